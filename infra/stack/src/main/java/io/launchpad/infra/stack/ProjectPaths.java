@@ -1,0 +1,43 @@
+package io.launchpad.infra.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Locates the checkout the stack runs from: tests run with a module folder as working directory,
+ * the run command with the top level, and both need the built component distributions.
+ */
+public final class ProjectPaths {
+
+    private ProjectPaths() {
+    }
+
+    /** The top folder of the checkout (the one holding {@code infra/} and {@code mvnw}). */
+    public static Path root() {
+        String configured = System.getProperty("launchpad.root", System.getenv("LAUNCHPAD_ROOT"));
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("infra/stack")) && Files.exists(dir.resolve("mvnw"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Cannot find the Launchpad checkout above " + Path.of("").toAbsolutePath()
+                + "; set -Dlaunchpad.root or LAUNCHPAD_ROOT");
+    }
+
+    /** Git-ignored folder for state the run command keeps between runs. */
+    public static Path localState() {
+        return root().resolve(".launchpad");
+    }
+
+    /** A file the build produced; fails with the command that produces it when it is missing. */
+    public static Path built(String relative) {
+        Path path = root().resolve(relative);
+        if (!Files.exists(path)) {
+            throw new IllegalStateException(path + " is missing: build first with ./mvnw -DskipTests install");
+        }
+        return path;
+    }
+}
