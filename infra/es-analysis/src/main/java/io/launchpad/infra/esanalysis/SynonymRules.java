@@ -1,0 +1,115 @@
+package io.launchpad.infra.esanalysis;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.text.ParseException;
+import java.util.Locale;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.synonym.WordnetSynonymParser;
+import org.apache.lucene.util.CharsRef;
+import org.apache.lucene.util.CharsRefBuilder;
+
+/** Builds a {@link SynonymMap} from rule text with Lucene's parsers. */
+final class SynonymRules {
+
+    enum Format {
+        SOLR, WORDNET;
+
+        static Format of(String value) {
+            try {
+                return valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("synonym format [" + value + "] is not one of solr, wordnet");
+            }
+        }
+    }
+
+    private SynonymRules() {
+    }
+
+    static SynonymMap parse(String filterName, String rules, Format format, boolean expand, boolean lenient, Analyzer chain) {
+        try (chain) {
+            SynonymMap.Parser parser = switch (format) {
+                case SOLR -> new Solr(expand, chain, lenient);
+                case WORDNET -> new Wordnet(expand, chain, lenient);
+            };
+            parser.parse(new StringReader(rules));
+            return parser.build();
+        } catch (ParseException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("failed to build synonyms for filter [" + filterName + "]: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("failed to build synonyms for filter [" + filterName + "]", e);
+        }
+    }
+
+    /**
+     * Lenient means a rule whose words the chain removes or stacks (a stop word, say) is dropped instead of
+     * failing the index; an empty term marks it, and {@link #keep} then skips the whole mapping.
+     */
+    private static CharsRef analyzeLeniently(String text, CharsRefBuilder reuse, boolean lenient, Analyze strict) throws IOException {
+        try {
+            return strict.analyze(text, reuse);
+        } catch (IllegalArgumentException rejected) {
+            if (!lenient) {
+                throw rejected;
+            }
+            reuse.clear();
+            return reuse.get();
+        }
+    }
+
+    private static boolean keep(CharsRef input, CharsRef output) {
+        return input.length > 0 && output.length > 0;
+    }
+
+    @FunctionalInterface
+    private interface Analyze {
+        CharsRef analyze(String text, CharsRefBuilder reuse) throws IOException;
+    }
+
+    private static final class Solr extends SolrSynonymParser {
+        private final boolean lenient;
+
+        Solr(boolean expand, Analyzer analyzer, boolean lenient) {
+            super(true, expand, analyzer);
+            this.lenient = lenient;
+        }
+
+        @Override
+        public CharsRef analyze(String text, CharsRefBuilder reuse) throws IOException {
+            return analyzeLeniently(text, reuse, lenient, super::analyze);
+        }
+
+        @Override
+        public void add(CharsRef input, CharsRef output, boolean includeOrig) {
+            if (keep(input, output)) {
+                super.add(input, output, includeOrig);
+            }
+        }
+    }
+
+    private static final class Wordnet extends WordnetSynonymParser {
+        private final boolean lenient;
+
+        Wordnet(boolean expand, Analyzer analyzer, boolean lenient) {
+            super(true, expand, analyzer);
+            this.lenient = lenient;
+        }
+
+        @Override
+        public CharsRef analyze(String text, CharsRefBuilder reuse) throws IOException {
+            return analyzeLeniently(text, reuse, lenient, super::analyze);
+        }
+
+        @Override
+        public void add(CharsRef input, CharsRef output, boolean includeOrig) {
+            if (keep(input, output)) {
+                super.add(input, output, includeOrig);
+            }
+        }
+    }
+}

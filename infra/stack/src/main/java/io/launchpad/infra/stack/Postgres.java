@@ -1,0 +1,102 @@
+package io.launchpad.infra.stack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server from zonky's embedded binaries. With a data directory it keeps its data
+ * between runs (the run command); without one it starts clean (tests).
+ */
+public final class Postgres implements AutoCloseable {
+
+    public static final String DATABASE = "launchpad";
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private static final Logger log = LoggerFactory.getLogger(Postgres.class);
+
+    private final EmbeddedPostgres server;
+
+    private Postgres(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    /** Starts clean in a temporary directory on a free port. */
+    public static Postgres startClean() {
+        try {
+            return start(Files.createTempDirectory("launchpad-pg"), 0, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts on {@code dataDir}, reusing what it holds unless {@code clean}; port 0 picks a free one. */
+    public static Postgres start(Path dataDir, int port, boolean clean) {
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(clean)
+                    .setPort(FreePorts.orFree(port))
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            Postgres postgres = new Postgres(server);
+            postgres.createDatabaseIfMissing();
+            log.info("PostgreSQL ready at {} in {} ms", postgres.jdbcUrl(), (System.nanoTime() - started) / 1_000_000);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start in " + dataDir, e);
+        }
+    }
+
+    private void createDatabaseIfMissing() {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            var exists = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
+            if (!exists.next()) {
+                statement.execute("create database " + DATABASE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + DATABASE, e);
+        }
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+    }
+
+    public String r2dbcUrl() {
+        return "r2dbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+    }
+
+    public String username() {
+        return USER;
+    }
+
+    public String password() {
+        return PASSWORD;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            log.warn("PostgreSQL did not stop cleanly: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.launchpad.api.challenge;
+
+import io.launchpad.api.organisation.Membership;
+import io.launchpad.api.organisation.OrganisationType;
+import io.launchpad.api.organisation.Organisations;
+import io.launchpad.api.problem.ApiProblem;
+import io.launchpad.api.problem.ProblemType;
+import io.launchpad.api.security.Caller;
+import io.launchpad.api.web.Cursor;
+import io.launchpad.api.web.ETags;
+import io.launchpad.api.web.Page;
+import io.launchpad.matching.Outbox;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Challenges from draft to published. Drafts are private to the association that writes them;
+ * published challenges are public and no longer edited in place, so every supplier answers the
+ * same brief.
+ */
+@Service
+public class Challenges {
+
+    private final ChallengeRepository repository;
+    private final Organisations organisations;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Challenges(ChallengeRepository repository, Organisations organisations, Outbox outbox, Clock clock) {
+        this.repository = repository;
+        this.organisations = organisations;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Mono<Challenge> create(Caller caller, ChallengeFields fields) {
+        if (fields.organisationId() == null) {
+            return Mono.error(ApiProblem.invalid("organisationId", "required", "must name the housing association"));
+        }
+        ChallengeFields valid = fields.normalised();
+        return organisations.requireActingFor(caller, fields.organisationId(), OrganisationType.ASSOCIATION,
+                        "organisationId")
+                .flatMap(organisation -> repository.insert(organisation.id(), valid))
+                .flatMap(this::announce);
+    }
+
+    /** A published challenge, or a draft its own association (or an admin) asks for; 404 for anyone else. */
+    public Mono<Challenge> read(Caller caller, UUID id) {
+        return repository.find(id)
+                .filterWhen(challenge -> challenge.isPublished() ? Mono.just(true) : isOwner(caller, challenge))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Challenge " + id)));
+    }
+
+    /** A challenge the caller's association owns (or any, for an admin). */
+    public Mono<Challenge> readOwned(Caller caller, UUID id) {
+        return read(caller, id).filterWhen(challenge -> isOwner(caller, challenge))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.forbidden(
+                        "Only the association that posted this challenge sees its matches")));
+    }
+
+    @Transactional
+    public Mono<Challenge> update(Caller caller, UUID id, long expectedVersion, ChallengeFields fields) {
+        ChallengeFields valid = fields.normalised();
+        return editableDraft(caller, id, expectedVersion)
+                .flatMap(challenge -> {
+                    if (valid.organisationId() != null && !valid.organisationId().equals(challenge.organisationId())) {
+                        return Mono.error(ApiProblem.invalid("organisationId", "immutable",
+                                "cannot move a challenge to another organisation"));
+                    }
+                    return repository.update(id, expectedVersion, valid);
+                })
+                .flatMap(rows -> rows == 1 ? repository.find(id) : Mono.error(Challenges.changedMeanwhile()))
+                .flatMap(this::announce);
+    }
+
+    @Transactional
+    public Mono<Challenge> publish(Caller caller, UUID id, Long expectedVersion) {
+        return editableDraft(caller, id, expectedVersion)
+                .flatMap(challenge -> {
+                    checkReadyToPublish(challenge);
+                    return repository.publish(id, challenge.version());
+                })
+                .flatMap(rows -> rows == 1 ? repository.find(id) : Mono.error(Challenges.changedMeanwhile()))
+                .flatMap(this::announce);
+    }
+
+    public Mono<Page<Challenge>> list(Caller caller, ChallengeFilter filter) {
+        Mono<Set<UUID>> visibleDrafts;
+        if (filter.status() != Challenge.Status.DRAFT || caller.isAdmin()) {
+            visibleDrafts = Mono.empty();
+        } else if (caller.isAnonymous()) {
+            return Mono.error(ApiProblem.of(ProblemType.UNAUTHENTICATED, "Sign in to list drafts"));
+        } else {
+            visibleDrafts = organisations.membershipsOf(caller)
+                    .filter(m -> m.organisationType() == OrganisationType.ASSOCIATION)
+                    .map(Membership::organisationId)
+                    .collect(Collectors.toSet());
+        }
+        ChallengeFilter onePageMore = new ChallengeFilter(filter.status(), filter.organisationId(), filter.category(),
+                filter.region(), filter.after(), filter.limit() + 1);
+        return visibleDrafts.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(visible -> repository.list(onePageMore, visible.orElse(null)).collectList())
+                .map(rows -> {
+                    boolean more = rows.size() > filter.limit();
+                    var items = more ? rows.subList(0, filter.limit()) : rows;
+                    String next = more ? new Cursor(items.getLast().createdAt(), items.getLast().id()).encode() : null;
+                    return new Page<>(items, next);
+                });
+    }
+
+    private void checkReadyToPublish(Challenge challenge) {
+        if (challenge.categories().isEmpty()) {
+            throw ApiProblem.field(ProblemType.UNPROCESSABLE, "categories", "required-to-publish",
+                    "name at least one category before publishing");
+        }
+        if (challenge.closingDate() == null) {
+            throw ApiProblem.field(ProblemType.UNPROCESSABLE, "closingDate", "required-to-publish",
+                    "set a closing date before publishing");
+        }
+        if (!challenge.closingDate().isAfter(LocalDate.now(clock))) {
+            throw ApiProblem.field(ProblemType.UNPROCESSABLE, "closingDate", "future",
+                    "must be after today to publish");
+        }
+    }
+
+    private Mono<Challenge> editableDraft(Caller caller, UUID id, Long expectedVersion) {
+        return read(caller, id)
+                .flatMap(challenge -> isOwner(caller, challenge).flatMap(owner -> {
+                    if (!owner) {
+                        return Mono.error(ApiProblem.forbidden("Only the association that posted it changes a challenge"));
+                    }
+                    ETags.check(challenge.version(), expectedVersion);
+                    if (challenge.isPublished()) {
+                        return Mono.error(ApiProblem.conflict(
+                                "Published challenges are not edited, so every supplier answers the same brief"));
+                    }
+                    return Mono.just(challenge);
+                }));
+    }
+
+    private Mono<Boolean> isOwner(Caller caller, Challenge challenge) {
+        return organisations.find(challenge.organisationId())
+                .flatMap(organisation -> organisations.mayActFor(caller, organisation));
+    }
+
+    private Mono<Challenge> announce(Challenge challenge) {
+        return outbox.challengeChanged(challenge.toDocument()).thenReturn(challenge);
+    }
+
+    private static ApiProblem changedMeanwhile() {
+        return ApiProblem.field(ProblemType.PRECONDITION_FAILED, "If-Match", "current-version",
+                "the challenge was changed while you were saving; fetch it again");
+    }
+}

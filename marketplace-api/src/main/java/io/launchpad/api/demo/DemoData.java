@@ -1,0 +1,107 @@
+package io.launchpad.api.demo;
+
+import io.launchpad.api.challenge.ChallengeFields;
+import io.launchpad.api.challenge.Challenges;
+import io.launchpad.api.organisation.Organisation;
+import io.launchpad.api.organisation.OrganisationType;
+import io.launchpad.api.organisation.Organisations;
+import io.launchpad.api.security.Caller;
+import io.launchpad.api.supplier.SupplierFields;
+import io.launchpad.api.supplier.SupplierProfiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Loads the demo marketplace once, through the same services the API uses, so demo records reach
+ * the search index through the outbox like any other write.
+ */
+@Component
+@ConditionalOnProperty(name = "launchpad.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Organisations organisations;
+    private final SupplierProfiles suppliers;
+    private final Challenges challenges;
+    private final Clock clock;
+
+    DemoData(Organisations organisations, SupplierProfiles suppliers, Challenges challenges, Clock clock) {
+        this.organisations = organisations;
+        this.suppliers = suppliers;
+        this.challenges = challenges;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Caller system = Caller.system();
+        Boolean loaded = organisations.membershipsOf(new Caller(DemoCatalogue.AMARA, null, null, null, java.util.Set.of()))
+                .hasElements().block();
+        if (Boolean.TRUE.equals(loaded)) {
+            log.info("demo data already loaded; leaving it as it is");
+            return;
+        }
+        long started = System.nanoTime();
+        Map<String, UUID> organisationIds = new HashMap<>();
+        var catalogueOrganisations = DemoCatalogue.organisations();
+        AtomicInteger done = new AtomicInteger();
+        Flux.fromIterable(catalogueOrganisations)
+                .concatMap(demo -> organisations.register(system, demo.name(), OrganisationType.fromCode(demo.type()))
+                        .flatMap((Organisation organisation) -> Flux.fromIterable(demo.memberSubjects())
+                                .concatMap(subject -> organisations.addMember(system, organisation.id(), subject))
+                                .then(Mono.just(organisation))))
+                .doOnNext(organisation -> {
+                    organisationIds.put(organisation.name(), organisation.id());
+                    progress("organisations", done.incrementAndGet(), catalogueOrganisations.size());
+                })
+                .blockLast();
+
+        var catalogueSuppliers = DemoCatalogue.suppliers();
+        done.set(0);
+        Flux.fromIterable(catalogueSuppliers)
+                .concatMap(demo -> suppliers.create(system, organisationIds.get(demo.organisation()),
+                                new SupplierFields(null, demo.name(), demo.summary(), demo.capabilities(),
+                                        demo.products(), demo.caseStudies(), demo.regions(), demo.accreditations(),
+                                        demo.size()))
+                        .flatMap(profile -> suppliers.publish(system, profile.id(), profile.version())))
+                .doOnNext(profile -> progress("supplier profiles", done.incrementAndGet(), catalogueSuppliers.size()))
+                .blockLast();
+
+        var catalogueChallenges = DemoCatalogue.challenges();
+        LocalDate today = LocalDate.now(clock);
+        done.set(0);
+        Flux.fromIterable(catalogueChallenges)
+                .concatMap(demo -> challenges.create(system, new ChallengeFields(
+                                organisationIds.get(demo.organisation()), demo.title(), demo.summary(),
+                                demo.description(), demo.categories(), demo.regions(), demo.budgetMin(),
+                                demo.budgetMax(), DemoCatalogue.closingDate(demo, today)))
+                        .flatMap(challenge -> demo.published()
+                                ? challenges.publish(system, challenge.id(), challenge.version())
+                                : Mono.just(challenge)))
+                .doOnNext(challenge -> progress("challenges", done.incrementAndGet(), catalogueChallenges.size()))
+                .blockLast();
+        log.info("demo data loaded: {} organisations, {} supplier profiles, {} challenges in {} ms",
+                catalogueOrganisations.size(), catalogueSuppliers.size(), catalogueChallenges.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void progress(String what, int done, int total) {
+        if (done == total || done % 25 == 0) {
+            log.info("loading demo {}: {}/{}", what, done, total);
+        }
+    }
+}

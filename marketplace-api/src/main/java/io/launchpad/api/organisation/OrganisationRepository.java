@@ -1,0 +1,73 @@
+package io.launchpad.api.organisation;
+
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Repository
+class OrganisationRepository {
+
+    private final DatabaseClient db;
+
+    OrganisationRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<Organisation> insert(UUID id, String name, OrganisationType type) {
+        return db.sql("insert into organisation (id, name, type) values (:id, :name, :type) returning *")
+                .bind("id", id).bind("name", name).bind("type", type.code())
+                .map(OrganisationRepository::organisation).one();
+    }
+
+    Mono<Organisation> find(UUID id) {
+        return db.sql("select * from organisation where id = :id").bind("id", id)
+                .map(OrganisationRepository::organisation).one();
+    }
+
+    Mono<Organisation> findByName(String name) {
+        return db.sql("select * from organisation where lower(name) = lower(:name)").bind("name", name)
+                .map(OrganisationRepository::organisation).one();
+    }
+
+    Mono<Organisation> markVerified(UUID id) {
+        return db.sql("update organisation set verified = true, version = version + 1 where id = :id returning *")
+                .bind("id", id).map(OrganisationRepository::organisation).one();
+    }
+
+    Mono<Void> addMember(UUID organisationId, String subject) {
+        return db.sql("insert into membership (organisation_id, subject) values (:org, :subject) on conflict do nothing")
+                .bind("org", organisationId).bind("subject", subject).then();
+    }
+
+    Mono<Boolean> isMember(UUID organisationId, String subject) {
+        return db.sql("select 1 from membership where organisation_id = :org and subject = :subject")
+                .bind("org", organisationId).bind("subject", subject)
+                .map(row -> 1).first().hasElement();
+    }
+
+    Flux<Membership> membershipsOf(String subject) {
+        return db.sql("""
+                select o.id, o.name, o.type, m.subject from membership m join organisation o on o.id = m.organisation_id
+                where m.subject = :subject order by o.name""")
+                .bind("subject", subject)
+                .map(row -> new Membership(row.get("id", UUID.class), row.get("name", String.class),
+                        OrganisationType.fromCode(row.get("type", String.class)), row.get("subject", String.class)))
+                .all();
+    }
+
+    Flux<String> members(UUID organisationId) {
+        return db.sql("select subject from membership where organisation_id = :org order by created_at, subject")
+                .bind("org", organisationId).map(row -> row.get("subject", String.class)).all();
+    }
+
+    private static Organisation organisation(Readable row) {
+        return new Organisation(row.get("id", UUID.class), row.get("name", String.class),
+                OrganisationType.fromCode(row.get("type", String.class)), Boolean.TRUE.equals(row.get("verified", Boolean.class)),
+                row.get("created_at", Instant.class), row.get("version", Long.class));
+    }
+}

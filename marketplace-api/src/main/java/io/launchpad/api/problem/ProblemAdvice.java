@@ -1,0 +1,125 @@
+package io.launchpad.api.problem;
+
+import io.launchpad.matching.MatchingUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Map;
+
+/** Every error a handler raises leaves as {@code application/problem+json}; nothing leaks a stack trace. */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    /** Bean Validation annotation names as the rule names clients see. */
+    private static final Map<String, String> RULES = Map.of(
+            "NotNull", "required", "NotBlank", "required", "NotEmpty", "required",
+            "Size", "length", "Min", "minimum", "Max", "maximum", "Pattern", "pattern",
+            "Email", "email", "KnownCode", "known-code", "FutureOrPresent", "not-in-past");
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<FieldViolation> violations = ex.getFieldErrors().stream()
+                .map(ProblemAdvice::violation)
+                .sorted(java.util.Comparator.comparing(FieldViolation::field))
+                .toList();
+        List<FieldViolation> global = ex.getGlobalErrors().stream()
+                .map(error -> new FieldViolation("body", rule(error.getCode()), error.getDefaultMessage()))
+                .toList();
+        List<FieldViolation> all = new java.util.ArrayList<>(violations);
+        all.addAll(global);
+        String detail = all.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        ProblemDetail problem = ApiProblem.problem(ProblemType.VALIDATION_FAILED, detail, all);
+        return Mono.just(ResponseEntity.status(problem.getStatus()).body(problem));
+    }
+
+    private static FieldViolation violation(FieldError error) {
+        return new FieldViolation(error.getField(), rule(error.getCode()), error.getDefaultMessage());
+    }
+
+    private static String rule(String code) {
+        return code == null ? "valid" : RULES.getOrDefault(code, code.toLowerCase());
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (ex instanceof MissingRequestValueException missing) {
+            return render(ApiProblem.field(ProblemType.INVALID_PARAMETER, missing.getName(), "required",
+                    "is required"));
+        }
+        if (ex.getMethodParameter() != null && ex.getMethodParameter().hasParameterAnnotation(
+                org.springframework.web.bind.annotation.RequestBody.class)) {
+            return render(RequestBodyProblems.from(ex));
+        }
+        if (ex instanceof org.springframework.web.bind.support.WebExchangeBindException) {
+            return render(RequestBodyProblems.from(ex));
+        }
+        if (ex.getCause() instanceof org.springframework.beans.TypeMismatchException mismatch) {
+            String name = ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null
+                    ? ex.getMethodParameter().getParameterName() : mismatch.getPropertyName();
+            return render(ApiProblem.field(ProblemType.INVALID_PARAMETER, String.valueOf(name), "type",
+                    "must be a valid " + (mismatch.getRequiredType() == null ? "value"
+                            : mismatch.getRequiredType().getSimpleName())));
+        }
+        return render(RequestBodyProblems.from(ex));
+    }
+
+    /** Framework errors (405, 415, 406, ...) get a catalogue type instead of {@code about:blank}. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+            ProblemType type = ProblemTypes.forStatus(status.value());
+            problem.setType(type.uri());
+            problem.setTitle(type.title());
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, exchange);
+    }
+
+    @ExceptionHandler(MatchingUnavailableException.class)
+    Mono<ResponseEntity<Object>> matchingUnavailable(MatchingUnavailableException ex) {
+        log.warn("matching unavailable: {}", ex.getMessage());
+        return render(ApiProblem.unavailable("The matching service cannot be reached; try again shortly", 5));
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    Mono<ResponseEntity<Object>> staleWrite(OptimisticLockingFailureException ex) {
+        return render(ApiProblem.field(ProblemType.PRECONDITION_FAILED, "If-Match", "current-version",
+                "the resource was changed by someone else; fetch it again"));
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    Mono<ResponseEntity<Object>> duplicate(DuplicateKeyException ex) {
+        return render(ApiProblem.conflict("a resource with the same unique values already exists"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
+        log.error("unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        return render(ApiProblem.of(ProblemType.INTERNAL_ERROR, "The request could not be completed"));
+    }
+
+    private static Mono<ResponseEntity<Object>> render(ApiProblem problem) {
+        return Mono.just(ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .body(problem.getBody()));
+    }
+}

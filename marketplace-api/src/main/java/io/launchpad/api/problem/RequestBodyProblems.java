@@ -1,0 +1,98 @@
+package io.launchpad.api.problem;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+import java.util.List;
+
+/** Turns the reasons a JSON body could not be read into a problem that names the field and the rule. */
+final class RequestBodyProblems {
+
+    private RequestBodyProblems() {
+    }
+
+    static ApiProblem from(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataBufferLimitException) {
+                return ApiProblem.field(ProblemType.BODY_TOO_LARGE, "body", "max-size",
+                        "request body is larger than the limit of this endpoint");
+            }
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return ApiProblem.invalid(path(unknown), "unknown-field",
+                        "is not a field of this request; known fields: " + unknown.getKnownPropertyIds());
+            }
+            if (cause instanceof InvalidFormatException format) {
+                return ApiProblem.invalid(path(format), "type",
+                        "must be a " + typeName(format.getTargetType()));
+            }
+            if (cause instanceof ValueInstantiationException instantiation) {
+                Throwable reason = instantiation.getCause() == null ? instantiation : instantiation.getCause();
+                return ApiProblem.invalid(path(instantiation), "value", reason.getMessage());
+            }
+            if (cause instanceof MismatchedInputException mismatch) {
+                return ApiProblem.invalid(path(mismatch), "type",
+                        mismatch.getTargetType() == null ? "has the wrong type"
+                                : "must be a " + typeName(mismatch.getTargetType()));
+            }
+            if (cause instanceof StreamReadException syntax) {
+                var location = syntax.getLocation();
+                String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+                return ApiProblem.field(ProblemType.MALFORMED_REQUEST, "body", "json-syntax",
+                        "is not well-formed JSON" + where);
+            }
+        }
+        return ApiProblem.field(ProblemType.MALFORMED_REQUEST, "body", "required", "a JSON body is required");
+    }
+
+    private static String path(JacksonException failure) {
+        List<JacksonException.Reference> references = failure.getPath();
+        if (references.isEmpty()) {
+            return "body";
+        }
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value of the documented type";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase();
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (type.getName().startsWith("java.time")) {
+            return "ISO-8601 " + type.getSimpleName();
+        }
+        if (type == java.util.UUID.class) {
+            return "UUID";
+        }
+        return "JSON object";
+    }
+}

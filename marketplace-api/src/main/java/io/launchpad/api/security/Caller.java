@@ -1,0 +1,74 @@
+package io.launchpad.api.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.jwt.Jwt;
+import reactor.core.publisher.Mono;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who is asking: the token's subject and realm roles, or nobody. Handlers ask this, never the raw
+ * token, so the rules read in domain words ("is an admin", "acts for an association").
+ */
+public record Caller(String subject, String username, String name, String email, Set<Role> roles) {
+
+    public enum Role { ASSOCIATION, SUPPLIER, CANDIDATE, ADMIN }
+
+    private static final Caller ANONYMOUS = new Caller(null, null, null, null, Set.of());
+
+    public static Caller anonymous() {
+        return ANONYMOUS;
+    }
+
+    /** For trusted in-process work (demo data): acts with every role, never reachable over HTTP. */
+    public static Caller system() {
+        return new Caller("system", "system", "Launchpad", null, Set.of(Role.values()));
+    }
+
+    public static Mono<Caller> current() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .map(Caller::from)
+                .defaultIfEmpty(ANONYMOUS);
+    }
+
+    static Caller from(Authentication authentication) {
+        if (!(authentication.getPrincipal() instanceof Jwt jwt)) {
+            return ANONYMOUS;
+        }
+        Set<Role> roles = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("ROLE_"))
+                .map(authority -> authority.substring("ROLE_".length()).toUpperCase())
+                .filter(Caller::isRole)
+                .map(Role::valueOf)
+                .collect(Collectors.toUnmodifiableSet());
+        return new Caller(jwt.getSubject(), jwt.getClaimAsString("preferred_username"),
+                jwt.getClaimAsString("name"), jwt.getClaimAsString("email"), roles);
+    }
+
+    private static boolean isRole(String name) {
+        for (Role role : Role.values()) {
+            if (role.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isAnonymous() {
+        return subject == null;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean isAdmin() {
+        return has(Role.ADMIN);
+    }
+}

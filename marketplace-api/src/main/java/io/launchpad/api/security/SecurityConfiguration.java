@@ -1,0 +1,61 @@
+package io.launchpad.api.security;
+
+import io.launchpad.api.problem.ProblemType;
+import io.launchpad.api.problem.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.ExpressionJwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * The API is an OAuth2 resource server for Keycloak tokens. Published content is readable without
+ * a token; everything else needs one. Finer rules (organisation membership, ownership) are checked
+ * by each feature, because they depend on the data.
+ */
+@Configuration
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemWriter problems) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.GET, "/api/v1/taxonomy", "/api/v1/challenges", "/api/v1/challenges/*",
+                                "/api/v1/suppliers", "/api/v1/suppliers/*", "/api/v1/organisations/*").permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles()))
+                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange.getResponse(),
+                                ProblemType.UNAUTHENTICATED, "A valid bearer token is required"))
+                        .accessDeniedHandler((exchange, e) -> problems.write(exchange.getResponse(),
+                                ProblemType.FORBIDDEN, "Your roles do not allow this")))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange.getResponse(),
+                                ProblemType.UNAUTHENTICATED, "A valid bearer token is required"))
+                        .accessDeniedHandler((exchange, e) -> problems.write(exchange.getResponse(),
+                                ProblemType.FORBIDDEN, "Your roles do not allow this")))
+                .build();
+    }
+
+    /** Keycloak puts realm roles in {@code realm_access.roles}; Spring expects {@code ROLE_} authorities. */
+    private static ReactiveJwtAuthenticationConverterAdapter realmRoles() {
+        var roles = new ExpressionJwtGrantedAuthoritiesConverter(
+                new SpelExpressionParser().parseExpression("[realm_access]?.[roles] ?: {}"));
+        roles.setAuthorityPrefix("ROLE_");
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+}

@@ -1,0 +1,39 @@
+package io.launchpad.api.supplier;
+
+import io.launchpad.api.taxonomy.KnownCode;
+import io.launchpad.api.taxonomy.Vocabulary;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A supplier profile as sent on create and update. {@code organisationId} is required on create
+ * and, being fixed for life, may only repeat the stored value on update.
+ */
+public record SupplierFields(
+        UUID organisationId,
+        @NotBlank @Size(min = 2, max = 200) String name,
+        @NotBlank @Size(max = 600) String summary,
+        @Size(max = 10_000) String capabilities,
+        @Size(max = 10_000) String products,
+        @Size(max = 20_000) String caseStudies,
+        @NotNull @Size(max = 13) List<@NotNull @KnownCode(Vocabulary.REGION) String> regions,
+        @Size(max = 20) List<@NotNull @KnownCode(Vocabulary.ACCREDITATION) String> accreditations,
+        @KnownCode(Vocabulary.ORGANISATION_SIZE) String size) {
+
+    SupplierFields normalised() {
+        return new SupplierFields(organisationId, name.strip(), summary.strip(), orEmpty(capabilities), orEmpty(products),
+                orEmpty(caseStudies), distinct(regions), distinct(accreditations), size);
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+    private static List<String> distinct(List<String> codes) {
+        return codes == null ? List.of() : codes.stream().distinct().toList();
+    }
+}

@@ -1,0 +1,24 @@
+package io.launchpad.api.supplier;
+
+import io.launchpad.matching.SupplierDocument;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What a supplier tells associations about itself; only published profiles are matched. */
+public record SupplierProfile(UUID id, UUID organisationId, String name, String summary, String capabilities,
+        String products, String caseStudies, List<String> regions, List<String> accreditations, String size,
+        Status status, Instant createdAt, Instant updatedAt, Instant publishedAt, long version) {
+
+    public enum Status { DRAFT, PUBLISHED }
+
+    boolean isPublished() {
+        return status == Status.PUBLISHED;
+    }
+
+    SupplierDocument toDocument() {
+        return new SupplierDocument(id, organisationId, name, summary, capabilities, products, caseStudies,
+                regions, accreditations, size, isPublished(), version, updatedAt);
+    }
+}

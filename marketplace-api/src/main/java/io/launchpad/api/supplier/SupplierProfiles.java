@@ -1,0 +1,111 @@
+package io.launchpad.api.supplier;
+
+import io.launchpad.api.organisation.Organisation;
+import io.launchpad.api.organisation.OrganisationType;
+import io.launchpad.api.organisation.Organisations;
+import io.launchpad.api.problem.ApiProblem;
+import io.launchpad.api.problem.ProblemType;
+import io.launchpad.api.security.Caller;
+import io.launchpad.api.web.Cursor;
+import io.launchpad.api.web.ETags;
+import io.launchpad.api.web.Page;
+import io.launchpad.matching.Outbox;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Mono;
+
+import java.util.UUID;
+
+/**
+ * Supplier profiles: a supplier organisation's members write them; everyone reads the published
+ * ones. Every change reaches the matching index through the outbox, in the same transaction.
+ */
+@Service
+public class SupplierProfiles {
+
+    private final SupplierRepository repository;
+    private final Organisations organisations;
+    private final Outbox outbox;
+
+    SupplierProfiles(SupplierRepository repository, Organisations organisations, Outbox outbox) {
+        this.repository = repository;
+        this.organisations = organisations;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Mono<SupplierProfile> create(Caller caller, UUID organisationId, SupplierFields fields) {
+        return organisations.requireActingFor(caller, organisationId, OrganisationType.SUPPLIER, "organisationId")
+                .flatMap(organisation -> repository.findByOrganisation(organisationId)
+                        .flatMap(existing -> Mono.<SupplierProfile>error(ApiProblem.conflict(
+                                organisation.name() + " already has a profile: " + existing.id())))
+                        .switchIfEmpty(Mono.defer(() -> repository.insert(organisationId, fields.normalised()))))
+                .flatMap(this::announce);
+    }
+
+    public Mono<SupplierProfile> read(Caller caller, UUID id) {
+        return repository.find(id)
+                .filterWhen(profile -> profile.isPublished() ? Mono.just(true) : mayEdit(caller, profile))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Supplier profile " + id)));
+    }
+
+    @Transactional
+    public Mono<SupplierProfile> update(Caller caller, UUID id, long expectedVersion, SupplierFields fields) {
+        return editable(caller, id, expectedVersion)
+                .flatMap(profile -> {
+                    if (fields.organisationId() != null && !fields.organisationId().equals(profile.organisationId())) {
+                        return Mono.error(ApiProblem.invalid("organisationId", "immutable",
+                                "cannot move a profile to another organisation"));
+                    }
+                    return repository.update(id, expectedVersion, fields.normalised());
+                })
+                .switchIfEmpty(Mono.error(SupplierProfiles::changedMeanwhile))
+                .flatMap(this::announce);
+    }
+
+    @Transactional
+    public Mono<SupplierProfile> publish(Caller caller, UUID id, Long expectedVersion) {
+        return editable(caller, id, expectedVersion)
+                .flatMap(profile -> profile.isPublished() ? Mono.just(profile)
+                        : repository.publish(id, profile.version())
+                                .switchIfEmpty(Mono.error(SupplierProfiles::changedMeanwhile))
+                                .flatMap(this::announce));
+    }
+
+    public Mono<Page<SupplierProfile>> published(Cursor after, int limit) {
+        return repository.published(after, limit + 1).collectList().map(rows -> {
+            boolean more = rows.size() > limit;
+            var items = more ? rows.subList(0, limit) : rows;
+            String next = more ? new Cursor(items.getLast().createdAt(), items.getLast().id()).encode() : null;
+            return new Page<>(items, next);
+        });
+    }
+
+    private Mono<SupplierProfile> editable(Caller caller, UUID id, Long expectedVersion) {
+        return repository.find(id)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Supplier profile " + id)))
+                .flatMap(profile -> mayEdit(caller, profile).flatMap(allowed -> {
+                    if (!allowed) {
+                        return profile.isPublished()
+                                ? Mono.error(ApiProblem.forbidden("Only the supplier's members change its profile"))
+                                : Mono.error(ApiProblem.notFound("Supplier profile " + id));
+                    }
+                    ETags.check(profile.version(), expectedVersion);
+                    return Mono.just(profile);
+                }));
+    }
+
+    private Mono<Boolean> mayEdit(Caller caller, SupplierProfile profile) {
+        return organisations.find(profile.organisationId())
+                .flatMap((Organisation organisation) -> organisations.mayActFor(caller, organisation));
+    }
+
+    private Mono<SupplierProfile> announce(SupplierProfile profile) {
+        return outbox.supplierChanged(profile.toDocument()).thenReturn(profile);
+    }
+
+    private static ApiProblem changedMeanwhile() {
+        return ApiProblem.field(ProblemType.PRECONDITION_FAILED, "If-Match", "current-version",
+                "the profile was changed while you were saving; fetch it again");
+    }
+}

@@ -1,0 +1,99 @@
+package io.launchpad.api.supplier;
+
+import io.launchpad.api.web.Cursor;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+@Repository
+class SupplierRepository {
+
+    private final DatabaseClient db;
+
+    SupplierRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<SupplierProfile> insert(UUID organisationId, SupplierFields fields) {
+        return bindFields(db.sql("""
+                insert into supplier_profile (id, organisation_id, name, summary, capabilities, products, case_studies,
+                    regions, accreditations, size, status)
+                values (:id, :org, :name, :summary, :capabilities, :products, :caseStudies, :regions, :accreditations,
+                    :size, 'draft')
+                returning *""").bind("id", UUID.randomUUID()).bind("org", organisationId), fields)
+                .map(SupplierRepository::profile).one();
+    }
+
+    /** Writes only when the stored version is the one the caller read; empty otherwise. */
+    Mono<SupplierProfile> update(UUID id, long expectedVersion, SupplierFields fields) {
+        return bindFields(db.sql("""
+                update supplier_profile set name = :name, summary = :summary, capabilities = :capabilities,
+                    products = :products, case_studies = :caseStudies, regions = :regions,
+                    accreditations = :accreditations, size = :size, updated_at = now(), version = version + 1
+                where id = :id and version = :version
+                returning *""").bind("id", id).bind("version", expectedVersion), fields)
+                .map(SupplierRepository::profile).one();
+    }
+
+    Mono<SupplierProfile> publish(UUID id, long expectedVersion) {
+        return db.sql("""
+                update supplier_profile set status = 'published', published_at = coalesce(published_at, now()),
+                    updated_at = now(), version = version + 1
+                where id = :id and version = :version
+                returning *""").bind("id", id).bind("version", expectedVersion)
+                .map(SupplierRepository::profile).one();
+    }
+
+    Mono<SupplierProfile> find(UUID id) {
+        return db.sql("select * from supplier_profile where id = :id").bind("id", id)
+                .map(SupplierRepository::profile).one();
+    }
+
+    Mono<SupplierProfile> findByOrganisation(UUID organisationId) {
+        return db.sql("select * from supplier_profile where organisation_id = :org").bind("org", organisationId)
+                .map(SupplierRepository::profile).one();
+    }
+
+    Flux<SupplierProfile> published(Cursor after, int limit) {
+        var spec = db.sql("""
+                select * from supplier_profile where status = 'published'
+                  and (cast(:afterAt as timestamptz) is null or (created_at, id) < (:afterAt, :afterId))
+                order by created_at desc, id desc limit :limit""");
+        spec = after == null
+                ? spec.bindNull("afterAt", Instant.class).bindNull("afterId", UUID.class)
+                : spec.bind("afterAt", after.at()).bind("afterId", after.id());
+        return spec.bind("limit", limit).map(SupplierRepository::profile).all();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindFields(DatabaseClient.GenericExecuteSpec spec,
+            SupplierFields fields) {
+        spec = spec.bind("name", fields.name()).bind("summary", fields.summary())
+                .bind("capabilities", fields.capabilities()).bind("products", fields.products())
+                .bind("caseStudies", fields.caseStudies())
+                .bind("regions", fields.regions().toArray(String[]::new))
+                .bind("accreditations", fields.accreditations().toArray(String[]::new));
+        return fields.size() == null ? spec.bindNull("size", String.class) : spec.bind("size", fields.size());
+    }
+
+    static SupplierProfile profile(Readable row) {
+        return new SupplierProfile(row.get("id", UUID.class), row.get("organisation_id", UUID.class),
+                row.get("name", String.class), row.get("summary", String.class),
+                row.get("capabilities", String.class), row.get("products", String.class),
+                row.get("case_studies", String.class), list(row.get("regions", String[].class)),
+                list(row.get("accreditations", String[].class)), row.get("size", String.class),
+                SupplierProfile.Status.valueOf(row.get("status", String.class).toUpperCase()),
+                row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
+                row.get("published_at", Instant.class), row.get("version", Long.class));
+    }
+
+    private static List<String> list(String[] values) {
+        return values == null ? List.of() : Arrays.asList(values);
+    }
+}

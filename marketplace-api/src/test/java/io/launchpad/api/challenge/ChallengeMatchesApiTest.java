@@ -1,0 +1,133 @@
+package io.launchpad.api.challenge;
+
+import io.launchpad.api.support.ApiTestBase;
+import io.launchpad.api.support.RealComponents;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Matches come from the real Elasticsearch node, fed through the outbox. */
+class ChallengeMatchesApiTest extends ApiTestBase {
+
+    @Test
+    void theOwnerSeesPublishedSuppliersRankedWithHighlightsAndNobodyElseDoes() {
+        String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        String damp = publishSupplier("Damp Sensing " + marker,
+                "Wireless humidity sensors that detect condensation and mould early " + marker);
+        String repairs = publishSupplier("Roof Repairs " + marker, "Roofing and gutter repairs " + marker);
+        draftSupplier("Hidden Draft " + marker, "Humidity sensors that detect condensation and mould " + marker);
+
+        Actor association = actor("association");
+        Map<String, Object> body = challengeBody(association.organisationId(), "Detect mould early " + marker);
+        body.put("summary", "We want early warning of condensation and mould in homes");
+        body.put("description", "Humidity sensing pilot " + marker);
+        String challenge = (String) api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+        List<Map<String, Object>> items = awaitMatches(challenge, association.bearer(),
+                found -> ids(found).containsAll(List.of(damp, repairs)));
+        assertThat(ids(items).indexOf(damp)).isLessThan(ids(items).indexOf(repairs));
+        assertThat(ids(items)).noneMatch(id -> names(items).contains("Hidden Draft " + marker));
+        Map<String, Object> best = items.get(ids(items).indexOf(damp));
+        assertThat((Integer) best.get("score")).isBetween(1, 100);
+        assertThat(best.get("highlights").toString()).contains("<mark>");
+
+        api.get().uri("/api/v1/challenges/{id}/matches", challenge).header("Authorization", actor("association").bearer())
+                .exchange().expectStatus().isNotFound();
+        api.post().uri("/api/v1/challenges/{id}/publish", challenge).header("Authorization", association.bearer())
+                .exchange().expectStatus().isOk();
+        api.get().uri("/api/v1/challenges/{id}/matches", challenge).header("Authorization", actor("association").bearer())
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        api.get().uri("/api/v1/challenges/{id}/matches", challenge).exchange().expectStatus().isUnauthorized();
+        api.get().uri("/api/v1/challenges/{id}/matches?limit=500", challenge).header("Authorization", association.bearer())
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void writesSucceedWhileElasticsearchIsDownAndAreIndexedWhenItReturns() {
+        String marker = "zx" + UUID.randomUUID().toString().substring(0, 6);
+        Actor association = actor("association");
+        Map<String, Object> body = challengeBody(association.organisationId(), "Outage test " + marker);
+        body.put("description", "Telecare alarms " + marker);
+        String challenge = (String) api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+        RealComponents.stopElasticsearch();
+        String supplier;
+        try {
+            supplier = publishSupplier("Telecare " + marker, "Digital telecare alarms " + marker);
+            api.get().uri("/api/v1/challenges/{id}/matches", challenge).header("Authorization", association.bearer())
+                    .exchange().expectStatus().isEqualTo(503)
+                    .expectHeader().exists("Retry-After")
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        } finally {
+            RealComponents.restartElasticsearch();
+        }
+        List<Map<String, Object>> items = awaitMatches(challenge, association.bearer(), found -> ids(found).contains(supplier));
+        assertThat(ids(items)).contains(supplier);
+    }
+
+    private List<Map<String, Object>> awaitMatches(String challenge, String bearer,
+            Predicate<List<Map<String, Object>>> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<Map<String, Object>> items = List.of();
+        while (System.nanoTime() < deadline) {
+            var result = api.get().uri("/api/v1/challenges/{id}/matches?limit=50", challenge)
+                    .header("Authorization", bearer).exchange().returnResult(Map.class);
+            if (result.getStatus().value() == 200) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> found = (List<Map<String, Object>>) result.getResponseBody().blockFirst()
+                        .get("items");
+                items = found;
+                if (done.test(items)) {
+                    return items;
+                }
+            }
+            sleep();
+        }
+        throw new AssertionError("matches never showed the expected suppliers; last: " + items);
+    }
+
+    private String publishSupplier(String name, String capabilities) {
+        String id = draftSupplier(name, capabilities);
+        return id;
+    }
+
+    private String draftSupplier(String name, String capabilities) {
+        Actor supplier = actor("supplier");
+        String id = (String) api.post().uri("/api/v1/suppliers").header("Authorization", supplier.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(supplierBody(supplier.organisationId(), name, capabilities))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        if (!name.startsWith("Hidden")) {
+            api.post().uri("/api/v1/suppliers/{id}/publish", id).header("Authorization", supplier.bearer())
+                    .exchange().expectStatus().isOk();
+        }
+        return id;
+    }
+
+    private static List<String> ids(List<Map<String, Object>> items) {
+        return items.stream().map(item -> (String) item.get("supplierId")).toList();
+    }
+
+    private static List<String> names(List<Map<String, Object>> items) {
+        return items.stream().map(item -> (String) item.get("name")).toList();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

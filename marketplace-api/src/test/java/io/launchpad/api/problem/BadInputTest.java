@@ -1,0 +1,167 @@
+package io.launchpad.api.problem;
+
+import io.launchpad.api.support.ApiTestBase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every kind of bad input gets a 4xx problem naming the field and the rule, and writes nothing. */
+class BadInputTest extends ApiTestBase {
+
+    private Actor association;
+    private long challengesBefore;
+    private long outboxBefore;
+
+    @BeforeEach
+    void setUp() {
+        association = actor("association");
+        challengesBefore = count("challenge");
+        outboxBefore = count("outbox");
+    }
+
+    private WebTestClient.ResponseSpec post(String json) {
+        return api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
+    private WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, int status, String field,
+            String rule) {
+        WebTestClient.BodyContentSpec body = response.expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(status)
+                .jsonPath("$.type").value(type -> assertThat((String) type).startsWith("https://launchpad.example/problems/"))
+                .jsonPath("$.errors[0].field").isEqualTo(field)
+                .jsonPath("$.errors[0].rule").isEqualTo(rule)
+                .jsonPath("$.trace").doesNotExist()
+                .jsonPath("$.exception").doesNotExist();
+        assertThat(count("challenge")).as("nothing half-written").isEqualTo(challengesBefore);
+        assertThat(count("outbox")).as("nothing queued for indexing").isEqualTo(outboxBefore);
+        return body;
+    }
+
+    @Test
+    void malformedJson() {
+        problem(post("{\"title\": \"Unclosed"), 400, "body", "json-syntax");
+    }
+
+    @Test
+    void emptyBody() {
+        problem(api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).exchange(), 400, "body", "required");
+    }
+
+    @Test
+    void unknownField() {
+        Map<String, Object> body = challengeBody(association.organisationId(), "Unknown field present");
+        body.put("budget", 5);
+        problem(api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange(), 400, "budget", "unknown-field");
+    }
+
+    @Test
+    void missingRequiredFieldsAreAllNamed() {
+        problem(post("{\"organisationId\": \"" + association.organisationId() + "\", \"categories\": []}"),
+                400, "summary", "required")
+                .jsonPath("$.errors[1].field").isEqualTo("title")
+                .jsonPath("$.errors[1].rule").isEqualTo("required");
+    }
+
+    @Test
+    void wrongTypes() {
+        Map<String, Object> body = challengeBody(association.organisationId(), "Budget as words");
+        body.put("budgetMaxPounds", "lots");
+        problem(api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange(), 400, "budgetMaxPounds", "type");
+
+        Map<String, Object> date = challengeBody(association.organisationId(), "Date as words");
+        date.put("closingDate", "next tuesday");
+        problem(api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(date).exchange(), 400, "closingDate", "type");
+
+        Map<String, Object> list = challengeBody(association.organisationId(), "Regions as object");
+        list.put("regions", Map.of("a", 1));
+        problem(api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(list).exchange(), 400, "regions", "type");
+    }
+
+    @Test
+    void unknownTaxonomyCodesAndRuleBreaks() {
+        Map<String, Object> body = challengeBody(association.organisationId(), "Unknown category");
+        body.put("categories", List.of("repairs-and-maintenance", "underwater-basket-weaving"));
+        problem(api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange(), 400, "categories[1]", "known-code");
+
+        Map<String, Object> budget = challengeBody(association.organisationId(), "Budget upside down");
+        budget.put("budgetMinPounds", 90_000);
+        budget.put("budgetMaxPounds", 10_000);
+        problem(api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(budget).exchange(), 400, "budgetMaxPounds",
+                "not-below-minimum");
+
+        Map<String, Object> title = challengeBody(association.organisationId(), "x".repeat(201));
+        problem(api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(title).exchange(), 400, "title", "length");
+    }
+
+    @Test
+    void oversizeBody() {
+        Map<String, Object> body = challengeBody(association.organisationId(), "Huge description");
+        body.put("description", "damp ".repeat(80_000));
+        problem(api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange(), 413, "body", "max-size");
+    }
+
+    @Test
+    void wrongMediaType() {
+        api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.TEXT_PLAIN).bodyValue("title=hello")
+                .exchange().expectStatus().isEqualTo(415)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void invalidCursorsLimitsAndFilters() {
+        problem(api.get().uri("/api/v1/challenges?cursor=not-a-cursor").exchange(), 400, "cursor", "valid-cursor");
+        problem(api.get().uri("/api/v1/challenges?cursor=djF8MTIzfG5vdC1hLXV1aWQ").exchange(), 400, "cursor",
+                "valid-cursor");
+        problem(api.get().uri("/api/v1/challenges?limit=1000").exchange(), 400, "limit", "range");
+        problem(api.get().uri("/api/v1/challenges?limit=ten").exchange(), 400, "limit", "type");
+        problem(api.get().uri("/api/v1/challenges?category=nope").exchange(), 400, "category", "known-code");
+        problem(api.get().uri("/api/v1/challenges?status=archived").exchange(), 400, "status", "one-of");
+        problem(api.get().uri("/api/v1/challenges?organisationId=123").exchange(), 400, "organisationId", "type");
+    }
+
+    @Test
+    void malformedIfMatch() {
+        String id = (String) api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(challengeBody(association.organisationId(), "Check If-Match parsing"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        challengesBefore = count("challenge");
+        outboxBefore = count("outbox");
+        problem(api.put().uri("/api/v1/challenges/{id}", id).header("Authorization", association.bearer())
+                .header("If-Match", "W/\"1\"").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(challengeBody(association.organisationId(), "Weak tags never match"))
+                .exchange(), 412, "If-Match", "strong-etag");
+    }
+
+    @Test
+    void unknownRoutesAndInvalidTokensAreProblemsToo() {
+        api.get().uri("/api/v1/no-such-thing").header("Authorization", association.bearer())
+                .exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        api.get().uri("/api/v1/me").header("Authorization", "Bearer not.a.token")
+                .exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        api.get().uri("/api/v1/challenges/not-a-uuid").exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
+    }
+}

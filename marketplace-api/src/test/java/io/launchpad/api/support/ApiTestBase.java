@@ -1,0 +1,96 @@
+package io.launchpad.api.support;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole API on a random port over the real PostgreSQL and Elasticsearch node, with tokens from
+ * {@link TestTokens}. Every API test class extends this, so they share one Spring context and one
+ * set of components.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
+public abstract class ApiTestBase {
+
+    @Autowired
+    protected WebTestClient api;
+
+    @Autowired
+    protected DatabaseClient db;
+
+    @DynamicPropertySource
+    static void realComponents(DynamicPropertyRegistry registry) {
+        var postgres = RealComponents.postgres();
+        var elasticsearch = RealComponents.elasticsearch();
+        registry.add("spring.r2dbc.url", postgres::r2dbcUrl);
+        registry.add("spring.r2dbc.username", postgres::username);
+        registry.add("spring.r2dbc.password", postgres::password);
+        registry.add("spring.flyway.url", postgres::jdbcUrl);
+        registry.add("spring.flyway.user", postgres::username);
+        registry.add("spring.flyway.password", postgres::password);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
+        registry.add("launchpad.matching.elasticsearch-url", elasticsearch::httpUrl);
+        registry.add("launchpad.matching.indexer.poll-interval", () -> "200ms");
+        registry.add("launchpad.matching.indexer.max-backoff", () -> "2s");
+    }
+
+    /** A new person with the role, acting for a new organisation of the matching type. */
+    protected Actor actor(String role) {
+        TestTokens.TestUser user = TestTokens.user(role);
+        String type = role.equals("supplier") ? "supplier" : "association";
+        Map<?, ?> organisation = api.post().uri("/api/v1/organisations")
+                .header("Authorization", user.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Org " + UUID.randomUUID(), "type", type))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return new Actor(user, UUID.fromString((String) organisation.get("id")));
+    }
+
+    protected static Map<String, Object> challengeBody(UUID organisationId, String title) {
+        return new java.util.HashMap<>(Map.of(
+                "organisationId", organisationId.toString(),
+                "title", title,
+                "summary", "A short summary of " + title,
+                "description", "Longer description of " + title,
+                "categories", List.of("repairs-and-maintenance"),
+                "regions", List.of("north-east"),
+                "budgetMinPounds", 10_000,
+                "budgetMaxPounds", 50_000,
+                "closingDate", LocalDate.now().plusDays(30).toString()));
+    }
+
+    protected static Map<String, Object> supplierBody(UUID organisationId, String name, String capabilities) {
+        return new java.util.HashMap<>(Map.of(
+                "organisationId", organisationId.toString(),
+                "name", name,
+                "summary", "Summary of " + name,
+                "capabilities", capabilities,
+                "regions", List.of("north-east", "remote"),
+                "accreditations", List.of("cyber-essentials"),
+                "size", "small"));
+    }
+
+    protected long count(String table) {
+        return db.sql("select count(*) as n from " + table).map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    public record Actor(TestTokens.TestUser user, UUID organisationId) {
+        public String bearer() {
+            return user.bearer();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.launchpad.matching;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What matching knows about a challenge. {@code version} must grow with every change of the
+ * challenge: the index keeps the highest version it has seen, so a late, older event never wins.
+ */
+public record ChallengeDocument(UUID id, UUID organisationId, String organisationName, String title, String summary,
+                                String description, List<String> categories, List<String> regions, String status,
+                                LocalDate closingDate, long version, Instant updatedAt) {
+
+    public ChallengeDocument {
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        regions = regions == null ? List.of() : List.copyOf(regions);
+    }
+}

@@ -1,0 +1,38 @@
+package io.launchpad.matching;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code launchpad.matching.*}.
+ *
+ * @param elasticsearchUrl where the cluster answers HTTP
+ * @param indexPrefix      names of indexes and aliases start with it, so environments (and test runs) can share a cluster
+ * @param requestTimeout   longest wait for one Elasticsearch call before matching reports itself unavailable
+ * @param indexer          the outbox drain
+ */
+@ConfigurationProperties("launchpad.matching")
+public record MatchingProperties(@DefaultValue("http://127.0.0.1:9200") URI elasticsearchUrl,
+                                 @DefaultValue("launchpad") String indexPrefix,
+                                 @DefaultValue("5s") Duration requestTimeout,
+                                 @DefaultValue Indexer indexer) {
+
+    /**
+     * @param enabled      off on instances that must not drain (the outbox still records changes)
+     * @param pollInterval how often the outbox is checked when no notification arrives
+     * @param batchSize    rows claimed and sent in one bulk request
+     * @param firstBackoff wait after the first failed attempt; doubles with each further failure
+     * @param maxBackoff   cap of that wait
+     * @param retention    how long processed rows are kept (for operators tracing a change) before deletion
+     */
+    public record Indexer(@DefaultValue("true") boolean enabled,
+                          @DefaultValue("500ms") Duration pollInterval,
+                          @DefaultValue("100") int batchSize,
+                          @DefaultValue("1s") Duration firstBackoff,
+                          @DefaultValue("5m") Duration maxBackoff,
+                          @DefaultValue("7d") Duration retention) {
+    }
+}

@@ -1,0 +1,118 @@
+package io.launchpad.matching.indexes;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.cluster.PutComponentTemplateRequest;
+import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Puts the index templates and creates the versioned indexes behind their aliases. Runs in the
+ * background from startup, retrying until Elasticsearch answers, so the app starts (and accepts
+ * writes into the outbox) while Elasticsearch is down; readers and the indexer wait for it through
+ * {@link #ready()}. Safe to run from several instances at once: every step is idempotent.
+ */
+public final class IndexSetup implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexSetup.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
+    private final ElasticsearchConnection elasticsearch;
+    private final IndexNames names;
+    private volatile boolean done;
+    private volatile Disposable background;
+
+    public IndexSetup(ElasticsearchConnection elasticsearch, IndexNames names) {
+        this.elasticsearch = elasticsearch;
+        this.names = names;
+    }
+
+    /** Completes once the aliases exist; fails (unavailable) when Elasticsearch cannot be reached now. */
+    public Mono<Void> ready() {
+        return Mono.defer(() -> done ? Mono.empty() : apply().doOnSuccess(ignored -> {
+            if (!done) {
+                done = true;
+                log.atInfo().addKeyValue("suppliers", names.suppliers()).addKeyValue("challenges", names.challenges())
+                        .log("Matching indexes ready");
+            }
+        }));
+    }
+
+    public void startInBackground() {
+        background = ready()
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RETRY).maxBackoff(MAX_RETRY)
+                        .doBeforeRetry(signal -> log.atWarn()
+                                .addKeyValue("attempt", signal.totalRetries() + 1)
+                                .addKeyValue("error", ElasticsearchConnection.describe(signal.failure()))
+                                .log("Matching indexes not set up yet, retrying")))
+                .subscribe(null, error -> log.error("Matching indexes could not be set up", error));
+    }
+
+    private Mono<Void> apply() {
+        return putTextAnalysis()
+                .then(putIndexTemplate(names.suppliers(), "suppliers-v1.json"))
+                .then(putIndexTemplate(names.challenges(), "challenges-v1.json"))
+                .then(createBehindAlias(names.suppliers()))
+                .then(createBehindAlias(names.challenges()));
+    }
+
+    private Mono<Void> putTextAnalysis() {
+        PutComponentTemplateRequest request = PutComponentTemplateRequest.of(template -> template
+                .withJson(resource("text-analysis.json"))
+                .name(names.textAnalysisComponent()));
+        return elasticsearch.call("put the text analysis template", client -> client.cluster().putComponentTemplate(request)).then();
+    }
+
+    private Mono<Void> putIndexTemplate(String alias, String file) {
+        // the JSON files hold no names: the prefix decides them, so test runs and environments can share a cluster
+        PutIndexTemplateRequest request = PutIndexTemplateRequest.of(template -> template
+                .withJson(resource(file))
+                .name(alias)
+                .indexPatterns(alias + "-v*")
+                .composedOf(names.textAnalysisComponent()));
+        return elasticsearch.call("put the " + alias + " template", client -> client.indices().putIndexTemplate(request)).then();
+    }
+
+    private Mono<Void> createBehindAlias(String alias) {
+        String index = names.versioned(alias);
+        return elasticsearch.call("create " + index, client -> client.indices().create(create -> create
+                        .index(index)
+                        .aliases(alias, a -> a.isWriteIndex(true))))
+                .then()
+                .onErrorResume(IndexSetup::alreadyExists, exists -> Mono.empty());
+    }
+
+    private static boolean alreadyExists(Throwable error) {
+        return error instanceof ElasticsearchException failure && failure.error() != null
+                && "resource_already_exists_exception".equals(failure.error().type());
+    }
+
+    private static InputStream resource(String file) {
+        try (InputStream json = IndexSetup.class.getResourceAsStream("/elasticsearch/" + file)) {
+            if (json == null) {
+                throw new IOException("missing classpath resource elasticsearch/" + file);
+            }
+            return new ByteArrayInputStream(json.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        Disposable running = background;
+        if (running != null) {
+            running.dispose();
+        }
+    }
+}

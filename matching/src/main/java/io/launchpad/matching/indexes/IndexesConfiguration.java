@@ -1,0 +1,33 @@
+package io.launchpad.matching.indexes;
+
+import io.launchpad.matching.MatchingProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the Elasticsearch connection and index set-up; imported by {@code MatchingAutoConfiguration}. */
+@Configuration(proxyBeanMethods = false)
+public class IndexesConfiguration {
+
+    @Bean
+    IndexNames matchingIndexNames(MatchingProperties properties) {
+        return new IndexNames(properties.indexPrefix());
+    }
+
+    @Bean
+    ElasticsearchConnection matchingElasticsearch(MatchingProperties properties) {
+        return new ElasticsearchConnection(properties.elasticsearchUrl(), properties.requestTimeout());
+    }
+
+    @Bean
+    IndexSetup matchingIndexSetup(ElasticsearchConnection matchingElasticsearch, IndexNames matchingIndexNames) {
+        return new IndexSetup(matchingElasticsearch, matchingIndexNames);
+    }
+
+    /** Not at construction: the app must start, and take writes, while Elasticsearch is still down. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> matchingIndexSetupStarter(IndexSetup matchingIndexSetup) {
+        return ready -> matchingIndexSetup.startInBackground();
+    }
+}

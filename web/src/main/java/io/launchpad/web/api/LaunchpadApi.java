@@ -1,0 +1,67 @@
+package io.launchpad.web.api;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriBuilder;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads from the Launchpad API as the current user: with their access token when signed in,
+ * anonymously otherwise (see {@link ApiClientConfiguration}). Every failure arrives as an
+ * {@link ApiProblemException}, so pages deal with one kind of error.
+ */
+public final class LaunchpadApi {
+
+    private final WebClient webClient;
+
+    private final Duration timeout;
+
+    LaunchpadApi(WebClient webClient, Duration timeout) {
+        this.webClient = webClient;
+        this.timeout = timeout;
+    }
+
+    public <T> Mono<T> get(Function<UriBuilder, URI> uri, Class<T> type) {
+        return webClient.get()
+            .uri(uri)
+            .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+            .retrieve()
+            .onStatus(HttpStatusCode::isError, LaunchpadApi::toProblem)
+            .bodyToMono(type)
+            .timeout(timeout)
+            .onErrorMap(e -> e instanceof WebClientRequestException || e instanceof TimeoutException,
+                    ApiProblemException::unreachable);
+    }
+
+    private static Mono<ApiProblemException> toProblem(ClientResponse response) {
+        int status = response.statusCode().value();
+        Duration retryAfter = retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+        // the body is a problem document when the API produced it; a proxy may send anything else
+        return response.bodyToMono(Problem.class)
+            .onErrorResume(e -> Mono.empty())
+            .map(p -> new ApiProblemException(status, p.title(), p.detail(), retryAfter, null))
+            .defaultIfEmpty(new ApiProblemException(status, null, null, retryAfter, null));
+    }
+
+    private static @Nullable Duration retryAfter(@Nullable String header) {
+        if (header == null || !header.chars().allMatch(Character::isDigit) || header.isEmpty()) {
+            return null; // the HTTP-date form is not used by our API
+        }
+        return Duration.ofSeconds(Long.parseLong(header));
+    }
+
+    /** RFC 9457 problem details, the fields the pages may use. */
+    record Problem(@Nullable String title, @Nullable Integer status, @Nullable String detail) {
+    }
+}

@@ -1,0 +1,51 @@
+package io.launchpad.web.challenge;
+
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A challenge as the API returns it; only the fields the pages show. Methods the templates call
+ * are public because SpEL only invokes public methods.
+ */
+record Challenge(String id, String organisationId, @Nullable String organisationName, String title,
+        @Nullable String summary, @Nullable String description, List<String> categories, List<String> regions,
+        @Nullable String status, @Nullable Integer budgetMinPounds, @Nullable Integer budgetMaxPounds,
+        @Nullable LocalDate closingDate) {
+
+    Challenge {
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        regions = regions == null ? List.of() : List.copyOf(regions);
+    }
+
+    public List<String> categoryLabels() {
+        return Labels.topics(categories);
+    }
+
+    public List<String> regionLabels() {
+        return Labels.places(regions);
+    }
+
+    /** "£10,000 to £50,000", "Up to £50,000", "From £10,000", or null when the association gave none. */
+    public @Nullable String budget() {
+        if (budgetMinPounds != null && budgetMaxPounds != null) {
+            return pounds(budgetMinPounds) + " to " + pounds(budgetMaxPounds);
+        }
+        if (budgetMaxPounds != null) {
+            return "Up to " + pounds(budgetMaxPounds);
+        }
+        if (budgetMinPounds != null) {
+            return "From " + pounds(budgetMinPounds);
+        }
+        return null;
+    }
+
+    private static String pounds(int amount) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
+        format.setMaximumFractionDigits(0);
+        return format.format(amount);
+    }
+}

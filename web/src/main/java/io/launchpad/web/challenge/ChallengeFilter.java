@@ -1,0 +1,63 @@
+package io.launchpad.web.challenge;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.UriBuilder;
+
+/** What the visitor asked for on the home page: filters, plus where in the list they are. */
+record ChallengeFilter(@Nullable String category, @Nullable String region, @Nullable String cursor) {
+
+    static final int PAGE_SIZE = 20;
+
+    ChallengeFilter {
+        category = blankToNull(category);
+        region = blankToNull(region);
+        cursor = blankToNull(cursor);
+    }
+
+    /** The API query. Values go in as URI variables so they are encoded strictly (a cursor may hold '+' or '&'). */
+    URI toApiUri(UriBuilder uri) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        uri.path("/api/v1/challenges").queryParam("status", "published").queryParam("limit", PAGE_SIZE);
+        addVariable(uri, values, "category", category);
+        addVariable(uri, values, "region", region);
+        addVariable(uri, values, "cursor", cursor);
+        return uri.build(values);
+    }
+
+    /** Link to the page that starts at {@code nextCursor}, keeping the filters. */
+    String linkTo(@Nullable String nextCursor) {
+        StringJoiner query = new StringJoiner("&", "/?", "").setEmptyValue("/");
+        addParameter(query, "category", category);
+        addParameter(query, "region", region);
+        addParameter(query, "cursor", nextCursor);
+        return query.toString();
+    }
+
+    boolean isFirstPage() {
+        return cursor == null;
+    }
+
+    private static void addVariable(UriBuilder uri, Map<String, Object> values, String name, @Nullable String value) {
+        if (value != null) {
+            uri.queryParam(name, "{" + name + "}");
+            values.put(name, value);
+        }
+    }
+
+    private static void addParameter(StringJoiner query, String name, @Nullable String value) {
+        if (value != null) {
+            query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

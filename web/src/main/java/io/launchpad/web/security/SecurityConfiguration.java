@@ -1,0 +1,51 @@
+package io.launchpad.web.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
+            ReactiveClientRegistrationRepository clientRegistrations) {
+        return http
+            .authorizeExchange(exchanges -> exchanges
+                // published challenges are public; the API decides what an anonymous caller may see
+                .pathMatchers("/", "/challenges/**", "/css/**", "/favicon.ico", "/error", "/actuator/health/**")
+                .permitAll()
+                .anyExchange()
+                .authenticated())
+            .oauth2Login(login -> login.authorizationRequestResolver(pkceAuthorizationRequests(clientRegistrations)))
+            .logout(logout -> logout.logoutSuccessHandler(backToHomeAfterKeycloakLogout(clientRegistrations)))
+            .build();
+    }
+
+    /**
+     * Keycloak requires PKCE (S256) for the public {@code launchpad-web} client. Spring Security
+     * already adds it for clients without a secret; asking for it explicitly keeps it on should the
+     * client ever become confidential.
+     */
+    private static ServerOAuth2AuthorizationRequestResolver pkceAuthorizationRequests(
+            ReactiveClientRegistrationRepository clientRegistrations) {
+        var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(clientRegistrations);
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        return resolver;
+    }
+
+    /** Ends the Keycloak session too (RP-initiated logout), otherwise "Sign in" would sign straight back in. */
+    private static ServerLogoutSuccessHandler backToHomeAfterKeycloakLogout(
+            ReactiveClientRegistrationRepository clientRegistrations) {
+        var handler = new OidcClientInitiatedServerLogoutSuccessHandler(clientRegistrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/");
+        return handler;
+    }
+}
