@@ -12,5 +12,9 @@ import reactor.core.publisher.Mono;
  */
 public interface SupplierMatching {
 
+    /**
+     * The best {@code limit} (at most 100) published suppliers, best first; equal scores in a stable
+     * order (a hash of the supplier id). Empty when the challenge has no text or nothing matches.
+     */
     Mono<List<SupplierMatch>> suppliersFor(ChallengeDocument challenge, int limit);
 }

@@ -87,7 +87,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode status, ServerWebExchange exchange) {
-        if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+        if (status.value() == 413) {
+            body = RequestBodyProblems.from(new org.springframework.core.io.buffer.DataBufferLimitException("too large")).getBody();
+        }
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType())))) {
             ProblemType type = ProblemTypes.forStatus(status.value());
             problem.setType(type.uri());
             problem.setTitle(type.title());

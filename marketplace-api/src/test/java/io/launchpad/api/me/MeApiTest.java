@@ -25,10 +25,10 @@ class MeApiTest extends ApiTestBase {
     void meNeedsAValidTokenFromTheRightIssuerForTheApi() {
         api.get().uri("/api/v1/me").exchange().expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String wrongAudience = TestTokens.token("someone", List.of("admin"), TestTokens.issuer(), "another-api");
+        String wrongAudience = TestTokens.token("someone-else", List.of("admin"), TestTokens.issuer(), "another-api");
         api.get().uri("/api/v1/me").header("Authorization", "Bearer " + wrongAudience)
                 .exchange().expectStatus().isUnauthorized();
-        String wrongIssuer = TestTokens.token("someone", List.of("admin"), "http://evil.example/realms/launchpad",
+        String wrongIssuer = TestTokens.token("someone-else", List.of("admin"), "http://evil.example/realms/launchpad",
                 "launchpad-api");
         api.get().uri("/api/v1/me").header("Authorization", "Bearer " + wrongIssuer)
                 .exchange().expectStatus().isUnauthorized();

@@ -22,7 +22,7 @@ class BadInputTest extends ApiTestBase {
     void setUp() {
         association = actor("association");
         challengesBefore = count("challenge");
-        outboxBefore = count("outbox");
+        outboxBefore = count("matching_outbox");
     }
 
     private WebTestClient.ResponseSpec post(String json) {
@@ -42,7 +42,7 @@ class BadInputTest extends ApiTestBase {
                 .jsonPath("$.trace").doesNotExist()
                 .jsonPath("$.exception").doesNotExist();
         assertThat(count("challenge")).as("nothing half-written").isEqualTo(challengesBefore);
-        assertThat(count("outbox")).as("nothing queued for indexing").isEqualTo(outboxBefore);
+        assertThat(count("matching_outbox")).as("nothing queued for indexing").isEqualTo(outboxBefore);
         return body;
     }
 
@@ -145,7 +145,7 @@ class BadInputTest extends ApiTestBase {
                 .bodyValue(challengeBody(association.organisationId(), "Check If-Match parsing"))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         challengesBefore = count("challenge");
-        outboxBefore = count("outbox");
+        outboxBefore = count("matching_outbox");
         problem(api.put().uri("/api/v1/challenges/{id}", id).header("Authorization", association.bearer())
                 .header("If-Match", "W/\"1\"").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(challengeBody(association.organisationId(), "Weak tags never match"))

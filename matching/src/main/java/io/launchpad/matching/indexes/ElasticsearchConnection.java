@@ -77,7 +77,11 @@ public final class ElasticsearchConnection implements AutoCloseable {
         return false;
     }
 
+    /** One line for logs and the outbox's last_error: what failed and the root cause. */
     public static String describe(Throwable error) {
+        if (error instanceof MatchingUnavailableException) {
+            return error.getMessage();
+        }
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -38,12 +38,13 @@ final class OutboxIndexer implements AutoCloseable {
     private static final String MARK_DONE = """
             update matching_outbox set processed_at = now() where id = any(:ids)
             """;
-    // the wait doubles per attempt already made; least(attempts, 30) keeps power() finite
+    // the wait doubles per attempt already made (least(attempts, 30) keeps power() finite); it counts from
+    // clock_timestamp(), the end of the failed attempt, not now(), which is the start of this transaction
     private static final String POSTPONE = """
             update matching_outbox
             set attempts = attempts + 1,
                 last_error = :error,
-                next_attempt_at = now() + least(:maxMillis, :firstMillis * power(2, least(attempts, 30))) * interval '1 millisecond'
+                next_attempt_at = clock_timestamp() + least(:maxMillis, :firstMillis * power(2, least(attempts, 30))) * interval '1 millisecond'
             where id = any(:ids)
             """;
     private static final String CLEAN_UP = """

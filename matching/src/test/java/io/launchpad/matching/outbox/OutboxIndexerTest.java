@@ -61,7 +61,11 @@ class OutboxIndexerTest {
     }
 
     private OutboxIndexer indexer() {
-        return new OutboxIndexer(database, transactions, new BulkSend(elasticsearch, indexes, names), SETTINGS);
+        return indexer(SETTINGS);
+    }
+
+    private OutboxIndexer indexer(MatchingProperties.Indexer settings) {
+        return new OutboxIndexer(database, transactions, new BulkSend(elasticsearch, indexes, names), settings);
     }
 
     @Test
@@ -152,7 +156,8 @@ class OutboxIndexerTest {
         List<SupplierDocument> suppliers = IntStream.range(0, 5)
                 .mapToObj(i -> Documents.supplier("Offline " + i, "written while the index is down", "repairs"))
                 .toList();
-        OutboxIndexer indexer = indexer();
+        OutboxIndexer indexer = indexer(new MatchingProperties.Indexer(
+                true, Duration.ofMillis(100), 20, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofDays(7)));
         try {
             RealComponents.stopElasticsearch();
 
@@ -180,6 +185,21 @@ class OutboxIndexerTest {
         });
         assertThat(supplierCount()).isEqualTo(5);
         assertThat(indexer.rowsDone()).isEqualTo(5);
+    }
+
+    @Test
+    void processedRowsAreDeletedOnlyAfterTheRetentionPeriod() {
+        transactions.transactional(outbox.supplierChanged(Documents.supplier("Kept a while", "kept", "kept"))).block();
+        indexer().drainUntilIdle().block();
+        assertThat(aggregateIdsInOutbox()).as("kept for the default 7 days").hasSize(1);
+
+        OutboxIndexer noRetention = indexer(new MatchingProperties.Indexer(
+                true, Duration.ofMillis(100), 20, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ZERO));
+        transactions.transactional(outbox.supplierChanged(Documents.supplier("Pending", "pending", "pending"))).block();
+        noRetention.drainUntilIdle().block();
+
+        assertThat(aggregateIdsInOutbox()).as("both processed, both past a zero retention").isEmpty();
+        assertThat(supplierCount()).isEqualTo(2);
     }
 
     private List<UUID> aggregateIdsInOutbox() {

@@ -13,5 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long a page waits for one API call before treating the API as unavailable
  */
 @ConfigurationProperties("launchpad.api")
-record ApiProperties(URI baseUrl, @DefaultValue("5s") Duration timeout) {
+record ApiProperties(URI baseUrl, @DefaultValue("10s") Duration timeout) {
 }

@@ -21,14 +21,6 @@ record Challenge(String id, String organisationId, @Nullable String organisation
         regions = regions == null ? List.of() : List.copyOf(regions);
     }
 
-    public List<String> categoryLabels() {
-        return Labels.topics(categories);
-    }
-
-    public List<String> regionLabels() {
-        return Labels.places(regions);
-    }
-
     /** "£10,000 to £50,000", "Up to £50,000", "From £10,000", or null when the association gave none. */
     public @Nullable String budget() {
         if (budgetMinPounds != null && budgetMaxPounds != null) {

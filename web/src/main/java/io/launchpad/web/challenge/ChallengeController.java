@@ -26,24 +26,24 @@ class ChallengeController {
 
     private final Account account;
 
-    private final FilterOptions filterOptions;
+    private final Taxonomy taxonomy;
 
-    ChallengeController(Challenges challenges, Account account, FilterOptions filterOptions) {
+    ChallengeController(Challenges challenges, Account account, Taxonomy taxonomy) {
         this.challenges = challenges;
         this.account = account;
-        this.filterOptions = filterOptions;
+        this.taxonomy = taxonomy;
     }
 
     @GetMapping("/")
     Mono<String> published(@RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String region,
             @RequestParam(required = false) @Nullable String cursor, Model model) {
-        var filter = new ChallengeFilter(category, region, cursor);
+        var filter = taxonomy.known(new ChallengeFilter(category, region, cursor));
         return challenges.published(filter).map(page -> {
             model.addAttribute("page", page);
-            model.addAttribute("filter", filter);
-            model.addAttribute("categoryOptions", filterOptions.categoryOptions(filter.category()));
-            model.addAttribute("regionOptions", filterOptions.regionOptions(filter.region()));
+            model.addAttribute("taxonomy", taxonomy);
+            model.addAttribute("categoryOptions", taxonomy.categoryOptions(filter.category()));
+            model.addAttribute("regionOptions", taxonomy.regionOptions(filter.region()));
             if (page.nextCursor() != null) {
                 model.addAttribute("nextPageLink", filter.linkTo(page.nextCursor()));
             }
@@ -62,6 +62,7 @@ class ChallengeController {
                 .defaultIfEmpty(Optional.empty())
                 .map(matches -> {
                     model.addAttribute("challenge", challenge);
+                    model.addAttribute("taxonomy", taxonomy);
                     matches.ifPresent(section -> model.addAttribute("matches", section));
                     return "challenge";
                 }));

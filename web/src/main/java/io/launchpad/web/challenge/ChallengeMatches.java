@@ -18,9 +18,5 @@ record ChallengeMatches(String challengeId, List<SupplierMatch> items) {
             highlights = highlights == null ? List.of() : List.copyOf(highlights);
             regions = regions == null ? List.of() : List.copyOf(regions);
         }
-
-        public List<String> regionLabels() {
-            return Labels.places(regions);
-        }
     }
 }

@@ -1,7 +1,10 @@
 package io.launchpad.web.challenge;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
+import io.launchpad.web.api.ApiProblemException;
 import io.launchpad.web.api.LaunchpadApi;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +23,10 @@ class Challenges {
     }
 
     Mono<Challenge> challenge(String id) {
-        return api.get(uri -> uri.path("/api/v1/challenges/{id}").build(id), Challenge.class);
+        return api.get(uri -> uri.path("/api/v1/challenges/{id}").build(id), Challenge.class)
+            // an id the API cannot even parse (ids are UUIDs) names no challenge: same page as an unknown one
+            .onErrorMap(e -> e instanceof ApiProblemException problem && problem.apiStatus() == 400,
+                    e -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such challenge", e));
     }
 
     Mono<ChallengeMatches> matches(String challengeId) {

@@ -22,7 +22,7 @@ record Highlight(String field, String fragment) {
     public String fieldLabel() {
         // field names may be paths such as "caseStudies.outcome"; the last part says what it is
         String name = field.substring(field.lastIndexOf('.') + 1);
-        return Labels.topic(name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase().replace('_', ' '));
+        return Labels.topic(name);
     }
 
     public List<Segment> segments() {

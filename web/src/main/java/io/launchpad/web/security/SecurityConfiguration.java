@@ -1,5 +1,6 @@
 package io.launchpad.web.security;
 
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -10,13 +11,14 @@ import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
+import org.springframework.web.util.UriComponentsBuilder;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
-            ReactiveClientRegistrationRepository clientRegistrations) {
+            ReactiveClientRegistrationRepository clientRegistrations, OAuth2ClientProperties oauth2Client) {
         return http
             .authorizeExchange(exchanges -> exchanges
                 // published challenges are public; the API decides what an anonymous caller may see
@@ -26,7 +28,26 @@ class SecurityConfiguration {
                 .authenticated())
             .oauth2Login(login -> login.authorizationRequestResolver(pkceAuthorizationRequests(clientRegistrations)))
             .logout(logout -> logout.logoutSuccessHandler(backToHomeAfterKeycloakLogout(clientRegistrations)))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(oauth2Client))))
             .build();
+    }
+
+    /**
+     * The pages need no script at all, so none may run: a second line of defence should text from
+     * the API ever reach the page as markup. Forms may post here only, and (because browsers apply
+     * form-action to the redirect that follows) on to Keycloak, where signing out ends up.
+     */
+    static String contentSecurityPolicy(OAuth2ClientProperties oauth2Client) {
+        StringBuilder formTargets = new StringBuilder("'self'");
+        oauth2Client.getProvider().values().stream()
+            .map(OAuth2ClientProperties.Provider::getIssuerUri)
+            .filter(issuer -> issuer != null && !issuer.isBlank())
+            .map(issuer -> UriComponentsBuilder.fromUriString(issuer).replacePath(null).replaceQuery(null).toUriString())
+            .distinct()
+            .forEach(origin -> formTargets.append(' ').append(origin));
+        return "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+                + "form-action " + formTargets;
     }
 
     /**

@@ -27,7 +27,7 @@ final class ApiJson {
                 {"id":"%s","organisationId":"%s","organisationName":"Northern Homes","title":"%s",
                  "summary":"Spot damp before tenants have to report it.",
                  "description":"We get 400 damp reports a month.\\nWe want to find it earlier.",
-                 "categories":["damp-and-mould","data-and-analytics"],"regions":["north-west","yorkshire-and-the-humber"],
+                 "categories":["damp-and-mould","iot-and-sensors"],"regions":["north-west","yorkshire-and-the-humber"],
                  "status":"published","budgetMinPounds":10000,"budgetMaxPounds":50000,"closingDate":"2026-12-31",
                  "createdAt":"2026-01-05T10:00:00Z","updatedAt":"2026-01-06T10:00:00Z",
                  "publishedAt":"2026-01-06T10:00:00Z","version":3}

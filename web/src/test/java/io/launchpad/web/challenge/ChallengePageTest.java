@@ -30,7 +30,7 @@ import io.launchpad.web.ApiStub;
 import io.launchpad.web.SignedInUsers;
 
 @SpringBootTest
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S") // the first page renders cold on a busy machine
 class ChallengePageTest {
 
     private static final String MATCHES = """
@@ -38,7 +38,7 @@ class ChallengePageTest {
               {"supplierId":"sup-1","name":"Sensible Sensors Ltd","summary":"Humidity sensors for social homes.","score":87,
                "highlights":[{"field":"capabilities","fragment":"… early <mark>damp</mark> sensing …"},
                              {"field":"caseStudies.outcome","fragment":"<mark>mould</mark> reports fell by a third"}],
-               "regions":["north-west"]},
+               "regions":["north-west","remote"]},
               {"supplierId":"sup-2","name":"Fix It Fast","summary":null,"score":64,"highlights":[],"regions":[]}
             ]}
             """;
@@ -85,7 +85,7 @@ class ChallengePageTest {
         Elements items = matches.select("[data-testid=match-item]");
         assertThat(items).hasSize(2);
         assertThat(items.get(0).selectFirst("h3").text()).isEqualTo("Sensible Sensors Ltd");
-        assertThat(items.eachText().getFirst()).contains("Humidity sensors for social homes.", "Works in North West");
+        assertThat(items.eachText().getFirst()).contains("Humidity sensors for social homes.", "Works in North West, Remote");
         assertThat(matches.select("[data-testid=match-score]").eachText()).containsExactly("87 / 100", "64 / 100");
         Elements highlights = items.get(0).select("[data-testid=match-highlight]");
         assertThat(highlights.eachText()).containsExactly("Capabilities: … early damp sensing …",
@@ -186,6 +186,21 @@ class ChallengePageTest {
         assertThat(page.selectFirst("h1").text()).isEqualTo("Page not found");
         assertThat(page.selectFirst("main a").attr("href")).isEqualTo("/");
         assertThat(body).doesNotContain("Exception", "from the stub");
+    }
+
+    @Test
+    void malformedChallengeIdShowsTheNotFoundPage() {
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/not-a-uuid"))
+            .willReturn(problem(400, "Invalid parameter")));
+
+        web.get()
+            .uri("/challenges/not-a-uuid")
+            .accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus()
+            .isEqualTo(HttpStatus.NOT_FOUND)
+            .expectBody(String.class)
+            .value(body -> assertThat(Jsoup.parse(body).selectFirst("h1").text()).isEqualTo("Page not found"));
     }
 
     private void stubMe(String organisationId) {

@@ -40,10 +40,19 @@ final class SynonymRules {
             parser.parse(new StringReader(rules));
             return parser.build();
         } catch (ParseException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("failed to build synonyms for filter [" + filterName + "]: " + e.getMessage(), e);
+            throw new IllegalArgumentException("failed to build synonyms for filter [" + filterName + "]: " + reasons(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException("failed to build synonyms for filter [" + filterName + "]", e);
         }
+    }
+
+    /** Lucene's parser wraps the useful part ("term: x was completely eliminated by analyzer") in its cause. */
+    private static String reasons(Throwable failure) {
+        StringBuilder reasons = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            reasons.append(": ").append(cause.getMessage());
+        }
+        return reasons.toString();
     }
 
     /**

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -159,7 +158,7 @@ public final class ElasticsearchServer implements AutoCloseable {
 
     static List<String> command(Path distribution, Path home, int httpPort, int transportPort, long parentPid) {
         String heap = System.getProperty(HEAP_PROPERTY, "1g");
-        List<String> command = new ArrayList<>(List.of(
+        return List.of(
                 Jdk.java21OrNewer().toString(),
                 "-Xms" + heap, "-Xmx" + heap,
                 "-XX:+ExitOnOutOfMemoryError",
@@ -183,8 +182,7 @@ public final class ElasticsearchServer implements AutoCloseable {
                 "--home", home.toString(),
                 "--http-port", Integer.toString(httpPort),
                 "--transport-port", Integer.toString(transportPort),
-                "--parent-pid", Long.toString(parentPid)));
-        return command;
+                "--parent-pid", Long.toString(parentPid));
     }
 
     private void awaitReady(long startedNanos, Path logFile, long logOffset) {

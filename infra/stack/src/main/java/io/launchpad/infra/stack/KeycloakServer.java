@@ -66,15 +66,6 @@ public final class KeycloakServer implements AutoCloseable {
      * Runs Keycloak as a child and stops it once our JVM is gone: shutdown hooks do not run when the
      * JVM is killed with SIGKILL, and an orphaned Keycloak would hold its port and half a gigabyte.
      */
-    private static final String WATCHDOG = """
-            parent=$1; shift
-            "$@" &
-            child=$!
-            trap 'kill -TERM "$child" 2>/dev/null' TERM INT HUP
-            while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
-            kill -TERM "$child" 2>/dev/null
-            wait "$child"
-            """;
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
@@ -309,8 +300,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private static Process fork(Path home, int port, Path logFile, long ownerPid) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                "sh", "-c", WATCHDOG, "keycloak-watchdog", Long.toString(ownerPid),
+        List<String> command = new ArrayList<>(ParentWatchdog.command(ownerPid,
                 home.resolve("bin/kc.sh").toString(),
                 "start", "--optimized",
                 "--cache=local",

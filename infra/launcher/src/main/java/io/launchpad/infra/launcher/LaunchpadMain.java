@@ -1,0 +1,26 @@
+package io.launchpad.infra.launcher;
+
+import io.launchpad.infra.stack.LaunchpadStack;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The run command: the whole product on embedded components with demo data, kept in
+ * {@code .launchpad/} between runs. Stops everything on Ctrl-C.
+ */
+public final class LaunchpadMain {
+
+    private LaunchpadMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LaunchpadStack stack = LaunchpadStack.start(LaunchpadStack.Options.dev());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stopped.countDown();
+        }, "launchpad-stop"));
+        System.out.println(Banner.of(stack));
+        stopped.await();
+    }
+}

@@ -1,0 +1,178 @@
+package io.launchpad.infra.stack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The whole product on this machine: PostgreSQL, an Elasticsearch node and Keycloak, then the API
+ * and the web front end from their packaged jars, wired to each other. The run command starts it
+ * with fixed ports and kept state; system tests with free ports and clean state.
+ */
+public final class LaunchpadStack implements AutoCloseable {
+
+    /** Where and how to run; port 0 means any free port. */
+    public record Options(Path stateDir, boolean clean, int postgresPort, int elasticsearchPort, int keycloakPort,
+            int apiPort, int webPort, boolean demoData) {
+
+        public static Options dev() {
+            return new Options(ProjectPaths.localState(), false, 5433, 9200, 8180, 8080, 8081, true);
+        }
+
+        public static Options test(Path stateDir) {
+            return new Options(stateDir, true, 0, 0, 0, 0, 0, false);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(LaunchpadStack.class);
+
+    private final Postgres postgres;
+    private final ElasticsearchServer elasticsearch;
+    private final KeycloakServer keycloak;
+    private final SpringBootProcess api;
+    private final SpringBootProcess web;
+    private final long startMillis;
+
+    private LaunchpadStack(Postgres postgres, ElasticsearchServer elasticsearch, KeycloakServer keycloak,
+            SpringBootProcess api, SpringBootProcess web, long startMillis) {
+        this.postgres = postgres;
+        this.elasticsearch = elasticsearch;
+        this.keycloak = keycloak;
+        this.api = api;
+        this.web = web;
+        this.startMillis = startMillis;
+    }
+
+    public static LaunchpadStack start(Options options) {
+        long started = System.currentTimeMillis();
+        Path apiJar = ProjectPaths.built("marketplace-api/target/marketplace-api-0.1.0-SNAPSHOT-exec.jar");
+        Path webJar = ProjectPaths.built("web/target/web-0.1.0-SNAPSHOT-exec.jar");
+        Path state = options.stateDir();
+        Path logs = state.resolve("logs");
+        int webPort = FreePorts.orFree(options.webPort());
+        int apiPort = FreePorts.orFree(options.apiPort());
+        String webUrl = "http://127.0.0.1:" + webPort;
+        List<AutoCloseable> startedSoFar = new ArrayList<>();
+        try {
+            Files.createDirectories(logs);
+            // Keycloak is the slowest to start: it goes first and in parallel with the rest
+            CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
+                    state.resolve("keycloak"), options.keycloakPort(),
+                    List.of(webUrl, "http://localhost:" + webPort)));
+            CompletableFuture<ElasticsearchServer> elasticsearch = CompletableFuture.supplyAsync(() ->
+                    ElasticsearchServer.start(clean(state.resolve("elasticsearch"), options.clean()),
+                            options.elasticsearchPort()));
+            Postgres postgres = Postgres.start(state.resolve("postgres"), options.postgresPort(), options.clean());
+            startedSoFar.add(postgres);
+            ElasticsearchServer es = elasticsearch.join();
+            startedSoFar.add(es);
+            int keycloakPort = options.keycloakPort() > 0 ? options.keycloakPort() : -1;
+            KeycloakServer kc = keycloakPort > 0 ? null : keycloak.join();
+            String issuer = kc != null ? kc.issuerUri() : "http://127.0.0.1:" + keycloakPort + "/realms/"
+                    + KeycloakServer.REALM;
+
+            // the API validates tokens lazily against Keycloak's keys, so it need not wait for Keycloak
+            SpringBootProcess api = SpringBootProcess.start("marketplace-api", apiJar, Map.of(
+                    "API_PORT", Integer.toString(apiPort),
+                    "LAUNCHPAD_DB_R2DBC_URL", postgres.r2dbcUrl(),
+                    "LAUNCHPAD_DB_JDBC_URL", postgres.jdbcUrl(),
+                    "LAUNCHPAD_DB_USER", postgres.username(),
+                    "LAUNCHPAD_DB_PASSWORD", postgres.password(),
+                    "KEYCLOAK_ISSUER_URI", issuer,
+                    "ELASTICSEARCH_URL", es.httpUrl(),
+                    "LAUNCHPAD_DEMO_DATA", Boolean.toString(options.demoData())),
+                    apiPort, logs.resolve("marketplace-api.log"), "384m");
+            startedSoFar.add(api);
+            if (kc == null) {
+                kc = keycloak.join();
+            }
+            startedSoFar.add(kc);
+            // the web app reads Keycloak's discovery document at start-up
+            SpringBootProcess web = SpringBootProcess.start("web", webJar, Map.of(
+                    "WEB_PORT", Integer.toString(webPort),
+                    "KEYCLOAK_ISSUER_URI", kc.issuerUri(),
+                    "LAUNCHPAD_API_BASE_URL", api.baseUrl()),
+                    webPort, logs.resolve("web.log"), "256m");
+            startedSoFar.add(web);
+            return new LaunchpadStack(postgres, es, kc, api, web, System.currentTimeMillis() - started);
+        } catch (IOException e) {
+            closeAll(startedSoFar);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            closeAll(startedSoFar);
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static Path clean(Path dir, boolean clean) {
+        if (clean && Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dir;
+    }
+
+    private static void closeAll(List<AutoCloseable> started) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("could not stop a component: {}", e.toString());
+            }
+        }
+    }
+
+    public Postgres postgres() {
+        return postgres;
+    }
+
+    public ElasticsearchServer elasticsearch() {
+        return elasticsearch;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public SpringBootProcess api() {
+        return api;
+    }
+
+    public SpringBootProcess web() {
+        return web;
+    }
+
+    public long startMillis() {
+        return startMillis;
+    }
+
+    /** Resident memory of each process, in MiB, read from /proc. */
+    public Map<String, Long> residentMemoryMiB() {
+        Map<String, Long> rss = new java.util.LinkedHashMap<>();
+        rss.put("postgresql (all backends)", ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .mapToLong(p -> Rss.kib(p.pid())).sum() / 1024);
+        rss.put("elasticsearch", Rss.kib(elasticsearch.pid()) / 1024);
+        rss.put("keycloak", Rss.kib(keycloak.pid()) / 1024);
+        rss.put("marketplace-api", Rss.kib(api.pid()) / 1024);
+        rss.put("web", Rss.kib(web.pid()) / 1024);
+        return rss;
+    }
+
+    @Override
+    public void close() {
+        closeAll(new ArrayList<>(List.of(postgres, elasticsearch, keycloak, api, web)));
+    }
+}

@@ -1,0 +1,114 @@
+package io.launchpad.infra.stack;
+
+import static io.launchpad.infra.stack.KeycloakTestSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The realm file's security settings, checked without a Keycloak so a careless edit fails in a second. */
+class KeycloakRealmFileTest {
+
+    private static String realmJson;
+    private static Map<String, Object> realm;
+
+    @BeforeAll
+    static void readRealm() throws Exception {
+        realmJson = Files.readString(ProjectPaths.root().resolve("infra/keycloak/realm/launchpad-realm.json"));
+        realm = json(realmJson);
+    }
+
+    @Test
+    void realmIsClosedToSelfRegistrationAndGuardsAgainstBruteForce() {
+        assertThat(realm).containsEntry("realm", "launchpad")
+                .containsEntry("registrationAllowed", false)
+                .containsEntry("bruteForceProtected", true)
+                .containsEntry("accessTokenLifespan", 300)
+                .containsEntry("ssoSessionMaxLifespan", 36000);
+    }
+
+    @Test
+    void browserAndAppClientsArePublicWithS256AndCodeFlowOnly() {
+        for (String clientId : List.of("launchpad-web", "launchpad-mobile")) {
+            Map<String, Object> client = client(clientId);
+            assertThat(client).as(clientId)
+                    .containsEntry("publicClient", true)
+                    .containsEntry("standardFlowEnabled", true)
+                    .containsEntry("implicitFlowEnabled", false)
+                    .containsEntry("directAccessGrantsEnabled", false)
+                    .containsEntry("serviceAccountsEnabled", false);
+            assertThat(attributes(client)).as(clientId).containsEntry("pkce.code.challenge.method", "S256");
+        }
+    }
+
+    @Test
+    void onlyTheTestClientHasThePasswordGrantAndOnlyTheServicesClientASecret() {
+        assertThat(client("launchpad-test"))
+                .containsEntry("publicClient", true)
+                .containsEntry("directAccessGrantsEnabled", true)
+                .containsEntry("standardFlowEnabled", false);
+        assertThat((String) client("launchpad-test").get("description")).contains("TEST ONLY");
+        assertThat(client("launchpad-services"))
+                .containsEntry("publicClient", false)
+                .containsEntry("serviceAccountsEnabled", true)
+                .containsEntry("standardFlowEnabled", false)
+                .containsEntry("directAccessGrantsEnabled", false);
+        assertThat((String) client("launchpad-services").get("description")).contains("DEVELOPMENT ONLY");
+    }
+
+    @Test
+    void everyClientPutsTheApiInTheAudience() {
+        for (Map<String, Object> client : clients()) {
+            assertThat(client.get("protocolMappers").toString()).as((String) client.get("clientId"))
+                    .contains("oidc-audience-mapper")
+                    .contains("included.custom.audience=launchpad-api");
+        }
+    }
+
+    @Test
+    void extraWebRedirectUrisAreAddedToTheWebClientOnly() {
+        String withExtra = KeycloakServer.withWebRedirectUris(realmJson,
+                List.of(KeycloakServer.redirectUriBelow("http://127.0.0.1:34567/")));
+
+        Map<String, Object> rewritten = json(withExtra);
+        assertThat(clientIn(rewritten, "launchpad-web").get("redirectUris")).asInstanceOf(
+                        org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .containsExactly("http://127.0.0.1:8081/*", "http://localhost:8081/*", "http://127.0.0.1:34567/*");
+        assertThat(clientIn(rewritten, "launchpad-mobile").get("redirectUris"))
+                .isEqualTo(client("launchpad-mobile").get("redirectUris"));
+    }
+
+    @Test
+    void extraRedirectBaseUrlsMustBeHttp() {
+        assertThatThrownBy(() -> KeycloakServer.redirectUriBelow("javascript:alert(1)"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KeycloakServer.redirectUriBelow("http://127.0.0.1:1/\"x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Map<String, Object> client(String clientId) {
+        return clientIn(realm, clientId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> clients() {
+        return (List<Map<String, Object>>) realm.get("clients");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> clientIn(Map<String, Object> realm, String clientId) {
+        return ((List<Map<String, Object>>) realm.get("clients")).stream()
+                .filter(client -> clientId.equals(client.get("clientId")))
+                .findFirst().orElseThrow(() -> new AssertionError("no client " + clientId));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> attributes(Map<String, Object> client) {
+        return (Map<String, Object>) client.get("attributes");
+    }
+}

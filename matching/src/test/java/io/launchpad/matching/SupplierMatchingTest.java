@@ -1,0 +1,165 @@
+package io.launchpad.matching;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.launchpad.matching.testing.Documents;
+import io.launchpad.matching.testing.MatchingApp;
+import io.launchpad.matching.testing.RealComponents;
+import io.r2dbc.pool.ConnectionPool;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Matching through its public beans only, as the API uses it: profiles go in through the
+ * {@link Outbox} in a transaction, the auto-configured indexer carries them to Elasticsearch.
+ */
+class SupplierMatchingTest {
+
+    private static final SupplierDocument DAMP_SENSING = Documents.supplier("Damp Sense",
+            "Condensation alarms and humidity sensors for social landlords",
+            "Wireless sensors that warn residents and landlords before condensation turns into damage; dashboards for repairs teams");
+    private static final SupplierDocument PAYROLL = Documents.supplier("Ledger Payroll",
+            "Payroll and accounting software for small charities",
+            "Payroll runs, pension submissions and year-end accounts for finance teams");
+    private static final SupplierDocument UNPUBLISHED_DAMP = unpublished(Documents.supplier("Hidden Mould Experts",
+            "Mould and damp sensors", "Mould detection, damp monitoring, condensation alarms"));
+    private static final SupplierDocument HTML_IN_PROFILE = Documents.supplier("Script Kiddies <b>Ltd</b>",
+            "Retrofit <script>alert(1)</script> surveys", "Retrofit assessments for older homes");
+    private static final SupplierDocument TWIN_A = Documents.supplier("Twin A", "Telecare pendants", "Telecare pendant alarms");
+    private static final SupplierDocument TWIN_B = Documents.supplier("Twin B", "Telecare pendants", "Telecare pendant alarms");
+
+    private static RealComponents.TestDatabase db;
+    private static ConfigurableApplicationContext app;
+    private static SupplierMatching matching;
+
+    @BeforeAll
+    static void startAppAndIndexProfiles() {
+        db = RealComponents.freshDatabase();
+        app = MatchingApp.start(db, RealComponents.elasticsearchUrl(), RealComponents.uniqueIndexPrefix());
+        matching = app.getBean(SupplierMatching.class);
+        Outbox outbox = app.getBean(Outbox.class);
+        TransactionalOperator transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
+        List<SupplierDocument> all = List.of(DAMP_SENSING, PAYROLL, UNPUBLISHED_DAMP, HTML_IN_PROFILE, TWIN_A, TWIN_B);
+        Flux.fromIterable(all).concatMap(supplier -> transactions.transactional(outbox.supplierChanged(supplier))).blockLast();
+
+        // every profile mentions one of these words: once all are found, all are indexed and searchable
+        var everything = Documents.challenge("condensation payroll retrofit telecare", null, null);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> matching.suppliersFor(everything, 50).block().size() == 5);
+    }
+
+    @AfterAll
+    static void stopApp() {
+        if (app != null) {
+            app.close();
+        }
+        if (db != null) {
+            ((ConnectionPool) db.connectionFactory()).dispose();
+        }
+    }
+
+    @Test
+    void ranksARelevantSupplierAboveAnIrrelevantOneWithAbsoluteScores() {
+        var challenge = Documents.challenge("Early warning of damp in our homes",
+                "Use sensors to spot condensation before residents report damage",
+                "Our repairs team wants sensors in homes and alerts for residents, with reports the finance team can read.",
+                "Damp and mould");
+
+        List<SupplierMatch> matches = matching.suppliersFor(challenge, 10).block();
+
+        assertThat(matches).extracting(SupplierMatch::supplierId).startsWith(DAMP_SENSING.id()).contains(PAYROLL.id());
+        SupplierMatch damp = find(matches, DAMP_SENSING.id()).orElseThrow();
+        SupplierMatch payroll = find(matches, PAYROLL.id()).orElseThrow();
+        assertThat(damp.score()).isBetween(50, 100);
+        // it shares one incidental word ("team") with the challenge: weak on its own, not just relative to the top
+        assertThat(payroll.score()).isLessThan(30);
+        assertThat(damp.name()).isEqualTo("Damp Sense");
+        assertThat(damp.summary()).isEqualTo(DAMP_SENSING.summary());
+        assertThat(damp.regions()).containsExactly("north-west");
+    }
+
+    @Test
+    void highlightsMarkTheMatchedTermsPerProfileField() {
+        var challenge = Documents.challenge("Humidity sensors", null, null);
+
+        SupplierMatch damp = find(matching.suppliersFor(challenge, 10).block(), DAMP_SENSING.id()).orElseThrow();
+
+        assertThat(damp.highlights()).extracting(Highlight::field).contains("summary", "capabilities");
+        assertThat(damp.highlights()).filteredOn(h -> h.field().equals("summary")).singleElement()
+                .extracting(Highlight::fragment).asString()
+                .contains("<mark>humidity</mark> <mark>sensors</mark>");
+    }
+
+    @Test
+    void unpublishedSuppliersAreNeverMatched() {
+        var challenge = Documents.challenge("Mould detection", "Damp monitoring and mould detection", null);
+
+        List<SupplierMatch> matches = matching.suppliersFor(challenge, 50).block();
+
+        assertThat(matches).extracting(SupplierMatch::supplierId).contains(DAMP_SENSING.id()).doesNotContain(UNPUBLISHED_DAMP.id());
+    }
+
+    @Test
+    void mouldInAChallengeFindsASupplierThatSaysCondensation() {
+        var challenge = Documents.challenge("Black mould in bathrooms", null, null);
+
+        SupplierMatch damp = find(matching.suppliersFor(challenge, 10).block(), DAMP_SENSING.id()).orElseThrow();
+
+        assertThat(DAMP_SENSING.toString().toLowerCase()).doesNotContain("mould");
+        assertThat(damp.highlights()).extracting(Highlight::fragment).anySatisfy(fragment ->
+                assertThat(fragment).containsIgnoringCase("<mark>condensation</mark>"));
+    }
+
+    @Test
+    void profileTextIsEscapedInHighlights() {
+        var challenge = Documents.challenge("Retrofit surveys", null, null);
+
+        SupplierMatch html = find(matching.suppliersFor(challenge, 10).block(), HTML_IN_PROFILE.id()).orElseThrow();
+
+        assertThat(html.highlights()).extracting(Highlight::fragment)
+                .anySatisfy(fragment -> assertThat(fragment).contains("&lt;script&gt;").contains("<mark>"))
+                .allSatisfy(fragment -> assertThat(fragment).doesNotContain("<script>"));
+    }
+
+    @Test
+    void equalScoresAreOrderedByAStableHashOfTheSupplierId() {
+        var challenge = Documents.challenge("Telecare pendant alarms", null, null);
+
+        List<SupplierMatch> twins = matching.suppliersFor(challenge, 10).block().stream()
+                .filter(match -> match.supplierId().equals(TWIN_A.id()) || match.supplierId().equals(TWIN_B.id()))
+                .toList();
+
+        assertThat(twins).hasSize(2);
+        assertThat(twins.get(0).score()).isEqualTo(twins.get(1).score());
+        UUID expectedFirst = io.launchpad.matching.indexes.Tiebreak.of(TWIN_A.id()) < io.launchpad.matching.indexes.Tiebreak.of(TWIN_B.id())
+                ? TWIN_A.id() : TWIN_B.id();
+        assertThat(twins.get(0).supplierId()).isEqualTo(expectedFirst);
+    }
+
+    @Test
+    void aChallengeWithNoTextMatchesNobody() {
+        var challenge = Documents.challenge("", null, null);
+
+        assertThat(matching.suppliersFor(challenge, 10).block()).isEmpty();
+    }
+
+    private static Optional<SupplierMatch> find(List<SupplierMatch> matches, UUID id) {
+        return matches.stream().filter(match -> match.supplierId().equals(id)).findFirst();
+    }
+
+    private static SupplierDocument unpublished(SupplierDocument s) {
+        return new SupplierDocument(s.id(), s.organisationId(), s.name(), s.summary(), s.capabilities(), s.products(),
+                s.caseStudies(), s.regions(), s.accreditations(), s.size(), false, s.version(), s.updatedAt());
+    }
+}

@@ -1,0 +1,45 @@
+package io.launchpad.web.challenge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class TaxonomyTest {
+
+    private final Taxonomy taxonomy = new Taxonomy(ordered("damp-and-mould", "Damp and mould", "iot-and-sensors",
+            "IoT and sensors"), ordered("north-west", "North West"));
+
+    @Test
+    void labelsComeFromTheVocabularyWithAReadableFallback() {
+        assertThat(taxonomy.categoryLabel("iot-and-sensors")).isEqualTo("IoT and sensors");
+        assertThat(taxonomy.categoryLabel("new-thing")).isEqualTo("New thing");
+        assertThat(taxonomy.regionLabel("north-west")).isEqualTo("North West");
+    }
+
+    @Test
+    void optionsKeepTheConfiguredOrderAndMarkTheSelectedOne() {
+        assertThat(taxonomy.categoryOptions("iot-and-sensors")).containsExactly(
+                new Taxonomy.Option("damp-and-mould", "Damp and mould", false),
+                new Taxonomy.Option("iot-and-sensors", "IoT and sensors", true));
+    }
+
+    @Test
+    void unknownCodesAreDroppedFromTheFilterAndTheCursorIsKept() {
+        var filter = taxonomy.known(new ChallengeFilter("bogus", "north-west", "c1"));
+
+        assertThat(filter).isEqualTo(new ChallengeFilter(null, "north-west", "c1"));
+        assertThat(new Taxonomy(null, null).known(new ChallengeFilter(null, "x", null)))
+            .isEqualTo(new ChallengeFilter(null, null, null));
+    }
+
+    private static Map<String, String> ordered(String... codesAndLabels) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < codesAndLabels.length; i += 2) {
+            map.put(codesAndLabels[i], codesAndLabels[i + 1]);
+        }
+        return map;
+    }
+}
