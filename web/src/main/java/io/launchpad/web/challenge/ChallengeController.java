@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -34,6 +35,12 @@ class ChallengeController {
         this.taxonomy = taxonomy;
     }
 
+    /** Both pages turn the API's codes into labels. */
+    @ModelAttribute("taxonomy")
+    Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
     @GetMapping("/")
     Mono<String> published(@RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String region,
@@ -41,7 +48,6 @@ class ChallengeController {
         var filter = taxonomy.known(new ChallengeFilter(category, region, cursor));
         return challenges.published(filter).map(page -> {
             model.addAttribute("page", page);
-            model.addAttribute("taxonomy", taxonomy);
             model.addAttribute("categoryOptions", taxonomy.categoryOptions(filter.category()));
             model.addAttribute("regionOptions", taxonomy.regionOptions(filter.region()));
             if (page.nextCursor() != null) {
@@ -62,7 +68,6 @@ class ChallengeController {
                 .defaultIfEmpty(Optional.empty())
                 .map(matches -> {
                     model.addAttribute("challenge", challenge);
-                    model.addAttribute("taxonomy", taxonomy);
                     matches.ifPresent(section -> model.addAttribute("matches", section));
                     return "challenge";
                 }));

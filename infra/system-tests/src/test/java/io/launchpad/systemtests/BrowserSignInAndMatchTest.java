@@ -1,0 +1,97 @@
+package io.launchpad.systemtests;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.launchpad.infra.stack.LaunchpadStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person in Debian's Chromium: signs in on Keycloak's own login page (code flow with PKCE),
+ * lands back on the web front end and sees suppliers matched to their association's challenge.
+ */
+class BrowserSignInAndMatchTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("launchpad.chromium", "/usr/bin/chromium"));
+
+    private static LaunchpadStack stack;
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException("Chromium is needed at " + CHROMIUM + ": apt-get install -y chromium");
+        }
+        stack = Product.stack();
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void associationSignsInOnKeycloakAndSeesRankedSuppliersForItsChallenge() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        ApiClient ben = new ApiClient(stack.api().baseUrl(), stack.keycloak().passwordGrantToken("ben.hughes", "launchpad"));
+        ApiClient tom = new ApiClient(stack.api().baseUrl(), stack.keycloak().passwordGrantToken("tom.reid", "launchpad"));
+        String northgate = Journeys.registerOrganisation(ben, "Northgate Homes " + run, "association");
+        String fixflow = Journeys.registerOrganisation(tom, "FixFlow " + run, "supplier");
+        String supplier = Journeys.publishedSupplier(tom, fixflow, "FixFlow " + run,
+                "Tenants report repairs from a phone with photos; we triage repairs and book appointments");
+        String challenge = Journeys.publishedChallenge(ben, northgate, "Let tenants report repairs from a phone " + run,
+                "Tenants should report a repair in two minutes from a phone",
+                "Mobile repairs reporting with photos and appointment booking");
+        Journeys.awaitMatches(ben, challenge, items -> Journeys.containsSupplier(items, supplier));
+
+        Page page = browser.newContext().newPage();
+        page.navigate(stack.web().baseUrl() + "/");
+        assertThat(page.getByTestId("challenge-list")).containsText("Let tenants report repairs from a phone " + run);
+
+        page.getByTestId("sign-in").click();
+        page.waitForURL(url -> url.startsWith(stack.keycloak().baseUrl()));
+        assertThat(page.url()).contains("code_challenge=").contains("code_challenge_method=S256");
+        page.locator("#username").fill("ben.hughes");
+        page.locator("#password").fill("launchpad");
+        page.locator("#kc-login").click();
+        page.waitForURL(url -> url.startsWith(stack.web().baseUrl()));
+        assertThat(page.getByTestId("signed-in-user")).containsText("Ben");
+
+        page.navigate(stack.web().baseUrl() + "/challenges/" + challenge);
+        assertThat(page.getByTestId("matches")).isVisible();
+        assertThat(page.getByTestId("match-item").first()).containsText("FixFlow " + run);
+        assertThat(page.getByTestId("match-score").first()).containsText("/ 100");
+        assertThat(page.locator("[data-testid=match-item] mark").first()).isVisible();
+
+        // the same page shows no matches to a signed-out visitor
+        Page visitor = browser.newContext().newPage();
+        visitor.navigate(stack.web().baseUrl() + "/challenges/" + challenge);
+        assertThat(visitor.locator("h1")).containsText("Let tenants report repairs from a phone " + run);
+        assertThat(visitor.getByTestId("matches")).hasCount(0);
+    }
+}
