@@ -70,6 +70,10 @@ class BrowserSignInAndMatchTest {
         Journeys.awaitMatches(ben, challenge, items -> Journeys.containsSupplier(items, supplier));
 
         Page page = browser.newContext().newPage();
+        // a shared 2-core machine can be slow to render Keycloak's first login page
+        page.setDefaultNavigationTimeout(90_000);
+        page.onRequestFailed(request -> System.out.println("request failed: " + request.url() + " " + request.failure()));
+        page.onResponse(response -> System.out.println("response " + response.status() + " " + response.url()));
         page.navigate(stack.web().baseUrl() + "/");
         assertThat(page.getByTestId("challenge-list")).containsText("Let tenants report repairs from a phone " + run);
 

@@ -75,12 +75,11 @@ public final class LaunchpadStack implements AutoCloseable {
             startedSoFar.add(postgres);
             ElasticsearchServer es = elasticsearch.join();
             startedSoFar.add(es);
-            int keycloakPort = options.keycloakPort() > 0 ? options.keycloakPort() : -1;
-            KeycloakServer kc = keycloakPort > 0 ? null : keycloak.join();
-            String issuer = kc != null ? kc.issuerUri() : "http://127.0.0.1:" + keycloakPort + "/realms/"
-                    + KeycloakServer.REALM;
+            // with a known Keycloak port the API can start before Keycloak is up: it fetches keys lazily
+            KeycloakServer kc = options.keycloakPort() > 0 ? null : keycloak.join();
+            String issuer = kc != null ? kc.issuerUri()
+                    : "http://127.0.0.1:" + options.keycloakPort() + "/realms/" + KeycloakServer.REALM;
 
-            // the API validates tokens lazily against Keycloak's keys, so it need not wait for Keycloak
             SpringBootProcess api = SpringBootProcess.start("marketplace-api", apiJar, Map.of(
                     "API_PORT", Integer.toString(apiPort),
                     "LAUNCHPAD_DB_R2DBC_URL", postgres.r2dbcUrl(),
@@ -161,9 +160,7 @@ public final class LaunchpadStack implements AutoCloseable {
     /** Resident memory of each process, in MiB, read from /proc. */
     public Map<String, Long> residentMemoryMiB() {
         Map<String, Long> rss = new java.util.LinkedHashMap<>();
-        rss.put("postgresql (all backends)", ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
-                .mapToLong(p -> Rss.kib(p.pid())).sum() / 1024);
+        rss.put("postgresql", postgres.residentKib() / 1024);
         rss.put("elasticsearch", Rss.kib(elasticsearch.pid()) / 1024);
         rss.put("keycloak", Rss.kib(keycloak.pid()) / 1024);
         rss.put("marketplace-api", Rss.kib(api.pid()) / 1024);

@@ -25,9 +25,11 @@ public final class Postgres implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Postgres.class);
 
     private final EmbeddedPostgres server;
+    private final Path dataDir;
 
-    private Postgres(EmbeddedPostgres server) {
+    private Postgres(EmbeddedPostgres server, Path dataDir) {
         this.server = server;
+        this.dataDir = dataDir;
     }
 
     /** Starts clean in a temporary directory on a free port. */
@@ -50,7 +52,7 @@ public final class Postgres implements AutoCloseable {
                     .setPort(FreePorts.orFree(port))
                     .setServerConfig("max_connections", "200")
                     .start();
-            Postgres postgres = new Postgres(server);
+            Postgres postgres = new Postgres(server, dataDir);
             postgres.createDatabaseIfMissing();
             log.info("PostgreSQL ready at {} in {} ms", postgres.jdbcUrl(), (System.nanoTime() - started) / 1_000_000);
             return postgres;
@@ -68,6 +70,17 @@ public final class Postgres implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + DATABASE, e);
+        }
+    }
+
+    /** Resident memory of the postmaster and all its backends (pg_ctl detaches them from this JVM). */
+    public long residentKib() {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().trim());
+            return ProcessHandle.of(postmaster).map(handle -> Rss.kib(postmaster)
+                    + handle.descendants().mapToLong(child -> Rss.kib(child.pid())).sum()).orElse(0L);
+        } catch (IOException | RuntimeException notRunning) {
+            return 0;
         }
     }
 
