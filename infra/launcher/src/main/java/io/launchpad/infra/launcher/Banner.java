@@ -13,9 +13,8 @@ final class Banner {
         text.append("\n================ Launchpad is running ================\n");
         text.append("  Web:            ").append(stack.web().baseUrl()).append('\n');
         text.append("  API:            ").append(stack.api().baseUrl()).append("/api/v1  (e.g. /api/v1/challenges)\n");
-        text.append("  Keycloak:       ").append(stack.keycloak().baseUrl()).append("  (realm launchpad)\n");
-        text.append("  Elasticsearch:  ").append(stack.elasticsearch().httpUrl()).append('\n');
-        text.append("  PostgreSQL:     ").append(stack.postgres().jdbcUrl()).append("  (user postgres)\n");
+        stack.componentUrls().forEach((name, url) ->
+                text.append("  ").append(String.format("%-16s", name + ":")).append(url).append('\n'));
         text.append("\n  Demo logins (password: launchpad)\n");
         text.append("    amara.okafor  association  Riverside Housing  (sees matches for her challenges)\n");
         text.append("    ben.hughes    association  Northgate Homes\n");

@@ -22,14 +22,49 @@ public final class LaunchpadStack implements AutoCloseable {
 
     /** Where and how to run; port 0 means any free port. */
     public record Options(Path stateDir, boolean clean, int postgresPort, int elasticsearchPort, int keycloakPort,
-            int apiPort, int webPort, boolean demoData) {
+            int apiPort, int webPort, boolean demoData, External external) {
 
+        /** The run command: fixed ports, kept state, demo data, and external components where configured. */
         public static Options dev() {
-            return new Options(ProjectPaths.localState(), false, 5433, 9200, 8180, 8080, 8081, true);
+            return new Options(ProjectPaths.localState(), false, 5433, 9200, 8180, 8080, 8081, true,
+                    External.fromEnvironment(System.getenv()));
         }
 
         public static Options test(Path stateDir) {
-            return new Options(stateDir, true, 0, 0, 0, 0, 0, false);
+            return new Options(stateDir, true, 0, 0, 0, 0, 0, false, External.NONE);
+        }
+    }
+
+    /**
+     * Components that already run elsewhere (a managed PostgreSQL, an Elasticsearch cluster, a
+     * Keycloak): each one named here is used instead of starting the embedded one.
+     */
+    public record External(String jdbcUrl, String r2dbcUrl, String databaseUser, String databasePassword,
+            String elasticsearchUrl, String keycloakIssuerUri) {
+
+        public static final External NONE = new External(null, null, null, null, null, null);
+
+        public static External fromEnvironment(Map<String, String> env) {
+            String jdbc = env.get("LAUNCHPAD_DB_JDBC_URL");
+            String r2dbc = env.get("LAUNCHPAD_DB_R2DBC_URL");
+            if ((jdbc == null) != (r2dbc == null)) {
+                throw new IllegalStateException("Set both LAUNCHPAD_DB_JDBC_URL and LAUNCHPAD_DB_R2DBC_URL, or neither");
+            }
+            return new External(jdbc, r2dbc, env.getOrDefault("LAUNCHPAD_DB_USER", "postgres"),
+                    env.getOrDefault("LAUNCHPAD_DB_PASSWORD", ""), env.get("ELASTICSEARCH_URL"),
+                    env.get("KEYCLOAK_ISSUER_URI"));
+        }
+
+        boolean database() {
+            return jdbcUrl != null;
+        }
+
+        boolean elasticsearch() {
+            return elasticsearchUrl != null;
+        }
+
+        boolean keycloak() {
+            return keycloakIssuerUri != null;
         }
     }
 
@@ -40,15 +75,17 @@ public final class LaunchpadStack implements AutoCloseable {
     private final KeycloakServer keycloak;
     private final SpringBootProcess api;
     private final SpringBootProcess web;
+    private final Map<String, String> componentUrls;
     private final long startMillis;
 
     private LaunchpadStack(Postgres postgres, ElasticsearchServer elasticsearch, KeycloakServer keycloak,
-            SpringBootProcess api, SpringBootProcess web, long startMillis) {
+            SpringBootProcess api, SpringBootProcess web, Map<String, String> componentUrls, long startMillis) {
         this.postgres = postgres;
         this.elasticsearch = elasticsearch;
         this.keycloak = keycloak;
         this.api = api;
         this.web = web;
+        this.componentUrls = componentUrls;
         this.startMillis = startMillis;
     }
 
@@ -56,6 +93,7 @@ public final class LaunchpadStack implements AutoCloseable {
         long started = System.currentTimeMillis();
         Path apiJar = ProjectPaths.built("marketplace-api/target/marketplace-api-0.1.0-SNAPSHOT-exec.jar");
         Path webJar = ProjectPaths.built("web/target/web-0.1.0-SNAPSHOT-exec.jar");
+        External external = options.external();
         Path state = options.stateDir();
         Path logs = state.resolve("logs");
         int webPort = FreePorts.orFree(options.webPort());
@@ -65,29 +103,34 @@ public final class LaunchpadStack implements AutoCloseable {
         try {
             Files.createDirectories(logs);
             // Keycloak is the slowest to start: it goes first and in parallel with the rest
-            CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
-                    state.resolve("keycloak"), options.keycloakPort(),
-                    List.of(webUrl, "http://localhost:" + webPort)));
-            CompletableFuture<ElasticsearchServer> elasticsearch = CompletableFuture.supplyAsync(() ->
-                    ElasticsearchServer.start(clean(state.resolve("elasticsearch"), options.clean()),
-                            options.elasticsearchPort()));
-            Postgres postgres = Postgres.start(state.resolve("postgres"), options.postgresPort(), options.clean());
+            CompletableFuture<KeycloakServer> keycloak = external.keycloak() ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.supplyAsync(() -> KeycloakServer.start(state.resolve("keycloak"),
+                            options.keycloakPort(), List.of(webUrl, "http://localhost:" + webPort)));
+            CompletableFuture<ElasticsearchServer> elasticsearch = external.elasticsearch()
+                    ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.supplyAsync(() -> ElasticsearchServer.start(
+                            clean(state.resolve("elasticsearch"), options.clean()), options.elasticsearchPort()));
+            Postgres postgres = external.database() ? null
+                    : Postgres.start(state.resolve("postgres"), options.postgresPort(), options.clean());
             startedSoFar.add(postgres);
             ElasticsearchServer es = elasticsearch.join();
             startedSoFar.add(es);
-            // with a known Keycloak port the API can start before Keycloak is up: it fetches keys lazily
-            KeycloakServer kc = options.keycloakPort() > 0 ? null : keycloak.join();
-            String issuer = kc != null ? kc.issuerUri()
+            // with a known Keycloak address the API can start before Keycloak is up: it fetches keys lazily
+            KeycloakServer kc = external.keycloak() || options.keycloakPort() > 0 ? null : keycloak.join();
+            String issuer = external.keycloak() ? external.keycloakIssuerUri()
+                    : kc != null ? kc.issuerUri()
                     : "http://127.0.0.1:" + options.keycloakPort() + "/realms/" + KeycloakServer.REALM;
+            String elasticsearchUrl = es != null ? es.httpUrl() : external.elasticsearchUrl();
+            String jdbcUrl = postgres != null ? postgres.jdbcUrl() : external.jdbcUrl();
 
             SpringBootProcess api = SpringBootProcess.start("marketplace-api", apiJar, Map.of(
                     "API_PORT", Integer.toString(apiPort),
-                    "LAUNCHPAD_DB_R2DBC_URL", postgres.r2dbcUrl(),
-                    "LAUNCHPAD_DB_JDBC_URL", postgres.jdbcUrl(),
-                    "LAUNCHPAD_DB_USER", postgres.username(),
-                    "LAUNCHPAD_DB_PASSWORD", postgres.password(),
+                    "LAUNCHPAD_DB_R2DBC_URL", postgres != null ? postgres.r2dbcUrl() : external.r2dbcUrl(),
+                    "LAUNCHPAD_DB_JDBC_URL", jdbcUrl,
+                    "LAUNCHPAD_DB_USER", postgres != null ? postgres.username() : external.databaseUser(),
+                    "LAUNCHPAD_DB_PASSWORD", postgres != null ? postgres.password() : external.databasePassword(),
                     "KEYCLOAK_ISSUER_URI", issuer,
-                    "ELASTICSEARCH_URL", es.httpUrl(),
+                    "ELASTICSEARCH_URL", elasticsearchUrl,
                     "LAUNCHPAD_DEMO_DATA", Boolean.toString(options.demoData())),
                     apiPort, logs.resolve("marketplace-api.log"), "384m");
             startedSoFar.add(api);
@@ -98,11 +141,15 @@ public final class LaunchpadStack implements AutoCloseable {
             // the web app reads Keycloak's discovery document at start-up
             SpringBootProcess web = SpringBootProcess.start("web", webJar, Map.of(
                     "WEB_PORT", Integer.toString(webPort),
-                    "KEYCLOAK_ISSUER_URI", kc.issuerUri(),
+                    "KEYCLOAK_ISSUER_URI", issuer,
                     "LAUNCHPAD_API_BASE_URL", api.baseUrl()),
                     webPort, logs.resolve("web.log"), "256m");
             startedSoFar.add(web);
-            return new LaunchpadStack(postgres, es, kc, api, web, System.currentTimeMillis() - started);
+            Map<String, String> urls = new java.util.LinkedHashMap<>();
+            urls.put("Keycloak", issuer.substring(0, issuer.indexOf("/realms/")) + (kc == null ? " (external)" : ""));
+            urls.put("Elasticsearch", elasticsearchUrl + (es == null ? " (external)" : ""));
+            urls.put("PostgreSQL", jdbcUrl + (postgres == null ? " (external)" : ""));
+            return new LaunchpadStack(postgres, es, kc, api, web, urls, System.currentTimeMillis() - started);
         } catch (IOException e) {
             closeAll(startedSoFar);
             throw new UncheckedIOException(e);
@@ -125,6 +172,9 @@ public final class LaunchpadStack implements AutoCloseable {
 
     private static void closeAll(List<AutoCloseable> started) {
         for (int i = started.size() - 1; i >= 0; i--) {
+            if (started.get(i) == null) {
+                continue;
+            }
             try {
                 started.get(i).close();
             } catch (Exception e) {
@@ -153,6 +203,11 @@ public final class LaunchpadStack implements AutoCloseable {
         return web;
     }
 
+    /** Keycloak, Elasticsearch and PostgreSQL addresses, marked where they are external. */
+    public Map<String, String> componentUrls() {
+        return componentUrls;
+    }
+
     public long startMillis() {
         return startMillis;
     }
@@ -160,9 +215,15 @@ public final class LaunchpadStack implements AutoCloseable {
     /** Resident memory of each process, in MiB, read from /proc. */
     public Map<String, Long> residentMemoryMiB() {
         Map<String, Long> rss = new java.util.LinkedHashMap<>();
-        rss.put("postgresql", postgres.residentKib() / 1024);
-        rss.put("elasticsearch", Rss.kib(elasticsearch.pid()) / 1024);
-        rss.put("keycloak", Rss.kib(keycloak.pid()) / 1024);
+        if (postgres != null) {
+            rss.put("postgresql", postgres.residentKib() / 1024);
+        }
+        if (elasticsearch != null) {
+            rss.put("elasticsearch", Rss.kib(elasticsearch.pid()) / 1024);
+        }
+        if (keycloak != null) {
+            rss.put("keycloak", Rss.kib(keycloak.pid()) / 1024);
+        }
         rss.put("marketplace-api", Rss.kib(api.pid()) / 1024);
         rss.put("web", Rss.kib(web.pid()) / 1024);
         return rss;
@@ -170,6 +231,6 @@ public final class LaunchpadStack implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(new ArrayList<>(List.of(postgres, elasticsearch, keycloak, api, web)));
+        closeAll(java.util.Arrays.asList(postgres, elasticsearch, keycloak, api, web));
     }
 }
