@@ -8,13 +8,24 @@ import java.util.UUID;
 /**
  * What matching knows about a challenge. {@code version} must grow with every change of the
  * challenge: the index keeps the highest version it has seen, so a late, older event never wins.
+ * {@code requiredAccreditations} are accreditation codes every matched supplier must hold (a hard filter).
  */
 public record ChallengeDocument(UUID id, UUID organisationId, String organisationName, String title, String summary,
                                 String description, List<String> categories, List<String> regions, String status,
-                                LocalDate closingDate, long version, Instant updatedAt) {
+                                LocalDate closingDate, long version, Instant updatedAt,
+                                List<String> requiredAccreditations) {
 
     public ChallengeDocument {
         categories = categories == null ? List.of() : List.copyOf(categories);
         regions = regions == null ? List.of() : List.copyOf(regions);
+        requiredAccreditations = requiredAccreditations == null ? List.of() : List.copyOf(requiredAccreditations);
+    }
+
+    /** A challenge that requires no accreditation. */
+    public ChallengeDocument(UUID id, UUID organisationId, String organisationName, String title, String summary,
+                             String description, List<String> categories, List<String> regions, String status,
+                             LocalDate closingDate, long version, Instant updatedAt) {
+        this(id, organisationId, organisationName, title, summary, description, categories, regions, status,
+                closingDate, version, updatedAt, List.of());
     }
 }

@@ -1,14 +1,15 @@
 package io.launchpad.matching;
 
 import io.launchpad.matching.indexes.IndexesConfiguration;
+import io.launchpad.matching.lifecycle.LifecycleConfiguration;
 import io.launchpad.matching.outbox.OutboxConfiguration;
-import io.launchpad.matching.suppliers.SupplierMatchingConfiguration;
+import io.launchpad.matching.ranking.RankingConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 
 /**
- * Matching inside the app: {@link Outbox} and {@link SupplierMatching} beans, the outbox indexer and
+ * Matching inside the app: {@link Outbox}, {@link SupplierMatching}, {@link ChallengeMatching} and {@link Search} beans, the outbox indexer and
  * the index set-up. Needs the app's R2DBC {@code DatabaseClient}, {@code ConnectionFactory} and
  * {@code ReactiveTransactionManager}, hence after Boot's R2DBC auto-configurations.
  */
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Import;
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
         "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration"})
 @EnableConfigurationProperties(MatchingProperties.class)
-@Import({IndexesConfiguration.class, OutboxConfiguration.class, SupplierMatchingConfiguration.class})
+@Import({IndexesConfiguration.class, OutboxConfiguration.class, RankingConfiguration.class,
+        LifecycleConfiguration.class})
 public class MatchingAutoConfiguration {
 }

@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A supplier ranked for a challenge. {@code score} is 0–100 and absolute (see {@link SupplierMatching}):
- * it does not depend on the other suppliers in the list.
+ * A supplier ranked for a challenge. {@code score} is 0–100 and absolute (see {@link MatchReasons.ScoreParts}):
+ * it does not depend on the other suppliers in the list. {@code highlights} are the profile's
+ * passages that matched the challenge's words; {@code reasons} say why it ranks where it does.
  */
 public record SupplierMatch(UUID supplierId, String name, String summary, int score, List<Highlight> highlights,
-                            List<String> regions) {
+                            List<String> regions, List<String> accreditations, MatchReasons reasons) {
 
     public SupplierMatch {
         highlights = List.copyOf(highlights);
         regions = List.copyOf(regions);
+        accreditations = List.copyOf(accreditations);
     }
 }

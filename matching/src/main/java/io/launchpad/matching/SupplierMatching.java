@@ -1,20 +1,36 @@
 package io.launchpad.matching;
 
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
 /**
- * Ranks published suppliers for a challenge: BM25 over the challenge's title, summary, description
- * and categories against the profiles' name, summary, capabilities, products and case studies, with
- * housing synonyms ("mould" finds "condensation"). Fails with {@link MatchingUnavailableException}
- * when Elasticsearch cannot answer.
+ * Ranks published suppliers for a challenge. Hard filters first: published; serves one of the
+ * challenge's regions or {@code remote} (no filter when the challenge names no region); holds every
+ * required accreditation; not an excluded organisation. Then BM25 candidates (with housing synonyms)
+ * and kNN candidates (MiniLM embeddings) fused by reciprocal rank, then re-ranked into an absolute
+ * 0–100 score with reasons. Fails with {@link MatchingUnavailableException} when Elasticsearch cannot answer.
  */
 public interface SupplierMatching {
 
+    int MAX_LIMIT = 100;
+
+    /** {@link RankingMode#HYBRID}, nothing excluded. */
+    default Mono<List<SupplierMatch>> suppliersFor(ChallengeDocument challenge, int limit) {
+        return suppliersFor(challenge, limit, RankingMode.HYBRID);
+    }
+
+    default Mono<List<SupplierMatch>> suppliersFor(ChallengeDocument challenge, int limit, RankingMode mode) {
+        return suppliersFor(challenge, limit, mode, Set.of());
+    }
+
     /**
-     * The best {@code limit} (at most 100) published suppliers, best first; equal scores in a stable
-     * order (a hash of the supplier id). Empty when the challenge has no text or nothing matches.
+     * The best {@code limit} (at most {@link #MAX_LIMIT}) suppliers, best first; equal scores in a
+     * stable order (a hash of the supplier id). Empty when the challenge has no text or nothing passes
+     * the filters. {@code excludedOrganisations}: supplier organisations never to propose (conflicts of interest).
      */
-    Mono<List<SupplierMatch>> suppliersFor(ChallengeDocument challenge, int limit);
+    Mono<List<SupplierMatch>> suppliersFor(ChallengeDocument challenge, int limit, RankingMode mode,
+                                           Set<UUID> excludedOrganisations);
 }

@@ -11,16 +11,32 @@ import java.util.UUID;
 public record Challenge(UUID id, UUID organisationId, String organisationName, String title, String summary,
         String description, List<String> categories, List<String> regions, Status status, Integer budgetMinPounds,
         Integer budgetMaxPounds, LocalDate closingDate, Instant createdAt, Instant updatedAt, Instant publishedAt,
-        long version) {
+        long version, ChallengeTerms terms) {
 
-    public enum Status { DRAFT, PUBLISHED }
+    /** draft → published → closed → awarded | no-award; a published challenge may be withdrawn. */
+    public enum Status {
+        DRAFT, PUBLISHED, CLOSED, AWARDED, NO_AWARD, WITHDRAWN;
+
+        public String code() {
+            return name().toLowerCase().replace('_', '-');
+        }
+
+        static Status ofCode(String code) {
+            return valueOf(code.toUpperCase().replace('-', '_'));
+        }
+    }
 
     boolean isPublished() {
         return status == Status.PUBLISHED;
     }
 
+    /** Anyone may read a challenge once it has left draft; a draft is its association's own. */
+    boolean isPublic() {
+        return status != Status.DRAFT;
+    }
+
     ChallengeDocument toDocument() {
         return new ChallengeDocument(id, organisationId, organisationName, title, summary, description, categories,
-                regions, status.name().toLowerCase(), closingDate, version, updatedAt);
+                regions, status.code(), closingDate, version, updatedAt);
     }
 }

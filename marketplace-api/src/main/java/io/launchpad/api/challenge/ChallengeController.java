@@ -32,6 +32,8 @@ class ChallengeController {
         this.challenges = challenges;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Create a draft challenge")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created; Location names the new challenge", useReturnTypeSchema = true)
     @PostMapping
     Mono<ResponseEntity<ChallengeView>> create(@Valid @RequestBody ChallengeFields fields) {
         return Caller.current().flatMap(caller -> challenges.create(caller, fields))
@@ -39,11 +41,13 @@ class ChallengeController {
                         .eTag(ETags.of(challenge.version())).body(ChallengeView.of(challenge)));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Read a challenge (published, or a draft of your own association)")
     @GetMapping("/{id}")
     Mono<ResponseEntity<ChallengeView>> read(@PathVariable UUID id) {
         return Caller.current().flatMap(caller -> challenges.read(caller, id)).map(ChallengeController::withTag);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "List challenges, newest first (cursor-paginated)")
     @GetMapping
     Mono<Page<ChallengeView>> list(@RequestParam(required = false) String status,
             @RequestParam(required = false) UUID organisationId,
@@ -59,6 +63,7 @@ class ChallengeController {
                 .map(page -> new Page<>(page.items().stream().map(ChallengeView::of).toList(), page.nextCursor()));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Replace a challenge (If-Match required)")
     @PutMapping("/{id}")
     Mono<ResponseEntity<ChallengeView>> update(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -68,11 +73,21 @@ class ChallengeController {
                 .map(ChallengeController::withTag);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Publish a draft challenge")
     @PostMapping("/{id}/publish")
     Mono<ResponseEntity<ChallengeView>> publish(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Long version = ETags.optionalVersion(ifMatch);
         return Caller.current().flatMap(caller -> challenges.publish(caller, id, version))
+                .map(ChallengeController::withTag);
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(summary = "Withdraw a published challenge")
+    @PostMapping("/{id}/withdraw")
+    Mono<ResponseEntity<ChallengeView>> withdraw(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long version = ETags.optionalVersion(ifMatch);
+        return Caller.current().flatMap(caller -> challenges.withdraw(caller, id, version))
                 .map(ChallengeController::withTag);
     }
 

@@ -1,8 +1,10 @@
 package io.launchpad.api.challenge;
 
 import io.launchpad.api.problem.ApiProblem;
+import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.taxonomy.KnownCode;
 import io.launchpad.api.taxonomy.Vocabulary;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -26,16 +28,49 @@ public record ChallengeFields(
         @Size(max = 13) List<@NotNull @KnownCode(Vocabulary.REGION) String> regions,
         @Min(0) @Max(100_000_000) Integer budgetMinPounds,
         @Min(0) @Max(100_000_000) Integer budgetMaxPounds,
-        LocalDate closingDate) {
+        LocalDate closingDate,
+        @Size(max = 20) List<@NotBlank @Size(max = 500) String> essentialRequirements,
+        @Size(max = 20) List<@NotBlank @Size(max = 500) String> niceToHaveRequirements,
+        @Size(max = 10) List<@NotNull @Valid Weighting> weightings,
+        @Min(1) @Max(260) Integer pilotLengthWeeks,
+        @Size(max = 200) String location,
+        LocalDate questionsCloseOn) {
 
     ChallengeFields normalised() {
         if (budgetMinPounds != null && budgetMaxPounds != null && budgetMinPounds > budgetMaxPounds) {
             throw ApiProblem.invalid("budgetMaxPounds", "not-below-minimum",
                     "must not be less than budgetMinPounds (" + budgetMinPounds + ")");
         }
+        checkWeightings(weightings);
+        if (questionsCloseOn != null && closingDate != null && questionsCloseOn.isAfter(closingDate)) {
+            throw ApiProblem.invalid("questionsCloseOn", "not-after-closing",
+                    "the question window must end on or before the closing date (" + closingDate + ")");
+        }
         return new ChallengeFields(organisationId, title.strip(), summary.strip(),
                 description == null ? "" : description.strip(), categories.stream().distinct().toList(),
                 regions == null ? List.of() : regions.stream().distinct().toList(), budgetMinPounds, budgetMaxPounds,
-                closingDate);
+                closingDate, stripped(essentialRequirements), stripped(niceToHaveRequirements),
+                weightings == null ? List.of() : weightings, pilotLengthWeeks,
+                location == null || location.isBlank() ? null : location.strip(), questionsCloseOn);
+    }
+
+    /** Weightings are all or nothing: none (the defaults apply) or criteria whose weights sum to exactly 100. */
+    private static void checkWeightings(List<Weighting> weightings) {
+        if (weightings == null || weightings.isEmpty()) {
+            return;
+        }
+        if (weightings.stream().map(Weighting::criterion).distinct().count() != weightings.size()) {
+            throw ApiProblem.field(ProblemType.UNPROCESSABLE, "weightings", "unique-criteria",
+                    "name each criterion once");
+        }
+        int sum = weightings.stream().mapToInt(Weighting::weight).sum();
+        if (sum != 100) {
+            throw ApiProblem.field(ProblemType.UNPROCESSABLE, "weightings", "sum-100",
+                    "weights must sum to 100, not " + sum);
+        }
+    }
+
+    private static List<String> stripped(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::strip).toList();
     }
 }

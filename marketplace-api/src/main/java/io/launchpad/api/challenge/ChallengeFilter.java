@@ -18,8 +18,9 @@ record ChallengeFilter(Challenge.Status status, UUID organisationId, String cate
         return switch (value) {
             case "published" -> Challenge.Status.PUBLISHED;
             case "draft" -> Challenge.Status.DRAFT;
+            case "closed", "awarded", "no-award", "withdrawn" -> Challenge.Status.ofCode(value);
             default -> throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "status", "one-of",
-                    "must be published or draft");
+                    "must be one of draft, published, closed, awarded, no-award, withdrawn");
         };
     }
 

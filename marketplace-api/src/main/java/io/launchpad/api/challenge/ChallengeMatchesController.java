@@ -2,7 +2,9 @@ package io.launchpad.api.challenge;
 
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
+import io.launchpad.api.search.ConflictsOfInterest;
 import io.launchpad.api.security.Caller;
+import io.launchpad.matching.RankingMode;
 import io.launchpad.matching.SupplierMatch;
 import io.launchpad.matching.SupplierMatching;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,35 +14,60 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
-/** Published suppliers ranked for a challenge; only the association that owns it (or an admin) asks. */
+/**
+ * Published suppliers ranked for a challenge, each with its score and reasons; only the association
+ * that owns it (or an admin) asks. Suppliers sharing a member with the association are left out
+ * ({@link ConflictsOfInterest}).
+ */
 @RestController
 class ChallengeMatchesController {
 
     static final int MAX_MATCHES = 50;
 
-    record MatchesView(UUID challengeId, List<SupplierMatch> items) {
+    // named for the contract: supplier matches have a MatchesView of their own
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ChallengeMatchesView")
+    record MatchesView(UUID challengeId, String mode, List<SupplierMatch> items) {
     }
 
     private final Challenges challenges;
     private final SupplierMatching matching;
+    private final ConflictsOfInterest conflicts;
 
-    ChallengeMatchesController(Challenges challenges, SupplierMatching matching) {
+    ChallengeMatchesController(Challenges challenges, SupplierMatching matching, ConflictsOfInterest conflicts) {
         this.challenges = challenges;
         this.matching = matching;
+        this.conflicts = conflicts;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Published suppliers ranked for your challenge")
     @GetMapping("/api/v1/challenges/{id}/matches")
-    Mono<MatchesView> matches(@PathVariable UUID id, @RequestParam(required = false) Integer limit) {
+    Mono<MatchesView> matches(@PathVariable UUID id, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String mode) {
         int size = limit == null ? 10 : limit;
         if (size < 1 || size > MAX_MATCHES) {
             throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "limit", "range",
                     "must be between 1 and " + MAX_MATCHES);
         }
+        RankingMode ranking = rankingMode(mode);
         return Caller.current()
                 .flatMap(caller -> challenges.readOwned(caller, id))
-                .flatMap(challenge -> matching.suppliersFor(challenge.toDocument(), size))
-                .map(items -> new MatchesView(id, items));
+                .flatMap(challenge -> conflicts.of(challenge.organisationId())
+                        .flatMap(excluded -> matching.suppliersFor(challenge.toDocument(), size, ranking, excluded)))
+                .map(items -> new MatchesView(id, ranking.name().toLowerCase(Locale.ROOT), items));
+    }
+
+    /** {@code hybrid} (default) or {@code bm25}: lets clients and benchmarks compare the two. */
+    static RankingMode rankingMode(String mode) {
+        if (mode == null || mode.isBlank()) {
+            return RankingMode.HYBRID;
+        }
+        try {
+            return RankingMode.valueOf(mode.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "mode", "one-of", "must be hybrid or bm25");
+        }
     }
 }

@@ -30,9 +30,12 @@ class ChallengeRepository {
         UUID id = UUID.randomUUID();
         return bindFields(db.sql("""
                 insert into challenge (id, organisation_id, title, summary, description, categories, regions,
-                    budget_min_pounds, budget_max_pounds, closing_date, status)
+                    budget_min_pounds, budget_max_pounds, closing_date, status, essential_requirements,
+                    nice_to_have_requirements, weighting_criteria, weighting_weights, pilot_length_weeks, location,
+                    questions_close_on)
                 values (:id, :org, :title, :summary, :description, :categories, :regions, :budgetMin, :budgetMax,
-                    :closingDate, 'draft')""").bind("id", id).bind("org", organisationId), fields)
+                    :closingDate, 'draft', :essential, :niceToHave, :criteria, :weights, :pilotWeeks, :location,
+                    :questionsCloseOn)""").bind("id", id).bind("org", organisationId), fields)
                 .then().then(find(id));
     }
 
@@ -42,6 +45,9 @@ class ChallengeRepository {
                 update challenge set title = :title, summary = :summary, description = :description,
                     categories = :categories, regions = :regions, budget_min_pounds = :budgetMin,
                     budget_max_pounds = :budgetMax, closing_date = :closingDate, updated_at = now(),
+                    essential_requirements = :essential, nice_to_have_requirements = :niceToHave,
+                    weighting_criteria = :criteria, weighting_weights = :weights, pilot_length_weeks = :pilotWeeks,
+                    location = :location, questions_close_on = :questionsCloseOn,
                     version = version + 1
                 where id = :id and version = :version""").bind("id", id).bind("version", expectedVersion), fields)
                 .fetch().rowsUpdated();
@@ -57,6 +63,12 @@ class ChallengeRepository {
 
     Mono<Challenge> find(UUID id) {
         return db.sql(SELECT + " where c.id = :id").bind("id", id).map(ChallengeRepository::challenge).one();
+    }
+
+    /** Every challenge, any status, fetched in pages of {@code fetchSize} rows as the subscriber asks (a reindex). */
+    Flux<Challenge> all(int fetchSize) {
+        return db.sql(SELECT + " order by c.id").filter((statement, next) -> next.execute(statement.fetchSize(fetchSize)))
+                .map(ChallengeRepository::challenge).all();
     }
 
     /**
@@ -82,7 +94,7 @@ class ChallengeRepository {
         }
         sql.append(" order by c.created_at desc, c.id desc limit :limit");
 
-        var spec = db.sql(sql.toString()).bind("status", filter.status().name().toLowerCase())
+        var spec = db.sql(sql.toString()).bind("status", filter.status().code())
                 .bind("limit", filter.limit());
         if (filter.status() == Challenge.Status.DRAFT && visibleDraftOrganisations != null) {
             spec = spec.bind("visible", visibleDraftOrganisations.toArray(UUID[]::new));
@@ -112,8 +124,54 @@ class ChallengeRepository {
                 : spec.bind("budgetMin", fields.budgetMinPounds());
         spec = fields.budgetMaxPounds() == null ? spec.bindNull("budgetMax", Integer.class)
                 : spec.bind("budgetMax", fields.budgetMaxPounds());
-        return fields.closingDate() == null ? spec.bindNull("closingDate", LocalDate.class)
+        spec = fields.closingDate() == null ? spec.bindNull("closingDate", LocalDate.class)
                 : spec.bind("closingDate", fields.closingDate());
+        return bindTerms(spec, fields);
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindTerms(DatabaseClient.GenericExecuteSpec spec,
+            ChallengeFields fields) {
+        List<Weighting> weightings = fields.weightings() == null ? List.of() : fields.weightings();
+        spec = spec.bind("essential", strings(fields.essentialRequirements()))
+                .bind("niceToHave", strings(fields.niceToHaveRequirements()))
+                .bind("criteria", weightings.stream().map(Weighting::criterion).toArray(String[]::new))
+                .bind("weights", weightings.stream().map(Weighting::weight).toArray(Integer[]::new));
+        spec = fields.pilotLengthWeeks() == null ? spec.bindNull("pilotWeeks", Integer.class)
+                : spec.bind("pilotWeeks", fields.pilotLengthWeeks());
+        spec = fields.location() == null ? spec.bindNull("location", String.class)
+                : spec.bind("location", fields.location());
+        return fields.questionsCloseOn() == null ? spec.bindNull("questionsCloseOn", LocalDate.class)
+                : spec.bind("questionsCloseOn", fields.questionsCloseOn());
+    }
+
+    private static String[] strings(List<String> values) {
+        return values == null ? new String[0] : values.toArray(String[]::new);
+    }
+
+    /** Moves a challenge between lifecycle states only from the state named; 0 rows when it was not in it. */
+    Mono<Long> transition(UUID id, Challenge.Status from, Challenge.Status to, String noAwardReason) {
+        String stamp = switch (to) {
+            case CLOSED -> ", closed_at = now()";
+            case AWARDED, NO_AWARD -> ", decided_at = now()";
+            default -> "";
+        };
+        var spec = db.sql("update challenge set status = :to, updated_at = now(), version = version + 1" + stamp
+                        + ", no_award_reason = :reason where id = :id and status = :from")
+                .bind("id", id).bind("from", from.code()).bind("to", to.code());
+        spec = noAwardReason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", noAwardReason);
+        return spec.fetch().rowsUpdated();
+    }
+
+    /**
+     * Closes every published challenge whose closing date has passed, in one statement: with several
+     * API instances each row is closed exactly once (the row lock makes a second UPDATE re-check the
+     * status and skip it), so only the instance that closed a row announces it.
+     */
+    Flux<UUID> closeDue(LocalDate today) {
+        return db.sql("""
+                update challenge set status = 'closed', closed_at = now(), updated_at = now(), version = version + 1
+                where status = 'published' and closing_date < :today
+                returning id""").bind("today", today).map(row -> row.get("id", UUID.class)).all();
     }
 
     private static Challenge challenge(Readable row) {
@@ -121,11 +179,24 @@ class ChallengeRepository {
                 row.get("organisation_name", String.class), row.get("title", String.class),
                 row.get("summary", String.class), row.get("description", String.class),
                 list(row.get("categories", String[].class)), list(row.get("regions", String[].class)),
-                Challenge.Status.valueOf(row.get("status", String.class).toUpperCase()),
+                Challenge.Status.ofCode(row.get("status", String.class)),
                 row.get("budget_min_pounds", Integer.class), row.get("budget_max_pounds", Integer.class),
                 row.get("closing_date", LocalDate.class), row.get("created_at", Instant.class),
                 row.get("updated_at", Instant.class), row.get("published_at", Instant.class),
-                row.get("version", Long.class));
+                row.get("version", Long.class), terms(row));
+    }
+
+    private static ChallengeTerms terms(Readable row) {
+        String[] criteria = row.get("weighting_criteria", String[].class);
+        Integer[] weights = row.get("weighting_weights", Integer[].class);
+        List<Weighting> weightings = new java.util.ArrayList<>();
+        for (int i = 0; criteria != null && i < criteria.length; i++) {
+            weightings.add(new Weighting(criteria[i], weights[i]));
+        }
+        return new ChallengeTerms(list(row.get("essential_requirements", String[].class)),
+                list(row.get("nice_to_have_requirements", String[].class)), weightings,
+                row.get("pilot_length_weeks", Integer.class), row.get("location", String.class),
+                row.get("questions_close_on", LocalDate.class));
     }
 
     private static List<String> list(String[] values) {

@@ -1,5 +1,6 @@
 package io.launchpad.api.challenge;
 
+import io.launchpad.api.notification.Notifications;
 import io.launchpad.api.organisation.Membership;
 import io.launchpad.api.organisation.OrganisationType;
 import io.launchpad.api.organisation.Organisations;
@@ -32,12 +33,15 @@ public class Challenges {
     private final Organisations organisations;
     private final Outbox outbox;
     private final Clock clock;
+    private final Notifications notifications;
 
-    Challenges(ChallengeRepository repository, Organisations organisations, Outbox outbox, Clock clock) {
+    Challenges(ChallengeRepository repository, Organisations organisations, Outbox outbox, Clock clock,
+            Notifications notifications) {
         this.repository = repository;
         this.organisations = organisations;
         this.outbox = outbox;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     @Transactional
@@ -55,7 +59,7 @@ public class Challenges {
     /** A published challenge, or a draft its own association (or an admin) asks for; 404 for anyone else. */
     public Mono<Challenge> read(Caller caller, UUID id) {
         return repository.find(id)
-                .filterWhen(challenge -> challenge.isPublished() ? Mono.just(true) : isOwner(caller, challenge))
+                .filterWhen(challenge -> challenge.isPublic() ? Mono.just(true) : isOwner(caller, challenge))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Challenge " + id)));
     }
 
@@ -89,7 +93,62 @@ public class Challenges {
                     return repository.publish(id, challenge.version());
                 })
                 .flatMap(rows -> rows == 1 ? repository.find(id) : Mono.error(Challenges.changedMeanwhile()))
+                .flatMap(this::announce)
+                .flatMap(published -> notifications.record(
+                        Notifications.Event.challengePublished(published.id(), published.title())).thenReturn(published));
+    }
+
+    /** Takes a published challenge off the market; its responses are never evaluated. */
+    @Transactional
+    public Mono<Challenge> withdraw(Caller caller, UUID id, Long expectedVersion) {
+        return readOwnedForChange(caller, id)
+                .flatMap(challenge -> {
+                    ETags.check(challenge.version(), expectedVersion);
+                    return repository.transition(id, Challenge.Status.PUBLISHED, Challenge.Status.WITHDRAWN, null);
+                })
+                .flatMap(rows -> rows == 1 ? repository.find(id) : Mono.error(ApiProblem.field(ProblemType.CONFLICT,
+                        "status", "published", "only a published challenge can be withdrawn")))
                 .flatMap(this::announce);
+    }
+
+    /**
+     * Records the decision on a closed challenge (awarded or no-award). The UPDATE only matches a
+     * closed challenge, so of two concurrent decisions exactly one wins; the other gets 409.
+     * The caller (evaluation) has checked that the person acts for the association.
+     */
+    @Transactional
+    public Mono<Challenge> decide(UUID id, Challenge.Status outcome, String noAwardReason) {
+        if (outcome != Challenge.Status.AWARDED && outcome != Challenge.Status.NO_AWARD) {
+            return Mono.error(new IllegalArgumentException("not a decision: " + outcome));
+        }
+        return repository.transition(id, Challenge.Status.CLOSED, outcome, noAwardReason)
+                .flatMap(rows -> rows == 1 ? repository.find(id) : repository.find(id).flatMap(current ->
+                        Mono.<Challenge>error(ApiProblem.field(ProblemType.CONFLICT, "status", "closed",
+                                current.status() == Challenge.Status.PUBLISHED
+                                        ? "the challenge has not closed yet; decide after " + current.closingDate()
+                                        : "the challenge is already " + current.status().code()))))
+                .flatMap(this::announce);
+    }
+
+    /** Closes every published challenge past its closing date; safe to run on every instance at once. */
+    @Transactional
+    public Mono<java.util.List<UUID>> closeDue() {
+        return repository.closeDue(LocalDate.now(clock))
+                .concatMap(id -> repository.find(id).flatMap(this::announce))
+                .map(Challenge::id)
+                .collectList();
+    }
+
+    /** True when the caller acts for the association that posted the challenge (or is an admin). */
+    public Mono<Boolean> isOwner(Caller caller, Challenge challenge) {
+        return organisations.find(challenge.organisationId())
+                .flatMap(organisation -> organisations.mayActFor(caller, organisation));
+    }
+
+    private Mono<Challenge> readOwnedForChange(Caller caller, UUID id) {
+        return read(caller, id).filterWhen(challenge -> isOwner(caller, challenge))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.forbidden(
+                        "Only the association that posted it changes a challenge")));
     }
 
     public Mono<Page<Challenge>> list(Caller caller, ChallengeFilter filter) {
@@ -138,7 +197,7 @@ public class Challenges {
                         return Mono.error(ApiProblem.forbidden("Only the association that posted it changes a challenge"));
                     }
                     ETags.check(challenge.version(), expectedVersion);
-                    if (challenge.isPublished()) {
+                    if (challenge.isPublic()) {
                         return Mono.error(ApiProblem.conflict(
                                 "Published challenges are not edited, so every supplier answers the same brief"));
                     }
@@ -146,9 +205,9 @@ public class Challenges {
                 }));
     }
 
-    private Mono<Boolean> isOwner(Caller caller, Challenge challenge) {
-        return organisations.find(challenge.organisationId())
-                .flatMap(organisation -> organisations.mayActFor(caller, organisation));
+    /** Every challenge as matching indexes it, streamed (a full reindex, the index consistency check). */
+    public reactor.core.publisher.Flux<io.launchpad.matching.ChallengeDocument> documents() {
+        return repository.all(1_000).map(Challenge::toDocument);
     }
 
     private Mono<Challenge> announce(Challenge challenge) {

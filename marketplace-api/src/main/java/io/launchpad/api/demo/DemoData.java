@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -88,7 +89,10 @@ class DemoData implements ApplicationRunner {
                 .concatMap(demo -> challenges.create(system, new ChallengeFields(
                                 organisationIds.get(demo.organisation()), demo.title(), demo.summary(),
                                 demo.description(), demo.categories(), demo.regions(), demo.budgetMin(),
-                                demo.budgetMax(), DemoCatalogue.closingDate(demo, today)))
+                                demo.budgetMax(), DemoCatalogue.closingDate(demo, today),
+                                // issue 4 terms: the demo briefs rely on the default weightings
+                                List.of("Describe a comparable deployment in social housing"),
+                                List.of("Tenant-facing materials in plain English"), null, 12, null, null))
                         .flatMap(challenge -> demo.published()
                                 ? challenges.publish(system, challenge.id(), challenge.version())
                                 : Mono.just(challenge)))

@@ -26,6 +26,7 @@ class MeController {
         this.organisations = organisations;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "The signed-in person and the organisations they act for")
     @GetMapping("/api/v1/me")
     Mono<MeView> me() {
         return Caller.current().flatMap(caller -> organisations.membershipsOf(caller)

@@ -46,6 +46,8 @@ class OrganisationController {
         this.organisations = organisations;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Register an organisation you act for")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created; Location names the new organisation", useReturnTypeSchema = true)
     @PostMapping
     Mono<ResponseEntity<OrganisationView>> register(@Valid @RequestBody RegisterOrganisation request) {
         return Caller.current()
@@ -56,6 +58,7 @@ class OrganisationController {
                         .body(OrganisationView.of(organisation)));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Read an organisation")
     @GetMapping("/{id}")
     Mono<ResponseEntity<OrganisationView>> read(@PathVariable UUID id) {
         return organisations.find(id)
@@ -63,6 +66,7 @@ class OrganisationController {
                         .body(OrganisationView.of(organisation)));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "List the members of your organisation")
     @GetMapping("/{id}/members")
     Mono<Map<String, List<String>>> members(@PathVariable UUID id) {
         return Caller.current()
@@ -70,6 +74,8 @@ class OrganisationController {
                 .map(subjects -> Map.of("subjects", subjects));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Add a member to your organisation")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Added")
     @PostMapping("/{id}/members")
     Mono<ResponseEntity<Void>> addMember(@PathVariable UUID id, @Valid @RequestBody AddMember request) {
         return Caller.current()
@@ -77,6 +83,7 @@ class OrganisationController {
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Verify an organisation (admin)")
     @PostMapping("/{id}/verification")
     Mono<OrganisationView> verify(@PathVariable UUID id) {
         return Caller.current().flatMap(caller -> organisations.verify(caller, id)).map(OrganisationView::of);

@@ -66,7 +66,7 @@ public class Organisations {
                 .flatMap(existing -> Mono.<Organisation>error(ApiProblem.conflict("An organisation named '" + name
                         + "' is already registered")))
                 .switchIfEmpty(Mono.defer(() -> repository.insert(UUID.randomUUID(), name, type)))
-                .flatMap(organisation -> caller.isAnonymous() || "system".equals(caller.subject())
+                .flatMap(organisation -> caller.isAnonymous() || caller.isSystem()
                         ? Mono.just(organisation)
                         : repository.addMember(organisation.id(), caller.subject()).thenReturn(organisation));
     }

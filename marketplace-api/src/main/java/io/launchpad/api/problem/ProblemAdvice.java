@@ -87,6 +87,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode status, ServerWebExchange exchange) {
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse response) {
+            // 415 and friends arrive without a body; without this they left with no catalogue type
+            body = response.getBody();
+        }
         if (status.value() == 413) {
             body = RequestBodyProblems.from(new org.springframework.core.io.buffer.DataBufferLimitException("too large")).getBody();
         }

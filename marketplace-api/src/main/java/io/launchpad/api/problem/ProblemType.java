@@ -20,6 +20,8 @@ public enum ProblemType {
     UNPROCESSABLE(HttpStatus.UNPROCESSABLE_CONTENT, "Not possible in the current state"),
     PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "Resource has changed"),
     PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "If-Match header required"),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused for a different request"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     MATCHING_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Matching is temporarily unavailable"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
 

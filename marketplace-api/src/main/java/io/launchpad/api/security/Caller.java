@@ -60,6 +60,11 @@ public record Caller(String subject, String username, String name, String email,
         return false;
     }
 
+    /** In-process work on the platform's behalf (demo data), never a person over HTTP. */
+    public boolean isSystem() {
+        return "system".equals(subject) && username != null && username.equals("system");
+    }
+
     public boolean isAnonymous() {
         return subject == null;
     }

@@ -32,7 +32,12 @@ class SecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/api/v1/taxonomy", "/api/v1/challenges", "/api/v1/challenges/*",
-                                "/api/v1/suppliers", "/api/v1/suppliers/*", "/api/v1/organisations/*").permitAll()
+                                "/api/v1/suppliers", "/api/v1/suppliers/*", "/api/v1/organisations/*",
+                                "/api/v1/search/challenges", "/api/v1/search/suppliers").permitAll()
+                        // issue 4: published Q&A, completed pilots (public evidence), one-click unsubscribe from an email
+                        .pathMatchers(HttpMethod.GET, "/api/v1/challenges/*/questions", "/api/v1/suppliers/*/pilots",
+                                "/api/v1/pilots/*").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/notifications/unsubscribe").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server

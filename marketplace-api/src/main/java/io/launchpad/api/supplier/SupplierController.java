@@ -46,6 +46,8 @@ class SupplierController {
         this.profiles = profiles;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Create a draft supplier profile")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created; Location names the new profile", useReturnTypeSchema = true)
     @PostMapping
     Mono<ResponseEntity<SupplierView>> create(@Valid @RequestBody SupplierFields request) {
         if (request.organisationId() == null) {
@@ -57,11 +59,13 @@ class SupplierController {
                         .eTag(ETags.of(profile.version())).body(SupplierView.of(profile)));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Read a supplier profile (published, or a draft of your own)")
     @GetMapping("/{id}")
     Mono<ResponseEntity<SupplierView>> read(@PathVariable UUID id) {
         return Caller.current().flatMap(caller -> profiles.read(caller, id)).map(SupplierController::withTag);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "List published supplier profiles, newest first (cursor-paginated)")
     @GetMapping
     Mono<Page<SupplierView>> published(@RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
@@ -70,6 +74,7 @@ class SupplierController {
                 .map(page -> new Page<>(page.items().stream().map(SupplierView::of).toList(), page.nextCursor()));
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Replace a supplier profile (If-Match required)")
     @PutMapping("/{id}")
     Mono<ResponseEntity<SupplierView>> update(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -79,6 +84,7 @@ class SupplierController {
                 .map(SupplierController::withTag);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Publish a supplier profile")
     @PostMapping("/{id}/publish")
     Mono<ResponseEntity<SupplierView>> publish(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {

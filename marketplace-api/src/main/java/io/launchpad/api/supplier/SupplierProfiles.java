@@ -49,6 +49,16 @@ public class SupplierProfiles {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Supplier profile " + id)));
     }
 
+    /**
+     * A profile the caller's supplier organisation owns (or any, for an admin): a draft of someone
+     * else stays a 404, someone else's published profile is a 403.
+     */
+    public Mono<SupplierProfile> readOwned(Caller caller, UUID id) {
+        return read(caller, id).filterWhen(profile -> mayEdit(caller, profile))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.forbidden(
+                        "Only the supplier's own members see the challenges matched to it")));
+    }
+
     @Transactional
     public Mono<SupplierProfile> update(Caller caller, UUID id, long expectedVersion, SupplierFields fields) {
         return editable(caller, id, expectedVersion)
@@ -98,6 +108,11 @@ public class SupplierProfiles {
     private Mono<Boolean> mayEdit(Caller caller, SupplierProfile profile) {
         return organisations.find(profile.organisationId())
                 .flatMap((Organisation organisation) -> organisations.mayActFor(caller, organisation));
+    }
+
+    /** Every profile as matching indexes it, streamed (a full reindex, the index consistency check). */
+    public reactor.core.publisher.Flux<io.launchpad.matching.SupplierDocument> documents() {
+        return repository.all(1_000).map(SupplierProfile::toDocument);
     }
 
     private Mono<SupplierProfile> announce(SupplierProfile profile) {

@@ -56,6 +56,13 @@ class SupplierRepository {
                 .map(SupplierRepository::profile).one();
     }
 
+    /** Every profile, drafts included, fetched in pages of {@code fetchSize} rows as the subscriber asks (a reindex). */
+    Flux<SupplierProfile> all(int fetchSize) {
+        return db.sql("select * from supplier_profile order by id")
+                .filter((statement, next) -> next.execute(statement.fetchSize(fetchSize)))
+                .map(SupplierRepository::profile).all();
+    }
+
     Mono<SupplierProfile> findByOrganisation(UUID organisationId) {
         return db.sql("select * from supplier_profile where organisation_id = :org").bind("org", organisationId)
                 .map(SupplierRepository::profile).one();

@@ -21,6 +21,8 @@ import java.util.UUID;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
+// every request and response of every API suite is checked against docs/openapi.json
+@org.springframework.context.annotation.Import(io.launchpad.api.contract.ContractValidation.class)
 public abstract class ApiTestBase {
 
     @Autowired
@@ -44,6 +46,9 @@ public abstract class ApiTestBase {
         registry.add("launchpad.matching.elasticsearch-url", elasticsearch::httpUrl);
         registry.add("launchpad.matching.indexer.poll-interval", () -> "200ms");
         registry.add("launchpad.matching.indexer.max-backoff", () -> "2s");
+        // notification email goes to a real SMTP server (GreenMail)
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMail::port);
     }
 
     /** A new person with the role, acting for a new organisation of the matching type. */

@@ -53,6 +53,14 @@ public final class ElasticsearchConnection implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * The client itself, for helpers that run many requests of their own (the reindex's
+     * {@code BulkIngester}); ordinary calls go through {@link #call}.
+     */
+    public ElasticsearchAsyncClient client() {
+        return client;
+    }
+
     /** Runs one call; {@code what} names it in errors and logs. */
     public <T> Mono<T> call(String what, Function<ElasticsearchAsyncClient, CompletableFuture<T>> request) {
         return Mono.fromFuture(() -> request.apply(client))

@@ -27,7 +27,8 @@ public record IndexNames(String prefix) {
         return prefix + "-challenges";
     }
 
-    String versioned(String alias) {
+    /** The physical index IndexSetup creates behind {@code alias}; a reindex names its new index after it. */
+    public String versioned(String alias) {
         return alias + "-v" + SCHEMA_VERSION;
     }
 

@@ -68,7 +68,8 @@ public final class IndexSetup implements AutoCloseable {
 
     private Mono<Void> putTextAnalysis() {
         PutComponentTemplateRequest request = PutComponentTemplateRequest.of(template -> template
-                .withJson(resource("text-analysis.json"))
+                // synonyms come from the taxonomy, so "mould" finds "condensation" without a hand-kept list
+                .withJson(TextAnalysis.template(io.launchpad.matching.Taxonomy.housing()))
                 .name(names.textAnalysisComponent()));
         return elasticsearch.call("put the text analysis template", client -> client.cluster().putComponentTemplate(request)).then();
     }
@@ -83,13 +84,16 @@ public final class IndexSetup implements AutoCloseable {
         return elasticsearch.call("put the " + alias + " template", client -> client.indices().putIndexTemplate(request)).then();
     }
 
+    /** Creates the first index only when the alias points nowhere: after a reindex it points at a newer one. */
     private Mono<Void> createBehindAlias(String alias) {
         String index = names.versioned(alias);
-        return elasticsearch.call("create " + index, client -> client.indices().create(create -> create
-                        .index(index)
-                        .aliases(alias, a -> a.isWriteIndex(true))))
-                .then()
-                .onErrorResume(IndexSetup::alreadyExists, exists -> Mono.empty());
+        return elasticsearch.call("look up " + alias, client -> client.indices().existsAlias(exists -> exists.name(alias)))
+                .flatMap(exists -> exists.value() ? Mono.<Void>empty()
+                        : elasticsearch.call("create " + index, client -> client.indices().create(create -> create
+                                        .index(index)
+                                        .aliases(alias, a -> a.isWriteIndex(true))))
+                                .then()
+                                .onErrorResume(IndexSetup::alreadyExists, already -> Mono.empty()));
     }
 
     private static boolean alreadyExists(Throwable error) {

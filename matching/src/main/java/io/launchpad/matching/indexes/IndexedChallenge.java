@@ -7,20 +7,33 @@ import java.util.UUID;
 
 import io.launchpad.matching.ChallengeDocument;
 
-/** A challenge as stored in the challenges index (field names in snake case, see {@code challenges-v1.json}). */
+/**
+ * A challenge as stored in the challenges index (field names in snake case, see {@code challenges-v1.json}).
+ * {@code embedding} is null when the challenge has no text; build these with {@link IndexedDocuments},
+ * which embeds a whole batch in one model call.
+ */
 public record IndexedChallenge(UUID challengeId, UUID organisationId, String statusCode, List<String> categoryCodes,
-                               List<String> regionCodes, LocalDate closingDate, long version, Instant updatedAt,
-                               long tiebreak, Text text) {
+                               List<String> regionCodes, List<String> requiredAccreditationCodes, LocalDate closingDate,
+                               long version, Instant updatedAt, long tiebreak, Text text, float[] embedding) {
 
     public record Text(String organisationName, String title, String summary, String description,
                        String categories) {
     }
 
+    /**
+     * One document, embedded on its own. Correct but one model call per document: batch writers
+     * (bulk loads, the outbox) should use {@link IndexedDocuments#challenges} with the whole batch.
+     */
     public static IndexedChallenge from(ChallengeDocument challenge) {
+        return new IndexedDocuments(new Embeddings(), io.launchpad.matching.Taxonomy.housing())
+                .challenges(List.of(challenge)).getFirst();
+    }
+
+    static IndexedChallenge from(ChallengeDocument challenge, float[] embedding) {
         return new IndexedChallenge(challenge.id(), challenge.organisationId(), challenge.status(),
-                challenge.categories(), challenge.regions(), challenge.closingDate(), challenge.version(),
-                challenge.updatedAt(), Tiebreak.of(challenge.id()),
+                challenge.categories(), challenge.regions(), challenge.requiredAccreditations(),
+                challenge.closingDate(), challenge.version(), challenge.updatedAt(), Tiebreak.of(challenge.id()),
                 new Text(challenge.organisationName(), challenge.title(), challenge.summary(),
-                        challenge.description(), String.join("\n", challenge.categories())));
+                        challenge.description(), String.join("\n", challenge.categories())), embedding);
     }
 }

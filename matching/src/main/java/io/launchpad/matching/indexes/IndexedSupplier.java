@@ -6,19 +6,32 @@ import java.util.UUID;
 
 import io.launchpad.matching.SupplierDocument;
 
-/** A supplier as stored in the suppliers index (field names in snake case, see {@code suppliers-v1.json}). */
+/**
+ * A supplier as stored in the suppliers index (field names in snake case, see {@code suppliers-v1.json}).
+ * {@code categoryCodes} are inferred from the profile's text through the taxonomy's labels and
+ * synonyms; {@code embedding} is null when the profile has no text. Build these with {@link IndexedDocuments}.
+ */
 public record IndexedSupplier(UUID supplierId, UUID organisationId, boolean published, String sizeCode,
-                              List<String> regionCodes, List<String> accreditationCodes, long version,
-                              Instant updatedAt, long tiebreak, Text text) {
+                              List<String> regionCodes, List<String> accreditationCodes, List<String> categoryCodes,
+                              long version, Instant updatedAt, long tiebreak, Text text, float[] embedding) {
 
     public record Text(String name, String summary, String capabilities, String products, String caseStudies) {
     }
 
+    /**
+     * One document, embedded on its own. Correct but one model call per document: batch writers
+     * (bulk loads, the outbox) should use {@link IndexedDocuments#suppliers} with the whole batch.
+     */
     public static IndexedSupplier from(SupplierDocument supplier) {
+        return new IndexedDocuments(new Embeddings(), io.launchpad.matching.Taxonomy.housing())
+                .suppliers(List.of(supplier)).getFirst();
+    }
+
+    static IndexedSupplier from(SupplierDocument supplier, List<String> categoryCodes, float[] embedding) {
         return new IndexedSupplier(supplier.id(), supplier.organisationId(), supplier.published(), supplier.size(),
-                supplier.regions(), supplier.accreditations(), supplier.version(), supplier.updatedAt(),
+                supplier.regions(), supplier.accreditations(), categoryCodes, supplier.version(), supplier.updatedAt(),
                 Tiebreak.of(supplier.id()),
                 new Text(supplier.name(), supplier.summary(), supplier.capabilities(), supplier.products(),
-                        supplier.caseStudies()));
+                        supplier.caseStudies()), embedding);
     }
 }

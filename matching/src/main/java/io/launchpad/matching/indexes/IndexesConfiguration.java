@@ -21,6 +21,16 @@ public class IndexesConfiguration {
     }
 
     @Bean
+    Embeddings matchingEmbeddings() {
+        return new Embeddings();
+    }
+
+    @Bean
+    IndexedDocuments matchingIndexedDocuments(Embeddings matchingEmbeddings) {
+        return new IndexedDocuments(matchingEmbeddings, io.launchpad.matching.Taxonomy.housing());
+    }
+
+    @Bean
     IndexSetup matchingIndexSetup(ElasticsearchConnection matchingElasticsearch, IndexNames matchingIndexNames) {
         return new IndexSetup(matchingElasticsearch, matchingIndexNames);
     }

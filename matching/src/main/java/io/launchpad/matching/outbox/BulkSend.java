@@ -17,8 +17,10 @@ import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexSetup;
 import io.launchpad.matching.indexes.IndexedChallenge;
+import io.launchpad.matching.indexes.IndexedDocuments;
 import io.launchpad.matching.indexes.IndexedSupplier;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,57 +43,80 @@ final class BulkSend {
     private final ElasticsearchConnection elasticsearch;
     private final IndexSetup indexes;
     private final IndexNames names;
+    private final IndexedDocuments documents;
     private final JsonMapper payloads = PayloadJson.mapper();
 
-    BulkSend(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names) {
+    BulkSend(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, IndexedDocuments documents) {
         this.elasticsearch = elasticsearch;
         this.indexes = indexes;
         this.names = names;
+        this.documents = documents;
     }
 
     /** Never fails: an unreachable cluster is an outcome in which every row failed. */
     Mono<Outcome> send(List<OutboxRow> rows) {
-        List<OutboxRow> sendable = new ArrayList<>();
-        List<BulkOperation> operations = new ArrayList<>();
         Map<String, List<Long>> failed = new LinkedHashMap<>();
+        List<OutboxRow> readable = new ArrayList<>();
         for (OutboxRow row : rows) {
             try {
-                operations.add(operation(row));
-                sendable.add(row);
+                // read once here to set aside what this release cannot read, before the batch is embedded
+                Class<?> type = row.type() == AggregateType.SUPPLIER ? SupplierDocument.class : ChallengeDocument.class;
+                payloads.readValue(row.payload(), type);
+                readable.add(row);
             } catch (RuntimeException unreadable) {
                 // a payload this release cannot read stays in the outbox, visible, for a later release or an operator
                 failed.computeIfAbsent("unreadable payload: " + unreadable.getMessage(), reason -> new ArrayList<>()).add(row.id());
             }
         }
-        if (operations.isEmpty()) {
+        if (readable.isEmpty()) {
             return Mono.just(new Outcome(List.of(), failed));
         }
-        // require_alias: a write must never auto-create a concrete index under an alias name
-        BulkRequest request = BulkRequest.of(bulk -> bulk.requireAlias(true).operations(operations));
-        return indexes.ready()
-                .then(elasticsearch.call("index " + operations.size() + " documents", client -> client.bulk(request)))
-                .map(response -> outcome(sendable, response, failed))
+        // embeddings are CPU work: off the event loop, one model call for the batch
+        return Mono.fromCallable(() -> operations(readable))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(operations -> {
+                    // require_alias: a write must never auto-create a concrete index under an alias name
+                    BulkRequest request = BulkRequest.of(bulk -> bulk.requireAlias(true).operations(operations));
+                    return indexes.ready()
+                            .then(elasticsearch.call("index " + operations.size() + " documents", client -> client.bulk(request)));
+                })
+                .map(response -> outcome(readable, response, failed))
                 .onErrorResume(error -> {
                     Map<String, List<Long>> all = new LinkedHashMap<>(failed);
-                    all.put(ElasticsearchConnection.describe(error), sendable.stream().map(OutboxRow::id).toList());
+                    all.put(ElasticsearchConnection.describe(error), readable.stream().map(OutboxRow::id).toList());
                     return Mono.just(new Outcome(List.of(), all));
                 });
     }
 
-    private BulkOperation operation(OutboxRow row) {
-        String id = row.aggregateId().toString();
-        return switch (row.type()) {
-            case SUPPLIER -> {
-                IndexedSupplier document = IndexedSupplier.from(payloads.readValue(row.payload(), SupplierDocument.class));
-                yield BulkOperation.of(op -> op.index(index -> index.index(names.suppliers()).id(id)
-                        .version(row.aggregateVersion()).versionType(VersionType.External).document(document)));
+    /** One operation per row, in row order; all embeddings of the batch come from one model call. */
+    private List<BulkOperation> operations(List<OutboxRow> rows) {
+        List<SupplierDocument> suppliers = new ArrayList<>();
+        List<ChallengeDocument> challenges = new ArrayList<>();
+        for (OutboxRow row : rows) {
+            switch (row.type()) {
+                case SUPPLIER -> suppliers.add(payloads.readValue(row.payload(), SupplierDocument.class));
+                case CHALLENGE -> challenges.add(payloads.readValue(row.payload(), ChallengeDocument.class));
             }
-            case CHALLENGE -> {
-                IndexedChallenge document = IndexedChallenge.from(payloads.readValue(row.payload(), ChallengeDocument.class));
-                yield BulkOperation.of(op -> op.index(index -> index.index(names.challenges()).id(id)
-                        .version(row.aggregateVersion()).versionType(VersionType.External).document(document)));
-            }
-        };
+        }
+        java.util.Iterator<IndexedSupplier> indexedSuppliers = documents.suppliers(suppliers).iterator();
+        java.util.Iterator<IndexedChallenge> indexedChallenges = documents.challenges(challenges).iterator();
+        List<BulkOperation> operations = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            String id = row.aggregateId().toString();
+            operations.add(switch (row.type()) {
+                case SUPPLIER -> {
+                    IndexedSupplier document = indexedSuppliers.next();
+                    yield BulkOperation.of(op -> op.index(index -> index.index(names.suppliers()).id(id)
+                            .version(row.aggregateVersion()).versionType(VersionType.External).document(document)));
+                }
+                case CHALLENGE -> {
+                    IndexedChallenge document = indexedChallenges.next();
+                    yield BulkOperation.of(op -> op.index(index -> index.index(names.challenges()).id(id)
+                            .version(row.aggregateVersion()).versionType(VersionType.External).document(document)));
+                }
+            });
+        }
+        return operations;
     }
 
     private static Outcome outcome(List<OutboxRow> sent, BulkResponse response, Map<String, List<Long>> failed) {

@@ -4,6 +4,7 @@ import io.launchpad.matching.MatchingProperties;
 import io.launchpad.matching.Outbox;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.IndexNames;
+import io.launchpad.matching.indexes.IndexedDocuments;
 import io.launchpad.matching.indexes.IndexSetup;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,9 +30,11 @@ public class OutboxConfiguration {
     @ConditionalOnBooleanProperty(name = "launchpad.matching.indexer.enabled", matchIfMissing = true)
     OutboxIndexer matchingOutboxIndexer(DatabaseClient databaseClient, ReactiveTransactionManager transactionManager,
                                         ElasticsearchConnection matchingElasticsearch, IndexSetup matchingIndexSetup,
-                                        IndexNames matchingIndexNames, MatchingProperties properties) {
+                                        IndexNames matchingIndexNames, IndexedDocuments matchingIndexedDocuments,
+                                        MatchingProperties properties) {
         return new OutboxIndexer(databaseClient, TransactionalOperator.create(transactionManager),
-                new BulkSend(matchingElasticsearch, matchingIndexSetup, matchingIndexNames), properties.indexer());
+                new BulkSend(matchingElasticsearch, matchingIndexSetup, matchingIndexNames, matchingIndexedDocuments),
+                properties.indexer());
     }
 
     /** Draining starts once the app is ready and stops (close) before the connection factory goes. */

@@ -18,6 +18,8 @@ public class ApiProblemException extends ResponseStatusException {
 
     private final @Nullable Duration retryAfter;
 
+    private final @Nullable String detail;
+
     ApiProblemException(int apiStatus, @Nullable String title, @Nullable String detail, @Nullable Duration retryAfter,
             @Nullable Throwable cause) {
         super(apiStatus == 404 ? HttpStatus.NOT_FOUND : HttpStatus.BAD_GATEWAY,
@@ -25,6 +27,7 @@ public class ApiProblemException extends ResponseStatusException {
                 cause);
         this.apiStatus = apiStatus;
         this.retryAfter = retryAfter;
+        this.detail = detail;
     }
 
     static ApiProblemException unreachable(Throwable cause) {
@@ -35,6 +38,16 @@ public class ApiProblemException extends ResponseStatusException {
     /** The status the API sent; 503 when it could not be reached at all. */
     public int apiStatus() {
         return apiStatus;
+    }
+
+    /** The API's own words about what went wrong (its problem {@code detail}), fit to show on a form. */
+    public @Nullable String detail() {
+        return detail;
+    }
+
+    /** The request was refused for what it asked (400, 403, 409, 412, 422): the person can correct it. */
+    public boolean isRefusal() {
+        return apiStatus >= 400 && apiStatus < 500 && apiStatus != 401 && apiStatus != 404;
     }
 
     public boolean isNotFound() {

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -37,6 +38,34 @@ public final class LaunchpadApi {
             .uri(uri)
             .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
             .retrieve()
+            .onStatus(HttpStatusCode::isError, LaunchpadApi::toProblem)
+            .bodyToMono(type)
+            .timeout(timeout)
+            .onErrorMap(e -> e instanceof WebClientRequestException || e instanceof TimeoutException,
+                    ApiProblemException::unreachable);
+    }
+
+    /**
+     * Sends a change as the current user (POST, PUT or DELETE), with a JSON body when there is one;
+     * the answer body as the type, or empty for 204. Failures arrive as {@link ApiProblemException}
+     * whose reason carries the API's detail, so a form can show it next to the fields.
+     */
+    public <T> Mono<T> send(HttpMethod method, Function<UriBuilder, URI> uri, @Nullable Object body, Class<T> type) {
+        return send(method, uri, null, body, type);
+    }
+
+    /** As {@link #send(HttpMethod, Function, Object, Class)}, naming the version changed in {@code If-Match}. */
+    public <T> Mono<T> send(HttpMethod method, Function<UriBuilder, URI> uri, @Nullable String ifMatch,
+            @Nullable Object body, Class<T> type) {
+        WebClient.RequestBodySpec request = webClient.method(method)
+            .uri(uri)
+            .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        if (ifMatch != null) {
+            request = request.header(HttpHeaders.IF_MATCH, ifMatch);
+        }
+        WebClient.RequestHeadersSpec<?> withBody = body == null ? request
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        return withBody.retrieve()
             .onStatus(HttpStatusCode::isError, LaunchpadApi::toProblem)
             .bodyToMono(type)
             .timeout(timeout)

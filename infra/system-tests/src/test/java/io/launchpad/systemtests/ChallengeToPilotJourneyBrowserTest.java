@@ -1,0 +1,273 @@
+package io.launchpad.systemtests;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.launchpad.infra.stack.LaunchpadStack;
+import io.launchpad.infra.stack.Postgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 4 in Debian's Chromium, no script needed on any page: an association posts a challenge →
+ * a supplier hears of it (it matches the supplier's profile), asks a question and responds → the
+ * challenge closes at its date with nobody acting → the association scores and awards → pilot
+ * milestones and outcomes are recorded and the pilot completed. axe-core checks every page on the way.
+ */
+class ChallengeToPilotJourneyBrowserTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("launchpad.chromium", "/usr/bin/chromium"));
+    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    private static LaunchpadStack stack;
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private final List<String> accessibilityProblems = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException("Chromium is needed at " + CHROMIUM + ": apt-get install -y chromium");
+        }
+        stack = Product.stack();
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void aChallengeBecomesAPilotWithRecordedOutcomesThroughTheWebPages() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String web = stack.web().baseUrl();
+        ApiClient amara = new ApiClient(stack.api().baseUrl(),
+                stack.keycloak().passwordGrantToken("amara.okafor", "launchpad"));
+        ApiClient sofia = new ApiClient(stack.api().baseUrl(),
+                stack.keycloak().passwordGrantToken("sofia.marin", "launchpad"));
+        String associationId = Journeys.registerOrganisation(amara, "Riverside Homes " + run, "association");
+        String supplierOrganisation = Journeys.registerOrganisation(sofia, "Damp Signal " + run, "supplier");
+        String profile = Journeys.publishedSupplier(sofia, supplierOrganisation, "Damp Signal " + run,
+                "Damp and mould sensors in every home; humidity monitoring; condensation alerts for landlords");
+        // the supplier's profile must be in the index before the challenge is published, to be matched at once
+        String probe = Journeys.publishedChallenge(amara, associationId, "Probe damp sensing " + run,
+                "Damp and mould sensing", "Humidity monitoring with damp and mould sensors");
+        Journeys.awaitMatches(amara, probe, items -> Journeys.containsSupplier(items, profile));
+
+        // 1. the association posts the challenge; weightings that do not add up are refused on the form
+        Page association = signIn("amara.okafor");
+        association.navigate(web + "/challenges/new");
+        check(association, "post a challenge");
+        String title = "Find damp before tenants do " + run;
+        association.locator("#organisationId").selectOption(associationId);
+        association.locator("#title").fill(title);
+        association.locator("#summary").fill("Early warning of damp and mould in our homes");
+        association.locator("#description").fill("Damp and mould sensors with humidity monitoring in 2,000 homes");
+        association.locator("#category").selectOption("damp-and-mould");
+        association.locator("#region").selectOption("north-west");
+        association.locator("#essentialRequirements").fill("Works without broadband in every home");
+        association.locator("#niceToHaveRequirements").fill("Experience with social landlords");
+        association.locator("#weight-technical").fill("50");
+        association.locator("#weight-social-value").fill("20");
+        association.locator("#weight-price").fill("20");
+        association.locator("#pilotLengthWeeks").fill("12");
+        association.locator("#location").fill("Salford");
+        association.locator("#questionsCloseOn").fill(LocalDate.now().plusDays(5).toString());
+        association.locator("#closingDate").fill(LocalDate.now().plusDays(10).toString());
+        association.getByTestId("publish-challenge").click();
+        assertThat(association.getByTestId("form-error")).containsText("100");
+        check(association, "challenge form with an error");
+        association.locator("#weight-price").fill("30");
+        association.getByTestId("publish-challenge").click();
+        association.waitForURL(url -> url.matches(".*/challenges/[0-9a-f-]{36}$"));
+        String challenge = association.url().substring(association.url().lastIndexOf('/') + 1);
+        assertThat(association.getByTestId("challenge-status")).hasText("published");
+        check(association, "challenge page (association)");
+
+        // 2. the supplier hears of it: it matches the supplier's profile
+        Page supplier = signIn("sofia.marin");
+        reloadUntil(supplier, web + "/notifications", "notification", "New challenge: " + title);
+        check(supplier, "notifications");
+
+        // 3. the supplier asks privately; the association answers for everyone
+        supplier.navigate(web + "/challenges/" + challenge + "/questions");
+        supplier.getByTestId("question-text").fill("Do the sensors need mains power?");
+        supplier.getByTestId("ask-question").click();
+        assertThat(supplier.getByTestId("question")).containsText("your question");
+        check(supplier, "questions (supplier)");
+        association.navigate(web + "/challenges/" + challenge + "/questions");
+        association.getByTestId("answer-text").first().fill("No: battery powered, five-year life");
+        association.getByTestId("publish-answer").first().click();
+        assertThat(association.getByTestId("answer")).containsText("battery powered");
+        check(association, "questions (association)");
+
+        // 4. the supplier responds with evidence against each requirement
+        supplier.navigate(web + "/challenges/" + challenge + "/respond");
+        check(supplier, "respond form");
+        supplier.locator("#evidence-E1").fill("LoRaWAN sensors: no broadband needed, 3,000 homes at Onward");
+        supplier.locator("#evidence-N1").fill("Three housing associations since 2022");
+        supplier.locator("#approach").fill("Install, alert the repairs team within a day, review monthly");
+        supplier.locator("#pricePounds").fill("42000");
+        supplier.locator("#availability").fill("From next month");
+        supplier.getByTestId("submit-response").click();
+        assertThat(supplier.getByTestId("response-status")).containsText("submitted");
+
+        // 5. the closing date passes; the API closes the challenge with nobody acting
+        closeToday(challenge);
+        awaitStatus(amara, challenge, "closed");
+
+        // 6. the association scores and awards; the award opens the pilot
+        association.navigate(web + "/challenges/" + challenge + "/evaluate");
+        check(association, "evaluate");
+        association.locator("select[name='score-technical']").first().selectOption("8");
+        association.locator("select[name='score-social-value']").first().selectOption("7");
+        association.locator("select[name='score-price']").first().selectOption("6");
+        association.getByTestId("save-scores").first().click();
+        assertThat(association.getByTestId("weighted-total").first()).hasText("72.0");
+        association.getByTestId("award").first().click();
+        association.waitForURL(url -> url.contains("/pilots/"));
+        assertThat(association.getByTestId("pilot-status")).hasText("active");
+        String pilotUrl = association.url();
+        check(association, "pilot (active)");
+
+        // 7. milestones and outcomes are recorded by both parties; the association completes the pilot
+        association.locator("#milestone-title").fill("Sensors installed in 200 homes");
+        association.locator("#milestone-due").fill(LocalDate.now().plusDays(14).toString());
+        association.getByTestId("add-milestone").click();
+        association.locator("#measure").fill("Damp and mould reports");
+        association.locator("#unit").fill("damp reports per 1,000 homes");
+        association.locator("#baseline").fill("14");
+        association.locator("#target").fill("7");
+        association.getByTestId("add-outcome").click();
+
+        supplier.navigate(web + "/pilots");
+        check(supplier, "pilots list");
+        supplier.navigate(pilotUrl);
+        supplier.getByTestId("milestone").first().locator("select").selectOption("done");
+        supplier.getByTestId("update-milestone").first().click();
+        assertThat(supplier.getByTestId("milestone-status").first()).hasText("done");
+        supplier.locator("input[name='actual']").first().fill("6");
+        supplier.getByTestId("record-actual").first().click();
+        assertThat(supplier.getByTestId("outcome-actual").first()).hasText("6");
+        check(supplier, "pilot (supplier)");
+
+        association.navigate(pilotUrl);
+        association.locator("#finalReport").fill("Reports fell from 14 to 6 per 1,000 homes in twelve weeks");
+        association.getByTestId("complete-pilot").click();
+        assertThat(association.getByTestId("pilot-status")).hasText("completed");
+        assertThat(association.getByTestId("pilot-outcome")).containsText("met");
+        check(association, "pilot (completed)");
+
+        // the completed pilot is public evidence on the supplier's profile
+        ApiClient.Response evidence = new ApiClient(stack.api().baseUrl(), null)
+                .get("/api/v1/suppliers/" + profile + "/pilots");
+        assertThat(evidence.status()).isEqualTo(200);
+        assertThat(evidence.body().get("items").toString()).contains("damp reports per 1,000 homes");
+
+        // programme figures for an admin, drawn without script
+        Page admin = signIn("admin");
+        admin.navigate(web + "/admin/programme");
+        assertThat(admin.getByTestId("chart-stages")).containsText("awarded");
+        check(admin, "programme figures");
+
+        assertThat(accessibilityProblems).as(String.join("\n", accessibilityProblems)).isEmpty();
+    }
+
+    private Page signIn(String username) {
+        // axe runs its script through the DevTools protocol; the pages themselves forbid script (CSP)
+        Page page = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true)).newPage();
+        page.setDefaultNavigationTimeout(90_000);
+        page.navigate(stack.web().baseUrl() + "/");
+        page.getByTestId("sign-in").click();
+        page.waitForURL(url -> url.startsWith(stack.keycloak().baseUrl()));
+        page.locator("#username").fill(username);
+        page.locator("#password").fill("launchpad");
+        page.locator("#kc-login").click();
+        page.waitForURL(url -> url.startsWith(stack.web().baseUrl()));
+        return page;
+    }
+
+    /** Runs axe-core (WCAG 2.1 A and AA) on the page and keeps what it finds for one report at the end. */
+    private void check(Page page, String name) {
+        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
+        // an axe run that checked nothing would pass silently: make sure it looked at the page
+        assertThat(results.getPasses()).as("axe-core checks on " + name).isNotEmpty();
+        System.out.printf("axe-core on %s: %d rules passed, %d violated%n", name, results.getPasses().size(),
+                results.getViolations().size());
+        for (Rule violation : results.getViolations()) {
+            accessibilityProblems.add(name + ": " + violation.getId() + " – " + violation.getHelp() + " at "
+                    + violation.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static void reloadUntil(Page page, String url, String testId, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            page.navigate(url);
+            if (page.getByTestId(testId).allTextContents().stream().anyMatch(t -> t.contains(text))) {
+                return;
+            }
+            Thread.sleep(1_000);
+        }
+        throw new AssertionError(url + " never showed '" + text + "'");
+    }
+
+    /** Moves the closing date into the past, as the calendar would; closing itself is the API's scheduler. */
+    private static void closeToday(String challenge) throws SQLException {
+        try (var connection = DriverManager.getConnection(stack.postgres().jdbcUrl(), Postgres.USER, Postgres.PASSWORD);
+             var statement = connection.prepareStatement("""
+                     update challenge set closing_date = current_date - 1, questions_close_on = current_date - 2
+                     where id = ?::uuid""")) {
+            statement.setString(1, challenge);
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static void awaitStatus(ApiClient client, String challenge, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            ApiClient.Response response = client.get("/api/v1/challenges/" + challenge);
+            last = response.body() == null ? null : response.body().get("status").asText();
+            if (status.equals(last)) {
+                return;
+            }
+            Thread.sleep(1_000);
+        }
+        throw new AssertionError("challenge " + challenge + " never became " + status + "; last " + last);
+    }
+}

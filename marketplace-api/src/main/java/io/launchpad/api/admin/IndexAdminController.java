@@ -1,0 +1,44 @@
+package io.launchpad.api.admin;
+
+import io.launchpad.api.problem.ApiProblem;
+import io.launchpad.api.security.Caller;
+import io.launchpad.matching.ConsistencyReport;
+import io.launchpad.matching.IndexLifecycle;
+import io.launchpad.matching.ReindexInProgressException;
+import io.launchpad.matching.ReindexReport;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Operating the matching indexes; admins only. A reindex answers when it is done, with its report
+ * (at 100k profiles that takes minutes: call it with a long timeout).
+ */
+@RestController
+class IndexAdminController {
+
+    private final IndexLifecycle lifecycle;
+
+    IndexAdminController(IndexLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @PostMapping("/api/v1/admin/reindex")
+    Mono<ReindexReport> reindex() {
+        // toFuture subscribes on its own: a client that hangs up does not cancel a rebuild half-way
+        return requireAdmin().then(Mono.defer(() -> Mono.fromFuture(lifecycle.reindex().toFuture())))
+                .onErrorMap(ReindexInProgressException.class,
+                        running -> ApiProblem.conflict(running.getMessage() + "; wait for its report"));
+    }
+
+    @GetMapping("/api/v1/admin/index-consistency")
+    Mono<ConsistencyReport> consistency() {
+        return requireAdmin().then(Mono.defer(lifecycle::checkConsistency));
+    }
+
+    private static Mono<Void> requireAdmin() {
+        return Caller.current().flatMap(caller -> caller.isAdmin() ? Mono.<Void>empty()
+                : Mono.error(ApiProblem.forbidden("Only administrators operate the matching indexes")));
+    }
+}

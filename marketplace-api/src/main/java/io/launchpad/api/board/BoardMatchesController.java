@@ -1,0 +1,142 @@
+package io.launchpad.api.board;
+
+import io.launchpad.api.audit.AuditLog;
+import io.launchpad.api.candidate.CandidateDocument;
+import io.launchpad.api.candidate.CandidateProfile;
+import io.launchpad.api.candidate.CandidateProfiles;
+import io.launchpad.api.candidate.Experience;
+import io.launchpad.api.candidate.SkillLevel;
+import io.launchpad.api.problem.ApiProblem;
+import io.launchpad.api.problem.ProblemType;
+import io.launchpad.api.security.Caller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Matching both ways. An association sees, for its own role, only candidates who chose to be
+ * matched, and never who they are: the candidate id appears only for public profiles (which anyone
+ * signed in may read, anonymised), and every candidate shown is written to the audit log. A
+ * candidate sees open roles ranked for their own profile.
+ */
+@RestController
+class BoardMatchesController {
+
+    static final int MAX_MATCHES = 50;
+
+    /** A matched candidate without identifying fields; {@code candidateId} only when the profile is public. */
+    record MatchedCandidate(UUID candidateId, String headline, List<SkillLevel> skills, List<Experience> experience,
+            String governanceExperience, int governanceYears, String livedExperience, String availability,
+            int hoursPerMonth, String region, boolean remote) {
+
+        static MatchedCandidate of(CandidateDocument d) {
+            return new MatchedCandidate("public".equals(d.visibility()) ? d.id() : null, d.headline(), d.skills(),
+                    d.experience(), d.governanceExperience(), d.governanceYears(), d.livedExperience(),
+                    d.availability(), d.hoursPerMonth(), d.region(), d.remote());
+        }
+    }
+
+    record CandidateMatchView(int rank, int score, MatchedCandidate candidate, BoardMatching.BoardMatchReasons reasons) {
+    }
+
+    record CandidateMatchesView(UUID boardRoleId, String engine, List<CandidateMatchView> items) {
+    }
+
+    record RoleMatchView(int rank, int score, UUID boardRoleId, String title, UUID organisationId, String region,
+            boolean remote, int hoursPerMonth, String remuneration, java.time.LocalDate closingDate,
+            BoardMatching.BoardMatchReasons reasons) {
+    }
+
+    record RoleMatchesView(UUID candidateId, String engine, List<RoleMatchView> items) {
+    }
+
+    private final BoardRoles roles;
+    private final CandidateProfiles candidates;
+    private final BoardMatching matching;
+    private final AuditLog audit;
+
+    BoardMatchesController(BoardRoles roles, CandidateProfiles candidates, BoardMatching matching, AuditLog audit) {
+        this.roles = roles;
+        this.candidates = candidates;
+        this.matching = matching;
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/v1/board-roles/{id}/matches")
+    Mono<CandidateMatchesView> candidatesFor(@PathVariable UUID id, @RequestParam(required = false) Integer limit) {
+        int size = size(limit);
+        return Caller.current().flatMap(caller -> roles.owned(caller, id)
+                .flatMap(role -> matching.candidatesFor(role.toDocument(), size).collectList()
+                        .flatMap(found -> audited(caller, role, found))
+                        .map(found -> {
+                            List<CandidateMatchView> items = new java.util.ArrayList<>();
+                            for (int i = 0; i < found.size(); i++) {
+                                var match = found.get(i);
+                                items.add(new CandidateMatchView(i + 1, match.score(),
+                                        MatchedCandidate.of(match.candidate()), match.reasons()));
+                            }
+                            return new CandidateMatchesView(id, matching.engine(), items);
+                        })));
+    }
+
+    @GetMapping("/api/v1/candidates/{id}/matches")
+    Mono<RoleMatchesView> rolesFor(@PathVariable UUID id, @RequestParam(required = false) Integer limit) {
+        int size = size(limit);
+        return Caller.current().flatMap(caller -> candidates.byId(id)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Candidate " + id)))
+                .flatMap(profile -> allowedToSeeMatches(caller, profile))
+                .flatMap(profile -> matching.rolesFor(profile.toDocument(), size).collectList())
+                .map(found -> {
+                    List<RoleMatchView> items = new java.util.ArrayList<>();
+                    for (int i = 0; i < found.size(); i++) {
+                        var match = found.get(i);
+                        var role = match.role();
+                        items.add(new RoleMatchView(i + 1, match.score(), role.id(), role.title(),
+                                role.organisationId(), role.region(), role.remote(), role.hoursPerMonth(),
+                                role.remuneration(), role.closingDate(), match.reasons()));
+                    }
+                    return new RoleMatchesView(id, matching.engine(), items);
+                }));
+    }
+
+    private Mono<CandidateProfile> allowedToSeeMatches(Caller caller, CandidateProfile profile) {
+        if (profile.isOwnedBy(caller.subject())) {
+            return candidates.touch(caller.subject()).thenReturn(profile);
+        }
+        if (caller.isAdmin()) {
+            return audit.record(caller, AuditLog.Action.VIEWED, profile.id(), profile.subject(),
+                    "/api/v1/candidates/" + profile.id() + "/matches").thenReturn(profile);
+        }
+        return profile.visibility() == CandidateProfile.Visibility.PUBLIC
+                ? Mono.error(ApiProblem.forbidden("Only the candidate sees the roles matched to them"))
+                : Mono.error(ApiProblem.notFound("Candidate " + profile.id()));
+    }
+
+    /** Every candidate shown to an association is recorded, so candidates can see who looked. */
+    private Mono<List<BoardMatching.CandidateMatch>> audited(Caller caller, BoardRole role,
+            List<BoardMatching.CandidateMatch> found) {
+        if (found.isEmpty()) {
+            return Mono.just(found);
+        }
+        return audit.labelOf(caller, null).flatMap(label -> Flux.fromIterable(found)
+                .concatMap(match -> candidates.byId(match.candidate().id())
+                        .flatMap(profile -> audit.record(caller, label, AuditLog.Action.MATCHED, profile.id(),
+                                profile.subject(), "/api/v1/board-roles/" + role.id() + "/matches")))
+                .then(Mono.just(found)));
+    }
+
+    private static int size(Integer limit) {
+        int size = limit == null ? 10 : limit;
+        if (size < 1 || size > MAX_MATCHES) {
+            throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "limit", "range",
+                    "must be between 1 and " + MAX_MATCHES);
+        }
+        return size;
+    }
+}

@@ -1,0 +1,32 @@
+package io.launchpad.api.board;
+
+import io.launchpad.api.candidate.SkillLevel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A board role an association posts: draft (only its members see it), open (taking applications), closed. */
+public record BoardRole(UUID id, UUID organisationId, String title, String description, List<SkillLevel> skillsMatrix,
+        List<SkillLevel> skillGaps, String timeCommitment, int hoursPerMonth, String remuneration,
+        String remunerationDetail, String region, boolean remote, LocalDate closingDate, String diversityAims,
+        Status status, Instant createdAt, Instant updatedAt, Instant publishedAt, long version) {
+
+    public enum Status { DRAFT, OPEN, CLOSED }
+
+    public boolean isVisibleToAll() {
+        return status != Status.DRAFT;
+    }
+
+    /** Open and before its closing date (inclusive). */
+    public boolean takesApplications(LocalDate today) {
+        return status == Status.OPEN && !closingDate.isBefore(today);
+    }
+
+    /** The shape matching ranks against (TODO(matching): index it through the outbox). */
+    public BoardRoleDocument toDocument() {
+        return new BoardRoleDocument(id, organisationId, title, description, skillsMatrix, skillGaps, hoursPerMonth,
+                remuneration, region, remote, closingDate, status.name().toLowerCase(), version);
+    }
+}

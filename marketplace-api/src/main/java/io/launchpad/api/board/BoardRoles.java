@@ -1,0 +1,150 @@
+package io.launchpad.api.board;
+
+import io.launchpad.api.candidate.SkillsFramework;
+import io.launchpad.api.organisation.Organisation;
+import io.launchpad.api.organisation.OrganisationType;
+import io.launchpad.api.organisation.Organisations;
+import io.launchpad.api.problem.ApiProblem;
+import io.launchpad.api.problem.ProblemType;
+import io.launchpad.api.security.Caller;
+import io.launchpad.api.web.Cursor;
+import io.launchpad.api.web.ETags;
+import io.launchpad.api.web.Page;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.UUID;
+
+/**
+ * Board roles. An association's members write them; any signed-in person reads the open and
+ * closed ones; drafts are visible only to their association (404 to anyone else).
+ */
+@Service
+public class BoardRoles {
+
+    private final BoardRoleRepository repository;
+    private final Organisations organisations;
+    private final SkillsFramework framework;
+
+    BoardRoles(BoardRoleRepository repository, Organisations organisations, SkillsFramework framework) {
+        this.repository = repository;
+        this.organisations = organisations;
+        this.framework = framework;
+    }
+
+    @Transactional
+    public Mono<BoardRole> create(Caller caller, BoardRoleFields request) {
+        if (request.organisationId() == null) {
+            return Mono.error(ApiProblem.invalid("organisationId", "required", "must name the association"));
+        }
+        BoardRoleFields fields = checked(request);
+        return organisations.requireActingFor(caller, fields.organisationId(), OrganisationType.ASSOCIATION,
+                        "organisationId")
+                .flatMap(organisation -> repository.insert(organisation.id(), fields));
+    }
+
+    public Mono<BoardRole> read(Caller caller, UUID id) {
+        return repository.find(id)
+                .filterWhen(role -> role.isVisibleToAll() ? Mono.just(true) : mayEdit(caller, role))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Board role " + id)));
+    }
+
+    /** The role when the caller acts for its association (or is an admin): 404 / 403 otherwise. */
+    public Mono<BoardRole> owned(Caller caller, UUID id) {
+        return repository.find(id)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Board role " + id)))
+                .flatMap(role -> mayEdit(caller, role).flatMap(allowed -> {
+                    if (allowed) {
+                        return Mono.just(role);
+                    }
+                    return role.isVisibleToAll()
+                            ? Mono.error(ApiProblem.forbidden("Only the association's members manage this role"))
+                            : Mono.error(ApiProblem.notFound("Board role " + id));
+                }));
+    }
+
+    @Transactional
+    public Mono<BoardRole> update(Caller caller, UUID id, long expectedVersion, BoardRoleFields request) {
+        BoardRoleFields fields = checked(request);
+        return owned(caller, id).flatMap(role -> {
+            ETags.check(role.version(), expectedVersion);
+            if (fields.organisationId() != null && !fields.organisationId().equals(role.organisationId())) {
+                return Mono.error(ApiProblem.invalid("organisationId", "immutable",
+                        "cannot move a role to another organisation"));
+            }
+            if (role.status() == BoardRole.Status.CLOSED) {
+                return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "status", "not-closed",
+                        "a closed role is not edited"));
+            }
+            return repository.update(id, expectedVersion, fields).switchIfEmpty(Mono.error(BoardRoles::changedMeanwhile));
+        });
+    }
+
+    @Transactional
+    public Mono<BoardRole> publish(Caller caller, UUID id, Long expectedVersion) {
+        return transition(caller, id, expectedVersion, BoardRole.Status.DRAFT, BoardRole.Status.OPEN);
+    }
+
+    @Transactional
+    public Mono<BoardRole> close(Caller caller, UUID id, Long expectedVersion) {
+        return transition(caller, id, expectedVersion, BoardRole.Status.OPEN, BoardRole.Status.CLOSED);
+    }
+
+    public Mono<Page<BoardRole>> list(Caller caller, UUID organisationId, Cursor after, int limit) {
+        Mono<Boolean> member = organisationId == null ? Mono.just(false)
+                : organisations.find(organisationId).flatMap(org -> organisations.mayActFor(caller, org));
+        return member.flatMap(drafts -> repository.list(organisationId, drafts, after, limit + 1).collectList())
+                .map(rows -> {
+                    boolean more = rows.size() > limit;
+                    var items = more ? rows.subList(0, limit) : rows;
+                    String next = more ? new Cursor(items.getLast().createdAt(), items.getLast().id()).encode() : null;
+                    return new Page<>(items, next);
+                });
+    }
+
+    /** For features checking their own rules (applications): the role whatever its status. */
+    public Mono<BoardRole> byId(UUID id) {
+        return repository.find(id);
+    }
+
+    public Mono<Boolean> mayEdit(Caller caller, BoardRole role) {
+        return organisations.find(role.organisationId())
+                .flatMap((Organisation organisation) -> organisations.mayActFor(caller, organisation));
+    }
+
+    public Mono<String> organisationName(BoardRole role) {
+        return organisations.find(role.organisationId()).map(Organisation::name);
+    }
+
+    Flux<BoardRole> openRoles() {
+        return repository.open();
+    }
+
+    private Mono<BoardRole> transition(Caller caller, UUID id, Long expectedVersion, BoardRole.Status from,
+            BoardRole.Status to) {
+        return owned(caller, id).flatMap(role -> {
+            ETags.check(role.version(), expectedVersion);
+            if (role.status() == to) {
+                return Mono.just(role);
+            }
+            if (role.status() != from) {
+                return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "status", "transition",
+                        "a " + role.status().name().toLowerCase() + " role cannot become " + to.name().toLowerCase()));
+            }
+            return repository.changeStatus(id, role.version(), to).switchIfEmpty(Mono.error(BoardRoles::changedMeanwhile));
+        });
+    }
+
+    private BoardRoleFields checked(BoardRoleFields request) {
+        framework.check("skillsMatrix", request.skillsMatrix());
+        framework.check("skillGaps", request.skillGaps());
+        return request.normalised();
+    }
+
+    private static ApiProblem changedMeanwhile() {
+        return ApiProblem.field(ProblemType.PRECONDITION_FAILED, "If-Match", "current-version",
+                "the role was changed while you were saving; fetch it again");
+    }
+}

@@ -1,0 +1,56 @@
+package io.launchpad.api.candidate;
+
+import io.launchpad.api.taxonomy.KnownCode;
+import io.launchpad.api.taxonomy.Vocabulary;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A candidate profile as sent on create and update. The first five fields identify the person and
+ * are shown only to them, admins, and an association that has invited them to interview.
+ * {@code livedExperienceConsent} must be true whenever {@code livedExperience} is given.
+ */
+public record CandidateFields(
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Email @Size(max = 320) String email,
+        @Size(max = 40) @Pattern(regexp = "^[0-9 +()-]*$") String phone,
+        @Size(max = 500) @Pattern(regexp = "^https://\\S+$") String photoUrl,
+        @Past LocalDate dateOfBirth,
+        @NotBlank @Size(max = 300) String headline,
+        @NotNull @Size(min = 1, max = 30) List<@NotNull @Valid SkillLevel> skills,
+        @NotNull @Size(max = 20) List<@NotNull @Valid Experience> experience,
+        @Size(max = 4000) String governanceExperience,
+        @Min(0) @Max(80) Integer governanceYears,
+        @Size(max = 4000) String livedExperience,
+        Boolean livedExperienceConsent,
+        @NotNull @Pattern(regexp = "immediately|within-3-months|later") String availability,
+        @NotNull @Min(1) @Max(200) Integer hoursPerMonth,
+        @NotNull @KnownCode(Vocabulary.REGION) String region,
+        @NotNull Boolean remote,
+        @NotNull @Pattern(regexp = "private|matching|public") String visibility) {
+
+    boolean declaresLivedExperience() {
+        return livedExperience != null && !livedExperience.isBlank();
+    }
+
+    CandidateFields normalised() {
+        return new CandidateFields(name.strip(), email.strip(), blankToNull(phone), blankToNull(photoUrl), dateOfBirth,
+                headline.strip(), skills, experience, blankToNull(governanceExperience),
+                governanceYears == null ? 0 : governanceYears, blankToNull(livedExperience), livedExperienceConsent,
+                availability, hoursPerMonth, region, remote, visibility);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,48 @@
+package io.launchpad.api.candidate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A stored candidate profile, identifying fields included: never serialise this to anyone but its owner. */
+public record CandidateProfile(UUID id, String subject, Identity identity, String headline, List<SkillLevel> skills,
+        List<Experience> experience, String governanceExperience, int governanceYears, String livedExperience,
+        String availability, int hoursPerMonth, String region, boolean remote, Visibility visibility,
+        Instant createdAt, Instant updatedAt, Instant lastActiveAt, Instant retentionWarnedAt, long version) {
+
+    /** Everything that identifies the person. Kept together so no view can leak one field by accident. */
+    public record Identity(String name, String email, String phone, String photoUrl, LocalDate dateOfBirth) {
+    }
+
+    public enum Visibility {
+        /** Only the candidate (and admins) see it; never matched. */
+        PRIVATE,
+        /** Matched for associations' board roles, anonymised; not readable on its own. */
+        MATCHING,
+        /** Readable by any signed-in user (anonymised) and matched. */
+        PUBLIC;
+
+        public String code() {
+            return name().toLowerCase();
+        }
+
+        static Visibility fromCode(String code) {
+            return valueOf(code.toUpperCase());
+        }
+    }
+
+    public boolean isOwnedBy(String subject) {
+        return this.subject.equals(subject);
+    }
+
+    public boolean isMatchable() {
+        return visibility != Visibility.PRIVATE;
+    }
+
+    /** The non-identifying shape: what matching indexes and what blind reviewers see. */
+    public CandidateDocument toDocument() {
+        return new CandidateDocument(id, headline, skills, experience, governanceExperience, governanceYears,
+                livedExperience, availability, hoursPerMonth, region, remote, visibility.code(), version);
+    }
+}

@@ -1,0 +1,212 @@
+package io.launchpad.api.candidate;
+
+import io.launchpad.api.audit.AuditLog;
+import io.launchpad.api.privacy.ConsentPurpose;
+import io.launchpad.api.privacy.Consents;
+import io.launchpad.api.privacy.PersonalData;
+import io.launchpad.api.problem.ApiProblem;
+import io.launchpad.api.problem.ProblemType;
+import io.launchpad.api.security.Caller;
+import io.launchpad.api.web.ETags;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
+import java.util.UUID;
+
+/**
+ * Board-candidate profiles. A person with the candidate role has at most one. The owner reads and
+ * changes it in full; admins read it in full (audited); anyone else signed in reads the anonymised
+ * {@link CandidateDocument} of a public profile (audited) and gets 404 for the rest, so a private
+ * profile's existence is not revealed.
+ */
+@Service
+public class CandidateProfiles implements PersonalData {
+
+    /** A profile as one caller may see it: in full, or anonymised. */
+    public record Seen(CandidateProfile profile, boolean full) {
+    }
+
+    private final CandidateRepository repository;
+    private final SkillsFramework framework;
+    private final Consents consents;
+    private final AuditLog audit;
+    /** Lazily: the listeners (applications) depend on this service themselves. */
+    private final ObjectProvider<CandidateProfileListener> listeners;
+
+    CandidateProfiles(CandidateRepository repository, SkillsFramework framework, Consents consents, AuditLog audit,
+            ObjectProvider<CandidateProfileListener> listeners) {
+        this.repository = repository;
+        this.framework = framework;
+        this.consents = consents;
+        this.audit = audit;
+        this.listeners = listeners;
+    }
+
+    @Transactional
+    public Mono<CandidateProfile> create(Caller caller, CandidateFields request) {
+        if (!caller.has(Caller.Role.CANDIDATE)) {
+            return Mono.error(ApiProblem.forbidden("Only people with the candidate role have a candidate profile"));
+        }
+        CandidateFields fields = checked(request);
+        return repository.findBySubject(caller.subject())
+                .flatMap(existing -> Mono.<CandidateProfile>error(ApiProblem.conflict(
+                        "You already have a candidate profile: " + existing.id())))
+                .switchIfEmpty(Mono.defer(() -> repository.insert(caller.subject(), fields)))
+                .flatMap(profile -> consents.record(caller.subject(), ConsentPurpose.CANDIDATE_PROFILE, true)
+                        .then(recordConsents(caller.subject(), null, fields))
+                        .then(audit.record(caller, AuditLog.Action.CREATED, profile.id(), profile.subject(),
+                                "/api/v1/candidates/" + profile.id()))
+                        .thenReturn(profile));
+    }
+
+    public Mono<CandidateProfile> mine(Caller caller) {
+        if (caller.isAnonymous()) {
+            return Mono.error(ApiProblem.forbidden("Sign in to see your profile"));
+        }
+        // opening one's own profile is activity: it restarts the retention clock and cancels a warning
+        return repository.touch(caller.subject()).then(repository.findBySubject(caller.subject()))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Your candidate profile")));
+    }
+
+    @Transactional
+    public Mono<Seen> read(Caller caller, UUID id) {
+        return repository.find(id)
+                .flatMap(profile -> {
+                    if (profile.isOwnedBy(caller.subject())) {
+                        return Mono.just(new Seen(profile, true));
+                    }
+                    if (caller.isAdmin()) {
+                        return viewed(caller, profile).thenReturn(new Seen(profile, true));
+                    }
+                    if (profile.visibility() == CandidateProfile.Visibility.PUBLIC) {
+                        return viewed(caller, profile).thenReturn(new Seen(profile, false));
+                    }
+                    return Mono.empty();
+                })
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Candidate " + id)));
+    }
+
+    @Transactional
+    public Mono<CandidateProfile> update(Caller caller, UUID id, long expectedVersion, CandidateFields request) {
+        CandidateFields fields = checked(request);
+        return owned(caller, id)
+                .flatMap(profile -> {
+                    ETags.check(profile.version(), expectedVersion);
+                    return repository.update(id, expectedVersion, fields)
+                            .switchIfEmpty(Mono.error(CandidateProfiles::changedMeanwhile))
+                            .flatMap(updated -> recordConsents(caller.subject(), profile, fields)
+                                    .then(audit.record(caller, AuditLog.Action.UPDATED, id, profile.subject(),
+                                            "/api/v1/candidates/" + id))
+                                    .thenReturn(updated));
+                });
+    }
+
+    /**
+     * The profile, when the caller owns it or is an admin: 404 when the caller may not know it exists,
+     * 403 when they may see it (public) but not act as its owner.
+     */
+    public Mono<CandidateProfile> owned(Caller caller, UUID id) {
+        return repository.find(id)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Candidate " + id)))
+                .flatMap(profile -> {
+                    if (profile.isOwnedBy(caller.subject())) {
+                        return Mono.just(profile);
+                    }
+                    return profile.visibility() == CandidateProfile.Visibility.PUBLIC || caller.isAdmin()
+                            ? Mono.error(ApiProblem.forbidden("Only the candidate changes their profile"))
+                            : Mono.error(ApiProblem.notFound("Candidate " + id));
+                });
+    }
+
+    /** For other features' own authorisation checks: the profile whatever its visibility. */
+    public Mono<CandidateProfile> byId(UUID id) {
+        return repository.find(id);
+    }
+
+    public Mono<CandidateProfile> bySubject(String subject) {
+        return subject == null ? Mono.empty() : repository.findBySubject(subject);
+    }
+
+    /** Profiles whose owners chose to be matched (visibility matching or public). */
+    public Flux<CandidateProfile> matchable() {
+        return repository.matchable();
+    }
+
+    /** Acting on the platform counts as activity: the retention clock restarts. */
+    public Mono<Void> touch(String subject) {
+        return repository.touch(subject);
+    }
+
+    public SkillsFramework framework() {
+        return framework;
+    }
+
+    @Override
+    public String section() {
+        return "candidateProfile";
+    }
+
+    @Override
+    public int erasureOrder() {
+        return 20;
+    }
+
+    @Override
+    public Mono<Object> export(String subject) {
+        return repository.findBySubject(subject).map(CandidateView::of).map(view -> (Object) view)
+                .defaultIfEmpty(java.util.Map.of());
+    }
+
+    /**
+     * Deletes the profile after the features that reference it have reduced their rows to statistics.
+     * TODO(matching): once candidates are indexed, enqueue the index deletion through the outbox here
+     * and count it in {@link Erased#indexDeletions()}; today no candidate data is in any index.
+     */
+    @Override
+    public Mono<Erased> erase(String subject) {
+        return repository.findBySubject(subject)
+                .flatMap(profile -> delete(profile.id()).map(rows -> new Erased(rows, 0)))
+                .defaultIfEmpty(Erased.NOTHING);
+    }
+
+    Mono<Long> delete(UUID candidateId) {
+        return Flux.fromStream(listeners::orderedStream).concatMap(listener -> listener.profileDeleting(candidateId))
+                .reduce(0L, Long::sum)
+                .flatMap(removed -> repository.delete(candidateId).map(rows -> rows + removed));
+    }
+
+    private Mono<Void> viewed(Caller caller, CandidateProfile profile) {
+        return audit.record(caller, AuditLog.Action.VIEWED, profile.id(), profile.subject(),
+                "/api/v1/candidates/" + profile.id());
+    }
+
+    /** Consent follows the choices made in the profile: visibility is the matching consent. */
+    private Mono<Void> recordConsents(String subject, CandidateProfile before, CandidateFields fields) {
+        boolean matchedBefore = before != null && before.isMatchable();
+        boolean matchedNow = !"private".equals(fields.visibility());
+        Mono<Void> matching = before == null || matchedBefore != matchedNow
+                ? consents.record(subject, ConsentPurpose.MATCHING, matchedNow).then() : Mono.empty();
+        boolean livedBefore = before != null && before.livedExperience() != null;
+        boolean livedNow = fields.declaresLivedExperience();
+        Mono<Void> lived = livedBefore != livedNow || (before == null && livedNow)
+                ? consents.record(subject, ConsentPurpose.LIVED_EXPERIENCE, livedNow).then() : Mono.empty();
+        return matching.then(lived);
+    }
+
+    private CandidateFields checked(CandidateFields request) {
+        framework.check("skills", request.skills());
+        if (request.declaresLivedExperience() && !Boolean.TRUE.equals(request.livedExperienceConsent())) {
+            throw ApiProblem.invalid("livedExperienceConsent", "consent-required",
+                    "lived experience is stored only with your consent; set livedExperienceConsent to true");
+        }
+        return request.normalised();
+    }
+
+    private static ApiProblem changedMeanwhile() {
+        return ApiProblem.field(ProblemType.PRECONDITION_FAILED, "If-Match", "current-version",
+                "the profile was changed while you were saving; fetch it again");
+    }
+}

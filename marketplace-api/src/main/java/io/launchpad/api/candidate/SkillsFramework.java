@@ -1,0 +1,102 @@
+package io.launchpad.api.candidate;
+
+import io.launchpad.api.problem.ApiProblem;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The digital capability framework (UK Government Digital and Data Profession Capability
+ * Framework) as data: role families, their skills and the four skill levels. Loaded from
+ * {@code frameworks/ddat-capability-framework.json}, so the vocabulary changes without code.
+ */
+@Component
+public class SkillsFramework {
+
+    public record Level(String code, String label, int rank, String description) {
+    }
+
+    public record Skill(String code, String label) {
+    }
+
+    public record RoleFamily(String code, String label, List<Skill> skills) {
+    }
+
+    public record Framework(String code, String name, String source, String note, List<Level> levels,
+            List<RoleFamily> roleFamilies) {
+    }
+
+    private final Framework framework;
+    private final Map<String, Skill> skills = new LinkedHashMap<>();
+    private final Map<String, Level> levels = new LinkedHashMap<>();
+    private final Map<String, String> familyOf = new LinkedHashMap<>();
+
+    SkillsFramework(JsonMapper json) {
+        try (InputStream in = new ClassPathResource("frameworks/ddat-capability-framework.json").getInputStream()) {
+            this.framework = json.readValue(in, Framework.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        framework.levels().forEach(level -> levels.put(level.code(), level));
+        for (RoleFamily family : framework.roleFamilies()) {
+            for (Skill skill : family.skills()) {
+                if (skills.putIfAbsent(skill.code(), skill) != null) {
+                    throw new IllegalStateException("skill " + skill.code() + " is listed twice in the framework");
+                }
+                familyOf.put(skill.code(), family.label());
+            }
+        }
+    }
+
+    public Framework framework() {
+        return framework;
+    }
+
+    public int rank(String level) {
+        Level known = levels.get(level);
+        return known == null ? 0 : known.rank();
+    }
+
+    public String skillLabel(String code) {
+        Skill skill = skills.get(code);
+        return skill == null ? code : skill.label();
+    }
+
+    public String levelLabel(String code) {
+        Level level = levels.get(code);
+        return level == null ? code : level.label();
+    }
+
+    public String familyLabel(String skill) {
+        return familyOf.getOrDefault(skill, "");
+    }
+
+    /** Rejects unknown skills or levels and repeated skills, naming the list element at fault. */
+    public List<SkillLevel> check(String field, List<SkillLevel> list) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            SkillLevel entry = list.get(i);
+            if (!skills.containsKey(entry.skill())) {
+                throw ApiProblem.invalid(field + "[" + i + "].skill", "known-skill",
+                        "is not a skill of the " + framework.name());
+            }
+            if (!levels.containsKey(entry.level())) {
+                throw ApiProblem.invalid(field + "[" + i + "].level", "known-level",
+                        "must be one of " + levels.keySet());
+            }
+            if (!seen.add(entry.skill())) {
+                throw ApiProblem.invalid(field + "[" + i + "].skill", "unique", "lists the same skill twice");
+            }
+        }
+        return List.copyOf(list);
+    }
+}

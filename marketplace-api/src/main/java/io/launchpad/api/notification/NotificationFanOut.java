@@ -1,0 +1,161 @@
+package io.launchpad.api.notification;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns recorded events into one notification per person. Events are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several API instances share the work, and the unique
+ * (event, recipient) pair means nobody hears of one event twice.
+ */
+@Component
+class NotificationFanOut {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationFanOut.class);
+
+    record Recipient(String subject, String frequency) {
+    }
+
+    private record PendingEvent(long id, String kind, UUID challengeId, UUID subjectId, String title) {
+    }
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    private final ChallengeAudience audience;
+
+    NotificationFanOut(DatabaseClient db, ReactiveTransactionManager transactions, ChallengeAudience audience) {
+        this.db = db;
+        this.transaction = TransactionalOperator.create(transactions);
+        this.audience = audience;
+    }
+
+    @Scheduled(fixedDelayString = "${launchpad.notifications.fan-out-interval:PT2S}")
+    void scheduled() {
+        try {
+            fanOut().block(Duration.ofMinutes(1));
+        } catch (RuntimeException e) {
+            // the events stay pending and are retried on the next run
+            log.atWarn().setCause(e).log("notification fan-out failed");
+        }
+    }
+
+    /** Fans out every pending event; returns how many notifications were created. */
+    Mono<Long> fanOut() {
+        return batch().expand(created -> created.events() == 0 ? Mono.empty() : batch())
+                .map(Batch::notifications).reduce(0L, Long::sum);
+    }
+
+    private record Batch(int events, long notifications) {
+    }
+
+    private Mono<Batch> batch() {
+        return db.sql("""
+                        select id, kind, challenge_id, subject_id, title from notification_event
+                        where fanned_out_at is null order by id limit 20 for update skip locked""")
+                .map(row -> new PendingEvent(row.get("id", Long.class), row.get("kind", String.class),
+                        row.get("challenge_id", UUID.class), row.get("subject_id", UUID.class),
+                        row.get("title", String.class)))
+                .all()
+                .concatMap(event -> recipients(event)
+                        .concatMap(recipient -> insert(event, recipient))
+                        .reduce(0L, Long::sum)
+                        .flatMap(count -> db.sql("update notification_event set fanned_out_at = now() where id = :id")
+                                .bind("id", event.id()).then().thenReturn(count)))
+                .collectList()
+                .map(counts -> new Batch(counts.size(), counts.stream().mapToLong(Long::longValue).sum()))
+                .as(transaction::transactional);
+    }
+
+    private Mono<Long> insert(PendingEvent event, Recipient recipient) {
+        return db.sql("""
+                insert into notification (event_id, recipient_subject, kind, title, link, frequency)
+                values (:event, :subject, :kind, :title, :link, :frequency)
+                on conflict (event_id, recipient_subject) do nothing""")
+                .bind("event", event.id()).bind("subject", recipient.subject()).bind("kind", event.kind())
+                .bind("title", event.title()).bind("link", link(event)).bind("frequency", recipient.frequency())
+                .fetch().rowsUpdated();
+    }
+
+    private static String link(PendingEvent event) {
+        return switch (event.kind()) {
+            case "response-outcome" -> "/responses/" + event.subjectId();
+            case "milestone-due" -> "/pilots";
+            default -> "/challenges/" + event.challengeId();
+        };
+    }
+
+    /** Everyone who should hear of the event, each once, with how they want to be emailed. */
+    private Flux<Recipient> recipients(PendingEvent event) {
+        Flux<Recipient> all = switch (event.kind()) {
+            case "challenge-published" -> Flux.concat(matchedSuppliers(event.challengeId()),
+                    savedSearches(event.challengeId()));
+            case "answer-published", "closing-soon" -> members("""
+                    select asked_by_organisation_id as org from challenge_question where challenge_id = :id
+                    union select supplier_organisation_id from challenge_response where challenge_id = :id""",
+                    event.challengeId());
+            case "response-outcome" -> members(
+                    "select supplier_organisation_id as org from challenge_response where id = :id", event.subjectId());
+            case "milestone-due" -> members("""
+                    select association_organisation_id as org from pilot where challenge_id = :id
+                    union select supplier_organisation_id from pilot where challenge_id = :id""", event.challengeId());
+            default -> Flux.empty();
+        };
+        return all.distinct(Recipient::subject);
+    }
+
+    private Flux<Recipient> members(String organisationsSql, UUID id) {
+        return db.sql("""
+                        select distinct m.subject, coalesce(p.alert_frequency, 'instant') as alerts
+                        from membership m left join person p on p.subject = m.subject
+                        where m.organisation_id in (%s)""".formatted(organisationsSql))
+                .bind("id", id)
+                // answers, deadlines, outcomes and milestones are about the person's own work: always instant
+                .map(row -> new Recipient(row.get("subject", String.class), "instant"))
+                .all();
+    }
+
+    private Flux<Recipient> matchedSuppliers(UUID challengeId) {
+        return audience.matchedSupplierProfiles(challengeId)
+                .flatMapMany(profiles -> profiles.isEmpty() ? Flux.empty() : db.sql("""
+                                select distinct m.subject, coalesce(p.alert_frequency, 'instant') as alerts
+                                from supplier_profile sp join membership m on m.organisation_id = sp.organisation_id
+                                left join person p on p.subject = m.subject
+                                where sp.id = any(:profiles)""")
+                        .bind("profiles", profiles.toArray(UUID[]::new))
+                        .map(row -> new Recipient(row.get("subject", String.class), frequency(row.get("alerts", String.class))))
+                        .all());
+    }
+
+    private Flux<Recipient> savedSearches(UUID challengeId) {
+        return db.sql("""
+                        select s.subject, s.frequency from saved_search s join challenge c on c.id = :id
+                        where (s.category is null or c.categories @> array[s.category])
+                          and (s.region is null or c.regions @> array[s.region])
+                          and (s.query is null or (c.title || ' ' || c.summary || ' ' || c.description)
+                               ilike '%' || s.query || '%')
+                        order by s.created_at""")
+                .bind("id", challengeId)
+                .map(row -> new Recipient(row.get("subject", String.class), row.get("frequency", String.class)))
+                .all();
+    }
+
+    /** Profile alerts switched off still reach the in-app feed, just never by email. */
+    private static String frequency(String alerts) {
+        return "off".equals(alerts) ? "none" : alerts;
+    }
+
+    static List<String> kinds() {
+        return List.of("challenge-published", "answer-published", "closing-soon", "response-outcome", "milestone-due");
+    }
+}

@@ -1,0 +1,172 @@
+package io.launchpad.api.notification;
+
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Emails notifications over SMTP. Instant ones go one by one; daily and weekly ones go as one digest
+ * per person when the period has passed. A notification's {@code emailed_at} is set in the same
+ * transaction that claimed it ({@code FOR UPDATE SKIP LOCKED}), so an email never repeats across
+ * instances, and a digest is only sent when it has something in it.
+ */
+@Component
+class NotificationMailer {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationMailer.class);
+
+    enum Frequency {
+        INSTANT(Duration.ZERO), DAILY(Duration.ofDays(1)), WEEKLY(Duration.ofDays(7));
+
+        final Duration period;
+
+        Frequency(Duration period) {
+            this.period = period;
+        }
+
+        String code() {
+            return name().toLowerCase();
+        }
+    }
+
+    private record Pending(long id, String subject, String email, String title, String link, String kind,
+            UUID unsubscribeToken) {
+    }
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final String webBaseUrl;
+    private final String apiBaseUrl;
+    private final String from;
+
+    NotificationMailer(DatabaseClient db, ReactiveTransactionManager transactions, ObjectProvider<JavaMailSender> mail,
+            @Value("${launchpad.web-base-url:http://127.0.0.1:8081}") String webBaseUrl,
+            @Value("${launchpad.api-base-url:http://127.0.0.1:8080}") String apiBaseUrl,
+            @Value("${launchpad.notifications.from:launchpad@launchpad.example}") String from) {
+        this.db = db;
+        this.transaction = TransactionalOperator.create(transactions);
+        this.mail = mail;
+        this.webBaseUrl = webBaseUrl;
+        this.apiBaseUrl = apiBaseUrl;
+        this.from = from;
+    }
+
+    @Scheduled(fixedDelayString = "${launchpad.notifications.mail-interval:PT5S}")
+    void scheduled() {
+        if (mail.getIfAvailable() == null) {
+            return;
+        }
+        try {
+            sendInstant().block(Duration.ofMinutes(2));
+            sendDigests(Frequency.DAILY, Instant.now()).block(Duration.ofMinutes(2));
+            sendDigests(Frequency.WEEKLY, Instant.now()).block(Duration.ofMinutes(2));
+        } catch (RuntimeException e) {
+            log.atWarn().setCause(e).log("sending notification email failed; will retry");
+        }
+    }
+
+    /** Sends every instant notification not yet emailed; returns how many emails went out. */
+    Mono<Long> sendInstant() {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return Mono.just(0L);
+        }
+        return pending("n.frequency = 'instant'", null, null)
+                .concatMap(n -> send(sender, n.email(), n.title(), body(List.of(n)), n.unsubscribeToken())
+                        .then(markEmailed(List.of(n.id()))).thenReturn(1L))
+                .reduce(0L, Long::sum)
+                .as(transaction::transactional);
+    }
+
+    /** One digest per person whose period has passed and who has something new; returns how many went out. */
+    Mono<Long> sendDigests(Frequency frequency, Instant now) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return Mono.just(0L);
+        }
+        return pending("n.frequency = :frequency and not exists (select 1 from digest_sent d where d.subject = "
+                        + "n.recipient_subject and d.frequency = :frequency and d.last_sent_at > :since)",
+                frequency.code(), now.minus(frequency.period))
+                .groupBy(Pending::subject)
+                .concatMap(group -> group.collectList().flatMap(items -> {
+                    Pending first = items.getFirst();
+                    String subject = "Your " + frequency.code() + " Launchpad digest: " + items.size() + " update"
+                            + (items.size() == 1 ? "" : "s");
+                    return send(sender, first.email(), subject, body(items), first.unsubscribeToken())
+                            .then(markEmailed(items.stream().map(Pending::id).toList()))
+                            .then(db.sql("""
+                                    insert into digest_sent (subject, frequency, last_sent_at) values (:s, :f, :now)
+                                    on conflict (subject, frequency) do update set last_sent_at = excluded.last_sent_at""")
+                                    .bind("s", first.subject()).bind("f", frequency.code()).bind("now", now).then())
+                            .thenReturn(1L);
+                }))
+                .reduce(0L, Long::sum)
+                .as(transaction::transactional);
+    }
+
+    private Flux<Pending> pending(String condition, String frequency, Instant since) {
+        var spec = db.sql("""
+                select n.id, n.recipient_subject, p.email, n.title, n.link, n.kind, p.unsubscribe_token
+                from notification n join person p on p.subject = n.recipient_subject
+                where n.emailed_at is null and p.email is not null and %s
+                order by n.recipient_subject, n.id limit 500
+                for update of n skip locked""".formatted(condition));
+        if (frequency != null) {
+            spec = spec.bind("frequency", frequency).bind("since", since);
+        }
+        return spec.map(row -> new Pending(row.get("id", Long.class), row.get("recipient_subject", String.class),
+                row.get("email", String.class), row.get("title", String.class), row.get("link", String.class),
+                row.get("kind", String.class), row.get("unsubscribe_token", UUID.class))).all();
+    }
+
+    private Mono<Void> markEmailed(List<Long> ids) {
+        return db.sql("update notification set emailed_at = now() where id = any(:ids)")
+                .bind("ids", ids.toArray(Long[]::new)).then();
+    }
+
+    private String body(List<Pending> items) {
+        StringBuilder text = new StringBuilder();
+        for (Pending item : items) {
+            text.append("- ").append(item.title()).append("\n  ").append(webBaseUrl).append(item.link()).append("\n");
+        }
+        return text.append("\nManage your alerts: ").append(webBaseUrl).append("/notifications\n").toString();
+    }
+
+    /** RFC 8058 one-click unsubscribe: mail clients POST to the List-Unsubscribe URL. */
+    private Mono<Void> send(JavaMailSender sender, String to, String subject, String body, UUID unsubscribeToken) {
+        return Mono.fromRunnable(() -> {
+            try {
+                MimeMessage message = sender.createMimeMessage();
+                MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+                helper.setFrom(from);
+                helper.setTo(to);
+                helper.setSubject(subject);
+                String unsubscribe = apiBaseUrl + "/api/v1/notifications/unsubscribe?token=" + unsubscribeToken;
+                helper.setText(body + "Stop these emails: " + unsubscribe + "\n");
+                message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                sender.send(message);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException("could not build the email to " + to, e);
+            }
+        }).subscribeOn(Schedulers.boundedElastic()).then();
+    }
+}

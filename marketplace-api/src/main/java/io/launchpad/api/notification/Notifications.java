@@ -1,0 +1,64 @@
+package io.launchpad.api.notification;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+import java.util.UUID;
+
+/**
+ * Where features report what happened. {@link #record} writes the event inside the caller's
+ * transaction (a rolled-back write notifies nobody); the fan-out finds who should hear of it later.
+ * An event key names the event, so recording the same event twice notifies nobody twice.
+ */
+@Service
+public class Notifications {
+
+    /** Something people may want to hear about; {@code subjectId} names the response, pilot or milestone. */
+    public record Event(String kind, String key, UUID challengeId, UUID subjectId, String title) {
+
+        public static Event challengePublished(UUID challengeId, String title) {
+            return new Event("challenge-published", "challenge-published:" + challengeId, challengeId, null,
+                    "New challenge: " + title);
+        }
+
+        public static Event answerPublished(UUID challengeId, String challengeTitle, UUID questionId) {
+            return new Event("answer-published", "answer-published:" + questionId, challengeId, questionId,
+                    "A clarification answer was published on " + challengeTitle);
+        }
+
+        public static Event responseOutcome(UUID challengeId, String challengeTitle, UUID responseId, String outcome) {
+            return new Event("response-outcome", "response-outcome:" + responseId, challengeId, responseId,
+                    "Outcome of your response to " + challengeTitle + ": " + outcome);
+        }
+
+        public static Event closingSoon(UUID challengeId, String challengeTitle, java.time.LocalDate closingDate) {
+            return new Event("closing-soon", "closing-soon:" + challengeId + ":" + closingDate, challengeId, null,
+                    challengeTitle + " closes on " + closingDate);
+        }
+
+        public static Event milestoneDue(UUID challengeId, UUID milestoneId, String milestone,
+                java.time.LocalDate dueOn) {
+            return new Event("milestone-due", "milestone-due:" + milestoneId + ":" + dueOn, challengeId, milestoneId,
+                    "Pilot milestone due on " + dueOn + ": " + milestone);
+        }
+    }
+
+    private final DatabaseClient db;
+
+    Notifications(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Void> record(Event event) {
+        var spec = db.sql("""
+                insert into notification_event (kind, event_key, challenge_id, subject_id, title)
+                values (:kind, :key, :challenge, :subject, :title)
+                on conflict (event_key) do nothing""")
+                .bind("kind", event.kind()).bind("key", event.key()).bind("title", event.title());
+        spec = event.challengeId() == null ? spec.bindNull("challenge", UUID.class)
+                : spec.bind("challenge", event.challengeId());
+        spec = event.subjectId() == null ? spec.bindNull("subject", UUID.class) : spec.bind("subject", event.subjectId());
+        return spec.then();
+    }
+}

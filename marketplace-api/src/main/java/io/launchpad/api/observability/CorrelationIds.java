@@ -1,0 +1,71 @@
+package io.launchpad.api.observability;
+
+import io.micrometer.context.ContextRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Hooks;
+import reactor.core.publisher.Mono;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request a correlation id: the client's {@code X-Correlation-Id} when it is sane,
+ * otherwise a new UUID. It is echoed on every response (errors included, since this runs before
+ * the security chain) and carried in the Reactor context, from which context propagation copies it
+ * into the MDC, so every log line written while serving the request (ECS JSON) names it as
+ * {@code correlationId}. One access line per request is logged here too.
+ */
+@Component
+public class CorrelationIds implements WebFilter, Ordered {
+
+    public static final String HEADER = "X-Correlation-Id";
+    public static final String KEY = "correlationId";
+
+    private static final Logger log = LoggerFactory.getLogger("io.launchpad.api.access");
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    static {
+        ContextRegistry.getInstance().registerThreadLocalAccessor(KEY,
+                () -> MDC.get(KEY), value -> MDC.put(KEY, value), () -> MDC.remove(KEY));
+        // hooks are global; Boot also sets this from spring.reactor.context-propagation=auto
+        Hooks.enableAutomaticContextPropagation();
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    /** The correlation id of the request being served, for code that wants to put it somewhere. */
+    public static Mono<String> current() {
+        return Mono.deferContextual(context -> Mono.justOrEmpty(context.getOrEmpty(KEY).map(Object::toString)));
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String given = exchange.getRequest().getHeaders().getFirst(HEADER);
+        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        exchange.getResponse().getHeaders().set(HEADER, id);
+        long started = System.nanoTime();
+        return chain.filter(exchange)
+                .doFinally(signal -> {
+                    MDC.put(KEY, id);
+                    try {
+                        var status = exchange.getResponse().getStatusCode();
+                        log.info("{} {} {} {}ms", exchange.getRequest().getMethod(),
+                                exchange.getRequest().getPath().value(), status == null ? 200 : status.value(),
+                                (System.nanoTime() - started) / 1_000_000);
+                    } finally {
+                        MDC.remove(KEY);
+                    }
+                })
+                .contextWrite(context -> context.put(KEY, id));
+    }
+}

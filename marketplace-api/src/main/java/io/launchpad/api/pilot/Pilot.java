@@ -1,0 +1,37 @@
+package io.launchpad.api.pilot;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A pilot an award created between an association and a supplier. */
+record Pilot(UUID id, UUID challengeId, UUID responseId, UUID associationOrganisationId, UUID supplierOrganisationId,
+        String title, String status, String finalReport, String outcome, Instant createdAt, Instant completedAt,
+        long version, List<Milestone> milestones, List<Outcome> outcomes) {
+
+    record Milestone(UUID id, String title, LocalDate dueOn, String status) {
+    }
+
+    /** For example "damp reports per 1,000 homes": baseline 14, target 7, actual 6. */
+    record Outcome(UUID id, String measure, String unit, BigDecimal baseline, BigDecimal target, BigDecimal actual) {
+
+        /** Met when the actual reached the target in the direction from the baseline (down or up). */
+        boolean met() {
+            if (actual == null) {
+                return false;
+            }
+            return target.compareTo(baseline) < 0 ? actual.compareTo(target) <= 0 : actual.compareTo(target) >= 0;
+        }
+    }
+
+    boolean isCompleted() {
+        return "completed".equals(status);
+    }
+
+    Pilot with(List<Milestone> milestones, List<Outcome> outcomes) {
+        return new Pilot(id, challengeId, responseId, associationOrganisationId, supplierOrganisationId, title, status,
+                finalReport, outcome, createdAt, completedAt, version, milestones, outcomes);
+    }
+}

@@ -1,0 +1,133 @@
+package io.launchpad.api.pilot;
+
+import io.launchpad.api.organisation.Membership;
+import io.launchpad.api.organisation.Organisations;
+import io.launchpad.api.problem.ApiProblem;
+import io.launchpad.api.problem.ProblemType;
+import io.launchpad.api.security.Caller;
+import io.launchpad.api.supplier.SupplierProfiles;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Pilots: created by an award, run by the association and the supplier together (milestones,
+ * outcome measures), completed by the association with a final report. A completed pilot is public:
+ * it is evidence on the supplier's profile and feeds the supplier's matching.
+ */
+@Service
+public class Pilots {
+
+    private final PilotRepository repository;
+    private final Organisations organisations;
+    private final SupplierProfiles suppliers;
+
+    Pilots(PilotRepository repository, Organisations organisations, SupplierProfiles suppliers) {
+        this.repository = repository;
+        this.organisations = organisations;
+        this.suppliers = suppliers;
+    }
+
+    /** Called inside the award's transaction: the pilot exists exactly when the award does. */
+    public Mono<UUID> createForAward(UUID challengeId, UUID responseId, UUID associationOrganisationId,
+            UUID supplierOrganisationId, String title) {
+        return repository.insert(challengeId, responseId, associationOrganisationId, supplierOrganisationId, title);
+    }
+
+    Mono<Pilot> read(Caller caller, UUID id) {
+        return repository.find(id)
+                .filterWhen(pilot -> pilot.isCompleted() ? Mono.just(true) : isParty(caller, pilot))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Pilot " + id)));
+    }
+
+    Mono<List<Pilot>> mine(Caller caller) {
+        return organisations.membershipsOf(caller).map(Membership::organisationId).collectList()
+                .flatMap(orgs -> orgs.isEmpty() ? Mono.just(List.<Pilot>of())
+                        : repository.forOrganisations(orgs).collectList());
+    }
+
+    Mono<List<Pilot>> completedFor(Caller caller, UUID supplierProfileId) {
+        return suppliers.read(caller, supplierProfileId)
+                .flatMap(profile -> repository.completedForSupplier(profile.organisationId()).collectList());
+    }
+
+    @Transactional
+    Mono<Pilot> addMilestone(Caller caller, UUID id, PilotController.NewMilestone milestone) {
+        return active(caller, id, false)
+                .flatMap(pilot -> repository.addMilestone(id, milestone.title().strip(), milestone.dueOn()))
+                .then(repository.touch(id)).then(repository.find(id));
+    }
+
+    @Transactional
+    Mono<Pilot> updateMilestone(Caller caller, UUID id, UUID milestoneId, PilotController.MilestoneChange change) {
+        return active(caller, id, false)
+                .flatMap(pilot -> repository.updateMilestone(id, milestoneId, change.status(), change.dueOn()))
+                .flatMap(rows -> rows == 1 ? repository.touch(id) : Mono.error(ApiProblem.notFound("Milestone " + milestoneId)))
+                .then(repository.find(id));
+    }
+
+    @Transactional
+    Mono<Pilot> addOutcome(Caller caller, UUID id, PilotController.NewOutcome outcome) {
+        return active(caller, id, false)
+                .flatMap(pilot -> repository.addOutcome(id, outcome.measure().strip(), outcome.unit().strip(),
+                        outcome.baseline(), outcome.target()))
+                .then(repository.touch(id)).then(repository.find(id));
+    }
+
+    @Transactional
+    Mono<Pilot> recordActual(Caller caller, UUID id, UUID outcomeId, PilotController.Actual actual) {
+        return active(caller, id, false)
+                .flatMap(pilot -> repository.recordActual(id, outcomeId, actual.actual()))
+                .flatMap(rows -> rows == 1 ? repository.touch(id) : Mono.error(ApiProblem.notFound("Outcome " + outcomeId)))
+                .then(repository.find(id));
+    }
+
+    /** Completion needs every outcome measured; the pilot's outcome says how many targets were met. */
+    @Transactional
+    Mono<Pilot> complete(Caller caller, UUID id, String finalReport) {
+        return active(caller, id, true)
+                .flatMap(pilot -> {
+                    if (pilot.outcomes().isEmpty()) {
+                        return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "outcomes", "at-least-one",
+                                "record at least one outcome measure before completing the pilot"));
+                    }
+                    if (pilot.outcomes().stream().anyMatch(o -> o.actual() == null)) {
+                        return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "outcomes", "actual-recorded",
+                                "record the actual value of every outcome measure before completing the pilot"));
+                    }
+                    long met = pilot.outcomes().stream().filter(Pilot.Outcome::met).count();
+                    String outcome = met == pilot.outcomes().size() ? "met" : met == 0 ? "not-met" : "partly-met";
+                    return repository.complete(id, finalReport.strip(), outcome)
+                            .then(repository.find(id));
+                });
+    }
+
+    private Mono<Pilot> active(Caller caller, UUID id, boolean associationOnly) {
+        return read(caller, id).flatMap(pilot -> (associationOnly ? isMember(caller, pilot.associationOrganisationId())
+                        : isParty(caller, pilot))
+                .flatMap(allowed -> {
+                    if (!allowed) {
+                        return Mono.error(ApiProblem.forbidden(associationOnly
+                                ? "Only the association completes a pilot"
+                                : "Only the association and the supplier change a pilot"));
+                    }
+                    if (pilot.isCompleted()) {
+                        return Mono.error(ApiProblem.field(ProblemType.CONFLICT, "status", "active",
+                                "the pilot is completed; its record is final"));
+                    }
+                    return Mono.just(pilot);
+                }));
+    }
+
+    private Mono<Boolean> isParty(Caller caller, Pilot pilot) {
+        return isMember(caller, pilot.associationOrganisationId())
+                .flatMap(yes -> yes ? Mono.just(true) : isMember(caller, pilot.supplierOrganisationId()));
+    }
+
+    private Mono<Boolean> isMember(Caller caller, UUID organisationId) {
+        return organisations.find(organisationId).flatMap(org -> organisations.mayActFor(caller, org));
+    }
+}

@@ -1,0 +1,91 @@
+package io.launchpad.api.privacy;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A person's rows in tables owned by features that do not (yet) implement {@link PersonalData}
+ * themselves: memberships, stored idempotent responses (they can echo what the person sent), and
+ * issue 4's person, notification, saved-search, digest, Q&A and evaluation rows. Each table is used
+ * only if it exists, so this works while those features are still being built; a feature that starts
+ * implementing {@link PersonalData} should take its rows out of this list.
+ */
+@Component
+class PlatformPersonalData implements PersonalData {
+
+    /** How a table holds a person: delete their rows, or keep the row and replace the person with a marker. */
+    private record Holding(String table, String column, boolean anonymise) {
+    }
+
+    private static final List<Holding> HOLDINGS = List.of(
+            new Holding("membership", "subject", false),
+            new Holding("idempotency_key", "owner", false),
+            new Holding("notification", "recipient_subject", false),
+            new Holding("saved_search", "subject", false),
+            new Holding("digest_sent", "subject", false),
+            new Holding("person", "subject", false),
+            // a question is part of a challenge's public Q&A and evaluations are part of an award's
+            // record: the organisation's contribution stays, the person behind it goes (a fresh marker per row keeps
+            // composite keys such as response_score's unique)
+            new Holding("challenge_question", "asked_by_subject", true),
+            new Holding("response_score", "evaluator_subject", true));
+
+    private final DatabaseClient db;
+
+    PlatformPersonalData(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public String section() {
+        return "platform";
+    }
+
+    @Override
+    public int erasureOrder() {
+        return 80;
+    }
+
+    @Override
+    public Mono<Object> export(String subject) {
+        return Flux.fromIterable(HOLDINGS)
+                .concatMap(holding -> existing(holding).flatMap(h -> db.sql(
+                                "select to_jsonb(t)::text as row from " + h.table() + " t where " + h.column() + " = :s")
+                        .bind("s", subject).map(row -> row.get("row", String.class)).all().collectList()
+                        .map(rows -> Map.entry(h.table(), rows))))
+                .filter(entry -> !entry.getValue().isEmpty())
+                .collect(LinkedHashMap<String, Object>::new, (map, entry) -> map.put(entry.getKey(),
+                        entry.getValue().stream().map(PlatformPersonalData::json).toList()))
+                .map(map -> map);
+    }
+
+    @Override
+    public Mono<Erased> erase(String subject) {
+        return Flux.fromIterable(HOLDINGS)
+                .concatMap(holding -> existing(holding).flatMap(h -> db.sql(h.anonymise()
+                                ? "update " + h.table() + " set " + h.column() + " = 'erased-' || gen_random_uuid() where " + h.column() + " = :s"
+                                : "delete from " + h.table() + " where " + h.column() + " = :s")
+                        .bind("s", subject).fetch().rowsUpdated()))
+                .reduce(0L, Long::sum)
+                .map(rows -> new Erased(rows, 0));
+    }
+
+    /** The holding, when its table and column exist in this database (tables and columns are fixed names above). */
+    private Mono<Holding> existing(Holding holding) {
+        return db.sql("""
+                select 1 from information_schema.columns
+                where table_schema = current_schema() and table_name = :t and column_name = :c""")
+                .bind("t", holding.table()).bind("c", holding.column())
+                .map(row -> 1).first().map(found -> holding);
+    }
+
+    private static Object json(String text) {
+        return tools.jackson.databind.json.JsonMapper.shared().readValue(text, Object.class);
+    }
+}

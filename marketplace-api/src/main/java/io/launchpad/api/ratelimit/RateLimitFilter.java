@@ -1,0 +1,114 @@
+package io.launchpad.api.ratelimit;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.launchpad.api.problem.ApiProblem;
+import io.launchpad.api.problem.ProblemType;
+import io.launchpad.api.web.FilterProblems;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.security.Principal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Token buckets (Bucket4j) per person and per OAuth client and route class; past the limit a
+ * request gets 429 problem+json with {@code Retry-After} in seconds. Runs after the security chain
+ * so it knows who is asking; applies to every /api route, including ones added later. Buckets live
+ * in this instance's memory: with N instances behind a balancer the effective limit is up to N
+ * times higher, which is acceptable for protecting a single instance.
+ */
+@Component
+@EnableConfigurationProperties(RateLimitProperties.class)
+class RateLimitFilter implements WebFilter, Ordered {
+
+    static final int ORDER = -50;
+    /** Bounds memory against callers that rotate addresses; a full map is simply forgotten. */
+    private static final int MAX_BUCKETS = 100_000;
+
+    private final RateLimitProperties properties;
+    private final JsonMapper json;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    RateLimitFilter(RateLimitProperties properties, JsonMapper json) {
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        if (!properties.enabled() || !path.startsWith("/api/")) {
+            return chain.filter(exchange);
+        }
+        RouteClass routeClass = RouteClass.of(exchange.getRequest().getMethod(), path);
+        RateLimitProperties.Limit limit = properties.limit(routeClass);
+        String address = address(exchange);
+        return exchange.getPrincipal()
+                .map(principal -> new Who(principal.getName(), client(principal, address)))
+                .defaultIfEmpty(new Who("ip:" + address, "ip:" + address))
+                .flatMap(who -> {
+                    ConsumptionProbe user = bucket(routeClass, "user", who.user(), limit.perUser(), limit)
+                            .tryConsumeAndReturnRemaining(1);
+                    ConsumptionProbe client = user.isConsumed()
+                            ? bucket(routeClass, "client", who.client(), limit.perClient(), limit).tryConsumeAndReturnRemaining(1)
+                            : null;
+                    if (user.isConsumed() && client.isConsumed()) {
+                        exchange.getResponse().getHeaders().set("RateLimit-Remaining",
+                                Long.toString(Math.min(user.getRemainingTokens(), client.getRemainingTokens())));
+                        return chain.filter(exchange);
+                    }
+                    ConsumptionProbe refused = user.isConsumed() ? client : user;
+                    long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(refused.getNanosToWaitForRefill() + 999_999_999L));
+                    HttpHeaders headers = exchange.getResponse().getHeaders();
+                    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                    String scope = user.isConsumed() ? "client" : "user";
+                    return FilterProblems.write(exchange.getResponse(), ApiProblem.of(ProblemType.RATE_LIMITED,
+                            "Too many " + routeClass.key() + " requests for this " + scope + " (limit "
+                                    + (user.isConsumed() ? limit.perClient() : limit.perUser()) + " per "
+                                    + limit.period() + "); retry after " + seconds + "s"), json);
+                });
+    }
+
+    private Bucket bucket(RouteClass routeClass, String scope, String id, long capacity, RateLimitProperties.Limit limit) {
+        if (buckets.size() > MAX_BUCKETS) {
+            buckets.clear();
+        }
+        return buckets.computeIfAbsent(routeClass.key() + "|" + scope + "|" + id, k -> Bucket.builder()
+                .addLimit(l -> l.capacity(capacity).refillGreedy(capacity, limit.period()))
+                .build());
+    }
+
+    private static String client(Principal principal, String address) {
+        if (principal instanceof JwtAuthenticationToken token) {
+            Object azp = token.getToken().getClaims().get("azp");
+            if (azp != null) {
+                return "azp:" + azp;
+            }
+        }
+        return "ip:" + address;
+    }
+
+    private static String address(ServerWebExchange exchange) {
+        var remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+
+    private record Who(String user, String client) {
+    }
+}

@@ -1,0 +1,127 @@
+package io.launchpad.api.response;
+
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+@Repository
+class ResponseRepository {
+
+    private static final String SELECT = """
+            select r.*, o.name as supplier_name from challenge_response r
+            join organisation o on o.id = r.supplier_organisation_id
+            """;
+
+    private final DatabaseClient db;
+
+    ResponseRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<Response> insert(UUID challengeId, UUID supplierId, ResponseFields fields) {
+        UUID id = UUID.randomUUID();
+        return bind(db.sql("""
+                insert into challenge_response (id, challenge_id, supplier_organisation_id, status, approach,
+                    evidence_requirements, evidence_texts, price_pounds, availability)
+                values (:id, :challenge, :supplier, 'draft', :approach, :requirements, :texts, :price, :availability)""")
+                .bind("id", id).bind("challenge", challengeId).bind("supplier", supplierId), fields)
+                .then().then(find(id));
+    }
+
+    Mono<Long> update(UUID id, long expectedVersion, ResponseFields fields) {
+        return bind(db.sql("""
+                update challenge_response set approach = :approach, evidence_requirements = :requirements,
+                    evidence_texts = :texts, price_pounds = :price, availability = :availability, updated_at = now(),
+                    version = version + 1
+                where id = :id and version = :version""").bind("id", id).bind("version", expectedVersion), fields)
+                .fetch().rowsUpdated();
+    }
+
+    /** Moves a response from one status to another; 0 rows when it was not in the status named. */
+    Mono<Long> transition(UUID id, Response.Status from, Response.Status to) {
+        String stamp = to == Response.Status.SUBMITTED ? ", submitted_at = now()" : "";
+        return db.sql("update challenge_response set status = :to, updated_at = now(), version = version + 1" + stamp
+                        + " where id = :id and status = :from")
+                .bind("id", id).bind("from", from.code()).bind("to", to.code()).fetch().rowsUpdated();
+    }
+
+    Mono<Long> decide(UUID id, Response.Status outcome, String feedback) {
+        var spec = db.sql("""
+                update challenge_response set status = :outcome, feedback = :feedback, updated_at = now(),
+                    version = version + 1
+                where id = :id and status in ('submitted', 'shortlisted')""")
+                .bind("id", id).bind("outcome", outcome.code());
+        spec = feedback == null ? spec.bindNull("feedback", String.class) : spec.bind("feedback", feedback);
+        return spec.fetch().rowsUpdated();
+    }
+
+    Mono<Response> find(UUID id) {
+        return db.sql(SELECT + " where r.id = :id").bind("id", id).map(ResponseRepository::response).one();
+    }
+
+    Flux<Response> forChallenge(UUID challengeId) {
+        return db.sql(SELECT + " where r.challenge_id = :challenge order by r.submitted_at nulls last, r.id")
+                .bind("challenge", challengeId).map(ResponseRepository::response).all();
+    }
+
+    Mono<Void> score(UUID responseId, String evaluator, Map<String, Integer> scores) {
+        return Flux.fromIterable(scores.entrySet())
+                .concatMap(entry -> db.sql("""
+                        insert into response_score (response_id, evaluator_subject, criterion, score)
+                        values (:response, :evaluator, :criterion, :score)
+                        on conflict (response_id, evaluator_subject, criterion)
+                        do update set score = excluded.score, scored_at = now()""")
+                        .bind("response", responseId).bind("evaluator", evaluator).bind("criterion", entry.getKey())
+                        .bind("score", entry.getValue()).then())
+                .then();
+    }
+
+    /** Each criterion's mean score over the association's evaluators, and how many evaluators scored. */
+    Mono<ScoreSheet> scores(UUID responseId) {
+        return db.sql("""
+                select criterion, avg(score)::float8 as mean, count(distinct evaluator_subject) as evaluators
+                from response_score where response_id = :response group by criterion""")
+                .bind("response", responseId)
+                .map(row -> Map.entry(row.get("criterion", String.class), row.get("mean", Double.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new)
+                .zipWith(db.sql("select count(distinct evaluator_subject) as n from response_score where response_id = :r")
+                        .bind("r", responseId).map(row -> row.get("n", Long.class)).one())
+                .map(both -> new ScoreSheet(both.getT1(), both.getT2().intValue()));
+    }
+
+    record ScoreSheet(Map<String, Double> meanByCriterion, int evaluators) {
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, ResponseFields fields) {
+        spec = spec.bind("approach", fields.approach())
+                .bind("requirements", fields.evidence().keySet().toArray(String[]::new))
+                .bind("texts", fields.evidence().values().toArray(String[]::new))
+                .bind("availability", fields.availability());
+        return fields.pricePounds() == null ? spec.bindNull("price", Integer.class)
+                : spec.bind("price", fields.pricePounds());
+    }
+
+    private static Response response(Readable row) {
+        String[] requirements = row.get("evidence_requirements", String[].class);
+        String[] texts = row.get("evidence_texts", String[].class);
+        Map<String, String> evidence = new LinkedHashMap<>();
+        for (int i = 0; requirements != null && i < requirements.length; i++) {
+            evidence.put(requirements[i], texts[i]);
+        }
+        return new Response(row.get("id", UUID.class), row.get("challenge_id", UUID.class),
+                row.get("supplier_organisation_id", UUID.class), row.get("supplier_name", String.class),
+                Response.Status.valueOf(row.get("status", String.class).toUpperCase()),
+                row.get("approach", String.class), evidence, row.get("price_pounds", Integer.class),
+                row.get("availability", String.class), row.get("feedback", String.class),
+                row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
+                row.get("submitted_at", Instant.class), row.get("version", Long.class));
+    }
+}

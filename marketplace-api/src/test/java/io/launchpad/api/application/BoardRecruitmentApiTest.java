@@ -1,0 +1,178 @@
+package io.launchpad.api.application;
+
+import io.launchpad.api.support.ApiTestBase;
+import io.launchpad.api.support.BoardFixtures;
+import io.launchpad.api.support.BoardFixtures.Identity;
+import io.launchpad.api.support.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.launchpad.api.support.BoardFixtures.skill;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A board role from posting to appointment, through matching and blind shortlisting. */
+class BoardRecruitmentApiTest extends ApiTestBase {
+
+    @Test
+    void associationPostsRoleCandidateAppliesAndIsSeenBlindUntilInterview() {
+        Actor association = actor("association");
+        String roleId = BoardFixtures.openRole(api, association.bearer(), BoardFixtures.roleBody(
+                association.organisationId(),
+                List.of(skill("data-governance", "practitioner"), skill("information-security", "working"))));
+
+        TestTokens.TestUser candidate = TestTokens.user("candidate");
+        Identity identity = Identity.unique();
+        String candidateId = BoardFixtures.createCandidate(api, candidate.bearer(), BoardFixtures.candidateBody(identity,
+                "matching", List.of(skill("data-governance", "expert"), skill("information-security", "awareness"))));
+
+        // matching both ways, with reasons; the association never learns who the candidate is
+        String matches = api.get().uri("/api/v1/board-roles/{id}/matches", roleId)
+                .header("Authorization", association.bearer()).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(matches).contains("Covers Data governance at Expert", "Has Information security at Awareness")
+                .contains("\"engine\":\"skill-gap-coverage\"");
+        identity.values().forEach(value -> assertThat(matches).doesNotContain(value));
+        assertThat(matches).doesNotContain(candidateId); // matching-only profiles are not addressable
+
+        api.get().uri("/api/v1/candidates/{id}/matches", candidateId).header("Authorization", candidate.bearer())
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.boardRoleId == '" + roleId + "')].reasons.gapsCovered[0].skill")
+                .isEqualTo("data-governance");
+
+        String applicationId = BoardFixtures.apply(api, candidate.bearer(), roleId, "I led data governance at a council.");
+        api.post().uri("/api/v1/board-roles/{id}/applications", roleId).header("Authorization", candidate.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("statement", "again"))
+                .exchange().expectStatus().isEqualTo(409);
+
+        // blind: skills, experience and statement only; not even the candidate id
+        String blind = api.get().uri("/api/v1/board-roles/{id}/applications", roleId)
+                .header("Authorization", association.bearer()).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(blind).contains("I led data governance at a council.", "data-governance", "\"identityRevealed\":false")
+                .doesNotContain(candidateId, "\"identity\"", "dateOfBirth", identity.dateOfBirth());
+        identity.values().forEach(value -> assertThat(blind).doesNotContain(value));
+
+        api.post().uri("/api/v1/applications/{id}/status", applicationId).header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("status", "shortlisted"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.identity").doesNotExist();
+        api.post().uri("/api/v1/applications/{id}/status", applicationId).header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("status", "appointed"))
+                .exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("status")
+                .jsonPath("$.errors[0].rule").isEqualTo("transition");
+
+        // interview reveals who they are, to this association
+        api.post().uri("/api/v1/applications/{id}/status", applicationId).header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("status", "interview"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.identity.name").isEqualTo(identity.name())
+                .jsonPath("$.identity.email").isEqualTo(identity.email())
+                .jsonPath("$.candidateId").isEqualTo(candidateId);
+        api.post().uri("/api/v1/applications/{id}/status", applicationId).header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("status", "declined", "feedback", "A strong field; we chose a finance specialist."))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.identityRevealed").isEqualTo(true);
+
+        api.get().uri("/api/v1/me/applications").header("Authorization", candidate.bearer()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].status").isEqualTo("declined")
+                .jsonPath("$.items[0].feedback").isEqualTo("A strong field; we chose a finance specialist.");
+
+        // the candidate sees who looked, by organisation, never by the other person's id
+        String audit = api.get().uri("/api/v1/me/audit").header("Authorization", candidate.bearer()).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(audit).contains("\"action\":\"matched\"", "\"action\":\"viewed\"", "\"action\":\"decided\"")
+                .doesNotContain(association.user().subject());
+    }
+
+    @Test
+    void privateCandidatesAreNeverMatchedAndCoverageRanksFirst() {
+        Actor association = actor("association");
+        String roleId = BoardFixtures.openRole(api, association.bearer(), BoardFixtures.roleBody(
+                association.organisationId(), List.of(skill("user-research", "expert"), skill("inclusive-design", "practitioner"))));
+        TestTokens.TestUser strong = TestTokens.user("candidate");
+        TestTokens.TestUser weak = TestTokens.user("candidate");
+        TestTokens.TestUser hidden = TestTokens.user("candidate");
+        Map<String, Object> strongBody = BoardFixtures.candidateBody(Identity.unique(), "public",
+                List.of(skill("user-research", "expert"), skill("inclusive-design", "expert")));
+        strongBody.put("headline", "Strong UCD lead");
+        strongBody.put("governanceYears", 0); // coverage must outweigh governance experience
+        Map<String, Object> weakBody = BoardFixtures.candidateBody(Identity.unique(), "matching",
+                List.of(skill("user-research", "awareness")));
+        weakBody.put("headline", "Weak UCD match");
+        weakBody.put("governanceYears", 20);
+        Map<String, Object> hiddenBody = BoardFixtures.candidateBody(Identity.unique(), "private",
+                List.of(skill("user-research", "expert"), skill("inclusive-design", "expert")));
+        hiddenBody.put("headline", "Hidden UCD lead");
+        String strongId = BoardFixtures.createCandidate(api, strong.bearer(), strongBody);
+        BoardFixtures.createCandidate(api, weak.bearer(), weakBody);
+        BoardFixtures.createCandidate(api, hidden.bearer(), hiddenBody);
+
+        String matches = api.get().uri("/api/v1/board-roles/{id}/matches?limit=50", roleId)
+                .header("Authorization", association.bearer()).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(matches).contains("Strong UCD lead", "Weak UCD match").doesNotContain("Hidden UCD lead");
+        assertThat(matches.indexOf("Strong UCD lead")).isLessThan(matches.indexOf("Weak UCD match"));
+        assertThat(matches).contains(strongId); // public profiles are addressable (anonymised)
+        api.get().uri("/api/v1/board-roles/{id}/matches?limit=0", roleId).header("Authorization", association.bearer())
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+    }
+
+    @Test
+    void badInputNamesTheFieldAndTheRuleAndWritesNothing() {
+        TestTokens.TestUser candidate = TestTokens.user("candidate");
+        Map<String, Object> unknownSkill = BoardFixtures.candidateBody(Identity.unique(), "public",
+                List.of(skill("data-governance", "expert"), skill("juggling", "expert")));
+        api.post().uri("/api/v1/candidates").header("Authorization", candidate.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(unknownSkill).exchange()
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("skills[1].skill")
+                .jsonPath("$.errors[0].rule").isEqualTo("known-skill");
+
+        Map<String, Object> lived = BoardFixtures.candidateBody(Identity.unique(), "public",
+                List.of(skill("data-governance", "expert")));
+        lived.put("livedExperience", "I grew up in a housing association home.");
+        api.post().uri("/api/v1/candidates").header("Authorization", candidate.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(lived).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("livedExperienceConsent")
+                .jsonPath("$.errors[0].rule").isEqualTo("consent-required");
+
+        Map<String, Object> badVisibility = BoardFixtures.candidateBody(Identity.unique(), "everyone",
+                List.of(skill("data-governance", "expert")));
+        api.post().uri("/api/v1/candidates").header("Authorization", candidate.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(badVisibility).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("visibility")
+                .jsonPath("$.errors[0].rule").isEqualTo("pattern");
+        assertThat(db.sql("select count(*) as n from candidate_profile where subject = :s").bind("s", candidate.subject())
+                .map(row -> row.get("n", Long.class)).one().block()).isZero();
+
+        // with consent, lived experience is stored and the consent recorded with purpose and time
+        lived.put("livedExperienceConsent", true);
+        BoardFixtures.createCandidate(api, candidate.bearer(), lived);
+        api.get().uri("/api/v1/me/consents").header("Authorization", candidate.bearer()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.history[?(@.purpose == 'lived-experience')].granted").isEqualTo(List.of(true))
+                .jsonPath("$.history[?(@.purpose == 'lived-experience')].recordedAt").isNotEmpty();
+
+        Actor association = actor("association");
+        Map<String, Object> role = BoardFixtures.roleBody(association.organisationId(),
+                List.of(skill("data-governance", "wizard")));
+        api.post().uri("/api/v1/board-roles").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(role).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("skillGaps[0].level")
+                .jsonPath("$.errors[0].rule").isEqualTo("known-level");
+        role = BoardFixtures.roleBody(association.organisationId(), List.of(skill("data-governance", "expert")));
+        role.put("closingDate", "2001-01-01");
+        api.post().uri("/api/v1/board-roles").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(role).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("closingDate")
+                .jsonPath("$.errors[0].rule").isEqualTo("not-in-past");
+    }
+}

@@ -1,0 +1,165 @@
+package io.launchpad.api.search;
+
+import io.launchpad.api.support.ApiTestBase;
+import io.launchpad.api.support.RealComponents;
+import io.launchpad.api.support.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Public faceted search and a supplier's own matches, against the real Elasticsearch node. */
+class SearchAndSupplierMatchesApiTest extends ApiTestBase {
+
+    @Test
+    void aSupplierSeesOpenChallengesRankedWithReasonsAndNobodyElseDoes() {
+        String marker = "zs" + UUID.randomUUID().toString().substring(0, 6);
+        Actor supplier = actor("supplier");
+        String profile = createSupplier(supplier, "Warm Homes " + marker,
+                "Fuel poverty retrofit, loft insulation and energy advice " + marker, true);
+        Actor association = actor("association");
+        Map<String, Object> body = challengeBody(association.organisationId(), "Insulate our coldest homes " + marker);
+        body.put("categories", List.of("energy-retrofit-and-fuel-poverty"));
+        body.put("description", "Loft insulation and fuel poverty advice " + marker);
+        String challenge = createChallenge(association, body, true);
+
+        Map<String, Object> best = await(() -> {
+            var result = api.get().uri("/api/v1/suppliers/{id}/matches", profile).header("Authorization", supplier.bearer())
+                    .exchange().returnResult(Map.class);
+            if (result.getStatus().value() != 200) {
+                return null;
+            }
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>) result.getResponseBody().blockFirst().get("items");
+            return items.stream().filter(item -> challenge.equals(item.get("challengeId"))).findFirst().orElse(null);
+        });
+        assertThat((Integer) best.get("score")).isBetween(1, 100);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> reasons = (Map<String, Object>) best.get("reasons");
+        assertThat(reasons.get("matchedCategories")).isEqualTo(List.of("energy-retrofit-and-fuel-poverty"));
+        assertThat(reasons.get("regionsMet")).isEqualTo(List.of("north-east"));
+        assertThat(reasons).containsKeys("semanticCloseness", "closeness", "accreditationsMet", "accreditationsMissing",
+                "regionsMissing", "completedPilots", "parts");
+        assertThat(best.get("highlights").toString()).contains("<mark>");
+
+        api.get().uri("/api/v1/suppliers/{id}/matches", profile).header("Authorization", actor("supplier").bearer())
+                .exchange().expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        api.get().uri("/api/v1/suppliers/{id}/matches", profile).header("Authorization", association.bearer())
+                .exchange().expectStatus().isForbidden();
+        api.get().uri("/api/v1/suppliers/{id}/matches", profile).exchange().expectStatus().isUnauthorized();
+        api.get().uri("/api/v1/suppliers/{id}/matches", profile).header("Authorization", TestTokens.user("admin").bearer())
+                .exchange().expectStatus().isOk();
+        api.get().uri("/api/v1/suppliers/{id}/matches?mode=magic", profile).header("Authorization", supplier.bearer())
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("mode").jsonPath("$.errors[0].rule").isEqualTo("one-of");
+        api.get().uri("/api/v1/suppliers/{id}/matches?mode=bm25", profile).header("Authorization", supplier.bearer())
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.mode").isEqualTo("bm25");
+    }
+
+    @Test
+    void searchIsPublicUsesSynonymsAndCountsFacets() {
+        String marker = "zt" + UUID.randomUUID().toString().substring(0, 6);
+        Actor supplier = actor("supplier");
+        String profile = createSupplier(supplier, "Condensation Watch " + marker,
+                "Humidity sensors that spot condensation early " + marker, true);
+        createSupplier(actor("supplier"), "Draft Condensation " + marker, "Condensation sensors " + marker, false);
+
+        Map<?, ?> page = await(() -> {
+            Map<?, ?> found = api.get().uri("/api/v1/search/suppliers?q=mould {m}&region=north-east", marker)
+                    .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            return ((List<?>) found.get("items")).isEmpty() ? null : found;
+        });
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+        assertThat(items).extracting(item -> item.get("supplierId")).contains(profile);
+        assertThat(items).extracting(item -> item.get("name")).noneMatch(name -> name.toString().startsWith("Draft"));
+        @SuppressWarnings("unchecked")
+        Map<String, List<Map<String, Object>>> facets = (Map<String, List<Map<String, Object>>>) page.get("facets");
+        assertThat(facets.keySet()).containsExactly("category", "region", "accreditation", "size");
+        assertThat(facets.get("region")).filteredOn(f -> f.get("code").equals("north-east")).singleElement()
+                .satisfies(f -> {
+                    assertThat(((Number) f.get("count")).longValue()).isGreaterThanOrEqualTo(1);
+                    assertThat(f.get("selected")).isEqualTo(true);
+                });
+        assertThat(facets.get("category")).filteredOn(f -> f.get("code").equals("damp-and-mould")).singleElement()
+                .satisfies(f -> assertThat(((Number) f.get("count")).longValue()).isGreaterThanOrEqualTo(1));
+
+        api.get().uri("/api/v1/search/challenges?category=cyber-security&region=london,remote").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.facets.category").isArray().jsonPath("$.facets.region").isArray();
+    }
+
+    @Test
+    void badSearchInputIsA400NamingTheParameterAndTheRule() {
+        badRequest("/api/v1/search/suppliers?region=atlantis", "region", "known-code");
+        badRequest("/api/v1/search/suppliers?accreditation=iso-0", "accreditation", "known-code");
+        badRequest("/api/v1/search/suppliers?size=gigantic", "size", "known-code");
+        badRequest("/api/v1/search/challenges?category=knitting", "category", "known-code");
+        badRequest("/api/v1/search/challenges?q=" + "a".repeat(501), "q", "length");
+        badRequest("/api/v1/search/challenges?limit=0", "limit", "range");
+        badRequest("/api/v1/search/challenges?cursor=not-a-cursor", "cursor", "valid-cursor");
+    }
+
+    @Test
+    void searchAnswers503WithRetryAfterWhileElasticsearchIsDown() {
+        RealComponents.stopElasticsearch();
+        try {
+            api.get().uri("/api/v1/search/suppliers?q=anything").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().exists("Retry-After")
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        } finally {
+            RealComponents.restartElasticsearch();
+        }
+    }
+
+    private void badRequest(String uri, String field, String rule) {
+        api.get().uri(uri).exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field).jsonPath("$.errors[0].rule").isEqualTo(rule);
+    }
+
+    private String createSupplier(Actor supplier, String name, String capabilities, boolean publish) {
+        String id = (String) api.post().uri("/api/v1/suppliers").header("Authorization", supplier.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(supplierBody(supplier.organisationId(), name, capabilities))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        if (publish) {
+            api.post().uri("/api/v1/suppliers/{id}/publish", id).header("Authorization", supplier.bearer())
+                    .exchange().expectStatus().isOk();
+        }
+        return id;
+    }
+
+    private String createChallenge(Actor association, Map<String, Object> body, boolean publish) {
+        String id = (String) api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        if (publish) {
+            api.post().uri("/api/v1/challenges/{id}/publish", id).header("Authorization", association.bearer())
+                    .exchange().expectStatus().isOk();
+        }
+        return id;
+    }
+
+    private static <T> T await(Supplier<T> poll) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = poll.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("never became true within 60 s");
+    }
+}

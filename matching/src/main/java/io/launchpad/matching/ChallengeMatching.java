@@ -1,0 +1,30 @@
+package io.launchpad.matching;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Ranks open challenges for a supplier: published, closing today or later, in a region the supplier
+ * serves (any region when it serves {@code remote}; challenges naming no region pass), requiring no
+ * accreditation the supplier lacks, not posted by an excluded organisation. Candidates and score as
+ * in {@link SupplierMatching}. Fails with {@link MatchingUnavailableException} when Elasticsearch cannot answer.
+ */
+public interface ChallengeMatching {
+
+    int MAX_LIMIT = 100;
+
+    default Mono<List<ChallengeMatch>> challengesFor(SupplierDocument supplier, int limit) {
+        return challengesFor(supplier, limit, RankingMode.HYBRID);
+    }
+
+    default Mono<List<ChallengeMatch>> challengesFor(SupplierDocument supplier, int limit, RankingMode mode) {
+        return challengesFor(supplier, limit, mode, Set.of());
+    }
+
+    /** Best first; equal scores in a stable order (a hash of the challenge id); empty for a profile without text. */
+    Mono<List<ChallengeMatch>> challengesFor(SupplierDocument supplier, int limit, RankingMode mode,
+                                             Set<UUID> excludedOrganisations);
+}

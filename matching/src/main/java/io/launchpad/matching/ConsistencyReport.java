@@ -1,0 +1,44 @@
+package io.launchpad.matching;
+
+import java.util.List;
+
+/**
+ * The outcome of comparing the system of record with the indexes. {@code consistent()} when no
+ * difference was found; {@code differences} lists them (at most {@link #MAX_LISTED}, counts are exact).
+ */
+public record ConsistencyReport(List<IndexCount> indexes, List<Difference> differences, boolean truncated) {
+
+    public static final int MAX_LISTED = 10_000;
+
+    public ConsistencyReport {
+        indexes = List.copyOf(indexes);
+        differences = List.copyOf(differences);
+    }
+
+    public boolean consistent() {
+        return indexes.stream().allMatch(index -> index.missing() == 0 && index.extra() == 0 && index.stale() == 0);
+    }
+
+    /** Per alias: documents on each side and how many differ, by kind. */
+    public record IndexCount(String alias, String index, long inDatabase, long inIndex, long missing, long extra,
+                             long stale) {
+    }
+
+    /**
+     * One document that differs.
+     *
+     * @param databaseVersion null when the document is not in the database
+     * @param indexVersion    null when it is not in the index
+     */
+    public record Difference(String alias, String id, Kind kind, Long databaseVersion, Long indexVersion) {
+    }
+
+    public enum Kind {
+        /** In the database, not in the index: searches cannot find it. */
+        MISSING_IN_INDEX,
+        /** In the index, not in the database: searches return something that does not exist. */
+        EXTRA_IN_INDEX,
+        /** In both, but the index holds another version than the database. */
+        STALE_VERSION
+    }
+}

@@ -1,0 +1,47 @@
+package io.launchpad.matching;
+
+import java.util.List;
+
+/**
+ * Why a match scored what it did. Every list is empty rather than null. Missing data is never
+ * agreement: a side without categories, text or regions contributes nothing, and shows nothing here.
+ *
+ * @param matchedCategories     category codes both sides carry (a profile's categories are inferred
+ *                              from its text through the taxonomy)
+ * @param semanticCloseness     0–1: how close the two texts' meanings are (MiniLM cosine, rescaled so
+ *                              unrelated texts sit near 0); 0 when either side has no text
+ * @param closeness             {@code strong}, {@code moderate}, {@code weak} or {@code none}
+ * @param regionsMet            the challenge's regions the supplier serves ({@code remote} when it
+ *                              serves them by working remotely)
+ * @param regionsMissing        the challenge's regions the supplier does not serve
+ * @param accreditationsMet     required accreditations the supplier holds
+ * @param accreditationsMissing required accreditations it lacks (empty for matches: they are a hard filter)
+ * @param completedPilots       completed pilots that count as evidence (0 until pilots exist)
+ * @param parts                 the score's ingredients, each 0–1
+ */
+public record MatchReasons(List<String> matchedCategories, double semanticCloseness, String closeness,
+                           List<String> regionsMet, List<String> regionsMissing, List<String> accreditationsMet,
+                           List<String> accreditationsMissing, int completedPilots, ScoreParts parts) {
+
+    public MatchReasons {
+        matchedCategories = List.copyOf(matchedCategories);
+        regionsMet = List.copyOf(regionsMet);
+        regionsMissing = List.copyOf(regionsMissing);
+        accreditationsMet = List.copyOf(accreditationsMet);
+        accreditationsMissing = List.copyOf(accreditationsMissing);
+    }
+
+    /**
+     * The score is {@code 100 · (0.35·text + 0.35·semantic + 0.2·taxonomy + 0.1·evidence) · (0.9 + 0.1·freshness)}
+     * in {@link RankingMode#HYBRID}; in {@link RankingMode#BM25} text weighs 0.7 and semantic 0.
+     * Freshness only scales: on its own it never makes a match.
+     *
+     * @param text      keyword relevance, BM25 through a saturating curve (absolute, not relative to the best hit)
+     * @param semantic  {@link #semanticCloseness()}
+     * @param taxonomy  share of the challenge's categories the supplier covers
+     * @param evidence  completed pilots, saturating at three
+     * @param freshness 1 for a recently updated profile or a challenge with time left to respond, falling towards 0
+     */
+    public record ScoreParts(double text, double semantic, double taxonomy, double evidence, double freshness) {
+    }
+}

@@ -1,0 +1,85 @@
+package io.launchpad.matching.indexes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.launchpad.matching.ChallengeDocument;
+import io.launchpad.matching.SupplierDocument;
+import io.launchpad.matching.Taxonomy;
+
+/**
+ * Turns documents into what the indexes store, embeddings included. Everything that writes to the
+ * indexes (the outbox indexer, a full reindex) goes through here, so both store the same thing.
+ * Batches cost one model call each: pass a whole bulk request's documents at once.
+ */
+public final class IndexedDocuments {
+
+    private final Embeddings embeddings;
+    private final Taxonomy taxonomy;
+
+    public IndexedDocuments(Embeddings embeddings, Taxonomy taxonomy) {
+        this.embeddings = embeddings;
+        this.taxonomy = taxonomy;
+    }
+
+    public List<IndexedSupplier> suppliers(List<SupplierDocument> suppliers) {
+        List<float[]> vectors = embeddings.embedAll(suppliers.stream().map(IndexedDocuments::supplierText).toList());
+        List<IndexedSupplier> indexed = new ArrayList<>(suppliers.size());
+        for (int i = 0; i < suppliers.size(); i++) {
+            SupplierDocument supplier = suppliers.get(i);
+            indexed.add(IndexedSupplier.from(supplier, inferCategories(taxonomy, supplierText(supplier)), vectors.get(i)));
+        }
+        return indexed;
+    }
+
+    public List<IndexedChallenge> challenges(List<ChallengeDocument> challenges) {
+        List<float[]> vectors = embeddings.embedAll(challenges.stream().map(IndexedDocuments::challengeText).toList());
+        List<IndexedChallenge> indexed = new ArrayList<>(challenges.size());
+        for (int i = 0; i < challenges.size(); i++) {
+            indexed.add(IndexedChallenge.from(challenges.get(i), vectors.get(i)));
+        }
+        return indexed;
+    }
+
+    /** What a profile's embedding is made of: the most telling fields first, as the model reads only the start. */
+    public static String supplierText(SupplierDocument supplier) {
+        return join(Stream.of(supplier.name(), supplier.summary(), supplier.capabilities(), supplier.products(),
+                supplier.caseStudies()));
+    }
+
+    /** What a challenge's embedding (and its query embedding) is made of. */
+    public static String challengeText(ChallengeDocument challenge) {
+        return join(Stream.of(challenge.title(), challenge.summary(), challenge.description()));
+    }
+
+    /**
+     * Categories whose label, alternative label or synonym occurs in the text as whole words. Profiles
+     * carry no category tags of their own; this lets overlap, facets and the category filter treat
+     * them like challenges. No text, no category: missing data never counts as agreement.
+     */
+    public static List<String> inferCategories(Taxonomy taxonomy, String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String words = " " + normalise(text) + " ";
+        return taxonomy.terms(Taxonomy.CATEGORY).stream()
+                .filter(term -> term.phrases().stream().map(IndexedDocuments::normalise)
+                        .filter(phrase -> !phrase.isBlank())
+                        .anyMatch(phrase -> words.contains(" " + phrase + " ")))
+                .map(Taxonomy.Term::code)
+                .collect(Collectors.toList());
+    }
+
+    private static String normalise(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+    }
+
+    private static String join(Stream<String> parts) {
+        return parts.filter(Objects::nonNull).map(String::strip).filter(part -> !part.isEmpty())
+                .collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,36 @@
+package io.launchpad.matching.lifecycle;
+
+import java.util.List;
+
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import io.launchpad.matching.ChallengeDocument;
+import io.launchpad.matching.SupplierDocument;
+import io.launchpad.matching.indexes.IndexedDocuments;
+
+/**
+ * One document ready for a bulk load into a named physical index. Built by {@link IndexedDocuments},
+ * as the outbox indexer builds its documents, so a rebuilt index holds what incremental indexing
+ * would have written (embeddings included). Its version goes in as an external version: replays of
+ * older events never overwrite newer ones.
+ */
+record IndexDocument(String id, long version, Object source) {
+
+    /** One model call per batch: embedding is the expensive part of a reindex. */
+    static List<IndexDocument> suppliers(IndexedDocuments documents, List<SupplierDocument> batch) {
+        return documents.suppliers(batch).stream()
+                .map(indexed -> new IndexDocument(indexed.supplierId().toString(), indexed.version(), indexed))
+                .toList();
+    }
+
+    static List<IndexDocument> challenges(IndexedDocuments documents, List<ChallengeDocument> batch) {
+        return documents.challenges(batch).stream()
+                .map(indexed -> new IndexDocument(indexed.challengeId().toString(), indexed.version(), indexed))
+                .toList();
+    }
+
+    BulkOperation into(String index) {
+        return BulkOperation.of(op -> op.index(write -> write.index(index).id(id)
+                .version(version).versionType(VersionType.External).document(source)));
+    }
+}

@@ -1,0 +1,254 @@
+package io.launchpad.matching.lifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.launchpad.matching.ChallengeDocument;
+import io.launchpad.matching.ReindexReport;
+import io.launchpad.matching.ReindexReport.RebuiltIndex;
+import io.launchpad.matching.SearchableSource;
+import io.launchpad.matching.SupplierDocument;
+import io.launchpad.matching.indexes.ElasticsearchConnection;
+import io.launchpad.matching.indexes.IndexNames;
+import io.launchpad.matching.indexes.IndexSetup;
+import io.launchpad.matching.indexes.IndexedDocuments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A full rebuild of the matching indexes without downtime.
+ *
+ * <p>For each alias: create a new physical index {@code <alias>-v<schema>-<generation>} (the
+ * template applies, refresh off while loading), stream every document from the
+ * {@link SearchableSource} into it with the {@code BulkIngester}, turn refresh back on, then move the
+ * alias in ONE {@code _aliases} call (remove from the old index + add to the new one), which
+ * Elasticsearch applies atomically: a search resolves the alias to the old index or to the new one,
+ * never to neither. The old index is deleted after a short grace period so searches already running
+ * on it can finish.
+ *
+ * <p><b>Writes made during the rebuild.</b> The source is read as one snapshot; a change committed
+ * after it still reaches the old index through the outbox indexer (it writes to the alias), and would
+ * be lost with the old index. So before streaming we note the database clock, and after the swap we
+ * re-apply every outbox row created since then (processed or not) to the new indexes. Rows carry
+ * the aggregate version and are written with external versioning, so a replay is idempotent: a row
+ * the new index already holds (or holds newer) is a version conflict, which counts as done. The
+ * outbox's {@code created_at} is its transaction's start, which can precede our mark for a
+ * transaction that began before it and committed after the snapshot; {@link #REPLAY_MARGIN} reaches
+ * back far enough to cover any API transaction (they last milliseconds) at the cost of replaying a
+ * few minutes of rows. We chose this over tracking the outbox id (ids are assigned at insert, not at
+ * commit, so a high-water mark misses the same late committers) and over pausing the indexer (which
+ * would stop incremental indexing for the whole rebuild).
+ *
+ * <p>One rebuild at a time per instance (a flag); operators start it from one instance.
+ */
+final class Reindex {
+
+    private static final Logger log = LoggerFactory.getLogger(Reindex.class);
+    static final Duration REPLAY_MARGIN = Duration.ofMinutes(5);
+    private static final DateTimeFormatter GENERATION = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS").withZone(ZoneOffset.UTC);
+    private static final String OUTBOX_SINCE = """
+            select aggregate_type, aggregate_id, aggregate_version, payload::text as payload
+            from matching_outbox where created_at >= :since order by id
+            """;
+
+    private final ElasticsearchConnection elasticsearch;
+    private final IndexSetup indexes;
+    private final IndexNames names;
+    private final DatabaseClient database;
+    private final IndexedDocuments documents;
+    private final Settings settings;
+    private final JsonMapper payloads = JsonMapper.builder().build();
+
+    /**
+     * @param batchSize        documents per bulk request
+     * @param embedBatch       documents embedded in one model call
+     * @param embedThreads     batches converted (and embedded) in parallel
+     * @param graceBeforeDelete how long searches already running on the old index may take
+     */
+    record Settings(int batchSize, int embedBatch, int embedThreads, Duration graceBeforeDelete) {
+    }
+
+    /** The physical index a rebuild filled and what it replaced. */
+    private record Rebuilt(String alias, List<String> previous, String index, long documents, double seconds) {
+
+        RebuiltIndex report() {
+            return new RebuiltIndex(alias, previous.isEmpty() ? null : String.join(",", previous), index, documents,
+                    Duration.ofMillis(Math.round(seconds * 1000)), seconds <= 0 ? 0 : Math.round(documents / seconds * 10) / 10.0);
+        }
+    }
+
+    Reindex(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, DatabaseClient database,
+            IndexedDocuments documents, Settings settings) {
+        this.documents = documents;
+        this.elasticsearch = elasticsearch;
+        this.indexes = indexes;
+        this.names = names;
+        this.database = database;
+        this.settings = settings;
+    }
+
+    Mono<ReindexReport> run(SearchableSource source) {
+        long started = System.nanoTime();
+        String generation = GENERATION.format(Instant.now());
+        return indexes.ready()
+                .then(databaseNow())
+                .flatMap(mark -> {
+                    log.atInfo().addKeyValue("generation", generation).addKeyValue("replayFrom", mark.minus(REPLAY_MARGIN))
+                            .log("Reindex started");
+                    return rebuild(names.suppliers(), generation, source.suppliers(), batch -> IndexDocument.suppliers(documents, batch))
+                            .flatMap(suppliers -> rebuild(names.challenges(), generation, source.challenges(), batch -> IndexDocument.challenges(documents, batch))
+                                    .flatMap(challenges -> replay(mark.minus(REPLAY_MARGIN), suppliers.index(), challenges.index())
+                                            .flatMap(replayed -> deleteAfterGrace(suppliers.previous(), challenges.previous())
+                                                    .thenReturn(new ReindexReport(List.of(suppliers.report(), challenges.report()),
+                                                            replayed, Duration.ofNanos(System.nanoTime() - started))))));
+                })
+                .doOnNext(report -> log.atInfo().addKeyValue("generation", generation)
+                        .addKeyValue("indexes", report.indexes().stream().map(RebuiltIndex::newIndex).toList())
+                        .addKeyValue("documents", report.indexes().stream().mapToLong(RebuiltIndex::documents).sum())
+                        .addKeyValue("replayed", report.replayed())
+                        .addKeyValue("seconds", report.duration().toMillis() / 1000.0)
+                        .log("Reindex finished"));
+    }
+
+    private <T> Mono<Rebuilt> rebuild(String alias, String generation, Flux<T> source, Function<List<T>, List<IndexDocument>> convert) {
+        String index = names.versioned(alias) + "-" + generation;
+        return indexesBehind(alias).flatMap(previous -> createForLoading(index)
+                .then(load(alias, index, source, convert))
+                .flatMap(loaded -> openForSearch(index)
+                        .then(swap(alias, previous, index))
+                        .thenReturn(new Rebuilt(alias, previous, index, loaded.accepted(), loaded.seconds())))
+                // never leave a half-filled index behind; the alias still points at the complete old one
+                .onErrorResume(error -> delete(List.of(index)).onErrorResume(ignored -> Mono.empty()).then(Mono.error(error))));
+    }
+
+    /**
+     * Converts batches (embedding is CPU-bound) on several threads, adds to the ingester on one (it
+     * blocks when Elasticsearch falls behind, which holds back the source: bounded memory).
+     */
+    private <T> Mono<BulkLoad> load(String alias, String index, Flux<T> source, Function<List<T>, List<IndexDocument>> convert) {
+        return Mono.using(
+                () -> new BulkLoad(elasticsearch.client(), alias, index, settings.batchSize()),
+                load -> source.buffer(settings.embedBatch())
+                        .parallel(settings.embedThreads()).runOn(Schedulers.parallel(), 2).map(convert).sequential()
+                        .publishOn(Schedulers.boundedElastic(), 4)
+                        .doOnNext(batch -> batch.forEach(load::add))
+                        .then(Mono.fromRunnable(load::close).subscribeOn(Schedulers.boundedElastic()))
+                        .then(Mono.defer(() -> load.failed() == 0 ? Mono.just(load)
+                                : Mono.error(new IllegalStateException("Reindex of " + alias + " failed for " + load.failed()
+                                        + " documents: " + load.failures())))),
+                load -> { /* closed above once the stream completes; close() flushes and waits, so not twice */ });
+    }
+
+    private Mono<List<String>> indexesBehind(String alias) {
+        return elasticsearch.call("read alias " + alias, client -> client.indices().getAlias(get -> get.name(alias)))
+                .map(response -> (List<String>) new ArrayList<>(response.aliases().keySet()))
+                .onErrorResume(Reindex::notFound, missing -> Mono.just(List.of()));
+    }
+
+    /** Refresh off while loading: segments are written once, not every second. */
+    private Mono<Void> createForLoading(String index) {
+        return elasticsearch.call("create " + index, client -> client.indices().create(create -> create
+                .index(index)
+                .settings(settings -> settings.refreshInterval(interval -> interval.time("-1"))))).then();
+    }
+
+    private Mono<Void> openForSearch(String index) {
+        return elasticsearch.call("restore refresh on " + index, client -> client.indices().putSettings(put -> put
+                        .index(index)
+                        .settings(settings -> settings.refreshInterval(interval -> interval.time("1s")))))
+                .then(elasticsearch.call("refresh " + index, client -> client.indices().refresh(refresh -> refresh.index(index))))
+                .then();
+    }
+
+    /** One _aliases request: Elasticsearch applies its actions atomically. */
+    private Mono<Void> swap(String alias, List<String> previous, String index) {
+        return elasticsearch.call("move alias " + alias, client -> client.indices().updateAliases(update -> {
+                    previous.forEach(old -> update.actions(action -> action.remove(remove -> remove.index(old).alias(alias))));
+                    return update.actions(action -> action.add(add -> add.index(index).alias(alias).isWriteIndex(true)));
+                }))
+                .doOnSuccess(ignored -> log.atInfo().addKeyValue("alias", alias).addKeyValue("from", previous)
+                        .addKeyValue("to", index).log("Alias swapped"))
+                .then();
+    }
+
+    private Mono<Instant> databaseNow() {
+        return database.sql("select now() as now").map(row -> row.get("now", java.time.OffsetDateTime.class).toInstant()).one();
+    }
+
+    private Mono<Long> replay(Instant since, String suppliersIndex, String challengesIndex) {
+        return Mono.using(
+                () -> new BulkLoad(elasticsearch.client(), "outbox replay", suppliersIndex + "," + challengesIndex, settings.batchSize()),
+                load -> database.sql(OUTBOX_SINCE).bind("since", since.atOffset(ZoneOffset.UTC))
+                        .map(row -> new OutboxEvent(row.get("aggregate_type", String.class), row.get("aggregate_id", UUID.class),
+                                row.get("payload", String.class)))
+                        .all()
+                        .buffer(settings.embedBatch())
+                        .parallel(settings.embedThreads()).runOn(Schedulers.parallel(), 2)
+                        .map(this::replayed).sequential()
+                        .publishOn(Schedulers.boundedElastic(), 4)
+                        .doOnNext(batch -> batch.forEach(document ->
+                                load.addTo(document.isSupplier() ? suppliersIndex : challengesIndex, document.document())))
+                        .then(Mono.fromRunnable(load::close).subscribeOn(Schedulers.boundedElastic()))
+                        .then(Mono.defer(() -> load.failed() == 0 ? Mono.just(load.accepted())
+                                : Mono.error(new IllegalStateException("Replaying the outbox failed for " + load.failed()
+                                        + " rows: " + load.failures())))),
+                load -> { });
+    }
+
+    private record OutboxEvent(String type, UUID id, String payload) {
+    }
+
+    private List<Replayed> replayed(List<OutboxEvent> events) {
+        List<SupplierDocument> suppliers = new ArrayList<>();
+        List<ChallengeDocument> challenges = new ArrayList<>();
+        for (OutboxEvent event : events) {
+            switch (event.type()) {
+                case "supplier" -> suppliers.add(payloads.readValue(event.payload(), SupplierDocument.class));
+                case "challenge" -> challenges.add(payloads.readValue(event.payload(), ChallengeDocument.class));
+                default -> throw new IllegalStateException("unknown outbox aggregate type " + event.type() + " for " + event.id());
+            }
+        }
+        List<Replayed> replayed = new ArrayList<>(events.size());
+        IndexDocument.suppliers(documents, suppliers).forEach(document -> replayed.add(new Replayed(true, document)));
+        IndexDocument.challenges(documents, challenges).forEach(document -> replayed.add(new Replayed(false, document)));
+        return replayed;
+    }
+
+    private record Replayed(boolean isSupplier, IndexDocument document) {
+    }
+
+    private Mono<Void> deleteAfterGrace(List<String> previousSuppliers, List<String> previousChallenges) {
+        List<String> old = new ArrayList<>(previousSuppliers);
+        old.addAll(previousChallenges);
+        if (old.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.delay(settings.graceBeforeDelete()).then(delete(old))
+                .doOnSuccess(ignored -> log.atInfo().addKeyValue("indexes", old).log("Old indexes deleted"));
+    }
+
+    private Mono<Void> delete(List<String> indexNames) {
+        return elasticsearch.call("delete " + indexNames, client -> client.indices().delete(delete -> delete.index(indexNames))).then();
+    }
+
+    private static boolean notFound(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ElasticsearchException failure) {
+                return failure.status() == 404;
+            }
+        }
+        return false;
+    }
+}

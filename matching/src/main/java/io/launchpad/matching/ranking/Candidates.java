@@ -1,0 +1,162 @@
+package io.launchpad.matching.ranking;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.NamedValue;
+import io.launchpad.matching.Highlight;
+import io.launchpad.matching.RankingMode;
+import io.launchpad.matching.indexes.ElasticsearchConnection;
+import reactor.core.publisher.Mono;
+
+/**
+ * Finds and completes candidates in one index. Round one asks for a BM25 list and (hybrid) a kNN
+ * list, concurrently, both under the hard filters; the lists are fused by reciprocal rank and the
+ * best {@code pool} kept. Round two fills in what one list could not say about documents found only
+ * by the other (a BM25 score and highlights, or a cosine), restricted to those ids, so every kept
+ * candidate is scored on the same ingredients.
+ *
+ * @param <T> the stored document shape read back from {@code _source}
+ */
+final class Candidates<T> {
+
+    /** How deep each list goes: deep enough that fusion has material, shallow enough to stay fast at 100k documents. */
+    static final int LIST_DEPTH = 50;
+    static final int NUM_CANDIDATES = 150;
+
+    /** One kept candidate; {@code bm25} and {@code cosine} are null only when that signal does not apply (BM25 mode). */
+    record Candidate<T>(String id, T document, Double bm25, Double cosine, List<Highlight> highlights) {
+    }
+
+    /** What to search: {@code fields} are boosted index fields, {@code highlighted} index field → field name shown. */
+    record Spec<T>(String index, Class<T> type, List<String> sourceFields, Query filter, String text, float[] vector,
+                   List<String> fields, Map<String, String> highlighted) {
+    }
+
+    private final ElasticsearchConnection elasticsearch;
+
+    Candidates(ElasticsearchConnection elasticsearch) {
+        this.elasticsearch = elasticsearch;
+    }
+
+    Mono<List<Candidate<T>>> find(Spec<T> spec, RankingMode mode, int pool) {
+        boolean semantic = mode == RankingMode.HYBRID && spec.vector() != null;
+        Mono<SearchResponse<T>> keywords = elasticsearch.call("find keyword candidates",
+                client -> client.search(keywordSearch(spec, spec.filter(), LIST_DEPTH), spec.type()));
+        Mono<List<Hit<T>>> neighbours = semantic
+                ? elasticsearch.call("find semantic candidates",
+                        client -> client.search(knnSearch(spec, spec.filter(), LIST_DEPTH), spec.type()))
+                        .map(response -> response.hits().hits())
+                : Mono.just(List.of());
+        return Mono.zip(keywords.map(response -> response.hits().hits()), neighbours)
+                .flatMap(lists -> complete(spec, lists.getT1(), lists.getT2(), semantic, pool));
+    }
+
+    private Mono<List<Candidate<T>>> complete(Spec<T> spec, List<Hit<T>> keywordHits, List<Hit<T>> knnHits,
+                                              boolean semantic, int pool) {
+        Map<String, Hit<T>> byKeywords = index(keywordHits);
+        Map<String, Hit<T>> byKnn = index(knnHits);
+        List<String> kept = Fusion.fuse(List.of(List.copyOf(byKeywords.keySet()), List.copyOf(byKnn.keySet())));
+        kept = kept.subList(0, Math.min(pool, kept.size()));
+        List<String> needKeywords = kept.stream().filter(id -> !byKeywords.containsKey(id)).toList();
+        List<String> needCosine = semantic ? kept.stream().filter(id -> !byKnn.containsKey(id)).toList() : List.of();
+        Mono<Map<String, Hit<T>>> moreKeywords = needKeywords.isEmpty() ? Mono.just(Map.of())
+                : elasticsearch.call("score semantic candidates by keywords", client -> client.search(
+                        keywordSearch(spec, withIds(spec.filter(), needKeywords), needKeywords.size()), spec.type()))
+                        .map(response -> index(response.hits().hits()));
+        Mono<Map<String, Hit<T>>> moreCosines = needCosine.isEmpty() ? Mono.just(Map.of())
+                : elasticsearch.call("score keyword candidates by meaning", client -> client.search(
+                        knnSearch(spec, withIds(spec.filter(), needCosine), needCosine.size()), spec.type()))
+                        .map(response -> index(response.hits().hits()));
+        List<String> ids = kept;
+        return Mono.zip(moreKeywords, moreCosines).map(more -> {
+            List<Candidate<T>> candidates = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                Hit<T> keywordHit = byKeywords.getOrDefault(id, more.getT1().get(id));
+                Hit<T> knnHit = byKnn.getOrDefault(id, more.getT2().get(id));
+                Hit<T> any = keywordHit != null ? keywordHit : knnHit;
+                if (any == null || any.source() == null) {
+                    continue;
+                }
+                // no keyword hit in round two means the document shares no word with the query: BM25 0
+                Double bm25 = keywordHit == null ? 0.0 : keywordHit.score();
+                // Elasticsearch reports cosine similarity as (1 + cos) / 2; no kNN hit means no vector: nothing to agree with
+                Double cosine = !semantic ? null : knnHit == null || knnHit.score() == null ? 0.0 : 2 * knnHit.score() - 1;
+                candidates.add(new Candidate<>(id, any.source(), bm25, cosine,
+                        keywordHit == null ? List.of() : highlights(keywordHit, spec.highlighted())));
+            }
+            return candidates;
+        });
+    }
+
+    private static SearchRequest keywordSearch(Spec<?> spec, Query filter, int size) {
+        List<NamedValue<HighlightField>> highlighted = spec.highlighted().keySet().stream()
+                .map(field -> NamedValue.of(field, HighlightField.of(f -> f)))
+                .toList();
+        // cross_fields scores the document as one field with per-field boosts: covering more of the
+        // query's terms anywhere in it ranks higher than repeating one term in one field
+        return SearchRequest.of(search -> search
+                .index(spec.index())
+                .size(size)
+                .trackTotalHits(track -> track.enabled(false))
+                .query(query -> query.bool(bool -> bool
+                        .filter(filter)
+                        .must(must -> must.multiMatch(match -> match
+                                .query(spec.text())
+                                .type(TextQueryType.CrossFields)
+                                .operator(Operator.Or)
+                                .fields(spec.fields())))))
+                .source(source -> source.filter(f -> f.includes(spec.sourceFields())))
+                .highlight(highlight -> highlight
+                        // html encoder: stored text is escaped, so fragments are safe to render with their <mark>s
+                        .encoder(HighlighterEncoder.Html)
+                        .preTags("<mark>")
+                        .postTags("</mark>")
+                        .fragmentSize(160)
+                        .numberOfFragments(2)
+                        .fields(highlighted)));
+    }
+
+    private static SearchRequest knnSearch(Spec<?> spec, Query filter, int k) {
+        List<Float> vector = new ArrayList<>(spec.vector().length);
+        for (float value : spec.vector()) {
+            vector.add(value);
+        }
+        return SearchRequest.of(search -> search
+                .index(spec.index())
+                .size(k)
+                .trackTotalHits(track -> track.enabled(false))
+                .knn(knn -> knn.field("embedding").queryVector(vector).k(k)
+                        .numCandidates(Math.max(NUM_CANDIDATES, k)).filter(filter))
+                .source(source -> source.filter(f -> f.includes(spec.sourceFields()))));
+    }
+
+    private static Query withIds(Query filter, List<String> ids) {
+        return Query.of(query -> query.bool(bool -> bool.filter(filter).filter(f -> f.ids(i -> i.values(ids)))));
+    }
+
+    private static <T> Map<String, Hit<T>> index(List<Hit<T>> hits) {
+        Map<String, Hit<T>> byId = new LinkedHashMap<>();
+        hits.forEach(hit -> byId.put(hit.id(), hit));
+        return byId;
+    }
+
+    private static List<Highlight> highlights(Hit<?> hit, Map<String, String> fields) {
+        List<Highlight> highlights = new ArrayList<>();
+        Map<String, List<String>> found = hit.highlight() == null ? new HashMap<>() : hit.highlight();
+        fields.forEach((indexField, shownField) -> found.getOrDefault(indexField, List.of())
+                .forEach(fragment -> highlights.add(new Highlight(shownField, fragment))));
+        return highlights;
+    }
+}

@@ -1,0 +1,300 @@
+package io.launchpad.matching.ranking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import io.launchpad.matching.ChallengeDocument;
+import io.launchpad.matching.ChallengeMatch;
+import io.launchpad.matching.ChallengeMatching;
+import io.launchpad.matching.MatchReasons;
+import io.launchpad.matching.PilotEvidence;
+import io.launchpad.matching.RankingMode;
+import io.launchpad.matching.SupplierDocument;
+import io.launchpad.matching.SupplierMatch;
+import io.launchpad.matching.SupplierMatching;
+import io.launchpad.matching.Taxonomy;
+import io.launchpad.matching.indexes.ElasticsearchConnection;
+import io.launchpad.matching.indexes.Embeddings;
+import io.launchpad.matching.indexes.IndexNames;
+import io.launchpad.matching.indexes.IndexSetup;
+import io.launchpad.matching.indexes.IndexedDocuments;
+import io.launchpad.matching.indexes.Tiebreak;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Both directions of matching: suppliers for a challenge and open challenges for a supplier. Hard
+ * filters run inside Elasticsearch (on both candidate lists), candidates come from {@link Candidates},
+ * and {@link Scoring} turns each into a 0–100 score with its reasons. The final order is by score,
+ * then by {@link Tiebreak}, so equal scores never depend on insertion order.
+ */
+final class HybridRanker implements SupplierMatching, ChallengeMatching {
+
+    /** Long texts add little beyond their first pages and would only slow the query. */
+    static final int MAX_QUERY_CHARACTERS = 8_000;
+    /** Candidates re-ranked per request, at least: the re-rank may reorder within this pool. */
+    static final int MIN_POOL = 30;
+
+    private static final List<String> SUPPLIER_FIELDS = List.of(
+            "text.capabilities^3", "text.products^2", "text.case_studies^1.5", "text.summary^2", "text.name^1.5");
+    private static final Map<String, String> SUPPLIER_HIGHLIGHTS = ordered(
+            "text.capabilities", "capabilities", "text.products", "products", "text.case_studies", "caseStudies",
+            "text.summary", "summary", "text.name", "name");
+    private static final List<String> SUPPLIER_SOURCE = List.of("supplier_id", "organisation_id", "published",
+            "size_code", "region_codes", "accreditation_codes", "category_codes", "updated_at", "text.name", "text.summary");
+
+    private static final List<String> CHALLENGE_FIELDS = List.of(
+            "text.title^3", "text.summary^2", "text.description", "text.categories^2");
+    private static final Map<String, String> CHALLENGE_HIGHLIGHTS = ordered(
+            "text.title", "title", "text.summary", "summary", "text.description", "description");
+    private static final List<String> CHALLENGE_SOURCE = List.of("challenge_id", "organisation_id", "status_code",
+            "category_codes", "region_codes", "required_accreditation_codes", "closing_date", "updated_at",
+            "text.organisation_name", "text.title", "text.summary");
+
+    private final IndexSetup indexes;
+    private final IndexNames names;
+    private final Embeddings embeddings;
+    private final QueryVectors vectors;
+    private final Taxonomy taxonomy;
+    private final PilotEvidence pilots;
+    private final Clock clock;
+    private final Candidates<StoredSupplier> suppliers;
+    private final Candidates<StoredChallenge> challenges;
+
+    HybridRanker(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, Embeddings embeddings,
+                 Taxonomy taxonomy, PilotEvidence pilots, Clock clock) {
+        this.indexes = indexes;
+        this.names = names;
+        this.embeddings = embeddings;
+        this.vectors = new QueryVectors(embeddings);
+        this.taxonomy = taxonomy;
+        this.pilots = pilots;
+        this.clock = clock;
+        this.suppliers = new Candidates<>(elasticsearch);
+        this.challenges = new Candidates<>(elasticsearch);
+    }
+
+    // ---- suppliers for a challenge
+
+    @Override
+    public Mono<List<SupplierMatch>> suppliersFor(ChallengeDocument challenge, int limit, RankingMode mode,
+                                                  Set<UUID> excludedOrganisations) {
+        Objects.requireNonNull(challenge, "challenge");
+        RankingMode ranking = mode == null ? RankingMode.HYBRID : mode;
+        String text = cut(String.join("\n", Stream.concat(
+                        Stream.of(challenge.title(), challenge.summary(), challenge.description()),
+                        challenge.categories().stream().map(code -> taxonomy.labels(Taxonomy.CATEGORY).getOrDefault(code, code)))
+                .filter(Objects::nonNull).toList()));
+        if (text.isBlank() || limit <= 0) {
+            return Mono.just(List.of());
+        }
+        int size = Math.min(limit, SupplierMatching.MAX_LIMIT);
+        Query filter = supplierFilter(challenge, excludedOrganisations == null ? Set.of() : excludedOrganisations);
+        Instant now = clock.instant();
+        return indexes.ready()
+                .then(queryVector(IndexedDocuments.challengeText(challenge), ranking))
+                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(vector -> suppliers.find(new Candidates.Spec<>(names.suppliers(), StoredSupplier.class,
+                        SUPPLIER_SOURCE, filter, text, vector.orElse(null), SUPPLIER_FIELDS, SUPPLIER_HIGHLIGHTS),
+                        ranking, Math.max(MIN_POOL, 2 * size)))
+                .flatMap(candidates -> pilots.completedPilots(candidates.stream()
+                                .map(candidate -> candidate.document().supplierId()).toList())
+                        .defaultIfEmpty(Map.of())
+                        .map(evidence -> candidates.stream()
+                                .map(candidate -> supplierMatch(challenge, candidate, evidence, ranking, now))
+                                .sorted(Comparator.comparingInt(SupplierMatch::score).reversed()
+                                        .thenComparingLong(match -> Tiebreak.of(match.supplierId())))
+                                .limit(size)
+                                .toList()));
+    }
+
+    private Query supplierFilter(ChallengeDocument challenge, Set<UUID> excluded) {
+        BoolQuery.Builder bool = new BoolQuery.Builder()
+                .filter(f -> f.term(t -> t.field("published").value(true)));
+        if (!challenge.regions().isEmpty()) {
+            // a supplier working remotely serves every region; one naming no region serves none
+            bool.filter(f -> f.terms(t -> t.field("region_codes").terms(v -> v.value(values(
+                    Stream.concat(challenge.regions().stream(), Stream.of(Taxonomy.REMOTE)).distinct().toList())))));
+        }
+        challenge.requiredAccreditations().forEach(code ->
+                bool.filter(f -> f.term(t -> t.field("accreditation_codes").value(code))));
+        Set<UUID> never = new java.util.HashSet<>(excluded);
+        if (challenge.organisationId() != null) {
+            never.add(challenge.organisationId());
+        }
+        if (!never.isEmpty()) {
+            bool.mustNot(m -> m.terms(t -> t.field("organisation_id").terms(v -> v.value(values(
+                    never.stream().map(UUID::toString).toList())))));
+        }
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    private SupplierMatch supplierMatch(ChallengeDocument challenge, Candidates.Candidate<StoredSupplier> candidate,
+                                        Map<UUID, Integer> evidence, RankingMode mode, Instant now) {
+        StoredSupplier supplier = candidate.document();
+        List<String> matched = intersection(challenge.categories(), supplier.categories());
+        int completed = evidence.getOrDefault(supplier.supplierId(), 0);
+        double semantic = Scoring.semantic(candidate.cosine());
+        MatchReasons.ScoreParts parts = new MatchReasons.ScoreParts(
+                Scoring.round(Scoring.text(candidate.bm25())), Scoring.round(semantic),
+                Scoring.round(Scoring.taxonomy(challenge.categories(), matched)),
+                Scoring.round(Scoring.evidence(completed)),
+                Scoring.round(Scoring.profileFreshness(supplier.updatedAt(), now)));
+        Regions regions = Regions.of(challenge.regions(), supplier.regions());
+        MatchReasons reasons = new MatchReasons(matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
+                regions.met(), regions.missing(), intersection(challenge.requiredAccreditations(), supplier.accreditations()),
+                difference(challenge.requiredAccreditations(), supplier.accreditations()), completed, parts);
+        StoredSupplier.Text text = supplier.textOrEmpty();
+        return new SupplierMatch(supplier.supplierId(), text.name(), text.summary(), Scoring.score(parts, mode),
+                candidate.highlights(), supplier.regions(), supplier.accreditations(), reasons);
+    }
+
+    // ---- open challenges for a supplier
+
+    @Override
+    public Mono<List<ChallengeMatch>> challengesFor(SupplierDocument supplier, int limit, RankingMode mode,
+                                                    Set<UUID> excludedOrganisations) {
+        Objects.requireNonNull(supplier, "supplier");
+        RankingMode ranking = mode == null ? RankingMode.HYBRID : mode;
+        // the name is left out of the keywords: it is a brand, not a description of the work
+        String text = cut(String.join("\n", Stream.of(supplier.summary(), supplier.capabilities(), supplier.products(),
+                supplier.caseStudies()).filter(Objects::nonNull).toList()));
+        if (text.isBlank() || limit <= 0) {
+            return Mono.just(List.of());
+        }
+        int size = Math.min(limit, ChallengeMatching.MAX_LIMIT);
+        LocalDate today = LocalDate.now(clock);
+        Query filter = challengeFilter(supplier, excludedOrganisations == null ? Set.of() : excludedOrganisations, today);
+        List<String> supplierCategories = IndexedDocuments.inferCategories(taxonomy, IndexedDocuments.supplierText(supplier));
+        return indexes.ready()
+                .then(queryVector(IndexedDocuments.supplierText(supplier), ranking))
+                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(vector -> challenges.find(new Candidates.Spec<>(names.challenges(), StoredChallenge.class,
+                        CHALLENGE_SOURCE, filter, text, vector.orElse(null), CHALLENGE_FIELDS, CHALLENGE_HIGHLIGHTS),
+                        ranking, Math.max(MIN_POOL, 2 * size)))
+                .flatMap(candidates -> pilots.completedPilots(supplier.id() == null ? List.of() : List.of(supplier.id()))
+                        .defaultIfEmpty(Map.of())
+                        .map(evidence -> candidates.stream()
+                                .map(candidate -> challengeMatch(supplier, supplierCategories, candidate,
+                                        evidence.getOrDefault(supplier.id(), 0), ranking, today))
+                                .sorted(Comparator.comparingInt(ChallengeMatch::score).reversed()
+                                        .thenComparingLong(match -> Tiebreak.of(match.challengeId())))
+                                .limit(size)
+                                .toList()));
+    }
+
+    private Query challengeFilter(SupplierDocument supplier, Set<UUID> excluded, LocalDate today) {
+        BoolQuery.Builder bool = new BoolQuery.Builder()
+                .filter(f -> f.term(t -> t.field("status_code").value("published")))
+                .filter(f -> f.range(r -> r.date(d -> d.field("closing_date").gte(today.toString()))));
+        if (!supplier.regions().contains(Taxonomy.REMOTE)) {
+            // challenges naming no region are open to everyone; otherwise one of theirs must be served
+            bool.filter(f -> f.bool(any -> {
+                any.should(s -> s.bool(none -> none.mustNot(m -> m.exists(e -> e.field("region_codes")))));
+                if (!supplier.regions().isEmpty()) {
+                    any.should(s -> s.terms(t -> t.field("region_codes").terms(v -> v.value(values(supplier.regions())))));
+                }
+                return any.minimumShouldMatch("1");
+            }));
+        }
+        // "requires nothing the supplier lacks": no required code outside what it holds
+        List<String> lacking = difference(taxonomy.codes(Taxonomy.ACCREDITATION), supplier.accreditations());
+        if (!lacking.isEmpty()) {
+            bool.mustNot(m -> m.terms(t -> t.field("required_accreditation_codes").terms(v -> v.value(values(lacking)))));
+        }
+        Set<UUID> never = new java.util.HashSet<>(excluded);
+        if (supplier.organisationId() != null) {
+            never.add(supplier.organisationId());
+        }
+        bool.mustNot(m -> m.terms(t -> t.field("organisation_id").terms(v -> v.value(values(
+                never.stream().map(UUID::toString).toList())))));
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    private ChallengeMatch challengeMatch(SupplierDocument supplier, List<String> supplierCategories,
+                                          Candidates.Candidate<StoredChallenge> candidate, int completed,
+                                          RankingMode mode, LocalDate today) {
+        StoredChallenge challenge = candidate.document();
+        List<String> matched = intersection(challenge.categories(), supplierCategories);
+        double semantic = Scoring.semantic(candidate.cosine());
+        MatchReasons.ScoreParts parts = new MatchReasons.ScoreParts(
+                Scoring.round(Scoring.text(candidate.bm25())), Scoring.round(semantic),
+                Scoring.round(Scoring.taxonomy(challenge.categories(), matched)),
+                Scoring.round(Scoring.evidence(completed)),
+                Scoring.round(Scoring.closingFreshness(challenge.closingDate(), today)));
+        Regions regions = Regions.of(challenge.regions(), supplier.regions());
+        MatchReasons reasons = new MatchReasons(matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
+                regions.met(), regions.missing(),
+                intersection(challenge.requiredAccreditations(), supplier.accreditations()),
+                difference(challenge.requiredAccreditations(), supplier.accreditations()), completed, parts);
+        StoredChallenge.Text text = challenge.textOrEmpty();
+        return new ChallengeMatch(challenge.challengeId(), challenge.organisationId(), text.organisationName(),
+                text.title(), text.summary(), challenge.closingDate(), Scoring.score(parts, mode),
+                candidate.highlights(), challenge.categories(), challenge.regions(), reasons);
+    }
+
+    // ---- shared
+
+    /** Empty in BM25 mode or without text; the model runs off the event loop (it is CPU work). */
+    private Mono<float[]> queryVector(String text, RankingMode mode) {
+        if (mode != RankingMode.HYBRID || text == null || text.isBlank()) {
+            return Mono.empty();
+        }
+        return Mono.fromCallable(() -> vectors.of(text)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static String cut(String text) {
+        return text.length() > MAX_QUERY_CHARACTERS ? text.substring(0, MAX_QUERY_CHARACTERS) : text;
+    }
+
+    private static List<FieldValue> values(Collection<String> values) {
+        return values.stream().map(FieldValue::of).toList();
+    }
+
+    static List<String> intersection(List<String> wanted, List<String> offered) {
+        return wanted.stream().filter(offered::contains).distinct().toList();
+    }
+
+    static List<String> difference(List<String> wanted, List<String> offered) {
+        return wanted.stream().filter(code -> !offered.contains(code)).distinct().toList();
+    }
+
+    /** The challenge's regions a supplier serves and does not; serving remote meets them all. */
+    record Regions(List<String> met, List<String> missing) {
+
+        static Regions of(List<String> challengeRegions, List<String> supplierRegions) {
+            if (supplierRegions.contains(Taxonomy.REMOTE)) {
+                List<String> met = new ArrayList<>(intersection(challengeRegions, supplierRegions));
+                if (!challengeRegions.isEmpty() && met.size() < challengeRegions.size()) {
+                    met.add(Taxonomy.REMOTE);
+                }
+                return new Regions(met.stream().distinct().toList(), List.of());
+            }
+            return new Regions(intersection(challengeRegions, supplierRegions),
+                    difference(challengeRegions, supplierRegions));
+        }
+    }
+
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+}

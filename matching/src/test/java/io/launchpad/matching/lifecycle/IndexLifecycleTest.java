@@ -1,0 +1,273 @@
+package io.launchpad.matching.lifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+import co.elastic.clients.elasticsearch._types.VersionType;
+import io.launchpad.matching.ChallengeDocument;
+import io.launchpad.matching.ConsistencyReport;
+import io.launchpad.matching.ConsistencyReport.Difference;
+import io.launchpad.matching.ConsistencyReport.Kind;
+import io.launchpad.matching.IndexLifecycle;
+import io.launchpad.matching.Outbox;
+import io.launchpad.matching.ReindexReport;
+import io.launchpad.matching.SearchableSource;
+import io.launchpad.matching.SupplierDocument;
+import io.launchpad.matching.SupplierMatching;
+import io.launchpad.matching.indexes.ElasticsearchConnection;
+import io.launchpad.matching.indexes.IndexNames;
+import io.launchpad.matching.indexes.IndexedDocuments;
+import io.launchpad.matching.testing.Documents;
+import io.launchpad.matching.testing.MatchingApp;
+import io.launchpad.matching.testing.RealComponents;
+import io.r2dbc.pool.ConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Reindex, alias swap and consistency check against the real PostgreSQL (outbox) and Elasticsearch,
+ * through the public beans. The source of record is a list here (the API streams it from its tables).
+ */
+class IndexLifecycleTest {
+
+    private RealComponents.TestDatabase db;
+    private ConfigurableApplicationContext app;
+    private ListSource source;
+    private IndexNames names;
+    private ElasticsearchConnection elasticsearch;
+    private Outbox outbox;
+    private TransactionalOperator transactions;
+
+    /** The system of record as a list; {@code beforeSecondHalf} runs while the reindex streams it. */
+    static final class ListSource implements SearchableSource {
+        volatile List<SupplierDocument> suppliers = List.of();
+        volatile List<ChallengeDocument> challenges = List.of();
+        volatile Supplier<Mono<Void>> beforeSecondHalf = Mono::empty;
+
+        @Override
+        public Flux<SupplierDocument> suppliers() {
+            List<SupplierDocument> snapshot = suppliers;
+            int half = snapshot.size() / 2;
+            return Flux.concat(Flux.fromIterable(snapshot.subList(0, half)),
+                    Mono.defer(() -> beforeSecondHalf.get()).thenMany(Flux.fromIterable(snapshot.subList(half, snapshot.size()))));
+        }
+
+        @Override
+        public Flux<ChallengeDocument> challenges() {
+            return Flux.fromIterable(challenges);
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        db = RealComponents.freshDatabase();
+        source = new ListSource();
+        String prefix = RealComponents.uniqueIndexPrefix();
+        app = new SpringApplicationBuilder(MatchingApp.class)
+                .web(WebApplicationType.NONE)
+                .initializers(context -> ((GenericApplicationContext) context).registerBean(SearchableSource.class, () -> source))
+                .properties("spring.main.banner-mode=off",
+                        "spring.r2dbc.url=" + db.r2dbcUrl(),
+                        "spring.r2dbc.username=" + db.username(),
+                        "spring.r2dbc.password=" + db.password(),
+                        "launchpad.matching.elasticsearch-url=" + RealComponents.elasticsearchUrl(),
+                        "launchpad.matching.index-prefix=" + prefix,
+                        // queries must not fail because of the swap; on a shared 2-core machine the embedding load slows them
+                        "launchpad.matching.request-timeout=10s",
+                        "launchpad.matching.indexer.poll-interval=100ms")
+                .run();
+        names = new IndexNames(prefix);
+        elasticsearch = app.getBean(ElasticsearchConnection.class);
+        outbox = app.getBean(Outbox.class);
+        transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+        ((ConnectionPool) db.connectionFactory()).dispose();
+    }
+
+    @Test
+    void reindexSwapsAliasesWhileQueriesRunAndKeepsWritesMadeDuringIt() throws Exception {
+        List<SupplierDocument> profiles = IntStream.range(0, 400)
+                .mapToObj(i -> Documents.supplier("Supplier " + i, "Damp and mould surveys " + i, "Condensation sensors, repairs " + i))
+                .toList();
+        writeThroughOutbox(profiles);
+        ChallengeDocument challenge = Documents.challenge("Black mould in bathrooms", "damp homes", "sensors for condensation");
+        source.suppliers = profiles;
+        source.challenges = List.of(challenge);
+        SupplierMatching matching = app.getBean(SupplierMatching.class);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> indexedCount(names.suppliers()) == 400);
+        List<String> before = physical(names.suppliers());
+        assertThat(before).containsExactly(names.suppliers() + "-v1");
+
+        // writes the snapshot does not hold: a renamed profile and a new one, indexed into the OLD index before the swap
+        SupplierDocument renamed = withName(profiles.get(0), "Renamed During Reindex", 2);
+        SupplierDocument added = Documents.supplier("Added During Reindex", "Retrofit", "Heat pumps");
+        source.beforeSecondHalf = () -> transactions.transactional(outbox.supplierChanged(renamed).then(outbox.supplierChanged(added)))
+                .then(Mono.defer(() -> pendingOutboxRows()).repeatWhenEmpty(10_000, ticks -> ticks.delayElements(Duration.ofMillis(50)))
+                        .filter(pending -> pending == 0).repeatWhenEmpty(10_000, ticks -> ticks.delayElements(Duration.ofMillis(50))))
+                .then();
+
+        AtomicBoolean reindexing = new AtomicBoolean(true);
+        AtomicInteger answered = new AtomicInteger();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        Thread queries = Thread.ofPlatform().start(() -> {
+            while (reindexing.get()) {
+                try {
+                    List<?> found = matching.suppliersFor(challenge, 10).block(Duration.ofSeconds(60));
+                    if (found == null || found.size() != 10) {
+                        failures.add(new AssertionError("expected 10 matches, got " + (found == null ? null : found.size())));
+                    }
+                    answered.incrementAndGet();
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }
+        });
+
+        ReindexReport report;
+        try {
+            report = app.getBean(IndexLifecycle.class).reindex().block(Duration.ofMinutes(2));
+            // keep querying across the old index's deletion
+            Thread.sleep(2_500);
+        } finally {
+            reindexing.set(false);
+            queries.join();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(answered.get()).isGreaterThan(5);
+        assertThat(report.indexes()).hasSize(2);
+        var suppliers = report.indexes().getFirst();
+        assertThat(suppliers.alias()).isEqualTo(names.suppliers());
+        assertThat(suppliers.previousIndex()).isEqualTo(names.suppliers() + "-v1");
+        assertThat(suppliers.newIndex()).startsWith(names.suppliers() + "-v1-");
+        assertThat(suppliers.documents()).isEqualTo(400);
+        assertThat(report.replayed()).isGreaterThanOrEqualTo(2);
+        assertThat(physical(names.suppliers())).containsExactly(suppliers.newIndex());
+        assertThat(physical(names.challenges())).containsExactly(report.indexes().get(1).newIndex());
+        assertThat(exists(names.suppliers() + "-v1")).isFalse();
+
+        // the writes made during the rebuild are in the new index, at their new version
+        assertThat(indexedVersion(names.suppliers(), renamed.id())).isEqualTo(2L);
+        assertThat(indexedVersion(names.suppliers(), added.id())).isEqualTo(1L);
+        assertThat(indexedCount(names.suppliers())).isEqualTo(401);
+
+        // and the outbox keeps writing through the alias into the new index
+        SupplierDocument after = Documents.supplier("Written After Swap", "Telecare", "Pendant alarms");
+        writeThroughOutbox(List.of(after));
+        await().atMost(Duration.ofSeconds(30)).until(() -> indexedVersion(names.suppliers(), after.id()) != null);
+
+        List<SupplierDocument> record = new ArrayList<>(profiles);
+        record.set(0, renamed);
+        record.add(added);
+        record.add(after);
+        source.suppliers = record;
+        ConsistencyReport consistency = app.getBean(IndexLifecycle.class).checkConsistency().block(Duration.ofMinutes(1));
+        assertThat(consistency.differences()).isEmpty();
+        assertThat(consistency.consistent()).isTrue();
+        assertThat(consistency.indexes().getFirst().inIndex()).isEqualTo(402);
+    }
+
+    @Test
+    void consistencyCheckNamesEveryDifference() {
+        List<SupplierDocument> profiles = IntStream.range(0, 20)
+                .mapToObj(i -> Documents.supplier("Supplier " + i, "Summary " + i, "Capabilities " + i)).toList();
+        ChallengeDocument challenge = Documents.challenge("Tenant app", "repairs from a phone", "reporting");
+        writeThroughOutbox(profiles);
+        transactions.transactional(outbox.challengeChanged(challenge)).block();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> indexedCount(names.suppliers()) == 20 && indexedCount(names.challenges()) == 1);
+
+        SupplierDocument deletedFromIndex = profiles.get(3);
+        SupplierDocument changedInDatabase = withName(profiles.get(5), "Changed but never indexed", 7);
+        SupplierDocument onlyInIndex = Documents.supplier("Ghost", "Not in the database", "Nothing");
+        ChallengeDocument missingChallenge = Documents.challenge("Never indexed", "a challenge", "the outbox lost it");
+        elasticsearch.call("delete", client -> client.delete(d -> d.index(names.suppliers()).id(deletedFromIndex.id().toString()).refresh(
+                co.elastic.clients.elasticsearch._types.Refresh.True))).block();
+        elasticsearch.call("index", client -> client.index(i -> i.index(names.suppliers()).id(onlyInIndex.id().toString())
+                .version(1L).versionType(VersionType.External).document(app.getBean(IndexedDocuments.class).suppliers(List.of(onlyInIndex)).getFirst())
+                .refresh(co.elastic.clients.elasticsearch._types.Refresh.True))).block();
+        List<SupplierDocument> record = new ArrayList<>(profiles);
+        record.set(5, changedInDatabase);
+        source.suppliers = record;
+        source.challenges = List.of(challenge, missingChallenge);
+
+        ConsistencyReport report = app.getBean(IndexLifecycle.class).checkConsistency().block(Duration.ofMinutes(1));
+
+        assertThat(report.consistent()).isFalse();
+        assertThat(report.differences()).containsExactlyInAnyOrder(
+                new Difference(names.suppliers(), deletedFromIndex.id().toString(), Kind.MISSING_IN_INDEX, 1L, null),
+                new Difference(names.suppliers(), changedInDatabase.id().toString(), Kind.STALE_VERSION, 7L, 1L),
+                new Difference(names.suppliers(), onlyInIndex.id().toString(), Kind.EXTRA_IN_INDEX, null, 1L),
+                new Difference(names.challenges(), missingChallenge.id().toString(), Kind.MISSING_IN_INDEX, 1L, null));
+        var suppliers = report.indexes().getFirst();
+        assertThat(suppliers.inDatabase()).isEqualTo(20);
+        assertThat(suppliers.inIndex()).isEqualTo(20);
+        assertThat(suppliers.missing()).isEqualTo(1);
+        assertThat(suppliers.extra()).isEqualTo(1);
+        assertThat(suppliers.stale()).isEqualTo(1);
+        assertThat(suppliers.index()).isEqualTo(names.suppliers() + "-v1");
+
+        // a reindex from the record repairs all of it
+        app.getBean(IndexLifecycle.class).reindex().block(Duration.ofMinutes(2));
+        assertThat(app.getBean(IndexLifecycle.class).checkConsistency().block(Duration.ofMinutes(1)).differences()).isEmpty();
+    }
+
+    private void writeThroughOutbox(List<SupplierDocument> suppliers) {
+        Flux.fromIterable(suppliers).concatMap(s -> transactions.transactional(outbox.supplierChanged(s)), 1).blockLast();
+    }
+
+    private static SupplierDocument withName(SupplierDocument s, String name, long version) {
+        return new SupplierDocument(s.id(), s.organisationId(), name, s.summary(), s.capabilities(), s.products(),
+                s.caseStudies(), s.regions(), s.accreditations(), s.size(), s.published(), version, Instant.now());
+    }
+
+    private Mono<Long> pendingOutboxRows() {
+        return DatabaseClient.create(db.connectionFactory())
+                .sql("select count(*) as n from matching_outbox where processed_at is null")
+                .map(row -> row.get("n", Long.class)).one();
+    }
+
+    private long indexedCount(String alias) {
+        elasticsearch.call("refresh", client -> client.indices().refresh(r -> r.index(alias))).block();
+        return elasticsearch.call("count", client -> client.count(c -> c.index(alias))).block().count();
+    }
+
+    private Long indexedVersion(String alias, UUID id) {
+        var got = elasticsearch.call("get", client -> client.get(g -> g.index(alias).id(id.toString()), Map.class)).block();
+        return got.found() ? got.version() : null;
+    }
+
+    private List<String> physical(String alias) {
+        return new ArrayList<>(elasticsearch.call("alias", client -> client.indices().getAlias(g -> g.name(alias))).block()
+                .aliases().keySet());
+    }
+
+    private boolean exists(String index) {
+        return elasticsearch.call("exists", client -> client.indices().exists(e -> e.index(index))).block().value();
+    }
+}

@@ -1,0 +1,180 @@
+package io.launchpad.web.journey;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.launchpad.web.account.Me;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The journey after a challenge is published: clarification questions, a supplier's response,
+ * and the association's evaluation and award. Each page shows what the signed-in person may do;
+ * the API has the last word on every rule.
+ */
+@Controller
+class ChallengeWorkController {
+
+    private final ChallengeWork work;
+
+    ChallengeWorkController(ChallengeWork work) {
+        this.work = work;
+    }
+
+    // --- questions -------------------------------------------------------------------------
+
+    @GetMapping("/challenges/{id}/questions")
+    Mono<String> questions(@PathVariable String id, Model model) {
+        return Mono.zip(work.get("/api/v1/challenges/{id}", id), work.get("/api/v1/challenges/{id}/questions", id),
+                work.me()).map(all -> {
+                    Map<String, Object> challenge = all.getT1();
+                    Optional<Me> me = all.getT3();
+                    model.addAttribute("challenge", challenge);
+                    model.addAttribute("questions", Forms.items(all.getT2()));
+                    model.addAttribute("owner", ChallengeWork.isMember(me, challenge.get("organisationId")));
+                    model.addAttribute("suppliers", Forms.memberships(me.orElse(null), "supplier"));
+                    return "questions";
+                });
+    }
+
+    @PostMapping("/challenges/{id}/questions")
+    Mono<String> ask(@PathVariable String id, ServerWebExchange exchange, Model model) {
+        return exchange.getFormData().flatMap(form -> {
+            Map<String, Object> body = new HashMap<>();
+            body.put("organisationId", Forms.text(form, "organisationId"));
+            body.put("question", form.getFirst("question") == null ? "" : form.getFirst("question"));
+            return work.post(body, "/api/v1/challenges/{id}/questions", id)
+                .thenReturn("redirect:/challenges/" + id + "/questions")
+                .onErrorResume(e -> Forms.refused(e, model, questions(id, model)));
+        });
+    }
+
+    @PostMapping("/challenges/{id}/questions/{questionId}/answer")
+    Mono<String> answer(@PathVariable String id, @PathVariable String questionId, ServerWebExchange exchange,
+            Model model) {
+        return exchange.getFormData().flatMap(form -> work
+            .post(Map.of("answer", form.getFirst("answer") == null ? "" : form.getFirst("answer")),
+                    "/api/v1/challenges/{id}/questions/{q}/answer", id, questionId)
+            .thenReturn("redirect:/challenges/" + id + "/questions")
+            .onErrorResume(e -> Forms.refused(e, model, questions(id, model))));
+    }
+
+    // --- a supplier's response -------------------------------------------------------------
+
+    @GetMapping("/challenges/{id}/respond")
+    Mono<String> respondForm(@PathVariable String id, Model model) {
+        return Mono.zip(work.get("/api/v1/challenges/{id}", id), work.me(),
+                work.get("/api/v1/challenges/{id}/responses", id).onErrorReturn(Map.of()))
+            .map(all -> {
+                model.addAttribute("challenge", all.getT1());
+                model.addAttribute("suppliers", Forms.memberships(all.getT2().orElse(null), "supplier"));
+                List<Map<String, Object>> mine = Forms.items(all.getT3());
+                model.addAttribute("response", mine.isEmpty() ? null : mine.getFirst());
+                return "respond";
+            });
+    }
+
+    @PostMapping("/challenges/{id}/respond")
+    Mono<String> respond(@PathVariable String id, ServerWebExchange exchange, Model model) {
+        return exchange.getFormData().flatMap(form -> {
+            Map<String, Object> body = new HashMap<>();
+            body.put("approach", Forms.text(form, "approach"));
+            body.put("pricePounds", Forms.number(form, "pricePounds"));
+            body.put("availability", Forms.text(form, "availability"));
+            Map<String, String> evidence = new LinkedHashMap<>();
+            form.forEach((name, values) -> {
+                if (name.startsWith("evidence-") && !values.isEmpty() && !values.getFirst().isBlank()) {
+                    evidence.put(name.substring("evidence-".length()), values.getFirst());
+                }
+            });
+            body.put("evidence", evidence);
+            String responseId = Forms.text(form, "responseId");
+            Mono<Map<String, Object>> saved;
+            if (responseId == null) {
+                body.put("organisationId", Forms.text(form, "organisationId"));
+                saved = work.post(body, "/api/v1/challenges/{id}/responses", id);
+            } else {
+                saved = work.putVersion(body, Forms.text(form, "version"), "/api/v1/responses/{r}", responseId);
+            }
+            boolean submit = "submit".equals(form.getFirst("action"));
+            return saved
+                .flatMap(response -> submit ? work.post(null, "/api/v1/responses/{r}/submit", response.get("id"))
+                        : Mono.just(response))
+                .thenReturn("redirect:/challenges/" + id + "/respond")
+                .onErrorResume(e -> Forms.refused(e, model, respondForm(id, model)));
+        });
+    }
+
+    @GetMapping("/responses/{id}")
+    Mono<String> response(@PathVariable String id, Model model) {
+        return work.get("/api/v1/responses/{id}", id).flatMap(response -> work
+            .get("/api/v1/challenges/{id}", response.get("challengeId")).map(challenge -> {
+                model.addAttribute("response", response);
+                model.addAttribute("challenge", challenge);
+                return "response";
+            }));
+    }
+
+    // --- the association's evaluation and decision ----------------------------------------
+
+    @GetMapping("/challenges/{id}/evaluate")
+    Mono<String> evaluate(@PathVariable String id, Model model) {
+        return Mono.zip(work.get("/api/v1/challenges/{id}", id), work.get("/api/v1/challenges/{id}/responses", id))
+            .map(all -> {
+                model.addAttribute("challenge", all.getT1());
+                model.addAttribute("responses", Forms.items(all.getT2()));
+                model.addAttribute("scores", List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+                return "evaluate";
+            });
+    }
+
+    @PostMapping("/challenges/{id}/responses/{responseId}/scores")
+    Mono<String> score(@PathVariable String id, @PathVariable String responseId, ServerWebExchange exchange,
+            Model model) {
+        return exchange.getFormData().flatMap(form -> {
+            Map<String, Integer> scores = new LinkedHashMap<>();
+            form.forEach((name, values) -> {
+                if (name.startsWith("score-") && !values.isEmpty() && !values.getFirst().isBlank()) {
+                    scores.put(name.substring("score-".length()), Integer.valueOf(values.getFirst()));
+                }
+            });
+            return work.put(Map.of("scores", scores), "/api/v1/responses/{r}/scores", responseId)
+                .thenReturn("redirect:/challenges/" + id + "/evaluate")
+                .onErrorResume(e -> Forms.refused(e, model, evaluate(id, model)));
+        });
+    }
+
+    @PostMapping("/challenges/{id}/responses/{responseId}/shortlist")
+    Mono<String> shortlist(@PathVariable String id, @PathVariable String responseId, Model model) {
+        return work.post(null, "/api/v1/responses/{r}/shortlist", responseId)
+            .thenReturn("redirect:/challenges/" + id + "/evaluate")
+            .onErrorResume(e -> Forms.refused(e, model, evaluate(id, model)));
+    }
+
+    @PostMapping("/challenges/{id}/award")
+    Mono<String> award(@PathVariable String id, ServerWebExchange exchange, Model model) {
+        return exchange.getFormData().flatMap(form -> work
+            .post(Map.of("responseId", String.valueOf(Forms.text(form, "responseId"))), "/api/v1/challenges/{id}/award", id)
+            .map(decision -> "redirect:/pilots/" + decision.get("pilotId"))
+            .onErrorResume(e -> Forms.refused(e, model, evaluate(id, model))));
+    }
+
+    @PostMapping("/challenges/{id}/no-award")
+    Mono<String> noAward(@PathVariable String id, ServerWebExchange exchange, Model model) {
+        return exchange.getFormData().flatMap(form -> work
+            .post(Map.of("reason", form.getFirst("reason") == null ? "" : form.getFirst("reason")),
+                    "/api/v1/challenges/{id}/no-award", id)
+            .thenReturn("redirect:/challenges/" + id)
+            .onErrorResume(e -> Forms.refused(e, model, evaluate(id, model))));
+    }
+}

@@ -1,0 +1,59 @@
+package io.launchpad.web.journey;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+
+/** The in-app notification feed, alert preferences and saved searches. */
+@Controller
+class NotificationPageController {
+
+    private final ChallengeWork work;
+
+    NotificationPageController(ChallengeWork work) {
+        this.work = work;
+    }
+
+    @GetMapping("/notifications")
+    Mono<String> feed(Model model) {
+        return Mono.zip(work.get("/api/v1/notifications"), work.get("/api/v1/saved-searches")).map(all -> {
+            model.addAttribute("notifications", Forms.items(all.getT1()));
+            model.addAttribute("unread", all.getT1().get("unread"));
+            model.addAttribute("savedSearches", Forms.items(all.getT2()));
+            return "notifications";
+        });
+    }
+
+    @PostMapping("/notifications/{id}/read")
+    Mono<String> read(@PathVariable long id) {
+        return work.post(null, "/api/v1/notifications/{id}/read", id).thenReturn("redirect:/notifications");
+    }
+
+    @PostMapping("/notifications/preferences")
+    Mono<String> preferences(ServerWebExchange exchange, Model model) {
+        return exchange.getFormData().flatMap(form -> work
+            .put(Map.of("alertFrequency", String.valueOf(Forms.text(form, "alertFrequency"))),
+                    "/api/v1/notifications/preferences")
+            .thenReturn("redirect:/notifications")
+            .onErrorResume(e -> Forms.refused(e, model, feed(model))));
+    }
+
+    @PostMapping("/notifications/saved-searches")
+    Mono<String> saveSearch(ServerWebExchange exchange, Model model) {
+        return exchange.getFormData().flatMap(form -> {
+            Map<String, Object> body = new HashMap<>();
+            body.put("query", Forms.text(form, "query"));
+            body.put("frequency", Forms.text(form, "frequency"));
+            return work.post(body, "/api/v1/saved-searches").thenReturn("redirect:/notifications")
+                .onErrorResume(e -> Forms.refused(e, model, feed(model)));
+        });
+    }
+}

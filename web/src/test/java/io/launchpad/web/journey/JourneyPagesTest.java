@@ -1,0 +1,102 @@
+package io.launchpad.web.journey;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import io.launchpad.web.ApiStub;
+import io.launchpad.web.SignedInUsers;
+
+/** The journey pages render the API's answers without script, and show the API's refusals on the form. */
+@SpringBootTest
+@AutoConfigureWebTestClient(timeout = "PT30S")
+class JourneyPagesTest {
+
+    @DynamicPropertySource
+    static void api(DynamicPropertyRegistry registry) {
+        ApiStub.register(registry);
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    ReactiveClientRegistrationRepository registrations;
+
+    @BeforeEach
+    void resetApi() {
+        ApiStub.reset();
+    }
+
+    @Test
+    void programmeFiguresAreDrawnAsSvgBarsScaledToTheLargestValue() {
+        json("/api/v1/admin/programme", """
+                {"challengesByStage":{"draft":1,"published":4,"closed":2,"awarded":2,"no-award":0,"withdrawn":0},
+                 "responsesPerChallenge":[{"challengeId":"c1","title":"Damp sensing","status":"awarded","responses":3}],
+                 "meanResponsesPerChallenge":3.0,
+                 "timeToAward":{"awarded":2,"meanDays":12.5,"medianDays":12.5},
+                 "pilotsByOutcome":{"active":1,"met":1,"partly-met":0,"not-met":0}}""");
+        Document page = page("/admin/programme");
+        var stages = page.select("[data-testid=chart-stages] rect");
+        assertThat(stages).hasSize(6);
+        assertThat(stages.get(1).attr("width")).isEqualTo("45.0%"); // published, the largest
+        assertThat(stages.get(0).attr("width")).isEqualTo("11.25%");
+        assertThat(page.select("[data-testid=chart-stages] svg").attr("aria-label")).isEqualTo("Challenges by stage");
+        assertThat(page.select("[data-testid=time-to-award]").text()).contains("12.5");
+        assertThat(page.select("script, [style]")).isEmpty();
+    }
+
+    @Test
+    void anAwardRefusedByTheApiIsExplainedOnTheEvaluationPage() {
+        json("/api/v1/challenges/ch-1", """
+                {"id":"ch-1","organisationId":"org-1","title":"Damp sensing","status":"published",
+                 "weightings":[{"criterion":"technical","weight":100}],"requirements":[]}""");
+        json("/api/v1/challenges/ch-1/responses", """
+                {"challengeId":"ch-1","items":[{"id":"r-1","supplierName":"Sensors Ltd","status":"submitted",
+                 "evaluation":{"weightedTotal":0.0,"rank":1}}]}""");
+        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/challenges/ch-1/award")).willReturn(aResponse()
+                .withStatus(409).withHeader("Content-Type", "application/problem+json").withBody("""
+                        {"type":"https://launchpad.example/problems/conflict","title":"Conflict","status":409,
+                         "detail":"status: the challenge has not closed yet; decide after 2026-12-01"}""")));
+
+        String html = web.mutateWith(SignedInUsers.signedIn(registrations, "amara", "Amara")).mutateWith(csrf())
+                .post().uri("/challenges/ch-1/award").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("responseId", "r-1")).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("[data-testid=form-error]").text()).contains("has not closed yet");
+        assertThat(page.select("[data-testid=response-item]")).hasSize(1);
+        ApiStub.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1/award"))
+                .withRequestBody(equalTo("{\"responseId\":\"r-1\"}")));
+    }
+
+    private Document page(String path) {
+        String html = web.mutateWith(SignedInUsers.signedIn(registrations, "admin", "Admin")).get().uri(path)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return Jsoup.parse(html);
+    }
+
+    private static void json(String path, String body) {
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo(path))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
+    }
+}
