@@ -32,9 +32,18 @@ class IndexAdminController {
                         running -> ApiProblem.conflict(running.getMessage() + "; wait for its report"));
     }
 
+    /** The report with its verdict spelled out, so a client need not add up the counts. */
+    record ConsistencyView(boolean consistent, java.util.List<ConsistencyReport.IndexCount> indexes,
+            java.util.List<ConsistencyReport.Difference> differences, boolean truncated) {
+
+        static ConsistencyView of(ConsistencyReport report) {
+            return new ConsistencyView(report.consistent(), report.indexes(), report.differences(), report.truncated());
+        }
+    }
+
     @GetMapping("/api/v1/admin/index-consistency")
-    Mono<ConsistencyReport> consistency() {
-        return requireAdmin().then(Mono.defer(lifecycle::checkConsistency));
+    Mono<ConsistencyView> consistency() {
+        return requireAdmin().then(Mono.defer(lifecycle::checkConsistency)).map(ConsistencyView::of);
     }
 
     private static Mono<Void> requireAdmin() {

@@ -98,7 +98,10 @@ class ConditionalGetFilter implements WebFilter, Ordered {
                     }
                     // store, but revalidate every time (instead of Spring Security's no-store): a phone
                     // or proxy keeps the body and asks with If-None-Match; private when a token was sent
-                    getHeaders().setCacheControl(authorised ? "private, no-cache" : "no-cache");
+                    // a handler that says no-store (personal data exports) keeps it
+                    if (!"no-store".equals(getHeaders().getCacheControl())) {
+                        getHeaders().setCacheControl(authorised ? "private, no-cache" : "no-cache");
+                    }
                     getHeaders().remove(HttpHeaders.PRAGMA);
                     getHeaders().remove(HttpHeaders.EXPIRES);
                     if (matches(ifNoneMatch, etag)) {

@@ -17,6 +17,9 @@ public final class LaunchpadMain {
         LaunchpadStack stack = LaunchpadStack.start(LaunchpadStack.Options.dev());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // GreenMail keeps mail in memory: show what was sent before it goes
+            System.out.println("Emails sent during this run: " + stack.mail().received().size());
+            stack.mail().received().forEach(line -> System.out.println("  " + line));
             stack.close();
             stopped.countDown();
         }, "launchpad-stop"));

@@ -22,16 +22,16 @@ public final class LaunchpadStack implements AutoCloseable {
 
     /** Where and how to run; port 0 means any free port. */
     public record Options(Path stateDir, boolean clean, int postgresPort, int elasticsearchPort, int keycloakPort,
-            int apiPort, int webPort, boolean demoData, External external) {
+            int apiPort, int webPort, int smtpPort, boolean demoData, External external) {
 
         /** The run command: fixed ports, kept state, demo data, and external components where configured. */
         public static Options dev() {
-            return new Options(ProjectPaths.localState(), false, 5433, 9200, 8180, 8080, 8081, true,
+            return new Options(ProjectPaths.localState(), false, 5433, 9200, 8180, 8080, 8081, 3025, true,
                     External.fromEnvironment(System.getenv()));
         }
 
         public static Options test(Path stateDir) {
-            return new Options(stateDir, true, 0, 0, 0, 0, 0, false, External.NONE);
+            return new Options(stateDir, true, 0, 0, 0, 0, 0, 0, false, External.NONE);
         }
     }
 
@@ -75,16 +75,19 @@ public final class LaunchpadStack implements AutoCloseable {
     private final KeycloakServer keycloak;
     private final SpringBootProcess api;
     private final SpringBootProcess web;
+    private final MailServer mail;
     private final Map<String, String> componentUrls;
     private final long startMillis;
 
     private LaunchpadStack(Postgres postgres, ElasticsearchServer elasticsearch, KeycloakServer keycloak,
-            SpringBootProcess api, SpringBootProcess web, Map<String, String> componentUrls, long startMillis) {
+            SpringBootProcess api, SpringBootProcess web, MailServer mail, Map<String, String> componentUrls,
+            long startMillis) {
         this.postgres = postgres;
         this.elasticsearch = elasticsearch;
         this.keycloak = keycloak;
         this.api = api;
         this.web = web;
+        this.mail = mail;
         this.componentUrls = componentUrls;
         this.startMillis = startMillis;
     }
@@ -121,17 +124,21 @@ public final class LaunchpadStack implements AutoCloseable {
                     : kc != null ? kc.issuerUri()
                     : "http://127.0.0.1:" + options.keycloakPort() + "/realms/" + KeycloakServer.REALM;
             String elasticsearchUrl = es != null ? es.httpUrl() : external.elasticsearchUrl();
+            MailServer mail = MailServer.start(options.smtpPort());
+            startedSoFar.add(mail);
             String jdbcUrl = postgres != null ? postgres.jdbcUrl() : external.jdbcUrl();
 
-            SpringBootProcess api = SpringBootProcess.start("marketplace-api", apiJar, Map.of(
-                    "API_PORT", Integer.toString(apiPort),
-                    "LAUNCHPAD_DB_R2DBC_URL", postgres != null ? postgres.r2dbcUrl() : external.r2dbcUrl(),
-                    "LAUNCHPAD_DB_JDBC_URL", jdbcUrl,
-                    "LAUNCHPAD_DB_USER", postgres != null ? postgres.username() : external.databaseUser(),
-                    "LAUNCHPAD_DB_PASSWORD", postgres != null ? postgres.password() : external.databasePassword(),
-                    "KEYCLOAK_ISSUER_URI", issuer,
-                    "ELASTICSEARCH_URL", elasticsearchUrl,
-                    "LAUNCHPAD_DEMO_DATA", Boolean.toString(options.demoData())),
+            SpringBootProcess api = SpringBootProcess.start("marketplace-api", apiJar, Map.ofEntries(
+                    Map.entry("SPRING_MAIL_HOST", "127.0.0.1"),
+                    Map.entry("SPRING_MAIL_PORT", Integer.toString(mail.smtpPort())),
+                    Map.entry("API_PORT", Integer.toString(apiPort)),
+                    Map.entry("LAUNCHPAD_DB_R2DBC_URL", postgres != null ? postgres.r2dbcUrl() : external.r2dbcUrl()),
+                    Map.entry("LAUNCHPAD_DB_JDBC_URL", jdbcUrl),
+                    Map.entry("LAUNCHPAD_DB_USER", postgres != null ? postgres.username() : external.databaseUser()),
+                    Map.entry("LAUNCHPAD_DB_PASSWORD", postgres != null ? postgres.password() : external.databasePassword()),
+                    Map.entry("KEYCLOAK_ISSUER_URI", issuer),
+                    Map.entry("ELASTICSEARCH_URL", elasticsearchUrl),
+                    Map.entry("LAUNCHPAD_DEMO_DATA", Boolean.toString(options.demoData()))),
                     apiPort, logs.resolve("marketplace-api.log"), "384m");
             startedSoFar.add(api);
             if (kc == null) {
@@ -149,7 +156,8 @@ public final class LaunchpadStack implements AutoCloseable {
             urls.put("Keycloak", issuer.substring(0, issuer.indexOf("/realms/")) + (kc == null ? " (external)" : ""));
             urls.put("Elasticsearch", elasticsearchUrl + (es == null ? " (external)" : ""));
             urls.put("PostgreSQL", jdbcUrl + (postgres == null ? " (external)" : ""));
-            return new LaunchpadStack(postgres, es, kc, api, web, urls, System.currentTimeMillis() - started);
+            urls.put("Mail (SMTP)", "127.0.0.1:" + mail.smtpPort() + " (GreenMail; messages listed on Ctrl-C)");
+            return new LaunchpadStack(postgres, es, kc, api, web, mail, urls, System.currentTimeMillis() - started);
         } catch (IOException e) {
             closeAll(startedSoFar);
             throw new UncheckedIOException(e);
@@ -208,6 +216,10 @@ public final class LaunchpadStack implements AutoCloseable {
         return componentUrls;
     }
 
+    public MailServer mail() {
+        return mail;
+    }
+
     public long startMillis() {
         return startMillis;
     }
@@ -231,6 +243,6 @@ public final class LaunchpadStack implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(java.util.Arrays.asList(postgres, elasticsearch, keycloak, api, web));
+        closeAll(java.util.Arrays.asList(mail, postgres, elasticsearch, keycloak, api, web));
     }
 }
