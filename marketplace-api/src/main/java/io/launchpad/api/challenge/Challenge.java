@@ -37,6 +37,6 @@ public record Challenge(UUID id, UUID organisationId, String organisationName, S
 
     ChallengeDocument toDocument() {
         return new ChallengeDocument(id, organisationId, organisationName, title, summary, description, categories,
-                regions, status.code(), closingDate, version, updatedAt);
+                regions, status.code(), closingDate, version, updatedAt, terms.requiredAccreditations());
     }
 }

@@ -34,7 +34,8 @@ public record ChallengeFields(
         @Size(max = 10) List<@NotNull @Valid Weighting> weightings,
         @Min(1) @Max(260) Integer pilotLengthWeeks,
         @Size(max = 200) String location,
-        LocalDate questionsCloseOn) {
+        LocalDate questionsCloseOn,
+        @Size(max = 10) List<@NotNull @KnownCode(Vocabulary.ACCREDITATION) String> requiredAccreditations) {
 
     ChallengeFields normalised() {
         if (budgetMinPounds != null && budgetMaxPounds != null && budgetMinPounds > budgetMaxPounds) {
@@ -51,7 +52,8 @@ public record ChallengeFields(
                 regions == null ? List.of() : regions.stream().distinct().toList(), budgetMinPounds, budgetMaxPounds,
                 closingDate, stripped(essentialRequirements), stripped(niceToHaveRequirements),
                 weightings == null ? List.of() : weightings, pilotLengthWeeks,
-                location == null || location.isBlank() ? null : location.strip(), questionsCloseOn);
+                location == null || location.isBlank() ? null : location.strip(), questionsCloseOn,
+                requiredAccreditations == null ? List.of() : requiredAccreditations.stream().distinct().toList());
     }
 
     /** Weightings are all or nothing: none (the defaults apply) or criteria whose weights sum to exactly 100. */

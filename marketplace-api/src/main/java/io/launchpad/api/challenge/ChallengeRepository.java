@@ -32,10 +32,10 @@ class ChallengeRepository {
                 insert into challenge (id, organisation_id, title, summary, description, categories, regions,
                     budget_min_pounds, budget_max_pounds, closing_date, status, essential_requirements,
                     nice_to_have_requirements, weighting_criteria, weighting_weights, pilot_length_weeks, location,
-                    questions_close_on)
+                    questions_close_on, required_accreditations)
                 values (:id, :org, :title, :summary, :description, :categories, :regions, :budgetMin, :budgetMax,
                     :closingDate, 'draft', :essential, :niceToHave, :criteria, :weights, :pilotWeeks, :location,
-                    :questionsCloseOn)""").bind("id", id).bind("org", organisationId), fields)
+                    :questionsCloseOn, :requiredAccreditations)""").bind("id", id).bind("org", organisationId), fields)
                 .then().then(find(id));
     }
 
@@ -48,7 +48,7 @@ class ChallengeRepository {
                     essential_requirements = :essential, nice_to_have_requirements = :niceToHave,
                     weighting_criteria = :criteria, weighting_weights = :weights, pilot_length_weeks = :pilotWeeks,
                     location = :location, questions_close_on = :questionsCloseOn,
-                    version = version + 1
+                    required_accreditations = :requiredAccreditations, version = version + 1
                 where id = :id and version = :version""").bind("id", id).bind("version", expectedVersion), fields)
                 .fetch().rowsUpdated();
     }
@@ -135,7 +135,8 @@ class ChallengeRepository {
         spec = spec.bind("essential", strings(fields.essentialRequirements()))
                 .bind("niceToHave", strings(fields.niceToHaveRequirements()))
                 .bind("criteria", weightings.stream().map(Weighting::criterion).toArray(String[]::new))
-                .bind("weights", weightings.stream().map(Weighting::weight).toArray(Integer[]::new));
+                .bind("weights", weightings.stream().map(Weighting::weight).toArray(Integer[]::new))
+                .bind("requiredAccreditations", strings(fields.requiredAccreditations()));
         spec = fields.pilotLengthWeeks() == null ? spec.bindNull("pilotWeeks", Integer.class)
                 : spec.bind("pilotWeeks", fields.pilotLengthWeeks());
         spec = fields.location() == null ? spec.bindNull("location", String.class)
@@ -196,7 +197,7 @@ class ChallengeRepository {
         return new ChallengeTerms(list(row.get("essential_requirements", String[].class)),
                 list(row.get("nice_to_have_requirements", String[].class)), weightings,
                 row.get("pilot_length_weeks", Integer.class), row.get("location", String.class),
-                row.get("questions_close_on", LocalDate.class));
+                row.get("questions_close_on", LocalDate.class), list(row.get("required_accreditations", String[].class)));
     }
 
     private static List<String> list(String[] values) {

@@ -9,7 +9,8 @@ import java.util.List;
  * published (a published challenge is not edited): {@code E1..En} essential, {@code N1..Nn} nice to have.
  */
 public record ChallengeTerms(List<String> essentialRequirements, List<String> niceToHaveRequirements,
-        List<Weighting> weightings, Integer pilotLengthWeeks, String location, LocalDate questionsCloseOn) {
+        List<Weighting> weightings, Integer pilotLengthWeeks, String location, LocalDate questionsCloseOn,
+        List<String> requiredAccreditations) {
 
     /** Used when an association publishes without its own weightings, so every response can still be ranked. */
     public static final List<Weighting> DEFAULT_WEIGHTINGS = List.of(new Weighting("technical", 60),
@@ -19,6 +20,7 @@ public record ChallengeTerms(List<String> essentialRequirements, List<String> ni
         essentialRequirements = essentialRequirements == null ? List.of() : List.copyOf(essentialRequirements);
         niceToHaveRequirements = niceToHaveRequirements == null ? List.of() : List.copyOf(niceToHaveRequirements);
         weightings = weightings == null ? List.of() : List.copyOf(weightings);
+        requiredAccreditations = requiredAccreditations == null ? List.of() : List.copyOf(requiredAccreditations);
     }
 
     public record Requirement(String id, boolean essential, String text) {

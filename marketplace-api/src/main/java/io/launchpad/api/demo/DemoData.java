@@ -92,7 +92,7 @@ class DemoData implements ApplicationRunner {
                                 demo.budgetMax(), DemoCatalogue.closingDate(demo, today),
                                 // issue 4 terms: the demo briefs rely on the default weightings
                                 List.of("Describe a comparable deployment in social housing"),
-                                List.of("Tenant-facing materials in plain English"), null, 12, null, null))
+                                List.of("Tenant-facing materials in plain English"), null, 12, null, null, List.of()))
                         .flatMap(challenge -> demo.published()
                                 ? challenges.publish(system, challenge.id(), challenge.version())
                                 : Mono.just(challenge)))

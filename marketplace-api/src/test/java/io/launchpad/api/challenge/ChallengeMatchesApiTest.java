@@ -77,6 +77,41 @@ class ChallengeMatchesApiTest extends ApiTestBase {
         assertThat(ids(items)).contains(supplier);
     }
 
+    @Test
+    void requiredAccreditationsAreAHardFilterAndAReason() {
+        String marker = "za" + UUID.randomUUID().toString().substring(0, 6);
+        Actor accreditedOrg = actor("supplier");
+        Map<String, Object> accreditedBody = supplierBody(accreditedOrg.organisationId(), "Secure Sensors " + marker,
+                "Humidity sensors for damp homes " + marker);
+        accreditedBody.put("accreditations", List.of("iso-27001", "cyber-essentials"));
+        String accredited = (String) api.post().uri("/api/v1/suppliers").header("Authorization", accreditedOrg.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(accreditedBody).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        api.post().uri("/api/v1/suppliers/{id}/publish", accredited).header("Authorization", accreditedOrg.bearer())
+                .exchange().expectStatus().isOk();
+        String unaccredited = publishSupplier("Plain Sensors " + marker, "Humidity sensors for damp homes " + marker);
+
+        Actor association = actor("association");
+        Map<String, Object> body = challengeBody(association.organisationId(), "Sensors with certified security " + marker);
+        body.put("description", "Humidity sensors for damp homes " + marker);
+        body.put("requiredAccreditations", List.of("iso-27001"));
+        Map<?, ?> created = api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(created.get("requiredAccreditations")).isEqualTo(List.of("iso-27001"));
+        String challenge = (String) created.get("id");
+
+        List<Map<String, Object>> items = awaitMatches(challenge, association.bearer(), found -> ids(found).contains(accredited));
+        assertThat(ids(items)).doesNotContain(unaccredited);
+        assertThat(items.get(ids(items).indexOf(accredited)).get("reasons").toString()).contains("iso-27001");
+
+        body.put("requiredAccreditations", List.of("iso-99999"));
+        api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("requiredAccreditations[0]")
+                .jsonPath("$.errors[0].rule").isEqualTo("known-code");
+    }
+
     private List<Map<String, Object>> awaitMatches(String challenge, String bearer,
             Predicate<List<Map<String, Object>>> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
