@@ -4,24 +4,18 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.launchpad.infra.stack.LaunchpadStack;
 import io.launchpad.infra.stack.Postgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -36,39 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChallengeToPilotJourneyBrowserTest {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("launchpad.chromium", "/usr/bin/chromium"));
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     private static LaunchpadStack stack;
-    private static Playwright playwright;
     private static Browser browser;
 
     private final List<String> accessibilityProblems = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("Chromium is needed at " + CHROMIUM + ": apt-get install -y chromium");
-        }
         stack = Product.stack();
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        browser = Chromium.browser();
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void aChallengeBecomesAPilotWithRecordedOutcomesThroughTheWebPages() throws Exception {
