@@ -104,13 +104,16 @@ class Evaluations {
     @Transactional
     Mono<AwardController.Decision> award(Caller caller, UUID challengeId, UUID responseId,
             Map<UUID, String> feedback) {
+        // the conditional status change comes first: it is what makes concurrent awards queue on the
+        // challenge row, so every loser sees "already decided" (409) rather than a half-updated state;
+        // a bad responseId afterwards rolls the change back with the rest of the transaction
         return owned(caller, challengeId)
-                .flatMap(challenge -> repository.find(responseId)
+                .flatMap(challenge -> challenges.decide(challengeId, Challenge.Status.AWARDED, null)
+                        .then(repository.find(responseId))
                         .filter(r -> r.challengeId().equals(challengeId) && r.status().inContention())
                         .switchIfEmpty(Mono.error(() -> ApiProblem.field(ProblemType.UNPROCESSABLE, "responseId",
                                 "submitted-response", "name a submitted response to this challenge")))
-                        .flatMap(winner -> challenges.decide(challengeId, Challenge.Status.AWARDED, null)
-                                .then(ranked(challenge))
+                        .flatMap(winner -> ranked(challenge)
                                 .flatMap(ranked -> Flux.fromIterable(ranked)
                                         .filter(r -> r.response().status().inContention())
                                         .concatMap(r -> r.response().id().equals(responseId)
