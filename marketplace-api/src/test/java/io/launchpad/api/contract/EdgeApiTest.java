@@ -26,7 +26,15 @@ class EdgeApiTest extends ApiTestBase {
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().valueEquals("X-Correlation-Id", id);
-        assertThat(output.getOut().lines().filter(line -> line.contains(id)))
+        // the access line is written when the exchange completes, which can be just after the client has the response
+        java.util.function.Supplier<java.util.List<String>> lines = () -> output.getOut().lines()
+                .filter(line -> line.contains(id)).toList();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (lines.get().stream().noneMatch(line -> line.contains("io.launchpad.api.access"))
+                && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+        assertThat(lines.get())
                 .anyMatch(line -> line.contains("\"correlationId\":\"" + id + "\"") && line.contains("io.launchpad.api.access"));
     }
 
