@@ -1,10 +1,8 @@
 package io.launchpad.api.challenge;
 
-import io.launchpad.api.problem.ApiProblem;
-import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.search.ConflictsOfInterest;
+import io.launchpad.api.search.MatchRequest;
 import io.launchpad.api.security.Caller;
-import io.launchpad.matching.RankingMode;
 import io.launchpad.matching.SupplierMatch;
 import io.launchpad.matching.SupplierMatching;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -24,8 +21,6 @@ import java.util.UUID;
  */
 @RestController
 class ChallengeMatchesController {
-
-    static final int MAX_MATCHES = 50;
 
     // named for the contract: supplier matches have a MatchesView of their own
     @io.swagger.v3.oas.annotations.media.Schema(name = "ChallengeMatchesView")
@@ -46,28 +41,12 @@ class ChallengeMatchesController {
     @GetMapping("/api/v1/challenges/{id}/matches")
     Mono<MatchesView> matches(@PathVariable UUID id, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String mode) {
-        int size = limit == null ? 10 : limit;
-        if (size < 1 || size > MAX_MATCHES) {
-            throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "limit", "range",
-                    "must be between 1 and " + MAX_MATCHES);
-        }
-        RankingMode ranking = rankingMode(mode);
+        MatchRequest request = MatchRequest.of(limit, mode);
         return Caller.current()
                 .flatMap(caller -> challenges.readOwned(caller, id))
                 .flatMap(challenge -> conflicts.of(challenge.organisationId())
-                        .flatMap(excluded -> matching.suppliersFor(challenge.toDocument(), size, ranking, excluded)))
-                .map(items -> new MatchesView(id, ranking.name().toLowerCase(Locale.ROOT), items));
+                        .flatMap(excluded -> matching.suppliersFor(challenge.toDocument(), request.limit(), request.mode(), excluded)))
+                .map(items -> new MatchesView(id, request.modeCode(), items));
     }
 
-    /** {@code hybrid} (default) or {@code bm25}: lets clients and benchmarks compare the two. */
-    static RankingMode rankingMode(String mode) {
-        if (mode == null || mode.isBlank()) {
-            return RankingMode.HYBRID;
-        }
-        try {
-            return RankingMode.valueOf(mode.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "mode", "one-of", "must be hybrid or bm25");
-        }
-    }
 }
