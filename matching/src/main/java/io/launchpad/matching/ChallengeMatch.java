@@ -17,4 +17,9 @@ public record ChallengeMatch(UUID challengeId, UUID organisationId, String organ
         categories = List.copyOf(categories);
         regions = List.copyOf(regions);
     }
+
+    /** The same match with the passages that matched (asked for only once the shown results are known). */
+    public ChallengeMatch withHighlights(List<Highlight> highlights) {
+        return new ChallengeMatch(challengeId, organisationId, organisationName, title, summary, closingDate, score, highlights, categories, regions, reasons);
+    }
 }

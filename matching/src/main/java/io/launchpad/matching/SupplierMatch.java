@@ -16,4 +16,9 @@ public record SupplierMatch(UUID supplierId, String name, String summary, int sc
         regions = List.copyOf(regions);
         accreditations = List.copyOf(accreditations);
     }
+
+    /** The same match with the passages that matched (asked for only once the shown results are known). */
+    public SupplierMatch withHighlights(List<Highlight> highlights) {
+        return new SupplierMatch(supplierId, name, summary, score, highlights, regions, accreditations, reasons);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -22,10 +23,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Finds and completes candidates in one index. Round one asks for a BM25 list and (hybrid) a kNN
- * list, concurrently, both under the hard filters; the lists are fused by reciprocal rank and the
- * best {@code pool} kept. Round two fills in what one list could not say about documents found only
- * by the other (a BM25 score and highlights, or a cosine), restricted to those ids, so every kept
- * candidate is scored on the same ingredients.
+ * list, concurrently, both under the hard filters; the BM25 list does not wait for the query vector.
+ * The lists are fused by reciprocal rank and the best {@code pool} kept. Round two fills in what one
+ * list could not say about documents found only by the other (a BM25 score, or a cosine), restricted
+ * to those ids, so every kept candidate is scored on the same ingredients. Highlighting is the
+ * costliest part of a keyword search, so it is asked for last and only for the results shown.
  *
  * @param <T> the stored document shape read back from {@code _source}
  */
@@ -36,12 +38,15 @@ final class Candidates<T> {
     static final int NUM_CANDIDATES = 150;
 
     /** One kept candidate; {@code bm25} and {@code cosine} are null only when that signal does not apply (BM25 mode). */
-    record Candidate<T>(String id, T document, Double bm25, Double cosine, List<Highlight> highlights) {
+    record Candidate<T>(String id, T document, Double bm25, Double cosine) {
     }
 
-    /** What to search: {@code fields} are boosted index fields, {@code highlighted} index field → field name shown. */
-    record Spec<T>(String index, Class<T> type, List<String> sourceFields, Query filter, String text, float[] vector,
-                   List<String> fields, Map<String, String> highlighted) {
+    /**
+     * What to search: {@code fields} are boosted index fields, {@code highlighted} index field → field
+     * name shown. {@code vector} is empty when there is nothing to compare by meaning.
+     */
+    record Spec<T>(String index, Class<T> type, List<String> sourceFields, Query filter, String text,
+                   Mono<float[]> vector, List<String> fields, Map<String, String> highlighted) {
     }
 
     private final ElasticsearchConnection elasticsearch;
@@ -51,20 +56,40 @@ final class Candidates<T> {
     }
 
     Mono<List<Candidate<T>>> find(Spec<T> spec, RankingMode mode, int pool) {
-        boolean semantic = mode == RankingMode.HYBRID && spec.vector() != null;
-        Mono<SearchResponse<T>> keywords = elasticsearch.call("find keyword candidates",
-                client -> client.search(keywordSearch(spec, spec.filter(), LIST_DEPTH), spec.type()));
-        Mono<List<Hit<T>>> neighbours = semantic
-                ? elasticsearch.call("find semantic candidates",
-                        client -> client.search(knnSearch(spec, spec.filter(), LIST_DEPTH), spec.type()))
-                        .map(response -> response.hits().hits())
-                : Mono.just(List.of());
-        return Mono.zip(keywords.map(response -> response.hits().hits()), neighbours)
-                .flatMap(lists -> complete(spec, lists.getT1(), lists.getT2(), semantic, pool));
+        Mono<List<Hit<T>>> keywords = elasticsearch.call("find keyword candidates",
+                        client -> client.search(keywordSearch(spec, spec.filter(), LIST_DEPTH, false), spec.type()))
+                .map(response -> response.hits().hits());
+        Mono<Optional<float[]>> vector = mode == RankingMode.HYBRID
+                ? spec.vector().map(Optional::of).defaultIfEmpty(Optional.empty()).cache()
+                : Mono.just(Optional.empty());
+        Mono<List<Hit<T>>> neighbours = vector.flatMap(known -> known.isEmpty() ? Mono.just(List.<Hit<T>>of())
+                : elasticsearch.call("find semantic candidates",
+                        client -> client.search(knnSearch(spec.index(), spec.sourceFields(), known.get(), spec.filter(), LIST_DEPTH), spec.type()))
+                        .map(response -> response.hits().hits()));
+        return Mono.zip(keywords, neighbours, vector)
+                .flatMap(found -> complete(spec, found.getT1(), found.getT2(), found.getT3().orElse(null), pool));
+    }
+
+    /**
+     * Highlighted passages of the given documents for the spec's words, by id; documents sharing no
+     * word with the query have none.
+     */
+    Mono<Map<String, List<Highlight>>> highlights(Spec<T> spec, List<String> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return elasticsearch.call("highlight matched passages", client -> client.search(
+                        keywordSearch(spec, withIds(spec.filter(), ids), ids.size(), true), spec.type()))
+                .map(response -> {
+                    Map<String, List<Highlight>> byId = new HashMap<>();
+                    response.hits().hits().forEach(hit -> byId.put(hit.id(), highlights(hit, spec.highlighted())));
+                    return byId;
+                });
     }
 
     private Mono<List<Candidate<T>>> complete(Spec<T> spec, List<Hit<T>> keywordHits, List<Hit<T>> knnHits,
-                                              boolean semantic, int pool) {
+                                              float[] vector, int pool) {
+        boolean semantic = vector != null;
         Map<String, Hit<T>> byKeywords = index(keywordHits);
         Map<String, Hit<T>> byKnn = index(knnHits);
         List<String> kept = Fusion.fuse(List.of(List.copyOf(byKeywords.keySet()), List.copyOf(byKnn.keySet())));
@@ -73,11 +98,11 @@ final class Candidates<T> {
         List<String> needCosine = semantic ? kept.stream().filter(id -> !byKnn.containsKey(id)).toList() : List.of();
         Mono<Map<String, Hit<T>>> moreKeywords = needKeywords.isEmpty() ? Mono.just(Map.of())
                 : elasticsearch.call("score semantic candidates by keywords", client -> client.search(
-                        keywordSearch(spec, withIds(spec.filter(), needKeywords), needKeywords.size()), spec.type()))
+                        keywordSearch(spec, withIds(spec.filter(), needKeywords), needKeywords.size(), false), spec.type()))
                         .map(response -> index(response.hits().hits()));
         Mono<Map<String, Hit<T>>> moreCosines = needCosine.isEmpty() ? Mono.just(Map.of())
                 : elasticsearch.call("score keyword candidates by meaning", client -> client.search(
-                        knnSearch(spec, withIds(spec.filter(), needCosine), needCosine.size()), spec.type()))
+                        knnSearch(spec.index(), spec.sourceFields(), vector, withIds(spec.filter(), needCosine), needCosine.size()), spec.type()))
                         .map(response -> index(response.hits().hits()));
         List<String> ids = kept;
         return Mono.zip(moreKeywords, moreCosines).map(more -> {
@@ -93,53 +118,56 @@ final class Candidates<T> {
                 Double bm25 = keywordHit == null ? 0.0 : keywordHit.score();
                 // Elasticsearch reports cosine similarity as (1 + cos) / 2; no kNN hit means no vector: nothing to agree with
                 Double cosine = !semantic ? null : knnHit == null || knnHit.score() == null ? 0.0 : 2 * knnHit.score() - 1;
-                candidates.add(new Candidate<>(id, any.source(), bm25, cosine,
-                        keywordHit == null ? List.of() : highlights(keywordHit, spec.highlighted())));
+                candidates.add(new Candidate<>(id, any.source(), bm25, cosine));
             }
             return candidates;
         });
     }
 
-    private static SearchRequest keywordSearch(Spec<?> spec, Query filter, int size) {
-        List<NamedValue<HighlightField>> highlighted = spec.highlighted().keySet().stream()
-                .map(field -> NamedValue.of(field, HighlightField.of(f -> f)))
-                .toList();
+    private static SearchRequest keywordSearch(Spec<?> spec, Query filter, int size, boolean highlight) {
         // cross_fields scores the document as one field with per-field boosts: covering more of the
         // query's terms anywhere in it ranks higher than repeating one term in one field
-        return SearchRequest.of(search -> search
-                .index(spec.index())
-                .size(size)
-                .trackTotalHits(track -> track.enabled(false))
-                .query(query -> query.bool(bool -> bool
-                        .filter(filter)
-                        .must(must -> must.multiMatch(match -> match
-                                .query(spec.text())
-                                .type(TextQueryType.CrossFields)
-                                .operator(Operator.Or)
-                                .fields(spec.fields())))))
-                .source(source -> source.filter(f -> f.includes(spec.sourceFields())))
-                .highlight(highlight -> highlight
-                        // html encoder: stored text is escaped, so fragments are safe to render with their <mark>s
-                        .encoder(HighlighterEncoder.Html)
-                        .preTags("<mark>")
-                        .postTags("</mark>")
-                        .fragmentSize(160)
-                        .numberOfFragments(2)
-                        .fields(highlighted)));
+        return SearchRequest.of(search -> {
+            search.index(spec.index())
+                    .size(size)
+                    .trackTotalHits(track -> track.enabled(false))
+                    .query(query -> query.bool(bool -> bool
+                            .filter(filter)
+                            .must(must -> must.multiMatch(match -> match
+                                    .query(spec.text())
+                                    .type(TextQueryType.CrossFields)
+                                    .operator(Operator.Or)
+                                    .fields(spec.fields())))));
+            if (!highlight) {
+                return search.source(source -> source.filter(f -> f.includes(spec.sourceFields())));
+            }
+            List<NamedValue<HighlightField>> highlighted = spec.highlighted().keySet().stream()
+                    .map(field -> NamedValue.of(field, HighlightField.of(f -> f)))
+                    .toList();
+            return search.source(source -> source.fetch(false))
+                    .highlight(h -> h
+                            // html encoder: stored text is escaped, so fragments are safe to render with their <mark>s
+                            .encoder(HighlighterEncoder.Html)
+                            .preTags("<mark>")
+                            .postTags("</mark>")
+                            .fragmentSize(160)
+                            .numberOfFragments(2)
+                            .fields(highlighted));
+        });
     }
 
-    private static SearchRequest knnSearch(Spec<?> spec, Query filter, int k) {
-        List<Float> vector = new ArrayList<>(spec.vector().length);
-        for (float value : spec.vector()) {
-            vector.add(value);
+    private static SearchRequest knnSearch(String index, List<String> sourceFields, float[] vector, Query filter, int k) {
+        List<Float> values = new ArrayList<>(vector.length);
+        for (float value : vector) {
+            values.add(value);
         }
         return SearchRequest.of(search -> search
-                .index(spec.index())
+                .index(index)
                 .size(k)
                 .trackTotalHits(track -> track.enabled(false))
-                .knn(knn -> knn.field("embedding").queryVector(vector).k(k)
+                .knn(knn -> knn.field("embedding").queryVector(values).k(k)
                         .numCandidates(Math.max(NUM_CANDIDATES, k)).filter(filter))
-                .source(source -> source.filter(f -> f.includes(spec.sourceFields()))));
+                .source(source -> source.filter(f -> f.includes(sourceFields))));
     }
 
     private static Query withIds(Query filter, List<String> ids) {

@@ -69,6 +69,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
     private final IndexNames names;
     private final Embeddings embeddings;
     private final QueryVectors vectors;
+    private final StoredVectors stored;
     private final Taxonomy taxonomy;
     private final PilotEvidence pilots;
     private final Clock clock;
@@ -81,6 +82,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         this.names = names;
         this.embeddings = embeddings;
         this.vectors = new QueryVectors(embeddings);
+        this.stored = new StoredVectors(elasticsearch);
         this.taxonomy = taxonomy;
         this.pilots = pilots;
         this.clock = clock;
@@ -105,12 +107,15 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         int size = Math.min(limit, SupplierMatching.MAX_LIMIT);
         Query filter = supplierFilter(challenge, excludedOrganisations == null ? Set.of() : excludedOrganisations);
         Instant now = clock.instant();
+        // a published challenge was embedded when it was indexed; a draft or a fresh edit is embedded now
+        Mono<float[]> vector = ranking != RankingMode.HYBRID ? Mono.empty()
+                : stored.of(names.challenges(), challenge.id(), challenge.version())
+                        .onErrorResume(error -> Mono.empty())
+                        .switchIfEmpty(queryVector(IndexedDocuments.challengeText(challenge), ranking));
+        Candidates.Spec<StoredSupplier> spec = new Candidates.Spec<>(names.suppliers(), StoredSupplier.class,
+                SUPPLIER_SOURCE, filter, text, vector, SUPPLIER_FIELDS, SUPPLIER_HIGHLIGHTS);
         return indexes.ready()
-                .then(queryVector(IndexedDocuments.challengeText(challenge), ranking))
-                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(vector -> suppliers.find(new Candidates.Spec<>(names.suppliers(), StoredSupplier.class,
-                        SUPPLIER_SOURCE, filter, text, vector.orElse(null), SUPPLIER_FIELDS, SUPPLIER_HIGHLIGHTS),
-                        ranking, Math.max(MIN_POOL, 2 * size)))
+                .then(suppliers.find(spec, ranking, Math.max(MIN_POOL, 2 * size)))
                 .flatMap(candidates -> pilots.completedPilots(candidates.stream()
                                 .map(candidate -> candidate.document().supplierId()).toList())
                         .defaultIfEmpty(Map.of())
@@ -119,6 +124,10 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                                 .sorted(Comparator.comparingInt(SupplierMatch::score).reversed()
                                         .thenComparingLong(match -> Tiebreak.of(match.supplierId())))
                                 .limit(size)
+                                .toList()))
+                .flatMap(matches -> suppliers.highlights(spec, matches.stream().map(match -> match.supplierId().toString()).toList())
+                        .map(found -> matches.stream()
+                                .map(match -> match.withHighlights(found.getOrDefault(match.supplierId().toString(), List.of())))
                                 .toList()));
     }
 
@@ -160,7 +169,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                 difference(challenge.requiredAccreditations(), supplier.accreditations()), completed, parts);
         StoredSupplier.Text text = supplier.textOrEmpty();
         return new SupplierMatch(supplier.supplierId(), text.name(), text.summary(), Scoring.score(parts, mode),
-                candidate.highlights(), supplier.regions(), supplier.accreditations(), reasons);
+                List.of(), supplier.regions(), supplier.accreditations(), reasons);
     }
 
     // ---- open challenges for a supplier
@@ -180,12 +189,11 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         LocalDate today = LocalDate.now(clock);
         Query filter = challengeFilter(supplier, excludedOrganisations == null ? Set.of() : excludedOrganisations, today);
         List<String> supplierCategories = IndexedDocuments.inferCategories(taxonomy, IndexedDocuments.supplierText(supplier));
+        Candidates.Spec<StoredChallenge> spec = new Candidates.Spec<>(names.challenges(), StoredChallenge.class,
+                CHALLENGE_SOURCE, filter, text, queryVector(IndexedDocuments.supplierText(supplier), ranking),
+                CHALLENGE_FIELDS, CHALLENGE_HIGHLIGHTS);
         return indexes.ready()
-                .then(queryVector(IndexedDocuments.supplierText(supplier), ranking))
-                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(vector -> challenges.find(new Candidates.Spec<>(names.challenges(), StoredChallenge.class,
-                        CHALLENGE_SOURCE, filter, text, vector.orElse(null), CHALLENGE_FIELDS, CHALLENGE_HIGHLIGHTS),
-                        ranking, Math.max(MIN_POOL, 2 * size)))
+                .then(challenges.find(spec, ranking, Math.max(MIN_POOL, 2 * size)))
                 .flatMap(candidates -> pilots.completedPilots(supplier.id() == null ? List.of() : List.of(supplier.id()))
                         .defaultIfEmpty(Map.of())
                         .map(evidence -> candidates.stream()
@@ -194,6 +202,10 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                                 .sorted(Comparator.comparingInt(ChallengeMatch::score).reversed()
                                         .thenComparingLong(match -> Tiebreak.of(match.challengeId())))
                                 .limit(size)
+                                .toList()))
+                .flatMap(matches -> challenges.highlights(spec, matches.stream().map(match -> match.challengeId().toString()).toList())
+                        .map(found -> matches.stream()
+                                .map(match -> match.withHighlights(found.getOrDefault(match.challengeId().toString(), List.of())))
                                 .toList()));
     }
 
@@ -244,12 +256,12 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         StoredChallenge.Text text = challenge.textOrEmpty();
         return new ChallengeMatch(challenge.challengeId(), challenge.organisationId(), text.organisationName(),
                 text.title(), text.summary(), challenge.closingDate(), Scoring.score(parts, mode),
-                candidate.highlights(), challenge.categories(), challenge.regions(), reasons);
+                List.of(), challenge.categories(), challenge.regions(), reasons);
     }
 
     // ---- shared
 
-    /** Empty in BM25 mode or without text; the model runs off the event loop (it is CPU work). */
+    /** Empty in BM25 mode or without text; the model runs off the event loop (it is CPU work), only when subscribed. */
     private Mono<float[]> queryVector(String text, RankingMode mode) {
         if (mode != RankingMode.HYBRID || text == null || text.isBlank()) {
             return Mono.empty();
