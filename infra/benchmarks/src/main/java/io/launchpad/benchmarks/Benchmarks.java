@@ -53,7 +53,8 @@ import tools.jackson.databind.json.JsonMapper;
  * library as the API embeds it ({@link InProcessMatching}).
  *
  * <p>Scale: {@code -Dsuppliers=100000 -Dchallenges=10000} (defaults), {@code -Dlatency.samples=500},
- * {@code -Dlag.samples=50}, {@code -Dseed=42}.
+ * {@code -Dlag.samples=50}, {@code -Dseed=42}; {@code -Dparts=latency,quality} runs only those parts
+ * (of {@code latency,lag,memory,quality}; the reindex always runs, the others search what it built).
  */
 public final class Benchmarks {
 
@@ -75,6 +76,7 @@ public final class Benchmarks {
         int latencySamples = Integer.getInteger("latency.samples", 500);
         int lagSamples = Integer.getInteger("lag.samples", 50);
         long seed = Long.getLong("seed", 42L);
+        Set<String> parts = Set.of(System.getProperty("parts", "latency,lag,memory,quality").split(","));
         Path work = Files.createTempDirectory("launchpad-benchmarks");
         progress("Benchmarks: %,d suppliers, %,d challenges, seed %d, work folder %s", supplierCount, challengeCount, seed, work);
 
@@ -112,21 +114,21 @@ public final class Benchmarks {
                 ConfigurableApplicationContext direct = InProcessMatching.start(postgres.r2dbcUrl(), postgres.username(),
                         postgres.password(), elasticsearch.httpUrl(), "launchpad", new InProcessMatching.Lists());
                 try {
-                    latency(api, tokens, data, direct.getBean(SupplierMatching.class), latencySamples);
-                    lag(api, tokens, data, elasticsearch, lagSamples);
-                    memory(api, elasticsearch, supplierCount);
+                    if (parts.contains("latency")) {
+                        latency(api, tokens, data, direct.getBean(SupplierMatching.class), latencySamples);
+                    }
+                    if (parts.contains("lag")) {
+                        lag(api, tokens, data, elasticsearch, lagSamples);
+                    }
+                    if (parts.contains("memory")) {
+                        memory(api, elasticsearch, supplierCount);
+                    }
                 } finally {
                     direct.close();
                 }
 
-                InProcessMatching.Lists lists = new InProcessMatching.Lists();
-                ConfigurableApplicationContext quality = InProcessMatching.start(postgres.r2dbcUrl(), postgres.username(),
-                        postgres.password(), elasticsearch.httpUrl(), "bench-quality", lists);
-                try {
-                    dosQuality(quality, lists);
-                    housingQuality(quality, lists);
-                } finally {
-                    quality.close();
+                if (parts.contains("quality")) {
+                    quality(postgres, elasticsearch);
                 }
             }
         }
@@ -136,6 +138,18 @@ public final class Benchmarks {
             System.out.printf("%-48s %s%n", row[0], row[1]);
         }
         System.exit(0);
+    }
+
+    private static void quality(Postgres postgres, ElasticsearchServer elasticsearch) throws Exception {
+        InProcessMatching.Lists lists = new InProcessMatching.Lists();
+        ConfigurableApplicationContext quality = InProcessMatching.start(postgres.r2dbcUrl(), postgres.username(),
+                postgres.password(), elasticsearch.httpUrl(), "bench-quality", lists);
+        try {
+            dosQuality(quality, lists);
+            housingQuality(quality, lists);
+        } finally {
+            quality.close();
+        }
     }
 
     // ---- latency ---------------------------------------------------------------------------------
