@@ -45,6 +45,9 @@ final class MiniLmEncoder {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
              InputStream tokens = resource(TOKENIZER)) {
             options.setIntraOpNumThreads(threads);
+            // the cores are shared with Elasticsearch and request threads: a model thread waiting for its
+            // peer must sleep, not spin, or a descheduled peer stalls the whole run
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             byte[] model;
             try (InputStream in = resource(MODEL)) {
