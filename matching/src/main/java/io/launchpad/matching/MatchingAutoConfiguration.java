@@ -1,5 +1,6 @@
 package io.launchpad.matching;
 
+import io.launchpad.matching.boardranking.BoardRankingConfiguration;
 import io.launchpad.matching.indexes.IndexesConfiguration;
 import io.launchpad.matching.lifecycle.LifecycleConfiguration;
 import io.launchpad.matching.outbox.OutboxConfiguration;
@@ -19,6 +20,6 @@ import org.springframework.context.annotation.Import;
         "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration"})
 @EnableConfigurationProperties(MatchingProperties.class)
 @Import({IndexesConfiguration.class, OutboxConfiguration.class, RankingConfiguration.class,
-        LifecycleConfiguration.class})
+        LifecycleConfiguration.class, BoardRankingConfiguration.class})
 public class MatchingAutoConfiguration {
 }

@@ -15,4 +15,17 @@ public interface SearchableSource {
     Flux<SupplierDocument> suppliers();
 
     Flux<ChallengeDocument> challenges();
+
+    /**
+     * Board candidates who chose to be matched (others are left out here too: the index must never
+     * hold them). Empty by default, for sources that hold no board recruitment.
+     */
+    default Flux<CandidateForMatching> candidates() {
+        return Flux.empty();
+    }
+
+    /** Every board role, drafts and closed ones included (ranking filters them). Empty by default. */
+    default Flux<BoardRoleForMatching> boardRoles() {
+        return Flux.empty();
+    }
 }

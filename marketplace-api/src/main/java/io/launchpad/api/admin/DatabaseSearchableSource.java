@@ -1,7 +1,11 @@
 package io.launchpad.api.admin;
 
+import io.launchpad.api.board.BoardRoles;
+import io.launchpad.api.candidate.CandidateProfiles;
 import io.launchpad.api.challenge.Challenges;
 import io.launchpad.api.supplier.SupplierProfiles;
+import io.launchpad.matching.BoardRoleForMatching;
+import io.launchpad.matching.CandidateForMatching;
 import io.launchpad.matching.ChallengeDocument;
 import io.launchpad.matching.SearchableSource;
 import io.launchpad.matching.SupplierDocument;
@@ -9,18 +13,24 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * What matching rebuilds its indexes from: every supplier profile and challenge in PostgreSQL,
- * streamed by their features in the same document shape their writes send through the outbox.
+ * What matching rebuilds its indexes from: every supplier profile, challenge and board role in
+ * PostgreSQL, and every candidate who chose to be matched, streamed by their features in the same
+ * document shape their writes send through the outbox.
  */
 @Component
 class DatabaseSearchableSource implements SearchableSource {
 
     private final SupplierProfiles suppliers;
     private final Challenges challenges;
+    private final CandidateProfiles candidates;
+    private final BoardRoles boardRoles;
 
-    DatabaseSearchableSource(SupplierProfiles suppliers, Challenges challenges) {
+    DatabaseSearchableSource(SupplierProfiles suppliers, Challenges challenges, CandidateProfiles candidates,
+            BoardRoles boardRoles) {
         this.suppliers = suppliers;
         this.challenges = challenges;
+        this.candidates = candidates;
+        this.boardRoles = boardRoles;
     }
 
     @Override
@@ -31,5 +41,15 @@ class DatabaseSearchableSource implements SearchableSource {
     @Override
     public Flux<ChallengeDocument> challenges() {
         return challenges.documents();
+    }
+
+    @Override
+    public Flux<CandidateForMatching> candidates() {
+        return candidates.matchingDocuments();
+    }
+
+    @Override
+    public Flux<BoardRoleForMatching> boardRoles() {
+        return boardRoles.matchingDocuments();
     }
 }

@@ -8,12 +8,8 @@ import java.util.List;
 /**
  * Ranks candidates for a board role and board roles for a candidate, with reasons. The only seam
  * between the board-recruitment domain and a ranking engine: it speaks in documents (never in
- * identifying fields), so an Elasticsearch engine can replace {@link CoverageBoardMatching} without
- * touching the endpoints.
- *
- * TODO(matching): the hybrid BM25 + kNN engine in the {@code matching} module implements this over
- * candidates and board-role indexes fed by the outbox ({@link BoardRoleDocument},
- * {@link CandidateDocument}), keeping gap coverage as the heaviest part of the score.
+ * identifying fields). {@link ElasticsearchBoardMatching} answers it with the {@code matching}
+ * module's hybrid engine over the candidates and board-roles indexes, which the outbox feeds.
  */
 public interface BoardMatching {
 
@@ -23,7 +19,7 @@ public interface BoardMatching {
     /** Open roles (before their closing date) ranked for the candidate, best first. */
     Flux<RoleMatch> rolesFor(CandidateDocument candidate, int limit);
 
-    /** Which engine answered: clients and the web say so ("skill-gap coverage" today). */
+    /** Which engine answered: clients and the web say so ({@code hybrid-skill-gap-coverage}). */
     String engine();
 
     record CandidateMatch(CandidateDocument candidate, int score, BoardMatchReasons reasons) {

@@ -1,6 +1,8 @@
 package io.launchpad.api.board;
 
 import io.launchpad.api.candidate.SkillLevel;
+import io.launchpad.api.candidate.SkillsFramework;
+import io.launchpad.matching.BoardRoleForMatching;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +26,13 @@ public record BoardRole(UUID id, UUID organisationId, String title, String descr
         return status == Status.OPEN && !closingDate.isBefore(today);
     }
 
-    /** The shape matching ranks against (TODO(matching): index it through the outbox). */
+    /** The shape the board-roles index holds, announced through the outbox on every write. */
+    public BoardRoleForMatching forMatching(SkillsFramework framework) {
+        return new BoardRoleForMatching(id, organisationId, title, description, framework.ranked(skillGaps), region,
+                remote, hoursPerMonth, status.name().toLowerCase(), closingDate, version, updatedAt);
+    }
+
+    /** The shape the board endpoints hand to {@link BoardMatching}. */
     public BoardRoleDocument toDocument() {
         return new BoardRoleDocument(id, organisationId, title, description, skillsMatrix, skillGaps, hoursPerMonth,
                 remuneration, region, remote, closingDate, status.name().toLowerCase(), version);

@@ -65,9 +65,9 @@ class BoardRoleRepository {
         return db.sql("select * from board_role where id = :id").bind("id", id).map(this::role).one();
     }
 
-    Flux<BoardRole> open() {
-        return db.sql("select * from board_role where status = 'open' and closing_date >= current_date order by id")
-                .map(this::role).all();
+    /** Every role, drafts and closed ones included (a full reindex, the consistency check). */
+    Flux<BoardRole> all() {
+        return db.sql("select * from board_role order by id").map(this::role).all();
     }
 
     /** Open roles, or (when {@code includeDrafts}) all of one organisation's roles, newest first. */

@@ -10,6 +10,8 @@ import io.launchpad.api.security.Caller;
 import io.launchpad.api.web.Cursor;
 import io.launchpad.api.web.ETags;
 import io.launchpad.api.web.Page;
+import io.launchpad.matching.BoardOutbox;
+import io.launchpad.matching.BoardRoleForMatching;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
@@ -27,11 +29,14 @@ public class BoardRoles {
     private final BoardRoleRepository repository;
     private final Organisations organisations;
     private final SkillsFramework framework;
+    private final BoardOutbox outbox;
 
-    BoardRoles(BoardRoleRepository repository, Organisations organisations, SkillsFramework framework) {
+    BoardRoles(BoardRoleRepository repository, Organisations organisations, SkillsFramework framework,
+            BoardOutbox outbox) {
         this.repository = repository;
         this.organisations = organisations;
         this.framework = framework;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -42,7 +47,8 @@ public class BoardRoles {
         BoardRoleFields fields = checked(request);
         return organisations.requireActingFor(caller, fields.organisationId(), OrganisationType.ASSOCIATION,
                         "organisationId")
-                .flatMap(organisation -> repository.insert(organisation.id(), fields));
+                .flatMap(organisation -> repository.insert(organisation.id(), fields))
+                .flatMap(this::announce);
     }
 
     public Mono<BoardRole> read(Caller caller, UUID id) {
@@ -78,7 +84,8 @@ public class BoardRoles {
                 return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "status", "not-closed",
                         "a closed role is not edited"));
             }
-            return repository.update(id, expectedVersion, fields).switchIfEmpty(Mono.error(BoardRoles::changedMeanwhile));
+            return repository.update(id, expectedVersion, fields).switchIfEmpty(Mono.error(BoardRoles::changedMeanwhile))
+                    .flatMap(this::announce);
         });
     }
 
@@ -118,8 +125,14 @@ public class BoardRoles {
         return organisations.find(role.organisationId()).map(Organisation::name);
     }
 
-    Flux<BoardRole> openRoles() {
-        return repository.open();
+    /** Every role as the board-roles index holds it, streamed (a full reindex, the index consistency check). */
+    public Flux<BoardRoleForMatching> matchingDocuments() {
+        return repository.all().map(role -> role.forMatching(framework));
+    }
+
+    /** In the same transaction as the write: the index follows through the outbox, never ahead of a rollback. */
+    private Mono<BoardRole> announce(BoardRole role) {
+        return outbox.boardRoleChanged(role.forMatching(framework)).thenReturn(role);
     }
 
     private Mono<BoardRole> transition(Caller caller, UUID id, Long expectedVersion, BoardRole.Status from,
@@ -133,7 +146,8 @@ public class BoardRoles {
                 return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "status", "transition",
                         "a " + role.status().name().toLowerCase() + " role cannot become " + to.name().toLowerCase()));
             }
-            return repository.changeStatus(id, role.version(), to).switchIfEmpty(Mono.error(BoardRoles::changedMeanwhile));
+            return repository.changeStatus(id, role.version(), to).switchIfEmpty(Mono.error(BoardRoles::changedMeanwhile))
+                    .flatMap(this::announce);
         });
     }
 

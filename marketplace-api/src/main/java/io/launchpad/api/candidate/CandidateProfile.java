@@ -1,5 +1,7 @@
 package io.launchpad.api.candidate;
 
+import io.launchpad.matching.CandidateForMatching;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,7 +42,19 @@ public record CandidateProfile(UUID id, String subject, Identity identity, Strin
         return visibility != Visibility.PRIVATE;
     }
 
-    /** The non-identifying shape: what matching indexes and what blind reviewers see. */
+    /**
+     * What the matching index may hold: no identifying field, no free text (headline, governance and
+     * lived-experience narratives can name people and places), only whether lived experience was shared.
+     */
+    public CandidateForMatching forMatching(SkillsFramework framework) {
+        return new CandidateForMatching(id, framework.ranked(skills),
+                experience.stream().map(e -> new CandidateForMatching.Experience(e.role(), e.sector(),
+                        e.years() == null ? 0 : e.years())).toList(),
+                governanceYears, region, remote, hoursPerMonth, availability,
+                livedExperience != null && isMatchable(), visibility.code(), version, updatedAt);
+    }
+
+    /** The non-identifying shape: what blind reviewers see (matching indexes {@link #forMatching}, a narrower one). */
     public CandidateDocument toDocument() {
         return new CandidateDocument(id, headline, skills, experience, governanceExperience, governanceYears,
                 livedExperience, availability, hoursPerMonth, region, remote, visibility.code(), version);

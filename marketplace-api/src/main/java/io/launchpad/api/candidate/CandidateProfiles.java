@@ -8,6 +8,8 @@ import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.security.Caller;
 import io.launchpad.api.web.ETags;
+import io.launchpad.matching.BoardOutbox;
+import io.launchpad.matching.CandidateForMatching;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
@@ -35,14 +37,16 @@ public class CandidateProfiles implements PersonalData {
     private final AuditLog audit;
     /** Lazily: the listeners (applications) depend on this service themselves. */
     private final ObjectProvider<CandidateProfileListener> listeners;
+    private final BoardOutbox outbox;
 
     CandidateProfiles(CandidateRepository repository, SkillsFramework framework, Consents consents, AuditLog audit,
-            ObjectProvider<CandidateProfileListener> listeners) {
+            ObjectProvider<CandidateProfileListener> listeners, BoardOutbox outbox) {
         this.repository = repository;
         this.framework = framework;
         this.consents = consents;
         this.audit = audit;
         this.listeners = listeners;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -55,6 +59,8 @@ public class CandidateProfiles implements PersonalData {
                 .flatMap(existing -> Mono.<CandidateProfile>error(ApiProblem.conflict(
                         "You already have a candidate profile: " + existing.id())))
                 .switchIfEmpty(Mono.defer(() -> repository.insert(caller.subject(), fields)))
+                // a private profile was never indexed: nothing to announce
+                .flatMap(profile -> (profile.isMatchable() ? announce(profile) : Mono.just(profile)))
                 .flatMap(profile -> consents.record(caller.subject(), ConsentPurpose.CANDIDATE_PROFILE, true)
                         .then(recordConsents(caller.subject(), null, fields))
                         .then(audit.record(caller, AuditLog.Action.CREATED, profile.id(), profile.subject(),
@@ -97,6 +103,9 @@ public class CandidateProfiles implements PersonalData {
                     ETags.check(profile.version(), expectedVersion);
                     return repository.update(id, expectedVersion, fields)
                             .switchIfEmpty(Mono.error(CandidateProfiles::changedMeanwhile))
+                            // turning private is announced too: it takes the profile out of the index
+                            .flatMap(updated -> profile.isMatchable() || updated.isMatchable() ? announce(updated)
+                                    : Mono.just(updated))
                             .flatMap(updated -> recordConsents(caller.subject(), profile, fields)
                                     .then(audit.record(caller, AuditLog.Action.UPDATED, id, profile.subject(),
                                             "/api/v1/candidates/" + id))
@@ -130,9 +139,9 @@ public class CandidateProfiles implements PersonalData {
         return subject == null ? Mono.empty() : repository.findBySubject(subject);
     }
 
-    /** Profiles whose owners chose to be matched (visibility matching or public). */
-    public Flux<CandidateProfile> matchable() {
-        return repository.matchable();
+    /** Every matchable profile as matching indexes it, streamed (a full reindex, the index consistency check). */
+    public Flux<CandidateForMatching> matchingDocuments() {
+        return repository.matchable().map(profile -> profile.forMatching(framework));
     }
 
     /** Acting on the platform counts as activity: the retention clock restarts. */
@@ -161,21 +170,30 @@ public class CandidateProfiles implements PersonalData {
     }
 
     /**
-     * Deletes the profile after the features that reference it have reduced their rows to statistics.
-     * TODO(matching): once candidates are indexed, enqueue the index deletion through the outbox here
-     * and count it in {@link Erased#indexDeletions()}; today no candidate data is in any index.
+     * Deletes the profile after the features that reference it have reduced their rows to statistics,
+     * and enqueues its removal from the candidates index (counted in {@link Erased#indexDeletions()}).
      */
     @Override
     public Mono<Erased> erase(String subject) {
         return repository.findBySubject(subject)
-                .flatMap(profile -> delete(profile.id()).map(rows -> new Erased(rows, 0)))
+                .flatMap(profile -> delete(profile.id()).map(rows -> new Erased(rows, 1)))
                 .defaultIfEmpty(Erased.NOTHING);
     }
 
+    /**
+     * Rows removed. The index deletion goes through the outbox in this transaction, with a version above
+     * the last one the profile had, so no earlier change still on its way can bring the candidate back.
+     */
     Mono<Long> delete(UUID candidateId) {
         return Flux.fromStream(listeners::orderedStream).concatMap(listener -> listener.profileDeleting(candidateId))
                 .reduce(0L, Long::sum)
-                .flatMap(removed -> repository.delete(candidateId).map(rows -> rows + removed));
+                .flatMap(removed -> repository.delete(candidateId)
+                        .flatMap(version -> outbox.candidateDeleted(candidateId, version + 1).thenReturn(removed + 1))
+                        .defaultIfEmpty(removed));
+    }
+
+    private Mono<CandidateProfile> announce(CandidateProfile profile) {
+        return outbox.candidateChanged(profile.forMatching(framework)).thenReturn(profile);
     }
 
     private Mono<Void> viewed(Caller caller, CandidateProfile profile) {

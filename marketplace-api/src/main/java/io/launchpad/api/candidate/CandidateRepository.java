@@ -106,8 +106,10 @@ class CandidateRepository {
         return spec.then();
     }
 
+    /** The version the profile had when it went; empty when there was none. */
     Mono<Long> delete(UUID id) {
-        return db.sql("delete from candidate_profile where id = :id").bind("id", id).fetch().rowsUpdated();
+        return db.sql("delete from candidate_profile where id = :id returning version").bind("id", id)
+                .map(row -> row.get("version", Long.class)).one();
     }
 
     private DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, CandidateFields f) {

@@ -1,6 +1,7 @@
 package io.launchpad.api.candidate;
 
 import io.launchpad.api.problem.ApiProblem;
+import io.launchpad.matching.RankedSkill;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,6 +79,14 @@ public class SkillsFramework {
 
     public String familyLabel(String skill) {
         return familyOf.getOrDefault(skill, "");
+    }
+
+    /** The skills with the labels and level ranks matching needs (it does not know the framework itself). */
+    public List<RankedSkill> ranked(List<SkillLevel> list) {
+        return list.stream()
+                .map(entry -> new RankedSkill(entry.skill(), skillLabel(entry.skill()), entry.level(),
+                        levelLabel(entry.level()), rank(entry.level())))
+                .toList();
     }
 
     /** Rejects unknown skills or levels and repeated skills, naming the list element at fault. */

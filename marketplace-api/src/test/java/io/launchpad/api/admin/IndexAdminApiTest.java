@@ -96,7 +96,8 @@ class IndexAdminApiTest extends ApiTestBase {
         assertThat(failures).isEmpty();
         assertThat(served.get()).isGreaterThan(3);
         List<Map<String, Object>> indexes = (List<Map<String, Object>>) report.get("indexes");
-        assertThat(indexes).extracting(index -> index.get("alias")).containsExactly(SUPPLIERS, "launchpad-challenges");
+        assertThat(indexes).extracting(index -> index.get("alias")).containsExactly(SUPPLIERS, "launchpad-challenges",
+                "launchpad-candidates", "launchpad-board-roles");
         String newSuppliers = (String) indexes.getFirst().get("newIndex");
         assertThat(newSuppliers).startsWith(SUPPLIERS + "-v1-");
         assertThat(((Number) indexes.getFirst().get("documents")).longValue()).isGreaterThanOrEqualTo(6);

@@ -3,6 +3,7 @@ package io.launchpad.api.application;
 import io.launchpad.api.support.ApiTestBase;
 import io.launchpad.api.support.BoardFixtures;
 import io.launchpad.api.support.BoardFixtures.Identity;
+import io.launchpad.api.support.RealComponents;
 import io.launchpad.api.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -25,19 +26,24 @@ class BoardRecruitmentApiTest extends ApiTestBase {
 
         TestTokens.TestUser candidate = TestTokens.user("candidate");
         Identity identity = Identity.unique();
-        String candidateId = BoardFixtures.createCandidate(api, candidate.bearer(), BoardFixtures.candidateBody(identity,
-                "matching", List.of(skill("data-governance", "expert"), skill("information-security", "awareness"))));
+        Map<String, Object> body = BoardFixtures.candidateBody(identity, "matching",
+                List.of(skill("data-governance", "expert"), skill("information-security", "awareness")));
+        // no identifying field reaches matches: a unique job title is how this test recognises its candidate
+        String jobTitle = "Chief data officer " + identity.email().hashCode();
+        body.put("experience", List.of(Map.of("role", jobTitle, "sector", "public sector", "years", 6)));
+        String candidateId = BoardFixtures.createCandidate(api, candidate.bearer(), body);
 
         // matching both ways, with reasons; the association never learns who the candidate is
-        String matches = api.get().uri("/api/v1/board-roles/{id}/matches", roleId)
-                .header("Authorization", association.bearer()).exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String matches = BoardFixtures.awaitBody(api, association.bearer(),
+                "/api/v1/board-roles/" + roleId + "/matches?limit=50", found -> found.contains(jobTitle));
         assertThat(matches).contains("Covers Data governance at Expert", "Has Information security at Awareness")
-                .contains("\"engine\":\"skill-gap-coverage\"");
+                .contains("\"engine\":\"hybrid-skill-gap-coverage\"");
         identity.values().forEach(value -> assertThat(matches).doesNotContain(value));
         assertThat(matches).doesNotContain(candidateId); // matching-only profiles are not addressable
 
-        api.get().uri("/api/v1/candidates/{id}/matches", candidateId).header("Authorization", candidate.bearer())
+        BoardFixtures.awaitBody(api, candidate.bearer(), "/api/v1/candidates/" + candidateId + "/matches?limit=50",
+                found -> found.contains(roleId));
+        api.get().uri("/api/v1/candidates/{id}/matches?limit=50", candidateId).header("Authorization", candidate.bearer())
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items[?(@.boardRoleId == '" + roleId + "')].reasons.gapsCovered[0].skill")
                 .isEqualTo("data-governance");
@@ -111,14 +117,50 @@ class BoardRecruitmentApiTest extends ApiTestBase {
         BoardFixtures.createCandidate(api, weak.bearer(), weakBody);
         BoardFixtures.createCandidate(api, hidden.bearer(), hiddenBody);
 
-        String matches = api.get().uri("/api/v1/board-roles/{id}/matches?limit=50", roleId)
-                .header("Authorization", association.bearer()).exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(matches).contains("Strong UCD lead", "Weak UCD match").doesNotContain("Hidden UCD lead");
+        String matches = BoardFixtures.awaitBody(api, association.bearer(), "/api/v1/board-roles/" + roleId + "/matches?limit=50",
+                found -> found.contains("Strong UCD lead") && found.contains("Weak UCD match"));
+        assertThat(matches).doesNotContain("Hidden UCD lead");
         assertThat(matches.indexOf("Strong UCD lead")).isLessThan(matches.indexOf("Weak UCD match"));
         assertThat(matches).contains(strongId); // public profiles are addressable (anonymised)
+
+        // a candidate who turns private leaves the matches (the outbox removes them from the index)
+        strongBody.put("visibility", "private");
+        api.put().uri("/api/v1/candidates/{id}", strongId).header("Authorization", strong.bearer())
+                .header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON).bodyValue(strongBody)
+                .exchange().expectStatus().isOk();
+        String afterwards = BoardFixtures.awaitBody(api, association.bearer(), "/api/v1/board-roles/" + roleId + "/matches?limit=50",
+                found -> !found.contains("Strong UCD lead"));
+        assertThat(afterwards).contains("Weak UCD match").doesNotContain(strongId);
         api.get().uri("/api/v1/board-roles/{id}/matches?limit=0", roleId).header("Authorization", association.bearer())
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+    }
+
+    @Test
+    void boardWritesSucceedWhileElasticsearchIsDownMatchesAnswer503AndTheIndexCatchesUp() {
+        Actor association = actor("association");
+        Map<String, Object> roleBody = BoardFixtures.roleBody(association.organisationId(),
+                List.of(skill("incident-management", "practitioner")));
+        TestTokens.TestUser candidate = TestTokens.user("candidate");
+        String roleId;
+        String candidateId;
+        RealComponents.stopElasticsearch();
+        try {
+            roleId = BoardFixtures.openRole(api, association.bearer(), roleBody);
+            candidateId = BoardFixtures.createCandidate(api, candidate.bearer(), BoardFixtures.candidateBody(
+                    Identity.unique(), "matching", List.of(skill("incident-management", "expert"))));
+            api.get().uri("/api/v1/board-roles/{id}/matches", roleId).header("Authorization", association.bearer())
+                    .exchange().expectStatus().isEqualTo(503)
+                    .expectHeader().exists("Retry-After")
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            api.get().uri("/api/v1/candidates/{id}/matches", candidateId).header("Authorization", candidate.bearer())
+                    .exchange().expectStatus().isEqualTo(503)
+                    .expectHeader().exists("Retry-After");
+        } finally {
+            RealComponents.restartElasticsearch();
+        }
+        String roles = BoardFixtures.awaitBody(api, candidate.bearer(), "/api/v1/candidates/" + candidateId + "/matches?limit=50",
+                found -> found.contains(roleId));
+        assertThat(roles).contains("Covers Incident management at Expert");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.launchpad.api.support.ApiTestBase;
 import io.launchpad.api.support.BoardFixtures;
 import io.launchpad.api.support.BoardFixtures.Identity;
+import io.launchpad.api.support.RealComponents;
 import io.launchpad.api.support.TestTokens;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,8 @@ class CandidateRetentionTest extends ApiTestBase {
                 .expectStatus().isOk();
         repository.backdate(idleId, Duration.ofDays(840), Duration.ofDays(31)).block();
 
+        awaitIndexed(idleId, true);
+
         CandidateRetention.Report second = retention.run(sender).block();
         assertThat(second.deleted()).isGreaterThanOrEqualTo(1);
         assertThat(repository.find(idleId).block()).isNull();
@@ -85,6 +88,25 @@ class CandidateRetentionTest extends ApiTestBase {
         assertThat(repository.find(returningId).block().retentionWarnedAt()).isNull();
         api.get().uri("/api/v1/me/audit").header("Authorization", idle.bearer()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items[0].resource").isEqualTo("retention: profile deleted after inactivity");
+        // the deletion reaches the candidates index through the outbox; the returning candidate stays matchable
+        awaitIndexed(idleId, false);
+        awaitIndexed(returningId, true);
+    }
+
+    private static void awaitIndexed(UUID candidateId, boolean expected) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI document = java.net.URI.create(RealComponents.elasticsearch().httpUrl()
+                + "/launchpad-candidates/_doc/" + candidateId);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        boolean indexed;
+        do {
+            indexed = http.send(java.net.http.HttpRequest.newBuilder(document).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            if (indexed != expected) {
+                Thread.sleep(200);
+            }
+        } while (indexed != expected && System.nanoTime() < deadline);
+        assertThat(indexed).as("candidate %s in the candidates index", candidateId).isEqualTo(expected);
     }
 
     private static String to(MimeMessage message) {

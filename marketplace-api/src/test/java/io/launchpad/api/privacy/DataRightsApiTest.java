@@ -42,6 +42,12 @@ class DataRightsApiTest extends ApiTestBase {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("purpose", "email-updates", "granted", true))
                 .exchange().expectStatus().isCreated().expectBody().jsonPath("$.recordedAt").isNotEmpty();
         seedOtherFeaturesRows(candidate.subject(), identity);
+        // the public profile is in the candidates index before erasure, so "no hits afterwards" means something
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (indexHits(candidateId) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(indexHits(candidateId)).as("index hits for the candidate before erasure").isPositive();
 
         // the audit log: the candidate and admins read it, nobody else
         api.get().uri("/api/v1/audit?candidateId={id}", candidateId).header("Authorization", TestTokens.user("admin").bearer())
@@ -61,8 +67,13 @@ class DataRightsApiTest extends ApiTestBase {
         api.delete().uri("/api/v1/me").header("Authorization", candidate.bearer()).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.rowsRemoved").value(rows -> assertThat(((Number) rows).longValue()).isGreaterThan(5))
-                // no candidate data is indexed today, so there is nothing to delete from Elasticsearch
-                .jsonPath("$.indexDeletionsEnqueued").isEqualTo(0);
+                // the candidates index entry goes through the outbox, like every index write
+                .jsonPath("$.indexDeletionsEnqueued").isEqualTo(1);
+        // the removal is applied by the indexer, which then deletes its outbox row: the last trace of the person
+        deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while ((outboxRowsAbout(candidateId) > 0 || indexHits(candidateId) > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
 
         List<String> values = new ArrayList<>(identity.values());
         values.add(candidate.subject());
@@ -91,6 +102,11 @@ class DataRightsApiTest extends ApiTestBase {
             db.sql("insert into saved_search (id, subject, query, frequency) values (:id, :s, 'board', 'weekly')")
                     .bind("id", UUID.randomUUID()).bind("s", subject).then().block();
         }
+    }
+
+    private long outboxRowsAbout(String id) {
+        return db.sql("select count(*) as n from matching_outbox where aggregate_id = :id").bind("id", UUID.fromString(id))
+                .map(row -> row.get("n", Long.class)).one().block();
     }
 
     private boolean tableExists(String table) {

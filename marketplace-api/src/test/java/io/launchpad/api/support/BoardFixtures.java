@@ -3,11 +3,13 @@ package io.launchpad.api.support;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Request bodies and shortcuts for board roles, candidates and applications (issue 5 tests). */
 public final class BoardFixtures {
@@ -85,6 +87,30 @@ public final class BoardFixtures {
         return (String) api.post().uri("/api/v1/candidates").header("Authorization", bearer)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    /**
+     * GETs {@code uri} until its body satisfies {@code done} and returns that body. Matching reads
+     * indexes the outbox feeds, so a write shows up in matches a moment after it commits.
+     */
+    public static String awaitBody(WebTestClient api, String bearer, String uri, Predicate<String> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String body = null;
+        while (System.nanoTime() < deadline) {
+            var result = api.get().uri(uri).header("Authorization", bearer).exchange()
+                    .expectBody(String.class).returnResult();
+            body = result.getResponseBody();
+            if (result.getStatus().value() == 200 && body != null && done.test(body)) {
+                return body;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + uri, e);
+            }
+        }
+        throw new AssertionError(uri + " never answered as expected; last: " + body);
     }
 
     public static String apply(WebTestClient api, String bearer, String roleId, String statement) {

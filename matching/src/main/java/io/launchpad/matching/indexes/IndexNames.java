@@ -27,6 +27,15 @@ public record IndexNames(String prefix) {
         return prefix + "-challenges";
     }
 
+    /** Board candidates who chose to be matched, without identifying fields. */
+    public String candidates() {
+        return prefix + "-candidates";
+    }
+
+    public String boardRoles() {
+        return prefix + "-board-roles";
+    }
+
     /** The physical index IndexSetup creates behind {@code alias}; a reindex names its new index after it. */
     public String versioned(String alias) {
         return alias + "-v" + SCHEMA_VERSION;

@@ -63,7 +63,11 @@ public final class IndexSetup implements AutoCloseable {
                 .then(putIndexTemplate(names.suppliers(), "suppliers-v1.json"))
                 .then(putIndexTemplate(names.challenges(), "challenges-v1.json"))
                 .then(createBehindAlias(names.suppliers()))
-                .then(createBehindAlias(names.challenges()));
+                .then(createBehindAlias(names.challenges()))
+                .then(putIndexTemplate(names.candidates(), "candidates-v1.json"))
+                .then(putIndexTemplate(names.boardRoles(), "board-roles-v1.json"))
+                .then(createBehindAlias(names.candidates()))
+                .then(createBehindAlias(names.boardRoles()));
     }
 
     private Mono<Void> putTextAnalysis() {

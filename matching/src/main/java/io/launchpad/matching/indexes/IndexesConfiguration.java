@@ -31,6 +31,11 @@ public class IndexesConfiguration {
     }
 
     @Bean
+    BoardDocuments matchingBoardDocuments(Embeddings matchingEmbeddings) {
+        return new BoardDocuments(matchingEmbeddings);
+    }
+
+    @Bean
     IndexSetup matchingIndexSetup(ElasticsearchConnection matchingElasticsearch, IndexNames matchingIndexNames) {
         return new IndexSetup(matchingElasticsearch, matchingIndexNames);
     }

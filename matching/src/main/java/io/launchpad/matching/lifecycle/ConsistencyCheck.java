@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.launchpad.matching.CandidateForMatching;
 import io.launchpad.matching.ConsistencyReport;
 import io.launchpad.matching.ConsistencyReport.Difference;
 import io.launchpad.matching.ConsistencyReport.IndexCount;
@@ -50,16 +51,25 @@ final class ConsistencyCheck {
 
     Mono<ConsistencyReport> run(SearchableSource source) {
         return indexes.ready()
-                .then(compare(names.suppliers(), "supplier_id", source.suppliers().map(s -> Map.entry(s.id().toString(), s.version()))))
-                .flatMap(suppliers -> compare(names.challenges(), "challenge_id",
-                        source.challenges().map(c -> Map.entry(c.id().toString(), c.version())))
-                        .map(challenges -> {
-                            List<Difference> all = new ArrayList<>(suppliers.differences());
-                            all.addAll(challenges.differences());
-                            boolean truncated = all.size() > ConsistencyReport.MAX_LISTED;
-                            return new ConsistencyReport(List.of(suppliers.count(), challenges.count()),
-                                    truncated ? all.subList(0, ConsistencyReport.MAX_LISTED) : all, truncated);
-                        }))
+                .then(Flux.concat(
+                                Mono.defer(() -> compare(names.suppliers(), "supplier_id",
+                                        source.suppliers().map(s -> Map.entry(s.id().toString(), s.version())))),
+                                Mono.defer(() -> compare(names.challenges(), "challenge_id",
+                                        source.challenges().map(c -> Map.entry(c.id().toString(), c.version())))),
+                                // only candidates who chose to be matched belong in the index: any other is EXTRA
+                                Mono.defer(() -> compare(names.candidates(), "candidate_id",
+                                        source.candidates().filter(CandidateForMatching::matchable)
+                                                .map(c -> Map.entry(c.id().toString(), c.version())))),
+                                Mono.defer(() -> compare(names.boardRoles(), "board_role_id",
+                                        source.boardRoles().map(r -> Map.entry(r.id().toString(), r.version())))))
+                        .collectList())
+                .map(sides -> {
+                    List<Difference> all = new ArrayList<>();
+                    sides.forEach(side -> all.addAll(side.differences()));
+                    boolean truncated = all.size() > ConsistencyReport.MAX_LISTED;
+                    return new ConsistencyReport(sides.stream().map(Side::count).toList(),
+                            truncated ? all.subList(0, ConsistencyReport.MAX_LISTED) : all, truncated);
+                })
                 .doOnNext(report -> report.indexes().forEach(count -> log.atInfo()
                         .addKeyValue("alias", count.alias()).addKeyValue("inDatabase", count.inDatabase())
                         .addKeyValue("inIndex", count.inIndex()).addKeyValue("missing", count.missing())

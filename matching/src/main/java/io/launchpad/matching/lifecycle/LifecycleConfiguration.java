@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.launchpad.matching.IndexLifecycle;
 import io.launchpad.matching.MatchingProperties;
 import io.launchpad.matching.SearchableSource;
+import io.launchpad.matching.indexes.BoardDocuments;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexSetup;
@@ -33,13 +34,15 @@ public class LifecycleConfiguration {
     @Bean
     IndexLifecycle matchingIndexLifecycle(LifecycleConnection matchingLifecycleConnection, IndexSetup matchingIndexSetup,
                                           IndexNames matchingIndexNames, DatabaseClient databaseClient,
-                                          IndexedDocuments matchingIndexedDocuments, ObjectProvider<SearchableSource> sources) {
+                                          IndexedDocuments matchingIndexedDocuments, BoardDocuments matchingBoardDocuments,
+                                          ObjectProvider<SearchableSource> sources) {
         ElasticsearchConnection elasticsearch = matchingLifecycleConnection.elasticsearch();
-        // one core stays free for live queries while a reindex embeds
-        Reindex.Settings settings = new Reindex.Settings(500, 8, Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
-                Duration.ofSeconds(2));
+        // one converting rail: each model run already uses every core (ONNX Runtime's own threads), and
+        // two rails would only make them fight; 64 texts make four model batches per conversion
+        Reindex.Settings settings = new Reindex.Settings(500, 64, 1, Duration.ofSeconds(2));
         return new IndexLifecycleService(
-                new Reindex(elasticsearch, matchingIndexSetup, matchingIndexNames, databaseClient, matchingIndexedDocuments, settings),
+                new Reindex(elasticsearch, matchingIndexSetup, matchingIndexNames, databaseClient, matchingIndexedDocuments,
+                        matchingBoardDocuments, settings),
                 new ConsistencyCheck(elasticsearch, matchingIndexSetup, matchingIndexNames),
                 () -> {
                     SearchableSource source = sources.getIfAvailable();

@@ -10,15 +10,19 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.launchpad.matching.BoardRoleForMatching;
+import io.launchpad.matching.CandidateForMatching;
 import io.launchpad.matching.ChallengeDocument;
 import io.launchpad.matching.ReindexReport;
 import io.launchpad.matching.ReindexReport.RebuiltIndex;
 import io.launchpad.matching.SearchableSource;
 import io.launchpad.matching.SupplierDocument;
+import io.launchpad.matching.indexes.BoardDocuments;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexSetup;
 import io.launchpad.matching.indexes.IndexedDocuments;
+import io.launchpad.matching.outbox.CandidateRemoval;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -68,6 +72,7 @@ final class Reindex {
     private final IndexNames names;
     private final DatabaseClient database;
     private final IndexedDocuments documents;
+    private final BoardDocuments boardDocuments;
     private final Settings settings;
     private final JsonMapper payloads = JsonMapper.builder().build();
 
@@ -90,8 +95,9 @@ final class Reindex {
     }
 
     Reindex(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, DatabaseClient database,
-            IndexedDocuments documents, Settings settings) {
+            IndexedDocuments documents, BoardDocuments boardDocuments, Settings settings) {
         this.documents = documents;
+        this.boardDocuments = boardDocuments;
         this.elasticsearch = elasticsearch;
         this.indexes = indexes;
         this.names = names;
@@ -107,12 +113,17 @@ final class Reindex {
                 .flatMap(mark -> {
                     log.atInfo().addKeyValue("generation", generation).addKeyValue("replayFrom", mark.minus(REPLAY_MARGIN))
                             .log("Reindex started");
-                    return rebuild(names.suppliers(), generation, source.suppliers(), batch -> IndexDocument.suppliers(documents, batch))
-                            .flatMap(suppliers -> rebuild(names.challenges(), generation, source.challenges(), batch -> IndexDocument.challenges(documents, batch))
-                                    .flatMap(challenges -> replay(mark.minus(REPLAY_MARGIN), suppliers.index(), challenges.index())
-                                            .flatMap(replayed -> deleteAfterGrace(suppliers.previous(), challenges.previous())
-                                                    .thenReturn(new ReindexReport(List.of(suppliers.report(), challenges.report()),
-                                                            replayed, Duration.ofNanos(System.nanoTime() - started))))));
+                    // one alias after the other (concat subscribes in turn): each load has the cores to itself
+                    return Flux.concat(
+                                    Mono.defer(() -> rebuild(names.suppliers(), generation, source.suppliers(), batch -> IndexDocument.suppliers(documents, batch))),
+                                    Mono.defer(() -> rebuild(names.challenges(), generation, source.challenges(), batch -> IndexDocument.challenges(documents, batch))),
+                                    Mono.defer(() -> rebuild(names.candidates(), generation, source.candidates(), batch -> IndexDocument.candidates(boardDocuments, batch))),
+                                    Mono.defer(() -> rebuild(names.boardRoles(), generation, source.boardRoles(), batch -> IndexDocument.boardRoles(boardDocuments, batch))))
+                            .collectList()
+                            .flatMap(rebuilt -> replay(mark.minus(REPLAY_MARGIN), rebuilt)
+                                    .flatMap(replayed -> deleteAfterGrace(rebuilt.stream().flatMap(r -> r.previous().stream()).toList())
+                                            .thenReturn(new ReindexReport(rebuilt.stream().map(Rebuilt::report).toList(),
+                                                    replayed, Duration.ofNanos(System.nanoTime() - started)))));
                 })
                 .doOnNext(report -> log.atInfo().addKeyValue("generation", generation)
                         .addKeyValue("indexes", report.indexes().stream().map(RebuiltIndex::newIndex).toList())
@@ -187,9 +198,12 @@ final class Reindex {
         return database.sql("select now() as now").map(row -> row.get("now", java.time.OffsetDateTime.class).toInstant()).one();
     }
 
-    private Mono<Long> replay(Instant since, String suppliersIndex, String challengesIndex) {
+    /** Re-applies outbox rows since {@code since} to the new indexes, each row to the index of its alias. */
+    private Mono<Long> replay(Instant since, List<Rebuilt> rebuilt) {
+        java.util.Map<String, String> newIndexOf = new java.util.HashMap<>();
+        rebuilt.forEach(r -> newIndexOf.put(r.alias(), r.index()));
         return Mono.using(
-                () -> new BulkLoad(elasticsearch.client(), "outbox replay", suppliersIndex + "," + challengesIndex, settings.batchSize()),
+                () -> new BulkLoad(elasticsearch.client(), "outbox replay", String.join(",", newIndexOf.values()), settings.batchSize()),
                 load -> database.sql(OUTBOX_SINCE).bind("since", since.atOffset(ZoneOffset.UTC))
                         .map(row -> new OutboxEvent(row.get("aggregate_type", String.class), row.get("aggregate_id", UUID.class),
                                 row.get("payload", String.class)))
@@ -198,8 +212,7 @@ final class Reindex {
                         .parallel(settings.embedThreads()).runOn(Schedulers.parallel(), 2)
                         .map(this::replayed).sequential()
                         .publishOn(Schedulers.boundedElastic(), 4)
-                        .doOnNext(batch -> batch.forEach(document ->
-                                load.addTo(document.isSupplier() ? suppliersIndex : challengesIndex, document.document())))
+                        .doOnNext(batch -> batch.forEach(document -> load.addTo(newIndexOf.get(document.alias()), document.document())))
                         .then(Mono.fromRunnable(load::close).subscribeOn(Schedulers.boundedElastic()))
                         .then(Mono.defer(() -> load.failed() == 0 ? Mono.just(load.accepted())
                                 : Mono.error(new IllegalStateException("Replaying the outbox failed for " + load.failed()
@@ -213,25 +226,33 @@ final class Reindex {
     private List<Replayed> replayed(List<OutboxEvent> events) {
         List<SupplierDocument> suppliers = new ArrayList<>();
         List<ChallengeDocument> challenges = new ArrayList<>();
+        List<CandidateForMatching> candidates = new ArrayList<>();
+        List<BoardRoleForMatching> roles = new ArrayList<>();
+        List<Replayed> replayed = new ArrayList<>(events.size());
         for (OutboxEvent event : events) {
             switch (event.type()) {
                 case "supplier" -> suppliers.add(payloads.readValue(event.payload(), SupplierDocument.class));
                 case "challenge" -> challenges.add(payloads.readValue(event.payload(), ChallengeDocument.class));
+                case "candidate" -> candidates.add(payloads.readValue(event.payload(), CandidateForMatching.class));
+                case "board-role" -> roles.add(payloads.readValue(event.payload(), BoardRoleForMatching.class));
+                case "candidate-removal" -> {
+                    CandidateRemoval removal = payloads.readValue(event.payload(), CandidateRemoval.class);
+                    replayed.add(new Replayed(names.candidates(), IndexDocument.deletion(removal.id().toString(), removal.version())));
+                }
                 default -> throw new IllegalStateException("unknown outbox aggregate type " + event.type() + " for " + event.id());
             }
         }
-        List<Replayed> replayed = new ArrayList<>(events.size());
-        IndexDocument.suppliers(documents, suppliers).forEach(document -> replayed.add(new Replayed(true, document)));
-        IndexDocument.challenges(documents, challenges).forEach(document -> replayed.add(new Replayed(false, document)));
+        IndexDocument.suppliers(documents, suppliers).forEach(document -> replayed.add(new Replayed(names.suppliers(), document)));
+        IndexDocument.challenges(documents, challenges).forEach(document -> replayed.add(new Replayed(names.challenges(), document)));
+        IndexDocument.candidates(boardDocuments, candidates).forEach(document -> replayed.add(new Replayed(names.candidates(), document)));
+        IndexDocument.boardRoles(boardDocuments, roles).forEach(document -> replayed.add(new Replayed(names.boardRoles(), document)));
         return replayed;
     }
 
-    private record Replayed(boolean isSupplier, IndexDocument document) {
+    private record Replayed(String alias, IndexDocument document) {
     }
 
-    private Mono<Void> deleteAfterGrace(List<String> previousSuppliers, List<String> previousChallenges) {
-        List<String> old = new ArrayList<>(previousSuppliers);
-        old.addAll(previousChallenges);
+    private Mono<Void> deleteAfterGrace(List<String> old) {
         if (old.isEmpty()) {
             return Mono.empty();
         }

@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.launchpad.matching.ChallengeDocument;
 import io.launchpad.matching.SupplierDocument;
+import io.launchpad.matching.indexes.BoardDocuments;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexSetup;
@@ -44,13 +45,16 @@ final class BulkSend {
     private final IndexSetup indexes;
     private final IndexNames names;
     private final IndexedDocuments documents;
+    private final BoardDocuments boardDocuments;
     private final JsonMapper payloads = PayloadJson.mapper();
 
-    BulkSend(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, IndexedDocuments documents) {
+    BulkSend(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, IndexedDocuments documents,
+             BoardDocuments boardDocuments) {
         this.elasticsearch = elasticsearch;
         this.indexes = indexes;
         this.names = names;
         this.documents = documents;
+        this.boardDocuments = boardDocuments;
     }
 
     /** Never fails: an unreachable cluster is an outcome in which every row failed. */
@@ -60,8 +64,7 @@ final class BulkSend {
         for (OutboxRow row : rows) {
             try {
                 // read once here to set aside what this release cannot read, before the batch is embedded
-                Class<?> type = row.type() == AggregateType.SUPPLIER ? SupplierDocument.class : ChallengeDocument.class;
-                payloads.readValue(row.payload(), type);
+                payloads.readValue(row.payload(), row.type().payloadType());
                 readable.add(row);
             } catch (RuntimeException unreadable) {
                 // a payload this release cannot read stays in the outbox, visible, for a later release or an operator
@@ -92,12 +95,15 @@ final class BulkSend {
     private List<BulkOperation> operations(List<OutboxRow> rows) {
         List<SupplierDocument> suppliers = new ArrayList<>();
         List<ChallengeDocument> challenges = new ArrayList<>();
+        BoardOperations board = new BoardOperations(boardDocuments, names, payloads);
         for (OutboxRow row : rows) {
             switch (row.type()) {
                 case SUPPLIER -> suppliers.add(payloads.readValue(row.payload(), SupplierDocument.class));
                 case CHALLENGE -> challenges.add(payloads.readValue(row.payload(), ChallengeDocument.class));
+                default -> board.collect(row);
             }
         }
+        board.convert();
         java.util.Iterator<IndexedSupplier> indexedSuppliers = documents.suppliers(suppliers).iterator();
         java.util.Iterator<IndexedChallenge> indexedChallenges = documents.challenges(challenges).iterator();
         List<BulkOperation> operations = new ArrayList<>(rows.size());
@@ -114,6 +120,7 @@ final class BulkSend {
                     yield BulkOperation.of(op -> op.index(index -> index.index(names.challenges()).id(id)
                             .version(row.aggregateVersion()).versionType(VersionType.External).document(document)));
                 }
+                default -> board.operation(row);
             });
         }
         return operations;

@@ -1,7 +1,9 @@
 package io.launchpad.matching.outbox;
 
 import io.launchpad.matching.MatchingProperties;
+import io.launchpad.matching.BoardOutbox;
 import io.launchpad.matching.Outbox;
+import io.launchpad.matching.indexes.BoardDocuments;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexedDocuments;
@@ -27,13 +29,19 @@ public class OutboxConfiguration {
     }
 
     @Bean
+    BoardOutbox matchingBoardOutbox(DatabaseClient databaseClient) {
+        return new BoardOutboxWriter(databaseClient);
+    }
+
+    @Bean
     @ConditionalOnBooleanProperty(name = "launchpad.matching.indexer.enabled", matchIfMissing = true)
     OutboxIndexer matchingOutboxIndexer(DatabaseClient databaseClient, ReactiveTransactionManager transactionManager,
                                         ElasticsearchConnection matchingElasticsearch, IndexSetup matchingIndexSetup,
                                         IndexNames matchingIndexNames, IndexedDocuments matchingIndexedDocuments,
-                                        MatchingProperties properties) {
+                                        BoardDocuments matchingBoardDocuments, MatchingProperties properties) {
         return new OutboxIndexer(databaseClient, TransactionalOperator.create(transactionManager),
-                new BulkSend(matchingElasticsearch, matchingIndexSetup, matchingIndexNames, matchingIndexedDocuments),
+                new BulkSend(matchingElasticsearch, matchingIndexSetup, matchingIndexNames, matchingIndexedDocuments,
+                        matchingBoardDocuments),
                 properties.indexer());
     }
 

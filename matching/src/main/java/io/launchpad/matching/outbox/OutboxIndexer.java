@@ -38,6 +38,10 @@ final class OutboxIndexer implements AutoCloseable {
     private static final String MARK_DONE = """
             update matching_outbox set processed_at = now() where id = any(:ids)
             """;
+    // a removal applied leaves nothing to keep: its row would be the erased person's last trace
+    private static final String FORGET_REMOVALS = """
+            delete from matching_outbox where id = any(:ids) and aggregate_type = 'candidate-removal'
+            """;
     // the wait doubles per attempt already made (least(attempts, 30) keeps power() finite); it counts from
     // clock_timestamp(), the end of the failed attempt, not now(), which is the start of this transaction
     private static final String POSTPONE = """
@@ -137,7 +141,8 @@ final class OutboxIndexer implements AutoCloseable {
         if (ids.isEmpty()) {
             return Mono.empty();
         }
-        return database.sql(MARK_DONE).bind("ids", ids.toArray(Long[]::new)).fetch().rowsUpdated().then();
+        return database.sql(FORGET_REMOVALS).bind("ids", ids.toArray(Long[]::new)).fetch().rowsUpdated()
+                .then(database.sql(MARK_DONE).bind("ids", ids.toArray(Long[]::new)).fetch().rowsUpdated()).then();
     }
 
     private Mono<Void> postpone(String error, List<Long> ids, List<OutboxRow> rows) {

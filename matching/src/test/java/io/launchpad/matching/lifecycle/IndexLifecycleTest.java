@@ -13,6 +13,9 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import co.elastic.clients.elasticsearch._types.VersionType;
+import io.launchpad.matching.BoardOutbox;
+import io.launchpad.matching.BoardRoleForMatching;
+import io.launchpad.matching.CandidateForMatching;
 import io.launchpad.matching.ChallengeDocument;
 import io.launchpad.matching.ConsistencyReport;
 import io.launchpad.matching.ConsistencyReport.Difference;
@@ -26,6 +29,7 @@ import io.launchpad.matching.SupplierMatching;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexedDocuments;
+import io.launchpad.matching.testing.BoardDocumentsForTests;
 import io.launchpad.matching.testing.Documents;
 import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
@@ -64,6 +68,8 @@ class IndexLifecycleTest {
     static final class ListSource implements SearchableSource {
         volatile List<SupplierDocument> suppliers = List.of();
         volatile List<ChallengeDocument> challenges = List.of();
+        volatile List<CandidateForMatching> candidates = List.of();
+        volatile List<BoardRoleForMatching> roles = List.of();
         volatile Supplier<Mono<Void>> beforeSecondHalf = Mono::empty;
 
         @Override
@@ -77,6 +83,16 @@ class IndexLifecycleTest {
         @Override
         public Flux<ChallengeDocument> challenges() {
             return Flux.fromIterable(challenges);
+        }
+
+        @Override
+        public Flux<CandidateForMatching> candidates() {
+            return Flux.fromIterable(candidates);
+        }
+
+        @Override
+        public Flux<BoardRoleForMatching> boardRoles() {
+            return Flux.fromIterable(roles);
         }
     }
 
@@ -161,7 +177,8 @@ class IndexLifecycleTest {
 
         assertThat(failures).isEmpty();
         assertThat(answered.get()).isGreaterThan(5);
-        assertThat(report.indexes()).hasSize(2);
+        assertThat(report.indexes()).extracting(ReindexReport.RebuiltIndex::alias)
+                .containsExactly(names.suppliers(), names.challenges(), names.candidates(), names.boardRoles());
         var suppliers = report.indexes().getFirst();
         assertThat(suppliers.alias()).isEqualTo(names.suppliers());
         assertThat(suppliers.previousIndex()).isEqualTo(names.suppliers() + "-v1");
@@ -235,6 +252,50 @@ class IndexLifecycleTest {
         // a reindex from the record repairs all of it
         app.getBean(IndexLifecycle.class).reindex().block(Duration.ofMinutes(2));
         assertThat(app.getBean(IndexLifecycle.class).checkConsistency().block(Duration.ofMinutes(1)).differences()).isEmpty();
+    }
+
+    @Test
+    void boardIndexesAreCheckedAndRebuiltAndNeverHoldAPrivateCandidate() {
+        BoardOutbox board = app.getBean(BoardOutbox.class);
+        var gaps = List.of(BoardDocumentsForTests.skill("data-governance", "practitioner"));
+        CandidateForMatching indexed = BoardDocumentsForTests.candidate("matching", "north-east", true, 3, gaps);
+        CandidateForMatching notYetIndexed = BoardDocumentsForTests.candidate("public", "north-east", true, 3, gaps);
+        CandidateForMatching isPrivate = BoardDocumentsForTests.candidate("private", "north-east", true, 3, gaps);
+        CandidateForMatching ghost = BoardDocumentsForTests.candidate("matching", "north-east", true, 3, gaps);
+        BoardRoleForMatching role = BoardDocumentsForTests.role("open", java.time.LocalDate.now().plusDays(9), "north-east", true, gaps);
+        BoardRoleForMatching missingRole = BoardDocumentsForTests.role("closed", java.time.LocalDate.now().plusDays(9), "north-east", true, gaps);
+        transactions.transactional(board.candidateChanged(indexed).then(board.boardRoleChanged(role))).block();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> indexedCount(names.candidates()) == 1 && indexedCount(names.boardRoles()) == 1);
+        // in the index only, as if its removal had been lost
+        elasticsearch.call("index", client -> client.index(i -> i.index(names.candidates()).id(ghost.id().toString())
+                .version(1L).versionType(VersionType.External)
+                .document(app.getBean(io.launchpad.matching.indexes.BoardDocuments.class).candidates(List.of(ghost)).getFirst())
+                .refresh(co.elastic.clients.elasticsearch._types.Refresh.True))).block();
+        source.candidates = List.of(indexed, notYetIndexed, isPrivate);
+        source.roles = List.of(role, missingRole);
+
+        ConsistencyReport report = app.getBean(IndexLifecycle.class).checkConsistency().block(Duration.ofMinutes(1));
+
+        assertThat(report.indexes()).extracting(ConsistencyReport.IndexCount::alias)
+                .containsExactly(names.suppliers(), names.challenges(), names.candidates(), names.boardRoles());
+        assertThat(report.differences()).containsExactlyInAnyOrder(
+                new Difference(names.candidates(), notYetIndexed.id().toString(), Kind.MISSING_IN_INDEX, 1L, null),
+                new Difference(names.candidates(), ghost.id().toString(), Kind.EXTRA_IN_INDEX, null, 1L),
+                new Difference(names.boardRoles(), missingRole.id().toString(), Kind.MISSING_IN_INDEX, 1L, null));
+
+        ReindexReport rebuilt = app.getBean(IndexLifecycle.class).reindex().block(Duration.ofMinutes(2));
+
+        assertThat(rebuilt.indexes().get(2).documents()).isEqualTo(2);
+        assertThat(rebuilt.indexes().get(3).documents()).isEqualTo(2);
+        assertThat(indexedVersion(names.candidates(), isPrivate.id())).isNull();
+        assertThat(indexedVersion(names.candidates(), ghost.id())).isNull();
+        assertThat(indexedVersion(names.candidates(), notYetIndexed.id())).isEqualTo(1L);
+        assertThat(app.getBean(IndexLifecycle.class).checkConsistency().block(Duration.ofMinutes(1)).consistent()).isTrue();
+
+        // a removal written after the rebuild still reaches the new index through the alias
+        transactions.transactional(board.candidateDeleted(indexed.id(), 2)).block();
+        await().atMost(Duration.ofSeconds(30)).until(() -> indexedVersion(names.candidates(), indexed.id()) == null);
     }
 
     private void writeThroughOutbox(List<SupplierDocument> suppliers) {

@@ -65,7 +65,8 @@ class OutboxIndexerTest {
     }
 
     private OutboxIndexer indexer(MatchingProperties.Indexer settings) {
-        return new OutboxIndexer(database, transactions, new BulkSend(elasticsearch, indexes, names, new io.launchpad.matching.indexes.IndexedDocuments(new io.launchpad.matching.indexes.Embeddings(), io.launchpad.matching.Taxonomy.housing())), settings);
+        return new OutboxIndexer(database, transactions, new BulkSend(elasticsearch, indexes, names, new io.launchpad.matching.indexes.IndexedDocuments(new io.launchpad.matching.indexes.Embeddings(), io.launchpad.matching.Taxonomy.housing()),
+                new io.launchpad.matching.indexes.BoardDocuments(new io.launchpad.matching.indexes.Embeddings())), settings);
     }
 
     @Test

@@ -1,0 +1,113 @@
+package io.launchpad.matching.boardranking;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.launchpad.matching.indexes.ElasticsearchConnection;
+import reactor.core.publisher.Mono;
+
+/**
+ * Finds board candidates (people or roles) in one index: three lists asked for concurrently, all
+ * under the same hard filter, fused by reciprocal rank, the best {@code pool} kept.
+ * <ul>
+ * <li>coverage: a structured query scoring one point per gap met at the level needed (and half
+ * for the skill below it), so whoever covers the gaps is always in the pool, whatever their words;</li>
+ * <li>keywords: BM25 over the skills and experience (or role) text, with the housing synonyms;</li>
+ * <li>meaning: kNN over the MiniLM embeddings (skipped when there is no query vector).</li>
+ * </ul>
+ * The lists only decide who is re-ranked; the re-rank decides the order.
+ */
+final class ThreeLists<T> {
+
+    static final int COVERAGE_DEPTH = 100;
+    static final int LIST_DEPTH = 50;
+    static final int NUM_CANDIDATES = 150;
+
+    /** What to search: {@code coverage} scores gap coverage; {@code fields} are boosted text fields. */
+    record Spec<T>(String index, Class<T> type, List<String> sourceFields, Query filter, Query coverage, String text,
+                   List<String> fields, float[] vector) {
+    }
+
+    private final ElasticsearchConnection elasticsearch;
+
+    ThreeLists(ElasticsearchConnection elasticsearch) {
+        this.elasticsearch = elasticsearch;
+    }
+
+    /** Id → document of the kept candidates, in fused order. */
+    Mono<Map<String, T>> find(Spec<T> spec, int pool) {
+        Mono<List<Hit<T>>> coverage = elasticsearch.call("find candidates by gap coverage",
+                client -> client.search(coverageSearch(spec), spec.type())).map(response -> response.hits().hits());
+        Mono<List<Hit<T>>> keywords = spec.text() == null || spec.text().isBlank() ? Mono.just(List.of())
+                : elasticsearch.call("find candidates by keywords",
+                        client -> client.search(keywordSearch(spec), spec.type())).map(response -> response.hits().hits());
+        Mono<List<Hit<T>>> meaning = spec.vector() == null ? Mono.just(List.of())
+                : elasticsearch.call("find candidates by meaning",
+                        client -> client.search(knnSearch(spec), spec.type())).map(response -> response.hits().hits());
+        return Mono.zip(coverage, keywords, meaning).map(lists -> {
+            Map<String, T> documents = new LinkedHashMap<>();
+            List<List<String>> rankings = new ArrayList<>();
+            for (List<Hit<T>> hits : List.of(lists.getT1(), lists.getT2(), lists.getT3())) {
+                List<String> ids = new ArrayList<>();
+                for (Hit<T> hit : hits) {
+                    if (hit.source() != null) {
+                        documents.putIfAbsent(hit.id(), hit.source());
+                        ids.add(hit.id());
+                    }
+                }
+                rankings.add(ids);
+            }
+            Map<String, T> kept = new LinkedHashMap<>();
+            RankFusion.fuse(rankings).stream().limit(pool).forEach(id -> kept.put(id, documents.get(id)));
+            return kept;
+        });
+    }
+
+    private static SearchRequest coverageSearch(ThreeLists.Spec<?> spec) {
+        return SearchRequest.of(search -> search
+                .index(spec.index())
+                .size(COVERAGE_DEPTH)
+                .trackTotalHits(track -> track.enabled(false))
+                .query(query -> query.bool(bool -> bool.filter(spec.filter()).must(spec.coverage())))
+                .sort(sort -> sort.score(order -> order.order(SortOrder.Desc)))
+                .sort(sort -> sort.field(field -> field.field("tiebreak").order(SortOrder.Asc)))
+                .source(source -> source.filter(f -> f.includes(spec.sourceFields()))));
+    }
+
+    private static SearchRequest keywordSearch(ThreeLists.Spec<?> spec) {
+        return SearchRequest.of(search -> search
+                .index(spec.index())
+                .size(LIST_DEPTH)
+                .trackTotalHits(track -> track.enabled(false))
+                .query(query -> query.bool(bool -> bool
+                        .filter(spec.filter())
+                        .must(must -> must.multiMatch(match -> match
+                                .query(spec.text())
+                                .type(TextQueryType.CrossFields)
+                                .operator(Operator.Or)
+                                .fields(spec.fields())))))
+                .source(source -> source.filter(f -> f.includes(spec.sourceFields()))));
+    }
+
+    private static SearchRequest knnSearch(ThreeLists.Spec<?> spec) {
+        List<Float> vector = new ArrayList<>(spec.vector().length);
+        for (float value : spec.vector()) {
+            vector.add(value);
+        }
+        return SearchRequest.of(search -> search
+                .index(spec.index())
+                .size(LIST_DEPTH)
+                .trackTotalHits(track -> track.enabled(false))
+                .knn(knn -> knn.field("embedding").queryVector(vector).k(LIST_DEPTH)
+                        .numCandidates(NUM_CANDIDATES).filter(spec.filter()))
+                .source(source -> source.filter(f -> f.includes(spec.sourceFields()))));
+    }
+}

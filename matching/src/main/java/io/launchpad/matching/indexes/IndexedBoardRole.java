@@ -1,0 +1,21 @@
+package io.launchpad.matching.indexes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.launchpad.matching.RankedSkill;
+
+/**
+ * A board role as stored in the board-roles index (snake case, see {@code board-roles-v1.json}).
+ * {@code gapLevels} holds {@code skill@rank} of the level each gap needs. Build these with {@link BoardDocuments}.
+ */
+public record IndexedBoardRole(UUID boardRoleId, UUID organisationId, String statusCode, LocalDate closingDate,
+                               List<String> gapCodes, List<String> gapLevels, List<RankedSkill> gaps,
+                               String regionCode, boolean remote, int hoursPerMonth, long version, Instant updatedAt,
+                               long tiebreak, Text text, float[] embedding) {
+
+    public record Text(String title, String description, String gaps) {
+    }
+}
