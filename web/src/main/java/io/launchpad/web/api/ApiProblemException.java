@@ -1,6 +1,7 @@
 package io.launchpad.web.api;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -20,14 +21,22 @@ public class ApiProblemException extends ResponseStatusException {
 
     private final @Nullable String detail;
 
+    private final List<FieldError> fieldErrors;
+
     ApiProblemException(int apiStatus, @Nullable String title, @Nullable String detail, @Nullable Duration retryAfter,
             @Nullable Throwable cause) {
+        this(apiStatus, title, detail, retryAfter, List.of(), cause);
+    }
+
+    ApiProblemException(int apiStatus, @Nullable String title, @Nullable String detail, @Nullable Duration retryAfter,
+            @Nullable List<FieldError> fieldErrors, @Nullable Throwable cause) {
         super(apiStatus == 404 ? HttpStatus.NOT_FOUND : HttpStatus.BAD_GATEWAY,
                 "API answered " + apiStatus + (title == null ? "" : " " + title) + (detail == null ? "" : ": " + detail),
                 cause);
         this.apiStatus = apiStatus;
         this.retryAfter = retryAfter;
         this.detail = detail;
+        this.fieldErrors = fieldErrors == null ? List.of() : List.copyOf(fieldErrors);
     }
 
     static ApiProblemException unreachable(Throwable cause) {
@@ -65,5 +74,14 @@ public class ApiProblemException extends ResponseStatusException {
 
     public @Nullable Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** The fields the API blamed ({@code errors[]} of the problem), so a form can show each beside its field. */
+    public List<FieldError> fieldErrors() {
+        return fieldErrors;
+    }
+
+    /** One broken rule: {@code field} is the API's JSON path, such as {@code skills[2].level}. */
+    public record FieldError(@Nullable String field, @Nullable String rule, @Nullable String message) {
     }
 }

@@ -2,6 +2,7 @@ package io.launchpad.web.api;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -79,7 +80,7 @@ public final class LaunchpadApi {
         // the body is a problem document when the API produced it; a proxy may send anything else
         return response.bodyToMono(Problem.class)
             .onErrorResume(e -> Mono.empty())
-            .map(p -> new ApiProblemException(status, p.title(), p.detail(), retryAfter, null))
+            .map(p -> new ApiProblemException(status, p.title(), p.detail(), retryAfter, p.errors(), null))
             .defaultIfEmpty(new ApiProblemException(status, null, null, retryAfter, null));
     }
 
@@ -91,6 +92,7 @@ public final class LaunchpadApi {
     }
 
     /** RFC 9457 problem details, the fields the pages may use. */
-    record Problem(@Nullable String title, @Nullable Integer status, @Nullable String detail) {
+    record Problem(@Nullable String title, @Nullable Integer status, @Nullable String detail,
+            @Nullable List<ApiProblemException.FieldError> errors) {
     }
 }
