@@ -33,11 +33,14 @@ class NotificationFanOut {
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final ChallengeAudience audience;
+    private final ChallengeFollowers followers;
 
-    NotificationFanOut(DatabaseClient db, ReactiveTransactionManager transactions, ChallengeAudience audience) {
+    NotificationFanOut(DatabaseClient db, ReactiveTransactionManager transactions, ChallengeAudience audience,
+            ChallengeFollowers followers) {
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.audience = audience;
+        this.followers = followers;
     }
 
     @Scheduled(fixedDelayString = "${launchpad.notifications.fan-out-interval:PT2S}")
@@ -91,6 +94,7 @@ class NotificationFanOut {
         return switch (event.kind()) {
             case "response-outcome" -> "/responses/" + event.subjectId();
             case "milestone-due" -> "/pilots";
+            case "question-window-closing" -> "/challenges/" + event.challengeId() + "/questions";
             default -> "/challenges/" + event.challengeId();
         };
     }
@@ -100,10 +104,15 @@ class NotificationFanOut {
         Flux<Recipient> all = switch (event.kind()) {
             case "challenge-published" -> Flux.concat(matchedSuppliers(event.challengeId()),
                     savedSearches(event.challengeId()));
-            case "answer-published", "closing-soon" -> members("""
-                    select asked_by_organisation_id as org from challenge_question where challenge_id = :id
-                    union select supplier_organisation_id from challenge_response where challenge_id = :id""",
-                    event.challengeId());
+            case "answer-published", "closing-soon" -> Flux.concat(followers(event.challengeId()),
+                    engagedSuppliers(event.challengeId()));
+            // the first of a person's rows wins: followers and engaged suppliers hear instantly, and a
+            // matched supplier who switched alerts off still sees it in the feed
+            case "question-window-closing" -> Flux.concat(followers(event.challengeId()),
+                    engagedSuppliers(event.challengeId()), matchedSuppliers(event.challengeId())
+                            .map(matched -> "none".equals(matched.frequency()) ? matched
+                                    // a deadline cannot wait for a digest
+                                    : new Recipient(matched.subject(), "instant")));
             case "response-outcome" -> members(
                     "select supplier_organisation_id as org from challenge_response where id = :id", event.subjectId());
             case "milestone-due" -> members("""
@@ -112,6 +121,18 @@ class NotificationFanOut {
             default -> Flux.empty();
         };
         return all.distinct(Recipient::subject);
+    }
+
+    /** Members of the suppliers that asked a question on the challenge or responded to it. */
+    private Flux<Recipient> engagedSuppliers(UUID challengeId) {
+        return members("""
+                select asked_by_organisation_id as org from challenge_question where challenge_id = :id
+                union select supplier_organisation_id from challenge_response where challenge_id = :id""", challengeId);
+    }
+
+    /** People who chose to follow the challenge; they asked for it, so always instant. */
+    private Flux<Recipient> followers(UUID challengeId) {
+        return followers.followers(challengeId).map(subject -> new Recipient(subject, "instant"));
     }
 
     private Flux<Recipient> members(String organisationsSql, UUID id) {
@@ -156,6 +177,7 @@ class NotificationFanOut {
     }
 
     static List<String> kinds() {
-        return List.of("challenge-published", "answer-published", "closing-soon", "response-outcome", "milestone-due");
+        return List.of("challenge-published", "answer-published", "closing-soon", "question-window-closing",
+                "response-outcome", "milestone-due");
     }
 }

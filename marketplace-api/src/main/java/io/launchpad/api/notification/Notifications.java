@@ -37,6 +37,13 @@ public class Notifications {
                     challengeTitle + " closes on " + closingDate);
         }
 
+        /** The last day questions are taken is near; the date in the key makes it once per window. */
+        public static Event questionWindowClosing(UUID challengeId, String challengeTitle,
+                java.time.LocalDate lastQuestionDay) {
+            return new Event("question-window-closing", "question-window-closing:" + challengeId + ":" + lastQuestionDay,
+                    challengeId, null, "Questions on " + challengeTitle + " close at the end of " + lastQuestionDay);
+        }
+
         public static Event milestoneDue(UUID challengeId, UUID milestoneId, String milestone,
                 java.time.LocalDate dueOn) {
             return new Event("milestone-due", "milestone-due:" + milestoneId + ":" + dueOn, challengeId, milestoneId,

@@ -1,6 +1,7 @@
 package io.launchpad.web.challenge;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -12,9 +13,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.launchpad.web.account.Account;
+import io.launchpad.web.account.Me;
 import io.launchpad.web.api.ApiProblemException;
 import reactor.core.publisher.Mono;
 
@@ -29,10 +32,13 @@ class ChallengeController {
 
     private final Taxonomy taxonomy;
 
-    ChallengeController(Challenges challenges, Account account, Taxonomy taxonomy) {
+    private final ChallengeFollowing following;
+
+    ChallengeController(Challenges challenges, Account account, Taxonomy taxonomy, ChallengeFollowing following) {
         this.challenges = challenges;
         this.account = account;
         this.taxonomy = taxonomy;
+        this.following = following;
     }
 
     /** Both pages turn the API's codes into labels. */
@@ -63,29 +69,59 @@ class ChallengeController {
     /** An unknown challenge surfaces as the API's 404, which Boot renders with {@code error/404.html}. */
     @GetMapping("/challenges/{id}")
     Mono<String> challenge(@PathVariable String id, @AuthenticationPrincipal @Nullable OidcUser user, Model model) {
-        return challenges.challenge(id)
-            .flatMap(challenge -> matchesFor(challenge, user).map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .map(matches -> {
+        return challenges.challenge(id).flatMap(challenge -> {
+            // one look-up of the person serves both sections
+            Mono<Me> me = user == null ? Mono.empty() : signedInPerson().cache();
+            return Mono.zip(optional(matchesFor(challenge, me)), optional(followButtonFor(challenge, me)))
+                .map(sections -> {
                     model.addAttribute("challenge", challenge);
-                    matches.ifPresent(section -> model.addAttribute("matches", section));
+                    sections.getT1().ifPresent(section -> model.addAttribute("matches", section));
+                    sections.getT2().ifPresent(button -> model.addAttribute("follow", button));
                     return "challenge";
-                }));
+                });
+        });
+    }
+
+    @PostMapping("/challenges/{id}/follow")
+    Mono<String> follow(@PathVariable String id, @AuthenticationPrincipal @Nullable OidcUser user, Model model) {
+        return changeFollowing(id, user, model, following::follow);
+    }
+
+    @PostMapping("/challenges/{id}/unfollow")
+    Mono<String> unfollow(@PathVariable String id, @AuthenticationPrincipal @Nullable OidcUser user, Model model) {
+        return changeFollowing(id, user, model, following::unfollow);
+    }
+
+    /** Back to the challenge when the API agrees; the page again with the API's reason when it refuses. */
+    private Mono<String> changeFollowing(String id, @Nullable OidcUser user, Model model,
+            Function<String, Mono<Void>> change) {
+        if (user == null) {
+            return Mono.just("redirect:/oauth2/authorization/keycloak");
+        }
+        return change.apply(id)
+            .thenReturn("redirect:/challenges/" + id)
+            .onErrorResume(ApiProblemException.class, e -> {
+                if (!e.isRefusal()) {
+                    return Mono.error(e);
+                }
+                model.addAttribute("formError", e.detail() == null ? "That was not accepted." : e.detail());
+                return challenge(id, user, model);
+            });
+    }
+
+    private Mono<Me> signedInPerson() {
+        return account.me().onErrorResume(ApiProblemException.class, e -> {
+            // without memberships and roles we cannot tell an owner or a supplier from anyone else: show nothing
+            log.warn("Could not read the signed-in user's memberships: {}", e.getReason());
+            return Mono.empty();
+        });
     }
 
     /** Only members of the owning association see who matched; everyone else gets no section at all. */
-    private Mono<MatchesSection> matchesFor(Challenge challenge, @Nullable OidcUser user) {
-        if (user == null) {
-            return Mono.empty();
-        }
-        return account.me()
-            .onErrorResume(ApiProblemException.class, e -> {
-                // without memberships we cannot tell an owner from anyone else, so show nothing
-                log.warn("Could not read the signed-in user's memberships: {}", e.getReason());
-                return Mono.empty();
-            })
-            .filter(me -> me.isMemberOf(challenge.organisationId()))
-            .flatMap(me -> challenges.matches(challenge.id())
+    private Mono<MatchesSection> matchesFor(Challenge challenge, Mono<Me> me) {
+        return me
+            .filter(person -> person.isMemberOf(challenge.organisationId()))
+            .flatMap(person -> challenges.matches(challenge.id())
                 .map(MatchesSection::of)
                 .onErrorResume(ApiProblemException.class, e -> {
                     if (e.isForbidden()) {
@@ -94,5 +130,22 @@ class ChallengeController {
                     log.warn("Matches for challenge {} unavailable: {}", challenge.id(), e.getReason());
                     return Mono.just(MatchesSection.whenUnavailable());
                 }));
+    }
+
+    /** Suppliers follow open challenges; one already followed can be unfollowed whatever its state. */
+    private Mono<FollowButton> followButtonFor(Challenge challenge, Mono<Me> me) {
+        return me
+            .filter(person -> person.roles().contains("supplier"))
+            .flatMap(person -> following.isFollowing(challenge.id())
+                .onErrorResume(ApiProblemException.class, e -> {
+                    log.warn("Whether the user follows challenge {} is unknown: {}", challenge.id(), e.getReason());
+                    return Mono.empty();
+                }))
+            .filter(follows -> follows || "published".equals(challenge.status()))
+            .map(FollowButton::new);
+    }
+
+    private static <T> Mono<Optional<T>> optional(Mono<T> section) {
+        return section.map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 }

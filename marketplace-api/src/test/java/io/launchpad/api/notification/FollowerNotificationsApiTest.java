@@ -1,0 +1,253 @@
+package io.launchpad.api.notification;
+
+import io.launchpad.api.support.ApiTestBase;
+import io.launchpad.api.support.TestMail;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Followers hear of published answers and deadlines without having asked or responded, and the
+ * question-window alert reaches followers, engaged and matched suppliers once each, however many
+ * instances run the deadline job, the fan-out and the mailer at the same time.
+ */
+class FollowerNotificationsApiTest extends ApiTestBase {
+
+    @Autowired
+    NotificationFanOut fanOut;
+    @Autowired
+    NotificationMailer mailer;
+    @Autowired
+    NotificationDeadlines deadlines;
+
+    @Test
+    void aFollowerWhoNeverAskedNorRespondedHearsOfAnAnswerOnceInTheFeedAndByEmail() throws Exception {
+        Actor association = actor("association");
+        Actor follower = actor("supplier");
+        Actor asker = actor("supplier");
+        Actor quitter = actor("supplier");
+        Actor bystander = actor("supplier");
+        Map<String, Object> brief = challengeBody(association.organisationId(), "Answers for followers");
+        brief.put("closingDate", LocalDate.now().plusDays(2).toString());
+        String challenge = publish(association, brief);
+
+        put("/api/v1/challenges/" + challenge + "/follow", follower).expectStatus().isNoContent();
+        put("/api/v1/challenges/" + challenge + "/follow", quitter).expectStatus().isNoContent();
+        api.delete().uri("/api/v1/challenges/{id}/follow", challenge).header("Authorization", quitter.bearer())
+                .exchange().expectStatus().isNoContent();
+        get("/api/v1/notifications", bystander).expectStatus().isOk(); // known to the directory, yet not following
+
+        String question = (String) post("/api/v1/challenges/" + challenge + "/questions", asker,
+                Map.of("organisationId", asker.organisationId().toString(), "question", "Which blocks?"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        post("/api/v1/challenges/" + challenge + "/questions/" + question + "/answer", association,
+                Map.of("answer", "All of them")).expectStatus().isOk();
+        deadlines.recordDue().block(); // closes in two days: "closes soon" for followers too
+
+        concurrently(3, () -> fanOut.fanOut().then());
+        concurrently(2, () -> mailer.sendInstant().then());
+
+        UUID id = UUID.fromString(challenge);
+        assertThat(notifications(follower, id)).containsExactlyInAnyOrder("answer-published", "closing-soon");
+        assertThat(notifications(asker, id)).containsExactlyInAnyOrder("answer-published", "closing-soon");
+        assertThat(notifications(quitter, id)).isEmpty();
+        assertThat(notifications(bystander, id)).isEmpty();
+        assertThat(notifications(association, id)).isEmpty();
+
+        List<MimeMessage> mail = awaitMail(follower, 2, challenge);
+        assertThat(mail).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
+                "A clarification answer was published on Answers for followers",
+                "Answers for followers closes on " + LocalDate.now().plusDays(2));
+        assertThat(about(TestMail.to(email(quitter)), challenge)).isEmpty();
+        get("/api/v1/notifications", follower).expectBody()
+                .jsonPath("$.items[?(@.kind == 'answer-published')].link").isEqualTo(List.of("/challenges/" + challenge));
+    }
+
+    @Test
+    void theQuestionWindowAlertReachesEachPersonOnceWhateverRunsTwiceOrAtTheSameTime() throws Exception {
+        Actor association = actor("association");
+        Actor follower = actor("supplier");
+        Actor asker = actor("supplier");
+        Actor matched = actor("supplier");
+        Actor matchedWithAlertsOff = actor("supplier");
+        Actor outsider = actor("supplier");
+        String unique = "psychrometric" + UUID.randomUUID().toString().substring(0, 6);
+        String profile = publishedProfile(matched, "Window Watch " + unique, unique);
+        String quietProfile = publishedProfile(matchedWithAlertsOff, "Quiet Watch " + unique, unique);
+        put("/api/v1/notifications/preferences", matchedWithAlertsOff, Map.of("alertFrequency", "off"))
+                .expectStatus().isOk();
+        get("/api/v1/notifications", outsider).expectStatus().isOk();
+
+        String title = "Condensation " + unique + " in tower blocks";
+        Map<String, Object> brief = challengeBody(association.organisationId(), title);
+        brief.put("description", "We need " + unique + " monitoring in every flat");
+        brief.put("closingDate", LocalDate.now().plusDays(10).toString());
+        LocalDate lastQuestionDay = LocalDate.now().plusDays(1);
+        brief.put("questionsCloseOn", lastQuestionDay.toString());
+        String challenge = create(association, brief);
+        awaitIndexed(association, challenge, profile, quietProfile);
+        post("/api/v1/challenges/" + challenge + "/publish", association, null).expectStatus().isOk();
+
+        // controls: a window ending later than 48 hours ahead, and a window that closes with the challenge
+        Map<String, Object> later = challengeBody(association.organisationId(), "Later window " + unique);
+        later.put("closingDate", LocalDate.now().plusDays(10).toString());
+        later.put("questionsCloseOn", LocalDate.now().plusDays(2).toString());
+        String laterChallenge = publish(association, later);
+        Map<String, Object> noWindow = challengeBody(association.organisationId(), "No window " + unique);
+        noWindow.put("closingDate", LocalDate.now().plusDays(1).toString());
+        String noWindowChallenge = publish(association, noWindow);
+        put("/api/v1/challenges/" + laterChallenge + "/follow", follower).expectStatus().isNoContent();
+        put("/api/v1/challenges/" + noWindowChallenge + "/follow", follower).expectStatus().isNoContent();
+
+        put("/api/v1/challenges/" + challenge + "/follow", follower).expectStatus().isNoContent();
+        post("/api/v1/challenges/" + challenge + "/questions", asker,
+                Map.of("organisationId", asker.organisationId().toString(), "question", "Is there a lift?"))
+                .expectStatus().isCreated();
+
+        // several instances run the deadline job at once, then again
+        concurrently(4, () -> deadlines.recordDue());
+        deadlines.recordDue().block();
+        concurrently(3, () -> fanOut.fanOut().then());
+        concurrently(3, () -> mailer.sendInstant().then());
+
+        UUID id = UUID.fromString(challenge);
+        assertThat(db.sql("select event_key from notification_event where kind = 'question-window-closing' "
+                        + "and challenge_id = any(:ids)")
+                .bind("ids", new UUID[] {id, UUID.fromString(laterChallenge), UUID.fromString(noWindowChallenge)})
+                .map(row -> row.get("event_key", String.class)).all().collectList().block())
+                .containsExactly("question-window-closing:" + challenge + ":" + lastQuestionDay);
+        for (Actor person : List.of(follower, asker, matched, matchedWithAlertsOff)) {
+            assertThat(notifications(person, id)).as("notifications of one person")
+                    .filteredOn("question-window-closing"::equals).hasSize(1);
+        }
+        assertThat(notifications(outsider, id)).isEmpty();
+        assertThat(notifications(association, id)).isEmpty();
+
+        String subject = "Questions on " + title + " close at the end of " + lastQuestionDay;
+        for (Actor person : List.of(follower, asker, matched)) {
+            List<MimeMessage> mail = awaitMail(person, 1, challenge).stream()
+                    .filter(message -> subject(message).equals(subject)).toList();
+            assertThat(mail).as("question-window emails to one person").hasSize(1);
+            assertThat(mail.getFirst().getContent().toString()).contains("/challenges/" + challenge + "/questions");
+        }
+        // alerts switched off: in the feed only, never by email
+        assertThat(about(TestMail.to(email(matchedWithAlertsOff)), challenge))
+                .noneMatch(message -> subject(message).equals(subject));
+
+        // later runs find nothing new
+        deadlines.recordDue().block();
+        fanOut.fanOut().block();
+        mailer.sendInstant().block();
+        Thread.sleep(500);
+        assertThat(about(TestMail.to(email(follower)), challenge)).filteredOn(m -> subject(m).equals(subject))
+                .hasSize(1);
+    }
+
+    /** Subscribes to n copies at once on separate threads, as n instances would run them. */
+    private static void concurrently(int copies, Supplier<reactor.core.publisher.Mono<Void>> work) {
+        Flux.range(0, copies).flatMap(i -> work.get().subscribeOn(Schedulers.boundedElastic()), copies)
+                .then().block(Duration.ofMinutes(1));
+    }
+
+    private String publishedProfile(Actor supplier, String name, String capability) {
+        String profile = (String) post("/api/v1/suppliers", supplier, supplierBody(supplier.organisationId(), name,
+                capability + " sensors and condensation monitoring for tower blocks"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        post("/api/v1/suppliers/" + profile + "/publish", supplier, null).expectStatus().isOk();
+        return profile;
+    }
+
+    private String create(Actor association, Map<String, Object> brief) {
+        return (String) post("/api/v1/challenges", association, brief).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    private String publish(Actor association, Map<String, Object> brief) {
+        String id = create(association, brief);
+        post("/api/v1/challenges/" + id + "/publish", association, null).expectStatus().isOk();
+        return id;
+    }
+
+    private void awaitIndexed(Actor association, String challenge, String... profiles) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            String body = get("/api/v1/challenges/" + challenge + "/matches", association).expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            if (List.of(profiles).stream().allMatch(body::contains)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("suppliers " + List.of(profiles) + " never reached the index");
+    }
+
+    private List<MimeMessage> awaitMail(Actor actor, int expected, String challenge) throws Exception {
+        for (int i = 0; i < 50 && about(TestMail.to(email(actor)), challenge).size() < expected; i++) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(500); // long enough for a duplicate to show up, were one on its way
+        return about(TestMail.to(email(actor)), challenge);
+    }
+
+    /** The messages that mention this challenge, apart from the announcement of it. */
+    private static List<MimeMessage> about(List<MimeMessage> messages, String challenge) {
+        return messages.stream().filter(message -> {
+            try {
+                return message.getContent().toString().contains(challenge)
+                        && !subject(message).startsWith("New challenge:");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> notifications(Actor actor, UUID challenge) {
+        return db.sql("""
+                        select n.kind from notification n join notification_event e on e.id = n.event_id
+                        where n.recipient_subject = :s and e.challenge_id = :c""")
+                .bind("s", actor.user().subject()).bind("c", challenge)
+                .map(row -> row.get("kind", String.class)).all().collectList().block();
+    }
+
+    private static String email(Actor actor) {
+        return "user-" + actor.user().subject().substring(0, 8) + "@example.org";
+    }
+
+    private WebTestClient.ResponseSpec post(String uri, Actor actor, Object body) {
+        var spec = api.post().uri(uri).header("Authorization", actor.bearer());
+        return body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec put(String uri, Actor actor, Object body) {
+        return api.put().uri(uri).header("Authorization", actor.bearer()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec put(String uri, Actor actor) {
+        return api.put().uri(uri).header("Authorization", actor.bearer()).exchange();
+    }
+
+    private WebTestClient.ResponseSpec get(String uri, Actor actor) {
+        return api.get().uri(uri).header("Authorization", actor.bearer()).exchange();
+    }
+}
