@@ -23,8 +23,10 @@ public record ReindexReport(List<RebuiltIndex> indexes, long replayed, Duration 
      * @param documents        documents loaded from the system of record
      * @param duration         time to stream, embed and bulk-load them
      * @param documentsPerSecond load rate
+     * @param removed          documents deleted from the new index after the replay because the system of record
+     *                         no longer held them (removed while the rebuild ran, e.g. an erased candidate)
      */
     public record RebuiltIndex(String alias, String previousIndex, String newIndex, long documents, Duration duration,
-                               double documentsPerSecond) {
+                               double documentsPerSecond, long removed) {
     }
 }

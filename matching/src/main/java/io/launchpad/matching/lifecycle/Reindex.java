@@ -55,6 +55,10 @@ import tools.jackson.databind.json.JsonMapper;
  * commit, so a high-water mark misses the same late committers) and over pausing the indexer (which
  * would stop incremental indexing for the whole rebuild).
  *
+ * <p><b>Removals made during the rebuild.</b> A removal row is deleted once applied, so one applied
+ * to the old index before the swap cannot be replayed; after the replay each new index is
+ * {@link Reconcile reconciled} with a fresh read of the source, which deletes what it no longer holds.
+ *
  * <p>One rebuild at a time per instance (a flag); operators start it from one instance.
  */
 final class Reindex {
@@ -74,6 +78,7 @@ final class Reindex {
     private final IndexedDocuments documents;
     private final BoardDocuments boardDocuments;
     private final Settings settings;
+    private final Reconcile reconcile;
     private final JsonMapper payloads = JsonMapper.builder().build();
 
     /**
@@ -88,9 +93,10 @@ final class Reindex {
     /** The physical index a rebuild filled and what it replaced. */
     private record Rebuilt(String alias, List<String> previous, String index, long documents, double seconds) {
 
-        RebuiltIndex report() {
+        RebuiltIndex report(long removed) {
             return new RebuiltIndex(alias, previous.isEmpty() ? null : String.join(",", previous), index, documents,
-                    Duration.ofMillis(Math.round(seconds * 1000)), seconds <= 0 ? 0 : Math.round(documents / seconds * 10) / 10.0);
+                    Duration.ofMillis(Math.round(seconds * 1000)), seconds <= 0 ? 0 : Math.round(documents / seconds * 10) / 10.0,
+                    removed);
         }
     }
 
@@ -103,6 +109,7 @@ final class Reindex {
         this.names = names;
         this.database = database;
         this.settings = settings;
+        this.reconcile = new Reconcile(elasticsearch, settings.batchSize());
     }
 
     Mono<ReindexReport> run(SearchableSource source) {
@@ -121,14 +128,16 @@ final class Reindex {
                                     Mono.defer(() -> rebuild(names.boardRoles(), generation, source.boardRoles(), batch -> IndexDocument.boardRoles(boardDocuments, batch))))
                             .collectList()
                             .flatMap(rebuilt -> replay(mark.minus(REPLAY_MARGIN), rebuilt)
-                                    .flatMap(replayed -> deleteAfterGrace(rebuilt.stream().flatMap(r -> r.previous().stream()).toList())
-                                            .thenReturn(new ReindexReport(rebuilt.stream().map(Rebuilt::report).toList(),
-                                                    replayed, Duration.ofNanos(System.nanoTime() - started)))));
+                                    .flatMap(replayed -> reconcile(source, rebuilt)
+                                            .flatMap(removed -> deleteAfterGrace(rebuilt.stream().flatMap(r -> r.previous().stream()).toList())
+                                                    .thenReturn(new ReindexReport(rebuilt.stream().map(r -> r.report(removed.get(r.alias()))).toList(),
+                                                            replayed, Duration.ofNanos(System.nanoTime() - started))))));
                 })
                 .doOnNext(report -> log.atInfo().addKeyValue("generation", generation)
                         .addKeyValue("indexes", report.indexes().stream().map(RebuiltIndex::newIndex).toList())
                         .addKeyValue("documents", report.indexes().stream().mapToLong(RebuiltIndex::documents).sum())
                         .addKeyValue("replayed", report.replayed())
+                        .addKeyValue("removed", report.indexes().stream().mapToLong(RebuiltIndex::removed).sum())
                         .addKeyValue("seconds", report.duration().toMillis() / 1000.0)
                         .log("Reindex finished"));
     }
@@ -218,6 +227,15 @@ final class Reindex {
                                 : Mono.error(new IllegalStateException("Replaying the outbox failed for " + load.failed()
                                         + " rows: " + load.failures())))),
                 load -> { });
+    }
+
+    /** After the replay, so each new index already holds every write the rebuild overlapped; alias → documents removed. */
+    private Mono<java.util.Map<String, Long>> reconcile(SearchableSource source, List<Rebuilt> rebuilt) {
+        java.util.Map<String, RecordedIds> recordedOf = new java.util.HashMap<>();
+        RecordedIds.of(names).forEach(recorded -> recordedOf.put(recorded.alias(), recorded));
+        return Flux.fromIterable(rebuilt)
+                .concatMap(r -> reconcile.run(recordedOf.get(r.alias()), r.index(), source).map(removed -> java.util.Map.entry(r.alias(), removed)))
+                .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
     }
 
     private record OutboxEvent(String type, UUID id, String payload) {

@@ -85,9 +85,12 @@ class IndexLifecycleTest {
             return Flux.fromIterable(challenges);
         }
 
+        /** Runs once the candidates stream has emitted every candidate, before it completes. */
+        volatile Supplier<Mono<Void>> afterCandidates = Mono::empty;
+
         @Override
         public Flux<CandidateForMatching> candidates() {
-            return Flux.fromIterable(candidates);
+            return Flux.concat(Flux.fromIterable(candidates), Mono.defer(() -> afterCandidates.get()).then(Mono.empty()));
         }
 
         @Override
@@ -143,7 +146,15 @@ class IndexLifecycleTest {
         // writes the snapshot does not hold: a renamed profile and a new one, indexed into the OLD index before the swap
         SupplierDocument renamed = withName(profiles.get(0), "Renamed During Reindex", 2);
         SupplierDocument added = Documents.supplier("Added During Reindex", "Retrofit", "Heat pumps");
+        List<SupplierDocument> recordAfterWrites = new ArrayList<>(profiles);
+        recordAfterWrites.set(0, renamed);
+        recordAfterWrites.add(added);
+        // once: the record then holds the writes (the reconcile after the replay reads it again)
         source.beforeSecondHalf = () -> transactions.transactional(outbox.supplierChanged(renamed).then(outbox.supplierChanged(added)))
+                .doOnSuccess(committed -> {
+                    source.beforeSecondHalf = Mono::empty;
+                    source.suppliers = recordAfterWrites;
+                })
                 .then(Mono.defer(() -> pendingOutboxRows()).repeatWhenEmpty(10_000, ticks -> ticks.delayElements(Duration.ofMillis(50)))
                         .filter(pending -> pending == 0).repeatWhenEmpty(10_000, ticks -> ticks.delayElements(Duration.ofMillis(50))))
                 .then();
@@ -185,6 +196,7 @@ class IndexLifecycleTest {
         assertThat(suppliers.newIndex()).startsWith(names.suppliers() + "-v1-");
         assertThat(suppliers.documents()).isEqualTo(400);
         assertThat(report.replayed()).isGreaterThanOrEqualTo(2);
+        assertThat(report.indexes()).extracting(ReindexReport.RebuiltIndex::removed).containsOnly(0L);
         assertThat(physical(names.suppliers())).containsExactly(suppliers.newIndex());
         assertThat(physical(names.challenges())).containsExactly(report.indexes().get(1).newIndex());
         assertThat(exists(names.suppliers() + "-v1")).isFalse();
@@ -199,9 +211,7 @@ class IndexLifecycleTest {
         writeThroughOutbox(List.of(after));
         await().atMost(Duration.ofSeconds(30)).until(() -> indexedVersion(names.suppliers(), after.id()) != null);
 
-        List<SupplierDocument> record = new ArrayList<>(profiles);
-        record.set(0, renamed);
-        record.add(added);
+        List<SupplierDocument> record = new ArrayList<>(recordAfterWrites);
         record.add(after);
         source.suppliers = record;
         ConsistencyReport consistency = app.getBean(IndexLifecycle.class).checkConsistency().block(Duration.ofMinutes(1));
@@ -296,6 +306,107 @@ class IndexLifecycleTest {
         // a removal written after the rebuild still reaches the new index through the alias
         transactions.transactional(board.candidateDeleted(indexed.id(), 2)).block();
         await().atMost(Duration.ofSeconds(30)).until(() -> indexedVersion(names.candidates(), indexed.id()) == null);
+    }
+
+    @Test
+    void aCandidateErasedWhileTheRebuildReadsThemIsNotInTheNewIndex() {
+        BoardOutbox board = app.getBean(BoardOutbox.class);
+        var gaps = List.of(BoardDocumentsForTests.skill("data-governance", "practitioner"));
+        CandidateForMatching staying = BoardDocumentsForTests.candidate("matching", "north-east", true, 3, gaps);
+        CandidateForMatching erased = BoardDocumentsForTests.candidate("matching", "north-east", true, 3, gaps);
+        BoardRoleForMatching role = BoardDocumentsForTests.role("open", java.time.LocalDate.now().plusDays(9), "north-east", true, gaps);
+        transactions.transactional(board.candidateChanged(staying).then(board.candidateChanged(erased)).then(board.boardRoleChanged(role))).block();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> indexedCount(names.candidates()) == 2 && indexedCount(names.boardRoles()) == 1);
+        source.candidates = List.of(staying, erased);
+        source.roles = List.of(role);
+
+        // The race, made deterministic: the rebuild has read the candidate, then the person is erased (row gone
+        // from the record) and the indexer applies the removal, through the alias, to the OLD index and deletes
+        // the removal row, so the outbox replay after the swap has nothing to replay for them.
+        List<String> aliasedDuringErasure = new CopyOnWriteArrayList<>();
+        AtomicBoolean stillInOldIndex = new AtomicBoolean(true);
+        source.afterCandidates = () -> {
+            source.afterCandidates = Mono::empty;
+            source.candidates = List.of(staying);
+            return transactions.transactional(board.candidateDeleted(erased.id(), 2))
+                    .then(Mono.defer(() -> outboxRowsAbout(erased.id())).filter(rows -> rows == 0)
+                            .repeatWhenEmpty(10_000, ticks -> ticks.delayElements(Duration.ofMillis(50))))
+                    .then(elasticsearch.call("alias", client -> client.indices().getAlias(g -> g.name(names.candidates())))
+                            .doOnNext(aliases -> aliasedDuringErasure.addAll(aliases.aliases().keySet())))
+                    .then(elasticsearch.call("get", client -> client.get(g -> g.index(names.candidates()).id(erased.id().toString()), Map.class))
+                            .doOnNext(got -> stillInOldIndex.set(got.found())))
+                    .then();
+        };
+
+        ReindexReport report = app.getBean(IndexLifecycle.class).reindex().block(Duration.ofMinutes(2));
+
+        // the race happened as described: the removal hit the old index, and no row about the person is left to replay
+        assertThat(aliasedDuringErasure).containsExactly(names.candidates() + "-v1");
+        assertThat(stillInOldIndex.get()).isFalse();
+        assertThat(outboxRowsAbout(erased.id()).block()).isZero();
+        var candidates = report.indexes().get(2);
+        assertThat(candidates.alias()).isEqualTo(names.candidates());
+        assertThat(candidates.documents()).isEqualTo(2);
+        assertThat(candidates.removed()).isEqualTo(1);
+        assertThat(report.indexes()).filteredOn(index -> !index.alias().equals(names.candidates()))
+                .extracting(ReindexReport.RebuiltIndex::removed).containsOnly(0L);
+
+        assertThat(physical(names.candidates())).containsExactly(candidates.newIndex());
+        assertThat(indexedVersion(names.candidates(), erased.id())).isNull();
+        assertThat(indexedVersion(names.candidates(), staying.id())).isEqualTo(1L);
+        assertThat(indexedVersion(names.boardRoles(), role.id())).isEqualTo(1L);
+        ConsistencyReport consistency = app.getBean(IndexLifecycle.class).checkConsistency().block(Duration.ofMinutes(1));
+        assertThat(consistency.differences()).isEmpty();
+        assertThat(consistency.consistent()).isTrue();
+    }
+
+    @Test
+    void theReconcileNeverRemovesAVersionNewerThanTheOneItRead() {
+        BoardOutbox board = app.getBean(BoardOutbox.class);
+        var gaps = List.of(BoardDocumentsForTests.skill("data-governance", "practitioner"));
+        CandidateForMatching staying = BoardDocumentsForTests.candidate("matching", "north-east", true, 3, gaps);
+        CandidateForMatching returning = BoardDocumentsForTests.candidate("matching", "north-east", true, 3, gaps);
+        CandidateForMatching publicAgain = BoardDocumentsForTests.withVisibility(returning, "matching", 3);
+        transactions.transactional(board.candidateChanged(staying).then(board.candidateChanged(returning))).block();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> indexedCount(names.candidates()) == 2);
+        source.candidates = List.of(staying, returning);
+
+        // read into the rebuild, then made private (removal applied to the old index and forgotten) ...
+        AtomicBoolean racedTheReconcile = new AtomicBoolean();
+        Supplier<Mono<Void>> duringReconcile = () -> {
+            source.afterCandidates = Mono::empty;
+            racedTheReconcile.set(true);
+            // ... and public again after the reconcile read the new index and the record, before it deletes
+            return transactions.transactional(board.candidateChanged(publicAgain)).then(allOutboxRowsApplied());
+        };
+        source.afterCandidates = () -> {
+            source.afterCandidates = duringReconcile;
+            source.candidates = List.of(staying);
+            return transactions.transactional(board.candidateChanged(BoardDocumentsForTests.withVisibility(returning, "private", 2)))
+                    .then(Mono.defer(() -> outboxRowsAbout(returning.id())).filter(rows -> rows == 0)
+                            .repeatWhenEmpty(10_000, ticks -> ticks.delayElements(Duration.ofMillis(50))))
+                    .then();
+        };
+
+        ReindexReport report = app.getBean(IndexLifecycle.class).reindex().block(Duration.ofMinutes(2));
+
+        assertThat(racedTheReconcile).isTrue();
+        assertThat(report.indexes().get(2).removed()).isZero();
+        assertThat(indexedVersion(names.candidates(), returning.id())).isEqualTo(3L);
+        source.candidates = List.of(staying, publicAgain);
+        assertThat(app.getBean(IndexLifecycle.class).checkConsistency().block(Duration.ofMinutes(1)).differences()).isEmpty();
+    }
+
+    private Mono<Void> allOutboxRowsApplied() {
+        return Mono.defer(this::pendingOutboxRows).filter(pending -> pending == 0)
+                .repeatWhenEmpty(10_000, ticks -> ticks.delayElements(Duration.ofMillis(50))).then();
+    }
+
+    private Mono<Long> outboxRowsAbout(UUID id) {
+        return DatabaseClient.create(db.connectionFactory())
+                .sql("select count(*) as n from matching_outbox where aggregate_id = :id").bind("id", id)
+                .map(row -> row.get("n", Long.class)).one();
     }
 
     private void writeThroughOutbox(List<SupplierDocument> suppliers) {
