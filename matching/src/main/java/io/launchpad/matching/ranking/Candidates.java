@@ -14,6 +14,8 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.HighlighterType;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
 import io.launchpad.matching.Highlight;
@@ -27,7 +29,8 @@ import reactor.core.publisher.Mono;
  * The lists are fused by reciprocal rank and the best {@code pool} kept. Round two fills in what one
  * list could not say about documents found only by the other (a BM25 score, or a cosine), restricted
  * to those ids, so every kept candidate is scored on the same ingredients. Highlighting is the
- * costliest part of a keyword search, so it is asked for last and only for the results shown.
+ * costliest part of a keyword search (synonyms expand the query), so it is asked for last, only for
+ * the results shown, with the fast vector highlighter over the term vectors the templates keep.
  *
  * @param <T> the stored document shape read back from {@code _source}
  */
@@ -57,7 +60,7 @@ final class Candidates<T> {
 
     Mono<List<Candidate<T>>> find(Spec<T> spec, RankingMode mode, int pool) {
         Mono<List<Hit<T>>> keywords = elasticsearch.call("find keyword candidates",
-                        client -> client.search(keywordSearch(spec, spec.filter(), LIST_DEPTH, false), spec.type()))
+                        client -> client.search(keywordSearch(spec, spec.filter(), LIST_DEPTH, null), spec.type()))
                 .map(response -> response.hits().hits());
         Mono<Optional<float[]>> vector = mode == RankingMode.HYBRID
                 ? spec.vector().map(Optional::of).defaultIfEmpty(Optional.empty()).cache()
@@ -79,7 +82,10 @@ final class Candidates<T> {
             return Mono.just(Map.of());
         }
         return elasticsearch.call("highlight matched passages", client -> client.search(
-                        keywordSearch(spec, withIds(spec.filter(), ids), ids.size(), true), spec.type()))
+                        keywordSearch(spec, withIds(spec.filter(), ids), ids.size(), HighlighterType.FastVector), spec.type()))
+                // an index built before term vectors were mapped (schema 1) is highlighted the slower way until a reindex
+                .onErrorResume(ElasticsearchException.class, refused -> elasticsearch.call("highlight matched passages", client -> client.search(
+                        keywordSearch(spec, withIds(spec.filter(), ids), ids.size(), HighlighterType.Unified), spec.type())))
                 .map(response -> {
                     Map<String, List<Highlight>> byId = new HashMap<>();
                     response.hits().hits().forEach(hit -> byId.put(hit.id(), highlights(hit, spec.highlighted())));
@@ -98,7 +104,7 @@ final class Candidates<T> {
         List<String> needCosine = semantic ? kept.stream().filter(id -> !byKnn.containsKey(id)).toList() : List.of();
         Mono<Map<String, Hit<T>>> moreKeywords = needKeywords.isEmpty() ? Mono.just(Map.of())
                 : elasticsearch.call("score semantic candidates by keywords", client -> client.search(
-                        keywordSearch(spec, withIds(spec.filter(), needKeywords), needKeywords.size(), false), spec.type()))
+                        keywordSearch(spec, withIds(spec.filter(), needKeywords), needKeywords.size(), null), spec.type()))
                         .map(response -> index(response.hits().hits()));
         Mono<Map<String, Hit<T>>> moreCosines = needCosine.isEmpty() ? Mono.just(Map.of())
                 : elasticsearch.call("score keyword candidates by meaning", client -> client.search(
@@ -124,7 +130,8 @@ final class Candidates<T> {
         });
     }
 
-    private static SearchRequest keywordSearch(Spec<?> spec, Query filter, int size, boolean highlight) {
+    /** {@code highlighter} null: no highlighting (the candidate lists); otherwise passages, not sources. */
+    private static SearchRequest keywordSearch(Spec<?> spec, Query filter, int size, HighlighterType highlighter) {
         // cross_fields scores the document as one field with per-field boosts: covering more of the
         // query's terms anywhere in it ranks higher than repeating one term in one field
         return SearchRequest.of(search -> {
@@ -138,7 +145,7 @@ final class Candidates<T> {
                                     .type(TextQueryType.CrossFields)
                                     .operator(Operator.Or)
                                     .fields(spec.fields())))));
-            if (!highlight) {
+            if (highlighter == null) {
                 return search.source(source -> source.filter(f -> f.includes(spec.sourceFields())));
             }
             List<NamedValue<HighlightField>> highlighted = spec.highlighted().keySet().stream()
@@ -146,6 +153,7 @@ final class Candidates<T> {
                     .toList();
             return search.source(source -> source.fetch(false))
                     .highlight(h -> h
+                            .type(highlighter)
                             // html encoder: stored text is escaped, so fragments are safe to render with their <mark>s
                             .encoder(HighlighterEncoder.Html)
                             .preTags("<mark>")

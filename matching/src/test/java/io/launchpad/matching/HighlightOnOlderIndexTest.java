@@ -1,0 +1,93 @@
+package io.launchpad.matching;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import io.launchpad.matching.indexes.IndexNames;
+import io.launchpad.matching.testing.Documents;
+import io.launchpad.matching.testing.MatchingApp;
+import io.launchpad.matching.testing.RealComponents;
+import io.r2dbc.pool.ConnectionPool;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An installation upgraded from schema 1 still serves its supplier index built without term vectors
+ * until someone reindexes: matches keep their highlights (by the slower highlighter), never an error.
+ */
+class HighlightOnOlderIndexTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final SupplierDocument DAMP = Documents.supplier("Damp Sense",
+            "Condensation alarms and humidity sensors for social landlords", "Wireless humidity sensors");
+
+    private static RealComponents.TestDatabase db;
+    private static ConfigurableApplicationContext app;
+    private static SupplierMatching matching;
+
+    @BeforeAll
+    static void serveASchemaOneIndex() throws Exception {
+        db = RealComponents.freshDatabase();
+        app = MatchingApp.start(db, RealComponents.elasticsearchUrl(), RealComponents.uniqueIndexPrefix());
+        matching = app.getBean(SupplierMatching.class);
+        String alias = app.getBean(IndexNames.class).suppliers();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> send("GET", "/_alias/" + alias, null).statusCode() == 200);
+
+        // what schema 1 mapped: the same text fields, without term vectors
+        String older = alias + "-v1-schema1";
+        String text = "{\"type\":\"text\",\"analyzer\":\"housing_text\",\"search_analyzer\":\"housing_text_search\",\"term_vector\":\"no\"}";
+        String mapping = "{\"mappings\":{\"properties\":{\"text\":{\"properties\":{"
+                + "\"name\":" + text + ",\"summary\":" + text + ",\"capabilities\":" + text + ",\"products\":" + text
+                + ",\"case_studies\":" + text + "}}}}}";
+        assertThat(send("PUT", "/" + older, mapping).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/" + older + "/_mapping", null).body()).contains("case_studies").doesNotContain("with_positions_offsets");
+        String current = send("GET", "/_alias/" + alias, null).body().replaceAll("^\\{\"([^\"]+)\".*$", "$1");
+        assertThat(send("POST", "/_aliases", "{\"actions\":[{\"remove\":{\"index\":\"" + current + "\",\"alias\":\"" + alias
+                + "\"}},{\"add\":{\"index\":\"" + older + "\",\"alias\":\"" + alias + "\",\"is_write_index\":true}}]}")
+                .statusCode()).isEqualTo(200);
+
+        TransactionalOperator transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
+        transactions.transactional(app.getBean(Outbox.class).supplierChanged(DAMP)).block();
+        var challenge = Documents.challenge("Humidity sensors", null, null);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> matching.suppliersFor(challenge, 10).block().size() == 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (db != null) {
+            ((ConnectionPool) db.connectionFactory()).dispose();
+        }
+    }
+
+    @Test
+    void matchesOnAnIndexWithoutTermVectorsStillCarryHighlights() {
+        List<SupplierMatch> matches = matching.suppliersFor(Documents.challenge("Humidity sensors", null, null), 10).block();
+
+        assertThat(matches).singleElement().satisfies(match -> assertThat(match.highlights())
+                .extracting(Highlight::fragment).anySatisfy(fragment -> assertThat(fragment).contains("<mark>humidity</mark>")));
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RealComponents.elasticsearchUrl() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
