@@ -1,5 +1,6 @@
 package io.launchpad.matching.boardranking;
 
+import io.launchpad.matching.ranking.QueryVectors;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,12 +43,12 @@ final class BoardRanker implements BoardRanking {
 
     private final IndexSetup indexes;
     private final IndexNames names;
-    private final QueryVectorCache vectors;
+    private final QueryVectors vectors;
     private final Clock clock;
     private final ThreeLists<StoredCandidate> candidates;
     private final ThreeLists<StoredBoardRole> roles;
 
-    BoardRanker(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, QueryVectorCache vectors,
+    BoardRanker(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, QueryVectors vectors,
                 Clock clock) {
         this.indexes = indexes;
         this.names = names;

@@ -1,5 +1,6 @@
 package io.launchpad.matching.boardranking;
 
+import io.launchpad.matching.ranking.QueryVectors;
 import java.time.Clock;
 
 import io.launchpad.matching.BoardRanking;
@@ -20,6 +21,6 @@ public class BoardRankingConfiguration {
                                       IndexNames matchingIndexNames, Embeddings matchingEmbeddings,
                                       ObjectProvider<Clock> clock) {
         return new BoardRanker(matchingElasticsearch, matchingIndexSetup, matchingIndexNames,
-                new QueryVectorCache(matchingEmbeddings), clock.getIfAvailable(Clock::systemUTC));
+                new QueryVectors(matchingEmbeddings), clock.getIfAvailable(Clock::systemUTC));
     }
 }

@@ -1,5 +1,6 @@
 package io.launchpad.matching.boardranking;
 
+import io.launchpad.matching.ranking.Fusion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ final class ThreeLists<T> {
                 rankings.add(ids);
             }
             Map<String, T> kept = new LinkedHashMap<>();
-            RankFusion.fuse(rankings).stream().limit(pool).forEach(id -> kept.put(id, documents.get(id)));
+            Fusion.fuse(rankings).stream().limit(pool).forEach(id -> kept.put(id, documents.get(id)));
             return kept;
         });
     }

@@ -8,33 +8,23 @@ import io.launchpad.matching.BoardRoleForMatching;
 import io.launchpad.matching.CandidateForMatching;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends board changes to the outbox on the caller's transaction, like {@link OutboxWriter}. A
+ * Appends board changes to the outbox on the caller's transaction, like {@link OutboxWriter} ({@link OutboxRows}). A
  * removal first deletes the candidate's earlier rows (pending or processed): they hold the profile
  * as it was, and a person who leaves matching or is erased must leave no copy behind. The removal
  * row itself holds only the id and version, and the indexer deletes it once Elasticsearch has applied it.
  */
 final class BoardOutboxWriter implements BoardOutbox {
 
-    private static final String APPEND = """
-            with appended as (
-                insert into matching_outbox (aggregate_type, aggregate_id, aggregate_version, payload)
-                values (:type, :id, :version, cast(:payload as jsonb))
-                returning id
-            )
-            select pg_notify('%s', '') from appended
-            """.formatted(OutboxNotifications.CHANNEL);
     private static final String FORGET = """
             delete from matching_outbox where aggregate_id = :id and aggregate_type in ('candidate', 'candidate-removal')
             """;
 
-    private final DatabaseClient database;
-    private final JsonMapper json = PayloadJson.mapper();
+    private final OutboxRows rows;
 
     BoardOutboxWriter(DatabaseClient database) {
-        this.database = database;
+        this.rows = new OutboxRows(database);
     }
 
     @Override
@@ -43,30 +33,19 @@ final class BoardOutboxWriter implements BoardOutbox {
         if (!candidate.matchable()) {
             return candidateDeleted(candidate.id(), candidate.version());
         }
-        return append(AggregateType.CANDIDATE, candidate.id(), candidate.version(), candidate);
+        return rows.append(AggregateType.CANDIDATE, candidate.id(), candidate.version(), candidate);
     }
 
     @Override
     public Mono<Void> candidateDeleted(UUID candidateId, long version) {
         Objects.requireNonNull(candidateId, "candidate id");
-        return database.sql(FORGET).bind("id", candidateId).fetch().rowsUpdated()
-                .then(append(AggregateType.CANDIDATE_REMOVAL, candidateId, version, new CandidateRemoval(candidateId, version)));
+        return rows.database().sql(FORGET).bind("id", candidateId).fetch().rowsUpdated()
+                .then(rows.append(AggregateType.CANDIDATE_REMOVAL, candidateId, version, new CandidateRemoval(candidateId, version)));
     }
 
     @Override
     public Mono<Void> boardRoleChanged(BoardRoleForMatching role) {
         Objects.requireNonNull(role, "role");
-        return append(AggregateType.BOARD_ROLE, role.id(), role.version(), role);
-    }
-
-    private Mono<Void> append(AggregateType type, UUID id, long version, Object document) {
-        Objects.requireNonNull(id, "document id");
-        return Mono.fromCallable(() -> json.writeValueAsString(document))
-                .flatMap(payload -> database.sql(APPEND)
-                        .bind("type", type.code())
-                        .bind("id", id)
-                        .bind("version", version)
-                        .bind("payload", payload)
-                        .fetch().all().then());
+        return rows.append(AggregateType.BOARD_ROLE, role.id(), role.version(), role);
     }
 }

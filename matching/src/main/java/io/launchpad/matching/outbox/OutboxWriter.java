@@ -8,51 +8,25 @@ import io.launchpad.matching.Outbox;
 import io.launchpad.matching.SupplierDocument;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * Appends to the outbox through {@link DatabaseClient}, which runs on the connection of the caller's
- * reactive transaction when there is one: the row commits or rolls back with the change it records.
- */
+/** Supplier and challenge changes into the outbox, in the caller's transaction ({@link OutboxRows}). */
 final class OutboxWriter implements Outbox {
 
-    /** pg_notify in the same statement: PostgreSQL delivers it only on commit, so indexers never wake for a rolled-back row. */
-    private static final String APPEND = """
-            with appended as (
-                insert into matching_outbox (aggregate_type, aggregate_id, aggregate_version, payload)
-                values (:type, :id, :version, cast(:payload as jsonb))
-                returning id
-            )
-            select pg_notify('%s', '') from appended
-            """.formatted(OutboxNotifications.CHANNEL);
-
-    private final DatabaseClient database;
-    private final JsonMapper json = PayloadJson.mapper();
+    private final OutboxRows rows;
 
     OutboxWriter(DatabaseClient database) {
-        this.database = database;
+        this.rows = new OutboxRows(database);
     }
 
     @Override
     public Mono<Void> supplierChanged(SupplierDocument document) {
         Objects.requireNonNull(document, "document");
-        return append(AggregateType.SUPPLIER, document.id(), document.version(), document);
+        return rows.append(AggregateType.SUPPLIER, document.id(), document.version(), document);
     }
 
     @Override
     public Mono<Void> challengeChanged(ChallengeDocument document) {
         Objects.requireNonNull(document, "document");
-        return append(AggregateType.CHALLENGE, document.id(), document.version(), document);
-    }
-
-    private Mono<Void> append(AggregateType type, UUID id, long version, Object document) {
-        Objects.requireNonNull(id, "document id");
-        return Mono.fromCallable(() -> json.writeValueAsString(document))
-                .flatMap(payload -> database.sql(APPEND)
-                        .bind("type", type.code())
-                        .bind("id", id)
-                        .bind("version", version)
-                        .bind("payload", payload)
-                        .fetch().all().then());
+        return rows.append(AggregateType.CHALLENGE, document.id(), document.version(), document);
     }
 }

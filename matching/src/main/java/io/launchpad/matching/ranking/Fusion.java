@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * Reciprocal rank fusion, in Java so it runs on every cluster (the embedded node has no RRF
  * retriever): {@code Σ 1 / (K + rank)} over the lists a document appears in. Ranks, not scores, are
- * fused, because BM25 and cosine scores live on unrelated scales.
+ * fused, because BM25 and cosine scores live on unrelated scales. Board ranking fuses its lists with it too.
  */
-final class Fusion {
+public final class Fusion {
 
     /** The usual constant: it damps the weight of the very first ranks so one list cannot dominate. */
     static final int K = 60;
@@ -19,7 +19,7 @@ final class Fusion {
     }
 
     /** Ids by fused score, best first; equal fused scores keep the order of first appearance. */
-    static List<String> fuse(List<List<String>> rankings) {
+    public static List<String> fuse(List<List<String>> rankings) {
         Map<String, Double> fused = new LinkedHashMap<>();
         for (List<String> ranking : rankings) {
             for (int rank = 0; rank < ranking.size(); rank++) {

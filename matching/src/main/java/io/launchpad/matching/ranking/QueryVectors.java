@@ -9,7 +9,7 @@ import io.launchpad.matching.indexes.Embeddings;
  * Query embeddings with a small LRU cache: the same challenge is matched again and again (each page
  * view), and one model run costs more than both Elasticsearch round trips together.
  */
-final class QueryVectors {
+public final class QueryVectors {
 
     static final int CAPACITY = 2_000;
 
@@ -21,11 +21,12 @@ final class QueryVectors {
         }
     };
 
-    QueryVectors(Embeddings embeddings) {
+    public QueryVectors(Embeddings embeddings) {
         this.embeddings = embeddings;
     }
 
-    float[] of(String text) {
+    /** Null when there is no text. */
+    public float[] of(String text) {
         synchronized (cache) {
             float[] known = cache.get(text);
             if (known != null) {
