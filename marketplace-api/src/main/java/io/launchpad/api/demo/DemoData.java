@@ -26,8 +26,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Loads the demo marketplace once, through the same services the API uses, so demo records reach
- * the search index through the outbox like any other write.
+ * Loads the demo marketplace once, and the Digital on Board demo ({@link DemoBoardLoader}), through
+ * the same services the API uses, so demo records reach the search index through the outbox like any
+ * other write.
  */
 @Component
 @ConditionalOnProperty(name = "launchpad.demo.enabled", havingValue = "true")
@@ -38,24 +39,36 @@ class DemoData implements ApplicationRunner {
     private final Organisations organisations;
     private final SupplierProfiles suppliers;
     private final Challenges challenges;
+    private final DemoBoardLoader board;
     private final Clock clock;
 
-    DemoData(Organisations organisations, SupplierProfiles suppliers, Challenges challenges, Clock clock) {
+    DemoData(Organisations organisations, SupplierProfiles suppliers, Challenges challenges, DemoBoardLoader board,
+            Clock clock) {
         this.organisations = organisations;
         this.suppliers = suppliers;
         this.challenges = challenges;
+        this.board = board;
         this.clock = clock;
     }
 
+    /**
+     * The marketplace once; then the board demo, which checks for itself, so a state saved before
+     * board roles existed gets it too.
+     */
     @Override
     public void run(ApplicationArguments args) {
-        Caller system = Caller.system();
         Boolean loaded = organisations.membershipsOf(new Caller(DemoCatalogue.AMARA, null, null, null, java.util.Set.of()))
                 .hasElements().block();
         if (Boolean.TRUE.equals(loaded)) {
-            log.info("demo data already loaded; leaving it as it is");
-            return;
+            log.info("demo marketplace already loaded; leaving it as it is");
+        } else {
+            loadMarketplace();
         }
+        board.load();
+    }
+
+    private void loadMarketplace() {
+        Caller system = Caller.system();
         long started = System.nanoTime();
         Map<String, UUID> organisationIds = new HashMap<>();
         var catalogueOrganisations = DemoCatalogue.organisations();

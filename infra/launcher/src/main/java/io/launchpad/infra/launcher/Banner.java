@@ -16,7 +16,7 @@ final class Banner {
         stack.componentUrls().forEach((name, url) ->
                 text.append("  ").append(String.format("%-16s", name + ":")).append(url).append('\n'));
         text.append("\n  Demo logins (password: launchpad)\n");
-        text.append("    amara.okafor  association  Riverside Housing  (sees matches for her challenges)\n");
+        text.append("    amara.okafor  association  Riverside Housing  (sees matches for her challenges and board roles)\n");
         text.append("    ben.hughes    association  Northgate Homes\n");
         text.append("    sofia.marin   supplier     Sensorly\n");
         text.append("    tom.reid      supplier     FixFlow\n");
