@@ -67,7 +67,40 @@ public final class IndexSetup implements AutoCloseable {
                 .then(putIndexTemplate(names.candidates(), "candidates-v1.json"))
                 .then(putIndexTemplate(names.boardRoles(), "board-roles-v1.json"))
                 .then(createBehindAlias(names.candidates()))
-                .then(createBehindAlias(names.boardRoles()));
+                .then(createBehindAlias(names.boardRoles()))
+                .then(warnWhenOlder(names.suppliers(), "suppliers-v1.json"))
+                .then(warnWhenOlder(names.challenges(), "challenges-v1.json"))
+                .then(warnWhenOlder(names.candidates(), "candidates-v1.json"))
+                .then(warnWhenOlder(names.boardRoles(), "board-roles-v1.json"));
+    }
+
+    /**
+     * An index created from an older template keeps its mapping (Elasticsearch cannot change it in
+     * place): it still answers, but without what the newer schema adds (vectors, term vectors) until a
+     * full reindex rebuilds it from the current template. Says so, once per start.
+     */
+    private Mono<Void> warnWhenOlder(String alias, String file) {
+        long wanted = schemaVersion(file);
+        return elasticsearch.call("read the " + alias + " mapping", client -> client.indices().getMapping(get -> get.index(alias)))
+                .doOnNext(mappings -> mappings.mappings().forEach((index, mapping) -> {
+                    var meta = mapping.mappings().meta();
+                    long live = meta == null || meta.get("schema_version") == null ? 0 : meta.get("schema_version").to(Long.class);
+                    if (live < wanted) {
+                        log.atWarn().addKeyValue("alias", alias).addKeyValue("index", index)
+                                .addKeyValue("schemaVersion", live).addKeyValue("templateSchemaVersion", wanted)
+                                .log("Index was built from an older template; run a full reindex (POST /api/v1/admin/reindex) to rebuild it");
+                    }
+                }))
+                .then();
+    }
+
+    static long schemaVersion(String file) {
+        try (InputStream json = resource(file)) {
+            var meta = ElasticsearchConnection.documentMapper().readTree(json).path("template").path("mappings").path("_meta");
+            return meta.path("schema_version").asLong(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Mono<Void> putTextAnalysis() {
