@@ -1,5 +1,6 @@
 package io.launchpad.systemtests;
 
+import io.launchpad.infra.stack.LaunchpadStack;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +29,11 @@ final class ApiClient {
     ApiClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
         this.token = token;
+    }
+
+    /** The API as one of the realm's seeded users (all share the password), with a password-grant token. */
+    static ApiClient signedIn(LaunchpadStack stack, String username) {
+        return new ApiClient(stack.api().baseUrl(), stack.keycloak().passwordGrantToken(username, "launchpad"));
     }
 
     Response get(String path) {

@@ -1,9 +1,5 @@
 package io.launchpad.systemtests;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -14,12 +10,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,34 +28,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BoardJourneyBrowserTest {
 
-    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-
     private static LaunchpadStack stack;
-    private static Browser browser;
 
-    private final List<String> accessibilityProblems = new ArrayList<>();
-    private int pagesChecked;
+    private final BrowserPages pages = new BrowserPages();
 
     @BeforeAll
     static void start() {
         stack = Product.stack();
-        browser = Chromium.browser();
     }
 
     @Test
     void aCandidateIsShortlistedBlindAppointedAndKeepsControlOfTheirData() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String web = stack.web().baseUrl();
-        ApiClient amara = new ApiClient(stack.api().baseUrl(),
-                stack.keycloak().passwordGrantToken("amara.okafor", "launchpad"));
+        ApiClient amara = ApiClient.signedIn(stack, "amara.okafor");
         String associationName = "Riverside Homes " + run;
         String associationId = Journeys.registerOrganisation(amara, associationName, "association");
 
         // 1. the association posts a board role; a closing date in the past is refused beside its field
-        Page association = signIn("amara.okafor");
+        Page association = pages.signIn("amara.okafor");
         assertThat(association.getByTestId("nav-board-roles")).isVisible();
         association.navigate(web + "/board-roles/new");
-        check(association, "post a board role");
+        pages.check(association, "post a board role");
         String title = "Digital and data trustee " + run;
         association.locator("#organisationId").selectOption(associationId);
         association.locator("#title").fill(title);
@@ -79,21 +67,21 @@ class BoardJourneyBrowserTest {
         association.locator("#diversityAims").fill("We want to hear from tenants and people under 35");
         association.getByTestId("publish-board-role").click();
         assertThat(association.locator("[data-field=closingDate]")).containsText("present or in the future");
-        check(association, "board role form with an error");
+        pages.check(association, "board role form with an error");
         association.locator("#closingDate").fill(LocalDate.now().plusDays(30).toString());
         association.getByTestId("publish-board-role").click();
         association.waitForURL(url -> url.matches(".*/board-roles/[0-9a-f-]{36}$"));
         String role = association.url().substring(association.url().lastIndexOf('/') + 1);
         assertThat(association.getByTestId("role-status")).hasText("open");
-        check(association, "board role (association)");
+        pages.check(association, "board role (association)");
         association.navigate(web + "/board-roles");
         assertThat(association.getByTestId("own-role").first()).containsText(title);
-        check(association, "board roles list");
+        pages.check(association, "board roles list");
 
         // 2. the candidate writes a profile visible to matching; name and email come from their sign-in
-        Page candidate = signIn("chidi.eze");
+        Page candidate = pages.signIn("chidi.eze");
         candidate.navigate(web + "/candidate/profile");
-        check(candidate, "candidate profile form");
+        pages.check(candidate, "candidate profile form");
         String phone = "07700 900" + (100 + Math.abs(run.hashCode() % 800));
         String photo = "https://photos.example.org/chidi-" + run + ".jpg";
         String birthday = "1984-03-07";
@@ -118,17 +106,16 @@ class BoardJourneyBrowserTest {
         candidate.getByTestId("save-profile").click();
         // lived experience needs the consent box: the API refuses, the page says so beside the box
         assertThat(candidate.locator("[data-field=livedExperienceConsent]")).isVisible();
-        check(candidate, "candidate profile with an error");
+        pages.check(candidate, "candidate profile with an error");
         candidate.locator("#livedExperienceConsent").check();
         candidate.getByTestId("save-profile").click();
         candidate.waitForLoadState();
         assertThat(candidate.getByTestId("form-error").allTextContents()).as("the profile was refused").isEmpty();
         assertThat(candidate.getByTestId("profile-saved")).isVisible();
-        check(candidate, "candidate profile saved");
+        pages.check(candidate, "candidate profile saved");
 
         // the candidate's real identifying values, as the API holds them
-        ApiClient chidi = new ApiClient(stack.api().baseUrl(),
-                stack.keycloak().passwordGrantToken("chidi.eze", "launchpad"));
+        ApiClient chidi = ApiClient.signedIn(stack, "chidi.eze");
         JsonNode identity = chidi.get("/api/v1/candidates/me").body().get("identity");
         List<String> identifying = new ArrayList<>();
         for (String field : List.of("name", "email", "phone", "photoUrl", "dateOfBirth")) {
@@ -144,31 +131,31 @@ class BoardJourneyBrowserTest {
         assertThat(identifying).contains("Chidi Eze", "chidi.eze@example.org", phone, photo, birthday);
 
         // 3. the role is among the candidate's matches, with reasons; the candidate applies
-        reloadUntil(candidate, web + "/candidate/matches", "role-match", title);
+        BrowserPages.reloadUntil(candidate, web + "/candidate/matches", "role-match", title);
         assertThat(candidate.getByTestId("role-match").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText(title)).getByTestId("match-reasons")).containsText("Data governance");
-        check(candidate, "roles matched to the candidate");
+        pages.check(candidate, "roles matched to the candidate");
         candidate.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
         candidate.waitForURL(url -> url.endsWith("/board-roles/" + role));
-        check(candidate, "board role (candidate)");
+        pages.check(candidate, "board role (candidate)");
         String statement = "I have led data governance in housing for six years " + run;
         candidate.locator("#statement").fill(statement);
         candidate.getByTestId("apply").click();
         candidate.waitForURL(url -> url.endsWith("/candidate/applications"));
         assertThat(candidate.getByTestId("own-application-status").first()).hasText("submitted");
-        check(candidate, "candidate's applications");
+        pages.check(candidate, "candidate's applications");
 
         // 4. the association sees the candidate among its matches, and the application, blind
-        reloadUntil(association, web + "/board-roles/" + role + "/matches", "candidate-match",
+        BrowserPages.reloadUntil(association, web + "/board-roles/" + role + "/matches", "candidate-match",
                 "Digital director with a decade in social housing");
         assertNoIdentifyingValue(association, identifying, "matches");
-        check(association, "matched candidates (blind)");
+        pages.check(association, "matched candidates (blind)");
         association.navigate(web + "/board-roles/" + role + "/applications");
         assertThat(association.getByTestId("application-statement")).containsText(statement);
         assertThat(association.getByTestId("applicant-heading")).hasText("Applicant 1");
         assertThat(association.getByTestId("applicant-identity")).hasCount(0);
         assertNoIdentifyingValue(association, identifying, "applications before interview");
-        check(association, "applications (blind)");
+        pages.check(association, "applications (blind)");
 
         // 5. moving to interview reveals who applied; then the association appoints with feedback
         association.locator("textarea[name=feedback]").fill("We would like to meet you");
@@ -176,21 +163,21 @@ class BoardJourneyBrowserTest {
         assertThat(association.getByTestId("application-status")).hasText("interview");
         assertThat(association.getByTestId("applicant-name")).hasText("Chidi Eze");
         assertThat(association.getByTestId("applicant-email")).hasText("chidi.eze@example.org");
-        check(association, "applications (interview, identity revealed)");
+        pages.check(association, "applications (interview, identity revealed)");
         association.locator("textarea[name=feedback]").fill("Welcome to the board " + run);
         association.getByTestId("decide-appointed").click();
         assertThat(association.getByTestId("application-status")).hasText("appointed");
-        check(association, "applications (appointed)");
+        pages.check(association, "applications (appointed)");
 
         // 6. the candidate sees the outcome and the feedback
         candidate.navigate(web + "/candidate/applications");
         assertThat(candidate.getByTestId("own-application-status").first()).hasText("appointed");
         assertThat(candidate.getByTestId("own-application-feedback").first()).hasText("Welcome to the board " + run);
-        check(candidate, "candidate's applications (appointed)");
+        pages.check(candidate, "candidate's applications (appointed)");
 
         // 7. data rights: download everything, change a consent, read who looked
         candidate.navigate(web + "/account/data");
-        check(candidate, "your data");
+        pages.check(candidate, "your data");
         Download download = candidate.waitForDownload(() -> candidate.getByTestId("download-export").click());
         assertThat(download.suggestedFilename()).isEqualTo("launchpad-export.json");
         JsonNode export = JsonMapper.builder().build().readTree(Files.readString(download.path()));
@@ -199,26 +186,24 @@ class BoardJourneyBrowserTest {
         assertThat(export.get("consents").toString()).contains("candidate-profile");
         candidate.getByTestId("consent-email-updates").click();
         assertThat(candidate.locator("[data-purpose=email-updates] [data-testid=consent-state]")).hasText("given");
-        check(candidate, "your data (consent given)");
+        pages.check(candidate, "your data (consent given)");
         candidate.getByTestId("audit-link").click();
         assertThat(candidate.getByTestId("audit-log")).containsText(associationName + " (association)");
         assertThat(candidate.getByTestId("audit-log")).containsText("decided");
         assertThat(candidate.getByTestId("audit-log")).containsText("viewed");
-        check(candidate, "audit log");
+        pages.check(candidate, "audit log");
 
         // 8. erasure, after a confirmation step
         candidate.navigate(web + "/account/data");
         candidate.getByTestId("erase-link").click();
-        check(candidate, "erase: confirm");
+        pages.check(candidate, "erase: confirm");
         candidate.locator("#confirm").check();
         candidate.getByTestId("erase-account").click();
         assertThat(candidate.getByTestId("erased")).containsText("records about you");
-        check(candidate, "erased");
+        pages.check(candidate, "erased");
         assertThat(chidi.get("/api/v1/candidates/me").status()).isEqualTo(404);
 
-        System.out.printf("axe-core checked %d pages of the board journey; %d violations%n", pagesChecked,
-                accessibilityProblems.size());
-        assertThat(accessibilityProblems).as(String.join("\n", accessibilityProblems)).isEmpty();
+        pages.assertNoAccessibilityProblems("board journey");
     }
 
     /** The whole page, markup included, holds none of the candidate's identifying values. */
@@ -227,46 +212,5 @@ class BoardJourneyBrowserTest {
         for (String value : identifying) {
             assertThat(html).as("the " + name + " page shows '" + value + "'").doesNotContain(value);
         }
-    }
-
-    private Page signIn(String username) {
-        // axe runs its script through the DevTools protocol; the pages themselves forbid script (CSP)
-        Page page = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true).setAcceptDownloads(true))
-                .newPage();
-        page.setDefaultNavigationTimeout(90_000);
-        page.navigate(stack.web().baseUrl() + "/");
-        page.getByTestId("sign-in").click();
-        page.waitForURL(url -> url.startsWith(stack.keycloak().baseUrl()));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill("launchpad");
-        page.locator("#kc-login").click();
-        page.waitForURL(url -> url.startsWith(stack.web().baseUrl()));
-        return page;
-    }
-
-    /** Runs axe-core (WCAG 2.1 A and AA) on the page and keeps what it finds for one report at the end. */
-    private void check(Page page, String name) {
-        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
-        assertThat(results.getPasses()).as("axe-core checks on " + name).isNotEmpty();
-        pagesChecked++;
-        System.out.printf("axe-core on %s: %d rules passed, %d violated%n", name, results.getPasses().size(),
-                results.getViolations().size());
-        for (Rule violation : results.getViolations()) {
-            accessibilityProblems.add(name + ": " + violation.getId() + " – " + violation.getHelp() + " at "
-                    + violation.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
-                    .collect(Collectors.joining(", ")));
-        }
-    }
-
-    private static void reloadUntil(Page page, String url, String testId, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            page.navigate(url);
-            if (page.getByTestId(testId).allTextContents().stream().anyMatch(t -> t.contains(text))) {
-                return;
-            }
-            Thread.sleep(1_000);
-        }
-        throw new AssertionError(url + " never showed '" + text + "'");
     }
 }

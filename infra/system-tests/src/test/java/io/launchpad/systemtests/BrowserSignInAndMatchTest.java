@@ -31,8 +31,8 @@ class BrowserSignInAndMatchTest {
     @Test
     void associationSignsInOnKeycloakAndSeesRankedSuppliersForItsChallenge() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        ApiClient ben = new ApiClient(stack.api().baseUrl(), stack.keycloak().passwordGrantToken("ben.hughes", "launchpad"));
-        ApiClient tom = new ApiClient(stack.api().baseUrl(), stack.keycloak().passwordGrantToken("tom.reid", "launchpad"));
+        ApiClient ben = ApiClient.signedIn(stack, "ben.hughes");
+        ApiClient tom = ApiClient.signedIn(stack, "tom.reid");
         String northgate = Journeys.registerOrganisation(ben, "Northgate Homes " + run, "association");
         String fixflow = Journeys.registerOrganisation(tom, "FixFlow " + run, "supplier");
         String supplier = Journeys.publishedSupplier(tom, fixflow, "FixFlow " + run,

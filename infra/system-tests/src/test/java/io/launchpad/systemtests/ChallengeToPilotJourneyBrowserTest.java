@@ -1,9 +1,5 @@
 package io.launchpad.systemtests;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import io.launchpad.infra.stack.LaunchpadStack;
 import io.launchpad.infra.stack.Postgres;
@@ -14,10 +10,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,28 +24,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChallengeToPilotJourneyBrowserTest {
 
-    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-
     private static LaunchpadStack stack;
-    private static Browser browser;
 
-    private final List<String> accessibilityProblems = new ArrayList<>();
+    private final BrowserPages pages = new BrowserPages();
 
     @BeforeAll
     static void start() {
         stack = Product.stack();
-        browser = Chromium.browser();
     }
-
 
     @Test
     void aChallengeBecomesAPilotWithRecordedOutcomesThroughTheWebPages() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String web = stack.web().baseUrl();
-        ApiClient amara = new ApiClient(stack.api().baseUrl(),
-                stack.keycloak().passwordGrantToken("amara.okafor", "launchpad"));
-        ApiClient sofia = new ApiClient(stack.api().baseUrl(),
-                stack.keycloak().passwordGrantToken("sofia.marin", "launchpad"));
+        ApiClient amara = ApiClient.signedIn(stack, "amara.okafor");
+        ApiClient sofia = ApiClient.signedIn(stack, "sofia.marin");
         String associationId = Journeys.registerOrganisation(amara, "Riverside Homes " + run, "association");
         String supplierOrganisation = Journeys.registerOrganisation(sofia, "Damp Signal " + run, "supplier");
         String profile = Journeys.publishedSupplier(sofia, supplierOrganisation, "Damp Signal " + run,
@@ -62,9 +49,9 @@ class ChallengeToPilotJourneyBrowserTest {
         Journeys.awaitMatches(amara, probe, items -> Journeys.containsSupplier(items, profile));
 
         // 1. the association posts the challenge; weightings that do not add up are refused on the form
-        Page association = signIn("amara.okafor");
+        Page association = pages.signIn("amara.okafor");
         association.navigate(web + "/challenges/new");
-        check(association, "post a challenge");
+        pages.check(association, "post a challenge");
         String title = "Find damp before tenants do " + run;
         association.locator("#organisationId").selectOption(associationId);
         association.locator("#title").fill(title);
@@ -83,34 +70,34 @@ class ChallengeToPilotJourneyBrowserTest {
         association.locator("#closingDate").fill(LocalDate.now().plusDays(10).toString());
         association.getByTestId("publish-challenge").click();
         assertThat(association.getByTestId("form-error")).containsText("100");
-        check(association, "challenge form with an error");
+        pages.check(association, "challenge form with an error");
         association.locator("#weight-price").fill("30");
         association.getByTestId("publish-challenge").click();
         association.waitForURL(url -> url.matches(".*/challenges/[0-9a-f-]{36}$"));
         String challenge = association.url().substring(association.url().lastIndexOf('/') + 1);
         assertThat(association.getByTestId("challenge-status")).hasText("published");
-        check(association, "challenge page (association)");
+        pages.check(association, "challenge page (association)");
 
         // 2. the supplier hears of it: it matches the supplier's profile
-        Page supplier = signIn("sofia.marin");
-        reloadUntil(supplier, web + "/notifications", "notification", "New challenge: " + title);
-        check(supplier, "notifications");
+        Page supplier = pages.signIn("sofia.marin");
+        BrowserPages.reloadUntil(supplier, web + "/notifications", "notification", "New challenge: " + title);
+        pages.check(supplier, "notifications");
 
         // 3. the supplier asks privately; the association answers for everyone
         supplier.navigate(web + "/challenges/" + challenge + "/questions");
         supplier.getByTestId("question-text").fill("Do the sensors need mains power?");
         supplier.getByTestId("ask-question").click();
         assertThat(supplier.getByTestId("question")).containsText("your question");
-        check(supplier, "questions (supplier)");
+        pages.check(supplier, "questions (supplier)");
         association.navigate(web + "/challenges/" + challenge + "/questions");
         association.getByTestId("answer-text").first().fill("No: battery powered, five-year life");
         association.getByTestId("publish-answer").first().click();
         assertThat(association.getByTestId("answer")).containsText("battery powered");
-        check(association, "questions (association)");
+        pages.check(association, "questions (association)");
 
         // 4. the supplier responds with evidence against each requirement
         supplier.navigate(web + "/challenges/" + challenge + "/respond");
-        check(supplier, "respond form");
+        pages.check(supplier, "respond form");
         supplier.locator("#evidence-E1").fill("LoRaWAN sensors: no broadband needed, 3,000 homes at Onward");
         supplier.locator("#evidence-N1").fill("Three housing associations since 2022");
         supplier.locator("#approach").fill("Install, alert the repairs team within a day, review monthly");
@@ -125,7 +112,7 @@ class ChallengeToPilotJourneyBrowserTest {
 
         // 6. the association scores and awards; the award opens the pilot
         association.navigate(web + "/challenges/" + challenge + "/evaluate");
-        check(association, "evaluate");
+        pages.check(association, "evaluate");
         association.locator("select[name='score-technical']").first().selectOption("8");
         association.locator("select[name='score-social-value']").first().selectOption("7");
         association.locator("select[name='score-price']").first().selectOption("6");
@@ -135,7 +122,7 @@ class ChallengeToPilotJourneyBrowserTest {
         association.waitForURL(url -> url.contains("/pilots/"));
         assertThat(association.getByTestId("pilot-status")).hasText("active");
         String pilotUrl = association.url();
-        check(association, "pilot (active)");
+        pages.check(association, "pilot (active)");
 
         // 7. milestones and outcomes are recorded by both parties; the association completes the pilot
         association.locator("#milestone-title").fill("Sensors installed in 200 homes");
@@ -148,7 +135,7 @@ class ChallengeToPilotJourneyBrowserTest {
         association.getByTestId("add-outcome").click();
 
         supplier.navigate(web + "/pilots");
-        check(supplier, "pilots list");
+        pages.check(supplier, "pilots list");
         supplier.navigate(pilotUrl);
         supplier.getByTestId("milestone").first().locator("select").selectOption("done");
         supplier.getByTestId("update-milestone").first().click();
@@ -156,14 +143,14 @@ class ChallengeToPilotJourneyBrowserTest {
         supplier.locator("input[name='actual']").first().fill("6");
         supplier.getByTestId("record-actual").first().click();
         assertThat(supplier.getByTestId("outcome-actual").first()).hasText("6");
-        check(supplier, "pilot (supplier)");
+        pages.check(supplier, "pilot (supplier)");
 
         association.navigate(pilotUrl);
         association.locator("#finalReport").fill("Reports fell from 14 to 6 per 1,000 homes in twelve weeks");
         association.getByTestId("complete-pilot").click();
         assertThat(association.getByTestId("pilot-status")).hasText("completed");
         assertThat(association.getByTestId("pilot-outcome")).containsText("met");
-        check(association, "pilot (completed)");
+        pages.check(association, "pilot (completed)");
 
         // the completed pilot is public evidence on the supplier's profile
         ApiClient.Response evidence = new ApiClient(stack.api().baseUrl(), null)
@@ -172,52 +159,12 @@ class ChallengeToPilotJourneyBrowserTest {
         assertThat(evidence.body().get("items").toString()).contains("damp reports per 1,000 homes");
 
         // programme figures for an admin, drawn without script
-        Page admin = signIn("admin");
+        Page admin = pages.signIn("admin");
         admin.navigate(web + "/admin/programme");
         assertThat(admin.getByTestId("chart-stages")).containsText("awarded");
-        check(admin, "programme figures");
+        pages.check(admin, "programme figures");
 
-        assertThat(accessibilityProblems).as(String.join("\n", accessibilityProblems)).isEmpty();
-    }
-
-    private Page signIn(String username) {
-        // axe runs its script through the DevTools protocol; the pages themselves forbid script (CSP)
-        Page page = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true)).newPage();
-        page.setDefaultNavigationTimeout(90_000);
-        page.navigate(stack.web().baseUrl() + "/");
-        page.getByTestId("sign-in").click();
-        page.waitForURL(url -> url.startsWith(stack.keycloak().baseUrl()));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill("launchpad");
-        page.locator("#kc-login").click();
-        page.waitForURL(url -> url.startsWith(stack.web().baseUrl()));
-        return page;
-    }
-
-    /** Runs axe-core (WCAG 2.1 A and AA) on the page and keeps what it finds for one report at the end. */
-    private void check(Page page, String name) {
-        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
-        // an axe run that checked nothing would pass silently: make sure it looked at the page
-        assertThat(results.getPasses()).as("axe-core checks on " + name).isNotEmpty();
-        System.out.printf("axe-core on %s: %d rules passed, %d violated%n", name, results.getPasses().size(),
-                results.getViolations().size());
-        for (Rule violation : results.getViolations()) {
-            accessibilityProblems.add(name + ": " + violation.getId() + " – " + violation.getHelp() + " at "
-                    + violation.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
-                    .collect(Collectors.joining(", ")));
-        }
-    }
-
-    private static void reloadUntil(Page page, String url, String testId, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            page.navigate(url);
-            if (page.getByTestId(testId).allTextContents().stream().anyMatch(t -> t.contains(text))) {
-                return;
-            }
-            Thread.sleep(1_000);
-        }
-        throw new AssertionError(url + " never showed '" + text + "'");
+        pages.assertNoAccessibilityProblems("challenge-to-pilot journey");
     }
 
     /** Moves the closing date into the past, as the calendar would; closing itself is the API's scheduler. */

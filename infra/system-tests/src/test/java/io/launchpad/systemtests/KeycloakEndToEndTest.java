@@ -23,7 +23,7 @@ class KeycloakEndToEndTest {
     }
 
     private static ApiClient as(String username) {
-        return new ApiClient(stack.api().baseUrl(), stack.keycloak().passwordGrantToken(username, "launchpad"));
+        return ApiClient.signedIn(stack, username);
     }
 
     @Test

@@ -1,10 +1,8 @@
 package io.launchpad.api.notification;
 
-import io.launchpad.api.support.ApiTestBase;
 import io.launchpad.api.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
@@ -24,14 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * question-window alert reaches followers, engaged and matched suppliers once each, however many
  * instances run the deadline job, the fan-out and the mailer at the same time.
  */
-class FollowerNotificationsApiTest extends ApiTestBase {
-
-    @Autowired
-    NotificationFanOut fanOut;
-    @Autowired
-    NotificationMailer mailer;
-    @Autowired
-    NotificationDeadlines deadlines;
+class FollowerNotificationsApiTest extends NotificationApiTestBase {
 
     @Test
     void aFollowerWhoNeverAskedNorRespondedHearsOfAnAnswerOnceInTheFeedAndByEmail() throws Exception {
@@ -61,11 +52,11 @@ class FollowerNotificationsApiTest extends ApiTestBase {
         concurrently(2, () -> mailer.sendInstant().then());
 
         UUID id = UUID.fromString(challenge);
-        assertThat(notifications(follower, id)).containsExactlyInAnyOrder("answer-published", "closing-soon");
-        assertThat(notifications(asker, id)).containsExactlyInAnyOrder("answer-published", "closing-soon");
-        assertThat(notifications(quitter, id)).isEmpty();
-        assertThat(notifications(bystander, id)).isEmpty();
-        assertThat(notifications(association, id)).isEmpty();
+        assertThat(notificationsFor(follower, id)).containsExactlyInAnyOrder("answer-published", "closing-soon");
+        assertThat(notificationsFor(asker, id)).containsExactlyInAnyOrder("answer-published", "closing-soon");
+        assertThat(notificationsFor(quitter, id)).isEmpty();
+        assertThat(notificationsFor(bystander, id)).isEmpty();
+        assertThat(notificationsFor(association, id)).isEmpty();
 
         List<MimeMessage> mail = awaitMail(follower, 2, challenge);
         assertThat(mail).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
@@ -130,11 +121,11 @@ class FollowerNotificationsApiTest extends ApiTestBase {
                 .map(row -> row.get("event_key", String.class)).all().collectList().block())
                 .containsExactly("question-window-closing:" + challenge + ":" + lastQuestionDay);
         for (Actor person : List.of(follower, asker, matched, matchedWithAlertsOff)) {
-            assertThat(notifications(person, id)).as("notifications of one person")
+            assertThat(notificationsFor(person, id)).as("notifications of one person")
                     .filteredOn("question-window-closing"::equals).hasSize(1);
         }
-        assertThat(notifications(outsider, id)).isEmpty();
-        assertThat(notifications(association, id)).isEmpty();
+        assertThat(notificationsFor(outsider, id)).isEmpty();
+        assertThat(notificationsFor(association, id)).isEmpty();
 
         String subject = "Questions on " + title + " close at the end of " + lastQuestionDay;
         for (Actor person : List.of(follower, asker, matched)) {
@@ -221,23 +212,6 @@ class FollowerNotificationsApiTest extends ApiTestBase {
         }
     }
 
-    private List<String> notifications(Actor actor, UUID challenge) {
-        return db.sql("""
-                        select n.kind from notification n join notification_event e on e.id = n.event_id
-                        where n.recipient_subject = :s and e.challenge_id = :c""")
-                .bind("s", actor.user().subject()).bind("c", challenge)
-                .map(row -> row.get("kind", String.class)).all().collectList().block();
-    }
-
-    private static String email(Actor actor) {
-        return "user-" + actor.user().subject().substring(0, 8) + "@example.org";
-    }
-
-    private WebTestClient.ResponseSpec post(String uri, Actor actor, Object body) {
-        var spec = api.post().uri(uri).header("Authorization", actor.bearer());
-        return body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
-
     private WebTestClient.ResponseSpec put(String uri, Actor actor, Object body) {
         return api.put().uri(uri).header("Authorization", actor.bearer()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange();
@@ -245,9 +219,5 @@ class FollowerNotificationsApiTest extends ApiTestBase {
 
     private WebTestClient.ResponseSpec put(String uri, Actor actor) {
         return api.put().uri(uri).header("Authorization", actor.bearer()).exchange();
-    }
-
-    private WebTestClient.ResponseSpec get(String uri, Actor actor) {
-        return api.get().uri(uri).header("Authorization", actor.bearer()).exchange();
     }
 }

@@ -1,7 +1,6 @@
 package io.launchpad.api.notification;
 
 import io.launchpad.api.challenge.Challenges;
-import io.launchpad.api.support.ApiTestBase;
 import io.launchpad.api.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -9,7 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,16 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * notifications it produces: each event reaches each person once, in the feed, live and by email
  * through a real SMTP server; a digest never repeats and never arrives empty.
  */
-class NotificationJourneyApiTest extends ApiTestBase {
+class NotificationJourneyApiTest extends NotificationApiTestBase {
 
     @Autowired
     Challenges challenges;
-    @Autowired
-    NotificationFanOut fanOut;
-    @Autowired
-    NotificationMailer mailer;
-    @Autowired
-    NotificationDeadlines deadlines;
 
     @Test
     void oneJourneyNotifiesEachPersonOnceInTheFeedLiveAndByEmail() throws Exception {
@@ -210,26 +202,5 @@ class NotificationJourneyApiTest extends ApiTestBase {
     private List<String> kinds(UUID challenge) {
         return db.sql("select kind from notification_event where challenge_id = :id").bind("id", challenge)
                 .map(row -> row.get("kind", String.class)).all().collectList().block();
-    }
-
-    private List<String> notificationsFor(Actor actor, UUID challenge) {
-        return db.sql("""
-                        select n.kind from notification n join notification_event e on e.id = n.event_id
-                        where n.recipient_subject = :s and e.challenge_id = :c""")
-                .bind("s", actor.user().subject()).bind("c", challenge)
-                .map(row -> row.get("kind", String.class)).all().collectList().block();
-    }
-
-    private static String email(Actor actor) {
-        return "user-" + actor.user().subject().substring(0, 8) + "@example.org";
-    }
-
-    private WebTestClient.ResponseSpec post(String uri, Actor actor, Object body) {
-        var spec = api.post().uri(uri).header("Authorization", actor.bearer());
-        return body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
-
-    private WebTestClient.ResponseSpec get(String uri, Actor actor) {
-        return api.get().uri(uri).header("Authorization", actor.bearer()).exchange();
     }
 }

@@ -19,49 +19,27 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import io.launchpad.web.ApiStub;
-import io.launchpad.web.SignedInUsers;
+import io.launchpad.web.WebPageTest;
 
 /**
  * The association's board pages: roles listed and written, matches and applications reviewed blind
  * until interview, decisions sent. The API is a WireMock stub at the web app's edge.
  */
-@SpringBootTest
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class BoardPagesTest {
+class BoardPagesTest extends WebPageTest {
 
     /** What identifies the candidate: none of it may reach a blind page, whatever the API sends. */
     static final List<String> IDENTIFYING = List.of("Chidi Eze", "Chidi", "chidi.eze@example.org", "07700 900123",
             "https://photos.example.org/chidi.jpg", "1984-03-07", "cand-secret-id");
 
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry registry) {
-        ApiStub.register(registry);
-    }
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ReactiveClientRegistrationRepository registrations;
-
     @BeforeEach
-    void resetApi() {
-        ApiStub.reset();
+    void stubApi() {
         BoardStubs.framework();
         BoardStubs.json("/api/v1/me", BoardStubs.ME_ASSOCIATION);
     }
@@ -297,19 +275,15 @@ class BoardPagesTest {
 
     /** A person signed in with one realm role, as the web's sign-in reads it from the access token. */
     private OidcLoginMutator signedIn(String role) {
-        return SignedInUsers.signedIn(registrations, role + "-user", role + " user")
-            .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+        return signedIn(role + "-user", role + " user", role);
     }
 
     private String page(String path, String role) {
-        return web.mutateWith(signedIn(role)).get().uri(path).exchange().expectStatus().isOk()
-            .expectBody(String.class).returnResult().getResponseBody();
+        return pageAs(signedIn(role), path);
     }
 
     private String submit(String path, MultiValueMap<String, String> form, String role) {
-        return web.mutateWith(signedIn(role)).mutateWith(csrf()).post().uri(path)
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange()
-            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return submitAs(signedIn(role), path, form);
     }
 
 }

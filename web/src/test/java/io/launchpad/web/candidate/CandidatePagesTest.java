@@ -17,28 +17,18 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import io.launchpad.web.ApiStub;
-import io.launchpad.web.SignedInUsers;
+import io.launchpad.web.WebPageTest;
 import io.launchpad.web.board.BoardStubs;
 
 /** The candidate's pages: profile written and changed, matched roles with reasons, applications and their outcome. */
-@SpringBootTest
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class CandidatePagesTest {
+class CandidatePagesTest extends WebPageTest {
 
     static final String PROFILE = """
             {"id":"c-1","identity":%s,"headline":"Digital director in social housing",
@@ -48,20 +38,8 @@ class CandidatePagesTest {
              "availability":"within-3-months","hoursPerMonth":10,"region":"north-west","remote":true,
              "visibility":"matching","version":3}""".formatted(BoardStubs.IDENTITY);
 
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry registry) {
-        ApiStub.register(registry);
-    }
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ReactiveClientRegistrationRepository registrations;
-
     @BeforeEach
-    void resetApi() {
-        ApiStub.reset();
+    void stubApi() {
         BoardStubs.framework();
         BoardStubs.json("/api/v1/me", BoardStubs.ME_CANDIDATE);
     }
@@ -208,18 +186,14 @@ class CandidatePagesTest {
     }
 
     private OidcLoginMutator candidate() {
-        return SignedInUsers.signedIn(registrations, "candidate-user", "Chidi Eze")
-            .authorities(new SimpleGrantedAuthority("ROLE_candidate"));
+        return signedIn("candidate-user", "Chidi Eze", "candidate");
     }
 
     private String page(String path) {
-        return web.mutateWith(candidate()).get().uri(path).exchange().expectStatus().isOk()
-            .expectBody(String.class).returnResult().getResponseBody();
+        return pageAs(candidate(), path);
     }
 
     private String submit(String path, MultiValueMap<String, String> form) {
-        return web.mutateWith(candidate()).mutateWith(csrf()).post().uri(path)
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange()
-            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return submitAs(candidate(), path, form);
     }
 }

@@ -16,40 +16,15 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.launchpad.web.ApiStub;
 import io.launchpad.web.SignedInUsers;
+import io.launchpad.web.WebPageTest;
 
-@SpringBootTest
-@AutoConfigureWebTestClient(timeout = "PT30S") // the first page renders cold on a busy machine
-class ChallengeListPageTest {
-
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry registry) {
-        ApiStub.register(registry);
-    }
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ReactiveClientRegistrationRepository registrations;
-
-    @BeforeEach
-    void resetApi() {
-        ApiStub.reset();
-    }
+class ChallengeListPageTest extends WebPageTest {
 
     @Test
     void listsPublishedChallengesWithALinkToTheNextPage() {
@@ -152,7 +127,7 @@ class ChallengeListPageTest {
                 """);
 
         Document page = Jsoup.parse(web
-            .mutateWith(SignedInUsers.signedIn(registrations, "ada", "Ada Owner"))
+            .mutateWith(signedIn("ada", "Ada Owner"))
             .get()
             .uri("/")
             .accept(MediaType.TEXT_HTML)

@@ -16,22 +16,14 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.launchpad.web.ApiStub;
 import io.launchpad.web.SignedInUsers;
+import io.launchpad.web.WebPageTest;
 
-@SpringBootTest
-@AutoConfigureWebTestClient(timeout = "PT30S") // the first page renders cold on a busy machine
-class ChallengePageTest {
+class ChallengePageTest extends WebPageTest {
 
     private static final String MATCHES = """
             {"challengeId":"ch-1","items":[
@@ -43,20 +35,8 @@ class ChallengePageTest {
             ]}
             """;
 
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry registry) {
-        ApiStub.register(registry);
-    }
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ReactiveClientRegistrationRepository registrations;
-
     @BeforeEach
-    void resetApi() {
-        ApiStub.reset();
+    void stubApi() {
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1"))
             .willReturn(json(challenge("ch-1", "org-1", "Cut damp reports"))));
     }
@@ -224,7 +204,7 @@ class ChallengePageTest {
     }
 
     private String renderBodyAs(String username, String uri) {
-        return web.mutateWith(SignedInUsers.signedIn(registrations, username, username))
+        return web.mutateWith(signedIn(username, username))
             .get()
             .uri(uri)
             .accept(MediaType.TEXT_HTML)

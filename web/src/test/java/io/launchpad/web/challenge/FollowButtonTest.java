@@ -19,37 +19,18 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.launchpad.web.ApiStub;
 import io.launchpad.web.SignedInUsers;
+import io.launchpad.web.WebPageTest;
 
 /** A supplier follows and unfollows a challenge with a plain form (no script), and the API keeps the follow. */
-@SpringBootTest
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class FollowButtonTest {
-
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry registry) {
-        ApiStub.register(registry);
-    }
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ReactiveClientRegistrationRepository registrations;
+class FollowButtonTest extends WebPageTest {
 
     @BeforeEach
-    void resetApi() {
-        ApiStub.reset();
+    void stubApi() {
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1"))
             .willReturn(json(challenge("ch-1", "org-1", "Cut damp reports"))));
     }
@@ -116,7 +97,7 @@ class FollowButtonTest {
 
     @Test
     void aFormWithoutItsCsrfTokenIsRejectedAndNothingIsSent() {
-        web.mutateWith(SignedInUsers.signedIn(registrations, "sam", "Sam")).post().uri("/challenges/ch-1/follow")
+        web.mutateWith(signedIn("sam", "Sam")).post().uri("/challenges/ch-1/follow")
             .contentType(MediaType.APPLICATION_FORM_URLENCODED).exchange().expectStatus().isForbidden();
         ApiStub.SERVER.verify(0, putRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1/follow")));
     }
@@ -138,12 +119,12 @@ class FollowButtonTest {
     }
 
     private WebTestClient.ResponseSpec submit(String path) {
-        return web.mutateWith(SignedInUsers.signedIn(registrations, "sam", "Sam")).mutateWith(csrf()).post().uri(path)
+        return web.mutateWith(signedIn("sam", "Sam")).mutateWith(csrf()).post().uri(path)
             .contentType(MediaType.APPLICATION_FORM_URLENCODED).exchange();
     }
 
     private Document render() {
-        String html = web.mutateWith(SignedInUsers.signedIn(registrations, "sam", "Sam")).get().uri("/challenges/ch-1")
+        String html = web.mutateWith(signedIn("sam", "Sam")).get().uri("/challenges/ch-1")
             .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
             .getResponseBody();
         return Jsoup.parse(html);

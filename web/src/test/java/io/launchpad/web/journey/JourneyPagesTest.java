@@ -11,41 +11,15 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import io.launchpad.web.ApiStub;
-import io.launchpad.web.SignedInUsers;
+import io.launchpad.web.WebPageTest;
 
 /** The journey pages render the API's answers without script, and show the API's refusals on the form. */
-@SpringBootTest
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class JourneyPagesTest {
-
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry registry) {
-        ApiStub.register(registry);
-    }
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ReactiveClientRegistrationRepository registrations;
-
-    @BeforeEach
-    void resetApi() {
-        ApiStub.reset();
-    }
+class JourneyPagesTest extends WebPageTest {
 
     @Test
     void programmeFiguresAreDrawnAsSvgBarsScaledToTheLargestValue() {
@@ -78,7 +52,7 @@ class JourneyPagesTest {
                         {"type":"https://launchpad.example/problems/conflict","title":"Conflict","status":409,
                          "detail":"status: the challenge has not closed yet; decide after 2026-12-01"}""")));
 
-        String html = web.mutateWith(SignedInUsers.signedIn(registrations, "amara", "Amara")).mutateWith(csrf())
+        String html = web.mutateWith(signedIn("amara", "Amara")).mutateWith(csrf())
                 .post().uri("/challenges/ch-1/award").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("responseId", "r-1")).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
@@ -90,9 +64,7 @@ class JourneyPagesTest {
     }
 
     private Document page(String path) {
-        String html = web.mutateWith(SignedInUsers.signedIn(registrations, "admin", "Admin")).get().uri(path)
-                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        return Jsoup.parse(html);
+        return Jsoup.parse(pageAs(signedIn("admin", "Admin"), path));
     }
 
     private static void json(String path, String body) {

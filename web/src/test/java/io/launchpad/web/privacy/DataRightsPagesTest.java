@@ -15,45 +15,18 @@ import java.nio.charset.StandardCharsets;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import io.launchpad.web.ApiStub;
-import io.launchpad.web.SignedInUsers;
+import io.launchpad.web.WebPageTest;
 import io.launchpad.web.board.BoardStubs;
 
 /** The data-rights pages: export as a download, consents given and withdrawn, erasure after confirming, the audit log. */
-@SpringBootTest
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class DataRightsPagesTest {
-
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry registry) {
-        ApiStub.register(registry);
-    }
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ReactiveClientRegistrationRepository registrations;
-
-    @BeforeEach
-    void resetApi() {
-        ApiStub.reset();
-    }
+class DataRightsPagesTest extends WebPageTest {
 
     @Test
     void theExportIsAJsonFileToKeepAndIsNeverCached() {
@@ -139,12 +112,10 @@ class DataRightsPagesTest {
     }
 
     private OidcLoginMutator person() {
-        return SignedInUsers.signedIn(registrations, "candidate-user", "Chidi Eze")
-            .authorities(new SimpleGrantedAuthority("ROLE_candidate"));
+        return signedIn("candidate-user", "Chidi Eze", "candidate");
     }
 
     private String page(String path) {
-        return web.mutateWith(person()).get().uri(path).exchange().expectStatus().isOk()
-            .expectBody(String.class).returnResult().getResponseBody();
+        return pageAs(person(), path);
     }
 }

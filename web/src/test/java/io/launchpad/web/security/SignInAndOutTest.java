@@ -6,33 +6,13 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 import java.net.URI;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.launchpad.web.ApiStub;
-import io.launchpad.web.SignedInUsers;
+import io.launchpad.web.WebPageTest;
 
-@SpringBootTest
-@AutoConfigureWebTestClient(timeout = "PT30S") // the first page renders cold on a busy machine
-class SignInAndOutTest {
-
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry registry) {
-        ApiStub.register(registry);
-    }
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ReactiveClientRegistrationRepository registrations;
+class SignInAndOutTest extends WebPageTest {
 
     @Test
     void signInSendsThePublicClientToKeycloakWithPkce() {
@@ -73,7 +53,7 @@ class SignInAndOutTest {
 
     @Test
     void signOutEndsTheKeycloakSessionAndComesBackToTheHomePage() {
-        URI location = web.mutateWith(SignedInUsers.signedIn(registrations, "ada", "Ada Owner"))
+        URI location = web.mutateWith(signedIn("ada", "Ada Owner"))
             .mutateWith(csrf())
             .post()
             .uri("http://127.0.0.1:8081/logout") // {baseUrl} in the return address comes from the request
@@ -93,7 +73,7 @@ class SignInAndOutTest {
 
     @Test
     void signOutWithoutTheCsrfTokenIsRefused() {
-        web.mutateWith(SignedInUsers.signedIn(registrations, "ada", "Ada Owner"))
+        web.mutateWith(signedIn("ada", "Ada Owner"))
             .post()
             .uri("/logout")
             .exchange()
