@@ -72,7 +72,7 @@ class PilotController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Added; the pilot with its new milestone", useReturnTypeSchema = true)
     Mono<ResponseEntity<Pilot>> addMilestone(@PathVariable UUID id, @Valid @RequestBody NewMilestone milestone) {
         return Caller.current().flatMap(caller -> pilots.addMilestone(caller, id, milestone))
-                .map(pilot -> ResponseEntity.status(201).eTag(ETags.of(pilot.version())).body(pilot));
+                .map(PilotController::created);
     }
 
     @PutMapping("/api/v1/pilots/{id}/milestones/{milestoneId}")
@@ -86,7 +86,7 @@ class PilotController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Added; the pilot with its new outcome measure", useReturnTypeSchema = true)
     Mono<ResponseEntity<Pilot>> addOutcome(@PathVariable UUID id, @Valid @RequestBody NewOutcome outcome) {
         return Caller.current().flatMap(caller -> pilots.addOutcome(caller, id, outcome))
-                .map(pilot -> ResponseEntity.status(201).eTag(ETags.of(pilot.version())).body(pilot));
+                .map(PilotController::created);
     }
 
     @PutMapping("/api/v1/pilots/{id}/outcomes/{outcomeId}")
@@ -104,5 +104,9 @@ class PilotController {
 
     private static ResponseEntity<Pilot> tagged(Pilot pilot) {
         return ResponseEntity.ok().eTag(ETags.of(pilot.version())).body(pilot);
+    }
+
+    private static ResponseEntity<Pilot> created(Pilot pilot) {
+        return ResponseEntity.status(201).eTag(ETags.of(pilot.version())).body(pilot);
     }
 }

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -74,10 +77,18 @@ final class Candidates<T> {
     }
 
     /**
-     * Highlighted passages of the given documents for the spec's words, by id; documents sharing no
-     * word with the query have none.
+     * The shown matches, each with its highlighted passages for the spec's words (one request for all);
+     * a match sharing no word with the query has none.
      */
-    Mono<Map<String, List<Highlight>>> highlights(Spec<T> spec, List<String> ids) {
+    <M> Mono<List<M>> withHighlights(Spec<T> spec, List<M> matches, Function<M, UUID> id,
+                                     BiFunction<M, List<Highlight>, M> highlighted) {
+        return highlights(spec, matches.stream().map(match -> id.apply(match).toString()).toList())
+                .map(found -> matches.stream()
+                        .map(match -> highlighted.apply(match, found.getOrDefault(id.apply(match).toString(), List.of())))
+                        .toList());
+    }
+
+    private Mono<Map<String, List<Highlight>>> highlights(Spec<T> spec, List<String> ids) {
         if (ids.isEmpty()) {
             return Mono.just(Map.of());
         }

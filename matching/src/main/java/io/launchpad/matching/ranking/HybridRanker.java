@@ -125,10 +125,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                                         .thenComparingLong(match -> Tiebreak.of(match.supplierId())))
                                 .limit(size)
                                 .toList()))
-                .flatMap(matches -> suppliers.highlights(spec, matches.stream().map(match -> match.supplierId().toString()).toList())
-                        .map(found -> matches.stream()
-                                .map(match -> match.withHighlights(found.getOrDefault(match.supplierId().toString(), List.of())))
-                                .toList()));
+                .flatMap(matches -> suppliers.withHighlights(spec, matches, SupplierMatch::supplierId, SupplierMatch::withHighlights));
     }
 
     private Query supplierFilter(ChallengeDocument challenge, Set<UUID> excluded) {
@@ -188,9 +185,10 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         int size = Math.min(limit, ChallengeMatching.MAX_LIMIT);
         LocalDate today = LocalDate.now(clock);
         Query filter = challengeFilter(supplier, excludedOrganisations == null ? Set.of() : excludedOrganisations, today);
-        List<String> supplierCategories = IndexedDocuments.inferCategories(taxonomy, IndexedDocuments.supplierText(supplier));
+        String profileText = IndexedDocuments.supplierText(supplier);
+        List<String> supplierCategories = IndexedDocuments.inferCategories(taxonomy, profileText);
         Candidates.Spec<StoredChallenge> spec = new Candidates.Spec<>(names.challenges(), StoredChallenge.class,
-                CHALLENGE_SOURCE, filter, text, queryVector(IndexedDocuments.supplierText(supplier), ranking),
+                CHALLENGE_SOURCE, filter, text, queryVector(profileText, ranking),
                 CHALLENGE_FIELDS, CHALLENGE_HIGHLIGHTS);
         return indexes.ready()
                 .then(challenges.find(spec, ranking, Math.max(MIN_POOL, 2 * size)))
@@ -203,10 +201,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                                         .thenComparingLong(match -> Tiebreak.of(match.challengeId())))
                                 .limit(size)
                                 .toList()))
-                .flatMap(matches -> challenges.highlights(spec, matches.stream().map(match -> match.challengeId().toString()).toList())
-                        .map(found -> matches.stream()
-                                .map(match -> match.withHighlights(found.getOrDefault(match.challengeId().toString(), List.of())))
-                                .toList()));
+                .flatMap(matches -> challenges.withHighlights(spec, matches, ChallengeMatch::challengeId, ChallengeMatch::withHighlights));
     }
 
     private Query challengeFilter(SupplierDocument supplier, Set<UUID> excluded, LocalDate today) {
