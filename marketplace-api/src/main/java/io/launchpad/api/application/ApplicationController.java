@@ -26,7 +26,7 @@ class ApplicationController {
     record ApplyRequest(@NotBlank @Size(max = 5_000) String statement) {
     }
 
-    record DecisionRequest(@NotBlank String status, @Size(max = 5_000) String feedback) {
+    record DecisionRequest(@NotBlank @Size(max = 40) String status, @Size(max = 5_000) String feedback) {
     }
 
     private final Applications applications;

@@ -175,6 +175,11 @@ class Applications implements PersonalData, CandidateProfileListener {
     }
 
     @Override
+    public java.util.Set<String> tables() {
+        return java.util.Set.of("board_application");
+    }
+
+    @Override
     public int erasureOrder() {
         return 10;
     }

@@ -113,6 +113,11 @@ public class AuditLog implements PersonalData {
     }
 
     @Override
+    public java.util.Set<String> tables() {
+        return java.util.Set.of("audit_entry");
+    }
+
+    @Override
     public int erasureOrder() {
         return 70;
     }

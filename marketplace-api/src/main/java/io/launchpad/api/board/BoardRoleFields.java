@@ -1,5 +1,7 @@
 package io.launchpad.api.board;
 
+import io.launchpad.api.input.SingleLine;
+import io.launchpad.api.input.PlausibleDate;
 import io.launchpad.api.candidate.SkillLevel;
 import io.launchpad.api.taxonomy.KnownCode;
 import io.launchpad.api.taxonomy.Vocabulary;
@@ -23,17 +25,17 @@ import java.util.UUID;
  */
 public record BoardRoleFields(
         UUID organisationId,
-        @NotBlank @Size(min = 3, max = 200) String title,
+        @NotBlank @SingleLine @Size(min = 3, max = 200) String title,
         @NotBlank @Size(max = 10_000) String description,
         @NotNull @Size(max = 40) List<@NotNull @Valid SkillLevel> skillsMatrix,
         @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid SkillLevel> skillGaps,
-        @NotBlank @Size(max = 200) String timeCommitment,
+        @NotBlank @SingleLine @Size(max = 200) String timeCommitment,
         @NotNull @Min(1) @Max(200) Integer hoursPerMonth,
         @NotNull @Pattern(regexp = "voluntary|remunerated") String remuneration,
-        @Size(max = 200) String remunerationDetail,
+        @SingleLine @Size(max = 200) String remunerationDetail,
         @NotNull @KnownCode(Vocabulary.REGION) String region,
         @NotNull Boolean remote,
-        @NotNull @FutureOrPresent LocalDate closingDate,
+        @NotNull @FutureOrPresent @PlausibleDate LocalDate closingDate,
         @Size(max = 2_000) String diversityAims) {
 
     BoardRoleFields normalised() {

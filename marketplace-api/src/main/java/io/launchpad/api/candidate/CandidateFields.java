@@ -1,5 +1,7 @@
 package io.launchpad.api.candidate;
 
+import io.launchpad.api.input.SingleLine;
+import io.launchpad.api.input.PlausibleDate;
 import io.launchpad.api.taxonomy.KnownCode;
 import io.launchpad.api.taxonomy.Vocabulary;
 import jakarta.validation.Valid;
@@ -21,12 +23,12 @@ import java.util.List;
  * {@code livedExperienceConsent} must be true whenever {@code livedExperience} is given.
  */
 public record CandidateFields(
-        @NotBlank @Size(max = 200) String name,
-        @NotBlank @Email @Size(max = 320) String email,
+        @NotBlank @SingleLine @Size(max = 200) String name,
+        @NotBlank @SingleLine @Email @Size(max = 320) String email,
         @Size(max = 40) @Pattern(regexp = "^[0-9 +()-]*$") String phone,
         @Size(max = 500) @Pattern(regexp = "^https://\\S+$") String photoUrl,
-        @Past LocalDate dateOfBirth,
-        @NotBlank @Size(max = 300) String headline,
+        @Past @PlausibleDate(yearsBack = 120, yearsAhead = 0) LocalDate dateOfBirth,
+        @NotBlank @SingleLine @Size(max = 300) String headline,
         @NotNull @Size(min = 1, max = 30) List<@NotNull @Valid SkillLevel> skills,
         @NotNull @Size(max = 20) List<@NotNull @Valid Experience> experience,
         @Size(max = 4000) String governanceExperience,

@@ -159,6 +159,11 @@ public class CandidateProfiles implements PersonalData {
     }
 
     @Override
+    public java.util.Set<String> tables() {
+        return java.util.Set.of("candidate_profile");
+    }
+
+    @Override
     public int erasureOrder() {
         return 20;
     }

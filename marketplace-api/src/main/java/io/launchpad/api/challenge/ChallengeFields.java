@@ -1,5 +1,7 @@
 package io.launchpad.api.challenge;
 
+import io.launchpad.api.input.SingleLine;
+import io.launchpad.api.input.PlausibleDate;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.taxonomy.KnownCode;
@@ -21,20 +23,20 @@ import java.util.UUID;
  */
 public record ChallengeFields(
         UUID organisationId,
-        @NotBlank @Size(min = 5, max = 200) String title,
+        @NotBlank @SingleLine @Size(min = 5, max = 200) String title,
         @NotBlank @Size(max = 600) String summary,
         @Size(max = 20_000) String description,
         @NotNull @Size(max = 5) List<@NotNull @KnownCode(Vocabulary.CATEGORY) String> categories,
         @Size(max = 13) List<@NotNull @KnownCode(Vocabulary.REGION) String> regions,
         @Min(0) @Max(100_000_000) Integer budgetMinPounds,
         @Min(0) @Max(100_000_000) Integer budgetMaxPounds,
-        LocalDate closingDate,
-        @Size(max = 20) List<@NotBlank @Size(max = 500) String> essentialRequirements,
-        @Size(max = 20) List<@NotBlank @Size(max = 500) String> niceToHaveRequirements,
+        @PlausibleDate LocalDate closingDate,
+        @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 500) String> essentialRequirements,
+        @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 500) String> niceToHaveRequirements,
         @Size(max = 10) List<@NotNull @Valid Weighting> weightings,
         @Min(1) @Max(260) Integer pilotLengthWeeks,
-        @Size(max = 200) String location,
-        LocalDate questionsCloseOn,
+        @SingleLine @Size(max = 200) String location,
+        @PlausibleDate LocalDate questionsCloseOn,
         @Size(max = 10) List<@NotNull @KnownCode(Vocabulary.ACCREDITATION) String> requiredAccreditations) {
 
     ChallengeFields normalised() {

@@ -20,6 +20,11 @@ class FollowPersonalData implements PersonalData {
     }
 
     @Override
+    public java.util.Set<String> tables() {
+        return java.util.Set.of("challenge_follow");
+    }
+
+    @Override
     public int erasureOrder() {
         return 50;
     }

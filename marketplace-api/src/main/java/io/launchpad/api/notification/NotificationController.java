@@ -1,5 +1,6 @@
 package io.launchpad.api.notification;
 
+import io.launchpad.api.input.SingleLine;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.security.Caller;
@@ -47,7 +48,7 @@ class NotificationController {
             message = "must be instant, daily, weekly or off") String alertFrequency) {
     }
 
-    record SavedSearchFields(@Size(max = 200) String query, @KnownCode(Vocabulary.CATEGORY) String category,
+    record SavedSearchFields(@SingleLine @Size(max = 200) String query, @KnownCode(Vocabulary.CATEGORY) String category,
             @KnownCode(Vocabulary.REGION) String region,
             @NotNull @Pattern(regexp = "instant|daily|weekly", message = "must be instant, daily or weekly")
             String frequency) {

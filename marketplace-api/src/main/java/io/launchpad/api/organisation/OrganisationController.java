@@ -1,5 +1,6 @@
 package io.launchpad.api.organisation;
 
+import io.launchpad.api.input.SingleLine;
 import io.launchpad.api.security.Caller;
 import io.launchpad.api.web.ETags;
 import jakarta.validation.Valid;
@@ -26,11 +27,11 @@ import java.util.UUID;
 class OrganisationController {
 
     record RegisterOrganisation(
-            @NotBlank @Size(min = 2, max = 200) String name,
+            @NotBlank @SingleLine @Size(min = 2, max = 200) String name,
             @NotNull @Pattern(regexp = "association|supplier", message = "must be association or supplier") String type) {
     }
 
-    record AddMember(@NotBlank @Size(max = 200) String subject) {
+    record AddMember(@NotBlank @SingleLine @Size(max = 200) String subject) {
     }
 
     record OrganisationView(UUID id, String name, String type, boolean verified, long version) {

@@ -1,5 +1,10 @@
 package io.launchpad.api.pilot;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import io.launchpad.api.input.SingleLine;
+import io.launchpad.api.input.PlausibleDate;
 import io.launchpad.api.security.Caller;
 import io.launchpad.api.web.ETags;
 import jakarta.validation.Valid;
@@ -24,20 +29,20 @@ import java.util.UUID;
 @RestController
 class PilotController {
 
-    record NewMilestone(@NotBlank @Size(max = 200) String title, @NotNull LocalDate dueOn) {
+    record NewMilestone(@NotBlank @SingleLine @Size(max = 200) String title, @NotNull @PlausibleDate LocalDate dueOn) {
     }
 
     record MilestoneChange(
             @NotNull @Pattern(regexp = "planned|in-progress|done|missed", message = "must be planned, in-progress, done or missed")
             String status,
-            LocalDate dueOn) {
+            @PlausibleDate LocalDate dueOn) {
     }
 
-    record NewOutcome(@NotBlank @Size(max = 200) String measure, @NotBlank @Size(max = 100) String unit,
-            @NotNull BigDecimal baseline, @NotNull BigDecimal target) {
+    record NewOutcome(@NotBlank @SingleLine @Size(max = 200) String measure, @NotBlank @SingleLine @Size(max = 100) String unit,
+            @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 6) BigDecimal baseline, @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 6) BigDecimal target) {
     }
 
-    record Actual(@NotNull BigDecimal actual) {
+    record Actual(@NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 6) BigDecimal actual) {
     }
 
     record Completion(@NotBlank @Size(max = 20_000) String finalReport) {

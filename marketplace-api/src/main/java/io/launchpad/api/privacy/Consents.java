@@ -54,6 +54,11 @@ public class Consents implements PersonalData {
     }
 
     @Override
+    public java.util.Set<String> tables() {
+        return java.util.Set.of("consent");
+    }
+
+    @Override
     public int erasureOrder() {
         return 90;
     }

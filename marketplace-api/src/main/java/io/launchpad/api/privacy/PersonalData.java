@@ -12,6 +12,12 @@ public interface PersonalData {
     /** The key of this feature's part of the export document. */
     String section();
 
+    /**
+     * The tables this feature keeps the person's data in. The erasure catalogue test reads every
+     * table that identifies a person from PostgreSQL's catalogue and fails when no feature names it.
+     */
+    java.util.Set<String> tables();
+
     /** Lower erases first (rows that reference others go before what they reference). */
     int erasureOrder();
 

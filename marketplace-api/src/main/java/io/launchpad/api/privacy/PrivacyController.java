@@ -22,7 +22,7 @@ import java.util.Map;
 @RequestMapping("/api/v1/me")
 class PrivacyController {
 
-    record ConsentRequest(@NotBlank String purpose, @NotNull Boolean granted) {
+    record ConsentRequest(@NotBlank @jakarta.validation.constraints.Size(max = 60) String purpose, @NotNull Boolean granted) {
     }
 
     private final DataRights rights;

@@ -29,10 +29,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     /** Bean Validation annotation names as the rule names clients see. */
-    private static final Map<String, String> RULES = Map.of(
-            "NotNull", "required", "NotBlank", "required", "NotEmpty", "required",
-            "Size", "length", "Min", "minimum", "Max", "maximum", "Pattern", "pattern",
-            "Email", "email", "KnownCode", "known-code", "FutureOrPresent", "not-in-past");
+    private static final Map<String, String> RULES = Map.ofEntries(
+            Map.entry("NotNull", "required"), Map.entry("NotBlank", "required"), Map.entry("NotEmpty", "required"),
+            Map.entry("Size", "length"), Map.entry("Min", "minimum"), Map.entry("Max", "maximum"),
+            Map.entry("DecimalMin", "minimum"), Map.entry("DecimalMax", "maximum"), Map.entry("Digits", "digits"),
+            Map.entry("Pattern", "pattern"), Map.entry("Email", "email"), Map.entry("KnownCode", "known-code"),
+            Map.entry("FutureOrPresent", "not-in-past"), Map.entry("Past", "in-past"),
+            Map.entry("SingleLine", "single-line"), Map.entry("PlausibleDate", "date-range"));
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,

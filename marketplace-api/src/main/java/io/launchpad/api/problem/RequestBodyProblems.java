@@ -22,6 +22,9 @@ final class RequestBodyProblems {
                 return ApiProblem.field(ProblemType.BODY_TOO_LARGE, "body", "max-size",
                         "request body is larger than the limit of this endpoint");
             }
+            if (cause instanceof NamedRule named && cause instanceof JacksonException jackson) {
+                return ApiProblem.invalid(path(jackson), named.rule(), named.reason());
+            }
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 return ApiProblem.invalid(path(unknown), "unknown-field",
                         "is not a field of this request; known fields: " + unknown.getKnownPropertyIds());
@@ -86,6 +89,9 @@ final class RequestBodyProblems {
         }
         if (type == String.class) {
             return "string";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "calendar date written as YYYY-MM-DD";
         }
         if (type.getName().startsWith("java.time")) {
             return "ISO-8601 " + type.getSimpleName();

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +27,7 @@ import java.util.UUID;
 class ResponseController {
 
     /** Scores out of 10 per evaluation criterion, for example {"technical": 8, "price": 6}. */
-    record Scores(@NotEmpty Map<String, @NotNull @Min(0) @Max(10) Integer> scores) {
+    record Scores(@NotEmpty @Size(max = 20) Map<@Size(max = 40) String, @NotNull @Min(0) @Max(10) Integer> scores) {
     }
 
     record ResponseList(UUID challengeId, List<ResponseView> items) {

@@ -1,5 +1,6 @@
 package io.launchpad.api.supplier;
 
+import io.launchpad.api.input.SingleLine;
 import io.launchpad.api.taxonomy.KnownCode;
 import io.launchpad.api.taxonomy.Vocabulary;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +16,7 @@ import java.util.UUID;
  */
 public record SupplierFields(
         UUID organisationId,
-        @NotBlank @Size(min = 2, max = 200) String name,
+        @NotBlank @SingleLine @Size(min = 2, max = 200) String name,
         @NotBlank @Size(max = 600) String summary,
         @Size(max = 10_000) String capabilities,
         @Size(max = 10_000) String products,

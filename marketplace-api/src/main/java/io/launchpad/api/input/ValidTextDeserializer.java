@@ -1,0 +1,42 @@
+package io.launchpad.api.input;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * Reads every JSON string of a request body: refuses what is not valid text (see
+ * {@link UnicodeText}) and hands on the NFC form, so what is stored, searched and compared is
+ * one spelling of each character.
+ */
+class ValidTextDeserializer extends StdScalarDeserializer<String> {
+
+    ValidTextDeserializer() {
+        super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context) {
+        String text = StringDeserializer.instance.deserialize(parser, context);
+        if (text == null) {
+            return null;
+        }
+        var flaw = UnicodeText.flaw(text);
+        if (flaw.isPresent()) {
+            throw new RejectedText(parser, flaw.get());
+        }
+        return UnicodeText.normalise(text);
+    }
+
+    @Override
+    public LogicalType logicalType() {
+        return LogicalType.Textual;
+    }
+
+    @Override
+    public Object getEmptyValue(DeserializationContext context) {
+        return "";
+    }
+}
