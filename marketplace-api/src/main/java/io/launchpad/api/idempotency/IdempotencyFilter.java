@@ -210,7 +210,9 @@ class IdempotencyFilter implements WebFilter, Ordered {
                     return Mono.empty();
                 }
                 int status = getStatusCode() == null ? 200 : getStatusCode().value();
-                if (status >= 500) {
+                // a refusal changed nothing, so it is not remembered either: a retry is judged afresh,
+                // and a refused request leaves no row behind (not even its echo of what was sent)
+                if (status >= 400) {
                     return keys.release(owner, key);
                 }
                 Map<String, List<String>> kept = new LinkedHashMap<>();

@@ -145,7 +145,7 @@ class IdempotencyApiTest extends ApiTestBase {
     }
 
     @Test
-    void aRejectedFirstAttemptIsReplayedToo() {
+    void aRefusedAttemptIsNotRememberedSoARetryIsJudgedAfresh() {
         var user = TestTokens.user("association");
         String key = UUID.randomUUID().toString();
         List<String> replayed = new ArrayList<>();
@@ -161,6 +161,13 @@ class IdempotencyApiTest extends ApiTestBase {
             replayed.add(String.valueOf(result.getResponseHeaders().getFirst("Idempotent-Replayed")));
             assertThat(result.getResponseBody().get("type")).isEqualTo("https://launchpad.example/problems/validation-failed");
         }
-        assertThat(replayed).containsExactly("null", "true");
+        assertThat(replayed).containsExactly("null", "null");
+        assertThat(db.sql("select count(*) as n from idempotency_keys where idempotency_key = :k").bind("k", key)
+                .map(row -> row.get("n", Long.class)).one().block()).as("rows kept for a refused request").isZero();
+        // the corrected request under the same key is done
+        api.post().uri("/api/v1/organisations").header("Authorization", user.bearer()).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Corrected Homes " + key, "type", "association"))
+                .exchange().expectStatus().isCreated();
     }
 }
