@@ -42,7 +42,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         List<FieldViolation> violations = ex.getFieldErrors().stream()
                 .map(ProblemAdvice::violation)
-                .sorted(java.util.Comparator.comparing(FieldViolation::field))
+                .sorted(java.util.Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::rule))
                 .toList();
         List<FieldViolation> global = ex.getGlobalErrors().stream()
                 .map(error -> new FieldViolation("body", rule(error.getCode()), error.getDefaultMessage()))

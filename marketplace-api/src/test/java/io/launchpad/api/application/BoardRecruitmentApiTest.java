@@ -210,7 +210,7 @@ class BoardRecruitmentApiTest extends ApiTestBase {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("skillGaps[0].level")
                 .jsonPath("$.errors[0].rule").isEqualTo("known-level");
         role = BoardFixtures.roleBody(association.organisationId(), List.of(skill("data-governance", "expert")));
-        role.put("closingDate", "2001-01-01");
+        role.put("closingDate", java.time.LocalDate.now().minusDays(1).toString());
         api.post().uri("/api/v1/board-roles").header("Authorization", association.bearer())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(role).exchange()
                 .expectStatus().isBadRequest()
