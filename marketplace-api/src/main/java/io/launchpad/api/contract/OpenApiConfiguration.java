@@ -131,6 +131,12 @@ class OpenApiConfiguration {
                     .content(new Content().addMediaType("application/problem+json",
                             new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))))
                     .addHeaderObject("X-Correlation-Id", new Header().$ref("#/components/headers/X-Correlation-Id"));
+            if (code.equals("401")) {
+                response.addHeaderObject("WWW-Authenticate", new Header()
+                        .description("RFC 6750 challenge: Bearer realm=\"launchpad\", with error=\"invalid_token\" "
+                                + "and error_description when a token was sent and rejected")
+                        .schema(new StringSchema()));
+            }
             if (code.equals("429") || code.equals("503")) {
                 response.addHeaderObject("Retry-After", new Header().$ref("#/components/headers/Retry-After"));
             }
@@ -321,7 +327,10 @@ class OpenApiConfiguration {
         }
 
         Map<String, Set<ProblemType>> problems = new LinkedHashMap<>();
-        add(problems, ProblemType.INVALID_PARAMETER, ProblemType.MALFORMED_REQUEST);
+        add(problems, ProblemType.INVALID_PARAMETER, ProblemType.MALFORMED_REQUEST,
+                // refused by the HTTP server itself, before any route is known
+                ProblemType.INVALID_REQUEST_TARGET, ProblemType.MALFORMED_HTTP, ProblemType.URI_TOO_LONG,
+                ProblemType.HEADERS_TOO_LARGE);
         add(problems, ProblemType.UNAUTHENTICATED, ProblemType.FORBIDDEN, ProblemType.NOT_ACCEPTABLE,
                 ProblemType.RATE_LIMITED, ProblemType.INTERNAL_ERROR);
         if (path.contains("{") || !isPublic) {

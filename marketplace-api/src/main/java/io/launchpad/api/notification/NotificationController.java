@@ -38,6 +38,9 @@ class NotificationController {
 
     static final int FEED_SIZE = 50;
 
+    /** How long a client of the live stream waits before reconnecting (the SSE {@code retry} field). */
+    static final Duration RECONNECT_AFTER = Duration.ofSeconds(5);
+
     record NotificationView(long id, String kind, String title, String link, Instant createdAt, Instant readAt) {
     }
 
@@ -111,13 +114,17 @@ class NotificationController {
             Mono<Long> start = after.get() >= 0 ? Mono.just(after.get())
                     : db.sql("select coalesce(max(id), 0) as id from notification where recipient_subject = :s")
                             .bind("s", caller.subject()).map(row -> row.get("id", Long.class)).one();
-            return start.doOnNext(after::set).thenMany(Flux.interval(Duration.ZERO, streamPoll)
+            // sent at once: the client sees the headers now (not at the first notification, up to
+            // 30 s away) and learns how soon to reconnect if the stream drops
+            ServerSentEvent<NotificationView> opened = ServerSentEvent.<NotificationView>builder()
+                    .comment("stream open").retry(RECONNECT_AFTER).build();
+            return Flux.concat(Mono.just(opened), start.doOnNext(after::set).thenMany(Flux.interval(Duration.ZERO, streamPoll)
                     .concatMap(tick -> feedItems(caller.subject(), after.get())
                             .sort(java.util.Comparator.comparingLong(NotificationView::id))
                             .doOnNext(n -> after.accumulateAndGet(n.id(), Math::max))
                             .map(n -> ServerSentEvent.builder(n).id(Long.toString(n.id())).event("notification").build())
                             .switchIfEmpty(tick % 15 == 14 ? Mono.just(ServerSentEvent.<NotificationView>builder()
-                                    .comment("keep-alive").build()) : Mono.empty())));
+                                    .comment("keep-alive").build()) : Mono.empty()))));
         });
     }
 

@@ -12,12 +12,19 @@ import java.util.List;
  */
 public class ApiProblem extends ErrorResponseException {
 
+    /** The realm a 401 names in {@code WWW-Authenticate} (RFC 6750), wherever it is raised. */
+    public static final String REALM = "launchpad";
+
     private final ProblemType type;
 
     private ApiProblem(ProblemType type, String detail, List<FieldViolation> violations, HttpHeaders headers) {
         super(type.status(), problem(type, detail, violations), null);
         this.type = type;
         getHeaders().addAll(headers);
+        if (type == ProblemType.UNAUTHENTICATED && !getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
+            // a 401 without a challenge leaves the client guessing which scheme to use (RFC 9110 11.6.1)
+            getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
+        }
     }
 
     static ProblemDetail problem(ProblemType type, String detail, List<FieldViolation> violations) {
@@ -41,6 +48,13 @@ public class ApiProblem extends ErrorResponseException {
     public static ApiProblem field(ProblemType type, String field, String rule, String message) {
         return new ApiProblem(type, field + ": " + message, List.of(new FieldViolation(field, rule, message)),
                 HttpHeaders.EMPTY);
+    }
+
+    /** Several broken rules at once; the detail lists them. */
+    public static ApiProblem fields(ProblemType type, List<FieldViolation> violations, HttpHeaders headers) {
+        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
+                .reduce((a, b) -> a + "; " + b).orElse(type.title());
+        return new ApiProblem(type, detail, violations, headers);
     }
 
     public static ApiProblem invalid(String field, String rule, String message) {

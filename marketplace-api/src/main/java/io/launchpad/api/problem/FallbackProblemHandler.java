@@ -29,7 +29,11 @@ class FallbackProblemHandler implements WebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         if (failure instanceof ApiProblem problem) {
-            return writer.write(exchange.getResponse(), problem.type(), problem.getBody().getDetail());
+            return writer.write(exchange.getResponse(), problem);
+        }
+        if (failure instanceof org.springframework.security.web.server.firewall.ServerExchangeRejectedException rejected) {
+            // the firewall checks query parameters and headers lazily, when something first reads them
+            return writer.write(exchange.getResponse(), FirewallRejections.problem(rejected));
         }
         if (failure instanceof ResponseStatusException status) {
             ProblemType type = ProblemTypes.forStatus(status.getStatusCode().value());

@@ -7,10 +7,12 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
@@ -51,7 +53,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         all.addAll(global);
         String detail = all.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("invalid request");
         ProblemDetail problem = ApiProblem.problem(ProblemType.VALIDATION_FAILED, detail, all);
-        return Mono.just(ResponseEntity.status(problem.getStatus()).body(problem));
+        return Mono.just(ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem));
     }
 
     private static FieldViolation violation(FieldError error) {
@@ -79,6 +82,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (ex.getCause() instanceof org.springframework.beans.TypeMismatchException mismatch) {
             String name = ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null
                     ? ex.getMethodParameter().getParameterName() : mismatch.getPropertyName();
+            RequestHeader header = ex.getMethodParameter() == null ? null
+                    : ex.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+            if (header != null && !header.name().isEmpty()) {
+                name = header.name(); // the client knows the header, not our parameter's name
+            }
             return render(ApiProblem.field(ProblemType.INVALID_PARAMETER, String.valueOf(name), "type",
                     "must be a valid " + (mismatch.getRequiredType() == null ? "value"
                             : mismatch.getRequiredType().getSimpleName())));
@@ -103,7 +111,27 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             problem.setType(type.uri());
             problem.setTitle(type.title());
         }
-        return super.handleExceptionInternal(ex, body, headers, status, exchange);
+        return super.handleExceptionInternal(ex, body, headers, status, exchange).map(ProblemAdvice::asProblemJson);
+    }
+
+    /**
+     * Content negotiation would pick the route's own media type for the problem (an SSE route framed
+     * it as an event); a problem is always {@code application/problem+json}.
+     */
+    private static ResponseEntity<Object> asProblemJson(ResponseEntity<Object> entity) {
+        if (!(entity.getBody() instanceof ProblemDetail)) {
+            return entity;
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(entity.getHeaders());
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(entity.getBody(), headers, entity.getStatusCode());
+    }
+
+    @ExceptionHandler(org.springframework.security.web.server.firewall.ServerExchangeRejectedException.class)
+    Mono<ResponseEntity<Object>> rejected(org.springframework.security.web.server.firewall.ServerExchangeRejectedException ex) {
+        // the firewall checks query parameters and headers lazily, when a handler first reads them
+        return render(FirewallRejections.problem(ex));
     }
 
     @ExceptionHandler(MatchingUnavailableException.class)
@@ -131,6 +159,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static Mono<ResponseEntity<Object>> render(ApiProblem problem) {
         return Mono.just(ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .body(problem.getBody()));
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody()));
     }
 }

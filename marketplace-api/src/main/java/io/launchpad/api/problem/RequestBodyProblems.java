@@ -2,6 +2,8 @@ package io.launchpad.api.problem;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -42,6 +44,10 @@ final class RequestBodyProblems {
                         mismatch.getTargetType() == null ? "has the wrong type"
                                 : "must be a " + typeName(mismatch.getTargetType()));
             }
+            if (cause instanceof InputCoercionException coercion) {
+                // a number too big for its field is well-formed JSON: name the field and what it accepts
+                return ApiProblem.invalid(path(coercion), "range", "must be " + NumberRanges.allowed(coercion));
+            }
             if (cause instanceof StreamReadException syntax) {
                 var location = syntax.getLocation();
                 String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
@@ -55,7 +61,7 @@ final class RequestBodyProblems {
     private static String path(JacksonException failure) {
         List<JacksonException.Reference> references = failure.getPath();
         if (references.isEmpty()) {
-            return "body";
+            return failure.processor() instanceof JsonParser parser ? pointerPath(parser) : "body";
         }
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference reference : references) {
@@ -66,6 +72,22 @@ final class RequestBodyProblems {
                 path.append(reference.getPropertyName());
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** Where the parser stood, for failures raised below data binding, which record no reference path. */
+    private static String pointerPath(JsonParser parser) {
+        StringBuilder path = new StringBuilder();
+        for (String step : parser.streamReadContext().pathAsPointer().toString().split("/")) {
+            if (step.isEmpty()) {
+                continue;
+            }
+            if (step.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(step).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(step.replace("~1", "/").replace("~0", "~"));
             }
         }
         return path.isEmpty() ? "body" : path.toString();

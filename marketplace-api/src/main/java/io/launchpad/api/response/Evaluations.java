@@ -53,7 +53,8 @@ class Evaluations {
         return challenges.read(caller, challengeId).flatMap(challenge -> challenges.isOwner(caller, challenge)
                 .flatMap(owner -> owner ? ranked(challenge).map(list -> list.stream()
                                 .map(r -> ResponseView.of(r.response(), r.evaluation())).toList())
-                        : responses.organisationsOf(caller).flatMap(mine -> {
+                        // another association (or a person with no supplier) is refused, not shown an empty list
+                        : responses.supplierOrganisationsOf(caller).flatMap(mine -> {
                             if (mine.isEmpty()) {
                                 return Mono.error(ApiProblem.forbidden(
                                         "Only the association and responding suppliers see responses"));

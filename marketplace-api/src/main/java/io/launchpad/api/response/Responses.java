@@ -116,8 +116,11 @@ class Responses {
                 .flatMap(org -> organisations.mayActFor(caller, org));
     }
 
-    Mono<Set<UUID>> organisationsOf(Caller caller) {
-        return organisations.membershipsOf(caller).map(m -> m.organisationId()).collect(Collectors.toSet());
+    /** The supplier organisations the caller acts for: only these may respond, so only these see their own. */
+    Mono<Set<UUID>> supplierOrganisationsOf(Caller caller) {
+        return organisations.membershipsOf(caller)
+                .filter(m -> m.organisationType() == OrganisationType.SUPPLIER)
+                .map(m -> m.organisationId()).collect(Collectors.toSet());
     }
 
     private Mono<Boolean> mayRead(Caller caller, Response response) {

@@ -1,6 +1,5 @@
 package io.launchpad.api.security;
 
-import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.problem.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,15 +41,11 @@ class SecurityConfiguration {
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles()))
-                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange.getResponse(),
-                                ProblemType.UNAUTHENTICATED, "A valid bearer token is required"))
-                        .accessDeniedHandler((exchange, e) -> problems.write(exchange.getResponse(),
-                                ProblemType.FORBIDDEN, "Your roles do not allow this")))
+                        .authenticationEntryPoint(BearerProblems.unauthenticated(problems))
+                        .accessDeniedHandler(BearerProblems.forbidden(problems)))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange.getResponse(),
-                                ProblemType.UNAUTHENTICATED, "A valid bearer token is required"))
-                        .accessDeniedHandler((exchange, e) -> problems.write(exchange.getResponse(),
-                                ProblemType.FORBIDDEN, "Your roles do not allow this")))
+                        .authenticationEntryPoint(BearerProblems.unauthenticated(problems))
+                        .accessDeniedHandler(BearerProblems.forbidden(problems)))
                 .build();
     }
 

@@ -91,6 +91,31 @@ class BadInputTest extends ApiTestBase {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(list).exchange(), 400, "regions", "type");
     }
 
+    /** The body as JSON with one field's value written exactly as given (numbers no serialiser would produce). */
+    private String withRawValue(String field, String rawJson) {
+        Map<String, Object> body = challengeBody(association.organisationId(), "Raw value for " + field);
+        body.put(field, "__raw__");
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body)
+                .replace("\"__raw__\"", rawJson);
+    }
+
+    @Test
+    void numbersBeyondAFieldsRangeNameTheFieldAndTheRange() {
+        problem(post(withRawValue("budgetMinPounds", "2147483648")), 400, "budgetMinPounds", "range")
+                .jsonPath("$.errors[0].message").isEqualTo("must be a whole number from 0 to 100000000");
+        problem(post(withRawValue("budgetMaxPounds", "1e309")), 400, "budgetMaxPounds", "range");
+        problem(post(withRawValue("pilotLengthWeeks", "-99999999999999999999")), 400, "pilotLengthWeeks", "range");
+    }
+
+    @Test
+    void nestedArraysNameTheField() {
+        problem(post(withRawValue("categories", "[[\"repairs-and-maintenance\"]]")), 400, "categories[0]", "type");
+        problem(post(withRawValue("regions", "[\"north-east\", [\"remote\"]]")), 400, "regions[1]", "type");
+        problem(post(withRawValue("title", "[[\"A nested title\"]]")), 400, "title", "type");
+        problem(post(withRawValue("weightings", "[[{\"criterion\": \"price\", \"weight\": 100}]]")), 400,
+                "weightings[0]", "type");
+    }
+
     @Test
     void unknownTaxonomyCodesAndRuleBreaks() {
         Map<String, Object> body = challengeBody(association.organisationId(), "Unknown category");

@@ -156,6 +156,9 @@ class ChallengeToPilotApiTest extends ApiTestBase {
         get("/api/v1/responses/" + responseId, rival).expectStatus().isNotFound();
         get("/api/v1/challenges/" + id + "/responses", rival).expectStatus().isOk()
                 .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        // another association is refused outright, not shown an empty list as if it were a supplier
+        get("/api/v1/challenges/" + id + "/responses", actor("association")).expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         get("/api/v1/responses/" + responseId, association).expectStatus().isOk()
                 .expectBody().jsonPath("$.evidence.E1").isEqualTo("Deployed in 3,000 homes for Riverside");
 
