@@ -97,6 +97,10 @@ final class RequestBodyProblems {
         if (type == null) {
             return "value of the documented type";
         }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "whole number, written without a decimal point or exponent";
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "number";
         }
