@@ -33,6 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * rejection of that row alone, while the rest of the batch goes through; a cluster that cannot be
  * reached, or answers the whole request with an error, fails every row of the batch without
  * rejecting any, because nothing was said about the documents.
+ *
+ * <p>A row this instance cannot read or convert is set aside from its batch too, but only postponed,
+ * never rejected: during a rolling upgrade an older instance meets rows written by a newer one, which
+ * the newer instances index fine.
  */
 final class BulkSend {
 
@@ -70,6 +74,7 @@ final class BulkSend {
     /** Never fails: an unreachable cluster is an outcome in which every row failed. */
     Mono<Outcome> send(List<OutboxRow> rows) {
         Map<Long, String> rejected = new LinkedHashMap<>();
+        Map<String, List<Long>> unusable = new LinkedHashMap<>();
         List<OutboxRow> readable = new ArrayList<>();
         for (OutboxRow row : rows) {
             try {
@@ -77,39 +82,45 @@ final class BulkSend {
                 payloads.readValue(row.payload(), row.type().payloadType());
                 readable.add(row);
             } catch (RuntimeException unreadable) {
-                // it will not read any better next time: parked with the rest, visible, for a later release or an operator
-                rejected.put(row.id(), "unreadable payload: " + unreadable.getMessage());
+                // a payload this release cannot read stays in the outbox, visible, for a later release or an operator
+                unusable.computeIfAbsent("unreadable payload: " + unreadable.getMessage(), reason -> new ArrayList<>()).add(row.id());
             }
         }
         if (readable.isEmpty()) {
-            return Mono.just(new Outcome(List.of(), Map.of(), rejected));
+            return Mono.just(new Outcome(List.of(), unusable, rejected));
         }
         // embeddings are CPU work: off the event loop, one model call for the batch
-        return Mono.fromCallable(() -> sendables(readable, rejected))
+        return Mono.fromCallable(() -> sendables(readable, unusable))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(sendables -> {
                     if (sendables.isEmpty()) {
-                        return Mono.just(new Outcome(List.of(), Map.of(), rejected));
+                        return Mono.just(new Outcome(List.of(), unusable, rejected));
                     }
                     // require_alias: a write must never auto-create a concrete index under an alias name
                     BulkRequest request = BulkRequest.of(bulk -> bulk.requireAlias(true)
                             .operations(sendables.stream().map(Sendable::operation).toList()));
                     return indexes.ready()
                             .then(elasticsearch.call("index " + sendables.size() + " documents", client -> client.bulk(request)))
-                            .map(response -> outcome(sendables, response, rejected))
-                            .onErrorResume(error -> Mono.just(new Outcome(List.of(),
-                                    Map.of(ElasticsearchConnection.describe(error), sendables.stream().map(s -> s.row().id()).toList()),
-                                    rejected)));
+                            .map(response -> outcome(sendables, response, unusable, rejected))
+                            .onErrorResume(error -> Mono.just(new Outcome(List.of(), with(unusable,
+                                    ElasticsearchConnection.describe(error), sendables.stream().map(s -> s.row().id()).toList()), rejected)));
                 })
-                .onErrorResume(error -> Mono.just(new Outcome(List.of(), Map.of(ElasticsearchConnection.describe(error),
-                        readable.stream().map(OutboxRow::id).filter(id -> !rejected.containsKey(id)).toList()), rejected)));
+                .onErrorResume(error -> Mono.just(new Outcome(List.of(), with(unusable, ElasticsearchConnection.describe(error),
+                        readable.stream().map(OutboxRow::id).filter(id -> unusable.values().stream().noneMatch(ids -> ids.contains(id)))
+                                .toList()), rejected)));
+    }
+
+    private static Map<String, List<Long>> with(Map<String, List<Long>> failed, String reason, List<Long> ids) {
+        Map<String, List<Long>> all = new LinkedHashMap<>(failed);
+        all.computeIfAbsent(reason, ignored -> new ArrayList<>()).addAll(ids);
+        return all;
     }
 
     /**
-     * The batch converted in one go; when that throws, row by row, so the one document our own code
-     * cannot convert is rejected alone instead of failing its whole batch on every attempt.
+     * The batch converted in one go; when that throws, row by row, so the one row this release cannot
+     * convert is postponed alone instead of failing its whole batch on every attempt.
      */
-    private List<Sendable> sendables(List<OutboxRow> rows, Map<Long, String> rejected) {
+    private List<Sendable> sendables(List<OutboxRow> rows, Map<String, List<Long>> unusable) {
         try {
             return zip(rows, operations(rows));
         } catch (RuntimeException batchFailed) {
@@ -118,7 +129,7 @@ final class BulkSend {
                 try {
                     sendables.add(new Sendable(row, operations(List.of(row)).getFirst()));
                 } catch (RuntimeException failed) {
-                    rejected.put(row.id(), "document could not be built: " + failed);
+                    unusable.computeIfAbsent("document could not be built: " + failed, reason -> new ArrayList<>()).add(row.id());
                 }
             }
             return sendables;
@@ -168,9 +179,10 @@ final class BulkSend {
         return operations;
     }
 
-    private static Outcome outcome(List<Sendable> sent, BulkResponse response, Map<Long, String> rejected) {
+    private static Outcome outcome(List<Sendable> sent, BulkResponse response, Map<String, List<Long>> unusable,
+                                   Map<Long, String> rejected) {
         List<Long> done = new ArrayList<>();
-        Map<String, List<Long>> failed = new LinkedHashMap<>();
+        Map<String, List<Long>> failed = new LinkedHashMap<>(unusable);
         List<BulkResponseItem> items = response.items();
         for (int i = 0; i < sent.size(); i++) {
             BulkResponseItem item = items.get(i);
