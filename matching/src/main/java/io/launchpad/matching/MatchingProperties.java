@@ -27,12 +27,21 @@ public record MatchingProperties(@DefaultValue("http://127.0.0.1:9200") URI elas
      * @param firstBackoff wait after the first failed attempt; doubles with each further failure
      * @param maxBackoff   cap of that wait
      * @param retention    how long processed rows are kept (for operators tracing a change) before deletion
+     * @param maxAttempts  how many times Elasticsearch may reject a row's document before the row is parked
+     *                     (set aside for an operator); failures while the cluster is unreachable never count
      */
     public record Indexer(@DefaultValue("true") boolean enabled,
                           @DefaultValue("500ms") Duration pollInterval,
                           @DefaultValue("100") int batchSize,
                           @DefaultValue("1s") Duration firstBackoff,
                           @DefaultValue("5m") Duration maxBackoff,
-                          @DefaultValue("7d") Duration retention) {
+                          @DefaultValue("7d") Duration retention,
+                          @DefaultValue("5") int maxAttempts) {
+
+        public Indexer {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("launchpad.matching.indexer.max-attempts must be at least 1");
+            }
+        }
     }
 }

@@ -20,7 +20,7 @@ class MatchingPropertiesTest {
         assertThat(properties.elasticsearchUrl()).isEqualTo(URI.create("http://127.0.0.1:9200"));
         assertThat(properties.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(properties.indexer()).isEqualTo(new MatchingProperties.Indexer(true, Duration.ofMillis(500), 100,
-                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofDays(7)));
+                Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofDays(7), 5));
     }
 
     @Test
@@ -30,7 +30,8 @@ class MatchingPropertiesTest {
                 "launchpad.matching.indexer.enabled", "false",
                 "launchpad.matching.indexer.poll-interval", "2s",
                 "launchpad.matching.indexer.batch-size", "7",
-                "launchpad.matching.indexer.max-backoff", "1m"));
+                "launchpad.matching.indexer.max-backoff", "1m",
+                "launchpad.matching.indexer.max-attempts", "3"));
 
         assertThat(properties.elasticsearchUrl()).isEqualTo(URI.create("http://search.internal:9200"));
         assertThat(properties.indexPrefix()).isEqualTo("launchpad");
@@ -38,6 +39,7 @@ class MatchingPropertiesTest {
         assertThat(properties.indexer().pollInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(properties.indexer().batchSize()).isEqualTo(7);
         assertThat(properties.indexer().maxBackoff()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(properties.indexer().maxAttempts()).isEqualTo(3);
     }
 
     private static MatchingProperties bind(Map<String, String> values) {

@@ -32,12 +32,17 @@ class IndexAdminController {
                         running -> ApiProblem.conflict(running.getMessage() + "; wait for its report"));
     }
 
-    /** The report with its verdict spelled out, so a client need not add up the counts. */
+    /**
+     * The report with its verdict spelled out, so a client need not add up the counts; parked outbox
+     * rows are listed in full at {@code /api/v1/admin/outbox/parked}.
+     */
     record ConsistencyView(boolean consistent, java.util.List<ConsistencyReport.IndexCount> indexes,
-            java.util.List<ConsistencyReport.Difference> differences, boolean truncated) {
+            java.util.List<ConsistencyReport.Difference> differences, boolean truncated, long parkedOutboxRows,
+            java.util.List<Long> parkedOutboxRowIds) {
 
         static ConsistencyView of(ConsistencyReport report) {
-            return new ConsistencyView(report.consistent(), report.indexes(), report.differences(), report.truncated());
+            return new ConsistencyView(report.consistent(), report.indexes(), report.differences(), report.truncated(),
+                    report.parkedOutboxRows(), report.parkedOutboxRowIds());
         }
     }
 

@@ -46,6 +46,8 @@ public abstract class ApiTestBase {
         registry.add("launchpad.matching.elasticsearch-url", elasticsearch::httpUrl);
         registry.add("launchpad.matching.indexer.poll-interval", () -> "200ms");
         registry.add("launchpad.matching.indexer.max-backoff", () -> "2s");
+        // a poison outbox row is parked within seconds (1 s, then 2 s between refusals)
+        registry.add("launchpad.matching.indexer.max-attempts", () -> "3");
         // notification email goes to a real SMTP server (GreenMail)
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);

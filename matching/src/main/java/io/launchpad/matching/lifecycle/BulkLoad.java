@@ -3,16 +3,18 @@ package io.launchpad.matching.lifecycle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
-import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.launchpad.matching.indexes.BulkItemVerdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +23,17 @@ import org.slf4j.LoggerFactory;
  * batches them, keeps one request in flight while the next batch is being built, and blocks
  * {@link #add} when Elasticsearch falls behind (the back-pressure a load of 100k documents needs).
  * Logs progress every few seconds. Not thread-safe for {@link #add}: one producer per load.
+ *
+ * <p>A document Elasticsearch refuses ({@link BulkItemVerdict#REJECTED}) is {@link #rejected() set aside}
+ * and the load goes on: one bad record must not cost the whole rebuild. Everything else that fails
+ * (a whole request, an overloaded or unavailable item) counts as {@link #failed()}, which fails the load:
+ * an index missing documents for want of a healthy cluster must not replace a complete one.
  */
 final class BulkLoad implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BulkLoad.class);
-    private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
+    /** Rejections listed (all are counted), so a load of bad data cannot fill the heap or the report. */
+    static final int MAX_REJECTIONS_LISTED = 100;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final String what;
@@ -35,6 +43,8 @@ final class BulkLoad implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final Map<String, Long> failures = new ConcurrentHashMap<>();
+    private final AtomicLong rejectedCount = new AtomicLong();
+    private final Queue<Rejection> rejections = new ConcurrentLinkedQueue<>();
     private volatile long lastProgress = System.nanoTime();
 
     BulkLoad(ElasticsearchAsyncClient client, String what, String index, int batchSize) {
@@ -63,7 +73,7 @@ final class BulkLoad implements AutoCloseable {
     public void close() {
         ingester.close();
         log.atInfo().addKeyValue("load", what).addKeyValue("index", index).addKeyValue("documents", accepted.get())
-                .addKeyValue("failed", failed()).addKeyValue("seconds", round(seconds()))
+                .addKeyValue("rejected", rejectedCount()).addKeyValue("failed", failed()).addKeyValue("seconds", round(seconds()))
                 .addKeyValue("documentsPerSecond", round(perSecond()))
                 .log("Bulk load finished");
     }
@@ -78,6 +88,19 @@ final class BulkLoad implements AutoCloseable {
 
     Map<String, Long> failures() {
         return Map.copyOf(failures);
+    }
+
+    /** A document refused: where it was going, its id and Elasticsearch's reason. */
+    record Rejection(String index, String id, String error) {
+    }
+
+    long rejectedCount() {
+        return rejectedCount.get();
+    }
+
+    /** The first {@link #MAX_REJECTIONS_LISTED} refused documents. */
+    List<Rejection> rejected() {
+        return List.copyOf(rejections);
     }
 
     double seconds() {
@@ -104,6 +127,16 @@ final class BulkLoad implements AutoCloseable {
         return Math.round(value * 10) / 10.0;
     }
 
+    /** Logged by id and error type only: the reason may quote the document's values. */
+    private void reject(BulkResponseItem item) {
+        if (rejectedCount.incrementAndGet() <= MAX_REJECTIONS_LISTED) {
+            rejections.add(new Rejection(item.index(), item.id(), BulkItemVerdict.describe(item.error())));
+        }
+        log.atWarn().addKeyValue("load", what).addKeyValue("index", item.index()).addKeyValue("documentId", item.id())
+                .addKeyValue("errorType", item.error().type())
+                .log("Document rejected by Elasticsearch; left out of the load");
+    }
+
     private final class Listener implements BulkListener<Void> {
 
         @Override
@@ -113,12 +146,10 @@ final class BulkLoad implements AutoCloseable {
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Void> contexts, BulkResponse response) {
             for (BulkResponseItem item : response.items()) {
-                ErrorCause error = item.error();
-                // a conflict means the index already holds this version or a newer one: what we wanted
-                if (error == null || VERSION_CONFLICT.equals(error.type())) {
-                    accepted.incrementAndGet();
-                } else {
-                    failures.merge(error.type() + ": " + error.reason(), 1L, Long::sum);
+                switch (BulkItemVerdict.of(item)) {
+                    case ACCEPTED -> accepted.incrementAndGet();
+                    case REJECTED -> reject(item);
+                    case UNAVAILABLE -> failures.merge(BulkItemVerdict.describe(item.error()), 1L, Long::sum);
                 }
             }
             progress();

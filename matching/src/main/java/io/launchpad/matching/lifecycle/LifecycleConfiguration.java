@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.launchpad.matching.IndexLifecycle;
 import io.launchpad.matching.MatchingProperties;
+import io.launchpad.matching.ParkedOutboxRows;
 import io.launchpad.matching.SearchableSource;
 import io.launchpad.matching.indexes.BoardDocuments;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
@@ -35,7 +36,7 @@ public class LifecycleConfiguration {
     IndexLifecycle matchingIndexLifecycle(LifecycleConnection matchingLifecycleConnection, IndexSetup matchingIndexSetup,
                                           IndexNames matchingIndexNames, DatabaseClient databaseClient,
                                           IndexedDocuments matchingIndexedDocuments, BoardDocuments matchingBoardDocuments,
-                                          ObjectProvider<SearchableSource> sources) {
+                                          ParkedOutboxRows matchingParkedOutboxRows, ObjectProvider<SearchableSource> sources) {
         ElasticsearchConnection elasticsearch = matchingLifecycleConnection.elasticsearch();
         // one converting rail: each model run already uses every core (ONNX Runtime's own threads), and
         // two rails would only make them fight; 64 texts make four model batches per conversion
@@ -43,7 +44,7 @@ public class LifecycleConfiguration {
         return new IndexLifecycleService(
                 new Reindex(elasticsearch, matchingIndexSetup, matchingIndexNames, databaseClient, matchingIndexedDocuments,
                         matchingBoardDocuments, settings),
-                new ConsistencyCheck(elasticsearch, matchingIndexSetup, matchingIndexNames),
+                new ConsistencyCheck(elasticsearch, matchingIndexSetup, matchingIndexNames, matchingParkedOutboxRows),
                 () -> {
                     SearchableSource source = sources.getIfAvailable();
                     if (source == null) {

@@ -14,7 +14,9 @@ import io.launchpad.matching.BoardRoleForMatching;
 import io.launchpad.matching.CandidateForMatching;
 import io.launchpad.matching.ChallengeDocument;
 import io.launchpad.matching.ReindexReport;
+import io.launchpad.matching.ReindexReport.From;
 import io.launchpad.matching.ReindexReport.RebuiltIndex;
+import io.launchpad.matching.ReindexReport.RejectedDocument;
 import io.launchpad.matching.SearchableSource;
 import io.launchpad.matching.SupplierDocument;
 import io.launchpad.matching.indexes.BoardDocuments;
@@ -59,6 +61,11 @@ import tools.jackson.databind.json.JsonMapper;
  * to the old index before the swap cannot be replayed; after the replay each new index is
  * {@link Reconcile reconciled} with a fresh read of the source, which deletes what it no longer holds.
  *
+ * <p><b>Documents Elasticsearch refuses.</b> A record or replayed outbox row whose document is
+ * rejected (a mapping error, a value the field cannot hold) is left out and listed in the report,
+ * and the rebuild goes on: one bad record must never keep every other change out of a new index.
+ * Only rejections are forgiven; a cluster that fails requests still fails the reindex, before the swap.
+ *
  * <p>One rebuild at a time per instance (a flag); operators start it from one instance.
  */
 final class Reindex {
@@ -68,7 +75,7 @@ final class Reindex {
     private static final DateTimeFormatter GENERATION = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS").withZone(ZoneOffset.UTC);
     private static final String OUTBOX_SINCE = """
             select aggregate_type, aggregate_id, aggregate_version, payload::text as payload
-            from matching_outbox where created_at >= :since order by id
+            from matching_outbox where created_at >= :since and parked_at is null order by id
             """;
 
     private final ElasticsearchConnection elasticsearch;
@@ -90,14 +97,19 @@ final class Reindex {
     record Settings(int batchSize, int embedBatch, int embedThreads, Duration graceBeforeDelete) {
     }
 
-    /** The physical index a rebuild filled and what it replaced. */
-    private record Rebuilt(String alias, List<String> previous, String index, long documents, double seconds) {
+    /** The physical index a rebuild filled, what it replaced, and the records Elasticsearch refused. */
+    private record Rebuilt(String alias, List<String> previous, String index, long documents, double seconds,
+                           long rejectedCount, List<BulkLoad.Rejection> rejected) {
 
         RebuiltIndex report(long removed) {
             return new RebuiltIndex(alias, previous.isEmpty() ? null : String.join(",", previous), index, documents,
                     Duration.ofMillis(Math.round(seconds * 1000)), seconds <= 0 ? 0 : Math.round(documents / seconds * 10) / 10.0,
-                    removed);
+                    removed, rejectedCount);
         }
+    }
+
+    /** What the outbox replay applied and what it left out. */
+    private record Replay(long applied, long rejectedCount, List<RejectedDocument> rejected) {
     }
 
     Reindex(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, DatabaseClient database,
@@ -131,12 +143,14 @@ final class Reindex {
                                     .flatMap(replayed -> reconcile(source, rebuilt)
                                             .flatMap(removed -> deleteAfterGrace(rebuilt.stream().flatMap(r -> r.previous().stream()).toList())
                                                     .thenReturn(new ReindexReport(rebuilt.stream().map(r -> r.report(removed.get(r.alias()))).toList(),
-                                                            replayed, Duration.ofNanos(System.nanoTime() - started))))));
+                                                            replayed.applied(), replayed.rejectedCount(), rejected(rebuilt, replayed),
+                                                            Duration.ofNanos(System.nanoTime() - started))))));
                 })
                 .doOnNext(report -> log.atInfo().addKeyValue("generation", generation)
                         .addKeyValue("indexes", report.indexes().stream().map(RebuiltIndex::newIndex).toList())
                         .addKeyValue("documents", report.indexes().stream().mapToLong(RebuiltIndex::documents).sum())
                         .addKeyValue("replayed", report.replayed())
+                        .addKeyValue("rejected", report.indexes().stream().mapToLong(RebuiltIndex::rejected).sum() + report.replayRejected())
                         .addKeyValue("removed", report.indexes().stream().mapToLong(RebuiltIndex::removed).sum())
                         .addKeyValue("seconds", report.duration().toMillis() / 1000.0)
                         .log("Reindex finished"));
@@ -148,14 +162,16 @@ final class Reindex {
                 .then(load(alias, index, source, convert))
                 .flatMap(loaded -> openForSearch(index)
                         .then(swap(alias, previous, index))
-                        .thenReturn(new Rebuilt(alias, previous, index, loaded.accepted(), loaded.seconds())))
+                        .thenReturn(new Rebuilt(alias, previous, index, loaded.accepted(), loaded.seconds(),
+                                loaded.rejectedCount(), loaded.rejected())))
                 // never leave a half-filled index behind; the alias still points at the complete old one
                 .onErrorResume(error -> delete(List.of(index)).onErrorResume(ignored -> Mono.empty()).then(Mono.error(error))));
     }
 
     /**
      * Converts batches (embedding is CPU-bound) on several threads, adds to the ingester on one (it
-     * blocks when Elasticsearch falls behind, which holds back the source: bounded memory).
+     * blocks when Elasticsearch falls behind, which holds back the source: bounded memory). Records
+     * whose document Elasticsearch refuses are left out and reported; any other failure fails the load.
      */
     private <T> Mono<BulkLoad> load(String alias, String index, Flux<T> source, Function<List<T>, List<IndexDocument>> convert) {
         return Mono.using(
@@ -167,7 +183,7 @@ final class Reindex {
                         .then(Mono.fromRunnable(load::close).subscribeOn(Schedulers.boundedElastic()))
                         .then(Mono.defer(() -> load.failed() == 0 ? Mono.just(load)
                                 : Mono.error(new IllegalStateException("Reindex of " + alias + " failed for " + load.failed()
-                                        + " documents: " + load.failures())))),
+                                        + " documents (not counting " + load.rejectedCount() + " rejected): " + load.failures())))),
                 load -> { /* closed above once the stream completes; close() flushes and waits, so not twice */ });
     }
 
@@ -207,10 +223,16 @@ final class Reindex {
         return database.sql("select now() as now").map(row -> row.get("now", java.time.OffsetDateTime.class).toInstant()).one();
     }
 
-    /** Re-applies outbox rows since {@code since} to the new indexes, each row to the index of its alias. */
-    private Mono<Long> replay(Instant since, List<Rebuilt> rebuilt) {
+    /**
+     * Re-applies outbox rows since {@code since} to the new indexes, each row to the index of its alias.
+     * Parked rows are not read (Elasticsearch refused them already); a row whose document is refused now,
+     * or whose payload this release cannot read, is left out and reported: the indexer still holds it
+     * pending and parks it if the refusals go on, so one bad row can never fail the reindex.
+     */
+    private Mono<Replay> replay(Instant since, List<Rebuilt> rebuilt) {
         java.util.Map<String, String> newIndexOf = new java.util.HashMap<>();
         rebuilt.forEach(r -> newIndexOf.put(r.alias(), r.index()));
+        java.util.Queue<RejectedDocument> unreadable = new java.util.concurrent.ConcurrentLinkedQueue<>();
         return Mono.using(
                 () -> new BulkLoad(elasticsearch.client(), "outbox replay", String.join(",", newIndexOf.values()), settings.batchSize()),
                 load -> database.sql(OUTBOX_SINCE).bind("since", since.atOffset(ZoneOffset.UTC))
@@ -219,14 +241,34 @@ final class Reindex {
                         .all()
                         .buffer(settings.embedBatch())
                         .parallel(settings.embedThreads()).runOn(Schedulers.parallel(), 2)
-                        .map(this::replayed).sequential()
+                        .map(events -> replayed(events, unreadable)).sequential()
                         .publishOn(Schedulers.boundedElastic(), 4)
                         .doOnNext(batch -> batch.forEach(document -> load.addTo(newIndexOf.get(document.alias()), document.document())))
                         .then(Mono.fromRunnable(load::close).subscribeOn(Schedulers.boundedElastic()))
-                        .then(Mono.defer(() -> load.failed() == 0 ? Mono.just(load.accepted())
+                        .then(Mono.defer(() -> load.failed() == 0 ? Mono.just(replay(load, unreadable, rebuilt))
                                 : Mono.error(new IllegalStateException("Replaying the outbox failed for " + load.failed()
                                         + " rows: " + load.failures())))),
                 load -> { });
+    }
+
+    private static Replay replay(BulkLoad load, java.util.Collection<RejectedDocument> unreadable, List<Rebuilt> rebuilt) {
+        List<RejectedDocument> rejected = new ArrayList<>(unreadable);
+        load.rejected().forEach(refused -> rejected.add(new RejectedDocument(aliasOf(refused.index(), rebuilt), refused.id(),
+                From.OUTBOX_REPLAY, refused.error())));
+        return new Replay(load.accepted(), load.rejectedCount() + unreadable.size(), rejected);
+    }
+
+    private static String aliasOf(String index, List<Rebuilt> rebuilt) {
+        return rebuilt.stream().filter(r -> r.index().equals(index)).map(Rebuilt::alias).findFirst().orElse(index);
+    }
+
+    /** The record's refusals first, then the replay's, at most {@link ReindexReport#MAX_REJECTED_LISTED}. */
+    private static List<RejectedDocument> rejected(List<Rebuilt> rebuilt, Replay replay) {
+        List<RejectedDocument> all = new ArrayList<>();
+        rebuilt.forEach(r -> r.rejected().forEach(refused -> all.add(new RejectedDocument(r.alias(), refused.id(), From.RECORD,
+                refused.error()))));
+        all.addAll(replay.rejected());
+        return all.size() <= ReindexReport.MAX_REJECTED_LISTED ? all : all.subList(0, ReindexReport.MAX_REJECTED_LISTED);
     }
 
     /** After the replay, so each new index already holds every write the rebuild overlapped; alias → documents removed. */
@@ -241,23 +283,28 @@ final class Reindex {
     private record OutboxEvent(String type, UUID id, String payload) {
     }
 
-    private List<Replayed> replayed(List<OutboxEvent> events) {
+    private List<Replayed> replayed(List<OutboxEvent> events, java.util.Collection<RejectedDocument> unreadable) {
         List<SupplierDocument> suppliers = new ArrayList<>();
         List<ChallengeDocument> challenges = new ArrayList<>();
         List<CandidateForMatching> candidates = new ArrayList<>();
         List<BoardRoleForMatching> roles = new ArrayList<>();
         List<Replayed> replayed = new ArrayList<>(events.size());
         for (OutboxEvent event : events) {
-            switch (event.type()) {
-                case "supplier" -> suppliers.add(payloads.readValue(event.payload(), SupplierDocument.class));
-                case "challenge" -> challenges.add(payloads.readValue(event.payload(), ChallengeDocument.class));
-                case "candidate" -> candidates.add(payloads.readValue(event.payload(), CandidateForMatching.class));
-                case "board-role" -> roles.add(payloads.readValue(event.payload(), BoardRoleForMatching.class));
-                case "candidate-removal" -> {
-                    CandidateRemoval removal = payloads.readValue(event.payload(), CandidateRemoval.class);
-                    replayed.add(new Replayed(names.candidates(), IndexDocument.deletion(removal.id().toString(), removal.version())));
+            try {
+                switch (event.type()) {
+                    case "supplier" -> suppliers.add(payloads.readValue(event.payload(), SupplierDocument.class));
+                    case "challenge" -> challenges.add(payloads.readValue(event.payload(), ChallengeDocument.class));
+                    case "candidate" -> candidates.add(payloads.readValue(event.payload(), CandidateForMatching.class));
+                    case "board-role" -> roles.add(payloads.readValue(event.payload(), BoardRoleForMatching.class));
+                    case "candidate-removal" -> {
+                        CandidateRemoval removal = payloads.readValue(event.payload(), CandidateRemoval.class);
+                        replayed.add(new Replayed(names.candidates(), IndexDocument.deletion(removal.id().toString(), removal.version())));
+                    }
+                    default -> throw new IllegalStateException("unknown outbox aggregate type " + event.type());
                 }
-                default -> throw new IllegalStateException("unknown outbox aggregate type " + event.type() + " for " + event.id());
+            } catch (RuntimeException cannotRead) {
+                unreadable.add(new RejectedDocument(aliasOfType(event.type()), event.id().toString(), From.OUTBOX_REPLAY,
+                        "unreadable payload: " + cannotRead.getMessage()));
             }
         }
         IndexDocument.suppliers(documents, suppliers).forEach(document -> replayed.add(new Replayed(names.suppliers(), document)));
@@ -265,6 +312,16 @@ final class Reindex {
         IndexDocument.candidates(boardDocuments, candidates).forEach(document -> replayed.add(new Replayed(names.candidates(), document)));
         IndexDocument.boardRoles(boardDocuments, roles).forEach(document -> replayed.add(new Replayed(names.boardRoles(), document)));
         return replayed;
+    }
+
+    private String aliasOfType(String aggregateType) {
+        return switch (aggregateType) {
+            case "supplier" -> names.suppliers();
+            case "challenge" -> names.challenges();
+            case "candidate", "candidate-removal" -> names.candidates();
+            case "board-role" -> names.boardRoles();
+            default -> aggregateType;
+        };
     }
 
     private record Replayed(String alias, IndexDocument document) {

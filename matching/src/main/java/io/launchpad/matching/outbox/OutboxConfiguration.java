@@ -3,6 +3,7 @@ package io.launchpad.matching.outbox;
 import io.launchpad.matching.MatchingProperties;
 import io.launchpad.matching.BoardOutbox;
 import io.launchpad.matching.Outbox;
+import io.launchpad.matching.ParkedOutboxRows;
 import io.launchpad.matching.indexes.BoardDocuments;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.IndexNames;
@@ -33,16 +34,23 @@ public class OutboxConfiguration {
         return new BoardOutboxWriter(databaseClient);
     }
 
+    /** Declared as the class so the indexer can report what it parks; others see {@link ParkedOutboxRows}. */
+    @Bean
+    ParkedRows matchingParkedOutboxRows(DatabaseClient databaseClient) {
+        return new ParkedRows(databaseClient);
+    }
+
     @Bean
     @ConditionalOnBooleanProperty(name = "launchpad.matching.indexer.enabled", matchIfMissing = true)
     OutboxIndexer matchingOutboxIndexer(DatabaseClient databaseClient, ReactiveTransactionManager transactionManager,
                                         ElasticsearchConnection matchingElasticsearch, IndexSetup matchingIndexSetup,
                                         IndexNames matchingIndexNames, IndexedDocuments matchingIndexedDocuments,
-                                        BoardDocuments matchingBoardDocuments, MatchingProperties properties) {
+                                        BoardDocuments matchingBoardDocuments, ParkedRows matchingParkedOutboxRows,
+                                        MatchingProperties properties) {
         return new OutboxIndexer(databaseClient, TransactionalOperator.create(transactionManager),
                 new BulkSend(matchingElasticsearch, matchingIndexSetup, matchingIndexNames, matchingIndexedDocuments,
                         matchingBoardDocuments),
-                properties.indexer());
+                matchingParkedOutboxRows, properties.indexer());
     }
 
     /** Draining starts once the app is ready and stops (close) before the connection factory goes. */

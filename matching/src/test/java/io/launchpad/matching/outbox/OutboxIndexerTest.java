@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 class OutboxIndexerTest {
 
     private static final MatchingProperties.Indexer SETTINGS = new MatchingProperties.Indexer(
-            true, Duration.ofMillis(100), 20, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofDays(7));
+            true, Duration.ofMillis(100), 20, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofDays(7), 5);
 
     private TestDatabase db;
     private DatabaseClient database;
@@ -66,7 +66,7 @@ class OutboxIndexerTest {
 
     private OutboxIndexer indexer(MatchingProperties.Indexer settings) {
         return new OutboxIndexer(database, transactions, new BulkSend(elasticsearch, indexes, names, new io.launchpad.matching.indexes.IndexedDocuments(new io.launchpad.matching.indexes.Embeddings(), io.launchpad.matching.Taxonomy.housing()),
-                new io.launchpad.matching.indexes.BoardDocuments(new io.launchpad.matching.indexes.Embeddings())), settings);
+                new io.launchpad.matching.indexes.BoardDocuments(new io.launchpad.matching.indexes.Embeddings())), new ParkedRows(database), settings);
     }
 
     @Test
@@ -158,7 +158,7 @@ class OutboxIndexerTest {
                 .mapToObj(i -> Documents.supplier("Offline " + i, "written while the index is down", "repairs"))
                 .toList();
         OutboxIndexer indexer = indexer(new MatchingProperties.Indexer(
-                true, Duration.ofMillis(100), 20, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofDays(7)));
+                true, Duration.ofMillis(100), 20, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofDays(7), 5));
         try {
             RealComponents.stopElasticsearch();
 
@@ -195,7 +195,7 @@ class OutboxIndexerTest {
         assertThat(aggregateIdsInOutbox()).as("kept for the default 7 days").hasSize(1);
 
         OutboxIndexer noRetention = indexer(new MatchingProperties.Indexer(
-                true, Duration.ofMillis(100), 20, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ZERO));
+                true, Duration.ofMillis(100), 20, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ZERO, 5));
         transactions.transactional(outbox.supplierChanged(Documents.supplier("Pending", "pending", "pending"))).block();
         noRetention.drainUntilIdle().block();
 
