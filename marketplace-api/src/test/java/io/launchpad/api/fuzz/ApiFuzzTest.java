@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiFuzzTest extends ApiTestBase {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20261202L);
-    private static final int REQUESTS = Integer.getInteger("fuzz.requests", 2600);
+    private static final int REQUESTS = Integer.getInteger("fuzz.requests", 3000);
     private static final int FAILURES_SHOWN = 30;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -209,8 +209,12 @@ class ApiFuzzTest extends ApiTestBase {
         assertThat(failures).as(message.toString()).isEmpty();
     }
 
-    /** Classes whose every variant is sent on every run (the rest: one variant per target, then random picks). */
-    private static final Set<String> EXHAUSTIVE = Set.of("accept-unsupported");
+    /**
+     * Classes whose every variant is sent on every run, because issue 10 names each value as one that must
+     * be refused; the other classes send one variant per target, and random picks fill the budget.
+     */
+    private static final Set<String> EXHAUSTIVE = Set.of("accept-unsupported", "date-far", "number-for-date",
+            "date-time-for-date", "integer-overflow", "number-beyond-double", "too-long-astral");
 
     /** Stands for "the Idempotency-Key of the previous request to this operation". */
     private static final String REUSE = "(reuse)";
