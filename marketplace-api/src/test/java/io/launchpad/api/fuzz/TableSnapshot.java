@@ -1,0 +1,102 @@
+package io.launchpad.api.fuzz;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every table of the application schema as (row count, order-independent fingerprint of its rows),
+ * read in one query, so a refused request that changed any row is caught, whichever table it touched.
+ * The fingerprint of most tables sums the rows' {@code xmin} (the transaction that wrote each row
+ * version): any insert, update or delete moves it, even an update that rewrites a row unchanged, and
+ * it costs no conversion of rows to text, so it is cheap enough to run after every request. Tables
+ * that background jobs also update are fingerprinted by the text of their rows without those jobs'
+ * columns (a sum of {@code hashtextextended} values, no sort).
+ */
+final class TableSnapshot {
+
+    /**
+     * Columns written only by background jobs, never by a request: leaving them out lets the snapshot
+     * stay still while a job finishes earlier work, without hiding a row a request adds or changes
+     * (the rest of the row, and the row count, are still compared).
+     */
+    private static final Map<String, Set<String>> BACKGROUND_COLUMNS = Map.of(
+            // the outbox indexer marks rows processed or postpones them; the rows themselves come from requests
+            "matching_outbox", Set.of("processed_at", "attempts", "next_attempt_at", "last_error"),
+            // the fan-out job marks an event done; the event row comes from a request
+            "notification_event", Set.of("fanned_out_at"),
+            // the mailer marks a notification emailed
+            "notification", Set.of("emailed_at"));
+
+    /**
+     * Tables left out entirely:
+     * - digest_sent is written only by the mailer job (NotificationMailer), never while serving a request;
+     * - flyway_schema_history is not ours to judge (and is static while the app runs) .
+     */
+    private static final Set<String> EXCLUDED_TABLES = Set.of("digest_sent", "flyway_schema_history");
+
+    /**
+     * idempotency_keys: the rows under this suite's own keys (prefix {@value #KEY_PREFIX}) are left
+     * out. Remembering the answer given to a key, refusals included, is what Idempotency-Key is for:
+     * a retry must get the same answer instead of a second attempt. Those rows hold no domain data.
+     * Rows under any other key are still compared.
+     */
+    static final String KEY_PREFIX = "fuzz-";
+
+    private final DatabaseClient db;
+    private final String query;
+    final List<String> tables;
+
+    private TableSnapshot(DatabaseClient db, List<String> tables, String query) {
+        this.db = db;
+        this.tables = tables;
+        this.query = query;
+    }
+
+    static TableSnapshot of(DatabaseClient db) {
+        List<String> tables = db.sql("""
+                        select table_name from information_schema.tables
+                        where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name""")
+                .map(row -> row.get("table_name", String.class)).all().collectList().block();
+        List<String> compared = tables.stream().filter(t -> !EXCLUDED_TABLES.contains(t)).toList();
+        List<String> parts = new ArrayList<>();
+        for (String table : compared) {
+            Set<String> background = BACKGROUND_COLUMNS.getOrDefault(table, Set.of());
+            String fingerprint = background.isEmpty() ? "t.xmin::text::numeric"
+                    : "hashtextextended((to_jsonb(t)" + background.stream().sorted().map(c -> " - '" + c + "'")
+                            .collect(Collectors.joining()) + ")::text, 0)::numeric";
+            String where = table.equals("idempotency_keys") ? " where t.idempotency_key not like '" + KEY_PREFIX + "%'" : "";
+            parts.add("select '" + table + "' as name, count(*) as n, coalesce(sum(" + fingerprint
+                    + "), 0)::text as h from \"" + table + "\" t" + where);
+        }
+        return new TableSnapshot(db, compared, String.join("\nunion all\n", parts));
+    }
+
+    /** Table name → "count/hash". */
+    Map<String, String> take() {
+        Map<String, String> state = new LinkedHashMap<>();
+        db.sql(query).map(row -> Map.entry(row.get("name", String.class), row.get("n", Long.class) + "/" + row.get("h", String.class)))
+                .all().collectList().block().forEach(e -> state.put(e.getKey(), e.getValue()));
+        return state;
+    }
+
+    /** The tables whose state differs, with their row counts before → after. */
+    static List<String> changed(Map<String, String> before, Map<String, String> after) {
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, String> table : after.entrySet()) {
+            String was = before.get(table.getKey());
+            if (!table.getValue().equals(was)) {
+                String countBefore = was == null ? "?" : was.substring(0, was.indexOf('/'));
+                String countAfter = table.getValue().substring(0, table.getValue().indexOf('/'));
+                changed.add(table.getKey() + (countBefore.equals(countAfter) ? " (rows changed)"
+                        : " (rows " + countBefore + "→" + countAfter + ")"));
+            }
+        }
+        return changed;
+    }
+}
