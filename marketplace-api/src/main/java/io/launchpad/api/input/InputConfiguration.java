@@ -30,6 +30,10 @@ class InputConfiguration {
     JsonMapperBuilderCustomizer strictRequestBodies() {
         return builder -> builder
                 .addModule(new SimpleModule("valid-text").addDeserializer(String.class, new ValidTextDeserializer()))
+                // "" is not a missing date, id or number: it is refused where a string is not the type
+                .withCoercionConfigDefaults(all -> all
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setAcceptBlankAsEmpty(false))
                 .withCoercionConfig(LogicalType.Textual, strings -> strings
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

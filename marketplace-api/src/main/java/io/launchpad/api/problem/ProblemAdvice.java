@@ -105,6 +105,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (status.value() == 413) {
             body = RequestBodyProblems.from(new org.springframework.core.io.buffer.DataBufferLimitException("too large")).getBody();
         }
+        if (status.value() == 415) {
+            body = ApiProblem.field(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type", "supported-media-type",
+                    "must be application/json").getBody();
+        }
+        if (body instanceof ProblemDetail problem && problem.getDetail() == null) {
+            // every problem says what went wrong in words, even the framework's bare 415s
+            problem.setDetail(ProblemTypes.forStatus(status.value()).title());
+        }
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType())))) {
             ProblemType type = ProblemTypes.forStatus(status.value());

@@ -27,7 +27,7 @@ final class TableSnapshot {
      */
     private static final Map<String, Set<String>> BACKGROUND_COLUMNS = Map.of(
             // the outbox indexer marks rows processed or postpones them; the rows themselves come from requests
-            "matching_outbox", Set.of("processed_at", "attempts", "next_attempt_at", "last_error"),
+            "matching_outbox", Set.of("processed_at", "attempts", "next_attempt_at", "last_error", "rejections", "parked_at"),
             // the fan-out job marks an event done; the event row comes from a request
             "notification_event", Set.of("fanned_out_at"),
             // the mailer marks a notification emailed
@@ -40,12 +40,7 @@ final class TableSnapshot {
      */
     private static final Set<String> EXCLUDED_TABLES = Set.of("digest_sent", "flyway_schema_history");
 
-    /**
-     * idempotency_keys: the rows under this suite's own keys (prefix {@value #KEY_PREFIX}) are left
-     * out. Remembering the answer given to a key, refusals included, is what Idempotency-Key is for:
-     * a retry must get the same answer instead of a second attempt. Those rows hold no domain data.
-     * Rows under any other key are still compared.
-     */
+    /** The suite's own Idempotency-Keys start with this; a refusal must not leave even those behind. */
     static final String KEY_PREFIX = "fuzz-";
 
     private final DatabaseClient db;
@@ -70,9 +65,8 @@ final class TableSnapshot {
             String fingerprint = background.isEmpty() ? "t.xmin::text::numeric"
                     : "hashtextextended((to_jsonb(t)" + background.stream().sorted().map(c -> " - '" + c + "'")
                             .collect(Collectors.joining()) + ")::text, 0)::numeric";
-            String where = table.equals("idempotency_keys") ? " where t.idempotency_key not like '" + KEY_PREFIX + "%'" : "";
             parts.add("select '" + table + "' as name, count(*) as n, coalesce(sum(" + fingerprint
-                    + "), 0)::text as h from \"" + table + "\" t" + where);
+                    + "), 0)::text as h from \"" + table + "\" t");
         }
         return new TableSnapshot(db, compared, String.join("\nunion all\n", parts));
     }
