@@ -94,6 +94,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return render(RequestBodyProblems.from(ex));
     }
 
+    @Override
+    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        return render(ApiProblem.field(ProblemType.INVALID_PARAMETER, ex.getName(), "required", "is required"));
+    }
+
+    /**
+     * A path variable that converts to nothing (an id of {@code %20}) reaches the handler as a
+     * "missing" value, which Spring counts as its own error (500); it is the caller's: name it.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerErrorException(
+            org.springframework.web.server.ServerErrorException ex, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        var parameter = ex.getMethodParameter();
+        if (parameter != null && parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            String name = parameter.getParameterName() == null ? "path" : parameter.getParameterName();
+            return render(ApiProblem.field(ProblemType.INVALID_PARAMETER, name, "type",
+                    "must be a valid " + parameter.getParameterType().getSimpleName()));
+        }
+        return super.handleServerErrorException(ex, headers, status, exchange);
+    }
+
     /** Framework errors (405, 415, 406, ...) get a catalogue type instead of {@code about:blank}. */
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,

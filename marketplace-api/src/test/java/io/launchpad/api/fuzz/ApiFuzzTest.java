@@ -140,7 +140,7 @@ class ApiFuzzTest extends ApiTestBase {
                 String idempotencyKey = null;
                 if (REUSE.equals(wire.headers.get("Idempotency-Key"))) {
                     // only a key remembered for a different request (the same request would rightly be replayed;
-                    // a 5xx answer is not remembered, so its key is free again)
+                    // refusals and 5xx answers are not remembered, so their keys are free again)
                     if (previousKey == null || previousRequest.equals(signature(wire))) {
                         continue;
                     }
@@ -155,7 +155,8 @@ class ApiFuzzTest extends ApiTestBase {
                 if (answer == null) {
                     continue; // the HTTP client itself refused to send the value (e.g. a header byte it forbids)
                 }
-                if (idempotencyKey != null && answer.status() < 500) {
+                // only successes are remembered (a refusal changed nothing and is judged afresh on retry)
+                if (idempotencyKey != null && answer.status() / 100 == 2) {
                     previousKey = idempotencyKey;
                     previousRequest = signature(wire);
                 }
