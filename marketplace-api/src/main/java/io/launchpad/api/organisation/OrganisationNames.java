@@ -60,11 +60,21 @@ final class OrganisationNames {
             throw ApiProblem.invalid("name", "length", "must be between " + MIN_LENGTH + " and " + MAX_LENGTH
                     + " characters once spaces are tidied (it has " + length + ")");
         }
-        if (MIXED_SCRIPTS.failsChecks(normalised)) {
-            throw ApiProblem.invalid("name", "mixed-script",
-                    "mixes letters of different scripts in a way that imitates another name");
-        }
         return normalised;
+    }
+
+    /**
+     * Refuses a word that mixes scripts the way spoofs do (a Cyrillic "а" in "Pаragon"); words in
+     * different scripts side by side are fine. Checked after the look-alike search, so a copy of a
+     * registered name is told what it copies (409) rather than only that it mixes scripts.
+     */
+    static void checkScripts(String normalisedName) {
+        for (String word : normalisedName.split(" ")) {
+            if (MIXED_SCRIPTS.failsChecks(word)) {
+                throw ApiProblem.invalid("name", "mixed-script",
+                        "'" + word + "' mixes letters of different scripts, as names imitating others do");
+            }
+        }
     }
 
     /**

@@ -90,7 +90,10 @@ public class Organisations {
             String skeleton = OrganisationNames.skeleton(name);
             return repository.findLookAlike(name, skeleton)
                     .flatMap(existing -> Mono.<Organisation>error(nameTaken(name, existing.name())))
-                    .switchIfEmpty(Mono.defer(() -> repository.insert(UUID.randomUUID(), name, skeleton, type)))
+                    .switchIfEmpty(Mono.defer(() -> {
+                        OrganisationNames.checkScripts(name);
+                        return repository.insert(UUID.randomUUID(), name, skeleton, type);
+                    }))
                     // two look-alike registrations at once: the unique indexes let one in, the other lands here
                     .onErrorMap(DataIntegrityViolationException.class, e -> nameTaken(name, null));
         }).flatMap(organisation -> caller.isAnonymous() || caller.isSystem()
