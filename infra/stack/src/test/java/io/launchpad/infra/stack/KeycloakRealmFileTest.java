@@ -70,6 +70,10 @@ class KeycloakRealmFileTest {
         var realmRoles = ((Map<String, List<Map<String, Object>>>) realm.get("roles")).get("realm").stream()
                 .map(role -> role.get("name")).toList();
         assertThat(realmRoles).contains("partner");
+        // Keycloak stores descriptions in a 255-character column; a longer one stops the import
+        for (Map<String, Object> client : clients()) {
+            assertThat(String.valueOf(client.get("description"))).as((String) client.get("clientId")).hasSizeLessThanOrEqualTo(255);
+        }
     }
 
     @Test
