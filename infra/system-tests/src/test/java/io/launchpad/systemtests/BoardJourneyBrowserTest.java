@@ -43,7 +43,7 @@ class BoardJourneyBrowserTest {
         String web = stack.web().baseUrl();
         ApiClient amara = ApiClient.signedIn(stack, "amara.okafor");
         String associationName = "Riverside Homes " + run;
-        String associationId = Journeys.registerOrganisation(amara, associationName, "association");
+        String associationId = Journeys.registerOrganisation(stack, amara, associationName, "association");
 
         // 1. the association posts a board role; a closing date in the past is refused beside its field
         Page association = pages.signIn("amara.okafor");

@@ -33,8 +33,8 @@ class BrowserSignInAndMatchTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         ApiClient ben = ApiClient.signedIn(stack, "ben.hughes");
         ApiClient tom = ApiClient.signedIn(stack, "tom.reid");
-        String northgate = Journeys.registerOrganisation(ben, "Northgate Homes " + run, "association");
-        String fixflow = Journeys.registerOrganisation(tom, "FixFlow " + run, "supplier");
+        String northgate = Journeys.registerOrganisation(stack, ben, "Northgate Homes " + run, "association");
+        String fixflow = Journeys.registerOrganisation(stack, tom, "FixFlow " + run, "supplier");
         String supplier = Journeys.publishedSupplier(tom, fixflow, "FixFlow " + run,
                 "Tenants report repairs from a phone with photos; we triage repairs and book appointments");
         String challenge = Journeys.publishedChallenge(ben, northgate, "Let tenants report repairs from a phone " + run,

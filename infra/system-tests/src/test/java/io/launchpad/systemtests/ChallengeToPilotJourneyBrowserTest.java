@@ -39,8 +39,8 @@ class ChallengeToPilotJourneyBrowserTest {
         String web = stack.web().baseUrl();
         ApiClient amara = ApiClient.signedIn(stack, "amara.okafor");
         ApiClient sofia = ApiClient.signedIn(stack, "sofia.marin");
-        String associationId = Journeys.registerOrganisation(amara, "Riverside Homes " + run, "association");
-        String supplierOrganisation = Journeys.registerOrganisation(sofia, "Damp Signal " + run, "supplier");
+        String associationId = Journeys.registerOrganisation(stack, amara, "Riverside Homes " + run, "association");
+        String supplierOrganisation = Journeys.registerOrganisation(stack, sofia, "Damp Signal " + run, "supplier");
         String profile = Journeys.publishedSupplier(sofia, supplierOrganisation, "Damp Signal " + run,
                 "Damp and mould sensors in every home; humidity monitoring; condensation alerts for landlords");
         // the supplier's profile must be in the index before the challenge is published, to be matched at once

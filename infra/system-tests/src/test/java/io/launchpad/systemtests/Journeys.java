@@ -1,5 +1,6 @@
 package io.launchpad.systemtests;
 
+import io.launchpad.infra.stack.LaunchpadStack;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -16,10 +17,18 @@ final class Journeys {
     private Journeys() {
     }
 
-    static String registerOrganisation(ApiClient client, String name, String type) {
+    /**
+     * Registers an organisation and has the realm's admin verify it, as the programme does before an
+     * organisation may publish (issue 10).
+     */
+    static String registerOrganisation(LaunchpadStack stack, ApiClient client, String name, String type) {
         ApiClient.Response response = client.post("/api/v1/organisations", Map.of("name", name, "type", type));
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(201);
-        return response.body().get("id").asText();
+        String id = response.body().get("id").asText();
+        ApiClient.Response verified = ApiClient.signedIn(stack, "admin")
+                .post("/api/v1/organisations/" + id + "/verification", null);
+        assertThat(verified.status()).as(String.valueOf(verified.body())).isEqualTo(200);
+        return id;
     }
 
     static String publishedSupplier(ApiClient supplier, String organisationId, String name, String capabilities) {

@@ -37,9 +37,9 @@ class KeycloakEndToEndTest {
         assertThat(me.get("subject").asText()).isEqualTo("7b3f1c52-0d7e-4a8e-9a41-1a2b3c4d5e01");
         assertThat(me.get("roles").toString()).contains("association");
 
-        String riverside = Journeys.registerOrganisation(amara, "Riverside Housing " + run, "association");
-        String sensorly = Journeys.registerOrganisation(sofia, "Sensorly " + run, "supplier");
-        String fixflow = Journeys.registerOrganisation(tom, "FixFlow " + run, "supplier");
+        String riverside = Journeys.registerOrganisation(stack, amara, "Riverside Housing " + run, "association");
+        String sensorly = Journeys.registerOrganisation(stack, sofia, "Sensorly " + run, "supplier");
+        String fixflow = Journeys.registerOrganisation(stack, tom, "FixFlow " + run, "supplier");
 
         String sensors = Journeys.publishedSupplier(sofia, sensorly, "Sensorly " + run,
                 "Wireless humidity sensors that warn of condensation and black mould before tenants report it");

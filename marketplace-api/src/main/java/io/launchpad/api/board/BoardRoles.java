@@ -146,7 +146,10 @@ public class BoardRoles {
                 return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "status", "transition",
                         "a " + role.status().name().toLowerCase() + " role cannot become " + to.name().toLowerCase()));
             }
-            return repository.changeStatus(id, role.version(), to).switchIfEmpty(Mono.error(BoardRoles::changedMeanwhile))
+            Mono<?> allowed = to == BoardRole.Status.OPEN
+                    ? organisations.requireVerifiedToPublish(role.organisationId()) : Mono.empty();
+            return allowed.then(repository.changeStatus(id, role.version(), to))
+                    .switchIfEmpty(Mono.error(BoardRoles::changedMeanwhile))
                     .flatMap(this::announce);
         });
     }

@@ -90,7 +90,8 @@ public class Challenges {
         return editableDraft(caller, id, expectedVersion)
                 .flatMap(challenge -> {
                     checkReadyToPublish(challenge);
-                    return repository.publish(id, challenge.version());
+                    return organisations.requireVerifiedToPublish(challenge.organisationId())
+                            .then(repository.publish(id, challenge.version()));
                 })
                 .flatMap(rows -> rows == 1 ? repository.find(id) : Mono.error(Challenges.changedMeanwhile()))
                 .flatMap(this::announce)

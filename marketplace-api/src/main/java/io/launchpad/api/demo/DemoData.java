@@ -57,8 +57,7 @@ class DemoData implements ApplicationRunner {
      */
     @Override
     public void run(ApplicationArguments args) {
-        Boolean loaded = organisations.membershipsOf(new Caller(DemoCatalogue.AMARA, null, null, null, java.util.Set.of()))
-                .hasElements().block();
+        Boolean loaded = organisations.hasMemberships(DemoCatalogue.AMARA).block();
         if (Boolean.TRUE.equals(loaded)) {
             log.info("demo marketplace already loaded; leaving it as it is");
         } else {
@@ -74,9 +73,11 @@ class DemoData implements ApplicationRunner {
         var catalogueOrganisations = DemoCatalogue.organisations();
         AtomicInteger done = new AtomicInteger();
         Flux.fromIterable(catalogueOrganisations)
+                // demo organisations are verified: they publish challenges and profiles straight away
                 .concatMap(demo -> organisations.register(system, demo.name(), OrganisationType.fromCode(demo.type()))
+                        .flatMap(registered -> organisations.verify(system, registered.id()))
                         .flatMap((Organisation organisation) -> Flux.fromIterable(demo.memberSubjects())
-                                .concatMap(subject -> organisations.addMember(system, organisation.id(), subject))
+                                .concatMap(subject -> organisations.enrol(system, organisation.id(), subject))
                                 .then(Mono.just(organisation))))
                 .doOnNext(organisation -> {
                     organisationIds.put(organisation.name(), organisation.id());

@@ -4,10 +4,12 @@ import io.launchpad.api.input.SingleLine;
 import io.launchpad.api.security.Caller;
 import io.launchpad.api.web.ETags;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,12 +29,23 @@ import java.util.UUID;
 @RequestMapping("/api/v1/organisations")
 class OrganisationController {
 
+    /** The name's real limits (2 to 200 characters, counted after tidying) are checked by {@link OrganisationNames}. */
     record RegisterOrganisation(
-            @NotBlank @SingleLine @Size(min = 2, max = 200) String name,
+            @NotBlank @SingleLine @Size(max = 1000) String name,
             @NotNull @Pattern(regexp = "association|supplier", message = "must be association or supplier") String type) {
     }
 
-    record AddMember(@NotBlank @SingleLine @Size(max = 200) String subject) {
+    /** The person to invite, by their subject, their email, or both. */
+    record InviteMember(@SingleLine @Size(max = 200) String subject, @SingleLine @Email @Size(max = 320) String email) {
+    }
+
+    record InvitationView(UUID id, UUID organisationId, String organisationName, String organisationType,
+            String inviteeSubject, String inviteeEmail, String status, Instant createdAt, Instant expiresAt) {
+        static InvitationView of(Invitation invitation) {
+            return new InvitationView(invitation.id(), invitation.organisationId(), invitation.organisationName(),
+                    invitation.organisationType().code(), invitation.inviteeSubject(), invitation.inviteeEmail(),
+                    invitation.status().code(), invitation.createdAt(), invitation.expiresAt());
+        }
     }
 
     record OrganisationView(UUID id, String name, String type, boolean verified, long version) {
@@ -42,9 +56,11 @@ class OrganisationController {
     }
 
     private final Organisations organisations;
+    private final Invitations invitations;
 
-    OrganisationController(Organisations organisations) {
+    OrganisationController(Organisations organisations, Invitations invitations) {
         this.organisations = organisations;
+        this.invitations = invitations;
     }
 
     @io.swagger.v3.oas.annotations.Operation(summary = "Register an organisation you act for")
@@ -52,7 +68,7 @@ class OrganisationController {
     @PostMapping
     Mono<ResponseEntity<OrganisationView>> register(@Valid @RequestBody RegisterOrganisation request) {
         return Caller.current()
-                .flatMap(caller -> organisations.register(caller, request.name().strip(),
+                .flatMap(caller -> organisations.register(caller, request.name(),
                         OrganisationType.fromCode(request.type())))
                 .map(organisation -> ResponseEntity.created(URI.create("/api/v1/organisations/" + organisation.id()))
                         .eTag(ETags.of(organisation.version()))
@@ -75,13 +91,26 @@ class OrganisationController {
                 .map(subjects -> Map.of("subjects", subjects));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Add a member to your organisation")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Added")
-    @PostMapping("/{id}/members")
-    Mono<ResponseEntity<Void>> addMember(@PathVariable UUID id, @Valid @RequestBody AddMember request) {
+    @io.swagger.v3.oas.annotations.Operation(summary = "Invite a person to act for your organisation",
+            description = "The person becomes a member only by accepting (POST /api/v1/me/invitations/{id}/acceptance) "
+                    + "before the invitation expires, and only if they hold the role of the organisation's type.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Invited (or the pending invitation, when already invited)", useReturnTypeSchema = true)
+    @PostMapping("/{id}/invitations")
+    Mono<ResponseEntity<InvitationView>> invite(@PathVariable UUID id, @Valid @RequestBody InviteMember request) {
         return Caller.current()
-                .flatMap(caller -> organisations.addMember(caller, id, request.subject()))
-                .thenReturn(ResponseEntity.noContent().build());
+                .flatMap(caller -> invitations.invite(caller, id, new Invitations.Invitee(request.subject(), request.email())))
+                .map(invitation -> ResponseEntity.status(HttpStatus.CREATED).body(InvitationView.of(invitation)));
+    }
+
+    /** Clients written when this added members directly: it now only invites, hence 202 rather than 204. */
+    @io.swagger.v3.oas.annotations.Operation(summary = "Invite a person (former 'add a member')", deprecated = true,
+            description = "Adds nobody: creates the same invitation as POST /api/v1/organisations/{id}/invitations.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "Invitation sent; membership follows only on acceptance", useReturnTypeSchema = true)
+    @PostMapping("/{id}/members")
+    Mono<ResponseEntity<InvitationView>> addMember(@PathVariable UUID id, @Valid @RequestBody InviteMember request) {
+        return Caller.current()
+                .flatMap(caller -> invitations.invite(caller, id, new Invitations.Invitee(request.subject(), request.email())))
+                .map(invitation -> ResponseEntity.accepted().body(InvitationView.of(invitation)));
     }
 
     @io.swagger.v3.oas.annotations.Operation(summary = "Verify an organisation (admin)")

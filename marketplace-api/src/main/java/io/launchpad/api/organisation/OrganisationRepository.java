@@ -18,9 +18,11 @@ class OrganisationRepository {
         this.db = db;
     }
 
-    Mono<Organisation> insert(UUID id, String name, OrganisationType type) {
-        return db.sql("insert into organisation (id, name, type) values (:id, :name, :type) returning *")
-                .bind("id", id).bind("name", name).bind("type", type.code())
+    Mono<Organisation> insert(UUID id, String name, String skeleton, OrganisationType type) {
+        return db.sql("""
+                insert into organisation (id, name, name_skeleton, type) values (:id, :name, :skeleton, :type)
+                returning *""")
+                .bind("id", id).bind("name", name).bind("skeleton", skeleton).bind("type", type.code())
                 .map(OrganisationRepository::organisation).one();
     }
 
@@ -29,9 +31,24 @@ class OrganisationRepository {
                 .map(OrganisationRepository::organisation).one();
     }
 
-    Mono<Organisation> findByName(String name) {
-        return db.sql("select * from organisation where lower(name) = lower(:name)").bind("name", name)
+    /** An organisation whose name is, or looks like, the given one. */
+    Mono<Organisation> findLookAlike(String name, String skeleton) {
+        return db.sql("""
+                select * from organisation where lower(name) = lower(:name) or name_skeleton = :skeleton
+                order by (lower(name) = lower(:name)) desc limit 1""")
+                .bind("name", name).bind("skeleton", skeleton)
                 .map(OrganisationRepository::organisation).one();
+    }
+
+    /** Organisations registered before names had skeletons (issue 10), for the one-off backfill. */
+    Flux<Organisation> withoutSkeleton() {
+        return db.sql("select * from organisation where name_skeleton is null order by created_at, id")
+                .map(OrganisationRepository::organisation).all();
+    }
+
+    Mono<Long> setSkeleton(UUID id, String skeleton) {
+        return db.sql("update organisation set name_skeleton = :skeleton where id = :id and name_skeleton is null")
+                .bind("id", id).bind("skeleton", skeleton).fetch().rowsUpdated();
     }
 
     Mono<Organisation> markVerified(UUID id) {

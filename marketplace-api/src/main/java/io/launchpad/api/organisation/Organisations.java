@@ -1,7 +1,9 @@
 package io.launchpad.api.organisation;
 
 import io.launchpad.api.problem.ApiProblem;
+import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.security.Caller;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
@@ -26,8 +28,20 @@ public class Organisations {
         return repository.find(id).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Organisation " + id)));
     }
 
+    /**
+     * The organisations the caller acts for: memberships that count, i.e. where the caller also holds
+     * the realm role the organisation's type needs. A membership row alone is not enough (rows from
+     * before invitations, or a person whose role was taken away), so every list built from this
+     * answers as {@link #mayActFor} does for one resource.
+     */
     public Flux<Membership> membershipsOf(Caller caller) {
-        return caller.isAnonymous() ? Flux.empty() : repository.membershipsOf(caller.subject());
+        return caller.isAnonymous() ? Flux.empty() : repository.membershipsOf(caller.subject())
+                .filter(membership -> caller.has(membership.organisationType().memberRole()));
+    }
+
+    /** True when anyone at all is a member of an organisation with this subject, whatever their roles (demo data). */
+    public Mono<Boolean> hasMemberships(String subject) {
+        return repository.membershipsOf(subject).hasElements();
     }
 
     /** True when the caller may act for the organisation: a member with the matching role, or an admin. */
@@ -56,19 +70,45 @@ public class Organisations {
                 });
     }
 
+    /**
+     * Publishing speaks for an organisation in public, so only one an admin has verified may do it;
+     * registering and drafting do not need it. 409 naming {@code organisationId} otherwise.
+     */
+    public Mono<Organisation> requireVerifiedToPublish(UUID organisationId) {
+        return find(organisationId).flatMap(organisation -> organisation.verified() ? Mono.just(organisation)
+                : Mono.error(ApiProblem.field(ProblemType.CONFLICT, "organisationId", "verified-organisation",
+                        organisation.name() + " is not verified yet; an admin verifies an organisation before it publishes")));
+    }
+
     @Transactional
-    public Mono<Organisation> register(Caller caller, String name, OrganisationType type) {
+    public Mono<Organisation> register(Caller caller, String requestedName, OrganisationType type) {
         if (!caller.isAdmin() && !caller.has(type.memberRole())) {
             return Mono.error(ApiProblem.forbidden("Only people with the " + type.code() + " role register "
                     + type.code() + " organisations"));
         }
-        return repository.findByName(name)
-                .flatMap(existing -> Mono.<Organisation>error(ApiProblem.conflict("An organisation named '" + name
-                        + "' is already registered")))
-                .switchIfEmpty(Mono.defer(() -> repository.insert(UUID.randomUUID(), name, type)))
-                .flatMap(organisation -> caller.isAnonymous() || caller.isSystem()
-                        ? Mono.just(organisation)
-                        : repository.addMember(organisation.id(), caller.subject()).thenReturn(organisation));
+        return Mono.fromCallable(() -> OrganisationNames.normalise(requestedName)).flatMap(name -> {
+            String skeleton = OrganisationNames.skeleton(name);
+            return repository.findLookAlike(name, skeleton)
+                    .flatMap(existing -> Mono.<Organisation>error(nameTaken(name, existing.name())))
+                    .switchIfEmpty(Mono.defer(() -> {
+                        OrganisationNames.checkScripts(name);
+                        return repository.insert(UUID.randomUUID(), name, skeleton, type);
+                    }))
+                    // two look-alike registrations at once: the unique indexes let one in, the other lands here
+                    .onErrorMap(DataIntegrityViolationException.class, e -> nameTaken(name, null));
+        }).flatMap(organisation -> caller.isAnonymous() || caller.isSystem()
+                ? Mono.just(organisation)
+                : repository.addMember(organisation.id(), caller.subject()).thenReturn(organisation));
+    }
+
+    private static ApiProblem nameTaken(String name, String existingName) {
+        if (existingName != null && existingName.equalsIgnoreCase(name)) {
+            return ApiProblem.field(ProblemType.CONFLICT, "name", "unique",
+                    "an organisation named '" + existingName + "' is already registered");
+        }
+        return ApiProblem.field(ProblemType.CONFLICT, "name", "confusable-name", existingName == null
+                ? "looks the same as the name of an organisation already registered"
+                : "looks the same as '" + existingName + "', already registered");
     }
 
     public Flux<String> members(Caller caller, UUID organisationId) {
@@ -78,12 +118,15 @@ public class Organisations {
                         : Flux.error(ApiProblem.forbidden("Only members see who acts for an organisation")));
     }
 
-    @Transactional
-    public Mono<Void> addMember(Caller caller, UUID organisationId, String subject) {
-        return find(organisationId)
-                .flatMap(organisation -> mayActFor(caller, organisation))
-                .flatMap(allowed -> allowed ? repository.addMember(organisationId, subject)
-                        : Mono.error(ApiProblem.forbidden("Only members add members")));
+    /**
+     * Makes a person a member without asking them: only for trusted in-process work (demo data).
+     * People join by accepting an invitation ({@link Invitations}).
+     */
+    public Mono<Void> enrol(Caller caller, UUID organisationId, String subject) {
+        if (!caller.isSystem()) {
+            return Mono.error(ApiProblem.forbidden("People join an organisation by accepting an invitation"));
+        }
+        return find(organisationId).then(repository.addMember(organisationId, subject));
     }
 
     public Mono<Organisation> verify(Caller caller, UUID organisationId) {

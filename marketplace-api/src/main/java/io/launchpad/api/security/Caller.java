@@ -16,7 +16,11 @@ import java.util.stream.Collectors;
  */
 public record Caller(String subject, String username, String name, String email, Set<Role> roles) {
 
-    public enum Role { ASSOCIATION, SUPPLIER, CANDIDATE, ADMIN }
+    /**
+     * Realm roles. {@code PARTNER} is the services client (partner systems, client credentials): it
+     * reads what is published and nothing about people; see {@link SecurityConfiguration}.
+     */
+    public enum Role { ASSOCIATION, SUPPLIER, CANDIDATE, ADMIN, PARTNER }
 
     private static final Caller ANONYMOUS = new Caller(null, null, null, null, Set.of());
 
@@ -24,9 +28,10 @@ public record Caller(String subject, String username, String name, String email,
         return ANONYMOUS;
     }
 
-    /** For trusted in-process work (demo data): acts with every role, never reachable over HTTP. */
+    /** For trusted in-process work (demo data): acts with every person's role, never reachable over HTTP. */
     public static Caller system() {
-        return new Caller("system", "system", "Launchpad", null, Set.of(Role.values()));
+        return new Caller("system", "system", "Launchpad", null,
+                Set.of(Role.ASSOCIATION, Role.SUPPLIER, Role.CANDIDATE, Role.ADMIN));
     }
 
     public static Mono<Caller> current() {

@@ -38,7 +38,9 @@ class SecurityConfiguration {
                                 "/api/v1/pilots/*").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/notifications/unsubscribe").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .anyExchange().authenticated())
+                        // the services client reads what is published (above) and who it is, nothing more
+                        .pathMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
+                        .anyExchange().access(PartnerConfinement::personOrAdmin))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles()))
                         .authenticationEntryPoint(BearerProblems.unauthenticated(problems))

@@ -77,7 +77,8 @@ public class SupplierProfiles {
     public Mono<SupplierProfile> publish(Caller caller, UUID id, Long expectedVersion) {
         return editable(caller, id, expectedVersion)
                 .flatMap(profile -> profile.isPublished() ? Mono.just(profile)
-                        : repository.publish(id, profile.version())
+                        : organisations.requireVerifiedToPublish(profile.organisationId())
+                                .then(repository.publish(id, profile.version()))
                                 .switchIfEmpty(Mono.error(SupplierProfiles::changedMeanwhile))
                                 .flatMap(this::announce));
     }

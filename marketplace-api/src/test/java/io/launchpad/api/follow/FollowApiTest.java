@@ -80,6 +80,7 @@ class FollowApiTest extends ApiTestBase {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "Org " + UUID.randomUUID(),
                         "type", "association"))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        verify(UUID.fromString(ownOrganisation));
         String ownDraft = (String) api.post().uri("/api/v1/challenges").header("Authorization", both.bearer())
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(challengeBody(UUID.fromString(ownOrganisation), "Own draft")).exchange()

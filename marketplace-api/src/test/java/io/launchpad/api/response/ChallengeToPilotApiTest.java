@@ -395,10 +395,7 @@ class ChallengeToPilotApiTest extends ApiTestBase {
     }
 
     Actor colleagueOf(Actor member) {
-        Actor colleague = new Actor(io.launchpad.api.support.TestTokens.user("association"), member.organisationId());
-        post("/api/v1/organisations/" + member.organisationId() + "/members", member,
-                Map.of("subject", colleague.user().subject())).expectStatus().is2xxSuccessful();
-        return colleague;
+        return joinThroughInvitation(member, io.launchpad.api.support.TestTokens.user("association"));
     }
 
     static Map<String, Object> scores(int technical, int socialValue, int price) {

@@ -53,8 +53,17 @@ public abstract class ApiTestBase {
         registry.add("spring.mail.port", TestMail::port);
     }
 
-    /** A new person with the role, acting for a new organisation of the matching type. */
+    /**
+     * A new person with the role, acting for a new organisation of the matching type, verified by
+     * an admin so it may publish (issue 10); {@link #unverifiedActor} when a test needs one that is not.
+     */
     protected Actor actor(String role) {
+        Actor actor = unverifiedActor(role);
+        verify(actor.organisationId());
+        return actor;
+    }
+
+    protected Actor unverifiedActor(String role) {
         TestTokens.TestUser user = TestTokens.user(role);
         String type = role.equals("supplier") ? "supplier" : "association";
         Map<?, ?> organisation = api.post().uri("/api/v1/organisations")
@@ -65,6 +74,35 @@ public abstract class ApiTestBase {
                 .expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
         return new Actor(user, UUID.fromString((String) organisation.get("id")));
+    }
+
+    /** An admin verifies the organisation, as the programme does before it lets an organisation publish. */
+    protected void verify(UUID organisationId) {
+        api.post().uri("/api/v1/organisations/{id}/verification", organisationId)
+                // a fresh token each time: tokens live ten minutes, the suite runs longer
+                .header("Authorization", TestTokens.user("admin").bearer())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.verified").isEqualTo(true);
+    }
+
+    /**
+     * Makes {@code person} a member the way people join: {@code member} invites them, they accept.
+     * The person's token must carry the organisation type's role.
+     */
+    protected Actor joinThroughInvitation(Actor member, TestTokens.TestUser person) {
+        Map<?, ?> invitation = api.post().uri("/api/v1/organisations/{id}/invitations", member.organisationId())
+                .header("Authorization", member.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("subject", person.subject()))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        api.post().uri("/api/v1/me/invitations/{id}/acceptance", invitation.get("id"))
+                .header("Authorization", person.bearer())
+                .exchange()
+                .expectStatus().isOk();
+        return new Actor(person, member.organisationId());
     }
 
     protected static Map<String, Object> challengeBody(UUID organisationId, String title) {

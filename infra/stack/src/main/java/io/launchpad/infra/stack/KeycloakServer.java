@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +49,11 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "launchpad";
     public static final String TEST_CLIENT = "launchpad-test";
+    /** The confidential client for partner systems; its secret is never in the realm file. */
+    public static final String SERVICES_CLIENT = "launchpad-services";
+    /** The variable the realm file's {@code ${LAUNCHPAD_SERVICES_SECRET}} placeholder is resolved from. */
+    public static final String SERVICES_SECRET_VARIABLE = "LAUNCHPAD_SERVICES_SECRET";
+    private static final String SERVICES_SECRET_FILE = "launchpad-services.secret";
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakServer.class);
 
@@ -77,10 +85,13 @@ public final class KeycloakServer implements AutoCloseable {
     private final int port;
     private final Path logFile;
     private final HttpClient http;
+    private final String servicesClientSecret;
     private final Thread shutdownHook = new Thread(this::stopProcesses, "keycloak-shutdown");
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private KeycloakServer(Process watchdog, ProcessHandle java, int port, Path logFile, HttpClient http) {
+    private KeycloakServer(Process watchdog, ProcessHandle java, int port, Path logFile, HttpClient http,
+            String servicesClientSecret) {
+        this.servicesClientSecret = servicesClientSecret;
         this.watchdog = watchdog;
         this.java = java;
         this.port = port;
@@ -112,11 +123,12 @@ public final class KeycloakServer implements AutoCloseable {
             prepareHome(distribution, home);
             boolean firstStart = !Files.isDirectory(home.resolve("data/h2"));
             writeRealm(home, extraRedirectUris);
+            String servicesSecret = servicesClientSecret(home, System.getenv(SERVICES_SECRET_VARIABLE));
             Path logFile = rotateLog(home);
             log.info("Starting Keycloak ({} start) on port {} with home {}; log in {}",
                     firstStart ? "first" : "repeat", httpPort, home, logFile);
 
-            Process watchdog = fork(home, httpPort, logFile, ownerPid);
+            Process watchdog = fork(home, httpPort, logFile, ownerPid, servicesSecret);
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(2))
                     .followRedirects(HttpClient.Redirect.NEVER)
@@ -129,11 +141,14 @@ public final class KeycloakServer implements AutoCloseable {
                 stopProcessTree(watchdog);
                 throw notReady;
             }
-            KeycloakServer server = new KeycloakServer(watchdog, java, httpPort, logFile, http);
-            if (!firstStart && !extraRedirectUris.isEmpty()) {
+            KeycloakServer server = new KeycloakServer(watchdog, java, httpPort, logFile, http, servicesSecret);
+            if (!firstStart) {
                 // the realm file is imported only into a new database; an existing realm is updated in place
                 try {
-                    server.addWebRedirectUris(extraRedirectUris);
+                    if (!extraRedirectUris.isEmpty()) {
+                        server.addWebRedirectUris(extraRedirectUris);
+                    }
+                    server.confineServicesClient(servicesSecret);
                 } catch (RuntimeException e) {
                     server.stop();
                     throw e;
@@ -145,6 +160,40 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare Keycloak in " + home, e);
         }
+    }
+
+    /** The {@code launchpad-services} client secret this Keycloak was given (for whatever acts as that client). */
+    public String servicesClientSecret() {
+        return servicesClientSecret;
+    }
+
+    /**
+     * The services client's secret: from {@code LAUNCHPAD_SERVICES_SECRET} when set, otherwise one
+     * generated for this state folder on its first start and kept there (owner-only), so a repeat
+     * start keeps working with the same secret and no two state folders share one.
+     */
+    static String servicesClientSecret(Path home, String fromEnvironment) throws IOException {
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment.strip();
+        }
+        Path file = home.resolve(SERVICES_SECRET_FILE);
+        if (Files.isRegularFile(file)) {
+            String kept = Files.readString(file).strip();
+            if (!kept.isEmpty()) {
+                return kept;
+            }
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Files.createDirectories(home);
+        Files.writeString(file, secret);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            log.debug("{} keeps its default permissions (no POSIX file system)", file);
+        }
+        return secret;
     }
 
     public String baseUrl() {
@@ -299,7 +348,8 @@ public final class KeycloakServer implements AutoCloseable {
         return logFile;
     }
 
-    private static Process fork(Path home, int port, Path logFile, long ownerPid) throws IOException {
+    private static Process fork(Path home, int port, Path logFile, long ownerPid, String servicesSecret)
+            throws IOException {
         List<String> command = new ArrayList<>(ParentWatchdog.command(ownerPid,
                 home.resolve("bin/kc.sh").toString(),
                 "start", "--optimized",
@@ -323,6 +373,8 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("JAVA_OPTS_KC_HEAP", HEAP);
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", BOOTSTRAP_ADMIN);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_ADMIN_PASSWORD);
+        // resolves the realm file's ${LAUNCHPAD_SERVICES_SECRET} when the realm is imported
+        env.put(SERVICES_SECRET_VARIABLE, servicesSecret);
         return builder.start();
     }
 
@@ -400,6 +452,65 @@ public final class KeycloakServer implements AutoCloseable {
                     + ") failed: HTTP " + response.statusCode() + " " + response.body());
         }
         return token.group(1);
+    }
+
+    /**
+     * A realm imported before issue 10 gave the services client the shared dev secret and the admin
+     * role: on a repeat start the client gets this folder's secret and its service account the
+     * partner role instead of admin (both idempotent).
+     */
+    private void confineServicesClient(String secret) {
+        String adminToken = adminToken();
+        String realm = baseUrl() + "/admin/realms/" + REALM;
+        String found = expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/clients?clientId=" + SERVICES_CLIENT))
+                .header("Authorization", "Bearer " + adminToken).GET())).body();
+        Matcher clientId = FIRST_ID.matcher(found);
+        if (!clientId.find()) {
+            throw new IllegalStateException(SERVICES_CLIENT + " not found in realm " + REALM + ": " + found);
+        }
+        expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/clients/" + clientId.group(1)))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"secret\": \""
+                        + secret.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"))));
+        HttpResponse<String> partner = send(HttpRequest.newBuilder(URI.create(realm + "/roles/partner"))
+                .header("Authorization", "Bearer " + adminToken).GET());
+        if (partner.statusCode() == 404) {
+            expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/roles"))
+                    .header("Authorization", "Bearer " + adminToken)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"partner\", \"description\": "
+                            + "\"A partner system: reads what is published, never people's data, never admin\"}"))));
+            partner = send(HttpRequest.newBuilder(URI.create(realm + "/roles/partner"))
+                    .header("Authorization", "Bearer " + adminToken).GET());
+        }
+        String partnerRole = expectOk(partner).body();
+        String adminRole = expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/roles/admin"))
+                .header("Authorization", "Bearer " + adminToken).GET())).body();
+        String user = expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/clients/" + clientId.group(1)
+                        + "/service-account-user"))
+                .header("Authorization", "Bearer " + adminToken).GET())).body();
+        Matcher userId = FIRST_ID.matcher(user);
+        if (!userId.find()) {
+            throw new IllegalStateException("No service account for " + SERVICES_CLIENT + ": " + user);
+        }
+        String mappings = realm + "/users/" + userId.group(1) + "/role-mappings/realm";
+        expectOk(send(HttpRequest.newBuilder(URI.create(mappings))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("[" + adminRole + "]"))));
+        expectOk(send(HttpRequest.newBuilder(URI.create(mappings))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + partnerRole + "]"))));
+    }
+
+    private String adminToken() {
+        return accessToken("master", Map.of(
+                "grant_type", "password",
+                "client_id", "admin-cli",
+                "username", BOOTSTRAP_ADMIN,
+                "password", BOOTSTRAP_ADMIN_PASSWORD));
     }
 
     /** Adds redirect URIs to {@code launchpad-web} through the admin API (kept when already there). */

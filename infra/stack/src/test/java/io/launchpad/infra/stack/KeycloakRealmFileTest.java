@@ -58,7 +58,43 @@ class KeycloakRealmFileTest {
                 .containsEntry("serviceAccountsEnabled", true)
                 .containsEntry("standardFlowEnabled", false)
                 .containsEntry("directAccessGrantsEnabled", false);
-        assertThat((String) client("launchpad-services").get("description")).contains("DEVELOPMENT ONLY");
+    }
+
+    /** Issue 10: the services client is a partner, never an admin, and its secret is not in the file. */
+    @Test
+    void servicesClientHasOnlyThePartnerRoleAndItsSecretComesFromTheEnvironment() {
+        assertThat(client("launchpad-services")).containsEntry("secret", "${LAUNCHPAD_SERVICES_SECRET}");
+        assertThat(serviceAccountRoles("launchpad-services")).containsExactly("partner");
+        assertThat(realmJson).doesNotContain("launchpad-services-dev-secret");
+        @SuppressWarnings("unchecked")
+        var realmRoles = ((Map<String, List<Map<String, Object>>>) realm.get("roles")).get("realm").stream()
+                .map(role -> role.get("name")).toList();
+        assertThat(realmRoles).contains("partner");
+        // Keycloak stores descriptions in a 255-character column; a longer one stops the import
+        for (Map<String, Object> client : clients()) {
+            assertThat(String.valueOf(client.get("description"))).as((String) client.get("clientId")).hasSizeLessThanOrEqualTo(255);
+        }
+    }
+
+    @Test
+    void aSecretIsGeneratedOncePerStateFolderUnlessTheEnvironmentGivesOne(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path home) throws Exception {
+        String first = KeycloakServer.servicesClientSecret(home, null);
+        assertThat(first).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(KeycloakServer.servicesClientSecret(home, "")).isEqualTo(first);
+        assertThat(Files.getPosixFilePermissions(home.resolve("launchpad-services.secret")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(KeycloakServer.servicesClientSecret(home, "from-the-environment")).isEqualTo("from-the-environment");
+        assertThat(KeycloakServer.servicesClientSecret(home.resolve("other"), null)).isNotEqualTo(first);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> serviceAccountRoles(String clientId) {
+        return ((List<Map<String, Object>>) realm.get("users")).stream()
+                .filter(user -> clientId.equals(user.get("serviceAccountClientId")))
+                .findFirst().map(user -> (List<Object>) user.get("realmRoles"))
+                .orElseThrow(() -> new AssertionError("no service account for " + clientId));
     }
 
     @Test

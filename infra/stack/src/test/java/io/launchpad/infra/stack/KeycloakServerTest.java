@@ -123,13 +123,20 @@ class KeycloakServerTest {
     }
 
     @Test
-    void servicesClientGetsAnAdminTokenThroughClientCredentials() {
-        Map<String, Object> claims = claims(keycloak.clientCredentialsToken("launchpad-services",
-                "launchpad-services-dev-secret"));
+    void servicesClientGetsAPartnerTokenWithTheSecretFromTheEnvironmentNeverAdmin() {
+        String secret = keycloak.servicesClientSecret();
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(40).isNotEqualTo("launchpad-services-dev-secret")
+                .doesNotContain("${");
+        Map<String, Object> claims = claims(keycloak.clientCredentialsToken("launchpad-services", secret));
 
-        assertThat(realmRoles(claims)).contains("admin");
+        assertThat(realmRoles(claims)).contains("partner").doesNotContain("admin", "association", "supplier", "candidate");
         assertThat(strings(claims.get("aud"))).contains("launchpad-api");
         assertThat(claims.get("azp")).isEqualTo("launchpad-services");
+        // the old committed dev secret and the unresolved placeholder are refused
+        for (String guess : List.of("launchpad-services-dev-secret", "${LAUNCHPAD_SERVICES_SECRET}")) {
+            assertThatThrownBy(() -> keycloak.clientCredentialsToken("launchpad-services", guess))
+                    .hasMessageContaining("HTTP 401");
+        }
     }
 
     @Test
