@@ -53,15 +53,24 @@ class OutboxAdminController {
     @Operation(summary = "Re-queue a parked outbox row once the cause is fixed; the indexer sends it again at once")
     @ApiResponse(responseCode = "204", description = "Pending again, with no attempts counted")
     @PostMapping("/api/v1/admin/outbox/parked/{id}/retry")
-    Mono<ResponseEntity<Void>> retry(@PathVariable long id) {
-        return requireAdmin().then(parked.retry(id)).flatMap(OutboxAdminController::noContentOrNotFound);
+    Mono<ResponseEntity<Void>> retry(@PathVariable String id) {
+        return requireAdmin().then(Mono.fromCallable(() -> rowId(id))).flatMap(parked::retry).flatMap(OutboxAdminController::noContentOrNotFound);
     }
 
     @Operation(summary = "Discard a parked outbox row: its change will never reach the index")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/api/v1/admin/outbox/parked/{id}")
-    Mono<ResponseEntity<Void>> discard(@PathVariable long id) {
-        return requireAdmin().then(parked.discard(id)).flatMap(OutboxAdminController::noContentOrNotFound);
+    Mono<ResponseEntity<Void>> discard(@PathVariable String id) {
+        return requireAdmin().then(Mono.fromCallable(() -> rowId(id))).flatMap(parked::discard).flatMap(OutboxAdminController::noContentOrNotFound);
+    }
+
+    /** Row ids are plain decimal numbers (Spring's own conversion would also read {@code 0x10} as 16). */
+    private static long rowId(String id) {
+        if (!id.matches("[0-9]{1,18}")) {
+            throw ApiProblem.field(io.launchpad.api.problem.ProblemType.INVALID_PARAMETER, "id", "type",
+                    "must be a whole number, the id of a parked outbox row");
+        }
+        return Long.parseLong(id);
     }
 
     private static Mono<ResponseEntity<Void>> noContentOrNotFound(boolean found) {

@@ -23,6 +23,11 @@ class InvitationPersonalData implements PersonalData {
     }
 
     @Override
+    public java.util.Set<String> tables() {
+        return java.util.Set.of("organisation_invitation");
+    }
+
+    @Override
     public int erasureOrder() {
         return 40;
     }

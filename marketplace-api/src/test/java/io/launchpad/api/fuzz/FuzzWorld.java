@@ -224,6 +224,25 @@ final class FuzzWorld {
                 body("name", "Fuzz Housing " + UUID.randomUUID(), "type", "association")));
         repeatable("POST /api/v1/organisations/{id}/members", () -> wire("POST /api/v1/organisations/{id}/members", association(),
                 Map.of("id", association().organisationId().toString()), body("subject", "fuzz-colleague-" + UUID.randomUUID())));
+        repeatable("POST /api/v1/organisations/{id}/invitations", () -> wire("POST /api/v1/organisations/{id}/invitations",
+                association(), Map.of("id", association().organisationId().toString()),
+                body("subject", person("association").subject())));
+        oneShot("POST /api/v1/me/invitations/{id}/acceptance", () -> {
+            Person invitee = person("association");
+            var invitation = call("POST", "/api/v1/organisations/" + association().organisationId() + "/invitations",
+                    association(), body("subject", invitee.subject()), 201);
+            return wire("POST /api/v1/me/invitations/{id}/acceptance", invitee, Map.of("id", id(invitation)), null);
+        });
+        oneShot("POST /api/v1/me/invitations/{id}/decline", () -> {
+            Person invitee = person("association");
+            var invitation = call("POST", "/api/v1/organisations/" + association().organisationId() + "/invitations",
+                    association(), body("subject", invitee.subject()), 201);
+            return wire("POST /api/v1/me/invitations/{id}/decline", invitee, Map.of("id", id(invitation)), null);
+        });
+        oneShot("POST /api/v1/admin/outbox/parked/{id}/retry", () -> wire("POST /api/v1/admin/outbox/parked/{id}/retry",
+                admin(), Map.of("id", parkedOutboxRow()), null));
+        oneShot("DELETE /api/v1/admin/outbox/parked/{id}", () -> wire("DELETE /api/v1/admin/outbox/parked/{id}",
+                admin(), Map.of("id", parkedOutboxRow()), null));
         oneShot("POST /api/v1/organisations/{id}/verification", () -> wire("POST /api/v1/organisations/{id}/verification",
                 admin(), Map.of("id", member("association").organisationId().toString()), null));
 
@@ -339,6 +358,8 @@ final class FuzzWorld {
         String type = role.equals("supplier") ? "supplier" : "association";
         var organisation = call("POST", "/api/v1/organisations", person,
                 body("name", "Fuzz " + type + " " + UUID.randomUUID(), "type", type), 201);
+        // only verified organisations publish
+        call("POST", "/api/v1/organisations/" + id(organisation) + "/verification", admin(), null, 200);
         return new Person(person.subject(), person.roles(), UUID.fromString(id(organisation)));
     }
 
@@ -477,6 +498,22 @@ final class FuzzWorld {
     }
 
     private static final String ETAG = "(etag)";
+
+    /**
+     * A copy of a throwaway challenge's outbox row, parked as if Elasticsearch had refused it; its
+     * version is far ahead so that the indexed original does not resolve it at once.
+     */
+    private String parkedOutboxRow() {
+        call("POST", "/api/v1/challenges", association(), brief(association()), 201); // an outbox row to copy
+        return db.sql("""
+                        insert into matching_outbox (aggregate_type, aggregate_id, aggregate_version, payload,
+                                                     attempts, rejections, last_error, parked_at)
+                        select aggregate_type, aggregate_id, aggregate_version + 1000000, payload, 5, 5,
+                               'parked by the fuzz suite', now()
+                          from matching_outbox where aggregate_type = 'challenge' order by id desc limit 1
+                        returning id""")
+                .map(row -> row.get("id", Long.class)).one().map(String::valueOf).block();
+    }
 
     private static String id(Map<String, Object> created) {
         return String.valueOf(created.get("id"));
