@@ -66,11 +66,15 @@ class OutboxAdminController {
 
     /** Row ids are plain decimal numbers (Spring's own conversion would also read {@code 0x10} as 16). */
     private static long rowId(String id) {
-        if (!id.matches("[0-9]{1,18}")) {
-            throw ApiProblem.field(io.launchpad.api.problem.ProblemType.INVALID_PARAMETER, "id", "type",
-                    "must be a whole number, the id of a parked outbox row");
+        try {
+            if (id.matches("[0-9]{1,19}")) {
+                return Long.parseLong(id);
+            }
+        } catch (NumberFormatException tooLarge) {
+            // falls through to the same answer as any other non-id
         }
-        return Long.parseLong(id);
+        throw ApiProblem.field(io.launchpad.api.problem.ProblemType.INVALID_PARAMETER, "id", "type",
+                "must be a whole number, the id of a parked outbox row");
     }
 
     private static Mono<ResponseEntity<Void>> noContentOrNotFound(boolean found) {

@@ -31,7 +31,7 @@ class OrganisationController {
 
     /** The name's real limits (2 to 200 characters, counted after tidying) are checked by {@link OrganisationNames}. */
     record RegisterOrganisation(
-            @NotBlank @SingleLine @Size(max = 1000) String name,
+            @NotBlank @Size(max = 1000) String name,
             @NotNull @Pattern(regexp = "association|supplier", message = "must be association or supplier") String type) {
     }
 
