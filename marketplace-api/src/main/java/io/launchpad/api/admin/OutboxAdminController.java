@@ -53,14 +53,14 @@ class OutboxAdminController {
     @Operation(summary = "Re-queue a parked outbox row once the cause is fixed; the indexer sends it again at once")
     @ApiResponse(responseCode = "204", description = "Pending again, with no attempts counted")
     @PostMapping("/api/v1/admin/outbox/parked/{id}/retry")
-    Mono<ResponseEntity<Void>> retry(@PathVariable String id) {
+    Mono<ResponseEntity<Void>> retry(@io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(type = "integer", format = "int64", minimum = "1")) @PathVariable String id) {
         return requireAdmin().then(Mono.fromCallable(() -> rowId(id))).flatMap(parked::retry).flatMap(OutboxAdminController::noContentOrNotFound);
     }
 
     @Operation(summary = "Discard a parked outbox row: its change will never reach the index")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/api/v1/admin/outbox/parked/{id}")
-    Mono<ResponseEntity<Void>> discard(@PathVariable String id) {
+    Mono<ResponseEntity<Void>> discard(@io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(type = "integer", format = "int64", minimum = "1")) @PathVariable String id) {
         return requireAdmin().then(Mono.fromCallable(() -> rowId(id))).flatMap(parked::discard).flatMap(OutboxAdminController::noContentOrNotFound);
     }
 

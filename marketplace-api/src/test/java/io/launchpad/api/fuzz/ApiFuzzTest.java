@@ -370,9 +370,7 @@ class ApiFuzzTest extends ApiTestBase {
             if (events == 0 && removals == 0) {
                 return;
             }
-            if (events > 0) {
-                world.runJob("io.launchpad.api.notification.NotificationFanOut", "fanOut");
-            }
+            // the application's own scheduled fan-out drains events; running it from here has hung in the full suite
             FuzzWorld.pause(50);
         }
     }
