@@ -1,7 +1,6 @@
 package io.launchpad.api.admin;
 
 import io.launchpad.api.problem.ApiProblem;
-import io.launchpad.api.security.Caller;
 import io.launchpad.matching.ConsistencyReport;
 import io.launchpad.matching.IndexLifecycle;
 import io.launchpad.matching.ReindexInProgressException;
@@ -27,7 +26,7 @@ class IndexAdminController {
     @PostMapping("/api/v1/admin/reindex")
     Mono<ReindexReport> reindex() {
         // toFuture subscribes on its own: a client that hangs up does not cancel a rebuild half-way
-        return requireAdmin().then(Mono.defer(() -> Mono.fromFuture(lifecycle.reindex().toFuture())))
+        return AdminOnly.require("the matching indexes").then(Mono.defer(() -> Mono.fromFuture(lifecycle.reindex().toFuture())))
                 .onErrorMap(ReindexInProgressException.class,
                         running -> ApiProblem.conflict(running.getMessage() + "; wait for its report"));
     }
@@ -48,11 +47,7 @@ class IndexAdminController {
 
     @GetMapping("/api/v1/admin/index-consistency")
     Mono<ConsistencyView> consistency() {
-        return requireAdmin().then(Mono.defer(lifecycle::checkConsistency)).map(ConsistencyView::of);
+        return AdminOnly.require("the matching indexes").then(Mono.defer(lifecycle::checkConsistency)).map(ConsistencyView::of);
     }
 
-    private static Mono<Void> requireAdmin() {
-        return Caller.current().flatMap(caller -> caller.isAdmin() ? Mono.<Void>empty()
-                : Mono.error(ApiProblem.forbidden("Only administrators operate the matching indexes")));
-    }
 }

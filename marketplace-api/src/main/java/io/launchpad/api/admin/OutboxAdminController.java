@@ -2,7 +2,6 @@ package io.launchpad.api.admin;
 
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
-import io.launchpad.api.security.Caller;
 import io.launchpad.api.web.Limits;
 import io.launchpad.api.web.Page;
 import io.launchpad.matching.ParkedOutboxRow;
@@ -41,7 +40,7 @@ class OutboxAdminController {
     Mono<Page<ParkedOutboxRow>> list(@RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         // parameters are checked after the caller: a non-admin learns nothing from a 400
-        return requireAdmin().then(Mono.fromCallable(() -> RowCursor.decode(cursor))).flatMap(after -> {
+        return AdminOnly.require("the matching outbox").then(Mono.fromCallable(() -> RowCursor.decode(cursor))).flatMap(after -> {
             int size = Limits.pageSize(limit);
             // one more than asked says whether another page follows
             return parked.list(after, size + 1).collectList()
@@ -54,14 +53,14 @@ class OutboxAdminController {
     @ApiResponse(responseCode = "204", description = "Pending again, with no attempts counted")
     @PostMapping("/api/v1/admin/outbox/parked/{id}/retry")
     Mono<ResponseEntity<Void>> retry(@io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(type = "integer", format = "int64", minimum = "1")) @PathVariable String id) {
-        return requireAdmin().then(Mono.fromCallable(() -> rowId(id))).flatMap(parked::retry).flatMap(OutboxAdminController::noContentOrNotFound);
+        return AdminOnly.require("the matching outbox").then(Mono.fromCallable(() -> rowId(id))).flatMap(parked::retry).flatMap(OutboxAdminController::noContentOrNotFound);
     }
 
     @Operation(summary = "Discard a parked outbox row: its change will never reach the index")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/api/v1/admin/outbox/parked/{id}")
     Mono<ResponseEntity<Void>> discard(@io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(type = "integer", format = "int64", minimum = "1")) @PathVariable String id) {
-        return requireAdmin().then(Mono.fromCallable(() -> rowId(id))).flatMap(parked::discard).flatMap(OutboxAdminController::noContentOrNotFound);
+        return AdminOnly.require("the matching outbox").then(Mono.fromCallable(() -> rowId(id))).flatMap(parked::discard).flatMap(OutboxAdminController::noContentOrNotFound);
     }
 
     /** Row ids are plain decimal numbers (Spring's own conversion would also read {@code 0x10} as 16). */
@@ -81,10 +80,6 @@ class OutboxAdminController {
         return found ? Mono.just(ResponseEntity.noContent().build()) : Mono.error(ApiProblem.notFound("Parked outbox row"));
     }
 
-    private static Mono<Void> requireAdmin() {
-        return Caller.current().flatMap(caller -> caller.isAdmin() ? Mono.<Void>empty()
-                : Mono.error(ApiProblem.forbidden("Only administrators operate the matching outbox")));
-    }
 
     /** The last row id of a page, opaque to clients like every cursor of this API. */
     static final class RowCursor {

@@ -1,8 +1,8 @@
 package io.launchpad.api.idempotency;
 
+import io.launchpad.api.problem.ProblemWriter;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
-import io.launchpad.api.web.FilterProblems;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +108,7 @@ class IdempotencyFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         if (!KEY.matcher(key).matches()) {
-            return FilterProblems.write(exchange.getResponse(), ApiProblem.field(ProblemType.INVALID_PARAMETER,
+            return ProblemWriter.write(exchange.getResponse(), ApiProblem.field(ProblemType.INVALID_PARAMETER,
                     HEADER, "pattern", "must be 1 to 255 visible ASCII characters, for example a UUID"), json);
         }
         return exchange.getPrincipal()
@@ -123,7 +123,7 @@ class IdempotencyFilter implements WebFilter, Ordered {
                         })
                         .defaultIfEmpty(new byte[0])
                         .flatMap(body -> handle(exchange, chain, owner, key, body)))
-                .onErrorResume(DataBufferLimitException.class, e -> FilterProblems.write(exchange.getResponse(),
+                .onErrorResume(DataBufferLimitException.class, e -> ProblemWriter.write(exchange.getResponse(),
                         ApiProblem.field(ProblemType.BODY_TOO_LARGE, "body", "max-size",
                                 "must be at most " + MAX_BODY + " bytes"), json));
     }
@@ -147,19 +147,19 @@ class IdempotencyFilter implements WebFilter, Ordered {
                 .flatMap(found -> {
                     if (found.isEmpty()) {
                         // the first request failed and released its key while we waited: a retry may redo it
-                        return FilterProblems.write(exchange.getResponse(), ApiProblem.field(ProblemType.CONFLICT,
+                        return ProblemWriter.write(exchange.getResponse(), ApiProblem.field(ProblemType.CONFLICT,
                                 HEADER, "not-in-progress", "the first request with this key did not complete; retry it"),
                                 json);
                     }
                     IdempotencyKeys.Stored stored = found.get();
                     if (!stored.requestHash().equals(hash)) {
-                        return FilterProblems.write(exchange.getResponse(), ApiProblem.field(
+                        return ProblemWriter.write(exchange.getResponse(), ApiProblem.field(
                                 ProblemType.IDEMPOTENCY_KEY_REUSED, HEADER, "same-request",
                                 "was already used for a different request; use a new key for a new request"), json);
                     }
                     return replay(exchange, stored);
                 })
-                .onErrorResume(e -> reactor.core.Exceptions.isRetryExhausted(e), e -> FilterProblems.write(
+                .onErrorResume(e -> reactor.core.Exceptions.isRetryExhausted(e), e -> ProblemWriter.write(
                         exchange.getResponse(), ApiProblem.field(ProblemType.CONFLICT, HEADER, "not-in-progress",
                                 "a request with this key is still being processed; retry shortly"), json));
     }

@@ -51,10 +51,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .toList();
         List<FieldViolation> all = new java.util.ArrayList<>(violations);
         all.addAll(global);
-        String detail = all.stream().map(v -> v.field() + ": " + v.message()).reduce((a, b) -> a + "; " + b).orElse("invalid request");
-        ProblemDetail problem = ApiProblem.problem(ProblemType.VALIDATION_FAILED, detail, all);
-        return Mono.just(ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem));
+        return render(ApiProblem.fields(ProblemType.VALIDATION_FAILED, all, HttpHeaders.EMPTY));
     }
 
     private static FieldViolation violation(FieldError error) {

@@ -1,6 +1,5 @@
 package io.launchpad.api.problem;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -25,14 +24,25 @@ public class ProblemWriter {
     }
 
     public Mono<Void> write(ServerHttpResponse response, ApiProblem problem) {
+        return write(response, problem, json);
+    }
+
+    /**
+     * The one way a problem is written outside a controller: also for the web filters of the API
+     * contract (rate limits, idempotency, conditional requests, negotiation), which hold the mapper.
+     * A problem never carries the ETag of what the handler was about to send.
+     */
+    public static Mono<Void> write(ServerHttpResponse response, ApiProblem problem, JsonMapper json) {
         if (response.isCommitted()) {
             return Mono.empty();
         }
         response.setStatusCode(problem.getStatusCode());
+        response.getHeaders().remove("ETag");
         response.getHeaders().putAll(problem.getHeaders());
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer buffer = response.bufferFactory().wrap(json(problem));
-        return response.writeWith(Mono.just(buffer));
+        byte[] bytes = json.writeValueAsBytes(problem.getBody());
+        response.getHeaders().setContentLength(bytes.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
 
     /** The body alone, for answers written below Spring (by the HTTP server itself). */

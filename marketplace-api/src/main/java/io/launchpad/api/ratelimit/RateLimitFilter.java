@@ -2,9 +2,9 @@ package io.launchpad.api.ratelimit;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.launchpad.api.problem.ProblemWriter;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
-import io.launchpad.api.web.FilterProblems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -78,7 +78,7 @@ class RateLimitFilter implements WebFilter, Ordered {
                     HttpHeaders headers = exchange.getResponse().getHeaders();
                     headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
                     String scope = user.isConsumed() ? "client" : "user";
-                    return FilterProblems.write(exchange.getResponse(), ApiProblem.of(ProblemType.RATE_LIMITED,
+                    return ProblemWriter.write(exchange.getResponse(), ApiProblem.of(ProblemType.RATE_LIMITED,
                             "Too many " + routeClass.key() + " requests for this " + scope + " (limit "
                                     + (user.isConsumed() ? limit.perClient() : limit.perUser()) + " per "
                                     + limit.period() + "); retry after " + seconds + "s"), json);

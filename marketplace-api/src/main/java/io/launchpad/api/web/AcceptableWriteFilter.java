@@ -1,5 +1,6 @@
 package io.launchpad.api.web;
 
+import io.launchpad.api.problem.ProblemWriter;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
 import org.springframework.core.Ordered;
@@ -67,7 +68,7 @@ class AcceptableWriteFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, String message) {
-        return FilterProblems.write(exchange.getResponse(),
+        return ProblemWriter.write(exchange.getResponse(),
                 ApiProblem.field(ProblemType.NOT_ACCEPTABLE, HttpHeaders.ACCEPT, "acceptable-media-type", message), json);
     }
 }

@@ -1,5 +1,6 @@
 package io.launchpad.api.web;
 
+import io.launchpad.api.problem.ProblemWriter;
 import io.launchpad.api.problem.ApiProblem;
 import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
@@ -60,7 +61,7 @@ class ConditionalGetFilter implements WebFilter, Ordered {
             try {
                 fields = SparseFields.parse(fieldsParam);
             } catch (ApiProblem problem) {
-                return FilterProblems.write(exchange.getResponse(), problem, json);
+                return ProblemWriter.write(exchange.getResponse(), problem, json);
             }
         } else {
             fields = null;
@@ -85,7 +86,7 @@ class ConditionalGetFilter implements WebFilter, Ordered {
                         try {
                             trimmed = SparseFields.apply(json.readTree(bytes), fields);
                         } catch (ApiProblem problem) {
-                            return FilterProblems.write(getDelegate(), problem, json);
+                            return ProblemWriter.write(getDelegate(), problem, json);
                         }
                         bytes = json.writeValueAsBytes(trimmed);
                         getHeaders().setETag(null);

@@ -7,7 +7,6 @@ import io.launchpad.api.support.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -56,15 +55,13 @@ class ApiFuzzTest extends ApiTestBase {
     @Autowired
     Challenges challenges;
 
-    @Autowired
-    ApplicationContext context;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void everyWriteOperationOfTheContractHasABaseRequest() {
-        FuzzWorld world = new FuzzWorld(api, db, challenges, context);
+        FuzzWorld world = new FuzzWorld(api, db, challenges);
         Set<String> documented = new TreeSet<>(FuzzContract.load().writeOperations().stream()
                 .map(FuzzContract.Operation::key).toList());
         assertThat(documented).as("write operations in docs/openapi.json").isNotEmpty();
@@ -78,7 +75,7 @@ class ApiFuzzTest extends ApiTestBase {
     void everyWriteRefusesBadInputCleanlyAndWritesNothing() throws Exception {
         long started = System.nanoTime();
         FuzzContract contract = FuzzContract.load();
-        FuzzWorld world = new FuzzWorld(api, db, challenges, context);
+        FuzzWorld world = new FuzzWorld(api, db, challenges);
         TableSnapshot snapshot = TableSnapshot.of(db);
         assertThat(snapshot.tables).contains("challenge", "matching_outbox", "notification", "notification_event",
                 "idempotency_keys", "board_application", "pilot");

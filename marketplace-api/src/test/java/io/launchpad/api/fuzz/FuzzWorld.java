@@ -3,7 +3,6 @@ package io.launchpad.api.fuzz;
 import io.launchpad.api.challenge.Challenges;
 import io.launchpad.api.support.BoardFixtures;
 import io.launchpad.api.support.TestTokens;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -11,7 +10,6 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,7 +56,6 @@ final class FuzzWorld {
     private final WebTestClient api;
     private final DatabaseClient db;
     private final Challenges challenges;
-    private final ApplicationContext context;
     final Map<String, Fixture> fixtures = new LinkedHashMap<>();
 
     private Person association;
@@ -70,11 +67,10 @@ final class FuzzWorld {
     private Person notified;
     private Long notificationId;
 
-    FuzzWorld(WebTestClient api, DatabaseClient db, Challenges challenges, ApplicationContext context) {
+    FuzzWorld(WebTestClient api, DatabaseClient db, Challenges challenges) {
         this.api = api.mutate().responseTimeout(Duration.ofMinutes(3)).build();
         this.db = db;
         this.challenges = challenges;
-        this.context = context;
         register();
     }
 
@@ -530,21 +526,6 @@ final class FuzzWorld {
                 : new HashMap<>((Map<String, Object>) result.getResponseBody());
         answer.put(ETAG, result.getResponseHeaders().getETag());
         return answer;
-    }
-
-    /** Runs a scheduled job now (they are package-private in their features; the suite decides when they run). */
-    void runJob(String className, String methodName) {
-        try {
-            Class<?> type = Class.forName(className);
-            Object bean = context.getBean(type);
-            Method method = type.getDeclaredMethod(methodName);
-            method.setAccessible(true);
-            // in the whole suite the fan-out may first work through other classes' published challenges
-            // (each one matched against suppliers), which has taken over a minute on a loaded machine
-            ((Mono<?>) method.invoke(bean)).block(Duration.ofMinutes(5));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot run " + className + "." + methodName, e);
-        }
     }
 
     static void pause(long millis) {
