@@ -63,17 +63,8 @@ class OutboxAdminController {
         return AdminOnly.require("the matching outbox").then(Mono.fromCallable(() -> rowId(id))).flatMap(parked::discard).flatMap(OutboxAdminController::noContentOrNotFound);
     }
 
-    /** Row ids are plain decimal numbers (Spring's own conversion would also read {@code 0x10} as 16). */
     private static long rowId(String id) {
-        try {
-            if (id.matches("[0-9]{1,19}")) {
-                return Long.parseLong(id);
-            }
-        } catch (NumberFormatException tooLarge) {
-            // falls through to the same answer as any other non-id
-        }
-        throw ApiProblem.field(io.launchpad.api.problem.ProblemType.INVALID_PARAMETER, "id", "type",
-                "must be a whole number, the id of a parked outbox row");
+        return io.launchpad.api.web.RowIds.parse(id, "a parked outbox row");
     }
 
     private static Mono<ResponseEntity<Void>> noContentOrNotFound(boolean found) {

@@ -1,5 +1,6 @@
 package io.launchpad.api.application;
 
+import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -35,12 +36,12 @@ class ApplicationRepository {
 
     Flux<BoardApplication> forRole(UUID roleId) {
         return db.sql("select * from board_application where board_role_id = :role order by created_at, id")
-                .bind("role", roleId).map(ApplicationRepository::application).all();
+                .bind("role", roleId).map(ApplicationRepository::application).all().as(Rows::whole);
     }
 
     Flux<BoardApplication> forCandidate(UUID candidateId) {
         return db.sql("select * from board_application where candidate_id = :c order by created_at desc, id")
-                .bind("c", candidateId).map(ApplicationRepository::application).all();
+                .bind("c", candidateId).map(ApplicationRepository::application).all().as(Rows::whole);
     }
 
     Mono<BoardApplication> changeStatus(UUID id, long expectedVersion, BoardApplication.Status status, String feedback) {

@@ -1,5 +1,6 @@
 package io.launchpad.api.audit;
 
+import io.launchpad.api.database.Rows;
 import io.launchpad.api.organisation.Organisations;
 import io.launchpad.api.privacy.PersonalData;
 import io.launchpad.api.problem.ApiProblem;
@@ -88,7 +89,7 @@ public class AuditLog implements PersonalData {
     /** Audit entries about the caller's own candidate data. */
     public Flux<Entry> about(String personSubject, int limit) {
         return db.sql("select * from audit_entry where person_subject = :p order by id desc limit :limit")
-                .bind("p", personSubject).bind("limit", limit).map(AuditLog::entry).all();
+                .bind("p", personSubject).bind("limit", limit).map(AuditLog::entry).all().as(Rows::whole);
     }
 
     /** Admin view, optionally narrowed to one candidate. */
@@ -104,7 +105,7 @@ public class AuditLog implements PersonalData {
                 row.get("at", Instant.class), row.get("actor_subject", String.class),
                 row.get("actor_label", String.class), row.get("action", String.class),
                 row.get("candidate_id", UUID.class), row.get("person_subject", String.class),
-                row.get("resource", String.class))).all();
+                row.get("resource", String.class))).all().as(Rows::whole);
     }
 
     @Override

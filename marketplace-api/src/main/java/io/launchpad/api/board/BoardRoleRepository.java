@@ -1,5 +1,6 @@
 package io.launchpad.api.board;
 
+import io.launchpad.api.database.Rows;
 import io.launchpad.api.candidate.SkillLevel;
 import io.launchpad.api.web.Cursor;
 import io.r2dbc.postgresql.codec.Json;
@@ -67,7 +68,7 @@ class BoardRoleRepository {
 
     /** Every role, drafts and closed ones included (a full reindex, the consistency check). */
     Flux<BoardRole> all() {
-        return db.sql("select * from board_role order by id").map(this::role).all();
+        return db.sql("select * from board_role order by id").map(this::role).all().as(Rows::whole);
     }
 
     /** Open roles, or (when {@code includeDrafts}) all of one organisation's roles, newest first. */
@@ -82,7 +83,7 @@ class BoardRoleRepository {
         spec = after == null
                 ? spec.bindNull("afterAt", Instant.class).bindNull("afterId", UUID.class)
                 : spec.bind("afterAt", after.at()).bind("afterId", after.id());
-        return spec.bind("drafts", includeDrafts).bind("limit", limit).map(this::role).all();
+        return spec.bind("drafts", includeDrafts).bind("limit", limit).map(this::role).all().as(Rows::whole);
     }
 
     private DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, BoardRoleFields f) {

@@ -1,5 +1,6 @@
 package io.launchpad.api.candidate;
 
+import io.launchpad.api.database.Rows;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -66,7 +67,7 @@ class CandidateRepository {
 
     Flux<CandidateProfile> matchable() {
         return db.sql("select * from candidate_profile where visibility <> 'private' order by id")
-                .map(this::profile).all();
+                .map(this::profile).all().as(Rows::whole);
     }
 
     /** Marks the person active (signing in and acting keeps a profile from the retention job). */
@@ -79,7 +80,7 @@ class CandidateRepository {
         return db.sql("""
                 select * from candidate_profile where last_active_at < :since and retention_warned_at is null
                 order by last_active_at limit :limit""")
-                .bind("since", inactiveSince).bind("limit", limit).map(this::profile).all();
+                .bind("since", inactiveSince).bind("limit", limit).map(this::profile).all().as(Rows::whole);
     }
 
     Flux<CandidateProfile> warnedLongEnough(Instant warnedBefore, int limit) {
@@ -87,7 +88,7 @@ class CandidateRepository {
                 select * from candidate_profile where retention_warned_at < :before
                   and last_active_at < retention_warned_at
                 order by retention_warned_at limit :limit""")
-                .bind("before", warnedBefore).bind("limit", limit).map(this::profile).all();
+                .bind("before", warnedBefore).bind("limit", limit).map(this::profile).all().as(Rows::whole);
     }
 
     Mono<Void> markWarned(UUID id) {

@@ -1,5 +1,6 @@
 package io.launchpad.api.challenge;
 
+import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -68,7 +69,7 @@ class ChallengeRepository {
     /** Every challenge, any status, fetched in pages of {@code fetchSize} rows as the subscriber asks (a reindex). */
     Flux<Challenge> all(int fetchSize) {
         return db.sql(SELECT + " order by c.id").filter((statement, next) -> next.execute(statement.fetchSize(fetchSize)))
-                .map(ChallengeRepository::challenge).all();
+                .map(ChallengeRepository::challenge).all().as(Rows::whole);
     }
 
     /**
@@ -111,7 +112,7 @@ class ChallengeRepository {
         if (filter.after() != null) {
             spec = spec.bind("afterAt", filter.after().at()).bind("afterId", filter.after().id());
         }
-        return spec.map(ChallengeRepository::challenge).all();
+        return spec.map(ChallengeRepository::challenge).all().as(Rows::whole);
     }
 
     private static DatabaseClient.GenericExecuteSpec bindFields(DatabaseClient.GenericExecuteSpec spec,
@@ -172,7 +173,7 @@ class ChallengeRepository {
         return db.sql("""
                 update challenge set status = 'closed', closed_at = now(), updated_at = now(), version = version + 1
                 where status = 'published' and closing_date < :today
-                returning id""").bind("today", today).map(row -> row.get("id", UUID.class)).all();
+                returning id""").bind("today", today).map(row -> row.get("id", UUID.class)).all().as(Rows::whole);
     }
 
     private static Challenge challenge(Readable row) {

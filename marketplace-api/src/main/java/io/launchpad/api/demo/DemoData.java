@@ -60,6 +60,10 @@ class DemoData implements ApplicationRunner {
         Boolean loaded = organisations.hasMemberships(DemoCatalogue.AMARA).block();
         if (Boolean.TRUE.equals(loaded)) {
             log.info("demo marketplace already loaded; leaving it as it is");
+            // a state saved before publishing needed verification: its demo organisations are verified now
+            Flux.fromIterable(DemoCatalogue.organisations()).flatMapIterable(demo -> demo.memberSubjects()).distinct()
+                    .concatMap(subject -> organisations.verifyOrganisationsOf(Caller.system(), subject))
+                    .blockLast();
         } else {
             loadMarketplace();
         }

@@ -1,5 +1,6 @@
 package io.launchpad.api.follow;
 
+import io.launchpad.api.database.Rows;
 import io.launchpad.api.web.Cursor;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -52,7 +53,7 @@ class FollowRepository {
         if (after != null) {
             spec = spec.bind("at", after.at()).bind("id", after.id());
         }
-        return spec.map(FollowRepository::followed).all();
+        return spec.map(FollowRepository::followed).all().as(Rows::whole);
     }
 
     /** Everything, for the person's export (bounded by the challenges ever published). */
@@ -61,12 +62,12 @@ class FollowRepository {
                 select f.challenge_id, c.title, c.status, c.closing_date, c.questions_close_on, f.followed_at
                 from challenge_follow f join challenge c on c.id = f.challenge_id
                 where f.subject = :subject order by f.followed_at, f.challenge_id""")
-                .bind("subject", subject).map(FollowRepository::followed).all();
+                .bind("subject", subject).map(FollowRepository::followed).all().as(Rows::whole);
     }
 
     Flux<String> followers(UUID challengeId) {
         return db.sql("select subject from challenge_follow where challenge_id = :challenge order by followed_at, subject")
-                .bind("challenge", challengeId).map(row -> row.get("subject", String.class)).all();
+                .bind("challenge", challengeId).map(row -> row.get("subject", String.class)).all().as(Rows::whole);
     }
 
     Mono<Long> eraseFor(String subject) {

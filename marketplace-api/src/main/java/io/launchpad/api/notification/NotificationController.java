@@ -1,5 +1,6 @@
 package io.launchpad.api.notification;
 
+import io.launchpad.api.database.Rows;
 import io.launchpad.api.input.SingleLine;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
@@ -83,13 +84,14 @@ class NotificationController {
 
     @PostMapping("/api/v1/notifications/{id}/read")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Marked read")
-    Mono<ResponseEntity<Void>> markRead(@PathVariable long id) {
-        return signedIn().flatMap(caller -> db.sql("""
-                        update notification set read_at = coalesce(read_at, now())
-                        where id = :id and recipient_subject = :s""").bind("id", id).bind("s", caller.subject())
-                .fetch().rowsUpdated())
-                .flatMap(rows -> rows == 1 ? Mono.just(ResponseEntity.noContent().<Void>build())
-                        : Mono.error(ApiProblem.notFound("Notification " + id)));
+    Mono<ResponseEntity<Void>> markRead(@io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(type = "integer", format = "int64", minimum = "1")) @PathVariable("id") String text) {
+        return signedIn().flatMap(caller -> Mono.fromCallable(() -> io.launchpad.api.web.RowIds.parse(text, "a notification"))
+                .flatMap(id -> db.sql("""
+                                update notification set read_at = coalesce(read_at, now())
+                                where id = :id and recipient_subject = :s""").bind("id", id).bind("s", caller.subject())
+                        .fetch().rowsUpdated()
+                        .flatMap(rows -> rows == 1 ? Mono.just(ResponseEntity.noContent().<Void>build())
+                                : Mono.error(ApiProblem.notFound("Notification " + id)))));
     }
 
     @PostMapping("/api/v1/notifications/read")
@@ -208,7 +210,7 @@ class NotificationController {
                 .map(row -> new NotificationView(row.get("id", Long.class), row.get("kind", String.class),
                         row.get("title", String.class), row.get("link", String.class),
                         row.get("created_at", Instant.class), row.get("read_at", Instant.class)))
-                .all();
+                .all().as(Rows::whole);
     }
 
     private Flux<SavedSearch> savedSearches(String subject) {
@@ -216,7 +218,7 @@ class NotificationController {
                 .map(row -> new SavedSearch(row.get("id", UUID.class), row.get("query", String.class),
                         row.get("category", String.class), row.get("region", String.class),
                         row.get("frequency", String.class), row.get("created_at", Instant.class)))
-                .all();
+                .all().as(Rows::whole);
     }
 
     private static Mono<Caller> signedIn() {

@@ -1,5 +1,6 @@
 package io.launchpad.api.notification;
 
+import io.launchpad.api.database.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -56,7 +57,7 @@ class NotificationDeadlines {
                 .bind("today", today).bind("horizon", horizon)
                 .map(row -> Notifications.Event.closingSoon(row.get("id", UUID.class), row.get("title", String.class),
                         row.get("closing_date", LocalDate.class)))
-                .all();
+                .all().as(Rows::whole);
         // a window without its own end closes with the challenge, which "closes soon" already says
         var questionWindows = db.sql("""
                         select id, title, questions_close_on from challenge
@@ -65,7 +66,7 @@ class NotificationDeadlines {
                 .bind("today", today).bind("horizon", today.plusDays(QUESTION_WINDOW_DAYS_AHEAD))
                 .map(row -> Notifications.Event.questionWindowClosing(row.get("id", UUID.class),
                         row.get("title", String.class), row.get("questions_close_on", LocalDate.class)))
-                .all();
+                .all().as(Rows::whole);
         var milestones = db.sql("""
                         select p.challenge_id, m.id, m.title, m.due_on from pilot_milestone m join pilot p on p.id = m.pilot_id
                         where p.status = 'active' and m.status in ('planned', 'in-progress')
@@ -73,7 +74,7 @@ class NotificationDeadlines {
                 .bind("today", today).bind("horizon", horizon)
                 .map(row -> Notifications.Event.milestoneDue(row.get("challenge_id", UUID.class),
                         row.get("id", UUID.class), row.get("title", String.class), row.get("due_on", LocalDate.class)))
-                .all();
+                .all().as(Rows::whole);
         return Flux.concat(closing, questionWindows, milestones).concatMap(notifications::record).then();
     }
 }

@@ -1,5 +1,6 @@
 package io.launchpad.api.notification;
 
+import io.launchpad.api.database.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -69,10 +70,10 @@ class NotificationFanOut {
                 .map(row -> new PendingEvent(row.get("id", Long.class), row.get("kind", String.class),
                         row.get("challenge_id", UUID.class), row.get("subject_id", UUID.class),
                         row.get("title", String.class)))
-                .all()
-                .concatMap(event -> recipients(event)
-                        .concatMap(recipient -> insert(event, recipient))
-                        .reduce(0L, Long::sum)
+                .all().as(Rows::whole)
+                // the event's whole audience is known before the first row is written (see Rows)
+                .concatMap(event -> recipients(event).collectList()
+                        .flatMap(recipients -> insert(event, recipients))
                         .flatMap(count -> db.sql("update notification_event set fanned_out_at = now() where id = :id")
                                 .bind("id", event.id()).then().thenReturn(count)))
                 .collectList()
@@ -80,13 +81,20 @@ class NotificationFanOut {
                 .as(transaction::transactional);
     }
 
-    private Mono<Long> insert(PendingEvent event, Recipient recipient) {
+    /** One statement for the event's whole audience; someone already told (a retried batch) is skipped. */
+    private Mono<Long> insert(PendingEvent event, List<Recipient> recipients) {
+        if (recipients.isEmpty()) {
+            return Mono.just(0L);
+        }
         return db.sql("""
                 insert into notification (event_id, recipient_subject, kind, title, link, frequency)
-                values (:event, :subject, :kind, :title, :link, :frequency)
+                select :event, r.subject, :kind, :title, :link, r.frequency
+                from unnest(cast(:subjects as text[]), cast(:frequencies as text[])) as r(subject, frequency)
                 on conflict (event_id, recipient_subject) do nothing""")
-                .bind("event", event.id()).bind("subject", recipient.subject()).bind("kind", event.kind())
-                .bind("title", event.title()).bind("link", link(event)).bind("frequency", recipient.frequency())
+                .bind("event", event.id()).bind("kind", event.kind()).bind("title", event.title())
+                .bind("link", link(event))
+                .bind("subjects", recipients.stream().map(Recipient::subject).toArray(String[]::new))
+                .bind("frequencies", recipients.stream().map(Recipient::frequency).toArray(String[]::new))
                 .fetch().rowsUpdated();
     }
 
@@ -143,7 +151,7 @@ class NotificationFanOut {
                 .bind("id", id)
                 // answers, deadlines, outcomes and milestones are about the person's own work: always instant
                 .map(row -> new Recipient(row.get("subject", String.class), "instant"))
-                .all();
+                .all().as(Rows::whole);
     }
 
     private Flux<Recipient> matchedSuppliers(UUID challengeId) {
@@ -155,7 +163,7 @@ class NotificationFanOut {
                                 where sp.id = any(:profiles)""")
                         .bind("profiles", profiles.toArray(UUID[]::new))
                         .map(row -> new Recipient(row.get("subject", String.class), frequency(row.get("alerts", String.class))))
-                        .all());
+                        .all().as(Rows::whole));
     }
 
     private Flux<Recipient> savedSearches(UUID challengeId) {
@@ -168,7 +176,7 @@ class NotificationFanOut {
                         order by s.created_at""")
                 .bind("id", challengeId)
                 .map(row -> new Recipient(row.get("subject", String.class), row.get("frequency", String.class)))
-                .all();
+                .all().as(Rows::whole);
     }
 
     /** Profile alerts switched off still reach the in-app feed, just never by email. */

@@ -1,5 +1,6 @@
 package io.launchpad.api.notification;
 
+import io.launchpad.api.database.Rows;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +135,7 @@ class NotificationMailer {
         }
         return spec.map(row -> new Pending(row.get("id", Long.class), row.get("recipient_subject", String.class),
                 row.get("email", String.class), row.get("title", String.class), row.get("link", String.class),
-                row.get("kind", String.class), row.get("unsubscribe_token", UUID.class))).all();
+                row.get("kind", String.class), row.get("unsubscribe_token", UUID.class))).all().as(Rows::whole);
     }
 
     private Mono<Void> markEmailed(List<Long> ids) {

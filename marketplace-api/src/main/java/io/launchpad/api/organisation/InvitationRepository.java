@@ -1,5 +1,6 @@
 package io.launchpad.api.organisation;
 
+import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -64,7 +65,7 @@ class InvitationRepository {
         return db.sql(SELECT + " where i.status = 'pending' and i.expires_at > :now and " + ADDRESSED_TO
                         + " order by i.created_at, i.id")
                 .bind("now", now).bind("subject", subject).bind("email", email == null ? "" : email)
-                .map(InvitationRepository::invitation).all();
+                .map(InvitationRepository::invitation).all().as(Rows::whole);
     }
 
     Mono<Invitation> addressedTo(UUID id, String subject, String email) {
@@ -97,7 +98,7 @@ class InvitationRepository {
     Flux<String> concerning(String subject) {
         return db.sql("select to_jsonb(i)::text as row from organisation_invitation i where " + CONCERNING
                         + " order by created_at")
-                .bind("s", subject).map(row -> row.get("row", String.class)).all();
+                .bind("s", subject).map(row -> row.get("row", String.class)).all().as(Rows::whole);
     }
 
     /** Invitations to the person go; ones they sent stay with the organisation, without their name. */

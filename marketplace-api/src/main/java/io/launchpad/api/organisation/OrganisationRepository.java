@@ -1,5 +1,6 @@
 package io.launchpad.api.organisation;
 
+import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -43,7 +44,7 @@ class OrganisationRepository {
     /** Organisations registered before names had skeletons (issue 10), for the one-off backfill. */
     Flux<Organisation> withoutSkeleton() {
         return db.sql("select * from organisation where name_skeleton is null order by created_at, id")
-                .map(OrganisationRepository::organisation).all();
+                .map(OrganisationRepository::organisation).all().as(Rows::whole);
     }
 
     Mono<Long> setSkeleton(UUID id, String skeleton) {
@@ -74,12 +75,12 @@ class OrganisationRepository {
                 .bind("subject", subject)
                 .map(row -> new Membership(row.get("id", UUID.class), row.get("name", String.class),
                         OrganisationType.fromCode(row.get("type", String.class)), row.get("subject", String.class)))
-                .all();
+                .all().as(Rows::whole);
     }
 
     Flux<String> members(UUID organisationId) {
         return db.sql("select subject from membership where organisation_id = :org order by created_at, subject")
-                .bind("org", organisationId).map(row -> row.get("subject", String.class)).all();
+                .bind("org", organisationId).map(row -> row.get("subject", String.class)).all().as(Rows::whole);
     }
 
     private static Organisation organisation(Readable row) {

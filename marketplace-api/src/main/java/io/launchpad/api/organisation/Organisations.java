@@ -129,6 +129,18 @@ public class Organisations {
         return find(organisationId).then(repository.addMember(organisationId, subject));
     }
 
+    /**
+     * Verifies every organisation the person belongs to. Only for demo data: a state folder saved
+     * before publishing needed a verified organisation still lets its demo users publish.
+     */
+    public Mono<Void> verifyOrganisationsOf(Caller caller, String subject) {
+        if (!caller.isSystem()) {
+            return Mono.error(ApiProblem.forbidden("Only admins verify organisations"));
+        }
+        return repository.membershipsOf(subject).concatMap(membership -> repository.markVerified(membership.organisationId()))
+                .then();
+    }
+
     public Mono<Organisation> verify(Caller caller, UUID organisationId) {
         if (!caller.isAdmin()) {
             return Mono.error(ApiProblem.forbidden("Only admins verify organisations"));

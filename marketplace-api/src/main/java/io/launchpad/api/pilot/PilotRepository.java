@@ -1,5 +1,6 @@
 package io.launchpad.api.pilot;
 
+import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -41,14 +42,14 @@ class PilotRepository {
         return db.sql("""
                 select * from pilot where association_organisation_id = any(:orgs) or supplier_organisation_id = any(:orgs)
                 order by created_at desc limit 100""").bind("orgs", organisationIds.toArray(UUID[]::new))
-                .map(PilotRepository::pilot).all().concatMap(this::withDetails);
+                .map(PilotRepository::pilot).all().as(Rows::whole).concatMap(this::withDetails);
     }
 
     Flux<Pilot> completedForSupplier(UUID supplierOrganisationId) {
         return db.sql("""
                 select * from pilot where supplier_organisation_id = :supplier and status = 'completed'
                 order by completed_at desc""").bind("supplier", supplierOrganisationId)
-                .map(PilotRepository::pilot).all().concatMap(this::withDetails);
+                .map(PilotRepository::pilot).all().as(Rows::whole).concatMap(this::withDetails);
     }
 
     Mono<UUID> addMilestone(UUID pilotId, String title, LocalDate dueOn) {

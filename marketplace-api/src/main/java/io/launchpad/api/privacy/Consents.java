@@ -1,5 +1,6 @@
 package io.launchpad.api.privacy;
 
+import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -45,7 +46,7 @@ public class Consents implements PersonalData {
 
     public Flux<Consent> history(String subject) {
         return db.sql("select * from consent where subject = :subject order by recorded_at, id")
-                .bind("subject", subject).map(Consents::consent).all();
+                .bind("subject", subject).map(Consents::consent).all().as(Rows::whole);
     }
 
     @Override

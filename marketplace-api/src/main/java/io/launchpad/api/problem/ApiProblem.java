@@ -74,8 +74,12 @@ public class ApiProblem extends ErrorResponseException {
     }
 
     public static ApiProblem unavailable(String detail, long retryAfterSeconds) {
+        return unavailable(ProblemType.MATCHING_UNAVAILABLE, detail, retryAfterSeconds);
+    }
+
+    public static ApiProblem unavailable(ProblemType type, String detail, long retryAfterSeconds) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        return new ApiProblem(ProblemType.MATCHING_UNAVAILABLE, detail, List.of(), headers);
+        return new ApiProblem(type, detail, List.of(), headers);
     }
 }

@@ -168,6 +168,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return render(ApiProblem.unavailable("The matching service cannot be reached; try again shortly", 5));
     }
 
+    /**
+     * No connection within the pool's acquire time (every connection busy) or the database unreachable:
+     * a passing condition, so 503 with Retry-After rather than a 500 or a request that hangs.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessResourceException.class,
+            org.springframework.dao.QueryTimeoutException.class})
+    Mono<ResponseEntity<Object>> databaseUnavailable(org.springframework.dao.DataAccessException ex, ServerWebExchange exchange) {
+        log.atWarn().addKeyValue("method", exchange.getRequest().getMethod())
+                .addKeyValue("path", exchange.getRequest().getPath().value())
+                .addKeyValue("error", ex.getMostSpecificCause().toString())
+                .log("database unavailable or busy");
+        return render(ApiProblem.unavailable(ProblemType.TEMPORARILY_UNAVAILABLE, "The database is busy or cannot be reached; try again shortly", 2));
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     Mono<ResponseEntity<Object>> staleWrite(OptimisticLockingFailureException ex) {
         return render(ApiProblem.field(ProblemType.PRECONDITION_FAILED, "If-Match", "current-version",

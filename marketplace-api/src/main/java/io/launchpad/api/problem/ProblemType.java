@@ -27,6 +27,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused for a different request"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     MATCHING_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Matching is temporarily unavailable"),
+    TEMPORARILY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
 
     private static final String BASE = "https://launchpad.example/problems/";

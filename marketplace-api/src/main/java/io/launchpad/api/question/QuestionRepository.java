@@ -1,5 +1,6 @@
 package io.launchpad.api.question;
 
+import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -40,7 +41,7 @@ class QuestionRepository {
 
     Flux<Question> forChallenge(UUID challengeId) {
         return db.sql("select * from challenge_question where challenge_id = :challenge order by asked_at, id")
-                .bind("challenge", challengeId).map(QuestionRepository::question).all();
+                .bind("challenge", challengeId).map(QuestionRepository::question).all().as(Rows::whole);
     }
 
     private static Question question(Readable row) {

@@ -1,5 +1,6 @@
 package io.launchpad.api.response;
 
+import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -68,7 +69,7 @@ class ResponseRepository {
 
     Flux<Response> forChallenge(UUID challengeId) {
         return db.sql(SELECT + " where r.challenge_id = :challenge order by r.submitted_at nulls last, r.id")
-                .bind("challenge", challengeId).map(ResponseRepository::response).all();
+                .bind("challenge", challengeId).map(ResponseRepository::response).all().as(Rows::whole);
     }
 
     Mono<Void> score(UUID responseId, String evaluator, Map<String, Integer> scores) {

@@ -1,5 +1,6 @@
 package io.launchpad.api.supplier;
 
+import io.launchpad.api.database.Rows;
 import io.launchpad.api.web.Cursor;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -60,7 +61,7 @@ class SupplierRepository {
     Flux<SupplierProfile> all(int fetchSize) {
         return db.sql("select * from supplier_profile order by id")
                 .filter((statement, next) -> next.execute(statement.fetchSize(fetchSize)))
-                .map(SupplierRepository::profile).all();
+                .map(SupplierRepository::profile).all().as(Rows::whole);
     }
 
     Mono<SupplierProfile> findByOrganisation(UUID organisationId) {
@@ -76,7 +77,7 @@ class SupplierRepository {
         spec = after == null
                 ? spec.bindNull("afterAt", Instant.class).bindNull("afterId", UUID.class)
                 : spec.bind("afterAt", after.at()).bind("afterId", after.id());
-        return spec.bind("limit", limit).map(SupplierRepository::profile).all();
+        return spec.bind("limit", limit).map(SupplierRepository::profile).all().as(Rows::whole);
     }
 
     private static DatabaseClient.GenericExecuteSpec bindFields(DatabaseClient.GenericExecuteSpec spec,

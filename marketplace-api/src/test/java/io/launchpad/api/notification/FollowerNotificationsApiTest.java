@@ -147,6 +147,30 @@ class FollowerNotificationsApiTest extends NotificationApiTestBase {
                 .hasSize(1);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Notifications notifications;
+
+    @Test
+    void anAnswerReachesAHundredFollowersInOneRunWithoutHoldingUpTheFanOut() {
+        Actor association = actor("association");
+        String challenge = publish(association, challengeBody(association.organisationId(), "A crowded challenge"));
+        UUID id = UUID.fromString(challenge);
+        // more followers than any operator's prefetch: once the audience was streamed while each row was
+        // written on the same connection, and the fan-out stalled for a minute on every run
+        List<String> followers = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "crowd-" + UUID.randomUUID()).toList();
+        db.sql("insert into challenge_follow (challenge_id, subject) select :c, unnest(cast(:s as text[]))")
+                .bind("c", id).bind("s", followers.toArray(String[]::new)).then().block();
+        notifications.record(Notifications.Event.answerPublished(id, "A crowded challenge", UUID.randomUUID())).block();
+
+        fanOut.fanOut().block(Duration.ofSeconds(20));
+
+        Long told = db.sql("""
+                        select count(*) as n from notification n join notification_event e on e.id = n.event_id
+                        where e.challenge_id = :c and e.kind = 'answer-published' and n.recipient_subject like 'crowd-%'""")
+                .bind("c", id).map(row -> row.get("n", Long.class)).one().block();
+        assertThat(told).isEqualTo(100);
+    }
+
     /** Subscribes to n copies at once on separate threads, as n instances would run them. */
     private static void concurrently(int copies, Supplier<reactor.core.publisher.Mono<Void>> work) {
         Flux.range(0, copies).flatMap(i -> work.get().subscribeOn(Schedulers.boundedElastic()), copies)

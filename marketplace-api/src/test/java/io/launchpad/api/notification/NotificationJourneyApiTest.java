@@ -124,6 +124,12 @@ class NotificationJourneyApiTest extends NotificationApiTestBase {
         assertThat(feedSize).isGreaterThanOrEqualTo(5);
         assertThat(((Number) feed.get("unread")).intValue()).isEqualTo(feedSize);
         long first = ((Number) ((Map<?, ?>) ((List<?>) feed.get("items")).getLast()).get("id")).longValue();
+        // one notification, one spelling of its id: 0x.. and #.. are not read as numbers
+        api.post().uri("/api/v1/notifications/{id}/read", "0x" + Long.toHexString(first))
+                .header("Authorization", supplier.bearer())
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
+        get("/api/v1/notifications", supplier).expectBody().jsonPath("$.unread").isEqualTo(feedSize);
         api.post().uri("/api/v1/notifications/{id}/read", first).header("Authorization", supplier.bearer())
                 .exchange().expectStatus().isNoContent();
         api.post().uri("/api/v1/notifications/{id}/read", first).header("Authorization", association.bearer())
