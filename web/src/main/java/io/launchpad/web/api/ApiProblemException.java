@@ -10,8 +10,9 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The API answered with an error (or could not be reached). It extends
  * {@link ResponseStatusException} so that, when a page does not handle it, Boot's error handling
- * renders the matching friendly page: 404 stays 404, anything else becomes 502 because the fault
- * lies upstream, not in the browser's request.
+ * renders the matching friendly page: 403 and 404 keep their status (the person is told they may not, or
+ * that nothing is there), 401 sends them to sign in ({@code SignInWhenTheApiAsks}), and anything else
+ * becomes 502 because the fault lies upstream, not in the browser's request.
  */
 public class ApiProblemException extends ResponseStatusException {
 
@@ -30,13 +31,22 @@ public class ApiProblemException extends ResponseStatusException {
 
     ApiProblemException(int apiStatus, @Nullable String title, @Nullable String detail, @Nullable Duration retryAfter,
             @Nullable List<FieldError> fieldErrors, @Nullable Throwable cause) {
-        super(apiStatus == 404 ? HttpStatus.NOT_FOUND : HttpStatus.BAD_GATEWAY,
+        super(pageStatus(apiStatus),
                 "API answered " + apiStatus + (title == null ? "" : " " + title) + (detail == null ? "" : ": " + detail),
                 cause);
         this.apiStatus = apiStatus;
         this.retryAfter = retryAfter;
         this.detail = detail;
         this.fieldErrors = fieldErrors == null ? List.of() : List.copyOf(fieldErrors);
+    }
+
+    private static HttpStatus pageStatus(int apiStatus) {
+        return switch (apiStatus) {
+            case 401 -> HttpStatus.UNAUTHORIZED;
+            case 403 -> HttpStatus.FORBIDDEN;
+            case 404 -> HttpStatus.NOT_FOUND;
+            default -> HttpStatus.BAD_GATEWAY;
+        };
     }
 
     static ApiProblemException unreachable(Throwable cause) {
@@ -61,6 +71,11 @@ public class ApiProblemException extends ResponseStatusException {
 
     public boolean isNotFound() {
         return apiStatus == 404;
+    }
+
+    /** The API did not accept the person's sign-in (none, or it has expired): signing in again helps. */
+    public boolean isUnauthenticated() {
+        return apiStatus == 401;
     }
 
     public boolean isForbidden() {

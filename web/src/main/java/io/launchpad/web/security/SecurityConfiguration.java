@@ -1,6 +1,7 @@
 package io.launchpad.web.security;
 
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -10,7 +11,10 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.UriComponentsBuilder;
 
 @Configuration(proxyBeanMethods = false)
@@ -18,11 +22,21 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http,
-            ReactiveClientRegistrationRepository clientRegistrations, OAuth2ClientProperties oauth2Client) {
+            ReactiveClientRegistrationRepository clientRegistrations, OAuth2ClientProperties oauth2Client,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping pages) {
         return http
             .authorizeExchange(exchanges -> exchanges
-                // published challenges are public; the API decides what an anonymous caller may see
+                // writing a challenge needs an account whatever the API would say
+                .pathMatchers("/challenges/new")
+                .authenticated()
+                // published challenges are public; the API decides what an anonymous caller may see, and
+                // a page it refuses with 401 sends the visitor to sign in (SignInWhenTheApiAsks)
                 .pathMatchers("/", "/challenges/**", "/css/**", "/favicon.ico", "/error", "/actuator/health/**")
+                .permitAll()
+                .pathMatchers("/actuator/**")
+                .denyAll()
+                // an address with no page answers 404 to everyone: signing in would not make it exist
+                .matchers(noPageAt(pages))
                 .permitAll()
                 .anyExchange()
                 .authenticated())
@@ -31,6 +45,17 @@ class SecurityConfiguration {
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(oauth2Client))))
             .build();
+    }
+
+    /**
+     * Matches a request no controller answers. A path that exists for another method counts as a page
+     * (its 405 comes from the controller side), as does any doubt: then the request needs a sign-in.
+     */
+    static ServerWebExchangeMatcher noPageAt(RequestMappingHandlerMapping pages) {
+        return exchange -> pages.getHandler(exchange)
+            .hasElement()
+            .onErrorReturn(true)
+            .flatMap(isPage -> isPage ? MatchResult.notMatch() : MatchResult.match());
     }
 
     /**

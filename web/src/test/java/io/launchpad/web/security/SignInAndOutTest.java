@@ -43,7 +43,7 @@ class SignInAndOutTest extends WebPageTest {
     @Test
     void pagesOtherThanThePublicOnesSendAnonymousVisitorsToSignIn() {
         web.get()
-            .uri("/account")
+            .uri("/account/data")
             .exchange()
             .expectStatus()
             .isFound()
