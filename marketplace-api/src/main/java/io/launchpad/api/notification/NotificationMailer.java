@@ -47,9 +47,11 @@ class NotificationMailer {
         }
     }
 
-    private record Pending(long id, String subject, String email, String title, String link, String kind,
+    private record Pending(long id, String subject, String email, String name, String title, String link, String kind,
             UUID unsubscribeToken) {
     }
+
+    private final MailTemplates templates = new MailTemplates();
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -91,7 +93,7 @@ class NotificationMailer {
             return Mono.just(0L);
         }
         return pending("n.frequency = 'instant'", null, null)
-                .concatMap(n -> send(sender, n.email(), n.title(), body(List.of(n)), n.unsubscribeToken())
+                .concatMap(n -> send(sender, n.email(), n.title(), email("There is an update for you on Launchpad:", List.of(n)))
                         .then(markEmailed(List.of(n.id()))).thenReturn(1L))
                 .reduce(0L, Long::sum)
                 .as(transaction::transactional);
@@ -111,7 +113,8 @@ class NotificationMailer {
                     Pending first = items.getFirst();
                     String subject = "Your " + frequency.code() + " Launchpad digest: " + items.size() + " update"
                             + (items.size() == 1 ? "" : "s");
-                    return send(sender, first.email(), subject, body(items), first.unsubscribeToken())
+                    return send(sender, first.email(), subject, email("Your " + frequency.code() + " digest: "
+                            + items.size() + " update" + (items.size() == 1 ? "" : "s") + " since we last wrote.", items))
                             .then(markEmailed(items.stream().map(Pending::id).toList()))
                             .then(db.sql("""
                                     insert into digest_sent (subject, frequency, last_sent_at) values (:s, :f, :now)
@@ -125,7 +128,7 @@ class NotificationMailer {
 
     private Flux<Pending> pending(String condition, String frequency, Instant since) {
         var spec = db.sql("""
-                select n.id, n.recipient_subject, p.email, n.title, n.link, n.kind, p.unsubscribe_token
+                select n.id, n.recipient_subject, p.email, p.name, n.title, n.link, n.kind, p.unsubscribe_token
                 from notification n join person p on p.subject = n.recipient_subject
                 where n.emailed_at is null and p.email is not null and %s
                 order by n.recipient_subject, n.id limit 500
@@ -134,7 +137,8 @@ class NotificationMailer {
             spec = spec.bind("frequency", frequency).bind("since", since);
         }
         return spec.map(row -> new Pending(row.get("id", Long.class), row.get("recipient_subject", String.class),
-                row.get("email", String.class), row.get("title", String.class), row.get("link", String.class),
+                row.get("email", String.class), row.get("name", String.class), row.get("title", String.class),
+                row.get("link", String.class),
                 row.get("kind", String.class), row.get("unsubscribe_token", UUID.class))).all().as(Rows::whole);
     }
 
@@ -143,26 +147,31 @@ class NotificationMailer {
                 .bind("ids", ids.toArray(Long[]::new)).then();
     }
 
-    private String body(List<Pending> items) {
-        StringBuilder text = new StringBuilder();
-        for (Pending item : items) {
-            text.append("- ").append(item.title()).append("\n  ").append(webBaseUrl).append(item.link()).append("\n");
-        }
-        return text.append("\nManage your alerts: ").append(webBaseUrl).append("/notifications\n").toString();
+    /** The email for these notifications, all to one person, from the templates. */
+    private MailTemplates.Email email(String heading, List<Pending> items) {
+        Pending first = items.getFirst();
+        String name = first.name() == null || first.name().isBlank() ? null : first.name().strip();
+        return new MailTemplates.Email(name, heading, items.stream()
+                .map(item -> new MailTemplates.Item(item.title(), webBaseUrl + item.link(), MailTemplates.nextStep(item.kind())))
+                .toList(), webBaseUrl + "/notifications", unsubscribeUrl(first.unsubscribeToken()));
     }
 
-    /** RFC 8058 one-click unsubscribe: mail clients POST to the List-Unsubscribe URL. */
-    private Mono<Void> send(JavaMailSender sender, String to, String subject, String body, UUID unsubscribeToken) {
+    private String unsubscribeUrl(UUID token) {
+        return apiBaseUrl + "/api/v1/notifications/unsubscribe?token=" + token;
+    }
+
+    /** HTML with a plain-text alternative; RFC 8058 one-click unsubscribe (mail clients POST to List-Unsubscribe). */
+    private Mono<Void> send(JavaMailSender sender, String to, String subject, MailTemplates.Email email) {
         return Mono.fromRunnable(() -> {
             try {
+                MailTemplates.Rendered rendered = templates.render(email);
                 MimeMessage message = sender.createMimeMessage();
-                MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+                MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
                 helper.setFrom(from);
                 helper.setTo(to);
                 helper.setSubject(subject);
-                String unsubscribe = apiBaseUrl + "/api/v1/notifications/unsubscribe?token=" + unsubscribeToken;
-                helper.setText(body + "Stop these emails: " + unsubscribe + "\n");
-                message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+                helper.setText(rendered.text(), rendered.html());
+                message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
                 sender.send(message);
             } catch (jakarta.mail.MessagingException e) {

@@ -62,6 +62,13 @@ class FollowerNotificationsApiTest extends NotificationApiTestBase {
         assertThat(mail).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
                 "A clarification answer was published on Answers for followers",
                 "Answers for followers closes on " + LocalDate.now().plusDays(2));
+        // HTML with a plain-text alternative, both saying what to do next, with one-click unsubscribe
+        MimeMessage answer = mail.stream().filter(m -> subject(m).startsWith("A clarification answer")).findFirst().orElseThrow();
+        assertThat(answer.getContentType()).startsWith("multipart/mixed");
+        assertThat(TestMail.part(answer, "text/plain")).startsWith("Hello").contains("Read the answer")
+                .contains("/challenges/" + challenge);
+        assertThat(TestMail.part(answer, "text/html")).contains("href=\"http://127.0.0.1:8081/challenges/" + challenge + "\"");
+        assertThat(answer.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
         assertThat(about(TestMail.to(email(quitter)), challenge)).isEmpty();
         get("/api/v1/notifications", follower).expectBody()
                 .jsonPath("$.items[?(@.kind == 'answer-published')].link").isEqualTo(List.of("/challenges/" + challenge));
@@ -132,7 +139,7 @@ class FollowerNotificationsApiTest extends NotificationApiTestBase {
             List<MimeMessage> mail = awaitMail(person, 1, challenge).stream()
                     .filter(message -> subject(message).equals(subject)).toList();
             assertThat(mail).as("question-window emails to one person").hasSize(1);
-            assertThat(mail.getFirst().getContent().toString()).contains("/challenges/" + challenge + "/questions");
+            assertThat(TestMail.text(mail.getFirst())).contains("/challenges/" + challenge + "/questions");
         }
         // alerts switched off: in the feed only, never by email
         assertThat(about(TestMail.to(email(matchedWithAlertsOff)), challenge))
@@ -220,7 +227,7 @@ class FollowerNotificationsApiTest extends NotificationApiTestBase {
     private static List<MimeMessage> about(List<MimeMessage> messages, String challenge) {
         return messages.stream().filter(message -> {
             try {
-                return message.getContent().toString().contains(challenge)
+                return TestMail.text(message).contains(challenge)
                         && !subject(message).startsWith("New challenge:");
             } catch (Exception e) {
                 throw new IllegalStateException(e);

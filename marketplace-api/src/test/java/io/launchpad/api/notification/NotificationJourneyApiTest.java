@@ -197,7 +197,7 @@ class NotificationJourneyApiTest extends NotificationApiTestBase {
     private static List<MimeMessage> about(List<MimeMessage> messages, List<String> journey) {
         return messages.stream().filter(message -> {
             try {
-                String text = message.getSubject() + " " + message.getContent();
+                String text = message.getSubject() + " " + TestMail.text(message);
                 return journey.stream().anyMatch(text::contains);
             } catch (Exception e) {
                 throw new IllegalStateException(e);

@@ -41,4 +41,41 @@ public final class TestMail {
             }
         }).toList();
     }
+
+    /** Every text part of the message (plain and HTML), so a test can look for what the person reads. */
+    public static String text(jakarta.mail.Part part) {
+        try {
+            Object content = part.getContent();
+            if (content instanceof jakarta.mail.Multipart multipart) {
+                StringBuilder all = new StringBuilder();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    all.append(text(multipart.getBodyPart(i))).append('\n');
+                }
+                return all.toString();
+            }
+            return String.valueOf(content);
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The part of the given type ({@code text/plain}, {@code text/html}), or null. */
+    public static String part(jakarta.mail.Part part, String type) {
+        try {
+            if (part.isMimeType(type)) {
+                return String.valueOf(part.getContent());
+            }
+            if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String found = part(multipart.getBodyPart(i), type);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
