@@ -11,8 +11,6 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -24,9 +22,10 @@ import java.util.UUID;
 
 /**
  * Emails notifications over SMTP. Instant ones go one by one; daily and weekly ones go as one digest
- * per person when the period has passed. A notification's {@code emailed_at} is set in the same
- * transaction that claimed it ({@code FOR UPDATE SKIP LOCKED}), so an email never repeats across
- * instances, and a digest is only sent when it has something in it.
+ * per person when the period has passed. An instance first claims notifications in one statement
+ * ({@code email_claimed_at}, {@code FOR UPDATE SKIP LOCKED}), so instances never claim the same one,
+ * then talks to SMTP holding no transaction and no row lock, and sets {@code emailed_at} once the
+ * server has taken the email. A digest is only sent when it has something in it.
  */
 @Component
 class NotificationMailer {
@@ -54,18 +53,16 @@ class NotificationMailer {
     private final MailTemplates templates = new MailTemplates();
 
     private final DatabaseClient db;
-    private final TransactionalOperator transaction;
     private final ObjectProvider<JavaMailSender> mail;
     private final String webBaseUrl;
     private final String apiBaseUrl;
     private final String from;
 
-    NotificationMailer(DatabaseClient db, ReactiveTransactionManager transactions, ObjectProvider<JavaMailSender> mail,
+    NotificationMailer(DatabaseClient db, ObjectProvider<JavaMailSender> mail,
             @Value("${launchpad.web-base-url:http://127.0.0.1:8081}") String webBaseUrl,
             @Value("${launchpad.api-base-url:http://127.0.0.1:8080}") String apiBaseUrl,
             @Value("${launchpad.notifications.from:launchpad@launchpad.example}") String from) {
         this.db = db;
-        this.transaction = TransactionalOperator.create(transactions);
         this.mail = mail;
         this.webBaseUrl = webBaseUrl;
         this.apiBaseUrl = apiBaseUrl;
@@ -86,17 +83,21 @@ class NotificationMailer {
         }
     }
 
-    /** Sends every instant notification not yet emailed; returns how many emails went out. */
+    /**
+     * Sends every instant notification not yet emailed; returns how many emails went out. Notifications
+     * are claimed in one statement, then each email is sent with no transaction or lock held while SMTP
+     * talks, and marked sent only after the server took it.
+     */
     Mono<Long> sendInstant() {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             return Mono.just(0L);
         }
-        return pending("n.frequency = 'instant'", null, null)
-                .concatMap(n -> send(sender, n.email(), n.title(), email("There is an update for you on Launchpad:", List.of(n)))
-                        .then(markEmailed(List.of(n.id()))).thenReturn(1L))
-                .reduce(0L, Long::sum)
-                .as(transaction::transactional);
+        return claim("n.frequency = 'instant'", null, null)
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(n -> deliver(sender, n.email(), n.title(),
+                        email("There is an update for you on Launchpad:", List.of(n)), List.of(n.id()), Mono.empty()))
+                .reduce(0L, Long::sum);
     }
 
     /** One digest per person whose period has passed and who has something new; returns how many went out. */
@@ -105,41 +106,76 @@ class NotificationMailer {
         if (sender == null) {
             return Mono.just(0L);
         }
-        return pending("n.frequency = :frequency and not exists (select 1 from digest_sent d where d.subject = "
+        return claim("n.frequency = :frequency and not exists (select 1 from digest_sent d where d.subject = "
                         + "n.recipient_subject and d.frequency = :frequency and d.last_sent_at > :since)",
                 frequency.code(), now.minus(frequency.period))
-                .groupBy(Pending::subject)
-                .concatMap(group -> group.collectList().flatMap(items -> {
+                .flatMapMany(claimed -> Flux.fromIterable(claimed.stream()
+                        .collect(java.util.stream.Collectors.groupingBy(Pending::subject, java.util.LinkedHashMap::new,
+                                java.util.stream.Collectors.toList())).values()))
+                .concatMap(items -> {
                     Pending first = items.getFirst();
-                    String subject = "Your " + frequency.code() + " Launchpad digest: " + items.size() + " update"
-                            + (items.size() == 1 ? "" : "s");
-                    return send(sender, first.email(), subject, email("Your " + frequency.code() + " digest: "
-                            + items.size() + " update" + (items.size() == 1 ? "" : "s") + " since we last wrote.", items))
-                            .then(markEmailed(items.stream().map(Pending::id).toList()))
-                            .then(db.sql("""
+                    String updates = items.size() + " update" + (items.size() == 1 ? "" : "s");
+                    return deliver(sender, first.email(), "Your " + frequency.code() + " Launchpad digest: " + updates,
+                            email("Your " + frequency.code() + " digest: " + updates + " since we last wrote.", items),
+                            items.stream().map(Pending::id).toList(),
+                            db.sql("""
                                     insert into digest_sent (subject, frequency, last_sent_at) values (:s, :f, :now)
                                     on conflict (subject, frequency) do update set last_sent_at = excluded.last_sent_at""")
-                                    .bind("s", first.subject()).bind("f", frequency.code()).bind("now", now).then())
-                            .thenReturn(1L);
-                }))
-                .reduce(0L, Long::sum)
-                .as(transaction::transactional);
+                                    .bind("s", first.subject()).bind("f", frequency.code()).bind("now", now).then());
+                })
+                .reduce(0L, Long::sum);
     }
 
-    private Flux<Pending> pending(String condition, String frequency, Instant since) {
+    /**
+     * Sends one email and marks its notifications sent (then runs {@code afterwards}); 1 when it went
+     * out. A send that fails gives the claim back, so the next run tries again; a crash between sending
+     * and marking leaves the claim to expire, and the email goes again (at least once, never lost).
+     */
+    private Mono<Long> deliver(JavaMailSender sender, String to, String subject, MailTemplates.Email email, List<Long> ids,
+            Mono<Void> afterwards) {
+        return send(sender, to, subject, email)
+                .then(markEmailed(ids))
+                .then(afterwards)
+                .thenReturn(1L)
+                .onErrorResume(failure -> {
+                    log.atWarn().addKeyValue("notifications", ids.size()).addKeyValue("error", failure.toString())
+                            .log("notification email not sent; will retry");
+                    return release(ids).thenReturn(0L);
+                });
+    }
+
+    /**
+     * Claims up to 500 pending notifications for this instance in one statement: rows another instance
+     * holds (claimed in the last ten minutes, or locked right now) are skipped, so each email goes once.
+     */
+    private Mono<List<Pending>> claim(String condition, String frequency, Instant since) {
         var spec = db.sql("""
-                select n.id, n.recipient_subject, p.email, p.name, n.title, n.link, n.kind, p.unsubscribe_token
-                from notification n join person p on p.subject = n.recipient_subject
-                where n.emailed_at is null and p.email is not null and %s
-                order by n.recipient_subject, n.id limit 500
-                for update of n skip locked""".formatted(condition));
+                with claimable as (
+                    select n.id from notification n join person p on p.subject = n.recipient_subject
+                    where n.emailed_at is null and p.email is not null and %s
+                      and (n.email_claimed_at is null or n.email_claimed_at < now() - interval '10 minutes')
+                    order by n.recipient_subject, n.id limit 500
+                    for update of n skip locked)
+                update notification t set email_claimed_at = now()
+                from claimable c, person p
+                where t.id = c.id and p.subject = t.recipient_subject
+                returning t.id, t.recipient_subject, p.email, p.name, t.title, t.link, t.kind, p.unsubscribe_token""".formatted(condition));
         if (frequency != null) {
             spec = spec.bind("frequency", frequency).bind("since", since);
         }
         return spec.map(row -> new Pending(row.get("id", Long.class), row.get("recipient_subject", String.class),
-                row.get("email", String.class), row.get("name", String.class), row.get("title", String.class),
-                row.get("link", String.class),
-                row.get("kind", String.class), row.get("unsubscribe_token", UUID.class))).all().as(Rows::whole);
+                        row.get("email", String.class), row.get("name", String.class), row.get("title", String.class),
+                        row.get("link", String.class), row.get("kind", String.class),
+                        row.get("unsubscribe_token", UUID.class)))
+                .all().collectList()
+                // RETURNING has no order: one person's items together, oldest first
+                .map(claimed -> claimed.stream()
+                        .sorted(java.util.Comparator.comparing(Pending::subject).thenComparingLong(Pending::id)).toList());
+    }
+
+    private Mono<Void> release(List<Long> ids) {
+        return db.sql("update notification set email_claimed_at = null where id = any(:ids) and emailed_at is null")
+                .bind("ids", ids.toArray(Long[]::new)).then();
     }
 
     private Mono<Void> markEmailed(List<Long> ids) {
