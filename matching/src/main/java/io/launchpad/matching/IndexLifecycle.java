@@ -12,7 +12,7 @@ public interface IndexLifecycle {
      * Rebuilds every matching index from {@link SearchableSource} into a new physical index, swaps
      * the alias over atomically, re-applies writes made meanwhile and deletes the old index. Readers
      * see the old index until the swap and the new one after it, never neither. Fails with
-     * {@link ReindexInProgressException} while another reindex runs on this instance.
+     * {@link ReindexInProgressException} while another reindex runs, on this instance or any other sharing the database.
      */
     Mono<ReindexReport> reindex();
 

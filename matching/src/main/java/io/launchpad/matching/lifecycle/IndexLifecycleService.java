@@ -10,16 +10,21 @@ import io.launchpad.matching.ReindexReport;
 import io.launchpad.matching.SearchableSource;
 import reactor.core.publisher.Mono;
 
-/** {@link IndexLifecycle} over {@link Reindex} and {@link ConsistencyCheck}; one reindex at a time. */
+/**
+ * {@link IndexLifecycle} over {@link Reindex} and {@link ConsistencyCheck}; one reindex at a time, on
+ * this instance (a flag, checked first because it costs nothing) and across instances ({@link ReindexLock}).
+ */
 final class IndexLifecycleService implements IndexLifecycle {
 
     private final Reindex reindex;
     private final ConsistencyCheck consistency;
     private final Supplier<SearchableSource> source;
+    private final ReindexLock lock;
     private final AtomicBoolean reindexing = new AtomicBoolean();
 
-    IndexLifecycleService(Reindex reindex, ConsistencyCheck consistency, Supplier<SearchableSource> source) {
+    IndexLifecycleService(Reindex reindex, ConsistencyCheck consistency, Supplier<SearchableSource> source, ReindexLock lock) {
         this.reindex = reindex;
+        this.lock = lock;
         this.consistency = consistency;
         this.source = source;
     }
@@ -30,7 +35,9 @@ final class IndexLifecycleService implements IndexLifecycle {
             if (!reindexing.compareAndSet(false, true)) {
                 return Mono.error(new ReindexInProgressException());
             }
-            return reindex.run(source.get()).doFinally(signal -> reindexing.set(false));
+            return lock.whileHeld(Mono.defer(() -> reindex.run(source.get())))
+                    .switchIfEmpty(Mono.error(ReindexInProgressException::new))
+                    .doFinally(signal -> reindexing.set(false));
         });
     }
 

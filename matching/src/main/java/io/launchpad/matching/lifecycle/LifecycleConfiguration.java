@@ -51,7 +51,8 @@ public class LifecycleConfiguration {
                         throw new IllegalStateException("No SearchableSource bean: the app must provide one to reindex or check indexes");
                     }
                     return source;
-                });
+                },
+                new ReindexLock(databaseClient.getConnectionFactory()));
     }
 
     /** A holder, so the second connection is not an {@code ElasticsearchConnection} bean others could be wired with by type. */

@@ -221,6 +221,37 @@ class IndexLifecycleTest {
     }
 
     @Test
+    void aReindexRunningOnAnotherInstanceIsRefusedHereUntilItEnds() {
+        IndexLifecycle lifecycle = app.getBean(IndexLifecycle.class);
+        // another instance's reindex: its session holds the advisory lock on a connection of its own
+        io.r2dbc.spi.Connection otherInstance = Mono.from(db.connectionFactory().create()).block();
+        try {
+            assertThat(lockQuery(otherInstance, "select pg_try_advisory_lock(" + ReindexLock.KEY + ")")).isTrue();
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> lifecycle.reindex().block())
+                    .isInstanceOf(io.launchpad.matching.ReindexInProgressException.class);
+
+            assertThat(lockQuery(otherInstance, "select pg_advisory_unlock(" + ReindexLock.KEY + ")")).isTrue();
+        } finally {
+            Mono.from(otherInstance.close()).block();
+        }
+        assertThat(lifecycle.reindex().block()).isNotNull();
+        // and this run gave the lock back: the other instance can take it now
+        io.r2dbc.spi.Connection later = Mono.from(db.connectionFactory().create()).block();
+        try {
+            assertThat(lockQuery(later, "select pg_try_advisory_lock(" + ReindexLock.KEY + ")")).isTrue();
+        } finally {
+            Mono.from(later.close()).block();
+        }
+    }
+
+    private static Boolean lockQuery(io.r2dbc.spi.Connection connection, String sql) {
+        return Mono.from(connection.createStatement(sql).execute())
+                .flatMap(result -> Mono.from(result.map((row, metadata) -> row.get(0, Boolean.class))))
+                .block();
+    }
+
+    @Test
     void consistencyCheckNamesEveryDifference() {
         List<SupplierDocument> profiles = IntStream.range(0, 20)
                 .mapToObj(i -> Documents.supplier("Supplier " + i, "Summary " + i, "Capabilities " + i)).toList();
