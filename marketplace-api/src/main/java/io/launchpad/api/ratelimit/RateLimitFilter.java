@@ -17,8 +17,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.security.Principal;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,16 +31,17 @@ import java.util.concurrent.TimeUnit;
 class RateLimitFilter implements WebFilter, Ordered {
 
     static final int ORDER = -50;
-    /** Bounds memory against callers that rotate addresses; a full map is simply forgotten. */
+    /** Bounds memory against callers that rotate addresses ({@link Buckets} evicts the coldest). */
     private static final int MAX_BUCKETS = 100_000;
 
     private final RateLimitProperties properties;
     private final JsonMapper json;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Buckets buckets;
 
     RateLimitFilter(RateLimitProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
+        this.buckets = new Buckets(MAX_BUCKETS, properties.longestPeriod(), java.util.concurrent.ForkJoinPool.commonPool());
     }
 
     @Override
@@ -86,10 +85,7 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
 
     private Bucket bucket(RouteClass routeClass, String scope, String id, long capacity, RateLimitProperties.Limit limit) {
-        if (buckets.size() > MAX_BUCKETS) {
-            buckets.clear();
-        }
-        return buckets.computeIfAbsent(routeClass.key() + "|" + scope + "|" + id, k -> Bucket.builder()
+        return buckets.get(routeClass.key() + "|" + scope + "|" + id, () -> Bucket.builder()
                 .addLimit(l -> l.capacity(capacity).refillGreedy(capacity, limit.period()))
                 .build());
     }

@@ -21,4 +21,10 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled, Map<String, Li
         Limit limit = classes == null ? null : classes.get(routeClass.key());
         return limit != null ? limit : routeClass.fallback();
     }
+
+    /** The longest period of any route class: a bucket idle that long is full again. */
+    Duration longestPeriod() {
+        return java.util.Arrays.stream(RouteClass.values()).map(this::limit).map(Limit::period)
+                .max(Duration::compareTo).orElse(Duration.ofMinutes(1));
+    }
 }
