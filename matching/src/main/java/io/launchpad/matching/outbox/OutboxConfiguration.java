@@ -2,6 +2,7 @@ package io.launchpad.matching.outbox;
 
 import io.launchpad.matching.MatchingProperties;
 import io.launchpad.matching.BoardOutbox;
+import io.launchpad.matching.MatchingHealth;
 import io.launchpad.matching.Outbox;
 import io.launchpad.matching.ParkedOutboxRows;
 import io.launchpad.matching.indexes.BoardDocuments;
@@ -32,6 +33,11 @@ public class OutboxConfiguration {
     @Bean
     BoardOutbox matchingBoardOutbox(DatabaseClient databaseClient) {
         return new BoardOutboxWriter(databaseClient);
+    }
+
+    @Bean
+    MatchingHealth matchingHealth(ElasticsearchConnection matchingElasticsearch, DatabaseClient databaseClient) {
+        return new HealthChecks(matchingElasticsearch, databaseClient);
     }
 
     /** Declared as the class so the indexer can report what it parks; others see {@link ParkedOutboxRows}. */
