@@ -30,8 +30,8 @@ final class TableSnapshot {
             "matching_outbox", Set.of("processed_at", "attempts", "next_attempt_at", "last_error", "rejections", "parked_at"),
             // the fan-out job marks an event done; the event row comes from a request
             "notification_event", Set.of("fanned_out_at"),
-            // the mailer marks a notification emailed
-            "notification", Set.of("emailed_at"));
+            // the mailer claims a notification, then marks it emailed
+            "notification", Set.of("email_claimed_at", "emailed_at"));
 
     /**
      * Tables left out entirely:
