@@ -19,9 +19,11 @@ import reactor.core.publisher.Mono;
  * Finds board candidates (people or roles) in one index: three lists asked for concurrently, all
  * under the same hard filter, fused by reciprocal rank, the best {@code pool} kept.
  * <ul>
- * <li>coverage: a structured query scoring one point per gap met at the level needed (and half
- * for the skill below it), so whoever covers the gaps is always in the pool, whatever their words;</li>
- * <li>keywords: BM25 over the skills and experience (or role) text, with the housing synonyms;</li>
+ * <li>coverage: a structured query scoring one point per framework gap met at the level needed (and
+ * less for the skill below it or an adjacent one), so whoever covers the gaps is in the pool, whatever
+ * their words; skipped when there is no framework skill to look for;</li>
+ * <li>keywords: BM25 over everything written (skills, summary, headline, sectors; or the role's
+ * title, gaps and description), with the housing synonyms; their scores are kept for the re-rank;</li>
  * <li>meaning: kNN over the MiniLM embeddings (skipped when there is no query vector).</li>
  * </ul>
  * The lists only decide who is re-ranked; the re-rank decides the order.
@@ -43,9 +45,13 @@ final class ThreeLists<T> {
         this.elasticsearch = elasticsearch;
     }
 
-    /** Id → document of the kept candidates, in fused order. */
-    Mono<Map<String, T>> find(Spec<T> spec, int pool) {
-        Mono<List<Hit<T>>> coverage = elasticsearch.call("find candidates by gap coverage",
+    /** A kept document and its BM25 score (0 when the keyword list did not find it). */
+    record Found<T>(T document, double keywords) {
+    }
+
+    /** Id → kept document, in fused order. */
+    Mono<Map<String, Found<T>>> find(Spec<T> spec, int pool) {
+        Mono<List<Hit<T>>> coverage = spec.coverage() == null ? Mono.just(List.of()) : elasticsearch.call("find candidates by gap coverage",
                 client -> client.search(coverageSearch(spec), spec.type())).map(response -> response.hits().hits());
         Mono<List<Hit<T>>> keywords = spec.text() == null || spec.text().isBlank() ? Mono.just(List.of())
                 : elasticsearch.call("find candidates by keywords",
@@ -66,8 +72,13 @@ final class ThreeLists<T> {
                 }
                 rankings.add(ids);
             }
-            Map<String, T> kept = new LinkedHashMap<>();
-            Fusion.fuse(rankings).stream().limit(pool).forEach(id -> kept.put(id, documents.get(id)));
+            Map<String, Double> keywordScores = new java.util.HashMap<>();
+            for (Hit<T> hit : lists.getT2()) {
+                keywordScores.put(hit.id(), hit.score() == null ? 0 : hit.score());
+            }
+            Map<String, Found<T>> kept = new LinkedHashMap<>();
+            Fusion.fuse(rankings).stream().limit(pool)
+                    .forEach(id -> kept.put(id, new Found<>(documents.get(id), keywordScores.getOrDefault(id, 0.0))));
             return kept;
         });
     }
