@@ -160,10 +160,10 @@ final class BoardRanker implements BoardRanking {
         List<Passage> passages = new ArrayList<>();
         float[] whole = text.isBlank() ? null : vectors.of(text);
         if (whole != null) {
-            passages.add(new Passage(BoardDocuments.WHOLE, null, 0, whole));
+            passages.add(Passage.of(BoardDocuments.WHOLE, null, 0, whole));
         }
         for (BoardDocuments.PassageText passage : BoardDocuments.candidatePassages(candidate)) {
-            passages.add(new Passage(passage.kind(), passage.text(), passage.level(), vectors.of(passage.text())));
+            passages.add(Passage.of(passage.kind(), passage.text(), passage.level(), vectors.of(passage.text())));
         }
         return new BoardScore.Candidate(candidate.skills(),
                 candidate.skills().stream().flatMap(skill -> skill.adjacent().stream()).distinct().toList(), passages,

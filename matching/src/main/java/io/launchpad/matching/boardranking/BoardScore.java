@@ -69,11 +69,14 @@ final class BoardScore {
         Set<String> adjacentOffered = new HashSet<>(candidate.adjacentCodes());
         float[] wholeVector = null;
         List<Passage> passages = new ArrayList<>();
+        List<float[]> passageVectors = new ArrayList<>();
         for (Passage passage : candidate.passages()) {
+            float[] vector = passage.vector(); // decoded once per pair, not once per gap
             if (io.launchpad.matching.indexes.BoardDocuments.WHOLE.equals(passage.kind())) {
-                wholeVector = passage.vector();
-            } else if (passage.vector() != null) {
+                wholeVector = vector;
+            } else if (vector != null) {
                 passages.add(passage);
+                passageVectors.add(vector);
             }
         }
         List<GapCoverage> covered = new ArrayList<>();
@@ -104,11 +107,12 @@ final class BoardScore {
             }
             Passage closest = null;
             double meaning = 0;
-            for (Passage passage : passages) {
+            for (int p = 0; p < passages.size(); p++) {
+                Passage passage = passages.get(p);
                 if (offeredLevel != null && "skill".equals(passage.kind()) && passage.text().equalsIgnoreCase(need.skillLabel())) {
                     continue; // the same framework skill listed is judged by its level, not by its name matching itself
                 }
-                double closeness = rescale(Embeddings.cosine(gap.vector(), passage.vector()), UNRELATED, SAME)
+                double closeness = rescale(Embeddings.cosine(gap.vector(), passageVectors.get(p)), UNRELATED, SAME)
                         * levelFactor(passage);
                 if (closeness > meaning) {
                     meaning = closeness;

@@ -99,12 +99,12 @@ public final class BoardDocuments {
             List<IndexedCandidate.Passage> embedded = new ArrayList<>();
             // the whole text's vector rides along: Elasticsearch keeps dense_vector values out of _source
             if (wholes.get(i) != null) {
-                embedded.add(new IndexedCandidate.Passage(WHOLE, null, 0, wholes.get(i)));
+                embedded.add(IndexedCandidate.Passage.of(WHOLE, null, 0, wholes.get(i)));
             }
             for (PassageText passage : list) {
                 float[] vector = vectors.get(next++);
                 if (vector != null) {
-                    embedded.add(new IndexedCandidate.Passage(passage.kind(), passage.text(), passage.level(), vector));
+                    embedded.add(IndexedCandidate.Passage.of(passage.kind(), passage.text(), passage.level(), vector));
                 }
             }
             out.add(embedded);

@@ -31,6 +31,34 @@ public record IndexedCandidate(UUID candidateId, String visibility, List<String>
      * {@code experience}, {@code headline}, {@code summary} or {@code sector} (roles: {@code gap});
      * {@code level} is the skill level 1–4 where one was given, else 0.
      */
-    public record Passage(String kind, String text, int level, float[] vector) {
+    public record Passage(String kind, String text, int level, String v) {
+
+        /** The vector stored compactly: each dimension as a signed byte (×127), base64; about 0.5 kB a passage. */
+        public static Passage of(String kind, String text, int level, float[] vector) {
+            byte[] bytes = new byte[vector.length];
+            for (int d = 0; d < vector.length; d++) {
+                bytes[d] = (byte) Math.max(-127, Math.min(127, Math.round(vector[d] * 127)));
+            }
+            return new Passage(kind, text, level, java.util.Base64.getEncoder().encodeToString(bytes));
+        }
+
+        /** The vector back, as a unit vector (null when none is stored). */
+        public float[] vector() {
+            if (v == null) {
+                return null;
+            }
+            byte[] bytes = java.util.Base64.getDecoder().decode(v);
+            float[] vector = new float[bytes.length];
+            double norm = 0;
+            for (int d = 0; d < bytes.length; d++) {
+                vector[d] = bytes[d];
+                norm += vector[d] * vector[d];
+            }
+            float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+            for (int d = 0; d < vector.length; d++) {
+                vector[d] *= scale;
+            }
+            return vector;
+        }
     }
 }
