@@ -1,6 +1,7 @@
 package io.launchpad.matching;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -38,36 +39,60 @@ class BoardMatchingTest {
     private static final List<RankedSkill> GAPS = List.of(skill("data-governance", "practitioner"),
             skill("information-security", "working"));
     private static final LocalDate IN_A_MONTH = LocalDate.now().plusDays(30);
+    private static final String SUMMARY = "I have spent twelve years leading technology teams in regulated organisations."
+            + " I chaired the steering group that replaced our records systems and reported to the audit committee.";
 
     /** Covers both gaps at the level needed, in words that share nothing with the role. */
-    private static final CandidateForMatching COVERS = candidate("matching", "north-east", false, 0,
+    private static final CandidateForMatching COVERS = words(candidate("matching", "north-east", false, 0,
             List.of(skill("data-governance", "expert"), skill("information-security", "practitioner")),
-            experience("Finance director", "banking", 9));
-    /** Says everything the role says, with twenty years on boards, but holds a gap skill at awareness only. */
-    private static final CandidateForMatching WORDY = candidate("public", "north-east", false, 20,
+            experience("Finance director", "banking", 9)), "Finance director", List.of(), SUMMARY, false);
+    /** Holds one gap skill at awareness only: a partial match. */
+    private static final CandidateForMatching WORDY = words(candidate("public", "north-east", false, 20,
             List.of(skill("data-governance", "awareness"), skill("user-research", "expert")),
-            experience("Data governance and information security lead for digital transformation of tenant services", "housing", 12),
-            experience("Board member with digital expertise", "housing", 8));
-    /** The role's words without any of its gaps: not a match at all. */
-    private static final CandidateForMatching NO_GAP = candidate("public", "north-east", true, 10,
-            List.of(skill("user-research", "expert")),
-            experience("Board member steering digital transformation of tenant services", "housing", 10));
+            experience("User research lead", "retail", 12)), "Researcher", List.of(), SUMMARY, true);
+    /** No framework skill at all: the gaps are met only in their own words. */
+    private static final CandidateForMatching IN_WORDS = words(candidate("matching", "north-east", false, 0, List.of()),
+            "Head of information governance", List.of(new CandidateForMatching.FreeSkill("Records management and data protection law", 4),
+                    new CandidateForMatching.FreeSkill("Protecting systems from cyber attacks", 3)),
+            "I led information governance for a large public body: data protection, records retention and keeping"
+                    + " our systems secure against attack. I sat on its risk committee for six years.", true);
+    /** Lists a skill the framework puts next to a gap (not the gap itself). */
+    private static final CandidateForMatching ADJACENT = words(candidate("matching", "north-east", false, 0,
+            List.of(new RankedSkill("supplier-management", "Supplier management", "expert", "Expert", 4,
+                    List.of("information-security")))), "Procurement lead", List.of(), SUMMARY, false);
+    /** The same skills as COVERS and a one-word summary: little detail, so capped. */
+    private static final CandidateForMatching THIN = words(candidate("matching", "north-east", true, 0, GAPS_MET()),
+            "Leader", List.of(), "Digital.", true);
     private static final CandidateForMatching PRIVATE = candidate("private", "north-east", true, 10, GAPS_MET());
-    private static final CandidateForMatching FAR_AWAY = candidate("matching", "london", false, 10, GAPS_MET());
-    private static final CandidateForMatching REMOTE = candidate("matching", "london", true, 3, GAPS_MET());
-    private static final CandidateForMatching TWIN_A = candidate("matching", "north-east", false, 2,
-            List.of(skill("cyber-security", "expert")));
-    private static final CandidateForMatching TWIN_B = candidate("matching", "north-east", false, 2,
-            List.of(skill("cyber-security", "expert")));
+    private static final CandidateForMatching FAR_AWAY = words(candidate("matching", "london", false, 10, GAPS_MET()),
+            "Data leader", List.of(), SUMMARY, true);
+    private static final CandidateForMatching REMOTE = words(candidate("matching", "london", true, 3, GAPS_MET()),
+            "Data leader", List.of(), SUMMARY, true);
+    private static final CandidateForMatching TWIN_A = words(candidate("matching", "north-east", false, 2,
+            List.of(skill("cyber-security", "expert"))), "Security lead", List.of(), SUMMARY, false);
+    private static final CandidateForMatching TWIN_B = words(candidate("matching", "north-east", false, 2,
+            List.of(skill("cyber-security", "expert"))), "Security lead", List.of(), SUMMARY, false);
 
-    private static final BoardRoleForMatching OPEN = role("open", IN_A_MONTH, "north-east", true, GAPS);
-    private static final BoardRoleForMatching NOT_REMOTE = role("open", IN_A_MONTH, "north-east", false, GAPS);
-    private static final BoardRoleForMatching CLOSED = role("closed", IN_A_MONTH, "north-east", true, GAPS);
-    private static final BoardRoleForMatching PAST_CLOSING = role("open", LocalDate.now().minusDays(1), "north-east", true, GAPS);
-    private static final BoardRoleForMatching DRAFT = role("draft", IN_A_MONTH, "north-east", true, GAPS);
-    private static final BoardRoleForMatching ELSEWHERE = role("open", IN_A_MONTH, "south-west", false, GAPS);
-    private static final BoardRoleForMatching CYBER = role("open", IN_A_MONTH, "north-east", false,
+    private static final List<String> GAPS_IN_WORDS = List.of("Data protection and records management");
+    private static final BoardRoleForMatching HYBRID = role("open", IN_A_MONTH, "north-east", "hybrid", false, GAPS);
+    private static final BoardRoleForMatching IN_PERSON = role("open", IN_A_MONTH, "north-east", "in-person", false, GAPS);
+    private static final BoardRoleForMatching REMOTE_ONLY = role("open", IN_A_MONTH, "north-east", "remote", false, GAPS);
+    private static final BoardRoleForMatching GOVERNANCE = role("open", IN_A_MONTH, "north-east", "hybrid", true, GAPS);
+    private static final BoardRoleForMatching WORDS_ONLY = new BoardRoleForMatching(UUID.randomUUID(), UUID.randomUUID(),
+            "Board member for information governance", "Our board needs a member who understands how we protect"
+            + " tenants' information.", List.of(), GAPS_IN_WORDS, "north-east", false, "hybrid", false, 8, "open",
+            IN_A_MONTH, 1, Instant.now());
+    private static final BoardRoleForMatching CLOSED = role("closed", IN_A_MONTH, "north-east", "hybrid", false, GAPS);
+    private static final BoardRoleForMatching PAST_CLOSING = role("open", LocalDate.now().minusDays(1), "north-east",
+            "hybrid", false, GAPS);
+    private static final BoardRoleForMatching DRAFT = role("draft", IN_A_MONTH, "north-east", "hybrid", false, GAPS);
+    private static final BoardRoleForMatching ELSEWHERE = role("open", IN_A_MONTH, "south-west", "in-person", false, GAPS);
+    private static final BoardRoleForMatching CYBER = role("open", IN_A_MONTH, "north-east", "in-person", false,
             List.of(skill("cyber-security", "practitioner")));
+    private static final List<CandidateForMatching> ALL_CANDIDATES = List.of(COVERS, WORDY, IN_WORDS, ADJACENT, THIN,
+            PRIVATE, FAR_AWAY, REMOTE, TWIN_A, TWIN_B);
+    private static final List<BoardRoleForMatching> ALL_ROLES = List.of(HYBRID, IN_PERSON, REMOTE_ONLY, GOVERNANCE,
+            WORDS_ONLY, CLOSED, PAST_CLOSING, DRAFT, ELSEWHERE, CYBER);
 
     private static RealComponents.TestDatabase db;
     private static ConfigurableApplicationContext app;
@@ -91,14 +116,14 @@ class BoardMatchingTest {
         outbox = app.getBean(BoardOutbox.class);
         elasticsearch = app.getBean(ElasticsearchConnection.class);
         transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
-        for (CandidateForMatching candidate : List.of(COVERS, WORDY, NO_GAP, PRIVATE, FAR_AWAY, REMOTE, TWIN_A, TWIN_B)) {
+        for (CandidateForMatching candidate : ALL_CANDIDATES) {
             transactions.transactional(outbox.candidateChanged(candidate)).block();
         }
-        for (BoardRoleForMatching role : List.of(OPEN, NOT_REMOTE, CLOSED, PAST_CLOSING, DRAFT, ELSEWHERE, CYBER)) {
+        for (BoardRoleForMatching role : ALL_ROLES) {
             transactions.transactional(outbox.boardRoleChanged(role)).block();
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-                .until(() -> count(names.candidates()) == 7 && count(names.boardRoles()) == 7);
+                .until(() -> count(names.candidates()) == ALL_CANDIDATES.size() - 1 && count(names.boardRoles()) == ALL_ROLES.size());
     }
 
     @AfterAll
@@ -112,83 +137,141 @@ class BoardMatchingTest {
     }
 
     @Test
-    void coverageOfTheGapsAtTheLevelNeededBeatsMatchingWordsAndYearsOnBoards() {
-        List<RankedCandidate> matches = ranking.candidatesFor(OPEN, 10).block();
+    void coverageOfTheGapsAtTheLevelNeededBeatsAPartialMatch() {
+        List<UUID> matches = ids(ranking.candidatesFor(IN_PERSON, 20).block());
 
-        assertThat(matches).extracting(RankedCandidate::candidateId)
-                .containsExactly(REMOTE.id(), COVERS.id(), WORDY.id());
-        RankedCandidate covers = matches.get(1);
-        RankedCandidate wordy = matches.get(2);
-        // coverage 1, governance 0, location 1, time 1: 100·(0.7 + 0 + 0.1 + 0.05)
-        assertThat(covers.score()).isEqualTo(85);
-        // a third of one gap, twenty years (saturated), location, time: 100·(0.7·(1/3)/2 + 0.15 + 0.1 + 0.05)
-        assertThat(wordy.score()).isEqualTo(42);
-        assertThat(covers.score()).isGreaterThan(wordy.score());
+        assertThat(matches).contains(COVERS.id(), WORDY.id());
+        assertThat(matches.indexOf(COVERS.id())).isLessThan(matches.indexOf(WORDY.id()));
     }
 
     @Test
-    void reasonsSayWhichGapsAreCoveredAndHow() {
-        RankedCandidate covers = ranking.candidatesFor(OPEN, 10).block().stream()
-                .filter(match -> match.candidateId().equals(COVERS.id())).findFirst().orElseThrow();
-        RankedCandidate wordy = ranking.candidatesFor(OPEN, 10).block().stream()
-                .filter(match -> match.candidateId().equals(WORDY.id())).findFirst().orElseThrow();
+    void reasonsSayWhichGapsAreCoveredAndHowInTheRolesWords() {
+        RankedCandidate covers = find(ranking.candidatesFor(IN_PERSON, 20).block(), COVERS);
+        RankedCandidate wordy = find(ranking.candidatesFor(IN_PERSON, 20).block(), WORDY);
 
         assertThat(covers.reasons().gapsCovered()).extracting(BoardRanking.GapCoverage::skill)
                 .containsExactly("data-governance", "information-security");
-        assertThat(covers.reasons().gapsCovered().getFirst())
-                .isEqualTo(new BoardRanking.GapCoverage("data-governance", "Data governance", "practitioner", "expert"));
-        assertThat(covers.reasons().explanations()).contains("Covers Data governance at Expert (needed Practitioner)",
-                "No governance experience stated", "Based in the role's region", "Offers the 8 hours a month the role needs");
-        assertThat(covers.reasons().location()).isEqualTo("same-region");
-        assertThat(covers.reasons().parts()).isEqualTo(new BoardRanking.BoardScoreParts(1.0, 0.0, 1.0, 1.0));
-
-        assertThat(wordy.reasons().gapsPartlyCovered()).extracting(BoardRanking.GapCoverage::offeredLevel).containsExactly("awareness");
-        assertThat(wordy.reasons().gapsMissing()).extracting(BoardRanking.GapCoverage::skill).containsExactly("information-security");
-        assertThat(wordy.reasons().explanations()).contains("Has Data governance at Awareness, below the Practitioner needed",
-                "Does not list Information security (needed at Working)", "20 years of governance experience");
-        assertThat(wordy.reasons().parts().coverage()).isEqualTo(0.167);
+        assertThat(covers.reasons().gapsCovered().getFirst()).isEqualTo(new BoardRanking.GapCoverage("data-governance",
+                "Data governance", "practitioner", "expert", "at-level", "Data governance (Expert)"));
+        assertThat(covers.reasons().explanations()).contains(
+                "Covers \u201cData governance\u201d: lists Data governance (Expert) (needed Practitioner)",
+                "No governance experience stated", "Based in the role's region, as attending in person needs");
+        assertThat(covers.reasons().attendance()).isEqualTo("in-person");
+        assertThat(covers.reasons().parts().coverage()).isEqualTo(1.0);
+        assertThat(wordy.reasons().governance()).isTrue();
+        assertThat(wordy.reasons().parts().coverage()).isLessThan(1.0);
     }
 
     @Test
-    void privateCandidatesFarAwayCandidatesAndCandidatesWithoutAGapAreNeverReturned() {
-        List<UUID> forRemoteRole = ranking.candidatesFor(OPEN, 50).block().stream().map(RankedCandidate::candidateId).toList();
-        List<UUID> forLocalRole = ranking.candidatesFor(NOT_REMOTE, 50).block().stream().map(RankedCandidate::candidateId).toList();
+    void aCandidateWhoDescribesTheGapInTheirOwnWordsIsMatchedByMeaning() {
+        List<RankedCandidate> matches = ranking.candidatesFor(WORDS_ONLY, 20).block();
+        RankedCandidate inWords = find(matches, IN_WORDS);
 
-        assertThat(forRemoteRole).doesNotContain(PRIVATE.id(), FAR_AWAY.id(), NO_GAP.id());
-        // not remote: only the role's region counts, however willing the candidate is to work remotely
-        assertThat(forLocalRole).containsExactly(COVERS.id(), WORDY.id());
-        RankedCandidate remote = ranking.candidatesFor(OPEN, 50).block().getFirst();
-        assertThat(remote.reasons().location()).isEqualTo("remote");
+        assertThat(inWords.reasons().gapsCovered()).singleElement().satisfies(gap -> {
+            assertThat(gap.skill()).isNull();
+            assertThat(gap.label()).isEqualTo("Data protection and records management");
+            assertThat(gap.how()).isEqualTo("in-words");
+            assertThat(gap.evidence()).isNotBlank();
+        });
+        // the one who wrote about it ranks above everyone who only lists unrelated framework skills
+        assertThat(ids(matches).indexOf(IN_WORDS.id())).isLessThan(ids(matches).indexOf(TWIN_A.id()));
+        // and is found for the framework gaps too: no hard filter on exact codes
+        assertThat(ids(ranking.candidatesFor(IN_PERSON, 20).block())).contains(IN_WORDS.id());
     }
 
     @Test
-    void onlyOpenRolesBeforeTheirClosingDateInReachAreReturned() {
+    void anAdjacentSkillIsAPartialMatchInsteadOfAnExclusion() {
+        RankedCandidate adjacent = find(ranking.candidatesFor(IN_PERSON, 20).block(), ADJACENT);
+
+        assertThat(adjacent.reasons().gapsPartlyCovered()).extracting(BoardRanking.GapCoverage::skill)
+                .contains("information-security");
+        assertThat(adjacent.reasons().gapsPartlyCovered()).filteredOn(gap -> "information-security".equals(gap.skill()))
+                .extracting(BoardRanking.GapCoverage::how).containsExactly("adjacent");
+    }
+
+    @Test
+    void attendanceIsAHardFilter() {
+        List<UUID> inPerson = ids(ranking.candidatesFor(IN_PERSON, 50).block());
+        List<UUID> remote = ids(ranking.candidatesFor(REMOTE_ONLY, 50).block());
+        List<UUID> hybrid = ids(ranking.candidatesFor(HYBRID, 50).block());
+
+        // in person: the role's region only, however willing to work remotely
+        assertThat(inPerson).contains(COVERS.id(), WORDY.id()).doesNotContain(FAR_AWAY.id(), REMOTE.id());
+        // remote: only those who accept remote work, wherever they live, and not a local who does not
+        assertThat(remote).contains(REMOTE.id()).doesNotContain(COVERS.id(), FAR_AWAY.id(), WORDY.id());
+        // hybrid: no location rule
+        assertThat(hybrid).contains(COVERS.id(), FAR_AWAY.id(), REMOTE.id());
+        assertThat(hybrid).doesNotContain(PRIVATE.id());
+    }
+
+    @Test
+    void governanceExperienceRequiredIsAHardFilter() {
+        List<UUID> matches = ids(ranking.candidatesFor(GOVERNANCE, 50).block());
+
+        // stated in words (no years) or in years both count; neither is never agreement
+        assertThat(matches).contains(IN_WORDS.id(), WORDY.id(), FAR_AWAY.id()).doesNotContain(COVERS.id(), ADJACENT.id());
+    }
+
+    @Test
+    void aProfileWithLittleDetailIsNeverShownToABoardAndIsToldWhyItsRolesScoreLow() {
+        // the same skills as REMOTE, with a one-word summary: never among a role's candidates
+        assertThat(ids(ranking.candidatesFor(HYBRID, 50).block())).contains(REMOTE.id()).doesNotContain(THIN.id());
+
+        List<RankedRole> roles = ranking.rolesFor(THIN, 50).block();
+        assertThat(roles).isNotEmpty().allSatisfy(role -> {
+            assertThat(role.reasons().littleDetail()).isTrue();
+            assertThat(role.score()).isLessThanOrEqualTo(BoardRanking.THIN_PROFILE_CAP);
+            assertThat(role.reasons().explanations().getFirst()).startsWith("Profile has little detail");
+        });
+        RankedRole hybridForThin = roles.stream().filter(role -> role.roleId().equals(HYBRID.id())).findFirst().orElseThrow();
+        RankedRole hybridForRemote = ranking.rolesFor(REMOTE, 50).block().stream()
+                .filter(role -> role.roleId().equals(HYBRID.id())).findFirst().orElseThrow();
+        assertThat(hybridForRemote.score()).isGreaterThan(hybridForThin.score() + 20);
+    }
+
+    @Test
+    void onlyOpenRolesBeforeTheirClosingDateTheCandidateCanAttendAreReturned() {
         List<RankedRole> roles = ranking.rolesFor(COVERS, 50).block();
 
-        assertThat(roles).extracting(RankedRole::roleId).containsExactlyInAnyOrder(OPEN.id(), NOT_REMOTE.id());
-        assertThat(roles.getFirst().organisationId()).isIn(OPEN.organisationId(), NOT_REMOTE.organisationId());
-        assertThat(roles.getFirst().reasons().gapsCovered()).hasSize(2);
-        // remote candidates see remote roles anywhere, and local ones only in their region
-        assertThat(ranking.rolesFor(REMOTE, 50).block()).extracting(RankedRole::roleId).containsExactly(OPEN.id());
-        assertThat(ranking.rolesFor(NO_GAP, 50).block()).isEmpty();
+        assertThat(roles).extracting(RankedRole::roleId)
+                .contains(HYBRID.id(), IN_PERSON.id(), WORDS_ONLY.id(), CYBER.id())
+                // not remote-capable, no governance experience, closed, past closing, draft, another region
+                .doesNotContain(REMOTE_ONLY.id(), GOVERNANCE.id(), CLOSED.id(), PAST_CLOSING.id(), DRAFT.id(), ELSEWHERE.id());
+        assertThat(roles.stream().filter(role -> role.roleId().equals(IN_PERSON.id())).findFirst().orElseThrow()
+                .reasons().gapsCovered()).hasSize(2);
+        assertThat(ranking.rolesFor(REMOTE, 50).block()).extracting(RankedRole::roleId)
+                .contains(HYBRID.id(), REMOTE_ONLY.id(), GOVERNANCE.id()).doesNotContain(IN_PERSON.id(), CYBER.id());
     }
 
     @Test
-    void equalScoresAreOrderedByTheStableHashOfTheId() {
-        List<RankedCandidate> twins = ranking.candidatesFor(CYBER, 10).block();
+    void equalScoresAreOrderedByRelevanceThenTheStableHashOfTheId() {
+        List<RankedCandidate> matches = ranking.candidatesFor(CYBER, 50).block();
+        List<RankedCandidate> twins = matches.stream()
+                .filter(match -> match.candidateId().equals(TWIN_A.id()) || match.candidateId().equals(TWIN_B.id())).toList();
 
-        assertThat(twins).extracting(RankedCandidate::candidateId).containsExactlyInAnyOrder(TWIN_A.id(), TWIN_B.id());
+        assertThat(twins).hasSize(2);
         assertThat(twins.get(0).score()).isEqualTo(twins.get(1).score());
+        assertThat(matches.indexOf(twins.get(1)) - matches.indexOf(twins.get(0))).isEqualTo(1);
         assertThat(Tiebreak.of(twins.get(0).candidateId())).isLessThan(Tiebreak.of(twins.get(1).candidateId()));
+        for (int i = 1; i < matches.size(); i++) {
+            RankedCandidate before = matches.get(i - 1);
+            RankedCandidate after = matches.get(i);
+            assertThat(before.score()).isGreaterThanOrEqualTo(after.score());
+            if (before.score() == after.score()) {
+                assertThat(before.reasons().parts().relevance()).isGreaterThanOrEqualTo(after.reasons().parts().relevance());
+            }
+        }
     }
 
     @Test
     void aCandidateWhoTurnsPrivateOrIsDeletedLeavesTheIndexAndTheOutbox() {
-        CandidateForMatching leaving = candidate("public", "north-east", true, 5, GAPS_MET());
-        CandidateForMatching erased = candidate("matching", "north-east", true, 5, GAPS_MET());
+        CandidateForMatching leaving = words(candidate("public", "north-east", true, 5, GAPS_MET()), "Data leader",
+                List.of(), SUMMARY, true);
+        CandidateForMatching erased = words(candidate("matching", "north-east", true, 5, GAPS_MET()), "Data leader",
+                List.of(), SUMMARY, true);
         transactions.transactional(outbox.candidateChanged(leaving).then(outbox.candidateChanged(erased))).block();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> ids(ranking.candidatesFor(OPEN, 50).block()).containsAll(List.of(leaving.id(), erased.id())));
+                .until(() -> ids(ranking.candidatesFor(HYBRID, 50).block()).containsAll(List.of(leaving.id(), erased.id())));
 
         transactions.transactional(outbox.candidateChanged(withVisibility(leaving, "private", 2))
                 .then(outbox.candidateDeleted(erased.id(), 2))).block();
@@ -197,8 +280,8 @@ class BoardMatchingTest {
                 .until(() -> !indexed(leaving.id()) && !indexed(erased.id()));
         // searches see the deletion once the index refreshes (every second)
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !ids(ranking.candidatesFor(OPEN, 50).block()).contains(leaving.id())
-                        && !ids(ranking.candidatesFor(OPEN, 50).block()).contains(erased.id()));
+                .until(() -> !ids(ranking.candidatesFor(HYBRID, 50).block()).contains(leaving.id())
+                        && !ids(ranking.candidatesFor(HYBRID, 50).block()).contains(erased.id()));
         // applied removals leave no row behind: the outbox would otherwise keep the person's last trace
         await().atMost(Duration.ofSeconds(30)).until(() -> outboxRowsAbout(leaving.id()) == 0 && outboxRowsAbout(erased.id()) == 0);
     }
@@ -213,6 +296,18 @@ class BoardMatchingTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingOutboxRows() == 0);
 
         assertThat(indexed(gone.id())).isFalse();
+    }
+
+    private static RankedCandidate find(List<RankedCandidate> matches, CandidateForMatching candidate) {
+        return matches.stream().filter(match -> match.candidateId().equals(candidate.id())).findFirst()
+                .orElseThrow(() -> new AssertionError("candidate not returned"));
+    }
+
+    private static CandidateForMatching words(CandidateForMatching c, String headline,
+                                              List<CandidateForMatching.FreeSkill> skills, String summary, boolean governance) {
+        return new CandidateForMatching(c.id(), c.skills(), c.experience(), c.governanceYears(), c.region(), c.remote(),
+                c.hoursPerMonth(), c.availability(), c.livedExperience(), c.visibility(), c.version(), c.updatedAt(),
+                new CandidateForMatching.Words(headline, skills, List.of(), summary, governance));
     }
 
     private static List<UUID> ids(List<RankedCandidate> matches) {

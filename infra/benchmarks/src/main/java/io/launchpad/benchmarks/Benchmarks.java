@@ -54,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Scale: {@code -Dsuppliers=100000 -Dchallenges=10000} (defaults), {@code -Dlatency.samples=500},
  * {@code -Dlag.samples=50}, {@code -Dseed=42}; {@code -Dparts=latency,quality} runs only those parts
+ * ({@code devset-board} adds the devset's board side through the API, see {@link DevsetBoard})
  * (of {@code latency,lag,memory,quality}; the reindex always runs, the others search what it built).
  */
 public final class Benchmarks {
@@ -110,6 +111,10 @@ public final class Benchmarks {
                 result("full reindex: supplier profiles", "%,d in %s -> %s", suppliersIndex.get("documents").asLong(),
                         suppliersIndex.get("duration").asString(), suppliersIndex.get("newIndex").asString());
                 result("indexing rate incl. embeddings", "%.0f profiles/s (goal >= 300/s: %s)", perSecond, met(perSecond >= 300));
+
+                if (parts.contains("devset-board")) {
+                    DevsetBoard.run(api.baseUrl(), tokens, data.association, data.associationMember, Benchmarks::result);
+                }
 
                 ConfigurableApplicationContext direct = InProcessMatching.start(postgres.r2dbcUrl(), postgres.username(),
                         postgres.password(), elasticsearch.httpUrl(), "launchpad", new InProcessMatching.Lists());

@@ -33,12 +33,14 @@ class BoardMatchesController {
     /** A matched candidate without identifying fields; {@code candidateId} only when the profile is public. */
     record MatchedCandidate(UUID candidateId, String headline, List<SkillLevel> skills, List<Experience> experience,
             String governanceExperience, int governanceYears, String livedExperience, String availability,
-            int hoursPerMonth, String region, boolean remote) {
+            int hoursPerMonth, String region, boolean remote, List<io.launchpad.api.candidate.SkillInWords> skillsInWords,
+            List<String> sectors, String experienceSummary) {
 
         static MatchedCandidate of(CandidateDocument d) {
             return new MatchedCandidate("public".equals(d.visibility()) ? d.id() : null, d.headline(), d.skills(),
                     d.experience(), d.governanceExperience(), d.governanceYears(), d.livedExperience(),
-                    d.availability(), d.hoursPerMonth(), d.region(), d.remote());
+                    d.availability(), d.hoursPerMonth(), d.region(), d.remote(), d.skillsInWords(), d.sectors(),
+                    d.experienceSummary());
         }
     }
 
@@ -50,7 +52,7 @@ class BoardMatchesController {
 
     record RoleMatchView(int rank, int score, UUID boardRoleId, String title, UUID organisationId, String region,
             boolean remote, int hoursPerMonth, String remuneration, java.time.LocalDate closingDate,
-            BoardMatching.BoardMatchReasons reasons) {
+            BoardMatching.BoardMatchReasons reasons, String attendance, boolean governanceExperienceRequired) {
     }
 
     record RoleMatchesView(UUID candidateId, String engine, List<RoleMatchView> items) {
@@ -99,7 +101,8 @@ class BoardMatchesController {
                         var role = match.role();
                         items.add(new RoleMatchView(i + 1, match.score(), role.id(), role.title(),
                                 role.organisationId(), role.region(), role.remote(), role.hoursPerMonth(),
-                                role.remuneration(), role.closingDate(), match.reasons()));
+                                role.remuneration(), role.closingDate(), match.reasons(), role.attendance(),
+                                role.governanceExperienceRequired()));
                     }
                     return new RoleMatchesView(id, matching.engine(), items);
                 }));

@@ -30,23 +30,35 @@ public interface BoardMatching {
 
     /**
      * Why a pair scored what it did. Missing data is never agreement: an unstated skill covers no gap,
-     * no stated governance experience scores nothing.
+     * no stated governance experience scores nothing, a profile with little detail is capped.
      *
-     * @param gapsCovered       gaps the candidate meets at or above the required level
-     * @param gapsPartlyCovered gaps the candidate has the skill for, below the required level
-     * @param gapsMissing       gaps the candidate does not list
+     * @param gapsCovered       gaps the candidate meets: the framework skill at the level needed, or in their words
+     * @param gapsPartlyCovered gaps met in part: below the level needed, an adjacent skill, related words
+     * @param gapsMissing       gaps nothing in the profile speaks to
+     * @param governance        the candidate states governance experience
+     * @param attendance        the role's attendance ({@code in-person}, {@code hybrid}, {@code remote})
      * @param location          {@code same-region}, {@code remote} or {@code none}
      * @param hoursMet          the candidate offers at least the role's hours per month
-     * @param explanations      the same, in sentences for people
-     * @param parts             each ingredient 0–1; score = 100·(0.7·coverage + 0.15·governance + 0.1·location + 0.05·time)
+     * @param littleDetail      the profile has little detail, so its score is capped
+     * @param explanations      the same, in sentences for people, gaps in the role's own words
+     * @param parts             each ingredient 0–1; relevance = 0.55·coverage + 0.25·meaning + 0.2·keywords,
+     *                          score = 100·(0.9·relevance + 0.1·governance)
      */
     record BoardMatchReasons(List<GapCoverage> gapsCovered, List<GapCoverage> gapsPartlyCovered, List<GapCoverage> gapsMissing,
-            int governanceYears, String location, boolean hoursMet, List<String> explanations, BoardScoreParts parts) {
+            int governanceYears, boolean governance, String attendance, String location, boolean hoursMet,
+            boolean littleDetail, List<String> explanations, BoardScoreParts parts) {
     }
 
-    record GapCoverage(String skill, String label, String requiredLevel, String offeredLevel) {
+    /**
+     * {@code skill} is null for a gap the board wrote in words ({@code label}); {@code how} is
+     * {@code at-level}, {@code below-level}, {@code adjacent}, {@code in-words} or {@code none};
+     * {@code evidence} the candidate's skill or sentence that meets it.
+     */
+    record GapCoverage(String skill, String label, String requiredLevel, String offeredLevel, String how,
+            String evidence) {
     }
 
-    record BoardScoreParts(double coverage, double governance, double location, double time) {
+    record BoardScoreParts(double coverage, double meaning, double keywords, double governance, double location,
+            double time, int substance) {
     }
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
 public record BoardRole(UUID id, UUID organisationId, String title, String description, List<SkillLevel> skillsMatrix,
         List<SkillLevel> skillGaps, String timeCommitment, int hoursPerMonth, String remuneration,
         String remunerationDetail, String region, boolean remote, LocalDate closingDate, String diversityAims,
-        Status status, Instant createdAt, Instant updatedAt, Instant publishedAt, long version) {
+        Status status, Instant createdAt, Instant updatedAt, Instant publishedAt, long version, String attendance,
+        boolean governanceExperienceRequired, List<String> skillGapsInWords) {
 
     public enum Status { DRAFT, OPEN, CLOSED }
 
@@ -28,13 +29,15 @@ public record BoardRole(UUID id, UUID organisationId, String title, String descr
 
     /** The shape the board-roles index holds, announced through the outbox on every write. */
     public BoardRoleForMatching forMatching(SkillsFramework framework) {
-        return new BoardRoleForMatching(id, organisationId, title, description, framework.ranked(skillGaps), region,
-                remote, hoursPerMonth, status.name().toLowerCase(), closingDate, version, updatedAt);
+        return new BoardRoleForMatching(id, organisationId, title, description, framework.ranked(skillGaps),
+                skillGapsInWords, region, remote, attendance, governanceExperienceRequired, hoursPerMonth,
+                status.name().toLowerCase(), closingDate, version, updatedAt);
     }
 
     /** The shape the board endpoints hand to {@link BoardMatching}. */
     public BoardRoleDocument toDocument() {
         return new BoardRoleDocument(id, organisationId, title, description, skillsMatrix, skillGaps, hoursPerMonth,
-                remuneration, region, remote, closingDate, status.name().toLowerCase(), version);
+                remuneration, region, remote, closingDate, status.name().toLowerCase(), version, attendance,
+                governanceExperienceRequired, skillGapsInWords);
     }
 }

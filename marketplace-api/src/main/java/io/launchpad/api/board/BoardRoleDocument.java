@@ -14,11 +14,13 @@ import java.util.UUID;
  */
 public record BoardRoleDocument(UUID id, UUID organisationId, String title, String description,
         List<SkillLevel> skillsMatrix, List<SkillLevel> skillGaps, int hoursPerMonth, String remuneration,
-        String region, boolean remote, LocalDate closingDate, String status, long version) {
+        String region, boolean remote, LocalDate closingDate, String status, long version, String attendance,
+        boolean governanceExperienceRequired, List<String> skillGapsInWords) {
 
     /** The role's side of a query for candidates. */
     public BoardRoleForMatching forMatching(SkillsFramework framework) {
-        return new BoardRoleForMatching(id, organisationId, title, description, framework.ranked(skillGaps), region,
-                remote, hoursPerMonth, status, closingDate, version, null);
+        return new BoardRoleForMatching(id, organisationId, title, description, framework.ranked(skillGaps),
+                skillGapsInWords, region, remote, attendance, governanceExperienceRequired, hoursPerMonth, status,
+                closingDate, version, null);
     }
 }

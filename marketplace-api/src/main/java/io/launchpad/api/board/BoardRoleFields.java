@@ -20,28 +20,48 @@ import java.util.UUID;
 
 /**
  * A board role as sent on create and update. {@code skillsMatrix} is the board's current skills,
- * {@code skillGaps} what this role must bring (both in the capability framework's codes); matching
- * ranks candidates by how well they cover the gaps.
+ * {@code skillGaps} what this role must bring (both in the capability framework's codes), and
+ * {@code skillGapsInWords} the same kind of need as the board writes it; at least one gap in either.
+ * Matching ranks candidates by how well they cover the gaps. {@code attendance} ({@code in-person},
+ * {@code hybrid}, {@code remote}) and {@code governanceExperienceRequired} are hard rules for matching;
+ * a client that sends only the older {@code remote} flag gets {@code remote} or {@code in-person}.
  */
 public record BoardRoleFields(
         UUID organisationId,
         @NotBlank @SingleLine @Size(min = 3, max = 200) String title,
         @NotBlank @Size(max = 10_000) String description,
         @NotNull @Size(max = 40) List<@NotNull @Valid SkillLevel> skillsMatrix,
-        @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid SkillLevel> skillGaps,
+        @Size(max = 20) List<@NotNull @Valid SkillLevel> skillGaps,
         @NotBlank @SingleLine @Size(max = 200) String timeCommitment,
         @NotNull @Min(1) @Max(200) Integer hoursPerMonth,
         @NotNull @Pattern(regexp = "voluntary|remunerated") String remuneration,
         @SingleLine @Size(max = 200) String remunerationDetail,
         @NotNull @KnownCode(Vocabulary.REGION) String region,
-        @NotNull Boolean remote,
+        Boolean remote,
         @NotNull @FutureOrPresent @PlausibleDate LocalDate closingDate,
-        @Size(max = 2_000) String diversityAims) {
+        @Size(max = 2_000) String diversityAims,
+        @Pattern(regexp = "in-person|hybrid|remote") String attendance,
+        Boolean governanceExperienceRequired,
+        @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 300) String> skillGapsInWords) {
 
+    /** The older shape, without attendance, governance or gaps in words. */
+    public BoardRoleFields(UUID organisationId, String title, String description, List<SkillLevel> skillsMatrix,
+            List<SkillLevel> skillGaps, String timeCommitment, Integer hoursPerMonth, String remuneration,
+            String remunerationDetail, String region, Boolean remote, LocalDate closingDate, String diversityAims) {
+        this(organisationId, title, description, skillsMatrix, skillGaps, timeCommitment, hoursPerMonth, remuneration,
+                remunerationDetail, region, remote, closingDate, diversityAims, null, null, null);
+    }
+
+    /** Attendance from the remote flag when not stated (older clients), and remote from attendance when only it is. */
     BoardRoleFields normalised() {
-        return new BoardRoleFields(organisationId, title.strip(), description.strip(), skillsMatrix, skillGaps,
-                timeCommitment.strip(), hoursPerMonth, remuneration, blankToNull(remunerationDetail), region, remote,
-                closingDate, blankToNull(diversityAims));
+        String stated = attendance != null ? attendance : Boolean.TRUE.equals(remote) ? "remote" : "in-person";
+        boolean remoteWork = remote != null ? remote : !"in-person".equals(stated);
+        List<String> inWords = skillGapsInWords == null ? List.of()
+                : skillGapsInWords.stream().map(String::strip).distinct().toList();
+        return new BoardRoleFields(organisationId, title.strip(), description.strip(), skillsMatrix,
+                skillGaps == null ? List.of() : skillGaps, timeCommitment.strip(), hoursPerMonth, remuneration,
+                blankToNull(remunerationDetail), region, remoteWork, closingDate, blankToNull(diversityAims), stated,
+                Boolean.TRUE.equals(governanceExperienceRequired), inWords);
     }
 
     private static String blankToNull(String text) {

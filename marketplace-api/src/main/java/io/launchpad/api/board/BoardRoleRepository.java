@@ -23,6 +23,9 @@ class BoardRoleRepository {
     private static final TypeReference<List<SkillLevel>> SKILLS = new TypeReference<>() {
     };
 
+    private static final TypeReference<List<String>> WORDS = new TypeReference<>() {
+    };
+
     private final DatabaseClient db;
     private final JsonMapper json;
 
@@ -35,9 +38,9 @@ class BoardRoleRepository {
         return bind(db.sql("""
                 insert into board_role (id, organisation_id, title, description, skills_matrix, skill_gaps,
                     time_commitment, hours_per_month, remuneration, remuneration_detail, region, remote, closing_date,
-                    diversity_aims, status)
+                    diversity_aims, attendance, governance_experience_required, skill_gaps_in_words, status)
                 values (:id, :org, :title, :description, :matrix, :gaps, :time, :hours, :remuneration, :detail,
-                    :region, :remote, :closing, :diversity, 'draft')
+                    :region, :remote, :closing, :diversity, :attendance, :governance, :gapsInWords, 'draft')
                 returning *""").bind("id", UUID.randomUUID()).bind("org", organisationId), fields)
                 .map(this::role).one();
     }
@@ -47,7 +50,9 @@ class BoardRoleRepository {
                 update board_role set title = :title, description = :description, skills_matrix = :matrix,
                     skill_gaps = :gaps, time_commitment = :time, hours_per_month = :hours,
                     remuneration = :remuneration, remuneration_detail = :detail, region = :region, remote = :remote,
-                    closing_date = :closing, diversity_aims = :diversity, updated_at = now(), version = version + 1
+                    closing_date = :closing, diversity_aims = :diversity, attendance = :attendance,
+                    governance_experience_required = :governance, skill_gaps_in_words = :gapsInWords,
+                    updated_at = now(), version = version + 1
                 where id = :id and version = :version
                 returning *""").bind("id", id).bind("version", expectedVersion), fields)
                 .map(this::role).one();
@@ -92,11 +97,19 @@ class BoardRoleRepository {
                 .bind("gaps", Json.of(json.writeValueAsString(f.skillGaps())))
                 .bind("time", f.timeCommitment()).bind("hours", f.hoursPerMonth())
                 .bind("remuneration", f.remuneration()).bind("region", f.region()).bind("remote", f.remote())
-                .bind("closing", f.closingDate());
+                .bind("closing", f.closingDate())
+                .bind("attendance", f.attendance())
+                .bind("governance", Boolean.TRUE.equals(f.governanceExperienceRequired()))
+                .bind("gapsInWords", Json.of(json.writeValueAsString(f.skillGapsInWords())));
         spec = f.remunerationDetail() == null ? spec.bindNull("detail", String.class)
                 : spec.bind("detail", f.remunerationDetail());
         return f.diversityAims() == null ? spec.bindNull("diversity", String.class)
                 : spec.bind("diversity", f.diversityAims());
+    }
+
+    /** Rows written before attendance existed say only whether the role is remote. */
+    private static String attendance(String stated, boolean remote) {
+        return stated != null ? stated : remote ? "remote" : "in-person";
     }
 
     private BoardRole role(Readable row) {
@@ -110,6 +123,9 @@ class BoardRoleRepository {
                 row.get("closing_date", LocalDate.class), row.get("diversity_aims", String.class),
                 BoardRole.Status.valueOf(row.get("status", String.class).toUpperCase()),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
-                row.get("published_at", Instant.class), row.get("version", Long.class));
+                row.get("published_at", Instant.class), row.get("version", Long.class),
+                attendance(row.get("attendance", String.class), Boolean.TRUE.equals(row.get("remote", Boolean.class))),
+                Boolean.TRUE.equals(row.get("governance_experience_required", Boolean.class)),
+                json.readValue(row.get("skill_gaps_in_words", Json.class).asString(), WORDS));
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -156,8 +157,16 @@ public class BoardRoles {
 
     private BoardRoleFields checked(BoardRoleFields request) {
         framework.check("skillsMatrix", request.skillsMatrix());
-        framework.check("skillGaps", request.skillGaps());
-        return request.normalised();
+        framework.check("skillGaps", request.skillGaps() == null ? List.of() : request.skillGaps());
+        if (request.attendance() == null && request.remote() == null) {
+            throw ApiProblem.invalid("attendance", "required", "must be in-person, hybrid or remote");
+        }
+        BoardRoleFields fields = request.normalised();
+        if (fields.skillGaps().isEmpty() && fields.skillGapsInWords().isEmpty()) {
+            throw ApiProblem.invalid("skillGaps", "required",
+                    "must list at least one gap, as a framework skill or in skillGapsInWords");
+        }
+        return fields;
     }
 
     private static ApiProblem changedMeanwhile() {

@@ -63,14 +63,16 @@ class ElasticsearchBoardMatching implements BoardMatching {
     private static BoardMatchReasons reasons(BoardRanking.BoardReasons reasons) {
         BoardRanking.BoardScoreParts parts = reasons.parts();
         return new BoardMatchReasons(gaps(reasons.gapsCovered()), gaps(reasons.gapsPartlyCovered()),
-                gaps(reasons.gapsMissing()), reasons.governanceYears(), reasons.location(), reasons.hoursMet(),
-                reasons.explanations(),
-                new BoardScoreParts(parts.coverage(), parts.governance(), parts.location(), parts.time()));
+                gaps(reasons.gapsMissing()), reasons.governanceYears(), reasons.governance(), reasons.attendance(),
+                reasons.location(), reasons.hoursMet(), reasons.littleDetail(), reasons.explanations(),
+                new BoardScoreParts(parts.coverage(), parts.meaning(), parts.keywords(), parts.governance(),
+                        parts.location(), parts.time(), parts.substance()));
     }
 
     private static List<GapCoverage> gaps(List<BoardRanking.GapCoverage> gaps) {
         return gaps.stream()
-                .map(gap -> new GapCoverage(gap.skill(), gap.label(), gap.requiredLevel(), gap.offeredLevel()))
+                .map(gap -> new GapCoverage(gap.skill(), gap.label(), gap.requiredLevel(), gap.offeredLevel(), gap.how(),
+                        gap.evidence()))
                 .toList();
     }
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
  */
 public record CandidateDocument(UUID id, String headline, List<SkillLevel> skills, List<Experience> experience,
         String governanceExperience, int governanceYears, String livedExperience, String availability,
-        int hoursPerMonth, String region, boolean remote, String visibility, long version) {
+        int hoursPerMonth, String region, boolean remote, String visibility, long version,
+        List<SkillInWords> skillsInWords, List<String> sectors, String experienceSummary) {
 
     /** The candidate's side of a query for roles (their own profile, whatever its visibility). */
     public CandidateForMatching forMatching(SkillsFramework framework) {
@@ -21,7 +22,8 @@ public record CandidateDocument(UUID id, String headline, List<SkillLevel> skill
                 experience.stream().map(e -> new CandidateForMatching.Experience(e.role(), e.sector(),
                         e.years() == null ? 0 : e.years())).toList(),
                 governanceYears, region, remote, hoursPerMonth, availability, livedExperience != null, visibility,
-                version, null);
+                version, null, CandidateProfile.words(headline, skillsInWords, sectors, experienceSummary,
+                        governanceExperience));
     }
 
     /** Names of every identifying field a candidate has; tests assert none of them appears in an anonymised view. */

@@ -20,7 +20,11 @@ import java.util.List;
 /**
  * A candidate profile as sent on create and update. The first five fields identify the person and
  * are shown only to them, admins, and an association that has invited them to interview.
- * {@code livedExperienceConsent} must be true whenever {@code livedExperience} is given.
+ * {@code livedExperienceConsent} must be true whenever {@code livedExperience} is given. Skills are
+ * framework codes ({@code skills}) or the candidate's own words at level 1–4 ({@code skillsInWords}),
+ * at least one in either; {@code sectors} and {@code experienceSummary} are matched on too. A
+ * candidate has governance experience when they describe it ({@code governanceExperience}) or give
+ * years of it ({@code governanceYears} above 0): a role requiring it admits only them.
  */
 public record CandidateFields(
         @NotBlank @SingleLine @Size(max = 200) String name,
@@ -29,7 +33,7 @@ public record CandidateFields(
         @Size(max = 500) @Pattern(regexp = "^https://\\S+$") String photoUrl,
         @Past @PlausibleDate(yearsBack = 120, yearsAhead = 0) LocalDate dateOfBirth,
         @NotBlank @SingleLine @Size(max = 300) String headline,
-        @NotNull @Size(min = 1, max = 30) List<@NotNull @Valid SkillLevel> skills,
+        @Size(max = 30) List<@NotNull @Valid SkillLevel> skills,
         @NotNull @Size(max = 20) List<@NotNull @Valid Experience> experience,
         @Size(max = 4000) String governanceExperience,
         @Min(0) @Max(80) Integer governanceYears,
@@ -39,7 +43,20 @@ public record CandidateFields(
         @NotNull @Min(1) @Max(200) Integer hoursPerMonth,
         @NotNull @KnownCode(Vocabulary.REGION) String region,
         @NotNull Boolean remote,
-        @NotNull @Pattern(regexp = "private|matching|public") String visibility) {
+        @NotNull @Pattern(regexp = "private|matching|public") String visibility,
+        @Size(max = 30) List<@NotNull @Valid SkillInWords> skillsInWords,
+        @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 120) String> sectors,
+        @Size(max = 4000) String experienceSummary) {
+
+    /** The older shape, without skills in words, sectors or a summary. */
+    public CandidateFields(String name, String email, String phone, String photoUrl, LocalDate dateOfBirth,
+            String headline, List<SkillLevel> skills, List<Experience> experience, String governanceExperience,
+            Integer governanceYears, String livedExperience, Boolean livedExperienceConsent, String availability,
+            Integer hoursPerMonth, String region, Boolean remote, String visibility) {
+        this(name, email, phone, photoUrl, dateOfBirth, headline, skills, experience, governanceExperience,
+                governanceYears, livedExperience, livedExperienceConsent, availability, hoursPerMonth, region, remote,
+                visibility, null, null, null);
+    }
 
     boolean declaresLivedExperience() {
         return livedExperience != null && !livedExperience.isBlank();
@@ -47,9 +64,13 @@ public record CandidateFields(
 
     CandidateFields normalised() {
         return new CandidateFields(name.strip(), email.strip(), blankToNull(phone), blankToNull(photoUrl), dateOfBirth,
-                headline.strip(), skills, experience, blankToNull(governanceExperience),
+                headline.strip(), skills == null ? List.of() : skills, experience, blankToNull(governanceExperience),
                 governanceYears == null ? 0 : governanceYears, blankToNull(livedExperience), livedExperienceConsent,
-                availability, hoursPerMonth, region, remote, visibility);
+                availability, hoursPerMonth, region, remote, visibility,
+                skillsInWords == null ? List.of() : skillsInWords.stream()
+                        .map(skill -> new SkillInWords(skill.skill().strip(), skill.level())).toList(),
+                sectors == null ? List.of() : sectors.stream().map(String::strip).distinct().toList(),
+                blankToNull(experienceSummary));
     }
 
     private static String blankToNull(String text) {

@@ -16,6 +16,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -220,7 +221,19 @@ public class CandidateProfiles implements PersonalData {
     }
 
     private CandidateFields checked(CandidateFields request) {
-        framework.check("skills", request.skills());
+        framework.check("skills", request.skills() == null ? List.of() : request.skills());
+        if ((request.skills() == null || request.skills().isEmpty())
+                && (request.skillsInWords() == null || request.skillsInWords().isEmpty())) {
+            throw ApiProblem.invalid("skills", "required", "must list at least one skill, as a framework skill or in skillsInWords");
+        }
+        if (request.skillsInWords() != null) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < request.skillsInWords().size(); i++) {
+                if (!seen.add(request.skillsInWords().get(i).skill().strip().toLowerCase(java.util.Locale.ROOT))) {
+                    throw ApiProblem.invalid("skillsInWords[" + i + "].skill", "unique", "lists the same skill twice");
+                }
+            }
+        }
         if (request.declaresLivedExperience() && !Boolean.TRUE.equals(request.livedExperienceConsent())) {
             throw ApiProblem.invalid("livedExperienceConsent", "consent-required",
                     "lived experience is stored only with your consent; set livedExperienceConsent to true");

@@ -24,6 +24,11 @@ class CandidateRepository {
     private static final TypeReference<List<Experience>> EXPERIENCE = new TypeReference<>() {
     };
 
+    private static final TypeReference<List<SkillInWords>> SKILLS_IN_WORDS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> SECTORS = new TypeReference<>() {
+    };
+
     private final DatabaseClient db;
     private final JsonMapper json;
 
@@ -36,9 +41,10 @@ class CandidateRepository {
         return bind(db.sql("""
                 insert into candidate_profile (id, subject, name, email, phone, photo_url, date_of_birth, headline,
                     skills, experience, governance_experience, governance_years, lived_experience, availability,
-                    hours_per_month, region, remote, visibility)
+                    hours_per_month, region, remote, visibility, skills_in_words, sectors, experience_summary)
                 values (:id, :subject, :name, :email, :phone, :photoUrl, :dob, :headline, :skills, :experience,
-                    :governance, :governanceYears, :lived, :availability, :hours, :region, :remote, :visibility)
+                    :governance, :governanceYears, :lived, :availability, :hours, :region, :remote, :visibility,
+                    :skillsInWords, :sectors, :summary)
                 returning *""").bind("id", UUID.randomUUID()).bind("subject", subject), fields)
                 .map(this::profile).one();
     }
@@ -50,7 +56,8 @@ class CandidateRepository {
                     date_of_birth = :dob, headline = :headline, skills = :skills, experience = :experience,
                     governance_experience = :governance, governance_years = :governanceYears,
                     lived_experience = :lived, availability = :availability, hours_per_month = :hours,
-                    region = :region, remote = :remote, visibility = :visibility, updated_at = now(),
+                    region = :region, remote = :remote, visibility = :visibility, skills_in_words = :skillsInWords,
+                    sectors = :sectors, experience_summary = :summary, updated_at = now(),
                     last_active_at = now(), retention_warned_at = null, version = version + 1
                 where id = :id and version = :version
                 returning *""").bind("id", id).bind("version", expectedVersion), fields)
@@ -119,7 +126,10 @@ class CandidateRepository {
                 .bind("experience", Json.of(json.writeValueAsString(f.experience())))
                 .bind("governanceYears", f.governanceYears() == null ? 0 : f.governanceYears())
                 .bind("availability", f.availability()).bind("hours", f.hoursPerMonth())
-                .bind("region", f.region()).bind("remote", f.remote()).bind("visibility", f.visibility());
+                .bind("region", f.region()).bind("remote", f.remote()).bind("visibility", f.visibility())
+                .bind("skillsInWords", Json.of(json.writeValueAsString(f.skillsInWords())))
+                .bind("sectors", Json.of(json.writeValueAsString(f.sectors())));
+        spec = nullable(spec, "summary", f.experienceSummary(), String.class);
         spec = nullable(spec, "phone", f.phone(), String.class);
         spec = nullable(spec, "photoUrl", f.photoUrl(), String.class);
         spec = nullable(spec, "dob", f.dateOfBirth(), LocalDate.class);
@@ -147,6 +157,9 @@ class CandidateRepository {
                 CandidateProfile.Visibility.fromCode(row.get("visibility", String.class)),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
                 row.get("last_active_at", Instant.class), row.get("retention_warned_at", Instant.class),
-                row.get("version", Long.class));
+                row.get("version", Long.class),
+                json.readValue(row.get("skills_in_words", Json.class).asString(), SKILLS_IN_WORDS),
+                json.readValue(row.get("sectors", Json.class).asString(), SECTORS),
+                row.get("experience_summary", String.class));
     }
 }

@@ -16,9 +16,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The digital capability framework (UK Government Digital and Data Profession Capability
- * Framework) as data: role families, their skills and the four skill levels. Loaded from
- * {@code frameworks/ddat-capability-framework.json}, so the vocabulary changes without code.
+ * The board skills framework as versioned data: the digital families of the UK Government Digital and
+ * Data Profession Capability Framework, board competences beyond digital (finance, audit and risk,
+ * legal and regulatory, customer experience, housing operations, sustainability, people and culture,
+ * governance), the four skill levels, and adjacency between related skills (read both ways; matching
+ * counts an adjacent skill as a partial match). Loaded from {@code frameworks/board-skills-framework-v2.json},
+ * so the vocabulary changes without code; codes are never reused with another meaning.
  */
 @Component
 public class SkillsFramework {
@@ -26,23 +29,32 @@ public class SkillsFramework {
     public record Level(String code, String label, int rank, String description) {
     }
 
-    public record Skill(String code, String label) {
+    /** {@code adjacent}: codes of related skills that partly cover this one (as listed; {@link #adjacent} reads both ways). */
+    public record Skill(String code, String label, List<String> adjacent) {
+
+        public Skill {
+            adjacent = adjacent == null ? List.of() : List.copyOf(adjacent);
+        }
     }
 
-    public record RoleFamily(String code, String label, List<Skill> skills) {
+    /** {@code source}: {@code ddat} for the digital families, {@code launchpad} for the board competences. */
+    public record RoleFamily(String code, String label, String source, List<Skill> skills) {
     }
 
-    public record Framework(String code, String name, String source, String note, List<Level> levels,
+    public record Framework(String code, int version, String name, String source, String note, List<Level> levels,
             List<RoleFamily> roleFamilies) {
     }
+
+    static final String FILE = "frameworks/board-skills-framework-v2.json";
 
     private final Framework framework;
     private final Map<String, Skill> skills = new LinkedHashMap<>();
     private final Map<String, Level> levels = new LinkedHashMap<>();
     private final Map<String, String> familyOf = new LinkedHashMap<>();
+    private final Map<String, Set<String>> adjacent = new LinkedHashMap<>();
 
     SkillsFramework(JsonMapper json) {
-        try (InputStream in = new ClassPathResource("frameworks/ddat-capability-framework.json").getInputStream()) {
+        try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
             this.framework = json.readValue(in, Framework.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -56,6 +68,20 @@ public class SkillsFramework {
                 familyOf.put(skill.code(), family.label());
             }
         }
+        for (Skill skill : skills.values()) {
+            for (String other : skill.adjacent()) {
+                if (!skills.containsKey(other) || other.equals(skill.code())) {
+                    throw new IllegalStateException("skill " + skill.code() + " names an unknown adjacent skill " + other);
+                }
+                adjacent.computeIfAbsent(skill.code(), code -> new java.util.TreeSet<>()).add(other);
+                adjacent.computeIfAbsent(other, code -> new java.util.TreeSet<>()).add(skill.code());
+            }
+        }
+    }
+
+    /** Codes of the skills next to this one, both ways round; empty for an unknown code. */
+    public List<String> adjacent(String code) {
+        return List.copyOf(adjacent.getOrDefault(code, Set.of()));
     }
 
     public Framework framework() {
@@ -85,7 +111,7 @@ public class SkillsFramework {
     public List<RankedSkill> ranked(List<SkillLevel> list) {
         return list.stream()
                 .map(entry -> new RankedSkill(entry.skill(), skillLabel(entry.skill()), entry.level(),
-                        levelLabel(entry.level()), rank(entry.level())))
+                        levelLabel(entry.level()), rank(entry.level()), adjacent(entry.skill())))
                 .toList();
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The demo of Digital on Board: open board roles at the demo associations and fictional digital
  * leaders who chose to be matched. Skills and levels are codes of the capability framework
- * ({@code frameworks/ddat-capability-framework.json}); regions are taxonomy codes. The candidates'
+ * ({@code frameworks/board-skills-framework-v2.json}); regions are taxonomy codes. The candidates'
  * subjects are fixed ids no one can sign in as; the demo candidate login (chidi.eze) has no profile,
  * so whoever tries the product creates it themselves.
  */

@@ -36,8 +36,9 @@ class BoardRecruitmentApiTest extends ApiTestBase {
         // matching both ways, with reasons; the association never learns who the candidate is
         String matches = BoardFixtures.awaitBody(api, association.bearer(),
                 "/api/v1/board-roles/" + roleId + "/matches?limit=50", found -> found.contains(jobTitle));
-        assertThat(matches).contains("Covers Data governance at Expert", "Has Information security at Awareness")
-                .contains("\"engine\":\"hybrid-skill-gap-coverage\"");
+        assertThat(matches).contains("Covers \u201cData governance\u201d: lists Data governance (Expert) (needed Practitioner)",
+                        "Partly covers \u201cInformation security\u201d: lists Information security (Awareness) (needed Working)")
+                .contains("\"engine\":\"hybrid-whole-profile\"");
         identity.values().forEach(value -> assertThat(matches).doesNotContain(value));
         assertThat(matches).doesNotContain(candidateId); // matching-only profiles are not addressable
 
@@ -160,7 +161,7 @@ class BoardRecruitmentApiTest extends ApiTestBase {
         }
         String roles = BoardFixtures.awaitBody(api, candidate.bearer(), "/api/v1/candidates/" + candidateId + "/matches?limit=50",
                 found -> found.contains(roleId));
-        assertThat(roles).contains("Covers Incident management at Expert");
+        assertThat(roles).contains("Covers \u201cIncident management\u201d: lists Incident management (Expert)");
     }
 
     @Test
@@ -216,5 +217,81 @@ class BoardRecruitmentApiTest extends ApiTestBase {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("closingDate")
                 .jsonPath("$.errors[0].rule").isEqualTo("not-in-past");
+    }
+
+    @Test
+    void rolesStateAttendanceGovernanceAndGapsInWordsAndCandidatesWriteTheirOwnSkills() {
+        Actor association = actor("association");
+        Map<String, Object> roleBody = BoardFixtures.roleBody(association.organisationId(), List.of());
+        roleBody.remove("remote");
+        roleBody.put("attendance", "in-person");
+        roleBody.put("governanceExperienceRequired", true);
+        roleBody.put("skillGapsInWords", List.of("Oversight of tenancy fraud investigations and counter-fraud controls"));
+        String roleId = BoardFixtures.openRole(api, association.bearer(), roleBody);
+        api.get().uri("/api/v1/board-roles/{id}", roleId).header("Authorization", association.bearer()).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.attendance").isEqualTo("in-person")
+                .jsonPath("$.remote").isEqualTo(false)
+                .jsonPath("$.governanceExperienceRequired").isEqualTo(true)
+                .jsonPath("$.skillGapsInWords[0]").isEqualTo("Oversight of tenancy fraud investigations and counter-fraud controls");
+
+        // framework skills are optional when skills are written in words
+        Map<String, Object> fraud = BoardFixtures.candidateBody(Identity.unique(), "matching", List.of());
+        fraud.put("headline", "Head of counter fraud");
+        fraud.put("skillsInWords", List.of(Map.of("skill", "Investigating tenancy and benefit fraud", "level", 4)));
+        fraud.put("sectors", List.of("Local government"));
+        fraud.put("experienceSummary", "I run a counter-fraud team that investigates subletting and false applications"
+                + " for social landlords, and I report to an audit committee every quarter.");
+        Map<String, Object> noGovernance = new java.util.HashMap<>(fraud);
+        noGovernance.put("name", "Other person");
+        noGovernance.put("email", "other-" + java.util.UUID.randomUUID() + "@example.org");
+        noGovernance.put("headline", "Fraud investigator without board experience");
+        noGovernance.remove("governanceExperience");
+        noGovernance.put("governanceYears", 0);
+        Map<String, Object> elsewhere = new java.util.HashMap<>(fraud);
+        elsewhere.put("name", "Third person");
+        elsewhere.put("email", "third-" + java.util.UUID.randomUUID() + "@example.org");
+        elsewhere.put("headline", "Fraud investigator far away");
+        elsewhere.put("region", "london");
+        TestTokens.TestUser fraudUser = TestTokens.user("candidate");
+        String fraudId = BoardFixtures.createCandidate(api, fraudUser.bearer(), fraud);
+        BoardFixtures.createCandidate(api, TestTokens.user("candidate").bearer(), noGovernance);
+        BoardFixtures.createCandidate(api, TestTokens.user("candidate").bearer(), elsewhere);
+
+        String matches = BoardFixtures.awaitBody(api, association.bearer(), "/api/v1/board-roles/" + roleId + "/matches?limit=50",
+                found -> found.contains("Head of counter fraud"));
+        // in person: same region only; governance required: only those who state it
+        assertThat(matches).doesNotContain("Fraud investigator without board experience", "Fraud investigator far away")
+                .contains("\"how\":\"in-words\"", "\"attendance\":\"in-person\"");
+        api.get().uri("/api/v1/candidates/me").header("Authorization", fraudUser.bearer()).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.id").isEqualTo(fraudId)
+                .jsonPath("$.skillsInWords[0].level").isEqualTo(4)
+                .jsonPath("$.sectors[0]").isEqualTo("Local government")
+                .jsonPath("$.experienceSummary").isNotEmpty();
+
+        // bad input names the field
+        Map<String, Object> noGaps = BoardFixtures.roleBody(association.organisationId(), List.of());
+        post("/api/v1/board-roles", association.bearer(), noGaps, "skillGaps", "required");
+        Map<String, Object> badAttendance = BoardFixtures.roleBody(association.organisationId(),
+                List.of(skill("data-governance", "expert")));
+        badAttendance.put("attendance", "sometimes");
+        post("/api/v1/board-roles", association.bearer(), badAttendance, "attendance", "pattern");
+        Map<String, Object> noAttendance = BoardFixtures.roleBody(association.organisationId(),
+                List.of(skill("data-governance", "expert")));
+        noAttendance.remove("remote");
+        post("/api/v1/board-roles", association.bearer(), noAttendance, "attendance", "required");
+        TestTokens.TestUser someone = TestTokens.user("candidate");
+        Map<String, Object> badLevel = BoardFixtures.candidateBody(Identity.unique(), "matching", List.of());
+        badLevel.put("skillsInWords", List.of(Map.of("skill", "Risk", "level", 5)));
+        post("/api/v1/candidates", someone.bearer(), badLevel, "skillsInWords[0].level", "maximum");
+        Map<String, Object> noSkills = BoardFixtures.candidateBody(Identity.unique(), "matching", List.of());
+        post("/api/v1/candidates", someone.bearer(), noSkills, "skills", "required");
+    }
+
+    private void post(String uri, String bearer, Map<String, Object> body, String field, String rule) {
+        api.post().uri(uri).header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field).jsonPath("$.errors[0].rule").isEqualTo(rule);
     }
 }

@@ -6,9 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -22,14 +23,16 @@ import io.launchpad.matching.indexes.BoardDocuments;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexSetup;
+import io.launchpad.matching.indexes.IndexedCandidate.Passage;
 import io.launchpad.matching.indexes.Tiebreak;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * {@link BoardRanking} over the candidates and board-roles indexes: hard filters inside
- * Elasticsearch, candidates from {@link ThreeLists}, order from {@link GapCoverageScore}, equal
- * scores by {@link Tiebreak} of the id (never by insertion order).
+ * {@link BoardRanking} over the candidates and board-roles indexes: hard filters (visibility,
+ * attendance, governance, status) inside Elasticsearch, candidates from {@link ThreeLists}, order
+ * from {@link BoardScore}; equal scores by relevance, then {@link Tiebreak} of the id (never by
+ * insertion order).
  */
 final class BoardRanker implements BoardRanking {
 
@@ -38,7 +41,8 @@ final class BoardRanker implements BoardRanking {
     static final int MAX_QUERY_CHARACTERS = 8_000;
     static final List<String> MATCHABLE = List.of("matching", "public");
 
-    private static final List<String> CANDIDATE_TEXT_FIELDS = List.of("text.skills^2", "text.experience");
+    private static final List<String> CANDIDATE_TEXT_FIELDS = List.of("text.skills^2", "text.summary",
+            "text.headline^1.5", "text.experience", "text.sectors");
     private static final List<String> ROLE_TEXT_FIELDS = List.of("text.title^2", "text.gaps^2", "text.description");
 
     private final IndexSetup indexes;
@@ -63,45 +67,59 @@ final class BoardRanker implements BoardRanking {
     @Override
     public Mono<List<RankedCandidate>> candidatesFor(BoardRoleForMatching role, int limit) {
         Objects.requireNonNull(role, "role");
-        if (role.gaps().isEmpty() || limit <= 0) {
+        if (!role.hasGaps() || limit <= 0) {
             return Mono.just(List.of());
         }
         int size = Math.min(limit, MAX_LIMIT);
-        GapCoverageScore.Role scoredRole = new GapCoverageScore.Role(role.gaps(), role.region(), role.remote(),
-                role.hoursPerMonth());
         String text = cut(BoardDocuments.roleText(role));
         return indexes.ready()
-                .then(queryVector(text))
-                .flatMap(vector -> candidates.find(new ThreeLists.Spec<>(names.candidates(), StoredCandidate.class,
-                        StoredCandidate.FIELDS, candidateFilter(role), gapsMet(role.gaps(), "skill_levels", "skill_codes"),
-                        text, CANDIDATE_TEXT_FIELDS, vector.orElse(null)), Math.max(MIN_POOL, 2 * size)))
-                .map(found -> found.values().stream()
-                        .map(candidate -> {
-                            GapCoverageScore.Scored scored = GapCoverageScore.score(scoredRole, new GapCoverageScore.Candidate(
-                                    candidate.skillsOrEmpty(), orZero(candidate.governanceYears()), candidate.regionCode(),
-                                    Boolean.TRUE.equals(candidate.remote()), orZero(candidate.hoursPerMonth())));
-                            return scored == null ? null : new RankedCandidate(candidate.candidateId(), scored.score(), scored.reasons());
-                        })
-                        .filter(Objects::nonNull)
-                        .sorted(Comparator.comparingInt(RankedCandidate::score).reversed()
-                                .thenComparingLong(match -> Tiebreak.of(match.candidateId())))
-                        .limit(size)
-                        .toList());
+                .then(Mono.fromCallable(() -> roleForScoring(role, text)).subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(scoredRole -> candidates.find(new ThreeLists.Spec<>(names.candidates(), StoredCandidate.class,
+                        StoredCandidate.FIELDS, candidateFilter(role), gapsMet(role.gaps()), text, CANDIDATE_TEXT_FIELDS,
+                        scoredRole.vector()), Math.max(MIN_POOL, 2 * size))
+                        .map(found -> {
+                            double best = bestKeywords(found.values());
+                            List<Ranked<RankedCandidate>> ranked = new ArrayList<>();
+                            for (ThreeLists.Found<StoredCandidate> hit : found.values()) {
+                                BoardScore.Scored scored = BoardScore.score(scoredRole, hit.document().scored(),
+                                        best <= 0 ? 0 : hit.keywords() / best);
+                                // a near-empty profile is never shown to a board: it says too little to be a match
+                                if (scored != null && !scored.reasons().littleDetail()) {
+                                    ranked.add(new Ranked<>(new RankedCandidate(hit.document().candidateId(), scored.score(),
+                                            scored.reasons()), scored.relevance(), Tiebreak.of(hit.document().candidateId())));
+                                }
+                            }
+                            return best(ranked, size);
+                        }));
     }
 
-    /** Chose to be matched; lists one of the gaps; in the role's region, or both open to remote working. */
+    /** The role's gaps and whole text, embedded (cached: the same role is matched again and again). */
+    private BoardScore.Role roleForScoring(BoardRoleForMatching role, String text) {
+        List<BoardScore.Gap> gaps = new ArrayList<>();
+        Map<String, RankedSkill> framework = new HashMap<>();
+        role.gaps().forEach(gap -> framework.putIfAbsent(gap.skillLabel(), gap));
+        for (String gap : BoardDocuments.gapTexts(role)) {
+            gaps.add(new BoardScore.Gap(framework.get(gap), gap, vectors.of(gap)));
+        }
+        return new BoardScore.Role(gaps, text.isBlank() ? null : vectors.of(text), role.attendance(), role.region(),
+                role.hoursPerMonth());
+    }
+
+    /** Chose to be matched; meets the role's attendance; has governance experience when the role requires it. */
     private static Query candidateFilter(BoardRoleForMatching role) {
         BoolQuery.Builder bool = new BoolQuery.Builder()
-                .filter(f -> f.terms(t -> t.field("visibility").terms(v -> v.value(values(MATCHABLE)))))
-                .filter(f -> f.terms(t -> t.field("skill_codes").terms(v -> v.value(values(
-                        role.gaps().stream().map(RankedSkill::skill).distinct().toList())))));
-        bool.filter(f -> f.bool(place -> {
-            place.should(s -> s.term(t -> t.field("region_code").value(role.region() == null ? "" : role.region())));
-            if (role.remote()) {
-                place.should(s -> s.term(t -> t.field("remote").value(true)));
+                .filter(f -> f.terms(t -> t.field("visibility").terms(v -> v.value(values(MATCHABLE)))));
+        switch (role.attendance()) {
+            case BoardRoleForMatching.IN_PERSON ->
+                    bool.filter(f -> f.term(t -> t.field("region_code").value(role.region() == null ? "" : role.region())));
+            case BoardRoleForMatching.REMOTE -> bool.filter(f -> f.term(t -> t.field("remote").value(true)));
+            default -> {
+                // hybrid: no location rule
             }
-            return place.minimumShouldMatch("1");
-        }));
+        }
+        if (role.governanceRequired()) {
+            bool.filter(f -> f.term(t -> t.field("governance").value(true)));
+        }
         return Query.of(q -> q.bool(bool.build()));
     }
 
@@ -110,61 +128,119 @@ final class BoardRanker implements BoardRanking {
     @Override
     public Mono<List<RankedRole>> rolesFor(CandidateForMatching candidate, int limit) {
         Objects.requireNonNull(candidate, "candidate");
-        if (candidate.skills().isEmpty() || limit <= 0) {
+        if (!candidate.hasSkills() || limit <= 0) {
             return Mono.just(List.of());
         }
         int size = Math.min(limit, MAX_LIMIT);
-        GapCoverageScore.Candidate scoredCandidate = new GapCoverageScore.Candidate(candidate.skills(),
-                candidate.governanceYears(), candidate.region(), candidate.remote(), candidate.hoursPerMonth());
         String text = cut(BoardDocuments.candidateText(candidate));
         LocalDate today = LocalDate.now(clock);
         return indexes.ready()
-                .then(queryVector(text))
-                .flatMap(vector -> roles.find(new ThreeLists.Spec<>(names.boardRoles(), StoredBoardRole.class,
-                        StoredBoardRole.FIELDS, roleFilter(candidate, today), skillsOffered(candidate.skills()),
-                        text, ROLE_TEXT_FIELDS, vector.orElse(null)), Math.max(MIN_POOL, 2 * size)))
-                .map(found -> found.values().stream()
-                        .map(role -> {
-                            GapCoverageScore.Scored scored = GapCoverageScore.score(new GapCoverageScore.Role(
-                                    role.gapsOrEmpty(), role.regionCode(), Boolean.TRUE.equals(role.remote()),
-                                    orZero(role.hoursPerMonth())), scoredCandidate);
-                            return scored == null ? null
-                                    : new RankedRole(role.boardRoleId(), role.organisationId(), scored.score(), scored.reasons());
-                        })
-                        .filter(Objects::nonNull)
-                        .sorted(Comparator.comparingInt(RankedRole::score).reversed()
-                                .thenComparingLong(match -> Tiebreak.of(match.roleId())))
-                        .limit(size)
-                        .toList());
+                .then(Mono.fromCallable(() -> candidateForScoring(candidate, text)).subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(scoredCandidate -> roles.find(new ThreeLists.Spec<>(names.boardRoles(), StoredBoardRole.class,
+                        StoredBoardRole.FIELDS, roleFilter(candidate, today), skillsOffered(candidate.skills()), text,
+                        ROLE_TEXT_FIELDS, wholeOf(scoredCandidate)), Math.max(MIN_POOL, 2 * size))
+                        .map(found -> {
+                            double best = bestKeywords(found.values());
+                            List<Ranked<RankedRole>> ranked = new ArrayList<>();
+                            for (ThreeLists.Found<StoredBoardRole> hit : found.values()) {
+                                StoredBoardRole role = hit.document();
+                                BoardScore.Scored scored = BoardScore.score(role.scored(), scoredCandidate,
+                                        best <= 0 ? 0 : hit.keywords() / best);
+                                if (scored != null) {
+                                    ranked.add(new Ranked<>(new RankedRole(role.boardRoleId(), role.organisationId(),
+                                            scored.score(), scored.reasons()), scored.relevance(), Tiebreak.of(role.boardRoleId())));
+                                }
+                            }
+                            return best(ranked, size);
+                        }));
     }
 
-    /** Open, closing today or later; needs one of the candidate's skills; in their region, or both remote. */
+    /** The candidate's passages and whole profile, embedded as the index would hold them. */
+    private BoardScore.Candidate candidateForScoring(CandidateForMatching candidate, String text) {
+        List<Passage> passages = new ArrayList<>();
+        float[] whole = text.isBlank() ? null : vectors.of(text);
+        if (whole != null) {
+            passages.add(Passage.of(BoardDocuments.WHOLE, null, 0, whole));
+        }
+        for (BoardDocuments.PassageText passage : BoardDocuments.candidatePassages(candidate)) {
+            passages.add(Passage.of(passage.kind(), passage.text(), passage.level(), vectors.of(passage.text())));
+        }
+        return new BoardScore.Candidate(candidate.skills(),
+                candidate.skills().stream().flatMap(skill -> skill.adjacent().stream()).distinct().toList(), passages,
+                candidate.hasGovernanceExperience(), candidate.governanceYears(), candidate.region(), candidate.remote(),
+                candidate.hoursPerMonth(), BoardDocuments.substance(candidate));
+    }
+
+    private static float[] wholeOf(BoardScore.Candidate candidate) {
+        return candidate.passages().stream().filter(p -> BoardDocuments.WHOLE.equals(p.kind())).map(Passage::vector)
+                .findFirst().orElse(null);
+    }
+
+    /** Open, closing today or later; the candidate meets its attendance and, where required, its governance rule. */
     private static Query roleFilter(CandidateForMatching candidate, LocalDate today) {
         BoolQuery.Builder bool = new BoolQuery.Builder()
                 .filter(f -> f.term(t -> t.field("status_code").value("open")))
-                .filter(f -> f.range(r -> r.date(d -> d.field("closing_date").gte(today.toString()))))
-                .filter(f -> f.terms(t -> t.field("gap_codes").terms(v -> v.value(values(
-                        candidate.skills().stream().map(RankedSkill::skill).distinct().toList())))));
+                .filter(f -> f.range(r -> r.date(d -> d.field("closing_date").gte(today.toString()))));
         bool.filter(f -> f.bool(place -> {
-            place.should(s -> s.term(t -> t.field("region_code").value(candidate.region() == null ? "" : candidate.region())));
+            place.should(s -> s.term(t -> t.field("attendance").value(BoardRoleForMatching.HYBRID)));
+            place.should(s -> s.bool(b -> b
+                    .filter(x -> x.term(t -> t.field("attendance").value(BoardRoleForMatching.IN_PERSON)))
+                    .filter(x -> x.term(t -> t.field("region_code").value(candidate.region() == null ? "" : candidate.region())))));
             if (candidate.remote()) {
-                place.should(s -> s.term(t -> t.field("remote").value(true)));
+                place.should(s -> s.term(t -> t.field("attendance").value(BoardRoleForMatching.REMOTE)));
             }
             return place.minimumShouldMatch("1");
         }));
+        if (!candidate.hasGovernanceExperience()) {
+            bool.mustNot(f -> f.term(t -> t.field("governance_required").value(true)));
+        }
         return Query.of(q -> q.bool(bool.build()));
     }
 
     // ---- shared
 
-    /** One point per gap the document meets at the level needed ({@code skill@rank}), half a point per gap skill held below it. */
-    private static Query gapsMet(List<RankedSkill> gaps, String levelField, String codeField) {
+    private record Ranked<M>(M match, double relevance, long tiebreak) {
+    }
+
+    /** Score, then relevance (finer than the rounded score), then the stable hash of the id. */
+    private static <M> List<M> best(List<Ranked<M>> ranked, int size) {
+        return ranked.stream()
+                .sorted(Comparator.<Ranked<M>>comparingInt(r -> score(r.match())).reversed()
+                        .thenComparing(Comparator.<Ranked<M>>comparingDouble(Ranked::relevance).reversed())
+                        .thenComparingLong(Ranked::tiebreak))
+                .limit(size)
+                .map(Ranked::match)
+                .toList();
+    }
+
+    private static int score(Object match) {
+        return match instanceof RankedCandidate candidate ? candidate.score() : ((RankedRole) match).score();
+    }
+
+    private static double bestKeywords(Collection<? extends ThreeLists.Found<?>> found) {
+        return found.stream().mapToDouble(ThreeLists.Found::keywords).max().orElse(0);
+    }
+
+    /**
+     * One point per framework gap the document meets at the level needed ({@code skill@rank}), half a
+     * point per gap skill held below it, a third for an adjacent skill. Null (no list) without framework gaps.
+     */
+    private static Query gapsMet(List<RankedSkill> gaps) {
+        if (gaps.isEmpty()) {
+            return null;
+        }
         return Query.of(q -> q.bool(bool -> {
             for (RankedSkill gap : gaps) {
                 bool.should(s -> s.constantScore(c -> c.boost(1f)
-                        .filter(f -> f.term(t -> t.field(levelField).value(BoardDocuments.level(gap.skill(), Math.max(1, gap.rank())))))));
+                        .filter(f -> f.term(t -> t.field("skill_levels").value(BoardDocuments.level(gap.skill(), Math.max(1, gap.rank())))))));
                 bool.should(s -> s.constantScore(c -> c.boost(0.5f)
-                        .filter(f -> f.term(t -> t.field(codeField).value(gap.skill())))));
+                        .filter(f -> f.term(t -> t.field("skill_codes").value(gap.skill())))));
+                bool.should(s -> s.constantScore(c -> c.boost(0.3f)
+                        .filter(f -> f.term(t -> t.field("adjacent_codes").value(gap.skill())))));
+                if (!gap.adjacent().isEmpty()) {
+                    bool.should(s -> s.constantScore(c -> c.boost(0.3f)
+                            .filter(f -> f.terms(t -> t.field("skill_codes").terms(v -> v.value(values(gap.adjacent())))))));
+                }
             }
             return bool.minimumShouldMatch("1");
         }));
@@ -172,6 +248,9 @@ final class BoardRanker implements BoardRanking {
 
     /** The mirror of {@link #gapsMet}: a role's gap {@code skill@rank} is met by every rank up to the one offered. */
     private static Query skillsOffered(List<RankedSkill> skills) {
+        if (skills.isEmpty()) {
+            return null;
+        }
         return Query.of(q -> q.bool(bool -> {
             for (RankedSkill skill : skills) {
                 for (int rank = 1; rank <= skill.rank(); rank++) {
@@ -181,25 +260,17 @@ final class BoardRanker implements BoardRanking {
                 }
                 bool.should(s -> s.constantScore(c -> c.boost(0.5f)
                         .filter(f -> f.term(t -> t.field("gap_codes").value(skill.skill())))));
+                if (!skill.adjacent().isEmpty()) {
+                    bool.should(s -> s.constantScore(c -> c.boost(0.3f)
+                            .filter(f -> f.terms(t -> t.field("gap_codes").terms(v -> v.value(values(skill.adjacent())))))));
+                }
             }
             return bool.minimumShouldMatch("1");
         }));
     }
 
-    /** The model runs off the event loop (it is CPU work); empty when there is no text. */
-    private Mono<Optional<float[]>> queryVector(String text) {
-        if (text == null || text.isBlank()) {
-            return Mono.just(Optional.empty());
-        }
-        return Mono.fromCallable(() -> Optional.ofNullable(vectors.of(text))).subscribeOn(Schedulers.boundedElastic());
-    }
-
     private static String cut(String text) {
         return text.length() > MAX_QUERY_CHARACTERS ? text.substring(0, MAX_QUERY_CHARACTERS) : text;
-    }
-
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
     }
 
     private static List<FieldValue> values(Collection<String> values) {

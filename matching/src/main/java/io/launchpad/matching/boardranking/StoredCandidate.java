@@ -4,15 +4,24 @@ import java.util.List;
 import java.util.UUID;
 
 import io.launchpad.matching.RankedSkill;
+import io.launchpad.matching.indexes.IndexedCandidate.Passage;
 
-/** A candidate as the candidates index returns it: only what the re-rank reads. */
-record StoredCandidate(UUID candidateId, List<RankedSkill> skills, Integer governanceYears, String regionCode,
-                       Boolean remote, Integer hoursPerMonth) {
+/** A candidate as the candidates index returns it: only what the re-rank reads (never the free text fields). */
+record StoredCandidate(UUID candidateId, List<RankedSkill> skills, List<String> adjacentCodes, List<Passage> passages,
+                       Boolean governance, Integer governanceYears, String regionCode, Boolean remote,
+                       Integer hoursPerMonth, Integer substance) {
 
-    static final List<String> FIELDS = List.of("candidate_id", "skills", "governance_years", "region_code", "remote",
-            "hours_per_month");
+    static final List<String> FIELDS = List.of("candidate_id", "skills", "adjacent_codes", "passages", "governance",
+            "governance_years", "region_code", "remote", "hours_per_month", "substance");
 
     List<RankedSkill> skillsOrEmpty() {
         return skills == null ? List.of() : skills;
+    }
+
+    BoardScore.Candidate scored() {
+        return new BoardScore.Candidate(skillsOrEmpty(), adjacentCodes == null ? List.of() : adjacentCodes,
+                passages == null ? List.of() : passages, Boolean.TRUE.equals(governance),
+                governanceYears == null ? 0 : governanceYears, regionCode, Boolean.TRUE.equals(remote),
+                hoursPerMonth == null ? 0 : hoursPerMonth, substance == null ? 0 : substance);
     }
 }

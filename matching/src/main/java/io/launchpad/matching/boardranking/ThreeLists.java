@@ -19,9 +19,11 @@ import reactor.core.publisher.Mono;
  * Finds board candidates (people or roles) in one index: three lists asked for concurrently, all
  * under the same hard filter, fused by reciprocal rank, the best {@code pool} kept.
  * <ul>
- * <li>coverage: a structured query scoring one point per gap met at the level needed (and half
- * for the skill below it), so whoever covers the gaps is always in the pool, whatever their words;</li>
- * <li>keywords: BM25 over the skills and experience (or role) text, with the housing synonyms;</li>
+ * <li>coverage: a structured query scoring one point per framework gap met at the level needed (and
+ * less for the skill below it or an adjacent one), so whoever covers the gaps is in the pool, whatever
+ * their words; skipped when there is no framework skill to look for;</li>
+ * <li>keywords: BM25 over everything written (skills, summary, headline, sectors; or the role's
+ * title, gaps and description), with the housing synonyms; their scores are kept for the re-rank;</li>
  * <li>meaning: kNN over the MiniLM embeddings (skipped when there is no query vector).</li>
  * </ul>
  * The lists only decide who is re-ranked; the re-rank decides the order.
@@ -43,9 +45,13 @@ final class ThreeLists<T> {
         this.elasticsearch = elasticsearch;
     }
 
-    /** Id → document of the kept candidates, in fused order. */
-    Mono<Map<String, T>> find(Spec<T> spec, int pool) {
-        Mono<List<Hit<T>>> coverage = elasticsearch.call("find candidates by gap coverage",
+    /** A kept document and its BM25 score (0 when the keyword list did not find it). */
+    record Found<T>(T document, double keywords) {
+    }
+
+    /** Id → kept document, in fused order. */
+    Mono<Map<String, Found<T>>> find(Spec<T> spec, int pool) {
+        Mono<List<Hit<T>>> coverage = spec.coverage() == null ? Mono.just(List.of()) : elasticsearch.call("find candidates by gap coverage",
                 client -> client.search(coverageSearch(spec), spec.type())).map(response -> response.hits().hits());
         Mono<List<Hit<T>>> keywords = spec.text() == null || spec.text().isBlank() ? Mono.just(List.of())
                 : elasticsearch.call("find candidates by keywords",
@@ -53,22 +59,37 @@ final class ThreeLists<T> {
         Mono<List<Hit<T>>> meaning = spec.vector() == null ? Mono.just(List.of())
                 : elasticsearch.call("find candidates by meaning",
                         client -> client.search(knnSearch(spec), spec.type())).map(response -> response.hits().hits());
-        return Mono.zip(coverage, keywords, meaning).map(lists -> {
-            Map<String, T> documents = new LinkedHashMap<>();
+        // the lists carry ids and scores only; the kept documents (passages included) come in one mget
+        return Mono.zip(coverage, keywords, meaning).flatMap(lists -> {
             List<List<String>> rankings = new ArrayList<>();
             for (List<Hit<T>> hits : List.of(lists.getT1(), lists.getT2(), lists.getT3())) {
-                List<String> ids = new ArrayList<>();
-                for (Hit<T> hit : hits) {
-                    if (hit.source() != null) {
-                        documents.putIfAbsent(hit.id(), hit.source());
-                        ids.add(hit.id());
-                    }
-                }
-                rankings.add(ids);
+                rankings.add(hits.stream().map(Hit::id).toList());
             }
-            Map<String, T> kept = new LinkedHashMap<>();
-            Fusion.fuse(rankings).stream().limit(pool).forEach(id -> kept.put(id, documents.get(id)));
-            return kept;
+            Map<String, Double> keywordScores = new java.util.HashMap<>();
+            for (Hit<T> hit : lists.getT2()) {
+                keywordScores.put(hit.id(), hit.score() == null ? 0 : hit.score());
+            }
+            List<String> kept = Fusion.fuse(rankings).stream().limit(pool).toList();
+            if (kept.isEmpty()) {
+                return Mono.just(Map.<String, Found<T>>of());
+            }
+            return elasticsearch.call("read the kept candidates", client -> client.mget(get -> get
+                            .index(spec.index()).ids(kept).sourceIncludes(spec.sourceFields()), spec.type()))
+                    .map(response -> {
+                        Map<String, T> documents = new java.util.HashMap<>();
+                        response.docs().forEach(doc -> {
+                            if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
+                                documents.put(doc.result().id(), doc.result().source());
+                            }
+                        });
+                        Map<String, Found<T>> found = new LinkedHashMap<>();
+                        for (String id : kept) {
+                            if (documents.containsKey(id)) {
+                                found.put(id, new Found<>(documents.get(id), keywordScores.getOrDefault(id, 0.0)));
+                            }
+                        }
+                        return found;
+                    });
         });
     }
 
@@ -80,7 +101,7 @@ final class ThreeLists<T> {
                 .query(query -> query.bool(bool -> bool.filter(spec.filter()).must(spec.coverage())))
                 .sort(sort -> sort.score(order -> order.order(SortOrder.Desc)))
                 .sort(sort -> sort.field(field -> field.field("tiebreak").order(SortOrder.Asc)))
-                .source(source -> source.filter(f -> f.includes(spec.sourceFields()))));
+                .source(source -> source.fetch(false)));
     }
 
     private static SearchRequest keywordSearch(ThreeLists.Spec<?> spec) {
@@ -95,7 +116,7 @@ final class ThreeLists<T> {
                                 .type(TextQueryType.CrossFields)
                                 .operator(Operator.Or)
                                 .fields(spec.fields())))))
-                .source(source -> source.filter(f -> f.includes(spec.sourceFields()))));
+                .source(source -> source.fetch(false)));
     }
 
     private static SearchRequest knnSearch(ThreeLists.Spec<?> spec) {
@@ -109,6 +130,6 @@ final class ThreeLists<T> {
                 .trackTotalHits(track -> track.enabled(false))
                 .knn(knn -> knn.field("embedding").queryVector(vector).k(LIST_DEPTH)
                         .numCandidates(NUM_CANDIDATES).filter(spec.filter()))
-                .source(source -> source.filter(f -> f.includes(spec.sourceFields()))));
+                .source(source -> source.fetch(false)));
     }
 }

@@ -9,12 +9,14 @@ import io.launchpad.matching.RankedSkill;
 
 /**
  * A board role as stored in the board-roles index (snake case, see {@code board-roles-v1.json}).
- * {@code gapLevels} holds {@code skill@rank} of the level each gap needs. Build these with {@link BoardDocuments}.
+ * {@code gapLevels} holds {@code skill@rank} of the level each gap needs; {@code passages} each gap
+ * (framework label or the board's words) with its vector. Build these with {@link BoardDocuments}.
  */
 public record IndexedBoardRole(UUID boardRoleId, UUID organisationId, String statusCode, LocalDate closingDate,
                                List<String> gapCodes, List<String> gapLevels, List<RankedSkill> gaps,
-                               String regionCode, boolean remote, int hoursPerMonth, long version, Instant updatedAt,
-                               long tiebreak, Text text, float[] embedding) {
+                               List<String> gapsInWords, String regionCode, boolean remote, String attendance,
+                               boolean governanceRequired, int hoursPerMonth, long version, Instant updatedAt,
+                               long tiebreak, Text text, List<IndexedCandidate.Passage> passages, float[] embedding) {
 
     public record Text(String title, String description, String gaps) {
     }

@@ -11,14 +11,54 @@ import io.launchpad.matching.RankedSkill;
  * A board candidate as stored in the candidates index (snake case, see {@code candidates-v1.json}).
  * Built only from {@link CandidateForMatching}, which has no identifying field to copy.
  * {@code skillLevels} holds {@code skill@rank} for every rank up to the one offered, so that one
- * term query asks "has this skill at this level or above". Build these with {@link BoardDocuments}.
+ * term query asks "has this skill at this level or above"; {@code adjacentCodes} the framework
+ * skills next to the ones listed (partial cover). {@code passages} are the profile's pieces (skills,
+ * experience, summary sentences) with their vectors, read back by the re-rank to find which gap each
+ * covers by meaning, never shown. Build these with {@link BoardDocuments}.
  */
 public record IndexedCandidate(UUID candidateId, String visibility, List<String> skillCodes, List<String> skillLevels,
-                               List<RankedSkill> skills, List<CandidateForMatching.Experience> experience,
-                               int governanceYears, String regionCode, boolean remote, int hoursPerMonth,
-                               String availability, boolean livedExperience, long version, Instant updatedAt,
-                               long tiebreak, Text text, float[] embedding) {
+                               List<String> adjacentCodes, List<RankedSkill> skills,
+                               List<CandidateForMatching.Experience> experience, int governanceYears, boolean governance,
+                               String regionCode, boolean remote, int hoursPerMonth, String availability,
+                               boolean livedExperience, int substance, long version, Instant updatedAt, long tiebreak,
+                               Text text, List<Passage> passages, float[] embedding) {
 
-    public record Text(String skills, String experience) {
+    public record Text(String skills, String experience, String headline, String summary, String sectors) {
+    }
+
+    /**
+     * A piece of a profile or a role's gap, embedded on its own. {@code kind} is {@code skill},
+     * {@code experience}, {@code headline}, {@code summary} or {@code sector} (roles: {@code gap});
+     * {@code level} is the skill level 1–4 where one was given, else 0.
+     */
+    public record Passage(String kind, String text, int level, String v) {
+
+        /** The vector stored compactly: each dimension as a signed byte (×127), base64; about 0.5 kB a passage. */
+        public static Passage of(String kind, String text, int level, float[] vector) {
+            byte[] bytes = new byte[vector.length];
+            for (int d = 0; d < vector.length; d++) {
+                bytes[d] = (byte) Math.max(-127, Math.min(127, Math.round(vector[d] * 127)));
+            }
+            return new Passage(kind, text, level, java.util.Base64.getEncoder().encodeToString(bytes));
+        }
+
+        /** The vector back, as a unit vector (null when none is stored). */
+        public float[] vector() {
+            if (v == null) {
+                return null;
+            }
+            byte[] bytes = java.util.Base64.getDecoder().decode(v);
+            float[] vector = new float[bytes.length];
+            double norm = 0;
+            for (int d = 0; d < bytes.length; d++) {
+                vector[d] = bytes[d];
+                norm += vector[d] * vector[d];
+            }
+            float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+            for (int d = 0; d < vector.length; d++) {
+                vector[d] *= scale;
+            }
+            return vector;
+        }
     }
 }

@@ -11,7 +11,7 @@ class TemplateSchemaTest {
     void everyTemplateStatesItsSchemaVersion() {
         assertThat(IndexSetup.schemaVersion("suppliers-v1.json")).isEqualTo(2);
         assertThat(IndexSetup.schemaVersion("challenges-v1.json")).isEqualTo(2);
-        assertThat(IndexSetup.schemaVersion("candidates-v1.json")).isEqualTo(1);
-        assertThat(IndexSetup.schemaVersion("board-roles-v1.json")).isEqualTo(1);
+        assertThat(IndexSetup.schemaVersion("candidates-v1.json")).isEqualTo(2);
+        assertThat(IndexSetup.schemaVersion("board-roles-v1.json")).isEqualTo(2);
     }
 }

@@ -33,11 +33,18 @@ public final class BoardDocumentsForTests {
 
     public static CandidateForMatching withVisibility(CandidateForMatching c, String visibility, long version) {
         return new CandidateForMatching(c.id(), c.skills(), c.experience(), c.governanceYears(), c.region(), c.remote(),
-                c.hoursPerMonth(), c.availability(), c.livedExperience(), visibility, version, Instant.now());
+                c.hoursPerMonth(), c.availability(), c.livedExperience(), visibility, version, Instant.now(), c.words());
     }
 
     public static CandidateForMatching.Experience experience(String role, String sector, int years) {
         return new CandidateForMatching.Experience(role, sector, years);
+    }
+
+    public static BoardRoleForMatching role(String status, LocalDate closingDate, String region, String attendance,
+                                            boolean governanceRequired, List<RankedSkill> gaps) {
+        return new BoardRoleForMatching(UUID.randomUUID(), UUID.randomUUID(), "Board member with digital expertise",
+                "Help our board steer the digital transformation of tenant services.", gaps, List.of(), region,
+                !"in-person".equals(attendance), attendance, governanceRequired, 8, status, closingDate, 1, Instant.now());
     }
 
     public static BoardRoleForMatching role(String status, LocalDate closingDate, String region, boolean remote,

@@ -33,8 +33,9 @@ public final class Anonymised {
         }
     }
 
+    /** {@code skill} and the levels are null for a gap the board wrote in words; {@code evidence} is the candidate's words then. */
     public record GapCoverage(@Nullable String skill, @Nullable String label, @Nullable String requiredLevel,
-            @Nullable String offeredLevel) {
+            @Nullable String offeredLevel, @Nullable String how, @Nullable String evidence) {
     }
 
     public record MatchReasons(List<GapCoverage> gapsCovered, List<GapCoverage> gapsPartlyCovered,
