@@ -54,7 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Scale: {@code -Dsuppliers=100000 -Dchallenges=10000} (defaults), {@code -Dlatency.samples=500},
  * {@code -Dlag.samples=50}, {@code -Dseed=42}; {@code -Dparts=latency,quality} runs only those parts
- * (of {@code latency,lag,memory,quality}; the reindex always runs, the others search what it built).
+ * (of {@code devset,latency,lag,memory,quality}; the reindex always runs, the others search what it built).
  */
 public final class Benchmarks {
 
@@ -98,6 +98,11 @@ public final class Benchmarks {
                     // not the per-person limits (their cost is measured by the contract benchmark)
                     "SPRING_APPLICATION_JSON", "{\"launchpad\":{\"rate-limits\":{\"enabled\":false}}}"), API_PORT, work.resolve("marketplace-api.log"), "768m")) {
 
+                if (parts.contains("devset")) {
+                    // before the generated data: the devset is ranked against its own 180 profiles only
+                    new DevsetSuppliers(api.baseUrl(), elasticsearch.httpUrl(), tokens, DevsetSuppliers.folder(ProjectPaths.root()),
+                            (what, line) -> result(what, "%s", line)).run();
+                }
                 Generated data = Generated.of(supplierCount, challengeCount, seed);
                 data.load(postgres);
 

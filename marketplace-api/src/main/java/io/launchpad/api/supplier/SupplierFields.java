@@ -17,7 +17,7 @@ import java.util.UUID;
 public record SupplierFields(
         UUID organisationId,
         @NotBlank @SingleLine @Size(min = 2, max = 200) String name,
-        @NotBlank @Size(max = 600) String summary,
+        @NotBlank @Size(max = 2_000) String summary,
         @Size(max = 10_000) String capabilities,
         @Size(max = 10_000) String products,
         @Size(max = 20_000) String caseStudies,
