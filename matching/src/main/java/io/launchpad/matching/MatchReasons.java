@@ -14,7 +14,8 @@ import java.util.List;
  * @param regionsMet            the challenge's regions the supplier serves ({@code remote} when it
  *                              serves them by working remotely)
  * @param regionsMissing        the challenge's regions the supplier does not serve
- * @param accreditationsMet     required accreditations the supplier holds
+ * @param accreditationsMet     required accreditations the supplier holds, or meets through a broader one it holds
+ *                              (Cyber Essentials Plus meets Cyber Essentials: {@link Taxonomy.Term#satisfies})
  * @param accreditationsMissing required accreditations it lacks (empty for matches: they are a hard filter)
  * @param completedPilots       completed pilots that count as evidence (0 until pilots exist)
  * @param parts                 the score's ingredients, each 0–1

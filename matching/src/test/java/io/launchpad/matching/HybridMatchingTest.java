@@ -54,6 +54,9 @@ class HybridMatchingTest {
     private static final ChallengeDocument CYBER_ESSENTIALS_PLUS = challenge("Test our defences",
             "Penetration testing of our tenant portal", List.of("cyber-security"), List.of("london"),
             List.of("cyber-essentials-plus"), LocalDate.now().plusDays(20));
+    private static final ChallengeDocument CYBER_ESSENTIALS = challenge("Phishing drills for our staff",
+            "Penetration testing and phishing simulation for housing officers", List.of(), List.of("london"),
+            List.of("cyber-essentials"), LocalDate.now().plusDays(20));
 
     private static RealComponents.TestDatabase db;
     private static ConfigurableApplicationContext app;
@@ -72,11 +75,11 @@ class HybridMatchingTest {
         TransactionalOperator transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
         Flux.fromIterable(List.of(FUEL_POVERTY, CYBER, REMOTE_CYBER, SENSORS, EMPTY))
                 .concatMap(s -> transactions.transactional(outbox.supplierChanged(s))).blockLast();
-        Flux.fromIterable(List.of(OPEN_RETROFIT, CLOSED_RETROFIT, CYBER_ESSENTIALS_PLUS))
+        Flux.fromIterable(List.of(OPEN_RETROFIT, CLOSED_RETROFIT, CYBER_ESSENTIALS_PLUS, CYBER_ESSENTIALS))
                 .concatMap(c -> transactions.transactional(outbox.challengeChanged(c))).blockLast();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
                 search.suppliers(new Search.SupplierQuery(null, null, null, null, null, 10, 0)).block().total() == 5
-                        && search.challenges(new Search.ChallengeQuery(null, null, null, 10, 0)).block().total() == 2);
+                        && search.challenges(new Search.ChallengeQuery(null, null, null, 10, 0)).block().total() == 3);
     }
 
     @AfterAll
@@ -148,6 +151,23 @@ class HybridMatchingTest {
         assertThat(matches).extracting(SupplierMatch::supplierId).containsExactly(CYBER.id());
         assertThat(matches.getFirst().reasons().accreditationsMet()).containsExactly("cyber-essentials-plus");
         assertThat(matches.getFirst().reasons().accreditationsMissing()).isEmpty();
+    }
+
+    @Test
+    void aBroaderAccreditationMeetsANarrowerRequirementButNotTheReverse() {
+        List<SupplierMatch> matches = suppliers.suppliersFor(CYBER_ESSENTIALS, 10).block();
+
+        // Cyber Essentials Plus (CYBER) meets a Cyber Essentials requirement; plain Cyber Essentials (REMOTE_CYBER) too
+        assertThat(matches).extracting(SupplierMatch::supplierId).containsExactlyInAnyOrder(CYBER.id(), REMOTE_CYBER.id());
+        SupplierMatch plus = matches.stream().filter(m -> m.supplierId().equals(CYBER.id())).findFirst().orElseThrow();
+        assertThat(plus.reasons().accreditationsMet()).containsExactly("cyber-essentials");
+        assertThat(plus.reasons().accreditationsMissing()).isEmpty();
+        // the reverse does not hold: plain Cyber Essentials never meets a Cyber Essentials Plus requirement
+        assertThat(suppliers.suppliersFor(CYBER_ESSENTIALS_PLUS, 10).block()).extracting(SupplierMatch::supplierId)
+                .doesNotContain(REMOTE_CYBER.id());
+        // and from the supplier's side: a Cyber Essentials Plus holder is offered the Cyber Essentials challenge
+        assertThat(challenges.challengesFor(CYBER, 10).block()).extracting(ChallengeMatch::challengeId)
+                .contains(CYBER_ESSENTIALS.id());
     }
 
     @Test

@@ -136,8 +136,10 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
             bool.filter(f -> f.terms(t -> t.field("region_codes").terms(v -> v.value(values(
                     Stream.concat(challenge.regions().stream(), Stream.of(Taxonomy.REMOTE)).distinct().toList())))));
         }
+        // each required accreditation is met by holding it or a broader one that satisfies it (taxonomy data)
         challenge.requiredAccreditations().forEach(code ->
-                bool.filter(f -> f.term(t -> t.field("accreditation_codes").value(code))));
+                bool.filter(f -> f.terms(t -> t.field("accreditation_codes").terms(v -> v.value(values(
+                        taxonomy.satisfiersOf(Taxonomy.ACCREDITATION, code)))))));
         Set<UUID> never = new java.util.HashSet<>(excluded);
         if (challenge.organisationId() != null) {
             never.add(challenge.organisationId());
@@ -161,9 +163,10 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                 Scoring.round(Scoring.evidence(completed)),
                 Scoring.round(Scoring.profileFreshness(supplier.updatedAt(), now)));
         Regions regions = Regions.of(challenge.regions(), supplier.regions());
+        List<String> accreditationsMet = List.copyOf(taxonomy.met(Taxonomy.ACCREDITATION, supplier.accreditations()));
         MatchReasons reasons = new MatchReasons(matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
-                regions.met(), regions.missing(), intersection(challenge.requiredAccreditations(), supplier.accreditations()),
-                difference(challenge.requiredAccreditations(), supplier.accreditations()), completed, parts);
+                regions.met(), regions.missing(), intersection(challenge.requiredAccreditations(), accreditationsMet),
+                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts);
         StoredSupplier.Text text = supplier.textOrEmpty();
         return new SupplierMatch(supplier.supplierId(), text.name(), text.summary(), Scoring.score(parts, mode),
                 List.of(), supplier.regions(), supplier.accreditations(), reasons);
@@ -219,7 +222,8 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
             }));
         }
         // "requires nothing the supplier lacks": no required code outside what it holds
-        List<String> lacking = difference(taxonomy.codes(Taxonomy.ACCREDITATION), supplier.accreditations());
+        List<String> lacking = difference(taxonomy.codes(Taxonomy.ACCREDITATION),
+                List.copyOf(taxonomy.met(Taxonomy.ACCREDITATION, supplier.accreditations())));
         if (!lacking.isEmpty()) {
             bool.mustNot(m -> m.terms(t -> t.field("required_accreditation_codes").terms(v -> v.value(values(lacking)))));
         }
@@ -244,10 +248,11 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                 Scoring.round(Scoring.evidence(completed)),
                 Scoring.round(Scoring.closingFreshness(challenge.closingDate(), today)));
         Regions regions = Regions.of(challenge.regions(), supplier.regions());
+        List<String> accreditationsMet = List.copyOf(taxonomy.met(Taxonomy.ACCREDITATION, supplier.accreditations()));
         MatchReasons reasons = new MatchReasons(matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
                 regions.met(), regions.missing(),
-                intersection(challenge.requiredAccreditations(), supplier.accreditations()),
-                difference(challenge.requiredAccreditations(), supplier.accreditations()), completed, parts);
+                intersection(challenge.requiredAccreditations(), accreditationsMet),
+                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts);
         StoredChallenge.Text text = challenge.textOrEmpty();
         return new ChallengeMatch(challenge.challengeId(), challenge.organisationId(), text.organisationName(),
                 text.title(), text.summary(), challenge.closingDate(), Scoring.score(parts, mode),
