@@ -28,13 +28,14 @@ import static org.awaitility.Awaitility.await;
 class HybridMatchingTest {
 
     private static final SupplierDocument FUEL_POVERTY = supplier("Warm Futures",
-            "Fuel poverty retrofit for social landlords",
+            "Fuel poverty retrofit for social landlords. We insulate older houses so that households on low incomes "
+                    + "stay warm in winter. Our surveyors plan each property and our fitters finish the work within a week.",
             "Whole-house retrofit: loft and cavity wall insulation, solar panels and energy advice for households in fuel poverty",
-            List.of("north-west"), List.of("pas-2035", "trustmark"));
+            List.of("north-west"), List.of("pas-2035", "trustmark"), List.of("energy-retrofit-and-fuel-poverty"));
     private static final SupplierDocument CYBER = supplier("Shield Ops",
             "Penetration testing and security operations",
             "Security operations centre, penetration testing and ransomware response",
-            List.of("london"), List.of("cyber-essentials-plus", "iso-27001"));
+            List.of("london"), List.of("cyber-essentials-plus", "iso-27001"), List.of("cyber-security"));
     private static final SupplierDocument REMOTE_CYBER = supplier("Anywhere Secure",
             "Remote penetration testing",
             "Penetration testing and phishing simulation delivered remotely",
@@ -118,6 +119,20 @@ class HybridMatchingTest {
         assertThat(best.reasons().parts().taxonomy()).isEqualTo(1.0);
         assertThat(best.score()).isBetween(40, 100);
         assertThat(best.highlights()).extracting(Highlight::fragment).anySatisfy(f -> assertThat(f).contains("<mark>"));
+    }
+
+    @Test
+    void categoriesAreCreditedOnlyWhenTheSupplierDeclaresThem() {
+        // SENSORS' text says "condensation" and "sensors" (taxonomy words) but it declares no category
+        var damp = challenge("Sensors for damp and mould", "Warn before condensation turns into damage",
+                List.of("damp-and-mould", "iot-and-sensors"), List.of("north-west"), List.of(), LocalDate.now().plusDays(10));
+
+        SupplierMatch sensors = suppliers.suppliersFor(damp, 10).block().stream()
+                .filter(m -> m.supplierId().equals(SENSORS.id())).findFirst().orElseThrow();
+
+        assertThat(sensors.reasons().matchedCategories()).isEmpty();
+        assertThat(sensors.reasons().parts().taxonomy()).isZero();
+        assertThat(sensors.reasons().semanticCloseness()).isGreaterThan(0.2);
     }
 
     @Test
@@ -236,8 +251,13 @@ class HybridMatchingTest {
 
     private static SupplierDocument supplier(String name, String summary, String capabilities, List<String> regions,
                                              List<String> accreditations) {
+        return supplier(name, summary, capabilities, regions, accreditations, List.of());
+    }
+
+    private static SupplierDocument supplier(String name, String summary, String capabilities, List<String> regions,
+                                             List<String> accreditations, List<String> declaredCategories) {
         return new SupplierDocument(UUID.randomUUID(), UUID.randomUUID(), name, summary, capabilities, null, null,
-                regions, accreditations, "small", true, 1, Instant.now());
+                regions, accreditations, "small", true, 1, Instant.now(), declaredCategories);
     }
 
     private static ChallengeDocument challenge(String title, String summary, List<String> categories,

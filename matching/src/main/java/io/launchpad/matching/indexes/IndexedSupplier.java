@@ -8,8 +8,7 @@ import io.launchpad.matching.SupplierDocument;
 
 /**
  * A supplier as stored in the suppliers index (field names in snake case, see {@code suppliers-v1.json}).
- * {@code categoryCodes} are inferred from the profile's text through the taxonomy's labels and
- * synonyms; {@code embedding} is null when the profile has no text. Build these with {@link IndexedDocuments}.
+ * {@code categoryCodes} are the categories the supplier declared (never inferred from its words); {@code embedding} is null when the profile has no text. Build these with {@link IndexedDocuments}.
  */
 public record IndexedSupplier(UUID supplierId, UUID organisationId, boolean published, String sizeCode,
                               List<String> regionCodes, List<String> accreditationCodes, List<String> categoryCodes,

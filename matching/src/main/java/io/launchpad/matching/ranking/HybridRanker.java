@@ -55,7 +55,9 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
             "text.capabilities", "capabilities", "text.products", "products", "text.case_studies", "caseStudies",
             "text.summary", "summary", "text.name", "name");
     private static final List<String> SUPPLIER_SOURCE = List.of("supplier_id", "organisation_id", "published",
-            "size_code", "region_codes", "accreditation_codes", "category_codes", "updated_at", "text.name", "text.summary");
+            "size_code", "region_codes", "accreditation_codes", "category_codes", "updated_at", "text.name", "text.summary",
+            // the rest of the text for the profile-quality cap (read back, not re-derived: old indexes work too)
+            "text.capabilities", "text.products", "text.case_studies");
 
     private static final List<String> CHALLENGE_FIELDS = List.of(
             "text.title^3", "text.summary^2", "text.description", "text.categories^2");
@@ -97,10 +99,11 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                                                   Set<UUID> excludedOrganisations) {
         Objects.requireNonNull(challenge, "challenge");
         RankingMode ranking = mode == null ? RankingMode.HYBRID : mode;
-        String text = cut(String.join("\n", Stream.concat(
-                        Stream.of(challenge.title(), challenge.summary(), challenge.description()),
+        String text = cut(String.join("\n", Stream.of(
+                        Stream.of(challenge.title()), challenge.essentialRequirements().stream(),
+                        challenge.niceToHaveRequirements().stream(), Stream.of(challenge.summary(), challenge.description()),
                         challenge.categories().stream().map(code -> taxonomy.labels(Taxonomy.CATEGORY).getOrDefault(code, code)))
-                .filter(Objects::nonNull).toList()));
+                .flatMap(s -> s).filter(Objects::nonNull).toList()));
         if (text.isBlank() || limit <= 0) {
             return Mono.just(List.of());
         }
@@ -157,18 +160,22 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         List<String> matched = intersection(challenge.categories(), supplier.categories());
         int completed = evidence.getOrDefault(supplier.supplierId(), 0);
         double semantic = Scoring.semantic(candidate.cosine());
+        StoredSupplier.Text text = supplier.textOrEmpty();
+        double quality = ProfileQuality.of(text.summary(), text.capabilities(), text.products(), text.caseStudies());
         MatchReasons.ScoreParts parts = new MatchReasons.ScoreParts(
                 Scoring.round(Scoring.text(candidate.bm25())), Scoring.round(semantic),
                 Scoring.round(Scoring.taxonomy(challenge.categories(), matched)),
                 Scoring.round(Scoring.evidence(completed)),
-                Scoring.round(Scoring.profileFreshness(supplier.updatedAt(), now)));
+                Scoring.round(Scoring.profileFreshness(supplier.updatedAt(), now)), Scoring.round(quality));
         Regions regions = Regions.of(challenge.regions(), supplier.regions());
+        List<String> cautions = ProfileQuality.littleDetail(quality) ? List.of(MatchReasons.LITTLE_DETAIL) : List.of();
         List<String> accreditationsMet = List.copyOf(taxonomy.met(Taxonomy.ACCREDITATION, supplier.accreditations()));
         MatchReasons reasons = new MatchReasons(matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
                 regions.met(), regions.missing(), intersection(challenge.requiredAccreditations(), accreditationsMet),
-                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts);
-        StoredSupplier.Text text = supplier.textOrEmpty();
-        return new SupplierMatch(supplier.supplierId(), text.name(), text.summary(), Scoring.score(parts, mode),
+                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, cautions);
+        // a thin or keyword-stuffed profile cannot score above what its substance allows, however many words it shares
+        int score = (int) Math.round(Scoring.score(parts, mode) * ProfileQuality.factor(quality));
+        return new SupplierMatch(supplier.supplierId(), text.name(), text.summary(), score,
                 List.of(), supplier.regions(), supplier.accreditations(), reasons);
     }
 
@@ -189,7 +196,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         LocalDate today = LocalDate.now(clock);
         Query filter = challengeFilter(supplier, excludedOrganisations == null ? Set.of() : excludedOrganisations, today);
         String profileText = IndexedDocuments.supplierText(supplier);
-        List<String> supplierCategories = IndexedDocuments.inferCategories(taxonomy, profileText);
+        List<String> supplierCategories = supplier.categories();
         Candidates.Spec<StoredChallenge> spec = new Candidates.Spec<>(names.challenges(), StoredChallenge.class,
                 CHALLENGE_SOURCE, filter, text, queryVector(profileText, ranking),
                 CHALLENGE_FIELDS, CHALLENGE_HIGHLIGHTS);
@@ -246,13 +253,13 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                 Scoring.round(Scoring.text(candidate.bm25())), Scoring.round(semantic),
                 Scoring.round(Scoring.taxonomy(challenge.categories(), matched)),
                 Scoring.round(Scoring.evidence(completed)),
-                Scoring.round(Scoring.closingFreshness(challenge.closingDate(), today)));
+                Scoring.round(Scoring.closingFreshness(challenge.closingDate(), today)), 1.0);
         Regions regions = Regions.of(challenge.regions(), supplier.regions());
         List<String> accreditationsMet = List.copyOf(taxonomy.met(Taxonomy.ACCREDITATION, supplier.accreditations()));
         MatchReasons reasons = new MatchReasons(matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
                 regions.met(), regions.missing(),
                 intersection(challenge.requiredAccreditations(), accreditationsMet),
-                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts);
+                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, List.of());
         StoredChallenge.Text text = challenge.textOrEmpty();
         return new ChallengeMatch(challenge.challengeId(), challenge.organisationId(), text.organisationName(),
                 text.title(), text.summary(), challenge.closingDate(), Scoring.score(parts, mode),
