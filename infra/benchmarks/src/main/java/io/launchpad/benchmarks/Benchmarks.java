@@ -58,10 +58,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Benchmarks {
 
-    private static final int ES_PORT = 19510;
-    private static final int PG_PORT = 19511;
-    private static final int API_PORT = 19512;
-    private static final int JWKS_PORT = 19513;
+    /** {@code -Dbenchmarks.port=...}: the first of four consecutive ports, so two runs on one machine do not collide. */
+    private static final int BASE_PORT = Integer.getInteger("benchmarks.port", 19510);
+    private static final int ES_PORT = BASE_PORT;
+    private static final int PG_PORT = BASE_PORT + 1;
+    private static final int API_PORT = BASE_PORT + 2;
+    private static final int JWKS_PORT = BASE_PORT + 3;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -27,10 +27,22 @@ public final class IndexedDocuments {
 
     public List<IndexedSupplier> suppliers(List<SupplierDocument> suppliers) {
         List<float[]> vectors = embeddings.embedAll(suppliers.stream().map(IndexedDocuments::supplierText).toList());
+        // every passage of the batch in one model call: short texts, one window each
+        List<List<Passages.Passage>> passages = suppliers.stream().map(Passages::of).toList();
+        List<float[]> passageVectors = embeddings.embedAll(passages.stream()
+                .flatMap(List::stream).map(Passages.Passage::text).toList());
         List<IndexedSupplier> indexed = new ArrayList<>(suppliers.size());
+        int next = 0;
         for (int i = 0; i < suppliers.size(); i++) {
             SupplierDocument supplier = suppliers.get(i);
-            indexed.add(IndexedSupplier.from(supplier, declaredCategories(supplier), vectors.get(i)));
+            List<IndexedSupplier.Passage> embedded = new ArrayList<>(passages.get(i).size());
+            for (Passages.Passage passage : passages.get(i)) {
+                float[] vector = passageVectors.get(next++);
+                if (vector != null) {
+                    embedded.add(new IndexedSupplier.Passage(passage.field(), passage.text(), vector));
+                }
+            }
+            indexed.add(IndexedSupplier.from(supplier, declaredCategories(supplier), vectors.get(i), embedded));
         }
         return indexed;
     }

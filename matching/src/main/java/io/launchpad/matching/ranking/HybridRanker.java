@@ -23,6 +23,7 @@ import io.launchpad.matching.ChallengeMatching;
 import io.launchpad.matching.MatchReasons;
 import io.launchpad.matching.PilotEvidence;
 import io.launchpad.matching.RankingMode;
+import io.launchpad.matching.RequirementEvidence;
 import io.launchpad.matching.SupplierDocument;
 import io.launchpad.matching.SupplierMatch;
 import io.launchpad.matching.SupplierMatching;
@@ -77,6 +78,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
     private final Clock clock;
     private final Candidates<StoredSupplier> suppliers;
     private final Candidates<StoredChallenge> challenges;
+    private final RequirementEvidenceFinder requirementEvidence;
 
     HybridRanker(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, Embeddings embeddings,
                  Taxonomy taxonomy, PilotEvidence pilots, Clock clock) {
@@ -90,6 +92,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         this.clock = clock;
         this.suppliers = new Candidates<>(elasticsearch);
         this.challenges = new Candidates<>(elasticsearch);
+        this.requirementEvidence = new RequirementEvidenceFinder(elasticsearch, vectors);
     }
 
     // ---- suppliers for a challenge
@@ -117,13 +120,20 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                         .switchIfEmpty(queryVector(IndexedDocuments.challengeText(challenge), ranking));
         Candidates.Spec<StoredSupplier> spec = new Candidates.Spec<>(names.suppliers(), StoredSupplier.class,
                 SUPPLIER_SOURCE, filter, text, vector, SUPPLIER_FIELDS, SUPPLIER_HIGHLIGHTS);
+        List<RequirementEvidenceFinder.Requirement> requirements = requirements(challenge);
         return indexes.ready()
                 .then(suppliers.find(spec, ranking, Math.max(MIN_POOL, 2 * size)))
-                .flatMap(candidates -> pilots.completedPilots(candidates.stream()
-                                .map(candidate -> candidate.document().supplierId()).toList())
-                        .defaultIfEmpty(Map.of())
-                        .map(evidence -> candidates.stream()
-                                .map(candidate -> supplierMatch(challenge, candidate, evidence, ranking, now))
+                .flatMap(candidates -> Mono.zip(
+                        pilots.completedPilots(candidates.stream().map(candidate -> candidate.document().supplierId()).toList())
+                                .defaultIfEmpty(Map.of()),
+                        // passages carry vectors: requirements are judged by meaning in hybrid mode only
+                        ranking != RankingMode.HYBRID ? Mono.just(Map.<String, List<RequirementEvidence>>of())
+                                : requirementEvidence.find(names.suppliers(),
+                                        candidates.stream().map(Candidates.Candidate::id).toList(), requirements))
+                        .map(found -> candidates.stream()
+                                .map(candidate -> supplierMatch(challenge, candidate, found.getT1(),
+                                        found.getT2().getOrDefault(candidate.id(), List.of()), !requirements.isEmpty(),
+                                        ranking, now))
                                 .sorted(Comparator.comparingInt(SupplierMatch::score).reversed()
                                         .thenComparingLong(match -> Tiebreak.of(match.supplierId())))
                                 .limit(size)
@@ -154,8 +164,31 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         return Query.of(q -> q.bool(bool.build()));
     }
 
+    /** Essential requirements first, then nice-to-haves, in the challenge's own words. */
+    private static List<RequirementEvidenceFinder.Requirement> requirements(ChallengeDocument challenge) {
+        return Stream.concat(
+                challenge.essentialRequirements().stream().filter(text -> text != null && !text.isBlank())
+                        .map(text -> new RequirementEvidenceFinder.Requirement(text.strip(), RequirementEvidence.ESSENTIAL)),
+                challenge.niceToHaveRequirements().stream().filter(text -> text != null && !text.isBlank())
+                        .map(text -> new RequirementEvidenceFinder.Requirement(text.strip(), RequirementEvidence.NICE_TO_HAVE)))
+                .toList();
+    }
+
+    /** Supports averaged, essential requirements counting twice; 0 when none was judged. */
+    static double requirementsPart(List<RequirementEvidence> judged) {
+        double weighted = 0;
+        double weights = 0;
+        for (RequirementEvidence evidence : judged) {
+            double weight = RequirementEvidence.ESSENTIAL.equals(evidence.importance()) ? 2 : 1;
+            weighted += weight * evidence.support();
+            weights += weight;
+        }
+        return weights == 0 ? 0 : weighted / weights;
+    }
+
     private SupplierMatch supplierMatch(ChallengeDocument challenge, Candidates.Candidate<StoredSupplier> candidate,
-                                        Map<UUID, Integer> evidence, RankingMode mode, Instant now) {
+                                        Map<UUID, Integer> evidence, List<RequirementEvidence> judged,
+                                        boolean requirementsStated, RankingMode mode, Instant now) {
         StoredSupplier supplier = candidate.document();
         List<String> matched = intersection(challenge.categories(), supplier.categories());
         int completed = evidence.getOrDefault(supplier.supplierId(), 0);
@@ -166,15 +199,17 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                 Scoring.round(Scoring.text(candidate.bm25())), Scoring.round(semantic),
                 Scoring.round(Scoring.taxonomy(challenge.categories(), matched)),
                 Scoring.round(Scoring.evidence(completed)),
-                Scoring.round(Scoring.profileFreshness(supplier.updatedAt(), now)), Scoring.round(quality));
+                Scoring.round(Scoring.profileFreshness(supplier.updatedAt(), now)), Scoring.round(quality),
+                Scoring.round(requirementsPart(judged)));
         Regions regions = Regions.of(challenge.regions(), supplier.regions());
         List<String> cautions = ProfileQuality.littleDetail(quality) ? List.of(MatchReasons.LITTLE_DETAIL) : List.of();
         List<String> accreditationsMet = List.copyOf(taxonomy.met(Taxonomy.ACCREDITATION, supplier.accreditations()));
-        MatchReasons reasons = new MatchReasons(matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
+        MatchReasons reasons = new MatchReasons(judged, matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
                 regions.met(), regions.missing(), intersection(challenge.requiredAccreditations(), accreditationsMet),
                 difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, cautions);
         // a thin or keyword-stuffed profile cannot score above what its substance allows, however many words it shares
-        int score = (int) Math.round(Scoring.score(parts, mode) * ProfileQuality.factor(quality));
+        boolean judgedRequirements = requirementsStated && mode == RankingMode.HYBRID;
+        int score = (int) Math.round(Scoring.score(parts, mode, judgedRequirements) * ProfileQuality.factor(quality));
         return new SupplierMatch(supplier.supplierId(), text.name(), text.summary(), score,
                 List.of(), supplier.regions(), supplier.accreditations(), reasons);
     }
@@ -253,10 +288,10 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                 Scoring.round(Scoring.text(candidate.bm25())), Scoring.round(semantic),
                 Scoring.round(Scoring.taxonomy(challenge.categories(), matched)),
                 Scoring.round(Scoring.evidence(completed)),
-                Scoring.round(Scoring.closingFreshness(challenge.closingDate(), today)), 1.0);
+                Scoring.round(Scoring.closingFreshness(challenge.closingDate(), today)), 1.0, 0.0);
         Regions regions = Regions.of(challenge.regions(), supplier.regions());
         List<String> accreditationsMet = List.copyOf(taxonomy.met(Taxonomy.ACCREDITATION, supplier.accreditations()));
-        MatchReasons reasons = new MatchReasons(matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
+        MatchReasons reasons = new MatchReasons(List.of(), matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
                 regions.met(), regions.missing(),
                 intersection(challenge.requiredAccreditations(), accreditationsMet),
                 difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, List.of());
