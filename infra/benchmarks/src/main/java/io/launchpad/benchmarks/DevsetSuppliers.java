@@ -161,6 +161,14 @@ final class DevsetSuppliers {
                 if (perQuery) {
                     Benchmarks.progress("  devset %s %s nDCG@10 %.3f top10 %s", mode, entry.getKey(),
                             tally.ndcg.getLast(), ranked);
+                    if (!answer.get("items").isEmpty()) {
+                        // what the association reads first: the best match's evidence per requirement
+                        for (JsonNode evidence : answer.get("items").get(0).get("reasons").get("requirements")) {
+                            Benchmarks.progress("    %s: %s %s (%.2f) \"%s\"", ranked.getFirst(), evidence.get("importance").asString(),
+                                    evidence.get("verdict").asString(), evidence.get("support").asDouble(),
+                                    evidence.get("requirement").asString() + "\" <- " + (evidence.path("passage").isString() ? evidence.get("passage").asString() : "-"));
+                        }
+                    }
                 }
             }
             ndcgByMode.put(mode, tally.meanNdcg());
