@@ -46,12 +46,19 @@ public record Taxonomy(String version, String description, Map<String, List<Term
     /**
      * @param altLabels other names people use for the same thing
      * @param synonyms  words that, in a challenge or profile, signal this term
+     * @param satisfies codes of the same vocabulary that holding this one also meets (a broader
+     *                  accreditation satisfies a narrower requirement: Cyber Essentials Plus → Cyber Essentials)
      */
-    public record Term(String code, String label, List<String> altLabels, List<String> synonyms) {
+    public record Term(String code, String label, List<String> altLabels, List<String> synonyms, List<String> satisfies) {
 
         public Term {
             altLabels = altLabels == null ? List.of() : List.copyOf(altLabels);
             synonyms = synonyms == null ? List.of() : List.copyOf(synonyms);
+            satisfies = satisfies == null ? List.of() : List.copyOf(satisfies);
+        }
+
+        public Term(String code, String label, List<String> altLabels, List<String> synonyms) {
+            this(code, label, altLabels, synonyms, List.of());
         }
 
         /** Label, alternative labels and synonyms, lower case, without duplicates. */
@@ -96,6 +103,41 @@ public record Taxonomy(String version, String description, Map<String, List<Term
         Map<String, String> labels = new LinkedHashMap<>();
         terms(vocabulary).forEach(term -> labels.put(term.code(), term.label()));
         return java.util.Collections.unmodifiableMap(labels);
+    }
+
+    /**
+     * The codes whose holder meets a requirement for {@code required}: itself and every code that
+     * satisfies it, directly or through another (implication rules are data, see {@link Term#satisfies}).
+     */
+    public List<String> satisfiersOf(String vocabulary, String required) {
+        Set<String> found = new LinkedHashSet<>(List.of(required));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Term term : terms(vocabulary)) {
+                if (!found.contains(term.code()) && term.satisfies().stream().anyMatch(found::contains)) {
+                    grew = found.add(term.code());
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** What holding {@code held} meets: the codes themselves and everything they satisfy, transitively. */
+    public Set<String> met(String vocabulary, java.util.Collection<String> held) {
+        Set<String> met = new LinkedHashSet<>(held);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Term term : terms(vocabulary)) {
+                if (met.contains(term.code())) {
+                    for (String narrower : term.satisfies()) {
+                        grew |= met.add(narrower);
+                    }
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableSet(met);
     }
 
     public List<String> codes(String vocabulary) {

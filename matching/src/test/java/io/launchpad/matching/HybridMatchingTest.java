@@ -28,13 +28,14 @@ import static org.awaitility.Awaitility.await;
 class HybridMatchingTest {
 
     private static final SupplierDocument FUEL_POVERTY = supplier("Warm Futures",
-            "Fuel poverty retrofit for social landlords",
+            "Fuel poverty retrofit for social landlords. We insulate older houses so that households on low incomes "
+                    + "stay warm in winter. Our surveyors plan each property and our fitters finish the work within a week.",
             "Whole-house retrofit: loft and cavity wall insulation, solar panels and energy advice for households in fuel poverty",
-            List.of("north-west"), List.of("pas-2035", "trustmark"));
+            List.of("north-west"), List.of("pas-2035", "trustmark"), List.of("energy-retrofit-and-fuel-poverty"));
     private static final SupplierDocument CYBER = supplier("Shield Ops",
             "Penetration testing and security operations",
             "Security operations centre, penetration testing and ransomware response",
-            List.of("london"), List.of("cyber-essentials-plus", "iso-27001"));
+            List.of("london"), List.of("cyber-essentials-plus", "iso-27001"), List.of("cyber-security"));
     private static final SupplierDocument REMOTE_CYBER = supplier("Anywhere Secure",
             "Remote penetration testing",
             "Penetration testing and phishing simulation delivered remotely",
@@ -54,6 +55,9 @@ class HybridMatchingTest {
     private static final ChallengeDocument CYBER_ESSENTIALS_PLUS = challenge("Test our defences",
             "Penetration testing of our tenant portal", List.of("cyber-security"), List.of("london"),
             List.of("cyber-essentials-plus"), LocalDate.now().plusDays(20));
+    private static final ChallengeDocument CYBER_ESSENTIALS = challenge("Phishing drills for our staff",
+            "Penetration testing and phishing simulation for housing officers", List.of(), List.of("london"),
+            List.of("cyber-essentials"), LocalDate.now().plusDays(20));
 
     private static RealComponents.TestDatabase db;
     private static ConfigurableApplicationContext app;
@@ -72,11 +76,11 @@ class HybridMatchingTest {
         TransactionalOperator transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
         Flux.fromIterable(List.of(FUEL_POVERTY, CYBER, REMOTE_CYBER, SENSORS, EMPTY))
                 .concatMap(s -> transactions.transactional(outbox.supplierChanged(s))).blockLast();
-        Flux.fromIterable(List.of(OPEN_RETROFIT, CLOSED_RETROFIT, CYBER_ESSENTIALS_PLUS))
+        Flux.fromIterable(List.of(OPEN_RETROFIT, CLOSED_RETROFIT, CYBER_ESSENTIALS_PLUS, CYBER_ESSENTIALS))
                 .concatMap(c -> transactions.transactional(outbox.challengeChanged(c))).blockLast();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
                 search.suppliers(new Search.SupplierQuery(null, null, null, null, null, 10, 0)).block().total() == 5
-                        && search.challenges(new Search.ChallengeQuery(null, null, null, 10, 0)).block().total() == 2);
+                        && search.challenges(new Search.ChallengeQuery(null, null, null, 10, 0)).block().total() == 3);
     }
 
     @AfterAll
@@ -118,6 +122,20 @@ class HybridMatchingTest {
     }
 
     @Test
+    void categoriesAreCreditedOnlyWhenTheSupplierDeclaresThem() {
+        // SENSORS' text says "condensation" and "sensors" (taxonomy words) but it declares no category
+        var damp = challenge("Sensors for damp and mould", "Warn before condensation turns into damage",
+                List.of("damp-and-mould", "iot-and-sensors"), List.of("north-west"), List.of(), LocalDate.now().plusDays(10));
+
+        SupplierMatch sensors = suppliers.suppliersFor(damp, 10).block().stream()
+                .filter(m -> m.supplierId().equals(SENSORS.id())).findFirst().orElseThrow();
+
+        assertThat(sensors.reasons().matchedCategories()).isEmpty();
+        assertThat(sensors.reasons().parts().taxonomy()).isZero();
+        assertThat(sensors.reasons().semanticCloseness()).isGreaterThan(0.2);
+    }
+
+    @Test
     void anEmptyProfileNeverScoresWell() {
         var anything = challenge("Repairs, damp, retrofit, sensors and security", "Anything at all", List.of(),
                 List.of("north-west"), List.of(), LocalDate.now().plusDays(10));
@@ -148,6 +166,23 @@ class HybridMatchingTest {
         assertThat(matches).extracting(SupplierMatch::supplierId).containsExactly(CYBER.id());
         assertThat(matches.getFirst().reasons().accreditationsMet()).containsExactly("cyber-essentials-plus");
         assertThat(matches.getFirst().reasons().accreditationsMissing()).isEmpty();
+    }
+
+    @Test
+    void aBroaderAccreditationMeetsANarrowerRequirementButNotTheReverse() {
+        List<SupplierMatch> matches = suppliers.suppliersFor(CYBER_ESSENTIALS, 10).block();
+
+        // Cyber Essentials Plus (CYBER) meets a Cyber Essentials requirement; plain Cyber Essentials (REMOTE_CYBER) too
+        assertThat(matches).extracting(SupplierMatch::supplierId).containsExactlyInAnyOrder(CYBER.id(), REMOTE_CYBER.id());
+        SupplierMatch plus = matches.stream().filter(m -> m.supplierId().equals(CYBER.id())).findFirst().orElseThrow();
+        assertThat(plus.reasons().accreditationsMet()).containsExactly("cyber-essentials");
+        assertThat(plus.reasons().accreditationsMissing()).isEmpty();
+        // the reverse does not hold: plain Cyber Essentials never meets a Cyber Essentials Plus requirement
+        assertThat(suppliers.suppliersFor(CYBER_ESSENTIALS_PLUS, 10).block()).extracting(SupplierMatch::supplierId)
+                .doesNotContain(REMOTE_CYBER.id());
+        // and from the supplier's side: a Cyber Essentials Plus holder is offered the Cyber Essentials challenge
+        assertThat(challenges.challengesFor(CYBER, 10).block()).extracting(ChallengeMatch::challengeId)
+                .contains(CYBER_ESSENTIALS.id());
     }
 
     @Test
@@ -216,8 +251,13 @@ class HybridMatchingTest {
 
     private static SupplierDocument supplier(String name, String summary, String capabilities, List<String> regions,
                                              List<String> accreditations) {
+        return supplier(name, summary, capabilities, regions, accreditations, List.of());
+    }
+
+    private static SupplierDocument supplier(String name, String summary, String capabilities, List<String> regions,
+                                             List<String> accreditations, List<String> declaredCategories) {
         return new SupplierDocument(UUID.randomUUID(), UUID.randomUUID(), name, summary, capabilities, null, null,
-                regions, accreditations, "small", true, 1, Instant.now());
+                regions, accreditations, "small", true, 1, Instant.now(), declaredCategories);
     }
 
     private static ChallengeDocument challenge(String title, String summary, List<String> categories,

@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 class SupplierMatchingTest {
 
     private static final SupplierDocument DAMP_SENSING = Documents.supplier("Damp Sense",
-            "Condensation alarms and humidity sensors for social landlords",
+            "Condensation alarms and humidity sensors for social landlords. Residents see the readings on their phones "
+                    + "and the landlord gets an alert before any damage is done. We have worked with housing associations since 2016.",
             "Wireless sensors that warn residents and landlords before condensation turns into damage; dashboards for repairs teams");
     private static final SupplierDocument PAYROLL = Documents.supplier("Ledger Payroll",
             "Payroll and accounting software for small charities",

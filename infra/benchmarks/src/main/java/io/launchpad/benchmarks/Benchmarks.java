@@ -54,15 +54,17 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Scale: {@code -Dsuppliers=100000 -Dchallenges=10000} (defaults), {@code -Dlatency.samples=500},
  * {@code -Dlag.samples=50}, {@code -Dseed=42}; {@code -Dparts=latency,quality} runs only those parts
- * ({@code devset-board} adds the devset's board side through the API, see {@link DevsetBoard})
- * (of {@code latency,lag,memory,quality}; the reindex always runs, the others search what it built).
+ * (of {@code devset,devset-board,latency,lag,memory,quality}: the devset's supplier side ({@link DevsetSuppliers})
+ * and board side ({@link DevsetBoard}) through the API; the reindex always runs, the others search what it built).
  */
 public final class Benchmarks {
 
-    private static final int ES_PORT = 19510;
-    private static final int PG_PORT = 19511;
-    private static final int API_PORT = 19512;
-    private static final int JWKS_PORT = 19513;
+    /** {@code -Dbenchmarks.port=...}: the first of four consecutive ports, so two runs on one machine do not collide. */
+    private static final int BASE_PORT = Integer.getInteger("benchmarks.port", 19510);
+    private static final int ES_PORT = BASE_PORT;
+    private static final int PG_PORT = BASE_PORT + 1;
+    private static final int API_PORT = BASE_PORT + 2;
+    private static final int JWKS_PORT = BASE_PORT + 3;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -77,7 +79,7 @@ public final class Benchmarks {
         int latencySamples = Integer.getInteger("latency.samples", 500);
         int lagSamples = Integer.getInteger("lag.samples", 50);
         long seed = Long.getLong("seed", 42L);
-        Set<String> parts = Set.of(System.getProperty("parts", "latency,lag,memory,quality").split(","));
+        Set<String> parts = Set.of(System.getProperty("parts", "devset,devset-board,latency,lag,memory,quality").split(","));
         Path work = Files.createTempDirectory("launchpad-benchmarks");
         progress("Benchmarks: %,d suppliers, %,d challenges, seed %d, work folder %s", supplierCount, challengeCount, seed, work);
 
@@ -99,6 +101,11 @@ public final class Benchmarks {
                     // not the per-person limits (their cost is measured by the contract benchmark)
                     "SPRING_APPLICATION_JSON", "{\"launchpad\":{\"rate-limits\":{\"enabled\":false}}}"), API_PORT, work.resolve("marketplace-api.log"), "768m")) {
 
+                if (parts.contains("devset")) {
+                    // before the generated data: the devset is ranked against its own 180 profiles only
+                    new DevsetSuppliers(api.baseUrl(), elasticsearch.httpUrl(), tokens, DevsetSuppliers.folder(ProjectPaths.root()),
+                            (what, line) -> result(what, "%s", line)).run();
+                }
                 Generated data = Generated.of(supplierCount, challengeCount, seed);
                 data.load(postgres);
 

@@ -37,6 +37,7 @@ public record Challenge(UUID id, UUID organisationId, String organisationName, S
 
     ChallengeDocument toDocument() {
         return new ChallengeDocument(id, organisationId, organisationName, title, summary, description, categories,
-                regions, status.code(), closingDate, version, updatedAt, terms.requiredAccreditations());
+                regions, status.code(), closingDate, version, updatedAt, terms.requiredAccreditations(),
+                terms.essentialRequirements(), terms.niceToHaveRequirements());
     }
 }

@@ -17,17 +17,24 @@ import java.util.UUID;
 public record SupplierFields(
         UUID organisationId,
         @NotBlank @SingleLine @Size(min = 2, max = 200) String name,
-        @NotBlank @Size(max = 600) String summary,
+        @NotBlank @Size(max = 2_000) String summary,
         @Size(max = 10_000) String capabilities,
         @Size(max = 10_000) String products,
         @Size(max = 20_000) String caseStudies,
         @NotNull @Size(max = 13) List<@NotNull @KnownCode(Vocabulary.REGION) String> regions,
         @Size(max = 20) List<@NotNull @KnownCode(Vocabulary.ACCREDITATION) String> accreditations,
-        @KnownCode(Vocabulary.ORGANISATION_SIZE) String size) {
+        @KnownCode(Vocabulary.ORGANISATION_SIZE) String size,
+        @Size(max = 5) List<@NotNull @KnownCode(Vocabulary.CATEGORY) String> categories) {
+
+    /** The fields as sent before a profile could declare categories (matching credits categories only when declared). */
+    public SupplierFields(UUID organisationId, String name, String summary, String capabilities, String products,
+            String caseStudies, List<String> regions, List<String> accreditations, String size) {
+        this(organisationId, name, summary, capabilities, products, caseStudies, regions, accreditations, size, null);
+    }
 
     SupplierFields normalised() {
         return new SupplierFields(organisationId, name.strip(), summary.strip(), orEmpty(capabilities), orEmpty(products),
-                orEmpty(caseStudies), distinct(regions), distinct(accreditations), size);
+                orEmpty(caseStudies), distinct(regions), distinct(accreditations), size, distinct(categories));
     }
 
     private static String orEmpty(String text) {

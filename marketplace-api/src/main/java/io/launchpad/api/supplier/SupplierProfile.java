@@ -9,7 +9,7 @@ import java.util.UUID;
 /** What a supplier tells associations about itself; only published profiles are matched. */
 public record SupplierProfile(UUID id, UUID organisationId, String name, String summary, String capabilities,
         String products, String caseStudies, List<String> regions, List<String> accreditations, String size,
-        Status status, Instant createdAt, Instant updatedAt, Instant publishedAt, long version) {
+        List<String> categories, Status status, Instant createdAt, Instant updatedAt, Instant publishedAt, long version) {
 
     public enum Status { DRAFT, PUBLISHED }
 
@@ -19,6 +19,6 @@ public record SupplierProfile(UUID id, UUID organisationId, String name, String 
 
     SupplierDocument toDocument() {
         return new SupplierDocument(id, organisationId, name, summary, capabilities, products, caseStudies,
-                regions, accreditations, size, isPublished(), version, updatedAt);
+                regions, accreditations, size, isPublished(), version, updatedAt, categories);
     }
 }

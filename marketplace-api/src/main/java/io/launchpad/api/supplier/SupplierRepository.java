@@ -25,9 +25,9 @@ class SupplierRepository {
     Mono<SupplierProfile> insert(UUID organisationId, SupplierFields fields) {
         return bindFields(db.sql("""
                 insert into supplier_profile (id, organisation_id, name, summary, capabilities, products, case_studies,
-                    regions, accreditations, size, status)
+                    regions, accreditations, size, categories, status)
                 values (:id, :org, :name, :summary, :capabilities, :products, :caseStudies, :regions, :accreditations,
-                    :size, 'draft')
+                    :size, :categories, 'draft')
                 returning *""").bind("id", UUID.randomUUID()).bind("org", organisationId), fields)
                 .map(SupplierRepository::profile).one();
     }
@@ -37,7 +37,8 @@ class SupplierRepository {
         return bindFields(db.sql("""
                 update supplier_profile set name = :name, summary = :summary, capabilities = :capabilities,
                     products = :products, case_studies = :caseStudies, regions = :regions,
-                    accreditations = :accreditations, size = :size, updated_at = now(), version = version + 1
+                    accreditations = :accreditations, size = :size, categories = :categories, updated_at = now(),
+                    version = version + 1
                 where id = :id and version = :version
                 returning *""").bind("id", id).bind("version", expectedVersion), fields)
                 .map(SupplierRepository::profile).one();
@@ -86,7 +87,8 @@ class SupplierRepository {
                 .bind("capabilities", fields.capabilities()).bind("products", fields.products())
                 .bind("caseStudies", fields.caseStudies())
                 .bind("regions", fields.regions().toArray(String[]::new))
-                .bind("accreditations", fields.accreditations().toArray(String[]::new));
+                .bind("accreditations", fields.accreditations().toArray(String[]::new))
+                .bind("categories", fields.categories().toArray(String[]::new));
         return fields.size() == null ? spec.bindNull("size", String.class) : spec.bind("size", fields.size());
     }
 
@@ -96,6 +98,7 @@ class SupplierRepository {
                 row.get("capabilities", String.class), row.get("products", String.class),
                 row.get("case_studies", String.class), list(row.get("regions", String[].class)),
                 list(row.get("accreditations", String[].class)), row.get("size", String.class),
+                list(row.get("categories", String[].class)),
                 SupplierProfile.Status.valueOf(row.get("status", String.class).toUpperCase()),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
                 row.get("published_at", Instant.class), row.get("version", Long.class));

@@ -22,7 +22,8 @@ class SearchAndSupplierMatchesApiTest extends ApiTestBase {
         String marker = "zs" + UUID.randomUUID().toString().substring(0, 6);
         Actor supplier = actor("supplier");
         String profile = createSupplier(supplier, "Warm Homes " + marker,
-                "Fuel poverty retrofit, loft insulation and energy advice " + marker, true);
+                "Fuel poverty retrofit, loft insulation and energy advice " + marker, true,
+                List.of("energy-retrofit-and-fuel-poverty"));
         Actor association = actor("association");
         Map<String, Object> body = challengeBody(association.organisationId(), "Insulate our coldest homes " + marker);
         body.put("categories", List.of("energy-retrofit-and-fuel-poverty"));
@@ -67,7 +68,7 @@ class SearchAndSupplierMatchesApiTest extends ApiTestBase {
         String marker = "zt" + UUID.randomUUID().toString().substring(0, 6);
         Actor supplier = actor("supplier");
         String profile = createSupplier(supplier, "Condensation Watch " + marker,
-                "Humidity sensors that spot condensation early " + marker, true);
+                "Humidity sensors that spot condensation early " + marker, true, List.of("damp-and-mould"));
         createSupplier(actor("supplier"), "Draft Condensation " + marker, "Condensation sensors " + marker, false);
 
         Map<?, ?> page = await(() -> {
@@ -127,8 +128,15 @@ class SearchAndSupplierMatchesApiTest extends ApiTestBase {
     }
 
     private String createSupplier(Actor supplier, String name, String capabilities, boolean publish) {
+        return createSupplier(supplier, name, capabilities, publish, List.of());
+    }
+
+    /** {@code categories}: what the supplier declares; matching credits category agreement only for these. */
+    private String createSupplier(Actor supplier, String name, String capabilities, boolean publish, List<String> categories) {
+        Map<String, Object> body = supplierBody(supplier.organisationId(), name, capabilities);
+        body.put("categories", categories);
         String id = (String) api.post().uri("/api/v1/suppliers").header("Authorization", supplier.bearer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(supplierBody(supplier.organisationId(), name, capabilities))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         if (publish) {
             api.post().uri("/api/v1/suppliers/{id}/publish", id).header("Authorization", supplier.bearer())

@@ -35,7 +35,29 @@ class SupplierApiTest extends ApiTestBase {
 
         api.get().uri("/api/v1/suppliers/{id}", id).exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"3\"")
-                .expectBody().jsonPath("$.capabilities").isEqualTo("Humidity and temperature sensors for damp prevention");
+                .expectBody().jsonPath("$.capabilities").isEqualTo("Humidity and temperature sensors for damp prevention")
+                .jsonPath("$.categories.length()").isEqualTo(0);
+    }
+
+    @Test
+    void aSupplierDeclaresItsCategoriesAndOnlyKnownOnes() {
+        Actor supplier = actor("supplier");
+        Map<String, Object> body = supplierBody(supplier.organisationId(), "Damp Declared Ltd", "Humidity sensors");
+        body.put("categories", List.of("damp-and-mould", "iot-and-sensors", "damp-and-mould"));
+        String id = (String) api.post().uri("/api/v1/suppliers").header("Authorization", supplier.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        api.get().uri("/api/v1/suppliers/{id}", id).header("Authorization", supplier.bearer()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.categories").isEqualTo(List.of("damp-and-mould", "iot-and-sensors"));
+
+        body.put("categories", List.of("knitting"));
+        api.put().uri("/api/v1/suppliers/{id}", id).header("Authorization", supplier.bearer()).header("If-Match", "\"1\"")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("categories[0]")
+                .jsonPath("$.errors[0].rule").isEqualTo("known-code");
     }
 
     @Test

@@ -64,6 +64,7 @@ public final class IndexSetup implements AutoCloseable {
                 .then(putIndexTemplate(names.challenges(), "challenges-v1.json"))
                 .then(createBehindAlias(names.suppliers()))
                 .then(createBehindAlias(names.challenges()))
+                .then(addField(names.suppliers(), "suppliers-v1.json", "passages"))
                 .then(putIndexTemplate(names.candidates(), "candidates-v1.json"))
                 .then(putIndexTemplate(names.boardRoles(), "board-roles-v1.json"))
                 .then(createBehindAlias(names.candidates()))
@@ -91,6 +92,25 @@ public final class IndexSetup implements AutoCloseable {
                                 .log("Index was built from an older template; run a full reindex (POST /api/v1/admin/reindex) to rebuild it");
                     }
                 }))
+                .then();
+    }
+
+    /**
+     * Adds a field a newer template brought to the live index (adding a field is the one mapping change
+     * Elasticsearch makes in place): the outbox keeps writing documents that carry it while the index
+     * awaits its full reindex, instead of having them refused by the strict mapping. Idempotent.
+     */
+    private Mono<Void> addField(String alias, String file, String field) {
+        String properties;
+        try (InputStream json = resource(file)) {
+            var definition = ElasticsearchConnection.documentMapper().readTree(json)
+                    .path("template").path("mappings").path("properties").path(field);
+            properties = "{\"properties\":{\"" + field + "\":" + definition + "}}";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return elasticsearch.call("add " + field + " to " + alias, client -> client.indices().putMapping(put -> put
+                        .index(alias).withJson(new java.io.StringReader(properties))))
                 .then();
     }
 

@@ -2,7 +2,6 @@ package io.launchpad.matching.indexes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,10 +27,22 @@ public final class IndexedDocuments {
 
     public List<IndexedSupplier> suppliers(List<SupplierDocument> suppliers) {
         List<float[]> vectors = embeddings.embedAll(suppliers.stream().map(IndexedDocuments::supplierText).toList());
+        // every passage of the batch in one model call: short texts, one window each
+        List<List<Passages.Passage>> passages = suppliers.stream().map(Passages::of).toList();
+        List<float[]> passageVectors = embeddings.embedAll(passages.stream()
+                .flatMap(List::stream).map(Passages.Passage::text).toList());
         List<IndexedSupplier> indexed = new ArrayList<>(suppliers.size());
+        int next = 0;
         for (int i = 0; i < suppliers.size(); i++) {
             SupplierDocument supplier = suppliers.get(i);
-            indexed.add(IndexedSupplier.from(supplier, inferCategories(taxonomy, supplierText(supplier)), vectors.get(i)));
+            List<IndexedSupplier.Passage> embedded = new ArrayList<>(passages.get(i).size());
+            for (Passages.Passage passage : passages.get(i)) {
+                float[] vector = passageVectors.get(next++);
+                if (vector != null) {
+                    embedded.add(new IndexedSupplier.Passage(passage.field(), passage.text(), vector));
+                }
+            }
+            indexed.add(IndexedSupplier.from(supplier, declaredCategories(supplier), vectors.get(i), embedded));
         }
         return indexed;
     }
@@ -51,31 +62,23 @@ public final class IndexedDocuments {
                 supplier.caseStudies()));
     }
 
-    /** What a challenge's embedding (and its query embedding) is made of. */
+    /**
+     * What a challenge's embedding (and its query embedding) is made of: its requirements come right after
+     * the title, as they say most plainly what a supplier must offer, and the model weighs the start most.
+     */
     public static String challengeText(ChallengeDocument challenge) {
-        return join(Stream.of(challenge.title(), challenge.summary(), challenge.description()));
+        return join(Stream.of(Stream.of(challenge.title()), challenge.essentialRequirements().stream(),
+                challenge.niceToHaveRequirements().stream(), Stream.of(challenge.summary(), challenge.description()))
+                .flatMap(s -> s));
     }
 
     /**
-     * Categories whose label, alternative label or synonym occurs in the text as whole words. Profiles
-     * carry no category tags of their own; this lets overlap, facets and the category filter treat
-     * them like challenges. No text, no category: missing data never counts as agreement.
+     * The categories the supplier declared that the taxonomy knows. Never inferred from words in the text:
+     * a one-line list of sector buzzwords would collect every category, and a supplier describing the
+     * same work in other words would collect none. Nothing declared, nothing credited.
      */
-    public static List<String> inferCategories(Taxonomy taxonomy, String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        String words = " " + normalise(text) + " ";
-        return taxonomy.terms(Taxonomy.CATEGORY).stream()
-                .filter(term -> term.phrases().stream().map(IndexedDocuments::normalise)
-                        .filter(phrase -> !phrase.isBlank())
-                        .anyMatch(phrase -> words.contains(" " + phrase + " ")))
-                .map(Taxonomy.Term::code)
-                .collect(Collectors.toList());
-    }
-
-    private static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+    private List<String> declaredCategories(SupplierDocument supplier) {
+        return supplier.categories().stream().filter(code -> taxonomy.knows(Taxonomy.CATEGORY, code)).distinct().toList();
     }
 
     private static String join(Stream<String> parts) {

@@ -8,14 +8,18 @@ import io.launchpad.matching.SupplierDocument;
 
 /**
  * A supplier as stored in the suppliers index (field names in snake case, see {@code suppliers-v1.json}).
- * {@code categoryCodes} are inferred from the profile's text through the taxonomy's labels and
- * synonyms; {@code embedding} is null when the profile has no text. Build these with {@link IndexedDocuments}.
+ * {@code categoryCodes} are the categories the supplier declared (never inferred from its words); {@code embedding} is null when the profile has no text. Build these with {@link IndexedDocuments}.
  */
 public record IndexedSupplier(UUID supplierId, UUID organisationId, boolean published, String sizeCode,
                               List<String> regionCodes, List<String> accreditationCodes, List<String> categoryCodes,
-                              long version, Instant updatedAt, long tiebreak, Text text, float[] embedding) {
+                              long version, Instant updatedAt, long tiebreak, Text text, float[] embedding,
+                              List<Passage> passages) {
 
     public record Text(String name, String summary, String capabilities, String products, String caseStudies) {
+    }
+
+    /** One passage of the profile ({@link Passages}) with its own embedding, stored nested. */
+    public record Passage(String field, String text, float[] embedding) {
     }
 
     /**
@@ -27,11 +31,12 @@ public record IndexedSupplier(UUID supplierId, UUID organisationId, boolean publ
                 .suppliers(List.of(supplier)).getFirst();
     }
 
-    static IndexedSupplier from(SupplierDocument supplier, List<String> categoryCodes, float[] embedding) {
+    static IndexedSupplier from(SupplierDocument supplier, List<String> categoryCodes, float[] embedding,
+                                List<Passage> passages) {
         return new IndexedSupplier(supplier.id(), supplier.organisationId(), supplier.published(), supplier.size(),
                 supplier.regions(), supplier.accreditations(), categoryCodes, supplier.version(), supplier.updatedAt(),
                 Tiebreak.of(supplier.id()),
                 new Text(supplier.name(), supplier.summary(), supplier.capabilities(), supplier.products(),
-                        supplier.caseStudies()), embedding);
+                        supplier.caseStudies()), embedding, passages);
     }
 }

@@ -23,6 +23,7 @@ import io.launchpad.matching.ChallengeMatching;
 import io.launchpad.matching.MatchReasons;
 import io.launchpad.matching.PilotEvidence;
 import io.launchpad.matching.RankingMode;
+import io.launchpad.matching.RequirementEvidence;
 import io.launchpad.matching.SupplierDocument;
 import io.launchpad.matching.SupplierMatch;
 import io.launchpad.matching.SupplierMatching;
@@ -55,7 +56,9 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
             "text.capabilities", "capabilities", "text.products", "products", "text.case_studies", "caseStudies",
             "text.summary", "summary", "text.name", "name");
     private static final List<String> SUPPLIER_SOURCE = List.of("supplier_id", "organisation_id", "published",
-            "size_code", "region_codes", "accreditation_codes", "category_codes", "updated_at", "text.name", "text.summary");
+            "size_code", "region_codes", "accreditation_codes", "category_codes", "updated_at", "text.name", "text.summary",
+            // the rest of the text for the profile-quality cap (read back, not re-derived: old indexes work too)
+            "text.capabilities", "text.products", "text.case_studies");
 
     private static final List<String> CHALLENGE_FIELDS = List.of(
             "text.title^3", "text.summary^2", "text.description", "text.categories^2");
@@ -75,6 +78,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
     private final Clock clock;
     private final Candidates<StoredSupplier> suppliers;
     private final Candidates<StoredChallenge> challenges;
+    private final RequirementEvidenceFinder requirementEvidence;
 
     HybridRanker(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, Embeddings embeddings,
                  Taxonomy taxonomy, PilotEvidence pilots, Clock clock) {
@@ -88,6 +92,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         this.clock = clock;
         this.suppliers = new Candidates<>(elasticsearch);
         this.challenges = new Candidates<>(elasticsearch);
+        this.requirementEvidence = new RequirementEvidenceFinder(elasticsearch, vectors);
     }
 
     // ---- suppliers for a challenge
@@ -97,10 +102,11 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                                                   Set<UUID> excludedOrganisations) {
         Objects.requireNonNull(challenge, "challenge");
         RankingMode ranking = mode == null ? RankingMode.HYBRID : mode;
-        String text = cut(String.join("\n", Stream.concat(
-                        Stream.of(challenge.title(), challenge.summary(), challenge.description()),
+        String text = cut(String.join("\n", Stream.of(
+                        Stream.of(challenge.title()), challenge.essentialRequirements().stream(),
+                        challenge.niceToHaveRequirements().stream(), Stream.of(challenge.summary(), challenge.description()),
                         challenge.categories().stream().map(code -> taxonomy.labels(Taxonomy.CATEGORY).getOrDefault(code, code)))
-                .filter(Objects::nonNull).toList()));
+                .flatMap(s -> s).filter(Objects::nonNull).toList()));
         if (text.isBlank() || limit <= 0) {
             return Mono.just(List.of());
         }
@@ -114,13 +120,20 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                         .switchIfEmpty(queryVector(IndexedDocuments.challengeText(challenge), ranking));
         Candidates.Spec<StoredSupplier> spec = new Candidates.Spec<>(names.suppliers(), StoredSupplier.class,
                 SUPPLIER_SOURCE, filter, text, vector, SUPPLIER_FIELDS, SUPPLIER_HIGHLIGHTS);
+        List<RequirementEvidenceFinder.Requirement> requirements = requirements(challenge);
         return indexes.ready()
                 .then(suppliers.find(spec, ranking, Math.max(MIN_POOL, 2 * size)))
-                .flatMap(candidates -> pilots.completedPilots(candidates.stream()
-                                .map(candidate -> candidate.document().supplierId()).toList())
-                        .defaultIfEmpty(Map.of())
-                        .map(evidence -> candidates.stream()
-                                .map(candidate -> supplierMatch(challenge, candidate, evidence, ranking, now))
+                .flatMap(candidates -> Mono.zip(
+                        pilots.completedPilots(candidates.stream().map(candidate -> candidate.document().supplierId()).toList())
+                                .defaultIfEmpty(Map.of()),
+                        // passages carry vectors: requirements are judged by meaning in hybrid mode only
+                        ranking != RankingMode.HYBRID ? Mono.just(Map.<String, List<RequirementEvidence>>of())
+                                : requirementEvidence.find(names.suppliers(),
+                                        candidates.stream().map(Candidates.Candidate::id).toList(), requirements))
+                        .map(found -> candidates.stream()
+                                .map(candidate -> supplierMatch(challenge, candidate, found.getT1(),
+                                        found.getT2().getOrDefault(candidate.id(), List.of()), !requirements.isEmpty(),
+                                        ranking, now))
                                 .sorted(Comparator.comparingInt(SupplierMatch::score).reversed()
                                         .thenComparingLong(match -> Tiebreak.of(match.supplierId())))
                                 .limit(size)
@@ -136,8 +149,10 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
             bool.filter(f -> f.terms(t -> t.field("region_codes").terms(v -> v.value(values(
                     Stream.concat(challenge.regions().stream(), Stream.of(Taxonomy.REMOTE)).distinct().toList())))));
         }
+        // each required accreditation is met by holding it or a broader one that satisfies it (taxonomy data)
         challenge.requiredAccreditations().forEach(code ->
-                bool.filter(f -> f.term(t -> t.field("accreditation_codes").value(code))));
+                bool.filter(f -> f.terms(t -> t.field("accreditation_codes").terms(v -> v.value(values(
+                        taxonomy.satisfiersOf(Taxonomy.ACCREDITATION, code)))))));
         Set<UUID> never = new java.util.HashSet<>(excluded);
         if (challenge.organisationId() != null) {
             never.add(challenge.organisationId());
@@ -149,23 +164,53 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         return Query.of(q -> q.bool(bool.build()));
     }
 
+    /** Essential requirements first, then nice-to-haves, in the challenge's own words. */
+    private static List<RequirementEvidenceFinder.Requirement> requirements(ChallengeDocument challenge) {
+        return Stream.concat(
+                challenge.essentialRequirements().stream().filter(text -> text != null && !text.isBlank())
+                        .map(text -> new RequirementEvidenceFinder.Requirement(text.strip(), RequirementEvidence.ESSENTIAL)),
+                challenge.niceToHaveRequirements().stream().filter(text -> text != null && !text.isBlank())
+                        .map(text -> new RequirementEvidenceFinder.Requirement(text.strip(), RequirementEvidence.NICE_TO_HAVE)))
+                .toList();
+    }
+
+    /** Supports averaged, essential requirements counting twice; 0 when none was judged. */
+    static double requirementsPart(List<RequirementEvidence> judged) {
+        double weighted = 0;
+        double weights = 0;
+        for (RequirementEvidence evidence : judged) {
+            double weight = RequirementEvidence.ESSENTIAL.equals(evidence.importance()) ? 2 : 1;
+            weighted += weight * evidence.support();
+            weights += weight;
+        }
+        return weights == 0 ? 0 : weighted / weights;
+    }
+
     private SupplierMatch supplierMatch(ChallengeDocument challenge, Candidates.Candidate<StoredSupplier> candidate,
-                                        Map<UUID, Integer> evidence, RankingMode mode, Instant now) {
+                                        Map<UUID, Integer> evidence, List<RequirementEvidence> judged,
+                                        boolean requirementsStated, RankingMode mode, Instant now) {
         StoredSupplier supplier = candidate.document();
         List<String> matched = intersection(challenge.categories(), supplier.categories());
         int completed = evidence.getOrDefault(supplier.supplierId(), 0);
         double semantic = Scoring.semantic(candidate.cosine());
+        StoredSupplier.Text text = supplier.textOrEmpty();
+        double quality = ProfileQuality.of(text.summary(), text.capabilities(), text.products(), text.caseStudies());
         MatchReasons.ScoreParts parts = new MatchReasons.ScoreParts(
                 Scoring.round(Scoring.text(candidate.bm25())), Scoring.round(semantic),
                 Scoring.round(Scoring.taxonomy(challenge.categories(), matched)),
                 Scoring.round(Scoring.evidence(completed)),
-                Scoring.round(Scoring.profileFreshness(supplier.updatedAt(), now)));
+                Scoring.round(Scoring.profileFreshness(supplier.updatedAt(), now)), Scoring.round(quality),
+                Scoring.round(requirementsPart(judged)));
         Regions regions = Regions.of(challenge.regions(), supplier.regions());
-        MatchReasons reasons = new MatchReasons(matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
-                regions.met(), regions.missing(), intersection(challenge.requiredAccreditations(), supplier.accreditations()),
-                difference(challenge.requiredAccreditations(), supplier.accreditations()), completed, parts);
-        StoredSupplier.Text text = supplier.textOrEmpty();
-        return new SupplierMatch(supplier.supplierId(), text.name(), text.summary(), Scoring.score(parts, mode),
+        List<String> cautions = ProfileQuality.littleDetail(quality) ? List.of(MatchReasons.LITTLE_DETAIL) : List.of();
+        List<String> accreditationsMet = List.copyOf(taxonomy.met(Taxonomy.ACCREDITATION, supplier.accreditations()));
+        MatchReasons reasons = new MatchReasons(judged, matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
+                regions.met(), regions.missing(), intersection(challenge.requiredAccreditations(), accreditationsMet),
+                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, cautions);
+        // a thin or keyword-stuffed profile cannot score above what its substance allows, however many words it shares
+        boolean judgedRequirements = requirementsStated && mode == RankingMode.HYBRID;
+        int score = (int) Math.round(Scoring.score(parts, mode, judgedRequirements) * ProfileQuality.factor(quality));
+        return new SupplierMatch(supplier.supplierId(), text.name(), text.summary(), score,
                 List.of(), supplier.regions(), supplier.accreditations(), reasons);
     }
 
@@ -186,7 +231,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         LocalDate today = LocalDate.now(clock);
         Query filter = challengeFilter(supplier, excludedOrganisations == null ? Set.of() : excludedOrganisations, today);
         String profileText = IndexedDocuments.supplierText(supplier);
-        List<String> supplierCategories = IndexedDocuments.inferCategories(taxonomy, profileText);
+        List<String> supplierCategories = supplier.categories();
         Candidates.Spec<StoredChallenge> spec = new Candidates.Spec<>(names.challenges(), StoredChallenge.class,
                 CHALLENGE_SOURCE, filter, text, queryVector(profileText, ranking),
                 CHALLENGE_FIELDS, CHALLENGE_HIGHLIGHTS);
@@ -219,7 +264,8 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
             }));
         }
         // "requires nothing the supplier lacks": no required code outside what it holds
-        List<String> lacking = difference(taxonomy.codes(Taxonomy.ACCREDITATION), supplier.accreditations());
+        List<String> lacking = difference(taxonomy.codes(Taxonomy.ACCREDITATION),
+                List.copyOf(taxonomy.met(Taxonomy.ACCREDITATION, supplier.accreditations())));
         if (!lacking.isEmpty()) {
             bool.mustNot(m -> m.terms(t -> t.field("required_accreditation_codes").terms(v -> v.value(values(lacking)))));
         }
@@ -242,12 +288,13 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                 Scoring.round(Scoring.text(candidate.bm25())), Scoring.round(semantic),
                 Scoring.round(Scoring.taxonomy(challenge.categories(), matched)),
                 Scoring.round(Scoring.evidence(completed)),
-                Scoring.round(Scoring.closingFreshness(challenge.closingDate(), today)));
+                Scoring.round(Scoring.closingFreshness(challenge.closingDate(), today)), 1.0, 0.0);
         Regions regions = Regions.of(challenge.regions(), supplier.regions());
-        MatchReasons reasons = new MatchReasons(matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
+        List<String> accreditationsMet = List.copyOf(taxonomy.met(Taxonomy.ACCREDITATION, supplier.accreditations()));
+        MatchReasons reasons = new MatchReasons(List.of(), matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
                 regions.met(), regions.missing(),
-                intersection(challenge.requiredAccreditations(), supplier.accreditations()),
-                difference(challenge.requiredAccreditations(), supplier.accreditations()), completed, parts);
+                intersection(challenge.requiredAccreditations(), accreditationsMet),
+                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, List.of());
         StoredChallenge.Text text = challenge.textOrEmpty();
         return new ChallengeMatch(challenge.challengeId(), challenge.organisationId(), text.organisationName(),
                 text.title(), text.summary(), challenge.closingDate(), Scoring.score(parts, mode),

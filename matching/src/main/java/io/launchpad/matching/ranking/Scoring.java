@@ -76,9 +76,17 @@ final class Scoring {
     }
 
     static int score(MatchReasons.ScoreParts parts, RankingMode mode) {
-        double relevance = mode == RankingMode.HYBRID
-                ? 0.35 * parts.text() + 0.35 * parts.semantic() + 0.2 * parts.taxonomy() + 0.1 * parts.evidence()
-                : 0.7 * parts.text() + 0.2 * parts.taxonomy() + 0.1 * parts.evidence();
+        return score(parts, mode, false);
+    }
+
+    /** {@code requirementsStated}: the challenge has requirements, so how well they are evidenced weighs most. */
+    static int score(MatchReasons.ScoreParts parts, RankingMode mode, boolean requirementsStated) {
+        double relevance = mode != RankingMode.HYBRID
+                ? 0.8 * parts.text() + 0.1 * parts.taxonomy() + 0.1 * parts.evidence()
+                : requirementsStated
+                ? 0.15 * parts.text() + 0.3 * parts.semantic() + 0.35 * parts.requirements() + 0.1 * parts.taxonomy()
+                        + 0.1 * parts.evidence()
+                : 0.3 * parts.text() + 0.5 * parts.semantic() + 0.1 * parts.taxonomy() + 0.1 * parts.evidence();
         // freshness scales, never adds: an irrelevant but recently edited profile stays irrelevant
         return (int) Math.round(100 * relevance * (0.9 + 0.1 * parts.freshness()));
     }

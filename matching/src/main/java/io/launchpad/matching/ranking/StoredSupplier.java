@@ -9,7 +9,7 @@ record StoredSupplier(UUID supplierId, UUID organisationId, Boolean published, S
                       List<String> regionCodes, List<String> accreditationCodes, List<String> categoryCodes,
                       Instant updatedAt, Text text) {
 
-    record Text(String name, String summary) {
+    record Text(String name, String summary, String capabilities, String products, String caseStudies) {
     }
 
     List<String> regions() {
@@ -25,6 +25,6 @@ record StoredSupplier(UUID supplierId, UUID organisationId, Boolean published, S
     }
 
     Text textOrEmpty() {
-        return text == null ? new Text(null, null) : text;
+        return text == null ? new Text(null, null, null, null, null) : text;
     }
 }
