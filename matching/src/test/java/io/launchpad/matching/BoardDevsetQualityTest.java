@@ -19,7 +19,6 @@ import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
-import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,7 +84,7 @@ class BoardDevsetQualityTest {
             app.close();
         }
         if (db != null) {
-            ((ConnectionPool) db.connectionFactory()).dispose();
+            db.dispose();
         }
     }
 

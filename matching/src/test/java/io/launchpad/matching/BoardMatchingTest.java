@@ -13,7 +13,6 @@ import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.Tiebreak;
 import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
-import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,7 +131,7 @@ class BoardMatchingTest {
             app.close();
         }
         if (db != null) {
-            ((ConnectionPool) db.connectionFactory()).dispose();
+            db.dispose();
         }
     }
 

@@ -7,7 +7,6 @@ import io.launchpad.infra.stack.FreePorts;
 import io.launchpad.matching.testing.Documents;
 import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
-import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -44,7 +43,7 @@ class MatchingWithElasticsearchDownTest {
                     .hasMessageContaining("Elasticsearch could not")
                     .satisfies(e -> assertThat(((MatchingUnavailableException) e).retryAfter()).isPositive());
         } finally {
-            ((ConnectionPool) db.connectionFactory()).dispose();
+            db.dispose();
         }
     }
 }

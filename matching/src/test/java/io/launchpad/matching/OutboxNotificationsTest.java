@@ -6,7 +6,6 @@ import java.util.List;
 import io.launchpad.matching.testing.Documents;
 import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
-import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -38,7 +37,7 @@ class OutboxNotificationsTest {
                 assertThat(matches).extracting(SupplierMatch::supplierId).containsExactly(supplier.id());
             });
         } finally {
-            ((ConnectionPool) db.connectionFactory()).dispose();
+            db.dispose();
         }
     }
 }

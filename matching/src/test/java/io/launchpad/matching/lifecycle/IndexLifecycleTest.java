@@ -33,7 +33,6 @@ import io.launchpad.matching.testing.BoardDocumentsForTests;
 import io.launchpad.matching.testing.Documents;
 import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
-import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +125,7 @@ class IndexLifecycleTest {
     @AfterEach
     void stop() {
         app.close();
-        ((ConnectionPool) db.connectionFactory()).dispose();
+        db.dispose();
     }
 
     @Test

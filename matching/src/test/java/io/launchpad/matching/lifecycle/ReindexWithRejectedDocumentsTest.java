@@ -19,7 +19,6 @@ import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.testing.Documents;
 import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
-import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +66,7 @@ class ReindexWithRejectedDocumentsTest {
     @AfterEach
     void stop() {
         app.close();
-        ((ConnectionPool) db.connectionFactory()).dispose();
+        db.dispose();
     }
 
     @Test

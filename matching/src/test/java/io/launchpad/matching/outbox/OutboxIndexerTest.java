@@ -16,7 +16,6 @@ import io.launchpad.matching.indexes.IndexedSupplier;
 import io.launchpad.matching.testing.Documents;
 import io.launchpad.matching.testing.RealComponents;
 import io.launchpad.matching.testing.RealComponents.TestDatabase;
-import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,7 @@ class OutboxIndexerTest {
     @AfterEach
     void tearDown() {
         elasticsearch.close();
-        ((ConnectionPool) db.connectionFactory()).dispose();
+        db.dispose();
     }
 
     private OutboxIndexer indexer() {

@@ -21,7 +21,6 @@ import io.launchpad.matching.indexes.IndexedDocuments;
 import io.launchpad.matching.testing.Documents;
 import io.launchpad.matching.testing.RealComponents;
 import io.launchpad.matching.testing.RealComponents.TestDatabase;
-import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +67,7 @@ class OutboxParkingTest {
     @AfterEach
     void tearDown() {
         elasticsearch.close();
-        ((ConnectionPool) db.connectionFactory()).dispose();
+        db.dispose();
     }
 
     private OutboxIndexer indexer(MatchingProperties.Indexer settings) {

@@ -13,7 +13,6 @@ import io.launchpad.matching.indexes.IndexedDocuments;
 import io.launchpad.matching.testing.Documents;
 import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
-import io.r2dbc.pool.ConnectionPool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class StoredVectorsTest {
             app.close();
         }
         if (db != null) {
-            ((ConnectionPool) db.connectionFactory()).dispose();
+            db.dispose();
         }
     }
 

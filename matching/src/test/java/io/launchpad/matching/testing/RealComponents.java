@@ -88,5 +88,10 @@ public final class RealComponents {
 
     public record TestDatabase(String name, String jdbcUrl, String r2dbcUrl, String username, String password,
                                ConnectionFactory connectionFactory) {
+
+        /** Closes the database's connection pool; every suite does this when it stops. */
+        public void dispose() {
+            ((io.r2dbc.pool.ConnectionPool) connectionFactory).dispose();
+        }
     }
 }
