@@ -30,15 +30,35 @@ public interface BoardRanking {
     int THIN_PROFILE_CAP = 10;
 
     /** Matchable candidates for the role, best first; empty when the role states no gap. */
-    Mono<List<RankedCandidate>> candidatesFor(BoardRoleForMatching role, int limit);
+    default Mono<List<RankedCandidate>> candidatesFor(BoardRoleForMatching role, int limit) {
+        return candidatesFor(role, MatchWindow.first(limit));
+    }
+
+    /** One page of the same ranking: the candidates after {@code window}'s last position. */
+    Mono<List<RankedCandidate>> candidatesFor(BoardRoleForMatching role, MatchWindow window);
 
     /** Open roles for the candidate, best first; empty when the candidate lists no skill. */
-    Mono<List<RankedRole>> rolesFor(CandidateForMatching candidate, int limit);
+    default Mono<List<RankedRole>> rolesFor(CandidateForMatching candidate, int limit) {
+        return rolesFor(candidate, MatchWindow.first(limit));
+    }
+
+    /** One page of the same ranking: the roles after {@code window}'s last position. */
+    Mono<List<RankedRole>> rolesFor(CandidateForMatching candidate, MatchWindow window);
 
     record RankedCandidate(UUID candidateId, int score, BoardReasons reasons) {
+
+        /** Score, then the unrounded relevance, then the stable hash of the id. */
+        public MatchWindow.MatchPosition position() {
+            return new MatchWindow.MatchPosition(score, reasons.parts().relevance(), candidateId);
+        }
     }
 
     record RankedRole(UUID roleId, UUID organisationId, int score, BoardReasons reasons) {
+
+        /** Score, then the unrounded relevance, then the stable hash of the id. */
+        public MatchWindow.MatchPosition position() {
+            return new MatchWindow.MatchPosition(score, reasons.parts().relevance(), roleId);
+        }
     }
 
     /**

@@ -22,4 +22,9 @@ public record ChallengeMatch(UUID challengeId, UUID organisationId, String organ
     public ChallengeMatch withHighlights(List<Highlight> highlights) {
         return new ChallengeMatch(challengeId, organisationId, organisationName, title, summary, closingDate, score, highlights, categories, regions, reasons);
     }
+
+    /** Where it sits in the ranking (no finer relevance than the score). */
+    public MatchWindow.MatchPosition position() {
+        return new MatchWindow.MatchPosition(score, 0, challengeId);
+    }
 }

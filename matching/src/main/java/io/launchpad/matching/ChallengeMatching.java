@@ -25,6 +25,12 @@ public interface ChallengeMatching {
     }
 
     /** Best first; equal scores in a stable order (a hash of the challenge id); empty for a profile without text. */
-    Mono<List<ChallengeMatch>> challengesFor(SupplierDocument supplier, int limit, RankingMode mode,
+    default Mono<List<ChallengeMatch>> challengesFor(SupplierDocument supplier, int limit, RankingMode mode,
+                                                     Set<UUID> excludedOrganisations) {
+        return challengesFor(supplier, MatchWindow.first(limit), mode, excludedOrganisations);
+    }
+
+    /** One page of the same ranking: the results after {@code window}'s last position, at most {@link #MAX_LIMIT}. */
+    Mono<List<ChallengeMatch>> challengesFor(SupplierDocument supplier, MatchWindow window, RankingMode mode,
                                              Set<UUID> excludedOrganisations);
 }

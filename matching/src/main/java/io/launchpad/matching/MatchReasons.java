@@ -23,11 +23,14 @@ import java.util.List;
  * @param parts                 the score's ingredients, each 0–1
  * @param cautions              what a reader should weigh against the score, in plain words
  *                              ({@value #LITTLE_DETAIL} when a supplier profile's substance caps its score)
+ * @param explanations          all of the above as sentences for people: requirements first, in the challenge's
+ *                              own words with the passage that evidences each, then cautions, closeness of meaning,
+ *                              and categories, regions and accreditations by their labels
  */
 public record MatchReasons(List<RequirementEvidence> requirements, List<String> matchedCategories, double semanticCloseness, String closeness,
                            List<String> regionsMet, List<String> regionsMissing, List<String> accreditationsMet,
                            List<String> accreditationsMissing, int completedPilots, ScoreParts parts,
-                           List<String> cautions) {
+                           List<String> cautions, List<String> explanations) {
 
     public static final String LITTLE_DETAIL = "profile has little detail";
 
@@ -39,6 +42,13 @@ public record MatchReasons(List<RequirementEvidence> requirements, List<String> 
         regionsMissing = List.copyOf(regionsMissing);
         accreditationsMet = List.copyOf(accreditationsMet);
         accreditationsMissing = List.copyOf(accreditationsMissing);
+        explanations = explanations == null ? List.of() : List.copyOf(explanations);
+    }
+
+    /** The same reasons, told in sentences. */
+    public MatchReasons withExplanations(List<String> sentences) {
+        return new MatchReasons(requirements, matchedCategories, semanticCloseness, closeness, regionsMet, regionsMissing,
+                accreditationsMet, accreditationsMissing, completedPilots, parts, cautions, sentences);
     }
 
     /**

@@ -21,4 +21,9 @@ public record SupplierMatch(UUID supplierId, String name, String summary, int sc
     public SupplierMatch withHighlights(List<Highlight> highlights) {
         return new SupplierMatch(supplierId, name, summary, score, highlights, regions, accreditations, reasons);
     }
+
+    /** Where it sits in the ranking (no finer relevance than the score). */
+    public MatchWindow.MatchPosition position() {
+        return new MatchWindow.MatchPosition(score, 0, supplierId);
+    }
 }

@@ -31,6 +31,12 @@ public interface SupplierMatching {
      * stable order (a hash of the supplier id). Empty when the challenge has no text or nothing passes
      * the filters. {@code excludedOrganisations}: supplier organisations never to propose (conflicts of interest).
      */
-    Mono<List<SupplierMatch>> suppliersFor(ChallengeDocument challenge, int limit, RankingMode mode,
+    default Mono<List<SupplierMatch>> suppliersFor(ChallengeDocument challenge, int limit, RankingMode mode,
+                                                   Set<UUID> excludedOrganisations) {
+        return suppliersFor(challenge, MatchWindow.first(limit), mode, excludedOrganisations);
+    }
+
+    /** One page of the same ranking: the results after {@code window}'s last position, at most {@link #MAX_LIMIT}. */
+    Mono<List<SupplierMatch>> suppliersFor(ChallengeDocument challenge, MatchWindow window, RankingMode mode,
                                            Set<UUID> excludedOrganisations);
 }

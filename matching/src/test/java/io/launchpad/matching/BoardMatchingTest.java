@@ -144,6 +144,27 @@ class BoardMatchingTest {
     }
 
     @Test
+    void pagesFollowOneAnotherWithoutRepeatsInTheOrderOfTheWholeList() {
+        List<RankedCandidate> whole = ranking.candidatesFor(HYBRID, 20).block();
+        assertThat(whole).hasSizeGreaterThanOrEqualTo(4);
+        List<RankedCandidate> paged = new java.util.ArrayList<>();
+        MatchWindow window = MatchWindow.first(2);
+        List<RankedCandidate> page;
+        while (!(page = ranking.candidatesFor(HYBRID, window).block()).isEmpty()) {
+            assertThat(page).hasSizeLessThanOrEqualTo(2);
+            paged.addAll(page);
+            window = new MatchWindow(paged.size(), page.getLast().position(), 2);
+        }
+        // the index is small enough that every page's pool holds everyone: the pages are the whole list, cut up
+        assertThat(ids(paged)).isEqualTo(ids(whole));
+        List<RankedRole> roles = ranking.rolesFor(REMOTE, 20).block();
+        assertThat(roles).hasSizeGreaterThanOrEqualTo(2);
+        List<RankedRole> afterFirst = ranking.rolesFor(REMOTE, new MatchWindow(1, roles.getFirst().position(), 20)).block();
+        assertThat(afterFirst.stream().map(RankedRole::roleId).toList())
+                .isEqualTo(roles.subList(1, roles.size()).stream().map(RankedRole::roleId).toList());
+    }
+
+    @Test
     void reasonsSayWhichGapsAreCoveredAndHowInTheRolesWords() {
         RankedCandidate covers = find(ranking.candidatesFor(IN_PERSON, 20).block(), COVERS);
         RankedCandidate wordy = find(ranking.candidatesFor(IN_PERSON, 20).block(), WORDY);

@@ -102,6 +102,9 @@ final class DevsetBoard {
         int labelledFailures = 0;
         int sparse = 0;
         List<String> idealMissing = new ArrayList<>();
+        List<Integer> relevantScores = new ArrayList<>();
+        List<Integer> irrelevantScores = new ArrayList<>();
+        List<Integer> bestScores = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : ranked.entrySet()) {
             String role = entry.getKey();
             List<String> list = entry.getValue();
@@ -124,6 +127,14 @@ final class DevsetBoard {
             }
             double ndcg = Benchmarks.ndcgAt10(top, grades);
             ndcgSum += ndcg;
+            List<Integer> scores = SCORES.getOrDefault(role, List.of());
+            for (int i = 0; i < Math.min(top.size(), scores.size()); i++) {
+                int grade = grades.getOrDefault(top.get(i), 0);
+                (grade >= 2 ? relevantScores : grade == 0 ? irrelevantScores : new ArrayList<Integer>()).add(scores.get(i));
+            }
+            if (!scores.isEmpty()) {
+                bestScores.add(scores.getFirst());
+            }
             strictFailures += (int) top.stream().filter(id -> !meetsRules(roleByKey.get(role), candidateByKey.get(id))).count();
             labelledFailures += (int) top.stream().filter(labelled::contains).count();
             sparse += (int) top.stream().filter(sparseIds::contains).count();
@@ -142,8 +153,16 @@ final class DevsetBoard {
         results.add("devset board: grade-3 candidate not returned", "%d of %d %s", idealMissing.size(), ranked.size(),
                 idealMissing.isEmpty() ? "" : idealMissing.toString());
         results.add("devset board: profiles the API refused", "%d %s", refused.size(), refused);
+        results.add("devset board, calibration: scores in top 10", "relevant (grade >= 2) p10/p50/p90 %s over %d; "
+                        + "irrelevant (grade 0) p10/p50/p90 %s over %d; best per role p10/p50 %s",
+                DevsetSuppliers.Calibration.quantiles(relevantScores, 0.1, 0.5, 0.9), relevantScores.size(),
+                DevsetSuppliers.Calibration.quantiles(irrelevantScores, 0.1, 0.5, 0.9), irrelevantScores.size(),
+                DevsetSuppliers.Calibration.quantiles(bestScores, 0.1, 0.5));
         results.add("devset board: BM25 (devset script)", "%s", bm25(folder));
     }
+
+    /** Role key → the scores of {@link #rankings}' lists, in the same order (for the calibration line). */
+    private static final Map<String, List<Integer>> SCORES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Role key → devset candidate keys, best first, as the matches endpoint answers. */
     private static Map<String, List<String>> rankings(String baseUrl, String bearer, Map<String, String> roleIds,
@@ -154,10 +173,13 @@ final class DevsetBoard {
                     + "/matches?limit=" + LIMIT, bearer, null);
             expect(response, 200);
             List<String> keys = new ArrayList<>();
+            List<Integer> roleScores = new ArrayList<>();
             for (JsonNode item : JSON.readTree(response.body()).get("items")) {
                 keys.add(keyOfCandidate.getOrDefault(item.path("candidate").path("candidateId").asString(), "?"));
+                roleScores.add(item.get("score").asInt());
             }
             ranked.put(role.getKey(), keys);
+            SCORES.put(role.getKey(), roleScores);
         }
         return ranked;
     }

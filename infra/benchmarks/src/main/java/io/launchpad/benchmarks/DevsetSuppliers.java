@@ -148,6 +148,7 @@ final class DevsetSuppliers {
         Set<String> empties = new HashSet<>(strings(qrels.get("empty_profile_supplier_ids")));
         boolean perQuery = Boolean.getBoolean("devset.per-query");
         Map<String, Double> ndcgByMode = new LinkedHashMap<>();
+        Calibration calibration = new Calibration();
         for (String mode : List.of("hybrid", "bm25")) {
             Tally tally = new Tally();
             for (var entry : challengeIds.entrySet()) {
@@ -158,6 +159,9 @@ final class DevsetSuppliers {
                         UUID.fromString(item.get("supplierId").asString()), "?")));
                 tally.add(entry.getKey(), ranked, qrels.get("qrels").get(entry.getKey()), empties,
                         id -> supplierById.containsKey(id) && fails(challengeById.get(entry.getKey()), supplierById.get(id)));
+                if (mode.equals("hybrid")) {
+                    calibration.add(answer.get("items"), ranked, qrels.get("qrels").get(entry.getKey()));
+                }
                 if (perQuery) {
                     Benchmarks.progress("  devset %s %s nDCG@10 %.3f top10 %s", mode, entry.getKey(),
                             tally.ndcg.getLast(), ranked);
@@ -174,6 +178,8 @@ final class DevsetSuppliers {
             ndcgByMode.put(mode, tally.meanNdcg());
             result.accept("devset suppliers, API " + mode + (mode.equals("bm25") ? " + filters" : ""), tally.line());
         }
+
+        calibration.report(result);
 
         // the devset's own keyword baseline (bm25_baseline.py, ported), for reference
         Tally plain = new Tally();
@@ -192,6 +198,70 @@ final class DevsetSuppliers {
         result.accept("devset suppliers: hybrid ahead of BM25 + filters", String.format(Locale.ROOT, "%.3f vs %.3f (%s)",
                 ndcgByMode.get("hybrid"), Math.max(ndcgByMode.get("bm25"), filtered.meanNdcg()),
                 ndcgByMode.get("hybrid") > Math.max(ndcgByMode.get("bm25"), filtered.meanNdcg()) ? "met" : "NOT MET"));
+    }
+
+    /**
+     * What the shown labels say against the labels of the devset: scores and closeness of meaning of
+     * the relevant (grade 2 or more) and the irrelevant (grade 0 or unlabelled) results in the top 10,
+     * so "strong" and "no strong match" are set on data the team did not write.
+     */
+    static final class Calibration {
+        final List<Integer> relevantScores = new ArrayList<>();
+        final List<Integer> irrelevantScores = new ArrayList<>();
+        final Map<String, int[]> closenessByGrade = new java.util.TreeMap<>();
+        final List<Double> relevantCloseness = new ArrayList<>();
+        final List<Double> irrelevantCloseness = new ArrayList<>();
+        final List<Integer> bestScores = new ArrayList<>();
+        
+        void add(JsonNode items, List<String> ranked, JsonNode rows) {
+            Map<String, Integer> grades = new HashMap<>();
+            rows.forEach(row -> grades.put(row.get("supplier_id").asString(), row.get("grade").asInt()));
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
+                int grade = grades.getOrDefault(ranked.get(i), 0);
+                int score = item.get("score").asInt();
+                (grade >= 2 ? relevantScores : grade == 0 ? irrelevantScores : new ArrayList<Integer>()).add(score);
+                String closeness = item.get("reasons").get("closeness").asString();
+                double semantic = item.get("reasons").get("semanticCloseness").asDouble();
+                (grade >= 2 ? relevantCloseness : grade == 0 ? irrelevantCloseness : new ArrayList<Double>()).add(semantic);
+                int[] counts = closenessByGrade.computeIfAbsent(closeness, key -> new int[2]);
+                if (grade >= 2) {
+                    counts[0]++;
+                } else if (grade == 0) {
+                    counts[1]++;
+                }
+            }
+            if (!items.isEmpty()) {
+                bestScores.add(items.get(0).get("score").asInt());
+            }
+        }
+
+        void report(BiConsumer<String, String> result) {
+            result.accept("devset suppliers, calibration: scores in top 10", String.format(Locale.ROOT,
+                    "relevant (grade >= 2) p10/p50/p90 %s over %d; irrelevant (grade 0) p10/p50/p90 %s over %d; best per query p10/p50 %s",
+                    quantiles(relevantScores, 0.1, 0.5, 0.9), relevantScores.size(),
+                    quantiles(irrelevantScores, 0.1, 0.5, 0.9), irrelevantScores.size(), quantiles(bestScores, 0.1, 0.5)));
+            StringBuilder closeness = new StringBuilder();
+            closenessByGrade.forEach((label, counts) -> closeness.append(String.format(Locale.ROOT,
+                    "%s: %d relevant, %d irrelevant; ", label, counts[0], counts[1])));
+            result.accept("devset suppliers, calibration: closeness labels in top 10", closeness.toString().strip());
+            result.accept("devset suppliers, calibration: semantic closeness in top 10", String.format(Locale.ROOT,
+                    "relevant p10/p50/p90 %s; irrelevant p10/p50/p90/p95 %s",
+                    quantiles(relevantCloseness, 0.1, 0.5, 0.9), quantiles(irrelevantCloseness, 0.1, 0.5, 0.9, 0.95)));
+        }
+
+        static String quantiles(List<? extends Number> values, double... qs) {
+            if (values.isEmpty()) {
+                return "-";
+            }
+            List<Double> sorted = values.stream().map(Number::doubleValue).sorted().toList();
+            List<String> out = new ArrayList<>();
+            for (double q : qs) {
+                double value = sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size())));
+                out.add(value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value));
+            }
+            return String.join("/", out);
+        }
     }
 
     /** nDCG@10 and the devset README's failure counts over a list of queries. */

@@ -7,7 +7,9 @@ import io.launchpad.api.candidate.CandidateProfiles;
 import io.launchpad.api.candidate.Experience;
 import io.launchpad.api.candidate.SkillLevel;
 import io.launchpad.api.problem.ApiProblem;
-import io.launchpad.api.problem.ProblemType;
+import io.launchpad.api.search.MatchRequest;
+import io.launchpad.api.search.MatchVerdict;
+import io.launchpad.matching.MatchStrength;
 import io.launchpad.api.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,8 +30,6 @@ import java.util.UUID;
  */
 @RestController
 class BoardMatchesController {
-
-    static final int MAX_MATCHES = 50;
 
     /** A matched candidate without identifying fields; {@code candidateId} only when the profile is public. */
     record MatchedCandidate(UUID candidateId, String headline, List<SkillLevel> skills, List<Experience> experience,
@@ -47,7 +48,8 @@ class BoardMatchesController {
     record CandidateMatchView(int rank, int score, MatchedCandidate candidate, BoardMatching.BoardMatchReasons reasons) {
     }
 
-    record CandidateMatchesView(UUID boardRoleId, String engine, List<CandidateMatchView> items) {
+    record CandidateMatchesView(UUID boardRoleId, String engine, MatchVerdict verdict, List<CandidateMatchView> items,
+            String nextCursor) {
     }
 
     record RoleMatchView(int rank, int score, UUID boardRoleId, String title, UUID organisationId, String region,
@@ -55,7 +57,8 @@ class BoardMatchesController {
             BoardMatching.BoardMatchReasons reasons, String attendance, boolean governanceExperienceRequired) {
     }
 
-    record RoleMatchesView(UUID candidateId, String engine, List<RoleMatchView> items) {
+    record RoleMatchesView(UUID candidateId, String engine, MatchVerdict verdict, List<RoleMatchView> items,
+            String nextCursor) {
     }
 
     private final BoardRoles roles;
@@ -71,40 +74,47 @@ class BoardMatchesController {
     }
 
     @GetMapping("/api/v1/board-roles/{id}/matches")
-    Mono<CandidateMatchesView> candidatesFor(@PathVariable UUID id, @RequestParam(required = false) Integer limit) {
-        int size = size(limit);
+    Mono<CandidateMatchesView> candidatesFor(@PathVariable UUID id, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        MatchRequest.MatchList list = new MatchRequest.MatchList("role-candidates", id);
+        MatchRequest request = MatchRequest.of(limit, null, cursor, list);
         return Caller.current().flatMap(caller -> roles.owned(caller, id)
-                .flatMap(role -> matching.candidatesFor(role.toDocument(), size).collectList()
-                        .flatMap(found -> audited(caller, role, found))
-                        .map(found -> {
-                            List<CandidateMatchView> items = new java.util.ArrayList<>();
-                            for (int i = 0; i < found.size(); i++) {
-                                var match = found.get(i);
-                                items.add(new CandidateMatchView(i + 1, match.score(),
+                .flatMap(role -> matching.candidatesFor(role.toDocument(), request.window()).collectList()
+                        .map(found -> request.page(found, BoardMatching.CandidateMatch::position, list))
+                        .flatMap(page -> audited(caller, role, page.items()).thenReturn(page))
+                        .map(page -> {
+                            List<CandidateMatchView> items = new ArrayList<>();
+                            for (var match : page.items()) {
+                                items.add(new CandidateMatchView(request.firstRank() + items.size(), match.score(),
                                         MatchedCandidate.of(match.candidate()), match.reasons()));
                             }
-                            return new CandidateMatchesView(id, matching.engine(), items);
+                            return new CandidateMatchesView(id, matching.engine(), request.verdict(page,
+                                    BoardMatching.CandidateMatch::score, MatchStrength.BOARD_STRONG_SCORE, "candidates"),
+                                    items, page.nextCursor());
                         })));
     }
 
     @GetMapping("/api/v1/candidates/{id}/matches")
-    Mono<RoleMatchesView> rolesFor(@PathVariable UUID id, @RequestParam(required = false) Integer limit) {
-        int size = size(limit);
+    Mono<RoleMatchesView> rolesFor(@PathVariable UUID id, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        MatchRequest.MatchList list = new MatchRequest.MatchList("candidate-roles", id);
+        MatchRequest request = MatchRequest.of(limit, null, cursor, list);
         return Caller.current().flatMap(caller -> candidates.byId(id)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Candidate " + id)))
                 .flatMap(profile -> allowedToSeeMatches(caller, profile))
-                .flatMap(profile -> matching.rolesFor(profile.toDocument(), size).collectList())
-                .map(found -> {
-                    List<RoleMatchView> items = new java.util.ArrayList<>();
-                    for (int i = 0; i < found.size(); i++) {
-                        var match = found.get(i);
+                .flatMap(profile -> matching.rolesFor(profile.toDocument(), request.window()).collectList())
+                .map(found -> request.page(found, BoardMatching.RoleMatch::position, list))
+                .map(page -> {
+                    List<RoleMatchView> items = new ArrayList<>();
+                    for (var match : page.items()) {
                         var role = match.role();
-                        items.add(new RoleMatchView(i + 1, match.score(), role.id(), role.title(),
+                        items.add(new RoleMatchView(request.firstRank() + items.size(), match.score(), role.id(), role.title(),
                                 role.organisationId(), role.region(), role.remote(), role.hoursPerMonth(),
                                 role.remuneration(), role.closingDate(), match.reasons(), role.attendance(),
                                 role.governanceExperienceRequired()));
                     }
-                    return new RoleMatchesView(id, matching.engine(), items);
+                    return new RoleMatchesView(id, matching.engine(), request.verdict(page, BoardMatching.RoleMatch::score,
+                            MatchStrength.BOARD_STRONG_SCORE, "roles"), items, page.nextCursor());
                 }));
     }
 
@@ -132,14 +142,5 @@ class BoardMatchesController {
                         .flatMap(profile -> audit.record(caller, label, AuditLog.Action.MATCHED, profile.id(),
                                 profile.subject(), "/api/v1/board-roles/" + role.id() + "/matches")))
                 .then(Mono.just(found)));
-    }
-
-    private static int size(Integer limit) {
-        int size = limit == null ? 10 : limit;
-        if (size < 1 || size > MAX_MATCHES) {
-            throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "limit", "range",
-                    "must be between 1 and " + MAX_MATCHES);
-        }
-        return size;
     }
 }

@@ -1,6 +1,7 @@
 package io.launchpad.api.board;
 
 import io.launchpad.api.candidate.CandidateDocument;
+import io.launchpad.matching.MatchWindow;
 import reactor.core.publisher.Flux;
 
 import java.util.List;
@@ -13,19 +14,21 @@ import java.util.List;
  */
 public interface BoardMatching {
 
-    /** Matchable candidates (visibility matching or public) ranked for the role, best first. */
-    Flux<CandidateMatch> candidatesFor(BoardRoleDocument role, int limit);
+    /** Matchable candidates (visibility matching or public) ranked for the role, best first: one page. */
+    Flux<CandidateMatch> candidatesFor(BoardRoleDocument role, MatchWindow window);
 
-    /** Open roles (before their closing date) ranked for the candidate, best first. */
-    Flux<RoleMatch> rolesFor(CandidateDocument candidate, int limit);
+    /** Open roles (before their closing date) ranked for the candidate, best first: one page. */
+    Flux<RoleMatch> rolesFor(CandidateDocument candidate, MatchWindow window);
 
     /** Which engine answered: clients and the web say so ({@code hybrid-skill-gap-coverage}). */
     String engine();
 
-    record CandidateMatch(CandidateDocument candidate, int score, BoardMatchReasons reasons) {
+    /** {@code position}: where it sits in the ranking, for the cursor of the next page. */
+    record CandidateMatch(CandidateDocument candidate, int score, BoardMatchReasons reasons,
+            MatchWindow.MatchPosition position) {
     }
 
-    record RoleMatch(BoardRoleDocument role, int score, BoardMatchReasons reasons) {
+    record RoleMatch(BoardRoleDocument role, int score, BoardMatchReasons reasons, MatchWindow.MatchPosition position) {
     }
 
     /**

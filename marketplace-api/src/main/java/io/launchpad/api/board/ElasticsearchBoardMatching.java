@@ -5,6 +5,7 @@ import io.launchpad.api.candidate.CandidateProfile;
 import io.launchpad.api.candidate.CandidateProfiles;
 import io.launchpad.api.candidate.SkillsFramework;
 import io.launchpad.matching.BoardRanking;
+import io.launchpad.matching.MatchWindow;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
@@ -42,22 +43,23 @@ class ElasticsearchBoardMatching implements BoardMatching {
     }
 
     @Override
-    public Flux<CandidateMatch> candidatesFor(BoardRoleDocument role, int limit) {
-        return ranking.candidatesFor(role.forMatching(framework), limit)
+    public Flux<CandidateMatch> candidatesFor(BoardRoleDocument role, MatchWindow window) {
+        return ranking.candidatesFor(role.forMatching(framework), window)
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(ranked -> candidates.byId(ranked.candidateId())
                         .filter(CandidateProfile::isMatchable)
-                        .map(profile -> new CandidateMatch(profile.toDocument(), ranked.score(), reasons(ranked.reasons()))));
+                        .map(profile -> new CandidateMatch(profile.toDocument(), ranked.score(), reasons(ranked.reasons()),
+                                ranked.position())));
     }
 
     @Override
-    public Flux<RoleMatch> rolesFor(CandidateDocument candidate, int limit) {
+    public Flux<RoleMatch> rolesFor(CandidateDocument candidate, MatchWindow window) {
         LocalDate today = LocalDate.now(clock);
-        return ranking.rolesFor(candidate.forMatching(framework), limit)
+        return ranking.rolesFor(candidate.forMatching(framework), window)
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(ranked -> roles.byId(ranked.roleId())
                         .filter(role -> role.takesApplications(today))
-                        .map(role -> new RoleMatch(role.toDocument(), ranked.score(), reasons(ranked.reasons()))));
+                        .map(role -> new RoleMatch(role.toDocument(), ranked.score(), reasons(ranked.reasons()), ranked.position())));
     }
 
     private static BoardMatchReasons reasons(BoardRanking.BoardReasons reasons) {

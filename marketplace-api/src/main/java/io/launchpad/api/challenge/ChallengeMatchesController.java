@@ -2,7 +2,9 @@ package io.launchpad.api.challenge;
 
 import io.launchpad.api.search.ConflictsOfInterest;
 import io.launchpad.api.search.MatchRequest;
+import io.launchpad.api.search.MatchVerdict;
 import io.launchpad.api.security.Caller;
+import io.launchpad.matching.MatchStrength;
 import io.launchpad.matching.SupplierMatch;
 import io.launchpad.matching.SupplierMatching;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +26,7 @@ class ChallengeMatchesController {
 
     // named for the contract: supplier matches have a MatchesView of their own
     @io.swagger.v3.oas.annotations.media.Schema(name = "ChallengeMatchesView")
-    record MatchesView(UUID challengeId, String mode, List<SupplierMatch> items) {
+    record MatchesView(UUID challengeId, String mode, MatchVerdict verdict, List<SupplierMatch> items, String nextCursor) {
     }
 
     private final Challenges challenges;
@@ -40,13 +42,17 @@ class ChallengeMatchesController {
     @io.swagger.v3.oas.annotations.Operation(summary = "Published suppliers ranked for your challenge")
     @GetMapping("/api/v1/challenges/{id}/matches")
     Mono<MatchesView> matches(@PathVariable UUID id, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String mode) {
-        MatchRequest request = MatchRequest.of(limit, mode);
+            @RequestParam(required = false) String mode, @RequestParam(required = false) String cursor) {
+        MatchRequest.MatchList list = new MatchRequest.MatchList("challenge-suppliers", id);
+        MatchRequest request = MatchRequest.of(limit, mode, cursor, list);
         return Caller.current()
                 .flatMap(caller -> challenges.readOwned(caller, id))
                 .flatMap(challenge -> conflicts.of(challenge.organisationId())
-                        .flatMap(excluded -> matching.suppliersFor(challenge.toDocument(), request.limit(), request.mode(), excluded)))
-                .map(items -> new MatchesView(id, request.modeCode(), items));
+                        .flatMap(excluded -> matching.suppliersFor(challenge.toDocument(), request.window(), request.mode(), excluded)))
+                .map(found -> request.page(found, SupplierMatch::position, list))
+                .map(page -> new MatchesView(id, request.modeCode(),
+                        request.verdict(page, SupplierMatch::score, MatchStrength.SUPPLIER_STRONG_SCORE, "suppliers"),
+                        page.items(), page.nextCursor()));
     }
 
 }

@@ -2,9 +2,11 @@ package io.launchpad.api.supplier;
 
 import io.launchpad.api.search.ConflictsOfInterest;
 import io.launchpad.api.search.MatchRequest;
+import io.launchpad.api.search.MatchVerdict;
 import io.launchpad.api.security.Caller;
 import io.launchpad.matching.ChallengeMatch;
 import io.launchpad.matching.ChallengeMatching;
+import io.launchpad.matching.MatchStrength;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,7 +24,7 @@ import java.util.UUID;
 @RestController
 class SupplierMatchesController {
 
-    record MatchesView(UUID supplierId, String mode, List<ChallengeMatch> items) {
+    record MatchesView(UUID supplierId, String mode, MatchVerdict verdict, List<ChallengeMatch> items, String nextCursor) {
     }
 
     private final SupplierProfiles profiles;
@@ -37,13 +39,17 @@ class SupplierMatchesController {
 
     @GetMapping("/api/v1/suppliers/{id}/matches")
     Mono<MatchesView> matches(@PathVariable UUID id, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String mode) {
-        MatchRequest request = MatchRequest.of(limit, mode);
+            @RequestParam(required = false) String mode, @RequestParam(required = false) String cursor) {
+        MatchRequest.MatchList list = new MatchRequest.MatchList("supplier-challenges", id);
+        MatchRequest request = MatchRequest.of(limit, mode, cursor, list);
         return Caller.current()
                 .flatMap(caller -> profiles.readOwned(caller, id))
                 .flatMap(profile -> conflicts.of(profile.organisationId())
-                        .flatMap(excluded -> matching.challengesFor(profile.toDocument(), request.limit(), request.mode(), excluded)))
-                .map(items -> new MatchesView(id, request.modeCode(), items));
+                        .flatMap(excluded -> matching.challengesFor(profile.toDocument(), request.window(), request.mode(), excluded)))
+                .map(found -> request.page(found, ChallengeMatch::position, list))
+                .map(page -> new MatchesView(id, request.modeCode(),
+                        request.verdict(page, ChallengeMatch::score, MatchStrength.SUPPLIER_STRONG_SCORE, "challenges"),
+                        page.items(), page.nextCursor()));
     }
 
 }

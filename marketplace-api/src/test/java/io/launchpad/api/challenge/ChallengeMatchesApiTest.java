@@ -38,7 +38,7 @@ class ChallengeMatchesApiTest extends ApiTestBase {
         assertThat(ids(items)).noneMatch(id -> names(items).contains("Hidden Draft " + marker));
         Map<String, Object> best = items.get(ids(items).indexOf(damp));
         assertThat((Integer) best.get("score")).isBetween(1, 100);
-        assertThat(best.get("highlights").toString()).contains("<mark>");
+        assertThat(best.get("highlights").toString()).contains("marked=true");
 
         api.get().uri("/api/v1/challenges/{id}/matches", challenge).header("Authorization", actor("association").bearer())
                 .exchange().expectStatus().isNotFound();
@@ -110,6 +110,60 @@ class ChallengeMatchesApiTest extends ApiTestBase {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("requiredAccreditations[0]")
                 .jsonPath("$.errors[0].rule").isEqualTo("known-code");
+    }
+
+    @Test
+    void matchesPageWithCursorsAndACursorFromAnotherListIsRefused() {
+        String marker = "zp" + UUID.randomUUID().toString().substring(0, 6);
+        List<String> suppliers = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            suppliers.add(publishSupplier("Repairs Scheduling " + i + " " + marker,
+                    "We schedule responsive repairs visits for tenants " + marker + " and report first-time fixes"));
+        }
+        Actor association = actor("association");
+        Map<String, Object> body = challengeBody(association.organisationId(), "Repairs appointments " + marker);
+        body.put("description", "Scheduling responsive repairs visits " + marker);
+        String challenge = (String) api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        List<Map<String, Object>> whole = awaitMatches(challenge, association.bearer(), found -> ids(found).containsAll(suppliers));
+
+        List<Map<String, Object>> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        String firstCursor = null;
+        int pages = 0;
+        do {
+            Map<?, ?> page = api.get().uri(cursor == null ? "/api/v1/challenges/" + challenge + "/matches?limit=2"
+                            : "/api/v1/challenges/" + challenge + "/matches?limit=2&cursor=" + cursor)
+                    .header("Authorization", association.bearer()).exchange().expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+            assertThat(items).hasSizeLessThanOrEqualTo(2);
+            paged.addAll(items);
+            cursor = (String) page.get("nextCursor");
+            firstCursor = firstCursor == null ? cursor : firstCursor;
+            pages++;
+        } while (cursor != null && pages < 100);
+        assertThat(pages).isGreaterThanOrEqualTo(3);
+        assertThat(ids(paged)).doesNotHaveDuplicates().containsAll(suppliers);
+        assertThat(ids(paged).subList(0, 2)).isEqualTo(ids(whole).subList(0, 2));
+        List<Integer> scores = paged.stream().map(item -> (Integer) item.get("score")).toList();
+        assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        // a cursor belongs to one list: not another challenge's, not another mode's, not a made-up one
+        String other = (String) api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(challengeBody(association.organisationId(), "Other " + marker))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        for (String uri : List.of("/api/v1/challenges/" + other + "/matches?cursor=" + firstCursor,
+                "/api/v1/challenges/" + challenge + "/matches?mode=bm25&cursor=" + firstCursor,
+                "/api/v1/challenges/" + challenge + "/matches?cursor=bm90LWEtY3Vyc29y",
+                "/api/v1/challenges/" + challenge + "/matches?cursor=%25%25")) {
+            api.get().uri(uri).header("Authorization", association.bearer()).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
+        }
     }
 
     private List<Map<String, Object>> awaitMatches(String challenge, String bearer,

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.UUID;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -24,7 +25,7 @@ import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexSetup;
 import io.launchpad.matching.indexes.IndexedCandidate.Passage;
-import io.launchpad.matching.indexes.Tiebreak;
+import io.launchpad.matching.MatchWindow;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -65,31 +66,31 @@ final class BoardRanker implements BoardRanking {
     // ---- candidates for a role
 
     @Override
-    public Mono<List<RankedCandidate>> candidatesFor(BoardRoleForMatching role, int limit) {
+    public Mono<List<RankedCandidate>> candidatesFor(BoardRoleForMatching role, MatchWindow window) {
         Objects.requireNonNull(role, "role");
-        if (!role.hasGaps() || limit <= 0) {
+        int size = Math.min(window.size(), MAX_LIMIT);
+        if (!role.hasGaps() || size <= 0) {
             return Mono.just(List.of());
         }
-        int size = Math.min(limit, MAX_LIMIT);
         String text = cut(BoardDocuments.roleText(role));
         return indexes.ready()
                 .then(Mono.fromCallable(() -> roleForScoring(role, text)).subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(scoredRole -> candidates.find(new ThreeLists.Spec<>(names.candidates(), StoredCandidate.class,
                         StoredCandidate.FIELDS, candidateFilter(role), gapsMet(role.gaps()), text, CANDIDATE_TEXT_FIELDS,
-                        scoredRole.vector()), Math.max(MIN_POOL, 2 * size))
+                        scoredRole.vector()), window.pool(MIN_POOL), window.depth())
                         .map(found -> {
                             double best = bestKeywords(found.values());
-                            List<Ranked<RankedCandidate>> ranked = new ArrayList<>();
+                            List<RankedCandidate> ranked = new ArrayList<>();
                             for (ThreeLists.Found<StoredCandidate> hit : found.values()) {
                                 BoardScore.Scored scored = BoardScore.score(scoredRole, hit.document().scored(),
                                         best <= 0 ? 0 : hit.keywords() / best);
                                 // a near-empty profile is never shown to a board: it says too little to be a match
                                 if (scored != null && !scored.reasons().littleDetail()) {
-                                    ranked.add(new Ranked<>(new RankedCandidate(hit.document().candidateId(), scored.score(),
-                                            scored.reasons()), scored.relevance(), Tiebreak.of(hit.document().candidateId())));
+                                    ranked.add(new RankedCandidate(hit.document().candidateId(), scored.score(),
+                                            scored.reasons()));
                                 }
                             }
-                            return best(ranked, size);
+                            return best(ranked, RankedCandidate::position, window, size);
                         }));
     }
 
@@ -126,32 +127,32 @@ final class BoardRanker implements BoardRanking {
     // ---- roles for a candidate
 
     @Override
-    public Mono<List<RankedRole>> rolesFor(CandidateForMatching candidate, int limit) {
+    public Mono<List<RankedRole>> rolesFor(CandidateForMatching candidate, MatchWindow window) {
         Objects.requireNonNull(candidate, "candidate");
-        if (!candidate.hasSkills() || limit <= 0) {
+        int size = Math.min(window.size(), MAX_LIMIT);
+        if (!candidate.hasSkills() || size <= 0) {
             return Mono.just(List.of());
         }
-        int size = Math.min(limit, MAX_LIMIT);
         String text = cut(BoardDocuments.candidateText(candidate));
         LocalDate today = LocalDate.now(clock);
         return indexes.ready()
                 .then(Mono.fromCallable(() -> candidateForScoring(candidate, text)).subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(scoredCandidate -> roles.find(new ThreeLists.Spec<>(names.boardRoles(), StoredBoardRole.class,
                         StoredBoardRole.FIELDS, roleFilter(candidate, today), skillsOffered(candidate.skills()), text,
-                        ROLE_TEXT_FIELDS, wholeOf(scoredCandidate)), Math.max(MIN_POOL, 2 * size))
+                        ROLE_TEXT_FIELDS, wholeOf(scoredCandidate)), window.pool(MIN_POOL), window.depth())
                         .map(found -> {
                             double best = bestKeywords(found.values());
-                            List<Ranked<RankedRole>> ranked = new ArrayList<>();
+                            List<RankedRole> ranked = new ArrayList<>();
                             for (ThreeLists.Found<StoredBoardRole> hit : found.values()) {
                                 StoredBoardRole role = hit.document();
                                 BoardScore.Scored scored = BoardScore.score(role.scored(), scoredCandidate,
                                         best <= 0 ? 0 : hit.keywords() / best);
                                 if (scored != null) {
-                                    ranked.add(new Ranked<>(new RankedRole(role.boardRoleId(), role.organisationId(),
-                                            scored.score(), scored.reasons()), scored.relevance(), Tiebreak.of(role.boardRoleId())));
+                                    ranked.add(new RankedRole(role.boardRoleId(), role.organisationId(),
+                                            scored.score(), scored.reasons()));
                                 }
                             }
-                            return best(ranked, size);
+                            return best(ranked, RankedRole::position, window, size);
                         }));
     }
 
@@ -199,22 +200,14 @@ final class BoardRanker implements BoardRanking {
 
     // ---- shared
 
-    private record Ranked<M>(M match, double relevance, long tiebreak) {
-    }
-
-    /** Score, then relevance (finer than the rounded score), then the stable hash of the id. */
-    private static <M> List<M> best(List<Ranked<M>> ranked, int size) {
+    /** Score, then relevance (finer than the rounded score), then the stable hash of the id; this page only. */
+    private static <M> List<M> best(List<M> ranked, Function<M, MatchWindow.MatchPosition> position, MatchWindow window,
+                                    int size) {
         return ranked.stream()
-                .sorted(Comparator.<Ranked<M>>comparingInt(r -> score(r.match())).reversed()
-                        .thenComparing(Comparator.<Ranked<M>>comparingDouble(Ranked::relevance).reversed())
-                        .thenComparingLong(Ranked::tiebreak))
+                .sorted(Comparator.comparing(position, MatchWindow.MatchPosition.ORDER))
+                .filter(match -> window.admits(position.apply(match)))
                 .limit(size)
-                .map(Ranked::match)
                 .toList();
-    }
-
-    private static int score(Object match) {
-        return match instanceof RankedCandidate candidate ? candidate.score() : ((RankedRole) match).score();
     }
 
     private static double bestKeywords(Collection<? extends ThreeLists.Found<?>> found) {

@@ -50,15 +50,16 @@ final class ThreeLists<T> {
     }
 
     /** Id → kept document, in fused order. */
-    Mono<Map<String, Found<T>>> find(Spec<T> spec, int pool) {
+    /** {@code depth}: how far into the ranking the caller reads; each list goes at least that deep. */
+    Mono<Map<String, Found<T>>> find(Spec<T> spec, int pool, int depth) {
         Mono<List<Hit<T>>> coverage = spec.coverage() == null ? Mono.just(List.of()) : elasticsearch.call("find candidates by gap coverage",
-                client -> client.search(coverageSearch(spec), spec.type())).map(response -> response.hits().hits());
+                client -> client.search(coverageSearch(spec, Math.max(COVERAGE_DEPTH, depth)), spec.type())).map(response -> response.hits().hits());
         Mono<List<Hit<T>>> keywords = spec.text() == null || spec.text().isBlank() ? Mono.just(List.of())
                 : elasticsearch.call("find candidates by keywords",
-                        client -> client.search(keywordSearch(spec), spec.type())).map(response -> response.hits().hits());
+                        client -> client.search(keywordSearch(spec, Math.max(LIST_DEPTH, depth)), spec.type())).map(response -> response.hits().hits());
         Mono<List<Hit<T>>> meaning = spec.vector() == null ? Mono.just(List.of())
                 : elasticsearch.call("find candidates by meaning",
-                        client -> client.search(knnSearch(spec), spec.type())).map(response -> response.hits().hits());
+                        client -> client.search(knnSearch(spec, Math.max(LIST_DEPTH, depth)), spec.type())).map(response -> response.hits().hits());
         // the lists carry ids and scores only; the kept documents (passages included) come in one mget
         return Mono.zip(coverage, keywords, meaning).flatMap(lists -> {
             List<List<String>> rankings = new ArrayList<>();
@@ -93,10 +94,10 @@ final class ThreeLists<T> {
         });
     }
 
-    private static SearchRequest coverageSearch(ThreeLists.Spec<?> spec) {
+    private static SearchRequest coverageSearch(ThreeLists.Spec<?> spec, int depth) {
         return SearchRequest.of(search -> search
                 .index(spec.index())
-                .size(COVERAGE_DEPTH)
+                .size(depth)
                 .trackTotalHits(track -> track.enabled(false))
                 .query(query -> query.bool(bool -> bool.filter(spec.filter()).must(spec.coverage())))
                 .sort(sort -> sort.score(order -> order.order(SortOrder.Desc)))
@@ -104,10 +105,10 @@ final class ThreeLists<T> {
                 .source(source -> source.fetch(false)));
     }
 
-    private static SearchRequest keywordSearch(ThreeLists.Spec<?> spec) {
+    private static SearchRequest keywordSearch(ThreeLists.Spec<?> spec, int depth) {
         return SearchRequest.of(search -> search
                 .index(spec.index())
-                .size(LIST_DEPTH)
+                .size(depth)
                 .trackTotalHits(track -> track.enabled(false))
                 .query(query -> query.bool(bool -> bool
                         .filter(spec.filter())
@@ -119,17 +120,17 @@ final class ThreeLists<T> {
                 .source(source -> source.fetch(false)));
     }
 
-    private static SearchRequest knnSearch(ThreeLists.Spec<?> spec) {
+    private static SearchRequest knnSearch(ThreeLists.Spec<?> spec, int depth) {
         List<Float> vector = new ArrayList<>(spec.vector().length);
         for (float value : spec.vector()) {
             vector.add(value);
         }
         return SearchRequest.of(search -> search
                 .index(spec.index())
-                .size(LIST_DEPTH)
+                .size(depth)
                 .trackTotalHits(track -> track.enabled(false))
-                .knn(knn -> knn.field("embedding").queryVector(vector).k(LIST_DEPTH)
-                        .numCandidates(NUM_CANDIDATES).filter(spec.filter()))
+                .knn(knn -> knn.field("embedding").queryVector(vector).k(depth)
+                        .numCandidates(Math.max(NUM_CANDIDATES, depth)).filter(spec.filter()))
                 .source(source -> source.fetch(false)));
     }
 }

@@ -61,16 +61,18 @@ final class Candidates<T> {
         this.elasticsearch = elasticsearch;
     }
 
-    Mono<List<Candidate<T>>> find(Spec<T> spec, RankingMode mode, int pool) {
+    /** {@code depth}: how far into the ranking the caller reads; each list goes at least that deep. */
+    Mono<List<Candidate<T>>> find(Spec<T> spec, RankingMode mode, int pool, int depth) {
+        int listDepth = Math.max(LIST_DEPTH, depth);
         Mono<List<Hit<T>>> keywords = elasticsearch.call("find keyword candidates",
-                        client -> client.search(keywordSearch(spec, spec.filter(), LIST_DEPTH, null), spec.type()))
+                        client -> client.search(keywordSearch(spec, spec.filter(), listDepth, null), spec.type()))
                 .map(response -> response.hits().hits());
         Mono<Optional<float[]>> vector = mode == RankingMode.HYBRID
                 ? spec.vector().map(Optional::of).defaultIfEmpty(Optional.empty()).cache()
                 : Mono.just(Optional.empty());
         Mono<List<Hit<T>>> neighbours = vector.flatMap(known -> known.isEmpty() ? Mono.just(List.<Hit<T>>of())
                 : elasticsearch.call("find semantic candidates",
-                        client -> client.search(knnSearch(spec.index(), spec.sourceFields(), known.get(), spec.filter(), LIST_DEPTH), spec.type()))
+                        client -> client.search(knnSearch(spec.index(), spec.sourceFields(), known.get(), spec.filter(), listDepth), spec.type()))
                         .map(response -> response.hits().hits()));
         return Mono.zip(keywords, neighbours, vector)
                 .flatMap(found -> complete(spec, found.getT1(), found.getT2(), found.getT3().orElse(null), pool));
@@ -78,17 +80,20 @@ final class Candidates<T> {
 
     /**
      * The shown matches, each with its highlighted passages for the spec's words (one request for all);
-     * a match sharing no word with the query has none.
+     * a match sharing no word with the query has none. {@code name}: the match's name, whose words are
+     * never shown as a reason.
      */
-    <M> Mono<List<M>> withHighlights(Spec<T> spec, List<M> matches, Function<M, UUID> id,
+    <M> Mono<List<M>> withHighlights(Spec<T> spec, List<M> matches, Function<M, UUID> id, Function<M, String> name,
                                      BiFunction<M, List<Highlight>, M> highlighted) {
         return highlights(spec, matches.stream().map(match -> id.apply(match).toString()).toList())
                 .map(found -> matches.stream()
-                        .map(match -> highlighted.apply(match, found.getOrDefault(id.apply(match).toString(), List.of())))
+                        .map(match -> highlighted.apply(match, PlainHighlights.of(
+                                found.getOrDefault(id.apply(match).toString(), List.of()),
+                                name.apply(match) == null ? List.of() : List.of(name.apply(match)))))
                         .toList());
     }
 
-    private Mono<Map<String, List<Highlight>>> highlights(Spec<T> spec, List<String> ids) {
+    private Mono<Map<String, List<PlainHighlights.Fragment>>> highlights(Spec<T> spec, List<String> ids) {
         if (ids.isEmpty()) {
             return Mono.just(Map.of());
         }
@@ -98,7 +103,7 @@ final class Candidates<T> {
                 .onErrorResume(ElasticsearchException.class, refused -> elasticsearch.call("highlight matched passages", client -> client.search(
                         keywordSearch(spec, withIds(spec.filter(), ids), ids.size(), HighlighterType.Unified), spec.type())))
                 .map(response -> {
-                    Map<String, List<Highlight>> byId = new HashMap<>();
+                    Map<String, List<PlainHighlights.Fragment>> byId = new HashMap<>();
                     response.hits().hits().forEach(hit -> byId.put(hit.id(), highlights(hit, spec.highlighted())));
                     return byId;
                 });
@@ -165,12 +170,12 @@ final class Candidates<T> {
             return search.source(source -> source.fetch(false))
                     .highlight(h -> h
                             .type(highlighter)
-                            // html encoder: stored text is escaped, so fragments are safe to render with their <mark>s
+                            // html encoder: the marks can then be told from the text, which PlainHighlights unescapes
                             .encoder(HighlighterEncoder.Html)
                             .preTags("<mark>")
                             .postTags("</mark>")
                             .fragmentSize(160)
-                            .numberOfFragments(2)
+                            .numberOfFragments(3)
                             .fields(highlighted));
         });
     }
@@ -199,11 +204,11 @@ final class Candidates<T> {
         return byId;
     }
 
-    private static List<Highlight> highlights(Hit<?> hit, Map<String, String> fields) {
-        List<Highlight> highlights = new ArrayList<>();
+    private static List<PlainHighlights.Fragment> highlights(Hit<?> hit, Map<String, String> fields) {
+        List<PlainHighlights.Fragment> highlights = new ArrayList<>();
         Map<String, List<String>> found = hit.highlight() == null ? new HashMap<>() : hit.highlight();
         fields.forEach((indexField, shownField) -> found.getOrDefault(indexField, List.of())
-                .forEach(fragment -> highlights.add(new Highlight(shownField, fragment))));
+                .forEach(fragment -> highlights.add(new PlainHighlights.Fragment(shownField, fragment))));
         return highlights;
     }
 }

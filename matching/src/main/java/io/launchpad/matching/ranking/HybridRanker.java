@@ -21,6 +21,7 @@ import io.launchpad.matching.ChallengeDocument;
 import io.launchpad.matching.ChallengeMatch;
 import io.launchpad.matching.ChallengeMatching;
 import io.launchpad.matching.MatchReasons;
+import io.launchpad.matching.MatchWindow;
 import io.launchpad.matching.PilotEvidence;
 import io.launchpad.matching.RankingMode;
 import io.launchpad.matching.RequirementEvidence;
@@ -33,7 +34,6 @@ import io.launchpad.matching.indexes.Embeddings;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexSetup;
 import io.launchpad.matching.indexes.IndexedDocuments;
-import io.launchpad.matching.indexes.Tiebreak;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -41,7 +41,7 @@ import reactor.core.scheduler.Schedulers;
  * Both directions of matching: suppliers for a challenge and open challenges for a supplier. Hard
  * filters run inside Elasticsearch (on both candidate lists), candidates come from {@link Candidates},
  * and {@link Scoring} turns each into a 0–100 score with its reasons. The final order is by score,
- * then by {@link Tiebreak}, so equal scores never depend on insertion order.
+ * then by a stable hash of the id ({@link MatchWindow.MatchPosition}), so equal scores never depend on insertion order.
  */
 final class HybridRanker implements SupplierMatching, ChallengeMatching {
 
@@ -79,6 +79,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
     private final Candidates<StoredSupplier> suppliers;
     private final Candidates<StoredChallenge> challenges;
     private final RequirementEvidenceFinder requirementEvidence;
+    private final Explanations explanations;
 
     HybridRanker(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, Embeddings embeddings,
                  Taxonomy taxonomy, PilotEvidence pilots, Clock clock) {
@@ -93,12 +94,13 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         this.suppliers = new Candidates<>(elasticsearch);
         this.challenges = new Candidates<>(elasticsearch);
         this.requirementEvidence = new RequirementEvidenceFinder(elasticsearch, vectors);
+        this.explanations = new Explanations(taxonomy);
     }
 
     // ---- suppliers for a challenge
 
     @Override
-    public Mono<List<SupplierMatch>> suppliersFor(ChallengeDocument challenge, int limit, RankingMode mode,
+    public Mono<List<SupplierMatch>> suppliersFor(ChallengeDocument challenge, MatchWindow window, RankingMode mode,
                                                   Set<UUID> excludedOrganisations) {
         Objects.requireNonNull(challenge, "challenge");
         RankingMode ranking = mode == null ? RankingMode.HYBRID : mode;
@@ -107,10 +109,10 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                         challenge.niceToHaveRequirements().stream(), Stream.of(challenge.summary(), challenge.description()),
                         challenge.categories().stream().map(code -> taxonomy.labels(Taxonomy.CATEGORY).getOrDefault(code, code)))
                 .flatMap(s -> s).filter(Objects::nonNull).toList()));
-        if (text.isBlank() || limit <= 0) {
+        int size = Math.min(window.size(), SupplierMatching.MAX_LIMIT);
+        if (text.isBlank() || size <= 0) {
             return Mono.just(List.of());
         }
-        int size = Math.min(limit, SupplierMatching.MAX_LIMIT);
         Query filter = supplierFilter(challenge, excludedOrganisations == null ? Set.of() : excludedOrganisations);
         Instant now = clock.instant();
         // a published challenge was embedded when it was indexed; a draft or a fresh edit is embedded now
@@ -122,7 +124,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                 SUPPLIER_SOURCE, filter, text, vector, SUPPLIER_FIELDS, SUPPLIER_HIGHLIGHTS);
         List<RequirementEvidenceFinder.Requirement> requirements = requirements(challenge);
         return indexes.ready()
-                .then(suppliers.find(spec, ranking, Math.max(MIN_POOL, 2 * size)))
+                .then(suppliers.find(spec, ranking, window.pool(MIN_POOL), window.depth()))
                 .flatMap(candidates -> Mono.zip(
                         pilots.completedPilots(candidates.stream().map(candidate -> candidate.document().supplierId()).toList())
                                 .defaultIfEmpty(Map.of()),
@@ -134,11 +136,12 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                                 .map(candidate -> supplierMatch(challenge, candidate, found.getT1(),
                                         found.getT2().getOrDefault(candidate.id(), List.of()), !requirements.isEmpty(),
                                         ranking, now))
-                                .sorted(Comparator.comparingInt(SupplierMatch::score).reversed()
-                                        .thenComparingLong(match -> Tiebreak.of(match.supplierId())))
+                                .sorted(Comparator.comparing(SupplierMatch::position, MatchWindow.MatchPosition.ORDER))
+                                .filter(match -> window.admits(match.position()))
                                 .limit(size)
                                 .toList()))
-                .flatMap(matches -> suppliers.withHighlights(spec, matches, SupplierMatch::supplierId, SupplierMatch::withHighlights));
+                .flatMap(matches -> suppliers.withHighlights(spec, matches, SupplierMatch::supplierId, SupplierMatch::name,
+                        SupplierMatch::withHighlights));
     }
 
     private Query supplierFilter(ChallengeDocument challenge, Set<UUID> excluded) {
@@ -206,7 +209,8 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         List<String> accreditationsMet = List.copyOf(taxonomy.met(Taxonomy.ACCREDITATION, supplier.accreditations()));
         MatchReasons reasons = new MatchReasons(judged, matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
                 regions.met(), regions.missing(), intersection(challenge.requiredAccreditations(), accreditationsMet),
-                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, cautions);
+                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, cautions, null);
+        reasons = reasons.withExplanations(explanations.of(reasons, supplier.accreditations()));
         // a thin or keyword-stuffed profile cannot score above what its substance allows, however many words it shares
         boolean judgedRequirements = requirementsStated && mode == RankingMode.HYBRID;
         int score = (int) Math.round(Scoring.score(parts, mode, judgedRequirements) * ProfileQuality.factor(quality));
@@ -217,17 +221,17 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
     // ---- open challenges for a supplier
 
     @Override
-    public Mono<List<ChallengeMatch>> challengesFor(SupplierDocument supplier, int limit, RankingMode mode,
+    public Mono<List<ChallengeMatch>> challengesFor(SupplierDocument supplier, MatchWindow window, RankingMode mode,
                                                     Set<UUID> excludedOrganisations) {
         Objects.requireNonNull(supplier, "supplier");
         RankingMode ranking = mode == null ? RankingMode.HYBRID : mode;
         // the name is left out of the keywords: it is a brand, not a description of the work
         String text = cut(String.join("\n", Stream.of(supplier.summary(), supplier.capabilities(), supplier.products(),
                 supplier.caseStudies()).filter(Objects::nonNull).toList()));
-        if (text.isBlank() || limit <= 0) {
+        int size = Math.min(window.size(), ChallengeMatching.MAX_LIMIT);
+        if (text.isBlank() || size <= 0) {
             return Mono.just(List.of());
         }
-        int size = Math.min(limit, ChallengeMatching.MAX_LIMIT);
         LocalDate today = LocalDate.now(clock);
         Query filter = challengeFilter(supplier, excludedOrganisations == null ? Set.of() : excludedOrganisations, today);
         String profileText = IndexedDocuments.supplierText(supplier);
@@ -236,17 +240,18 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                 CHALLENGE_SOURCE, filter, text, queryVector(profileText, ranking),
                 CHALLENGE_FIELDS, CHALLENGE_HIGHLIGHTS);
         return indexes.ready()
-                .then(challenges.find(spec, ranking, Math.max(MIN_POOL, 2 * size)))
+                .then(challenges.find(spec, ranking, window.pool(MIN_POOL), window.depth()))
                 .flatMap(candidates -> pilots.completedPilots(supplier.id() == null ? List.of() : List.of(supplier.id()))
                         .defaultIfEmpty(Map.of())
                         .map(evidence -> candidates.stream()
                                 .map(candidate -> challengeMatch(supplier, supplierCategories, candidate,
                                         evidence.getOrDefault(supplier.id(), 0), ranking, today))
-                                .sorted(Comparator.comparingInt(ChallengeMatch::score).reversed()
-                                        .thenComparingLong(match -> Tiebreak.of(match.challengeId())))
+                                .sorted(Comparator.comparing(ChallengeMatch::position, MatchWindow.MatchPosition.ORDER))
+                                .filter(match -> window.admits(match.position()))
                                 .limit(size)
                                 .toList()))
-                .flatMap(matches -> challenges.withHighlights(spec, matches, ChallengeMatch::challengeId, ChallengeMatch::withHighlights));
+                .flatMap(matches -> challenges.withHighlights(spec, matches, ChallengeMatch::challengeId,
+                        ChallengeMatch::organisationName, ChallengeMatch::withHighlights));
     }
 
     private Query challengeFilter(SupplierDocument supplier, Set<UUID> excluded, LocalDate today) {
@@ -294,7 +299,8 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         MatchReasons reasons = new MatchReasons(List.of(), matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
                 regions.met(), regions.missing(),
                 intersection(challenge.requiredAccreditations(), accreditationsMet),
-                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, List.of());
+                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, List.of(), null);
+        reasons = reasons.withExplanations(explanations.of(reasons, supplier.accreditations()));
         StoredChallenge.Text text = challenge.textOrEmpty();
         return new ChallengeMatch(challenge.challengeId(), challenge.organisationId(), text.organisationName(),
                 text.title(), text.summary(), challenge.closingDate(), Scoring.score(parts, mode),

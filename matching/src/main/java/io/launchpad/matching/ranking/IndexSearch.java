@@ -206,12 +206,13 @@ final class IndexSearch implements Search {
     }
 
     private static List<Highlight> highlights(Hit<?> hit, Map<String, String> fields) {
-        List<Highlight> highlights = new ArrayList<>();
+        List<PlainHighlights.Fragment> fragments = new ArrayList<>();
         if (hit.highlight() != null) {
-            hit.highlight().forEach((field, fragments) -> fragments.forEach(fragment ->
-                    highlights.add(new Highlight(fields.getOrDefault(field, field), fragment))));
+            hit.highlight().forEach((field, found) -> found.forEach(fragment ->
+                    fragments.add(new PlainHighlights.Fragment(fields.getOrDefault(field, field), fragment))));
         }
-        return highlights;
+        // a person searching for a name wants it marked: only words without a subject are left unmarked
+        return PlainHighlights.of(fragments, List.of());
     }
 
     private static List<String> orEmpty(List<String> values) {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
 import co.elastic.clients.json.JsonData;
@@ -22,7 +23,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * For each requirement of a challenge, each candidate's best passage: one nested kNN search per requirement
- * over the passages embedded at index time (no profile is embedded at query time), restricted to the
+ * (all sent as one multi-search) over the passages embedded at index time (no profile is embedded at query time), restricted to the
  * candidates, returning the closest passages as inner hits. The best of those is chosen by meaning and by
  * the requirement's own words, and judged evidenced, partly evidenced or not evidenced.
  */
@@ -60,13 +61,10 @@ final class RequirementEvidenceFinder {
             return Mono.just(Map.of());
         }
         return Flux.fromIterable(requirements)
-                .concatMap(requirement -> Mono.fromCallable(() -> vectors.of(requirement.text()))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(vector -> closestPassages(index, candidateIds, vector))
-                        // an index built before passages were stored (or without any) gives no evidence, not an error
-                        .onErrorResume(ElasticsearchException.class, refused -> Mono.just(Map.of()))
-                        .defaultIfEmpty(Map.of()))
+                .flatMapSequential(requirement -> Mono.fromCallable(() -> vectors.of(requirement.text()))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .collectList()
+                .flatMap(requirementVectors -> closestPassages(index, candidateIds, requirementVectors))
                 .map(perRequirement -> {
                     Map<String, List<RequirementEvidence>> byCandidate = new HashMap<>();
                     for (String id : candidateIds) {
@@ -80,14 +78,29 @@ final class RequirementEvidenceFinder {
                 });
     }
 
-    /** Candidate id → its closest passages (text, field, cosine). */
-    private Mono<Map<String, List<Found>>> closestPassages(String index, List<String> ids, float[] vector) {
+    /**
+     * Per requirement vector, candidate id → its closest passages (text, field, cosine): one nested kNN search
+     * per requirement, all in one multi-search, so a challenge with eight requirements costs one round trip.
+     * An index built before passages were stored (or without any) gives no evidence, not an error.
+     */
+    private Mono<List<Map<String, List<Found>>>> closestPassages(String index, List<String> ids, List<float[]> requirementVectors) {
+        List<RequestItem> searches = requirementVectors.stream()
+                .map(vector -> RequestItem.of(item -> item.header(header -> header.index(index)).body(search(ids, vector))))
+                .toList();
+        List<Map<String, List<Found>>> nothing = requirementVectors.stream().map(vector -> Map.<String, List<Found>>of()).toList();
+        return elasticsearch.call("find evidence per requirement", client -> client.msearch(m -> m.searches(searches), Void.class))
+                .map(response -> response.responses().stream()
+                        .map(item -> item.isResult() ? passages(item.result().hits().hits()) : Map.<String, List<Found>>of())
+                        .toList())
+                .onErrorResume(ElasticsearchException.class, refused -> Mono.just(nothing));
+    }
+
+    private static SearchRequest search(List<String> ids, float[] vector) {
         List<Float> values = new ArrayList<>(vector.length);
         for (float value : vector) {
             values.add(value);
         }
-        SearchRequest request = SearchRequest.of(search -> search
-                .index(index)
+        return SearchRequest.of(search -> search
                 .size(ids.size())
                 .trackTotalHits(track -> track.enabled(false))
                 .source(source -> source.fetch(false))
@@ -96,32 +109,32 @@ final class RequirementEvidenceFinder {
                         .filter(f -> f.ids(i -> i.values(ids)))
                         .innerHits(inner -> inner.size(PASSAGES_PER_CANDIDATE)
                                 .source(source -> source.filter(f -> f.includes("passages.text", "passages.field"))))));
-        return elasticsearch.call("find evidence per requirement", client -> client.search(request, Void.class))
-                .map(response -> {
-                    Map<String, List<Found>> byId = new HashMap<>();
-                    for (Hit<Void> hit : response.hits().hits()) {
-                        InnerHitsResult inner = hit.innerHits().get("passages");
-                        if (inner == null) {
-                            continue;
-                        }
-                        List<Found> found = new ArrayList<>();
-                        for (Hit<JsonData> passage : inner.hits().hits()) {
-                            Map<?, ?> source = passage.source() == null ? Map.of() : passage.source().to(Map.class);
-                            if (source.get("passages") instanceof Map<?, ?> nested) {
-                                source = nested;
-                            }
-                            Object text = source.get("text");
-                            Object field = source.get("field");
-                            // Elasticsearch reports cosine similarity as (1 + cos) / 2
-                            double cosine = passage.score() == null ? 0 : 2 * passage.score() - 1;
-                            if (text != null) {
-                                found.add(new Found(text.toString(), field == null ? null : field.toString(), cosine));
-                            }
-                        }
-                        byId.put(hit.id(), found);
-                    }
-                    return byId;
-                });
+    }
+
+    private static Map<String, List<Found>> passages(List<Hit<Void>> hits) {
+        Map<String, List<Found>> byId = new HashMap<>();
+        for (Hit<Void> hit : hits) {
+            InnerHitsResult inner = hit.innerHits().get("passages");
+            if (inner == null) {
+                continue;
+            }
+            List<Found> found = new ArrayList<>();
+            for (Hit<JsonData> passage : inner.hits().hits()) {
+                Map<?, ?> source = passage.source() == null ? Map.of() : passage.source().to(Map.class);
+                if (source.get("passages") instanceof Map<?, ?> nested) {
+                    source = nested;
+                }
+                Object text = source.get("text");
+                Object field = source.get("field");
+                // Elasticsearch reports cosine similarity as (1 + cos) / 2
+                double cosine = passage.score() == null ? 0 : 2 * passage.score() - 1;
+                if (text != null) {
+                    found.add(new Found(text.toString(), field == null ? null : field.toString(), cosine));
+                }
+            }
+            byId.put(hit.id(), found);
+        }
+        return byId;
     }
 
     record Found(String text, String field, double cosine) {

@@ -50,11 +50,24 @@ public final class Anonymised {
         }
     }
 
+    /** The API's verdict on a list of matches: whether its best is a strong match, and if not a sentence saying so. */
+    public record Verdict(boolean strongMatch, int bestScore, @Nullable String message) {
+
+        /** The sentence to show above a non-empty list whose best is weak; null otherwise. */
+        static @Nullable String noStrongMatch(@Nullable Verdict verdict, List<?> items) {
+            return verdict == null || verdict.strongMatch() || items.isEmpty() ? null : verdict.message();
+        }
+    }
+
     /** {@code GET /api/v1/board-roles/{id}/matches}: candidates ranked for a role. */
-    public record CandidateMatches(@Nullable String engine, List<CandidateMatch> items) {
+    public record CandidateMatches(@Nullable String engine, @Nullable Verdict verdict, List<CandidateMatch> items) {
 
         public CandidateMatches {
             items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        public @Nullable String noStrongMatch() {
+            return Verdict.noStrongMatch(verdict, items);
         }
     }
 
@@ -62,10 +75,14 @@ public final class Anonymised {
     }
 
     /** {@code GET /api/v1/candidates/{id}/matches}: open roles ranked for a candidate. */
-    public record RoleMatches(@Nullable String engine, List<RoleMatch> items) {
+    public record RoleMatches(@Nullable String engine, @Nullable Verdict verdict, List<RoleMatch> items) {
 
         public RoleMatches {
             items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        public @Nullable String noStrongMatch() {
+            return Verdict.noStrongMatch(verdict, items);
         }
     }
 

@@ -38,6 +38,7 @@ class BoardReviewController {
             .map(all -> {
                 model.addAttribute("role", all.getT1());
                 model.addAttribute("matches", all.getT2().items());
+                model.addAttribute("noStrongMatch", all.getT2().noStrongMatch());
                 model.addAttribute("framework", all.getT3());
                 model.addAttribute("regions", regions);
                 return "board-role-matches";

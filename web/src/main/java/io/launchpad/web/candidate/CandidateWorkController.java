@@ -38,6 +38,7 @@ class CandidateWorkController {
             .map(found -> {
                 model.addAttribute("hasProfile", true);
                 model.addAttribute("matches", found.getT1().items());
+                model.addAttribute("noStrongMatch", found.getT1().noStrongMatch());
                 model.addAttribute("framework", found.getT2());
                 return "candidate/matches";
             })

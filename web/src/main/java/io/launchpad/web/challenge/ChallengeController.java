@@ -68,11 +68,14 @@ class ChallengeController {
 
     /** An unknown challenge surfaces as the API's 404, which Boot renders with {@code error/404.html}. */
     @GetMapping("/challenges/{id}")
-    Mono<String> challenge(@PathVariable String id, @AuthenticationPrincipal @Nullable OidcUser user, Model model) {
+    Mono<String> challenge(@PathVariable String id, @AuthenticationPrincipal @Nullable OidcUser user,
+            @RequestParam(name = "matches", required = false) @Nullable String matchesCursor,
+            @RequestParam(name = "from", required = false) @Nullable Integer from, Model model) {
         return challenges.challenge(id).flatMap(challenge -> {
             // one look-up of the person serves both sections
             Mono<Me> me = user == null ? Mono.empty() : signedInPerson().cache();
-            return Mono.zip(optional(matchesFor(challenge, me)), optional(followButtonFor(challenge, me)))
+            MatchesPage page = MatchesPage.of(matchesCursor, from);
+            return Mono.zip(optional(matchesFor(challenge, me, page)), optional(followButtonFor(challenge, me)))
                 .map(sections -> {
                     model.addAttribute("challenge", challenge);
                     sections.getT1().ifPresent(section -> model.addAttribute("matches", section));
@@ -105,7 +108,7 @@ class ChallengeController {
                     return Mono.error(e);
                 }
                 model.addAttribute("formError", e.detail() == null ? "That was not accepted." : e.detail());
-                return challenge(id, user, model);
+                return challenge(id, user, null, null, model);
             });
     }
 
@@ -117,12 +120,25 @@ class ChallengeController {
         });
     }
 
+    /** Which page of matches the address asks for; a page number that makes no sense starts again at the first. */
+    private record MatchesPage(@Nullable String cursor, int firstRank) {
+
+        static MatchesPage of(@Nullable String cursor, @Nullable Integer from) {
+            boolean later = cursor != null && !cursor.isBlank() && from != null && from > 1 && from <= 1000;
+            return later ? new MatchesPage(cursor, from) : new MatchesPage(null, 1);
+        }
+    }
+
     /** Only members of the owning association see who matched; everyone else gets no section at all. */
-    private Mono<MatchesSection> matchesFor(Challenge challenge, Mono<Me> me) {
+    private Mono<MatchesSection> matchesFor(Challenge challenge, Mono<Me> me, MatchesPage page) {
         return me
             .filter(person -> person.isMemberOf(challenge.organisationId()))
-            .flatMap(person -> challenges.matches(challenge.id())
-                .map(MatchesSection::of)
+            .flatMap(person -> challenges.matches(challenge.id(), page.cursor())
+                .map(matches -> MatchesSection.of(challenge.id(), matches, page.firstRank()))
+                // a link kept from another list or an old one: the first page, rather than an error
+                .onErrorResume(ApiProblemException.class, e -> page.cursor() != null && e.apiStatus() == 400
+                    ? challenges.matches(challenge.id(), null).map(matches -> MatchesSection.of(challenge.id(), matches, 1))
+                    : Mono.error(e))
                 .onErrorResume(ApiProblemException.class, e -> {
                     if (e.isForbidden()) {
                         return Mono.empty(); // the API has the last word on who may see matches

@@ -6,6 +6,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 import io.launchpad.web.api.ApiProblemException;
 import io.launchpad.web.api.LaunchpadApi;
+import org.jspecify.annotations.Nullable;
+
 import reactor.core.publisher.Mono;
 
 /** The API's challenge resources. */
@@ -29,7 +31,15 @@ class Challenges {
                     e -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such challenge", e));
     }
 
-    Mono<ChallengeMatches> matches(String challengeId) {
-        return api.get(uri -> uri.path("/api/v1/challenges/{id}/matches").build(challengeId), ChallengeMatches.class);
+    /** One page of the challenge's matches; {@code cursor} null for the first. */
+    Mono<ChallengeMatches> matches(String challengeId, @Nullable String cursor) {
+        return api.get(uri -> {
+            uri.path("/api/v1/challenges/{id}/matches");
+            if (cursor != null) {
+                uri.queryParam("cursor", "{cursor}");
+                return uri.build(challengeId, cursor);
+            }
+            return uri.build(challengeId);
+        }, ChallengeMatches.class);
     }
 }

@@ -178,7 +178,9 @@ class BoardPagesTest extends WebPageTest {
     void matchedCandidatesAreShownWithScoreAndReasonsButNeverWhoTheyAre() {
         BoardStubs.json("/api/v1/board-roles/r-1", BoardStubs.role("r-1", "Digital trustee", "open"));
         BoardStubs.json("/api/v1/board-roles/r-1/matches", """
-                {"boardRoleId":"r-1","engine":"skill-gap coverage","items":[{"rank":1,"score":87,
+                {"boardRoleId":"r-1","engine":"skill-gap coverage",
+                 "verdict":{"strongMatch":false,"bestScore":47,"message":"No strong match: the best of these candidates scores 47 out of 100."},
+                 "items":[{"rank":1,"score":87,
                   "candidate":{"candidateId":"cand-secret-id","name":"Chidi Eze","email":"chidi.eze@example.org",
                     "identity":%s,"headline":"Digital director",
                     "skills":[{"skill":"data-governance","level":"expert"}],"experience":[],"governanceYears":3,
@@ -195,6 +197,8 @@ class BoardPagesTest extends WebPageTest {
         assertThat(page.select("[data-testid=match-score]").text()).isEqualTo("87");
         assertThat(page.select("[data-testid=match-reasons]").text())
             .contains("Covers 1 of 2 skill gaps").contains("Data governance: Expert").contains("Cyber security (needs Working)");
+        assertThat(page.getElementById("no-strong-match").text())
+            .isEqualTo("No strong match: the best of these candidates scores 47 out of 100.");
     }
 
     @Test

@@ -26,11 +26,15 @@ import io.launchpad.web.WebPageTest;
 class ChallengePageTest extends WebPageTest {
 
     private static final String MATCHES = """
-            {"challengeId":"ch-1","items":[
+            {"challengeId":"ch-1","verdict":{"strongMatch":true,"bestScore":87,"message":null},"items":[
               {"supplierId":"sup-1","name":"Sensible Sensors Ltd","summary":"Humidity sensors for social homes.","score":87,
-               "highlights":[{"field":"capabilities","fragment":"… early <mark>damp</mark> sensing …"},
-                             {"field":"caseStudies.outcome","fragment":"<mark>mould</mark> reports fell by a third"}],
-               "regions":["north-west","remote"]},
+               "highlights":[{"field":"capabilities","text":"… early damp sensing …","segments":[
+                                {"text":"… early ","marked":false},{"text":"damp","marked":true},{"text":" sensing …","marked":false}]},
+                             {"field":"caseStudies.outcome","text":"mould reports fell by a third","segments":[
+                                {"text":"mould","marked":true},{"text":" reports fell by a third","marked":false}]}],
+               "regions":["north-west","remote"],
+               "reasons":{"explanations":["Evidences the essential requirement “Spots damp early”: “We spot damp early.”",
+                                          "Works in North West."]}},
               {"supplierId":"sup-2","name":"Fix It Fast","summary":null,"score":64,"highlights":[],"regions":[]}
             ]}
             """;
@@ -71,6 +75,9 @@ class ChallengePageTest extends WebPageTest {
         assertThat(highlights.eachText()).containsExactly("Capabilities: … early damp sensing …",
                 "Outcome: mould reports fell by a third");
         assertThat(items.get(0).select("mark").eachText()).containsExactly("damp", "mould");
+        assertThat(items.get(0).select("[data-testid=match-reason]").eachText()).containsExactly(
+                "Evidences the essential requirement “Spots damp early”: “We spot damp early.”", "Works in North West.");
+        assertThat(page.getElementById("no-strong-match")).isNull();
         assertThat(page.getElementById("matches-unavailable")).isNull();
         // both calls carry the signed-in user's token, so the API applies that user's permissions
         ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/me"))
@@ -83,10 +90,13 @@ class ChallengePageTest extends WebPageTest {
     void markupInAHighlightIsShownAsTextAndOnlyMarkTagsSurvive() {
         stubMe("org-1");
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1/matches")).willReturn(json("""
-                {"challengeId":"ch-1","items":[{"supplierId":"sup-1","name":"Sly Ltd","summary":"x","score":50,
-                  "highlights":[{"field":"capabilities",
-                    "fragment":"<script>alert(1)</script> <mark>damp</mark> &amp; <img src=x onerror=alert(2)> &lt;b&gt;bold&lt;/b&gt;"}],
-                  "regions":[]}]}
+                {"challengeId":"ch-1","verdict":{"strongMatch":false,"bestScore":30,
+                  "message":"No strong match: the best of these suppliers scores 30 out of 100. <b>Read</b> the reasons."},
+                  "items":[{"supplierId":"sup-1","name":"Sly Ltd","summary":"x","score":30,
+                  "highlights":[{"field":"capabilities","text":"<script>alert(1)</script> damp & <img src=x onerror=alert(2)> <b>bold</b>",
+                    "segments":[{"text":"<script>alert(1)</script> ","marked":false},{"text":"damp","marked":true},
+                                {"text":" & <img src=x onerror=alert(2)> <b>bold</b>","marked":false}]}],
+                  "regions":[],"reasons":{"explanations":["<i>Works</i> in North West."]}}]}
                 """)));
 
         String body = renderBodyAs("ada", "/challenges/ch-1");
@@ -97,7 +107,38 @@ class ChallengePageTest extends WebPageTest {
         assertThat(highlight.select("script, img, b")).isEmpty();
         assertThat(highlight.text())
             .isEqualTo("Capabilities: <script>alert(1)</script> damp & <img src=x onerror=alert(2)> <b>bold</b>");
-        assertThat(body).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>", "<img");
+        assertThat(body).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>", "<img", "<i>");
+        // a weak list says so, in the API's words, as text
+        assertThat(page.getElementById("no-strong-match").text()).startsWith("No strong match: the best of these suppliers scores 30");
+        assertThat(page.select("#no-strong-match b")).isEmpty();
+    }
+
+    @Test
+    void theOwnerPagesThroughMatchesAndAStaleLinkFallsBackToTheFirstPage() {
+        stubMe("org-1");
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1/matches")).atPriority(5)
+            .willReturn(json(MATCHES.replace("\"items\":[", "\"nextCursor\":\"Y3Vyc29yLTI\",\"items\":["))));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1/matches")).atPriority(1)
+            .withQueryParam("cursor", equalTo("Y3Vyc29yLTI")).willReturn(json("""
+                {"challengeId":"ch-1","items":[{"supplierId":"sup-3","name":"Third Ltd","summary":null,"score":40,
+                  "highlights":[],"regions":[]}],"nextCursor":null}
+                """)));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1/matches")).atPriority(1)
+            .withQueryParam("cursor", equalTo("stale")).willReturn(problem(400, "cursor is not a cursor this API issued")));
+
+        Document first = renderAs("ada", "/challenges/ch-1");
+        String next = first.selectFirst("[data-testid=matches-next]").attr("href");
+        assertThat(next).isEqualTo("/challenges/ch-1?matches=Y3Vyc29yLTI&from=3#matches");
+
+        Document second = renderAs("ada", next.replace("#matches", ""));
+        assertThat(second.select("[data-testid=match-item] h3").eachText()).containsExactly("Third Ltd");
+        assertThat(second.selectFirst("#matches ol").attr("start")).isEqualTo("3");
+        assertThat(second.select("[data-testid=matches-next]")).isEmpty();
+        assertThat(second.selectFirst("[data-testid=matches-first]").attr("href")).isEqualTo("/challenges/ch-1#matches");
+
+        Document stale = renderAs("ada", "/challenges/ch-1?matches=stale&from=11");
+        assertThat(stale.select("[data-testid=match-item] h3").eachText()).containsExactly("Sensible Sensors Ltd", "Fix It Fast");
+        assertThat(stale.getElementById("matches-unavailable")).isNull();
     }
 
     @Test
