@@ -119,6 +119,8 @@ final class FuzzWorld {
                 Map.of("id", id(call("POST", "/api/v1/challenges", association(), brief(association()), 201))), null));
         oneShot("POST /api/v1/challenges/{id}/withdraw", () -> wire("POST /api/v1/challenges/{id}/withdraw", association(),
                 Map.of("id", publishedChallenge(association())), null));
+        oneShot("POST /api/v1/challenges/{id}/close", () -> wire("POST /api/v1/challenges/{id}/close", association(),
+                Map.of("id", publishedChallenge(association())), null));
         repeatable("PUT /api/v1/challenges/{challengeId}/follow", () -> wire("PUT /api/v1/challenges/{challengeId}/follow",
                 supplier(), Map.of("challengeId", openChallenge()), null));
         repeatable("DELETE /api/v1/challenges/{challengeId}/follow", () -> wire("DELETE /api/v1/challenges/{challengeId}/follow",
