@@ -31,7 +31,7 @@ record Taxonomy(Map<String, String> categories, Map<String, String> regions) {
 
     /** Keeps only codes the API knows, so a hand-edited link cannot turn a page into an error. */
     ChallengeFilter known(ChallengeFilter filter) {
-        return new ChallengeFilter(categories.containsKey(filter.category()) ? filter.category() : null,
+        return new ChallengeFilter(filter.q(), categories.containsKey(filter.category()) ? filter.category() : null,
                 regions.containsKey(filter.region()) ? filter.region() : null, filter.cursor());
     }
 
@@ -41,6 +41,14 @@ record Taxonomy(Map<String, String> categories, Map<String, String> regions) {
 
     List<Option> regionOptions(@Nullable String selected) {
         return options(regions, selected);
+    }
+
+    /** The same options, each label with how many results it would leave (a search's facet counts). */
+    static List<Option> withCounts(List<Option> options, Map<String, Long> counts) {
+        return options.stream()
+            .map(option -> new Option(option.value(), option.label() + " (" + counts.getOrDefault(option.value(), 0L) + ")",
+                    option.selected()))
+            .toList();
     }
 
     private static List<Option> options(Map<String, String> vocabulary, @Nullable String selected) {

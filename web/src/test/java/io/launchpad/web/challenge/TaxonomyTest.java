@@ -28,11 +28,11 @@ class TaxonomyTest {
 
     @Test
     void unknownCodesAreDroppedFromTheFilterAndTheCursorIsKept() {
-        var filter = taxonomy.known(new ChallengeFilter("bogus", "north-west", "c1"));
+        var filter = taxonomy.known(new ChallengeFilter(null, "bogus", "north-west", "c1"));
 
-        assertThat(filter).isEqualTo(new ChallengeFilter(null, "north-west", "c1"));
-        assertThat(new Taxonomy(null, null).known(new ChallengeFilter(null, "x", null)))
-            .isEqualTo(new ChallengeFilter(null, null, null));
+        assertThat(filter).isEqualTo(new ChallengeFilter(null, null, "north-west", "c1"));
+        assertThat(new Taxonomy(null, null).known(new ChallengeFilter(null, null, "x", null)))
+            .isEqualTo(new ChallengeFilter(null, null, null, null));
     }
 
     private static Map<String, String> ordered(String... codesAndLabels) {
