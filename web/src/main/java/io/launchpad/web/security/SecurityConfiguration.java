@@ -27,7 +27,7 @@ class SecurityConfiguration {
         return http
             .authorizeExchange(exchanges -> exchanges
                 // writing a challenge needs an account whatever the API would say
-                .pathMatchers("/challenges/new")
+                .pathMatchers("/challenges/new", "/challenges/mine")
                 .authenticated()
                 // published challenges are public; the API decides what an anonymous caller may see, and
                 // a page it refuses with 401 sends the visitor to sign in (SignInWhenTheApiAsks)
