@@ -8,17 +8,22 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The API's controlled vocabularies for categories and regions: code → label, in display order.
+ * The API's controlled vocabularies for categories, regions and accreditations: code → label, in display order.
  * They mirror the API's own lists (which reject unknown codes) and are configuration so the web can
  * follow the API without a code change. Methods the templates call are public because SpEL only
  * invokes public methods.
  */
 @ConfigurationProperties("launchpad.taxonomy")
-record Taxonomy(Map<String, String> categories, Map<String, String> regions) {
+record Taxonomy(Map<String, String> categories, Map<String, String> regions, Map<String, String> accreditations) {
 
     Taxonomy {
         categories = categories == null ? new LinkedHashMap<>() : new LinkedHashMap<>(categories);
         regions = regions == null ? new LinkedHashMap<>() : new LinkedHashMap<>(regions);
+        accreditations = accreditations == null ? new LinkedHashMap<>() : new LinkedHashMap<>(accreditations);
+    }
+
+    public String accreditationLabel(String code) {
+        return accreditations.getOrDefault(code, Labels.topic(code));
     }
 
     public String categoryLabel(String code) {
