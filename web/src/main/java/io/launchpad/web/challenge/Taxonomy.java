@@ -14,9 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * invokes public methods.
  */
 @ConfigurationProperties("launchpad.taxonomy")
-record Taxonomy(Map<String, String> categories, Map<String, String> regions, Map<String, String> accreditations) {
+public record Taxonomy(Map<String, String> categories, Map<String, String> regions, Map<String, String> accreditations) {
 
-    Taxonomy {
+    public Taxonomy {
         categories = categories == null ? new LinkedHashMap<>() : new LinkedHashMap<>(categories);
         regions = regions == null ? new LinkedHashMap<>() : new LinkedHashMap<>(regions);
         accreditations = accreditations == null ? new LinkedHashMap<>() : new LinkedHashMap<>(accreditations);

@@ -31,7 +31,7 @@ class SecurityConfiguration {
                 .authenticated()
                 // published challenges are public; the API decides what an anonymous caller may see, and
                 // a page it refuses with 401 sends the visitor to sign in (SignInWhenTheApiAsks)
-                .pathMatchers("/", "/challenges/**", "/css/**", "/favicon.ico", "/error", "/actuator/health/**")
+                .pathMatchers("/", "/challenges/**", "/suppliers/*", "/css/**", "/favicon.ico", "/error", "/actuator/health/**")
                 .permitAll()
                 .pathMatchers("/actuator/**")
                 .denyAll()
