@@ -30,6 +30,9 @@ class ResponseController {
     record Scores(@NotEmpty @Size(max = 20) Map<@Size(max = 40) String, @NotNull @Min(0) @Max(10) Integer> scores) {
     }
 
+    record OwnResponses(List<ResponseRepository.OwnResponse> items) {
+    }
+
     record ResponseList(UUID challengeId, List<ResponseView> items) {
     }
 
@@ -53,6 +56,12 @@ class ResponseController {
     Mono<ResponseList> list(@PathVariable UUID challengeId) {
         return Caller.current().flatMap(caller -> evaluations.list(caller, challengeId))
                 .map(items -> new ResponseList(challengeId, items));
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(summary = "Your supplier organisations' responses, drafts included, latest first")
+    @GetMapping("/api/v1/me/responses")
+    Mono<OwnResponses> mine() {
+        return Caller.current().flatMap(responses::mine).map(OwnResponses::new);
     }
 
     @GetMapping("/api/v1/responses/{id}")

@@ -72,6 +72,27 @@ class ResponseRepository {
                 .bind("challenge", challengeId).map(ResponseRepository::response).all().as(Rows::whole);
     }
 
+    /** The responses of the given supplier organisations with their challenge's title, most recently changed first. */
+    Flux<OwnResponse> ofSuppliers(java.util.List<UUID> organisations, int limit) {
+        return db.sql("""
+                        select r.id, r.challenge_id, c.title as challenge_title, r.status, r.updated_at, r.submitted_at,
+                               c.closing_date
+                        from challenge_response r join challenge c on c.id = r.challenge_id
+                        where r.supplier_organisation_id = any(:orgs)
+                        order by r.updated_at desc, r.id limit :limit""")
+                .bind("orgs", organisations.toArray(UUID[]::new)).bind("limit", limit)
+                .map(row -> new OwnResponse(row.get("id", UUID.class), row.get("challenge_id", UUID.class),
+                        row.get("challenge_title", String.class), row.get("status", String.class),
+                        row.get("updated_at", java.time.Instant.class), row.get("submitted_at", java.time.Instant.class),
+                        row.get("closing_date", java.time.LocalDate.class)))
+                .all().as(Rows::whole);
+    }
+
+    /** A response as its own supplier lists it. */
+    record OwnResponse(UUID id, UUID challengeId, String challengeTitle, String status, java.time.Instant updatedAt,
+            java.time.Instant submittedAt, java.time.LocalDate closingDate) {
+    }
+
     Mono<Void> score(UUID responseId, String evaluator, Map<String, Integer> scores) {
         return Flux.fromIterable(scores.entrySet())
                 .concatMap(entry -> db.sql("""

@@ -107,6 +107,18 @@ class Responses {
                 .flatMap(rows -> rows == 1 ? repository.find(id) : Mono.error(changedMeanwhile()));
     }
 
+    static final int OWN_RESPONSES = 200;
+
+    /** The responses of every supplier organisation the caller acts for, drafts included. */
+    Mono<java.util.List<ResponseRepository.OwnResponse>> mine(Caller caller) {
+        return organisations.membershipsOf(caller)
+                .filter(membership -> membership.organisationType() == OrganisationType.SUPPLIER)
+                .map(membership -> membership.organisationId())
+                .collectList()
+                .flatMap(suppliers -> suppliers.isEmpty() ? Mono.just(java.util.List.<ResponseRepository.OwnResponse>of())
+                        : repository.ofSuppliers(suppliers, OWN_RESPONSES).collectList());
+    }
+
     /**
      * The supplier's own members read their response; the association's members read it once
      * submitted. Anyone else, another supplier above all, is told it does not exist.

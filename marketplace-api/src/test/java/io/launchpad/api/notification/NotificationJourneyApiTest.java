@@ -178,6 +178,14 @@ class NotificationJourneyApiTest extends NotificationApiTestBase {
         String response = (String) post("/api/v1/challenges/" + challenge + "/responses", responder, draft)
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
 
+        // the supplier finds its unsent draft among its own responses; nobody else's are listed
+        get("/api/v1/me/responses", responder).expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(response)
+                .jsonPath("$.items[0].status").isEqualTo("draft")
+                .jsonPath("$.items[0].challengeTitle").isEqualTo(brief.get("title"));
+        get("/api/v1/me/responses", follower).expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
+
         post("/api/v1/challenges/" + challenge + "/close", outsider, null).expectStatus().isForbidden();
         api.post().uri("/api/v1/challenges/{id}/close", challenge).header("Authorization", association.bearer())
                 .header("If-Match", "\"999\"").exchange().expectStatus().isEqualTo(412);
