@@ -73,7 +73,8 @@ final class BoardRanker implements BoardRanking {
         int size = Math.min(limit, MAX_LIMIT);
         String text = cut(BoardDocuments.roleText(role));
         return indexes.ready()
-                .then(Mono.fromCallable(() -> roleForScoring(role, text)).subscribeOn(Schedulers.boundedElastic()))
+                .then(Mono.fromCallable(() -> roleForScoring(role, text, indexes.vectorsComparable(names.candidates())))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(scoredRole -> candidates.find(new ThreeLists.Spec<>(names.candidates(), StoredCandidate.class,
                         StoredCandidate.FIELDS, candidateFilter(role), gapsMet(role.gaps()), text, CANDIDATE_TEXT_FIELDS,
                         scoredRole.vector()), Math.max(MIN_POOL, 2 * size))
@@ -94,14 +95,15 @@ final class BoardRanker implements BoardRanking {
     }
 
     /** The role's gaps and whole text, embedded (cached: the same role is matched again and again). */
-    private BoardScore.Role roleForScoring(BoardRoleForMatching role, String text) {
+    private BoardScore.Role roleForScoring(BoardRoleForMatching role, String text, boolean meaning) {
         List<BoardScore.Gap> gaps = new ArrayList<>();
         Map<String, RankedSkill> framework = new HashMap<>();
         role.gaps().forEach(gap -> framework.putIfAbsent(gap.skillLabel(), gap));
         for (String gap : BoardDocuments.gapTexts(role)) {
-            gaps.add(new BoardScore.Gap(framework.get(gap), gap, vectors.of(gap)));
+            // no vectors over an index of another model's (changed model, no reindex yet): keywords and codes only
+            gaps.add(new BoardScore.Gap(framework.get(gap), gap, meaning ? vectors.of(gap) : null));
         }
-        return new BoardScore.Role(gaps, text.isBlank() ? null : vectors.of(text), role.attendance(), role.region(),
+        return new BoardScore.Role(gaps, text.isBlank() || !meaning ? null : vectors.of(text), role.attendance(), role.region(),
                 role.hoursPerMonth());
     }
 
@@ -135,7 +137,8 @@ final class BoardRanker implements BoardRanking {
         String text = cut(BoardDocuments.candidateText(candidate));
         LocalDate today = LocalDate.now(clock);
         return indexes.ready()
-                .then(Mono.fromCallable(() -> candidateForScoring(candidate, text)).subscribeOn(Schedulers.boundedElastic()))
+                .then(Mono.fromCallable(() -> candidateForScoring(candidate, text, indexes.vectorsComparable(names.boardRoles())))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(scoredCandidate -> roles.find(new ThreeLists.Spec<>(names.boardRoles(), StoredBoardRole.class,
                         StoredBoardRole.FIELDS, roleFilter(candidate, today), skillsOffered(candidate.skills()), text,
                         ROLE_TEXT_FIELDS, wholeOf(scoredCandidate)), Math.max(MIN_POOL, 2 * size))
@@ -156,14 +159,15 @@ final class BoardRanker implements BoardRanking {
     }
 
     /** The candidate's passages and whole profile, embedded as the index would hold them. */
-    private BoardScore.Candidate candidateForScoring(CandidateForMatching candidate, String text) {
+    private BoardScore.Candidate candidateForScoring(CandidateForMatching candidate, String text, boolean meaning) {
         List<Passage> passages = new ArrayList<>();
-        float[] whole = text.isBlank() ? null : vectors.of(text);
+        float[] whole = text.isBlank() || !meaning ? null : vectors.passage(text);
         if (whole != null) {
             passages.add(Passage.of(BoardDocuments.WHOLE, null, 0, whole));
         }
         for (BoardDocuments.PassageText passage : BoardDocuments.candidatePassages(candidate)) {
-            passages.add(Passage.of(passage.kind(), passage.text(), passage.level(), vectors.of(passage.text())));
+            passages.add(Passage.of(passage.kind(), passage.text(), passage.level(),
+                    meaning ? vectors.passage(passage.text()) : null));
         }
         return new BoardScore.Candidate(candidate.skills(),
                 candidate.skills().stream().flatMap(skill -> skill.adjacent().stream()).distinct().toList(), passages,

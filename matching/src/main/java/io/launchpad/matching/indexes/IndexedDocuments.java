@@ -26,11 +26,12 @@ public final class IndexedDocuments {
     }
 
     public List<IndexedSupplier> suppliers(List<SupplierDocument> suppliers) {
-        List<float[]> vectors = embeddings.embedAll(suppliers.stream().map(IndexedDocuments::supplierText).toList());
+        List<float[]> vectors = embeddings.embedAll(suppliers.stream().map(IndexedDocuments::supplierText).toList(),
+                EmbeddingModel.Side.PASSAGE);
         // every passage of the batch in one model call: short texts, one window each
         List<List<Passages.Passage>> passages = suppliers.stream().map(Passages::of).toList();
         List<float[]> passageVectors = embeddings.embedAll(passages.stream()
-                .flatMap(List::stream).map(Passages.Passage::text).toList());
+                .flatMap(List::stream).map(Passages.Passage::text).toList(), EmbeddingModel.Side.PASSAGE);
         List<IndexedSupplier> indexed = new ArrayList<>(suppliers.size());
         int next = 0;
         for (int i = 0; i < suppliers.size(); i++) {
@@ -48,7 +49,9 @@ public final class IndexedDocuments {
     }
 
     public List<IndexedChallenge> challenges(List<ChallengeDocument> challenges) {
-        List<float[]> vectors = embeddings.embedAll(challenges.stream().map(IndexedDocuments::challengeText).toList());
+        // a challenge is what suppliers are searched for: its stored vector is the query vector of a published challenge
+        List<float[]> vectors = embeddings.embedAll(challenges.stream().map(IndexedDocuments::challengeText).toList(),
+                EmbeddingModel.Side.QUERY);
         List<IndexedChallenge> indexed = new ArrayList<>(challenges.size());
         for (int i = 0; i < challenges.size(); i++) {
             indexed.add(IndexedChallenge.from(challenges.get(i), vectors.get(i)));

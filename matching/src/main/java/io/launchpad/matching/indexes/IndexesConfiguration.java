@@ -21,8 +21,8 @@ public class IndexesConfiguration {
     }
 
     @Bean
-    Embeddings matchingEmbeddings() {
-        return new Embeddings();
+    Embeddings matchingEmbeddings(MatchingProperties properties) {
+        return new Embeddings(EmbeddingModel.named(properties.embeddingModel()));
     }
 
     @Bean
@@ -36,8 +36,9 @@ public class IndexesConfiguration {
     }
 
     @Bean
-    IndexSetup matchingIndexSetup(ElasticsearchConnection matchingElasticsearch, IndexNames matchingIndexNames) {
-        return new IndexSetup(matchingElasticsearch, matchingIndexNames);
+    IndexSetup matchingIndexSetup(ElasticsearchConnection matchingElasticsearch, IndexNames matchingIndexNames,
+                                  Embeddings matchingEmbeddings) {
+        return new IndexSetup(matchingElasticsearch, matchingIndexNames, matchingEmbeddings.model());
     }
 
     /** Not at construction: the app must start, and take writes, while Elasticsearch is still down. */

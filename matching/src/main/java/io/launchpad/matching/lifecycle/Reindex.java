@@ -162,6 +162,7 @@ final class Reindex {
                 .then(load(alias, index, source, convert))
                 .flatMap(loaded -> openForSearch(index)
                         .then(swap(alias, previous, index))
+                        .then(Mono.fromRunnable(() -> indexes.rebuilt(alias)))
                         .thenReturn(new Rebuilt(alias, previous, index, loaded.accepted(), loaded.seconds(),
                                 loaded.rejectedCount(), loaded.rejected())))
                 // never leave a half-filled index behind; the alias still points at the complete old one

@@ -101,7 +101,10 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
     public Mono<List<SupplierMatch>> suppliersFor(ChallengeDocument challenge, int limit, RankingMode mode,
                                                   Set<UUID> excludedOrganisations) {
         Objects.requireNonNull(challenge, "challenge");
-        RankingMode ranking = mode == null ? RankingMode.HYBRID : mode;
+        if (!indexes.settled()) {
+            return indexes.ready().then(Mono.defer(() -> suppliersFor(challenge, limit, mode, excludedOrganisations)));
+        }
+        RankingMode ranking = effective(mode, names.suppliers());
         String text = cut(String.join("\n", Stream.of(
                         Stream.of(challenge.title()), challenge.essentialRequirements().stream(),
                         challenge.niceToHaveRequirements().stream(), Stream.of(challenge.summary(), challenge.description()),
@@ -220,7 +223,10 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
     public Mono<List<ChallengeMatch>> challengesFor(SupplierDocument supplier, int limit, RankingMode mode,
                                                     Set<UUID> excludedOrganisations) {
         Objects.requireNonNull(supplier, "supplier");
-        RankingMode ranking = mode == null ? RankingMode.HYBRID : mode;
+        if (!indexes.settled()) {
+            return indexes.ready().then(Mono.defer(() -> challengesFor(supplier, limit, mode, excludedOrganisations)));
+        }
+        RankingMode ranking = effective(mode, names.challenges());
         // the name is left out of the keywords: it is a brand, not a description of the work
         String text = cut(String.join("\n", Stream.of(supplier.summary(), supplier.capabilities(), supplier.products(),
                 supplier.caseStudies()).filter(Objects::nonNull).toList()));
@@ -304,6 +310,16 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
     // ---- shared
 
     /** Empty in BM25 mode or without text; the model runs off the event loop (it is CPU work), only when subscribed. */
+    /**
+     * Hybrid unless asked otherwise, but keywords only over an index that still holds another embedding
+     * model's vectors (the model was changed and no full reindex has run yet): comparing them with this
+     * model's query vector would rank by noise.
+     */
+    private RankingMode effective(RankingMode mode, String alias) {
+        RankingMode asked = mode == null ? RankingMode.HYBRID : mode;
+        return asked == RankingMode.HYBRID && !indexes.vectorsComparable(alias) ? RankingMode.BM25 : asked;
+    }
+
     private Mono<float[]> queryVector(String text, RankingMode mode) {
         if (mode != RankingMode.HYBRID || text == null || text.isBlank()) {
             return Mono.empty();

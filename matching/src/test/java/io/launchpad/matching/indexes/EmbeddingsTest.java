@@ -42,7 +42,8 @@ class EmbeddingsTest {
 
     @Test
     void blankTextsHaveNoVectorAndKeepTheirPlaceInABatch() {
-        List<float[]> vectors = embeddings.embedAll(Arrays.asList("Telecare pendants", null, " ", "Retrofit surveys"));
+        List<float[]> vectors = embeddings.embedAll(Arrays.asList("Telecare pendants", null, " ", "Retrofit surveys"),
+                EmbeddingModel.Side.QUERY);
 
         assertThat(vectors).hasSize(4);
         assertThat(vectors.get(0)).hasSize(Embeddings.DIMENSIONS);
