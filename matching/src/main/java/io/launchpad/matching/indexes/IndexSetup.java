@@ -95,6 +95,8 @@ public final class IndexSetup implements AutoCloseable {
                 .then(createBehindAlias(names.suppliers()))
                 .then(createBehindAlias(names.challenges()))
                 .then(addField(names.suppliers(), "suppliers-v1.json", "passages"))
+                .then(addField(names.suppliers(), "suppliers-v1.json", "text_hash"))
+                .then(addField(names.challenges(), "challenges-v1.json", "text_hash"))
                 .then(putIndexTemplate(names.candidates(), "candidates-v1.json"))
                 .then(putIndexTemplate(names.boardRoles(), "board-roles-v1.json"))
                 .then(createBehindAlias(names.candidates()))

@@ -26,8 +26,10 @@ public class IndexesConfiguration {
     }
 
     @Bean
-    IndexedDocuments matchingIndexedDocuments(Embeddings matchingEmbeddings) {
-        return new IndexedDocuments(matchingEmbeddings, io.launchpad.matching.Taxonomy.housing());
+    IndexedDocuments matchingIndexedDocuments(Embeddings matchingEmbeddings, ElasticsearchConnection matchingElasticsearch,
+                                              IndexNames matchingIndexNames) {
+        return new IndexedDocuments(matchingEmbeddings, io.launchpad.matching.Taxonomy.housing(),
+                PreviousVectors.in(matchingElasticsearch, matchingIndexNames));
     }
 
     @Bean
