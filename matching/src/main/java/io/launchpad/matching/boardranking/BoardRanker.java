@@ -83,7 +83,7 @@ final class BoardRanker implements BoardRanking {
                             List<Ranked<RankedCandidate>> ranked = new ArrayList<>();
                             for (ThreeLists.Found<StoredCandidate> hit : found.values()) {
                                 BoardScore.Scored scored = BoardScore.score(scoredRole, hit.document().scored(),
-                                        best <= 0 ? 0 : hit.keywords() / best);
+                                        best <= 0 ? 0 : hit.keywords() / best, vectors.model());
                                 // a near-empty profile is never shown to a board: it says too little to be a match
                                 if (scored != null && !scored.reasons().littleDetail()) {
                                     ranked.add(new Ranked<>(new RankedCandidate(hit.document().candidateId(), scored.score(),
@@ -148,7 +148,7 @@ final class BoardRanker implements BoardRanking {
                             for (ThreeLists.Found<StoredBoardRole> hit : found.values()) {
                                 StoredBoardRole role = hit.document();
                                 BoardScore.Scored scored = BoardScore.score(role.scored(), scoredCandidate,
-                                        best <= 0 ? 0 : hit.keywords() / best);
+                                        best <= 0 ? 0 : hit.keywords() / best, vectors.model());
                                 if (scored != null) {
                                     ranked.add(new Ranked<>(new RankedRole(role.boardRoleId(), role.organisationId(),
                                             scored.score(), scored.reasons()), scored.relevance(), Tiebreak.of(role.boardRoleId())));

@@ -29,6 +29,7 @@ import io.launchpad.matching.SupplierMatch;
 import io.launchpad.matching.SupplierMatching;
 import io.launchpad.matching.Taxonomy;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
+import io.launchpad.matching.indexes.EmbeddingModel;
 import io.launchpad.matching.indexes.Embeddings;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexSetup;
@@ -195,7 +196,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         StoredSupplier supplier = candidate.document();
         List<String> matched = intersection(challenge.categories(), supplier.categories());
         int completed = evidence.getOrDefault(supplier.supplierId(), 0);
-        double semantic = Scoring.semantic(candidate.cosine());
+        double semantic = Scoring.semantic(calibrated(candidate.cosine()));
         StoredSupplier.Text text = supplier.textOrEmpty();
         double quality = ProfileQuality.of(text.summary(), text.capabilities(), text.products(), text.caseStudies());
         MatchReasons.ScoreParts parts = new MatchReasons.ScoreParts(
@@ -289,7 +290,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                                           RankingMode mode, LocalDate today) {
         StoredChallenge challenge = candidate.document();
         List<String> matched = intersection(challenge.categories(), supplierCategories);
-        double semantic = Scoring.semantic(candidate.cosine());
+        double semantic = Scoring.semantic(calibrated(candidate.cosine()));
         MatchReasons.ScoreParts parts = new MatchReasons.ScoreParts(
                 Scoring.round(Scoring.text(candidate.bm25())), Scoring.round(semantic),
                 Scoring.round(Scoring.taxonomy(challenge.categories(), matched)),
@@ -310,6 +311,11 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
     // ---- shared
 
     /** Empty in BM25 mode or without text; the model runs off the event loop (it is CPU work), only when subscribed. */
+    /** On the default model's cosine scale, which the thresholds speak ({@link EmbeddingModel#calibrated}). */
+    private Double calibrated(Double cosine) {
+        return cosine == null ? null : embeddings.model().calibrated(cosine);
+    }
+
     /**
      * Hybrid unless asked otherwise, but keywords only over an index that still holds another embedding
      * model's vectors (the model was changed and no full reindex has run yet): comparing them with this

@@ -26,6 +26,11 @@ public final class QueryVectors {
         this.embeddings = embeddings;
     }
 
+    /** The model that makes these vectors (and whose cosines are calibrated by it). */
+    public EmbeddingModel model() {
+        return embeddings.model();
+    }
+
     /** The query-side vector of {@code text}; null when there is no text. */
     public float[] of(String text) {
         return of(text, EmbeddingModel.Side.QUERY);

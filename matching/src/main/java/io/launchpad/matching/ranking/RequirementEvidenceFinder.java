@@ -113,7 +113,7 @@ final class RequirementEvidenceFinder {
                             Object text = source.get("text");
                             Object field = source.get("field");
                             // Elasticsearch reports cosine similarity as (1 + cos) / 2
-                            double cosine = passage.score() == null ? 0 : 2 * passage.score() - 1;
+                            double cosine = passage.score() == null ? 0 : vectors.model().calibrated(2 * passage.score() - 1);
                             if (text != null) {
                                 found.add(new Found(text.toString(), field == null ? null : field.toString(), cosine));
                             }
