@@ -33,6 +33,11 @@ public final class IndexedDocuments {
         this.previous = previous;
     }
 
+    /** The model these documents are embedded with. */
+    public Embeddings embeddings() {
+        return embeddings;
+    }
+
     public List<IndexedSupplier> suppliers(List<SupplierDocument> suppliers) {
         if (suppliers.isEmpty()) {
             return List.of();
