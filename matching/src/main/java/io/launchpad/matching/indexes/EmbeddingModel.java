@@ -41,7 +41,10 @@ public record EmbeddingModel(String id, String onnx, String tokenizer, Pooling p
     public static final EmbeddingModel E5_SMALL_V2 = new EmbeddingModel("e5-small-v2-q",
             "e5-small-v2-q.onnx", "e5-small-v2-q-tokenizer.json", Pooling.MEAN, "query: ", "passage: ", 384, 0.780, 0.828);
 
-    /** The models this code knows; the jar of each must be on the class path to be used. */
+    /**
+     * The models this code knows; the jar of each must be on the class path to be used. The API ships
+     * MiniLM and bge-small; e5-small's jar is a test dependency only (measured, not better: docs/decisions.md).
+     */
     public static final List<EmbeddingModel> KNOWN = List.of(ALL_MINILM_L6_V2, BGE_SMALL_EN_V15, E5_SMALL_V2);
 
     /** The model that built every index written before models were recorded. */
