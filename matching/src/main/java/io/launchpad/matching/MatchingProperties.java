@@ -13,12 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param indexPrefix      names of indexes and aliases start with it, so environments (and test runs) can share a cluster
  * @param requestTimeout   longest wait for one Elasticsearch call before matching reports itself unavailable
  * @param indexer          the outbox drain
+ * @param embeddingModel   the sentence-embedding model (an {@code EmbeddingModel} id) whose jar is on the class
+ *                         path; changing it takes a full reindex before meaning counts again (indexes record it)
  */
 @ConfigurationProperties("launchpad.matching")
 public record MatchingProperties(@DefaultValue("http://127.0.0.1:9200") URI elasticsearchUrl,
                                  @DefaultValue("launchpad") String indexPrefix,
                                  @DefaultValue("5s") Duration requestTimeout,
-                                 @DefaultValue Indexer indexer) {
+                                 @DefaultValue Indexer indexer,
+                                 @DefaultValue("all-minilm-l6-v2-q") String embeddingModel) {
 
     /**
      * @param enabled      off on instances that must not drain (the outbox still records changes)

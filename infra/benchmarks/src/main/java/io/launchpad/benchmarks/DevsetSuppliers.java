@@ -114,8 +114,10 @@ final class DevsetSuppliers {
         }
 
         UUID association = verifiedOrganisation("Devset Housing Association", "association", associationMember, admin);
-        Embeddings embeddings = new Embeddings();
-        List<float[]> categoryVectors = embeddings.embedAll(categories.stream().map(c -> c[1]).toList());
+        // the association's choice of category, simulated the same way whichever model matching runs
+        Embeddings embeddings = new Embeddings(io.launchpad.matching.indexes.EmbeddingModel.ALL_MINILM_L6_V2);
+        List<float[]> categoryVectors = embeddings.embedAll(categories.stream().map(c -> c[1]).toList(),
+                io.launchpad.matching.indexes.EmbeddingModel.Side.PASSAGE);
         Map<String, String> challengeIds = new LinkedHashMap<>();
         for (JsonNode c : challenges) {
             String description = c.get("description").asString();

@@ -50,6 +50,7 @@ class InProcessMatching {
                         "launchpad.matching.elasticsearch-url=" + elasticsearchUrl,
                         "launchpad.matching.index-prefix=" + indexPrefix,
                         "launchpad.matching.request-timeout=30s",
+                        "launchpad.matching.embedding-model=" + Benchmarks.EMBEDDING_MODEL,
                         // the API instance drains the outbox; this one only reads and reindexes
                         "launchpad.matching.indexer.enabled=false")
                 .run();

@@ -74,7 +74,8 @@ final class BoardRanker implements BoardRanking {
         }
         String text = cut(BoardDocuments.roleText(role));
         return indexes.ready()
-                .then(Mono.fromCallable(() -> roleForScoring(role, text)).subscribeOn(Schedulers.boundedElastic()))
+                .then(Mono.fromCallable(() -> roleForScoring(role, text, indexes.vectorsComparable(names.candidates())))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(scoredRole -> candidates.find(new ThreeLists.Spec<>(names.candidates(), StoredCandidate.class,
                         StoredCandidate.FIELDS, candidateFilter(role), gapsMet(role.gaps()), text, CANDIDATE_TEXT_FIELDS,
                         scoredRole.vector()), window.pool(MIN_POOL), window.depth())
@@ -83,7 +84,7 @@ final class BoardRanker implements BoardRanking {
                             List<RankedCandidate> ranked = new ArrayList<>();
                             for (ThreeLists.Found<StoredCandidate> hit : found.values()) {
                                 BoardScore.Scored scored = BoardScore.score(scoredRole, hit.document().scored(),
-                                        best <= 0 ? 0 : hit.keywords() / best);
+                                        best <= 0 ? 0 : hit.keywords() / best, vectors.model());
                                 // a near-empty profile is never shown to a board: it says too little to be a match
                                 if (scored != null && !scored.reasons().littleDetail()) {
                                     ranked.add(new RankedCandidate(hit.document().candidateId(), scored.score(),
@@ -95,14 +96,15 @@ final class BoardRanker implements BoardRanking {
     }
 
     /** The role's gaps and whole text, embedded (cached: the same role is matched again and again). */
-    private BoardScore.Role roleForScoring(BoardRoleForMatching role, String text) {
+    private BoardScore.Role roleForScoring(BoardRoleForMatching role, String text, boolean meaning) {
         List<BoardScore.Gap> gaps = new ArrayList<>();
         Map<String, RankedSkill> framework = new HashMap<>();
         role.gaps().forEach(gap -> framework.putIfAbsent(gap.skillLabel(), gap));
         for (String gap : BoardDocuments.gapTexts(role)) {
-            gaps.add(new BoardScore.Gap(framework.get(gap), gap, vectors.of(gap)));
+            // no vectors over an index of another model's (changed model, no reindex yet): keywords and codes only
+            gaps.add(new BoardScore.Gap(framework.get(gap), gap, meaning ? vectors.of(gap) : null));
         }
-        return new BoardScore.Role(gaps, text.isBlank() ? null : vectors.of(text), role.attendance(), role.region(),
+        return new BoardScore.Role(gaps, text.isBlank() || !meaning ? null : vectors.of(text), role.attendance(), role.region(),
                 role.hoursPerMonth());
     }
 
@@ -136,7 +138,8 @@ final class BoardRanker implements BoardRanking {
         String text = cut(BoardDocuments.candidateText(candidate));
         LocalDate today = LocalDate.now(clock);
         return indexes.ready()
-                .then(Mono.fromCallable(() -> candidateForScoring(candidate, text)).subscribeOn(Schedulers.boundedElastic()))
+                .then(Mono.fromCallable(() -> candidateForScoring(candidate, text, indexes.vectorsComparable(names.boardRoles())))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(scoredCandidate -> roles.find(new ThreeLists.Spec<>(names.boardRoles(), StoredBoardRole.class,
                         StoredBoardRole.FIELDS, roleFilter(candidate, today), skillsOffered(candidate.skills()), text,
                         ROLE_TEXT_FIELDS, wholeOf(scoredCandidate)), window.pool(MIN_POOL), window.depth())
@@ -146,7 +149,7 @@ final class BoardRanker implements BoardRanking {
                             for (ThreeLists.Found<StoredBoardRole> hit : found.values()) {
                                 StoredBoardRole role = hit.document();
                                 BoardScore.Scored scored = BoardScore.score(role.scored(), scoredCandidate,
-                                        best <= 0 ? 0 : hit.keywords() / best);
+                                        best <= 0 ? 0 : hit.keywords() / best, vectors.model());
                                 if (scored != null) {
                                     ranked.add(new RankedRole(role.boardRoleId(), role.organisationId(),
                                             scored.score(), scored.reasons()));
@@ -157,14 +160,15 @@ final class BoardRanker implements BoardRanking {
     }
 
     /** The candidate's passages and whole profile, embedded as the index would hold them. */
-    private BoardScore.Candidate candidateForScoring(CandidateForMatching candidate, String text) {
+    private BoardScore.Candidate candidateForScoring(CandidateForMatching candidate, String text, boolean meaning) {
         List<Passage> passages = new ArrayList<>();
-        float[] whole = text.isBlank() ? null : vectors.of(text);
+        float[] whole = text.isBlank() || !meaning ? null : vectors.passage(text);
         if (whole != null) {
             passages.add(Passage.of(BoardDocuments.WHOLE, null, 0, whole));
         }
         for (BoardDocuments.PassageText passage : BoardDocuments.candidatePassages(candidate)) {
-            passages.add(Passage.of(passage.kind(), passage.text(), passage.level(), vectors.of(passage.text())));
+            passages.add(Passage.of(passage.kind(), passage.text(), passage.level(),
+                    meaning ? vectors.passage(passage.text()) : null));
         }
         return new BoardScore.Candidate(candidate.skills(),
                 candidate.skills().stream().flatMap(skill -> skill.adjacent().stream()).distinct().toList(), passages,

@@ -13,6 +13,7 @@ import io.launchpad.matching.BoardRanking.BoardScoreParts;
 import io.launchpad.matching.BoardRanking.GapCoverage;
 import io.launchpad.matching.BoardRoleForMatching;
 import io.launchpad.matching.RankedSkill;
+import io.launchpad.matching.indexes.EmbeddingModel;
 import io.launchpad.matching.indexes.Embeddings;
 import io.launchpad.matching.indexes.IndexedCandidate.Passage;
 
@@ -61,6 +62,11 @@ final class BoardScore {
 
     /** Null when the role states no gap. {@code keywords} is the pair's BM25 share of the pool's best, 0–1. */
     static Scored score(Role role, Candidate candidate, double keywords) {
+        return score(role, candidate, keywords, EmbeddingModel.DEFAULT);
+    }
+
+    /** {@code model} made the vectors: its cosines are put on the default model's scale the thresholds speak. */
+    static Scored score(Role role, Candidate candidate, double keywords, EmbeddingModel model) {
         if (role.gaps().isEmpty()) {
             return null;
         }
@@ -112,7 +118,7 @@ final class BoardScore {
                 if (offeredLevel != null && "skill".equals(passage.kind()) && passage.text().equalsIgnoreCase(need.skillLabel())) {
                     continue; // the same framework skill listed is judged by its level, not by its name matching itself
                 }
-                double closeness = rescale(Embeddings.cosine(gap.vector(), passageVectors.get(p)), UNRELATED, SAME)
+                double closeness = rescale(model.calibrated(Embeddings.cosine(gap.vector(), passageVectors.get(p))), UNRELATED, SAME)
                         * levelFactor(passage);
                 if (closeness > meaning) {
                     meaning = closeness;
@@ -141,7 +147,7 @@ final class BoardScore {
             }
         }
         double coverage = credit / role.gaps().size();
-        double meaning = rescale(Embeddings.cosine(role.vector(), wholeVector), WHOLE_UNRELATED, WHOLE_SAME);
+        double meaning = rescale(model.calibrated(Embeddings.cosine(role.vector(), wholeVector)), WHOLE_UNRELATED, WHOLE_SAME);
         double words = Math.max(0, Math.min(1, keywords));
         double relevance = COVERAGE * coverage + MEANING * meaning + KEYWORDS * words;
         double governance = candidate.governance() ? 1 : 0;

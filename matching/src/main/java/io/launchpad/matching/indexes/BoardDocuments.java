@@ -48,7 +48,7 @@ public final class BoardDocuments {
             passages.add(candidatePassages(candidate));
         }
         List<float[]> wholes = new ArrayList<>();
-        List<List<IndexedCandidate.Passage>> embedded = embed(texts, passages, wholes);
+        List<List<IndexedCandidate.Passage>> embedded = embed(texts, passages, wholes, EmbeddingModel.Side.PASSAGE);
         List<IndexedCandidate> indexed = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
             CandidateForMatching c = candidates.get(i);
@@ -72,7 +72,8 @@ public final class BoardDocuments {
             passages.add(gapTexts(role).stream().map(text -> new PassageText("gap", text, 0)).toList());
         }
         List<float[]> wholes = new ArrayList<>();
-        List<List<IndexedCandidate.Passage>> embedded = embed(texts, passages, wholes);
+        // a role and its gaps are what candidates are searched for: query side, as the ranker embeds them
+        List<List<IndexedCandidate.Passage>> embedded = embed(texts, passages, wholes, EmbeddingModel.Side.QUERY);
         List<IndexedBoardRole> indexed = new ArrayList<>(roles.size());
         for (int i = 0; i < roles.size(); i++) {
             BoardRoleForMatching r = roles.get(i);
@@ -87,10 +88,10 @@ public final class BoardDocuments {
 
     /** One batched model run for the whole texts and all passages; {@code wholes} receives the whole-text vectors. */
     private List<List<IndexedCandidate.Passage>> embed(List<String> texts, List<List<PassageText>> passages,
-                                                       List<float[]> wholes) {
+                                                       List<float[]> wholes, EmbeddingModel.Side side) {
         List<String> all = new ArrayList<>(texts);
         passages.forEach(list -> list.forEach(passage -> all.add(passage.text())));
-        List<float[]> vectors = embeddings.embedAll(all);
+        List<float[]> vectors = embeddings.embedAll(all, side);
         wholes.addAll(vectors.subList(0, texts.size()));
         List<List<IndexedCandidate.Passage>> out = new ArrayList<>();
         int next = texts.size();

@@ -8,17 +8,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * all-MiniLM-L6-v2 sentence embeddings (384 dimensions, unit length), computed in-process on the
- * CPU from the int8-quantised ONNX model in the langchain4j model jar: nothing is downloaded at run
- * time. The quantised model gives vectors within cosine 0.99 of the full one at about twice the speed
- * (docs/decisions.md). A text longer than one window is embedded window by window and averaged. The model loads once per JVM (about a second) on first use and is shared:
+ * Sentence embeddings (384 dimensions, unit length) from the configured {@link EmbeddingModel},
+ * computed in-process on the CPU from the int8-quantised ONNX model in its langchain4j model jar:
+ * nothing is downloaded at run time. The quantised models give vectors within cosine 0.99 of the full
+ * ones at about twice the speed (docs/decisions.md). A text longer than one window is embedded window
+ * by window and averaged. Each model loads once per JVM (about a second) on first use and is shared:
  * ONNX Runtime sessions are thread-safe. Calls block on CPU work, so reactive callers run them on a
  * bounded elastic scheduler.
+ *
+ * <p>A text's vector depends on the model, on which side of a search it is ({@link EmbeddingModel.Side})
+ * and on the text: {@link #hash} names exactly that, so a vector stored beside its hash can be reused
+ * instead of running the model again ({@link KnownVectors}).
  */
 public final class Embeddings {
 
     public static final int DIMENSIONS = 384;
-    /** The most word pieces the model reads at once (sentence-transformers' limit for this model). */
+    /** The most word pieces the model reads at once (sentence-transformers' limit for MiniLM; bge and e5 read 512). */
     static final int MAX_TOKENS = 256;
     static final int BATCH_SIZE = 16;
     /**
@@ -29,24 +34,67 @@ public final class Embeddings {
     static final int MAX_WINDOWS = 4;
 
     private static final Logger log = LoggerFactory.getLogger(Embeddings.class);
+    private static final java.util.Map<String, OnnxEncoder> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static final class Model {
-        static final MiniLmEncoder INSTANCE = load();
+    private final EmbeddingModel model;
+    private final java.util.concurrent.atomic.AtomicLong textsEmbedded = new java.util.concurrent.atomic.AtomicLong();
 
-        private static MiniLmEncoder load() {
+    /** The default model ({@link EmbeddingModel#DEFAULT}). */
+    public Embeddings() {
+        this(EmbeddingModel.DEFAULT);
+    }
+
+    public Embeddings(EmbeddingModel model) {
+        this.model = java.util.Objects.requireNonNull(model, "model");
+    }
+
+    public EmbeddingModel model() {
+        return model;
+    }
+
+    /** Texts this instance ran through the model so far (vectors reused from a hash are not counted). */
+    public long textsEmbedded() {
+        return textsEmbedded.get();
+    }
+
+    private OnnxEncoder encoder() {
+        return LOADED.computeIfAbsent(model.id(), id -> {
             long started = System.nanoTime();
             int threads = Runtime.getRuntime().availableProcessors();
-            MiniLmEncoder model = new MiniLmEncoder(MAX_TOKENS, BATCH_SIZE, threads);
-            log.atInfo().addKeyValue("model", "all-MiniLM-L6-v2 (int8)").addKeyValue("maxTokens", MAX_TOKENS)
-                    .addKeyValue("threads", threads).addKeyValue("millis", (System.nanoTime() - started) / 1_000_000)
+            OnnxEncoder encoder = new OnnxEncoder(model, MAX_TOKENS, BATCH_SIZE, threads);
+            log.atInfo().addKeyValue("model", model.id()).addKeyValue("pooling", model.pooling())
+                    .addKeyValue("maxTokens", MAX_TOKENS).addKeyValue("threads", threads)
+                    .addKeyValue("millis", (System.nanoTime() - started) / 1_000_000)
                     .log("Embedding model loaded");
-            return model;
+            return encoder;
+        });
+    }
+
+    /**
+     * Names the vector of {@code text} on {@code side} under this model: 128 bits of SHA-256 over the
+     * model id, the side and the text, base64. Null for a blank text (it has no vector).
+     */
+    public String hash(String text, EmbeddingModel.Side side) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update((model.id() + "\n" + side + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] full = digest.digest(text.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 
-    /** The embedding of {@code text}, or null when there is no text (missing data has no meaning to compare). */
+    /** The query-side embedding of {@code text}, or null when there is no text (missing data has no meaning to compare). */
     public float[] embed(String text) {
-        return embedAll(java.util.Arrays.asList(text)).getFirst();
+        return embed(text, EmbeddingModel.Side.QUERY);
+    }
+
+    public float[] embed(String text, EmbeddingModel.Side side) {
+        return embedAll(java.util.Arrays.asList(text), side).getFirst();
     }
 
     /**
@@ -54,21 +102,44 @@ public final class Embeddings {
      * texts. A text longer than one window is cut into windows at word boundaries, each embedded, and
      * their vectors averaged by length, so a long profile is represented by all of it, not its opening.
      */
-    public List<float[]> embedAll(List<String> texts) {
-        List<String> windows = new ArrayList<>();
-        List<Integer> owners = new ArrayList<>();
+    public List<float[]> embedAll(List<String> texts, EmbeddingModel.Side side) {
+        return embedAll(texts, side, KnownVectors.NONE);
+    }
+
+    /**
+     * As {@link #embedAll(List, EmbeddingModel.Side)}, but a text whose {@link #hash} {@code known} holds
+     * takes that vector instead of a model run; the same text twice in the list runs once.
+     */
+    public List<float[]> embedAll(List<String> texts, EmbeddingModel.Side side, KnownVectors known) {
+        List<float[]> vectors = new ArrayList<>(Collections.nCopies(texts.size(), (float[]) null));
+        java.util.Map<String, List<Integer>> toEmbed = new java.util.LinkedHashMap<>();
         for (int i = 0; i < texts.size(); i++) {
-            for (String window : windows(texts.get(i))) {
-                windows.add(window);
-                owners.add(i);
+            String hash = hash(texts.get(i), side);
+            if (hash == null) {
+                continue;
+            }
+            float[] reused = known.vector(hash);
+            if (reused != null && reused.length == DIMENSIONS) {
+                vectors.set(i, reused);
+            } else {
+                toEmbed.computeIfAbsent(hash, h -> new ArrayList<>()).add(i);
             }
         }
-        List<float[]> vectors = new ArrayList<>(Collections.nCopies(texts.size(), (float[]) null));
-        if (windows.isEmpty()) {
+        if (toEmbed.isEmpty()) {
             return vectors;
         }
-        float[][] embedded = Model.INSTANCE.encode(windows);
-        float[][] sums = new float[texts.size()][];
+        List<String> windows = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        List<List<Integer>> targets = new ArrayList<>(toEmbed.values());
+        for (int t = 0; t < targets.size(); t++) {
+            for (String window : windows(texts.get(targets.get(t).getFirst()))) {
+                windows.add(model.prefixed(window, side));
+                owners.add(t);
+            }
+        }
+        textsEmbedded.addAndGet(targets.size());
+        float[][] embedded = encoder().encode(windows);
+        float[][] sums = new float[targets.size()][];
         for (int w = 0; w < embedded.length; w++) {
             int owner = owners.get(w);
             float weight = windows.get(w).length();
@@ -79,9 +150,10 @@ public final class Embeddings {
                 sums[owner][d] += weight * embedded[w][d];
             }
         }
-        for (int i = 0; i < sums.length; i++) {
-            if (sums[i] != null) {
-                vectors.set(i, unit(sums[i]));
+        for (int t = 0; t < targets.size(); t++) {
+            if (sums[t] != null) {
+                float[] vector = unit(sums[t]);
+                targets.get(t).forEach(i -> vectors.set(i, vector));
             }
         }
         return vectors;

@@ -29,12 +29,42 @@ public final class IndexSetup implements AutoCloseable {
 
     private final ElasticsearchConnection elasticsearch;
     private final IndexNames names;
+    private final EmbeddingModel model;
+    /** Aliases whose live index holds another model's vectors: meaning is off there until a full reindex. */
+    private final java.util.Set<String> otherModel = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean done;
     private volatile Disposable background;
 
     public IndexSetup(ElasticsearchConnection elasticsearch, IndexNames names) {
+        this(elasticsearch, names, EmbeddingModel.DEFAULT);
+    }
+
+    public IndexSetup(ElasticsearchConnection elasticsearch, IndexNames names, EmbeddingModel model) {
         this.elasticsearch = elasticsearch;
         this.names = names;
+        this.model = model;
+    }
+
+    /**
+     * Whether the vectors in {@code alias}'s live index come from the configured model. False after the
+     * model was changed and before a full reindex rebuilt the index: a query vector of one model compared
+     * with another model's vectors is noise, so rankers then leave meaning out (keywords only).
+     */
+    public boolean vectorsComparable(String alias) {
+        return !otherModel.contains(alias);
+    }
+
+    /** True once {@link #ready()} has completed here, so {@link #vectorsComparable} is known. */
+    public boolean settled() {
+        return done;
+    }
+
+    /** A full reindex rebuilt {@code alias} from the current template: its vectors are this model's. */
+    public void rebuilt(String alias) {
+        if (otherModel.remove(alias)) {
+            log.atInfo().addKeyValue("alias", alias).addKeyValue("embeddingModel", model.id())
+                    .log("Index rebuilt with the configured embedding model; meaning counts again");
+        }
     }
 
     /** Completes once the aliases exist; fails (unavailable) when Elasticsearch cannot be reached now. */
@@ -65,6 +95,8 @@ public final class IndexSetup implements AutoCloseable {
                 .then(createBehindAlias(names.suppliers()))
                 .then(createBehindAlias(names.challenges()))
                 .then(addField(names.suppliers(), "suppliers-v1.json", "passages"))
+                .then(addField(names.suppliers(), "suppliers-v1.json", "text_hash"))
+                .then(addField(names.challenges(), "challenges-v1.json", "text_hash"))
                 .then(putIndexTemplate(names.candidates(), "candidates-v1.json"))
                 .then(putIndexTemplate(names.boardRoles(), "board-roles-v1.json"))
                 .then(createBehindAlias(names.candidates()))
@@ -86,6 +118,17 @@ public final class IndexSetup implements AutoCloseable {
                 .doOnNext(mappings -> mappings.mappings().forEach((index, mapping) -> {
                     var meta = mapping.mappings().meta();
                     long live = meta == null || meta.get("schema_version") == null ? 0 : meta.get("schema_version").to(Long.class);
+                    // indexes from before models were recorded were all built with the default model
+                    String built = meta == null || meta.get("embedding_model") == null ? EmbeddingModel.DEFAULT.id()
+                            : meta.get("embedding_model").to(String.class);
+                    if (!built.equals(model.id())) {
+                        otherModel.add(alias);
+                        log.atError().addKeyValue("alias", alias).addKeyValue("index", index)
+                                .addKeyValue("indexModel", built).addKeyValue("configuredModel", model.id())
+                                .log("Index holds another embedding model's vectors: matching uses keywords only there until a full reindex (POST /api/v1/admin/reindex) rebuilds it");
+                    } else {
+                        otherModel.remove(alias);
+                    }
                     if (live < wanted) {
                         log.atWarn().addKeyValue("alias", alias).addKeyValue("index", index)
                                 .addKeyValue("schemaVersion", live).addKeyValue("templateSchemaVersion", wanted)
@@ -133,8 +176,18 @@ public final class IndexSetup implements AutoCloseable {
 
     private Mono<Void> putIndexTemplate(String alias, String file) {
         // the JSON files hold no names: the prefix decides them, so test runs and environments can share a cluster
+        // the template records the embedding model, so an index says which model's vectors it holds
+        String json;
+        try (InputStream in = resource(file)) {
+            var tree = (tools.jackson.databind.node.ObjectNode) ElasticsearchConnection.documentMapper().readTree(in);
+            ((tools.jackson.databind.node.ObjectNode) tree.path("template").path("mappings").path("_meta"))
+                    .put("embedding_model", model.id());
+            json = tree.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         PutIndexTemplateRequest request = PutIndexTemplateRequest.of(template -> template
-                .withJson(resource(file))
+                .withJson(new java.io.StringReader(json))
                 .name(alias)
                 .indexPatterns(alias + "-v*")
                 .composedOf(names.textAnalysisComponent()));

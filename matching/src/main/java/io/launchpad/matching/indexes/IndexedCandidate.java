@@ -35,6 +35,9 @@ public record IndexedCandidate(UUID candidateId, String visibility, List<String>
 
         /** The vector stored compactly: each dimension as a signed byte (×127), base64; about 0.5 kB a passage. */
         public static Passage of(String kind, String text, int level, float[] vector) {
+            if (vector == null) {
+                return new Passage(kind, text, level, null);
+            }
             byte[] bytes = new byte[vector.length];
             for (int d = 0; d < vector.length; d++) {
                 bytes[d] = (byte) Math.max(-127, Math.min(127, Math.round(vector[d] * 127)));

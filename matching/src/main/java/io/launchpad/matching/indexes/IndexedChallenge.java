@@ -9,12 +9,14 @@ import io.launchpad.matching.ChallengeDocument;
 
 /**
  * A challenge as stored in the challenges index (field names in snake case, see {@code challenges-v1.json}).
- * {@code embedding} is null when the challenge has no text; build these with {@link IndexedDocuments},
+ * {@code embedding} is null when the challenge has no text, {@code textHash} names the text it was made from
+ * ({@link Embeddings#hash}); build these with {@link IndexedDocuments},
  * which embeds a whole batch in one model call.
  */
 public record IndexedChallenge(UUID challengeId, UUID organisationId, String statusCode, List<String> categoryCodes,
                                List<String> regionCodes, List<String> requiredAccreditationCodes, LocalDate closingDate,
-                               long version, Instant updatedAt, long tiebreak, Text text, float[] embedding) {
+                               long version, Instant updatedAt, long tiebreak, Text text, float[] embedding,
+                               String textHash) {
 
     public record Text(String organisationName, String title, String summary, String description,
                        String categories) {
@@ -29,11 +31,11 @@ public record IndexedChallenge(UUID challengeId, UUID organisationId, String sta
                 .challenges(List.of(challenge)).getFirst();
     }
 
-    static IndexedChallenge from(ChallengeDocument challenge, float[] embedding) {
+    static IndexedChallenge from(ChallengeDocument challenge, float[] embedding, String textHash) {
         return new IndexedChallenge(challenge.id(), challenge.organisationId(), challenge.status(),
                 challenge.categories(), challenge.regions(), challenge.requiredAccreditations(),
                 challenge.closingDate(), challenge.version(), challenge.updatedAt(), Tiebreak.of(challenge.id()),
                 new Text(challenge.organisationName(), challenge.title(), challenge.summary(),
-                        challenge.description(), String.join("\n", challenge.categories())), embedding);
+                        challenge.description(), String.join("\n", challenge.categories())), embedding, textHash);
     }
 }

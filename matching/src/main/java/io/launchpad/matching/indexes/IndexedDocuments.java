@@ -13,24 +13,42 @@ import io.launchpad.matching.Taxonomy;
 /**
  * Turns documents into what the indexes store, embeddings included. Everything that writes to the
  * indexes (the outbox indexer, a full reindex) goes through here, so both store the same thing.
- * Batches cost one model call each: pass a whole bulk request's documents at once.
+ * Batches cost one model call each: pass a whole bulk request's documents at once. Each vector is
+ * stored beside its text's hash, and a text whose hash the document's previous version already holds
+ * ({@link PreviousVectors}) keeps that vector instead of running the model again.
  */
 public final class IndexedDocuments {
 
     private final Embeddings embeddings;
     private final Taxonomy taxonomy;
+    private final PreviousVectors previous;
 
     public IndexedDocuments(Embeddings embeddings, Taxonomy taxonomy) {
+        this(embeddings, taxonomy, PreviousVectors.NONE);
+    }
+
+    public IndexedDocuments(Embeddings embeddings, Taxonomy taxonomy, PreviousVectors previous) {
         this.embeddings = embeddings;
         this.taxonomy = taxonomy;
+        this.previous = previous;
+    }
+
+    /** The model these documents are embedded with. */
+    public Embeddings embeddings() {
+        return embeddings;
     }
 
     public List<IndexedSupplier> suppliers(List<SupplierDocument> suppliers) {
-        List<float[]> vectors = embeddings.embedAll(suppliers.stream().map(IndexedDocuments::supplierText).toList());
+        if (suppliers.isEmpty()) {
+            return List.of();
+        }
+        KnownVectors known = previous.suppliers(suppliers.stream().map(SupplierDocument::id).toList());
+        List<String> texts = suppliers.stream().map(IndexedDocuments::supplierText).toList();
+        List<float[]> vectors = embeddings.embedAll(texts, EmbeddingModel.Side.PASSAGE, known);
         // every passage of the batch in one model call: short texts, one window each
         List<List<Passages.Passage>> passages = suppliers.stream().map(Passages::of).toList();
         List<float[]> passageVectors = embeddings.embedAll(passages.stream()
-                .flatMap(List::stream).map(Passages.Passage::text).toList());
+                .flatMap(List::stream).map(Passages.Passage::text).toList(), EmbeddingModel.Side.PASSAGE, known);
         List<IndexedSupplier> indexed = new ArrayList<>(suppliers.size());
         int next = 0;
         for (int i = 0; i < suppliers.size(); i++) {
@@ -39,19 +57,30 @@ public final class IndexedDocuments {
             for (Passages.Passage passage : passages.get(i)) {
                 float[] vector = passageVectors.get(next++);
                 if (vector != null) {
-                    embedded.add(new IndexedSupplier.Passage(passage.field(), passage.text(), vector));
+                    embedded.add(new IndexedSupplier.Passage(passage.field(), passage.text(), vector,
+                            embeddings.hash(passage.text(), EmbeddingModel.Side.PASSAGE)));
                 }
             }
-            indexed.add(IndexedSupplier.from(supplier, declaredCategories(supplier), vectors.get(i), embedded));
+            float[] vector = vectors.get(i);
+            indexed.add(IndexedSupplier.from(supplier, declaredCategories(supplier), vector,
+                    vector == null ? null : embeddings.hash(texts.get(i), EmbeddingModel.Side.PASSAGE), embedded));
         }
         return indexed;
     }
 
     public List<IndexedChallenge> challenges(List<ChallengeDocument> challenges) {
-        List<float[]> vectors = embeddings.embedAll(challenges.stream().map(IndexedDocuments::challengeText).toList());
+        if (challenges.isEmpty()) {
+            return List.of();
+        }
+        KnownVectors known = previous.challenges(challenges.stream().map(ChallengeDocument::id).toList());
+        List<String> texts = challenges.stream().map(IndexedDocuments::challengeText).toList();
+        // a challenge is what suppliers are searched for: its stored vector is the query vector of a published challenge
+        List<float[]> vectors = embeddings.embedAll(texts, EmbeddingModel.Side.QUERY, known);
         List<IndexedChallenge> indexed = new ArrayList<>(challenges.size());
         for (int i = 0; i < challenges.size(); i++) {
-            indexed.add(IndexedChallenge.from(challenges.get(i), vectors.get(i)));
+            float[] vector = vectors.get(i);
+            indexed.add(IndexedChallenge.from(challenges.get(i), vector,
+                    vector == null ? null : embeddings.hash(texts.get(i), EmbeddingModel.Side.QUERY)));
         }
         return indexed;
     }

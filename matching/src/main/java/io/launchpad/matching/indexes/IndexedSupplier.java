@@ -8,18 +8,20 @@ import io.launchpad.matching.SupplierDocument;
 
 /**
  * A supplier as stored in the suppliers index (field names in snake case, see {@code suppliers-v1.json}).
- * {@code categoryCodes} are the categories the supplier declared (never inferred from its words); {@code embedding} is null when the profile has no text. Build these with {@link IndexedDocuments}.
+ * {@code categoryCodes} are the categories the supplier declared (never inferred from its words); {@code embedding} is null when the profile has no text.
+ * {@code textHash} (and each passage's) names the text the vector was made from ({@link Embeddings#hash}), so a
+ * later write of the same text reuses the vector. Build these with {@link IndexedDocuments}.
  */
 public record IndexedSupplier(UUID supplierId, UUID organisationId, boolean published, String sizeCode,
                               List<String> regionCodes, List<String> accreditationCodes, List<String> categoryCodes,
                               long version, Instant updatedAt, long tiebreak, Text text, float[] embedding,
-                              List<Passage> passages) {
+                              String textHash, List<Passage> passages) {
 
     public record Text(String name, String summary, String capabilities, String products, String caseStudies) {
     }
 
     /** One passage of the profile ({@link Passages}) with its own embedding, stored nested. */
-    public record Passage(String field, String text, float[] embedding) {
+    public record Passage(String field, String text, float[] embedding, String textHash) {
     }
 
     /**
@@ -32,11 +34,11 @@ public record IndexedSupplier(UUID supplierId, UUID organisationId, boolean publ
     }
 
     static IndexedSupplier from(SupplierDocument supplier, List<String> categoryCodes, float[] embedding,
-                                List<Passage> passages) {
+                                String textHash, List<Passage> passages) {
         return new IndexedSupplier(supplier.id(), supplier.organisationId(), supplier.published(), supplier.size(),
                 supplier.regions(), supplier.accreditations(), categoryCodes, supplier.version(), supplier.updatedAt(),
                 Tiebreak.of(supplier.id()),
                 new Text(supplier.name(), supplier.summary(), supplier.capabilities(), supplier.products(),
-                        supplier.caseStudies()), embedding, passages);
+                        supplier.caseStudies()), embedding, textHash, passages);
     }
 }

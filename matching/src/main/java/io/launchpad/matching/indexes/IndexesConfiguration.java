@@ -21,13 +21,15 @@ public class IndexesConfiguration {
     }
 
     @Bean
-    Embeddings matchingEmbeddings() {
-        return new Embeddings();
+    Embeddings matchingEmbeddings(MatchingProperties properties) {
+        return new Embeddings(EmbeddingModel.named(properties.embeddingModel()));
     }
 
     @Bean
-    IndexedDocuments matchingIndexedDocuments(Embeddings matchingEmbeddings) {
-        return new IndexedDocuments(matchingEmbeddings, io.launchpad.matching.Taxonomy.housing());
+    IndexedDocuments matchingIndexedDocuments(Embeddings matchingEmbeddings, ElasticsearchConnection matchingElasticsearch,
+                                              IndexNames matchingIndexNames) {
+        return new IndexedDocuments(matchingEmbeddings, io.launchpad.matching.Taxonomy.housing(),
+                PreviousVectors.in(matchingElasticsearch, matchingIndexNames));
     }
 
     @Bean
@@ -36,8 +38,9 @@ public class IndexesConfiguration {
     }
 
     @Bean
-    IndexSetup matchingIndexSetup(ElasticsearchConnection matchingElasticsearch, IndexNames matchingIndexNames) {
-        return new IndexSetup(matchingElasticsearch, matchingIndexNames);
+    IndexSetup matchingIndexSetup(ElasticsearchConnection matchingElasticsearch, IndexNames matchingIndexNames,
+                                  Embeddings matchingEmbeddings) {
+        return new IndexSetup(matchingElasticsearch, matchingIndexNames, matchingEmbeddings.model());
     }
 
     /** Not at construction: the app must start, and take writes, while Elasticsearch is still down. */

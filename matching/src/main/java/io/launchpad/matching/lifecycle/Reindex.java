@@ -126,6 +126,7 @@ final class Reindex {
 
     Mono<ReindexReport> run(SearchableSource source) {
         long started = System.nanoTime();
+        long embeddedBefore = documents.embeddings().textsEmbedded();
         String generation = GENERATION.format(Instant.now());
         return indexes.ready()
                 .then(databaseNow())
@@ -153,6 +154,8 @@ final class Reindex {
                         .addKeyValue("rejected", report.indexes().stream().mapToLong(RebuiltIndex::rejected).sum() + report.replayRejected())
                         .addKeyValue("removed", report.indexes().stream().mapToLong(RebuiltIndex::removed).sum())
                         .addKeyValue("seconds", report.duration().toMillis() / 1000.0)
+                        // texts run through the model (the others kept their stored vector); other writes in the meantime count too
+                        .addKeyValue("textsEmbedded", documents.embeddings().textsEmbedded() - embeddedBefore)
                         .log("Reindex finished"));
     }
 
@@ -162,6 +165,7 @@ final class Reindex {
                 .then(load(alias, index, source, convert))
                 .flatMap(loaded -> openForSearch(index)
                         .then(swap(alias, previous, index))
+                        .then(Mono.fromRunnable(() -> indexes.rebuilt(alias)))
                         .thenReturn(new Rebuilt(alias, previous, index, loaded.accepted(), loaded.seconds(),
                                 loaded.rejectedCount(), loaded.rejected())))
                 // never leave a half-filled index behind; the alias still points at the complete old one

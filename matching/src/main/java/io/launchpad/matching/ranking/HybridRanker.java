@@ -30,6 +30,7 @@ import io.launchpad.matching.SupplierMatch;
 import io.launchpad.matching.SupplierMatching;
 import io.launchpad.matching.Taxonomy;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
+import io.launchpad.matching.indexes.EmbeddingModel;
 import io.launchpad.matching.indexes.Embeddings;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexSetup;
@@ -103,7 +104,10 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
     public Mono<List<SupplierMatch>> suppliersFor(ChallengeDocument challenge, MatchWindow window, RankingMode mode,
                                                   Set<UUID> excludedOrganisations) {
         Objects.requireNonNull(challenge, "challenge");
-        RankingMode ranking = mode == null ? RankingMode.HYBRID : mode;
+        if (!indexes.settled()) {
+            return indexes.ready().then(Mono.defer(() -> suppliersFor(challenge, window, mode, excludedOrganisations)));
+        }
+        RankingMode ranking = effective(mode, names.suppliers());
         String text = cut(String.join("\n", Stream.of(
                         Stream.of(challenge.title()), challenge.essentialRequirements().stream(),
                         challenge.niceToHaveRequirements().stream(), Stream.of(challenge.summary(), challenge.description()),
@@ -195,7 +199,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         StoredSupplier supplier = candidate.document();
         List<String> matched = intersection(challenge.categories(), supplier.categories());
         int completed = evidence.getOrDefault(supplier.supplierId(), 0);
-        double semantic = Scoring.semantic(candidate.cosine());
+        double semantic = Scoring.semantic(calibrated(candidate.cosine()));
         StoredSupplier.Text text = supplier.textOrEmpty();
         double quality = ProfileQuality.of(text.summary(), text.capabilities(), text.products(), text.caseStudies());
         MatchReasons.ScoreParts parts = new MatchReasons.ScoreParts(
@@ -224,7 +228,10 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
     public Mono<List<ChallengeMatch>> challengesFor(SupplierDocument supplier, MatchWindow window, RankingMode mode,
                                                     Set<UUID> excludedOrganisations) {
         Objects.requireNonNull(supplier, "supplier");
-        RankingMode ranking = mode == null ? RankingMode.HYBRID : mode;
+        if (!indexes.settled()) {
+            return indexes.ready().then(Mono.defer(() -> challengesFor(supplier, window, mode, excludedOrganisations)));
+        }
+        RankingMode ranking = effective(mode, names.challenges());
         // the name is left out of the keywords: it is a brand, not a description of the work
         String text = cut(String.join("\n", Stream.of(supplier.summary(), supplier.capabilities(), supplier.products(),
                 supplier.caseStudies()).filter(Objects::nonNull).toList()));
@@ -288,7 +295,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                                           RankingMode mode, LocalDate today) {
         StoredChallenge challenge = candidate.document();
         List<String> matched = intersection(challenge.categories(), supplierCategories);
-        double semantic = Scoring.semantic(candidate.cosine());
+        double semantic = Scoring.semantic(calibrated(candidate.cosine()));
         MatchReasons.ScoreParts parts = new MatchReasons.ScoreParts(
                 Scoring.round(Scoring.text(candidate.bm25())), Scoring.round(semantic),
                 Scoring.round(Scoring.taxonomy(challenge.categories(), matched)),
@@ -310,6 +317,21 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
     // ---- shared
 
     /** Empty in BM25 mode or without text; the model runs off the event loop (it is CPU work), only when subscribed. */
+    /** On the default model's cosine scale, which the thresholds speak ({@link EmbeddingModel#calibrated}). */
+    private Double calibrated(Double cosine) {
+        return cosine == null ? null : embeddings.model().calibrated(cosine);
+    }
+
+    /**
+     * Hybrid unless asked otherwise, but keywords only over an index that still holds another embedding
+     * model's vectors (the model was changed and no full reindex has run yet): comparing them with this
+     * model's query vector would rank by noise.
+     */
+    private RankingMode effective(RankingMode mode, String alias) {
+        RankingMode asked = mode == null ? RankingMode.HYBRID : mode;
+        return asked == RankingMode.HYBRID && !indexes.vectorsComparable(alias) ? RankingMode.BM25 : asked;
+    }
+
     private Mono<float[]> queryVector(String text, RankingMode mode) {
         if (mode != RankingMode.HYBRID || text == null || text.isBlank()) {
             return Mono.empty();

@@ -3,6 +3,7 @@ package io.launchpad.matching.ranking;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.launchpad.matching.indexes.EmbeddingModel;
 import io.launchpad.matching.indexes.Embeddings;
 
 /**
@@ -25,18 +26,33 @@ public final class QueryVectors {
         this.embeddings = embeddings;
     }
 
-    /** Null when there is no text. */
+    /** The model that makes these vectors (and whose cosines are calibrated by it). */
+    public EmbeddingModel model() {
+        return embeddings.model();
+    }
+
+    /** The query-side vector of {@code text}; null when there is no text. */
     public float[] of(String text) {
+        return of(text, EmbeddingModel.Side.QUERY);
+    }
+
+    /** The passage-side vector, as the index would hold it for a profile not indexed yet; null when there is no text. */
+    public float[] passage(String text) {
+        return of(text, EmbeddingModel.Side.PASSAGE);
+    }
+
+    private float[] of(String text, EmbeddingModel.Side side) {
+        String key = side == EmbeddingModel.Side.QUERY ? "q|" + text : "p|" + text;
         synchronized (cache) {
-            float[] known = cache.get(text);
+            float[] known = cache.get(key);
             if (known != null) {
                 return known;
             }
         }
-        float[] vector = embeddings.embed(text);
+        float[] vector = embeddings.embed(text, side);
         if (vector != null) {
             synchronized (cache) {
-                cache.put(text, vector);
+                cache.put(key, vector);
             }
         }
         return vector;

@@ -111,7 +111,7 @@ final class RequirementEvidenceFinder {
                                 .source(source -> source.filter(f -> f.includes("passages.text", "passages.field"))))));
     }
 
-    private static Map<String, List<Found>> passages(List<Hit<Void>> hits) {
+    private Map<String, List<Found>> passages(List<Hit<Void>> hits) {
         Map<String, List<Found>> byId = new HashMap<>();
         for (Hit<Void> hit : hits) {
             InnerHitsResult inner = hit.innerHits().get("passages");
@@ -127,7 +127,7 @@ final class RequirementEvidenceFinder {
                 Object text = source.get("text");
                 Object field = source.get("field");
                 // Elasticsearch reports cosine similarity as (1 + cos) / 2
-                double cosine = passage.score() == null ? 0 : 2 * passage.score() - 1;
+                double cosine = passage.score() == null ? 0 : vectors.model().calibrated(2 * passage.score() - 1);
                 if (text != null) {
                     found.add(new Found(text.toString(), field == null ? null : field.toString(), cosine));
                 }

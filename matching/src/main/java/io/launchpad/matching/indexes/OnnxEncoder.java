@@ -19,41 +19,40 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 /**
- * Runs the int8-quantised all-MiniLM-L6-v2 ONNX model on batches of texts: mean pooling over the
- * attention mask and unit length, as sentence-transformers does. One model run per batch instead of
- * one per text is what makes a full reindex fast on two cores; texts are sorted by length first so a
- * batch pads to similar lengths.
+ * Runs an int8-quantised sentence-embedding ONNX model ({@link EmbeddingModel}) on batches of texts:
+ * the model's pooling (mean over the attention mask, or the [CLS] token) and unit length, as
+ * sentence-transformers does. One model run per batch instead of one per text is what makes a full
+ * reindex fast on two cores; texts are sorted by length first so a batch pads to similar lengths.
  */
-final class MiniLmEncoder {
-
-    private static final String MODEL = "all-minilm-l6-v2-q.onnx";
-    private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
+final class OnnxEncoder {
 
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean wantsTokenTypes;
     private final int batchSize;
+    private final EmbeddingModel.Pooling pooling;
 
     /**
      * @param maxTokens   word pieces read per text; longer texts are cut (the model was trained on 128)
      * @param batchSize   texts per model run
      * @param threads     ONNX Runtime threads used inside one model run
      */
-    MiniLmEncoder(int maxTokens, int batchSize, int threads) {
+    OnnxEncoder(EmbeddingModel model, int maxTokens, int batchSize, int threads) {
         this.batchSize = batchSize;
+        this.pooling = model.pooling();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-             InputStream tokens = resource(TOKENIZER)) {
+             InputStream tokens = resource(model.tokenizer())) {
             options.setIntraOpNumThreads(threads);
             // the cores are shared with Elasticsearch and request threads: a model thread waiting for its
             // peer must sleep, not spin, or a descheduled peer stalls the whole run
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            byte[] model;
-            try (InputStream in = resource(MODEL)) {
-                model = in.readAllBytes();
+            byte[] weights;
+            try (InputStream in = resource(model.onnx())) {
+                weights = in.readAllBytes();
             }
-            this.session = environment.createSession(model, options);
+            this.session = environment.createSession(weights, options);
             this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
             this.tokenizer = HuggingFaceTokenizer.newInstance(tokens, Map.of(
                     "maxLength", Integer.toString(maxTokens), "truncation", "true", "padding", "true"));
@@ -106,7 +105,8 @@ final class MiniLmEncoder {
             try (OrtSession.Result result = session.run(inputs)) {
                 FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
                 int dimensions = (int) (hidden.remaining() / ((long) rows * width));
-                return meanPooled(hidden, mask, rows, width, dimensions);
+                return pooling == EmbeddingModel.Pooling.CLS ? firstToken(hidden, rows, width, dimensions)
+                        : meanPooled(hidden, mask, rows, width, dimensions);
             }
         } catch (OrtException e) {
             throw new IllegalStateException("The embedding model failed", e);
@@ -144,10 +144,29 @@ final class MiniLmEncoder {
         return pooled;
     }
 
+    /** The first token's ([CLS]) vector, scaled to unit length. */
+    private static float[][] firstToken(FloatBuffer hidden, int rows, int width, int dimensions) {
+        float[][] pooled = new float[rows][dimensions];
+        for (int row = 0; row < rows; row++) {
+            int offset = row * width * dimensions;
+            double norm = 0;
+            for (int d = 0; d < dimensions; d++) {
+                pooled[row][d] = hidden.get(offset + d);
+                norm += pooled[row][d] * pooled[row][d];
+            }
+            float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+            for (int d = 0; d < dimensions; d++) {
+                pooled[row][d] *= scale;
+            }
+        }
+        return pooled;
+    }
+
     private static InputStream resource(String name) {
-        InputStream in = MiniLmEncoder.class.getClassLoader().getResourceAsStream(name);
+        InputStream in = OnnxEncoder.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException("The embedding model file " + name + " is not on the class path");
+            throw new IllegalStateException("The embedding model file " + name
+                    + " is not on the class path: add the model's jar (see EmbeddingModel) to the application");
         }
         return in;
     }
