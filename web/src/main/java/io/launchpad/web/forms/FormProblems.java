@@ -34,7 +34,12 @@ public final class FormProblems {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+");
     private static final Pattern BETWEEN = Pattern.compile("between (\\d+) and (\\d+)");
     /** API wording that is no sentence for people: regular expressions, JSON paths, codes, quotes. */
-    private static final Pattern CODE_LIKE = Pattern.compile("[\\^$\\\\{}\\[\\]\"=/]|\\b[a-z]+[A-Z][a-zA-Z]*\\b|\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern CODE_LIKE = Pattern.compile("[\\^$\\\\{}\\[\\]\"=/]|\\b[a-z]+[A-Z][a-zA-Z]*\\b|\\d{4}-\\d{2}-\\d{2}T");
+    private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
+    /** A detail that starts by naming the field ({@code status: ...}, {@code weightings[0].weight: ...}). */
+    private static final Pattern FIELD_PREFIX = Pattern.compile("^[A-Za-z][A-Za-z0-9_.\\[\\]-]*: ");
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     /**
      * One problem as people read it. {@code key} is the form's name for the field it is shown beside
@@ -100,7 +105,7 @@ public final class FormProblems {
             problems.add(problem(fields, error));
         }
         if (problems.isEmpty() && refusal != null) {
-            String detail = refusal.detail();
+            String detail = refusal.detail() == null ? null : words(FIELD_PREFIX.matcher(refusal.detail()).replaceFirst(""));
             problems.add(new Problem(null, null, detail != null && readable(detail) ? sentence(detail)
                     : "That was not accepted. Check your answers and try again."));
         }
@@ -141,7 +146,7 @@ public final class FormProblems {
     static Problem problem(FormFields fields, ApiProblemException.FieldError error) {
         String path = error.field();
         if (path == null || path.isBlank() || "body".equals(path)) {
-            String message = error.message();
+            String message = error.message() == null ? null : words(error.message());
             return new Problem(null, null, message != null && readable(message) ? sentence(message)
                     : "Check your answers: something is not accepted.");
         }
@@ -164,7 +169,7 @@ public final class FormProblems {
     static String plain(FormFields.Field field, ApiProblemException.FieldError error) {
         String label = field.label();
         String lower = label.toLowerCase(Locale.UK);
-        String message = error.message() == null ? "" : error.message();
+        String message = error.message() == null ? "" : words(error.message());
         String rule = error.rule() == null ? "" : error.rule();
         return switch (rule) {
             case "required", "required-to-publish", "required-to-submit" -> field.required();
@@ -223,6 +228,23 @@ public final class FormProblems {
     /** Free of code: no regular expression, JSON path, camelCase name, quoted code or ISO date. */
     static boolean readable(String message) {
         return !message.isBlank() && !CODE_LIKE.matcher(message).find() && !message.contains(": ");
+    }
+
+    /** Dates as people write them: {@code 2026-12-01} → "1 December 2026". */
+    static String words(String message) {
+        Matcher date = ISO_DATE.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (date.find()) {
+            String day;
+            try {
+                day = java.time.LocalDate.parse(date.group(1)).format(DAY);
+            } catch (java.time.format.DateTimeParseException e) {
+                day = date.group(1);
+            }
+            date.appendReplacement(out, Matcher.quoteReplacement(day));
+        }
+        date.appendTail(out);
+        return out.toString();
     }
 
     private static String sentence(String message) {

@@ -70,6 +70,14 @@ class FormProblemsTest {
             .containsExactly("Enter a title", "Pilot length must be a whole number, like 12");
     }
 
+    @Test
+    void aDetailWithoutFieldsLosesItsFieldNameAndSaysDatesInWords() {
+        var refusal = ApiRefusals.of(409, "status: the challenge has not closed yet; decide after 2026-12-01", List.of());
+        assertThat(FormProblems.problems(FormFields.guessing("challenge"), refusal, List.of()))
+            .extracting(FormProblems.Problem::message)
+            .containsExactly("The challenge has not closed yet; decide after 1 December 2026");
+    }
+
     private String message(FieldError error) {
         return FormProblems.problem(fields, error).message();
     }
