@@ -39,10 +39,12 @@ class SignInAccounts {
                 .flatMap(token -> http.delete()
                         .uri("/admin/realms/{realm}/users/{id}", properties.realm(), subject)
                         .headers(headers -> headers.setBearerAuth(token))
-                        .retrieve().toBodilessEntity())
-                .then()
-                .onErrorResume(WebClientResponseException.class,
-                        e -> e.getStatusCode().value() == HttpStatus.NOT_FOUND.value() ? Mono.empty() : Mono.error(e))
+                        .retrieve().toBodilessEntity()
+                        .then()
+                        // only the user's own 404 means gone; a 404 for the token (a wrong realm) is an error
+                        .onErrorResume(WebClientResponseException.class,
+                                e -> e.getStatusCode().value() == HttpStatus.NOT_FOUND.value() ? Mono.empty()
+                                        : Mono.error(e)))
                 .timeout(properties.timeout());
     }
 

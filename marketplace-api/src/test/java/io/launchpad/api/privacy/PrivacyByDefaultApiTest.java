@@ -112,6 +112,42 @@ class PrivacyByDefaultApiTest extends ApiTestBase {
     }
 
     @Test
+    void anAccountKeycloakNoLongerHasCountsAsDeleted() {
+        TestTokens.TestUser person = TestTokens.user("candidate");
+        StubMapping gone = TestTokens.keycloak().stubFor(WireMock.delete(urlEqualTo(
+                "/admin/realms/launchpad/users/" + person.subject())).atPriority(1).willReturn(aResponse().withStatus(404)));
+        try {
+            api.delete().uri("/api/v1/me").header("Authorization", person.bearer()).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.signInAccount").isEqualTo("deleted");
+        } finally {
+            TestTokens.keycloak().removeStub(gone);
+        }
+        assertThat(pendingDeletions(person.subject())).isZero();
+    }
+
+    @Test
+    void aRefusedClientSecretLeavesTheDeletionPendingWithTheReason() {
+        TestTokens.TestUser person = TestTokens.user("candidate");
+        StubMapping refused = TestTokens.keycloak().stubFor(WireMock.post(urlEqualTo(
+                "/realms/launchpad/protocol/openid-connect/token")).atPriority(1)
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"unauthorized_client\"}")));
+        try {
+            api.delete().uri("/api/v1/me").header("Authorization", person.bearer()).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.signInAccount").isEqualTo("deletion-pending");
+        } finally {
+            TestTokens.keycloak().removeStub(refused);
+        }
+        assertThat(db.sql("select last_error from sign_in_account_deletion where subject = :s")
+                .bind("s", person.subject()).map(row -> row.get("last_error", String.class)).one().block())
+                .contains("401");
+        TestTokens.keycloak().verify(0, deleteRequestedFor(urlEqualTo("/admin/realms/launchpad/users/" + person.subject())));
+
+        deletions.retryPending().block();
+        assertThat(pendingDeletions(person.subject())).isZero();
+    }
+
+    @Test
     void aProfileConsentGivenLaterIsRecordedOnce() {
         TestTokens.TestUser candidate = TestTokens.user("candidate");
         Map<String, Object> body = BoardFixtures.candidateBody(Identity.unique(), "private",
