@@ -61,18 +61,14 @@ public final class FormProblems {
 
     /** As {@link #refused(Throwable, Model, Supplier)}, in the form's own words. */
     public static Mono<String> refused(Throwable error, Model model, FormFields fields, Supplier<Mono<String>> view) {
-        if (error instanceof ApiProblemException problem && problem.isRefusal()) {
-            show(model, fields, problems(fields, problem, List.of()));
-            return view.get();
-        }
-        return Mono.error(error);
+        return refused(error, model, fields, List.of(), view);
     }
 
     /** As above, with problems the web found itself in the form ({@code local}: number boxes, missing answers). */
     public static Mono<String> refused(Throwable error, Model model, FormFields fields,
             List<ApiProblemException.FieldError> local, Supplier<Mono<String>> view) {
         if (error instanceof ApiProblemException problem && problem.isRefusal()) {
-            show(model, fields, problems(fields, problem, local));
+            show(model, problems(fields, problem, local));
             return view.get();
         }
         return Mono.error(error);
@@ -126,7 +122,7 @@ public final class FormProblems {
     }
 
     /** Puts the problems where the templates look for them. */
-    public static void show(Model model, FormFields fields, List<Problem> problems) {
+    public static void show(Model model, List<Problem> problems) {
         Map<String, String> byKey = new LinkedHashMap<>();
         for (Problem problem : problems) {
             if (problem.key() != null) {

@@ -110,7 +110,7 @@ class ChallengeWorkController {
             var local = ResponseForm.local(form, challenge, submit);
             if (!local.isEmpty()) {
                 // nothing is saved: an incomplete submit is not quietly kept as a draft
-                FormProblems.show(model, fields, FormProblems.problems(fields, null, local));
+                FormProblems.show(model, FormProblems.problems(fields, null, local));
                 return respondPage(id, model, form.toSingleValueMap());
             }
             Map<String, Object> body = ResponseForm.body(form);

@@ -23,7 +23,6 @@ import org.springframework.web.server.WebSession;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.launchpad.web.board.BoardApi;
-import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
 
 import reactor.core.publisher.Mono;
@@ -102,7 +101,7 @@ class DataRightsController {
     Mono<String> erase(ServerWebExchange exchange, Model model) {
         return exchange.getFormData().flatMap(form -> {
             if (!FormProblems.ticked(form, "confirm")) {
-                FormProblems.show(model, CONFIRM, List.of(new FormProblems.Problem("confirm", "confirm",
+                FormProblems.show(model, List.of(new FormProblems.Problem("confirm", "confirm",
                         "Tick the box to confirm that you want everything erased")));
                 return Mono.just("account/erase");
             }
@@ -142,7 +141,6 @@ class DataRightsController {
         return forgetClient.then(exchange.getSession().flatMap(WebSession::invalidate));
     }
 
-    private static final FormFields CONFIRM = FormFields.of("erasure");
 
     @GetMapping("/account/audit")
     Mono<String> audit(Model model) {

@@ -85,6 +85,8 @@ class FormsPeopleCanFinishTest extends WebPageTest {
                 "Lowest budget must be a whole number of pounds, like 25000");
         everySummaryLinkLeadsToItsFieldWithTheSameMessageBesideIt(page);
         assertThat(page.select("#weight-technical-error").text()).contains("Technical weight must be 1 or more");
+        assertThat(page.select("label[for=weight-technical]").text()).isEqualTo("Technical");
+        assertThat(page.select("label[for=weight-social-value]").text()).isEqualTo("Social value");
         assertThat(page.select("#weightings-error").text()).contains("add up to 100");
         plainEnglish(page);
         // nothing typed is lost
