@@ -122,6 +122,10 @@ class ChallengeToPilotJourneyBrowserTest {
         association.getByTestId("save-scores").first().click();
         assertThat(association.getByTestId("weighted-total").first()).hasText("72.0");
         association.getByTestId("award").first().click();
+        // an award cannot be undone: a page says what it does and asks again
+        assertThat(association.getByTestId("confirm-heading")).containsText("Award");
+        pages.check(association, "confirm award");
+        association.getByTestId("confirm-button").click();
         association.waitForURL(url -> url.contains("/pilots/"));
         assertThat(association.getByTestId("pilot-status")).hasText("active");
         String pilotUrl = association.url();

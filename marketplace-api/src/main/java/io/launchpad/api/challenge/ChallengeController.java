@@ -91,6 +91,15 @@ class ChallengeController {
                 .map(ChallengeController::withTag);
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Close a published challenge before its closing date")
+    @PostMapping("/{id}/close")
+    Mono<ResponseEntity<ChallengeView>> close(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Long version = ETags.optionalVersion(ifMatch);
+        return Caller.current().flatMap(caller -> challenges.closeEarly(caller, id, version))
+                .map(ChallengeController::withTag);
+    }
+
     private static ResponseEntity<ChallengeView> withTag(Challenge challenge) {
         return ResponseEntity.ok().eTag(ETags.of(challenge.version())).body(ChallengeView.of(challenge));
     }

@@ -113,6 +113,24 @@ public class Challenges {
     }
 
     /**
+     * Closes a published challenge before its closing date: no more responses or questions, drafts
+     * stay unsubmitted, and evaluation can start. Suppliers who follow it, asked or started a response hear of it.
+     */
+    @Transactional
+    public Mono<Challenge> closeEarly(Caller caller, UUID id, Long expectedVersion) {
+        return readOwnedForChange(caller, id)
+                .flatMap(challenge -> {
+                    ETags.check(challenge.version(), expectedVersion);
+                    return repository.transition(id, Challenge.Status.PUBLISHED, Challenge.Status.CLOSED, null);
+                })
+                .flatMap(rows -> rows == 1 ? repository.find(id) : Mono.error(ApiProblem.field(ProblemType.CONFLICT,
+                        "status", "published", "only a published challenge can be closed")))
+                .flatMap(this::announce)
+                .flatMap(closed -> notifications.record(Notifications.Event.challengeClosedEarly(closed.id(), closed.title()))
+                        .thenReturn(closed));
+    }
+
+    /**
      * Records the decision on a closed challenge (awarded or no-award). The UPDATE only matches a
      * closed challenge, so of two concurrent decisions exactly one wins; the other gets 409.
      * The caller (evaluation) has checked that the person acts for the association.

@@ -27,13 +27,16 @@ final class MailTemplates {
     }
 
     /** What to do next, by kind of notification: every email ends in an action, not just a link. */
-    private static final Map<String, String> NEXT_STEPS = Map.of(
-            "challenge-published", "Read the challenge and decide whether to respond.",
-            "answer-published", "Read the answer: it applies to every supplier responding.",
-            "closing-soon", "Send your response before the closing date; drafts are not submitted.",
-            "question-window-closing", "Ask any clarification question before the window closes.",
-            "response-outcome", "See the decision on your response and any feedback.",
-            "milestone-due", "Update the milestone so the association and supplier share one picture.");
+    private static final Map<String, String> NEXT_STEPS = Map.ofEntries(
+            Map.entry("challenge-published", "Read the challenge and decide whether to respond."),
+            Map.entry("answer-published", "Read the answer: it applies to every supplier responding."),
+            Map.entry("closing-soon", "Send your response before the closing date; drafts are not submitted."),
+            Map.entry("question-window-closing", "Ask any clarification question before the window closes."),
+            Map.entry("response-outcome", "See the decision on your response and any feedback."),
+            Map.entry("milestone-due", "Update the milestone so the association and supplier share one picture."),
+            Map.entry("question-asked", "Answer the question: the answer is published to every supplier."),
+            Map.entry("response-submitted", "Read the response; you can evaluate it once the challenge closes."),
+            Map.entry("challenge-closed-early", "Drafts can no longer be submitted; watch for the outcome."));
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
 

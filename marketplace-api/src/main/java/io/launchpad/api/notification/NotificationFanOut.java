@@ -102,7 +102,8 @@ class NotificationFanOut {
         return switch (event.kind()) {
             case "response-outcome" -> "/responses/" + event.subjectId();
             case "milestone-due" -> "/pilots";
-            case "question-window-closing" -> "/challenges/" + event.challengeId() + "/questions";
+            case "question-window-closing", "question-asked" -> "/challenges/" + event.challengeId() + "/questions";
+            case "response-submitted" -> "/challenges/" + event.challengeId() + "/evaluate";
             default -> "/challenges/" + event.challengeId();
         };
     }
@@ -112,7 +113,7 @@ class NotificationFanOut {
         Flux<Recipient> all = switch (event.kind()) {
             case "challenge-published" -> Flux.concat(matchedSuppliers(event.challengeId()),
                     savedSearches(event.challengeId()));
-            case "answer-published", "closing-soon" -> Flux.concat(followers(event.challengeId()),
+            case "answer-published", "closing-soon", "challenge-closed-early" -> Flux.concat(followers(event.challengeId()),
                     engagedSuppliers(event.challengeId()));
             // the first of a person's rows wins: followers and engaged suppliers hear instantly, and a
             // matched supplier who switched alerts off still sees it in the feed
@@ -121,6 +122,9 @@ class NotificationFanOut {
                             .map(matched -> "none".equals(matched.frequency()) ? matched
                                     // a deadline cannot wait for a digest
                                     : new Recipient(matched.subject(), "instant")));
+            // the association's own work: a question waiting for its answer, a response to read
+            case "question-asked", "response-submitted" -> members(
+                    "select organisation_id as org from challenge where id = :id", event.challengeId());
             case "response-outcome" -> members(
                     "select supplier_organisation_id as org from challenge_response where id = :id", event.subjectId());
             case "milestone-due" -> members("""

@@ -44,6 +44,24 @@ public class Notifications {
                     challengeId, null, "Questions on " + challengeTitle + " close at the end of " + lastQuestionDay);
         }
 
+        /** To the association: a supplier asked a clarification question, which waits for its answer. */
+        public static Event questionAsked(UUID challengeId, String challengeTitle, UUID questionId) {
+            return new Event("question-asked", "question-asked:" + questionId, challengeId, questionId,
+                    "A supplier asked a question about " + challengeTitle);
+        }
+
+        /** To the association: a supplier submitted a response. */
+        public static Event responseSubmitted(UUID challengeId, String challengeTitle, UUID responseId) {
+            return new Event("response-submitted", "response-submitted:" + responseId, challengeId, responseId,
+                    "A supplier submitted a response to " + challengeTitle);
+        }
+
+        /** To followers and suppliers who asked or started a response: the association closed it before its date. */
+        public static Event challengeClosedEarly(UUID challengeId, String challengeTitle) {
+            return new Event("challenge-closed-early", "challenge-closed-early:" + challengeId, challengeId, null,
+                    challengeTitle + " was closed early: it takes no more responses or questions");
+        }
+
         public static Event milestoneDue(UUID challengeId, UUID milestoneId, String milestone,
                 java.time.LocalDate dueOn) {
             return new Event("milestone-due", "milestone-due:" + milestoneId + ":" + dueOn, challengeId, milestoneId,

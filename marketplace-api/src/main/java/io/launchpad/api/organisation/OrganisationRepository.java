@@ -53,7 +53,10 @@ class OrganisationRepository {
     }
 
     Mono<Organisation> markVerified(UUID id) {
-        return db.sql("update organisation set verified = true, version = version + 1 where id = :id returning *")
+        return db.sql("""
+                        update organisation set verified = true, verification_refused_at = null,
+                               verification_refusal_reason = null, version = version + 1
+                        where id = :id returning *""")
                 .bind("id", id).map(OrganisationRepository::organisation).one();
     }
 

@@ -51,7 +51,9 @@ class Questions {
                             checkWindowOpen(challenge);
                             return repository.insert(challengeId, caller.subject(), supplier.id(),
                                     ask.question().strip());
-                        }));
+                        })
+                        .flatMap(question -> notifications.record(Notifications.Event.questionAsked(challengeId,
+                                challenge.title(), question.id())).thenReturn(question)));
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package io.launchpad.api.response;
 import io.launchpad.api.challenge.Challenge;
 import io.launchpad.api.challenge.ChallengeTerms;
 import io.launchpad.api.challenge.Challenges;
+import io.launchpad.api.notification.Notifications;
 import io.launchpad.api.organisation.OrganisationType;
 import io.launchpad.api.organisation.Organisations;
 import io.launchpad.api.problem.ApiProblem;
@@ -30,12 +31,15 @@ class Responses {
     private final ResponseRepository repository;
     private final Challenges challenges;
     private final Organisations organisations;
+    private final Notifications notifications;
     private final Clock clock;
 
-    Responses(ResponseRepository repository, Challenges challenges, Organisations organisations, Clock clock) {
+    Responses(ResponseRepository repository, Challenges challenges, Organisations organisations,
+            Notifications notifications, Clock clock) {
         this.repository = repository;
         this.challenges = challenges;
         this.organisations = organisations;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -96,7 +100,9 @@ class Responses {
                         return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "pricePounds",
                                 "required-to-submit", "state a price before submitting"));
                     }
-                    return repository.transition(id, Response.Status.DRAFT, Response.Status.SUBMITTED);
+                    return repository.transition(id, Response.Status.DRAFT, Response.Status.SUBMITTED)
+                            .flatMap(rows -> rows == 1 ? notifications.record(Notifications.Event.responseSubmitted(
+                                    pair.challenge().id(), pair.challenge().title(), id)).thenReturn(rows) : Mono.just(rows));
                 })
                 .flatMap(rows -> rows == 1 ? repository.find(id) : Mono.error(changedMeanwhile()));
     }

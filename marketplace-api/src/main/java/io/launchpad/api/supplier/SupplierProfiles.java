@@ -83,6 +83,14 @@ public class SupplierProfiles {
                                 .flatMap(this::announce));
     }
 
+    /** The profiles of the supplier organisations the caller belongs to, drafts included (one per organisation). */
+    public Mono<java.util.List<SupplierProfile>> mine(Caller caller) {
+        return organisations.membershipsOf(caller)
+                .filter(membership -> membership.organisationType() == OrganisationType.SUPPLIER)
+                .concatMap(membership -> repository.findByOrganisation(membership.organisationId()))
+                .collectList();
+    }
+
     public Mono<Page<SupplierProfile>> published(Cursor after, int limit) {
         return repository.published(after, limit + 1).collectList().map(rows -> {
             boolean more = rows.size() > limit;

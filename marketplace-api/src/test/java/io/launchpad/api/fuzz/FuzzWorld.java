@@ -119,6 +119,8 @@ final class FuzzWorld {
                 Map.of("id", id(call("POST", "/api/v1/challenges", association(), brief(association()), 201))), null));
         oneShot("POST /api/v1/challenges/{id}/withdraw", () -> wire("POST /api/v1/challenges/{id}/withdraw", association(),
                 Map.of("id", publishedChallenge(association())), null));
+        oneShot("POST /api/v1/challenges/{id}/close", () -> wire("POST /api/v1/challenges/{id}/close", association(),
+                Map.of("id", publishedChallenge(association())), null));
         repeatable("PUT /api/v1/challenges/{challengeId}/follow", () -> wire("PUT /api/v1/challenges/{challengeId}/follow",
                 supplier(), Map.of("challengeId", openChallenge()), null));
         repeatable("DELETE /api/v1/challenges/{challengeId}/follow", () -> wire("DELETE /api/v1/challenges/{challengeId}/follow",
@@ -241,6 +243,9 @@ final class FuzzWorld {
                 admin(), Map.of("id", parkedOutboxRow()), null));
         oneShot("POST /api/v1/organisations/{id}/verification", () -> wire("POST /api/v1/organisations/{id}/verification",
                 admin(), Map.of("id", member("association").organisationId().toString()), null));
+        oneShot("POST /api/v1/organisations/{id}/verification-refusal", () -> wire(
+                "POST /api/v1/organisations/{id}/verification-refusal", admin(),
+                Map.of("id", unverifiedOrganisation()), body("reason", "Not on the regulator's register")));
 
         oneShot("POST /api/v1/suppliers", () -> {
             Person owner = member("supplier");
@@ -355,6 +360,13 @@ final class FuzzWorld {
         // only verified organisations publish
         call("POST", "/api/v1/organisations/" + id(organisation) + "/verification", admin(), null, 200);
         return new Person(person.subject(), person.roles(), UUID.fromString(id(organisation)));
+    }
+
+    /** A new organisation nobody has verified yet (the fuzzed refusal may only change such a one). */
+    private String unverifiedOrganisation() {
+        Person person = person("association");
+        return id(call("POST", "/api/v1/organisations", person,
+                body("name", "Fuzz unverified " + UUID.randomUUID(), "type", "association"), 201));
     }
 
     private Person candidateWithProfile() {

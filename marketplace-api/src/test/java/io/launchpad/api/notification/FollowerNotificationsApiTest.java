@@ -56,7 +56,8 @@ class FollowerNotificationsApiTest extends NotificationApiTestBase {
         assertThat(notificationsFor(asker, id)).containsExactlyInAnyOrder("answer-published", "closing-soon");
         assertThat(notificationsFor(quitter, id)).isEmpty();
         assertThat(notificationsFor(bystander, id)).isEmpty();
-        assertThat(notificationsFor(association, id)).isEmpty();
+        // the association hears of the question (to answer it), not of its own answer or its own deadline
+        assertThat(notificationsFor(association, id)).containsExactly("question-asked");
 
         List<MimeMessage> mail = awaitMail(follower, 2, challenge);
         assertThat(mail).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
@@ -132,7 +133,7 @@ class FollowerNotificationsApiTest extends NotificationApiTestBase {
                     .filteredOn("question-window-closing"::equals).hasSize(1);
         }
         assertThat(notificationsFor(outsider, id)).isEmpty();
-        assertThat(notificationsFor(association, id)).isEmpty();
+        assertThat(notificationsFor(association, id)).containsExactly("question-asked");
 
         String subject = "Questions on " + title + " close at the end of " + lastQuestionDay;
         for (Actor person : List.of(follower, asker, matched)) {

@@ -87,21 +87,23 @@ class NotificationJourneyApiTest extends NotificationApiTestBase {
         mailer.sendDigests(NotificationMailer.Frequency.DAILY, Instant.now()).block();
 
         UUID id = UUID.fromString(challenge);
-        assertThat(kinds(id)).containsExactlyInAnyOrder("challenge-published", "answer-published", "closing-soon",
-                "response-outcome", "milestone-due");
+        assertThat(kinds(id)).containsExactlyInAnyOrder("challenge-published", "question-asked", "answer-published",
+                "response-submitted", "closing-soon", "response-outcome", "milestone-due");
         // other suites' challenges may reach these people too: count what this journey caused
         assertThat(notificationsFor(supplier, id)).containsExactlyInAnyOrder("challenge-published", "answer-published",
                 "closing-soon", "response-outcome", "milestone-due");
-        assertThat(notificationsFor(association, id)).containsExactly("milestone-due");
+        // the association hears of the work waiting for it: a question to answer, a response to read
+        assertThat(notificationsFor(association, id)).containsExactlyInAnyOrder("question-asked", "response-submitted",
+                "milestone-due");
         assertThat(notificationsFor(searcher, id)).containsExactly("challenge-published");
 
         // the scheduled mailer may hold some rows (SKIP LOCKED) while it sends: wait for the counts to settle
         List<String> journey = List.of(challenge, responseId, "Hubs installed");
         List<MimeMessage> supplierMail = awaitMail(supplier, 5, journey);
-        List<MimeMessage> associationMail = awaitMail(association, 1, journey);
+        List<MimeMessage> associationMail = awaitMail(association, 3, journey);
         List<MimeMessage> searcherMail = awaitMail(searcher, 1, journey);
         assertThat(supplierMail).hasSize(5);
-        assertThat(associationMail).hasSize(1);
+        assertThat(associationMail).hasSize(3);
         assertThat(searcherMail).hasSize(1);
         assertThat(searcherMail.getFirst().getSubject()).contains("daily").contains("1 update");
         assertThat(searcherMail.getFirst().getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
@@ -154,6 +156,45 @@ class NotificationJourneyApiTest extends NotificationApiTestBase {
         get("/api/v1/saved-searches", searcher).expectBody().jsonPath("$.items.length()").isEqualTo(0);
         api.post().uri("/api/v1/notifications/unsubscribe?token={t}", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound();
+    }
+
+    @Test
+    void closingEarlyStopsResponsesAndQuestionsAndTellsTheSuppliersInvolved() {
+        Actor association = actor("association");
+        Actor follower = actor("supplier");
+        Actor responder = actor("supplier");
+        Actor outsider = actor("association");
+        Map<String, Object> brief = challengeBody(association.organisationId(), "Close early " + UUID.randomUUID());
+        brief.put("closingDate", LocalDate.now().plusDays(20).toString());
+        String challenge = (String) post("/api/v1/challenges", association, brief).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        post("/api/v1/challenges/" + challenge + "/close", association, null).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.errors[0].rule").isEqualTo("published");
+        post("/api/v1/challenges/" + challenge + "/publish", association, null).expectStatus().isOk();
+        api.put().uri("/api/v1/challenges/{id}/follow", challenge).header("Authorization", follower.bearer())
+                .exchange().expectStatus().isNoContent();
+        Map<String, Object> draft = new HashMap<>(Map.of("organisationId", responder.organisationId().toString(),
+                "approach", "Sensors", "pricePounds", 1_000, "availability", "Now"));
+        String response = (String) post("/api/v1/challenges/" + challenge + "/responses", responder, draft)
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+        post("/api/v1/challenges/" + challenge + "/close", outsider, null).expectStatus().isForbidden();
+        api.post().uri("/api/v1/challenges/{id}/close", challenge).header("Authorization", association.bearer())
+                .header("If-Match", "\"999\"").exchange().expectStatus().isEqualTo(412);
+        post("/api/v1/challenges/" + challenge + "/close", association, null).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("closed");
+        post("/api/v1/challenges/" + challenge + "/close", association, null).expectStatus().isEqualTo(409);
+
+        // nothing more comes in: the draft cannot be submitted, no question can be asked
+        post("/api/v1/responses/" + response + "/submit", responder, null).expectStatus().isEqualTo(409);
+        post("/api/v1/challenges/" + challenge + "/questions", responder,
+                Map.of("organisationId", responder.organisationId().toString(), "question", "Still open?"))
+                .expectStatus().isEqualTo(409);
+        fanOut.fanOut().block();
+        UUID id = UUID.fromString(challenge);
+        assertThat(notificationsFor(follower, id)).containsExactly("challenge-closed-early");
+        assertThat(notificationsFor(responder, id)).containsExactly("challenge-closed-early");
+        assertThat(notificationsFor(association, id)).isEmpty();
     }
 
     @Test

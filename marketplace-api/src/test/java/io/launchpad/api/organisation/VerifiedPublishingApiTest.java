@@ -57,6 +57,50 @@ class VerifiedPublishingApiTest extends ApiTestBase {
                 .expectBody().jsonPath("$.verified").isEqualTo(false);
     }
 
+    @Test
+    void theAdminSeesTheQueueAndARefusalGivesTheMembersItsReasonUntilVerified() {
+        Actor association = unverifiedActor("association");
+        String admin = TestTokens.user("admin").bearer();
+        UUID org = association.organisationId();
+
+        api.get().uri("/api/v1/admin/verification-queue").header("Authorization", admin).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items[?(@.id == '" + org + "')].members").isEqualTo(List.of(1));
+        api.get().uri("/api/v1/admin/verification-queue").header("Authorization", association.bearer()).exchange()
+                .expectStatus().isForbidden();
+
+        // a reason is required, on one line, at most 500 characters; nothing changes when it is refused
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("reason", " "), Map.of("reason", "a\nb"),
+                Map.of("reason", "x".repeat(501)))) {
+            api.post().uri("/api/v1/organisations/{id}/verification-refusal", org).header("Authorization", admin)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(bad).exchange()
+                    .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        }
+        api.get().uri("/api/v1/organisations/{id}/verification", org).header("Authorization", association.bearer())
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.refusalReason").doesNotExist();
+
+        api.post().uri("/api/v1/organisations/{id}/verification-refusal", org).header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "mine")).exchange()
+                .expectStatus().isForbidden();
+        api.post().uri("/api/v1/organisations/{id}/verification-refusal", org).header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "We could not find this association on the regulator's register")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.verified").isEqualTo(false);
+        api.get().uri("/api/v1/organisations/{id}/verification", org).header("Authorization", association.bearer())
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.refusalReason").isEqualTo("We could not find this association on the regulator's register");
+        api.get().uri("/api/v1/organisations/{id}/verification", org)
+                .header("Authorization", actor("association").bearer()).exchange().expectStatus().isForbidden();
+
+        verify(org);
+        api.get().uri("/api/v1/organisations/{id}/verification", org).header("Authorization", association.bearer())
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.verified").isEqualTo(true).jsonPath("$.refusalReason").doesNotExist();
+        api.post().uri("/api/v1/organisations/{id}/verification-refusal", org).header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "Too late")).exchange()
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.errors[0].rule").isEqualTo("unverified");
+    }
+
     private static void refusedAsUnverified(WebTestClient.ResponseSpec response) {
         response.expectStatus().isEqualTo(409)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

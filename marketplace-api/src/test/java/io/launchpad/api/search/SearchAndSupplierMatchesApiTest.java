@@ -30,6 +30,15 @@ class SearchAndSupplierMatchesApiTest extends ApiTestBase {
         body.put("description", "Loft insulation and fuel poverty advice " + marker);
         String challenge = createChallenge(association, body, true);
 
+        // the person's own profiles, so a client can link to "challenges for your profile" without an id
+        api.get().uri("/api/v1/me/supplier-profiles").header("Authorization", supplier.bearer()).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(profile);
+        api.get().uri("/api/v1/me/supplier-profiles").header("Authorization", association.bearer()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        api.get().uri("/api/v1/me/supplier-profiles").exchange().expectStatus().isUnauthorized();
+
         Map<String, Object> best = await(() -> {
             var result = api.get().uri("/api/v1/suppliers/{id}/matches", profile).header("Authorization", supplier.bearer())
                     .exchange().returnResult(Map.class);

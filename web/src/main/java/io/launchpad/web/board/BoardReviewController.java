@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.launchpad.web.confirm.Confirmation;
 import io.launchpad.web.forms.FormProblems;
 
 import reactor.core.publisher.Mono;
@@ -63,6 +64,14 @@ class BoardReviewController {
     Mono<String> decide(@PathVariable String id, @PathVariable String applicationId, ServerWebExchange exchange,
             Model model) {
         return exchange.getFormData().flatMap(form -> {
+            if ("declined".equals(FormProblems.text(form, "status")) && !Confirmation.given(form)) {
+                return api.get("/api/v1/board-roles/{id}", id).map(role -> new Confirmation(
+                        "Decline this application to ‘" + role.get("title") + "’?",
+                        List.of("The candidate is told their application was not successful, with your feedback if you gave any.",
+                                "They cannot apply to this role again."),
+                        "/board-roles/" + id + "/applications/" + applicationId + "/status", "Yes, decline it",
+                        "/board-roles/" + id + "/applications", Confirmation.carried(form)).show(model));
+            }
             Map<String, Object> body = new HashMap<>();
             body.put("status", FormProblems.text(form, "status"));
             body.put("feedback", FormProblems.text(form, "feedback"));

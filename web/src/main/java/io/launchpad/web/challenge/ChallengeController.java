@@ -48,14 +48,20 @@ class ChallengeController {
     }
 
     @GetMapping("/")
-    Mono<String> published(@RequestParam(required = false) @Nullable String category,
+    Mono<String> published(@RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String region,
             @RequestParam(required = false) @Nullable String cursor, Model model) {
-        var filter = taxonomy.known(new ChallengeFilter(category, region, cursor));
+        var filter = taxonomy.known(new ChallengeFilter(q, category, region, cursor));
         return challenges.published(filter).map(page -> {
             model.addAttribute("page", page);
-            model.addAttribute("categoryOptions", taxonomy.categoryOptions(filter.category()));
-            model.addAttribute("regionOptions", taxonomy.regionOptions(filter.region()));
+            model.addAttribute("filter", filter);
+            var categoryOptions = taxonomy.categoryOptions(filter.category());
+            var regionOptions = taxonomy.regionOptions(filter.region());
+            model.addAttribute("categoryOptions", filter.isSearch()
+                    ? Taxonomy.withCounts(categoryOptions, page.counts("category")) : categoryOptions);
+            model.addAttribute("regionOptions", filter.isSearch()
+                    ? Taxonomy.withCounts(regionOptions, page.counts("region")) : regionOptions);
             if (page.nextCursor() != null) {
                 model.addAttribute("nextPageLink", filter.linkTo(page.nextCursor()));
             }

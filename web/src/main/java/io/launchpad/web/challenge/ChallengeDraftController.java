@@ -20,6 +20,7 @@ import io.launchpad.web.account.Account;
 import io.launchpad.web.account.Me;
 import io.launchpad.web.api.ApiProblemException;
 import io.launchpad.web.api.LaunchpadApi;
+import io.launchpad.web.confirm.Confirmation;
 import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
 
@@ -27,10 +28,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * An association writes a challenge (requirements, weightings, dates) and publishes it, edits a
- * draft, or withdraws it while it is open. The API checks every rule; the form shows all of its
- * answer at once, beside the fields, with what was typed kept. A publish the API refuses leaves the
- * saved draft, so the form comes back as that draft's edit form: sending it again changes the draft
- * rather than creating a second one.
+ * draft, or withdraws it or closes it early while it is open (each after a confirmation page). The
+ * API checks every rule; the form shows all of its answer at once, beside the fields, with what was
+ * typed kept. A publish the API refuses leaves the saved draft, so the form comes back as that draft's
+ * edit form: sending it again changes the draft rather than creating a second one.
  */
 @Controller
 class ChallengeDraftController {
@@ -48,11 +49,13 @@ class ChallengeDraftController {
     private final LaunchpadApi api;
     private final Account account;
     private final Taxonomy taxonomy;
+    private final Challenges challenges;
 
-    ChallengeDraftController(LaunchpadApi api, Account account, Taxonomy taxonomy) {
+    ChallengeDraftController(LaunchpadApi api, Account account, Taxonomy taxonomy, Challenges challenges) {
         this.api = api;
         this.account = account;
         this.taxonomy = taxonomy;
+        this.challenges = challenges;
     }
 
     @GetMapping("/challenges/new")
@@ -104,10 +107,39 @@ class ChallengeDraftController {
             }));
     }
 
+    /** Withdraws a published challenge, after a page that says what that means. */
     @PostMapping("/challenges/{id}/withdraw")
-    Mono<String> withdraw(@PathVariable String id) {
-        return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/challenges/{id}/withdraw").build(id), null, Map.class)
-            .thenReturn("redirect:/challenges/" + id);
+    Mono<String> withdraw(@PathVariable String id, ServerWebExchange exchange, Model model) {
+        return confirmedChange(id, exchange, model, "withdraw", challenge -> new Confirmation(
+                "Withdraw ‘" + challenge.title() + "’?",
+                List.of("Suppliers can no longer read it, ask questions or respond.",
+                        "Responses already sent are never evaluated, and the suppliers who sent them are not paid for them.",
+                        "To run it again you would post a new challenge."),
+                "/challenges/" + id + "/withdraw", "Yes, withdraw it", "/challenges/" + id, Map.of()));
+    }
+
+    /** Closes a published challenge before its closing date, after a page that says what that means. */
+    @PostMapping("/challenges/{id}/close")
+    Mono<String> close(@PathVariable String id, ServerWebExchange exchange, Model model) {
+        return confirmedChange(id, exchange, model, "close", challenge -> new Confirmation(
+                "Close ‘" + challenge.title() + "’ now?",
+                List.of("It stops taking responses and questions today instead of on its closing date.",
+                        "Responses suppliers have started but not submitted cannot be submitted.",
+                        "Suppliers who follow it, asked a question or started a response are told.",
+                        "You can then evaluate the responses you have and award, or record no award."),
+                "/challenges/" + id + "/close", "Yes, close it now", "/challenges/" + id, Map.of()));
+    }
+
+    /** The API's {@code action} on the challenge once the person confirmed; the confirmation page before that. */
+    private Mono<String> confirmedChange(String id, ServerWebExchange exchange, Model model, String action,
+            java.util.function.Function<Challenge, Confirmation> confirmation) {
+        return exchange.getFormData().flatMap(form -> {
+            if (!Confirmation.given(form)) {
+                return challenges.challenge(id).map(challenge -> confirmation.apply(challenge).show(model));
+            }
+            return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/challenges/{id}/" + action).build(id), null, Map.class)
+                .thenReturn("redirect:/challenges/" + id);
+        });
     }
 
     /** Saves a draft (If-Match: the version the form was filled from), then publishes it when asked. */

@@ -10,21 +10,38 @@ import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriBuilder;
 
-/** What the visitor asked for on the home page: filters, plus where in the list they are. */
-record ChallengeFilter(@Nullable String category, @Nullable String region, @Nullable String cursor) {
+/**
+ * What the visitor asked for on the home page: keywords ({@code q}), filters, plus where in the list
+ * they are. With keywords the list comes from the API's search (ranked, with facet counts and the
+ * passages that use the words); without, it is the published list, newest first.
+ */
+record ChallengeFilter(@Nullable String q, @Nullable String category, @Nullable String region, @Nullable String cursor) {
 
     static final int PAGE_SIZE = 20;
+    /** The API takes up to 200 characters of keywords; more is cut rather than refused. */
+    static final int MAX_KEYWORDS = 200;
 
     ChallengeFilter {
+        q = blankToNull(q);
+        q = q != null && q.length() > MAX_KEYWORDS ? q.substring(0, MAX_KEYWORDS).strip() : q;
         category = blankToNull(category);
         region = blankToNull(region);
         cursor = blankToNull(cursor);
     }
 
+    public boolean isSearch() {
+        return q != null;
+    }
+
     /** The API query. Values go in as URI variables so they are encoded strictly (a cursor may hold '+' or '&'). */
     URI toApiUri(UriBuilder uri) {
         Map<String, Object> values = new LinkedHashMap<>();
-        uri.path("/api/v1/challenges").queryParam("status", "published").queryParam("limit", PAGE_SIZE);
+        if (isSearch()) {
+            uri.path("/api/v1/search/challenges").queryParam("limit", PAGE_SIZE);
+            addVariable(uri, values, "q", q);
+        } else {
+            uri.path("/api/v1/challenges").queryParam("status", "published").queryParam("limit", PAGE_SIZE);
+        }
         addVariable(uri, values, "category", category);
         addVariable(uri, values, "region", region);
         addVariable(uri, values, "cursor", cursor);
@@ -34,6 +51,7 @@ record ChallengeFilter(@Nullable String category, @Nullable String region, @Null
     /** Link to the page that starts at {@code nextCursor}, keeping the filters. */
     String linkTo(@Nullable String nextCursor) {
         StringJoiner query = new StringJoiner("&", "/?", "").setEmptyValue("/");
+        addParameter(query, "q", q);
         addParameter(query, "category", category);
         addParameter(query, "region", region);
         addParameter(query, "cursor", nextCursor);

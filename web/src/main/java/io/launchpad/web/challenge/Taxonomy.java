@@ -8,17 +8,22 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The API's controlled vocabularies for categories and regions: code → label, in display order.
+ * The API's controlled vocabularies for categories, regions and accreditations: code → label, in display order.
  * They mirror the API's own lists (which reject unknown codes) and are configuration so the web can
  * follow the API without a code change. Methods the templates call are public because SpEL only
  * invokes public methods.
  */
 @ConfigurationProperties("launchpad.taxonomy")
-record Taxonomy(Map<String, String> categories, Map<String, String> regions) {
+public record Taxonomy(Map<String, String> categories, Map<String, String> regions, Map<String, String> accreditations) {
 
-    Taxonomy {
+    public Taxonomy {
         categories = categories == null ? new LinkedHashMap<>() : new LinkedHashMap<>(categories);
         regions = regions == null ? new LinkedHashMap<>() : new LinkedHashMap<>(regions);
+        accreditations = accreditations == null ? new LinkedHashMap<>() : new LinkedHashMap<>(accreditations);
+    }
+
+    public String accreditationLabel(String code) {
+        return accreditations.getOrDefault(code, Labels.topic(code));
     }
 
     public String categoryLabel(String code) {
@@ -31,7 +36,7 @@ record Taxonomy(Map<String, String> categories, Map<String, String> regions) {
 
     /** Keeps only codes the API knows, so a hand-edited link cannot turn a page into an error. */
     ChallengeFilter known(ChallengeFilter filter) {
-        return new ChallengeFilter(categories.containsKey(filter.category()) ? filter.category() : null,
+        return new ChallengeFilter(filter.q(), categories.containsKey(filter.category()) ? filter.category() : null,
                 regions.containsKey(filter.region()) ? filter.region() : null, filter.cursor());
     }
 
@@ -41,6 +46,14 @@ record Taxonomy(Map<String, String> categories, Map<String, String> regions) {
 
     List<Option> regionOptions(@Nullable String selected) {
         return options(regions, selected);
+    }
+
+    /** The same options, each label with how many results it would leave (a search's facet counts). */
+    static List<Option> withCounts(List<Option> options, Map<String, Long> counts) {
+        return options.stream()
+            .map(option -> new Option(option.value(), option.label() + " (" + counts.getOrDefault(option.value(), 0L) + ")",
+                    option.selected()))
+            .toList();
     }
 
     private static List<Option> options(Map<String, String> vocabulary, @Nullable String selected) {

@@ -15,6 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import io.launchpad.web.account.Me;
 import io.launchpad.web.forms.FormProblems;
+import io.launchpad.web.confirm.Confirmation;
 
 import reactor.core.publisher.Mono;
 
@@ -182,18 +183,42 @@ class ChallengeWorkController {
 
     @PostMapping("/challenges/{id}/award")
     Mono<String> award(@PathVariable String id, ServerWebExchange exchange, Model model) {
-        return exchange.getFormData().flatMap(form -> work
-            .post(Map.of("responseId", String.valueOf(Forms.text(form, "responseId"))), "/api/v1/challenges/{id}/award", id)
-            .map(decision -> "redirect:/pilots/" + decision.get("pilotId"))
-            .onErrorResume(e -> Forms.refused(e, model, evaluate(id, model))));
+        return exchange.getFormData().flatMap(form -> {
+            String responseId = String.valueOf(Forms.text(form, "responseId"));
+            if (!Confirmation.given(form)) {
+                return Mono.zip(work.get("/api/v1/challenges/{id}", id), work.get("/api/v1/responses/{r}", responseId))
+                    .map(found -> new Confirmation(
+                            "Award ‘" + found.getT1().get("title") + "’ to " + found.getT2().get("supplierName") + "?",
+                            List.of(found.getT2().get("supplierName") + " is told they won, and a pilot is set up with them.",
+                                    "Every other supplier that responded is told they were not successful.",
+                                    "The challenge is then closed to any other decision."),
+                            "/challenges/" + id + "/award", "Yes, award it", "/challenges/" + id + "/evaluate",
+                            Confirmation.carried(form)).show(model))
+                    .onErrorResume(e -> Forms.refused(e, model, evaluate(id, model)));
+            }
+            return work.post(Map.of("responseId", responseId), "/api/v1/challenges/{id}/award", id)
+                .map(decision -> "redirect:/pilots/" + decision.get("pilotId"))
+                .onErrorResume(e -> Forms.refused(e, model, evaluate(id, model)));
+        });
     }
 
     @PostMapping("/challenges/{id}/no-award")
     Mono<String> noAward(@PathVariable String id, ServerWebExchange exchange, Model model) {
-        return exchange.getFormData().flatMap(form -> work
-            .post(Map.of("reason", form.getFirst("reason") == null ? "" : form.getFirst("reason")),
-                    "/api/v1/challenges/{id}/no-award", id)
-            .thenReturn("redirect:/challenges/" + id)
-            .onErrorResume(e -> Forms.refused(e, model, evaluate(id, model))));
+        return exchange.getFormData().flatMap(form -> {
+            String reason = form.getFirst("reason") == null ? "" : form.getFirst("reason");
+            if (!Confirmation.given(form) && !reason.isBlank()) {
+                return work.get("/api/v1/challenges/{id}", id).map(challenge -> new Confirmation(
+                        "Record no award for ‘" + challenge.get("title") + "’?",
+                        List.of("Every supplier that responded is told that nobody was awarded, with your reason:",
+                                "“" + reason.strip() + "”",
+                                "The challenge is then closed to any other decision."),
+                        "/challenges/" + id + "/no-award", "Yes, record no award", "/challenges/" + id + "/evaluate",
+                        Confirmation.carried(form)).show(model));
+            }
+            // a blank reason goes straight to the API, which says what is missing beside the field
+            return work.post(Map.of("reason", reason), "/api/v1/challenges/{id}/no-award", id)
+                .thenReturn("redirect:/challenges/" + id)
+                .onErrorResume(e -> Forms.refused(e, model, evaluate(id, model)));
+        });
     }
 }

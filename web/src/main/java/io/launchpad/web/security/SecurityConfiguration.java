@@ -27,11 +27,11 @@ class SecurityConfiguration {
         return http
             .authorizeExchange(exchanges -> exchanges
                 // writing a challenge needs an account whatever the API would say
-                .pathMatchers("/challenges/new")
+                .pathMatchers("/challenges/new", "/challenges/mine")
                 .authenticated()
                 // published challenges are public; the API decides what an anonymous caller may see, and
                 // a page it refuses with 401 sends the visitor to sign in (SignInWhenTheApiAsks)
-                .pathMatchers("/", "/challenges/**", "/css/**", "/favicon.ico", "/error", "/actuator/health/**")
+                .pathMatchers("/", "/challenges/**", "/suppliers/*", "/css/**", "/favicon.ico", "/error", "/actuator/health/**")
                 .permitAll()
                 // after erasure the person is signed out; the page saying so must not ask them to sign in
                 .pathMatchers("/account/erased")

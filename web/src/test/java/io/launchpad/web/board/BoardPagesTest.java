@@ -228,6 +228,18 @@ class BoardPagesTest extends WebPageTest {
         refused.add("status", "appointed");
         Document page = Jsoup.parse(submit("/board-roles/r-1/applications/a-2/status", refused, "association"));
         assertThat(page.select("[data-testid=form-error]").text()).contains("cannot become appointed");
+
+        // declining asks first, keeping the feedback typed, and calls the API only once confirmed
+        MultiValueMap<String, String> decline = new LinkedMultiValueMap<>();
+        decline.add("status", "declined");
+        decline.add("feedback", "Thank you; we chose someone with audit experience");
+        Document confirm = Jsoup.parse(submit("/board-roles/r-1/applications/a-1/status", decline, "association"));
+        assertThat(confirm.select("[data-testid=confirm-heading]").text())
+            .isEqualTo("Decline this application to ‘Digital trustee’?");
+        assertThat(confirm.select("[data-testid=confirm-form] input[name=feedback]").val())
+            .isEqualTo("Thank you; we chose someone with audit experience");
+        ApiStub.SERVER.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/applications/a-1/status"))
+            .withRequestBody(matchingJsonPath("$.status", equalTo("declined"))));
     }
 
     @Test

@@ -9,7 +9,7 @@ class ChallengeFilterTest {
 
     @Test
     void blankValuesFromTheFormAreNoFilter() {
-        var filter = new ChallengeFilter(" ", "", null);
+        var filter = new ChallengeFilter(null, " ", "", null);
 
         assertThat(filter.category()).isNull();
         assertThat(filter.region()).isNull();
@@ -20,7 +20,7 @@ class ChallengeFilterTest {
 
     @Test
     void encodesOpaqueCursorsStrictlySoTheyArriveUnchanged() {
-        var filter = new ChallengeFilter("damp-and-mould", null, "a+b/c=&d");
+        var filter = new ChallengeFilter(null, "damp-and-mould", null, "a+b/c=&d");
 
         assertThat(apiUri(filter)).isEqualTo(
                 "http://api/api/v1/challenges?status=published&limit=20&category=damp-and-mould&cursor=a%2Bb%2Fc%3D%26d");

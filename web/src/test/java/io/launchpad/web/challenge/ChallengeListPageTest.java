@@ -74,6 +74,36 @@ class ChallengeListPageTest extends WebPageTest {
     }
 
     @Test
+    void keywordsSearchWithFacetCountsAndThePassagesThatUseTheWords() {
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/search/challenges")).willReturn(json("""
+                {"items":[{"challengeId":"ch-1","organisationName":"Northern Homes","title":"Cut damp reports",
+                   "summary":"Spot damp early.","categories":["damp-and-mould"],"regions":["north-west"],
+                   "closingDate":"2026-12-31","highlights":[{"field":"description","text":"sensors for damp & mould",
+                     "segments":[{"text":"sensors for ","marked":false},{"text":"damp","marked":true},
+                                 {"text":" & mould","marked":false}]}]}],
+                 "total":1,"facets":{"category":[{"code":"damp-and-mould","label":"Damp and mould","count":1,"selected":false}],
+                                     "region":[{"code":"north-west","label":"North West","count":1,"selected":true}]},
+                 "nextCursor":"s2"}
+                """)));
+
+        Document page = render("/?q=damp+sensors&region=north-west");
+
+        ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/search/challenges"))
+            .withQueryParam("q", equalTo("damp sensors"))
+            .withQueryParam("region", equalTo("north-west"))
+            .withQueryParam("limit", equalTo("20")));
+        assertThat(page.getElementById("q").val()).isEqualTo("damp sensors");
+        assertThat(page.select("[data-testid=search-summary]").text()).isEqualTo("1 challenge matches ‘damp sensors’");
+        Element item = page.selectFirst("[data-testid=challenge-item]");
+        assertThat(item.selectFirst("h2 a").attr("href")).isEqualTo("/challenges/ch-1");
+        assertThat(item.select("[data-testid=search-highlight]").text()).isEqualTo("sensors for damp & mould");
+        assertThat(item.select("[data-testid=search-highlight] mark").text()).isEqualTo("damp");
+        assertThat(page.select("#category option[value=damp-and-mould]").text()).isEqualTo("Damp and mould (1)");
+        assertThat(page.select("#category option[value=repairs-and-maintenance]").text()).endsWith("(0)");
+        assertThat(page.getElementById("next-page").attr("href")).isEqualTo("/?q=damp+sensors&region=north-west&cursor=s2");
+    }
+
+    @Test
     void codesTheApiDoesNotKnowAreDroppedRatherThanTurnedIntoAnError() {
         stubChallenges("""
                 {"items":[],"nextCursor":null}

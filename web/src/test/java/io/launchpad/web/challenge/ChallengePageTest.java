@@ -57,6 +57,28 @@ class ChallengePageTest extends WebPageTest {
     }
 
     @Test
+    void aSupplierReadsEverythingNeededToDecideWhetherToRespond() {
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-9")).willReturn(json(
+            challenge("ch-9", "org-1", "Cut damp reports").replace("\"version\":3}", """
+                "version":3,"requirements":[{"id":"E1","essential":true,"text":"Battery life over two years"},
+                  {"id":"N1","essential":false,"text":"Works with our repairs system"}],
+                 "weightings":[{"criterion":"technical","weight":60},{"criterion":"social-value","weight":10},
+                               {"criterion":"price","weight":30}],
+                 "pilotLengthWeeks":12,"location":"Salford, in tenants' homes","questionsCloseOn":"2026-12-17",
+                 "requiredAccreditations":["cyber-essentials-plus"]}"""))));
+
+        Document page = renderAnonymously("/challenges/ch-9");
+
+        assertThat(page.select("[data-testid=essential-requirements] li").eachText()).containsExactly("Battery life over two years");
+        assertThat(page.select("[data-testid=nice-to-have-requirements] li").eachText()).containsExactly("Works with our repairs system");
+        assertThat(page.select("[data-testid=weightings] li").eachText()).containsExactly("Technical: 60%", "Social value: 10%", "Price: 30%");
+        assertThat(page.select("[data-testid=pilot-length]").text()).isEqualTo("12 weeks");
+        assertThat(page.select("[data-testid=location]").text()).isEqualTo("Salford, in tenants' homes");
+        assertThat(page.select("[data-testid=questions-close]").text()).isEqualTo("17 December 2026");
+        assertThat(page.select("[data-testid=accreditations]").text()).isEqualTo("Cyber Essentials Plus");
+    }
+
+    @Test
     void ownerSeesMatchedSuppliersWithScoresAndHighlights() {
         stubMe("org-1");
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1/matches")).willReturn(json(MATCHES)));
@@ -139,6 +161,36 @@ class ChallengePageTest extends WebPageTest {
         Document stale = renderAs("ada", "/challenges/ch-1?matches=stale&from=11");
         assertThat(stale.select("[data-testid=match-item] h3").eachText()).containsExactly("Sensible Sensors Ltd", "Fix It Fast");
         assertThat(stale.getElementById("matches-unavailable")).isNull();
+    }
+
+    @Test
+    void closingEarlyAsksFirstSaysWhatHappensAndOnlyThenCallsTheApi() {
+        stubMe("org-1");
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1/matches")).willReturn(json(MATCHES)));
+        ApiStub.SERVER.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v1/challenges/ch-1/close"))
+            .willReturn(json(challenge("ch-1", "org-1", "Cut damp reports"))));
+
+        Document page = renderAs("ada", "/challenges/ch-1");
+        assertThat(page.select("[data-testid=close-early]").text()).isEqualTo("Close early");
+
+        Document confirm = Jsoup.parse(submitAs(signedIn("ada", "Ada"), "/challenges/ch-1/close",
+                new org.springframework.util.LinkedMultiValueMap<>()));
+        assertThat(confirm.select("[data-testid=confirm-heading]").text()).isEqualTo("Close ‘Cut damp reports’ now?");
+        assertThat(confirm.select("[data-testid=confirm-consequences] li").eachText())
+            .anyMatch(sentence -> sentence.contains("cannot be submitted"));
+        assertThat(confirm.select("[data-testid=confirm-button]").text()).isEqualTo("Yes, close it now");
+        ApiStub.SERVER.verify(0, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+            urlPathEqualTo("/api/v1/challenges/ch-1/close")));
+
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("confirmed", "yes");
+        web.mutateWith(signedIn("ada", "Ada")).mutateWith(org.springframework.security.test.web.reactive.server
+                .SecurityMockServerConfigurers.csrf()).post().uri("/challenges/ch-1/close")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(org.springframework.web.reactive.function.BodyInserters.fromFormData(form)).exchange()
+            .expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/challenges/ch-1");
+        ApiStub.SERVER.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+            urlPathEqualTo("/api/v1/challenges/ch-1/close")));
     }
 
     @Test

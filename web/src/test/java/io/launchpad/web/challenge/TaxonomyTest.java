@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class TaxonomyTest {
 
     private final Taxonomy taxonomy = new Taxonomy(ordered("damp-and-mould", "Damp and mould", "iot-and-sensors",
-            "IoT and sensors"), ordered("north-west", "North West"));
+            "IoT and sensors"), ordered("north-west", "North West"), ordered("cyber-essentials", "Cyber Essentials"));
 
     @Test
     void labelsComeFromTheVocabularyWithAReadableFallback() {
@@ -28,11 +28,11 @@ class TaxonomyTest {
 
     @Test
     void unknownCodesAreDroppedFromTheFilterAndTheCursorIsKept() {
-        var filter = taxonomy.known(new ChallengeFilter("bogus", "north-west", "c1"));
+        var filter = taxonomy.known(new ChallengeFilter(null, "bogus", "north-west", "c1"));
 
-        assertThat(filter).isEqualTo(new ChallengeFilter(null, "north-west", "c1"));
-        assertThat(new Taxonomy(null, null).known(new ChallengeFilter(null, "x", null)))
-            .isEqualTo(new ChallengeFilter(null, null, null));
+        assertThat(filter).isEqualTo(new ChallengeFilter(null, null, "north-west", "c1"));
+        assertThat(new Taxonomy(null, null, null).known(new ChallengeFilter(null, null, "x", null)))
+            .isEqualTo(new ChallengeFilter(null, null, null, null));
     }
 
     private static Map<String, String> ordered(String... codesAndLabels) {

@@ -11,6 +11,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -52,15 +53,57 @@ class JourneyPagesTest extends WebPageTest {
                         {"type":"https://launchpad.example/problems/conflict","title":"Conflict","status":409,
                          "detail":"status: the challenge has not closed yet; decide after 2026-12-01"}""")));
 
-        String html = web.mutateWith(signedIn("amara", "Amara")).mutateWith(csrf())
+        json("/api/v1/responses/r-1", """
+                {"id":"r-1","challengeId":"ch-1","supplierName":"Sensors Ltd","status":"submitted"}""");
+
+        // the award button asks first, and nothing reaches the API until the person says yes
+        Document confirm = Jsoup.parse(web.mutateWith(signedIn("amara", "Amara")).mutateWith(csrf())
                 .post().uri("/challenges/ch-1/award").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("responseId", "r-1")).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(confirm.select("[data-testid=confirm-heading]").text()).isEqualTo("Award ‘Damp sensing’ to Sensors Ltd?");
+        assertThat(confirm.select("[data-testid=confirm-consequences] li").eachText())
+                .anyMatch(sentence -> sentence.contains("not successful"));
+        assertThat(confirm.select("[data-testid=confirm-form] input[name=responseId]").val()).isEqualTo("r-1");
+        assertThat(confirm.select("[data-testid=confirm-form] input[name=confirmed]").val()).isEqualTo("yes");
+        assertThat(confirm.select("[data-testid=confirm-cancel]").attr("href")).isEqualTo("/challenges/ch-1/evaluate");
+        ApiStub.SERVER.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1/award")));
+
+        String html = web.mutateWith(signedIn("amara", "Amara")).mutateWith(csrf())
+                .post().uri("/challenges/ch-1/award").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("responseId", "r-1").with("confirmed", "yes")).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         Document page = Jsoup.parse(html);
         assertThat(page.select("[data-testid=form-error]").text()).contains("has not closed yet");
         assertThat(page.select("[data-testid=response-item]")).hasSize(1);
         ApiStub.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1/award"))
                 .withRequestBody(equalTo("{\"responseId\":\"r-1\"}")));
+    }
+
+    @Test
+    void evaluationShowsEachRequirementBesideItsEvidenceWithPriceAndSaysWhenNothingIsScored() {
+        json("/api/v1/challenges/ch-2", """
+                {"id":"ch-2","organisationId":"org-1","title":"Damp sensing","status":"closed",
+                 "weightings":[{"criterion":"technical","weight":100}],
+                 "requirements":[{"id":"E1","essential":true,"text":"Battery life over two years"},
+                                 {"id":"N1","essential":false,"text":"Works with our repairs system"}]}""");
+        json("/api/v1/challenges/ch-2/responses", """
+                {"challengeId":"ch-2","items":[{"id":"r-1","supplierName":"Sensors Ltd","status":"submitted",
+                 "evidence":{"E1":"Five-year lithium cells"},"pricePounds":30000,"availability":"From March",
+                 "evaluation":{"scores":{},"evaluators":0,"weightedTotal":0.0,"fullyScored":false,"rank":1}}]}""");
+
+        Document page = page("/challenges/ch-2/evaluate");
+
+        Element item = page.selectFirst("[data-testid=response-item]");
+        assertThat(item.select("[data-testid=weighted-total]").text()).isEqualTo("Not scored yet");
+        assertThat(item.text()).doesNotContain("rank 1", "0.0 / 100");
+        assertThat(item.select("[data-testid=response-price]").text()).isEqualTo("£30,000");
+        assertThat(item.select("[data-testid=response-availability]").text()).isEqualTo("From March");
+        assertThat(item.select("[data-testid=evidence-requirement]").eachText())
+                .containsExactly("Essential Battery life over two years", "Nice to have Works with our repairs system");
+        assertThat(item.select("[data-testid=evidence-given]").eachText())
+                .containsExactly("Five-year lithium cells", "No evidence given");
+        assertThat(item.text()).doesNotContain("E1", "N1");
     }
 
     private Document page(String path) {

@@ -1,0 +1,112 @@
+package io.launchpad.web.admin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.launchpad.web.api.ApiProblemException;
+import io.launchpad.web.api.LaunchpadApi;
+import io.launchpad.web.confirm.Confirmation;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The admin console: organisations waiting for verification (verify, or refuse with a reason their
+ * members read), the search indexes' health (the consistency report, and a reindex after a
+ * confirmation, with what it did), and the programme figures. The API checks that the person is an
+ * admin on every call; these pages only show what it answers.
+ */
+@Controller
+class AdminConsoleController {
+
+    private final LaunchpadApi api;
+
+    AdminConsoleController(LaunchpadApi api) {
+        this.api = api;
+    }
+
+    record Queue(List<Waiting> items) {
+
+        Queue {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+    }
+
+    record Waiting(String id, String name, String type, @Nullable Instant createdAt, long members,
+            @Nullable Instant refusedAt, @Nullable String refusalReason) {
+    }
+
+    @GetMapping("/admin")
+    String console() {
+        return "admin/console";
+    }
+
+    @GetMapping("/admin/verification")
+    Mono<String> queue(Model model) {
+        return api.get(uri -> uri.path("/api/v1/admin/verification-queue").build(), Queue.class).map(queue -> {
+            model.addAttribute("queue", queue.items());
+            return "admin/verification";
+        });
+    }
+
+    @PostMapping("/admin/verification/{id}/verify")
+    Mono<String> verify(@PathVariable String id) {
+        return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/organisations/{id}/verification").build(id), null, Map.class)
+            .thenReturn("redirect:/admin/verification");
+    }
+
+    /** A refusal can be undone (verify later), so it needs a reason rather than a confirmation. */
+    @PostMapping("/admin/verification/{id}/refuse")
+    Mono<String> refuse(@PathVariable String id, ServerWebExchange exchange, Model model) {
+        return exchange.getFormData().flatMap(form -> {
+            String reason = form.getFirst("reason") == null ? "" : form.getFirst("reason");
+            return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/organisations/{id}/verification-refusal").build(id),
+                    Map.of("reason", reason), Map.class)
+                .thenReturn("redirect:/admin/verification")
+                .onErrorResume(ApiProblemException.class, e -> !e.isRefusal() ? Mono.error(e) : queue(model).map(view -> {
+                    model.addAttribute("refusing", id);
+                    model.addAttribute("reason", reason);
+                    model.addAttribute("reasonError", "Enter a reason of up to 500 characters, on one line: the "
+                            + "organisation's members read it.");
+                    return view;
+                }));
+        });
+    }
+
+    @GetMapping("/admin/indexes")
+    Mono<String> indexes(Model model) {
+        return api.get(uri -> uri.path("/api/v1/admin/index-consistency").build(), Map.class).map(report -> {
+            model.addAttribute("report", report);
+            return "admin/indexes";
+        });
+    }
+
+    @PostMapping("/admin/indexes/reindex")
+    Mono<String> reindex(ServerWebExchange exchange, Model model) {
+        return exchange.getFormData().flatMap((MultiValueMap<String, String> form) -> {
+            if (!Confirmation.given(form)) {
+                return Mono.just(new Confirmation("Rebuild every search index now?",
+                        List.of("Every supplier profile, challenge, candidate and board role is read again and embedded: "
+                                        + "this takes minutes, and the page waits until it is done.",
+                                "Search and matching keep answering from the current indexes until the new ones replace them.",
+                                "Writes made meanwhile are replayed into the new indexes before they replace the old ones."),
+                        "/admin/indexes/reindex", "Yes, rebuild them", "/admin/indexes", Map.of()).show(model));
+            }
+            return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/admin/reindex").build(), null, Map.class)
+                .map(report -> {
+                    model.addAttribute("reindex", report);
+                    return "admin/reindexed";
+                });
+        });
+    }
+}
