@@ -66,7 +66,8 @@ class BoardJourneyBrowserTest {
         association.locator("#closingDate").fill(LocalDate.now().minusDays(1).toString());
         association.locator("#diversityAims").fill("We want to hear from tenants and people under 35");
         association.getByTestId("publish-board-role").click();
-        assertThat(association.locator("[data-field=closingDate]")).containsText("present or in the future");
+        assertThat(association.locator("[data-field=closingDate]")).containsText("Closing date must be today or in the future");
+        assertThat(association.getByTestId("error-summary").getByRole(AriaRole.LINK)).hasAttribute("href", "#closingDate");
         pages.check(association, "board role form with an error");
         association.locator("#closingDate").fill(LocalDate.now().plusDays(30).toString());
         association.getByTestId("publish-board-role").click();
@@ -102,7 +103,11 @@ class BoardJourneyBrowserTest {
         candidate.locator("#hoursPerMonth").fill("10");
         candidate.locator("#region").selectOption("north-west");
         candidate.locator("#remote").check();
+        // privacy by default (issue 12): private and unconsented until the candidate says otherwise
+        assertThat(candidate.locator("#visibility-private")).isChecked();
+        assertThat(candidate.locator("#profileConsent")).not().isChecked();
         candidate.locator("#visibility-matching").check();
+        candidate.locator("#profileConsent").check();
         candidate.getByTestId("save-profile").click();
         // lived experience needs the consent box: the API refuses, the page says so beside the box
         assertThat(candidate.locator("[data-field=livedExperienceConsent]")).isVisible();
@@ -199,9 +204,17 @@ class BoardJourneyBrowserTest {
         pages.check(candidate, "erase: confirm");
         candidate.locator("#confirm").check();
         candidate.getByTestId("erase-account").click();
-        assertThat(candidate.getByTestId("erased")).containsText("records about you");
+        // the data, the Keycloak account and the web session all go (issue 12)
+        assertThat(candidate.getByTestId("erased")).containsText("signed out");
+        assertThat(candidate.getByTestId("sign-in-account-deleted")).isVisible();
+        assertThat(candidate.getByTestId("sign-in")).isVisible();
         pages.check(candidate, "erased");
         assertThat(chidi.get("/api/v1/candidates/me").status()).isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> stack.keycloak().passwordGrantToken("chidi.eze", "launchpad"))
+            .as("signing in as the erased person").isInstanceOf(RuntimeException.class);
+        candidate.navigate(web + "/account/data");
+        assertThat(candidate.locator("h1")).not().hasText("Your data");
 
         pages.assertNoAccessibilityProblems("board journey");
     }

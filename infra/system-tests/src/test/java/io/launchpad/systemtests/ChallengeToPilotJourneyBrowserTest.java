@@ -69,7 +69,10 @@ class ChallengeToPilotJourneyBrowserTest {
         association.locator("#questionsCloseOn").fill(LocalDate.now().plusDays(5).toString());
         association.locator("#closingDate").fill(LocalDate.now().plusDays(10).toString());
         association.getByTestId("publish-challenge").click();
-        assertThat(association.getByTestId("form-error")).containsText("100");
+        // said beside the weightings and in the error summary, everything typed kept (issue 12)
+        assertThat(association.getByTestId("error-summary")).containsText("The weightings must add up to 100");
+        assertThat(association.locator("#weightings-error")).containsText("add up to 90");
+        assertThat(association.locator("#title")).hasValue(title);
         pages.check(association, "challenge form with an error");
         association.locator("#weight-price").fill("30");
         association.getByTestId("publish-challenge").click();

@@ -25,6 +25,8 @@ import java.util.List;
  * at least one in either; {@code sectors} and {@code experienceSummary} are matched on too. A
  * candidate has governance experience when they describe it ({@code governanceExperience}) or give
  * years of it ({@code governanceYears} above 0): a role requiring it admits only them.
+ * Privacy by default (issue 12): {@code visibility} left out means {@code private}, and the
+ * {@code candidate-profile} consent is recorded only when {@code profileConsent} is true.
  */
 public record CandidateFields(
         @NotBlank @SingleLine @Size(max = 200) String name,
@@ -43,10 +45,11 @@ public record CandidateFields(
         @NotNull @Min(1) @Max(200) Integer hoursPerMonth,
         @NotNull @KnownCode(Vocabulary.REGION) String region,
         @NotNull Boolean remote,
-        @NotNull @Pattern(regexp = "private|matching|public") String visibility,
+        @Pattern(regexp = "private|matching|public") String visibility,
         @Size(max = 30) List<@NotNull @Valid SkillInWords> skillsInWords,
         @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 120) String> sectors,
-        @Size(max = 4000) String experienceSummary) {
+        @Size(max = 4000) String experienceSummary,
+        Boolean profileConsent) {
 
     /** The older shape, without skills in words, sectors or a summary. */
     public CandidateFields(String name, String email, String phone, String photoUrl, LocalDate dateOfBirth,
@@ -55,7 +58,11 @@ public record CandidateFields(
             Integer hoursPerMonth, String region, Boolean remote, String visibility) {
         this(name, email, phone, photoUrl, dateOfBirth, headline, skills, experience, governanceExperience,
                 governanceYears, livedExperience, livedExperienceConsent, availability, hoursPerMonth, region, remote,
-                visibility, null, null, null);
+                visibility, null, null, null, null);
+    }
+
+    boolean givesProfileConsent() {
+        return Boolean.TRUE.equals(profileConsent);
     }
 
     boolean declaresLivedExperience() {
@@ -66,11 +73,11 @@ public record CandidateFields(
         return new CandidateFields(name.strip(), email.strip(), blankToNull(phone), blankToNull(photoUrl), dateOfBirth,
                 headline.strip(), skills == null ? List.of() : skills, experience, blankToNull(governanceExperience),
                 governanceYears == null ? 0 : governanceYears, blankToNull(livedExperience), livedExperienceConsent,
-                availability, hoursPerMonth, region, remote, visibility,
+                availability, hoursPerMonth, region, remote, visibility == null ? "private" : visibility,
                 skillsInWords == null ? List.of() : skillsInWords.stream()
                         .map(skill -> new SkillInWords(skill.skill().strip(), skill.level())).toList(),
                 sectors == null ? List.of() : sectors.stream().map(String::strip).distinct().toList(),
-                blankToNull(experienceSummary));
+                blankToNull(experienceSummary), profileConsent);
     }
 
     private static String blankToNull(String text) {

@@ -62,8 +62,7 @@ public class CandidateProfiles implements PersonalData {
                 .switchIfEmpty(Mono.defer(() -> repository.insert(caller.subject(), fields)))
                 // a private profile was never indexed: nothing to announce
                 .flatMap(profile -> (profile.isMatchable() ? announce(profile) : Mono.just(profile)))
-                .flatMap(profile -> consents.record(caller.subject(), ConsentPurpose.CANDIDATE_PROFILE, true)
-                        .then(recordConsents(caller.subject(), null, fields))
+                .flatMap(profile -> recordConsents(caller.subject(), null, fields)
                         .then(audit.record(caller, AuditLog.Action.CREATED, profile.id(), profile.subject(),
                                 "/api/v1/candidates/" + profile.id()))
                         .thenReturn(profile));
@@ -207,17 +206,25 @@ public class CandidateProfiles implements PersonalData {
                 "/api/v1/candidates/" + profile.id());
     }
 
-    /** Consent follows the choices made in the profile: visibility is the matching consent. */
+    /**
+     * Consent follows the choices made in the profile: visibility is the matching consent. Privacy by
+     * default (issue 12): a new profile records a consent only when it was given (a ticked box, a
+     * visibility other than private); later changes record a withdrawal of what was given before.
+     */
     private Mono<Void> recordConsents(String subject, CandidateProfile before, CandidateFields fields) {
+        Mono<Void> profile = fields.givesProfileConsent()
+                ? consents.granted(subject, ConsentPurpose.CANDIDATE_PROFILE).flatMap(given -> given ? Mono.<Void>empty()
+                        : consents.record(subject, ConsentPurpose.CANDIDATE_PROFILE, true).then())
+                : Mono.empty();
         boolean matchedBefore = before != null && before.isMatchable();
         boolean matchedNow = !"private".equals(fields.visibility());
-        Mono<Void> matching = before == null || matchedBefore != matchedNow
+        Mono<Void> matching = matchedBefore != matchedNow
                 ? consents.record(subject, ConsentPurpose.MATCHING, matchedNow).then() : Mono.empty();
         boolean livedBefore = before != null && before.livedExperience() != null;
         boolean livedNow = fields.declaresLivedExperience();
-        Mono<Void> lived = livedBefore != livedNow || (before == null && livedNow)
+        Mono<Void> lived = livedBefore != livedNow
                 ? consents.record(subject, ConsentPurpose.LIVED_EXPERIENCE, livedNow).then() : Mono.empty();
-        return matching.then(lived);
+        return profile.then(matching).then(lived);
     }
 
     private CandidateFields checked(CandidateFields request) {

@@ -43,6 +43,9 @@ public abstract class ApiTestBase {
         registry.add("spring.flyway.password", postgres::password);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens::issuer);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
+        // erasure deletes the Keycloak account through the stand-in Keycloak's admin API (issue 12)
+        registry.add("launchpad.identity.account-admin.base-url", TestTokens::keycloakBaseUrl);
+        registry.add("launchpad.identity.account-admin.client-secret", () -> TestTokens.ACCOUNT_ADMIN_SECRET);
         registry.add("launchpad.matching.elasticsearch-url", elasticsearch::httpUrl);
         registry.add("launchpad.matching.indexer.poll-interval", () -> "200ms");
         registry.add("launchpad.matching.indexer.max-backoff", () -> "2s");

@@ -18,8 +18,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
@@ -44,6 +47,21 @@ public final class TestTokens {
         return issuer() + "/protocol/openid-connect/certs";
     }
 
+    /** The client secret the stand-in Keycloak expects from the API's account-admin client. */
+    public static final String ACCOUNT_ADMIN_SECRET = "test-account-admin-secret";
+
+    /** Keycloak's base address (admin API and token endpoint), as the API's account-admin client sees it. */
+    public static synchronized String keycloakBaseUrl() {
+        start();
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The stand-in Keycloak, for tests that check or change what its admin API answers. */
+    public static synchronized WireMockServer keycloak() {
+        start();
+        return server;
+    }
+
     private static void start() {
         if (server != null) {
             return;
@@ -58,6 +76,16 @@ public final class TestTokens {
         server.stubFor(get(urlEqualTo("/realms/launchpad/protocol/openid-connect/certs"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody(new JWKSet(key.toPublicJWK()).toString())));
+        // the admin API the API deletes sign-in accounts through (issue 12): a token for the account-admin
+        // client when it sends its secret, and "gone" for any user it then deletes
+        server.stubFor(post(urlEqualTo("/realms/launchpad/protocol/openid-connect/token"))
+                .withFormParam("grant_type", com.github.tomakehurst.wiremock.client.WireMock.equalTo("client_credentials"))
+                .withFormParam("client_secret", com.github.tomakehurst.wiremock.client.WireMock.equalTo(ACCOUNT_ADMIN_SECRET))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"admin-token\",\"token_type\":\"Bearer\",\"expires_in\":60}")));
+        server.stubFor(delete(urlPathMatching("/admin/realms/launchpad/users/[^/]+"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer admin-token"))
+                .willReturn(aResponse().withStatus(204)));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     }
 

@@ -112,7 +112,9 @@ class BoardRoleController {
             return api.post(BoardRoleForm.body(form, all.getT2()), "/api/v1/board-roles")
                 .flatMap(created -> publish ? published(created) : Mono.just(created))
                 .map(role -> "redirect:/board-roles/" + role.get("id"))
-                .onErrorResume(e -> FormProblems.refused(e, model, () -> form(model, null, form.toSingleValueMap())));
+                .onErrorResume(e -> FormProblems.refused(e, model, BoardRoleForm.fields(all.getT2()),
+                        FormProblems.notWholeNumbers(form, Map.of("hoursPerMonth", "hoursPerMonth")),
+                        () -> form(model, null, form.toSingleValueMap())));
         });
     }
 
@@ -132,8 +134,11 @@ class BoardRoleController {
                 .flatMap(updated -> publish && "draft".equals(updated.get("status")) ? published(updated)
                         : Mono.just(updated))
                 .thenReturn("redirect:/board-roles/" + id)
-                .onErrorResume(e -> FormProblems.refused(e, model, () -> api.get("/api/v1/board-roles/{id}", id)
-                    .flatMap(role -> form(model, role, form.toSingleValueMap()))));
+                // what was typed stays; the role (and so the version sent next time) is the current one
+                .onErrorResume(e -> FormProblems.refused(e, model, BoardRoleForm.fields(all.getT2()),
+                        FormProblems.notWholeNumbers(form, Map.of("hoursPerMonth", "hoursPerMonth")),
+                        () -> api.get("/api/v1/board-roles/{id}", id)
+                            .flatMap(role -> form(model, role, form.toSingleValueMap()))));
         });
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.util.MultiValueMap;
 
+import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
 
 /**
@@ -37,6 +38,36 @@ final class BoardRoleForm {
         body.put("closingDate", FormProblems.text(form, "closingDate"));
         body.put("diversityAims", FormProblems.text(form, "diversityAims"));
         return body;
+    }
+
+    /**
+     * The form's fields in the API's names, in the form's order. A level in the matrix or the gaps
+     * ({@code skillGaps[1].level}) is shown with the list it belongs to and links to its first picker.
+     */
+    static FormFields fields(SkillsFramework framework) {
+        String first = framework.skillCodes().isEmpty() ? "skills-heading" : framework.skillCodes().getFirst();
+        return FormFields.of("board role")
+            .choose("organisationId", "organisationId", "Housing association", "the housing association")
+            .enter("title", "Role title", "a role title")
+            .enter("description", "What the board needs and why", "what the board needs and why")
+            .field("skillsMatrix", "skillsMatrix", "matrix-" + first, "The board's skills",
+                    "Choose the level the board has now in at least one skill")
+            .field("skillGaps", "skillGaps", "gap-" + first, "The skills this role needs",
+                    "Choose the level this role needs in at least one skill")
+            .enter("timeCommitment", "Time commitment", "the time commitment")
+            .enter("hoursPerMonth", "Hours a month", "the hours a month")
+            .field("remuneration", "remuneration", "remuneration-voluntary", "Remuneration",
+                    "Choose whether the role is voluntary or remunerated")
+            .enter("remunerationDetail", "Pay or expenses detail", "the pay or expenses detail")
+            .choose("region", "region", "Location", "a region")
+            .enter("closingDate", "Closing date", "a closing date")
+            .enter("diversityAims", "Diversity aims", "the diversity aims")
+            .message("hoursPerMonth", FormProblems.WHOLE_NUMBER, "Hours a month must be a whole number, like 8")
+            .message("skillGaps[].level", "known-level", "Choose a level from the list for each skill this role needs")
+            .message("skillsMatrix[].level", "known-level", "Choose a level from the list for each skill the board has")
+            .message("closingDate", "not-in-past", "Closing date must be today or in the future")
+            .message("skillGaps", "length", "Choose the level this role needs in at least one skill, and in no more than 20")
+            .message("skillsMatrix", "length", "Choose the board's level in no more than 40 skills");
     }
 
     /** The form's fields filled from a role the API returned, for editing it. */

@@ -54,10 +54,19 @@ class CandidateProfileController {
             Mono<Map<String, Object>> saved = id == null ? api.post(body, "/api/v1/candidates")
                     : api.put(body, FormProblems.text(form, "version"), "/api/v1/candidates/{id}", id);
             return saved.thenReturn("redirect:/candidate/profile?saved=true")
-                .onErrorResume(e -> FormProblems.refused(e, model, () -> {
-                    model.addAttribute("saved", false);
-                    return show(model, form.toSingleValueMap());
-                }));
+                .onErrorResume(e -> FormProblems.refused(e, model, CandidateProfileForm.fields(form, all.getT2()),
+                        FormProblems.notWholeNumbers(form, CandidateProfileForm.numbers(form)), () -> {
+                            model.addAttribute("saved", false);
+                            Map<String, String> typed = new HashMap<>(form.toSingleValueMap());
+                            if (id == null || !FormProblems.isConflict(e)) {
+                                return show(model, typed);
+                            }
+                            // what was typed stays, with the current version, so saving again is possible
+                            return api.get("/api/v1/candidates/me").flatMap(current -> {
+                                typed.put("version", String.valueOf(current.get("version")));
+                                return show(model, typed);
+                            });
+                        }));
         });
     }
 
@@ -71,7 +80,8 @@ class CandidateProfileController {
             if (me.email() != null) {
                 values.put("email", me.email());
             }
-            values.put("visibility", "matching");
+            // privacy by default (issue 12): nobody sees or matches a new profile until its owner says so
+            values.put("visibility", "private");
             return values;
         });
     }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.launchpad.web.account.Me;
+import io.launchpad.web.forms.FormProblems;
 import io.launchpad.web.confirm.Confirmation;
 
 import reactor.core.publisher.Mono;
@@ -74,31 +75,46 @@ class ChallengeWorkController {
 
     @GetMapping("/challenges/{id}/respond")
     Mono<String> respondForm(@PathVariable String id, Model model) {
+        return respondPage(id, model, null);
+    }
+
+    /**
+     * The response form; {@code typed} (after a refused send) is shown instead of what is saved, so
+     * nothing typed is lost, with the saved draft's id and version so sending again changes that draft.
+     */
+    private Mono<String> respondPage(String id, Model model, Map<String, String> typed) {
         return Mono.zip(work.get("/api/v1/challenges/{id}", id), work.me(),
                 work.get("/api/v1/challenges/{id}/responses", id).onErrorReturn(Map.of()))
             .map(all -> {
                 model.addAttribute("challenge", all.getT1());
                 model.addAttribute("suppliers", Forms.memberships(all.getT2().orElse(null), "supplier"));
                 List<Map<String, Object>> mine = Forms.items(all.getT3());
-                model.addAttribute("response", mine.isEmpty() ? null : mine.getFirst());
+                Map<String, Object> response = mine.isEmpty() ? null : mine.getFirst();
+                model.addAttribute("response", response);
+                Map<String, String> values = new HashMap<>(typed == null ? ResponseForm.values(response) : typed);
+                if (response != null) {
+                    values.put("responseId", String.valueOf(response.get("id")));
+                    values.put("version", String.valueOf(response.get("version")));
+                }
+                model.addAttribute("values", values);
                 return "respond";
             });
     }
 
     @PostMapping("/challenges/{id}/respond")
     Mono<String> respond(@PathVariable String id, ServerWebExchange exchange, Model model) {
-        return exchange.getFormData().flatMap(form -> {
-            Map<String, Object> body = new HashMap<>();
-            body.put("approach", Forms.text(form, "approach"));
-            body.put("pricePounds", Forms.number(form, "pricePounds"));
-            body.put("availability", Forms.text(form, "availability"));
-            Map<String, String> evidence = new LinkedHashMap<>();
-            form.forEach((name, values) -> {
-                if (name.startsWith("evidence-") && !values.isEmpty() && !values.getFirst().isBlank()) {
-                    evidence.put(name.substring("evidence-".length()), values.getFirst());
-                }
-            });
-            body.put("evidence", evidence);
+        return Mono.zip(exchange.getFormData(), work.get("/api/v1/challenges/{id}", id)).flatMap(all -> {
+            var form = all.getT1();
+            Map<String, Object> challenge = all.getT2();
+            boolean submit = "submit".equals(form.getFirst("action"));
+            var fields = ResponseForm.fields(challenge);
+            var local = ResponseForm.local(form, challenge, submit);
+            if (!local.isEmpty()) {
+                // nothing is saved: an incomplete submit is not quietly kept as a draft
+                FormProblems.show(model, FormProblems.problems(fields, null, local));
+                return respondPage(id, model, form.toSingleValueMap());
+            }
+            Map<String, Object> body = ResponseForm.body(form);
             String responseId = Forms.text(form, "responseId");
             Mono<Map<String, Object>> saved;
             if (responseId == null) {
@@ -107,12 +123,15 @@ class ChallengeWorkController {
             } else {
                 saved = work.putVersion(body, Forms.text(form, "version"), "/api/v1/responses/{r}", responseId);
             }
-            boolean submit = "submit".equals(form.getFirst("action"));
             return saved
                 .flatMap(response -> submit ? work.post(null, "/api/v1/responses/{r}/submit", response.get("id"))
-                        : Mono.just(response))
+                        .onErrorResume(e -> {
+                            model.addAttribute("savedAsDraft", true);
+                            return Mono.error(e);
+                        }) : Mono.just(response))
                 .thenReturn("redirect:/challenges/" + id + "/respond")
-                .onErrorResume(e -> Forms.refused(e, model, respondForm(id, model)));
+                .onErrorResume(e -> FormProblems.refused(e, model, fields,
+                        () -> respondPage(id, model, form.toSingleValueMap())));
         });
     }
 

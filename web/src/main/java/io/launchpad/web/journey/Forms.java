@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 
 import io.launchpad.web.account.Me;
-import io.launchpad.web.api.ApiProblemException;
+import io.launchpad.web.forms.FormProblems;
 
 import reactor.core.publisher.Mono;
 
@@ -60,13 +60,12 @@ final class Forms {
         return matching;
     }
 
-    /** Renders the view again with the API's reason when it refused the change; other failures propagate. */
+    /**
+     * Renders the view again with the API's reason, in plain English ({@link FormProblems}), when it refused
+     * the change; other failures propagate.
+     */
     static Mono<String> refused(Throwable error, Model model, Mono<String> view) {
-        if (error instanceof ApiProblemException problem && problem.isRefusal()) {
-            model.addAttribute("formError", problem.detail() == null ? "That was not accepted." : problem.detail());
-            return view;
-        }
-        return Mono.error(error);
+        return FormProblems.refused(error, model, () -> view);
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +15,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import io.launchpad.web.board.BoardApi;
 import io.launchpad.web.forms.FormProblems;
@@ -34,9 +40,11 @@ class DataRightsController {
     }
 
     private final BoardApi api;
+    private final ObjectProvider<ServerOAuth2AuthorizedClientRepository> authorizedClients;
 
-    DataRightsController(BoardApi api) {
+    DataRightsController(BoardApi api, ObjectProvider<ServerOAuth2AuthorizedClientRepository> authorizedClients) {
         this.api = api;
+        this.authorizedClients = authorizedClients;
     }
 
     @GetMapping("/account/data")
@@ -84,21 +92,55 @@ class DataRightsController {
         return "account/erase";
     }
 
-    /** Erasure cannot be undone, so it needs the box ticked as well as the button. */
+    /**
+     * Erasure cannot be undone, so it needs the box ticked as well as the button. Once the API has erased
+     * everything (and deleted the Keycloak account, or recorded that it must), the person is signed out of
+     * the web: the session goes, and with it the tokens it held.
+     */
     @PostMapping("/account/erase")
     Mono<String> erase(ServerWebExchange exchange, Model model) {
         return exchange.getFormData().flatMap(form -> {
             if (!FormProblems.ticked(form, "confirm")) {
-                model.addAttribute("formError", "Tick the box to confirm that you want everything erased.");
-                model.addAttribute("fieldErrors", Map.of("confirm", "Tick the box to confirm"));
+                FormProblems.show(model, List.of(new FormProblems.Problem("confirm", "confirm",
+                        "Tick the box to confirm that you want everything erased")));
                 return Mono.just("account/erase");
             }
-            return api.delete("/api/v1/me").map(report -> {
-                model.addAttribute("report", report);
-                return "account/erased";
-            }).onErrorResume(e -> FormProblems.refused(e, model, () -> Mono.just("account/erase")));
+            return api.delete("/api/v1/me")
+                .flatMap(report -> signOut(exchange).thenReturn(erasedPage(report)))
+                .onErrorResume(e -> FormProblems.refused(e, model, () -> Mono.just("account/erase")));
         });
     }
+
+    /** Where a person lands after erasure, signed out: what went, and whether the sign-in account went too. */
+    @GetMapping("/account/erased")
+    String erased(@RequestParam(required = false) String signInAccount, @RequestParam(required = false) String reference,
+            @RequestParam(required = false) Long removed, Model model) {
+        model.addAttribute("signInAccount", "deleted".equals(signInAccount) ? "deleted"
+                : "deletion-pending".equals(signInAccount) ? "deletion-pending" : "kept");
+        model.addAttribute("reference", reference != null && reference.matches("[0-9a-fA-F-]{36}") ? reference : null);
+        model.addAttribute("removed", removed);
+        return "account/erased";
+    }
+
+    private static String erasedPage(Map<String, Object> report) {
+        return UriComponentsBuilder.fromPath("redirect:/account/erased")
+            .queryParam("signInAccount", String.valueOf(report.getOrDefault("signInAccount", "kept")))
+            .queryParam("reference", String.valueOf(report.get("erasureId")))
+            .queryParam("removed", String.valueOf(report.getOrDefault("rowsRemoved", 0)))
+            .build().toUriString();
+    }
+
+    /** Ends the web session (security context and tokens) and forgets the person's authorised client. */
+    private Mono<Void> signOut(ServerWebExchange exchange) {
+        Mono<Void> forgetClient = exchange.getPrincipal()
+            .filter(principal -> principal instanceof OAuth2AuthenticationToken)
+            .cast(OAuth2AuthenticationToken.class)
+            .flatMap(token -> authorizedClients.getIfAvailable() == null ? Mono.<Void>empty()
+                    : authorizedClients.getObject().removeAuthorizedClient(
+                            token.getAuthorizedClientRegistrationId(), token, exchange));
+        return forgetClient.then(exchange.getSession().flatMap(WebSession::invalidate));
+    }
+
 
     @GetMapping("/account/audit")
     Mono<String> audit(Model model) {

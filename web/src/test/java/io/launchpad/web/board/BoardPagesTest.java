@@ -97,16 +97,19 @@ class BoardPagesTest extends WebPageTest {
             .withHeader("Content-Type", "application/problem+json").withBody("""
                     {"type":"https://launchpad.example/problems/validation-failed","title":"Validation failed",
                      "status":400,"detail":"closingDate: must be a date in the present or in the future; skillGaps: size must be between 1 and 20",
-                     "errors":[{"field":"closingDate","rule":"FutureOrPresent","message":"must be a date in the present or in the future"},
-                               {"field":"skillGaps","rule":"Size","message":"size must be between 1 and 20"}]}""")));
+                     "errors":[{"field":"closingDate","rule":"not-in-past","message":"must be a date in the present or in the future"},
+                               {"field":"skillGaps","rule":"length","message":"size must be between 1 and 20"}]}""")));
         MultiValueMap<String, String> form = roleForm();
         form.remove("gap-data-governance");
 
         Document page = Jsoup.parse(submit("/board-roles/new", form, "association"));
 
-        assertThat(page.select("[data-testid=form-error]").text()).contains("closingDate");
-        assertThat(page.select("[data-field=closingDate]").text()).contains("present or in the future");
-        assertThat(page.select("[data-field=skillGaps]").text()).contains("between 1 and 20");
+        // all at once, in the form's words (issue 12)
+        assertThat(page.select("[data-testid=error-summary] li").eachText()).containsExactly(
+                "Choose the level this role needs in at least one skill, and in no more than 20",
+                "Closing date must be today or in the future");
+        assertThat(page.select("[data-field=closingDate]").text()).contains("Closing date must be today or in the future");
+        assertThat(page.select("[data-field=skillGaps]").text()).contains("at least one skill");
         assertThat(page.select("#closingDate").attr("aria-describedby")).isEqualTo("closingDate-error");
         assertThat(page.select("#title").val()).isEqualTo("Digital trustee");
         assertThat(page.select("#matrix-strategic-thinking option[selected]").val()).isEqualTo("practitioner");

@@ -52,7 +52,11 @@ class CandidatePagesTest extends WebPageTest {
         Document form = Jsoup.parse(page("/candidate/profile"));
         assertThat(form.select("#name").val()).isEqualTo("Chidi Eze");
         assertThat(form.select("#email").val()).isEqualTo("chidi.eze@example.org");
-        assertThat(form.select("#visibility-matching").hasAttr("checked")).isTrue();
+        // privacy by default (issue 12): a new profile starts private, and its consent unticked
+        assertThat(form.select("#visibility-private").hasAttr("checked")).isTrue();
+        assertThat(form.select("input[name=visibility][checked]")).hasSize(1);
+        assertThat(form.select("#profileConsent")).hasSize(1);
+        assertThat(form.select("#profileConsent").hasAttr("checked")).isFalse();
         assertThat(form.select("input[name=id]")).isEmpty();
         assertThat(form.select("[data-testid=nav-candidate-profile]")).hasSize(1);
         assertThat(form.select("[data-testid=nav-board-roles]")).hasSize(1);
@@ -103,7 +107,7 @@ class CandidatePagesTest extends WebPageTest {
         ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/candidates")).willReturn(aResponse().withStatus(400)
             .withHeader("Content-Type", "application/problem+json").withBody("""
                     {"title":"Validation failed","status":400,"detail":"experience[0].sector: must not be blank; livedExperienceConsent: must be given",
-                     "errors":[{"field":"experience[0].sector","rule":"NotBlank","message":"must not be blank"},
+                     "errors":[{"field":"experience[0].sector","rule":"required","message":"must not be blank"},
                                {"field":"livedExperienceConsent","rule":"required","message":"must be given to store lived experience"}]}""")));
         MultiValueMap<String, String> fields = profileForm();
         fields.set("experience-0-sector", "");
@@ -111,8 +115,12 @@ class CandidatePagesTest extends WebPageTest {
 
         Document page = Jsoup.parse(submit("/candidate/profile", fields));
 
-        assertThat(page.select("[data-field=experience]").text()).contains("experience[0].sector: must not be blank");
-        assertThat(page.select("[data-field=livedExperienceConsent]").text()).contains("must be given");
+        // beside the box it is about, in the form's words (issue 12)
+        assertThat(page.select("[data-field=experience-0-sector]").text()).contains("Enter the sector of role 1");
+        assertThat(page.select("#experience-0-sector").attr("aria-describedby")).isEqualTo("experience-0-sector-error");
+        assertThat(page.select("[data-field=livedExperienceConsent]").text()).contains("Tick the box to agree");
+        assertThat(page.select("[data-testid=error-summary] a").eachAttr("href"))
+            .containsExactly("#experience-0-sector", "#livedExperienceConsent");
         assertThat(page.select("#livedExperience").text()).isEqualTo("I grew up on an estate in Salford");
         assertThat(page.select("#experience-0-role").val()).isEqualTo("Chief digital officer");
         assertThat(page.select("[data-testid=profile-saved]")).isEmpty();

@@ -66,23 +66,62 @@ class DataRightsPagesTest extends WebPageTest {
     }
 
     @Test
-    void erasureNeedsTheBoxTickedAndThenReportsWhatWasRemoved() {
+    void erasureNeedsTheBoxTickedThenSignsThePersonOutAndSaysTheAccountIsGone() {
         ApiStub.SERVER.stubFor(delete(urlPathEqualTo("/api/v1/me")).willReturn(BoardStubs.json("""
-                {"erasureId":"e-1","erasedAt":"2026-11-22T10:00:00Z","rowsRemoved":17,"indexDeletionsEnqueued":1,
-                 "sections":["candidates"],"identityProvider":"the sign-in account is kept by the identity provider; close it there"}""")));
+                {"erasureId":"0b6b5f0e-6c9e-4c1a-9d55-6f6d2b1c0a11","erasedAt":"2026-11-22T10:00:00Z","rowsRemoved":17,
+                 "indexDeletionsEnqueued":1,"sections":["candidates"],"signInAccount":"deleted",
+                 "identityProvider":"your sign-in account is deleted too"}""")));
 
         Document unconfirmed = Jsoup.parse(web.mutateWith(person()).mutateWith(csrf()).post().uri("/account/erase")
             .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("other", "x")).exchange()
             .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         assertThat(unconfirmed.select("[data-field=confirm]").text()).contains("Tick the box");
+        assertThat(unconfirmed.select("[data-testid=error-summary] a").attr("href")).isEqualTo("#confirm");
         ApiStub.SERVER.verify(0, deleteRequestedFor(urlPathEqualTo("/api/v1/me")));
 
-        Document erased = Jsoup.parse(web.mutateWith(person()).mutateWith(csrf()).post().uri("/account/erase")
+        // a session of the person's own (the confirmation page stores its CSRF token there)
+        String session = web.mutateWith(person()).get().uri("/account/erase").exchange().expectStatus().isOk()
+            .returnResult(String.class).getResponseCookies().getFirst("SESSION").getValue();
+        assertThat(session).isNotBlank();
+
+        var erased = web.mutateWith(person()).mutateWith(csrf()).post().uri("/account/erase")
+            .cookie("SESSION", session)
             .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("confirm", "yes")).exchange()
-            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
-        assertThat(erased.select("[data-testid=erased]").text()).contains("17");
-        assertThat(erased.text()).contains("identity provider");
+            .expectStatus().is3xxRedirection()
+            .returnResult(String.class);
         ApiStub.SERVER.verify(1, deleteRequestedFor(urlPathEqualTo("/api/v1/me")));
+        // signed out: the session is gone, and the browser is told to drop its cookie
+        var cookie = erased.getResponseCookies().getFirst("SESSION");
+        assertThat(cookie).as("the session cookie is expired").isNotNull();
+        assertThat(cookie.getMaxAge()).isZero();
+        String location = erased.getResponseHeaders().getLocation().toString();
+        assertThat(location).startsWith("/account/erased?").contains("signInAccount=deleted", "removed=17",
+                "reference=0b6b5f0e-6c9e-4c1a-9d55-6f6d2b1c0a11");
+
+        // the page saying so is for someone signed out
+        Document gone = Jsoup.parse(web.get().uri(location).exchange().expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(gone.select("h1").text()).isEqualTo("Your account is gone");
+        assertThat(gone.select("[data-testid=erased]").text()).contains("17", "signed out");
+        assertThat(gone.select("[data-testid=sign-in-account-deleted]")).hasSize(1);
+        assertThat(gone.select("[data-testid=sign-in]")).as("the header offers to sign in, not to sign out").hasSize(1);
+    }
+
+    @Test
+    void whenTheSignInAccountCouldNotBeDeletedYetThePersonIsToldItWillBe() {
+        ApiStub.SERVER.stubFor(delete(urlPathEqualTo("/api/v1/me")).willReturn(BoardStubs.json("""
+                {"erasureId":"0b6b5f0e-6c9e-4c1a-9d55-6f6d2b1c0a12","erasedAt":"2026-11-22T10:00:00Z","rowsRemoved":3,
+                 "indexDeletionsEnqueued":0,"sections":["candidates"],"signInAccount":"deletion-pending",
+                 "identityProvider":"your sign-in account could not be deleted just now"}""")));
+        String location = web.mutateWith(person()).mutateWith(csrf()).post().uri("/account/erase")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("confirm", "yes")).exchange()
+            .expectStatus().is3xxRedirection().returnResult(String.class).getResponseHeaders().getLocation().toString();
+        assertThat(location).contains("signInAccount=deletion-pending");
+        Document gone = Jsoup.parse(web.get().uri(location).exchange().expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(gone.select("[data-testid=sign-in-account-pending]").text())
+            .contains("will be deleted automatically");
+        assertThat(gone.select("[data-testid=sign-in-account-deleted]")).isEmpty();
     }
 
     @Test
@@ -108,7 +147,8 @@ class DataRightsPagesTest extends WebPageTest {
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
             .body(BodyInserters.fromFormData("purpose", "nonsense").with("granted", "true")).exchange()
             .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
-        assertThat(page.select("[data-testid=form-error]").text()).contains("must be one of");
+        // in plain words, without the API's list of codes (issue 12)
+        assertThat(page.select("[data-testid=form-error]").text()).isEqualTo("Choose purpose from the list");
     }
 
     private OidcLoginMutator person() {

@@ -54,6 +54,11 @@ public final class KeycloakServer implements AutoCloseable {
     /** The variable the realm file's {@code ${LAUNCHPAD_SERVICES_SECRET}} placeholder is resolved from. */
     public static final String SERVICES_SECRET_VARIABLE = "LAUNCHPAD_SERVICES_SECRET";
     private static final String SERVICES_SECRET_FILE = "launchpad-services.secret";
+    /** The confidential client the API deletes sign-in accounts with (issue 12): realm-management manage-users only. */
+    public static final String ACCOUNT_ADMIN_CLIENT = "launchpad-account-admin";
+    /** The variable the realm file's {@code ${LAUNCHPAD_ACCOUNT_ADMIN_SECRET}} placeholder is resolved from. */
+    public static final String ACCOUNT_ADMIN_SECRET_VARIABLE = "LAUNCHPAD_ACCOUNT_ADMIN_SECRET";
+    private static final String ACCOUNT_ADMIN_SECRET_FILE = "launchpad-account-admin.secret";
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakServer.class);
 
@@ -124,11 +129,12 @@ public final class KeycloakServer implements AutoCloseable {
             boolean firstStart = !Files.isDirectory(home.resolve("data/h2"));
             writeRealm(home, extraRedirectUris);
             String servicesSecret = servicesClientSecret(home, System.getenv(SERVICES_SECRET_VARIABLE));
+            String accountAdminSecret = accountAdminClientSecret(home);
             Path logFile = rotateLog(home);
             log.info("Starting Keycloak ({} start) on port {} with home {}; log in {}",
                     firstStart ? "first" : "repeat", httpPort, home, logFile);
 
-            Process watchdog = fork(home, httpPort, logFile, ownerPid, servicesSecret);
+            Process watchdog = fork(home, httpPort, logFile, ownerPid, servicesSecret, accountAdminSecret);
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(2))
                     .followRedirects(HttpClient.Redirect.NEVER)
@@ -149,6 +155,7 @@ public final class KeycloakServer implements AutoCloseable {
                         server.addWebRedirectUris(extraRedirectUris);
                     }
                     server.confineServicesClient(servicesSecret);
+                    server.keepAccountAdminSecret(accountAdminSecret);
                 } catch (RuntimeException e) {
                     server.stop();
                     throw e;
@@ -173,10 +180,25 @@ public final class KeycloakServer implements AutoCloseable {
      * start keeps working with the same secret and no two state folders share one.
      */
     static String servicesClientSecret(Path home, String fromEnvironment) throws IOException {
+        return clientSecret(home, SERVICES_SECRET_FILE, fromEnvironment);
+    }
+
+    /**
+     * The account-admin client's secret for the Keycloak whose state folder is {@code dataDir}: from
+     * {@code LAUNCHPAD_ACCOUNT_ADMIN_SECRET} when set, otherwise generated once and kept there, like the
+     * services client's. The stack hands the same value to the API before Keycloak is up.
+     */
+    public static String accountAdminClientSecret(Path dataDir) throws IOException {
+        return clientSecret(dataDir.toAbsolutePath().normalize(), ACCOUNT_ADMIN_SECRET_FILE,
+                System.getenv(ACCOUNT_ADMIN_SECRET_VARIABLE));
+    }
+
+    private static synchronized String clientSecret(Path home, String fileName, String fromEnvironment)
+            throws IOException {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return fromEnvironment.strip();
         }
-        Path file = home.resolve(SERVICES_SECRET_FILE);
+        Path file = home.resolve(fileName);
         if (Files.isRegularFile(file)) {
             String kept = Files.readString(file).strip();
             if (!kept.isEmpty()) {
@@ -348,8 +370,8 @@ public final class KeycloakServer implements AutoCloseable {
         return logFile;
     }
 
-    private static Process fork(Path home, int port, Path logFile, long ownerPid, String servicesSecret)
-            throws IOException {
+    private static Process fork(Path home, int port, Path logFile, long ownerPid, String servicesSecret,
+            String accountAdminSecret) throws IOException {
         List<String> command = new ArrayList<>(ParentWatchdog.command(ownerPid,
                 home.resolve("bin/kc.sh").toString(),
                 "start", "--optimized",
@@ -375,6 +397,8 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_ADMIN_PASSWORD);
         // resolves the realm file's ${LAUNCHPAD_SERVICES_SECRET} when the realm is imported
         env.put(SERVICES_SECRET_VARIABLE, servicesSecret);
+        // and ${LAUNCHPAD_ACCOUNT_ADMIN_SECRET}, the API's client for deleting erased people's accounts
+        env.put(ACCOUNT_ADMIN_SECRET_VARIABLE, accountAdminSecret);
         return builder.start();
     }
 
@@ -503,6 +527,29 @@ public final class KeycloakServer implements AutoCloseable {
                 .header("Authorization", "Bearer " + adminToken)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("[" + partnerRole + "]"))));
+    }
+
+    /**
+     * A realm imported before issue 12 has no account-admin client: erasures then record the Keycloak
+     * deletion as pending (the API retries it) until the state folder is recreated. Where the client
+     * exists, it is given this state folder's secret, as the services client is.
+     */
+    private void keepAccountAdminSecret(String secret) {
+        String adminToken = adminToken();
+        String realm = baseUrl() + "/admin/realms/" + REALM;
+        String found = expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/clients?clientId=" + ACCOUNT_ADMIN_CLIENT))
+                .header("Authorization", "Bearer " + adminToken).GET())).body();
+        Matcher clientId = FIRST_ID.matcher(found);
+        if (!clientId.find()) {
+            log.warn("Realm {} has no {} client (imported before it existed): erased people's sign-in accounts stay"
+                    + " until the Keycloak state folder is recreated", REALM, ACCOUNT_ADMIN_CLIENT);
+            return;
+        }
+        expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/clients/" + clientId.group(1)))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"secret\": \""
+                        + secret.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"))));
     }
 
     private String adminToken() {

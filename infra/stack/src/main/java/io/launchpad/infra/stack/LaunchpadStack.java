@@ -105,6 +105,10 @@ public final class LaunchpadStack implements AutoCloseable {
         List<AutoCloseable> startedSoFar = new ArrayList<>();
         try {
             Files.createDirectories(logs);
+            // erasure deletes the person's Keycloak account through this client (issue 12); its secret is
+            // settled before either side starts, so Keycloak imports and the API sends the same one
+            String accountAdminSecret = external.keycloak() ? null
+                    : KeycloakServer.accountAdminClientSecret(state.resolve("keycloak"));
             // Keycloak is the slowest to start: it goes first and in parallel with the rest
             CompletableFuture<KeycloakServer> keycloak = external.keycloak() ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(() -> KeycloakServer.start(state.resolve("keycloak"),
@@ -137,6 +141,9 @@ public final class LaunchpadStack implements AutoCloseable {
                     Map.entry("LAUNCHPAD_DB_USER", postgres != null ? postgres.username() : external.databaseUser()),
                     Map.entry("LAUNCHPAD_DB_PASSWORD", postgres != null ? postgres.password() : external.databasePassword()),
                     Map.entry("KEYCLOAK_ISSUER_URI", issuer),
+                    Map.entry("KEYCLOAK_BASE_URL", issuer.substring(0, issuer.indexOf("/realms/"))),
+                    Map.entry("KEYCLOAK_ACCOUNT_ADMIN_SECRET", accountAdminSecret == null
+                            ? System.getenv().getOrDefault("KEYCLOAK_ACCOUNT_ADMIN_SECRET", "") : accountAdminSecret),
                     Map.entry("ELASTICSEARCH_URL", elasticsearchUrl),
                     Map.entry("LAUNCHPAD_DEMO_DATA", Boolean.toString(options.demoData()))),
                     apiPort, logs.resolve("marketplace-api.log"), "384m");

@@ -97,9 +97,33 @@ class KeycloakRealmFileTest {
                 .orElseThrow(() -> new AssertionError("no service account for " + clientId));
     }
 
+    /**
+     * Issue 12: the API deletes erased people's sign-in accounts as this client. It may manage users and
+     * nothing else, has no realm role, cannot sign people in, and its secret is not in the file.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void accountAdminClientManagesUsersOnlyWithASecretFromTheEnvironment() {
+        assertThat(client("launchpad-account-admin"))
+                .containsEntry("publicClient", false)
+                .containsEntry("serviceAccountsEnabled", true)
+                .containsEntry("standardFlowEnabled", false)
+                .containsEntry("directAccessGrantsEnabled", false)
+                .containsEntry("secret", "${LAUNCHPAD_ACCOUNT_ADMIN_SECRET}");
+        assertThat(client("launchpad-account-admin")).doesNotContainKey("protocolMappers");
+        Map<String, Object> account = ((List<Map<String, Object>>) realm.get("users")).stream()
+                .filter(user -> "launchpad-account-admin".equals(user.get("serviceAccountClientId")))
+                .findFirst().orElseThrow();
+        assertThat((List<Object>) account.get("realmRoles")).isEmpty();
+        assertThat((Map<String, Object>) account.get("clientRoles"))
+                .containsExactly(Map.entry("realm-management", List.of("manage-users")));
+    }
+
     @Test
     void everyClientPutsTheApiInTheAudience() {
-        for (Map<String, Object> client : clients()) {
+        // except the account-admin client, whose tokens are for Keycloak's admin API and never for ours
+        for (Map<String, Object> client : clients().stream()
+                .filter(client -> !"launchpad-account-admin".equals(client.get("clientId"))).toList()) {
             assertThat(client.get("protocolMappers").toString()).as((String) client.get("clientId"))
                     .contains("oidc-audience-mapper")
                     .contains("included.custom.audience=launchpad-api");

@@ -122,6 +122,43 @@ class KeycloakServerTest {
         assertThat(json(response.body())).containsEntry("error", "unauthorized_client");
     }
 
+    /** Issue 12: what the API does when a person erases their data, with the client and secret it is given. */
+    @Test
+    void theAccountAdminClientDeletesASignInAccountAndNothingMore() throws Exception {
+        String secret = KeycloakServer.accountAdminClientSecret(dataDir);
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(40).doesNotContain("${");
+        String token = keycloak.clientCredentialsToken(KeycloakServer.ACCOUNT_ADMIN_CLIENT, secret);
+        assertThat(strings(claims(token).get("aud"))).doesNotContain("launchpad-api");
+        String users = keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/users";
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+        var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(users))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"erase-me\",\"enabled\":true}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+
+        var deleted = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(location))
+                .header("Authorization", "Bearer " + token).DELETE().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        var gone = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(location))
+                .header("Authorization", "Bearer " + token).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(gone.statusCode()).isEqualTo(404);
+
+        // users only: the realm's clients (and their secrets) are out of its reach
+        var clients = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/clients"))
+                .header("Authorization", "Bearer " + token).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(clients.statusCode()).isEqualTo(403);
+        assertThatThrownBy(() -> keycloak.clientCredentialsToken(KeycloakServer.ACCOUNT_ADMIN_CLIENT,
+                "${LAUNCHPAD_ACCOUNT_ADMIN_SECRET}")).hasMessageContaining("HTTP 401");
+    }
+
     @Test
     void servicesClientGetsAPartnerTokenWithTheSecretFromTheEnvironmentNeverAdmin() {
         String secret = keycloak.servicesClientSecret();

@@ -1,0 +1,62 @@
+package io.launchpad.api.privacy;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.publisher.Mono;
+
+import java.util.Map;
+
+/**
+ * Keycloak's admin REST API, for one thing: deleting a person's sign-in account when they erase
+ * their data. It signs in as the account-admin client (client credentials), then
+ * {@code DELETE /admin/realms/{realm}/users/{id}}; Keycloak's user id is the token's {@code sub}, the
+ * subject everything here is keyed by. An account that is already gone counts as deleted.
+ */
+@Component
+@EnableConfigurationProperties(SignInAccountProperties.class)
+class SignInAccounts {
+
+    private final SignInAccountProperties properties;
+    private final WebClient http;
+
+    SignInAccounts(SignInAccountProperties properties) {
+        this.properties = properties;
+        this.http = WebClient.builder().baseUrl(properties.baseUrl()).build();
+    }
+
+    /** Completes when Keycloak no longer has the account; errors when it could not be asked or refused. */
+    Mono<Void> delete(String subject) {
+        if (!properties.configured()) {
+            return Mono.error(new IllegalStateException(
+                    "no client secret for " + properties.clientId() + " (launchpad.identity.account-admin.client-secret)"));
+        }
+        return token()
+                .flatMap(token -> http.delete()
+                        .uri("/admin/realms/{realm}/users/{id}", properties.realm(), subject)
+                        .headers(headers -> headers.setBearerAuth(token))
+                        .retrieve().toBodilessEntity()
+                        .then()
+                        // only the user's own 404 means gone; a 404 for the token (a wrong realm) is an error
+                        .onErrorResume(WebClientResponseException.class,
+                                e -> e.getStatusCode().value() == HttpStatus.NOT_FOUND.value() ? Mono.empty()
+                                        : Mono.error(e)))
+                .timeout(properties.timeout());
+    }
+
+    @SuppressWarnings("rawtypes")
+    private Mono<String> token() {
+        return http.post().uri("/realms/{realm}/protocol/openid-connect/token", properties.realm())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("grant_type", "client_credentials")
+                        .with("client_id", properties.clientId())
+                        .with("client_secret", properties.clientSecret()))
+                .retrieve().bodyToMono(Map.class)
+                .flatMap(body -> body.get("access_token") instanceof String token ? Mono.just(token)
+                        : Mono.error(new IllegalStateException("Keycloak's token response has no access_token")));
+    }
+}
