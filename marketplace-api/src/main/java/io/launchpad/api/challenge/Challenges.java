@@ -102,14 +102,7 @@ public class Challenges {
     /** Takes a published challenge off the market; its responses are never evaluated. */
     @Transactional
     public Mono<Challenge> withdraw(Caller caller, UUID id, Long expectedVersion) {
-        return readOwnedForChange(caller, id)
-                .flatMap(challenge -> {
-                    ETags.check(challenge.version(), expectedVersion);
-                    return repository.transition(id, Challenge.Status.PUBLISHED, Challenge.Status.WITHDRAWN, null);
-                })
-                .flatMap(rows -> rows == 1 ? repository.find(id) : Mono.error(ApiProblem.field(ProblemType.CONFLICT,
-                        "status", "published", "only a published challenge can be withdrawn")))
-                .flatMap(this::announce);
+        return endPublished(caller, id, expectedVersion, Challenge.Status.WITHDRAWN, "withdrawn");
     }
 
     /**
@@ -118,16 +111,21 @@ public class Challenges {
      */
     @Transactional
     public Mono<Challenge> closeEarly(Caller caller, UUID id, Long expectedVersion) {
+        return endPublished(caller, id, expectedVersion, Challenge.Status.CLOSED, "closed")
+                .flatMap(closed -> notifications.record(Notifications.Event.challengeClosedEarly(closed.id(), closed.title()))
+                        .thenReturn(closed));
+    }
+
+    /** The owner ends a published challenge before its date ({@code to}); anything but a published one is a 409. */
+    private Mono<Challenge> endPublished(Caller caller, UUID id, Long expectedVersion, Challenge.Status to, String done) {
         return readOwnedForChange(caller, id)
                 .flatMap(challenge -> {
                     ETags.check(challenge.version(), expectedVersion);
-                    return repository.transition(id, Challenge.Status.PUBLISHED, Challenge.Status.CLOSED, null);
+                    return repository.transition(id, Challenge.Status.PUBLISHED, to, null);
                 })
                 .flatMap(rows -> rows == 1 ? repository.find(id) : Mono.error(ApiProblem.field(ProblemType.CONFLICT,
-                        "status", "published", "only a published challenge can be closed")))
-                .flatMap(this::announce)
-                .flatMap(closed -> notifications.record(Notifications.Event.challengeClosedEarly(closed.id(), closed.title()))
-                        .thenReturn(closed));
+                        "status", "published", "only a published challenge can be " + done)))
+                .flatMap(this::announce);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.launchpad.api.search;
 
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
+import io.launchpad.api.web.Page;
 import io.launchpad.matching.MatchWindow;
 import io.launchpad.matching.RankingMode;
 
@@ -29,10 +30,6 @@ public record MatchRequest(int limit, RankingMode mode, Position position) {
 
     /** How far into the list a cursor points: {@code shown} results, the last at {@code after}. */
     record Position(int shown, MatchWindow.MatchPosition after) {
-    }
-
-    /** One page and the cursor of the next (null on the last page, or at {@link MatchWindow#MAX_DEPTH}). */
-    public record Page<T>(List<T> items, String nextCursor) {
     }
 
     private static final String VERSION = "m1";
@@ -82,7 +79,10 @@ public record MatchRequest(int limit, RankingMode mode, Position position) {
                 : new MatchWindow(position.shown(), position.after(), limit + 1);
     }
 
-    /** This page of what the engine returned for {@link #window()}, with the next page's cursor when there is one. */
+    /**
+     * This page of what the engine returned for {@link #window()}, with the next page's cursor when there is one
+     * (none on the last page, or at {@link MatchWindow#MAX_DEPTH}).
+     */
     public <T> Page<T> page(List<T> found, Function<T, MatchWindow.MatchPosition> positionOf, MatchList list) {
         int shown = position == null ? 0 : position.shown();
         List<T> items = List.copyOf(found.subList(0, Math.min(limit, found.size())));

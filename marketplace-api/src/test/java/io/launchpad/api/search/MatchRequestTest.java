@@ -23,7 +23,7 @@ class MatchRequestTest {
         assertThat(first.window()).isEqualTo(MatchWindow.first(4));
         List<MatchWindow.MatchPosition> found = positions(4);
 
-        MatchRequest.Page<MatchWindow.MatchPosition> page = first.page(found, position -> position, LIST);
+        io.launchpad.api.web.Page<MatchWindow.MatchPosition> page = first.page(found, position -> position, LIST);
         assertThat(page.items()).isEqualTo(found.subList(0, 3));
         assertThat(page.nextCursor()).isNotNull();
 
