@@ -37,7 +37,10 @@ final class IndexLifecycleService implements IndexLifecycle {
             }
             return lock.whileHeld(Mono.defer(() -> reindex.run(source.get())))
                     .switchIfEmpty(Mono.error(ReindexInProgressException::new))
-                    .doFinally(signal -> reindexing.set(false));
+                    // before the outcome reaches the caller (doFinally runs after it, so a caller retrying at
+                    // once could still be refused by this run's flag)
+                    .doOnTerminate(() -> reindexing.set(false))
+                    .doOnCancel(() -> reindexing.set(false));
         });
     }
 
