@@ -2,6 +2,7 @@ package io.launchpad.systemtests;
 
 import io.launchpad.infra.stack.ElasticsearchServer;
 import io.launchpad.infra.stack.LaunchpadStack;
+import io.launchpad.infra.stack.Postgres;
 import io.launchpad.infra.stack.SpringBootProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,17 +41,23 @@ class ClusterModeTest {
     private static ApiClient association;
     private static String organisationId;
     private static String matchedChallenge;
+    private static String supplierOrganisationId;
+    private static java.nio.file.Path postgresDataDir;
+    private static Postgres restarted;
 
     @BeforeAll
     static void startTheCluster() throws IOException {
         // one client sends far more than a person would: the per-person limits are not what is measured here
-        cluster = LaunchpadStack.start(LaunchpadStack.Options.test(Files.createTempDirectory("launchpad-cluster")).cluster(true)
+        java.nio.file.Path state = Files.createTempDirectory("launchpad-cluster");
+        postgresDataDir = state.resolve("cluster").resolve("postgres");
+        cluster = LaunchpadStack.start(LaunchpadStack.Options.test(state).cluster(true)
                 .apiSettings(Map.of("LAUNCHPAD_RATELIMITS_ENABLED", "false")));
         System.out.printf("cluster started in %d ms; RSS MiB %s%n", cluster.startMillis(), cluster.residentMemoryMiB());
         association = ApiClient.signedIn(cluster, "amara.okafor");
         ApiClient supplier = ApiClient.signedIn(cluster, "sofia.marin");
         organisationId = Journeys.registerOrganisation(cluster, association, "Cluster Homes " + UUID.randomUUID(), "association");
         String supplierOrg = Journeys.registerOrganisation(cluster, supplier, "Cluster Sensors " + UUID.randomUUID(), "supplier");
+        supplierOrganisationId = supplierOrg;
         String supplierId = Journeys.publishedSupplier(supplier, supplierOrg, "Cluster Sensors",
                 "Wireless humidity sensors that warn of condensation and mould before tenants see it");
         matchedChallenge = Journeys.publishedChallenge(association, organisationId, "Spot damp early in the cluster",
@@ -62,6 +69,9 @@ class ClusterModeTest {
     static void stopTheCluster() {
         if (cluster != null) {
             cluster.close();
+        }
+        if (restarted != null) {
+            restarted.close();
         }
     }
 
@@ -113,6 +123,92 @@ class ClusterModeTest {
         assertThat(load.failedMatches + load.failedWrites).as("requests failed at the load balancer").isEqualTo(0);
         load.assertEveryAcknowledgedWriteStoredOnce();
         assertThat(status(victim.baseUrl() + "/actuator/health/readiness")).isEqualTo(-1);
+    }
+
+    @Test
+    @Order(4)
+    void twoInstancesDrainingOneNotificationTableTellEachPersonOnceAndEmailOnce() {
+        ApiClient supplier = ApiClient.signedIn(cluster, "sofia.marin");
+        int questions = 5;
+        for (int i = 0; i < questions; i++) {
+            ApiClient.Response asked = supplier.post("/api/v1/challenges/" + matchedChallenge + "/questions",
+                    Map.of("organisationId", supplierOrganisationId, "question", "Cluster question " + i + "?"));
+            assertThat(asked.status()).as(String.valueOf(asked.body())).isEqualTo(201);
+        }
+        String emailSubject = "asked a question about Spot damp early in the cluster";
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline && emails(emailSubject) < questions) {
+            sleep(500);
+        }
+        // both instances run the fan-out and the mailer every few seconds: give a duplicate time to appear
+        sleep(12_000);
+        long feed = 0;
+        for (JsonNode item : association.get("/api/v1/notifications").body().get("items")) {
+            if ("question-asked".equals(item.get("kind").asText()) && item.get("link").asText().contains(matchedChallenge)) {
+                feed++;
+            }
+        }
+        System.out.printf("[two-instances] questions asked %d; notifications in the feed %d; emails %d%n",
+                questions, feed, emails(emailSubject));
+        assertThat(feed).isEqualTo(questions);
+        assertThat(emails(emailSubject)).isEqualTo(questions);
+    }
+
+    private static long emails(String subjectPart) {
+        return cluster.mail().received().stream().filter(line -> line.contains(subjectPart)).count();
+    }
+
+    @Test
+    @Order(5)
+    void postgresqlRestartedDuringLoadAnswers503ProblemsMeanwhileAndRecoversWithinFiveSecondsLosingNoWrite() {
+        Load load = new Load("postgresql-restarted");
+        load.runFor(Duration.ofSeconds(3));
+        List<String> acknowledgedBefore = List.copyOf(load.acknowledgedTitles);
+
+        // the outage: stop PostgreSQL, ask through the balancer, then bring it back on the same data and port
+        Postgres postgres = cluster.postgres();
+        postgres.close();
+        List<Integer> duringOutage = new ArrayList<>();
+        List<String> outageTypes = new ArrayList<>();
+        long outageEnd = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+        while (System.nanoTime() < outageEnd) {
+            ApiClient.Response response = association.get("/api/v1/challenges/" + matchedChallenge);
+            duringOutage.add(response.status());
+            outageTypes.add(response.header("Content-Type"));
+        }
+        restarted = Postgres.start(postgresDataDir, postgres.port(), false);
+        long back = System.nanoTime();
+        long recoveredAfter = -1;
+        while (System.nanoTime() - back < Duration.ofSeconds(60).toNanos()) {
+            if (association.get("/api/v1/challenges/" + matchedChallenge).status() == 200) {
+                recoveredAfter = (System.nanoTime() - back) / 1_000_000;
+                break;
+            }
+            sleep(100);
+        }
+        load.runFor(Duration.ofSeconds(3));
+        System.out.printf("[postgresql-restarted] during the outage %d requests, statuses %s; recovered %d ms after "
+                + "PostgreSQL was back%n", duringOutage.size(), new java.util.TreeSet<>(duringOutage), recoveredAfter);
+        load.print();
+
+        assertThat(duringOutage).isNotEmpty().allSatisfy(status -> assertThat(status).isEqualTo(503));
+        assertThat(outageTypes).allSatisfy(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(recoveredAfter).as("ms until the first answer after PostgreSQL was back").isBetween(0L, 5_000L);
+        assertThat(load.acknowledgedTitles).containsAll(acknowledgedBefore);
+        load.assertEveryAcknowledgedWriteStoredOnce();
+    }
+
+    @Test
+    @Order(6)
+    void withKeycloakStoppedATokenIssuedBeforeStillWorksUntilItExpires() {
+        String token = cluster.keycloak().passwordGrantToken("amara.okafor", "launchpad");
+        cluster.keycloak().stop();
+        ApiClient signedInBefore = new ApiClient(cluster.apiUrl(), token);
+        for (int i = 0; i < 4; i++) {
+            // round robin: both instances answer from the keys they cached
+            assertThat(signedInBefore.get("/api/v1/me").status()).isEqualTo(200);
+        }
+        assertThat(new ApiClient(cluster.apiUrl(), "not-a-token").get("/api/v1/me").status()).isEqualTo(401);
     }
 
     /** One client alternating a write (a draft challenge, with an Idempotency-Key) and a match request. */

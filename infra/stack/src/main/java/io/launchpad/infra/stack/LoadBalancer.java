@@ -44,8 +44,7 @@ public final class LoadBalancer implements AutoCloseable {
         }
         try {
             Files.createDirectories(home);
-            Path config = home.resolve("haproxy.cfg");
-            Files.writeString(config, config(port, backends));
+            Path config = writeConfig(home, port, backends);
             Process process = new ProcessBuilder(List.of(haproxy.toString(), "-f", config.toString(), "-db"))
                     .redirectErrorStream(true)
                     .redirectOutput(home.resolve("haproxy.log").toFile())
@@ -58,6 +57,25 @@ public final class LoadBalancer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("HAProxy did not start", e);
         }
+    }
+
+    /** Writes {@code haproxy.cfg} and the page it answers with when no instance is ready; returns the config. */
+    static Path writeConfig(Path home, int port, List<Integer> backends) throws IOException {
+        Files.createDirectories(home);
+        Path config = home.resolve("haproxy.cfg");
+        // when no instance is ready (PostgreSQL down, say) callers get the API's own kind of answer
+        Path unavailable = home.resolve("503.http");
+        Files.writeString(unavailable, String.join("\r\n",
+                "HTTP/1.1 503 Service Unavailable",
+                "Content-Type: application/problem+json",
+                "Retry-After: 5",
+                "Cache-Control: no-store",
+                "Connection: close",
+                "",
+                "{\"type\":\"https://launchpad.example/problems/temporarily-unavailable\",\"title\":\"Temporarily unavailable\","
+                    + "\"status\":503,\"detail\":\"No API instance is ready to answer; retry after 5 seconds\"}"));
+        Files.writeString(config, config(port, backends).replace("errorfile 503 503.http", "errorfile 503 " + unavailable));
+        return config;
     }
 
     static String config(int port, List<Integer> backends) {
@@ -74,6 +92,7 @@ public final class LoadBalancer implements AutoCloseable {
                     retries 3
                     option redispatch 1
                     retry-on conn-failure empty-response
+                    errorfile 503 503.http
 
                 frontend api
                     bind 127.0.0.1:%d
