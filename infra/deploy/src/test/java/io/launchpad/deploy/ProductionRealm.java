@@ -1,0 +1,120 @@
+package io.launchpad.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The production realm, derived from the one realm file (infra/keycloak/realm) that development
+ * and the tests import. Production must not get what only they need: the demo people with their
+ * shared password, the password-grant test client, redirects to 127.0.0.1. Service-account users
+ * stay (they carry the service clients' roles); client secrets stay placeholders, resolved from
+ * Secrets when Keycloak imports the realm.
+ */
+final class ProductionRealm {
+
+    static final Path SOURCE = DeployFiles.REPOSITORY.resolve("infra/keycloak/realm/launchpad-realm.json");
+    static final Path COMPOSE_REALM = DeployFiles.MODULE.resolve("compose/keycloak/launchpad-realm.json");
+    static final Path REALM_IMPORT = DeployFiles.MODULE.resolve("k8s/base/keycloak/realm-import.yaml");
+
+    static final String TEST_CLIENT = "launchpad-test";
+    static final String WEB_CLIENT = "launchpad-web";
+    /** realm placeholder -> key in the Secret launchpad-keycloak-clients */
+    static final Map<String, String> SECRET_PLACEHOLDERS = Map.of(
+            "LAUNCHPAD_SERVICES_SECRET", "services-secret",
+            "LAUNCHPAD_ACCOUNT_ADMIN_SECRET", "account-admin-secret");
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private ProductionRealm() {
+    }
+
+    /** The realm with development-only parts removed and the web client redirecting to {@code webRedirect}. */
+    static Map<String, Object> realm(String webRedirect) {
+        Map<String, Object> realm = read();
+        List<Object> users = new ArrayList<>();
+        for (Object user : DeployFiles.list(realm.get("users"))) {
+            if (DeployFiles.map(user).containsKey("serviceAccountClientId")) {
+                users.add(user);
+            }
+        }
+        realm.put("users", users);
+        List<Object> clients = new ArrayList<>();
+        for (Object client : DeployFiles.list(realm.get("clients"))) {
+            Map<String, Object> c = DeployFiles.map(client);
+            if (TEST_CLIENT.equals(c.get("clientId"))) {
+                continue;
+            }
+            if (WEB_CLIENT.equals(c.get("clientId"))) {
+                c.put("redirectUris", List.of(webRedirect));
+            }
+            clients.add(c);
+        }
+        realm.put("clients", clients);
+        // browsers only ever reach Keycloak over HTTPS in production (TLS ends at the proxy)
+        realm.put("sslRequired", "external");
+        return realm;
+    }
+
+    /** For compose: Keycloak's import resolves ${LAUNCHPAD_WEB_URL} from its environment. */
+    static String composeRealm() {
+        return JSON.writeValueAsString(realm("${LAUNCHPAD_WEB_URL}/*")) + "\n";
+    }
+
+    /**
+     * For the Keycloak Operator: a KeycloakRealmImport whose placeholders come from Secrets. The
+     * redirect is an example here; kustomize replaces it from the launchpad-urls ConfigMap.
+     */
+    static String realmImport() {
+        Map<String, Object> placeholders = new LinkedHashMap<>();
+        SECRET_PLACEHOLDERS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
+                placeholders.put(entry.getKey(), Map.of("secret",
+                        orderedMap("name", "launchpad-keycloak-clients", "key", entry.getValue()))));
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("keycloakCRName", "launchpad-keycloak");
+        spec.put("placeholders", placeholders);
+        spec.put("realm", realm("https://launchpad.example.org/*"));
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("apiVersion", "k8s.keycloak.org/v2alpha1");
+        resource.put("kind", "KeycloakRealmImport");
+        resource.put("metadata", Map.of("name", "launchpad-realm"));
+        resource.put("spec", spec);
+        var options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndentWithIndicator(true);
+        options.setIndicatorIndent(2);
+        options.setWidth(120);
+        return """
+                # GENERATED from infra/keycloak/realm/launchpad-realm.json by ProductionRealm (infra/deploy tests):
+                # without the demo people and the test client. Regenerate with
+                #   ./mvnw -B -pl infra/deploy -am verify -Drealm.update=true
+                # Keycloak imports a realm once; later changes to an existing realm go through its admin API.
+                """ + new Yaml(options).dump(resource);
+    }
+
+    private static Map<String, Object> read() {
+        try {
+            return JSON.readValue(Files.readString(SOURCE), new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> orderedMap(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+}
