@@ -98,7 +98,8 @@ final class ProductionRealm {
         return """
                 # GENERATED from infra/keycloak/realm/launchpad-realm.json by ProductionRealm (infra/deploy tests):
                 # without the demo people and the test client. Regenerate with
-                #   ./mvnw -B -pl infra/deploy -am verify -Drealm.update=true
+                #   ./mvnw -B -pl marketplace-api,web,infra/deploy verify -Drealm.update=true \\
+                #     -Dtest='io/launchpad/deploy/*Test' -Dsurefire.failIfNoSpecifiedTests=false
                 # Keycloak imports a realm once; later changes to an existing realm go through its admin API.
                 """ + new Yaml(options).dump(resource);
     }

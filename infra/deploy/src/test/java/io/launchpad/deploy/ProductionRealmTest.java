@@ -84,7 +84,8 @@ class ProductionRealmTest {
         assertThat(Files.exists(committed)).as(committed + " exists (generate it with -Drealm.update=true)").isTrue();
         assertThat(Files.readString(committed))
                 .as(committed + " is out of step with infra/keycloak/realm/launchpad-realm.json;"
-                        + " regenerate with ./mvnw -B -pl infra/deploy -am verify -Drealm.update=true")
+                        + " regenerate with ./mvnw -B -pl marketplace-api,web,infra/deploy verify -Drealm.update=true"
+                        + " -Dtest='io/launchpad/deploy/*Test' -Dsurefire.failIfNoSpecifiedTests=false")
                 .isEqualTo(generated);
     }
 }
