@@ -5,6 +5,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.launchpad.api.problem.ProblemWriter;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -37,9 +38,17 @@ class RateLimitFilter implements WebFilter, Ordered {
     private final RateLimitProperties properties;
     private final JsonMapper json;
     private final Buckets buckets;
+    private final MeterRegistry meters;
 
-    RateLimitFilter(RateLimitProperties properties, JsonMapper json) {
+    RateLimitFilter(RateLimitProperties properties, JsonMapper json, MeterRegistry meters) {
         this.properties = properties;
+        this.meters = meters;
+        // registered up front, so dashboards and alerts see zeros rather than no series at all
+        for (RouteClass routeClass : RouteClass.values()) {
+            for (String scope : java.util.List.of("user", "client")) {
+                rejections(routeClass, scope);
+            }
+        }
         this.json = json;
         this.buckets = new Buckets(MAX_BUCKETS, properties.longestPeriod(), java.util.concurrent.ForkJoinPool.commonPool());
     }
@@ -77,11 +86,18 @@ class RateLimitFilter implements WebFilter, Ordered {
                     HttpHeaders headers = exchange.getResponse().getHeaders();
                     headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
                     String scope = user.isConsumed() ? "client" : "user";
+                    rejections(routeClass, scope).increment();
                     return ProblemWriter.write(exchange.getResponse(), ApiProblem.of(ProblemType.RATE_LIMITED,
                             "Too many " + routeClass.key() + " requests for this " + scope + " (limit "
                                     + (user.isConsumed() ? limit.perClient() : limit.perUser()) + " per "
                                     + limit.period() + "); retry after " + seconds + "s"), json);
                 });
+    }
+
+    private io.micrometer.core.instrument.Counter rejections(RouteClass routeClass, String scope) {
+        return io.micrometer.core.instrument.Counter.builder("launchpad.ratelimit.rejections")
+                .description("Requests refused with 429 by the rate limits")
+                .tag("route_class", routeClass.key()).tag("scope", scope).register(meters);
     }
 
     private Bucket bucket(RouteClass routeClass, String scope, String id, long capacity, RateLimitProperties.Limit limit) {
