@@ -83,6 +83,16 @@ for (const file of files) {
       if (errors.length) failures.push(`${name} (operator schema)\n${errors.join("\n")}`);
       continue;
     }
+    if (object.apiVersion === "monitoring.coreos.com/v1") {
+      // the Prometheus Operator's resources, from its published CRDs (@kubernetes-models/prometheus-operator)
+      try {
+        const module = await import(`@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/${object.kind}`);
+        new module[object.kind](object).validate();
+      } catch (error) {
+        failures.push(`${name}\n  ${error.message}`);
+      }
+      continue;
+    }
     let validate;
     try {
       validate = await coreValidator(coreSchemaId(object.apiVersion, object.kind));

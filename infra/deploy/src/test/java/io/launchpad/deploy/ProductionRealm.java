@@ -97,9 +97,7 @@ final class ProductionRealm {
         options.setWidth(120);
         return """
                 # GENERATED from infra/keycloak/realm/launchpad-realm.json by ProductionRealm (infra/deploy tests):
-                # without the demo people and the test client. Regenerate with
-                #   ./mvnw -B -pl marketplace-api,web,infra/deploy verify -Drealm.update=true \\
-                #     -Dtest='io/launchpad/deploy/*Test' -Dsurefire.failIfNoSpecifiedTests=false
+                # without the demo people and the test client. Regenerate with -Ddeploy.update=true (infra/deploy/README.md).
                 # Keycloak imports a realm once; later changes to an existing realm go through its admin API.
                 """ + new Yaml(options).dump(resource);
     }

@@ -2,9 +2,6 @@ package io.launchpad.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -17,16 +14,14 @@ import org.junit.jupiter.api.Test;
  */
 class ProductionRealmTest {
 
-    private static final boolean UPDATE = Boolean.getBoolean("realm.update");
-
     @Test
-    void composeRealmIsInStepWithTheRealmFile() throws IOException {
-        inStep(ProductionRealm.COMPOSE_REALM, ProductionRealm.composeRealm());
+    void composeRealmIsInStepWithTheRealmFile() {
+        GeneratedFiles.inStep(ProductionRealm.COMPOSE_REALM, ProductionRealm.composeRealm(), ProductionRealm.SOURCE);
     }
 
     @Test
-    void realmImportIsInStepWithTheRealmFile() throws IOException {
-        inStep(ProductionRealm.REALM_IMPORT, ProductionRealm.realmImport());
+    void realmImportIsInStepWithTheRealmFile() {
+        GeneratedFiles.inStep(ProductionRealm.REALM_IMPORT, ProductionRealm.realmImport(), ProductionRealm.SOURCE);
     }
 
     @Test
@@ -74,18 +69,5 @@ class ProductionRealmTest {
             assertThat(DeployFiles.list(DeployFiles.map(DeployFiles.list(DeployFiles.at(ingress, "spec").get("tls")).getFirst())
                     .get("hosts"))).as(overlay).isEqualTo(hosts);
         }
-    }
-
-    private static void inStep(Path committed, String generated) throws IOException {
-        if (UPDATE) {
-            Files.createDirectories(committed.getParent());
-            Files.writeString(committed, generated);
-        }
-        assertThat(Files.exists(committed)).as(committed + " exists (generate it with -Drealm.update=true)").isTrue();
-        assertThat(Files.readString(committed))
-                .as(committed + " is out of step with infra/keycloak/realm/launchpad-realm.json;"
-                        + " regenerate with ./mvnw -B -pl marketplace-api,web,infra/deploy verify -Drealm.update=true"
-                        + " -Dtest='io/launchpad/deploy/*Test' -Dsurefire.failIfNoSpecifiedTests=false")
-                .isEqualTo(generated);
     }
 }

@@ -78,6 +78,25 @@ class WorkloadPolicyTest {
         }
     }
 
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void probesAskTheManagementPortWhichTheIngressNeverRoutes(String overlay) {
+        List<Map<String, Object>> objects = DeployFiles.rendered(overlay);
+        for (Map<String, Object> deployment : ofKind(objects, "Deployment")) {
+            for (Object container : list(at(deployment, "spec", "template", "spec").get("containers"))) {
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    assertThat(at(map(container), probe, "httpGet")).as(DeployFiles.name(deployment) + " " + probe)
+                            .containsEntry("port", "management")
+                            .containsEntry("path", probe.equals("readinessProbe") ? "/actuator/health/readiness" : "/actuator/health/liveness");
+                }
+                assertThat(list(map(container).get("env"))).as(DeployFiles.name(deployment))
+                        .anySatisfy(e -> assertThat(map(e)).containsEntry("name", "MANAGEMENT_PORT").containsEntry("value", "9000"));
+            }
+        }
+        String ingresses = ofKind(objects, "Ingress").toString();
+        assertThat(ingresses).contains("name=http").doesNotContain("management", "9000");
+    }
+
     @Test
     void aCarelessDeploymentBreaksEveryRule() {
         List<Map<String, Object>> careless = DeployFiles.documents(Path.of("src/test/resources/careless-deployment.yaml"));
