@@ -14,7 +14,7 @@ import java.nio.file.Path;
  */
 final class GeneratedFiles {
 
-    static final String REGENERATE = "./mvnw -B -pl marketplace-api,web,infra/deploy verify -Ddeploy.update=true"
+    static final String REGENERATE = "./mvnw -B -pl matching,marketplace-api,web,infra/deploy verify -Ddeploy.update=true"
             + " -Dtest='io/launchpad/deploy/*Test' -Dsurefire.failIfNoSpecifiedTests=false";
 
     private GeneratedFiles() {
