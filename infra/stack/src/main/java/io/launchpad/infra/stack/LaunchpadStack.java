@@ -136,6 +136,8 @@ public final class LaunchpadStack implements AutoCloseable {
                     Map.entry("SPRING_MAIL_HOST", "127.0.0.1"),
                     Map.entry("SPRING_MAIL_PORT", Integer.toString(mail.smtpPort())),
                     Map.entry("API_PORT", Integer.toString(apiPort)),
+                    // the API refuses to start without production secrets unless told it runs embedded
+                    Map.entry("SPRING_PROFILES_ACTIVE", "embedded"),
                     Map.entry("LAUNCHPAD_DB_R2DBC_URL", postgres != null ? postgres.r2dbcUrl() : external.r2dbcUrl()),
                     Map.entry("LAUNCHPAD_DB_JDBC_URL", jdbcUrl),
                     Map.entry("LAUNCHPAD_DB_USER", postgres != null ? postgres.username() : external.databaseUser()),
