@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 mkdir -p secrets
 umask 077
-for name in LAUNCHPAD_DB_PASSWORD keycloak_db_password keycloak_admin_password \
+for name in postgres_password LAUNCHPAD_DB_MIGRATION_PASSWORD LAUNCHPAD_DB_PASSWORD keycloak_db_password keycloak_admin_password \
             LAUNCHPAD_SERVICES_SECRET KEYCLOAK_ACCOUNT_ADMIN_SECRET elastic_password; do
   if [ ! -s "secrets/$name" ]; then
     # printf, not echo: a trailing newline would become part of the secret

@@ -47,6 +47,18 @@ class ComposeFileTest {
     }
 
     @Test
+    void theApiGetsEverySecretItRequiresAsAFileAndMigratesAsAnotherUser() {
+        Map<String, Object> api = map(services.get("api"));
+        assertThat(DeployFiles.at(api, "environment")).containsEntry("SPRING_CONFIG_IMPORT", "configtree:/run/secrets/");
+        Set<String> files = list(api.get("secrets")).stream()
+                .map(s -> s instanceof String name ? name : String.valueOf(map(s).get("target")))
+                .collect(Collectors.toSet());
+        assertThat(files).containsAll(WorkloadPolicyTest.API_REQUIRED_SECRETS);
+        assertThat(DeployFiles.at(api, "environment").get("LAUNCHPAD_DB_USER"))
+                .isNotEqualTo(DeployFiles.at(api, "environment").get("LAUNCHPAD_DB_MIGRATION_USER"));
+    }
+
+    @Test
     void theAppsRunOnAReadOnlyRootWithOnlyTmpWritable() {
         for (String app : List.of("api", "web")) {
             Map<String, Object> service = map(services.get(app));

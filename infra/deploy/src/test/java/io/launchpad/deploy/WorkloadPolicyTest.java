@@ -97,6 +97,25 @@ class WorkloadPolicyTest {
         assertThat(ingresses).contains("name=http").doesNotContain("management", "9000");
     }
 
+    /** what the API refuses to start without outside the embedded profile (marketplace-api RequiredSecrets) */
+    static final List<String> API_REQUIRED_SECRETS =
+            List.of("LAUNCHPAD_DB_PASSWORD", "LAUNCHPAD_DB_MIGRATION_PASSWORD", "KEYCLOAK_ACCOUNT_ADMIN_SECRET");
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theApiGetsEverySecretItRequiresAndMigratesAsAnotherUser(String overlay) {
+        Map<String, Object> api = ofKind(DeployFiles.rendered(overlay), "Deployment").stream()
+                .filter(d -> "marketplace-api".equals(at(d, "metadata").get("name"))).findFirst().orElseThrow();
+        Map<String, Map<String, Object>> env = list(map(list(at(api, "spec", "template", "spec").get("containers")).getFirst())
+                .get("env")).stream().map(DeployFiles::map)
+                .collect(Collectors.toMap(e -> (String) e.get("name"), e -> e));
+        for (String secret : API_REQUIRED_SECRETS) {
+            assertThat(at(env.getOrDefault(secret, Map.of()), "valueFrom", "secretKeyRef")).as(secret).containsKeys("name", "key");
+        }
+        assertThat(at(env.get("LAUNCHPAD_DB_USER"), "valueFrom", "secretKeyRef").get("name"))
+                .isNotEqualTo(at(env.get("LAUNCHPAD_DB_MIGRATION_USER"), "valueFrom", "secretKeyRef").get("name"));
+    }
+
     @Test
     void aCarelessDeploymentBreaksEveryRule() {
         List<Map<String, Object>> careless = DeployFiles.documents(Path.of("src/test/resources/careless-deployment.yaml"));
