@@ -117,6 +117,16 @@ class ImageTest {
                 .contains("port: ${" + image.portVariable() + ":" + image.port() + "}", "port: ${MANAGEMENT_PORT:}")
                 .as("health and metrics are exposed").containsPattern("include: health\\S*prometheus")
                 .as("the liveness group exists without Kubernetes").containsPattern("probes:\\s+enabled: true");
+        if (config.contains("http-mapping:")) {
+            // a custom mapping replaces Boot's defaults: DOWN and OUT_OF_SERVICE must still answer 503
+            Map<String, String> env = Dockerfile.read(image.dockerfile()).finalStage().variables("ENV").stream()
+                    .collect(java.util.stream.Collectors.toMap(v -> v[0], v -> v[1]));
+            for (String status : List.of("down", "out-of-service")) {
+                String variable = "MANAGEMENT_ENDPOINT_HEALTH_STATUS_HTTPMAPPING_" + status.replace("-", "").toUpperCase(java.util.Locale.ROOT);
+                assertThat(config.contains(status + ": 503") || "503".equals(env.get(variable)))
+                        .as(status + " answers 503 (application.yml or " + variable + " in the image)").isTrue();
+            }
+        }
         if (image.module().equals("marketplace-api")) {
             List<String> libraries;
             try (var files = Files.list(root.resolve("dependencies/BOOT-INF/lib"))) {
