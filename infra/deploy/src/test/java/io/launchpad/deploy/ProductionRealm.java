@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -34,6 +38,11 @@ final class ProductionRealm {
     static final Map<String, String> SECRET_PLACEHOLDERS = Map.of(
             "LAUNCHPAD_SERVICES_SECRET", "services-secret",
             "LAUNCHPAD_ACCOUNT_ADMIN_SECRET", "account-admin-secret");
+
+    /** where the realm import finds every other placeholder's value (the operator reads placeholders from Secrets only) */
+    static final String SETTINGS_SECRET = "launchpad-keycloak-settings";
+    /** ${NAME} or ${NAME:default}, as Keycloak's import resolves them from the environment */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(:[^}]*)?}");
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -64,7 +73,38 @@ final class ProductionRealm {
         realm.put("clients", clients);
         // browsers only ever reach Keycloak over HTTPS in production (TLS ends at the proxy)
         realm.put("sslRequired", "external");
-        return realm;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> withoutDefaults = (Map<String, Object>) withoutDefaults(realm);
+        return withoutDefaults;
+    }
+
+    /**
+     * Development defaults of placeholders (${LAUNCHPAD_SMTP_HOST:127.0.0.1}) point at the developer's
+     * machine: production drops them, so each value must be provided.
+     */
+    private static Object withoutDefaults(Object value) {
+        if (value instanceof String text) {
+            return PLACEHOLDER.matcher(text).replaceAll(m -> Matcher.quoteReplacement("${" + m.group(1) + "}"));
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), withoutDefaults(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ProductionRealm::withoutDefaults).toList();
+        }
+        return value;
+    }
+
+    /** The names of the placeholders a realm uses, sorted. */
+    static SortedSet<String> placeholders(Map<String, Object> realm) {
+        SortedSet<String> names = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(JSON.writeValueAsString(realm));
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
     }
 
     /** For compose: Keycloak's import resolves ${LAUNCHPAD_WEB_URL} from its environment. */
@@ -77,14 +117,18 @@ final class ProductionRealm {
      * redirect is an example here; kustomize replaces it from the launchpad-urls ConfigMap.
      */
     static String realmImport() {
+        Map<String, Object> realm = realm("https://launchpad.example.org/*");
         Map<String, Object> placeholders = new LinkedHashMap<>();
-        SECRET_PLACEHOLDERS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
-                placeholders.put(entry.getKey(), Map.of("secret",
-                        orderedMap("name", "launchpad-keycloak-clients", "key", entry.getValue()))));
+        for (String name : placeholders(realm)) {
+            // client secrets from launchpad-keycloak-clients; any other setting the realm asks for from launchpad-keycloak-settings
+            placeholders.put(name, Map.of("secret", SECRET_PLACEHOLDERS.containsKey(name)
+                    ? orderedMap("name", "launchpad-keycloak-clients", "key", SECRET_PLACEHOLDERS.get(name))
+                    : orderedMap("name", SETTINGS_SECRET, "key", name)));
+        }
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("keycloakCRName", "launchpad-keycloak");
         spec.put("placeholders", placeholders);
-        spec.put("realm", realm("https://launchpad.example.org/*"));
+        spec.put("realm", realm);
         Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("apiVersion", "k8s.keycloak.org/v2alpha1");
         resource.put("kind", "KeycloakRealmImport");

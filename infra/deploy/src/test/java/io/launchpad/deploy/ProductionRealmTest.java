@@ -38,9 +38,17 @@ class ProductionRealmTest {
         });
         String text = realm.toString();
         assertThat(text).doesNotContain("127.0.0.1", "localhost");
+        assertThat(text).as("no development default survives in a placeholder").doesNotContainPattern("\\$\\{[A-Za-z0-9_]+:");
         // the client secrets stay placeholders: the values come from Secrets at import
         ProductionRealm.SECRET_PLACEHOLDERS.keySet().forEach(placeholder ->
                 assertThat(text).contains("${" + placeholder + "}"));
+    }
+
+    @Test
+    void everyPlaceholderOfTheRealmHasASourceInTheRealmImport() {
+        Map<String, Object> spec = DeployFiles.at(DeployFiles.documents(ProductionRealm.REALM_IMPORT).getFirst(), "spec");
+        assertThat(DeployFiles.map(spec.get("placeholders")).keySet())
+                .containsExactlyInAnyOrderElementsOf(ProductionRealm.placeholders(DeployFiles.map(spec.get("realm"))));
     }
 
     @Test
