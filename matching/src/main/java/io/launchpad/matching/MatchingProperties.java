@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param indexPrefix      names of indexes and aliases start with it, so environments (and test runs) can share a cluster
  * @param requestTimeout   longest wait for one Elasticsearch call before matching reports itself unavailable
  * @param indexer          the outbox drain
+ * @param elasticsearch    how to log in to a secured cluster (user, password, CA certificate); none on the embedded node
  * @param embeddingModel   the sentence-embedding model (an {@code EmbeddingModel} id) whose jar is on the class
  *                         path; changing it takes a full reindex before meaning counts again (indexes record it)
  */
@@ -22,7 +23,28 @@ public record MatchingProperties(@DefaultValue("http://127.0.0.1:9200") java.uti
                                  @DefaultValue("launchpad") String indexPrefix,
                                  @DefaultValue("5s") Duration requestTimeout,
                                  @DefaultValue Indexer indexer,
+                                 @DefaultValue Security elasticsearch,
                                  @DefaultValue("all-minilm-l6-v2-q") String embeddingModel) {
+
+    /**
+     * @param username      basic authentication user; blank for a cluster without security
+     * @param password      its password
+     * @param caCertificate path of the PEM certificate of the CA that signed the cluster's HTTPS certificate; blank
+     *                      to trust the JDK's default authorities
+     */
+    public record Security(@DefaultValue("") String username, @DefaultValue("") String password,
+                           @DefaultValue("") String caCertificate) {
+
+        public boolean authenticates() {
+            return username != null && !username.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            // never the password in a log line or an actuator page
+            return "Security[username=" + username + ", caCertificate=" + caCertificate + "]";
+        }
+    }
 
     /**
      * @param enabled      off on instances that must not drain (the outbox still records changes)

@@ -39,14 +39,29 @@ public final class ElasticsearchConnection implements AutoCloseable {
 
     /** Several nodes of one cluster: requests go round them, and a node that fails is skipped for a while. */
     public ElasticsearchConnection(java.util.List<URI> nodes, Duration requestTimeout) {
+        this(nodes, requestTimeout, new io.launchpad.matching.MatchingProperties.Security("", "", ""));
+    }
+
+    /** A secured cluster: basic authentication and, for HTTPS, the CA that signed the nodes' certificates. */
+    public ElasticsearchConnection(java.util.List<URI> nodes, Duration requestTimeout,
+            io.launchpad.matching.MatchingProperties.Security security) {
         this.requestTimeout = requestTimeout;
         Timeout timeout = Timeout.ofMilliseconds(requestTimeout.toMillis());
         // connecting to a node that is down must fail fast, not use up the whole request budget
         Timeout connectTimeout = Timeout.ofMilliseconds(Math.min(1000, requestTimeout.toMillis()));
-        this.restClient = Rest5Client.builder(nodes.toArray(URI[]::new))
+        var builder = Rest5Client.builder(nodes.toArray(URI[]::new))
                 .setConnectionConfigCallback(connection -> connection.setConnectTimeout(connectTimeout).setSocketTimeout(timeout))
-                .setRequestConfigCallback(request -> request.setConnectionRequestTimeout(timeout).setResponseTimeout(timeout))
-                .build();
+                .setRequestConfigCallback(request -> request.setConnectionRequestTimeout(timeout).setResponseTimeout(timeout));
+        if (security.authenticates()) {
+            String basic = java.util.Base64.getEncoder().encodeToString(
+                    (security.username() + ":" + security.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            builder.setDefaultHeaders(new org.apache.hc.core5.http.Header[] {
+                    new org.apache.hc.core5.http.message.BasicHeader("Authorization", "Basic " + basic)});
+        }
+        if (!security.caCertificate().isBlank()) {
+            builder.setSSLContext(ClusterCertificates.trusting(java.nio.file.Path.of(security.caCertificate())));
+        }
+        this.restClient = builder.build();
         this.client = new ElasticsearchAsyncClient(new Rest5ClientTransport(restClient, new Jackson3JsonpMapper(documentMapper())));
     }
 

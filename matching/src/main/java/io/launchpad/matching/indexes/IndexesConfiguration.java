@@ -17,7 +17,7 @@ public class IndexesConfiguration {
 
     @Bean
     ElasticsearchConnection matchingElasticsearch(MatchingProperties properties) {
-        return new ElasticsearchConnection(properties.elasticsearchUrl(), properties.requestTimeout());
+        return new ElasticsearchConnection(properties.elasticsearchUrl(), properties.requestTimeout(), properties.elasticsearch());
     }
 
     @Bean

@@ -29,7 +29,8 @@ public class LifecycleConfiguration {
     @Bean(destroyMethod = "close")
     LifecycleConnection matchingLifecycleConnection(MatchingProperties properties) {
         return new LifecycleConnection(new ElasticsearchConnection(properties.elasticsearchUrl(),
-                properties.requestTimeout().compareTo(BULK_TIMEOUT) > 0 ? properties.requestTimeout() : BULK_TIMEOUT));
+                properties.requestTimeout().compareTo(BULK_TIMEOUT) > 0 ? properties.requestTimeout() : BULK_TIMEOUT,
+                properties.elasticsearch()));
     }
 
     @Bean
