@@ -167,7 +167,7 @@ class ClusterModeTest {
 
         // the outage: stop PostgreSQL, ask through the balancer, then bring it back on the same data and port
         Postgres postgres = cluster.postgres();
-        postgres.close();
+        postgres.stop();
         List<Integer> duringOutage = new ArrayList<>();
         List<String> outageTypes = new ArrayList<>();
         long outageEnd = System.nanoTime() + Duration.ofSeconds(8).toNanos();

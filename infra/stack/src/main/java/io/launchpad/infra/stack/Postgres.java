@@ -26,16 +26,18 @@ public final class Postgres implements AutoCloseable {
 
     private final EmbeddedPostgres server;
     private final Path dataDir;
+    private final boolean temporary;
 
-    private Postgres(EmbeddedPostgres server, Path dataDir) {
+    private Postgres(EmbeddedPostgres server, Path dataDir, boolean temporary) {
         this.server = server;
         this.dataDir = dataDir;
+        this.temporary = temporary;
     }
 
     /** Starts clean in a temporary directory on a free port. */
     public static Postgres startClean() {
         try {
-            return start(Files.createTempDirectory("launchpad-pg"), 0, true);
+            return start(Files.createTempDirectory("launchpad-pg"), 0, true, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,16 +45,24 @@ public final class Postgres implements AutoCloseable {
 
     /** Starts on {@code dataDir}, reusing what it holds unless {@code clean}; port 0 picks a free one. */
     public static Postgres start(Path dataDir, int port, boolean clean) {
+        return start(dataDir, port, clean, false);
+    }
+
+    private static Postgres start(Path dataDir, int port, boolean clean, boolean temporary) {
         long started = System.nanoTime();
         try {
+            // cleaned here, never by zonky: it would delete the data on every stop, and a restart must keep it
+            if (clean) {
+                delete(dataDir);
+            }
             Files.createDirectories(dataDir);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(clean)
+                    .setCleanDataDirectory(false)
                     .setPort(FreePorts.orFree(port))
                     .setServerConfig("max_connections", "200")
                     .start();
-            Postgres postgres = new Postgres(server, dataDir);
+            Postgres postgres = new Postgres(server, dataDir, temporary);
             postgres.createDatabaseIfMissing();
             log.info("PostgreSQL ready at {} in {} ms", postgres.jdbcUrl(), (System.nanoTime() - started) / 1_000_000);
             return postgres;
@@ -84,6 +94,10 @@ public final class Postgres implements AutoCloseable {
         }
     }
 
+    Path dataDir() {
+        return dataDir;
+    }
+
     public int port() {
         return server.getPort();
     }
@@ -107,16 +121,37 @@ public final class Postgres implements AutoCloseable {
     /** Stops the server and starts it again on the same data and port (a restart, as an operator's would be). */
     public Postgres restart() {
         int port = port();
-        close();
-        return start(dataDir, port, false);
+        stop();
+        return start(dataDir, port, false, temporary);
     }
 
-    @Override
-    public void close() {
+    /** Stops the server; its data stays (a temporary one from {@link #startClean()} is deleted by {@link #close()}). */
+    public void stop() {
         try {
             server.close();
         } catch (IOException e) {
             log.warn("PostgreSQL did not stop cleanly: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        if (temporary) {
+            try {
+                delete(dataDir);
+            } catch (IOException e) {
+                log.warn("could not delete {}: {}", dataDir, e.toString());
+            }
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }
