@@ -36,6 +36,9 @@ class SecurityConfiguration {
                 // after erasure the person is signed out; the page saying so must not ask them to sign in
                 .pathMatchers("/account/erased")
                 .permitAll()
+                // the landing page's "Create an account" goes on to Keycloak's registration (issue 12)
+                .pathMatchers("/create-account")
+                .permitAll()
                 .pathMatchers("/actuator/**")
                 .denyAll()
                 // an address with no page answers 404 to everyone: signing in would not make it exist
@@ -87,7 +90,7 @@ class SecurityConfiguration {
             ReactiveClientRegistrationRepository clientRegistrations) {
         var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(clientRegistrations);
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        return resolver;
+        return new CreateAccountRequests(resolver);
     }
 
     /** Ends the Keycloak session too (RP-initiated logout), otherwise "Sign in" would sign straight back in. */
