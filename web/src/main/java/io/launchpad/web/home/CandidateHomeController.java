@@ -16,8 +16,9 @@ import io.launchpad.web.api.LaunchpadApi;
 import reactor.core.publisher.Mono;
 
 /**
- * A digital leader's home: the three board roles that fit their profile best (or the way to write
- * one), and their applications by status, those still in play first.
+ * A digital leader's home: the three board roles that fit their profile best, and their applications
+ * by status, those still in play first. Someone with neither a profile nor an application is sent to
+ * write their profile, the first thing onboarding asks of a candidate.
  */
 @Controller
 class CandidateHomeController {
@@ -76,6 +77,10 @@ class CandidateHomeController {
                     ? Mono.just(new RolesForYou(false, List.of())) : Mono.error(e));
         Mono<Applications> applications = api.get(uri -> uri.path("/api/v1/me/applications").build(), Applications.class);
         return Mono.zip(roles, applications).map(found -> {
+            if (!found.getT1().hasProfile() && found.getT2().items().isEmpty()) {
+                // a new digital leader starts with their profile: nothing else here works without it
+                return "redirect:/candidate/profile";
+            }
             model.addAttribute("hasProfile", found.getT1().hasProfile());
             model.addAttribute("roles", found.getT1().roles());
             model.addAttribute("groups", STATUSES.entrySet().stream()

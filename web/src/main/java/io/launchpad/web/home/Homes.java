@@ -11,9 +11,6 @@ import io.launchpad.web.account.Me;
  */
 final class Homes {
 
-    /** The realm roles onboarding can give; admin and partner are made by the programme, never chosen. */
-    static final List<String> MARKETPLACE_ROLES = List.of("association", "supplier", "candidate");
-
     private Homes() {
     }
 
@@ -25,10 +22,6 @@ final class Homes {
         return oauth2.getAuthorities().stream().map(org.springframework.security.core.GrantedAuthority::getAuthority)
             .filter(authority -> authority != null && authority.startsWith("ROLE_"))
             .map(authority -> authority.substring("ROLE_".length())).toList();
-    }
-
-    static boolean hasRole(List<String> roles) {
-        return roles.contains("admin") || MARKETPLACE_ROLES.stream().anyMatch(roles::contains);
     }
 
     /** The home for these realm roles, without looking at memberships. */

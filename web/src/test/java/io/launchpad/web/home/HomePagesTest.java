@@ -99,16 +99,30 @@ class HomePagesTest extends WebPageTest {
     }
 
     @Test
-    void aCandidateWithoutAProfileIsAskedToWriteOne() {
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/candidates/me")).willReturn(aResponse().withStatus(404)
-            .withHeader("Content-Type", "application/problem+json")
-            .withBody("{\"title\":\"Not found\",\"status\":404}")));
+    void aNewCandidateIsSentToWriteTheirProfile() {
+        stubNoProfile();
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/me/applications")).willReturn(json("{\"items\":[]}")));
+
+        web.mutateWith(signedIn("chidi", "Chidi", "candidate")).get().uri("/candidate").exchange()
+            .expectStatus().is3xxRedirection().expectHeader().location("/candidate/profile");
+    }
+
+    @Test
+    void aCandidateWhoErasedTheirProfileStillSeesTheirApplicationsAndIsAskedToWriteOne() {
+        stubNoProfile();
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/me/applications")).willReturn(json("""
+                {"items":[{"id":"a1","boardRoleId":"br-9","roleTitle":"Old role","status":"withdrawn"}]}""")));
 
         Document page = Jsoup.parse(pageAs(signedIn("chidi", "Chidi", "candidate"), "/candidate"));
 
         assertThat(page.select("[data-testid=write-profile] a").attr("href")).isEqualTo("/candidate/profile");
-        assertThat(page.select("[data-testid=no-applications]")).hasSize(1);
+        assertThat(page.select("[data-testid=your-applications] h3").eachText()).containsExactly("Withdrawn by you (1)");
+    }
+
+    private static void stubNoProfile() {
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/candidates/me")).willReturn(aResponse().withStatus(404)
+            .withHeader("Content-Type", "application/problem+json")
+            .withBody("{\"title\":\"Not found\",\"status\":404}")));
     }
 
     @Test
