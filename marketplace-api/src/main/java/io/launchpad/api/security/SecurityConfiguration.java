@@ -40,6 +40,9 @@ class SecurityConfiguration {
                         // issue 12: the landing page shows open board roles to visitors (drafts stay with their association)
                         .pathMatchers(HttpMethod.GET, "/api/v1/board-roles", "/api/v1/board-roles/*").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // operational figures, no personal data; production serves them on the management
+                        // port, which only the monitoring namespace may reach (infra/deploy)
+                        .pathMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()
                         // the services client reads what is published (above) and who it is, nothing more
                         .pathMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
                         .anyExchange().access(PartnerConfinement::personOrAdmin))

@@ -39,6 +39,10 @@ class SecurityConfiguration {
                 // the landing page's "Create an account" goes on to Keycloak's registration (issue 12)
                 .pathMatchers("/create-account")
                 .permitAll()
+                // operational figures, no personal data; production serves them on the management port,
+                // which only the monitoring namespace may reach (infra/deploy)
+                .pathMatchers("/actuator/prometheus")
+                .permitAll()
                 .pathMatchers("/actuator/**")
                 .denyAll()
                 // an address with no page answers 404 to everyone: signing in would not make it exist
