@@ -47,7 +47,8 @@ class BrowserSignInAndMatchTest {
         page.setDefaultNavigationTimeout(90_000);
         page.onRequestFailed(request -> System.out.println("request failed: " + request.url() + " " + request.failure()));
         page.onResponse(response -> System.out.println("response " + response.status() + " " + response.url()));
-        page.navigate(stack.web().baseUrl() + "/");
+        // the list moved to /challenges when / became the landing page (issue 12)
+        page.navigate(stack.web().baseUrl() + "/challenges");
         assertThat(page.getByTestId("challenge-list")).containsText("Let tenants report repairs from a phone " + run);
 
         page.getByTestId("sign-in").click();

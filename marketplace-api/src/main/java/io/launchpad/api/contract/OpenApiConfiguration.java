@@ -63,7 +63,7 @@ class OpenApiConfiguration {
     static final List<String> PUBLIC_GETS = List.of("/api/v1/taxonomy", "/api/v1/challenges", "/api/v1/challenges/*",
             "/api/v1/suppliers", "/api/v1/suppliers/*", "/api/v1/organisations/*", "/api/v1/openapi.json",
             "/api/v1/search/challenges", "/api/v1/search/suppliers", "/api/v1/challenges/*/questions",
-            "/api/v1/suppliers/*/pilots", "/api/v1/pilots/*");
+            "/api/v1/suppliers/*/pilots", "/api/v1/pilots/*", "/api/v1/board-roles", "/api/v1/board-roles/*");
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 

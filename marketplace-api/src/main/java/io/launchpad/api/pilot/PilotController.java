@@ -67,6 +67,12 @@ class PilotController {
         return Caller.current().flatMap(caller -> pilots.read(caller, id)).map(PilotController::tagged);
     }
 
+    /** The latest completed pilots, newest first: public evidence, shown on the landing page (issue 12). */
+    @GetMapping("/api/v1/pilots/completed")
+    Mono<PilotList> latestCompleted(@org.springframework.web.bind.annotation.RequestParam(required = false) Integer limit) {
+        return pilots.latestCompleted(io.launchpad.api.web.Limits.pageSize(limit)).map(PilotList::new);
+    }
+
     /** Completed pilots are public evidence of what a supplier delivered. */
     @GetMapping("/api/v1/suppliers/{id}/pilots")
     Mono<PilotList> completedForSupplier(@PathVariable UUID id) {

@@ -45,6 +45,12 @@ class PilotRepository {
                 .map(PilotRepository::pilot).all().as(Rows::whole).concatMap(this::withDetails);
     }
 
+    Flux<Pilot> latestCompleted(int limit) {
+        return db.sql("select * from pilot where status = 'completed' order by completed_at desc, id limit :limit")
+                .bind("limit", limit)
+                .map(PilotRepository::pilot).all().as(Rows::whole).concatMap(this::withDetails);
+    }
+
     Flux<Pilot> completedForSupplier(UUID supplierOrganisationId) {
         return db.sql("""
                 select * from pilot where supplier_organisation_id = :supplier and status = 'completed'

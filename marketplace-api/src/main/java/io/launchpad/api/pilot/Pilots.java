@@ -49,6 +49,10 @@ public class Pilots {
                         : repository.forOrganisations(orgs).collectList());
     }
 
+    Mono<List<Pilot>> latestCompleted(int limit) {
+        return repository.latestCompleted(limit).collectList();
+    }
+
     Mono<List<Pilot>> completedFor(Caller caller, UUID supplierProfileId) {
         return suppliers.read(caller, supplierProfileId)
                 .flatMap(profile -> repository.completedForSupplier(profile.organisationId()).collectList());

@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * Where and as whom the API deletes a person's Keycloak account when they erase their data: a
  * confidential client of the realm whose service account holds realm-management's {@code manage-users}
- * role. The secret comes from the environment ({@code KEYCLOAK_ACCOUNT_ADMIN_SECRET}), never from a file
+ * role (which also lets it map realm roles: onboarding grants a person's first role through it). The secret comes from the environment ({@code KEYCLOAK_ACCOUNT_ADMIN_SECRET}), never from a file
  * in the repository; without one, deletions are recorded as pending and retried once it is set.
  *
  * @param baseUrl       Keycloak's base address (without {@code /realms/...})
@@ -20,11 +20,11 @@ import java.time.Duration;
  *                      ISO-8601, default {@code PT5M})
  */
 @ConfigurationProperties("launchpad.identity.account-admin")
-record SignInAccountProperties(@DefaultValue("http://127.0.0.1:8180") String baseUrl,
+public record SignInAccountProperties(@DefaultValue("http://127.0.0.1:8180") String baseUrl,
         @DefaultValue("launchpad") String realm, @DefaultValue("launchpad-account-admin") String clientId,
         String clientSecret, @DefaultValue("5s") Duration timeout) {
 
-    boolean configured() {
+    public boolean configured() {
         return clientSecret != null && !clientSecret.isBlank();
     }
 }

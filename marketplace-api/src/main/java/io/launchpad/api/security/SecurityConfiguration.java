@@ -37,6 +37,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/challenges/*/questions", "/api/v1/suppliers/*/pilots",
                                 "/api/v1/pilots/*").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/notifications/unsubscribe").permitAll()
+                        // issue 12: the landing page shows open board roles to visitors (drafts stay with their association)
+                        .pathMatchers(HttpMethod.GET, "/api/v1/board-roles", "/api/v1/board-roles/*").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // operational figures, no personal data; production serves them on the management
                         // port, which only the monitoring namespace may reach (infra/deploy)

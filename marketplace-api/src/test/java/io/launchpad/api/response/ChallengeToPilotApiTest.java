@@ -331,6 +331,8 @@ class ChallengeToPilotApiTest extends ApiTestBase {
 
         api.get().uri("/api/v1/suppliers/{id}/pilots", supplierProfile).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        api.get().uri("/api/v1/pilots/completed?limit=100").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.id == '" + pilotId + "')]").isEmpty();
         post("/api/v1/pilots/" + pilotId + "/complete", association,
                 Map.of("finalReport", "Reports halved across 200 homes")).expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("completed").jsonPath("$.outcome").isEqualTo("met");
@@ -338,6 +340,11 @@ class ChallengeToPilotApiTest extends ApiTestBase {
                 .expectBody().jsonPath("$.items[0].outcomes[0].unit").isEqualTo("damp reports per 1,000 homes")
                 .jsonPath("$.items[0].outcomes[0].actual").isEqualTo(6)
                 .jsonPath("$.items[0].finalReport").isEqualTo("Reports halved across 200 homes");
+        // the landing page's latest completed pilots, read without signing in (issue 12): newest first
+        api.get().uri("/api/v1/pilots/completed?limit=1").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(pilotId)
+                .jsonPath("$.items[0].outcome").isEqualTo("met");
         put("/api/v1/pilots/" + pilotId + "/outcomes/" + outcomeId, supplier, Map.of("actual", 1))
                 .expectStatus().isEqualTo(409);
         // and matching's re-rank counts it as evidence for the supplier

@@ -3,6 +3,7 @@ package io.launchpad.web.admin;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
@@ -46,9 +47,28 @@ class AdminConsoleController {
             @Nullable Instant refusedAt, @Nullable String refusalReason) {
     }
 
+    /**
+     * The admin's home (issue 12): how many organisations wait for verification, whether the search
+     * indexes agree with the database, and the programme's headline figures, each beside its page. A
+     * figure the API cannot give just now is left out rather than failing the page.
+     */
     @GetMapping("/admin")
-    String console() {
-        return "admin/console";
+    Mono<String> console(Model model) {
+        Mono<Optional<Integer>> waiting = api.get(uri -> uri.path("/api/v1/admin/verification-queue").build(), Queue.class)
+            .map(queue -> Optional.of(queue.items().size()));
+        Mono<Optional<Boolean>> healthy = api.get(uri -> uri.path("/api/v1/admin/index-consistency").build(), Map.class)
+            .map(report -> Optional.of(Boolean.TRUE.equals(report.get("consistent"))));
+        @SuppressWarnings("rawtypes") Mono<Optional<Map>> programme = api.get(uri -> uri.path("/api/v1/admin/programme").build(), Map.class)
+            .map(Optional::of);
+        return Mono.zip(waiting.onErrorReturn(ApiProblemException.class, Optional.empty()),
+                healthy.onErrorReturn(ApiProblemException.class, Optional.empty()),
+                programme.onErrorReturn(ApiProblemException.class, Optional.empty()))
+            .map(found -> {
+                found.getT1().ifPresent(count -> model.addAttribute("waitingForVerification", count));
+                found.getT2().ifPresent(consistent -> model.addAttribute("indexesConsistent", consistent));
+                found.getT3().ifPresent(figures -> model.addAttribute("programme", figures));
+                return "admin/console";
+            });
     }
 
     @GetMapping("/admin/verification")

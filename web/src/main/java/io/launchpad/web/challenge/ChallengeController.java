@@ -47,7 +47,8 @@ class ChallengeController {
         return taxonomy;
     }
 
-    @GetMapping("/")
+    /** The list of open challenges; {@code /} is the landing page and sends old {@code /?q=} links here. */
+    @GetMapping("/challenges")
     Mono<String> published(@RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String region,

@@ -50,7 +50,7 @@ record ChallengeFilter(@Nullable String q, @Nullable String category, @Nullable 
 
     /** Link to the page that starts at {@code nextCursor}, keeping the filters. */
     String linkTo(@Nullable String nextCursor) {
-        StringJoiner query = new StringJoiner("&", "/?", "").setEmptyValue("/");
+        StringJoiner query = new StringJoiner("&", "/challenges?", "").setEmptyValue("/challenges");
         addParameter(query, "q", q);
         addParameter(query, "category", category);
         addParameter(query, "region", region);

@@ -48,6 +48,16 @@ public final class FormProblems {
     public record Problem(@Nullable String key, @Nullable String anchor, String message) {
     }
 
+    /** The API's rule for publishing by an organisation no admin has verified yet (issue 10). */
+    static final String UNVERIFIED_RULE = "verified-organisation";
+
+    /** What a refused publish by an unverified organisation says; the page then links to its verification status. */
+    public static final String UNVERIFIED = "Your organisation has not been verified yet, so this cannot be published."
+            + " It is kept as a draft: publish it once an admin has verified your organisation.";
+
+    /** The page that says where each of the person's organisations stands. */
+    public static final String VERIFICATION_PAGE = "/organisations/verification";
+
     private FormProblems() {
     }
 
@@ -130,6 +140,9 @@ public final class FormProblems {
             }
         }
         model.addAttribute("errorSummary", problems);
+        if (problems.stream().anyMatch(problem -> UNVERIFIED.equals(problem.message()))) {
+            model.addAttribute("verificationLink", VERIFICATION_PAGE);
+        }
         model.addAttribute("fieldErrors", byKey);
         // pages not yet showing the summary read formError above the form
         model.addAttribute("formError", String.join(" ", problems.stream().map(Problem::message).toList()));
@@ -140,6 +153,9 @@ public final class FormProblems {
     }
 
     static Problem problem(FormFields fields, ApiProblemException.FieldError error) {
+        if (UNVERIFIED_RULE.equals(error.rule())) {
+            return new Problem(null, null, UNVERIFIED);
+        }
         String path = error.field();
         if (path == null || path.isBlank() || "body".equals(path)) {
             String message = error.message() == null ? null : words(error.message());

@@ -36,6 +36,9 @@ class SecurityConfiguration {
                 // after erasure the person is signed out; the page saying so must not ask them to sign in
                 .pathMatchers("/account/erased")
                 .permitAll()
+                // the landing page's "Create an account" goes on to Keycloak's registration (issue 12)
+                .pathMatchers("/create-account")
+                .permitAll()
                 // operational figures, no personal data; production serves them on the management port,
                 // which only the monitoring namespace may reach (infra/deploy)
                 .pathMatchers("/actuator/prometheus")
@@ -91,7 +94,7 @@ class SecurityConfiguration {
             ReactiveClientRegistrationRepository clientRegistrations) {
         var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(clientRegistrations);
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        return resolver;
+        return new CreateAccountRequests(resolver);
     }
 
     /** Ends the Keycloak session too (RP-initiated logout), otherwise "Sign in" would sign straight back in. */

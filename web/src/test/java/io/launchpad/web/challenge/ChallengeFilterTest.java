@@ -14,7 +14,7 @@ class ChallengeFilterTest {
         assertThat(filter.category()).isNull();
         assertThat(filter.region()).isNull();
         assertThat(filter.isFirstPage()).isTrue();
-        assertThat(filter.linkTo(null)).isEqualTo("/");
+        assertThat(filter.linkTo(null)).isEqualTo("/challenges");
         assertThat(apiUri(filter)).isEqualTo("http://api/api/v1/challenges?status=published&limit=20");
     }
 
@@ -24,7 +24,7 @@ class ChallengeFilterTest {
 
         assertThat(apiUri(filter)).isEqualTo(
                 "http://api/api/v1/challenges?status=published&limit=20&category=damp-and-mould&cursor=a%2Bb%2Fc%3D%26d");
-        assertThat(filter.linkTo("n+1")).isEqualTo("/?category=damp-and-mould&cursor=n%2B1");
+        assertThat(filter.linkTo("n+1")).isEqualTo("/challenges?category=damp-and-mould&cursor=n%2B1");
     }
 
     private static String apiUri(ChallengeFilter filter) {

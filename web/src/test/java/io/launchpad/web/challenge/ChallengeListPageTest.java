@@ -33,7 +33,7 @@ class ChallengeListPageTest extends WebPageTest {
                 """.formatted(challenge("ch-1", "org-1", "Cut damp reports"),
                 challenge("ch-2", "org-2", "Repairs from a phone")));
 
-        Document page = render("/");
+        Document page = render("/challenges");
 
         Elements items = page.select("[data-testid=challenge-list] [data-testid=challenge-item]");
         assertThat(items).hasSize(2);
@@ -44,7 +44,7 @@ class ChallengeListPageTest extends WebPageTest {
                 "Damp and mould", "IoT and sensors", "North West", "Yorkshire and The Humber", "31 December 2026");
         assertThat(first.selectFirst("time").attr("datetime")).isEqualTo("2026-12-31");
         // the opaque cursor goes back to the API unchanged, so it must survive the round trip through the URL
-        assertThat(page.getElementById("next-page").attr("href")).isEqualTo("/?cursor=c2%2B%2F%3D");
+        assertThat(page.getElementById("next-page").attr("href")).isEqualTo("/challenges?cursor=c2%2B%2F%3D");
         assertThat(page.getElementById("first-page")).isNull();
         ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/challenges"))
             .withQueryParam("status", equalTo("published"))
@@ -58,7 +58,7 @@ class ChallengeListPageTest extends WebPageTest {
                 {"items":[%s],"nextCursor":"page-3"}
                 """.formatted(challenge("ch-1", "org-1", "Cut damp reports")));
 
-        Document page = render("/?category=damp-and-mould&region=north-west&cursor=c%2B2%26x");
+        Document page = render("/challenges?category=damp-and-mould&region=north-west&cursor=c%2B2%26x");
 
         ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/challenges"))
             .withQueryParam("status", equalTo("published"))
@@ -66,9 +66,9 @@ class ChallengeListPageTest extends WebPageTest {
             .withQueryParam("region", equalTo("north-west"))
             .withQueryParam("cursor", equalTo("c+2&x")));
         assertThat(page.getElementById("next-page").attr("href"))
-            .isEqualTo("/?category=damp-and-mould&region=north-west&cursor=page-3");
+            .isEqualTo("/challenges?category=damp-and-mould&region=north-west&cursor=page-3");
         assertThat(page.getElementById("first-page").attr("href"))
-            .isEqualTo("/?category=damp-and-mould&region=north-west");
+            .isEqualTo("/challenges?category=damp-and-mould&region=north-west");
         assertThat(page.select("#category option[selected]").val()).isEqualTo("damp-and-mould");
         assertThat(page.select("#region option[selected]").val()).isEqualTo("north-west");
     }
@@ -86,7 +86,7 @@ class ChallengeListPageTest extends WebPageTest {
                  "nextCursor":"s2"}
                 """)));
 
-        Document page = render("/?q=damp+sensors&region=north-west");
+        Document page = render("/challenges?q=damp+sensors&region=north-west");
 
         ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/search/challenges"))
             .withQueryParam("q", equalTo("damp sensors"))
@@ -100,7 +100,7 @@ class ChallengeListPageTest extends WebPageTest {
         assertThat(item.select("[data-testid=search-highlight] mark").text()).isEqualTo("damp");
         assertThat(page.select("#category option[value=damp-and-mould]").text()).isEqualTo("Damp and mould (1)");
         assertThat(page.select("#category option[value=repairs-and-maintenance]").text()).endsWith("(0)");
-        assertThat(page.getElementById("next-page").attr("href")).isEqualTo("/?q=damp+sensors&region=north-west&cursor=s2");
+        assertThat(page.getElementById("next-page").attr("href")).isEqualTo("/challenges?q=damp+sensors&region=north-west&cursor=s2");
     }
 
     @Test
@@ -109,7 +109,7 @@ class ChallengeListPageTest extends WebPageTest {
                 {"items":[],"nextCursor":null}
                 """);
 
-        Document page = render("/?category=no-such-thing&region=north-west");
+        Document page = render("/challenges?category=no-such-thing&region=north-west");
 
         ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/challenges"))
             .withQueryParam("category", absent())
@@ -124,11 +124,11 @@ class ChallengeListPageTest extends WebPageTest {
                 {"items":[],"nextCursor":null}
                 """);
 
-        Document page = render("/");
+        Document page = render("/challenges");
 
         Element form = page.selectFirst("form[role=search]");
         assertThat(form.attr("method")).isEqualTo("get");
-        assertThat(form.attr("action")).isEqualTo("/");
+        assertThat(form.attr("action")).isEqualTo("/challenges");
         assertThat(page.select("label[for=category]")).hasSize(1);
         assertThat(page.select("label[for=region]")).hasSize(1);
         assertThat(page.select("#region option").eachAttr("value")).contains("", "north-west", "london");
@@ -143,7 +143,7 @@ class ChallengeListPageTest extends WebPageTest {
                 {"items":[],"nextCursor":null}
                 """);
 
-        Document page = render("/");
+        Document page = render("/challenges");
 
         assertThat(page.getElementById("sign-in").attr("href")).isEqualTo("/oauth2/authorization/keycloak");
         assertThat(page.getElementById("signed-in-user")).isNull();
@@ -159,7 +159,7 @@ class ChallengeListPageTest extends WebPageTest {
         Document page = Jsoup.parse(web
             .mutateWith(signedIn("ada", "Ada Owner"))
             .get()
-            .uri("/")
+            .uri("/challenges")
             .accept(MediaType.TEXT_HTML)
             .exchange()
             .expectStatus()
@@ -184,7 +184,7 @@ class ChallengeListPageTest extends WebPageTest {
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges")).willReturn(problem(500, "Internal Server Error")));
 
         String body = web.get()
-            .uri("/")
+            .uri("/challenges")
             .accept(MediaType.TEXT_HTML)
             .exchange()
             .expectStatus()

@@ -257,7 +257,7 @@ class ChallengePageTest extends WebPageTest {
 
         Document page = Jsoup.parse(body);
         assertThat(page.selectFirst("h1").text()).isEqualTo("Page not found");
-        assertThat(page.selectFirst("main a").attr("href")).isEqualTo("/");
+        assertThat(page.selectFirst("main a").attr("href")).isEqualTo("/challenges");
         assertThat(body).doesNotContain("Exception", "from the stub");
     }
 

@@ -159,6 +159,54 @@ class KeycloakServerTest {
                 "${LAUNCHPAD_ACCOUNT_ADMIN_SECRET}")).hasMessageContaining("HTTP 401");
     }
 
+    /**
+     * Issue 12: onboarding gives a self-registered person their first realm role with the same client, through
+     * the calls the API makes (the user's available realm roles, then a realm role mapping), and with
+     * manage-users alone: reading realm roles by name needs view-realm, which it must not have.
+     */
+    @Test
+    void theAccountAdminClientMapsAFirstRealmRoleWithManageUsersAlone() throws Exception {
+        String token = keycloak.clientCredentialsToken(KeycloakServer.ACCOUNT_ADMIN_CLIENT,
+                KeycloakServer.accountAdminClientSecret(dataDir));
+        String realm = keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM;
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(realm + "/users"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"new-supplier\",\"enabled\":true}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String user = created.headers().firstValue("Location").orElseThrow();
+
+        var available = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                user + "/role-mappings/realm/available")).header("Authorization", "Bearer " + token).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(available.statusCode()).as(available.body()).isEqualTo(200);
+        String supplier = available.body().replaceAll("\\s", "")
+                .replaceAll("(?s).*(\\{[^{}]*\"name\":\"supplier\"[^{}]*}).*", "$1");
+        assertThat(supplier).as(available.body()).startsWith("{").contains("\"id\":");
+
+        var mapped = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(user + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("[" + supplier + "]")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(204);
+        var held = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(user + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + token).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(held.statusCode()).isEqualTo(200);
+        assertThat(held.body()).contains("\"name\":\"supplier\"");
+
+        var byName = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(realm + "/roles/supplier"))
+                .header("Authorization", "Bearer " + token).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(byName.statusCode()).as("reading realm roles needs view-realm, which this client lacks")
+                .isEqualTo(403);
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(user))
+                .header("Authorization", "Bearer " + token).DELETE().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void servicesClientGetsAPartnerTokenWithTheSecretFromTheEnvironmentNeverAdmin() {
         String secret = keycloak.servicesClientSecret();
