@@ -1,10 +1,10 @@
 package io.launchpad.api.onboarding;
 
+import io.launchpad.api.privacy.KeycloakAdmin;
 import io.launchpad.api.privacy.SignInAccountProperties;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
@@ -33,9 +33,12 @@ class KeycloakRealmRoles {
     private final SignInAccountProperties properties;
     private final WebClient http;
 
-    KeycloakRealmRoles(SignInAccountProperties properties) {
-        this.properties = properties;
-        this.http = WebClient.builder().baseUrl(properties.baseUrl()).build();
+    private final KeycloakAdmin keycloak;
+
+    KeycloakRealmRoles(KeycloakAdmin keycloak) {
+        this.keycloak = keycloak;
+        this.properties = keycloak.properties();
+        this.http = keycloak.http();
     }
 
     boolean configured() {
@@ -44,7 +47,7 @@ class KeycloakRealmRoles {
 
     /** The realm roles mapped to the person directly (not through groups or composites), by name. */
     Mono<Set<String>> held(String subject) {
-        return token().flatMap(token -> http.get()
+        return keycloak.token().flatMap(token -> http.get()
                         .uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), subject)
                         .headers(headers -> headers.setBearerAuth(token))
                         .retrieve().bodyToMono(ROLES))
@@ -57,7 +60,7 @@ class KeycloakRealmRoles {
      * person (unknown role, or already held), which the caller reports.
      */
     Mono<RealmRole> grant(String subject, String roleName) {
-        return token().flatMap(token -> http.get()
+        return keycloak.token().flatMap(token -> http.get()
                         .uri("/admin/realms/{realm}/users/{id}/role-mappings/realm/available", properties.realm(), subject)
                         .headers(headers -> headers.setBearerAuth(token))
                         .retrieve().bodyToMono(ROLES)
@@ -71,17 +74,5 @@ class KeycloakRealmRoles {
                                 .retrieve().toBodilessEntity()
                                 .thenReturn(role)))
                 .timeout(properties.timeout());
-    }
-
-    @SuppressWarnings("rawtypes")
-    private Mono<String> token() {
-        return http.post().uri("/realms/{realm}/protocol/openid-connect/token", properties.realm())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("grant_type", "client_credentials")
-                        .with("client_id", properties.clientId())
-                        .with("client_secret", properties.clientSecret()))
-                .retrieve().bodyToMono(Map.class)
-                .flatMap(body -> body.get("access_token") instanceof String token ? Mono.just(token)
-                        : Mono.error(new IllegalStateException("Keycloak's token response has no access_token")));
     }
 }

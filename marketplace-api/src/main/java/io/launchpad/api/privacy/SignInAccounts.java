@@ -2,9 +2,7 @@ package io.launchpad.api.privacy;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
@@ -24,9 +22,12 @@ class SignInAccounts {
     private final SignInAccountProperties properties;
     private final WebClient http;
 
-    SignInAccounts(SignInAccountProperties properties) {
-        this.properties = properties;
-        this.http = WebClient.builder().baseUrl(properties.baseUrl()).build();
+    private final KeycloakAdmin keycloak;
+
+    SignInAccounts(KeycloakAdmin keycloak) {
+        this.keycloak = keycloak;
+        this.properties = keycloak.properties();
+        this.http = keycloak.http();
     }
 
     /** Completes when Keycloak no longer has the account; errors when it could not be asked or refused. */
@@ -35,7 +36,7 @@ class SignInAccounts {
             return Mono.error(new IllegalStateException(
                     "no client secret for " + properties.clientId() + " (launchpad.identity.account-admin.client-secret)"));
         }
-        return token()
+        return keycloak.token()
                 .flatMap(token -> http.delete()
                         .uri("/admin/realms/{realm}/users/{id}", properties.realm(), subject)
                         .headers(headers -> headers.setBearerAuth(token))
@@ -46,17 +47,5 @@ class SignInAccounts {
                                 e -> e.getStatusCode().value() == HttpStatus.NOT_FOUND.value() ? Mono.empty()
                                         : Mono.error(e)))
                 .timeout(properties.timeout());
-    }
-
-    @SuppressWarnings("rawtypes")
-    private Mono<String> token() {
-        return http.post().uri("/realms/{realm}/protocol/openid-connect/token", properties.realm())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("grant_type", "client_credentials")
-                        .with("client_id", properties.clientId())
-                        .with("client_secret", properties.clientSecret()))
-                .retrieve().bodyToMono(Map.class)
-                .flatMap(body -> body.get("access_token") instanceof String token ? Mono.just(token)
-                        : Mono.error(new IllegalStateException("Keycloak's token response has no access_token")));
     }
 }
