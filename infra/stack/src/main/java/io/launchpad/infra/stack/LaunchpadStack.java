@@ -22,16 +22,16 @@ public final class LaunchpadStack implements AutoCloseable {
 
     /** Where and how to run; port 0 means any free port. */
     public record Options(Path stateDir, boolean clean, int postgresPort, int elasticsearchPort, int keycloakPort,
-            int apiPort, int webPort, int smtpPort, boolean demoData, External external) {
+            int apiPort, int webPort, int smtpPort, int mailboxPort, boolean demoData, External external) {
 
         /** The run command: fixed ports, kept state, demo data, and external components where configured. */
         public static Options dev() {
-            return new Options(ProjectPaths.localState(), false, 5433, 9200, 8180, 8080, 8081, 3025, true,
+            return new Options(ProjectPaths.localState(), false, 5433, 9200, 8180, 8080, 8081, 3025, 8025, true,
                     External.fromEnvironment(System.getenv()));
         }
 
         public static Options test(Path stateDir) {
-            return new Options(stateDir, true, 0, 0, 0, 0, 0, 0, false, External.NONE);
+            return new Options(stateDir, true, 0, 0, 0, 0, 0, 0, 0, false, External.NONE);
         }
     }
 
@@ -76,18 +76,20 @@ public final class LaunchpadStack implements AutoCloseable {
     private final SpringBootProcess api;
     private final SpringBootProcess web;
     private final MailServer mail;
+    private final DevMailbox mailbox;
     private final Map<String, String> componentUrls;
     private final long startMillis;
 
     private LaunchpadStack(Postgres postgres, ElasticsearchServer elasticsearch, KeycloakServer keycloak,
-            SpringBootProcess api, SpringBootProcess web, MailServer mail, Map<String, String> componentUrls,
-            long startMillis) {
+            SpringBootProcess api, SpringBootProcess web, MailServer mail, DevMailbox mailbox,
+            Map<String, String> componentUrls, long startMillis) {
         this.postgres = postgres;
         this.elasticsearch = elasticsearch;
         this.keycloak = keycloak;
         this.api = api;
         this.web = web;
         this.mail = mail;
+        this.mailbox = mailbox;
         this.componentUrls = componentUrls;
         this.startMillis = startMillis;
     }
@@ -109,10 +111,15 @@ public final class LaunchpadStack implements AutoCloseable {
             // settled before either side starts, so Keycloak imports and the API sends the same one
             String accountAdminSecret = external.keycloak() ? null
                     : KeycloakServer.accountAdminClientSecret(state.resolve("keycloak"));
+            // Keycloak sends sign-up and password emails here too, so the mail server starts before it (in ms)
+            MailServer mail = MailServer.start(options.smtpPort());
+            startedSoFar.add(mail);
+            DevMailbox mailbox = DevMailbox.start(mail, options.mailboxPort());
+            startedSoFar.add(mailbox);
             // Keycloak is the slowest to start: it goes first and in parallel with the rest
             CompletableFuture<KeycloakServer> keycloak = external.keycloak() ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(() -> KeycloakServer.start(state.resolve("keycloak"),
-                            options.keycloakPort(), List.of(webUrl, "http://localhost:" + webPort)));
+                            options.keycloakPort(), List.of(webUrl, "http://localhost:" + webPort), mail.smtpPort()));
             CompletableFuture<ElasticsearchServer> elasticsearch = external.elasticsearch()
                     ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(() -> ElasticsearchServer.start(
@@ -128,8 +135,6 @@ public final class LaunchpadStack implements AutoCloseable {
                     : kc != null ? kc.issuerUri()
                     : "http://127.0.0.1:" + options.keycloakPort() + "/realms/" + KeycloakServer.REALM;
             String elasticsearchUrl = es != null ? es.httpUrl() : external.elasticsearchUrl();
-            MailServer mail = MailServer.start(options.smtpPort());
-            startedSoFar.add(mail);
             String jdbcUrl = postgres != null ? postgres.jdbcUrl() : external.jdbcUrl();
 
             SpringBootProcess api = SpringBootProcess.start("marketplace-api", apiJar, Map.ofEntries(
@@ -164,7 +169,9 @@ public final class LaunchpadStack implements AutoCloseable {
             urls.put("Elasticsearch", elasticsearchUrl + (es == null ? " (external)" : ""));
             urls.put("PostgreSQL", jdbcUrl + (postgres == null ? " (external)" : ""));
             urls.put("Mail (SMTP)", "127.0.0.1:" + mail.smtpPort() + " (GreenMail; messages listed on Ctrl-C)");
-            return new LaunchpadStack(postgres, es, kc, api, web, mail, urls, System.currentTimeMillis() - started);
+            urls.put("Mailbox", mailbox.baseUrl() + "  (every email sent, readable in a browser)");
+            return new LaunchpadStack(postgres, es, kc, api, web, mail, mailbox, urls,
+                    System.currentTimeMillis() - started);
         } catch (IOException e) {
             closeAll(startedSoFar);
             throw new UncheckedIOException(e);
@@ -227,6 +234,11 @@ public final class LaunchpadStack implements AutoCloseable {
         return mail;
     }
 
+    /** The read-only web page of every email sent (sign-up, password reset, notifications). */
+    public DevMailbox mailbox() {
+        return mailbox;
+    }
+
     public long startMillis() {
         return startMillis;
     }
@@ -250,6 +262,6 @@ public final class LaunchpadStack implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(java.util.Arrays.asList(mail, postgres, elasticsearch, keycloak, api, web));
+        closeAll(java.util.Arrays.asList(mailbox, mail, postgres, elasticsearch, keycloak, api, web));
     }
 }
