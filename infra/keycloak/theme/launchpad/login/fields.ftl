@@ -15,10 +15,18 @@
     </div>
 </#macro>
 
-<#-- The first error Keycloak recorded for any of these fields, or "". -->
+<#-- The first error Keycloak recorded for any of these fields, or "". The user profile's generic
+     "required" message becomes the field's own ("Enter your last name") where the theme has one. -->
 <#function errorFor fields...>
     <#list fields as f>
-        <#if messagesPerField.existsError(f)><#return messagesPerField.get(f)></#if>
+        <#if messagesPerField.existsError(f)>
+            <#local text = messagesPerField.get(f)>
+            <#local own = "missing" + f?cap_first + "Message">
+            <#if text == msg("error-user-attribute-required") && msg(own) != own>
+                <#return msg(own)>
+            </#if>
+            <#return text>
+        </#if>
     </#list>
     <#return "">
 </#function>

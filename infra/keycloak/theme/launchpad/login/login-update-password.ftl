@@ -11,7 +11,7 @@
             <@f.field name="password-confirm" label=msg("passwordConfirm") type="password" autocomplete="new-password"
                 error=f.errorFor('password-confirm')/>
             <div class="field field--checkbox">
-                <input type="checkbox" id="logout-sessions" name="logout-sessions" value="on" checked>
+                <input type="checkbox" id="logout-sessions" name="logout-sessions" value="on">
                 <label for="logout-sessions">${msg("logoutOtherSessions")}</label>
             </div>
             <div class="actions">

@@ -16,7 +16,7 @@
         </#if>
     <#elseif section = "info">
         <#if !isAppInitiatedAction??>
-            <p>${msg("emailVerifyInstruction2")} <a id="kc-resend-email" href="${url.loginAction}">${msg("launchpadResendEmail")}</a> ${msg("emailVerifyInstruction3")}</p>
+            <p>${msg("emailVerifyInstruction2")} <a id="kc-resend-email" href="${url.loginAction}">${msg("launchpadResendEmail")}</a>.</p>
         </#if>
     </#if>
 </@layout.registrationLayout>

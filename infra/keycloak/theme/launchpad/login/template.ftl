@@ -4,6 +4,7 @@
   (errorFields) so the summary can link each problem to its field; a problem that belongs to no field
   (an expired link, say) is listed without a link.
 -->
+<#import "fields.ftl" as fields>
 <#macro registrationLayout bodyClass="" displayInfo=false displayMessage=true displayRequiredFields=false errorFields=[]>
 <#assign summary = []>
 <#-- an entry is a field name, or "key:anchor" when Keycloak files the error under another name than the field's id -->
@@ -11,7 +12,7 @@
     <#assign key = entry?keep_before(':')>
     <#assign anchor = entry?contains(':')?then(entry?keep_after(':'), entry)>
     <#if messagesPerField.existsError(key)>
-        <#assign text = messagesPerField.get(key)>
+        <#assign text = fields.errorFor(key)>
         <#if !(summary?filter(item -> item.text == text)?has_content)>
             <#assign summary = summary + [{"field": anchor, "text": text}]>
         </#if>
