@@ -1,5 +1,8 @@
 package io.launchpad.systemtests;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -9,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -30,6 +35,7 @@ class SignUpJourneyBrowserTest {
     private static LaunchpadStack stack;
 
     private final BrowserPages pages = new BrowserPages();
+    private final List<String> wcag22Problems = new ArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -159,6 +165,7 @@ class SignUpJourneyBrowserTest {
         later.context().close();
 
         pages.assertNoAccessibilityProblems("sign-up and password reset journey");
+        assertThat(wcag22Problems).as(String.join("\n", wcag22Problems)).isEmpty();
     }
 
     /** A browser of its own, as a new visitor; axe runs its script through DevTools, past Keycloak's CSP. */
@@ -175,8 +182,18 @@ class SignUpJourneyBrowserTest {
         Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(((Number) overflow).intValue()).as(name + " scrolls sideways at 320 px by").isLessThanOrEqualTo(0);
         pages.check(page, name + " (320 px)");
+        checkWcag22(page, name + " (320 px)");
         page.setViewportSize(1280, 800);
         pages.check(page, name + " (1280 px)");
+        checkWcag22(page, name + " (1280 px)");
+    }
+
+    /** The WCAG 2.2 AA rules axe-core has (target size) on top of BrowserPages' 2.1 AA set. */
+    private void checkWcag22(Page page, String name) {
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag22aa")).analyze();
+        for (Rule violation : results.getViolations()) {
+            wcag22Problems.add(name + ": " + violation.getId() + " – " + violation.getHelp());
+        }
     }
 
     /**
