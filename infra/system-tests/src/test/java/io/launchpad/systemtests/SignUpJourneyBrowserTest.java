@@ -11,6 +11,7 @@ import io.launchpad.infra.stack.LaunchpadStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,6 +184,9 @@ class SignUpJourneyBrowserTest {
         assertThat(((Number) overflow).intValue()).as(name + " scrolls sideways at 320 px by").isLessThanOrEqualTo(0);
         pages.check(page, name + " (320 px)");
         checkWcag22(page, name + " (320 px)");
+        // for people reviewing the look: target/screenshots/sign-up-*.png
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target/screenshots/sign-up-" + name.replaceAll("[^a-z0-9]+", "-") + "-320.png")));
         page.setViewportSize(1280, 800);
         pages.check(page, name + " (1280 px)");
         checkWcag22(page, name + " (1280 px)");

@@ -44,10 +44,13 @@ final class MailboxPages {
             main{max-width:60rem;margin:0 auto;padding:1rem}a{color:#1a4d8f}\
             a:focus-visible{outline:3px solid #ffdd00;box-shadow:0 0 0 6px #1b1b1b}\
             table{border-collapse:collapse;width:100%}th,td{text-align:left;border-bottom:1px solid #b1b4b6;\
-            padding:.4rem .5rem;vertical-align:top;overflow-wrap:anywhere}\
+            padding:.4rem .5rem;vertical-align:top;overflow-wrap:break-word}\
             pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f3f2f1;padding:1rem}\
             iframe{width:100%;height:32rem;border:1px solid #b1b4b6}dt{font-weight:600}dd{margin:0 0 .5rem}\
-            .links li{overflow-wrap:anywhere;margin-bottom:.4rem}""";
+            .links li{overflow-wrap:anywhere;margin-bottom:.4rem}\
+            @media (max-width:40rem){thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}\
+            tr{display:block;border-bottom:1px solid #b1b4b6;padding:.4rem 0}td{display:block;border:0;padding:.1rem 0}\
+            td::before{content:attr(data-label) ": ";font-weight:600}}""";
 
     private MailboxPages() {
     }
@@ -62,8 +65,10 @@ final class MailboxPages {
                     .append("<thead><tr><th scope=\"col\">Received</th><th scope=\"col\">To</th>")
                     .append("<th scope=\"col\">Subject</th></tr></thead>\n<tbody>\n");
             for (Mail mail : newestFirst) {
-                html.append("<tr data-testid=\"mailbox-item\"><td>").append(escape(time(mail.received()))).append("</td><td>")
-                        .append(escape(mail.to())).append("</td><td><a href=\"/messages/").append(mail.id()).append("\">")
+                html.append("<tr data-testid=\"mailbox-item\"><td data-label=\"Received\">")
+                        .append(escape(time(mail.received()))).append("</td><td data-label=\"To\">")
+                        .append(escape(mail.to())).append("</td><td data-label=\"Subject\"><a href=\"/messages/")
+                        .append(mail.id()).append("\">")
                         .append(escape(mail.subject().isBlank() ? "(no subject)" : mail.subject())).append("</a></td></tr>\n");
             }
             html.append("</tbody></table>\n");
