@@ -1,5 +1,6 @@
 package io.launchpad.api;
 
+import io.launchpad.api.secrets.RequiredSecrets;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class MarketplaceApiApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(MarketplaceApiApplication.class, args);
+        SpringApplication app = new SpringApplication(MarketplaceApiApplication.class);
+        app.addListeners(new RequiredSecrets());
+        app.run(args);
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code launchpad.matching.*}.
  *
- * @param elasticsearchUrl where the cluster answers HTTP
+ * @param elasticsearchUrl where the cluster answers HTTP: one node, or several separated by commas, which the
+ *                         client spreads requests over and fails over between when one stops answering
  * @param indexPrefix      names of indexes and aliases start with it, so environments (and test runs) can share a cluster
  * @param requestTimeout   longest wait for one Elasticsearch call before matching reports itself unavailable
  * @param indexer          the outbox drain
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         path; changing it takes a full reindex before meaning counts again (indexes record it)
  */
 @ConfigurationProperties("launchpad.matching")
-public record MatchingProperties(@DefaultValue("http://127.0.0.1:9200") URI elasticsearchUrl,
+public record MatchingProperties(@DefaultValue("http://127.0.0.1:9200") java.util.List<URI> elasticsearchUrl,
                                  @DefaultValue("launchpad") String indexPrefix,
                                  @DefaultValue("5s") Duration requestTimeout,
                                  @DefaultValue Indexer indexer,

@@ -17,7 +17,7 @@ class MatchingPropertiesTest {
         MatchingProperties properties = bind(Map.of("launchpad.matching.index-prefix", "staging"));
 
         assertThat(properties.indexPrefix()).isEqualTo("staging");
-        assertThat(properties.elasticsearchUrl()).isEqualTo(URI.create("http://127.0.0.1:9200"));
+        assertThat(properties.elasticsearchUrl()).containsExactly(URI.create("http://127.0.0.1:9200"));
         assertThat(properties.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(properties.indexer()).isEqualTo(new MatchingProperties.Indexer(true, Duration.ofMillis(500), 100,
                 Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofDays(7), 5));
@@ -26,14 +26,16 @@ class MatchingPropertiesTest {
     @Test
     void kebabCasePropertiesBind() {
         MatchingProperties properties = bind(Map.of(
-                "launchpad.matching.elasticsearch-url", "http://search.internal:9200",
+                "launchpad.matching.elasticsearch-url", "http://search-1.internal:9200,http://search-2.internal:9200",
                 "launchpad.matching.indexer.enabled", "false",
                 "launchpad.matching.indexer.poll-interval", "2s",
                 "launchpad.matching.indexer.batch-size", "7",
                 "launchpad.matching.indexer.max-backoff", "1m",
                 "launchpad.matching.indexer.max-attempts", "3"));
 
-        assertThat(properties.elasticsearchUrl()).isEqualTo(URI.create("http://search.internal:9200"));
+        // a cluster's nodes, comma separated, as ELASTICSEARCH_URL may list them
+        assertThat(properties.elasticsearchUrl()).containsExactly(URI.create("http://search-1.internal:9200"),
+                URI.create("http://search-2.internal:9200"));
         assertThat(properties.indexPrefix()).isEqualTo("launchpad");
         assertThat(properties.indexer().enabled()).isFalse();
         assertThat(properties.indexer().pollInterval()).isEqualTo(Duration.ofSeconds(2));

@@ -95,6 +95,7 @@ public final class Benchmarks {
             progress("Starting the API jar %s", apiJar);
             try (SpringBootProcess api = SpringBootProcess.start("marketplace-api", apiJar, Map.of(
                     "API_PORT", Integer.toString(API_PORT),
+                    "SPRING_PROFILES_ACTIVE", "embedded",
                     "LAUNCHPAD_DB_R2DBC_URL", postgres.r2dbcUrl(),
                     "LAUNCHPAD_DB_JDBC_URL", postgres.jdbcUrl(),
                     "LAUNCHPAD_DB_USER", postgres.username(),

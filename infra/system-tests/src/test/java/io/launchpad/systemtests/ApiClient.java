@@ -33,7 +33,7 @@ final class ApiClient {
 
     /** The API as one of the realm's seeded users (all share the password), with a password-grant token. */
     static ApiClient signedIn(LaunchpadStack stack, String username) {
-        return new ApiClient(stack.api().baseUrl(), stack.keycloak().passwordGrantToken(username, "launchpad"));
+        return new ApiClient(stack.apiUrl(), stack.keycloak().passwordGrantToken(username, "launchpad"));
     }
 
     Response get(String path) {
@@ -43,6 +43,17 @@ final class ApiClient {
     Response post(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body))));
+    }
+
+    /** A write a client may repeat: the API answers a repeat with the first outcome instead of doing it twice. */
+    Response postIdempotent(String path, Object body, String idempotencyKey) {
+        try {
+            return send(request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IllegalStateException unanswered) {
+            // the connection failed: for the caller, as good as a 502
+            return new Response(502, null, null);
+        }
     }
 
     private HttpRequest.Builder request(String path) {

@@ -160,7 +160,7 @@ class ChallengeToPilotJourneyBrowserTest {
         pages.check(association, "pilot (completed)");
 
         // the completed pilot is public evidence on the supplier's profile
-        ApiClient.Response evidence = new ApiClient(stack.api().baseUrl(), null)
+        ApiClient.Response evidence = new ApiClient(stack.apiUrl(), null)
                 .get("/api/v1/suppliers/" + profile + "/pilots");
         assertThat(evidence.status()).isEqualTo(200);
         assertThat(evidence.body().get("items").toString()).contains("damp reports per 1,000 homes");

@@ -62,6 +62,6 @@ class KeycloakEndToEndTest {
         assertThat(items.get(0).get("score").asInt()).isGreaterThan(items.get(1).get("score").asInt() - 1);
 
         // a token from another issuer or none at all is refused
-        assertThat(new ApiClient(stack.api().baseUrl(), null).get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(new ApiClient(stack.apiUrl(), null).get("/api/v1/me").status()).isEqualTo(401);
     }
 }

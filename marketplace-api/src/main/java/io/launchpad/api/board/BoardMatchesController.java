@@ -9,6 +9,7 @@ import io.launchpad.api.candidate.SkillLevel;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.search.MatchRequest;
 import io.launchpad.api.search.MatchVerdict;
+import io.launchpad.api.observability.MatchLatency;
 import io.launchpad.matching.MatchStrength;
 import io.launchpad.api.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,8 +66,11 @@ class BoardMatchesController {
     private final CandidateProfiles candidates;
     private final BoardMatching matching;
     private final AuditLog audit;
+    private final MatchLatency latency;
 
-    BoardMatchesController(BoardRoles roles, CandidateProfiles candidates, BoardMatching matching, AuditLog audit) {
+    BoardMatchesController(BoardRoles roles, CandidateProfiles candidates, BoardMatching matching, AuditLog audit,
+            MatchLatency latency) {
+        this.latency = latency;
         this.roles = roles;
         this.candidates = candidates;
         this.matching = matching;
@@ -80,6 +84,7 @@ class BoardMatchesController {
         MatchRequest request = MatchRequest.of(limit, null, cursor, list);
         return Caller.current().flatMap(caller -> roles.owned(caller, id)
                 .flatMap(role -> matching.candidatesFor(role.toDocument(), request.window()).collectList()
+                        .transform(latency.of(list.name()))
                         .map(found -> request.page(found, BoardMatching.CandidateMatch::position, list))
                         .flatMap(page -> audited(caller, role, page.items()).thenReturn(page))
                         .map(page -> {
@@ -102,7 +107,8 @@ class BoardMatchesController {
         return Caller.current().flatMap(caller -> candidates.byId(id)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Candidate " + id)))
                 .flatMap(profile -> allowedToSeeMatches(caller, profile))
-                .flatMap(profile -> matching.rolesFor(profile.toDocument(), request.window()).collectList())
+                .flatMap(profile -> matching.rolesFor(profile.toDocument(), request.window()).collectList()
+                        .transform(latency.of(list.name())))
                 .map(found -> request.page(found, BoardMatching.RoleMatch::position, list))
                 .map(page -> {
                     List<RoleMatchView> items = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.launchpad.api.search.ConflictsOfInterest;
 import io.launchpad.api.search.MatchRequest;
 import io.launchpad.api.search.MatchVerdict;
 import io.launchpad.api.security.Caller;
+import io.launchpad.api.observability.MatchLatency;
 import io.launchpad.matching.MatchStrength;
 import io.launchpad.matching.SupplierMatch;
 import io.launchpad.matching.SupplierMatching;
@@ -32,8 +33,11 @@ class ChallengeMatchesController {
     private final Challenges challenges;
     private final SupplierMatching matching;
     private final ConflictsOfInterest conflicts;
+    private final MatchLatency latency;
 
-    ChallengeMatchesController(Challenges challenges, SupplierMatching matching, ConflictsOfInterest conflicts) {
+    ChallengeMatchesController(Challenges challenges, SupplierMatching matching, ConflictsOfInterest conflicts,
+            MatchLatency latency) {
+        this.latency = latency;
         this.challenges = challenges;
         this.matching = matching;
         this.conflicts = conflicts;
@@ -48,7 +52,8 @@ class ChallengeMatchesController {
         return Caller.current()
                 .flatMap(caller -> challenges.readOwned(caller, id))
                 .flatMap(challenge -> conflicts.of(challenge.organisationId())
-                        .flatMap(excluded -> matching.suppliersFor(challenge.toDocument(), request.window(), request.mode(), excluded)))
+                        .flatMap(excluded -> matching.suppliersFor(challenge.toDocument(), request.window(), request.mode(), excluded)
+                                .transform(latency.of(list.name()))))
                 .map(found -> request.page(found, SupplierMatch::position, list))
                 .map(page -> new MatchesView(id, request.modeCode(),
                         request.verdict(page, SupplierMatch::score, MatchStrength.SUPPLIER_STRONG_SCORE, "suppliers"),

@@ -1,6 +1,8 @@
 package io.launchpad.api.notification;
 
 import io.launchpad.api.database.Rows;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -12,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,16 +31,21 @@ class NotificationFanOut {
     record Recipient(String subject, String frequency) {
     }
 
-    private record PendingEvent(long id, String kind, UUID challengeId, UUID subjectId, String title) {
+    private record PendingEvent(long id, String kind, UUID challengeId, UUID subjectId, String title, Instant createdAt) {
     }
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
     private final ChallengeAudience audience;
     private final ChallengeFollowers followers;
+    private final Timer lag;
 
     NotificationFanOut(DatabaseClient db, ReactiveTransactionManager transactions, ChallengeAudience audience,
-            ChallengeFollowers followers) {
+            ChallengeFollowers followers, MeterRegistry meters) {
+        this.lag = Timer.builder("launchpad.notifications.fanout.lag")
+                .description("From an event being recorded to its notifications existing (committed)")
+                .publishPercentileHistogram()
+                .register(meters);
         this.db = db;
         this.transaction = TransactionalOperator.create(transactions);
         this.audience = audience;
@@ -60,25 +68,34 @@ class NotificationFanOut {
                 .map(Batch::notifications).reduce(0L, Long::sum);
     }
 
-    private record Batch(int events, long notifications) {
+    private record Batch(int events, long notifications, List<Instant> recorded) {
+    }
+
+    private record FannedOut(long notifications, Instant recorded) {
     }
 
     private Mono<Batch> batch() {
         return db.sql("""
-                        select id, kind, challenge_id, subject_id, title from notification_event
+                        select id, kind, challenge_id, subject_id, title, created_at from notification_event
                         where fanned_out_at is null order by id limit 20 for update skip locked""")
                 .map(row -> new PendingEvent(row.get("id", Long.class), row.get("kind", String.class),
                         row.get("challenge_id", UUID.class), row.get("subject_id", UUID.class),
-                        row.get("title", String.class)))
+                        row.get("title", String.class), row.get("created_at", java.time.OffsetDateTime.class).toInstant()))
                 .all().as(Rows::whole)
                 // the event's whole audience is known before the first row is written (see Rows)
                 .concatMap(event -> recipients(event).collectList()
                         .flatMap(recipients -> insert(event, recipients))
                         .flatMap(count -> db.sql("update notification_event set fanned_out_at = now() where id = :id")
-                                .bind("id", event.id()).then().thenReturn(count)))
+                                .bind("id", event.id()).then().thenReturn(new FannedOut(count, event.createdAt()))))
                 .collectList()
-                .map(counts -> new Batch(counts.size(), counts.stream().mapToLong(Long::longValue).sum()))
-                .as(transaction::transactional);
+                .map(done -> new Batch(done.size(), done.stream().mapToLong(FannedOut::notifications).sum(),
+                        done.stream().map(FannedOut::recorded).toList()))
+                .as(transaction::transactional)
+                // measured once committed: a rolled-back batch told nobody
+                .doOnNext(batch -> {
+                    Instant now = Instant.now();
+                    batch.recorded().forEach(recorded -> lag.record(Duration.between(recorded, now)));
+                });
     }
 
     /** One statement for the event's whole audience; someone already told (a retried batch) is skipped. */

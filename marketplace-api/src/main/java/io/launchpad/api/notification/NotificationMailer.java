@@ -15,6 +15,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,16 +60,27 @@ class NotificationMailer {
     private final String webBaseUrl;
     private final String apiBaseUrl;
     private final String from;
+    private final Counter sent;
+    private final Counter failed;
 
     NotificationMailer(DatabaseClient db, ObjectProvider<JavaMailSender> mail,
             @Value("${launchpad.web-base-url:http://127.0.0.1:8081}") String webBaseUrl,
             @Value("${launchpad.api-base-url:http://127.0.0.1:8080}") String apiBaseUrl,
-            @Value("${launchpad.notifications.from:launchpad@launchpad.example}") String from) {
+            @Value("${launchpad.notifications.from:launchpad@launchpad.example}") String from,
+            MeterRegistry meters) {
+        this.sent = emails(meters, "sent");
+        this.failed = emails(meters, "failed");
         this.db = db;
         this.mail = mail;
         this.webBaseUrl = webBaseUrl;
         this.apiBaseUrl = apiBaseUrl;
         this.from = from;
+    }
+
+    private static Counter emails(MeterRegistry meters, String outcome) {
+        return Counter.builder("launchpad.emails").tag("outcome", outcome)
+                .description("Notification emails the SMTP server took (sent) or that failed and will be retried")
+                .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${launchpad.notifications.mail-interval:PT5S}")
@@ -137,7 +151,9 @@ class NotificationMailer {
                 .then(markEmailed(ids))
                 .then(afterwards)
                 .thenReturn(1L)
+                .doOnNext(one -> sent.increment())
                 .onErrorResume(failure -> {
+                    failed.increment();
                     log.atWarn().addKeyValue("notifications", ids.size()).addKeyValue("error", failure.toString())
                             .log("notification email not sent; will retry");
                     return release(ids).thenReturn(0L);

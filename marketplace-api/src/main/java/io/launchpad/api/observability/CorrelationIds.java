@@ -40,7 +40,9 @@ public class CorrelationIds implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        // just inside the HTTP observation (HIGHEST_PRECEDENCE + 1), so the access line carries its trace id,
+        // and long before the security chain, so refusals get an id too
+        return Ordered.HIGHEST_PRECEDENCE + 2;
     }
 
     /** The correlation id of the request being served, for code that wants to put it somewhere. */

@@ -38,6 +38,9 @@ class SecurityConfiguration {
                                 "/api/v1/pilots/*").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/notifications/unsubscribe").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // operational figures, no personal data; production serves them on the management
+                        // port, which only the monitoring namespace may reach (infra/deploy)
+                        .pathMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()
                         // the services client reads what is published (above) and who it is, nothing more
                         .pathMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
                         .anyExchange().access(PartnerConfinement::personOrAdmin))

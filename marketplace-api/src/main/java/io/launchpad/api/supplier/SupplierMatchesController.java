@@ -6,6 +6,7 @@ import io.launchpad.api.search.MatchVerdict;
 import io.launchpad.api.security.Caller;
 import io.launchpad.matching.ChallengeMatch;
 import io.launchpad.matching.ChallengeMatching;
+import io.launchpad.api.observability.MatchLatency;
 import io.launchpad.matching.MatchStrength;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,8 +31,11 @@ class SupplierMatchesController {
     private final SupplierProfiles profiles;
     private final ChallengeMatching matching;
     private final ConflictsOfInterest conflicts;
+    private final MatchLatency latency;
 
-    SupplierMatchesController(SupplierProfiles profiles, ChallengeMatching matching, ConflictsOfInterest conflicts) {
+    SupplierMatchesController(SupplierProfiles profiles, ChallengeMatching matching, ConflictsOfInterest conflicts,
+            MatchLatency latency) {
+        this.latency = latency;
         this.profiles = profiles;
         this.matching = matching;
         this.conflicts = conflicts;
@@ -45,7 +49,8 @@ class SupplierMatchesController {
         return Caller.current()
                 .flatMap(caller -> profiles.readOwned(caller, id))
                 .flatMap(profile -> conflicts.of(profile.organisationId())
-                        .flatMap(excluded -> matching.challengesFor(profile.toDocument(), request.window(), request.mode(), excluded)))
+                        .flatMap(excluded -> matching.challengesFor(profile.toDocument(), request.window(), request.mode(), excluded)
+                                .transform(latency.of(list.name()))))
                 .map(found -> request.page(found, ChallengeMatch::position, list))
                 .map(page -> new MatchesView(id, request.modeCode(),
                         request.verdict(page, ChallengeMatch::score, MatchStrength.SUPPLIER_STRONG_SCORE, "challenges"),

@@ -34,11 +34,16 @@ public final class ElasticsearchConnection implements AutoCloseable {
     private final Duration requestTimeout;
 
     public ElasticsearchConnection(URI url, Duration requestTimeout) {
+        this(java.util.List.of(url), requestTimeout);
+    }
+
+    /** Several nodes of one cluster: requests go round them, and a node that fails is skipped for a while. */
+    public ElasticsearchConnection(java.util.List<URI> nodes, Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
         Timeout timeout = Timeout.ofMilliseconds(requestTimeout.toMillis());
         // connecting to a node that is down must fail fast, not use up the whole request budget
         Timeout connectTimeout = Timeout.ofMilliseconds(Math.min(1000, requestTimeout.toMillis()));
-        this.restClient = Rest5Client.builder(url)
+        this.restClient = Rest5Client.builder(nodes.toArray(URI[]::new))
                 .setConnectionConfigCallback(connection -> connection.setConnectTimeout(connectTimeout).setSocketTimeout(timeout))
                 .setRequestConfigCallback(request -> request.setConnectionRequestTimeout(timeout).setResponseTimeout(timeout))
                 .build();

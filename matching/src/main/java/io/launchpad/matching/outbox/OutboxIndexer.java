@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.launchpad.matching.IndexingActivity;
 import io.launchpad.matching.MatchingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ import reactor.core.publisher.Mono;
  * ({@link ParkedRows}). Only refusals count towards parking: failures while the cluster is unreachable
  * keep backing off, however long the outage, and park nothing.
  */
-final class OutboxIndexer implements AutoCloseable {
+final class OutboxIndexer implements AutoCloseable, IndexingActivity {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxIndexer.class);
     private static final Duration CLEAN_UP_EVERY = Duration.ofHours(1);
@@ -99,6 +100,7 @@ final class OutboxIndexer implements AutoCloseable {
     private final ParkedRows parkedRows;
     private final MatchingProperties.Indexer settings;
     private final AtomicLong rowsDone = new AtomicLong();
+    private final AtomicLong rowsFailed = new AtomicLong();
     private volatile Instant lastCleanUp = Instant.EPOCH;
     private volatile Instant lastParkedCount = Instant.EPOCH;
     private volatile Disposable loop;
@@ -141,7 +143,10 @@ final class OutboxIndexer implements AutoCloseable {
     Mono<Batch> drainOnce() {
         return transactions.transactional(claim()
                         .flatMap(rows -> rows.isEmpty() ? Mono.just(new Batch(0, 0, 0, 0, 0)) : sendAndRecord(rows)))
-                .doOnNext(batch -> rowsDone.addAndGet(batch.done()))
+                .doOnNext(batch -> {
+                    rowsDone.addAndGet(batch.done());
+                    rowsFailed.addAndGet(batch.failed() + batch.rejected());
+                })
                 // counted once committed: a rolled-back batch parked nothing
                 .flatMap(batch -> batch.parked() == 0 ? Mono.just(batch) : Mono.fromRunnable(() -> parkedRows.parked(batch.parked()))
                         .then(parkedRows.count()).thenReturn(batch));
@@ -150,6 +155,16 @@ final class OutboxIndexer implements AutoCloseable {
     /** Rows this instance has indexed since it started. */
     long rowsDone() {
         return rowsDone.get();
+    }
+
+    @Override
+    public long documentsIndexed() {
+        return rowsDone.get();
+    }
+
+    @Override
+    public long documentsFailed() {
+        return rowsFailed.get();
     }
 
     private Mono<List<OutboxRow>> claim() {

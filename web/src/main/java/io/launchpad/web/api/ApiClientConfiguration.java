@@ -1,5 +1,6 @@
 package io.launchpad.web.api;
 
+import io.launchpad.web.observability.CorrelationIds;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
@@ -16,7 +17,8 @@ class ApiClientConfiguration {
         // API applies that user's permissions; without a signed-in user the call goes out anonymous.
         var tokenRelay = new ServerOAuth2AuthorizedClientExchangeFilterFunction(authorizedClientManager);
         tokenRelay.setDefaultOAuth2AuthorizedClient(true);
-        WebClient webClient = builder.baseUrl(properties.baseUrl().toString()).filter(tokenRelay).build();
+        WebClient webClient = builder.baseUrl(properties.baseUrl().toString()).filter(tokenRelay)
+                .filter(CorrelationIds.onApiCalls()).build();
         return new LaunchpadApi(webClient, properties.timeout());
     }
 }

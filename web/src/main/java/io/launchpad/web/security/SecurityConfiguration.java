@@ -36,6 +36,10 @@ class SecurityConfiguration {
                 // after erasure the person is signed out; the page saying so must not ask them to sign in
                 .pathMatchers("/account/erased")
                 .permitAll()
+                // operational figures, no personal data; production serves them on the management port,
+                // which only the monitoring namespace may reach (infra/deploy)
+                .pathMatchers("/actuator/prometheus")
+                .permitAll()
                 .pathMatchers("/actuator/**")
                 .denyAll()
                 // an address with no page answers 404 to everyone: signing in would not make it exist

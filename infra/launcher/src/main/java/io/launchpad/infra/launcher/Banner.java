@@ -12,7 +12,7 @@ final class Banner {
         StringBuilder text = new StringBuilder();
         text.append("\n================ Launchpad is running ================\n");
         text.append("  Web:            ").append(stack.web().baseUrl()).append('\n');
-        text.append("  API:            ").append(stack.api().baseUrl()).append("/api/v1  (e.g. /api/v1/challenges)\n");
+        text.append("  API:            ").append(stack.apiUrl()).append("/api/v1  (e.g. /api/v1/challenges)\n");
         stack.componentUrls().forEach((name, url) ->
                 text.append("  ").append(String.format("%-16s", name + ":")).append(url).append('\n'));
         text.append("\n  Demo logins (password: launchpad)\n");
@@ -26,7 +26,7 @@ final class Banner {
         text.append("  and every other email sent is in the mailbox: ").append(stack.mailbox().baseUrl()).append('\n');
         text.append("\n  Started in ").append(stack.startMillis() / 1000).append(" s; memory (RSS):");
         stack.residentMemoryMiB().forEach((name, mib) -> text.append(' ').append(name).append(' ').append(mib).append(" MiB;"));
-        text.append("\n  Logs: .launchpad/logs/   Stop: Ctrl-C\n");
+        text.append("\n  Logs: .launchpad/").append(stack.apis().size() > 1 ? "cluster/" : "").append("logs/   Stop: Ctrl-C\n");
         text.append("======================================================\n");
         return text.toString();
     }

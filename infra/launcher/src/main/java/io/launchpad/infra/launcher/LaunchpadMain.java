@@ -14,7 +14,8 @@ public final class LaunchpadMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        LaunchpadStack stack = LaunchpadStack.start(LaunchpadStack.Options.dev());
+        // ./mvnw -Prun -Dlaunchpad.cluster=true: three Elasticsearch nodes, two API instances behind HAProxy
+        LaunchpadStack stack = LaunchpadStack.start(LaunchpadStack.Options.dev().cluster(Boolean.getBoolean("launchpad.cluster")));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // GreenMail keeps mail in memory: show what was sent before it goes

@@ -38,7 +38,8 @@ public final class ElasticsearchServer implements AutoCloseable {
     static final String DISTRIBUTION = "infra/es-node/target/es-node";
     private static final String MAIN_CLASS = "io.launchpad.infra.esnode.ElasticsearchNodeMain";
     private static final String HEAP_PROPERTY = "launchpad.es.heap";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    // generous: three nodes of a cluster, or a busy shared machine, can take minutes; it only costs time on failure
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 60;
@@ -48,8 +49,13 @@ public final class ElasticsearchServer implements AutoCloseable {
     private final int transportPort;
     private final Process process;
     private final Thread stopOnExit;
+    private final List<String> settings;
+    private final String heap;
 
-    private ElasticsearchServer(Path home, int httpPort, int transportPort, Process process) {
+    private ElasticsearchServer(Path home, int httpPort, int transportPort, Process process, List<String> settings,
+            String heap) {
+        this.settings = settings;
+        this.heap = heap;
         this.home = home;
         this.httpPort = httpPort;
         this.transportPort = transportPort;
@@ -64,10 +70,16 @@ public final class ElasticsearchServer implements AutoCloseable {
      * Heap 1g unless {@code -Dlaunchpad.es.heap=512m} (or similar) says otherwise.
      */
     public static ElasticsearchServer start(Path home, int httpPort) {
-        return start(home.toAbsolutePath().normalize(), FreePorts.orFree(httpPort), FreePorts.pick());
+        return start(home.toAbsolutePath().normalize(), FreePorts.orFree(httpPort), FreePorts.pick(), List.of(),
+                System.getProperty(HEAP_PROPERTY, "1g"));
     }
 
-    private static ElasticsearchServer start(Path home, int httpPort, int transportPort) {
+    /**
+     * A node with extra Elasticsearch settings ({@code name=value}, e.g. a cluster's discovery settings) and its
+     * own heap, returning once the cluster it joined is yellow or green: for a node of a cluster still forming,
+     * that is once enough master-eligible nodes have joined, so a cluster's nodes are started side by side.
+     */
+    static ElasticsearchServer start(Path home, int httpPort, int transportPort, List<String> settings, String heap) {
         requireFree(httpPort);
         Path distribution = ProjectPaths.built(DISTRIBUTION);
         Path logFile = home.resolve("logs/elasticsearch.log");
@@ -78,7 +90,8 @@ public final class ElasticsearchServer implements AutoCloseable {
             Files.createDirectories(logFile.getParent());
             Files.createDirectories(home.resolve("tmp"));
             logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
-            process = new ProcessBuilder(command(distribution, home, httpPort, transportPort, ProcessHandle.current().pid()))
+            process = new ProcessBuilder(command(distribution, home, httpPort, transportPort, ProcessHandle.current().pid(),
+                    settings, heap))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
@@ -86,7 +99,7 @@ public final class ElasticsearchServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot start Elasticsearch in " + home, e);
         }
         log.info("Starting Elasticsearch (pid {}) in {}, log {}", process.pid(), home, logFile);
-        ElasticsearchServer server = new ElasticsearchServer(home, httpPort, transportPort, process);
+        ElasticsearchServer server = new ElasticsearchServer(home, httpPort, transportPort, process, settings, heap);
         try {
             server.awaitReady(started, logFile, logOffset);
         } catch (RuntimeException e) {
@@ -140,7 +153,7 @@ public final class ElasticsearchServer implements AutoCloseable {
     public ElasticsearchServer restart() {
         stop();
         int transport = isFree(transportPort) ? transportPort : FreePorts.pick();
-        return start(home, httpPort, transport);
+        return start(home, httpPort, transport, settings, heap);
     }
 
     @Override
@@ -156,9 +169,29 @@ public final class ElasticsearchServer implements AutoCloseable {
         }
     }
 
+    /** Kills the node's process outright (no flush, no goodbye to the cluster), as a crash would, and waits for it. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Elasticsearch (pid {}) killed", pid());
+    }
+
+    public int transportPort() {
+        return transportPort;
+    }
+
     static List<String> command(Path distribution, Path home, int httpPort, int transportPort, long parentPid) {
-        String heap = System.getProperty(HEAP_PROPERTY, "1g");
-        return List.of(
+        return command(distribution, home, httpPort, transportPort, parentPid, List.of(),
+                System.getProperty(HEAP_PROPERTY, "1g"));
+    }
+
+    static List<String> command(Path distribution, Path home, int httpPort, int transportPort, long parentPid,
+            List<String> settings, String heap) {
+        List<String> command = new java.util.ArrayList<>(List.of(
                 Jdk.java21OrNewer().toString(),
                 "-Xms" + heap, "-Xmx" + heap,
                 "-XX:+ExitOnOutOfMemoryError",
@@ -182,7 +215,9 @@ public final class ElasticsearchServer implements AutoCloseable {
                 "--home", home.toString(),
                 "--http-port", Integer.toString(httpPort),
                 "--transport-port", Integer.toString(transportPort),
-                "--parent-pid", Long.toString(parentPid));
+                "--parent-pid", Long.toString(parentPid)));
+        settings.forEach(setting -> command.add("-E" + setting));
+        return List.copyOf(command);
     }
 
     private void awaitReady(long startedNanos, Path logFile, long logOffset) {

@@ -67,7 +67,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakServer.class);
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    // a first start imports the realm; on a busy shared machine that alone has taken over three minutes
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final String HEAP = "-Xms64m -Xmx512m";
     private static final String REALM_FILE = "launchpad-realm.json";

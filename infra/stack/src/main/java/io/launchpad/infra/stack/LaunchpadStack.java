@@ -22,16 +22,33 @@ public final class LaunchpadStack implements AutoCloseable {
 
     /** Where and how to run; port 0 means any free port. */
     public record Options(Path stateDir, boolean clean, int postgresPort, int elasticsearchPort, int keycloakPort,
-            int apiPort, int webPort, int smtpPort, int mailboxPort, boolean demoData, External external) {
+            int apiPort, int webPort, int smtpPort, int mailboxPort, boolean demoData, External external,
+            boolean cluster, Map<String, String> apiSettings) {
 
         /** The run command: fixed ports, kept state, demo data, and external components where configured. */
         public static Options dev() {
             return new Options(ProjectPaths.localState(), false, 5433, 9200, 8180, 8080, 8081, 3025, 8025, true,
-                    External.fromEnvironment(System.getenv()));
+                    External.fromEnvironment(System.getenv()), false, Map.of());
         }
 
         public static Options test(Path stateDir) {
-            return new Options(stateDir, true, 0, 0, 0, 0, 0, 0, 0, false, External.NONE);
+            return new Options(stateDir, true, 0, 0, 0, 0, 0, 0, 0, false, External.NONE, false, Map.of());
+        }
+
+        /**
+         * Cluster mode: a 3-node Elasticsearch cluster (every shard with a replica) and two API instances
+         * behind HAProxy on the API port, instead of one of each. Its state lives apart from single mode's.
+         */
+        public Options cluster(boolean on) {
+            return new Options(on && !cluster ? stateDir.resolve("cluster") : stateDir, clean, postgresPort,
+                    elasticsearchPort, keycloakPort, apiPort, webPort, smtpPort, mailboxPort, demoData, external, on,
+                    apiSettings);
+        }
+
+        /** Extra environment for the API instances (a test's own limits, say); it wins over the stack's. */
+        public Options apiSettings(Map<String, String> settings) {
+            return new Options(stateDir, clean, postgresPort, elasticsearchPort, keycloakPort, apiPort, webPort, smtpPort,
+                    mailboxPort, demoData, external, cluster, Map.copyOf(settings));
         }
     }
 
@@ -73,6 +90,9 @@ public final class LaunchpadStack implements AutoCloseable {
     private final Postgres postgres;
     private final ElasticsearchServer elasticsearch;
     private final KeycloakServer keycloak;
+    private final ElasticsearchCluster elasticsearchCluster;
+    private final List<SpringBootProcess> apis;
+    private final LoadBalancer balancer;
     private final SpringBootProcess api;
     private final SpringBootProcess web;
     private final MailServer mail;
@@ -80,13 +100,16 @@ public final class LaunchpadStack implements AutoCloseable {
     private final Map<String, String> componentUrls;
     private final long startMillis;
 
-    private LaunchpadStack(Postgres postgres, ElasticsearchServer elasticsearch, KeycloakServer keycloak,
-            SpringBootProcess api, SpringBootProcess web, MailServer mail, DevMailbox mailbox,
-            Map<String, String> componentUrls, long startMillis) {
+    private LaunchpadStack(Postgres postgres, ElasticsearchServer elasticsearch, ElasticsearchCluster elasticsearchCluster,
+            KeycloakServer keycloak, List<SpringBootProcess> apis, LoadBalancer balancer, SpringBootProcess web,
+            MailServer mail, DevMailbox mailbox, Map<String, String> componentUrls, long startMillis) {
         this.postgres = postgres;
         this.elasticsearch = elasticsearch;
+        this.elasticsearchCluster = elasticsearchCluster;
         this.keycloak = keycloak;
-        this.api = api;
+        this.apis = apis;
+        this.balancer = balancer;
+        this.api = apis.getFirst();
         this.web = web;
         this.mail = mail;
         this.mailbox = mailbox;
@@ -103,6 +126,8 @@ public final class LaunchpadStack implements AutoCloseable {
         Path logs = state.resolve("logs");
         int webPort = FreePorts.orFree(options.webPort());
         int apiPort = FreePorts.orFree(options.apiPort());
+        // cluster mode: HAProxy takes the API port, the instances free ones behind it
+        List<Integer> apiPorts = options.cluster() ? List.of(FreePorts.pick(), FreePorts.pick()) : List.of(apiPort);
         String webUrl = "http://127.0.0.1:" + webPort;
         List<AutoCloseable> startedSoFar = new ArrayList<>();
         try {
@@ -120,39 +145,62 @@ public final class LaunchpadStack implements AutoCloseable {
             CompletableFuture<KeycloakServer> keycloak = external.keycloak() ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(() -> KeycloakServer.start(state.resolve("keycloak"),
                             options.keycloakPort(), List.of(webUrl, "http://localhost:" + webPort), mail.smtpPort()));
-            CompletableFuture<ElasticsearchServer> elasticsearch = external.elasticsearch()
+            CompletableFuture<ElasticsearchServer> elasticsearch = external.elasticsearch() || options.cluster()
                     ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(() -> ElasticsearchServer.start(
                             clean(state.resolve("elasticsearch"), options.clean()), options.elasticsearchPort()));
+            CompletableFuture<ElasticsearchCluster> cluster = external.elasticsearch() || !options.cluster()
+                    ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.supplyAsync(() -> ElasticsearchCluster.start(
+                            clean(state.resolve("elasticsearch"), options.clean()), 3, options.elasticsearchPort()));
             Postgres postgres = external.database() ? null
                     : Postgres.start(state.resolve("postgres"), options.postgresPort(), options.clean());
             startedSoFar.add(postgres);
-            ElasticsearchServer es = elasticsearch.join();
-            startedSoFar.add(es);
+            ElasticsearchCluster esCluster = cluster.join();
+            startedSoFar.add(esCluster);
+            ElasticsearchServer es = esCluster != null ? esCluster.nodes().getFirst() : elasticsearch.join();
+            if (esCluster == null) {
+                startedSoFar.add(es);
+            }
             // with a known Keycloak address the API can start before Keycloak is up: it fetches keys lazily
             KeycloakServer kc = external.keycloak() || options.keycloakPort() > 0 ? null : keycloak.join();
             String issuer = external.keycloak() ? external.keycloakIssuerUri()
                     : kc != null ? kc.issuerUri()
                     : "http://127.0.0.1:" + options.keycloakPort() + "/realms/" + KeycloakServer.REALM;
-            String elasticsearchUrl = es != null ? es.httpUrl() : external.elasticsearchUrl();
+            String elasticsearchUrl = esCluster != null ? esCluster.httpUrls() : es != null ? es.httpUrl() : external.elasticsearchUrl();
             String jdbcUrl = postgres != null ? postgres.jdbcUrl() : external.jdbcUrl();
 
-            SpringBootProcess api = SpringBootProcess.start("marketplace-api", apiJar, Map.ofEntries(
-                    Map.entry("SPRING_MAIL_HOST", "127.0.0.1"),
-                    Map.entry("SPRING_MAIL_PORT", Integer.toString(mail.smtpPort())),
-                    Map.entry("API_PORT", Integer.toString(apiPort)),
-                    Map.entry("LAUNCHPAD_DB_R2DBC_URL", postgres != null ? postgres.r2dbcUrl() : external.r2dbcUrl()),
-                    Map.entry("LAUNCHPAD_DB_JDBC_URL", jdbcUrl),
-                    Map.entry("LAUNCHPAD_DB_USER", postgres != null ? postgres.username() : external.databaseUser()),
-                    Map.entry("LAUNCHPAD_DB_PASSWORD", postgres != null ? postgres.password() : external.databasePassword()),
-                    Map.entry("KEYCLOAK_ISSUER_URI", issuer),
-                    Map.entry("KEYCLOAK_BASE_URL", issuer.substring(0, issuer.indexOf("/realms/"))),
-                    Map.entry("KEYCLOAK_ACCOUNT_ADMIN_SECRET", accountAdminSecret == null
-                            ? System.getenv().getOrDefault("KEYCLOAK_ACCOUNT_ADMIN_SECRET", "") : accountAdminSecret),
-                    Map.entry("ELASTICSEARCH_URL", elasticsearchUrl),
-                    Map.entry("LAUNCHPAD_DEMO_DATA", Boolean.toString(options.demoData()))),
-                    apiPort, logs.resolve("marketplace-api.log"), "384m");
-            startedSoFar.add(api);
+            List<SpringBootProcess> apis = new ArrayList<>();
+            for (int i = 0; i < apiPorts.size(); i++) {
+                int port = apiPorts.get(i);
+                // demo data from the first instance only: two loading at once would race each other
+                boolean demoData = options.demoData() && i == 0;
+                String name = apiPorts.size() == 1 ? "marketplace-api" : "marketplace-api-" + (i + 1);
+                Map<String, String> environment = new java.util.HashMap<>(Map.ofEntries(
+                        Map.entry("SPRING_MAIL_HOST", "127.0.0.1"),
+                        Map.entry("SPRING_MAIL_PORT", Integer.toString(mail.smtpPort())),
+                        Map.entry("API_PORT", Integer.toString(port)),
+                        // the API refuses to start without production secrets unless told it runs embedded
+                        Map.entry("SPRING_PROFILES_ACTIVE", "embedded"),
+                        Map.entry("LAUNCHPAD_DB_R2DBC_URL", postgres != null ? postgres.r2dbcUrl() : external.r2dbcUrl()),
+                        Map.entry("LAUNCHPAD_DB_JDBC_URL", jdbcUrl),
+                        Map.entry("LAUNCHPAD_DB_USER", postgres != null ? postgres.username() : external.databaseUser()),
+                        Map.entry("LAUNCHPAD_DB_PASSWORD", postgres != null ? postgres.password() : external.databasePassword()),
+                        Map.entry("KEYCLOAK_ISSUER_URI", issuer),
+                        Map.entry("KEYCLOAK_BASE_URL", issuer.substring(0, issuer.indexOf("/realms/"))),
+                        Map.entry("KEYCLOAK_ACCOUNT_ADMIN_SECRET", accountAdminSecret == null
+                                ? System.getenv().getOrDefault("KEYCLOAK_ACCOUNT_ADMIN_SECRET", "") : accountAdminSecret),
+                        Map.entry("ELASTICSEARCH_URL", elasticsearchUrl),
+                        Map.entry("LAUNCHPAD_DEMO_DATA", Boolean.toString(demoData))));
+                environment.putAll(options.apiSettings());
+                SpringBootProcess instance = SpringBootProcess.start(name, apiJar, environment,
+                        port, logs.resolve(name + ".log"), "384m");
+                apis.add(instance);
+                startedSoFar.add(instance);
+            }
+            LoadBalancer balancer = options.cluster() ? LoadBalancer.start(state.resolve("haproxy"), apiPort, apiPorts) : null;
+            startedSoFar.add(balancer);
+            String apiUrl = balancer != null ? balancer.baseUrl() : apis.getFirst().baseUrl();
             if (kc == null) {
                 kc = keycloak.join();
             }
@@ -161,16 +209,21 @@ public final class LaunchpadStack implements AutoCloseable {
             SpringBootProcess web = SpringBootProcess.start("web", webJar, Map.of(
                     "WEB_PORT", Integer.toString(webPort),
                     "KEYCLOAK_ISSUER_URI", issuer,
-                    "LAUNCHPAD_API_BASE_URL", api.baseUrl()),
+                    "LAUNCHPAD_API_BASE_URL", apiUrl),
                     webPort, logs.resolve("web.log"), "256m");
             startedSoFar.add(web);
             Map<String, String> urls = new java.util.LinkedHashMap<>();
             urls.put("Keycloak", issuer.substring(0, issuer.indexOf("/realms/")) + (kc == null ? " (external)" : ""));
-            urls.put("Elasticsearch", elasticsearchUrl + (es == null ? " (external)" : ""));
+            urls.put("Elasticsearch", elasticsearchUrl + (es == null ? " (external)"
+                    : esCluster != null ? " (3-node cluster, 1 replica)" : ""));
+            if (balancer != null) {
+                urls.put("API instances", String.join(", ", apis.stream().map(SpringBootProcess::baseUrl).toList())
+                        + " (behind HAProxy at " + balancer.baseUrl() + ")");
+            }
             urls.put("PostgreSQL", jdbcUrl + (postgres == null ? " (external)" : ""));
             urls.put("Mail (SMTP)", "127.0.0.1:" + mail.smtpPort() + " (GreenMail; messages listed on Ctrl-C)");
             urls.put("Mailbox", mailbox.baseUrl() + "  (every email sent, readable in a browser)");
-            return new LaunchpadStack(postgres, es, kc, api, web, mail, mailbox, urls,
+            return new LaunchpadStack(postgres, es, esCluster, kc, List.copyOf(apis), balancer, web, mail, mailbox, urls,
                     System.currentTimeMillis() - started);
         } catch (IOException e) {
             closeAll(startedSoFar);
@@ -217,8 +270,24 @@ public final class LaunchpadStack implements AutoCloseable {
         return keycloak;
     }
 
+    /** The (first) API instance; callers of the API use {@link #apiUrl()}, which is the load balancer in cluster mode. */
     public SpringBootProcess api() {
         return api;
+    }
+
+    /** Every API instance: one, or two in cluster mode. */
+    public List<SpringBootProcess> apis() {
+        return apis;
+    }
+
+    /** Where the API answers: the load balancer in cluster mode, the one instance otherwise. */
+    public String apiUrl() {
+        return balancer != null ? balancer.baseUrl() : api.baseUrl();
+    }
+
+    /** The Elasticsearch cluster in cluster mode; null otherwise. */
+    public ElasticsearchCluster elasticsearchCluster() {
+        return elasticsearchCluster;
     }
 
     public SpringBootProcess web() {
@@ -249,19 +318,27 @@ public final class LaunchpadStack implements AutoCloseable {
         if (postgres != null) {
             rss.put("postgresql", postgres.residentKib() / 1024);
         }
-        if (elasticsearch != null) {
+        if (elasticsearchCluster != null) {
+            elasticsearchCluster.nodes().forEach(node -> rss.put("elasticsearch :" + node.httpPort(), Rss.kib(node.pid()) / 1024));
+        } else if (elasticsearch != null) {
             rss.put("elasticsearch", Rss.kib(elasticsearch.pid()) / 1024);
         }
         if (keycloak != null) {
             rss.put("keycloak", Rss.kib(keycloak.pid()) / 1024);
         }
-        rss.put("marketplace-api", Rss.kib(api.pid()) / 1024);
+        apis.forEach(instance -> rss.put(apis.size() == 1 ? "marketplace-api" : "marketplace-api :" + instance.port(),
+                Rss.kib(instance.pid()) / 1024));
         rss.put("web", Rss.kib(web.pid()) / 1024);
         return rss;
     }
 
     @Override
     public void close() {
-        closeAll(java.util.Arrays.asList(mailbox, mail, postgres, elasticsearch, keycloak, api, web));
+        List<AutoCloseable> all = new ArrayList<>(java.util.Arrays.asList(mailbox, mail, postgres,
+                elasticsearchCluster != null ? elasticsearchCluster : elasticsearch, keycloak));
+        all.addAll(apis);
+        all.add(balancer);
+        all.add(web);
+        closeAll(all);
     }
 }

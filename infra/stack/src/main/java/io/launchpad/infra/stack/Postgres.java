@@ -104,6 +104,13 @@ public final class Postgres implements AutoCloseable {
         return PASSWORD;
     }
 
+    /** Stops the server and starts it again on the same data and port (a restart, as an operator's would be). */
+    public Postgres restart() {
+        int port = port();
+        close();
+        return start(dataDir, port, false);
+    }
+
     @Override
     public void close() {
         try {
