@@ -22,6 +22,8 @@ final class Banner {
         text.append("    tom.reid      supplier     FixFlow\n");
         text.append("    chidi.eze     candidate\n");
         text.append("    admin         admin\n");
+        text.append("  Or create your own account (Sign in, then \"Create an account\"); the confirmation email\n");
+        text.append("  and every other email sent is in the mailbox: ").append(stack.mailbox().baseUrl()).append('\n');
         text.append("\n  Started in ").append(stack.startMillis() / 1000).append(" s; memory (RSS):");
         stack.residentMemoryMiB().forEach((name, mib) -> text.append(' ').append(name).append(' ').append(mib).append(" MiB;"));
         text.append("\n  Logs: .launchpad/").append(stack.apis().size() > 1 ? "cluster/" : "").append("logs/   Stop: Ctrl-C\n");

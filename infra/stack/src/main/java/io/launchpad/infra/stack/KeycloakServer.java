@@ -59,6 +59,11 @@ public final class KeycloakServer implements AutoCloseable {
     /** The variable the realm file's {@code ${LAUNCHPAD_ACCOUNT_ADMIN_SECRET}} placeholder is resolved from. */
     public static final String ACCOUNT_ADMIN_SECRET_VARIABLE = "LAUNCHPAD_ACCOUNT_ADMIN_SECRET";
     private static final String ACCOUNT_ADMIN_SECRET_FILE = "launchpad-account-admin.secret";
+    /** The realm's login theme ({@code infra/keycloak/theme/launchpad}), copied into the distribution by its build. */
+    public static final String LOGIN_THEME = "launchpad";
+    /** The SMTP port the realm file falls back to, the run command's GreenMail. */
+    public static final int DEFAULT_SMTP_PORT = 3025;
+    private static final String DEFAULT_WEB_URL = "http://127.0.0.1:8081";
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakServer.class);
 
@@ -115,11 +120,27 @@ public final class KeycloakServer implements AutoCloseable {
      *     runs besides the dev one on port 8081; {@code launchpad-web} accepts redirects below each of them
      */
     public static KeycloakServer start(Path dataDir, int port, List<String> extraWebRedirectBaseUrls) {
-        return start(dataDir, port, extraWebRedirectBaseUrls, ProcessHandle.current().pid());
+        return start(dataDir, port, extraWebRedirectBaseUrls, DEFAULT_SMTP_PORT, ProcessHandle.current().pid());
+    }
+
+    /**
+     * As {@link #start(Path, int, List)}, with the realm's emails (verify your address, reset your password)
+     * sent to the SMTP server on 127.0.0.1:{@code smtpPort}. The first extra web base URL, when there is
+     * one, is where the sign-in pages' "Launchpad" header and "Go to Launchpad" links lead.
+     */
+    public static KeycloakServer start(Path dataDir, int port, List<String> extraWebRedirectBaseUrls, int smtpPort) {
+        return start(dataDir, port, extraWebRedirectBaseUrls, smtpPort, ProcessHandle.current().pid());
     }
 
     /** As {@link #start(Path, int, List)}, with Keycloak stopping once process {@code ownerPid} is gone. */
     static KeycloakServer start(Path dataDir, int port, List<String> extraWebRedirectBaseUrls, long ownerPid) {
+        return start(dataDir, port, extraWebRedirectBaseUrls, DEFAULT_SMTP_PORT, ownerPid);
+    }
+
+    private static KeycloakServer start(Path dataDir, int port, List<String> extraWebRedirectBaseUrls, int smtpPort,
+            long ownerPid) {
+        String webUrl = extraWebRedirectBaseUrls.isEmpty() ? DEFAULT_WEB_URL
+                : extraWebRedirectBaseUrls.getFirst().replaceAll("/+$", "");
         List<String> extraRedirectUris = extraWebRedirectBaseUrls.stream().map(KeycloakServer::redirectUriBelow).toList();
         Path home = dataDir.toAbsolutePath().normalize();
         Path distribution = distribution();
@@ -135,7 +156,8 @@ public final class KeycloakServer implements AutoCloseable {
             log.info("Starting Keycloak ({} start) on port {} with home {}; log in {}",
                     firstStart ? "first" : "repeat", httpPort, home, logFile);
 
-            Process watchdog = fork(home, httpPort, logFile, ownerPid, servicesSecret, accountAdminSecret);
+            Process watchdog = fork(home, httpPort, logFile, ownerPid, servicesSecret, accountAdminSecret,
+                    smtpPort, webUrl);
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(2))
                     .followRedirects(HttpClient.Redirect.NEVER)
@@ -157,6 +179,7 @@ public final class KeycloakServer implements AutoCloseable {
                     }
                     server.confineServicesClient(servicesSecret);
                     server.keepAccountAdminSecret(accountAdminSecret);
+                    server.openSelfService(smtpPort, webUrl);
                 } catch (RuntimeException e) {
                     server.stop();
                     throw e;
@@ -372,7 +395,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private static Process fork(Path home, int port, Path logFile, long ownerPid, String servicesSecret,
-            String accountAdminSecret) throws IOException {
+            String accountAdminSecret, int smtpPort, String webUrl) throws IOException {
         List<String> command = new ArrayList<>(ParentWatchdog.command(ownerPid,
                 home.resolve("bin/kc.sh").toString(),
                 "start", "--optimized",
@@ -400,6 +423,10 @@ public final class KeycloakServer implements AutoCloseable {
         env.put(SERVICES_SECRET_VARIABLE, servicesSecret);
         // and ${LAUNCHPAD_ACCOUNT_ADMIN_SECRET}, the API's client for deleting erased people's accounts
         env.put(ACCOUNT_ADMIN_SECRET_VARIABLE, accountAdminSecret);
+        // and the realm's SMTP server (sign-up and password emails) and the web address its pages link to
+        env.put("LAUNCHPAD_SMTP_HOST", "127.0.0.1");
+        env.put("LAUNCHPAD_SMTP_PORT", Integer.toString(smtpPort));
+        env.put("LAUNCHPAD_WEB_URL", webUrl);
         return builder.start();
     }
 
@@ -551,6 +578,36 @@ public final class KeycloakServer implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"secret\": \""
                         + secret.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"))));
+    }
+
+    /**
+     * A realm imported before issue 12 was closed to sign-up: on a repeat start it gets the realm file's
+     * self-service settings (registration with email verification, password reset, the Launchpad login
+     * theme, the password policy) and, every time, this run's SMTP port and web address (idempotent).
+     */
+    private void openSelfService(int smtpPort, String webUrl) {
+        String adminToken = adminToken();
+        String realm = baseUrl() + "/admin/realms/" + REALM;
+        expectOk(send(HttpRequest.newBuilder(URI.create(realm))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"registrationAllowed": true, "resetPasswordAllowed": true, "verifyEmail": true,
+                         "loginTheme": "%s", "passwordPolicy": "length(8) and notUsername and notEmail",
+                         "smtpServer": {"host": "127.0.0.1", "port": "%d", "from": "launchpad@launchpad.example",
+                                        "fromDisplayName": "Launchpad", "auth": "false", "ssl": "false",
+                                        "starttls": "false"}}""".formatted(LOGIN_THEME, smtpPort)))));
+        String found = expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/clients?clientId=launchpad-web"))
+                .header("Authorization", "Bearer " + adminToken).GET())).body();
+        Matcher clientId = FIRST_ID.matcher(found);
+        if (!clientId.find()) {
+            throw new IllegalStateException("launchpad-web not found in realm " + REALM + ": " + found);
+        }
+        expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/clients/" + clientId.group(1)))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"baseUrl\": \""
+                        + webUrl.replace("\\", "\\\\").replace("\"", "\\\"") + "/\"}"))));
     }
 
     private String adminToken() {

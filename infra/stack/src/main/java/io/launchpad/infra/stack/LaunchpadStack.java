@@ -22,17 +22,17 @@ public final class LaunchpadStack implements AutoCloseable {
 
     /** Where and how to run; port 0 means any free port. */
     public record Options(Path stateDir, boolean clean, int postgresPort, int elasticsearchPort, int keycloakPort,
-            int apiPort, int webPort, int smtpPort, boolean demoData, External external, boolean cluster,
-            Map<String, String> apiSettings) {
+            int apiPort, int webPort, int smtpPort, int mailboxPort, boolean demoData, External external,
+            boolean cluster, Map<String, String> apiSettings) {
 
         /** The run command: fixed ports, kept state, demo data, and external components where configured. */
         public static Options dev() {
-            return new Options(ProjectPaths.localState(), false, 5433, 9200, 8180, 8080, 8081, 3025, true,
+            return new Options(ProjectPaths.localState(), false, 5433, 9200, 8180, 8080, 8081, 3025, 8025, true,
                     External.fromEnvironment(System.getenv()), false, Map.of());
         }
 
         public static Options test(Path stateDir) {
-            return new Options(stateDir, true, 0, 0, 0, 0, 0, 0, false, External.NONE, false, Map.of());
+            return new Options(stateDir, true, 0, 0, 0, 0, 0, 0, 0, false, External.NONE, false, Map.of());
         }
 
         /**
@@ -41,13 +41,14 @@ public final class LaunchpadStack implements AutoCloseable {
          */
         public Options cluster(boolean on) {
             return new Options(on && !cluster ? stateDir.resolve("cluster") : stateDir, clean, postgresPort,
-                    elasticsearchPort, keycloakPort, apiPort, webPort, smtpPort, demoData, external, on, apiSettings);
+                    elasticsearchPort, keycloakPort, apiPort, webPort, smtpPort, mailboxPort, demoData, external, on,
+                    apiSettings);
         }
 
         /** Extra environment for the API instances (a test's own limits, say); it wins over the stack's. */
         public Options apiSettings(Map<String, String> settings) {
             return new Options(stateDir, clean, postgresPort, elasticsearchPort, keycloakPort, apiPort, webPort, smtpPort,
-                    demoData, external, cluster, Map.copyOf(settings));
+                    mailboxPort, demoData, external, cluster, Map.copyOf(settings));
         }
     }
 
@@ -95,12 +96,13 @@ public final class LaunchpadStack implements AutoCloseable {
     private final SpringBootProcess api;
     private final SpringBootProcess web;
     private final MailServer mail;
+    private final DevMailbox mailbox;
     private final Map<String, String> componentUrls;
     private final long startMillis;
 
     private LaunchpadStack(Postgres postgres, ElasticsearchServer elasticsearch, ElasticsearchCluster elasticsearchCluster,
             KeycloakServer keycloak, List<SpringBootProcess> apis, LoadBalancer balancer, SpringBootProcess web,
-            MailServer mail, Map<String, String> componentUrls, long startMillis) {
+            MailServer mail, DevMailbox mailbox, Map<String, String> componentUrls, long startMillis) {
         this.postgres = postgres;
         this.elasticsearch = elasticsearch;
         this.elasticsearchCluster = elasticsearchCluster;
@@ -110,6 +112,7 @@ public final class LaunchpadStack implements AutoCloseable {
         this.api = apis.getFirst();
         this.web = web;
         this.mail = mail;
+        this.mailbox = mailbox;
         this.componentUrls = componentUrls;
         this.startMillis = startMillis;
     }
@@ -133,10 +136,15 @@ public final class LaunchpadStack implements AutoCloseable {
             // settled before either side starts, so Keycloak imports and the API sends the same one
             String accountAdminSecret = external.keycloak() ? null
                     : KeycloakServer.accountAdminClientSecret(state.resolve("keycloak"));
+            // Keycloak sends sign-up and password emails here too, so the mail server starts before it (in ms)
+            MailServer mail = MailServer.start(options.smtpPort());
+            startedSoFar.add(mail);
+            DevMailbox mailbox = DevMailbox.start(mail, options.mailboxPort());
+            startedSoFar.add(mailbox);
             // Keycloak is the slowest to start: it goes first and in parallel with the rest
             CompletableFuture<KeycloakServer> keycloak = external.keycloak() ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(() -> KeycloakServer.start(state.resolve("keycloak"),
-                            options.keycloakPort(), List.of(webUrl, "http://localhost:" + webPort)));
+                            options.keycloakPort(), List.of(webUrl, "http://localhost:" + webPort), mail.smtpPort()));
             CompletableFuture<ElasticsearchServer> elasticsearch = external.elasticsearch() || options.cluster()
                     ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(() -> ElasticsearchServer.start(
@@ -160,8 +168,6 @@ public final class LaunchpadStack implements AutoCloseable {
                     : kc != null ? kc.issuerUri()
                     : "http://127.0.0.1:" + options.keycloakPort() + "/realms/" + KeycloakServer.REALM;
             String elasticsearchUrl = esCluster != null ? esCluster.httpUrls() : es != null ? es.httpUrl() : external.elasticsearchUrl();
-            MailServer mail = MailServer.start(options.smtpPort());
-            startedSoFar.add(mail);
             String jdbcUrl = postgres != null ? postgres.jdbcUrl() : external.jdbcUrl();
 
             List<SpringBootProcess> apis = new ArrayList<>();
@@ -216,7 +222,8 @@ public final class LaunchpadStack implements AutoCloseable {
             }
             urls.put("PostgreSQL", jdbcUrl + (postgres == null ? " (external)" : ""));
             urls.put("Mail (SMTP)", "127.0.0.1:" + mail.smtpPort() + " (GreenMail; messages listed on Ctrl-C)");
-            return new LaunchpadStack(postgres, es, esCluster, kc, List.copyOf(apis), balancer, web, mail, urls,
+            urls.put("Mailbox", mailbox.baseUrl() + "  (every email sent, readable in a browser)");
+            return new LaunchpadStack(postgres, es, esCluster, kc, List.copyOf(apis), balancer, web, mail, mailbox, urls,
                     System.currentTimeMillis() - started);
         } catch (IOException e) {
             closeAll(startedSoFar);
@@ -296,6 +303,11 @@ public final class LaunchpadStack implements AutoCloseable {
         return mail;
     }
 
+    /** The read-only web page of every email sent (sign-up, password reset, notifications). */
+    public DevMailbox mailbox() {
+        return mailbox;
+    }
+
     public long startMillis() {
         return startMillis;
     }
@@ -322,7 +334,7 @@ public final class LaunchpadStack implements AutoCloseable {
 
     @Override
     public void close() {
-        List<AutoCloseable> all = new ArrayList<>(java.util.Arrays.asList(mail, postgres,
+        List<AutoCloseable> all = new ArrayList<>(java.util.Arrays.asList(mailbox, mail, postgres,
                 elasticsearchCluster != null ? elasticsearchCluster : elasticsearch, keycloak));
         all.addAll(apis);
         all.add(balancer);

@@ -34,6 +34,11 @@ public final class MailServer implements AutoCloseable {
         return port;
     }
 
+    /** Every message delivered so far, in the order received (the dev mailbox reads them). */
+    public jakarta.mail.internet.MimeMessage[] messages() {
+        return greenMail.getReceivedMessages();
+    }
+
     /** Every message delivered so far, as subject lines prefixed with their recipient. */
     public java.util.List<String> received() {
         return java.util.Arrays.stream(greenMail.getReceivedMessages()).map(message -> {

@@ -24,12 +24,46 @@ class KeycloakRealmFileTest {
     }
 
     @Test
-    void realmIsClosedToSelfRegistrationAndGuardsAgainstBruteForce() {
+    void realmGuardsAgainstBruteForce() {
         assertThat(realm).containsEntry("realm", "launchpad")
-                .containsEntry("registrationAllowed", false)
                 .containsEntry("bruteForceProtected", true)
                 .containsEntry("accessTokenLifespan", 300)
                 .containsEntry("ssoSessionMaxLifespan", 36000);
+    }
+
+    /**
+     * Issue 12: people sign themselves up, confirm their address by email and can reset a forgotten
+     * password, on Launchpad's own sign-in pages, with mail going to whatever SMTP server the stack runs.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void realmIsOpenToSelfRegistrationWithEmailVerificationOnTheLaunchpadTheme() {
+        assertThat(realm).containsEntry("registrationAllowed", true)
+                .containsEntry("verifyEmail", true)
+                .containsEntry("resetPasswordAllowed", true)
+                .containsEntry("duplicateEmailsAllowed", false)
+                .containsEntry("loginTheme", KeycloakServer.LOGIN_THEME);
+        assertThat((String) realm.get("passwordPolicy")).contains("length(8)");
+        assertThat((Map<String, Object>) realm.get("smtpServer"))
+                .containsEntry("host", "${LAUNCHPAD_SMTP_HOST:127.0.0.1}")
+                .containsEntry("port", "${LAUNCHPAD_SMTP_PORT:" + KeycloakServer.DEFAULT_SMTP_PORT + "}");
+        assertThat(ProjectPaths.root().resolve("infra/keycloak/theme/" + KeycloakServer.LOGIN_THEME + "/login/theme.properties"))
+                .isRegularFile();
+    }
+
+    /** A self-registered person gets no marketplace role: onboarding in the web app decides which, if any. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void selfRegisteredPeopleGetNoMarketplaceRoleAndDemoUsersAreAlreadyVerified() {
+        assertThat(realm).doesNotContainKeys("defaultRoles", "defaultRole", "defaultGroups");
+        assertThat(realmJson).doesNotContain("default-roles-launchpad");
+        for (Map<String, Object> user : (List<Map<String, Object>>) realm.get("users")) {
+            if (user.get("serviceAccountClientId") == null) {
+                // a demo user is never sent through email verification on sign-in
+                assertThat(user).as((String) user.get("username")).containsEntry("emailVerified", true);
+                assertThat(user).as((String) user.get("username")).doesNotContainKey("requiredActions");
+            }
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import static io.launchpad.infra.stack.KeycloakTestSupport.rssMegabytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -61,9 +62,12 @@ class KeycloakServerRestartTest {
             assertThat(Files.readString(repeat.logFile())).doesNotContain("Realm 'launchpad' imported");
             assertThat(claims(repeat.passwordGrantToken("amara.okafor", PASSWORD)).get("iss"))
                     .isEqualTo(repeat.issuerUri());
-            assertThat(authorize(repeat, "launchpad-web", extraWebBaseUrl + "/login/oauth2/code/keycloak",
-                    "&code_challenge=" + S256_CHALLENGE + "&code_challenge_method=S256").statusCode())
-                    .as("redirect URI added to the existing realm").isEqualTo(200);
+            HttpResponse<String> signIn = authorize(repeat, "launchpad-web", extraWebBaseUrl + "/login/oauth2/code/keycloak",
+                    "&code_challenge=" + S256_CHALLENGE + "&code_challenge_method=S256");
+            assertThat(signIn.statusCode()).as("redirect URI added to the existing realm").isEqualTo(200);
+            // issue 12: the existing realm keeps sign-up on the Launchpad theme, linking to this run's web address
+            assertThat(signIn.body()).contains("id=\"kc-register\"").contains("id=\"kc-forgot-password\"")
+                    .contains("<a class=\"brand\" href=\"" + extraWebBaseUrl + "/\">");
         }
         assertThat(builtFiles()).as("the shared distribution is left as built").isEqualTo(distributionBefore);
     }
