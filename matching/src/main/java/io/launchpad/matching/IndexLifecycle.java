@@ -16,6 +16,9 @@ public interface IndexLifecycle {
      */
     Mono<ReindexReport> reindex();
 
+    /** How the latest reindex started on this instance is going, or went. */
+    ReindexProgress progress();
+
     /** Every document that differs between the system of record and the index behind each alias. */
     Mono<ConsistencyReport> checkConsistency();
 }

@@ -73,7 +73,7 @@ class BoardJourneyBrowserTest {
         association.getByTestId("publish-board-role").click();
         association.waitForURL(url -> url.matches(".*/board-roles/[0-9a-f-]{36}$"));
         String role = association.url().substring(association.url().lastIndexOf('/') + 1);
-        assertThat(association.getByTestId("role-status")).hasText("open");
+        assertThat(association.getByTestId("role-status")).hasText("Open");
         pages.check(association, "board role (association)");
         association.navigate(web + "/board-roles");
         assertThat(association.getByTestId("own-role").first()).containsText(title);
@@ -147,7 +147,7 @@ class BoardJourneyBrowserTest {
         candidate.locator("#statement").fill(statement);
         candidate.getByTestId("apply").click();
         candidate.waitForURL(url -> url.endsWith("/candidate/applications"));
-        assertThat(candidate.getByTestId("own-application-status").first()).hasText("submitted");
+        assertThat(candidate.getByTestId("own-application-status").first()).hasText("Submitted");
         pages.check(candidate, "candidate's applications");
 
         // 4. the association sees the candidate among its matches, and the application, blind
@@ -165,18 +165,18 @@ class BoardJourneyBrowserTest {
         // 5. moving to interview reveals who applied; then the association appoints with feedback
         association.locator("textarea[name=feedback]").fill("We would like to meet you");
         association.getByTestId("decide-interview").click();
-        assertThat(association.getByTestId("application-status")).hasText("interview");
+        assertThat(association.getByTestId("application-status")).hasText("Invited to interview");
         assertThat(association.getByTestId("applicant-name")).hasText("Chidi Eze");
         assertThat(association.getByTestId("applicant-email")).hasText("chidi.eze@example.org");
         pages.check(association, "applications (interview, identity revealed)");
         association.locator("textarea[name=feedback]").fill("Welcome to the board " + run);
         association.getByTestId("decide-appointed").click();
-        assertThat(association.getByTestId("application-status")).hasText("appointed");
+        assertThat(association.getByTestId("application-status")).hasText("Appointed");
         pages.check(association, "applications (appointed)");
 
         // 6. the candidate sees the outcome and the feedback
         candidate.navigate(web + "/candidate/applications");
-        assertThat(candidate.getByTestId("own-application-status").first()).hasText("appointed");
+        assertThat(candidate.getByTestId("own-application-status").first()).hasText("Appointed");
         assertThat(candidate.getByTestId("own-application-feedback").first()).hasText("Welcome to the board " + run);
         pages.check(candidate, "candidate's applications (appointed)");
 

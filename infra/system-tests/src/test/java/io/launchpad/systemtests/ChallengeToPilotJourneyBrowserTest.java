@@ -78,7 +78,7 @@ class ChallengeToPilotJourneyBrowserTest {
         association.getByTestId("publish-challenge").click();
         association.waitForURL(url -> url.matches(".*/challenges/[0-9a-f-]{36}$"));
         String challenge = association.url().substring(association.url().lastIndexOf('/') + 1);
-        assertThat(association.getByTestId("challenge-status")).hasText("published");
+        assertThat(association.getByTestId("challenge-status")).hasText("Open");
         pages.check(association, "challenge page (association)");
 
         // 2. the supplier hears of it: it matches the supplier's profile
@@ -107,7 +107,7 @@ class ChallengeToPilotJourneyBrowserTest {
         supplier.locator("#pricePounds").fill("42000");
         supplier.locator("#availability").fill("From next month");
         supplier.getByTestId("submit-response").click();
-        assertThat(supplier.getByTestId("response-status")).containsText("submitted");
+        assertThat(supplier.getByTestId("response-status")).containsText("Submitted");
 
         // 5. the closing date passes; the API closes the challenge with nobody acting
         closeToday(challenge);
@@ -127,7 +127,7 @@ class ChallengeToPilotJourneyBrowserTest {
         pages.check(association, "confirm award");
         association.getByTestId("confirm-button").click();
         association.waitForURL(url -> url.contains("/pilots/"));
-        assertThat(association.getByTestId("pilot-status")).hasText("active");
+        assertThat(association.getByTestId("pilot-status")).hasText("Under way");
         String pilotUrl = association.url();
         pages.check(association, "pilot (active)");
 
@@ -146,7 +146,7 @@ class ChallengeToPilotJourneyBrowserTest {
         supplier.navigate(pilotUrl);
         supplier.getByTestId("milestone").first().locator("select").selectOption("done");
         supplier.getByTestId("update-milestone").first().click();
-        assertThat(supplier.getByTestId("milestone-status").first()).hasText("done");
+        assertThat(supplier.getByTestId("milestone-status").first()).hasText("Done");
         supplier.locator("input[name='actual']").first().fill("6");
         supplier.getByTestId("record-actual").first().click();
         assertThat(supplier.getByTestId("outcome-actual").first()).hasText("6");
@@ -155,7 +155,7 @@ class ChallengeToPilotJourneyBrowserTest {
         association.navigate(pilotUrl);
         association.locator("#finalReport").fill("Reports fell from 14 to 6 per 1,000 homes in twelve weeks");
         association.getByTestId("complete-pilot").click();
-        assertThat(association.getByTestId("pilot-status")).hasText("completed");
+        assertThat(association.getByTestId("pilot-status")).hasText("Completed");
         assertThat(association.getByTestId("pilot-outcome")).containsText("met");
         pages.check(association, "pilot (completed)");
 

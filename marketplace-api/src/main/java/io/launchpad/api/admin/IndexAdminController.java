@@ -4,18 +4,26 @@ import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.matching.ConsistencyReport;
 import io.launchpad.matching.IndexLifecycle;
 import io.launchpad.matching.ReindexInProgressException;
-import io.launchpad.matching.ReindexReport;
+import io.launchpad.matching.ReindexProgress;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
  * Operating the matching indexes; admins only. A reindex answers when it is done, with its report
- * (at 100k profiles that takes minutes: call it with a long timeout).
+ * (at 100k profiles that takes minutes: call it with a long timeout), or at once with
+ * {@code Prefer: respond-async}, to be followed through its progress. Progress is kept by the
+ * instance that runs the rebuild: behind a load balancer, read it from the same instance (sticky).
  */
 @RestController
 class IndexAdminController {
+
+    private static final String PROGRESS = "/api/v1/admin/reindex/progress";
+    /** How long a 202 waits for the rebuild to be refused or to finish before answering that it runs. */
+    private static final java.time.Duration ASYNC_WAIT = java.time.Duration.ofSeconds(1);
 
     private final IndexLifecycle lifecycle;
 
@@ -23,12 +31,43 @@ class IndexAdminController {
         this.lifecycle = lifecycle;
     }
 
+    /**
+     * Rebuilds the indexes and answers with the report when done; with {@code Prefer: respond-async}
+     * (RFC 7240) it answers 202 as soon as the rebuild has started (or, on a small data set, finished),
+     * and {@code GET /api/v1/admin/reindex/progress} follows it.
+     */
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Rebuilt: what the reindex did",
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = io.launchpad.matching.ReindexReport.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202",
+            description = "Started (Prefer: respond-async); Location names the progress to follow",
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReindexProgress.class)))
     @PostMapping("/api/v1/admin/reindex")
-    Mono<ReindexReport> reindex() {
-        // toFuture subscribes on its own: a client that hangs up does not cancel a rebuild half-way
-        return AdminOnly.require("the matching indexes").then(Mono.defer(() -> Mono.fromFuture(lifecycle.reindex().toFuture())))
+    Mono<ResponseEntity<Object>> reindex(@RequestHeader(name = "Prefer", required = false) String prefer) {
+        boolean async = prefer != null && java.util.Arrays.stream(prefer.split(","))
+                .anyMatch(preference -> "respond-async".equalsIgnoreCase(preference.strip()));
+        return AdminOnly.require("the matching indexes").then(Mono.defer(() -> {
+                    // toFuture subscribes on its own, and fromFuture(.., true) never cancels it: a client that hangs up
+                    // (or a 202 that stops waiting) does not cancel a rebuild half-way
+                    var running = lifecycle.reindex().toFuture();
+                    if (!async) {
+                        return Mono.fromFuture(running, true).<ResponseEntity<Object>>map(ResponseEntity::ok);
+                    }
+                    // a refusal (another rebuild runs) comes at once; a rebuild under way is followed through progress
+                    // suppressCancel: giving up waiting must not cancel the rebuild itself
+                    return Mono.fromFuture(running, true).map(report -> true)
+                            .timeout(ASYNC_WAIT, Mono.just(false))
+                            .map(ended -> ResponseEntity.accepted().location(java.net.URI.create(PROGRESS))
+                                    .header("Preference-Applied", "respond-async")
+                                    .<Object>body(lifecycle.progress()));
+                }))
                 .onErrorMap(ReindexInProgressException.class,
                         running -> ApiProblem.conflict(running.getMessage() + "; wait for its report"));
+    }
+
+    /** How the latest reindex started on this instance is going: counts per index, then the report. */
+    @GetMapping(PROGRESS)
+    Mono<ReindexProgress> progress() {
+        return AdminOnly.require("the matching indexes").then(Mono.fromSupplier(lifecycle::progress));
     }
 
     /**

@@ -14,30 +14,40 @@ public record BoardRole(UUID id, UUID organisationId, String title, String descr
         List<SkillLevel> skillGaps, String timeCommitment, int hoursPerMonth, String remuneration,
         String remunerationDetail, String region, boolean remote, LocalDate closingDate, String diversityAims,
         Status status, Instant createdAt, Instant updatedAt, Instant publishedAt, long version, String attendance,
-        boolean governanceExperienceRequired, List<String> skillGapsInWords) {
+        boolean governanceExperienceRequired, List<String> skillGapsInWords, String hiddenReason) {
 
     public enum Status { DRAFT, OPEN, CLOSED }
 
     public boolean isVisibleToAll() {
-        return status != Status.DRAFT;
+        return status != Status.DRAFT && !isHidden();
+    }
+
+    /** Hidden by an administrator (moderation): only its association and admins see it, with the reason. */
+    public boolean isHidden() {
+        return hiddenReason != null;
+    }
+
+    /** The status matching filters on: a hidden role is no status matching serves. */
+    private String statusForMatching() {
+        return isHidden() ? "hidden" : status.name().toLowerCase();
     }
 
     /** Open and before its closing date (inclusive). */
     public boolean takesApplications(LocalDate today) {
-        return status == Status.OPEN && !closingDate.isBefore(today);
+        return status == Status.OPEN && !isHidden() && !closingDate.isBefore(today);
     }
 
     /** The shape the board-roles index holds, announced through the outbox on every write. */
     public BoardRoleForMatching forMatching(SkillsFramework framework) {
         return new BoardRoleForMatching(id, organisationId, title, description, framework.ranked(skillGaps),
                 skillGapsInWords, region, remote, attendance, governanceExperienceRequired, hoursPerMonth,
-                status.name().toLowerCase(), closingDate, version, updatedAt);
+                statusForMatching(), closingDate, version, updatedAt);
     }
 
     /** The shape the board endpoints hand to {@link BoardMatching}. */
     public BoardRoleDocument toDocument() {
         return new BoardRoleDocument(id, organisationId, title, description, skillsMatrix, skillGaps, hoursPerMonth,
-                remuneration, region, remote, closingDate, status.name().toLowerCase(), version, attendance,
+                remuneration, region, remote, closingDate, statusForMatching(), version, attendance,
                 governanceExperienceRequired, skillGapsInWords);
     }
 }

@@ -34,14 +34,15 @@ class BoardRoleController {
             List<SkillLevel> skillsMatrix, List<SkillLevel> skillGaps, String timeCommitment, int hoursPerMonth,
             String remuneration, String remunerationDetail, String region, boolean remote, LocalDate closingDate,
             String diversityAims, String status, Instant createdAt, Instant updatedAt, Instant publishedAt,
-            long version, String attendance, boolean governanceExperienceRequired, List<String> skillGapsInWords) {
+            long version, String attendance, boolean governanceExperienceRequired, List<String> skillGapsInWords,
+            String hiddenReason) {
 
         static BoardRoleView of(BoardRole r, String organisationName) {
             return new BoardRoleView(r.id(), r.organisationId(), organisationName, r.title(), r.description(),
                     r.skillsMatrix(), r.skillGaps(), r.timeCommitment(), r.hoursPerMonth(), r.remuneration(),
                     r.remunerationDetail(), r.region(), r.remote(), r.closingDate(), r.diversityAims(),
                     r.status().name().toLowerCase(), r.createdAt(), r.updatedAt(), r.publishedAt(), r.version(),
-                    r.attendance(), r.governanceExperienceRequired(), r.skillGapsInWords());
+                    r.attendance(), r.governanceExperienceRequired(), r.skillGapsInWords(), r.hiddenReason());
         }
     }
 

@@ -76,12 +76,20 @@ class BoardRoleRepository {
         return db.sql("select * from board_role order by id").map(this::role).all().as(Rows::whole);
     }
 
+    /** Sets (or, with null, clears) the moderation mark; a new version, so the index takes the change. */
+    Mono<BoardRole> setHidden(UUID id, String reason) {
+        var spec = db.sql("update board_role set hidden_reason = :reason, version = version + 1 where id = :id returning *")
+                .bind("id", id);
+        return (reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason)).map(this::role).one();
+    }
+
     /** Open roles, or (when {@code includeDrafts}) all of one organisation's roles, newest first. */
     Flux<BoardRole> list(UUID organisationId, boolean includeDrafts, Cursor after, int limit) {
         var spec = db.sql("""
                 select * from board_role
                 where (cast(:org as uuid) is null or organisation_id = :org)
                   and (status = 'open' or (:drafts and organisation_id = :org))
+                  and (hidden_reason is null or (:drafts and organisation_id = :org))
                   and (cast(:afterAt as timestamptz) is null or (created_at, id) < (:afterAt, :afterId))
                 order by created_at desc, id desc limit :limit""");
         spec = organisationId == null ? spec.bindNull("org", UUID.class) : spec.bind("org", organisationId);
@@ -126,6 +134,7 @@ class BoardRoleRepository {
                 row.get("published_at", Instant.class), row.get("version", Long.class),
                 attendance(row.get("attendance", String.class), Boolean.TRUE.equals(row.get("remote", Boolean.class))),
                 Boolean.TRUE.equals(row.get("governance_experience_required", Boolean.class)),
-                json.readValue(row.get("skill_gaps_in_words", Json.class).asString(), WORDS));
+                json.readValue(row.get("skill_gaps_in_words", Json.class).asString(), WORDS),
+                row.get("hidden_reason", String.class));
     }
 }

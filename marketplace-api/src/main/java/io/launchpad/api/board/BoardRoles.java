@@ -126,6 +126,12 @@ public class BoardRoles {
         return organisations.find(role.organisationId()).map(Organisation::name);
     }
 
+    /** Sets or clears the moderation mark and tells the index; empty when there is no such role. */
+    @Transactional
+    public Mono<BoardRole> setHidden(UUID id, String reason) {
+        return repository.setHidden(id, reason).flatMap(this::announce);
+    }
+
     /** Every role as the board-roles index holds it, streamed (a full reindex, the index consistency check). */
     public Flux<BoardRoleForMatching> matchingDocuments() {
         return repository.all().map(role -> role.forMatching(framework));

@@ -11,7 +11,7 @@ import java.util.UUID;
 public record Challenge(UUID id, UUID organisationId, String organisationName, String title, String summary,
         String description, List<String> categories, List<String> regions, Status status, Integer budgetMinPounds,
         Integer budgetMaxPounds, LocalDate closingDate, Instant createdAt, Instant updatedAt, Instant publishedAt,
-        long version, ChallengeTerms terms) {
+        long version, ChallengeTerms terms, String hiddenReason) {
 
     /** draft → published → closed → awarded | no-award; a published challenge may be withdrawn. */
     public enum Status {
@@ -35,9 +35,14 @@ public record Challenge(UUID id, UUID organisationId, String organisationName, S
         return status != Status.DRAFT;
     }
 
+    /** Hidden by an administrator (moderation): only its association and admins see it, with the reason. */
+    public boolean isHidden() {
+        return hiddenReason != null;
+    }
+
     ChallengeDocument toDocument() {
         return new ChallengeDocument(id, organisationId, organisationName, title, summary, description, categories,
-                regions, status.code(), closingDate, version, updatedAt, terms.requiredAccreditations(),
+                regions, isHidden() ? "hidden" : status.code(), closingDate, version, updatedAt, terms.requiredAccreditations(),
                 terms.essentialRequirements(), terms.niceToHaveRequirements());
     }
 }

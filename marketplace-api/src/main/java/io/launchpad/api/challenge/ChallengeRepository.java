@@ -76,10 +76,14 @@ class ChallengeRepository {
      * One page in (created_at, id) descending order. Drafts are limited to the organisations the
      * caller acts for ({@code visibleDrafts}); null there means every draft (admins).
      */
-    Flux<Challenge> list(ChallengeFilter filter, Set<UUID> visibleDraftOrganisations) {
+    Flux<Challenge> list(ChallengeFilter filter, Set<UUID> visibleDraftOrganisations, Set<UUID> ownOrganisations) {
         StringBuilder sql = new StringBuilder(SELECT).append(" where c.status = :status");
         if (filter.status() == Challenge.Status.DRAFT && visibleDraftOrganisations != null) {
             sql.append(" and c.organisation_id = any(:visible)");
+        }
+        if (ownOrganisations != null) {
+            // hidden by moderation: listed only for its association (and admins, who pass null)
+            sql.append(" and (c.hidden_reason is null or c.organisation_id = any(:own))");
         }
         if (filter.organisationId() != null) {
             sql.append(" and c.organisation_id = :org");
@@ -99,6 +103,9 @@ class ChallengeRepository {
                 .bind("limit", filter.limit());
         if (filter.status() == Challenge.Status.DRAFT && visibleDraftOrganisations != null) {
             spec = spec.bind("visible", visibleDraftOrganisations.toArray(UUID[]::new));
+        }
+        if (ownOrganisations != null) {
+            spec = spec.bind("own", ownOrganisations.toArray(UUID[]::new));
         }
         if (filter.organisationId() != null) {
             spec = spec.bind("org", filter.organisationId());
@@ -150,6 +157,12 @@ class ChallengeRepository {
         return values == null ? new String[0] : values.toArray(String[]::new);
     }
 
+    /** Sets (or, with null, clears) the moderation mark; a new version, so the index takes the change. */
+    Mono<Long> setHidden(UUID id, String reason) {
+        var spec = db.sql("update challenge set hidden_reason = :reason, version = version + 1 where id = :id").bind("id", id);
+        return (reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason)).fetch().rowsUpdated();
+    }
+
     /** Moves a challenge between lifecycle states only from the state named; 0 rows when it was not in it. */
     Mono<Long> transition(UUID id, Challenge.Status from, Challenge.Status to, String noAwardReason) {
         String stamp = switch (to) {
@@ -185,7 +198,7 @@ class ChallengeRepository {
                 row.get("budget_min_pounds", Integer.class), row.get("budget_max_pounds", Integer.class),
                 row.get("closing_date", LocalDate.class), row.get("created_at", Instant.class),
                 row.get("updated_at", Instant.class), row.get("published_at", Instant.class),
-                row.get("version", Long.class), terms(row));
+                row.get("version", Long.class), terms(row), row.get("hidden_reason", String.class));
     }
 
     private static ChallengeTerms terms(Readable row) {

@@ -10,13 +10,15 @@ record ChallengeView(UUID id, UUID organisationId, String organisationName, Stri
         String description, List<String> categories, List<String> regions, String status, Integer budgetMinPounds,
         Integer budgetMaxPounds, LocalDate closingDate, Instant createdAt, Instant updatedAt, Instant publishedAt,
         long version, List<ChallengeTerms.Requirement> requirements, List<Weighting> weightings,
-        Integer pilotLengthWeeks, String location, LocalDate questionsCloseOn, List<String> requiredAccreditations) {
+        Integer pilotLengthWeeks, String location, LocalDate questionsCloseOn, List<String> requiredAccreditations,
+        String hiddenReason) {
 
     static ChallengeView of(Challenge c) {
         return new ChallengeView(c.id(), c.organisationId(), c.organisationName(), c.title(), c.summary(),
                 c.description(), c.categories(), c.regions(), c.status().code(), c.budgetMinPounds(),
                 c.budgetMaxPounds(), c.closingDate(), c.createdAt(), c.updatedAt(), c.publishedAt(), c.version(),
                 c.terms().requirements(), c.terms().effectiveWeightings(), c.terms().pilotLengthWeeks(),
-                c.terms().location(), c.terms().questionsCloseOn(), c.terms().requiredAccreditations());
+                c.terms().location(), c.terms().questionsCloseOn(), c.terms().requiredAccreditations(),
+                c.hiddenReason());
     }
 }

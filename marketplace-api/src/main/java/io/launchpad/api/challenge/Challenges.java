@@ -56,10 +56,14 @@ public class Challenges {
                 .flatMap(this::announce);
     }
 
-    /** A published challenge, or a draft its own association (or an admin) asks for; 404 for anyone else. */
+    /**
+     * A published challenge, or a draft or a challenge hidden by moderation that its own association (or an
+     * admin) asks for; 404 for anyone else.
+     */
     public Mono<Challenge> read(Caller caller, UUID id) {
         return repository.find(id)
-                .filterWhen(challenge -> challenge.isPublic() ? Mono.just(true) : isOwner(caller, challenge))
+                .filterWhen(challenge -> challenge.isPublic() && !challenge.isHidden() ? Mono.just(true)
+                        : isOwner(caller, challenge))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Challenge " + id)));
     }
 
@@ -175,21 +179,38 @@ public class Challenges {
         } else if (caller.isAnonymous()) {
             return Mono.error(ApiProblem.of(ProblemType.UNAUTHENTICATED, "Sign in to list drafts"));
         } else {
-            visibleDrafts = organisations.membershipsOf(caller)
-                    .filter(m -> m.organisationType() == OrganisationType.ASSOCIATION)
-                    .map(Membership::organisationId)
-                    .collect(Collectors.toSet());
+            visibleDrafts = associationsOf(caller);
         }
+        // hidden challenges are listed for their own association; admins see everything (null)
+        Mono<java.util.Optional<Set<UUID>>> own = caller.isAdmin() ? Mono.just(java.util.Optional.empty())
+                : caller.isAnonymous() ? Mono.just(java.util.Optional.of(Set.of()))
+                : associationsOf(caller).map(java.util.Optional::of);
         ChallengeFilter onePageMore = new ChallengeFilter(filter.status(), filter.organisationId(), filter.category(),
                 filter.region(), filter.after(), filter.limit() + 1);
-        return visibleDrafts.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(visible -> repository.list(onePageMore, visible.orElse(null)).collectList())
+        return Mono.zip(visibleDrafts.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()), own)
+                .flatMap(visible -> repository.list(onePageMore, visible.getT1().orElse(null),
+                        visible.getT2().orElse(null)).collectList())
                 .map(rows -> {
                     boolean more = rows.size() > filter.limit();
                     var items = more ? rows.subList(0, filter.limit()) : rows;
                     String next = more ? new Cursor(items.getLast().createdAt(), items.getLast().id()).encode() : null;
                     return new Page<>(items, next);
                 });
+    }
+
+    private Mono<Set<UUID>> associationsOf(Caller caller) {
+        return organisations.membershipsOf(caller)
+                .filter(m -> m.organisationType() == OrganisationType.ASSOCIATION)
+                .map(Membership::organisationId)
+                .collect(Collectors.toSet());
+    }
+
+    /** Sets or clears the moderation mark and tells the index; empty when there is no such challenge. */
+    @Transactional
+    public Mono<Challenge> setHidden(UUID id, String reason) {
+        return repository.setHidden(id, reason)
+                .flatMap(rows -> rows == 1 ? repository.find(id) : Mono.empty())
+                .flatMap(this::announce);
     }
 
     private void checkReadyToPublish(Challenge challenge) {

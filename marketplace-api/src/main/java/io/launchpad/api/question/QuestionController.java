@@ -31,10 +31,10 @@ class QuestionController {
 
     /** The asker is never named; {@code mine} tells the asking supplier which questions are its own. */
     record QuestionView(UUID id, String question, String answer, String status, Instant askedAt, Instant answeredAt,
-            boolean mine) {
+            boolean mine, String hiddenReason) {
         static QuestionView of(Question q, boolean mine) {
             return new QuestionView(q.id(), q.question(), q.answer(), q.isAnswered() ? "answered" : "awaiting-answer",
-                    q.askedAt(), q.answeredAt(), mine);
+                    q.askedAt(), q.answeredAt(), mine, q.hiddenReason());
         }
     }
 

@@ -34,6 +34,13 @@ class QuestionRepository {
                 .bind("id", id).bind("answer", answer).fetch().rowsUpdated();
     }
 
+    /** Sets (or, with null, clears) the moderation mark. */
+    Mono<Question> setHidden(UUID id, String reason) {
+        var spec = db.sql("update challenge_question set hidden_reason = :reason where id = :id returning *").bind("id", id);
+        return (reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason))
+                .map(QuestionRepository::question).one();
+    }
+
     Mono<Question> find(UUID id) {
         return db.sql("select * from challenge_question where id = :id").bind("id", id)
                 .map(QuestionRepository::question).one();
@@ -48,6 +55,7 @@ class QuestionRepository {
         return new Question(row.get("id", UUID.class), row.get("challenge_id", UUID.class),
                 row.get("asked_by_subject", String.class), row.get("asked_by_organisation_id", UUID.class),
                 row.get("question", String.class), row.get("answer", String.class),
-                row.get("asked_at", Instant.class), row.get("answered_at", Instant.class));
+                row.get("asked_at", Instant.class), row.get("answered_at", Instant.class),
+                row.get("hidden_reason", String.class));
     }
 }

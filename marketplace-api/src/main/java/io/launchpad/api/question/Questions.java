@@ -71,14 +71,24 @@ class Questions {
                                 challenge.id(), challenge.title(), answered.id())).thenReturn(answered)));
     }
 
-    /** Answered questions for everyone; unanswered ones only for the association and the asking supplier. */
+    /**
+     * Answered questions for everyone; unanswered ones, and ones an administrator hid, only for the
+     * association (admins included) and the asking supplier.
+     */
     Mono<List<QuestionController.QuestionView>> list(Caller caller, UUID challengeId) {
         return challenges.read(caller, challengeId)
                 .flatMap(challenge -> Mono.zip(challenges.isOwner(caller, challenge), myOrganisations(caller)))
                 .flatMap(access -> repository.forChallenge(challengeId)
-                        .filter(q -> q.isAnswered() || access.getT1() || access.getT2().contains(q.askedByOrganisationId()))
+                        .filter(q -> (q.isAnswered() && !q.isHidden()) || access.getT1()
+                                || access.getT2().contains(q.askedByOrganisationId()))
                         .map(q -> QuestionController.QuestionView.of(q, access.getT2().contains(q.askedByOrganisationId())))
                         .collectList());
+    }
+
+    /** Sets or clears the moderation mark; empty when there is no such question. */
+    @Transactional
+    Mono<Question> setHidden(UUID id, String reason) {
+        return repository.setHidden(id, reason);
     }
 
     private Mono<Set<UUID>> myOrganisations(Caller caller) {

@@ -31,12 +31,13 @@ class SupplierController {
 
     record SupplierView(UUID id, UUID organisationId, String name, String summary, String capabilities,
             String products, String caseStudies, List<String> regions, List<String> accreditations, String size,
-            List<String> categories, String status, Instant createdAt, Instant updatedAt, Instant publishedAt, long version) {
+            List<String> categories, String status, Instant createdAt, Instant updatedAt, Instant publishedAt, long version,
+            String hiddenReason) {
 
         static SupplierView of(SupplierProfile p) {
             return new SupplierView(p.id(), p.organisationId(), p.name(), p.summary(), p.capabilities(), p.products(),
                     p.caseStudies(), p.regions(), p.accreditations(), p.size(), p.categories(), p.status().name().toLowerCase(),
-                    p.createdAt(), p.updatedAt(), p.publishedAt(), p.version());
+                    p.createdAt(), p.updatedAt(), p.publishedAt(), p.version(), p.hiddenReason());
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.UUID;
 /** What a supplier tells associations about itself; only published profiles are matched. */
 public record SupplierProfile(UUID id, UUID organisationId, String name, String summary, String capabilities,
         String products, String caseStudies, List<String> regions, List<String> accreditations, String size,
-        List<String> categories, Status status, Instant createdAt, Instant updatedAt, Instant publishedAt, long version) {
+        List<String> categories, Status status, Instant createdAt, Instant updatedAt, Instant publishedAt, long version,
+        String hiddenReason) {
 
     public enum Status { DRAFT, PUBLISHED }
 
@@ -17,8 +18,13 @@ public record SupplierProfile(UUID id, UUID organisationId, String name, String 
         return status == Status.PUBLISHED;
     }
 
+    /** Hidden by an administrator (moderation): only its own members and admins see it, with the reason. */
+    boolean isHidden() {
+        return hiddenReason != null;
+    }
+
     SupplierDocument toDocument() {
         return new SupplierDocument(id, organisationId, name, summary, capabilities, products, caseStudies,
-                regions, accreditations, size, isPublished(), version, updatedAt, categories);
+                regions, accreditations, size, isPublished() && !isHidden(), version, updatedAt, categories);
     }
 }

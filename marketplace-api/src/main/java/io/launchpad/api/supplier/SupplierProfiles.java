@@ -45,7 +45,8 @@ public class SupplierProfiles {
 
     public Mono<SupplierProfile> read(Caller caller, UUID id) {
         return repository.find(id)
-                .filterWhen(profile -> profile.isPublished() ? Mono.just(true) : mayEdit(caller, profile))
+                .filterWhen(profile -> profile.isPublished() && !profile.isHidden() ? Mono.just(true)
+                        : mayEdit(caller, profile))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Supplier profile " + id)));
     }
 
@@ -117,6 +118,12 @@ public class SupplierProfiles {
     private Mono<Boolean> mayEdit(Caller caller, SupplierProfile profile) {
         return organisations.find(profile.organisationId())
                 .flatMap((Organisation organisation) -> organisations.mayActFor(caller, organisation));
+    }
+
+    /** Sets or clears the moderation mark and tells the index; empty when there is no such profile. */
+    @Transactional
+    public Mono<SupplierProfile> setHidden(UUID id, String reason) {
+        return repository.setHidden(id, reason).flatMap(this::announce);
     }
 
     /** Every profile as matching indexes it, streamed (a full reindex, the index consistency check). */

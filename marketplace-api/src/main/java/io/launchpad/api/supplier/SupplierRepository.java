@@ -53,6 +53,14 @@ class SupplierRepository {
                 .map(SupplierRepository::profile).one();
     }
 
+    /** Sets (or, with null, clears) the moderation mark; a new version, so the index takes the change. */
+    Mono<SupplierProfile> setHidden(UUID id, String reason) {
+        var spec = db.sql("update supplier_profile set hidden_reason = :reason, version = version + 1 where id = :id returning *")
+                .bind("id", id);
+        return (reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason))
+                .map(SupplierRepository::profile).one();
+    }
+
     Mono<SupplierProfile> find(UUID id) {
         return db.sql("select * from supplier_profile where id = :id").bind("id", id)
                 .map(SupplierRepository::profile).one();
@@ -72,7 +80,7 @@ class SupplierRepository {
 
     Flux<SupplierProfile> published(Cursor after, int limit) {
         var spec = db.sql("""
-                select * from supplier_profile where status = 'published'
+                select * from supplier_profile where status = 'published' and hidden_reason is null
                   and (cast(:afterAt as timestamptz) is null or (created_at, id) < (:afterAt, :afterId))
                 order by created_at desc, id desc limit :limit""");
         spec = after == null
@@ -101,7 +109,8 @@ class SupplierRepository {
                 list(row.get("categories", String[].class)),
                 SupplierProfile.Status.valueOf(row.get("status", String.class).toUpperCase()),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
-                row.get("published_at", Instant.class), row.get("version", Long.class));
+                row.get("published_at", Instant.class), row.get("version", Long.class),
+                row.get("hidden_reason", String.class));
     }
 
     private static List<String> list(String[] values) {

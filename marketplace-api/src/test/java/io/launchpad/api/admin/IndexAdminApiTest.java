@@ -38,6 +38,44 @@ class IndexAdminApiTest extends ApiTestBase {
         }
         api.post().uri("/api/v1/admin/reindex").exchange().expectStatus().isUnauthorized();
         api.get().uri("/api/v1/admin/index-consistency").exchange().expectStatus().isUnauthorized();
+        api.get().uri("/api/v1/admin/reindex/progress").header("Authorization", TestTokens.user("supplier").bearer())
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAsynchronousReindexAnswersAtOnceAndItsProgressCountsEveryIndexThenGivesTheReport() throws Exception {
+        String admin = TestTokens.user("admin").bearer();
+        publishedSupplier("Progress Ltd " + UUID.randomUUID(), "Damp sensors for social homes");
+        long suppliers = count("supplier_profile");
+
+        var started = api.post().uri("/api/v1/admin/reindex").header("Authorization", admin)
+                .header("Prefer", "respond-async").exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().valueEquals("Location", "/api/v1/admin/reindex/progress")
+                .expectHeader().valueEquals("Preference-Applied", "respond-async")
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(started.get("startedAt")).isNotNull();
+
+        Map<String, Object> progress = null;
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            progress = api.get().uri("/api/v1/admin/reindex/progress").header("Authorization", admin).exchange()
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            if (Boolean.FALSE.equals(progress.get("running"))) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(progress).containsEntry("running", false).containsEntry("failure", null);
+        assertThat(progress.get("finishedAt")).isNotNull();
+        List<Map<String, Object>> indexes = (List<Map<String, Object>>) progress.get("indexes");
+        assertThat(indexes).extracting(index -> index.get("alias"))
+                .containsExactly(SUPPLIERS, "launchpad-challenges", "launchpad-candidates", "launchpad-board-roles");
+        assertThat(indexes).allSatisfy(index -> assertThat(index).containsEntry("finished", true));
+        assertThat(((Number) indexes.getFirst().get("done")).longValue()).isEqualTo(suppliers);
+        Map<String, Object> report = (Map<String, Object>) progress.get("report");
+        assertThat(((List<Map<String, Object>>) report.get("indexes")).getFirst().get("documents")).isEqualTo(indexes.getFirst().get("done"));
     }
 
     @Test

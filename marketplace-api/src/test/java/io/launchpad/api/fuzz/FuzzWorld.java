@@ -237,6 +237,14 @@ final class FuzzWorld {
                     association(), body("subject", invitee.subject()), 201);
             return wire("POST /api/v1/me/invitations/{id}/decline", invitee, Map.of("id", id(invitation)), null);
         });
+        oneShot("PUT /api/v1/admin/moderation/{kind}/{id}", () -> wire("PUT /api/v1/admin/moderation/{kind}/{id}", admin(),
+                Map.of("kind", "challenge", "id", publishedChallenge(association())),
+                body("reason", "Claims savings no pilot has shown")));
+        oneShot("DELETE /api/v1/admin/moderation/{kind}/{id}", () -> {
+            String hidden = publishedChallenge(association());
+            call("PUT", "/api/v1/admin/moderation/challenge/" + hidden, admin(), body("reason", "Under review"), 200);
+            return wire("DELETE /api/v1/admin/moderation/{kind}/{id}", admin(), Map.of("kind", "challenge", "id", hidden), null);
+        });
         oneShot("POST /api/v1/admin/outbox/parked/{id}/retry", () -> wire("POST /api/v1/admin/outbox/parked/{id}/retry",
                 admin(), Map.of("id", parkedOutboxRow()), null));
         oneShot("DELETE /api/v1/admin/outbox/parked/{id}", () -> wire("DELETE /api/v1/admin/outbox/parked/{id}",

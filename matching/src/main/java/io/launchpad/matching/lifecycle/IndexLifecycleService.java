@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.launchpad.matching.ConsistencyReport;
 import io.launchpad.matching.IndexLifecycle;
 import io.launchpad.matching.ReindexInProgressException;
+import io.launchpad.matching.ReindexProgress;
 import io.launchpad.matching.ReindexReport;
 import io.launchpad.matching.SearchableSource;
 import reactor.core.publisher.Mono;
@@ -21,6 +22,7 @@ final class IndexLifecycleService implements IndexLifecycle {
     private final Supplier<SearchableSource> source;
     private final ReindexLock lock;
     private final AtomicBoolean reindexing = new AtomicBoolean();
+    private final ReindexTracker tracker = new ReindexTracker();
 
     IndexLifecycleService(Reindex reindex, ConsistencyCheck consistency, Supplier<SearchableSource> source, ReindexLock lock) {
         this.reindex = reindex;
@@ -35,13 +37,24 @@ final class IndexLifecycleService implements IndexLifecycle {
             if (!reindexing.compareAndSet(false, true)) {
                 return Mono.error(new ReindexInProgressException());
             }
-            return lock.whileHeld(Mono.defer(() -> reindex.run(source.get())))
+            return lock.whileHeld(Mono.defer(() -> {
+                        tracker.started();
+                        return reindex.run(source.get(), tracker)
+                                .doOnNext(tracker::succeeded)
+                                .doOnError(tracker::failed)
+                                .doOnCancel(() -> tracker.failed(new IllegalStateException("cancelled")));
+                    }))
                     .switchIfEmpty(Mono.error(ReindexInProgressException::new))
                     // before the outcome reaches the caller (doFinally runs after it, so a caller retrying at
                     // once could still be refused by this run's flag)
                     .doOnTerminate(() -> reindexing.set(false))
                     .doOnCancel(() -> reindexing.set(false));
         });
+    }
+
+    @Override
+    public ReindexProgress progress() {
+        return tracker.snapshot();
     }
 
     @Override

@@ -124,7 +124,7 @@ final class Reindex {
         this.reconcile = new Reconcile(elasticsearch, settings.batchSize());
     }
 
-    Mono<ReindexReport> run(SearchableSource source) {
+    Mono<ReindexReport> run(SearchableSource source, ReindexTracker tracker) {
         long started = System.nanoTime();
         long embeddedBefore = documents.embeddings().textsEmbedded();
         String generation = GENERATION.format(Instant.now());
@@ -135,10 +135,10 @@ final class Reindex {
                             .log("Reindex started");
                     // one alias after the other (concat subscribes in turn): each load has the cores to itself
                     return Flux.concat(
-                                    Mono.defer(() -> rebuild(names.suppliers(), generation, source.suppliers(), batch -> IndexDocument.suppliers(documents, batch))),
-                                    Mono.defer(() -> rebuild(names.challenges(), generation, source.challenges(), batch -> IndexDocument.challenges(documents, batch))),
-                                    Mono.defer(() -> rebuild(names.candidates(), generation, source.candidates(), batch -> IndexDocument.candidates(boardDocuments, batch))),
-                                    Mono.defer(() -> rebuild(names.boardRoles(), generation, source.boardRoles(), batch -> IndexDocument.boardRoles(boardDocuments, batch))))
+                                    Mono.defer(() -> rebuild(tracker, names.suppliers(), generation, source.suppliers(), batch -> IndexDocument.suppliers(documents, batch))),
+                                    Mono.defer(() -> rebuild(tracker, names.challenges(), generation, source.challenges(), batch -> IndexDocument.challenges(documents, batch))),
+                                    Mono.defer(() -> rebuild(tracker, names.candidates(), generation, source.candidates(), batch -> IndexDocument.candidates(boardDocuments, batch))),
+                                    Mono.defer(() -> rebuild(tracker, names.boardRoles(), generation, source.boardRoles(), batch -> IndexDocument.boardRoles(boardDocuments, batch))))
                             .collectList()
                             .flatMap(rebuilt -> replay(mark.minus(REPLAY_MARGIN), rebuilt)
                                     .flatMap(replayed -> reconcile(source, rebuilt)
@@ -159,13 +159,17 @@ final class Reindex {
                         .log("Reindex finished"));
     }
 
-    private <T> Mono<Rebuilt> rebuild(String alias, String generation, Flux<T> source, Function<List<T>, List<IndexDocument>> convert) {
+    private <T> Mono<Rebuilt> rebuild(ReindexTracker tracker, String alias, String generation, Flux<T> source,
+            Function<List<T>, List<IndexDocument>> convert) {
         String index = names.versioned(alias) + "-" + generation;
-        return indexesBehind(alias).flatMap(previous -> createForLoading(index)
-                .then(load(alias, index, source, convert))
+        return indexesBehind(alias).flatMap(previous -> documentsIn(alias)
+                .doOnNext(expected -> tracker.begin(alias, expected < 0 ? null : expected))
+                .then(createForLoading(index))
+                .then(load(alias, index, source, convert, added -> tracker.sent(alias, added)))
                 .flatMap(loaded -> openForSearch(index)
                         .then(swap(alias, previous, index))
                         .then(Mono.fromRunnable(() -> indexes.rebuilt(alias)))
+                        .then(Mono.fromRunnable(() -> tracker.finished(alias)))
                         .thenReturn(new Rebuilt(alias, previous, index, loaded.accepted(), loaded.seconds(),
                                 loaded.rejectedCount(), loaded.rejected())))
                 // never leave a half-filled index behind; the alias still points at the complete old one
@@ -177,18 +181,29 @@ final class Reindex {
      * blocks when Elasticsearch falls behind, which holds back the source: bounded memory). Records
      * whose document Elasticsearch refuses are left out and reported; any other failure fails the load.
      */
-    private <T> Mono<BulkLoad> load(String alias, String index, Flux<T> source, Function<List<T>, List<IndexDocument>> convert) {
+    private <T> Mono<BulkLoad> load(String alias, String index, Flux<T> source, Function<List<T>, List<IndexDocument>> convert,
+            java.util.function.LongConsumer added) {
         return Mono.using(
                 () -> new BulkLoad(elasticsearch.client(), alias, index, settings.batchSize()),
                 load -> source.buffer(settings.embedBatch())
                         .parallel(settings.embedThreads()).runOn(Schedulers.parallel(), 2).map(convert).sequential()
                         .publishOn(Schedulers.boundedElastic(), 4)
-                        .doOnNext(batch -> batch.forEach(load::add))
+                        .doOnNext(batch -> {
+                            batch.forEach(load::add);
+                            added.accept(batch.size());
+                        })
                         .then(Mono.fromRunnable(load::close).subscribeOn(Schedulers.boundedElastic()))
                         .then(Mono.defer(() -> load.failed() == 0 ? Mono.just(load)
                                 : Mono.error(new IllegalStateException("Reindex of " + alias + " failed for " + load.failed()
                                         + " documents (not counting " + load.rejectedCount() + " rejected): " + load.failures())))),
                 load -> { /* closed above once the stream completes; close() flushes and waits, so not twice */ });
+    }
+
+    /** What the alias holds now: the expected size of its rebuild (-1 when there is no index yet or it cannot say). */
+    private Mono<Long> documentsIn(String alias) {
+        return elasticsearch.call("count " + alias, client -> client.count(count -> count.index(alias)))
+                .map(response -> response.count())
+                .onErrorResume(error -> Mono.just(-1L));
     }
 
     private Mono<List<String>> indexesBehind(String alias) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +14,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.launchpad.web.api.ApiProblemException;
@@ -29,6 +31,9 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 class AdminConsoleController {
+
+    /** How often the progress page reloads itself while a rebuild runs. */
+    static final int REFRESH_SECONDS = 5;
 
     private final LaunchpadApi api;
 
@@ -117,16 +122,41 @@ class AdminConsoleController {
             if (!Confirmation.given(form)) {
                 return Mono.just(new Confirmation("Rebuild every search index now?",
                         List.of("Every supplier profile, challenge, candidate and board role is read again and embedded: "
-                                        + "this takes minutes, and the page waits until it is done.",
+                                        + "this takes minutes; a page shows how far it has got.",
                                 "Search and matching keep answering from the current indexes until the new ones replace them.",
                                 "Writes made meanwhile are replayed into the new indexes before they replace the old ones."),
                         "/admin/indexes/reindex", "Yes, rebuild them", "/admin/indexes", Map.of()).show(model));
             }
-            return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/admin/reindex").build(), null, Map.class)
-                .map(report -> {
-                    model.addAttribute("reindex", report);
-                    return "admin/reindexed";
-                });
+            // the API answers once the rebuild has started; the progress page follows it
+            HttpHeaders async = new HttpHeaders();
+            async.add("Prefer", "respond-async");
+            return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/admin/reindex").build(), null, async, null, Map.class)
+                .thenReturn("redirect:/admin/indexes/progress");
+        });
+    }
+
+    /**
+     * The rebuild's counts while it runs, reloaded every few seconds by the browser ({@code Refresh}
+     * header, no script; a link turns it off, so nobody is hurried), then what it did and the
+     * consistency report.
+     */
+    @GetMapping("/admin/indexes/progress")
+    Mono<String> progress(@RequestParam(required = false) @Nullable String auto, ServerWebExchange exchange, Model model) {
+        return api.get(uri -> uri.path("/api/v1/admin/reindex/progress").build(), Map.class).flatMap(progress -> {
+            model.addAttribute("progress", progress);
+            boolean running = Boolean.TRUE.equals(progress.get("running"));
+            model.addAttribute("autoRefresh", running && !"off".equals(auto));
+            if (running && !"off".equals(auto)) {
+                exchange.getResponse().getHeaders().set("Refresh", String.valueOf(REFRESH_SECONDS));
+            }
+            if (running || progress.get("report") == null) {
+                return Mono.just("admin/reindexing");
+            }
+            model.addAttribute("reindex", progress.get("report"));
+            return api.get(uri -> uri.path("/api/v1/admin/index-consistency").build(), Map.class).map(report -> {
+                model.addAttribute("report", report);
+                return "admin/reindexed";
+            });
         });
     }
 }

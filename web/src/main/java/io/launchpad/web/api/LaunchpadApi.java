@@ -58,8 +58,15 @@ public final class LaunchpadApi {
     /** As {@link #send(HttpMethod, Function, Object, Class)}, naming the version changed in {@code If-Match}. */
     public <T> Mono<T> send(HttpMethod method, Function<UriBuilder, URI> uri, @Nullable String ifMatch,
             @Nullable Object body, Class<T> type) {
+        return send(method, uri, ifMatch, HttpHeaders.EMPTY, body, type);
+    }
+
+    /** As above, with headers of the request's own ({@code Prefer: respond-async}). */
+    public <T> Mono<T> send(HttpMethod method, Function<UriBuilder, URI> uri, @Nullable String ifMatch,
+            HttpHeaders headers, @Nullable Object body, Class<T> type) {
         WebClient.RequestBodySpec request = webClient.method(method)
             .uri(uri)
+            .headers(all -> all.addAll(headers))
             .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
         if (ifMatch != null) {
             request = request.header(HttpHeaders.IF_MATCH, ifMatch);

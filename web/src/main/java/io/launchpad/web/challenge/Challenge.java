@@ -16,7 +16,7 @@ record Challenge(String id, String organisationId, @Nullable String organisation
         @Nullable String status, @Nullable Integer budgetMinPounds, @Nullable Integer budgetMaxPounds,
         @Nullable LocalDate closingDate, List<Requirement> requirements, List<Weighting> weightings,
         @Nullable Integer pilotLengthWeeks, @Nullable String location, @Nullable LocalDate questionsCloseOn,
-        List<String> requiredAccreditations) {
+        List<String> requiredAccreditations, @Nullable String hiddenReason) {
 
     Challenge {
         categories = categories == null ? List.of() : List.copyOf(categories);

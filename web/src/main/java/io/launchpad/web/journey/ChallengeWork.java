@@ -50,6 +50,11 @@ class ChallengeWork {
             .defaultIfEmpty(Map.of());
     }
 
+    Mono<Map<String, Object>> delete(String path, Object... variables) {
+        return api.send(HttpMethod.DELETE, uri -> uri.path(path).build(variables), null, JSON).map(ChallengeWork::cast)
+            .defaultIfEmpty(Map.of());
+    }
+
     /** A PUT naming the version read (the response's {@code version}) as its strong ETag. */
     Mono<Map<String, Object>> putVersion(Object body, @org.jspecify.annotations.Nullable String version, String path,
             Object... variables) {

@@ -1,6 +1,7 @@
 package io.launchpad.web.journey;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Controller;
@@ -9,6 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
+
+import io.launchpad.web.confirm.Confirmation;
 
 import reactor.core.publisher.Mono;
 
@@ -44,6 +47,22 @@ class NotificationPageController {
                     "/api/v1/notifications/preferences")
             .thenReturn("redirect:/notifications")
             .onErrorResume(e -> Forms.refused(e, model, feed(model))));
+    }
+
+    /** Deletes a saved search after a page that says what that means (its alerts stop). */
+    @PostMapping("/notifications/saved-searches/{id}/delete")
+    Mono<String> deleteSearch(@PathVariable String id, ServerWebExchange exchange, Model model) {
+        return exchange.getFormData().flatMap(form -> {
+            if (!Confirmation.given(form)) {
+                String named = Forms.text(form, "name");
+                return Mono.just(new Confirmation(named == null ? "Delete this saved search?" : "Delete the saved search ‘" + named + "’?",
+                        List.of("You will no longer be told about new challenges that match it.",
+                                "Challenges it found stay where they are; you can save the search again at any time."),
+                        "/notifications/saved-searches/" + id + "/delete", "Yes, delete it", "/notifications",
+                        Confirmation.carried(form)).show(model));
+            }
+            return work.delete("/api/v1/saved-searches/{id}", id).thenReturn("redirect:/notifications");
+        });
     }
 
     @PostMapping("/notifications/saved-searches")

@@ -52,7 +52,9 @@ class ProgrammePageController {
     static List<Bar> bars(Map<String, Number> counts) {
         double max = Math.max(1, counts.values().stream().mapToDouble(Number::doubleValue).max().orElse(1));
         List<Bar> bars = new ArrayList<>();
-        counts.forEach((label, value) -> bars.add(new Bar(label, value, 100 * value.doubleValue() / max)));
+        // the API keys its counts by code ("no-award", "partly-met"); the chart says them in words
+        io.launchpad.web.format.Labels labels = new io.launchpad.web.format.Labels();
+        counts.forEach((code, value) -> bars.add(new Bar(labels.status(code), value, 100 * value.doubleValue() / max)));
         return bars;
     }
 }

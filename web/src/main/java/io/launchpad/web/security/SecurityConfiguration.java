@@ -33,6 +33,9 @@ class SecurityConfiguration {
                 // a page it refuses with 401 sends the visitor to sign in (SignInWhenTheApiAsks)
                 .pathMatchers("/", "/challenges/**", "/suppliers/*", "/css/**", "/favicon.ico", "/error", "/actuator/health/**")
                 .permitAll()
+                // the footer's pages: anyone may read them
+                .pathMatchers("/accessibility", "/privacy", "/contact")
+                .permitAll()
                 // after erasure the person is signed out; the page saying so must not ask them to sign in
                 .pathMatchers("/account/erased")
                 .permitAll()

@@ -12,9 +12,9 @@ final class SupplierPage {
     private SupplierPage() {
     }
 
-    record Profile(String id, String name, @Nullable String summary, @Nullable String capabilities,
+    record Profile(String id, @Nullable String organisationId, String name, @Nullable String summary, @Nullable String capabilities,
             @Nullable String products, @Nullable String caseStudies, List<String> regions, List<String> accreditations,
-            List<String> categories) {
+            List<String> categories, @Nullable String status, @Nullable String hiddenReason) {
 
         Profile {
             regions = regions == null ? List.of() : List.copyOf(regions);

@@ -1,10 +1,15 @@
 package io.launchpad.web.supplier;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import io.launchpad.web.account.Account;
+import io.launchpad.web.api.ApiProblemException;
 import io.launchpad.web.api.LaunchpadApi;
 import io.launchpad.web.challenge.Taxonomy;
 
@@ -20,21 +25,35 @@ class SupplierPageController {
 
     private final LaunchpadApi api;
     private final Taxonomy taxonomy;
+    private final Account account;
 
-    SupplierPageController(LaunchpadApi api, Taxonomy taxonomy) {
+    SupplierPageController(LaunchpadApi api, Taxonomy taxonomy, Account account) {
         this.api = api;
         this.taxonomy = taxonomy;
+        this.account = account;
     }
 
     @GetMapping("/suppliers/{id}")
-    Mono<String> supplier(@PathVariable String id, Model model) {
+    Mono<String> supplier(@PathVariable String id, @AuthenticationPrincipal @Nullable OidcUser user, Model model) {
         return Mono.zip(api.get(uri -> uri.path("/api/v1/suppliers/{id}").build(id), SupplierPage.Profile.class),
                 api.get(uri -> uri.path("/api/v1/suppliers/{id}/pilots").build(id), SupplierPage.Pilots.class))
             .map(found -> {
                 model.addAttribute("taxonomy", taxonomy);
                 model.addAttribute("supplier", found.getT1());
                 model.addAttribute("pilots", found.getT2().items());
-                return "supplier/page";
-            });
+                return found.getT1();
+            })
+            .flatMap(profile -> ownedBySignedInPerson(profile, user)
+                .doOnNext(owner -> model.addAttribute("ownProfile", owner))
+                .thenReturn("supplier/page"));
+    }
+
+    /** Its own members get a link to edit it; nobody else's page asks the API who they are. */
+    private Mono<Boolean> ownedBySignedInPerson(SupplierPage.Profile profile, @Nullable OidcUser user) {
+        if (user == null || profile.organisationId() == null) {
+            return Mono.just(false);
+        }
+        return account.me().map(me -> me.isMemberOf(profile.organisationId()))
+            .onErrorResume(ApiProblemException.class, e -> Mono.just(false));
     }
 }

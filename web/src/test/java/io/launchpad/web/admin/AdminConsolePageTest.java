@@ -38,7 +38,7 @@ class AdminConsolePageTest extends WebPageTest {
 
         Document console = Jsoup.parse(pageAs(signedIn("root", "Root", "admin"), "/admin"));
         assertThat(console.select("[data-testid=admin-console] a").eachAttr("href"))
-            .containsExactly("/admin/verification", "/admin/indexes", "/admin/programme");
+            .containsExactly("/admin/verification", "/admin/moderation", "/admin/indexes", "/admin/programme");
         assertThat(console.select("[data-testid=nav-admin]")).hasSize(1);
 
         Document queue = Jsoup.parse(pageAs(signedIn("root", "Root", "admin"), "/admin/verification"));
@@ -68,9 +68,19 @@ class AdminConsolePageTest extends WebPageTest {
                  "differences":[{"alias":"launchpad-suppliers","id":"s-1"}],"truncated":false,"parkedOutboxRows":0,
                  "parkedOutboxRowIds":[]}""")));
         ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/admin/reindex")).willReturn(json("""
-                {"indexes":[{"alias":"launchpad-suppliers","newIndex":"launchpad-suppliers-v1-2","documents":10,
+                {"running":true,"startedAt":"2027-01-16T14:05:00Z","indexes":[]}""").withStatus(202)));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/admin/reindex/progress")).inScenario("reindex")
+            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willReturn(json("""
+                {"running":true,"startedAt":"2027-01-16T14:05:00Z","finishedAt":null,
+                 "indexes":[{"alias":"launchpad-suppliers","done":10,"expected":10,"finished":true},
+                            {"alias":"launchpad-challenges","done":3,"expected":null,"finished":false}],
+                 "report":null,"failure":null}""")));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/admin/reindex/progress")).inScenario("reindex")
+            .whenScenarioStateIs("finished").willReturn(json("""
+                {"running":false,"startedAt":"2027-01-16T14:05:00Z","finishedAt":"2027-01-16T14:06:00Z","indexes":[],
+                 "report":{"indexes":[{"alias":"launchpad-suppliers","newIndex":"launchpad-suppliers-v1-2","documents":10,
                              "documentsPerSecond":31.4,"removed":0,"rejected":0}],"replayed":2,"replayRejected":0,
-                 "rejected":[],"duration":"PT1S"}""")));
+                 "rejected":[],"duration":"PT1S"},"failure":null}""")));
 
         Document indexes = Jsoup.parse(pageAs(signedIn("root", "Root", "admin"), "/admin/indexes"));
         assertThat(indexes.select("[data-testid=index-health]").text()).startsWith("The indexes differ");
@@ -81,12 +91,30 @@ class AdminConsolePageTest extends WebPageTest {
         assertThat(confirm.select("[data-testid=confirm-heading]").text()).isEqualTo("Rebuild every search index now?");
         ApiStub.SERVER.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/admin/reindex")));
 
-        String done = web.mutateWith(signedIn("root", "Root", "admin")).mutateWith(csrf()).post().uri("/admin/indexes/reindex")
+        web.mutateWith(signedIn("root", "Root", "admin")).mutateWith(csrf()).post().uri("/admin/indexes/reindex")
             .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("confirmed", "yes")).exchange()
-            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        Document report = Jsoup.parse(done);
+            .expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/admin/indexes/progress");
+        ApiStub.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/v1/admin/reindex"))
+            .withHeader("Prefer", com.github.tomakehurst.wiremock.client.WireMock.equalTo("respond-async")));
+
+        var running = web.mutateWith(signedIn("root", "Root", "admin")).get().uri("/admin/indexes/progress").exchange()
+            .expectStatus().isOk().expectHeader().valueEquals("Refresh", "5").expectBody(String.class).returnResult();
+        Document progress = Jsoup.parse(running.getResponseBody());
+        assertThat(progress.select("[data-testid=reindex-progress] tbody tr").eachText())
+            .containsExactly("launchpad-suppliers 10 10 Done", "launchpad-challenges 3 not known Loading");
+        assertThat(progress.select("[data-testid=reindex-running]").text()).startsWith("Started 16 January 2027 at 2:05pm.");
+        assertThat(progress.select("[data-testid=auto-refresh] a").attr("href")).isEqualTo("/admin/indexes/progress?auto=off");
+        web.mutateWith(signedIn("root", "Root", "admin")).get().uri("/admin/indexes/progress?auto=off").exchange()
+            .expectStatus().isOk().expectHeader().doesNotExist("Refresh");
+
+        ApiStub.SERVER.setScenarioState("reindex", "finished");
+        var finished = web.mutateWith(signedIn("root", "Root", "admin")).get().uri("/admin/indexes/progress").exchange()
+            .expectStatus().isOk().expectHeader().doesNotExist("Refresh").expectBody(String.class).returnResult();
+        Document report = Jsoup.parse(finished.getResponseBody());
         assertThat(report.select("[data-testid=reindex-report] tbody tr").text()).isEqualTo("launchpad-suppliers 10 31 0");
         assertThat(report.select("[data-testid=replayed]").text()).startsWith("2 changes");
+        assertThat(report.select("[data-testid=consistency-after] [data-testid=index-counts] tbody tr").text())
+            .isEqualTo("launchpad-suppliers 10 9 1 0 0");
     }
 
     private static ResponseDefinitionBuilder json(String body) {

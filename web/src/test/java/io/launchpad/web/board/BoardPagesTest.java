@@ -53,7 +53,7 @@ class BoardPagesTest extends WebPageTest {
 
         Document page = Jsoup.parse(page("/board-roles", "association"));
 
-        assertThat(page.select("[data-testid=own-role]").text()).contains("Draft trustee").contains("draft");
+        assertThat(page.select("[data-testid=own-role]").text()).contains("Draft trustee").contains("Draft closes 31 January 2030");
         assertThat(page.select("[data-testid=open-role]").text()).contains("Digital trustee").contains("North West");
         assertThat(page.select("[data-testid=nav-board-roles]")).hasSize(1);
         assertThat(page.select("[data-testid=nav-candidate-profile]")).isEmpty();

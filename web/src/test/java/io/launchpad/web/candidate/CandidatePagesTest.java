@@ -161,7 +161,7 @@ class CandidatePagesTest extends WebPageTest {
                           {"id":"a-2","boardRoleId":"r-2","roleTitle":"Data trustee","status":"submitted",
                            "statement":"Data is my field","version":1}]}""");
         Document page = Jsoup.parse(page("/candidate/applications"));
-        assertThat(page.select("[data-testid=own-application-status]").eachText()).containsExactly("appointed", "submitted");
+        assertThat(page.select("[data-testid=own-application-status]").eachText()).containsExactly("Appointed", "Submitted");
         assertThat(page.select("[data-testid=own-application-feedback]").text()).isEqualTo("Welcome to the board");
         assertThat(page.select("[data-testid=withdraw]")).hasSize(1);
 

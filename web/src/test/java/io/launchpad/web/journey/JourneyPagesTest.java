@@ -38,6 +38,10 @@ class JourneyPagesTest extends WebPageTest {
         assertThat(page.select("[data-testid=chart-stages] svg").attr("aria-label")).isEqualTo("Challenges by stage");
         assertThat(page.select("[data-testid=time-to-award]").text()).contains("12.5");
         assertThat(page.select("script, [style]")).isEmpty();
+        // codes are said in words, in the chart and in its table
+        assertThat(page.select("[data-testid=chart-stages] table th").eachText())
+            .contains("Open", "Closed without an award").doesNotContain("published", "no-award");
+        assertThat(page.select("main").text()).doesNotContain("partly-met", "no-award");
     }
 
     @Test

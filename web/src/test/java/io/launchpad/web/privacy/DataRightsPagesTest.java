@@ -125,15 +125,23 @@ class DataRightsPagesTest extends WebPageTest {
     }
 
     @Test
-    void theAuditLogListsWhoDidWhat() {
+    void theAuditLogListsWhoDidWhatInWordsWithoutTimestampsOrApiPaths() {
         BoardStubs.json("/api/v1/me/audit", """
-                {"items":[{"id":5,"at":"2026-11-22T10:00:00Z","actor":"Riverside Homes (association)","action":"viewed",
+                {"items":[{"id":6,"at":"2027-01-16T14:05:00Z","actor":"Riverside Homes (association)","action":"decided",
+                           "candidateId":"c-1","resource":"/api/v1/applications/a-1 -> shortlisted"},
+                          {"id":5,"at":"2026-11-22T10:00:00Z","actor":"Riverside Homes (association)","action":"viewed",
                            "candidateId":"c-1","resource":"/api/v1/applications/a-1"},
                           {"id":4,"at":"2026-11-21T10:00:00Z","actor":"you","action":"created","candidateId":"c-1",
                            "resource":"/api/v1/candidates/c-1"}]}""");
         Document page = Jsoup.parse(page("/account/audit"));
-        assertThat(page.select("[data-testid=audit-actor]").eachText()).containsExactly("Riverside Homes (association)", "you");
-        assertThat(page.select("[data-testid=audit-action]").eachText()).containsExactly("viewed", "created");
+        assertThat(page.select("[data-testid=audit-actor]").eachText())
+            .containsExactly("Riverside Homes (association)", "Riverside Homes (association)", "you");
+        assertThat(page.select("[data-testid=audit-action]").eachText()).containsExactly("Decided on", "Viewed", "Created");
+        assertThat(page.select("[data-testid=audit-resource]").eachText()).containsExactly(
+                "Your application (now shortlisted)", "Your application", "Your board-candidate profile");
+        assertThat(page.select("[data-testid=audit-entry] time").eachText()).containsExactly(
+                "16 January 2027 at 2:05pm", "22 November 2026 at 10am", "21 November 2026 at 10am");
+        assertThat(page.select("main").text()).doesNotContain("/api/", "2026-11-22T");
     }
 
     @Test

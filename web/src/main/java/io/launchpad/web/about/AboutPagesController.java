@@ -1,0 +1,39 @@
+package io.launchpad.web.about;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The pages every public service links from its footer: the accessibility statement, the privacy
+ * notice and how to contact the team. Anyone may read them, signed in or not. The contact address
+ * is configuration ({@code launchpad.contact.email}), so each deployment names its own.
+ */
+@Controller
+class AboutPagesController {
+
+    private final String contactEmail;
+
+    AboutPagesController(@Value("${launchpad.contact.email:launchpad@example.org}") String contactEmail) {
+        this.contactEmail = contactEmail;
+    }
+
+    @GetMapping("/accessibility")
+    String accessibility(Model model) {
+        model.addAttribute("contactEmail", contactEmail);
+        return "about/accessibility";
+    }
+
+    @GetMapping("/privacy")
+    String privacy(Model model) {
+        model.addAttribute("contactEmail", contactEmail);
+        return "about/privacy";
+    }
+
+    @GetMapping("/contact")
+    String contact(Model model) {
+        model.addAttribute("contactEmail", contactEmail);
+        return "about/contact";
+    }
+}
