@@ -172,9 +172,6 @@ class SupplierProfileController {
         .message("products", "length", "Products and services must be 10,000 characters or fewer")
         .message("caseStudies", "length", "Case studies must be 20,000 characters or fewer")
         .message("categories", "length", "Choose up to 5 categories")
-        .message("organisationId", "verified-organisation",
-                "Your organisation must be verified by Launchpad before its profile can be published. Your profile is"
-                        + " saved; publish it once the verification is done.")
         .message("name", "single-line", "Name must be on one line");
 
     static Map<String, Object> body(MultiValueMap<String, String> form) {

@@ -164,9 +164,10 @@ class SupplierProfilePageTest extends WebPageTest {
         assertThat(page.select("input[name=id]").val()).isEqualTo("p-1");
         assertThat(page.select("input[name=version]").val()).isEqualTo("1");
         assertThat(page.select("[data-testid=error-summary] li").eachText())
-            .containsExactly("Your organisation must be verified by Launchpad before its profile can be published."
-                    + " Your profile is saved; publish it once the verification is done.");
-        everySummaryLinkLeadsToAFieldShowingTheSameMessage(page);
+            // the same words as every other refused publish (FormProblems.UNVERIFIED)
+            .containsExactly(io.launchpad.web.forms.FormProblems.UNVERIFIED);
+        // about the organisation, not a field: the way forward is the verification status
+        assertThat(page.select("[data-testid=verification-link]").attr("href")).isEqualTo("/organisations/verification");
     }
 
     @Test
