@@ -200,7 +200,7 @@ class ClusterModeTest {
 
     @Test
     @Order(6)
-    void withKeycloakStoppedATokenIssuedBeforeStillWorksUntilItExpires() {
+    void withKeycloakStoppedATokenIssuedBeforeStillWorksAndSigningInSaysItIsUnavailable() {
         String token = cluster.keycloak().passwordGrantToken("amara.okafor", "launchpad");
         cluster.keycloak().stop();
         ApiClient signedInBefore = new ApiClient(cluster.apiUrl(), token);
@@ -209,6 +209,11 @@ class ClusterModeTest {
             assertThat(signedInBefore.get("/api/v1/me").status()).isEqualTo(200);
         }
         assertThat(new ApiClient(cluster.apiUrl(), "not-a-token").get("/api/v1/me").status()).isEqualTo(401);
+        // a new sign-in cannot happen: the web says so on a page of its own instead of sending people to a dead address
+        HttpResponse<Void> signIn = send(cluster.web().baseUrl() + "/oauth2/authorization/keycloak");
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        assertThat(signIn.headers().firstValue("Location")).hasValue("/sign-in-unavailable");
+        assertThat(status(cluster.web().baseUrl() + "/sign-in-unavailable")).isEqualTo(503);
     }
 
     /** One client alternating a write (a draft challenge, with an Idempotency-Key) and a match request. */
@@ -318,6 +323,18 @@ class ClusterModeTest {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(90)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<Void> send(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

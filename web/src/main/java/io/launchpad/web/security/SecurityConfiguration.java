@@ -42,6 +42,9 @@ class SecurityConfiguration {
                 // the landing page's "Create an account" goes on to Keycloak's registration (issue 12)
                 .pathMatchers("/create-account")
                 .permitAll()
+                // said when Keycloak does not answer (SignInAvailability): signing in cannot help there
+                .pathMatchers(SignInAvailability.PAGE)
+                .permitAll()
                 // operational figures, no personal data; production serves them on the management port,
                 // which only the monitoring namespace may reach (infra/deploy)
                 .pathMatchers("/actuator/prometheus")
