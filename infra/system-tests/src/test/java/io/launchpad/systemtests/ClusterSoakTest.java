@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * balancer for {@code -Dsoak.minutes} (default 10), with each API instance's resident memory sampled
  * every 30 s. Passes with no failed request and no instance's RSS growing 10 % or more from the end of
  * the first minute (warm-up: caches, JIT) to the end. Heavy, so outside the default suite:
- * {@code ./mvnw -B -Psoak -pl infra/system-tests -am verify}.
+ * {@code ./mvnw -B -Psoak -pl infra/system-tests -am verify -Dtest=ClusterSoakTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("soak")
 class ClusterSoakTest {
