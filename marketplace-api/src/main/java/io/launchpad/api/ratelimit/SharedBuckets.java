@@ -58,12 +58,25 @@ final class SharedBuckets {
     Mono<Take> take(String key, long capacity, Duration period) {
         double perSecond = capacity / (period.toNanos() / 1e9);
         return db.sql(TAKE)
-                .bind("key", key).bind("capacity", (double) capacity).bind("perSecond", perSecond)
+                .bind("key", stored(key)).bind("capacity", (double) capacity).bind("perSecond", perSecond)
                 .map(row -> new Take(Boolean.TRUE.equals(row.get("consumed", Boolean.class)),
                         row.get("tokens", Double.class), perSecond))
                 .one()
                 // the row was taken between our snapshot and the upsert's lock: treat as just refused
                 .defaultIfEmpty(new Take(false, 0, perSecond));
+    }
+
+    /**
+     * The key as stored: a SHA-256 of it, so the table never holds who asked (a person's subject, an
+     * address), which erasure would otherwise have to find; the same caller still maps to the same row.
+     */
+    static String stored(String key) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Rows idle this long are full again; forgetting them changes nothing. Returns how many went. */

@@ -193,6 +193,23 @@ final class FuzzWorld {
                 pilot().supplier(), Map.of("id", pilot().pilotId(), "outcomeId", pilot().outcomeId()), body("actual", 6)));
 
         oneShot("DELETE /api/v1/me", () -> wire("DELETE /api/v1/me", person("candidate"), Map.of(), null));
+        // a newcomer with no role yet; Keycloak (the stand-in) says they hold none and offers candidate
+        repeatable("POST /api/v1/me/role", () -> {
+            Person newcomer = new Person(UUID.randomUUID().toString(), List.of(), null);
+            String mappings = "/admin/realms/launchpad/users/" + newcomer.subject() + "/role-mappings/realm";
+            var keycloak = TestTokens.keycloak();
+            keycloak.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(mappings))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("[]")));
+            keycloak.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(mappings + "/available"))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                            "[{\"id\":\"id-candidate\",\"name\":\"candidate\"}]")));
+            keycloak.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(mappings))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(204)));
+            return wire("POST /api/v1/me/role", newcomer, Map.of(), body("role", "candidate"));
+        });
         repeatable("POST /api/v1/me/consents", () -> wire("POST /api/v1/me/consents", candidate(), Map.of(),
                 body("purpose", "email-updates", "granted", true)));
         repeatable("PUT /api/v1/notifications/preferences", () -> wire("PUT /api/v1/notifications/preferences",

@@ -54,9 +54,9 @@ class SharedRateLimitsTest extends ApiTestBase {
         assertThat(buckets.take(key, 1, Duration.ofHours(1)).block().consumed()).isTrue();
         assertThat(buckets.take(key, 1, Duration.ofHours(1)).block().consumed()).isFalse();
         db.sql("update rate_limit_bucket set updated_at = now() - interval '2 hours' where bucket_key = :key")
-                .bind("key", key).then().block();
+                .bind("key", SharedBuckets.stored(key)).then().block();
         assertThat(buckets.forgetIdle(Duration.ofHours(1)).block()).isPositive();
-        assertThat(db.sql("select count(*) from rate_limit_bucket where bucket_key = :key").bind("key", key)
+        assertThat(db.sql("select count(*) from rate_limit_bucket where bucket_key = :key").bind("key", SharedBuckets.stored(key))
                 .map(row -> row.get(0, Long.class)).one().block()).isZero();
         assertThat(buckets.take(key, 1, Duration.ofHours(1)).block().consumed()).isTrue();
     }
