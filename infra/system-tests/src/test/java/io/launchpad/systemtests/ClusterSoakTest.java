@@ -48,6 +48,9 @@ class ClusterSoakTest {
     void tenMinutesOfModerateLoadWithoutAnErrorOrGrowingMemory() throws Exception {
         ApiClient association = ApiClient.signedIn(cluster, "amara.okafor");
         ApiClient supplier = ApiClient.signedIn(cluster, "sofia.marin");
+        // access tokens live 5 minutes: the clients sign in again every 2, as an app refreshes its token
+        var signedIn = new java.util.concurrent.atomic.AtomicReference<>(new ApiClient[] {association, supplier});
+        long[] lastSignIn = {System.nanoTime()};
         String organisation = Journeys.registerOrganisation(cluster, association, "Soak Homes " + UUID.randomUUID(), "association");
         String supplierOrg = Journeys.registerOrganisation(cluster, supplier, "Soak Sensors " + UUID.randomUUID(), "supplier");
         String supplierId = Journeys.publishedSupplier(supplier, supplierOrg, "Soak Sensors",
@@ -64,14 +67,23 @@ class ClusterSoakTest {
         for (int c = 0; c < 2; c++) {
             clients.add(Thread.ofPlatform().start(() -> {
                 while (System.nanoTime() < end) {
+                    synchronized (lastSignIn) {
+                        if (System.nanoTime() - lastSignIn[0] > Duration.ofMinutes(2).toNanos()) {
+                            signedIn.set(new ApiClient[] {ApiClient.signedIn(cluster, "amara.okafor"),
+                                    ApiClient.signedIn(cluster, "sofia.marin")});
+                            lastSignIn[0] = System.nanoTime();
+                        }
+                    }
+                    ApiClient associationNow = signedIn.get()[0];
+                    ApiClient supplierNow = signedIn.get()[1];
                     int status = switch (sent.getAndIncrement() % 4) {
-                        case 0 -> association.postIdempotent("/api/v1/challenges", Map.of("organisationId", organisation,
+                        case 0 -> associationNow.postIdempotent("/api/v1/challenges", Map.of("organisationId", organisation,
                                 "title", "Soak draft " + UUID.randomUUID(), "summary", "A draft written during the soak",
                                 "description", "Soak", "categories", List.of("damp-and-mould"), "regions", List.of("north-west"),
                                 "closingDate", LocalDate.now().plusDays(30).toString()), UUID.randomUUID().toString()).status() == 201 ? 200 : 500;
-                        case 1 -> association.get("/api/v1/challenges/" + challenge + "/matches").status();
-                        case 2 -> supplier.get("/api/v1/suppliers/" + supplierId + "/matches").status();
-                        default -> association.get("/api/v1/challenges?limit=20").status();
+                        case 1 -> associationNow.get("/api/v1/challenges/" + challenge + "/matches").status();
+                        case 2 -> supplierNow.get("/api/v1/suppliers/" + supplierId + "/matches").status();
+                        default -> associationNow.get("/api/v1/challenges?limit=20").status();
                     };
                     if (status != 200) {
                         failed.incrementAndGet();
