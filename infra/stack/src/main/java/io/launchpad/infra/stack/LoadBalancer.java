@@ -43,7 +43,6 @@ public final class LoadBalancer implements AutoCloseable {
                     + "apt-get install -y haproxy (Debian), then run again.");
         }
         try {
-            Files.createDirectories(home);
             Path config = writeConfig(home, port, backends);
             Process process = new ProcessBuilder(List.of(haproxy.toString(), "-f", config.toString(), "-db"))
                     .redirectErrorStream(true)
