@@ -86,6 +86,8 @@ class IdempotencyFilter implements WebFilter, Ordered {
         Duration every = properties.ttl().dividedBy(10).compareTo(Duration.ofMinutes(1)) < 0
                 ? Duration.ofMinutes(1) : properties.ttl().dividedBy(10);
         purging = Flux.interval(every, every)
+                // a purge slower than the period (PostgreSQL away) skips ticks instead of ending the loop
+                .onBackpressureDrop()
                 .concatMap(tick -> keys.purgeExpired().onErrorResume(e -> {
                     log.warn("could not purge expired idempotency keys: {}", e.toString());
                     return Mono.empty();

@@ -121,6 +121,9 @@ class NotificationController {
             ServerSentEvent<NotificationView> opened = ServerSentEvent.<NotificationView>builder()
                     .comment("stream open").retry(RECONNECT_AFTER).build();
             return Flux.concat(Mono.just(opened), start.doOnNext(after::set).thenMany(Flux.interval(Duration.ZERO, streamPoll)
+                    // a tick the client is not ready for waits as the latest (it only says "look again"):
+                    // interval fails outright when it finds no demand, and concatMap asks for one at a time
+                    .onBackpressureLatest()
                     .concatMap(tick -> feedItems(caller.subject(), after.get())
                             .sort(java.util.Comparator.comparingLong(NotificationView::id))
                             .doOnNext(n -> after.accumulateAndGet(n.id(), Math::max))

@@ -36,8 +36,16 @@ class PersonDirectory implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return Caller.current().flatMap(this::remember).onErrorResume(e -> Mono.empty())
+        // remembered as the reply is committed, and only for a request that was not refused: a
+        // refused request changes no row, not even this one
+        return Caller.current().doOnNext(caller -> exchange.getResponse().beforeCommit(() -> refused(exchange)
+                        ? Mono.empty() : remember(caller).onErrorResume(e -> Mono.empty())))
                 .then(chain.filter(exchange));
+    }
+
+    private static boolean refused(ServerWebExchange exchange) {
+        var status = exchange.getResponse().getStatusCode();
+        return status != null && status.isError();
     }
 
     Mono<Void> remember(Caller caller) {

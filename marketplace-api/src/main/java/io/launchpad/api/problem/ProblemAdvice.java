@@ -197,6 +197,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
         log.error("unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        if (exchange.getResponse().isCommitted()) {
+            // a stream that fails midway has sent its status already: end it, no second reply
+            return Mono.empty();
+        }
         return render(ApiProblem.of(ProblemType.INTERNAL_ERROR, "The request could not be completed"));
     }
 
