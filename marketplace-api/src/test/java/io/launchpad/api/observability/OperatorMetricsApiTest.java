@@ -72,7 +72,9 @@ class OperatorMetricsApiTest extends ApiTestBase {
                 .exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("X-Correlation-Id", correlationId);
         await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().lines()
-                .anyMatch(line -> line.contains(correlationId) && line.contains("/api/v1/taxonomy")));
+                .anyMatch(line -> line.contains(correlationId) && line.contains("/api/v1/taxonomy")
+                        // the web's trace continues in the API: the same trace id on the API's line
+                        && line.contains(traceId)));
     }
 
     private static String readMonitoring(String file) {
