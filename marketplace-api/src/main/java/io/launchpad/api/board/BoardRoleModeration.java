@@ -23,6 +23,7 @@ class BoardRoleModeration implements ModeratedContent {
 
     @Override
     public Mono<Target> setHidden(UUID id, String reason) {
-        return roles.setHidden(id, reason).map(r -> new Target(r.id(), r.title(), r.organisationId()));
+        return roles.setHidden(id, reason).map(r -> new Target(r.id(), r.title(), r.organisationId(),
+                "/board-roles/" + r.id()));
     }
 }

@@ -23,6 +23,7 @@ class ChallengeModeration implements ModeratedContent {
 
     @Override
     public Mono<Target> setHidden(UUID id, String reason) {
-        return challenges.setHidden(id, reason).map(c -> new Target(c.id(), c.title(), c.organisationId()));
+        return challenges.setHidden(id, reason).map(c -> new Target(c.id(), c.title(), c.organisationId(),
+                "/challenges/" + c.id()));
     }
 }

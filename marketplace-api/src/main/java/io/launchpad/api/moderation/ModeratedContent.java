@@ -21,7 +21,10 @@ public interface ModeratedContent {
      */
     Mono<Target> setHidden(UUID id, String reason);
 
-    /** What the moderation list shows of the item: its title (name, question) and its owning organisation. */
-    record Target(UUID id, String title, UUID organisationId) {
+    /**
+     * What the moderation list shows of the item: its title (name, question), its owning organisation,
+     * and where on the web its owner finds it (the notification that it was hidden links there).
+     */
+    record Target(UUID id, String title, UUID organisationId, String link) {
     }
 }

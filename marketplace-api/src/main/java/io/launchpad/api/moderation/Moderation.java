@@ -1,6 +1,8 @@
 package io.launchpad.api.moderation;
 
 import io.launchpad.api.database.Rows;
+import io.launchpad.api.notification.Notifications;
+import io.launchpad.api.notification.Notifications.Event;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.security.Caller;
 import io.launchpad.api.web.Cursor;
@@ -35,10 +37,12 @@ class Moderation {
 
     private final Map<String, ModeratedContent> byKind = new LinkedHashMap<>();
     private final DatabaseClient db;
+    private final Notifications notifications;
 
-    Moderation(List<ModeratedContent> contents, DatabaseClient db) {
+    Moderation(List<ModeratedContent> contents, DatabaseClient db, Notifications notifications) {
         contents.forEach(content -> byKind.put(content.kind(), content));
         this.db = db;
+        this.notifications = notifications;
     }
 
     List<String> kinds() {
@@ -57,8 +61,12 @@ class Moderation {
                         returning *""")
                         .bind("kind", kind).bind("id", id).bind("title", target.title()).bind("reason", reason)
                         .bind("subject", caller.subject())
-                        .map(Moderation::hold).one())
-                .flatMap(hold -> log(caller, kind, id, "hidden", reason).thenReturn(hold));
+                        .map(Moderation::hold).one()
+                        // the owner hears why, in the same transaction: hidden and told, or neither
+                        .flatMap(hold -> log(caller, kind, id, "hidden", reason)
+                                .flatMap(action -> notifications.record(Event.contentHidden(action,
+                                        target.organisationId(), target.link(), target.title(), reason)))
+                                .thenReturn(hold)));
     }
 
     @Transactional
@@ -66,8 +74,11 @@ class Moderation {
         return admin(caller).then(Mono.defer(() -> content(kind).setHidden(id, null)))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(kind + " " + id)))
                 .flatMap(target -> db.sql("delete from moderation_hold where kind = :kind and target_id = :id")
-                        .bind("kind", kind).bind("id", id).fetch().rowsUpdated())
-                .flatMap(removed -> removed > 0 ? log(caller, kind, id, "restored", null) : Mono.empty())
+                        .bind("kind", kind).bind("id", id).fetch().rowsUpdated()
+                        .flatMap(removed -> removed > 0 ? log(caller, kind, id, "restored", null)
+                                .flatMap(action -> notifications.record(Event.contentRestored(action,
+                                        target.organisationId(), target.link(), target.title())))
+                                : Mono.empty()))
                 .then();
     }
 
@@ -102,13 +113,14 @@ class Moderation {
         }));
     }
 
-    private Mono<Void> log(Caller caller, String kind, UUID id, String action, String reason) {
+    /** Writes one entry of the trail and returns its id. */
+    private Mono<Long> log(Caller caller, String kind, UUID id, String action, String reason) {
         var spec = db.sql("""
                 insert into moderation_action (kind, target_id, action, reason, actor_subject)
-                values (:kind, :id, :action, :reason, :subject)""")
+                values (:kind, :id, :action, :reason, :subject) returning id""")
                 .bind("kind", kind).bind("id", id).bind("action", action).bind("subject", caller.subject());
         spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
-        return spec.fetch().rowsUpdated().then();
+        return spec.map(row -> row.get("id", Long.class)).one();
     }
 
     private ModeratedContent content(String kind) {

@@ -31,7 +31,8 @@ class NotificationFanOut {
     record Recipient(String subject, String frequency) {
     }
 
-    private record PendingEvent(long id, String kind, UUID challengeId, UUID subjectId, String title, Instant createdAt) {
+    private record PendingEvent(long id, String kind, UUID challengeId, UUID subjectId, String title, UUID organisationId,
+            String link, Instant createdAt) {
     }
 
     private final DatabaseClient db;
@@ -76,11 +77,12 @@ class NotificationFanOut {
 
     private Mono<Batch> batch() {
         return db.sql("""
-                        select id, kind, challenge_id, subject_id, title, created_at from notification_event
+                        select id, kind, challenge_id, subject_id, title, organisation_id, link, created_at from notification_event
                         where fanned_out_at is null order by id limit 20 for update skip locked""")
                 .map(row -> new PendingEvent(row.get("id", Long.class), row.get("kind", String.class),
                         row.get("challenge_id", UUID.class), row.get("subject_id", UUID.class),
-                        row.get("title", String.class), row.get("created_at", java.time.OffsetDateTime.class).toInstant()))
+                        row.get("title", String.class), row.get("organisation_id", UUID.class), row.get("link", String.class),
+                        row.get("created_at", java.time.OffsetDateTime.class).toInstant()))
                 .all().as(Rows::whole)
                 // the event's whole audience is known before the first row is written (see Rows)
                 .concatMap(event -> recipients(event).collectList()
@@ -116,6 +118,9 @@ class NotificationFanOut {
     }
 
     private static String link(PendingEvent event) {
+        if (event.link() != null) {
+            return event.link();
+        }
         return switch (event.kind()) {
             case "response-outcome" -> "/responses/" + event.subjectId();
             case "milestone-due" -> "/pilots";
@@ -147,6 +152,9 @@ class NotificationFanOut {
             case "milestone-due" -> members("""
                     select association_organisation_id as org from pilot where challenge_id = :id
                     union select supplier_organisation_id from pilot where challenge_id = :id""", event.challengeId());
+            // the owners of hidden or restored content, told whatever their alert settings
+            case "content-hidden", "content-restored" -> event.organisationId() == null ? Flux.empty()
+                    : members("select cast(:id as uuid) as org", event.organisationId());
             default -> Flux.empty();
         };
         return all.distinct(Recipient::subject);

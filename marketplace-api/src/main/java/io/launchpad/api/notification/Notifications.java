@@ -15,7 +15,27 @@ import java.util.UUID;
 public class Notifications {
 
     /** Something people may want to hear about; {@code subjectId} names the response, pilot or milestone. */
-    public record Event(String kind, String key, UUID challengeId, UUID subjectId, String title) {
+    public record Event(String kind, String key, UUID challengeId, UUID subjectId, String title, UUID organisationId,
+            String link) {
+
+        public Event(String kind, String key, UUID challengeId, UUID subjectId, String title) {
+            this(kind, key, challengeId, subjectId, title, null, null);
+        }
+
+        /**
+         * To the organisation that owns the item: an administrator hid it, with the reason they gave.
+         * {@code actionId} (the moderation trail's row) makes each hiding its own event.
+         */
+        public static Event contentHidden(long actionId, UUID organisationId, String link, String title, String reason) {
+            return new Event("content-hidden", "content-hidden:" + actionId, null, null,
+                    "An administrator hid \u201c" + title + "\u201d: " + reason, organisationId, link);
+        }
+
+        /** To the owner: the hidden item is shown again. */
+        public static Event contentRestored(long actionId, UUID organisationId, String link, String title) {
+            return new Event("content-restored", "content-restored:" + actionId, null, null,
+                    "An administrator restored \u201c" + title + "\u201d: it is shown again", organisationId, link);
+        }
 
         public static Event challengePublished(UUID challengeId, String title) {
             return new Event("challenge-published", "challenge-published:" + challengeId, challengeId, null,
@@ -77,13 +97,16 @@ public class Notifications {
 
     public Mono<Void> record(Event event) {
         var spec = db.sql("""
-                insert into notification_event (kind, event_key, challenge_id, subject_id, title)
-                values (:kind, :key, :challenge, :subject, :title)
+                insert into notification_event (kind, event_key, challenge_id, subject_id, title, organisation_id, link)
+                values (:kind, :key, :challenge, :subject, :title, :organisation, :link)
                 on conflict (event_key) do nothing""")
                 .bind("kind", event.kind()).bind("key", event.key()).bind("title", event.title());
         spec = event.challengeId() == null ? spec.bindNull("challenge", UUID.class)
                 : spec.bind("challenge", event.challengeId());
         spec = event.subjectId() == null ? spec.bindNull("subject", UUID.class) : spec.bind("subject", event.subjectId());
+        spec = event.organisationId() == null ? spec.bindNull("organisation", UUID.class)
+                : spec.bind("organisation", event.organisationId());
+        spec = event.link() == null ? spec.bindNull("link", String.class) : spec.bind("link", event.link());
         return spec.then();
     }
 }

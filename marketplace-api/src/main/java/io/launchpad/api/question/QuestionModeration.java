@@ -23,7 +23,8 @@ class QuestionModeration implements ModeratedContent {
 
     @Override
     public Mono<Target> setHidden(UUID id, String reason) {
-        return questions.setHidden(id, reason).map(q -> new Target(q.id(), abbreviated(q.question()), q.askedByOrganisationId()));
+        return questions.setHidden(id, reason).map(q -> new Target(q.id(), abbreviated(q.question()),
+                q.askedByOrganisationId(), "/challenges/" + q.challengeId() + "/questions"));
     }
 
     private static String abbreviated(String text) {

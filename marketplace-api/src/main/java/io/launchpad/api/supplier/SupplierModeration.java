@@ -23,6 +23,7 @@ class SupplierModeration implements ModeratedContent {
 
     @Override
     public Mono<Target> setHidden(UUID id, String reason) {
-        return profiles.setHidden(id, reason).map(p -> new Target(p.id(), p.name(), p.organisationId()));
+        return profiles.setHidden(id, reason).map(p -> new Target(p.id(), p.name(), p.organisationId(),
+                "/supplier/profile"));
     }
 }

@@ -79,6 +79,10 @@ class ModerationApiTest extends ApiTestBase {
         assertThat(listedIds(ownList, association.bearer())).contains(id);
         BoardFixtures.awaitBody(api, other.bearer(), search, body -> !body.contains(id));
         assertThat(heldIds(admin)).contains(id);
+        // the owner is told, with the reason and a link to the item; nobody else hears of it
+        BoardFixtures.awaitBody(api, association.bearer(), "/api/v1/notifications", body -> body.contains("content-hidden")
+                && body.contains("Claims savings no pilot has shown") && body.contains("\"/challenges/" + id + "\""));
+        assertThat(get("/api/v1/notifications", other.bearer())).doesNotContain(id).doesNotContain("content-hidden");
 
         api.delete().uri(MODERATION + "/challenge/{id}", id).header("Authorization", admin).exchange().expectStatus().isNoContent();
 
@@ -87,6 +91,8 @@ class ModerationApiTest extends ApiTestBase {
         assertThat(listedIds(ownList, null)).contains(id);
         BoardFixtures.awaitBody(api, other.bearer(), search, body -> body.contains(id));
         assertThat(heldIds(admin)).doesNotContain(id);
+        BoardFixtures.awaitBody(api, association.bearer(), "/api/v1/notifications",
+                body -> body.contains("content-restored") && body.contains("it is shown again"));
         List<Map<String, Object>> trail = api.get().uri(MODERATION + "/challenge/{id}/actions", id).header("Authorization", admin)
                 .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
         assertThat(trail).extracting(entry -> entry.get("action")).containsExactly("restored", "hidden");
@@ -167,6 +173,14 @@ class ModerationApiTest extends ApiTestBase {
                 .expectBody().jsonPath("$.items[?(@.id == '" + question + "')].hiddenReason")
                 .isEqualTo(List.of("Shares a private phone number"));
         assertThat(questionIds(questions, admin)).contains(question);
+        // the asker's organisation is told why, with a link to the challenge's questions
+        BoardFixtures.awaitBody(api, asker.bearer(), "/api/v1/notifications", body -> body.contains("Shares a private phone number")
+                && body.contains("\"/challenges/" + challenge + "/questions\""));
+    }
+
+    private String get(String uri, String bearer) {
+        return api.get().uri(uri).header("Authorization", bearer).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
     }
 
     private WebTestClient.ResponseSpec hide(String bearer, String kind, String id, String reason) {
