@@ -32,6 +32,7 @@ final class BrowserPages {
     private final Browser browser = Chromium.browser();
     private final List<String> accessibilityProblems = new ArrayList<>();
     private int pagesChecked;
+    private String lastMailText;
 
     /** A fresh browser context (no shared cookies), signed in with the realm's test password. */
     Page signIn(String username) {
@@ -104,6 +105,7 @@ final class BrowserPages {
             row.getByRole(com.microsoft.playwright.options.AriaRole.LINK).click();
             PlaywrightAssertions.assertThat(mailbox.getByTestId("mail-to")).containsText(to);
             PlaywrightAssertions.assertThat(mailbox.getByTestId("mail-text")).isVisible();
+            lastMailText = mailbox.getByTestId("mail-text").textContent();
             // no axe-core here: it waits forever for the email's own HTML, framed where no script may run
             Locator link = mailbox.getByTestId("mail-links").locator("a").filter(new Locator.FilterOptions()
                     .setHasText(linkPart)).first();
@@ -141,13 +143,18 @@ final class BrowserPages {
         page.locator("#lastName").fill(lastName);
         page.locator("#kc-register").click();
         PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Check your email");
-        page.navigate(linkFromMailbox(page.context(), email, "Verify email", "login-actions/action-token"));
+        page.navigate(linkFromMailbox(page.context(), email, "Confirm your email address", "login-actions/action-token"));
         proceedIfKeycloakAsks(page, "email confirmed");
         page.locator("#password-new").fill(password);
         page.locator("#password-confirm").fill(password);
         page.locator("#kc-update-password").click();
         page.waitForURL(url -> url.startsWith(stack.web().baseUrl()));
         return page;
+    }
+
+    /** The plain-text part of the email {@link #linkFromMailbox} last opened. */
+    String lastMailText() {
+        return lastMailText;
     }
 
     /** Runs axe-core (WCAG 2.1 A and AA) on the page and keeps what it finds for one report at the end. */

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * registers, confirms their address from the email (read on the dev mailbox page, as a person trying
  * the product would), chooses a password and arrives signed in on the web app; then forgets their password, resets it
  * from the emailed link and signs in with the new one. axe-core checks every Keycloak page on the way
- * at 320 px and 1280 px wide, and at 320 px nothing scrolls sideways.
+ * at 320 px and 1280 px wide, and at 320 px nothing scrolls sideways. Signed in, they change their password
+ * on the same themed pages (an application-initiated action, never Keycloak's account console).
  */
 class SignUpJourneyBrowserTest {
 
@@ -92,7 +93,11 @@ class SignUpJourneyBrowserTest {
 
         // 4. the confirmation email, read on the dev mailbox page, leads on to choosing a password (set only
         //    once the address is proven, as Keycloak recommends); passwords that differ are refused
-        String verifyLink = pages.linkFromMailbox(page.context(), email, "Verify email", "login-actions/action-token");
+        String verifyLink = pages.linkFromMailbox(page.context(), email, "Confirm your email address",
+                "login-actions/action-token");
+        // Launchpad's email theme: a greeting by name, what happened, what to do next, a sign-off
+        assertThat(pages.lastMailText()).contains("Hello Ada,").contains("confirm the address by opening this link")
+                .contains("The Launchpad team");
         page.navigate(verifyLink);
         pages.proceedIfKeycloakAsks(page, "email confirmed");
         assertThat(page.locator("h1")).hasText("Set your password");
@@ -128,7 +133,9 @@ class SignUpJourneyBrowserTest {
         assertThat(forgetful.getByTestId("kc-message")).containsText("we have sent an email");
         pages.checkAtBothWidths(forgetful, "sign in after asking for a reset link");
 
-        String resetLink = pages.linkFromMailbox(forgetful.context(), email, "Reset password", "login-actions/action-token");
+        String resetLink = pages.linkFromMailbox(forgetful.context(), email, "Reset your Launchpad password",
+                "login-actions/action-token");
+        assertThat(pages.lastMailText()).contains("Hello Ada,").contains("choose a new password by opening this link");
         forgetful.navigate(resetLink);
         pages.proceedIfKeycloakAsks(forgetful, "reset link");
         assertThat(forgetful.locator("h1")).hasText("Set your password");
@@ -151,6 +158,17 @@ class SignUpJourneyBrowserTest {
         assertThat(later.getByTestId("error-summary")).isVisible();
         later.locator("#password").fill(NEW_PASSWORD);
         later.locator("#kc-login").click();
+        later.waitForURL(url -> url.startsWith(stack.web().baseUrl()));
+        assertThat(later.getByTestId("signed-in-user")).containsText("Ada");
+
+        // 7. a signed-in person changes their password on Keycloak's themed page, not its account console
+        later.navigate(stack.web().baseUrl() + "/account/password");
+        later.waitForURL(url -> url.startsWith(keycloak));
+        assertThat(later.locator("h1")).hasText("Set your password");
+        pages.checkAtBothWidths(later, "change your password");
+        later.locator("#password-new").fill(PASSWORD);
+        later.locator("#password-confirm").fill(PASSWORD);
+        later.locator("#kc-update-password").click();
         later.waitForURL(url -> url.startsWith(stack.web().baseUrl()));
         assertThat(later.getByTestId("signed-in-user")).containsText("Ada");
         later.context().close();

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.launchpad.web.challenge.Taxonomy;
 import io.launchpad.web.confirm.Confirmation;
 
 import reactor.core.publisher.Mono;
@@ -20,9 +21,29 @@ import reactor.core.publisher.Mono;
 class NotificationPageController {
 
     private final ChallengeWork work;
+    private final Taxonomy taxonomy;
 
-    NotificationPageController(ChallengeWork work) {
+    NotificationPageController(ChallengeWork work, Taxonomy taxonomy) {
         this.work = work;
+        this.taxonomy = taxonomy;
+    }
+
+    /**
+     * A saved search in words: its query in quotes, then the category and region by their labels,
+     * never the API's codes ("damp-and-mould").
+     */
+    static String describe(Map<String, Object> search, Taxonomy taxonomy) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (search.get("query") instanceof String query && !query.isBlank()) {
+            parts.add("\u201c" + query + "\u201d");
+        }
+        if (search.get("category") instanceof String category && !category.isBlank()) {
+            parts.add(taxonomy.categoryLabel(category));
+        }
+        if (search.get("region") instanceof String region && !region.isBlank()) {
+            parts.add(taxonomy.regionLabel(region));
+        }
+        return String.join(", ", parts);
     }
 
     @GetMapping("/notifications")
@@ -30,7 +51,11 @@ class NotificationPageController {
         return Mono.zip(work.get("/api/v1/notifications"), work.get("/api/v1/saved-searches")).map(all -> {
             model.addAttribute("notifications", Forms.items(all.getT1()));
             model.addAttribute("unread", all.getT1().get("unread"));
-            model.addAttribute("savedSearches", Forms.items(all.getT2()));
+            model.addAttribute("savedSearches", Forms.items(all.getT2()).stream().map(search -> {
+                Map<String, Object> described = new java.util.LinkedHashMap<>(search);
+                described.put("description", describe(search, taxonomy));
+                return described;
+            }).toList());
             return "notifications";
         });
     }
@@ -55,7 +80,7 @@ class NotificationPageController {
         return exchange.getFormData().flatMap(form -> {
             if (!Confirmation.given(form)) {
                 String named = Forms.text(form, "name");
-                return Mono.just(new Confirmation(named == null ? "Delete this saved search?" : "Delete the saved search ‘" + named + "’?",
+                return Mono.just(new Confirmation(named == null ? "Delete this saved search?" : "Delete the saved search: " + named + "?",
                         List.of("You will no longer be told about new challenges that match it.",
                                 "Challenges it found stay where they are; you can save the search again at any time."),
                         "/notifications/saved-searches/" + id + "/delete", "Yes, delete it", "/notifications",

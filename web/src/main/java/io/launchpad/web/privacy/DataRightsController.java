@@ -47,6 +47,15 @@ class DataRightsController {
         this.authorizedClients = authorizedClients;
     }
 
+    /**
+     * Changing a password happens on Keycloak's own page in the site's theme (an application-initiated
+     * action), which asks for the current sign-in again when it is old, and comes back here signed in.
+     */
+    @GetMapping("/account/password")
+    String changePassword() {
+        return "redirect:/oauth2/authorization/keycloak?kc_action=UPDATE_PASSWORD";
+    }
+
     @GetMapping("/account/data")
     Mono<String> data(Model model) {
         return api.get("/api/v1/me/consents").map(consents -> {

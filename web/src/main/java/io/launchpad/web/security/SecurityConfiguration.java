@@ -100,7 +100,7 @@ class SecurityConfiguration {
             ReactiveClientRegistrationRepository clientRegistrations) {
         var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(clientRegistrations);
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        return new CreateAccountRequests(resolver);
+        return new KeycloakPageRequests(resolver);
     }
 
     /** Ends the Keycloak session too (RP-initiated logout), otherwise "Sign in" would sign straight back in. */

@@ -64,17 +64,20 @@ class ConsistencyPagesTest extends WebPageTest {
                 {"items":[{"id":7,"kind":"challenge-published","title":"New challenge: Damp sensing","link":"/challenges/c-1",
                            "createdAt":"2027-01-16T14:05:00Z","readAt":null}],"unread":1}""");
         json("/api/v1/saved-searches", """
-                {"items":[{"id":"s-1","query":"damp","frequency":"daily"}]}""");
+                {"items":[{"id":"s-1","query":"damp","frequency":"daily"},
+                          {"id":"s-2","category":"damp-and-mould","region":"north-west","frequency":"weekly"}]}""");
         ApiStub.SERVER.stubFor(delete(urlPathEqualTo("/api/v1/saved-searches/s-1")).willReturn(aResponse().withStatus(204)));
 
         Document feed = Jsoup.parse(pageAs(signedIn("sam", "Sam", "supplier"), "/notifications"));
         assertThat(feed.select("[data-testid=notification-time]").text()).isEqualTo("16 January 2027 at 2:05pm");
-        assertThat(feed.select("[data-testid=saved-search]").text()).startsWith("damp (daily)");
+        assertThat(feed.select("[data-testid=saved-search]").get(0).text()).startsWith("\u201cdamp\u201d (daily)");
+        // codes are shown as their labels, never as "damp-and-mould"
+        assertThat(feed.select("[data-testid=saved-search]").get(1).text()).startsWith("Damp and mould, North West (weekly)");
 
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("name", "damp");
+        form.add("name", "\u201cdamp\u201d");
         Document confirm = Jsoup.parse(submitAs(signedIn("sam", "Sam", "supplier"), "/notifications/saved-searches/s-1/delete", form));
-        assertThat(confirm.select("[data-testid=confirm-heading]").text()).isEqualTo("Delete the saved search ‘damp’?");
+        assertThat(confirm.select("[data-testid=confirm-heading]").text()).isEqualTo("Delete the saved search: \u201cdamp\u201d?");
         ApiStub.SERVER.verify(0, deleteRequestedFor(urlPathEqualTo("/api/v1/saved-searches/s-1")));
 
         form.add("confirmed", "yes");

@@ -40,6 +40,8 @@ class LandingPageTest extends WebPageTest {
         assertThat(page.select("[data-testid=audiences] h3").eachText())
             .containsExactly("Housing associations", "Technology suppliers", "Digital leaders");
         assertThat(page.select("[data-testid=create-account]").attr("href")).isEqualTo("/create-account");
+        assertThat(page.select("header [data-testid=header-create-account]").attr("href"))
+            .as("every signed-out page offers a way in, not only the landing page").isEqualTo("/create-account");
         assertThat(page.select("[data-testid=latest-challenge] a").eachAttr("href")).containsExactly("/challenges/ch-1");
         assertThat(page.select("[data-testid=latest-challenge]").text()).contains("Closes 31 December 2026");
         assertThat(page.select("[data-testid=open-board-role]").eachText())
@@ -91,6 +93,24 @@ class LandingPageTest extends WebPageTest {
             .expectStatus().isFound().expectBody().returnResult().getResponseHeaders().getLocation();
         assertThat(UriComponentsBuilder.fromUri(plain).build().getQueryParams())
             .as("no other prompt is passed on").doesNotContainKey("prompt");
+    }
+
+    @Test
+    void changeYourPasswordIsKeycloaksOwnThemedPageAsAnApplicationInitiatedAction() {
+        web.mutateWith(signedIn("sam", "Sam", "supplier")).get().uri("/account/password").exchange()
+            .expectStatus().is3xxRedirection()
+            .expectHeader().location("/oauth2/authorization/keycloak?kc_action=UPDATE_PASSWORD");
+
+        URI location = web.get().uri("/oauth2/authorization/keycloak?kc_action=UPDATE_PASSWORD").exchange()
+            .expectStatus().isFound().expectBody().returnResult().getResponseHeaders().getLocation();
+        MultiValueMap<String, String> query = UriComponentsBuilder.fromUri(location).build().getQueryParams();
+        assertThat(query.getFirst("kc_action")).isEqualTo("UPDATE_PASSWORD");
+        assertThat(query.getFirst("code_challenge_method")).as("still PKCE").isEqualTo("S256");
+
+        URI other = web.get().uri("/oauth2/authorization/keycloak?kc_action=delete_account").exchange()
+            .expectStatus().isFound().expectBody().returnResult().getResponseHeaders().getLocation();
+        assertThat(UriComponentsBuilder.fromUri(other).build().getQueryParams())
+            .as("no other action is passed on").doesNotContainKey("kc_action");
     }
 
     @Test

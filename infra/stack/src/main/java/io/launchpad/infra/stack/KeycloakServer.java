@@ -593,10 +593,10 @@ public final class KeycloakServer implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("""
                         {"registrationAllowed": true, "resetPasswordAllowed": true, "verifyEmail": true,
-                         "loginTheme": "%s", "passwordPolicy": "length(8) and notUsername and notEmail",
+                         "loginTheme": "%s", "emailTheme": "%s", "passwordPolicy": "length(8) and notUsername and notEmail",
                          "smtpServer": {"host": "127.0.0.1", "port": "%d", "from": "launchpad@launchpad.example",
                                         "fromDisplayName": "Launchpad", "auth": "false", "ssl": "false",
-                                        "starttls": "false"}}""".formatted(LOGIN_THEME, smtpPort)))));
+                                        "starttls": "false"}}""".formatted(LOGIN_THEME, LOGIN_THEME, smtpPort)))));
         String found = expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/clients?clientId=launchpad-web"))
                 .header("Authorization", "Bearer " + adminToken).GET())).body();
         Matcher clientId = FIRST_ID.matcher(found);
