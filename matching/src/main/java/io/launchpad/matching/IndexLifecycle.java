@@ -16,8 +16,8 @@ public interface IndexLifecycle {
      */
     Mono<ReindexReport> reindex();
 
-    /** How the latest reindex started on this instance is going, or went. */
-    ReindexProgress progress();
+    /** How the latest reindex, started on any instance sharing the database, is going or went. */
+    Mono<ReindexProgress> progress();
 
     /** Every document that differs between the system of record and the index behind each alias. */
     Mono<ConsistencyReport> checkConsistency();

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * How the latest full reindex started on this instance is going: per alias, documents loaded so far
+ * How the latest full reindex, started on any instance, is going: per alias, documents loaded so far
  * against the documents the alias held when its rebuild began (null for a first build, when nothing
- * is known yet); then the report, or why it failed. Kept in memory: another instance knows only its own.
+ * is known yet); then the report, or why it failed. Shared through PostgreSQL: every instance reports the
+ * run that any of them started.
  *
- * @param running    a reindex is under way on this instance
- * @param startedAt  when the latest reindex started; null when none has run since this instance started
+ * @param running    a reindex is under way
+ * @param startedAt  when the latest reindex started; null when none has run
  * @param finishedAt when it ended (null while running)
  * @param indexes    one entry per alias begun so far, in the order they are rebuilt
  * @param report     what it did, once it succeeded
@@ -22,7 +23,7 @@ public record ReindexProgress(boolean running, Instant startedAt, Instant finish
         indexes = List.copyOf(indexes);
     }
 
-    /** No reindex since this instance started. */
+    /** No reindex has run. */
     public static ReindexProgress none() {
         return new ReindexProgress(false, null, null, List.of(), null, null);
     }

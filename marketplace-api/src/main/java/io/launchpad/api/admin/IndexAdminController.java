@@ -15,8 +15,8 @@ import reactor.core.publisher.Mono;
 /**
  * Operating the matching indexes; admins only. A reindex answers when it is done, with its report
  * (at 100k profiles that takes minutes: call it with a long timeout), or at once with
- * {@code Prefer: respond-async}, to be followed through its progress. Progress is kept by the
- * instance that runs the rebuild: behind a load balancer, read it from the same instance (sticky).
+ * {@code Prefer: respond-async}, to be followed through its progress. Progress is shared
+ * through PostgreSQL, so any instance behind the load balancer answers with the same run.
  */
 @RestController
 class IndexAdminController {
@@ -56,18 +56,19 @@ class IndexAdminController {
                     // suppressCancel: giving up waiting must not cancel the rebuild itself
                     return Mono.fromFuture(running, true).map(report -> true)
                             .timeout(ASYNC_WAIT, Mono.just(false))
-                            .map(ended -> ResponseEntity.accepted().location(java.net.URI.create(PROGRESS))
+                            .then(lifecycle.progress())
+                            .map(progress -> ResponseEntity.accepted().location(java.net.URI.create(PROGRESS))
                                     .header("Preference-Applied", "respond-async")
-                                    .<Object>body(lifecycle.progress()));
+                                    .<Object>body(progress));
                 }))
                 .onErrorMap(ReindexInProgressException.class,
                         running -> ApiProblem.conflict(running.getMessage() + "; wait for its report"));
     }
 
-    /** How the latest reindex started on this instance is going: counts per index, then the report. */
+    /** How the latest reindex, started on any instance, is going: counts per index, then the report. */
     @GetMapping(PROGRESS)
     Mono<ReindexProgress> progress() {
-        return AdminOnly.require("the matching indexes").then(Mono.fromSupplier(lifecycle::progress));
+        return AdminOnly.require("the matching indexes").then(Mono.defer(lifecycle::progress));
     }
 
     /**

@@ -53,7 +53,7 @@ public class LifecycleConfiguration {
                     }
                     return source;
                 },
-                new ReindexLock(databaseClient.getConnectionFactory()));
+                new ReindexLock(databaseClient.getConnectionFactory()), new SharedReindexProgress(databaseClient));
     }
 
     /** A holder, so the second connection is not an {@code ElasticsearchConnection} bean others could be wired with by type. */
