@@ -148,7 +148,9 @@ final class BrowserPages {
         page.locator("#password-new").fill(password);
         page.locator("#password-confirm").fill(password);
         page.locator("#kc-update-password").click();
-        page.waitForURL(url -> url.startsWith(stack.web().baseUrl()));
+        // arriving is enough: on a loaded machine the page's own load event has been seen to stall past 30 s
+        page.waitForURL(url -> url.startsWith(stack.web().baseUrl()),
+                new Page.WaitForURLOptions().setWaitUntil(com.microsoft.playwright.options.WaitUntilState.COMMIT));
         return page;
     }
 

@@ -191,6 +191,8 @@ public final class LaunchpadStack implements AutoCloseable {
                         Map.entry("KEYCLOAK_ACCOUNT_ADMIN_SECRET", accountAdminSecret == null
                                 ? System.getenv().getOrDefault("KEYCLOAK_ACCOUNT_ADMIN_SECRET", "") : accountAdminSecret),
                         Map.entry("ELASTICSEARCH_URL", elasticsearchUrl),
+                        // emails link to this stack's web app, wherever its port is (the API's default is 8081)
+                        Map.entry("LAUNCHPAD_WEB_BASE_URL", webUrl),
                         Map.entry("LAUNCHPAD_DEMO_DATA", Boolean.toString(demoData))));
                 environment.putAll(options.apiSettings());
                 SpringBootProcess instance = SpringBootProcess.start(name, apiJar, environment,
