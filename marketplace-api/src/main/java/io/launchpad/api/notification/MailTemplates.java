@@ -36,7 +36,8 @@ final class MailTemplates {
             Map.entry("milestone-due", "Update the milestone so the association and supplier share one picture."),
             Map.entry("question-asked", "Answer the question: the answer is published to every supplier."),
             Map.entry("response-submitted", "Read the response; you can evaluate it once the challenge closes."),
-            Map.entry("challenge-closed-early", "Drafts can no longer be submitted; watch for the outcome."));
+            Map.entry("challenge-closed-early", "Drafts can no longer be submitted; watch for the outcome."),
+            Map.entry("application-decided", "See the association's decision and any feedback on your applications."));
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
 

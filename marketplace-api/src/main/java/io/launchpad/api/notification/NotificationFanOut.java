@@ -121,6 +121,7 @@ class NotificationFanOut {
             case "milestone-due" -> "/pilots";
             case "question-window-closing", "question-asked" -> "/challenges/" + event.challengeId() + "/questions";
             case "response-submitted" -> "/challenges/" + event.challengeId() + "/evaluate";
+            case "application-decided" -> "/candidate/applications";
             default -> "/challenges/" + event.challengeId();
         };
     }
@@ -147,6 +148,13 @@ class NotificationFanOut {
             case "milestone-due" -> members("""
                     select association_organisation_id as org from pilot where challenge_id = :id
                     union select supplier_organisation_id from pilot where challenge_id = :id""", event.challengeId());
+            // the candidate's own application: always instant, the decision is what they are waiting for
+            case "application-decided" -> db.sql("""
+                            select c.subject from board_application a join candidate_profile c on c.id = a.candidate_id
+                            where a.id = :id""")
+                    .bind("id", event.subjectId())
+                    .map(row -> new Recipient(row.get("subject", String.class), "instant"))
+                    .all().as(Rows::whole);
             default -> Flux.empty();
         };
         return all.distinct(Recipient::subject);
