@@ -6,6 +6,7 @@ import io.launchpad.api.board.BoardRoles;
 import io.launchpad.api.candidate.CandidateProfile;
 import io.launchpad.api.candidate.CandidateProfileListener;
 import io.launchpad.api.candidate.CandidateProfiles;
+import io.launchpad.api.notification.Notifications;
 import io.launchpad.api.privacy.PersonalData;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
@@ -34,12 +35,15 @@ class Applications implements PersonalData, CandidateProfileListener {
     private final BoardRoles roles;
     private final CandidateProfiles candidates;
     private final AuditLog audit;
+    private final Notifications notifications;
 
-    Applications(ApplicationRepository repository, BoardRoles roles, CandidateProfiles candidates, AuditLog audit) {
+    Applications(ApplicationRepository repository, BoardRoles roles, CandidateProfiles candidates, AuditLog audit,
+            Notifications notifications) {
         this.repository = repository;
         this.roles = roles;
         this.candidates = candidates;
         this.audit = audit;
+        this.notifications = notifications;
     }
 
     @Transactional
@@ -122,9 +126,24 @@ class Applications implements PersonalData, CandidateProfileListener {
                                 .switchIfEmpty(Mono.error(Applications::changedMeanwhile))
                                 .flatMap(changed -> audit.record(caller, AuditLog.Action.DECIDED, candidate.id(),
                                                 candidate.subject(), "/api/v1/applications/" + id + " -> " + to.code())
+                                        // in the same transaction: a decision rolled back tells the candidate nothing
+                                        .then(notifications.record(Notifications.Event.applicationDecided(id,
+                                                role.title(), to.code(), inWords(to))))
                                         .thenReturn((Object) review(caller, changed, candidate)));
                     });
                 }));
+    }
+
+    /** A decision as the candidate's email and notification say it (the web's words for the same statuses). */
+    static String inWords(BoardApplication.Status status) {
+        return switch (status) {
+            case SUBMITTED -> "sent";
+            case SHORTLISTED -> "shortlisted";
+            case INTERVIEW -> "invited to interview";
+            case APPOINTED -> "appointed";
+            case DECLINED -> "not taken forward";
+            case WITHDRAWN -> "withdrawn";
+        };
     }
 
     Flux<ApplicationViews.OwnView> mine(Caller caller) {

@@ -37,9 +37,10 @@ final class MailTemplates {
             Map.entry("question-asked", "Answer the question: the answer is published to every supplier."),
             Map.entry("response-submitted", "Read the response; you can evaluate it once the challenge closes."),
             Map.entry("challenge-closed-early", "Drafts can no longer be submitted; watch for the outcome."),
-            Map.entry("content-hidden", "Nobody else sees it now. Change what the reason names, or reply to the"
-                    + " administrators if you think it was hidden by mistake."),
-            Map.entry("content-restored", "Nothing to do: it is back where people find it."));
+            Map.entry("content-hidden", "Nobody else sees it now. Change what the reason names; if you think it was"
+                    + " hidden by mistake, tell us through the contact page."),
+            Map.entry("content-restored", "Nothing to do: it is back where people find it."),
+            Map.entry("application-decided", "See the association's decision and any feedback on your applications."));
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
 

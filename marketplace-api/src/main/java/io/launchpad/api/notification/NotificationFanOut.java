@@ -126,6 +126,7 @@ class NotificationFanOut {
             case "milestone-due" -> "/pilots";
             case "question-window-closing", "question-asked" -> "/challenges/" + event.challengeId() + "/questions";
             case "response-submitted" -> "/challenges/" + event.challengeId() + "/evaluate";
+            case "application-decided" -> "/candidate/applications";
             default -> "/challenges/" + event.challengeId();
         };
     }
@@ -155,6 +156,13 @@ class NotificationFanOut {
             // the owners of hidden or restored content, told whatever their alert settings
             case "content-hidden", "content-restored" -> event.organisationId() == null ? Flux.empty()
                     : members("select cast(:id as uuid) as org", event.organisationId());
+            // the candidate's own application: always instant, the decision is what they are waiting for
+            case "application-decided" -> db.sql("""
+                            select c.subject from board_application a join candidate_profile c on c.id = a.candidate_id
+                            where a.id = :id""")
+                    .bind("id", event.subjectId())
+                    .map(row -> new Recipient(row.get("subject", String.class), "instant"))
+                    .all().as(Rows::whole);
             default -> Flux.empty();
         };
         return all.distinct(Recipient::subject);

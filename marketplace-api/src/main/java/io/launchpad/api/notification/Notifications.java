@@ -82,6 +82,17 @@ public class Notifications {
                     challengeTitle + " was closed early: it takes no more responses or questions");
         }
 
+        /**
+         * To the candidate: the association moved their application on (shortlisted, interview, appointed,
+         * declined). Each status is its own event, so every decision is heard once. No challenge: board roles
+         * are not challenges; the subject is the application.
+         */
+        public static Event applicationDecided(UUID applicationId, String roleTitle, String statusCode,
+                String statusInWords) {
+            return new Event("application-decided", "application-decided:" + applicationId + ":" + statusCode, null,
+                    applicationId, "Your application for " + roleTitle + ": " + statusInWords);
+        }
+
         public static Event milestoneDue(UUID challengeId, UUID milestoneId, String milestone,
                 java.time.LocalDate dueOn) {
             return new Event("milestone-due", "milestone-due:" + milestoneId + ":" + dueOn, challengeId, milestoneId,

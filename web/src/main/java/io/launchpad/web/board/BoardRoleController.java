@@ -16,6 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
 import io.launchpad.web.account.Account;
 import io.launchpad.web.account.Me;
 import io.launchpad.web.api.ApiProblemException;
+import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
 
 import reactor.core.publisher.Flux;
@@ -36,6 +37,11 @@ class BoardRoleController {
     private final BoardApi api;
     private final Account account;
     private final Regions regions;
+
+    /** The application form's one field, in the words beside it ("Why you, why this board"). */
+    static final FormFields APPLICATION_FIELDS = FormFields.of("application")
+        .enter("statement", "Your statement", "why you want this role and what you bring to the board")
+        .message("statement", "size", "Your statement must be 5,000 characters or fewer");
 
     BoardRoleController(BoardApi api, Account account, Regions regions) {
         this.api = api;
@@ -81,7 +87,7 @@ class BoardRoleController {
             return api.post(Map.of("statement", statement == null ? "" : statement),
                     "/api/v1/board-roles/{id}/applications", id)
                 .thenReturn("redirect:/candidate/applications")
-                .onErrorResume(e -> FormProblems.refused(e, model, () -> role(id, model)));
+                .onErrorResume(e -> FormProblems.refused(e, model, APPLICATION_FIELDS, () -> role(id, model)));
         });
     }
 

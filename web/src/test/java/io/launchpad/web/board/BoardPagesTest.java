@@ -257,10 +257,35 @@ class BoardPagesTest extends WebPageTest {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("statement", "Six years on a housing board");
         Document page = Jsoup.parse(submit("/board-roles/r-1/apply", form, "candidate"));
-        assertThat(page.select("[data-testid=form-error]").text()).contains("already applied");
+        assertThat(page.select("[data-testid=error-summary]").text()).contains("already applied");
         assertThat(page.select("#statement").text()).isEqualTo("Six years on a housing board");
         ApiStub.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/v1/board-roles/r-1/applications"))
             .withRequestBody(matchingJsonPath("$.statement", equalTo("Six years on a housing board"))));
+    }
+
+    @Test
+    void anEmptyStatementIsExplainedBesideItsFieldAndInTheSummary() {
+        BoardStubs.json("/api/v1/me", BoardStubs.ME_CANDIDATE);
+        BoardStubs.json("/api/v1/board-roles/r-1", BoardStubs.role("r-1", "Digital trustee", "open"));
+        // the browser must let an empty statement through to the page that explains it
+        Document role = Jsoup.parse(page("/board-roles/r-1", "candidate"));
+        assertThat(role.select("[data-testid=apply-form]").hasAttr("novalidate")).isTrue();
+
+        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/board-roles/r-1/applications")).willReturn(aResponse()
+            .withStatus(400).withHeader("Content-Type", "application/problem+json")
+            .withBody("""
+                {"title":"Invalid request","status":400,
+                 "errors":[{"field":"statement","rule":"required","message":"must not be blank"}]}""")));
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("statement", "   ");
+        Document page = Jsoup.parse(submit("/board-roles/r-1/apply", form, "candidate"));
+        assertThat(page.title()).startsWith("Error: Board role: Digital trustee");
+        String message = "Enter why you want this role and what you bring to the board";
+        assertThat(page.select("[data-field=statement]").text()).contains(message);
+        assertThat(page.select("[data-testid=error-summary] a[href=#statement]").text()).isEqualTo(message);
+        assertThat(page.select("#statement").attr("aria-describedby")).isEqualTo("statement-error");
+        // the message sits between the label and the box, as the summary's link expects
+        assertThat(page.select("label[for=statement] + [data-field=statement] + #statement")).hasSize(1);
     }
 
     @Test

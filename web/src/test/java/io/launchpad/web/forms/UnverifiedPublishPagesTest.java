@@ -55,7 +55,8 @@ class UnverifiedPublishPagesTest extends WebPageTest {
         Document page = Jsoup.parse(submitAs(signedIn("association-user", "Amara Okafor", "association"),
                 "/board-roles/r-9/publish", new LinkedMultiValueMap<>()));
 
-        assertThat(page.select("[data-testid=form-error]").text())
+        // the board role page shows refusals in the error summary, as the challenge form does
+        assertThat(page.select("[data-testid=error-summary]").text())
             .contains("Your organisation has not been verified yet").doesNotContain("organisationId");
         assertThat(page.select("[data-testid=verification-link]").attr("href")).isEqualTo("/organisations/verification");
     }

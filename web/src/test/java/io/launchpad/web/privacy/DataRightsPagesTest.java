@@ -53,6 +53,9 @@ class DataRightsPagesTest extends WebPageTest {
         assertThat(page.select("[data-purpose=matching] [data-testid=consent-state]").text()).isEqualTo("not given");
         assertThat(page.select("[data-purpose=candidate-profile] [data-testid=consent-state]").text()).isEqualTo("given");
         assertThat(page.select("[data-testid=consent-history] tbody tr")).hasSize(3);
+        // on a 320 px phone the three columns scroll in their own box (reachable by keyboard), not the page
+        assertThat(page.select("div.table-wrap[tabindex=0][role=region][aria-label] > [data-testid=consent-history]"))
+            .hasSize(1);
         assertThat(page.select("[data-testid=download-export]").attr("href")).isEqualTo("/account/data/export");
 
         ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/me/consents")).willReturn(BoardStubs.json("{}").withStatus(201)));

@@ -191,9 +191,10 @@ public final class LaunchpadStack implements AutoCloseable {
                         Map.entry("KEYCLOAK_ACCOUNT_ADMIN_SECRET", accountAdminSecret == null
                                 ? System.getenv().getOrDefault("KEYCLOAK_ACCOUNT_ADMIN_SECRET", "") : accountAdminSecret),
                         Map.entry("ELASTICSEARCH_URL", elasticsearchUrl),
-                        // emails link to this stack's web app, wherever its port is (the API's default is 8081)
+                        Map.entry("LAUNCHPAD_DEMO_DATA", Boolean.toString(demoData)),
+                        // emailed links (notifications, unsubscribe) must lead to this stack's web and API ports
                         Map.entry("LAUNCHPAD_WEB_BASE_URL", webUrl),
-                        Map.entry("LAUNCHPAD_DEMO_DATA", Boolean.toString(demoData))));
+                        Map.entry("LAUNCHPAD_API_BASE_URL", "http://127.0.0.1:" + apiPort)));
                 environment.putAll(options.apiSettings());
                 SpringBootProcess instance = SpringBootProcess.start(name, apiJar, environment,
                         port, logs.resolve(name + ".log"), "384m");
