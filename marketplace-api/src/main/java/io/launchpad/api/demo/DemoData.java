@@ -78,7 +78,7 @@ class DemoData implements ApplicationRunner {
         AtomicInteger done = new AtomicInteger();
         Flux.fromIterable(catalogueOrganisations)
                 // demo organisations are verified: they publish challenges and profiles straight away
-                .concatMap(demo -> organisations.register(system, demo.name(), OrganisationType.fromCode(demo.type()))
+                .concatMap(demo -> organisations.register(system, demo.name(), OrganisationType.fromCode(demo.type()), null)
                         .flatMap(registered -> organisations.verify(system, registered.id()))
                         .flatMap((Organisation organisation) -> Flux.fromIterable(demo.memberSubjects())
                                 .concatMap(subject -> organisations.enrol(system, organisation.id(), subject))

@@ -5,5 +5,5 @@ import java.util.UUID;
 
 /** A housing association or a supplier; people act for it through memberships. */
 public record Organisation(UUID id, String name, OrganisationType type, boolean verified, Instant createdAt,
-        long version) {
+        long version, SectorIdentifiers identifiers) {
 }

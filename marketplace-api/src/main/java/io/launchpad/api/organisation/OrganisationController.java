@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,7 +33,8 @@ class OrganisationController {
     /** The name's real limits (2 to 200 characters, counted after tidying) are checked by {@link OrganisationNames}. */
     record RegisterOrganisation(
             @NotBlank @Size(max = 1000) String name,
-            @NotNull @Pattern(regexp = "association|supplier", message = "must be association or supplier") String type) {
+            @NotNull @Pattern(regexp = "association|supplier", message = "must be association or supplier") String type,
+            @Valid SectorIdentifiers identifiers) {
     }
 
     /** The person to invite, by their subject, their email, or both. */
@@ -48,10 +50,16 @@ class OrganisationController {
         }
     }
 
-    record OrganisationView(UUID id, String name, String type, boolean verified, long version) {
+    /**
+     * @param registers the same numbers, each with its register's scheme (org-id.guide codes, as open data
+     *                  names them) and the register's name
+     */
+    record OrganisationView(UUID id, String name, String type, boolean verified, long version,
+                            SectorIdentifiers identifiers, List<SectorIdentifiers.Identifier> registers) {
         static OrganisationView of(Organisation organisation) {
             return new OrganisationView(organisation.id(), organisation.name(), organisation.type().code(),
-                    organisation.verified(), organisation.version());
+                    organisation.verified(), organisation.version(), organisation.identifiers(),
+                    organisation.identifiers().listed());
         }
     }
 
@@ -69,7 +77,7 @@ class OrganisationController {
     Mono<ResponseEntity<OrganisationView>> register(@Valid @RequestBody RegisterOrganisation request) {
         return Caller.current()
                 .flatMap(caller -> organisations.register(caller, request.name(),
-                        OrganisationType.fromCode(request.type())))
+                        OrganisationType.fromCode(request.type()), request.identifiers()))
                 .map(organisation -> ResponseEntity.created(URI.create("/api/v1/organisations/" + organisation.id()))
                         .eTag(ETags.of(organisation.version()))
                         .body(OrganisationView.of(organisation)));
@@ -79,6 +87,19 @@ class OrganisationController {
     @GetMapping("/{id}")
     Mono<ResponseEntity<OrganisationView>> read(@PathVariable UUID id) {
         return organisations.find(id)
+                .map(organisation -> ResponseEntity.ok().eTag(ETags.of(organisation.version()))
+                        .body(OrganisationView.of(organisation)));
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(summary = "Replace your organisation's numbers on public registers",
+            description = "Companies House, charity, mutuals and social housing registration numbers; each optional, "
+                    + "tidied (spaces, case, leading zeros) and checked against its register's format (422 naming the field).")
+    @PutMapping("/{id}/identifiers")
+    Mono<ResponseEntity<OrganisationView>> changeIdentifiers(@PathVariable UUID id,
+            @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody SectorIdentifiers identifiers) {
+        return Caller.current()
+                .flatMap(caller -> organisations.changeIdentifiers(caller, id, identifiers, ETags.optionalVersion(ifMatch)))
                 .map(organisation -> ResponseEntity.ok().eTag(ETags.of(organisation.version()))
                         .body(OrganisationView.of(organisation)));
     }

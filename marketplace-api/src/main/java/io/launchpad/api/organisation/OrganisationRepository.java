@@ -52,6 +52,26 @@ class OrganisationRepository {
                 .bind("id", id).bind("skeleton", skeleton).fetch().rowsUpdated();
     }
 
+    /** Replaces the identifiers; empty when the organisation is gone. */
+    Mono<Organisation> setIdentifiers(UUID id, SectorIdentifiers identifiers) {
+        var spec = db.sql("""
+                update organisation set company_number = :company, charity_number = :charity, mutuals_number = :mutuals,
+                       social_housing_england = :england, social_housing_scotland = :scotland,
+                       social_housing_wales = :wales, version = version + 1
+                where id = :id returning *""").bind("id", id);
+        spec = bind(spec, "company", identifiers.companyNumber());
+        spec = bind(spec, "charity", identifiers.charityNumber());
+        spec = bind(spec, "mutuals", identifiers.mutualsNumber());
+        spec = bind(spec, "england", identifiers.socialHousingEngland());
+        spec = bind(spec, "scotland", identifiers.socialHousingScotland());
+        spec = bind(spec, "wales", identifiers.socialHousingWales());
+        return spec.map(OrganisationRepository::organisation).one();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, String name, String value) {
+        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+    }
+
     Mono<Organisation> markVerified(UUID id) {
         return db.sql("""
                         update organisation set verified = true, verification_refused_at = null,
@@ -89,6 +109,9 @@ class OrganisationRepository {
     private static Organisation organisation(Readable row) {
         return new Organisation(row.get("id", UUID.class), row.get("name", String.class),
                 OrganisationType.fromCode(row.get("type", String.class)), Boolean.TRUE.equals(row.get("verified", Boolean.class)),
-                row.get("created_at", Instant.class), row.get("version", Long.class));
+                row.get("created_at", Instant.class), row.get("version", Long.class),
+                new SectorIdentifiers(row.get("company_number", String.class), row.get("charity_number", String.class),
+                        row.get("mutuals_number", String.class), row.get("social_housing_england", String.class),
+                        row.get("social_housing_scotland", String.class), row.get("social_housing_wales", String.class)));
     }
 }

@@ -81,24 +81,45 @@ public class Organisations {
     }
 
     @Transactional
-    public Mono<Organisation> register(Caller caller, String requestedName, OrganisationType type) {
+    public Mono<Organisation> register(Caller caller, String requestedName, OrganisationType type,
+                                       SectorIdentifiers requestedIdentifiers) {
         if (!caller.isAdmin() && !caller.has(type.memberRole())) {
             return Mono.error(ApiProblem.forbidden("Only people with the " + type.code() + " role register "
                     + type.code() + " organisations"));
         }
+        // every field is checked before anything is written
+        SectorIdentifiers identifiers = requestedIdentifiers == null ? SectorIdentifiers.none()
+                : requestedIdentifiers.normalised("identifiers.");
         return Mono.fromCallable(() -> OrganisationNames.normalise(requestedName)).flatMap(name -> {
             String skeleton = OrganisationNames.skeleton(name);
             return repository.findLookAlike(name, skeleton)
                     .flatMap(existing -> Mono.<Organisation>error(nameTaken(name, existing.name())))
                     .switchIfEmpty(Mono.defer(() -> {
                         OrganisationNames.checkScripts(name);
-                        return repository.insert(UUID.randomUUID(), name, skeleton, type);
+                        return repository.insert(UUID.randomUUID(), name, skeleton, type)
+                                .flatMap(created -> identifiers.listed().isEmpty() ? Mono.just(created)
+                                        : repository.setIdentifiers(created.id(), identifiers));
                     }))
                     // two look-alike registrations at once: the unique indexes let one in, the other lands here
                     .onErrorMap(DataIntegrityViolationException.class, e -> nameTaken(name, null));
         }).flatMap(organisation -> caller.isAnonymous() || caller.isSystem()
                 ? Mono.just(organisation)
                 : repository.addMember(organisation.id(), caller.subject()).thenReturn(organisation));
+    }
+
+    /** Replaces the organisation's register numbers; members and admins only, with If-Match when given. */
+    @Transactional
+    public Mono<Organisation> changeIdentifiers(Caller caller, UUID organisationId, SectorIdentifiers requested,
+                                                Long expectedVersion) {
+        SectorIdentifiers identifiers = requested.normalised("");
+        return find(organisationId)
+                .flatMap(organisation -> mayActFor(caller, organisation).flatMap(allowed -> {
+                    if (!allowed) {
+                        return Mono.error(ApiProblem.forbidden("Only members change an organisation's register numbers"));
+                    }
+                    io.launchpad.api.web.ETags.check(organisation.version(), expectedVersion);
+                    return repository.setIdentifiers(organisationId, identifiers);
+                }));
     }
 
     private static ApiProblem nameTaken(String name, String existingName) {

@@ -22,9 +22,12 @@ class Verifications {
 
     static final int QUEUE_SIZE = 200;
 
-    /** One organisation waiting for verification. {@code refusedAt} and {@code refusalReason} when refused. */
+    /**
+     * One organisation waiting for verification. {@code refusedAt} and {@code refusalReason} when refused;
+     * {@code registers}: the numbers it gave, for the admin to look up on each register.
+     */
     record Waiting(UUID id, String name, String type, Instant createdAt, long members, Instant refusedAt,
-            String refusalReason) {
+            String refusalReason, List<SectorIdentifiers.Identifier> registers) {
     }
 
     /** What an organisation's members and admins read about its verification. */
@@ -45,6 +48,8 @@ class Verifications {
         }
         return db.sql("""
                         select o.id, o.name, o.type, o.created_at, o.verification_refused_at, o.verification_refusal_reason,
+                               o.company_number, o.charity_number, o.mutuals_number, o.social_housing_england,
+                               o.social_housing_scotland, o.social_housing_wales,
                                (select count(*) from membership m where m.organisation_id = o.id) as members
                         from organisation o where not o.verified
                         order by o.verification_refused_at is not null, o.created_at, o.id
@@ -53,7 +58,11 @@ class Verifications {
                 .map(row -> new Waiting(row.get("id", UUID.class), row.get("name", String.class),
                         row.get("type", String.class), row.get("created_at", Instant.class),
                         row.get("members", Long.class), row.get("verification_refused_at", Instant.class),
-                        row.get("verification_refusal_reason", String.class)))
+                        row.get("verification_refusal_reason", String.class),
+                        new SectorIdentifiers(row.get("company_number", String.class), row.get("charity_number", String.class),
+                                row.get("mutuals_number", String.class), row.get("social_housing_england", String.class),
+                                row.get("social_housing_scotland", String.class),
+                                row.get("social_housing_wales", String.class)).listed()))
                 .all().as(Rows::whole).collectList();
     }
 

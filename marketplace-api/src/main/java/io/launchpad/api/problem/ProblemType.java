@@ -22,6 +22,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     CONFLICT(HttpStatus.CONFLICT, "Conflict with the current state"),
     UNPROCESSABLE(HttpStatus.UNPROCESSABLE_CONTENT, "Not possible in the current state"),
+    INVALID_IDENTIFIER(HttpStatus.UNPROCESSABLE_CONTENT, "Identifier is not in its register's format"),
     PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "Resource has changed"),
     PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "If-Match header required"),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused for a different request"),

@@ -236,7 +236,11 @@ final class FuzzWorld {
         });
 
         oneShot("POST /api/v1/organisations", () -> wire("POST /api/v1/organisations", person("association"), Map.of(),
-                body("name", "Fuzz Housing " + UUID.randomUUID(), "type", "association")));
+                body("name", "Fuzz Housing " + UUID.randomUUID(), "type", "association",
+                        "identifiers", body("companyNumber", "01234567", "socialHousingEngland", "L4426"))));
+        repeatable("PUT /api/v1/organisations/{id}/identifiers", () -> wire("PUT /api/v1/organisations/{id}/identifiers",
+                association(), Map.of("id", association().organisationId().toString()),
+                body("charityNumber", "1084532", "socialHousingEngland", "LH0174")));
         repeatable("POST /api/v1/organisations/{id}/members", () -> wire("POST /api/v1/organisations/{id}/members", association(),
                 Map.of("id", association().organisationId().toString()), body("subject", "fuzz-colleague-" + UUID.randomUUID())));
         repeatable("POST /api/v1/organisations/{id}/invitations", () -> wire("POST /api/v1/organisations/{id}/invitations",
