@@ -88,7 +88,7 @@ class JourneyPagesTest extends WebPageTest {
     void evaluationShowsEachRequirementBesideItsEvidenceWithPriceAndSaysWhenNothingIsScored() {
         json("/api/v1/challenges/ch-2", """
                 {"id":"ch-2","organisationId":"org-1","title":"Damp sensing","status":"closed",
-                 "weightings":[{"criterion":"technical","weight":100}],
+                 "weightings":[{"criterion":"technical","weight":60},{"criterion":"social-value","weight":40}],
                  "requirements":[{"id":"E1","essential":true,"text":"Battery life over two years"},
                                  {"id":"N1","essential":false,"text":"Works with our repairs system"}]}""");
         json("/api/v1/challenges/ch-2/responses", """
@@ -108,6 +108,8 @@ class JourneyPagesTest extends WebPageTest {
         assertThat(item.select("[data-testid=evidence-given]").eachText())
                 .containsExactly("Five-year lithium cells", "No evidence given");
         assertThat(item.text()).doesNotContain("E1", "N1");
+        assertThat(item.select("label[for^=score-]").eachText()).as("criteria in words, not codes")
+                .containsExactly("Technical (60%)", "Social value (40%)");
         assertThat(item.selectFirst("[data-testid=evaluate-evidence]").hasAttr("open"))
                 .as("the evidence is shown, not folded away, while evaluating").isTrue();
     }
