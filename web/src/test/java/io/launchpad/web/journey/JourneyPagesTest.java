@@ -88,7 +88,7 @@ class JourneyPagesTest extends WebPageTest {
     void evaluationShowsEachRequirementBesideItsEvidenceWithPriceAndSaysWhenNothingIsScored() {
         json("/api/v1/challenges/ch-2", """
                 {"id":"ch-2","organisationId":"org-1","title":"Damp sensing","status":"closed",
-                 "weightings":[{"criterion":"technical","weight":100}],
+                 "weightings":[{"criterion":"technical","weight":60},{"criterion":"social-value","weight":40}],
                  "requirements":[{"id":"E1","essential":true,"text":"Battery life over two years"},
                                  {"id":"N1","essential":false,"text":"Works with our repairs system"}]}""");
         json("/api/v1/challenges/ch-2/responses", """
@@ -108,6 +108,29 @@ class JourneyPagesTest extends WebPageTest {
         assertThat(item.select("[data-testid=evidence-given]").eachText())
                 .containsExactly("Five-year lithium cells", "No evidence given");
         assertThat(item.text()).doesNotContain("E1", "N1");
+        assertThat(item.select("label[for^=score-]").eachText()).as("criteria in words, not codes")
+                .containsExactly("Technical (60%)", "Social value (40%)");
+        assertThat(item.selectFirst("[data-testid=evaluate-evidence]").hasAttr("open"))
+                .as("the evidence is shown, not folded away, while evaluating").isTrue();
+    }
+
+    @Test
+    void aPilotsOutcomeTableScrollsInItsOwnFocusableRegionSoA320PxPageDoesNotScrollSideways() {
+        json("/api/v1/pilots/p-1", """
+                {"id":"p-1","title":"Damp sensing","status":"active","outcome":null,"finalReport":null,
+                 "milestones":[],
+                 "outcomes":[{"id":"o-1","measure":"Damp reports","unit":"reports per 1,000 homes",
+                              "baseline":14,"target":7,"actual":null}]}""");
+
+        Document page = page("/pilots/p-1");
+
+        Element region = page.selectFirst("[data-testid=outcomes-region]");
+        assertThat(region).isNotNull();
+        assertThat(region.hasClass("table-wrap")).isTrue();
+        assertThat(region.attr("tabindex")).isEqualTo("0");
+        assertThat(region.attr("role")).isEqualTo("region");
+        assertThat(region.attr("aria-label")).isEqualTo("Outcome measures");
+        assertThat(region.select("[data-testid=outcome]").text()).contains("Damp reports", "reports per 1,000 homes");
     }
 
     private Document page(String path) {
