@@ -150,7 +150,8 @@ final class BrowserPages {
         page.locator("#kc-update-password").click();
         // arriving is enough: on a loaded machine the page's own load event has been seen to stall past 30 s
         page.waitForURL(url -> url.startsWith(stack.web().baseUrl()),
-                new Page.WaitForURLOptions().setWaitUntil(com.microsoft.playwright.options.WaitUntilState.COMMIT));
+                new Page.WaitForURLOptions().setTimeout(90_000)
+                        .setWaitUntil(com.microsoft.playwright.options.WaitUntilState.COMMIT));
         return page;
     }
 
