@@ -168,7 +168,7 @@ class ChallengeToPilotJourneyBrowserTest {
         // programme figures for an admin, drawn without script
         Page admin = pages.signIn("admin");
         admin.navigate(web + "/admin/programme");
-        assertThat(admin.getByTestId("chart-stages")).containsText("awarded");
+        assertThat(admin.getByTestId("chart-stages")).containsText("Awarded");
         pages.check(admin, "programme figures");
 
         pages.assertNoAccessibilityProblems("challenge-to-pilot journey");
