@@ -290,7 +290,9 @@ class AssociationJourneyBrowserTest {
         List<String> emails = visitor.getByTestId("mailbox-item").filter(new Locator.FilterOptions().setHasText(email))
                 .allInnerTexts();
         System.out.printf("emails to %s: %d%n%s%n", email, emails.size(), String.join("\n", emails));
-        assertThat(emails).anyMatch(text -> text.contains("Verify email"));
+        assertThat(emails).anyMatch(text -> text.contains("Confirm your email address"))
+                .anyMatch(text -> text.contains("A supplier asked a question about"))
+                .anyMatch(text -> text.contains("A supplier submitted a response to"));
         System.out.printf("association journey took %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
 
         pages.assertNoAccessibilityProblems("association journey");
