@@ -196,8 +196,8 @@ class BoardJourneyBrowserTest {
         pages.check(candidate, "your data (consent given)");
         candidate.getByTestId("audit-link").click();
         assertThat(candidate.getByTestId("audit-log")).containsText(associationName + " (association)");
-        assertThat(candidate.getByTestId("audit-log")).containsText("decided");
-        assertThat(candidate.getByTestId("audit-log")).containsText("viewed");
+        assertThat(candidate.getByTestId("audit-log")).containsText("Decided on");
+        assertThat(candidate.getByTestId("audit-log")).containsText("Viewed");
         pages.check(candidate, "audit log");
 
         // 8. erasure, after a confirmation step
