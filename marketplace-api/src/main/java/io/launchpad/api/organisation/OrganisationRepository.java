@@ -109,9 +109,13 @@ class OrganisationRepository {
     private static Organisation organisation(Readable row) {
         return new Organisation(row.get("id", UUID.class), row.get("name", String.class),
                 OrganisationType.fromCode(row.get("type", String.class)), Boolean.TRUE.equals(row.get("verified", Boolean.class)),
-                row.get("created_at", Instant.class), row.get("version", Long.class),
-                new SectorIdentifiers(row.get("company_number", String.class), row.get("charity_number", String.class),
-                        row.get("mutuals_number", String.class), row.get("social_housing_england", String.class),
-                        row.get("social_housing_scotland", String.class), row.get("social_housing_wales", String.class)));
+                row.get("created_at", Instant.class), row.get("version", Long.class), identifiers(row));
+    }
+
+    /** The register numbers of an organisation row (any query selecting the organisation's columns). */
+    static SectorIdentifiers identifiers(Readable row) {
+        return new SectorIdentifiers(row.get("company_number", String.class), row.get("charity_number", String.class),
+                row.get("mutuals_number", String.class), row.get("social_housing_england", String.class),
+                row.get("social_housing_scotland", String.class), row.get("social_housing_wales", String.class));
     }
 }

@@ -59,10 +59,7 @@ class Verifications {
                         row.get("type", String.class), row.get("created_at", Instant.class),
                         row.get("members", Long.class), row.get("verification_refused_at", Instant.class),
                         row.get("verification_refusal_reason", String.class),
-                        new SectorIdentifiers(row.get("company_number", String.class), row.get("charity_number", String.class),
-                                row.get("mutuals_number", String.class), row.get("social_housing_england", String.class),
-                                row.get("social_housing_scotland", String.class),
-                                row.get("social_housing_wales", String.class)).listed()))
+                        OrganisationRepository.identifiers(row).listed()))
                 .all().as(Rows::whole).collectList();
     }
 

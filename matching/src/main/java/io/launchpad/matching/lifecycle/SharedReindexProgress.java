@@ -46,7 +46,7 @@ final class SharedReindexProgress {
 
     /** The latest run recorded by any instance; empty when none has run. */
     Mono<ReindexProgress> latest() {
-        return db.sql("select progress::text as progress, running, updated_at from matching_reindex_progress where id = 1")
+        return db.sql("select progress::text as progress, updated_at from matching_reindex_progress where id = 1")
                 .map(row -> stoppedIfSilent(json.readValue(row.get("progress", String.class), ReindexProgress.class),
                         row.get("updated_at", OffsetDateTime.class).toInstant(), Instant.now()))
                 .one();
