@@ -228,6 +228,10 @@ class AssociationJourneyBrowserTest {
         response.getByTestId("save-scores").click();
         assertThat(association.getByTestId("response-item").filter(new Locator.FilterOptions().setHasText(supplierName))
                 .getByTestId("weighted-total")).hasText("72.0");
+        // the saved scores stay in their boxes, so saving again does not reset them
+        Locator scored = association.getByTestId("response-item").filter(new Locator.FilterOptions().setHasText(supplierName));
+        assertThat(scored.locator("select[name='score-technical']")).hasValue("8");
+        assertThat(scored.locator("select[name='score-price']")).hasValue("6");
         pages.checkAtBothWidths(association, "evaluate (scored)");
 
         // no award is offered too, after its own confirmation page; the association thinks again

@@ -33,6 +33,7 @@ final class BrowserPages {
     private final List<String> accessibilityProblems = new ArrayList<>();
     private int pagesChecked;
     private String lastMailText;
+    private boolean menuOpenedAt320;
 
     /** A fresh browser context (no shared cookies), signed in with the realm's test password. */
     Page signIn(String username) {
@@ -65,12 +66,28 @@ final class BrowserPages {
         assertThat(((Number) overflow).intValue()).as(name + " scrolls sideways at 320 px by").isLessThanOrEqualTo(0);
         check(page, name + " (320 px)");
         checkWcag22(page, name + " (320 px)");
+        Locator menu = page.getByTestId("menu-toggle");
+        if (menu.count() > 0) {
+            // signed in, the header is one line on a phone: the links fold under "Menu"
+            assertThat(page.locator("header.site-header").boundingBox().height).as(name + ": header height at 320 px")
+                    .isLessThan(80);
+            if (!menuOpenedAt320) {
+                menuOpenedAt320 = true;
+                menu.click();
+                PlaywrightAssertions.assertThat(page.getByTestId("nav-your-data")).isVisible();
+                check(page, name + " (320 px, menu open)");
+                menu.click();
+            }
+        }
         // for people reviewing the look: target/screenshots/*-320.png
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(Path.of("target/screenshots/" + name.replaceAll("[^a-z0-9]+", "-") + "-320.png")));
         page.setViewportSize(1280, 800);
         check(page, name + " (1280 px)");
         checkWcag22(page, name + " (1280 px)");
+        if (menu.count() > 0) {
+            PlaywrightAssertions.assertThat(page.getByTestId("nav-your-data")).isVisible();
+        }
     }
 
     /** The WCAG 2.2 AA rules axe-core has (target size) on top of BrowserPages' 2.1 AA set. */

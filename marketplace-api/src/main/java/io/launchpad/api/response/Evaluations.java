@@ -51,7 +51,7 @@ class Evaluations {
      */
     Mono<List<ResponseView>> list(Caller caller, UUID challengeId) {
         return challenges.read(caller, challengeId).flatMap(challenge -> challenges.isOwner(caller, challenge)
-                .flatMap(owner -> owner ? ranked(challenge).map(list -> list.stream()
+                .flatMap(owner -> owner ? ranked(challenge, caller).map(list -> list.stream()
                                 .map(r -> ResponseView.of(r.response(), r.evaluation())).toList())
                         // another association (or a person with no supplier) is refused, not shown an empty list
                         : responses.supplierOrganisationsOf(caller).flatMap(mine -> {
@@ -69,7 +69,7 @@ class Evaluations {
         return responses.read(caller, responseId).flatMap(response -> responses.isSupplierMember(caller, response)
                 .flatMap(supplier -> supplier && !caller.isAdmin() ? Mono.just(ResponseView.of(response, null))
                         : challenges.read(Caller.system(), response.challengeId())
-                                .flatMap(this::ranked)
+                                .flatMap(challenge -> ranked(challenge, caller))
                                 .map(list -> list.stream().filter(r -> r.response().id().equals(responseId))
                                         .findFirst().map(r -> ResponseView.of(r.response(), r.evaluation()))
                                         .orElse(ResponseView.of(response, null)))));
@@ -114,7 +114,7 @@ class Evaluations {
                         .filter(r -> r.challengeId().equals(challengeId) && r.status().inContention())
                         .switchIfEmpty(Mono.error(() -> ApiProblem.field(ProblemType.UNPROCESSABLE, "responseId",
                                 "submitted-response", "name a submitted response to this challenge")))
-                        .flatMap(winner -> ranked(challenge)
+                        .flatMap(winner -> ranked(challenge, Caller.system())
                                 .flatMap(ranked -> Flux.fromIterable(ranked)
                                         .filter(r -> r.response().status().inContention())
                                         .concatMap(r -> r.response().id().equals(responseId)
@@ -135,7 +135,7 @@ class Evaluations {
     Mono<AwardController.Decision> noAward(Caller caller, UUID challengeId, String reason) {
         return owned(caller, challengeId)
                 .flatMap(challenge -> challenges.decide(challengeId, Challenge.Status.NO_AWARD, reason)
-                        .then(ranked(challenge))
+                        .then(ranked(challenge, Caller.system()))
                         .flatMap(ranked -> Flux.fromIterable(ranked)
                                 .filter(r -> r.response().status().inContention())
                                 .concatMap(r -> repository.decide(r.response().id(), Response.Status.UNSUCCESSFUL,
@@ -157,7 +157,7 @@ class Evaluations {
             if (ranked.evaluation().rank() != null) {
                 text.append(", ranked ").append(ranked.evaluation().rank()).append(" of ").append(of);
             }
-            text.append(". Scores out of 10 by criterion: ").append(ranked.evaluation().scores()).append('.');
+            text.append(". Scores out of 10: ").append(inWords(ranked.evaluation().scores())).append('.');
         }
         if (written != null && !written.isBlank()) {
             text.append(' ').append(written.strip());
@@ -165,12 +165,24 @@ class Evaluations {
         return text.toString();
     }
 
-    /** Every non-draft response with its evaluation, best weighted total first. */
-    Mono<List<Ranked>> ranked(Challenge challenge) {
+    /** "Technical 7, Social value 6.5": what a supplier reads, not a map's toString. */
+    static String inWords(Map<String, Double> scores) {
+        List<String> parts = new ArrayList<>();
+        scores.forEach((criterion, mean) -> {
+            String label = criterion.replace('-', ' ');
+            String score = mean == Math.rint(mean) ? Long.toString(Math.round(mean))
+                    : Double.toString(Math.round(mean * 10) / 10.0);
+            parts.add(Character.toUpperCase(label.charAt(0)) + label.substring(1) + " " + score);
+        });
+        return String.join(", ", parts);
+    }
+
+    /** Every non-draft response with its evaluation (with the reader's own scores), best weighted total first. */
+    Mono<List<Ranked>> ranked(Challenge challenge, Caller reader) {
         List<Weighting> weightings = challenge.terms().effectiveWeightings();
         return repository.forChallenge(challenge.id())
                 .filter(r -> r.status() != Response.Status.DRAFT)
-                .concatMap(r -> repository.scores(r.id()).map(sheet -> new Ranked(r, evaluation(sheet, weightings, null))))
+                .concatMap(r -> repository.scores(r.id(), reader.subject()).map(sheet -> new Ranked(r, evaluation(sheet, weightings, null))))
                 .collectList()
                 .map(list -> {
                     List<Ranked> sorted = new ArrayList<>(list);
@@ -181,7 +193,7 @@ class Evaluations {
                         Ranked r = sorted.get(i);
                         ResponseView.Evaluation e = r.evaluation();
                         withRank.add(new Ranked(r.response(), new ResponseView.Evaluation(e.scores(), e.evaluators(),
-                                e.weightedTotal(), e.fullyScored(), i + 1)));
+                                e.weightedTotal(), e.fullyScored(), i + 1, e.yourScores())));
                     }
                     return withRank;
                 });
@@ -200,7 +212,7 @@ class Evaluations {
             }
         }
         return new ResponseView.Evaluation(sheet.meanByCriterion(), sheet.evaluators(),
-                Math.round(total * 10) / 10.0, complete && sheet.evaluators() > 0, rank);
+                Math.round(total * 10) / 10.0, complete && sheet.evaluators() > 0, rank, sheet.yours());
     }
 
     private record Evaluable(Response response, Challenge challenge) {

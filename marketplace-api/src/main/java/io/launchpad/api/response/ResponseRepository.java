@@ -8,7 +8,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -105,21 +107,40 @@ class ResponseRepository {
                 .then();
     }
 
-    /** Each criterion's mean score over the association's evaluators, and how many evaluators scored. */
-    Mono<ScoreSheet> scores(UUID responseId) {
-        return db.sql("""
-                select criterion, avg(score)::float8 as mean, count(distinct evaluator_subject) as evaluators
-                from response_score where response_id = :response group by criterion""")
+    /**
+     * Each criterion's mean score over the association's evaluators, how many evaluators scored, and
+     * the scores {@code evaluator} gave (empty for anyone else), so a form can show what they saved.
+     */
+    Mono<ScoreSheet> scores(UUID responseId, String evaluator) {
+        return db.sql("select evaluator_subject, criterion, score from response_score where response_id = :response")
                 .bind("response", responseId)
-                .map(row -> Map.entry(row.get("criterion", String.class), row.get("mean", Double.class)))
+                .map(row -> new Score(row.get("evaluator_subject", String.class), row.get("criterion", String.class),
+                        row.get("score", Integer.class)))
                 .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new)
-                .zipWith(db.sql("select count(distinct evaluator_subject) as n from response_score where response_id = :r")
-                        .bind("r", responseId).map(row -> row.get("n", Long.class)).one())
-                .map(both -> new ScoreSheet(both.getT1(), both.getT2().intValue()));
+                .collectList()
+                .map(all -> ScoreSheet.of(all, evaluator));
     }
 
-    record ScoreSheet(Map<String, Double> meanByCriterion, int evaluators) {
+    private record Score(String evaluator, String criterion, int score) {
+    }
+
+    record ScoreSheet(Map<String, Double> meanByCriterion, int evaluators, Map<String, Integer> yours) {
+
+        private static ScoreSheet of(List<Score> all, String evaluator) {
+            Map<String, List<Integer>> byCriterion = new LinkedHashMap<>();
+            Map<String, Integer> yours = new LinkedHashMap<>();
+            for (Score score : all) {
+                byCriterion.computeIfAbsent(score.criterion(), c -> new ArrayList<>()).add(score.score());
+                if (score.evaluator().equals(evaluator)) {
+                    yours.put(score.criterion(), score.score());
+                }
+            }
+            Map<String, Double> means = new LinkedHashMap<>();
+            byCriterion.forEach((criterion, scores) -> means.put(criterion,
+                    scores.stream().mapToInt(Integer::intValue).average().orElse(0)));
+            int evaluators = (int) all.stream().map(Score::evaluator).distinct().count();
+            return new ScoreSheet(means, evaluators, yours);
+        }
     }
 
     private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, ResponseFields fields) {

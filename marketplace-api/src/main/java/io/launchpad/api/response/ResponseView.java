@@ -12,9 +12,12 @@ record ResponseView(UUID id, UUID challengeId, UUID supplierOrganisationId, Stri
         String approach, Map<String, String> evidence, Integer pricePounds, String availability, String feedback,
         Instant createdAt, Instant updatedAt, Instant submittedAt, long version, Evaluation evaluation) {
 
-    /** Mean score (0–10) per criterion over the evaluators, and the weighted total out of 100. */
+    /**
+     * Mean score (0–10) per criterion over the evaluators, and the weighted total out of 100;
+     * {@code yourScores} are the scores the reader saved (empty if they have not scored).
+     */
     record Evaluation(Map<String, Double> scores, int evaluators, double weightedTotal, boolean fullyScored,
-            Integer rank) {
+            Integer rank, Map<String, Integer> yourScores) {
     }
 
     static ResponseView of(Response r, Evaluation evaluation) {

@@ -208,7 +208,13 @@ class ChallengeToPilotApiTest extends ApiTestBase {
                 .jsonPath("$.items[0].evaluation.weightedTotal").isEqualTo(80.0)
                 .jsonPath("$.items[0].evaluation.evaluators").isEqualTo(2)
                 .jsonPath("$.items[0].evaluation.rank").isEqualTo(1)
-                .jsonPath("$.items[1].evaluation.weightedTotal").isEqualTo(47.0);
+                .jsonPath("$.items[1].evaluation.weightedTotal").isEqualTo(47.0)
+                // each evaluator reads back what they saved, not the mean, so the form can show it
+                .jsonPath("$.items[0].evaluation.yourScores.technical").isEqualTo(9)
+                .jsonPath("$.items[0].evaluation.yourScores.price").isEqualTo(7);
+        get("/api/v1/responses/" + strongId, colleague).expectStatus().isOk()
+                .expectBody().jsonPath("$.evaluation.yourScores.technical").isEqualTo(7)
+                .jsonPath("$.evaluation.scores.technical").isEqualTo(8.0);
         // a supplier never sees the association's working
         get("/api/v1/responses/" + strongId, strong).expectStatus().isOk()
                 .expectBody().jsonPath("$.evaluation").doesNotExist();
@@ -224,7 +230,9 @@ class ChallengeToPilotApiTest extends ApiTestBase {
         get("/api/v1/responses/" + weakId, weak).expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("unsuccessful")
                 .jsonPath("$.feedback").value(f -> assertThat((String) f).contains("47.0 out of 100")
-                        .contains("ranked 2 of 2").contains("Your price was high"));
+                        .contains("ranked 2 of 2").contains("Your price was high")
+                        // in words a supplier reads, not a map's toString
+                        .contains("Scores out of 10: ").contains("Social value 5").doesNotContain("{"));
         get("/api/v1/responses/" + strongId, strong).expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("awarded");
         api.get().uri("/api/v1/challenges/{id}", id).exchange().expectBody().jsonPath("$.status").isEqualTo("awarded");

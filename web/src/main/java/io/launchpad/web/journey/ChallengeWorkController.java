@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.launchpad.web.account.Me;
+import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
 import io.launchpad.web.confirm.Confirmation;
 
@@ -32,6 +33,11 @@ class ChallengeWorkController {
     ChallengeWorkController(ChallengeWork work) {
         this.work = work;
     }
+
+    /** The ask form's fields in its own words; a closed question window is said above the form. */
+    private static final FormFields QUESTION_FIELDS = FormFields.of("question")
+            .choose("organisationId", "organisationId", "Asking for", "the organisation you are asking for")
+            .enter("question", "Your question", "your question");
 
     // --- questions -------------------------------------------------------------------------
 
@@ -57,19 +63,30 @@ class ChallengeWorkController {
             body.put("question", form.getFirst("question") == null ? "" : form.getFirst("question"));
             return work.post(body, "/api/v1/challenges/{id}/questions", id)
                 .thenReturn("redirect:/challenges/" + id + "/questions")
-                .onErrorResume(e -> Forms.refused(e, model, questions(id, model)));
+                .onErrorResume(e -> {
+                    model.addAttribute("typedQuestion", body.get("question"));
+                    model.addAttribute("typedOrganisation", body.get("organisationId"));
+                    return FormProblems.refused(e, model, QUESTION_FIELDS, () -> questions(id, model));
+                });
         });
     }
 
     @PostMapping("/challenges/{id}/questions/{questionId}/answer")
     Mono<String> answer(@PathVariable String id, @PathVariable String questionId, ServerWebExchange exchange,
             Model model) {
-        return exchange.getFormData().flatMap(form -> work
-            .post(Map.of("answer", form.getFirst("answer") == null ? "" : form.getFirst("answer")),
-                    "/api/v1/challenges/{id}/questions/{q}/answer", id, questionId)
-            .thenReturn("redirect:/challenges/" + id + "/questions")
-            .onErrorResume(e -> Forms.refused(e, model, questions(id, model))));
+        return exchange.getFormData().flatMap(form -> {
+            String answer = form.getFirst("answer") == null ? "" : form.getFirst("answer");
+            return work.post(Map.of("answer", answer), "/api/v1/challenges/{id}/questions/{q}/answer", id, questionId)
+                .thenReturn("redirect:/challenges/" + id + "/questions")
+                .onErrorResume(e -> {
+                    model.addAttribute("typedAnswers", Map.of(questionId, answer));
+                    String key = "answer-" + questionId;
+                    return FormProblems.refused(e, model, FormFields.of("answer")
+                            .field("answer", key, key, "Answer", "Enter an answer"), () -> questions(id, model));
+                });
+        });
     }
+
 
     // --- a supplier's response -------------------------------------------------------------
 
@@ -170,7 +187,11 @@ class ChallengeWorkController {
             });
             return work.put(Map.of("scores", scores), "/api/v1/responses/{r}/scores", responseId)
                 .thenReturn("redirect:/challenges/" + id + "/evaluate")
-                .onErrorResume(e -> Forms.refused(e, model, evaluate(id, model)));
+                .onErrorResume(e -> {
+                    // a refused save shows what was chosen, not what was saved before
+                    model.addAttribute("typedScores", Map.of(responseId, scores));
+                    return Forms.refused(e, model, evaluate(id, model));
+                });
         });
     }
 

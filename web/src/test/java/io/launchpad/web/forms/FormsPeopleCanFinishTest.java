@@ -221,6 +221,39 @@ class FormsPeopleCanFinishTest extends WebPageTest {
     }
 
     @Test
+    void aRefusedQuestionOrAnswerKeepsWhatWasTypedAndSaysWhyBesideTheFieldOrAboveTheForm() {
+        BoardStubs.json("/api/v1/challenges/ch-1", CHALLENGE.formatted("published", 3));
+        BoardStubs.json("/api/v1/challenges/ch-1/questions", """
+                {"challengeId":"ch-1","items":[{"id":"q-1","question":"Which phones?","answer":null,"mine":false}]}""");
+        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/challenges/ch-1/questions")).willReturn(problem(409, """
+                {"title":"Conflict","status":409,"detail":"questionsCloseOn: questions were taken until 2026-11-30; the window is closed",
+                 "errors":[{"field":"questionsCloseOn","rule":"window-open","message":"questions were taken until 2026-11-30; the window is closed"}]}""")));
+        MultiValueMap<String, String> ask = new LinkedMultiValueMap<>();
+        ask.add("organisationId", "sup-1");
+        ask.add("question", "Do the sensors need mains power?");
+
+        Document asked = Jsoup.parse(submitAs(supplier(), "/challenges/ch-1/questions", ask));
+
+        assertThat(asked.select("[data-testid=error-summary]").text()).contains("30 November 2026").doesNotContain("2026-11-30");
+        assertThat(asked.select("#question").text()).isEqualTo("Do the sensors need mains power?");
+        assertThat(asked.select("#organisationId option[selected]").val()).isEqualTo("sup-1");
+        assertThat(asked.title()).startsWith("Error: ");
+
+        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/challenges/ch-1/questions/q-1/answer")).willReturn(problem(400, """
+                {"title":"Bad Request","status":400,"detail":"answer: size must be between 0 and 5000",
+                 "errors":[{"field":"answer","rule":"Size","message":"size must be between 0 and 5000"}]}""")));
+        MultiValueMap<String, String> answer = new LinkedMultiValueMap<>();
+        answer.add("answer", "Android 12 and later, and iPhones from the 11");
+
+        Document answered = Jsoup.parse(submitAs(association(), "/challenges/ch-1/questions/q-1/answer", answer));
+
+        everySummaryLinkLeadsToItsFieldWithTheSameMessageBesideIt(answered);
+        plainEnglish(answered);
+        assertThat(answered.select("[data-testid=error-summary-link]").attr("href")).isEqualTo("#answer-q-1");
+        assertThat(answered.select("#answer-q-1").text()).isEqualTo("Android 12 and later, and iPhones from the 11");
+    }
+
+    @Test
     void theBoardRoleFormNamesItsFieldsInItsOwnWords() {
         BoardStubs.framework();
         ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/board-roles")).willReturn(problem(400, """

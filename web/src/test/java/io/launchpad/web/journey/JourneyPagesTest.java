@@ -115,6 +115,36 @@ class JourneyPagesTest extends WebPageTest {
     }
 
     @Test
+    void theScoreBoxesShowWhatThisEvaluatorSavedAndAfterARefusalWhatTheyChose() {
+        json("/api/v1/challenges/ch-3", """
+                {"id":"ch-3","organisationId":"org-1","title":"Damp sensing","status":"closed",
+                 "weightings":[{"criterion":"technical","weight":60},{"criterion":"social-value","weight":40}],
+                 "requirements":[]}""");
+        json("/api/v1/challenges/ch-3/responses", """
+                {"challengeId":"ch-3","items":[{"id":"r-3","supplierName":"Sensors Ltd","status":"submitted",
+                 "evaluation":{"scores":{"technical":6.5},"evaluators":2,"weightedTotal":39.0,"fullyScored":false,
+                               "rank":1,"yourScores":{"technical":8}}}]}""");
+
+        Element saved = page("/challenges/ch-3/evaluate").selectFirst("[data-testid=response-item]");
+        assertThat(saved.select("select[name=score-technical] option[selected]").val())
+                .as("the reader's own score, not the mean of 6.5").isEqualTo("8");
+        assertThat(saved.select("select[name=score-social-value] option[selected]").text()).isEqualTo("Not scored");
+
+        ApiStub.SERVER.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/api/v1/responses/r-3/scores"))
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                        .withBody("""
+                                {"type":"https://launchpad.example/problems/conflict","title":"Conflict","status":409,
+                                 "detail":"the challenge was decided while you were scoring"}""")));
+        Document refused = Jsoup.parse(web.mutateWith(signedIn("amara", "Amara")).mutateWith(csrf())
+                .post().uri("/challenges/ch-3/responses/r-3/scores").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("score-technical", "3").with("score-social-value", "9")).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        Element item = refused.selectFirst("[data-testid=response-item]");
+        assertThat(item.select("select[name=score-technical] option[selected]").val()).isEqualTo("3");
+        assertThat(item.select("select[name=score-social-value] option[selected]").val()).isEqualTo("9");
+    }
+
+    @Test
     void aPilotsOutcomeTableScrollsInItsOwnFocusableRegionSoA320PxPageDoesNotScrollSideways() {
         json("/api/v1/pilots/p-1", """
                 {"id":"p-1","title":"Damp sensing","status":"active","outcome":null,"finalReport":null,

@@ -21,7 +21,7 @@ class SupplierPublicPageTest extends WebPageTest {
     void anyoneReadsWhatASupplierDoesAndWhatItsPilotsAchieved() {
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/suppliers/sp-1")).willReturn(json("""
                 {"id":"sp-1","organisationId":"org-9","name":"Sensible Sensors","summary":"Humidity sensors for social homes.",
-                 "capabilities":"We fit sensors.","regions":["north-west"],"accreditations":["cyber-essentials-plus"],
+                 "capabilities":"We fit sensors.","products":"","caseStudies":"  ","regions":["north-west"],"accreditations":["cyber-essentials-plus"],
                  "categories":["damp-and-mould"],"status":"published"}""")));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/suppliers/sp-1/pilots")).willReturn(json("""
                 {"items":[{"id":"p-1","title":"Damp sensing in 200 homes","status":"completed",
@@ -39,6 +39,8 @@ class SupplierPublicPageTest extends WebPageTest {
         assertThat(page.select("[data-testid=pilot-outcomes] tbody tr").eachText()).containsExactly(
             "Damp reports a month 40 reports 20 reports 15 reports Target met",
             "Tenant satisfaction 60 % 80 % 75 % Target not met");
+        // sections the supplier left empty are not shown as bare headings
+        assertThat(page.select("h2").eachText()).contains("What they do").doesNotContain("Products", "Case studies");
     }
 
     @Test
