@@ -10,4 +10,10 @@ public record Weighting(
         @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "must be a lower-case slug such as social-value")
         String criterion,
         @NotNull @Min(1) @Max(100) Integer weight) {
+
+    /** A criterion as people read it: "social-value" → "Social value". */
+    public static String label(String criterion) {
+        String words = criterion.replace('-', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
 }

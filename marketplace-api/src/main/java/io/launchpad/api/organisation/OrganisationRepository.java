@@ -32,6 +32,11 @@ class OrganisationRepository {
                 .map(OrganisationRepository::organisation).one();
     }
 
+    Flux<Organisation> findAll(java.util.Collection<UUID> ids) {
+        return db.sql("select * from organisation where id = any(:ids)").bind("ids", ids.toArray(UUID[]::new))
+                .map(OrganisationRepository::organisation).all();
+    }
+
     /** An organisation whose name is, or looks like, the given one. */
     Mono<Organisation> findLookAlike(String name, String skeleton) {
         return db.sql("""

@@ -28,6 +28,12 @@ public class Organisations {
         return repository.find(id).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Organisation " + id)));
     }
 
+    /** The organisations with these ids that exist, keyed by id (for lists that name many at once). */
+    public Mono<java.util.Map<UUID, Organisation>> findAll(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? Mono.just(java.util.Map.of())
+                : repository.findAll(ids).collectMap(Organisation::id);
+    }
+
     /**
      * The organisations the caller acts for: memberships that count, i.e. where the caller also holds
      * the realm role the organisation's type needs. A membership row alone is not enough (rows from

@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.UUID;
 
 /** A pilot an award created between an association and a supplier. */
-record Pilot(UUID id, UUID challengeId, UUID responseId, UUID associationOrganisationId, UUID supplierOrganisationId,
+public record Pilot(UUID id, UUID challengeId, UUID responseId, UUID associationOrganisationId, UUID supplierOrganisationId,
         String title, String status, String finalReport, String outcome, Instant createdAt, Instant completedAt,
         long version, List<Milestone> milestones, List<Outcome> outcomes) {
 
-    record Milestone(UUID id, String title, LocalDate dueOn, String status) {
+    public record Milestone(UUID id, String title, LocalDate dueOn, String status) {
     }
 
     /** For example "damp reports per 1,000 homes": baseline 14, target 7, actual 6. */
-    record Outcome(UUID id, String measure, String unit, BigDecimal baseline, BigDecimal target, BigDecimal actual) {
+    public record Outcome(UUID id, String measure, String unit, BigDecimal baseline, BigDecimal target, BigDecimal actual) {
 
         /** Met when the actual reached the target in the direction from the baseline (down or up). */
-        boolean met() {
+        public boolean met() {
             if (actual == null) {
                 return false;
             }
@@ -26,7 +26,7 @@ record Pilot(UUID id, UUID challengeId, UUID responseId, UUID associationOrganis
         }
     }
 
-    boolean isCompleted() {
+    public boolean isCompleted() {
         return "completed".equals(status);
     }
 

@@ -45,6 +45,13 @@ class PilotRepository {
                 .map(PilotRepository::pilot).all().as(Rows::whole).concatMap(this::withDetails);
     }
 
+    /** The pilots of these challenges; only a completed one carries its milestones and outcomes. */
+    Flux<Pilot> forChallengesPublicly(java.util.Collection<UUID> challengeIds) {
+        return db.sql("select * from pilot where challenge_id = any(:ids)").bind("ids", challengeIds.toArray(UUID[]::new))
+                .map(PilotRepository::pilot).all().as(Rows::whole)
+                .concatMap(pilot -> pilot.isCompleted() ? withDetails(pilot) : Mono.just(pilot));
+    }
+
     Flux<Pilot> latestCompleted(int limit) {
         return db.sql("select * from pilot where status = 'completed' order by completed_at desc, id limit :limit")
                 .bind("limit", limit)

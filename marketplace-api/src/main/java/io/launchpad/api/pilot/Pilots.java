@@ -37,6 +37,15 @@ public class Pilots {
         return repository.insert(challengeId, responseId, associationOrganisationId, supplierOrganisationId, title);
     }
 
+    /**
+     * What anyone may know of these challenges' pilots, keyed by challenge: that a pilot exists (the
+     * award is public) and, once completed, its milestones, outcome measures and final report.
+     */
+    public Mono<java.util.Map<UUID, Pilot>> publicByChallenge(java.util.Collection<UUID> challengeIds) {
+        return challengeIds.isEmpty() ? Mono.just(java.util.Map.of())
+                : repository.forChallengesPublicly(challengeIds).collectMap(Pilot::challengeId);
+    }
+
     Mono<Pilot> read(Caller caller, UUID id) {
         return repository.find(id)
                 .filterWhen(pilot -> pilot.isCompleted() ? Mono.just(true) : isParty(caller, pilot))

@@ -169,10 +169,9 @@ class Evaluations {
     static String inWords(Map<String, Double> scores) {
         List<String> parts = new ArrayList<>();
         scores.forEach((criterion, mean) -> {
-            String label = criterion.replace('-', ' ');
             String score = mean == Math.rint(mean) ? Long.toString(Math.round(mean))
                     : Double.toString(Math.round(mean * 10) / 10.0);
-            parts.add(Character.toUpperCase(label.charAt(0)) + label.substring(1) + " " + score);
+            parts.add(Weighting.label(criterion) + " " + score);
         });
         return String.join(", ", parts);
     }

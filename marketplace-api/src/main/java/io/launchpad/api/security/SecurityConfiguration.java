@@ -39,6 +39,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/notifications/unsubscribe").permitAll()
                         // issue 12: the landing page shows open board roles to visitors (drafts stay with their association)
                         .pathMatchers(HttpMethod.GET, "/api/v1/board-roles", "/api/v1/board-roles/*").permitAll()
+                        // open data (issue 14): public by nature
+                        .pathMatchers(HttpMethod.GET, "/api/v1/open-data/**").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // operational figures, no personal data; production serves them on the management
                         // port, which only the monitoring namespace may reach (infra/deploy)

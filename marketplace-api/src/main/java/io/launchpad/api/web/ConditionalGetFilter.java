@@ -99,8 +99,10 @@ class ConditionalGetFilter implements WebFilter, Ordered {
                     }
                     // store, but revalidate every time (instead of Spring Security's no-store): a phone
                     // or proxy keeps the body and asks with If-None-Match; private when a token was sent
-                    // a handler that says no-store (personal data exports) keeps it
-                    if (!"no-store".equals(getHeaders().getCacheControl())) {
+                    // a handler that says no-store (personal data exports) keeps it, and so does one that
+                    // says public (taxonomy, open data): the same for everyone, so shared caches may keep it
+                    String handlerSaid = getHeaders().getCacheControl();
+                    if (!"no-store".equals(handlerSaid) && (handlerSaid == null || !handlerSaid.contains("public"))) {
                         getHeaders().setCacheControl(authorised ? "private, no-cache" : "no-cache");
                     }
                     getHeaders().remove(HttpHeaders.PRAGMA);

@@ -1,0 +1,28 @@
+package io.launchpad.api.opendata;
+
+import io.launchpad.api.organisation.Organisation;
+import io.launchpad.api.pilot.Pilot;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One published challenge and what followed it, as open data tells it: what the association asked
+ * for, who won, and what the pilot achieved. Only what is public already: no person, no losing bid,
+ * no evaluator's score.
+ */
+record ContractingProcess(Challenge challenge, Organisation buyer, int tenderers, Award award, Pilot pilot) {
+
+    record Challenge(UUID id, UUID organisationId, String title, String summary, String description, List<String> categories,
+            List<String> regions, String status, Integer budgetMinPounds, Integer budgetMaxPounds, LocalDate closingDate,
+            LocalDate questionsCloseOn, Integer pilotLengthWeeks, String location, List<String> essentialRequirements,
+            List<String> niceToHaveRequirements, List<String> criteria, List<Integer> weights, Instant publishedAt,
+            Instant closedAt, Instant decidedAt, String noAwardReason, Instant updatedAt) {
+    }
+
+    /** The winning response: its supplier and, once awarded, its price (public in procurement by custom). */
+    record Award(UUID responseId, Organisation supplier, Integer pricePounds, Instant date) {
+    }
+}
