@@ -155,7 +155,8 @@ public class Challenges {
     @Transactional
     public Mono<java.util.List<UUID>> closeDue() {
         return repository.closeDue(LocalDate.now(clock))
-                .concatMap(id -> repository.find(id).flatMap(this::announce))
+                .concatMap(id -> repository.find(id).flatMap(closed -> notifications.record(
+                        Notifications.Event.challengeClosed(closed.id(), closed.title())).then(announce(closed))))
                 .map(Challenge::id)
                 .collectList();
     }

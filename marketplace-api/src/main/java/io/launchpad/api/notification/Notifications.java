@@ -93,6 +93,24 @@ public class Notifications {
                     applicationId, "Your application for " + roleTitle + ": " + statusInWords);
         }
 
+        /** Closed at its closing date (no notification of its own; partner systems hear of it). */
+        public static Event challengeClosed(UUID challengeId, String title) {
+            return new Event("challenge-closed", "challenge-closed:" + challengeId, challengeId, null,
+                    "Closed to responses: " + title);
+        }
+
+        /** The association awarded the challenge (each responding supplier hears through response-outcome). */
+        public static Event challengeAwarded(UUID challengeId, String title, UUID responseId) {
+            return new Event("challenge-awarded", "challenge-awarded:" + challengeId, challengeId, responseId,
+                    "Awarded: " + title);
+        }
+
+        /** A pilot milestone's status or date changed; each change is its own event. */
+        public static Event milestoneUpdated(UUID challengeId, UUID milestoneId, String status) {
+            return new Event("milestone-updated", "milestone-updated:" + milestoneId + ":" + UUID.randomUUID(),
+                    challengeId, milestoneId, "Pilot milestone is now " + status);
+        }
+
         public static Event milestoneDue(UUID challengeId, UUID milestoneId, String milestone,
                 java.time.LocalDate dueOn) {
             return new Event("milestone-due", "milestone-due:" + milestoneId + ":" + dueOn, challengeId, milestoneId,

@@ -8,6 +8,7 @@ import io.launchpad.api.security.Caller;
 import io.launchpad.api.supplier.SupplierProfiles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import io.launchpad.api.notification.Notifications;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
@@ -24,9 +25,12 @@ public class Pilots {
     private final PilotRepository repository;
     private final Organisations organisations;
     private final SupplierProfiles suppliers;
+    private final Notifications notifications;
 
-    Pilots(PilotRepository repository, Organisations organisations, SupplierProfiles suppliers) {
+    Pilots(PilotRepository repository, Organisations organisations, SupplierProfiles suppliers,
+            Notifications notifications) {
         this.repository = repository;
+        this.notifications = notifications;
         this.organisations = organisations;
         this.suppliers = suppliers;
     }
@@ -77,9 +81,13 @@ public class Pilots {
     @Transactional
     Mono<Pilot> updateMilestone(Caller caller, UUID id, UUID milestoneId, PilotController.MilestoneChange change) {
         return active(caller, id, false)
-                .flatMap(pilot -> repository.updateMilestone(id, milestoneId, change.status(), change.dueOn()))
-                .flatMap(rows -> rows == 1 ? repository.touch(id) : Mono.error(ApiProblem.notFound("Milestone " + milestoneId)))
-                .then(repository.find(id));
+                .flatMap(pilot -> repository.updateMilestone(id, milestoneId, change.status(), change.dueOn())
+                        .flatMap(rows -> rows == 1 ? repository.touch(id) : Mono.error(ApiProblem.notFound("Milestone " + milestoneId)))
+                        .then(repository.find(id))
+                        .flatMap(updated -> notifications.record(Notifications.Event.milestoneUpdated(pilot.challengeId(),
+                                milestoneId, updated.milestones().stream().filter(m -> m.id().equals(milestoneId))
+                                        .findFirst().map(Pilot.Milestone::status).orElse("changed")))
+                                .thenReturn(updated)));
     }
 
     @Transactional

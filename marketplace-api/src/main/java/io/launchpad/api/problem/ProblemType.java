@@ -23,6 +23,7 @@ public enum ProblemType {
     CONFLICT(HttpStatus.CONFLICT, "Conflict with the current state"),
     UNPROCESSABLE(HttpStatus.UNPROCESSABLE_CONTENT, "Not possible in the current state"),
     INVALID_IDENTIFIER(HttpStatus.UNPROCESSABLE_CONTENT, "Identifier is not in its register's format"),
+    WEBHOOK_URL_REFUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Webhook URL is not allowed"),
     PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "Resource has changed"),
     PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "If-Match header required"),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused for a different request"),

@@ -125,6 +125,8 @@ class Evaluations {
                                                                 "The award went to another supplier."))
                                                         .then(outcome(challenge, r.response(), "unsuccessful")))
                                         .then())
+                                .then(notifications.record(Notifications.Event.challengeAwarded(challengeId,
+                                        challenge.title(), responseId)))
                                 .then(pilots.createForAward(challengeId, responseId, challenge.organisationId(),
                                         winner.supplierOrganisationId(), challenge.title()))
                                 .map(pilotId -> new AwardController.Decision(challengeId, "awarded", responseId,

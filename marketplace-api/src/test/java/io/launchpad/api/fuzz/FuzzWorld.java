@@ -235,6 +235,39 @@ final class FuzzWorld {
             return wire("DELETE /api/v1/saved-searches/{id}", owner, Map.of("id", id(saved)), null);
         });
 
+        // webhooks (issue 14): a fresh organisation each time, so the ten-endpoint limit is never the reason;
+        // subscribed to its own questions only (it has no challenges), so no background delivery moves the tables
+        oneShot("POST /api/v1/organisations/{id}/webhooks", () -> {
+            Person owner = member("association");
+            return wire("POST /api/v1/organisations/{id}/webhooks", owner, Map.of("id", owner.organisationId().toString()),
+                    body("url", "https://127.0.0.1:9/launchpad", "events", List.of("question.asked"),
+                            "description", "Fuzz partner"));
+        });
+        oneShot("DELETE /api/v1/organisations/{id}/webhooks/{webhookId}", () -> {
+            Person owner = member("association");
+            var hook = call("POST", "/api/v1/organisations/" + owner.organisationId() + "/webhooks", owner,
+                    body("url", "https://127.0.0.1:9/launchpad", "events", List.of("question.asked")), 201);
+            return wire("DELETE /api/v1/organisations/{id}/webhooks/{webhookId}", owner,
+                    Map.of("id", owner.organisationId().toString(), "webhookId", id(hook)), null);
+        });
+        oneShot("POST /api/v1/organisations/{id}/webhooks/{webhookId}/deliveries/{deliveryId}/replay", () -> {
+            Person owner = member("association");
+            var hook = call("POST", "/api/v1/organisations/" + owner.organisationId() + "/webhooks", owner,
+                    body("url", "https://127.0.0.1:9/launchpad", "events", List.of("question.asked")), 201);
+            UUID delivery = UUID.randomUUID();
+            long event = db.sql("""
+                            insert into notification_event (kind, event_key, title, webhooks_at)
+                            values ('challenge-published', :key, 'Fuzz', now()) returning id""")
+                    .bind("key", "fuzz-webhook:" + delivery).map(row -> row.get("id", Long.class)).one().block();
+            // failed already, so no sender tries to reach the address while the fuzz runs
+            db.sql("""
+                    insert into webhook_delivery (id, endpoint_id, event_id, event_type, payload, status, give_up_after)
+                    values (:id, :endpoint, :event, 'challenge.published', '{}', 'failed', 1)""")
+                    .bind("id", delivery).bind("endpoint", UUID.fromString(id(hook))).bind("event", event).then().block();
+            return wire("POST /api/v1/organisations/{id}/webhooks/{webhookId}/deliveries/{deliveryId}/replay", owner,
+                    Map.of("id", owner.organisationId().toString(), "webhookId", id(hook), "deliveryId", delivery.toString()),
+                    null);
+        });
         oneShot("POST /api/v1/organisations", () -> wire("POST /api/v1/organisations", person("association"), Map.of(),
                 body("name", "Fuzz Housing " + UUID.randomUUID(), "type", "association",
                         "identifiers", body("companyNumber", "01234567", "socialHousingEngland", "L4426"))));

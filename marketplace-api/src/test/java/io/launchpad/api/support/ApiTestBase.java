@@ -51,6 +51,12 @@ public abstract class ApiTestBase {
         registry.add("launchpad.matching.indexer.max-backoff", () -> "2s");
         // a poison outbox row is parked within seconds (1 s, then 2 s between refusals)
         registry.add("launchpad.matching.indexer.max-attempts", () -> "3");
+        // webhooks call a WireMock partner on this machine, and retry within the test's patience
+        registry.add("launchpad.webhooks.allow-local-addresses", () -> "true");
+        registry.add("launchpad.webhooks.first-retry", () -> "300ms");
+        registry.add("launchpad.webhooks.max-retry", () -> "1s");
+        registry.add("launchpad.webhooks.send-interval", () -> "200ms");
+        registry.add("launchpad.webhooks.fan-out-interval", () -> "200ms");
         // notification email goes to a real SMTP server (GreenMail)
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
