@@ -9,7 +9,8 @@ import java.util.UUID;
 /** A pilot an award created between an association and a supplier. */
 public record Pilot(UUID id, UUID challengeId, UUID responseId, UUID associationOrganisationId, UUID supplierOrganisationId,
         String title, String status, String finalReport, String outcome, Instant createdAt, Instant completedAt,
-        long version, List<Milestone> milestones, List<Outcome> outcomes) {
+        long version, List<Milestone> milestones, List<Outcome> outcomes, List<Lesson> lessons,
+        List<ResidentFeedback> residentFeedback) {
 
     public record Milestone(UUID id, String title, LocalDate dueOn, String status) {
     }
@@ -26,12 +27,26 @@ public record Pilot(UUID id, UUID challengeId, UUID responseId, UUID association
         }
     }
 
+    /** What one party learned; the association may say whether it would do it again. */
+    public record Lesson(UUID id, String party, String organisationName, String lesson, String verdict,
+            Instant createdAt) {
+    }
+
+    /**
+     * Residents' own view, entered by the association with their consent: a quote (no name), or a survey
+     * statement with how many answered and what share agreed.
+     */
+    public record ResidentFeedback(UUID id, String kind, String text, Integer respondents, BigDecimal agreePercent,
+            Instant createdAt) {
+    }
+
     public boolean isCompleted() {
         return "completed".equals(status);
     }
 
-    Pilot with(List<Milestone> milestones, List<Outcome> outcomes) {
+    Pilot with(List<Milestone> milestones, List<Outcome> outcomes, List<Lesson> lessons,
+            List<ResidentFeedback> residentFeedback) {
         return new Pilot(id, challengeId, responseId, associationOrganisationId, supplierOrganisationId, title, status,
-                finalReport, outcome, createdAt, completedAt, version, milestones, outcomes);
+                finalReport, outcome, createdAt, completedAt, version, milestones, outcomes, lessons, residentFeedback);
     }
 }

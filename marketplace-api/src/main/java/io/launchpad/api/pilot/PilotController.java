@@ -51,6 +51,53 @@ class PilotController {
     record PilotList(List<Pilot> items) {
     }
 
+    record NewLesson(@NotBlank @Size(max = 2000) String lesson,
+            @Pattern(regexp = "would-do-again|would-not", message = "must be would-do-again or would-not") String verdict) {
+    }
+
+    /** A resident's words (quote) or a survey statement with its result; never a name. */
+    record NewResidentFeedback(
+            @NotNull @Pattern(regexp = "quote|survey", message = "must be quote or survey") String kind,
+            @NotBlank @Size(max = 1000) String text,
+            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(1_000_000) Integer respondents,
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 1) BigDecimal agreePercent,
+            @NotNull @jakarta.validation.constraints.AssertTrue(message = "must be true: residents agreed to share this")
+            Boolean residentsConsented) {
+    }
+
+    /** A library card: enough to choose which case to read. */
+    record LibraryItem(UUID id, String title, String problem, String associationName, String supplierName,
+            List<String> categories, List<String> regions, String outcome, java.time.Instant completedAt,
+            int outcomeMeasures, int targetsMet, int residentVoices, String verdict) {
+
+        static LibraryItem of(PilotRepository.LibraryEntry e) {
+            Pilot p = e.pilot();
+            String verdict = p.lessons().stream().map(Pilot.Lesson::verdict).filter(java.util.Objects::nonNull)
+                    .reduce((first, last) -> last).orElse(null);
+            return new LibraryItem(p.id(), p.title(), e.problem(), e.associationName(), e.supplierName(), e.categories(),
+                    e.regions(), p.outcome(), p.completedAt(), p.outcomes().size(),
+                    (int) p.outcomes().stream().filter(Pilot.Outcome::met).count(), e.residentVoices(), verdict);
+        }
+    }
+
+    record LibraryPage(List<LibraryItem> items, String nextCursor) {
+    }
+
+    /** A public case page: the problem, the approach, what was done and measured, what people learned. */
+    record PilotCase(UUID id, String title, UUID challengeId, String challengeTitle, String problem, String description,
+            String approach, String associationName, String supplierName, UUID supplierProfileId,
+            List<String> categories, List<String> regions, String outcome, String finalReport, java.time.Instant startedAt,
+            java.time.Instant completedAt, List<Pilot.Milestone> milestones, List<Pilot.Outcome> outcomes,
+            List<Pilot.Lesson> lessons, List<Pilot.ResidentFeedback> residentFeedback) {
+
+        static PilotCase of(Pilot p, PilotRepository.CaseContext c) {
+            return new PilotCase(p.id(), p.title(), c.challengeId(), c.challengeTitle(), c.summary(), c.description(),
+                    c.approach(), c.associationName(), c.supplierName(), c.supplierProfileId(), c.categories(),
+                    c.regions(), p.outcome(), p.finalReport(), p.createdAt(), p.completedAt(), p.milestones(),
+                    p.outcomes(), p.lessons(), p.residentFeedback());
+        }
+    }
+
     private final Pilots pilots;
 
     PilotController(Pilots pilots) {
@@ -111,6 +158,38 @@ class PilotController {
     Mono<ResponseEntity<Pilot>> complete(@PathVariable UUID id, @Valid @RequestBody Completion completion) {
         return Caller.current().flatMap(caller -> pilots.complete(caller, id, completion.finalReport()))
                 .map(PilotController::tagged);
+    }
+
+    @PostMapping("/api/v1/pilots/{id}/lessons")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Added; the pilot with its lessons", useReturnTypeSchema = true)
+    Mono<ResponseEntity<Pilot>> addLesson(@PathVariable UUID id, @Valid @RequestBody NewLesson lesson) {
+        return Caller.current().flatMap(caller -> pilots.addLesson(caller, id, lesson)).map(PilotController::created);
+    }
+
+    @PostMapping("/api/v1/pilots/{id}/resident-feedback")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Added; the pilot with residents' feedback", useReturnTypeSchema = true)
+    Mono<ResponseEntity<Pilot>> addResidentFeedback(@PathVariable UUID id,
+            @Valid @RequestBody NewResidentFeedback feedback) {
+        return Caller.current().flatMap(caller -> pilots.addResidentFeedback(caller, id, feedback))
+                .map(PilotController::created);
+    }
+
+    /** The library of completed pilots (issue 14): public, searchable by words, category, region and outcome. */
+    @GetMapping("/api/v1/pilot-library")
+    Mono<LibraryPage> library(@org.springframework.web.bind.annotation.RequestParam(required = false) String q,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String category,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String region,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String outcome,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String cursor,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer limit) {
+        PilotLibraryFilter filter = PilotLibraryFilter.of(q, category, region, outcome, cursor);
+        return pilots.library(filter, io.launchpad.api.web.Limits.pageSize(limit))
+                .map(page -> new LibraryPage(page.items().stream().map(LibraryItem::of).toList(), page.nextCursor()));
+    }
+
+    @GetMapping("/api/v1/pilot-library/{id}")
+    Mono<PilotCase> libraryCase(@PathVariable UUID id) {
+        return pilots.libraryCase(id);
     }
 
     private static ResponseEntity<Pilot> tagged(Pilot pilot) {

@@ -103,6 +103,99 @@ class PilotRepository {
                 .bind("id", pilotId).fetch().rowsUpdated();
     }
 
+    Mono<Void> addLesson(UUID pilotId, UUID organisationId, String party, String lesson, String verdict) {
+        var spec = db.sql("""
+                insert into pilot_lesson (id, pilot_id, organisation_id, party, lesson, verdict)
+                values (:id, :pilot, :org, :party, :lesson, :verdict)""")
+                .bind("id", UUID.randomUUID()).bind("pilot", pilotId).bind("org", organisationId).bind("party", party)
+                .bind("lesson", lesson);
+        return (verdict == null ? spec.bindNull("verdict", String.class) : spec.bind("verdict", verdict)).then();
+    }
+
+    Mono<Void> addResidentFeedback(UUID pilotId, String kind, String text, Integer respondents, BigDecimal agreePercent) {
+        var spec = db.sql("""
+                insert into pilot_resident_feedback (id, pilot_id, kind, text, respondents, agree_percent)
+                values (:id, :pilot, :kind, :text, :respondents, :agree)""")
+                .bind("id", UUID.randomUUID()).bind("pilot", pilotId).bind("kind", kind).bind("text", text);
+        spec = respondents == null ? spec.bindNull("respondents", Integer.class) : spec.bind("respondents", respondents);
+        spec = agreePercent == null ? spec.bindNull("agree", BigDecimal.class) : spec.bind("agree", agreePercent);
+        return spec.then();
+    }
+
+    /** One page of the library: completed pilots matching the filter, most recently completed first. */
+    Flux<LibraryEntry> library(PilotLibraryFilter filter, int limit) {
+        var spec = db.sql("""
+                select p.*, c.summary as problem, c.categories, c.regions, a.name as association_name,
+                       s.name as supplier_name,
+                       (select count(*) from pilot_resident_feedback f where f.pilot_id = p.id) as resident_voices
+                from pilot p
+                join challenge c on c.id = p.challenge_id
+                join organisation a on a.id = p.association_organisation_id
+                join organisation s on s.id = p.supplier_organisation_id
+                where p.status = 'completed' and c.hidden_reason is null
+                  and (cast(:category as text) is null or :category = any(c.categories))
+                  and (cast(:region as text) is null or :region = any(c.regions))
+                  and (cast(:outcome as text) is null or p.outcome = :outcome)
+                  and (cast(:q as text) is null or (p.title || ' ' || c.title || ' ' || c.summary || ' '
+                       || coalesce(p.final_report, '')) ilike '%' || :q || '%')
+                  and (p.completed_at, p.id) < (:beforeAt, :beforeId)
+                order by p.completed_at desc, p.id desc limit :limit""");
+        spec = bindOrNull(spec, "category", filter.category());
+        spec = bindOrNull(spec, "region", filter.region());
+        spec = bindOrNull(spec, "outcome", filter.outcome());
+        spec = bindOrNull(spec, "q", filter.q() == null ? null : filter.q().replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_"));
+        spec = spec.bind("beforeAt", filter.after() == null ? Instant.parse("9999-12-31T00:00:00Z") : filter.after().at())
+                .bind("beforeId", filter.after() == null ? new UUID(-1L, -1L) : filter.after().id())
+                .bind("limit", limit);
+        return spec.map(row -> new LibraryEntry(pilot(row), row.get("problem", String.class),
+                        List.of(row.get("categories", String[].class)), List.of(row.get("regions", String[].class)),
+                        row.get("association_name", String.class), row.get("supplier_name", String.class),
+                        row.get("resident_voices", Long.class).intValue()))
+                .all().as(Rows::whole).concatMap(entry -> withDetails(entry.pilot()).map(entry::with));
+    }
+
+    /** A completed pilot's case: its challenge (the problem) and the winning response's approach. */
+    Mono<CaseContext> caseContext(UUID pilotId) {
+        return db.sql("""
+                select c.id as challenge_id, c.title as challenge_title, c.summary, c.description, c.categories,
+                       c.regions, a.name as association_name, s.name as supplier_name, sp.id as supplier_profile_id,
+                       r.approach
+                from pilot p
+                join challenge c on c.id = p.challenge_id
+                join challenge_response r on r.id = p.response_id
+                join organisation a on a.id = p.association_organisation_id
+                join organisation s on s.id = p.supplier_organisation_id
+                left join supplier_profile sp on sp.organisation_id = p.supplier_organisation_id
+                     and sp.status = 'published' and sp.hidden_reason is null
+                where p.id = :id and p.status = 'completed' and c.hidden_reason is null""")
+                .bind("id", pilotId)
+                .map(row -> new CaseContext(row.get("challenge_id", UUID.class), row.get("challenge_title", String.class),
+                        row.get("summary", String.class), row.get("description", String.class),
+                        List.of(row.get("categories", String[].class)), List.of(row.get("regions", String[].class)),
+                        row.get("association_name", String.class), row.get("supplier_name", String.class),
+                        row.get("supplier_profile_id", UUID.class), row.get("approach", String.class)))
+                .all().next();
+    }
+
+    record LibraryEntry(Pilot pilot, String problem, List<String> categories, List<String> regions,
+            String associationName, String supplierName, int residentVoices) {
+
+        LibraryEntry with(Pilot detailed) {
+            return new LibraryEntry(detailed, problem, categories, regions, associationName, supplierName, residentVoices);
+        }
+    }
+
+    record CaseContext(UUID challengeId, String challengeTitle, String summary, String description,
+            List<String> categories, List<String> regions, String associationName, String supplierName,
+            UUID supplierProfileId, String approach) {
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindOrNull(DatabaseClient.GenericExecuteSpec spec, String name,
+            String value) {
+        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+    }
+
     Mono<Long> complete(UUID pilotId, String finalReport, String outcome) {
         return db.sql("""
                 update pilot set status = 'completed', final_report = :report, outcome = :outcome,
@@ -124,7 +217,23 @@ class PilotRepository {
                         row.get("unit", String.class), row.get("baseline", BigDecimal.class),
                         row.get("target", BigDecimal.class), row.get("actual", BigDecimal.class)))
                 .all().collectList();
-        return Mono.zip(milestones, outcomes).map(both -> pilot.with(both.getT1(), both.getT2()));
+        Mono<List<Pilot.Lesson>> lessons = db.sql("""
+                        select l.*, o.name as organisation_name from pilot_lesson l
+                        join organisation o on o.id = l.organisation_id where l.pilot_id = :id order by l.created_at, l.id""")
+                .bind("id", pilot.id())
+                .map(row -> new Pilot.Lesson(row.get("id", UUID.class), row.get("party", String.class),
+                        row.get("organisation_name", String.class), row.get("lesson", String.class),
+                        row.get("verdict", String.class), row.get("created_at", Instant.class)))
+                .all().collectList();
+        Mono<List<Pilot.ResidentFeedback>> feedback = db.sql(
+                        "select * from pilot_resident_feedback where pilot_id = :id order by created_at, id")
+                .bind("id", pilot.id())
+                .map(row -> new Pilot.ResidentFeedback(row.get("id", UUID.class), row.get("kind", String.class),
+                        row.get("text", String.class), row.get("respondents", Integer.class),
+                        row.get("agree_percent", BigDecimal.class), row.get("created_at", Instant.class)))
+                .all().collectList();
+        return Mono.zip(milestones, outcomes, lessons, feedback)
+                .map(all -> pilot.with(all.getT1(), all.getT2(), all.getT3(), all.getT4()));
     }
 
     private static Pilot pilot(Readable row) {
@@ -133,6 +242,7 @@ class PilotRepository {
                 row.get("supplier_organisation_id", UUID.class), row.get("title", String.class),
                 row.get("status", String.class), row.get("final_report", String.class),
                 row.get("outcome", String.class), row.get("created_at", Instant.class),
-                row.get("completed_at", Instant.class), row.get("version", Long.class), List.of(), List.of());
+                row.get("completed_at", Instant.class), row.get("version", Long.class), List.of(), List.of(), List.of(),
+                List.of());
     }
 }

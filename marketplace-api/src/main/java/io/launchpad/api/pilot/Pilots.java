@@ -106,6 +106,64 @@ public class Pilots {
                 .then(repository.find(id));
     }
 
+    /**
+     * A party says what it learned, during the pilot or after it; only the association says whether it
+     * would do it again.
+     */
+    @Transactional
+    Mono<Pilot> addLesson(Caller caller, UUID id, PilotController.NewLesson lesson) {
+        return read(caller, id).flatMap(pilot -> isMember(caller, pilot.associationOrganisationId())
+                .flatMap(association -> association ? Mono.just("association")
+                        : isMember(caller, pilot.supplierOrganisationId()).map(supplier -> supplier ? "supplier" : ""))
+                .flatMap(party -> {
+                    if (party.isEmpty()) {
+                        return Mono.error(ApiProblem.forbidden("Only the association and the supplier record lessons"));
+                    }
+                    if (lesson.verdict() != null && !party.equals("association")) {
+                        return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "verdict", "association-only",
+                                "only the association says whether it would do this again"));
+                    }
+                    UUID organisation = party.equals("association") ? pilot.associationOrganisationId()
+                            : pilot.supplierOrganisationId();
+                    return repository.addLesson(id, organisation, party, lesson.lesson().strip(), lesson.verdict())
+                            .then(repository.touch(id)).then(repository.find(id));
+                }));
+    }
+
+    /** Residents' own feedback, entered by the association with their consent. */
+    @Transactional
+    Mono<Pilot> addResidentFeedback(Caller caller, UUID id, PilotController.NewResidentFeedback feedback) {
+        if (feedback.kind().equals("survey") && (feedback.respondents() == null || feedback.agreePercent() == null)) {
+            return Mono.error(ApiProblem.field(ProblemType.VALIDATION_FAILED,
+                    feedback.respondents() == null ? "respondents" : "agreePercent", "required-for-survey",
+                    "a survey result needs how many residents answered and the share who agreed"));
+        }
+        return read(caller, id).flatMap(pilot -> isMember(caller, pilot.associationOrganisationId())
+                .flatMap(allowed -> allowed
+                        ? repository.addResidentFeedback(id, feedback.kind(), feedback.text().strip(),
+                                feedback.kind().equals("survey") ? feedback.respondents() : null,
+                                feedback.kind().equals("survey") ? feedback.agreePercent() : null)
+                                .then(repository.touch(id)).then(repository.find(id))
+                        : Mono.error(ApiProblem.forbidden("Only the association records residents' feedback"))));
+    }
+
+    /** The library: completed pilots, searchable, newest first. Public. */
+    Mono<io.launchpad.api.web.Page<PilotRepository.LibraryEntry>> library(PilotLibraryFilter filter, int limit) {
+        return repository.library(filter, limit + 1).collectList().map(found -> {
+            java.util.List<PilotRepository.LibraryEntry> page = found.size() > limit ? found.subList(0, limit) : found;
+            String next = found.size() > limit ? new io.launchpad.api.web.Cursor(page.getLast().pilot().completedAt(),
+                    page.getLast().pilot().id()).encode() : null;
+            return new io.launchpad.api.web.Page<>(page, next);
+        });
+    }
+
+    /** One case of the library: the completed pilot with its problem and approach; 404 for anything else. */
+    Mono<PilotController.PilotCase> libraryCase(UUID id) {
+        return repository.caseContext(id).zipWith(repository.find(id))
+                .map(both -> PilotController.PilotCase.of(both.getT2(), both.getT1()))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Pilot case " + id)));
+    }
+
     /** Completion needs every outcome measured; the pilot's outcome says how many targets were met. */
     @Transactional
     Mono<Pilot> complete(Caller caller, UUID id, String finalReport) {

@@ -40,7 +40,8 @@ class SecurityConfiguration {
                         // issue 12: the landing page shows open board roles to visitors (drafts stay with their association)
                         .pathMatchers(HttpMethod.GET, "/api/v1/board-roles", "/api/v1/board-roles/*").permitAll()
                         // open data (issue 14): public by nature
-                        .pathMatchers(HttpMethod.GET, "/api/v1/open-data/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/open-data/**", "/api/v1/pilot-library",
+                                "/api/v1/pilot-library/*").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // operational figures, no personal data; production serves them on the management
                         // port, which only the monitoring namespace may reach (infra/deploy)

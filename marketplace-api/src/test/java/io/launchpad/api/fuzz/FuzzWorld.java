@@ -181,6 +181,11 @@ final class FuzzWorld {
             return wire("POST /api/v1/pilots/{id}/complete", done.association(), Map.of("id", done.pilotId()),
                     body("finalReport", "Reports halved across 200 homes"));
         });
+        repeatable("POST /api/v1/pilots/{id}/lessons", () -> wire("POST /api/v1/pilots/{id}/lessons", pilot().association(),
+                Map.of("id", pilot().pilotId()), body("lesson", "Agree alert thresholds first", "verdict", "would-do-again")));
+        repeatable("POST /api/v1/pilots/{id}/resident-feedback", () -> wire("POST /api/v1/pilots/{id}/resident-feedback",
+                pilot().association(), Map.of("id", pilot().pilotId()), body("kind", "survey", "text", "My home is drier",
+                        "respondents", 40, "agreePercent", 72.5, "residentsConsented", true)));
         repeatable("POST /api/v1/pilots/{id}/milestones", () -> wire("POST /api/v1/pilots/{id}/milestones", pilot().association(),
                 Map.of("id", pilot().pilotId()), body("title", "Sensors installed in 200 homes", "dueOn", inDays(60))));
         repeatable("PUT /api/v1/pilots/{id}/milestones/{milestoneId}", () -> wire("PUT /api/v1/pilots/{id}/milestones/{milestoneId}",

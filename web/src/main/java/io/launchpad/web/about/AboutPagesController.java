@@ -14,9 +14,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 class AboutPagesController {
 
     private final String contactEmail;
+    private final String apiBaseUrl;
 
-    AboutPagesController(@Value("${launchpad.contact.email:launchpad@example.org}") String contactEmail) {
+    AboutPagesController(@Value("${launchpad.contact.email:launchpad@example.org}") String contactEmail,
+            @Value("${launchpad.api.base-url:http://127.0.0.1:8080}") String apiBaseUrl) {
         this.contactEmail = contactEmail;
+        this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1) : apiBaseUrl;
+    }
+
+    /** Where to download the open data (issue 14): the API's own addresses, public and without a key. */
+    @GetMapping("/open-data")
+    String openData(Model model) {
+        model.addAttribute("api", apiBaseUrl);
+        model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        return "about/open-data";
     }
 
     @GetMapping("/accessibility")

@@ -69,6 +69,11 @@ final class Forms {
     }
 
     @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(@Nullable Object value) {
+        return value == null ? List.of() : (List<Map<String, Object>>) value;
+    }
+
+    @SuppressWarnings("unchecked")
     static List<Map<String, Object>> items(Map<String, Object> page) {
         Object items = page.get("items");
         return items == null ? List.of() : (List<Map<String, Object>>) items;

@@ -11,6 +11,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.launchpad.web.forms.FormFields;
+import io.launchpad.web.forms.FormProblems;
+
 import reactor.core.publisher.Mono;
 
 /** Pilots: milestones and their statuses, outcome measures and their actuals, and the final report. */
@@ -35,10 +38,66 @@ class PilotPageController {
 
     @GetMapping("/pilots/{id}")
     Mono<String> pilot(@PathVariable String id, Model model) {
-        return work.get("/api/v1/pilots/{id}", id).map(pilot -> {
+        return Mono.zip(work.get("/api/v1/pilots/{id}", id), work.me()).map(both -> {
+            Map<String, Object> pilot = both.getT1();
+            boolean association = ChallengeWork.isMember(both.getT2(), pilot.get("associationOrganisationId"));
             model.addAttribute("pilot", pilot);
             model.addAttribute("statuses", MILESTONE_STATUSES);
+            // what the person may add: lessons (either party; the verdict is the association's), residents' feedback
+            model.addAttribute("association", association);
+            model.addAttribute("party", association
+                    || ChallengeWork.isMember(both.getT2(), pilot.get("supplierOrganisationId")));
             return "pilot";
+        });
+    }
+
+    /** The lesson form's fields in its own words. */
+    private static final FormFields LESSON_FIELDS = FormFields.of("lesson")
+            .enter("lesson", "What you learned", "what you learned")
+            .choose("verdict", "verdict", "Would you do it again", "whether you would do it again");
+
+    /** The residents' feedback form's fields in its own words. */
+    private static final FormFields FEEDBACK_FIELDS = FormFields.of("feedback")
+            .choose("kind", "kind-quote", "What residents gave", "whether this is a quote or a survey result")
+            .enter("text", "What residents said", "what residents said, or the survey statement")
+            .enter("respondents", "Residents who answered", "how many residents answered")
+            .enter("agreePercent", "Share who agreed", "the share of residents who agreed, from 0 to 100")
+            .choose("residentsConsented", "residentsConsented", "Residents' consent",
+                    "that residents agreed to share this");
+
+    @PostMapping("/pilots/{id}/lessons")
+    Mono<String> addLesson(@PathVariable String id, ServerWebExchange exchange, Model model) {
+        return exchange.getFormData().flatMap(form -> {
+            Map<String, Object> body = new HashMap<>();
+            body.put("lesson", Forms.text(form, "lesson") == null ? "" : Forms.text(form, "lesson"));
+            body.put("verdict", Forms.text(form, "verdict"));
+            return work.post(body, "/api/v1/pilots/{id}/lessons", id)
+                .thenReturn("redirect:/pilots/" + id + "#lessons-heading")
+                .onErrorResume(e -> {
+                    model.addAttribute("typedLesson", body);
+                    return FormProblems.refused(e, model, LESSON_FIELDS, () -> pilot(id, model));
+                });
+        });
+    }
+
+    @PostMapping("/pilots/{id}/resident-feedback")
+    Mono<String> addResidentFeedback(@PathVariable String id, ServerWebExchange exchange, Model model) {
+        return exchange.getFormData().flatMap(form -> {
+            Map<String, Object> typed = new HashMap<>();
+            typed.put("kind", Forms.text(form, "kind"));
+            typed.put("text", Forms.text(form, "text") == null ? "" : Forms.text(form, "text"));
+            typed.put("respondents", Forms.text(form, "respondents"));
+            typed.put("agreePercent", Forms.text(form, "agreePercent"));
+            typed.put("residentsConsented", "yes".equals(Forms.text(form, "residentsConsented")));
+            Map<String, Object> body = new HashMap<>(typed);
+            body.put("respondents", decimal(Forms.text(form, "respondents")));
+            body.put("agreePercent", decimal(Forms.text(form, "agreePercent")));
+            return work.post(body, "/api/v1/pilots/{id}/resident-feedback", id)
+                .thenReturn("redirect:/pilots/" + id + "#residents-heading")
+                .onErrorResume(e -> {
+                    model.addAttribute("typedFeedback", typed);
+                    return FormProblems.refused(e, model, FEEDBACK_FIELDS, () -> pilot(id, model));
+                });
         });
     }
 

@@ -34,7 +34,7 @@ class SecurityConfiguration {
                 .pathMatchers("/", "/challenges/**", "/suppliers/*", "/css/**", "/favicon.ico", "/error", "/actuator/health/**")
                 .permitAll()
                 // the footer's pages: anyone may read them
-                .pathMatchers("/accessibility", "/privacy", "/contact")
+                .pathMatchers("/accessibility", "/privacy", "/contact", "/open-data", "/library", "/library/*")
                 .permitAll()
                 // after erasure the person is signed out; the page saying so must not ask them to sign in
                 .pathMatchers("/account/erased")

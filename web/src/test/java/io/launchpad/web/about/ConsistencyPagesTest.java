@@ -93,7 +93,7 @@ class ConsistencyPagesTest extends WebPageTest {
             Document page = Jsoup.parse(web.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class)
                 .returnResult().getResponseBody());
             assertThat(page.select("footer [data-testid^=footer-]").eachAttr("href"))
-                .containsExactly("/accessibility", "/privacy", "/contact");
+                .containsExactly("/library", "/open-data", "/accessibility", "/privacy", "/contact");
             assertThat(page.select("main h1").text()).isNotBlank();
             assertThat(page.select("main a[href^=mailto:]")).isNotEmpty();
         }

@@ -33,7 +33,7 @@ import io.launchpad.web.board.BoardStubs;
  * to the fields, and each problem beside its field in plain English; nothing typed is lost; a
  * conflict is explained with a way forward.
  */
-class FormsPeopleCanFinishTest extends WebPageTest {
+public class FormsPeopleCanFinishTest extends WebPageTest {
 
     static final String ME = """
             {"subject":"u-1","username":"amara","name":"Amara Okafor","email":"amara@example.org",
@@ -283,7 +283,7 @@ class FormsPeopleCanFinishTest extends WebPageTest {
     }
 
     /** Each summary entry links to an element on the page whose own error message says the same. */
-    static void everySummaryLinkLeadsToItsFieldWithTheSameMessageBesideIt(Document page) {
+    public static void everySummaryLinkLeadsToItsFieldWithTheSameMessageBesideIt(Document page) {
         assertThat(page.select("[data-testid=error-summary]")).hasSize(1);
         assertThat(page.select("[data-testid=error-summary]").attr("role")).isEqualTo("alert");
         for (Element link : page.select("[data-testid=error-summary-link]")) {

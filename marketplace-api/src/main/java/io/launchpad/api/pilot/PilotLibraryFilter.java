@@ -1,0 +1,40 @@
+package io.launchpad.api.pilot;
+
+import io.launchpad.api.problem.ApiProblem;
+import io.launchpad.api.problem.ProblemType;
+import io.launchpad.api.taxonomy.Vocabulary;
+import io.launchpad.api.web.Cursor;
+
+/** What the library may be searched by; each value is checked before it reaches SQL. */
+record PilotLibraryFilter(String q, String category, String region, String outcome, Cursor after) {
+
+    static PilotLibraryFilter of(String q, String category, String region, String outcome, String cursor) {
+        String words = q == null || q.isBlank() ? null : q.strip();
+        if (words != null && words.length() > 200) {
+            throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "q", "max-length", "must be 200 characters or fewer");
+        }
+        return new PilotLibraryFilter(words, code("category", category, Vocabulary.CATEGORY),
+                code("region", region, Vocabulary.REGION), outcome(outcome), Cursor.decode(cursor));
+    }
+
+    private static String outcome(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.equals("met") && !value.equals("partly-met") && !value.equals("not-met")) {
+            throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "outcome", "one-of", "must be met, partly-met or not-met");
+        }
+        return value;
+    }
+
+    private static String code(String parameter, String value, Vocabulary vocabulary) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!vocabulary.knows(value)) {
+            throw ApiProblem.field(ProblemType.INVALID_PARAMETER, parameter, "known-code",
+                    "'" + value + "' is not a known code; see /api/v1/taxonomy");
+        }
+        return value;
+    }
+}
