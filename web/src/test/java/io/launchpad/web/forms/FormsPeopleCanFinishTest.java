@@ -33,7 +33,7 @@ import io.launchpad.web.board.BoardStubs;
  * to the fields, and each problem beside its field in plain English; nothing typed is lost; a
  * conflict is explained with a way forward.
  */
-class FormsPeopleCanFinishTest extends WebPageTest {
+public class FormsPeopleCanFinishTest extends WebPageTest {
 
     static final String ME = """
             {"subject":"u-1","username":"amara","name":"Amara Okafor","email":"amara@example.org",
@@ -283,7 +283,7 @@ class FormsPeopleCanFinishTest extends WebPageTest {
     }
 
     /** Each summary entry links to an element on the page whose own error message says the same. */
-    static void everySummaryLinkLeadsToItsFieldWithTheSameMessageBesideIt(Document page) {
+    public static void everySummaryLinkLeadsToItsFieldWithTheSameMessageBesideIt(Document page) {
         assertThat(page.select("[data-testid=error-summary]")).hasSize(1);
         assertThat(page.select("[data-testid=error-summary]").attr("role")).isEqualTo("alert");
         for (Element link : page.select("[data-testid=error-summary-link]")) {
@@ -298,14 +298,16 @@ class FormsPeopleCanFinishTest extends WebPageTest {
             assertThat(marked).as("the message beside #%s", id).anySatisfy(field -> assertThat(field
                 .select("[data-testid=field-error]").eachText()).anySatisfy(text -> assertThat(text).contains(link.text())));
             if (page.getElementById(id + "-error") != null && target.is("input:not([type=radio]), textarea, select")) {
-                // a message of the control's own is read out with it
-                assertThat(target.attr("aria-describedby")).as("#%s names its message", id).isEqualTo(id + "-error");
+                // a message of the control's own is read out with it (beside its hint, when it has one)
+                assertThat(target.attr("aria-describedby").split(" ")).as("#%s names its message", id)
+                    .contains(id + "-error").allSatisfy(described -> assertThat(page.getElementById(described))
+                        .as("#%s describes #%s", described, id).isNotNull());
             }
         }
     }
 
     /** No JSON paths, regular expressions or API jargon in what people read. */
-    static void plainEnglish(Document page) {
+    public static void plainEnglish(Document page) {
         String shown = page.select("[data-testid=error-summary], [data-testid=field-error]").text();
         assertThat(shown).isNotBlank();
         assertThat(shown).doesNotContain("[0]", "^", "$", "\\S", "must be greater than or equal", "must match",
