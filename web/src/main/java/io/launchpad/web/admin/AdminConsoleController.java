@@ -20,6 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import io.launchpad.web.api.ApiProblemException;
 import io.launchpad.web.api.LaunchpadApi;
 import io.launchpad.web.confirm.Confirmation;
+import io.launchpad.web.organisation.Register;
 
 import reactor.core.publisher.Mono;
 
@@ -48,8 +49,13 @@ class AdminConsoleController {
         }
     }
 
+    /** One organisation waiting, with the numbers it gave on public registers for the admin to look up. */
     record Waiting(String id, String name, String type, @Nullable Instant createdAt, long members,
-            @Nullable Instant refusedAt, @Nullable String refusalReason) {
+            @Nullable Instant refusedAt, @Nullable String refusalReason, List<Register> registers) {
+
+        Waiting {
+            registers = registers == null ? List.of() : List.copyOf(registers);
+        }
     }
 
     /**

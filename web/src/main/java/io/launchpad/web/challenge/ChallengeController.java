@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.launchpad.web.account.Account;
 import io.launchpad.web.account.Me;
 import io.launchpad.web.api.ApiProblemException;
+import io.launchpad.web.organisation.OrganisationRegisters;
 import reactor.core.publisher.Mono;
 
 @Controller
@@ -34,11 +35,15 @@ class ChallengeController {
 
     private final ChallengeFollowing following;
 
-    ChallengeController(Challenges challenges, Account account, Taxonomy taxonomy, ChallengeFollowing following) {
+    private final OrganisationRegisters organisations;
+
+    ChallengeController(Challenges challenges, Account account, Taxonomy taxonomy, ChallengeFollowing following,
+            OrganisationRegisters organisations) {
         this.challenges = challenges;
         this.account = account;
         this.taxonomy = taxonomy;
         this.following = following;
+        this.organisations = organisations;
     }
 
     /** Both pages turn the API's codes into labels. */
@@ -82,11 +87,14 @@ class ChallengeController {
             // one look-up of the person serves both sections
             Mono<Me> me = user == null ? Mono.empty() : signedInPerson().cache();
             MatchesPage page = MatchesPage.of(matchesCursor, from);
-            return Mono.zip(optional(matchesFor(challenge, me, page)), optional(followButtonFor(challenge, me)))
+            return Mono.zip(optional(matchesFor(challenge, me, page)), optional(followButtonFor(challenge, me)),
+                    organisations.of(challenge.organisationId()))
                 .map(sections -> {
                     model.addAttribute("challenge", challenge);
                     sections.getT1().ifPresent(section -> model.addAttribute("matches", section));
                     sections.getT2().ifPresent(button -> model.addAttribute("follow", button));
+                    // who set it, as they are on public registers
+                    model.addAttribute("registers", sections.getT3());
                     return "challenge";
                 });
         });

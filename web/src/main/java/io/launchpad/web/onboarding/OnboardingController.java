@@ -24,6 +24,9 @@ import io.launchpad.web.api.ApiProblemException;
 import io.launchpad.web.api.LaunchpadApi;
 import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
+import io.launchpad.web.organisation.OrganisationRegisters;
+import io.launchpad.web.organisation.Register;
+import io.launchpad.web.organisation.RegisterNumbers;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,19 +46,23 @@ class OnboardingController {
     /** Where a fresh sign-in goes; Keycloak answers without a form while its session lasts. */
     static final String SIGN_IN_AGAIN = "redirect:/oauth2/authorization/keycloak";
 
-    private static final FormFields ORGANISATION_FIELDS = FormFields.of("organisation")
+    /** The name, then its numbers on public registers (the API names them {@code identifiers.companyNumber}). */
+    private static final FormFields ORGANISATION_FIELDS = RegisterNumbers.addTo(FormFields.of("organisation")
         .enter("name", "Name", "your organisation’s name")
         .message("name", "unique", "An organisation with this name is already registered. If it is yours, ask a"
                 + " colleague there to invite you")
         .message("name", "confusable-name", "This name looks the same as an organisation already registered. If it"
-                + " is yours, ask a colleague there to invite you; otherwise use your full registered name");
+                + " is yours, ask a colleague there to invite you; otherwise use your full registered name"),
+            "identifiers.");
 
     private final LaunchpadApi api;
     private final Account account;
+    private final OrganisationRegisters organisations;
 
-    OnboardingController(LaunchpadApi api, Account account) {
+    OnboardingController(LaunchpadApi api, Account account, OrganisationRegisters organisations) {
         this.api = api;
         this.account = account;
+        this.organisations = organisations;
     }
 
     record Invitations(List<Invitation> items) {
@@ -76,7 +83,8 @@ class OnboardingController {
     }
 
     /** One organisation the person acts for, with what its verification means for them. */
-    record Status(String id, String name, String type, boolean verified, @Nullable String refusalReason) {
+    record Status(String id, String name, String type, boolean verified, @Nullable String refusalReason,
+            List<Register> registers) {
     }
 
     // --- step 1: what describes you --------------------------------------------------------------
@@ -149,8 +157,13 @@ class OnboardingController {
                         List.of(new ApiProblemException.FieldError("name", "required", "must not be blank"))));
                 return showOrganisation(type, form, model);
             }
-            return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/organisations").build(),
-                    Map.of("name", name, "type", type), Registered.class)
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", name);
+            body.put("type", type);
+            if (RegisterNumbers.anyGiven(form)) {
+                body.put("identifiers", RegisterNumbers.body(form));
+            }
+            return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/organisations").build(), body, Registered.class)
                 .thenReturn("redirect:/organisations/verification")
                 .onErrorResume(e -> FormProblems.refused(e, model, ORGANISATION_FIELDS,
                         () -> showOrganisation(type, form, model)));
@@ -178,6 +191,9 @@ class OnboardingController {
                 model.addAttribute("kind", "association".equals(type) ? "housing association" : "technology supplier");
                 model.addAttribute("invitations", invitations);
                 model.addAttribute("name", form == null ? "" : form.getFirst("name"));
+                Map<String, String> values = RegisterNumbers.values(form, null);
+                model.addAttribute("values", values);
+                model.addAttribute("registerFields", RegisterNumbers.shown(type, values));
                 return "onboarding/organisation";
             });
     }
@@ -188,11 +204,12 @@ class OnboardingController {
     @GetMapping("/organisations/verification")
     Mono<String> verification(@AuthenticationPrincipal OAuth2User user, Model model) {
         return account.me().flatMap(me -> Flux.fromIterable(me.memberships())
-            .concatMap(m -> api.get(uri -> uri.path("/api/v1/organisations/{id}/verification").build(m.organisationId()),
-                    Verification.class)
-                .map(v -> new Status(m.organisationId(), m.organisationName() == null ? "Your organisation"
+            .concatMap(m -> Mono.zip(api.get(uri -> uri.path("/api/v1/organisations/{id}/verification")
+                            .build(m.organisationId()), Verification.class), organisations.of(m.organisationId()))
+                .map(found -> new Status(m.organisationId(), m.organisationName() == null ? "Your organisation"
                         : m.organisationName(), "association".equals(m.organisationType()) ? "Housing association"
-                        : "Technology supplier", Boolean.TRUE.equals(v.verified()), v.refusalReason())))
+                        : "Technology supplier", Boolean.TRUE.equals(found.getT1().verified()),
+                        found.getT1().refusalReason(), found.getT2())))
             .collectList()
             .map(statuses -> {
                 model.addAttribute("organisations", statuses);

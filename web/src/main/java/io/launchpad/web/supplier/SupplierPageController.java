@@ -1,5 +1,7 @@
 package io.launchpad.web.supplier;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -12,6 +14,8 @@ import io.launchpad.web.account.Account;
 import io.launchpad.web.api.ApiProblemException;
 import io.launchpad.web.api.LaunchpadApi;
 import io.launchpad.web.challenge.Taxonomy;
+import io.launchpad.web.organisation.OrganisationRegisters;
+import io.launchpad.web.organisation.Register;
 
 import reactor.core.publisher.Mono;
 
@@ -26,11 +30,13 @@ class SupplierPageController {
     private final LaunchpadApi api;
     private final Taxonomy taxonomy;
     private final Account account;
+    private final OrganisationRegisters organisations;
 
-    SupplierPageController(LaunchpadApi api, Taxonomy taxonomy, Account account) {
+    SupplierPageController(LaunchpadApi api, Taxonomy taxonomy, Account account, OrganisationRegisters organisations) {
         this.api = api;
         this.taxonomy = taxonomy;
         this.account = account;
+        this.organisations = organisations;
     }
 
     @GetMapping("/suppliers/{id}")
@@ -43,9 +49,17 @@ class SupplierPageController {
                 model.addAttribute("pilots", found.getT2().items());
                 return found.getT1();
             })
-            .flatMap(profile -> ownedBySignedInPerson(profile, user)
-                .doOnNext(owner -> model.addAttribute("ownProfile", owner))
+            .flatMap(profile -> Mono.zip(ownedBySignedInPerson(profile, user), registers(profile))
+                .doOnNext(found -> {
+                    model.addAttribute("ownProfile", found.getT1());
+                    model.addAttribute("registers", found.getT2());
+                })
                 .thenReturn("supplier/page"));
+    }
+
+    /** The organisation's numbers on public registers: the profile does not carry them, the organisation does. */
+    private Mono<List<Register>> registers(SupplierPage.Profile profile) {
+        return profile.organisationId() == null ? Mono.just(List.of()) : organisations.of(profile.organisationId());
     }
 
     /** Its own members get a link to edit it; nobody else's page asks the API who they are. */

@@ -298,14 +298,16 @@ public class FormsPeopleCanFinishTest extends WebPageTest {
             assertThat(marked).as("the message beside #%s", id).anySatisfy(field -> assertThat(field
                 .select("[data-testid=field-error]").eachText()).anySatisfy(text -> assertThat(text).contains(link.text())));
             if (page.getElementById(id + "-error") != null && target.is("input:not([type=radio]), textarea, select")) {
-                // a message of the control's own is read out with it
-                assertThat(target.attr("aria-describedby")).as("#%s names its message", id).isEqualTo(id + "-error");
+                // a message of the control's own is read out with it (beside its hint, when it has one)
+                assertThat(target.attr("aria-describedby").split(" ")).as("#%s names its message", id)
+                    .contains(id + "-error").allSatisfy(described -> assertThat(page.getElementById(described))
+                        .as("#%s describes #%s", described, id).isNotNull());
             }
         }
     }
 
     /** No JSON paths, regular expressions or API jargon in what people read. */
-    static void plainEnglish(Document page) {
+    public static void plainEnglish(Document page) {
         String shown = page.select("[data-testid=error-summary], [data-testid=field-error]").text();
         assertThat(shown).isNotBlank();
         assertThat(shown).doesNotContain("[0]", "^", "$", "\\S", "must be greater than or equal", "must match",
