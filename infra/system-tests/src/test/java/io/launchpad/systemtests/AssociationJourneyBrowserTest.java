@@ -276,6 +276,30 @@ class AssociationJourneyBrowserTest {
         assertThat(association.getByTestId("pilot-status")).hasText("Completed");
         assertThat(association.getByTestId("pilot-outcome")).containsText("met");
         pages.checkAtBothWidths(association, "pilot (completed)");
+
+        // 11b. what the association learned, and residents' own words; a refusal keeps what was typed
+        association.locator("#lesson").fill("Agree the alert thresholds with the repairs team first");
+        association.locator("#verdict").check();
+        association.getByTestId("add-lesson").click();
+        assertThat(association.getByTestId("lesson-verdict")).hasText("Would do it again");
+        association.locator("#text").fill("The bedroom wall is dry for the first winter in years");
+        association.getByTestId("add-resident-feedback").click();
+        assertThat(association.getByTestId("error-summary")).containsText("Confirm that the residents agreed to share this");
+        assertThat(association.locator("#text")).hasValue("The bedroom wall is dry for the first winter in years");
+        pages.checkAtBothWidths(association, "pilot (residents' feedback refused)");
+        association.locator("#residentsConsented").check();
+        association.getByTestId("add-resident-feedback").click();
+        assertThat(association.getByTestId("resident-feedback")).containsText("The bedroom wall is dry");
+
+        // 11c. the pilot is a case in the public library, found by its words
+        association.getByTestId("library-link").locator("a").click();
+        assertThat(association.getByTestId("case-title")).hasText(title);
+        assertThat(association.getByTestId("case-resident")).containsText("The bedroom wall is dry");
+        assertThat(association.getByTestId("case-lesson")).containsText("Would do it again");
+        pages.checkAtBothWidths(association, "pilot library case");
+        association.navigate(web + "/library?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(association.getByTestId("library-case")).hasCount(1);
+        pages.checkAtBothWidths(association, "pilot library search");
         association.navigate(web + "/pilots");
         pages.checkAtBothWidths(association, "pilots list");
 

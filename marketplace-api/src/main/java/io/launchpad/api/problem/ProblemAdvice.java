@@ -37,7 +37,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             Map.entry("DecimalMin", "minimum"), Map.entry("DecimalMax", "maximum"), Map.entry("Digits", "digits"),
             Map.entry("Pattern", "pattern"), Map.entry("Email", "email"), Map.entry("KnownCode", "known-code"),
             Map.entry("FutureOrPresent", "not-in-past"), Map.entry("Past", "in-past"),
-            Map.entry("SingleLine", "single-line"), Map.entry("PlausibleDate", "date-range"));
+            Map.entry("SingleLine", "single-line"), Map.entry("PlausibleDate", "date-range"),
+            Map.entry("AssertTrue", "must-be-true"));
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,

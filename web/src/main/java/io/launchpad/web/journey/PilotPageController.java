@@ -63,7 +63,10 @@ class PilotPageController {
             .enter("respondents", "Residents who answered", "how many residents answered")
             .enter("agreePercent", "Share who agreed", "the share of residents who agreed, from 0 to 100")
             .choose("residentsConsented", "residentsConsented", "Residents' consent",
-                    "that residents agreed to share this");
+                    "that residents agreed to share this")
+            .message("residentsConsented", "must-be-true", "Confirm that the residents agreed to share this")
+            .message("respondents", "required-for-survey", "Enter how many residents answered the survey")
+            .message("agreePercent", "required-for-survey", "Enter the share of residents who agreed, from 0 to 100");
 
     @PostMapping("/pilots/{id}/lessons")
     Mono<String> addLesson(@PathVariable String id, ServerWebExchange exchange, Model model) {

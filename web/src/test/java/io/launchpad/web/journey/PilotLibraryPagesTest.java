@@ -94,7 +94,7 @@ class PilotLibraryPagesTest extends WebPageTest {
         ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/pilots/p-2/resident-feedback")).willReturn(aResponse()
                 .withStatus(400).withHeader("Content-Type", "application/problem+json").withBody("""
                         {"title":"Bad Request","status":400,"detail":"residentsConsented: must be true",
-                         "errors":[{"field":"residentsConsented","rule":"AssertTrue","message":"must be true: residents agreed to share this"},
+                         "errors":[{"field":"residentsConsented","rule":"must-be-true","message":"must be true: residents agreed to share this"},
                                    {"field":"respondents","rule":"required-for-survey","message":"a survey result needs how many residents answered"}]}""")));
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("kind", "survey");
@@ -109,6 +109,8 @@ class PilotLibraryPagesTest extends WebPageTest {
         FormsPeopleCanFinishTest.everySummaryLinkLeadsToItsFieldWithTheSameMessageBesideIt(page);
         assertThat(page.select("[data-testid=error-summary-link]").eachAttr("href"))
                 .containsExactlyInAnyOrder("#residentsConsented", "#respondents");
+        assertThat(page.select("[data-testid=error-summary] li").eachText()).containsExactlyInAnyOrder(
+                "Confirm that the residents agreed to share this", "Enter how many residents answered the survey");
         assertThat(page.select("#text").text()).isEqualTo("My home is less damp");
         assertThat(page.select("#agreePercent").val()).isEqualTo("78.5");
         assertThat(page.select("#kind-survey").hasAttr("checked")).isTrue();
