@@ -34,7 +34,7 @@ class OrganisationRepository {
 
     Flux<Organisation> findAll(java.util.Collection<UUID> ids) {
         return db.sql("select * from organisation where id = any(:ids)").bind("ids", ids.toArray(UUID[]::new))
-                .map(OrganisationRepository::organisation).all();
+                .map(OrganisationRepository::organisation).all().as(Rows::whole);
     }
 
     /** An organisation whose name is, or looks like, the given one. */

@@ -175,7 +175,7 @@ class PilotRepository {
                         List.of(row.get("categories", String[].class)), List.of(row.get("regions", String[].class)),
                         row.get("association_name", String.class), row.get("supplier_name", String.class),
                         row.get("supplier_profile_id", UUID.class), row.get("approach", String.class)))
-                .all().next();
+                .all().as(Rows::whole).next();
     }
 
     record LibraryEntry(Pilot pilot, String problem, List<String> categories, List<String> regions,

@@ -30,9 +30,14 @@ record ChallengeMatches(String challengeId, @Nullable Verdict verdict, List<Supp
         public List<String> explanations() {
             return reasons == null ? List.of() : reasons.explanations();
         }
+
+        /** Completed pilots the match counted as evidence; each is a case in the pilot library. */
+        public int completedPilots() {
+            return reasons == null ? 0 : reasons.completedPilots();
+        }
     }
 
-    record Reasons(List<String> explanations) {
+    record Reasons(List<String> explanations, int completedPilots) {
 
         Reasons {
             explanations = explanations == null ? List.of() : List.copyOf(explanations);

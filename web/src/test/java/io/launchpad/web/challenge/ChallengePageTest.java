@@ -34,7 +34,7 @@ class ChallengePageTest extends WebPageTest {
                                 {"text":"mould","marked":true},{"text":" reports fell by a third","marked":false}]}],
                "regions":["north-west","remote"],
                "reasons":{"explanations":["Evidences the essential requirement “Spots damp early”: “We spot damp early.”",
-                                          "Works in North West."]}},
+                                          "Works in North West."],"completedPilots":2}},
               {"supplierId":"sup-2","name":"Fix It Fast","summary":null,"score":64,"highlights":[],"regions":[]}
             ]}
             """;
@@ -99,6 +99,10 @@ class ChallengePageTest extends WebPageTest {
         assertThat(items.get(0).select("mark").eachText()).containsExactly("damp", "mould");
         assertThat(items.get(0).select("[data-testid=match-reason]").eachText()).containsExactly(
                 "Evidences the essential requirement “Spots damp early”: “We spot damp early.”", "Works in North West.");
+        // completed pilots counted as evidence are one click away: the supplier's page lists them, each a library case
+        assertThat(items.get(0).select("[data-testid=match-pilots] a").attr("href")).isEqualTo("/suppliers/sup-1#pilots-heading");
+        assertThat(items.get(0).select("[data-testid=match-pilots]").text()).isEqualTo("Read the 2 pilots it completed through Launchpad");
+        assertThat(items.get(1).select("[data-testid=match-pilots]")).isEmpty();
         assertThat(page.getElementById("no-strong-match")).isNull();
         assertThat(page.getElementById("matches-unavailable")).isNull();
         // both calls carry the signed-in user's token, so the API applies that user's permissions

@@ -36,6 +36,8 @@ class SupplierPublicPageTest extends WebPageTest {
         assertThat(page.select("h1").text()).isEqualTo("Sensible Sensors");
         assertThat(page.text()).contains("Damp and mould", "North West", "Cyber Essentials Plus", "We fit sensors.");
         assertThat(page.select("[data-testid=completed-pilot] h3").text()).isEqualTo("Damp sensing in 200 homes");
+        assertThat(page.select("[data-testid=completed-pilot] h3 a").attr("href")).as("its case in the pilot library")
+            .isEqualTo("/library/p-1");
         assertThat(page.select("[data-testid=pilot-outcomes] tbody tr").eachText()).containsExactly(
             "Damp reports a month 40 reports 20 reports 15 reports Target met",
             "Tenant satisfaction 60 % 80 % 75 % Target not met");
