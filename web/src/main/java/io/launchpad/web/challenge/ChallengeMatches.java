@@ -33,11 +33,11 @@ record ChallengeMatches(String challengeId, @Nullable Verdict verdict, List<Supp
 
         /** Completed pilots the match counted as evidence; each is a case in the pilot library. */
         public int completedPilots() {
-            return reasons == null ? 0 : reasons.completedPilots();
+            return reasons == null || reasons.completedPilots() == null ? 0 : reasons.completedPilots();
         }
     }
 
-    record Reasons(List<String> explanations, int completedPilots) {
+    record Reasons(List<String> explanations, @Nullable Integer completedPilots) {
 
         Reasons {
             explanations = explanations == null ? List.of() : List.copyOf(explanations);
