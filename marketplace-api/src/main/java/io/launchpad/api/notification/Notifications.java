@@ -125,10 +125,13 @@ public class Notifications {
     }
 
     public Mono<Void> record(Event event) {
+        // one statement: the event, and its place in the webhook fan-out's queue (issue 14)
         var spec = db.sql("""
-                insert into notification_event (kind, event_key, challenge_id, subject_id, title, organisation_id, link)
-                values (:kind, :key, :challenge, :subject, :title, :organisation, :link)
-                on conflict (event_key) do nothing""")
+                with recorded as (
+                    insert into notification_event (kind, event_key, challenge_id, subject_id, title, organisation_id, link)
+                    values (:kind, :key, :challenge, :subject, :title, :organisation, :link)
+                    on conflict (event_key) do nothing returning id)
+                insert into webhook_pending (event_id) select id from recorded""")
                 .bind("kind", event.kind()).bind("key", event.key()).bind("title", event.title());
         spec = event.challengeId() == null ? spec.bindNull("challenge", UUID.class)
                 : spec.bind("challenge", event.challengeId());

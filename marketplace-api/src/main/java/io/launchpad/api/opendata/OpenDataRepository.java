@@ -34,29 +34,33 @@ class OpenDataRepository {
     private static final String PUBLIC = "c.published_at is not null and c.hidden_reason is null";
 
     /**
-     * Every stage that happened, as (challenge, stage, date). {@code md5(...)::uuid} gives each a key of
-     * its own, so two stages at the same instant (an award and the pilot it creates) still page apart.
+     * Every stage that happened, as (challenge, stage, rank, date). {@link #KEY} gives each a key of its
+     * own, so two stages at the same instant (an award and the pilot it creates) still page apart, in the
+     * order they happen.
      */
     private static final String STAGES = """
-            select c.id as challenge_id, 'tender' as stage, c.published_at as at from challenge c where %1$s
+            select c.id as challenge_id, 'tender' as stage, 1 as rank, c.published_at as at from challenge c where %1$s
             union all
-            select c.id, 'closed', c.closed_at from challenge c
+            select c.id, 'closed', 2, c.closed_at from challenge c
                 where %1$s and c.closed_at is not null and c.status in ('closed', 'awarded', 'no-award')
             union all
-            select c.id, 'award', c.decided_at from challenge c
+            select c.id, 'award', 3, c.decided_at from challenge c
                 where %1$s and c.status = 'awarded' and c.decided_at is not null
             union all
-            select c.id, 'no-award', c.decided_at from challenge c
+            select c.id, 'no-award', 3, c.decided_at from challenge c
                 where %1$s and c.status = 'no-award' and c.decided_at is not null
             union all
-            select c.id, 'withdrawn', coalesce(c.decided_at, c.closed_at, c.updated_at) from challenge c
+            select c.id, 'withdrawn', 3, coalesce(c.decided_at, c.closed_at, c.updated_at) from challenge c
                 where %1$s and c.status = 'withdrawn'
             union all
-            select c.id, 'contract', p.created_at from pilot p join challenge c on c.id = p.challenge_id where %1$s
+            select c.id, 'contract', 4, p.created_at from pilot p join challenge c on c.id = p.challenge_id where %1$s
             union all
-            select c.id, 'implementation', p.completed_at from pilot p join challenge c on c.id = p.challenge_id
+            select c.id, 'implementation', 5, p.completed_at from pilot p join challenge c on c.id = p.challenge_id
                 where %1$s and p.status = 'completed' and p.completed_at is not null
             """.formatted(PUBLIC);
+
+    /** The stage's rank in its first 8 hex digits, then a hash of challenge and stage: stable and unique. */
+    private static final String KEY = "(lpad(rank::text, 8, '0') || substr(md5(challenge_id::text || stage), 9))::uuid";
 
     private final DatabaseClient db;
 
@@ -67,12 +71,11 @@ class OpenDataRepository {
     /** Releases dated in [from, to), after the cursor, oldest first; {@code limit} of them at most. */
     Flux<ReleaseKey> releases(Instant from, Instant to, Cursor after, int limit) {
         return db.sql("""
-                select challenge_id, stage, at, md5(challenge_id::text || stage)::uuid as key
-                from (%s) stages
-                where at >= :from and at < :to
-                  and (at, md5(challenge_id::text || stage)::uuid) > (:afterAt, :afterKey)
+                select challenge_id, stage, at, %2$s as key
+                from (%1$s) stages
+                where at >= :from and at < :to and (at, %2$s) > (:afterAt, :afterKey)
                 order by at, key
-                limit :limit""".formatted(STAGES))
+                limit :limit""".formatted(STAGES, KEY))
                 .bind("from", from).bind("to", to)
                 .bind("afterAt", after == null ? Instant.EPOCH : after.at())
                 .bind("afterKey", after == null ? new UUID(0, 0) : after.id())
@@ -83,8 +86,8 @@ class OpenDataRepository {
     /** Every release of one challenge, oldest first (empty when it is not public). */
     Flux<ReleaseKey> releasesOf(UUID challengeId) {
         return db.sql("""
-                select challenge_id, stage, at, md5(challenge_id::text || stage)::uuid as key
-                from (%s) stages where challenge_id = :id order by at, key""".formatted(STAGES))
+                select challenge_id, stage, at, %2$s as key
+                from (%1$s) stages where challenge_id = :id order by at, key""".formatted(STAGES, KEY))
                 .bind("id", challengeId)
                 .map(OpenDataRepository::key).all().as(Rows::whole);
     }

@@ -21,8 +21,10 @@ import java.util.UUID;
 
 /**
  * Turns recorded events into deliveries, one per subscribed endpoint entitled to hear of the event.
- * Events are claimed with {@code FOR UPDATE SKIP LOCKED} and marked in the same transaction that
- * writes their deliveries, so several instances share the work and no event is delivered twice.
+ * Events wait in {@code webhook_pending} (written with the event); they are claimed with
+ * {@code FOR UPDATE SKIP LOCKED} and removed in the same transaction that writes their deliveries, so
+ * several instances share the work and no event is delivered twice. The queue is its own table so that
+ * these locks never make the notification fan-out skip an event.
  */
 @Component
 class WebhookFanOut {
@@ -64,14 +66,15 @@ class WebhookFanOut {
 
     private Mono<long[]> batch() {
         return db.sql("""
-                        select id, kind, challenge_id, subject_id, title, created_at from notification_event
-                        where webhooks_at is null order by id limit 50 for update skip locked""")
+                        select e.id, e.kind, e.challenge_id, e.subject_id, e.title, e.created_at
+                        from webhook_pending p join notification_event e on e.id = p.event_id
+                        order by p.event_id limit 50 for update of p skip locked""")
                 .map(row -> new PendingEvent(row.get("id", Long.class), row.get("kind", String.class),
                         row.get("challenge_id", UUID.class), row.get("subject_id", UUID.class),
                         row.get("title", String.class), row.get("created_at", java.time.OffsetDateTime.class).toInstant()))
                 .all().as(Rows::whole)
                 .concatMap(event -> deliveries(event)
-                        .flatMap(created -> db.sql("update notification_event set webhooks_at = now() where id = :id")
+                        .flatMap(created -> db.sql("delete from webhook_pending where event_id = :id")
                                 .bind("id", event.id()).then().thenReturn(created)))
                 .collectList()
                 .map(created -> new long[] {created.size(), created.stream().mapToLong(Long::longValue).sum()})

@@ -261,7 +261,7 @@ final class FuzzWorld {
                     body("url", "https://127.0.0.1:9/launchpad", "events", List.of("question.asked")), 201);
             UUID delivery = UUID.randomUUID();
             long event = db.sql("""
-                            insert into notification_event (kind, event_key, title, webhooks_at)
+                            insert into notification_event (kind, event_key, title, fanned_out_at)
                             values ('challenge-published', :key, 'Fuzz', now()) returning id""")
                     .bind("key", "fuzz-webhook:" + delivery).map(row -> row.get("id", Long.class)).one().block();
             // failed already, so no sender tries to reach the address while the fuzz runs

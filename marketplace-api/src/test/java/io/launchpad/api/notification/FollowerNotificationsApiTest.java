@@ -244,10 +244,6 @@ class FollowerNotificationsApiTest extends NotificationApiTestBase {
         }
     }
 
-    private WebTestClient.ResponseSpec put(String uri, Actor actor, Object body) {
-        return api.put().uri(uri).header("Authorization", actor.bearer()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
-    }
 
     private WebTestClient.ResponseSpec put(String uri, Actor actor) {
         return api.put().uri(uri).header("Authorization", actor.bearer()).exchange();

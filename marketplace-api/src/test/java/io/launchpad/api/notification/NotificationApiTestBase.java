@@ -33,12 +33,5 @@ abstract class NotificationApiTestBase extends ApiTestBase {
         return "user-" + actor.user().subject().substring(0, 8) + "@example.org";
     }
 
-    WebTestClient.ResponseSpec post(String uri, Actor actor, Object body) {
-        var spec = api.post().uri(uri).header("Authorization", actor.bearer());
-        return body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
 
-    WebTestClient.ResponseSpec get(String uri, Actor actor) {
-        return api.get().uri(uri).header("Authorization", actor.bearer()).exchange();
-    }
 }

@@ -226,13 +226,5 @@ class OpenDataApiTest extends ApiTestBase {
         challenges.closeDue().block();
     }
 
-    private WebTestClient.ResponseSpec post(String uri, Actor actor, Object body) {
-        var spec = api.post().uri(uri).header("Authorization", actor.bearer());
-        return body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
 
-    private WebTestClient.ResponseSpec put(String uri, Actor actor, Object body) {
-        return api.put().uri(uri).header("Authorization", actor.bearer()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
-    }
 }

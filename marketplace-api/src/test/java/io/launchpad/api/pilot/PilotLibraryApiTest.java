@@ -144,13 +144,5 @@ class PilotLibraryApiTest extends ApiTestBase {
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("pilotId");
     }
 
-    private WebTestClient.ResponseSpec post(String uri, Actor actor, Object body) {
-        var spec = api.post().uri(uri).header("Authorization", actor.bearer());
-        return body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
 
-    private WebTestClient.ResponseSpec put(String uri, Actor actor, Object body) {
-        return api.put().uri(uri).header("Authorization", actor.bearer()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
-    }
 }

@@ -417,17 +417,6 @@ class ChallengeToPilotApiTest extends ApiTestBase {
         return Map.of("scores", Map.of("technical", technical, "social-value", socialValue, "price", price));
     }
 
-    WebTestClient.ResponseSpec post(String uri, Actor actor, Object body) {
-        var spec = api.post().uri(uri).header("Authorization", actor.bearer());
-        return body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
 
-    WebTestClient.ResponseSpec put(String uri, Actor actor, Object body) {
-        return api.put().uri(uri).header("Authorization", actor.bearer()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
-    }
 
-    WebTestClient.ResponseSpec get(String uri, Actor actor) {
-        return api.get().uri(uri).header("Authorization", actor.bearer()).exchange();
-    }
 }

@@ -114,6 +114,25 @@ public abstract class ApiTestBase {
         return new Actor(person, member.organisationId());
     }
 
+    /** The actor's call with its bearer token (and a JSON body when there is one). */
+    protected WebTestClient.ResponseSpec post(String uri, Actor actor, Object body) {
+        var spec = api.post().uri(uri).header("Authorization", actor.bearer());
+        return body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    protected WebTestClient.ResponseSpec put(String uri, Actor actor, Object body) {
+        return api.put().uri(uri).header("Authorization", actor.bearer()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    protected WebTestClient.ResponseSpec get(String uri, Actor actor) {
+        return api.get().uri(uri).header("Authorization", actor.bearer()).exchange();
+    }
+
+    protected WebTestClient.ResponseSpec delete(String uri, Actor actor) {
+        return api.delete().uri(uri).header("Authorization", actor.bearer()).exchange();
+    }
+
     protected static Map<String, Object> challengeBody(UUID organisationId, String title) {
         return new java.util.HashMap<>(Map.of(
                 "organisationId", organisationId.toString(),

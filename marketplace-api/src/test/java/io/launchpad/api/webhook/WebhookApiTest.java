@@ -227,16 +227,6 @@ class WebhookApiTest extends ApiTestBase {
         post("/api/v1/responses/" + id + "/submit", supplier, null).expectStatus().isOk();
     }
 
-    private WebTestClient.ResponseSpec post(String uri, Actor actor, Object body) {
-        var spec = api.post().uri(uri).header("Authorization", actor.bearer());
-        return body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
 
-    private WebTestClient.ResponseSpec get(String uri, Actor actor) {
-        return api.get().uri(uri).header("Authorization", actor.bearer()).exchange();
-    }
 
-    private WebTestClient.ResponseSpec delete(String uri, Actor actor) {
-        return api.delete().uri(uri).header("Authorization", actor.bearer()).exchange();
-    }
 }
