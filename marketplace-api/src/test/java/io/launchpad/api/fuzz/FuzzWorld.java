@@ -400,7 +400,13 @@ final class FuzzWorld {
                              order by id desc limit 1
                             on conflict (event_id, recipient_subject) do update set read_at = null
                             returning id""")
-                    .bind("s", notified.subject()).map(row -> row.get("id", Long.class)).one().block();
+                    .bind("s", notified.subject()).map(row -> row.get("id", Long.class)).one()
+                    // the scheduled fan-out may be telling the same person of the same event right now: a
+                    // deadlock between the two is transient (40P01), so the fixture tries again
+                    .retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(200))
+                            .filter(e -> e instanceof org.springframework.dao.TransientDataAccessException
+                                    || e.getCause() instanceof io.r2dbc.spi.R2dbcTransientException))
+                    .block();
         }
         return notified;
     }
