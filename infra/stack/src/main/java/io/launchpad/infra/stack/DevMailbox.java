@@ -121,14 +121,29 @@ public final class DevMailbox implements AutoCloseable {
         }
     }
 
-    /** Every message received so far, in the order received; the id is its place in that order. */
+    /**
+     * Every message received so far, in the order received; the id is its place in that order. GreenMail
+     * lists messages mailbox by mailbox, so a new email to one person used to shift the ids of another's;
+     * sorted by the time received (a stable sort), an earlier email keeps its id when later ones arrive.
+     */
     List<MailboxPages.Mail> mails() {
-        MimeMessage[] messages = mail.messages();
+        MimeMessage[] messages = mail.messages().clone();
+        java.util.Arrays.sort(messages, java.util.Comparator.comparing(DevMailbox::receivedAt,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         List<MailboxPages.Mail> mails = new ArrayList<>(messages.length);
         for (int i = 0; i < messages.length; i++) {
             mails.add(read(i + 1, messages[i]));
         }
         return mails;
+    }
+
+    private static Instant receivedAt(MimeMessage message) {
+        try {
+            return message.getReceivedDate() != null ? message.getReceivedDate().toInstant()
+                    : message.getSentDate() != null ? message.getSentDate().toInstant() : null;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     static MailboxPages.Mail read(int id, MimeMessage message) {
