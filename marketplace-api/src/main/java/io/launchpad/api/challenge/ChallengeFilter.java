@@ -25,13 +25,6 @@ record ChallengeFilter(Challenge.Status status, UUID organisationId, String cate
     }
 
     static String code(String parameter, String value, Vocabulary vocabulary) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (!vocabulary.knows(value)) {
-            throw ApiProblem.field(ProblemType.INVALID_PARAMETER, parameter, "known-code",
-                    "'" + value + "' is not a known code; see /api/v1/taxonomy");
-        }
-        return value;
+        return vocabulary.filter(parameter, value);
     }
 }

@@ -13,8 +13,8 @@ record PilotLibraryFilter(String q, String category, String region, String outco
         if (words != null && words.length() > 200) {
             throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "q", "max-length", "must be 200 characters or fewer");
         }
-        return new PilotLibraryFilter(words, code("category", category, Vocabulary.CATEGORY),
-                code("region", region, Vocabulary.REGION), outcome(outcome), Cursor.decode(cursor));
+        return new PilotLibraryFilter(words, Vocabulary.CATEGORY.filter("category", category),
+                Vocabulary.REGION.filter("region", region), outcome(outcome), Cursor.decode(cursor));
     }
 
     private static String outcome(String value) {
@@ -23,17 +23,6 @@ record PilotLibraryFilter(String q, String category, String region, String outco
         }
         if (!value.equals("met") && !value.equals("partly-met") && !value.equals("not-met")) {
             throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "outcome", "one-of", "must be met, partly-met or not-met");
-        }
-        return value;
-    }
-
-    private static String code(String parameter, String value, Vocabulary vocabulary) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (!vocabulary.knows(value)) {
-            throw ApiProblem.field(ProblemType.INVALID_PARAMETER, parameter, "known-code",
-                    "'" + value + "' is not a known code; see /api/v1/taxonomy");
         }
         return value;
     }

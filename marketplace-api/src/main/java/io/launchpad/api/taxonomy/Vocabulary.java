@@ -28,6 +28,21 @@ public enum Vocabulary {
         return Taxonomy.housing().knows(taxonomyName, code);
     }
 
+    /**
+     * A list filter's code, or null when none was given; a code the vocabulary does not know is a 400
+     * naming the query parameter.
+     */
+    public String filter(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!knows(value)) {
+            throw io.launchpad.api.problem.ApiProblem.field(io.launchpad.api.problem.ProblemType.INVALID_PARAMETER,
+                    parameter, "known-code", "'" + value + "' is not a known code; see /api/v1/taxonomy");
+        }
+        return value;
+    }
+
     /** Code → label, in display order. */
     public Map<String, String> labels() {
         return Taxonomy.housing().labels(taxonomyName);
