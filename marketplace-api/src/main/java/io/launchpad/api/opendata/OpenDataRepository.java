@@ -31,9 +31,7 @@ class OpenDataRepository {
         }
     }
 
-    /** Ever published and not hidden (demo and older rows may lack published_at: created_at stands in). */
-    private static final String PUBLIC = "c.status <> 'draft' and c.hidden_reason is null";
-    private static final String PUBLISHED_AT = "coalesce(c.published_at, c.created_at)";
+    private static final String PUBLIC = "c.published_at is not null and c.hidden_reason is null";
 
     /**
      * Every stage that happened, as (challenge, stage, rank, date). {@link #KEY} gives each a key of its
@@ -41,7 +39,7 @@ class OpenDataRepository {
      * order they happen.
      */
     private static final String STAGES = """
-            select c.id as challenge_id, 'tender' as stage, 1 as rank, coalesce(c.published_at, c.created_at) as at from challenge c where %1$s
+            select c.id as challenge_id, 'tender' as stage, 1 as rank, c.published_at as at from challenge c where %1$s
             union all
             select c.id, 'closed', 2, c.closed_at from challenge c
                 where %1$s and c.closed_at is not null and c.status in ('closed', 'awarded', 'no-award')
@@ -96,15 +94,14 @@ class OpenDataRepository {
 
     /** The public challenges among these ids. */
     Flux<ContractingProcess.Challenge> challenges(Collection<UUID> ids) {
-        return db.sql("select c.*, " + PUBLISHED_AT + " as public_at from challenge c where c.id = any(:ids) and " + PUBLIC)
+        return db.sql("select c.* from challenge c where c.id = any(:ids) and " + PUBLIC)
                 .bind("ids", ids.toArray(UUID[]::new))
                 .map(OpenDataRepository::challenge).all().as(Rows::whole);
     }
 
     /** Every public challenge published before {@code to}, oldest first (the bulk file and the CSV). */
     Flux<UUID> publishedBefore(Instant to) {
-        return db.sql("select c.id from challenge c where " + PUBLIC + " and " + PUBLISHED_AT + " < :to order by "
-                        + PUBLISHED_AT + ", c.id")
+        return db.sql("select c.id from challenge c where " + PUBLIC + " and c.published_at < :to order by c.published_at, c.id")
                 .bind("to", to).map(row -> row.get("id", UUID.class)).all().as(Rows::whole);
     }
 
@@ -144,7 +141,7 @@ class OpenDataRepository {
                 list(row, "nice_to_have_requirements"), list(row, "weighting_criteria"),
                 row.get("weighting_weights", Integer[].class) == null ? List.of()
                         : Arrays.asList(row.get("weighting_weights", Integer[].class)),
-                row.get("public_at", Instant.class), row.get("closed_at", Instant.class),
+                row.get("published_at", Instant.class), row.get("closed_at", Instant.class),
                 row.get("decided_at", Instant.class), row.get("no_award_reason", String.class),
                 row.get("updated_at", Instant.class));
     }
