@@ -441,9 +441,19 @@ public final class Benchmarks {
                 String description = "Our residents and staff need " + category.label().toLowerCase(Locale.ROOT) + ". "
                         + "Previously: " + pick(random, opportunities).title() + ".";
                 List<String> where = random.nextInt(3) == 0 ? List.of() : List.of(pick(random, regions));
+                // requirements as associations write them, so matching judges evidence per requirement as in real use
+                List<String> sought = phrases(random, category, 2);
+                Datasets.Opportunity similar = pick(random, opportunities);
+                List<String> essential = new ArrayList<>(List.of("Proven experience of " + sought.getFirst() + " with a social landlord",
+                        pick(random, capabilities).label() + " that works with our existing housing systems"));
+                List<String> niceToHave = List.of("Has delivered work like \"" + similar.title() + "\" for "
+                        + (similar.buyer().isBlank() ? "a public body" : similar.buyer()));
+                if (sought.size() > 1 && random.nextBoolean()) {
+                    essential.add("Can show results in " + sought.get(1) + " within a 12-week pilot");
+                }
                 data.challenges.add(new ChallengeDocument(UUID.randomUUID(), data.association, "Benchmark Homes", title, summary,
                         description, List.of(category.code()), where.stream().filter(r -> !r.equals("remote")).toList(), "published",
-                        LocalDate.now().plusDays(30), 1, Instant.now(), List.of()));
+                        LocalDate.now().plusDays(30), 1, Instant.now(), List.of(), essential, niceToHave));
             }
             return data;
         }
@@ -501,8 +511,8 @@ public final class Benchmarks {
                     }
                     try (PreparedStatement challenge = db.prepareStatement("""
                             insert into challenge (id, organisation_id, title, summary, description, categories, regions, status,
-                                closing_date, published_at, version)
-                            values (?, ?, ?, ?, ?, ?, ?, 'published', ?, now(), 1)""")) {
+                                closing_date, published_at, version, essential_requirements, nice_to_have_requirements)
+                            values (?, ?, ?, ?, ?, ?, ?, 'published', ?, now(), 1, ?, ?)""")) {
                         for (int i = 0; i < challenges.size(); i++) {
                             ChallengeDocument c = challenges.get(i);
                             challenge.setObject(1, c.id());
@@ -513,6 +523,8 @@ public final class Benchmarks {
                             challenge.setArray(6, db.createArrayOf("text", c.categories().toArray()));
                             challenge.setArray(7, db.createArrayOf("text", c.regions().toArray()));
                             challenge.setObject(8, c.closingDate());
+                            challenge.setArray(9, db.createArrayOf("text", c.essentialRequirements().toArray()));
+                            challenge.setArray(10, db.createArrayOf("text", c.niceToHaveRequirements().toArray()));
                             challenge.addBatch();
                             if (i % 2_000 == 1_999 || i == challenges.size() - 1) {
                                 challenge.executeBatch();

@@ -97,6 +97,7 @@ public final class IndexSetup implements AutoCloseable {
                 .then(addField(names.suppliers(), "suppliers-v1.json", "passages"))
                 .then(addField(names.suppliers(), "suppliers-v1.json", "text_hash"))
                 .then(addField(names.challenges(), "challenges-v1.json", "text_hash"))
+                .then(addField(names.challenges(), "challenges-v1.json", "requirements"))
                 .then(putIndexTemplate(names.candidates(), "candidates-v1.json"))
                 .then(putIndexTemplate(names.boardRoles(), "board-roles-v1.json"))
                 .then(createBehindAlias(names.candidates()))
@@ -141,9 +142,19 @@ public final class IndexSetup implements AutoCloseable {
     /**
      * Adds a field a newer template brought to the live index (adding a field is the one mapping change
      * Elasticsearch makes in place): the outbox keeps writing documents that carry it while the index
-     * awaits its full reindex, instead of having them refused by the strict mapping. Idempotent.
+     * awaits its full reindex, instead of having them refused by the strict mapping. A field the index
+     * already has is left as it is: its definition may differ from the template's in ways Elasticsearch
+     * cannot change in place (schema 5's flat passage vectors over schema 4's graph), and the index
+     * still answers with it until a reindex.
      */
     private Mono<Void> addField(String alias, String file, String field) {
+        return elasticsearch.call("read the " + alias + " mapping", client -> client.indices().getMapping(get -> get.index(alias)))
+                .flatMap(mappings -> mappings.mappings().values().stream()
+                        .allMatch(mapping -> mapping.mappings().properties().containsKey(field))
+                        ? Mono.<Void>empty() : putField(alias, file, field));
+    }
+
+    private Mono<Void> putField(String alias, String file, String field) {
         String properties;
         try (InputStream json = resource(file)) {
             var definition = ElasticsearchConnection.documentMapper().readTree(json)

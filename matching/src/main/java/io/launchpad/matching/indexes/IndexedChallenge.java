@@ -16,7 +16,14 @@ import io.launchpad.matching.ChallengeDocument;
 public record IndexedChallenge(UUID challengeId, UUID organisationId, String statusCode, List<String> categoryCodes,
                                List<String> regionCodes, List<String> requiredAccreditationCodes, LocalDate closingDate,
                                long version, Instant updatedAt, long tiebreak, Text text, float[] embedding,
-                               String textHash) {
+                               String textHash, List<Requirement> requirements) {
+
+    /**
+     * A requirement's query vector, as matching compares it with passages: stored so that matching a
+     * published challenge runs no model (looked up by the hash of the requirement's text).
+     */
+    public record Requirement(float[] embedding, String textHash) {
+    }
 
     public record Text(String organisationName, String title, String summary, String description,
                        String categories) {
@@ -31,11 +38,13 @@ public record IndexedChallenge(UUID challengeId, UUID organisationId, String sta
                 .challenges(List.of(challenge)).getFirst();
     }
 
-    static IndexedChallenge from(ChallengeDocument challenge, float[] embedding, String textHash) {
+    static IndexedChallenge from(ChallengeDocument challenge, float[] embedding, String textHash,
+                                 List<Requirement> requirements) {
         return new IndexedChallenge(challenge.id(), challenge.organisationId(), challenge.status(),
                 challenge.categories(), challenge.regions(), challenge.requiredAccreditations(),
                 challenge.closingDate(), challenge.version(), challenge.updatedAt(), Tiebreak.of(challenge.id()),
                 new Text(challenge.organisationName(), challenge.title(), challenge.summary(),
-                        challenge.description(), String.join("\n", challenge.categories())), embedding, textHash);
+                        challenge.description(), String.join("\n", challenge.categories())), embedding, textHash,
+                requirements);
     }
 }

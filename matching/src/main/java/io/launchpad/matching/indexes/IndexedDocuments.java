@@ -76,13 +76,31 @@ public final class IndexedDocuments {
         List<String> texts = challenges.stream().map(IndexedDocuments::challengeText).toList();
         // a challenge is what suppliers are searched for: its stored vector is the query vector of a published challenge
         List<float[]> vectors = embeddings.embedAll(texts, EmbeddingModel.Side.QUERY, known);
+        // each requirement is compared with passages by its own query vector: embedded here, with the batch
+        List<List<String>> requirements = challenges.stream().map(IndexedDocuments::requirementTexts).toList();
+        List<float[]> requirementVectors = embeddings.embedAll(
+                requirements.stream().flatMap(List::stream).toList(), EmbeddingModel.Side.QUERY, known);
         List<IndexedChallenge> indexed = new ArrayList<>(challenges.size());
+        int next = 0;
         for (int i = 0; i < challenges.size(); i++) {
+            List<IndexedChallenge.Requirement> stored = new ArrayList<>(requirements.get(i).size());
+            for (String requirement : requirements.get(i)) {
+                float[] vector = requirementVectors.get(next++);
+                if (vector != null) {
+                    stored.add(new IndexedChallenge.Requirement(vector, embeddings.hash(requirement, EmbeddingModel.Side.QUERY)));
+                }
+            }
             float[] vector = vectors.get(i);
             indexed.add(IndexedChallenge.from(challenges.get(i), vector,
-                    vector == null ? null : embeddings.hash(texts.get(i), EmbeddingModel.Side.QUERY)));
+                    vector == null ? null : embeddings.hash(texts.get(i), EmbeddingModel.Side.QUERY), stored));
         }
         return indexed;
+    }
+
+    /** A challenge's essential and nice-to-have requirements, as matching reads them (stripped, none blank). */
+    public static List<String> requirementTexts(ChallengeDocument challenge) {
+        return Stream.concat(challenge.essentialRequirements().stream(), challenge.niceToHaveRequirements().stream())
+                .filter(text -> text != null && !text.isBlank()).map(String::strip).distinct().toList();
     }
 
     /** What a profile's embedding is made of: the most telling fields first, as the model reads only the start. */

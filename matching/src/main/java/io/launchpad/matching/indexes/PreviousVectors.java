@@ -58,7 +58,8 @@ public interface PreviousVectors {
         }
 
         @JsonIgnoreProperties(ignoreUnknown = true)
-        record Stored(String textHash, List<Float> embedding, List<StoredPassage> passages) {
+        record Stored(String textHash, List<Float> embedding, List<StoredPassage> passages,
+                      List<StoredPassage> requirements) {
         }
 
         @JsonIgnoreProperties(ignoreUnknown = true)
@@ -72,7 +73,8 @@ public interface PreviousVectors {
 
         @Override
         public KnownVectors challenges(List<UUID> ids) {
-            return read(names.challenges(), ids, List.of("text_hash", "embedding"));
+            return read(names.challenges(), ids, List.of("text_hash", "embedding", "requirements.text_hash",
+                    "requirements.embedding"));
         }
 
         /** Blocks (callers are already off the event loop, doing CPU work); any failure means nothing known. */
@@ -97,6 +99,9 @@ public interface PreviousVectors {
                     put(byHash, stored.textHash(), stored.embedding());
                     if (stored.passages() != null) {
                         stored.passages().forEach(passage -> put(byHash, passage.textHash(), passage.embedding()));
+                    }
+                    if (stored.requirements() != null) {
+                        stored.requirements().forEach(requirement -> put(byHash, requirement.textHash(), requirement.embedding()));
                     }
                 });
                 return KnownVectors.of(byHash);

@@ -61,8 +61,22 @@ final class Candidates<T> {
         this.elasticsearch = elasticsearch;
     }
 
+    /** The kept candidates and what was worked out for their ids alongside the completing round. */
+    record Found<T, X>(List<Candidate<T>> candidates, X alongside) {
+    }
+
     /** {@code depth}: how far into the ranking the caller reads; each list goes at least that deep. */
     Mono<List<Candidate<T>>> find(Spec<T> spec, RankingMode mode, int pool, int depth) {
+        return find(spec, mode, pool, depth, ids -> Mono.just(Boolean.TRUE)).map(Found::candidates);
+    }
+
+    /**
+     * As {@link #find(Spec, RankingMode, int, int)}, and {@code alongside} (work that needs only the kept
+     * ids: evidence per requirement, completed pilots) runs concurrently with round two instead of after
+     * it, one round trip less per request. It must not complete empty.
+     */
+    <X> Mono<Found<T, X>> find(Spec<T> spec, RankingMode mode, int pool, int depth,
+                               Function<List<String>, Mono<X>> alongside) {
         int listDepth = Math.max(LIST_DEPTH, depth);
         Mono<List<Hit<T>>> keywords = elasticsearch.call("find keyword candidates",
                         client -> client.search(keywordSearch(spec, spec.filter(), listDepth, null), spec.type()))
@@ -74,8 +88,14 @@ final class Candidates<T> {
                 : elasticsearch.call("find semantic candidates",
                         client -> client.search(knnSearch(spec.index(), spec.sourceFields(), known.get(), spec.filter(), listDepth), spec.type()))
                         .map(response -> response.hits().hits()));
-        return Mono.zip(keywords, neighbours, vector)
-                .flatMap(found -> complete(spec, found.getT1(), found.getT2(), found.getT3().orElse(null), pool));
+        return Mono.zip(keywords, neighbours, vector).flatMap(found -> {
+            Map<String, Hit<T>> byKeywords = index(found.getT1());
+            Map<String, Hit<T>> byKnn = index(found.getT2());
+            List<String> kept = Fusion.fuse(List.of(List.copyOf(byKeywords.keySet()), List.copyOf(byKnn.keySet())));
+            kept = kept.subList(0, Math.min(pool, kept.size()));
+            return Mono.zip(complete(spec, byKeywords, byKnn, kept, found.getT3().orElse(null)), alongside.apply(kept),
+                    Found::new);
+        });
     }
 
     /**
@@ -109,13 +129,9 @@ final class Candidates<T> {
                 });
     }
 
-    private Mono<List<Candidate<T>>> complete(Spec<T> spec, List<Hit<T>> keywordHits, List<Hit<T>> knnHits,
-                                              float[] vector, int pool) {
+    private Mono<List<Candidate<T>>> complete(Spec<T> spec, Map<String, Hit<T>> byKeywords, Map<String, Hit<T>> byKnn,
+                                              List<String> kept, float[] vector) {
         boolean semantic = vector != null;
-        Map<String, Hit<T>> byKeywords = index(keywordHits);
-        Map<String, Hit<T>> byKnn = index(knnHits);
-        List<String> kept = Fusion.fuse(List.of(List.copyOf(byKeywords.keySet()), List.copyOf(byKnn.keySet())));
-        kept = kept.subList(0, Math.min(pool, kept.size()));
         List<String> needKeywords = kept.stream().filter(id -> !byKeywords.containsKey(id)).toList();
         List<String> needCosine = semantic ? kept.stream().filter(id -> !byKnn.containsKey(id)).toList() : List.of();
         Mono<Map<String, Hit<T>>> moreKeywords = needKeywords.isEmpty() ? Mono.just(Map.of())

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -35,8 +36,10 @@ import io.launchpad.matching.indexes.Embeddings;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexSetup;
 import io.launchpad.matching.indexes.IndexedDocuments;
+import io.launchpad.matching.indexes.KnownVectors;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuple2;
 
 /**
  * Both directions of matching: suppliers for a challenge and open challenges for a supplier. Hard
@@ -119,31 +122,35 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         }
         Query filter = supplierFilter(challenge, excludedOrganisations == null ? Set.of() : excludedOrganisations);
         Instant now = clock.instant();
-        // a published challenge was embedded when it was indexed; a draft or a fresh edit is embedded now
-        Mono<float[]> vector = ranking != RankingMode.HYBRID ? Mono.empty()
+        // a published challenge and its requirements were embedded when it was indexed; a draft or a fresh
+        // edit is embedded now
+        Mono<StoredVectors.Vectors> storedVectors = ranking != RankingMode.HYBRID ? Mono.empty()
                 : stored.of(names.challenges(), challenge.id(), challenge.version())
                         .onErrorResume(error -> Mono.empty())
-                        .switchIfEmpty(queryVector(IndexedDocuments.challengeText(challenge), ranking));
+                        .cache();
+        Mono<float[]> vector = storedVectors.map(StoredVectors.Vectors::embedding)
+                .switchIfEmpty(queryVector(IndexedDocuments.challengeText(challenge), ranking));
         Candidates.Spec<StoredSupplier> spec = new Candidates.Spec<>(names.suppliers(), StoredSupplier.class,
                 SUPPLIER_SOURCE, filter, text, vector, SUPPLIER_FIELDS, SUPPLIER_HIGHLIGHTS);
         List<RequirementEvidenceFinder.Requirement> requirements = requirements(challenge);
-        return indexes.ready()
-                .then(suppliers.find(spec, ranking, window.pool(MIN_POOL), window.depth()))
-                .flatMap(candidates -> Mono.zip(
-                        pilots.completedPilots(candidates.stream().map(candidate -> candidate.document().supplierId()).toList())
-                                .defaultIfEmpty(Map.of()),
+        // completed pilots and evidence per requirement need only the kept ids: asked while round two runs
+        Function<List<String>, Mono<Tuple2<Map<UUID, Integer>, Map<String, List<RequirementEvidence>>>>> alongside =
+                ids -> Mono.zip(
+                        pilots.completedPilots(ids.stream().map(UUID::fromString).toList()).defaultIfEmpty(Map.of()),
                         // passages carry vectors: requirements are judged by meaning in hybrid mode only
                         ranking != RankingMode.HYBRID ? Mono.just(Map.<String, List<RequirementEvidence>>of())
-                                : requirementEvidence.find(names.suppliers(),
-                                        candidates.stream().map(Candidates.Candidate::id).toList(), requirements))
-                        .map(found -> candidates.stream()
-                                .map(candidate -> supplierMatch(challenge, candidate, found.getT1(),
-                                        found.getT2().getOrDefault(candidate.id(), List.of()), !requirements.isEmpty(),
-                                        ranking, now))
+                                : storedVectors.map(StoredVectors.Vectors::requirements).defaultIfEmpty(KnownVectors.NONE)
+                                        .flatMap(known -> requirementEvidence.find(names.suppliers(), ids, requirements, known)));
+        return indexes.ready()
+                .then(suppliers.find(spec, ranking, window.pool(MIN_POOL), window.depth(), alongside))
+                .map(found -> found.candidates().stream()
+                                .map(candidate -> supplierMatch(challenge, candidate, found.alongside().getT1(),
+                                        found.alongside().getT2().getOrDefault(candidate.id(), List.of()),
+                                        !requirements.isEmpty(), ranking, now))
                                 .sorted(Comparator.comparing(SupplierMatch::position, MatchWindow.MatchPosition.ORDER))
                                 .filter(match -> window.admits(match.position()))
                                 .limit(size)
-                                .toList()))
+                                .toList())
                 .flatMap(matches -> suppliers.withHighlights(spec, matches, SupplierMatch::supplierId, SupplierMatch::name,
                         SupplierMatch::withHighlights));
     }

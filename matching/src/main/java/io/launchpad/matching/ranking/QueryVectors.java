@@ -36,6 +36,11 @@ public final class QueryVectors {
         return of(text, EmbeddingModel.Side.QUERY);
     }
 
+    /** The hash a query-side vector of {@code text} is stored under ({@link Embeddings#hash}). */
+    public String hash(String text) {
+        return embeddings.hash(text, EmbeddingModel.Side.QUERY);
+    }
+
     /** The passage-side vector, as the index would hold it for a profile not indexed yet; null when there is no text. */
     public float[] passage(String text) {
         return of(text, EmbeddingModel.Side.PASSAGE);

@@ -17,6 +17,7 @@ import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
 import co.elastic.clients.json.JsonData;
 import io.launchpad.matching.RequirementEvidence;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
+import io.launchpad.matching.indexes.KnownVectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -55,14 +56,21 @@ final class RequirementEvidenceFinder {
         this.vectors = vectors;
     }
 
-    /** Candidate id → its evidence, one per requirement in the order given. Empty when there is nothing to judge. */
-    Mono<Map<String, List<RequirementEvidence>>> find(String index, List<String> candidateIds, List<Requirement> requirements) {
+    /**
+     * Candidate id → its evidence, one per requirement in the order given. Empty when there is nothing to judge.
+     * {@code known}: requirement vectors stored with the challenge, by text hash; the model runs only for the rest.
+     */
+    Mono<Map<String, List<RequirementEvidence>>> find(String index, List<String> candidateIds, List<Requirement> requirements,
+                                                      KnownVectors known) {
         if (candidateIds.isEmpty() || requirements.isEmpty()) {
             return Mono.just(Map.of());
         }
         return Flux.fromIterable(requirements)
-                .flatMapSequential(requirement -> Mono.fromCallable(() -> vectors.of(requirement.text()))
-                        .subscribeOn(Schedulers.boundedElastic()))
+                .flatMapSequential(requirement -> {
+                    float[] stored = known.vector(vectors.hash(requirement.text()));
+                    return stored != null ? Mono.just(stored) : Mono.fromCallable(() -> vectors.of(requirement.text()))
+                            .subscribeOn(Schedulers.boundedElastic());
+                })
                 .collectList()
                 .flatMap(requirementVectors -> closestPassages(index, candidateIds, requirementVectors))
                 .map(perRequirement -> {

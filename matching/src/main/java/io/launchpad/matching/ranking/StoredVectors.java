@@ -1,9 +1,13 @@
 package io.launchpad.matching.ranking;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
+import io.launchpad.matching.indexes.KnownVectors;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,8 +17,17 @@ import reactor.core.publisher.Mono;
  */
 final class StoredVectors {
 
-    /** The two fields read back; the node leaves vectors out of {@code _source} unless asked. */
-    record Stored(Long version, List<Float> embedding) {
+    /** The fields read back; the node leaves vectors out of {@code _source} unless asked. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Stored(Long version, List<Float> embedding, List<StoredRequirement> requirements) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StoredRequirement(String textHash, List<Float> embedding) {
+    }
+
+    /** A challenge's own vector and its requirements' vectors by text hash (none for an index from before schema 4). */
+    record Vectors(float[] embedding, KnownVectors requirements) {
     }
 
     private final ElasticsearchConnection elasticsearch;
@@ -23,25 +36,35 @@ final class StoredVectors {
         this.elasticsearch = elasticsearch;
     }
 
-    /** The stored vector of document {@code id} at {@code version}; empty when absent, older or newer. */
-    Mono<float[]> of(String index, UUID id, long version) {
+    /** The stored vectors of document {@code id} at {@code version}; empty when absent, older or newer. */
+    Mono<Vectors> of(String index, UUID id, long version) {
         if (id == null) {
             return Mono.empty();
         }
         return elasticsearch.call("read a stored embedding", client -> client.get(get -> get
                         .index(index).id(id.toString())
-                        .sourceIncludes("version", "embedding")
+                        .sourceIncludes("version", "embedding", "requirements.text_hash", "requirements.embedding")
                         .sourceExcludeVectors(false), Stored.class))
                 .filter(response -> response.found() && response.source() != null)
                 .map(response -> response.source())
                 .filter(stored -> stored.version() != null && stored.version() == version
                         && stored.embedding() != null && !stored.embedding().isEmpty())
                 .map(stored -> {
-                    float[] vector = new float[stored.embedding().size()];
-                    for (int i = 0; i < vector.length; i++) {
-                        vector[i] = stored.embedding().get(i);
+                    Map<String, float[]> requirements = new HashMap<>();
+                    if (stored.requirements() != null) {
+                        stored.requirements().stream()
+                                .filter(requirement -> requirement.textHash() != null && requirement.embedding() != null)
+                                .forEach(requirement -> requirements.put(requirement.textHash(), floats(requirement.embedding())));
                     }
-                    return vector;
+                    return new Vectors(floats(stored.embedding()), KnownVectors.of(requirements));
                 });
+    }
+
+    private static float[] floats(List<Float> values) {
+        float[] vector = new float[values.size()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = values.get(i);
+        }
+        return vector;
     }
 }

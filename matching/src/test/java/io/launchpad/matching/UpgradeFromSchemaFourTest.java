@@ -1,0 +1,109 @@
+package io.launchpad.matching;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.launchpad.matching.indexes.IndexNames;
+import io.launchpad.matching.testing.Documents;
+import io.launchpad.matching.testing.MatchingApp;
+import io.launchpad.matching.testing.RealComponents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Schema 5 searches passage vectors flat, and Elasticsearch cannot turn a graph-indexed vector field into a
+ * flat one in place. An installation whose supplier index was built from schema 4 must still start (the
+ * field it already has is left alone), index new profiles and judge requirements on it until a reindex.
+ */
+class UpgradeFromSchemaFourTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final SupplierDocument DAMP = Documents.supplier("Damp Sense",
+            "Condensation alarms and humidity sensors for social landlords. We fitted 4,000 homes in Salford with them.",
+            "Wireless humidity sensors\nAlerts to surveyors when a home stays damp");
+
+    private static RealComponents.TestDatabase db;
+    private static ConfigurableApplicationContext app;
+    private static String older;
+
+    @BeforeAll
+    static void restartOnASchemaFourIndex() throws Exception {
+        db = RealComponents.freshDatabase();
+        String prefix = RealComponents.uniqueIndexPrefix();
+        ConfigurableApplicationContext first = MatchingApp.start(db, RealComponents.elasticsearchUrl(), prefix);
+        String alias = first.getBean(IndexNames.class).suppliers();
+        try {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> send("GET", "/_alias/" + alias, null).statusCode() == 200);
+        } finally {
+            first.close();
+        }
+        // what schema 4 mapped for passages: their vectors in Elasticsearch's default graph (the template fills in the rest)
+        older = alias + "-v1-schema4";
+        String mapping = """
+                {"mappings":{"_meta":{"schema_version":4},"properties":{"passages":{"type":"nested","properties":{
+                "field":{"type":"keyword","index":false},"text":{"type":"text","index":false},
+                "embedding":{"type":"dense_vector","dims":384,"index":true,"similarity":"cosine"},
+                "text_hash":{"type":"keyword","index":false,"doc_values":false}}}}}}""";
+        assertThat(send("PUT", "/" + older, mapping).statusCode()).isEqualTo(200);
+        String current = send("GET", "/_alias/" + alias, null).body().replaceAll("^\\{\"([^\"]+)\".*$", "$1");
+        assertThat(send("POST", "/_aliases", "{\"actions\":[{\"remove\":{\"index\":\"" + current + "\",\"alias\":\"" + alias
+                + "\"}},{\"add\":{\"index\":\"" + older + "\",\"alias\":\"" + alias + "\",\"is_write_index\":true}}]}")
+                .statusCode()).isEqualTo(200);
+
+        app = MatchingApp.start(db, RealComponents.elasticsearchUrl(), prefix);
+        TransactionalOperator transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
+        transactions.transactional(app.getBean(Outbox.class).supplierChanged(DAMP)).block();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (db != null) {
+            db.dispose();
+        }
+    }
+
+    @Test
+    void theOlderIndexKeepsItsGraphAndStillEvidencesRequirements() throws Exception {
+        SupplierMatching matching = app.getBean(SupplierMatching.class);
+        ChallengeDocument challenge = new ChallengeDocument(UUID.randomUUID(), UUID.randomUUID(), "Riverside Homes",
+                "Find damp homes early", "Tenants report mould too late", null, List.of(), List.of(), "published",
+                LocalDate.now().plusDays(30), 1, Instant.now(), List.of(), List.of("Sensors that measure humidity"), List.of());
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                .until(() -> matching.suppliersFor(challenge, 10).block().size() == 1);
+        SupplierMatch match = matching.suppliersFor(challenge, 10).block().getFirst();
+
+        assertThat(match.reasons().requirements()).singleElement().satisfies(evidence -> {
+            assertThat(evidence.verdict()).isNotEqualTo(RequirementEvidence.NOT_EVIDENCED);
+            assertThat(evidence.passage()).containsIgnoringCase("humidity");
+        });
+        assertThat(send("GET", "/" + older + "/_mapping", null).body())
+                .contains("\"index_options\":{\"type\":\"bbq_hnsw\"");
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RealComponents.elasticsearchUrl() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
