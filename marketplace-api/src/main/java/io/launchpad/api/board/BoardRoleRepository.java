@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,6 +70,11 @@ class BoardRoleRepository {
 
     Mono<BoardRole> find(UUID id) {
         return db.sql("select * from board_role where id = :id").bind("id", id).map(this::role).one();
+    }
+
+    Flux<BoardRole> findAll(Collection<UUID> ids) {
+        return db.sql("select * from board_role where id = any(:ids)").bind("ids", ids.toArray(UUID[]::new))
+                .map(this::role).all().as(Rows::whole);
     }
 
     /** Every role, drafts and closed ones included (a full reindex, the consistency check). */

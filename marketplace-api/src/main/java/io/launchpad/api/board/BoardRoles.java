@@ -17,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -115,6 +117,11 @@ public class BoardRoles {
     /** For features checking their own rules (applications): the role whatever its status. */
     public Mono<BoardRole> byId(UUID id) {
         return repository.find(id);
+    }
+
+    /** As {@link #byId}, for a list at once: the roles that exist, keyed by id. */
+    Mono<Map<UUID, BoardRole>> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? Mono.just(Map.of()) : repository.findAll(ids).collectMap(BoardRole::id);
     }
 
     public Mono<Boolean> mayEdit(Caller caller, BoardRole role) {

@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@link BoardMatching} by the {@code matching} module's engine on Elasticsearch. The index holds no
@@ -44,22 +45,28 @@ class ElasticsearchBoardMatching implements BoardMatching {
 
     @Override
     public Flux<CandidateMatch> candidatesFor(BoardRoleDocument role, MatchWindow window) {
+        // one read for the page, not one per candidate; the ranking's order is kept
         return ranking.candidatesFor(role.forMatching(framework), window)
-                .flatMapMany(Flux::fromIterable)
-                .concatMap(ranked -> candidates.byId(ranked.candidateId())
-                        .filter(CandidateProfile::isMatchable)
-                        .map(profile -> new CandidateMatch(profile.toDocument(), ranked.score(), reasons(ranked.reasons()),
-                                ranked.position())));
+                .flatMapMany(page -> candidates.byIds(page.stream().map(BoardRanking.RankedCandidate::candidateId).toList())
+                        .flatMapIterable(profiles -> page.stream().flatMap(ranked ->
+                                Stream.ofNullable(profiles.get(ranked.candidateId()))
+                                        .filter(CandidateProfile::isMatchable)
+                                        .map(profile -> new CandidateMatch(profile.toDocument(), ranked.score(),
+                                                reasons(ranked.reasons()), ranked.position())))
+                                .toList()));
     }
 
     @Override
     public Flux<RoleMatch> rolesFor(CandidateDocument candidate, MatchWindow window) {
         LocalDate today = LocalDate.now(clock);
         return ranking.rolesFor(candidate.forMatching(framework), window)
-                .flatMapMany(Flux::fromIterable)
-                .concatMap(ranked -> roles.byId(ranked.roleId())
-                        .filter(role -> role.takesApplications(today))
-                        .map(role -> new RoleMatch(role.toDocument(), ranked.score(), reasons(ranked.reasons()), ranked.position())));
+                .flatMapMany(page -> roles.byIds(page.stream().map(BoardRanking.RankedRole::roleId).toList())
+                        .flatMapIterable(found -> page.stream().flatMap(ranked ->
+                                Stream.ofNullable(found.get(ranked.roleId()))
+                                        .filter(role -> role.takesApplications(today))
+                                        .map(role -> new RoleMatch(role.toDocument(), ranked.score(),
+                                                reasons(ranked.reasons()), ranked.position())))
+                                .toList()));
     }
 
     private static BoardMatchReasons reasons(BoardRanking.BoardReasons reasons) {

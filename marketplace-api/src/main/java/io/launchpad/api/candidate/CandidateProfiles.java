@@ -16,7 +16,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -133,6 +135,11 @@ public class CandidateProfiles implements PersonalData {
     /** For other features' own authorisation checks: the profile whatever its visibility. */
     public Mono<CandidateProfile> byId(UUID id) {
         return repository.find(id);
+    }
+
+    /** As {@link #byId}, for a list at once: the profiles that exist, keyed by id. */
+    public Mono<Map<UUID, CandidateProfile>> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? Mono.just(Map.of()) : repository.findAll(ids).collectMap(CandidateProfile::id);
     }
 
     public Mono<CandidateProfile> bySubject(String subject) {

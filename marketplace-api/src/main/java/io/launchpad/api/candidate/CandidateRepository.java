@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,6 +67,11 @@ class CandidateRepository {
 
     Mono<CandidateProfile> find(UUID id) {
         return db.sql("select * from candidate_profile where id = :id").bind("id", id).map(this::profile).one();
+    }
+
+    Flux<CandidateProfile> findAll(Collection<UUID> ids) {
+        return db.sql("select * from candidate_profile where id = any(:ids)").bind("ids", ids.toArray(UUID[]::new))
+                .map(this::profile).all().as(Rows::whole);
     }
 
     Mono<CandidateProfile> findBySubject(String subject) {

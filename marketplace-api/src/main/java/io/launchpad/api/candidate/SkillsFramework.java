@@ -1,6 +1,6 @@
 package io.launchpad.api.candidate;
 
-import io.launchpad.api.problem.ApiProblem;
+import io.launchpad.api.rules.RuleViolation;
 import io.launchpad.matching.RankedSkill;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -121,15 +121,15 @@ public class SkillsFramework {
         for (int i = 0; i < list.size(); i++) {
             SkillLevel entry = list.get(i);
             if (!skills.containsKey(entry.skill())) {
-                throw ApiProblem.invalid(field + "[" + i + "].skill", "known-skill",
+                throw RuleViolation.invalid(field + "[" + i + "].skill", "known-skill",
                         "is not a skill of the " + framework.name());
             }
             if (!levels.containsKey(entry.level())) {
-                throw ApiProblem.invalid(field + "[" + i + "].level", "known-level",
+                throw RuleViolation.invalid(field + "[" + i + "].level", "known-level",
                         "must be one of " + levels.keySet());
             }
             if (!seen.add(entry.skill())) {
-                throw ApiProblem.invalid(field + "[" + i + "].skill", "unique", "lists the same skill twice");
+                throw RuleViolation.invalid(field + "[" + i + "].skill", "unique", "lists the same skill twice");
             }
         }
         return List.copyOf(list);

@@ -2,8 +2,7 @@ package io.launchpad.api.challenge;
 
 import io.launchpad.api.input.SingleLine;
 import io.launchpad.api.input.PlausibleDate;
-import io.launchpad.api.problem.ApiProblem;
-import io.launchpad.api.problem.ProblemType;
+import io.launchpad.api.rules.RuleViolation;
 import io.launchpad.api.taxonomy.KnownCode;
 import io.launchpad.api.taxonomy.Vocabulary;
 import jakarta.validation.Valid;
@@ -41,12 +40,12 @@ public record ChallengeFields(
 
     ChallengeFields normalised() {
         if (budgetMinPounds != null && budgetMaxPounds != null && budgetMinPounds > budgetMaxPounds) {
-            throw ApiProblem.invalid("budgetMaxPounds", "not-below-minimum",
+            throw RuleViolation.invalid("budgetMaxPounds", "not-below-minimum",
                     "must not be less than budgetMinPounds (" + budgetMinPounds + ")");
         }
         checkWeightings(weightings);
         if (questionsCloseOn != null && closingDate != null && questionsCloseOn.isAfter(closingDate)) {
-            throw ApiProblem.invalid("questionsCloseOn", "not-after-closing",
+            throw RuleViolation.invalid("questionsCloseOn", "not-after-closing",
                     "the question window must end on or before the closing date (" + closingDate + ")");
         }
         return new ChallengeFields(organisationId, title.strip(), summary.strip(),
@@ -64,13 +63,11 @@ public record ChallengeFields(
             return;
         }
         if (weightings.stream().map(Weighting::criterion).distinct().count() != weightings.size()) {
-            throw ApiProblem.field(ProblemType.UNPROCESSABLE, "weightings", "unique-criteria",
-                    "name each criterion once");
+            throw RuleViolation.unacceptable("weightings", "unique-criteria", "name each criterion once");
         }
         int sum = weightings.stream().mapToInt(Weighting::weight).sum();
         if (sum != 100) {
-            throw ApiProblem.field(ProblemType.UNPROCESSABLE, "weightings", "sum-100",
-                    "weights must sum to 100, not " + sum);
+            throw RuleViolation.unacceptable("weightings", "sum-100", "weights must sum to 100, not " + sum);
         }
     }
 

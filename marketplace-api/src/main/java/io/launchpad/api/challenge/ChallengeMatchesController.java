@@ -27,7 +27,7 @@ class ChallengeMatchesController {
 
     // named for the contract: supplier matches have a MatchesView of their own
     @io.swagger.v3.oas.annotations.media.Schema(name = "ChallengeMatchesView")
-    record MatchesView(UUID challengeId, String mode, MatchVerdict verdict, List<SupplierMatch> items, String nextCursor) {
+    record MatchesView(UUID challengeId, String mode, MatchVerdict verdict, List<SupplierMatchView> items, String nextCursor) {
     }
 
     private final Challenges challenges;
@@ -57,7 +57,7 @@ class ChallengeMatchesController {
                 .map(found -> request.page(found, SupplierMatch::position, list))
                 .map(page -> new MatchesView(id, request.modeCode(),
                         request.verdict(page, SupplierMatch::score, MatchStrength.SUPPLIER_STRONG_SCORE, "suppliers"),
-                        page.items(), page.nextCursor()));
+                        page.items().stream().map(SupplierMatchView::of).toList(), page.nextCursor()));
     }
 
 }

@@ -229,11 +229,19 @@ public class Challenges {
         }
     }
 
+    /**
+     * Ownership is checked once, here: {@link #read} would check it for a draft and this again after
+     * it. Anyone else learns only what {@code read} tells them: that a draft or hidden challenge does
+     * not exist (404), that a public one is not theirs to change (403).
+     */
     private Mono<Challenge> editableDraft(Caller caller, UUID id, Long expectedVersion) {
-        return read(caller, id)
+        return repository.find(id)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Challenge " + id)))
                 .flatMap(challenge -> isOwner(caller, challenge).flatMap(owner -> {
                     if (!owner) {
-                        return Mono.error(ApiProblem.forbidden("Only the association that posted it changes a challenge"));
+                        return Mono.error(challenge.isPublic() && !challenge.isHidden()
+                                ? ApiProblem.forbidden("Only the association that posted it changes a challenge")
+                                : ApiProblem.notFound("Challenge " + id));
                     }
                     ETags.check(challenge.version(), expectedVersion);
                     if (challenge.isPublic()) {

@@ -1,6 +1,5 @@
 package io.launchpad.api.notification;
 
-import io.launchpad.api.database.Rows;
 import io.launchpad.api.input.SingleLine;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
@@ -14,7 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +27,6 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,9 +39,6 @@ class NotificationController {
 
     /** How long a client of the live stream waits before reconnecting (the SSE {@code retry} field). */
     static final Duration RECONNECT_AFTER = Duration.ofSeconds(5);
-
-    record NotificationView(long id, String kind, String title, String link, Instant createdAt, Instant readAt) {
-    }
 
     record Feed(List<NotificationView> items, long unread) {
     }
@@ -58,27 +53,26 @@ class NotificationController {
             String frequency) {
     }
 
-    record SavedSearch(UUID id, String query, String category, String region, String frequency, Instant createdAt) {
-    }
-
     record SavedSearches(List<SavedSearch> items) {
     }
 
-    private final DatabaseClient db;
+    private final NotificationFeed notifications;
+    private final SavedSearchRepository savedSearches;
+    private final AlertSubscriptions alerts;
     private final Duration streamPoll;
 
-    NotificationController(DatabaseClient db,
-            @org.springframework.beans.factory.annotation.Value("${launchpad.notifications.stream-poll:PT2S}")
-            Duration streamPoll) {
-        this.db = db;
+    NotificationController(NotificationFeed notifications, SavedSearchRepository savedSearches,
+            AlertSubscriptions alerts, @Value("${launchpad.notifications.stream-poll:PT2S}") Duration streamPoll) {
+        this.notifications = notifications;
+        this.savedSearches = savedSearches;
+        this.alerts = alerts;
         this.streamPoll = streamPoll;
     }
 
     @GetMapping("/api/v1/notifications")
     Mono<Feed> feed() {
-        return signedIn().flatMap(caller -> feedItems(caller.subject(), 0).collectList()
-                .zipWith(db.sql("select count(*) as n from notification where recipient_subject = :s and read_at is null")
-                        .bind("s", caller.subject()).map(row -> row.get("n", Long.class)).one())
+        return signedIn().flatMap(caller -> notifications.after(caller.subject(), 0, FEED_SIZE).collectList()
+                .zipWith(notifications.unread(caller.subject()))
                 .map(both -> new Feed(both.getT1(), both.getT2())));
     }
 
@@ -86,20 +80,15 @@ class NotificationController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Marked read")
     Mono<ResponseEntity<Void>> markRead(@io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(type = "integer", format = "int64", minimum = "1")) @PathVariable("id") String text) {
         return signedIn().flatMap(caller -> Mono.fromCallable(() -> io.launchpad.api.web.RowIds.parse(text, "a notification"))
-                .flatMap(id -> db.sql("""
-                                update notification set read_at = coalesce(read_at, now())
-                                where id = :id and recipient_subject = :s""").bind("id", id).bind("s", caller.subject())
-                        .fetch().rowsUpdated()
-                        .flatMap(rows -> rows == 1 ? Mono.just(ResponseEntity.noContent().<Void>build())
+                .flatMap(id -> notifications.markRead(id, caller.subject())
+                        .flatMap(found -> found ? Mono.just(ResponseEntity.noContent().<Void>build())
                                 : Mono.error(ApiProblem.notFound("Notification " + id)))));
     }
 
     @PostMapping("/api/v1/notifications/read")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "All marked read")
     Mono<ResponseEntity<Void>> markAllRead() {
-        return signedIn().flatMap(caller -> db.sql(
-                        "update notification set read_at = now() where recipient_subject = :s and read_at is null")
-                .bind("s", caller.subject()).then())
+        return signedIn().flatMap(caller -> notifications.markAllRead(caller.subject()))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
@@ -114,8 +103,7 @@ class NotificationController {
         return signedIn().flatMapMany(caller -> {
             AtomicLong after = new AtomicLong(lastEventId == null ? -1 : lastEventId);
             Mono<Long> start = after.get() >= 0 ? Mono.just(after.get())
-                    : db.sql("select coalesce(max(id), 0) as id from notification where recipient_subject = :s")
-                            .bind("s", caller.subject()).map(row -> row.get("id", Long.class)).one();
+                    : notifications.latestId(caller.subject());
             // sent at once: the client sees the headers now (not at the first notification, up to
             // 30 s away) and learns how soon to reconnect if the stream drops
             ServerSentEvent<NotificationView> opened = ServerSentEvent.<NotificationView>builder()
@@ -124,7 +112,7 @@ class NotificationController {
                     // a tick the client is not ready for waits as the latest (it only says "look again"):
                     // interval fails outright when it finds no demand, and concatMap asks for one at a time
                     .onBackpressureLatest()
-                    .concatMap(tick -> feedItems(caller.subject(), after.get())
+                    .concatMap(tick -> notifications.after(caller.subject(), after.get(), FEED_SIZE)
                             .sort(java.util.Comparator.comparingLong(NotificationView::id))
                             .doOnNext(n -> after.accumulateAndGet(n.id(), Math::max))
                             .map(n -> ServerSentEvent.builder(n).id(Long.toString(n.id())).event("notification").build())
@@ -135,14 +123,8 @@ class NotificationController {
 
     @PutMapping("/api/v1/notifications/preferences")
     Mono<Preferences> preferences(@Valid @RequestBody Preferences preferences) {
-        return signedIn().flatMap(caller -> {
-            var spec = db.sql("""
-                    insert into person (subject, email, alert_frequency) values (:s, :email, :f)
-                    on conflict (subject) do update set alert_frequency = excluded.alert_frequency, updated_at = now()""")
-                    .bind("s", caller.subject()).bind("f", preferences.alertFrequency());
-            spec = caller.email() == null ? spec.bindNull("email", String.class) : spec.bind("email", caller.email());
-            return spec.then();
-        }).thenReturn(preferences);
+        return signedIn().flatMap(caller -> alerts.setFrequency(caller.subject(), caller.email(),
+                preferences.alertFrequency())).thenReturn(preferences);
     }
 
     @PostMapping("/api/v1/saved-searches")
@@ -154,29 +136,21 @@ class NotificationController {
                     "name a query, a category or a region, or every challenge would match"));
         }
         UUID id = UUID.randomUUID();
-        return signedIn().flatMap(caller -> {
-            var spec = db.sql("""
-                    insert into saved_search (id, subject, query, category, region, frequency)
-                    values (:id, :s, :query, :category, :region, :frequency)""")
-                    .bind("id", id).bind("s", caller.subject()).bind("frequency", fields.frequency());
-            spec = query == null ? spec.bindNull("query", String.class) : spec.bind("query", query);
-            spec = fields.category() == null ? spec.bindNull("category", String.class) : spec.bind("category", fields.category());
-            spec = fields.region() == null ? spec.bindNull("region", String.class) : spec.bind("region", fields.region());
-            return spec.then().then(savedSearches(caller.subject()).filter(s -> s.id().equals(id)).next());
-        }).map(saved -> ResponseEntity.created(URI.create("/api/v1/saved-searches/" + id)).body(saved));
+        return signedIn().flatMap(caller -> savedSearches.insert(id, caller.subject(), query, fields.category(),
+                        fields.region(), fields.frequency()))
+                .map(saved -> ResponseEntity.created(URI.create("/api/v1/saved-searches/" + id)).body(saved));
     }
 
     @GetMapping("/api/v1/saved-searches")
     Mono<SavedSearches> savedSearches() {
-        return signedIn().flatMap(caller -> savedSearches(caller.subject()).collectList()).map(SavedSearches::new);
+        return signedIn().flatMap(caller -> savedSearches.ownedBy(caller.subject()).collectList()).map(SavedSearches::new);
     }
 
     @DeleteMapping("/api/v1/saved-searches/{id}")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Deleted")
     Mono<ResponseEntity<Void>> deleteSearch(@PathVariable UUID id) {
-        return signedIn().flatMap(caller -> db.sql("delete from saved_search where id = :id and subject = :s")
-                        .bind("id", id).bind("s", caller.subject()).fetch().rowsUpdated())
-                .flatMap(rows -> rows == 1 ? Mono.just(ResponseEntity.noContent().<Void>build())
+        return signedIn().flatMap(caller -> savedSearches.delete(id, caller.subject()))
+                .flatMap(found -> found ? Mono.just(ResponseEntity.noContent().<Void>build())
                         : Mono.error(ApiProblem.notFound("Saved search " + id)));
     }
 
@@ -188,40 +162,10 @@ class NotificationController {
     @PostMapping("/api/v1/notifications/unsubscribe")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Unsubscribed")
     Mono<ResponseEntity<Void>> unsubscribe(@RequestParam UUID token) {
-        Mono<Long> person = db.sql("""
-                        with p as (update person set alert_frequency = 'off', updated_at = now()
-                                   where unsubscribe_token = :t returning subject),
-                             s as (delete from saved_search where subject in (select subject from p)),
-                             n as (update notification set frequency = 'none'
-                                   where recipient_subject in (select subject from p) and emailed_at is null
-                                     and kind = 'challenge-published')
-                        select count(*) as n from p""")
-                .bind("t", token).map(row -> row.get("n", Long.class)).one();
-        Mono<Long> search = db.sql("delete from saved_search where unsubscribe_token = :t").bind("t", token)
-                .fetch().rowsUpdated();
-        return person.zipWith(search).flatMap(both -> both.getT1() + both.getT2() > 0
+        return alerts.unsubscribe(token).flatMap(known -> known
                 ? Mono.just(ResponseEntity.noContent().<Void>build())
                 : Mono.error(ApiProblem.field(ProblemType.NOT_FOUND, "token", "known-token",
                         "this unsubscribe link is not known (it may have been used already)")));
-    }
-
-    private Flux<NotificationView> feedItems(String subject, long afterId) {
-        return db.sql("""
-                        select id, kind, title, link, created_at, read_at from notification
-                        where recipient_subject = :s and id > :after order by id desc limit :limit""")
-                .bind("s", subject).bind("after", afterId).bind("limit", FEED_SIZE)
-                .map(row -> new NotificationView(row.get("id", Long.class), row.get("kind", String.class),
-                        row.get("title", String.class), row.get("link", String.class),
-                        row.get("created_at", Instant.class), row.get("read_at", Instant.class)))
-                .all().as(Rows::whole);
-    }
-
-    private Flux<SavedSearch> savedSearches(String subject) {
-        return db.sql("select * from saved_search where subject = :s order by created_at").bind("s", subject)
-                .map(row -> new SavedSearch(row.get("id", UUID.class), row.get("query", String.class),
-                        row.get("category", String.class), row.get("region", String.class),
-                        row.get("frequency", String.class), row.get("created_at", Instant.class)))
-                .all().as(Rows::whole);
     }
 
     private static Mono<Caller> signedIn() {

@@ -4,7 +4,7 @@ import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
-import io.launchpad.api.problem.ApiProblem;
+import io.launchpad.api.rules.RuleViolation;
 
 /**
  * What an organisation's name is, as people will read it. Names are how people decide whom they
@@ -45,7 +45,7 @@ final class OrganisationNames {
                 continue;
             }
             if (isInvisible(codePoint)) {
-                throw ApiProblem.invalid("name", "visible-characters", String.format(
+                throw RuleViolation.invalid("name", "visible-characters", String.format(
                         "must not contain invisible or control characters (found U+%04X)", codePoint));
             }
             if (pendingSpace) {
@@ -57,7 +57,7 @@ final class OrganisationNames {
         String normalised = name.toString();
         int length = normalised.codePointCount(0, normalised.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw ApiProblem.invalid("name", "length", "must be between " + MIN_LENGTH + " and " + MAX_LENGTH
+            throw RuleViolation.invalid("name", "length", "must be between " + MIN_LENGTH + " and " + MAX_LENGTH
                     + " characters once spaces are tidied (it has " + length + ")");
         }
         return normalised;
@@ -71,7 +71,7 @@ final class OrganisationNames {
     static void checkScripts(String normalisedName) {
         for (String word : normalisedName.split(" ")) {
             if (MIXED_SCRIPTS.failsChecks(word)) {
-                throw ApiProblem.invalid("name", "mixed-script",
+                throw RuleViolation.invalid("name", "mixed-script",
                         "'" + word + "' mixes letters of different scripts, as names imitating others do");
             }
         }

@@ -1,5 +1,6 @@
 package io.launchpad.api.problem;
 
+import io.launchpad.api.rules.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -30,6 +31,9 @@ class FallbackProblemHandler implements WebExceptionHandler {
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         if (failure instanceof ApiProblem problem) {
             return writer.write(exchange.getResponse(), problem);
+        }
+        if (failure instanceof RuleViolation violation) {
+            return writer.write(exchange.getResponse(), RuleViolations.problem(violation));
         }
         if (failure instanceof org.springframework.security.web.server.firewall.ServerExchangeRejectedException rejected) {
             // the firewall checks query parameters and headers lazily, when something first reads them

@@ -1,5 +1,6 @@
 package io.launchpad.api.problem;
 
+import io.launchpad.api.rules.RuleViolation;
 import io.launchpad.matching.MatchingUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,6 +162,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<Object>> rejected(org.springframework.security.web.server.firewall.ServerExchangeRejectedException ex) {
         // the firewall checks query parameters and headers lazily, when a handler first reads them
         return render(FirewallRejections.problem(ex));
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    Mono<ResponseEntity<Object>> brokenRule(RuleViolation ex) {
+        return render(RuleViolations.problem(ex));
     }
 
     @ExceptionHandler(MatchingUnavailableException.class)

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Public free-text search with facets: published supplier profiles and open challenges. Filters
@@ -19,11 +20,12 @@ import java.util.Map;
 class SearchController {
 
     /** {@code nextCursor} is null on the last page. */
-    record SearchPage<T>(List<T> items, long total, Map<String, List<Search.FacetCount>> facets, String nextCursor) {
+    record SearchPage<T>(List<T> items, long total, Map<String, List<SearchHits.FacetCount>> facets, String nextCursor) {
 
-        static <T> SearchPage<T> of(Search.Results<T> results) {
-            return new SearchPage<>(results.items(), results.total(), results.facets(),
-                    SearchParameters.cursor(results.nextOffset()));
+        /** Matching's results as the API's views ({@link SearchHits}). */
+        static <H, T> SearchPage<T> of(Search.Results<H> results, Function<H, T> view) {
+            return new SearchPage<>(results.items().stream().map(view).toList(), results.total(),
+                    SearchHits.facets(results.facets()), SearchParameters.cursor(results.nextOffset()));
         }
     }
 
@@ -34,18 +36,18 @@ class SearchController {
     }
 
     @GetMapping("/api/v1/search/challenges")
-    Mono<SearchPage<Search.ChallengeHit>> challenges(@RequestParam(required = false) String q,
+    Mono<SearchPage<SearchHits.ChallengeHit>> challenges(@RequestParam(required = false) String q,
             @RequestParam(required = false) List<String> category, @RequestParam(required = false) List<String> region,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         var query = new Search.ChallengeQuery(SearchParameters.text(q),
                 SearchParameters.codes("category", category, Vocabulary.CATEGORY),
                 SearchParameters.codes("region", region, Vocabulary.REGION),
                 SearchParameters.limit(limit), SearchParameters.offset(cursor));
-        return search.challenges(query).map(SearchPage::of);
+        return search.challenges(query).map(results -> SearchPage.of(results, SearchHits.ChallengeHit::of));
     }
 
     @GetMapping("/api/v1/search/suppliers")
-    Mono<SearchPage<Search.SupplierHit>> suppliers(@RequestParam(required = false) String q,
+    Mono<SearchPage<SearchHits.SupplierHit>> suppliers(@RequestParam(required = false) String q,
             @RequestParam(required = false) List<String> region, @RequestParam(required = false) List<String> accreditation,
             @RequestParam(required = false) List<String> size, @RequestParam(required = false) List<String> category,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
@@ -55,6 +57,6 @@ class SearchController {
                 SearchParameters.codes("size", size, Vocabulary.ORGANISATION_SIZE),
                 SearchParameters.codes("category", category, Vocabulary.CATEGORY),
                 SearchParameters.limit(limit), SearchParameters.offset(cursor));
-        return search.suppliers(query).map(SearchPage::of);
+        return search.suppliers(query).map(results -> SearchPage.of(results, SearchHits.SupplierHit::of));
     }
 }

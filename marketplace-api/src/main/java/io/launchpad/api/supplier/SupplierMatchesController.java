@@ -25,7 +25,7 @@ import java.util.UUID;
 @RestController
 class SupplierMatchesController {
 
-    record MatchesView(UUID supplierId, String mode, MatchVerdict verdict, List<ChallengeMatch> items, String nextCursor) {
+    record MatchesView(UUID supplierId, String mode, MatchVerdict verdict, List<ChallengeMatchView> items, String nextCursor) {
     }
 
     private final SupplierProfiles profiles;
@@ -54,7 +54,7 @@ class SupplierMatchesController {
                 .map(found -> request.page(found, ChallengeMatch::position, list))
                 .map(page -> new MatchesView(id, request.modeCode(),
                         request.verdict(page, ChallengeMatch::score, MatchStrength.SUPPLIER_STRONG_SCORE, "challenges"),
-                        page.items(), page.nextCursor()));
+                        page.items().stream().map(ChallengeMatchView::of).toList(), page.nextCursor()));
     }
 
 }

@@ -75,11 +75,16 @@ class ChallengeApiTest extends ApiTestBase {
         api.put().uri("/api/v1/challenges/{id}", id).header("Authorization", otherAssociation.bearer())
                 .header("If-Match", "\"2\"").contentType(MediaType.APPLICATION_JSON).bodyValue(changed)
                 .exchange().expectStatus().isNotFound();
+        // publishing checks ownership once (not in read and again after it): still refused, and the draft still unseen
+        api.post().uri("/api/v1/challenges/{id}/publish", id).header("Authorization", otherAssociation.bearer())
+                .exchange().expectStatus().isNotFound();
 
         api.post().uri("/api/v1/challenges/{id}/publish", id).header("Authorization", owner.bearer())
                 .exchange().expectStatus().isOk();
         api.put().uri("/api/v1/challenges/{id}", id).header("Authorization", otherAssociation.bearer())
                 .header("If-Match", "\"3\"").contentType(MediaType.APPLICATION_JSON).bodyValue(changed)
+                .exchange().expectStatus().isForbidden();
+        api.post().uri("/api/v1/challenges/{id}/publish", id).header("Authorization", otherAssociation.bearer())
                 .exchange().expectStatus().isForbidden();
         api.put().uri("/api/v1/challenges/{id}", id).header("Authorization", owner.bearer())
                 .header("If-Match", "\"3\"").contentType(MediaType.APPLICATION_JSON).bodyValue(changed)

@@ -137,6 +137,42 @@ class BadInputTest extends ApiTestBase {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(title).exchange(), 400, "title", "length");
     }
 
+    /** Domain rules raise a domain exception; the problem layer must still answer with the problem clients know. */
+    @Test
+    void aBrokenDomainRuleIsAnsweredWithTheSameProblemAsBefore() {
+        Map<String, Object> budget = challengeBody(association.organisationId(), "Budget upside down");
+        budget.put("budgetMinPounds", 90_000);
+        budget.put("budgetMaxPounds", 10_000);
+        assertThat(problemBody(budget, 400)).isEqualTo(Map.of(
+                "type", "https://launchpad.example/problems/validation-failed",
+                "title", "Request is not valid",
+                "status", 400,
+                "instance", "/api/v1/challenges",
+                "detail", "budgetMaxPounds: must not be less than budgetMinPounds (90000)",
+                "errors", List.of(Map.of("field", "budgetMaxPounds", "rule", "not-below-minimum",
+                        "message", "must not be less than budgetMinPounds (90000)"))));
+
+        Map<String, Object> weights = challengeBody(association.organisationId(), "Weights that do not add up");
+        weights.put("weightings", List.of(Map.of("criterion", "technical", "weight", 50),
+                Map.of("criterion", "price", "weight", 40)));
+        assertThat(problemBody(weights, 422)).isEqualTo(Map.of(
+                "type", "https://launchpad.example/problems/unprocessable",
+                "title", "Not possible in the current state",
+                "status", 422,
+                "instance", "/api/v1/challenges",
+                "detail", "weightings: weights must sum to 100, not 90",
+                "errors", List.of(Map.of("field", "weightings", "rule", "sum-100",
+                        "message", "weights must sum to 100, not 90"))));
+        assertThat(count("challenge")).as("nothing half-written").isEqualTo(challengesBefore);
+    }
+
+    private Map<?, ?> problemBody(Map<String, Object> challenge, int status) {
+        return api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(challenge).exchange()
+                .expectStatus().isEqualTo(status).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
     @Test
     void oversizeBody() {
         Map<String, Object> body = challengeBody(association.organisationId(), "Huge description");
