@@ -3,8 +3,6 @@ package io.launchpad.matching;
 import java.util.Comparator;
 import java.util.UUID;
 
-import io.launchpad.matching.indexes.Tiebreak;
-
 /**
  * Which page of a ranked list to return: {@code limit} results after the {@code shown} already
  * returned, the last of which sat at {@code after} (null on the first page).

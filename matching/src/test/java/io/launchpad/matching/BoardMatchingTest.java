@@ -10,7 +10,6 @@ import io.launchpad.matching.BoardRanking.RankedCandidate;
 import io.launchpad.matching.BoardRanking.RankedRole;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.IndexNames;
-import io.launchpad.matching.indexes.Tiebreak;
 import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterAll;

@@ -142,7 +142,7 @@ class SupplierMatchingTest {
 
         assertThat(twins).hasSize(2);
         assertThat(twins.get(0).score()).isEqualTo(twins.get(1).score());
-        UUID expectedFirst = io.launchpad.matching.indexes.Tiebreak.of(TWIN_A.id()) < io.launchpad.matching.indexes.Tiebreak.of(TWIN_B.id())
+        UUID expectedFirst = Tiebreak.of(TWIN_A.id()) < Tiebreak.of(TWIN_B.id())
                 ? TWIN_A.id() : TWIN_B.id();
         assertThat(twins.get(0).supplierId()).isEqualTo(expectedFirst);
     }

@@ -20,6 +20,7 @@ import io.launchpad.matching.BoardRanking;
 import io.launchpad.matching.BoardRoleForMatching;
 import io.launchpad.matching.CandidateForMatching;
 import io.launchpad.matching.RankedSkill;
+import io.launchpad.matching.Tiebreak;
 import io.launchpad.matching.indexes.BoardDocuments;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.IndexNames;

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import io.launchpad.matching.BoardRoleForMatching;
 import io.launchpad.matching.CandidateForMatching;
 import io.launchpad.matching.RankedSkill;
+import io.launchpad.matching.Tiebreak;
 
 /**
  * Turns board documents into what the candidates and board-roles indexes store, embeddings

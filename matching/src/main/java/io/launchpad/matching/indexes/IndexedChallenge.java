@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.launchpad.matching.ChallengeDocument;
+import io.launchpad.matching.Tiebreak;
 
 /**
  * A challenge as stored in the challenges index (field names in snake case, see {@code challenges-v1.json}).

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.launchpad.matching.SupplierDocument;
+import io.launchpad.matching.Tiebreak;
 
 /**
  * A supplier as stored in the suppliers index (field names in snake case, see {@code suppliers-v1.json}).

@@ -1,10 +1,13 @@
-package io.launchpad.matching.indexes;
+package io.launchpad.matching;
 
 import java.util.UUID;
 
 /**
  * Orders documents with equal scores by a hash of their id: stable across runs, JVMs and index
  * rebuilds (insertion order is none of these), and unrelated to when a profile was created.
+ * <p>
+ * Part of the contract rather than of {@code indexes}: {@link MatchWindow}'s order of equal scores is
+ * promised to callers and must agree with the {@code tiebreak} field the indexes store, so both read it here.
  */
 public final class Tiebreak {
 
