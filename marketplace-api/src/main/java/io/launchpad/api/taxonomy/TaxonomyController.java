@@ -15,13 +15,15 @@ import java.time.Duration;
 @RestController
 class TaxonomyController {
 
+    /** Fixed for a release, so mapped once. */
+    private static final TaxonomyView HOUSING = TaxonomyView.of(Taxonomy.housing());
+
     @io.swagger.v3.oas.annotations.Operation(summary = "The controlled vocabularies (codes and labels)")
     @GetMapping("/api/v1/taxonomy")
-    ResponseEntity<Taxonomy> taxonomy() {
-        Taxonomy taxonomy = Taxonomy.housing();
+    ResponseEntity<TaxonomyView> taxonomy() {
         return ResponseEntity.ok()
-                .eTag("\"" + taxonomy.version() + "\"")
+                .eTag("\"" + HOUSING.version() + "\"")
                 .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
-                .body(taxonomy);
+                .body(HOUSING);
     }
 }
