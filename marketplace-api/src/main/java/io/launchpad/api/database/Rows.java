@@ -14,7 +14,7 @@ import java.util.function.Function;
  * notification fan-out for a minute at a time, every time). Outside a transaction each such caller
  * holds one pool connection while it waits for a second, and enough of them at once starve the pool.
  * Every list read here is bounded (page limits, one person's rows, one challenge's audience), so reading
- * it whole costs little. {@code ModularityTest} fails when a query's rows are streamed any other way.
+ * it whole costs little. {@code QueryRowsTest} fails when a query's rows are streamed any other way.
  */
 public final class Rows {
 
