@@ -106,14 +106,22 @@ final class Candidates<T> {
     <M> Mono<List<M>> withHighlights(Spec<T> spec, List<M> matches, Function<M, UUID> id, Function<M, String> name,
                                      BiFunction<M, List<Highlight>, M> highlighted) {
         return highlights(spec, matches.stream().map(match -> id.apply(match).toString()).toList())
-                .map(found -> matches.stream()
-                        .map(match -> highlighted.apply(match, PlainHighlights.of(
-                                found.getOrDefault(id.apply(match).toString(), List.of()),
-                                name.apply(match) == null ? List.of() : List.of(name.apply(match)))))
-                        .toList());
+                .map(found -> withHighlights(found, matches, id, name, highlighted));
     }
 
-    private Mono<Map<String, List<PlainHighlights.Fragment>>> highlights(Spec<T> spec, List<String> ids) {
+    /** The matches with highlights already found (by {@link #highlights}, for these or more ids). */
+    static <M> List<M> withHighlights(Map<String, List<PlainHighlights.Fragment>> found, List<M> matches,
+                                      Function<M, UUID> id, Function<M, String> name,
+                                      BiFunction<M, List<Highlight>, M> highlighted) {
+        return matches.stream()
+                .map(match -> highlighted.apply(match, PlainHighlights.of(
+                        found.getOrDefault(id.apply(match).toString(), List.of()),
+                        name.apply(match) == null ? List.of() : List.of(name.apply(match)))))
+                .toList();
+    }
+
+    /** Document id → its highlighted passages for the spec's words, one request for all the ids. */
+    Mono<Map<String, List<PlainHighlights.Fragment>>> highlights(Spec<T> spec, List<String> ids) {
         if (ids.isEmpty()) {
             return Mono.just(Map.of());
         }

@@ -39,7 +39,7 @@ import io.launchpad.matching.indexes.IndexedDocuments;
 import io.launchpad.matching.indexes.KnownVectors;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.function.Tuple2;
+import reactor.util.function.Tuple3;
 
 /**
  * Both directions of matching: suppliers for a challenge and open challenges for a supplier. Hard
@@ -53,6 +53,8 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
     static final int MAX_QUERY_CHARACTERS = 8_000;
     /** Candidates re-ranked per request, at least: the re-rank may reorder within this pool. */
     static final int MIN_POOL = 30;
+    /** Pools up to this size are highlighted whole, alongside round two, instead of the shown page after it. */
+    static final int HIGHLIGHTED_POOL = 40;
 
     private static final List<String> SUPPLIER_FIELDS = List.of(
             "text.capabilities^3", "text.products^2", "text.case_studies^1.5", "text.summary^2", "text.name^1.5");
@@ -133,26 +135,35 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         Candidates.Spec<StoredSupplier> spec = new Candidates.Spec<>(names.suppliers(), StoredSupplier.class,
                 SUPPLIER_SOURCE, filter, text, vector, SUPPLIER_FIELDS, SUPPLIER_HIGHLIGHTS);
         List<RequirementEvidenceFinder.Requirement> requirements = requirements(challenge);
-        // completed pilots and evidence per requirement need only the kept ids: asked while round two runs
-        Function<List<String>, Mono<Tuple2<Map<UUID, Integer>, Map<String, List<RequirementEvidence>>>>> alongside =
-                ids -> Mono.zip(
-                        pilots.completedPilots(ids.stream().map(UUID::fromString).toList()).defaultIfEmpty(Map.of()),
-                        // passages carry vectors: requirements are judged by meaning in hybrid mode only
-                        ranking != RankingMode.HYBRID ? Mono.just(Map.<String, List<RequirementEvidence>>of())
-                                : storedVectors.map(StoredVectors.Vectors::requirements).defaultIfEmpty(KnownVectors.NONE)
-                                        .flatMap(known -> requirementEvidence.find(names.suppliers(), ids, requirements, known)));
+        int pool = window.pool(MIN_POOL);
+        // a first page's pool is small: highlighting all of it alongside costs less time than a round trip after
+        boolean highlightPool = pool <= HIGHLIGHTED_POOL;
+        // completed pilots, evidence per requirement (and highlights) need only the kept ids: asked while round two runs
+        Function<List<String>, Mono<Tuple3<Map<UUID, Integer>, Map<String, List<RequirementEvidence>>,
+                Map<String, List<PlainHighlights.Fragment>>>>> alongside = ids -> Mono.zip(
+                pilots.completedPilots(ids.stream().map(UUID::fromString).toList()).defaultIfEmpty(Map.of()),
+                // passages carry vectors: requirements are judged by meaning in hybrid mode only
+                ranking != RankingMode.HYBRID ? Mono.just(Map.<String, List<RequirementEvidence>>of())
+                        : storedVectors.map(StoredVectors.Vectors::requirements).defaultIfEmpty(KnownVectors.NONE)
+                                .flatMap(known -> requirementEvidence.find(names.suppliers(), ids, requirements, known)),
+                highlightPool ? suppliers.highlights(spec, ids) : Mono.just(Map.<String, List<PlainHighlights.Fragment>>of()));
         return indexes.ready()
-                .then(suppliers.find(spec, ranking, window.pool(MIN_POOL), window.depth(), alongside))
-                .map(found -> found.candidates().stream()
-                                .map(candidate -> supplierMatch(challenge, candidate, found.alongside().getT1(),
-                                        found.alongside().getT2().getOrDefault(candidate.id(), List.of()),
-                                        !requirements.isEmpty(), ranking, now))
-                                .sorted(Comparator.comparing(SupplierMatch::position, MatchWindow.MatchPosition.ORDER))
-                                .filter(match -> window.admits(match.position()))
-                                .limit(size)
-                                .toList())
-                .flatMap(matches -> suppliers.withHighlights(spec, matches, SupplierMatch::supplierId, SupplierMatch::name,
-                        SupplierMatch::withHighlights));
+                .then(suppliers.find(spec, ranking, pool, window.depth(), alongside))
+                .flatMap(found -> {
+                    List<SupplierMatch> matches = found.candidates().stream()
+                            .map(candidate -> supplierMatch(challenge, candidate, found.alongside().getT1(),
+                                    found.alongside().getT2().getOrDefault(candidate.id(), List.of()),
+                                    !requirements.isEmpty(), ranking, now))
+                            .sorted(Comparator.comparing(SupplierMatch::position, MatchWindow.MatchPosition.ORDER))
+                            .filter(match -> window.admits(match.position()))
+                            .limit(size)
+                            .toList();
+                    return highlightPool
+                            ? Mono.just(Candidates.withHighlights(found.alongside().getT3(), matches,
+                                    SupplierMatch::supplierId, SupplierMatch::name, SupplierMatch::withHighlights))
+                            : suppliers.withHighlights(spec, matches, SupplierMatch::supplierId, SupplierMatch::name,
+                                    SupplierMatch::withHighlights);
+                });
     }
 
     private Query supplierFilter(ChallengeDocument challenge, Set<UUID> excluded) {
