@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the browser journeys share: people signed in through Keycloak's own login page, pages
@@ -106,18 +107,13 @@ final class BrowserPages {
             throws InterruptedException {
         Page mailbox = context.newPage();
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            Locator row = null;
-            while (System.nanoTime() < deadline) {
-                mailbox.navigate(stack.mailbox().baseUrl() + "/");
-                row = mailbox.getByTestId("mailbox-item").filter(new Locator.FilterOptions().setHasText(to))
-                        .filter(new Locator.FilterOptions().setHasText(subject)).first();
-                if (row.count() > 0) {
-                    break;
-                }
-                Thread.sleep(500);
-            }
-            assertThat(row == null ? 0 : row.count()).as("an email '" + subject + "' to " + to + " in the mailbox").isPositive();
+            // Playwright objects belong to the thread that made them
+            Locator row = await().alias("an email '" + subject + "' to " + to + " in the mailbox").pollInSameThread()
+                    .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                        mailbox.navigate(stack.mailbox().baseUrl() + "/");
+                        return mailbox.getByTestId("mailbox-item").filter(new Locator.FilterOptions().setHasText(to))
+                                .filter(new Locator.FilterOptions().setHasText(subject)).first();
+                    }, found -> found.count() > 0);
             checkAtBothWidths(mailbox, "dev mailbox");
             row.getByRole(com.microsoft.playwright.options.AriaRole.LINK).click();
             PlaywrightAssertions.assertThat(mailbox.getByTestId("mail-to")).containsText(to);
@@ -200,15 +196,13 @@ final class BrowserPages {
     }
 
     /** Reloads the page until an element with the test id shows the text: matches and notifications come asynchronously. */
-    static void reloadUntil(Page page, String url, String testId, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            page.navigate(url);
-            if (page.getByTestId(testId).allTextContents().stream().anyMatch(t -> t.contains(text))) {
-                return;
-            }
-            Thread.sleep(1_000);
-        }
-        throw new AssertionError(url + " never showed '" + text + "'");
+    static void reloadUntil(Page page, String url, String testId, String text) {
+        // Playwright objects belong to the thread that made them
+        await().alias(url + " showing '" + text + "'").pollInSameThread().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    page.navigate(url);
+                    return page.getByTestId(testId).allTextContents().stream().anyMatch(t -> t.contains(text));
+                });
     }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 4 in Debian's Chromium, no script needed on any page: an association posts a challenge →
@@ -185,17 +186,11 @@ class ChallengeToPilotJourneyBrowserTest {
         }
     }
 
-    private static void awaitStatus(ApiClient client, String challenge, String status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-        String last = null;
-        while (System.nanoTime() < deadline) {
-            ApiClient.Response response = client.get("/api/v1/challenges/" + challenge);
-            last = response.body() == null ? null : response.body().get("status").asText();
-            if (status.equals(last)) {
-                return;
-            }
-            Thread.sleep(1_000);
-        }
-        throw new AssertionError("challenge " + challenge + " never became " + status + "; last " + last);
+    private static void awaitStatus(ApiClient client, String challenge, String status) {
+        await().alias("challenge " + challenge + " becoming " + status).atMost(Duration.ofSeconds(150))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    ApiClient.Response response = client.get("/api/v1/challenges/" + challenge);
+                    return response.body() == null ? null : response.body().get("status").asText();
+                }, status::equals);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The steps the system suites share: register, post, publish, wait for a match. */
 final class Journeys {
@@ -61,24 +62,11 @@ final class Journeys {
 
     /** Polls the matches until the index has caught up with the outbox. */
     static JsonNode awaitMatches(ApiClient owner, String challengeId, Predicate<JsonNode> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            ApiClient.Response response = owner.get("/api/v1/challenges/" + challengeId + "/matches");
-            if (response.status() == 200) {
-                last = response.body().get("items");
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("matches never caught up; last answer: " + last);
+        return await().alias("matches catching up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    ApiClient.Response response = owner.get("/api/v1/challenges/" + challengeId + "/matches");
+                    return response.status() == 200 ? response.body().get("items") : null;
+                }, items -> items != null && done.test(items));
     }
 
     static boolean containsSupplier(JsonNode items, String supplierId) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 12's supplier journey in Debian's Chromium, every step of the supplier's through the web pages:
@@ -167,11 +169,14 @@ class SupplierJourneyBrowserTest {
         supplier.getByTestId("keywords").fill("condensation");
         supplier.getByTestId("apply-filters").click();
         Locator found = supplier.getByTestId("challenge-item").filter(new Locator.FilterOptions().setHasText(title));
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (found.count() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(1_000); // the search index catches up with the outbox
+        // the search index catches up with the outbox; Playwright objects belong to the thread that made them
+        await().pollInSameThread().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            if (found.count() > 0) {
+                return true;
+            }
             supplier.reload();
-        }
+            return false;
+        });
         assertThat(found).hasCount(1);
         assertThat(supplier.getByTestId("search-summary")).containsText("‘condensation’");
         assertThat(found.locator("mark").first()).hasText(Pattern.compile("condensation", Pattern.CASE_INSENSITIVE));

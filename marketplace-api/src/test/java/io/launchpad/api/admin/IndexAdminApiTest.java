@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The admin index endpoints over the real PostgreSQL and Elasticsearch node. */
 class IndexAdminApiTest extends ApiTestBase {
@@ -57,16 +58,10 @@ class IndexAdminApiTest extends ApiTestBase {
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat(started.get("startedAt")).isNotNull();
 
-        Map<String, Object> progress = null;
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            progress = api.get().uri("/api/v1/admin/reindex/progress").header("Authorization", admin).exchange()
-                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-            if (Boolean.FALSE.equals(progress.get("running"))) {
-                break;
-            }
-            Thread.sleep(250);
-        }
+        Map<String, Object> progress = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.get().uri("/api/v1/admin/reindex/progress").header("Authorization", admin).exchange()
+                        .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody(),
+                        got -> Boolean.FALSE.equals(got.get("running")));
         assertThat(progress).containsEntry("running", false).containsEntry("failure", null);
         assertThat(progress.get("finishedAt")).isNotNull();
         List<Map<String, Object>> indexes = (List<Map<String, Object>>) progress.get("indexes");
@@ -127,7 +122,10 @@ class IndexAdminApiTest extends ApiTestBase {
                         .exchange().expectStatus().isOk();
             }
             report = reindex.get();
-            Thread.sleep(2_500);
+            // matches must keep coming from the swapped alias too, not only while the rebuild ran
+            int servedAtSwap = served.get();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> served.get() >= servedAtSwap + 5);
         } finally {
             running.set(false);
             readers.join();
@@ -212,32 +210,22 @@ class IndexAdminApiTest extends ApiTestBase {
         return new Supplier(id, supplier);
     }
 
-    private void awaitMatches(String challenge, String bearer, int atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
+    private void awaitMatches(String challenge, String bearer, int atLeast) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             var result = api.get().uri("/api/v1/challenges/{id}/matches?limit=50", challenge)
                     .header("Authorization", bearer).exchange().returnResult(Map.class);
-            if (result.getStatus().value() == 200
-                    && ((List<?>) result.getResponseBody().blockFirst().get("items")).size() >= atLeast) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the challenge never matched " + atLeast + " suppliers");
+            assertThat(result.getStatus().value()).isEqualTo(200);
+            assertThat((List<?>) result.getResponseBody().blockFirst().get("items"))
+                    .as("suppliers the challenge matched").hasSizeGreaterThanOrEqualTo(atLeast);
+        });
     }
 
-    private void awaitIndexedVersion(String id, long version) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
+    private void awaitIndexedVersion(String id, long version) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             HttpResponse<String> got = elasticsearch("GET", "/" + SUPPLIERS + "/_doc/" + id);
-            last = got.body();
-            if (got.statusCode() == 200 && last.contains("\"_version\":" + version + ",")) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(id + " never reached version " + version + " in the index; last: " + last);
+            assertThat(got.statusCode()).as("%s in the index", id).isEqualTo(200);
+            assertThat(got.body()).as("%s in the index", id).contains("\"_version\":" + version + ",");
+        });
     }
 
     private HttpResponse<String> elasticsearch(String method, String path) throws Exception {

@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import static io.launchpad.api.support.BoardFixtures.skill;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The retention job warns inactive candidates by email, then deletes profiles still unused after the warning. */
 class CandidateRetentionTest extends ApiTestBase {
@@ -97,16 +98,10 @@ class CandidateRetentionTest extends ApiTestBase {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.URI document = java.net.URI.create(RealComponents.elasticsearch().httpUrl()
                 + "/launchpad-candidates/_doc/" + candidateId);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        boolean indexed;
-        do {
-            indexed = http.send(java.net.http.HttpRequest.newBuilder(document).GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            if (indexed != expected) {
-                Thread.sleep(200);
-            }
-        } while (indexed != expected && System.nanoTime() < deadline);
-        assertThat(indexed).as("candidate %s in the candidates index", candidateId).isEqualTo(expected);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(http.send(java.net.http.HttpRequest.newBuilder(document).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200)
+                        .as("candidate %s in the candidates index", candidateId).isEqualTo(expected));
     }
 
     private static String to(MimeMessage message) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Matches come from the real Elasticsearch node, fed through the outbox. */
 class ChallengeMatchesApiTest extends ApiTestBase {
@@ -168,23 +169,18 @@ class ChallengeMatchesApiTest extends ApiTestBase {
 
     private List<Map<String, Object>> awaitMatches(String challenge, String bearer,
             Predicate<List<Map<String, Object>>> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        List<Map<String, Object>> items = List.of();
-        while (System.nanoTime() < deadline) {
-            var result = api.get().uri("/api/v1/challenges/{id}/matches?limit=50", challenge)
-                    .header("Authorization", bearer).exchange().returnResult(Map.class);
-            if (result.getStatus().value() == 200) {
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> found = (List<Map<String, Object>>) result.getResponseBody().blockFirst()
-                        .get("items");
-                items = found;
-                if (done.test(items)) {
-                    return items;
-                }
-            }
-            sleep();
-        }
-        throw new AssertionError("matches never showed the expected suppliers; last: " + items);
+        return await().alias("matches showing the expected suppliers").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    var result = api.get().uri("/api/v1/challenges/{id}/matches?limit=50", challenge)
+                            .header("Authorization", bearer).exchange().returnResult(Map.class);
+                    if (result.getStatus().value() != 200) {
+                        return List.<Map<String, Object>>of();
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> found = (List<Map<String, Object>>) result.getResponseBody().blockFirst()
+                            .get("items");
+                    return found;
+                }, done);
     }
 
     private String publishSupplier(String name, String capabilities) {
@@ -210,13 +206,5 @@ class ChallengeMatchesApiTest extends ApiTestBase {
 
     private static List<String> names(List<Map<String, Object>> items) {
         return items.stream().map(item -> (String) item.get("name")).toList();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

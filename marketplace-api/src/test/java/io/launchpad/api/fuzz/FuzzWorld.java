@@ -612,13 +612,4 @@ final class FuzzWorld {
         answer.put(ETAG, result.getResponseHeaders().getETag());
         return answer;
     }
-
-    static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

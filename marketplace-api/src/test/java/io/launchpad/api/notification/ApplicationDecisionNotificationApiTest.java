@@ -7,12 +7,14 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.launchpad.api.support.BoardFixtures.skill;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A candidate hears of each decision on their application (issue 12: "sees the result"), in the feed
@@ -56,16 +58,11 @@ class ApplicationDecisionNotificationApiTest extends NotificationApiTestBase {
                 .map(row -> row.get("n", Long.class)).one().block()).isZero();
 
         String address = "user-" + candidate.subject().substring(0, 8) + "@example.org";
-        List<MimeMessage> mail = List.of();
-        for (int i = 0; i < 50; i++) {
-            mail = TestMail.to(address).stream().filter(m -> subject(m).contains(title)).toList();
-            if (mail.size() >= 2) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        Thread.sleep(500); // long enough for a duplicate to show up, were one on its way
-        mail = TestMail.to(address).stream().filter(m -> subject(m).contains(title)).toList();
+        // a duplicate still on its way cannot be awaited: the two must arrive and stay two for half a second
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(TestMail.to(address)).filteredOn(m -> subject(m).contains(title))
+                        .hasSize(2));
+        List<MimeMessage> mail = TestMail.to(address).stream().filter(m -> subject(m).contains(title)).toList();
         assertThat(mail).extracting(ApplicationDecisionNotificationApiTest::subject).containsExactlyInAnyOrder(
                 "Your application for " + title + ": shortlisted",
                 "Your application for " + title + ": not taken forward");

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One full journey (post → match → question → response → award → pilot milestone) and the
@@ -224,23 +225,20 @@ class NotificationJourneyApiTest extends NotificationApiTestBase {
         api.get().uri("/api/v1/notifications").exchange().expectStatus().isUnauthorized();
     }
 
-    private void awaitIndexed(Actor association, String challenge, String profile) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            String body = get("/api/v1/challenges/" + challenge + "/matches", association).expectStatus().isOk()
-                    .expectBody(String.class).returnResult().getResponseBody();
-            if (body.contains(profile)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("supplier " + profile + " never reached the index");
+    private void awaitIndexed(Actor association, String challenge, String profile) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(get("/api/v1/challenges/" + challenge + "/matches", association).expectStatus().isOk()
+                        .expectBody(String.class).returnResult().getResponseBody())
+                        .as("supplier reached the index").contains(profile));
     }
 
-    private List<MimeMessage> awaitMail(Actor actor, int expected, List<String> journey) throws Exception {
-        for (int i = 0; i < 50 && about(TestMail.to(email(actor)), journey).size() < expected; i++) {
-            Thread.sleep(200);
-        }
-        Thread.sleep(500); // long enough for a duplicate to show up, were one on its way
+    /**
+     * The person's mail about the journey once exactly {@code expected} arrived and stayed that many for half
+     * a second: a duplicate still on its way cannot be awaited, so the count must hold for a while instead.
+     */
+    private List<MimeMessage> awaitMail(Actor actor, int expected, List<String> journey) {
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(about(TestMail.to(email(actor)), journey)).hasSize(expected));
         return about(TestMail.to(email(actor)), journey);
     }
 

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.UUID;
 
 import static io.launchpad.api.support.BoardFixtures.skill;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Export everything, erase everything, keep only anonymous statistics; the audit log and who may read it. */
 class DataRightsApiTest extends ApiTestBase {
@@ -43,11 +45,8 @@ class DataRightsApiTest extends ApiTestBase {
                 .exchange().expectStatus().isCreated().expectBody().jsonPath("$.recordedAt").isNotEmpty();
         seedOtherFeaturesRows(candidate.subject(), identity);
         // the public profile is in the candidates index before erasure, so "no hits afterwards" means something
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (indexHits(candidateId) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(indexHits(candidateId)).as("index hits for the candidate before erasure").isPositive();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(indexHits(candidateId)).as("index hits for the candidate before erasure").isPositive());
 
         // the audit log: the candidate and admins read it, nobody else
         api.get().uri("/api/v1/audit?candidateId={id}", candidateId).header("Authorization", TestTokens.user("admin").bearer())
@@ -70,10 +69,10 @@ class DataRightsApiTest extends ApiTestBase {
                 // the candidates index entry goes through the outbox, like every index write
                 .jsonPath("$.indexDeletionsEnqueued").isEqualTo(1);
         // the removal is applied by the indexer, which then deletes its outbox row: the last trace of the person
-        deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while ((outboxRowsAbout(candidateId) > 0 || indexHits(candidateId) > 0) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(outboxRowsAbout(candidateId)).as("outbox rows about the candidate after erasure").isZero();
+            assertThat(indexHits(candidateId)).as("index hits for the candidate after erasure").isZero();
+        });
 
         List<String> values = new ArrayList<>(identity.values());
         values.add(candidate.subject());

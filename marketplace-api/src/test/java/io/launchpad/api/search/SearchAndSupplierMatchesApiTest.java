@@ -9,10 +9,12 @@ import org.springframework.http.MediaType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Public faceted search and a supplier's own matches, against the real Elasticsearch node. */
 class SearchAndSupplierMatchesApiTest extends ApiTestBase {
@@ -39,7 +41,7 @@ class SearchAndSupplierMatchesApiTest extends ApiTestBase {
                 .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
         api.get().uri("/api/v1/me/supplier-profiles").exchange().expectStatus().isUnauthorized();
 
-        Map<String, Object> best = await(() -> {
+        Map<String, Object> best = eventually(() -> {
             var result = api.get().uri("/api/v1/suppliers/{id}/matches", profile).header("Authorization", supplier.bearer())
                     .exchange().returnResult(Map.class);
             if (result.getStatus().value() != 200) {
@@ -80,7 +82,7 @@ class SearchAndSupplierMatchesApiTest extends ApiTestBase {
                 "Humidity sensors that spot condensation early " + marker, true, List.of("damp-and-mould"));
         createSupplier(actor("supplier"), "Draft Condensation " + marker, "Condensation sensors " + marker, false);
 
-        Map<?, ?> page = await(() -> {
+        Map<?, ?> page = eventually(() -> {
             Map<?, ?> found = api.get().uri("/api/v1/search/suppliers?q=mould {m}&region=north-east", marker)
                     .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
             // other test classes share the index: wait for this profile, not for any hit
@@ -165,20 +167,8 @@ class SearchAndSupplierMatchesApiTest extends ApiTestBase {
         return id;
     }
 
-    private static <T> T await(Supplier<T> poll) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = poll.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("never became true within 60 s");
+    /** The first non-null answer of {@code poll}: the index serves a write a moment after it commits. */
+    private static <T> T eventually(Supplier<T> poll) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(poll::get, Objects::nonNull);
     }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static org.awaitility.Awaitility.await;
+
 /** Request bodies and shortcuts for board roles, candidates and applications (issue 5 tests). */
 public final class BoardFixtures {
 
@@ -94,23 +96,12 @@ public final class BoardFixtures {
      * indexes the outbox feeds, so a write shows up in matches a moment after it commits.
      */
     public static String awaitBody(WebTestClient api, String bearer, String uri, Predicate<String> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String body = null;
-        while (System.nanoTime() < deadline) {
-            var result = api.get().uri(uri).header("Authorization", bearer).exchange()
-                    .expectBody(String.class).returnResult();
-            body = result.getResponseBody();
-            if (result.getStatus().value() == 200 && body != null && done.test(body)) {
-                return body;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + uri, e);
-            }
-        }
-        throw new AssertionError(uri + " never answered as expected; last: " + body);
+        return await().alias(uri + " answering as expected").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    var result = api.get().uri(uri).header("Authorization", bearer).exchange()
+                            .expectBody(String.class).returnResult();
+                    return result.getStatus().value() == 200 ? result.getResponseBody() : null;
+                }, body -> body != null && done.test(body));
     }
 
     public static String apply(WebTestClient api, String bearer, String roleId, String statement) {

@@ -19,13 +19,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 14, item 4: partner systems hear of events through signed calls to their endpoints; a partner
@@ -80,7 +80,7 @@ class WebhookApiTest extends ApiTestBase {
         submitted(challenge, supplier);
 
         // the partner is down: attempts are made and refused, nothing is lost
-        await(Duration.ofSeconds(30), () -> attemptsTo("/hooks") >= 4);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> attemptsTo("/hooks") >= 4);
         get("/api/v1/organisations/" + association.organisationId() + "/webhooks/" + webhook + "/deliveries", association)
                 .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(3)
                 .jsonPath("$.items[2].type").isEqualTo("challenge.published")
@@ -90,7 +90,7 @@ class WebhookApiTest extends ApiTestBase {
 
         // back up: everything arrives, each resource's events in the order they happened
         partner.stubFor(WireMock.post(urlPathEqualTo("/hooks")).willReturn(aResponse().withStatus(200)));
-        await(Duration.ofSeconds(30), () -> delivered("/hooks").size() >= 3);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> delivered("/hooks").size() >= 3);
         List<ServeEvent> delivered = delivered("/hooks");
         assertThat(delivered).extracting(event -> type(event)).containsExactly("challenge.published", "question.asked",
                 "response.submitted");
@@ -124,7 +124,7 @@ class WebhookApiTest extends ApiTestBase {
         post("/api/v1/organisations/" + association.organisationId() + "/webhooks/" + webhook + "/deliveries/" + replayed
                 + "/replay", association, null).expectStatus().isAccepted()
                 .expectBody().jsonPath("$.status").isEqualTo("pending");
-        await(Duration.ofSeconds(20), () -> delivered("/hooks").stream()
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> delivered("/hooks").stream()
                 .filter(event -> replayed.equals(event.getRequest().getHeader("Launchpad-Delivery"))).count() == 2);
         System.out.printf("webhook outage: %d refused attempts while down, %d deliveries, %d attempts in all%n",
                 refused, delivered("/hooks").size(), attemptsTo("/hooks"));
@@ -190,19 +190,6 @@ class WebhookApiTest extends ApiTestBase {
 
     private static String type(ServeEvent event) {
         return JSON.readTree(event.getRequest().getBodyAsString()).get("type").asString();
-    }
-
-    private static void await(Duration patience, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %s", patience).isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     private String published(Actor association, String title) {

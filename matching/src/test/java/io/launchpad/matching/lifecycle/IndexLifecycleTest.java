@@ -178,8 +178,10 @@ class IndexLifecycleTest {
         ReindexReport report;
         try {
             report = app.getBean(IndexLifecycle.class).reindex().block(Duration.ofMinutes(2));
-            // keep querying across the old index's deletion
-            Thread.sleep(2_500);
+            // reindex() returns once the old index is deleted: queries that started after that must answer too
+            int answeredAtDeletion = answered.get();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> answered.get() >= answeredAtDeletion + 3);
         } finally {
             reindexing.set(false);
             queries.join();

@@ -119,6 +119,7 @@ class OutboxParkingTest {
         assertThat(parked.parkedSinceStart()).isEqualTo(1);
 
         // parked, it is never claimed again, and a row written after it goes straight through
+        // a sleep, not a wait: the backoff must really pass, or the row would be skipped for its backoff alone
         Thread.sleep(SETTINGS.maxBackoff().toMillis() * 2);
         SupplierDocument later = Documents.supplier("Later Ltd", "written after the parking", "damp");
         transactions.transactional(outbox.supplierChanged(later)).block();

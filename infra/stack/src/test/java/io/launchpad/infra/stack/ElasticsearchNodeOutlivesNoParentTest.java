@@ -1,6 +1,7 @@
 package io.launchpad.infra.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -48,21 +49,13 @@ class ElasticsearchNodeOutlivesNoParentTest {
         }
     }
 
-    private static void awaitHealth(int port, Process node) throws Exception {
+    private static void awaitHealth(int port, Process node) {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_cluster/health")).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(node.isAlive()).as("node still running").isTrue();
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("node did not answer on port " + port);
+        await().alias("node answering on port " + port).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .failFast("node exited before it answered", () -> !node.isAlive())
+                // refused while still starting
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     }
 }

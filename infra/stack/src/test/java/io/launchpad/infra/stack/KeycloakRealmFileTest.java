@@ -1,6 +1,5 @@
 package io.launchpad.infra.stack;
 
-import static io.launchpad.infra.stack.KeycloakTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /** The realm file's security settings, checked without a Keycloak so a careless edit fails in a second. */
 class KeycloakRealmFileTest {
@@ -183,6 +184,11 @@ class KeycloakRealmFileTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> KeycloakServer.redirectUriBelow("http://127.0.0.1:1/\"x"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String body) {
+        return JsonMapper.builder().build().readValue(body, Map.class);
     }
 
     private static Map<String, Object> client(String clientId) {
