@@ -1,15 +1,12 @@
 package io.launchpad.matching;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.testing.Documents;
 import io.launchpad.matching.testing.MatchingApp;
+import io.launchpad.matching.testing.OlderIndexes;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +24,6 @@ import static org.awaitility.Awaitility.await;
  */
 class HighlightOnOlderIndexTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final SupplierDocument DAMP = Documents.supplier("Damp Sense",
             "Condensation alarms and humidity sensors for social landlords", "Wireless humidity sensors");
 
@@ -41,8 +37,6 @@ class HighlightOnOlderIndexTest {
         app = MatchingApp.start(db, RealComponents.elasticsearchUrl(), RealComponents.uniqueIndexPrefix());
         matching = app.getBean(SupplierMatching.class);
         String alias = app.getBean(IndexNames.class).suppliers();
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                .until(() -> send("GET", "/_alias/" + alias, null).statusCode() == 200);
 
         // what schema 1 mapped: the same text fields, without term vectors
         String older = alias + "-v1-schema1";
@@ -50,12 +44,9 @@ class HighlightOnOlderIndexTest {
         String mapping = "{\"mappings\":{\"properties\":{\"text\":{\"properties\":{"
                 + "\"name\":" + text + ",\"summary\":" + text + ",\"capabilities\":" + text + ",\"products\":" + text
                 + ",\"case_studies\":" + text + "}}}}}";
-        assertThat(send("PUT", "/" + older, mapping).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/" + older + "/_mapping", null).body()).contains("case_studies").doesNotContain("with_positions_offsets");
-        String current = send("GET", "/_alias/" + alias, null).body().replaceAll("^\\{\"([^\"]+)\".*$", "$1");
-        assertThat(send("POST", "/_aliases", "{\"actions\":[{\"remove\":{\"index\":\"" + current + "\",\"alias\":\"" + alias
-                + "\"}},{\"add\":{\"index\":\"" + older + "\",\"alias\":\"" + alias + "\",\"is_write_index\":true}}]}")
-                .statusCode()).isEqualTo(200);
+        OlderIndexes.serveBehind(alias, older, mapping);
+        assertThat(OlderIndexes.send("GET", "/" + older + "/_mapping", null).body()).contains("case_studies")
+                .doesNotContain("with_positions_offsets");
 
         TransactionalOperator transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
         transactions.transactional(app.getBean(Outbox.class).supplierChanged(DAMP)).block();
@@ -80,13 +71,5 @@ class HighlightOnOlderIndexTest {
 
         assertThat(matches).singleElement().satisfies(match -> assertThat(match.highlights())
                 .anySatisfy(h -> assertThat(h.segments()).anyMatch(s -> s.marked() && s.text().contains("humidity"))));
-    }
-
-    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(RealComponents.elasticsearchUrl() + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

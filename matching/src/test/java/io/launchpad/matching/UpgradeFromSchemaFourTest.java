@@ -1,9 +1,5 @@
 package io.launchpad.matching;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +9,7 @@ import java.util.UUID;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.testing.Documents;
 import io.launchpad.matching.testing.MatchingApp;
+import io.launchpad.matching.testing.OlderIndexes;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +28,6 @@ import static org.awaitility.Awaitility.await;
  */
 class UpgradeFromSchemaFourTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final SupplierDocument DAMP = Documents.supplier("Damp Sense",
             "Condensation alarms and humidity sensors for social landlords. We fitted 4,000 homes in Salford with them.",
             "Wireless humidity sensors\nAlerts to surveyors when a home stays damp");
@@ -46,12 +42,6 @@ class UpgradeFromSchemaFourTest {
         String prefix = RealComponents.uniqueIndexPrefix();
         ConfigurableApplicationContext first = MatchingApp.start(db, RealComponents.elasticsearchUrl(), prefix);
         String alias = first.getBean(IndexNames.class).suppliers();
-        try {
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                    .until(() -> send("GET", "/_alias/" + alias, null).statusCode() == 200);
-        } finally {
-            first.close();
-        }
         // what schema 4 mapped for passages: their vectors in Elasticsearch's default graph (the template fills in the rest)
         older = alias + "-v1-schema4";
         String mapping = """
@@ -59,11 +49,11 @@ class UpgradeFromSchemaFourTest {
                 "field":{"type":"keyword","index":false},"text":{"type":"text","index":false},
                 "embedding":{"type":"dense_vector","dims":384,"index":true,"similarity":"cosine"},
                 "text_hash":{"type":"keyword","index":false,"doc_values":false}}}}}}""";
-        assertThat(send("PUT", "/" + older, mapping).statusCode()).isEqualTo(200);
-        String current = send("GET", "/_alias/" + alias, null).body().replaceAll("^\\{\"([^\"]+)\".*$", "$1");
-        assertThat(send("POST", "/_aliases", "{\"actions\":[{\"remove\":{\"index\":\"" + current + "\",\"alias\":\"" + alias
-                + "\"}},{\"add\":{\"index\":\"" + older + "\",\"alias\":\"" + alias + "\",\"is_write_index\":true}}]}")
-                .statusCode()).isEqualTo(200);
+        try {
+            OlderIndexes.serveBehind(alias, older, mapping);
+        } finally {
+            first.close();
+        }
 
         app = MatchingApp.start(db, RealComponents.elasticsearchUrl(), prefix);
         TransactionalOperator transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
@@ -95,15 +85,7 @@ class UpgradeFromSchemaFourTest {
             assertThat(evidence.verdict()).isNotEqualTo(RequirementEvidence.NOT_EVIDENCED);
             assertThat(evidence.passage()).containsIgnoringCase("humidity");
         });
-        assertThat(send("GET", "/" + older + "/_mapping", null).body())
+        assertThat(OlderIndexes.send("GET", "/" + older + "/_mapping", null).body())
                 .contains("\"index_options\":{\"type\":\"bbq_hnsw\"");
-    }
-
-    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(RealComponents.elasticsearchUrl() + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
