@@ -21,6 +21,7 @@ import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * never break a hard constraint and never show a sparse profile. The held-out set is run through the
  * API separately; these floors guard against regressions, they do not prove generalisation.
  */
+@Tag("real")
 class BoardDevsetQualityTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -14,6 +14,7 @@ import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -32,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * Board matching through the public beans, as the API uses it: documents go in through the
  * {@link BoardOutbox} in a transaction, the indexer carries them to the real Elasticsearch node.
  */
+@Tag("real")
 class BoardMatchingTest {
 
     private static final List<RankedSkill> GAPS = List.of(skill("data-governance", "practitioner"),

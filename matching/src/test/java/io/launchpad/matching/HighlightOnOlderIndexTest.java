@@ -10,6 +10,7 @@ import io.launchpad.matching.testing.OlderIndexes;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -22,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * An installation upgraded from schema 1 still serves its supplier index built without term vectors
  * until someone reindexes: matches keep their highlights (by the slower highlighter), never an error.
  */
+@Tag("real")
 class HighlightOnOlderIndexTest {
 
     private static final SupplierDocument DAMP = Documents.supplier("Damp Sense",

@@ -11,6 +11,7 @@ import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * Hybrid ranking in both directions, its hard filters, its reasons and faceted search, on small
  * fixed fixtures in the real Elasticsearch node, through the public beans only.
  */
+@Tag("real")
 class HybridMatchingTest {
 
     private static final SupplierDocument FUEL_POVERTY = supplier("Warm Futures",

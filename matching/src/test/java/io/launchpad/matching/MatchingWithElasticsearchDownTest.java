@@ -7,6 +7,7 @@ import io.launchpad.infra.stack.FreePorts;
 import io.launchpad.matching.testing.Documents;
 import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** With no Elasticsearch at all, the app starts, writes succeed, and matching says it is unavailable. */
+@Tag("real")
 class MatchingWithElasticsearchDownTest {
 
     @Test

@@ -11,6 +11,7 @@ import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * The profile-quality cap on the real node: a keyword-stuffed profile that shares every word of the
  * challenge, and holds every accreditation, still ranks below written profiles and says why.
  */
+@Tag("real")
 class ProfileQualityMatchingTest {
 
     private static final SupplierDocument STUFFED = supplier("Total Housing Everything",

@@ -10,6 +10,7 @@ import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -23,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * Evidence per requirement on the real node: each profile passage is embedded at index time and stored
  * nested; a challenge's requirements find each supplier's best passage, quoted with a verdict, essential first.
  */
+@Tag("real")
 class RequirementEvidenceMatchingTest {
 
     private static final SupplierDocument DOORS = supplier("Doorcheck",

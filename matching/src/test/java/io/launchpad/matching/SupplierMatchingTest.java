@@ -10,6 +10,7 @@ import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -23,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * Matching through its public beans only, as the API uses it: profiles go in through the
  * {@link Outbox} in a transaction, the auto-configured indexer carries them to Elasticsearch.
  */
+@Tag("real")
 class SupplierMatchingTest {
 
     private static final SupplierDocument DAMP_SENSING = Documents.supplier("Damp Sense",

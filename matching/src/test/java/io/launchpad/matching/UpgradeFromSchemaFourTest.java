@@ -13,6 +13,7 @@ import io.launchpad.matching.testing.OlderIndexes;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -26,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * flat one in place. An installation whose supplier index was built from schema 4 must still start (the
  * field it already has is left alone), index new profiles and judge requirements on it until a reindex.
  */
+@Tag("real")
 class UpgradeFromSchemaFourTest {
 
     private static final SupplierDocument DAMP = Documents.supplier("Damp Sense",

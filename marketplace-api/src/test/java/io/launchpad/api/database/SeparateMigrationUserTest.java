@@ -2,6 +2,7 @@ package io.launchpad.api.database;
 
 import io.launchpad.api.support.RealComponents;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Migrations as the schema's owner, the app as a user that can only read and write rows: every table
  * the migrations make, now and later, is usable by the app user, and the schema is not changeable by it.
  */
+@Tag("real")
 class SeparateMigrationUserTest {
 
     @Test

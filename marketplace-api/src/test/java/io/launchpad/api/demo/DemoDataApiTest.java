@@ -7,6 +7,7 @@ import io.launchpad.api.support.RealComponents;
 import io.launchpad.api.support.TestMail;
 import io.launchpad.api.support.TestTokens;
 import io.launchpad.infra.stack.Postgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient(timeout = "30s")
 @Import(ContractValidation.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Tag("real")
 class DemoDataApiTest {
 
     private static final String DATABASE = "launchpad_demo_test";

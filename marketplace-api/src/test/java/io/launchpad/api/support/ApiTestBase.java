@@ -1,5 +1,6 @@
 package io.launchpad.api.support;
 
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -23,6 +24,7 @@ import java.util.UUID;
 @AutoConfigureWebTestClient(timeout = "30s")
 // every request and response of every API suite is checked against docs/openapi.json
 @org.springframework.context.annotation.Import(io.launchpad.api.contract.ContractValidation.class)
+@Tag("real")
 public abstract class ApiTestBase {
 
     @Autowired

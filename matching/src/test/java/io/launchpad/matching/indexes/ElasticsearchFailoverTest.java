@@ -1,6 +1,7 @@
 package io.launchpad.matching.indexes;
 
 import io.launchpad.matching.testing.RealComponents;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -11,6 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With a cluster's nodes listed, a node that does not answer is stepped over and every call still succeeds. */
+@Tag("real")
 class ElasticsearchFailoverTest {
 
     @Test

@@ -35,6 +35,7 @@ import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -53,6 +54,7 @@ import static org.awaitility.Awaitility.await;
  * Reindex, alias swap and consistency check against the real PostgreSQL (outbox) and Elasticsearch,
  * through the public beans. The source of record is a list here (the API streams it from its tables).
  */
+@Tag("real")
 class IndexLifecycleTest {
 
     private RealComponents.TestDatabase db;

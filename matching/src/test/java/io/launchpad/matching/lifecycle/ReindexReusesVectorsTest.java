@@ -27,6 +27,7 @@ import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -46,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  * from the live index instead of running the model: counted at the model ({@link Embeddings#textsEmbedded}),
  * against the real PostgreSQL (outbox) and Elasticsearch.
  */
+@Tag("real")
 class ReindexReusesVectorsTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -21,6 +21,7 @@ import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it completes, leaves that document out and names it; parked rows are not replayed and the
  * consistency check counts them. The indexer is off, so the outbox rows stay as the test puts them.
  */
+@Tag("real")
 class ReindexWithRejectedDocumentsTest {
 
     private RealComponents.TestDatabase db;

@@ -4,6 +4,7 @@ import io.launchpad.matching.ReindexProgress;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recorded as ended is not written over by its own late "running" snapshot; a newer run replaces it;
  * a run whose instance went silent reads as stopped, not running for ever.
  */
+@Tag("real")
 class SharedReindexProgressTest {
 
     private RealComponents.TestDatabase db;

@@ -18,6 +18,7 @@ import io.launchpad.matching.testing.RealComponents;
 import io.launchpad.matching.testing.RealComponents.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The outbox and its indexer against real PostgreSQL and Elasticsearch, wired by hand. */
+@Tag("real")
 class OutboxIndexerTest {
 
     private static final MatchingProperties.Indexer SETTINGS = new MatchingProperties.Indexer(

@@ -23,6 +23,7 @@ import io.launchpad.matching.testing.RealComponents;
 import io.launchpad.matching.testing.RealComponents.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -37,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * the index) is parked after max-attempts refusals and holds
  * back nothing; an unreachable cluster parks nothing. Real PostgreSQL and Elasticsearch, wired by hand.
  */
+@Tag("real")
 class OutboxParkingTest {
 
     private static final int MAX_ATTEMPTS = 3;

@@ -18,6 +18,7 @@ import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -30,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * Matching a published challenge reuses the vectors it was indexed with (its own and each requirement's),
  * and only at the same version.
  */
+@Tag("real")
 class StoredVectorsTest {
 
     private static final String ESSENTIAL = "Sensors that report humidity every hour";
