@@ -36,7 +36,7 @@ public final class ProjectPaths {
     public static Path built(String relative) {
         Path path = root().resolve(relative);
         if (!Files.exists(path)) {
-            throw new IllegalStateException(path + " is missing: build first with ./mvnw -DskipTests install");
+            throw new IllegalStateException(path + " is missing: package it first (./mvnw -B package -DskipTests, or -pl <its module> -am package -DskipTests)");
         }
         return path;
     }
