@@ -178,6 +178,15 @@ public final class Embeddings {
         return windows;
     }
 
+    /** A vector as Elasticsearch returns it in {@code _source} (a JSON array of numbers), as the model's array. */
+    public static float[] vector(List<Float> values) {
+        float[] vector = new float[values.size()];
+        for (int d = 0; d < vector.length; d++) {
+            vector[d] = values.get(d);
+        }
+        return vector;
+    }
+
     private static float[] unit(float[] vector) {
         double norm = 0;
         for (float value : vector) {

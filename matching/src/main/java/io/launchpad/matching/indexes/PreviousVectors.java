@@ -120,11 +120,7 @@ public interface PreviousVectors {
             if (hash == null || embedding == null || embedding.size() != Embeddings.DIMENSIONS) {
                 return;
             }
-            float[] vector = new float[embedding.size()];
-            for (int d = 0; d < vector.length; d++) {
-                vector[d] = embedding.get(d);
-            }
-            byHash.put(hash, vector);
+            byHash.put(hash, Embeddings.vector(embedding));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
+import io.launchpad.matching.indexes.Embeddings;
 import io.launchpad.matching.indexes.KnownVectors;
 import reactor.core.publisher.Mono;
 
@@ -54,17 +55,9 @@ final class StoredVectors {
                     if (stored.requirements() != null) {
                         stored.requirements().stream()
                                 .filter(requirement -> requirement.textHash() != null && requirement.embedding() != null)
-                                .forEach(requirement -> requirements.put(requirement.textHash(), floats(requirement.embedding())));
+                                .forEach(requirement -> requirements.put(requirement.textHash(), Embeddings.vector(requirement.embedding())));
                     }
-                    return new Vectors(floats(stored.embedding()), KnownVectors.of(requirements));
+                    return new Vectors(Embeddings.vector(stored.embedding()), KnownVectors.of(requirements));
                 });
-    }
-
-    private static float[] floats(List<Float> values) {
-        float[] vector = new float[values.size()];
-        for (int i = 0; i < vector.length; i++) {
-            vector[i] = values.get(i);
-        }
-        return vector;
     }
 }
