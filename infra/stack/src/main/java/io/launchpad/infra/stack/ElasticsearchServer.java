@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Elasticsearch 9.5.3 node in its own JVM, started from the distribution folder {@code infra/es-node}
+ * A real Elasticsearch node (the version the parent pom pins) in its own JVM, started from the distribution folder {@code infra/es-node}
  * builds. Its jars and log4j never touch this JVM's classpath; its output goes to
  * {@code <home>/logs/elasticsearch.log}. The node watches this JVM's process id and exits when this JVM does,
  * even after a {@code kill -9}, so a crashed test run leaves nothing behind.
