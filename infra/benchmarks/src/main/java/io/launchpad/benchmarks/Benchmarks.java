@@ -88,7 +88,7 @@ public final class Benchmarks {
         progress("Benchmarks: %,d suppliers, %,d challenges, seed %d, embedding model %s, work folder %s", supplierCount,
                 challengeCount, seed, EMBEDDING_MODEL, work);
 
-        Path apiJar = ProjectPaths.built("marketplace-api/target/marketplace-api-0.1.0-SNAPSHOT-exec.jar");
+        Path apiJar = ProjectPaths.executableJar("marketplace-api");
         try (Postgres postgres = Postgres.start(work.resolve("postgres"), PG_PORT, true);
              ElasticsearchServer elasticsearch = ElasticsearchServer.start(work.resolve("elasticsearch"), ES_PORT);
              LocalTokens tokens = new LocalTokens(JWKS_PORT)) {

@@ -1,6 +1,7 @@
 package io.launchpad.api.contract;
 
 import io.launchpad.api.problem.ProblemType;
+import io.launchpad.api.security.PublicRoutes;
 import io.launchpad.api.web.SparseFields;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -31,7 +32,7 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.AntPathMatcher;
+import org.springframework.http.HttpMethod;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,16 +57,6 @@ class OpenApiConfiguration {
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
 
-    /**
-     * GETs anyone may make without a token. Mirrors SecurityConfiguration's permitAll list: a route
-     * made public there must be added here, or the contract keeps saying it needs a token.
-     */
-    static final List<String> PUBLIC_GETS = List.of("/api/v1/taxonomy", "/api/v1/challenges", "/api/v1/challenges/*",
-            "/api/v1/suppliers", "/api/v1/suppliers/*", "/api/v1/organisations/*", "/api/v1/openapi.json",
-            "/api/v1/search/challenges", "/api/v1/search/suppliers", "/api/v1/challenges/*/questions",
-            "/api/v1/suppliers/*/pilots", "/api/v1/pilots/*", "/api/v1/board-roles", "/api/v1/board-roles/*");
-
-    private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     @Bean
     OpenAPI launchpadOpenApi() {
@@ -278,8 +269,7 @@ class OpenApiConfiguration {
     }
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
-        boolean isPublic = method == PathItem.HttpMethod.GET
-                && PUBLIC_GETS.stream().anyMatch(p -> PATHS.match(p, path.replaceAll("\\{[^}]+}", "x")));
+        boolean isPublic = PublicRoutes.isPublic(HttpMethod.valueOf(method.name()), path);
         List<SecurityRequirement> security = new ArrayList<>();
         security.add(new SecurityRequirement().addList("bearer"));
         security.add(new SecurityRequirement().addList("keycloak", "openid"));
@@ -333,7 +323,8 @@ class OpenApiConfiguration {
                 ProblemType.HEADERS_TOO_LARGE);
         add(problems, ProblemType.UNAUTHENTICATED, ProblemType.FORBIDDEN, ProblemType.NOT_ACCEPTABLE,
                 ProblemType.RATE_LIMITED, ProblemType.INTERNAL_ERROR);
-        if (path.contains("{") || !isPublic) {
+        // a public list or file cannot be missing; a write can name something unknown (an unsubscribe token)
+        if (path.contains("{") || !isPublic || method != PathItem.HttpMethod.GET) {
             add(problems, ProblemType.NOT_FOUND);
         }
         if (hasBody || method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {

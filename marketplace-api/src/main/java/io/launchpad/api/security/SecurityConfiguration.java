@@ -11,6 +11,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * The API is an OAuth2 resource server for Keycloak tokens. Published content is readable without
@@ -30,18 +32,10 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.GET, "/api/v1/taxonomy", "/api/v1/challenges", "/api/v1/challenges/*",
-                                "/api/v1/suppliers", "/api/v1/suppliers/*", "/api/v1/organisations/*",
-                                "/api/v1/search/challenges", "/api/v1/search/suppliers").permitAll()
-                        // issue 4: published Q&A, completed pilots (public evidence), one-click unsubscribe from an email
-                        .pathMatchers(HttpMethod.GET, "/api/v1/challenges/*/questions", "/api/v1/suppliers/*/pilots",
-                                "/api/v1/pilots/*").permitAll()
-                        .pathMatchers(HttpMethod.POST, "/api/v1/notifications/unsubscribe").permitAll()
-                        // issue 12: the landing page shows open board roles to visitors (drafts stay with their association)
-                        .pathMatchers(HttpMethod.GET, "/api/v1/board-roles", "/api/v1/board-roles/*").permitAll()
-                        // open data (issue 14): public by nature
-                        .pathMatchers(HttpMethod.GET, "/api/v1/open-data/**", "/api/v1/pilot-library",
-                                "/api/v1/pilot-library/*").permitAll()
+                        .matchers(PublicRoutes.ALL.stream()
+                                .map(route -> ServerWebExchangeMatchers.pathMatchers(route.method(),
+                                        route.patterns().toArray(String[]::new)))
+                                .toArray(ServerWebExchangeMatcher[]::new)).permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // operational figures, no personal data; production serves them on the management
                         // port, which only the monitoring namespace may reach (infra/deploy)

@@ -119,8 +119,8 @@ public final class LaunchpadStack implements AutoCloseable {
 
     public static LaunchpadStack start(Options options) {
         long started = System.currentTimeMillis();
-        Path apiJar = ProjectPaths.built("marketplace-api/target/marketplace-api-0.1.0-SNAPSHOT-exec.jar");
-        Path webJar = ProjectPaths.built("web/target/web-0.1.0-SNAPSHOT-exec.jar");
+        Path apiJar = ProjectPaths.executableJar("marketplace-api");
+        Path webJar = ProjectPaths.executableJar("web");
         External external = options.external();
         Path state = options.stateDir();
         Path logs = state.resolve("logs");

@@ -1,7 +1,11 @@
 package io.launchpad.infra.stack;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 
 /**
  * Locates the checkout the stack runs from: tests run with a module folder as working directory,
@@ -32,6 +36,14 @@ public final class ProjectPaths {
         return root().resolve(".launchpad");
     }
 
+    /**
+     * The runnable jar Spring Boot's repackaging made of a module ({@code marketplace-api}, {@code web}), named
+     * with the version of the build that made this class, so a version bump needs no code change.
+     */
+    public static Path executableJar(String module) {
+        return built(module + "/target/" + module + "-" + BuildVersion.VALUE + "-exec.jar");
+    }
+
     /** A file the build produced; fails with the command that produces it when it is missing. */
     public static Path built(String relative) {
         Path path = root().resolve(relative);
@@ -39,5 +51,24 @@ public final class ProjectPaths {
             throw new IllegalStateException(path + " is missing: package it first (./mvnw -B package -DskipTests, or -pl <its module> -am package -DskipTests)");
         }
         return path;
+    }
+
+    /** Read once: {@code build.properties} is filtered by Maven with the project version. */
+    private static final class BuildVersion {
+
+        static final String VALUE = read();
+
+        private static String read() {
+            try (InputStream in = ProjectPaths.class.getResourceAsStream("build.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("build.properties is missing from the stack module's classes: rebuild it");
+                }
+                Properties properties = new Properties();
+                properties.load(in);
+                return properties.getProperty("version");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }
