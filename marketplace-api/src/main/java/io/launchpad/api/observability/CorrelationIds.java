@@ -45,11 +45,6 @@ public class CorrelationIds implements WebFilter, Ordered {
         return Ordered.HIGHEST_PRECEDENCE + 2;
     }
 
-    /** The correlation id of the request being served, for code that wants to put it somewhere. */
-    public static Mono<String> current() {
-        return Mono.deferContextual(context -> Mono.justOrEmpty(context.getOrEmpty(KEY).map(Object::toString)));
-    }
-
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String given = exchange.getRequest().getHeaders().getFirst(HEADER);

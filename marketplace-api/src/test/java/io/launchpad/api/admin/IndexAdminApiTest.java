@@ -1,7 +1,7 @@
 package io.launchpad.api.admin;
 
 import io.launchpad.api.support.ApiTestBase;
-import io.launchpad.api.support.RealComponents;
+import io.launchpad.infra.stack.SharedComponents;
 import io.launchpad.api.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -233,7 +233,7 @@ class IndexAdminApiTest extends ApiTestBase {
     }
 
     private HttpResponse<String> elasticsearch(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RealComponents.elasticsearch().httpUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedComponents.elasticsearch().httpUrl() + path))
                 .header("Content-Type", "application/json");
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,7 +1,7 @@
 package io.launchpad.api.admin;
 
 import io.launchpad.api.support.ApiTestBase;
-import io.launchpad.api.support.RealComponents;
+import io.launchpad.infra.stack.SharedComponents;
 import io.launchpad.api.support.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -126,7 +126,7 @@ class OutboxAdminApiTest extends ApiTestBase {
     void whileElasticsearchIsDownWritesSucceedAndNothingIsParked() throws Exception {
         Actor supplier = actor("supplier");
         String id;
-        RealComponents.stopElasticsearch();
+        SharedComponents.stopElasticsearch();
         try {
             id = (String) api.post().uri("/api/v1/suppliers").header("Authorization", supplier.bearer())
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(supplierBody(supplier.organisationId(), "Outage Ltd", "Telecare"))
@@ -138,7 +138,7 @@ class OutboxAdminApiTest extends ApiTestBase {
                     .bind("id", UUID.fromString(id)).fetch().one().block();
             assertThat(row).containsEntry("rejections", 0).containsEntry("parked_at", null).containsEntry("processed_at", null);
         } finally {
-            RealComponents.restartElasticsearch();
+            SharedComponents.restartElasticsearch();
         }
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> elasticsearch("GET", "/launchpad-suppliers/_doc/" + id).statusCode() == 200);
@@ -179,7 +179,7 @@ class OutboxAdminApiTest extends ApiTestBase {
     }
 
     private HttpResponse<String> elasticsearch(String method, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(RealComponents.elasticsearch().httpUrl() + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SharedComponents.elasticsearch().httpUrl() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -3,7 +3,7 @@ package io.launchpad.api.application;
 import io.launchpad.api.support.ApiTestBase;
 import io.launchpad.api.support.BoardFixtures;
 import io.launchpad.api.support.BoardFixtures.Identity;
-import io.launchpad.api.support.RealComponents;
+import io.launchpad.infra.stack.SharedComponents;
 import io.launchpad.api.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -144,7 +144,7 @@ class BoardRecruitmentApiTest extends ApiTestBase {
         TestTokens.TestUser candidate = TestTokens.user("candidate");
         String roleId;
         String candidateId;
-        RealComponents.stopElasticsearch();
+        SharedComponents.stopElasticsearch();
         try {
             roleId = BoardFixtures.openRole(api, association.bearer(), roleBody);
             candidateId = BoardFixtures.createCandidate(api, candidate.bearer(), BoardFixtures.candidateBody(
@@ -157,7 +157,7 @@ class BoardRecruitmentApiTest extends ApiTestBase {
                     .exchange().expectStatus().isEqualTo(503)
                     .expectHeader().exists("Retry-After");
         } finally {
-            RealComponents.restartElasticsearch();
+            SharedComponents.restartElasticsearch();
         }
         String roles = BoardFixtures.awaitBody(api, candidate.bearer(), "/api/v1/candidates/" + candidateId + "/matches?limit=50",
                 found -> found.contains(roleId));

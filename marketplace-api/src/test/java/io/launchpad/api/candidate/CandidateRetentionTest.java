@@ -5,7 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.launchpad.api.support.ApiTestBase;
 import io.launchpad.api.support.BoardFixtures;
 import io.launchpad.api.support.BoardFixtures.Identity;
-import io.launchpad.api.support.RealComponents;
+import io.launchpad.infra.stack.SharedComponents;
 import io.launchpad.api.support.TestTokens;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -96,7 +96,7 @@ class CandidateRetentionTest extends ApiTestBase {
 
     private static void awaitIndexed(UUID candidateId, boolean expected) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.URI document = java.net.URI.create(RealComponents.elasticsearch().httpUrl()
+        java.net.URI document = java.net.URI.create(SharedComponents.elasticsearch().httpUrl()
                 + "/launchpad-candidates/_doc/" + candidateId);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(http.send(java.net.http.HttpRequest.newBuilder(document).GET().build(),

@@ -1,7 +1,7 @@
 package io.launchpad.api.challenge;
 
 import io.launchpad.api.support.ApiTestBase;
-import io.launchpad.api.support.RealComponents;
+import io.launchpad.infra.stack.SharedComponents;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -63,7 +63,7 @@ class ChallengeMatchesApiTest extends ApiTestBase {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
 
-        RealComponents.stopElasticsearch();
+        SharedComponents.stopElasticsearch();
         String supplier;
         try {
             supplier = publishSupplier("Telecare " + marker, "Digital telecare alarms " + marker);
@@ -72,7 +72,7 @@ class ChallengeMatchesApiTest extends ApiTestBase {
                     .expectHeader().exists("Retry-After")
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         } finally {
-            RealComponents.restartElasticsearch();
+            SharedComponents.restartElasticsearch();
         }
         List<Map<String, Object>> items = awaitMatches(challenge, association.bearer(), found -> ids(found).contains(supplier));
         assertThat(ids(items)).contains(supplier);

@@ -1,7 +1,7 @@
 package io.launchpad.api.contract;
 
 import io.launchpad.api.MarketplaceApiApplication;
-import io.launchpad.api.support.RealComponents;
+import io.launchpad.infra.stack.SharedComponents;
 import io.launchpad.api.support.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -57,8 +57,8 @@ public final class ContractBenchmark {
     }
 
     private static void run() throws Exception {
-        var postgres = RealComponents.postgres();
-        var elasticsearch = RealComponents.elasticsearch();
+        var postgres = SharedComponents.postgres();
+        var elasticsearch = SharedComponents.elasticsearch();
         Map<String, Object> common = new HashMap<>();
         common.put("spring.r2dbc.url", postgres.r2dbcUrl());
         common.put("spring.r2dbc.username", postgres.username());

@@ -1,6 +1,6 @@
 package io.launchpad.api.database;
 
-import io.launchpad.api.support.RealComponents;
+import io.launchpad.infra.stack.SharedComponents;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class SeparateMigrationUserTest {
 
     @Test
     void theAppUserReadsAndWritesRowsButCannotChangeTheSchema() throws SQLException {
-        var postgres = RealComponents.postgres();
+        var postgres = SharedComponents.postgres();
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String database = "migrations_" + suffix;
         String appUser = "launchpad_app_" + suffix;

@@ -3,7 +3,7 @@ package io.launchpad.api.demo;
 import io.launchpad.api.candidate.CandidateDocument;
 import io.launchpad.api.contract.ContractValidation;
 import io.launchpad.api.support.BoardFixtures;
-import io.launchpad.api.support.RealComponents;
+import io.launchpad.infra.stack.SharedComponents;
 import io.launchpad.api.support.TestMail;
 import io.launchpad.api.support.TestTokens;
 import io.launchpad.infra.stack.Postgres;
@@ -61,8 +61,8 @@ class DemoDataApiTest {
 
     @DynamicPropertySource
     static void ownDatabaseAndIndexes(DynamicPropertyRegistry registry) {
-        Postgres postgres = RealComponents.postgres();
-        var elasticsearch = RealComponents.elasticsearch();
+        Postgres postgres = SharedComponents.postgres();
+        var elasticsearch = SharedComponents.elasticsearch();
         createDatabase(postgres);
         String hostAndDatabase = "//127.0.0.1:" + postgres.port() + "/" + DATABASE;
         registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql:" + hostAndDatabase);

@@ -3,7 +3,7 @@ package io.launchpad.api.privacy;
 import io.launchpad.api.support.ApiTestBase;
 import io.launchpad.api.support.BoardFixtures;
 import io.launchpad.api.support.BoardFixtures.Identity;
-import io.launchpad.api.support.RealComponents;
+import io.launchpad.infra.stack.SharedComponents;
 import io.launchpad.api.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -135,7 +135,7 @@ class DataRightsApiTest extends ApiTestBase {
 
     /** Hits for the value across every Elasticsearch index. */
     private static long indexHits(String value) throws IOException, InterruptedException {
-        String base = RealComponents.elasticsearch().httpUrl();
+        String base = SharedComponents.elasticsearch().httpUrl();
         HttpClient http = HttpClient.newHttpClient();
         http.send(HttpRequest.newBuilder(URI.create(base + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding());

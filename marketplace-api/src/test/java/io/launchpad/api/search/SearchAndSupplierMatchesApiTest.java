@@ -1,7 +1,7 @@
 package io.launchpad.api.search;
 
 import io.launchpad.api.support.ApiTestBase;
-import io.launchpad.api.support.RealComponents;
+import io.launchpad.infra.stack.SharedComponents;
 import io.launchpad.api.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -121,14 +121,14 @@ class SearchAndSupplierMatchesApiTest extends ApiTestBase {
 
     @Test
     void searchAnswers503WithRetryAfterWhileElasticsearchIsDown() {
-        RealComponents.stopElasticsearch();
+        SharedComponents.stopElasticsearch();
         try {
             api.get().uri("/api/v1/search/suppliers?q=anything").exchange()
                     .expectStatus().isEqualTo(503)
                     .expectHeader().exists("Retry-After")
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         } finally {
-            RealComponents.restartElasticsearch();
+            SharedComponents.restartElasticsearch();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.launchpad.api.support;
 
+import io.launchpad.infra.stack.SharedComponents;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,8 +36,8 @@ public abstract class ApiTestBase {
 
     @DynamicPropertySource
     static void realComponents(DynamicPropertyRegistry registry) {
-        var postgres = RealComponents.postgres();
-        var elasticsearch = RealComponents.elasticsearch();
+        var postgres = SharedComponents.postgres();
+        var elasticsearch = SharedComponents.elasticsearch();
         registry.add("spring.r2dbc.url", postgres::r2dbcUrl);
         registry.add("spring.r2dbc.username", postgres::username);
         registry.add("spring.r2dbc.password", postgres::password);

@@ -80,8 +80,12 @@ class WebhookApiTest extends ApiTestBase {
         submitted(challenge, supplier);
 
         // the partner is down: attempts are made and refused, nothing is lost
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> attemptsTo("/hooks") >= 4);
-        get("/api/v1/organisations/" + association.organisationId() + "/webhooks/" + webhook + "/deliveries", association)
+        // each event becomes a delivery when the outbox relays it, so wait for all three, not only for attempts
+        String deliveries = "/api/v1/organisations/" + association.organisationId() + "/webhooks/" + webhook + "/deliveries";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> attemptsTo("/hooks") >= 4 && ((List<?>) get(deliveries, association).expectStatus().isOk()
+                        .expectBody(Map.class).returnResult().getResponseBody().get("items")).size() == 3);
+        get(deliveries, association)
                 .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(3)
                 .jsonPath("$.items[2].type").isEqualTo("challenge.published")
                 .jsonPath("$.items[2].status").isEqualTo("pending")

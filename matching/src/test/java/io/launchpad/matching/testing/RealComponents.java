@@ -1,65 +1,47 @@
 package io.launchpad.matching.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
-import io.launchpad.infra.stack.ElasticsearchServer;
 import io.launchpad.infra.stack.Postgres;
+import io.launchpad.infra.stack.SharedComponents;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import org.flywaydb.core.Flyway;
 
 /**
- * The real PostgreSQL and Elasticsearch, each started once per test JVM and shared by every test
- * class. Tests stay apart by using a fresh database ({@link #freshDatabase()}) and their own index
- * prefix ({@link #uniqueIndexPrefix()}).
+ * The real PostgreSQL and Elasticsearch ({@link SharedComponents}: started once per test JVM and shared by every
+ * test class). Matching's tests stay apart by using a fresh database ({@link #freshDatabase()}) and their own
+ * index prefix ({@link #uniqueIndexPrefix()}).
  */
 public final class RealComponents {
-
-    private static Postgres postgres;
-    private static ElasticsearchServer elasticsearch;
 
     private RealComponents() {
     }
 
-    public static synchronized Postgres postgres() {
-        if (postgres == null) {
-            postgres = Postgres.startClean();
-            Postgres started = postgres;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "postgres-stop-on-exit"));
-        }
-        return postgres;
+    public static Postgres postgres() {
+        return SharedComponents.postgres();
     }
 
+    /** Matching's suites index small documents only, so the node runs on half the usual heap. */
     public static synchronized String elasticsearchUrl() {
-        if (elasticsearch == null) {
-            if (System.getProperty("launchpad.es.heap") == null) {
-                System.setProperty("launchpad.es.heap", "512m");
-            }
-            try {
-                elasticsearch = ElasticsearchServer.start(Files.createTempDirectory("matching-es"), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (System.getProperty("launchpad.es.heap") == null) {
+            System.setProperty("launchpad.es.heap", "512m");
         }
-        return elasticsearch.httpUrl();
+        return SharedComponents.elasticsearch().httpUrl();
     }
 
-    public static synchronized void stopElasticsearch() {
+    public static void stopElasticsearch() {
         elasticsearchUrl();
-        elasticsearch.stop();
+        SharedComponents.stopElasticsearch();
     }
 
     /** Starts the node again on the same data and port. */
-    public static synchronized void restartElasticsearch() {
-        elasticsearchUrl();
-        elasticsearch = elasticsearch.restart();
+    public static void restartElasticsearch() {
+        SharedComponents.restartElasticsearch();
     }
 
     /** A new database with the shipped migrations applied (by Flyway, as the API applies them). */

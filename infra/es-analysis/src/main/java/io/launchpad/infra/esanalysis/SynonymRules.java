@@ -4,39 +4,26 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.text.ParseException;
-import java.util.Locale;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
-import org.apache.lucene.analysis.synonym.WordnetSynonymParser;
 import org.apache.lucene.util.CharsRef;
 import org.apache.lucene.util.CharsRefBuilder;
 
 /** Builds a {@link SynonymMap} from rule text with Lucene's parsers. */
 final class SynonymRules {
 
-    enum Format {
-        SOLR, WORDNET;
-
-        static Format of(String value) {
-            try {
-                return valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("synonym format [" + value + "] is not one of solr, wordnet");
-            }
-        }
-    }
-
     private SynonymRules() {
     }
 
-    static SynonymMap parse(String filterName, String rules, Format format, boolean expand, boolean lenient, Analyzer chain) {
+    /**
+     * Solr format only ({@code "damp, mould => condensation"}): it is the format Launchpad's taxonomy writes, and
+     * a second parser would be a second copy of the lenient handling below that nothing exercises.
+     */
+    static SynonymMap parse(String filterName, String rules, boolean expand, boolean lenient, Analyzer chain) {
         try (chain) {
-            SynonymMap.Parser parser = switch (format) {
-                case SOLR -> new Solr(expand, chain, lenient);
-                case WORDNET -> new Wordnet(expand, chain, lenient);
-            };
+            Solr parser = new Solr(expand, chain, lenient);
             parser.parse(new StringReader(rules));
             return parser.build();
         } catch (ParseException | IllegalArgumentException e) {
@@ -84,27 +71,6 @@ final class SynonymRules {
         private final boolean lenient;
 
         Solr(boolean expand, Analyzer analyzer, boolean lenient) {
-            super(true, expand, analyzer);
-            this.lenient = lenient;
-        }
-
-        @Override
-        public CharsRef analyze(String text, CharsRefBuilder reuse) throws IOException {
-            return analyzeLeniently(text, reuse, lenient, super::analyze);
-        }
-
-        @Override
-        public void add(CharsRef input, CharsRef output, boolean includeOrig) {
-            if (keep(input, output)) {
-                super.add(input, output, includeOrig);
-            }
-        }
-    }
-
-    private static final class Wordnet extends WordnetSynonymParser {
-        private final boolean lenient;
-
-        Wordnet(boolean expand, Analyzer analyzer, boolean lenient) {
             super(true, expand, analyzer);
             this.lenient = lenient;
         }

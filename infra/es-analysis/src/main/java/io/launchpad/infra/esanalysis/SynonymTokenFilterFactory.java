@@ -19,7 +19,8 @@ import org.elasticsearch.index.analysis.TokenizerFactory;
 
 /**
  * {@code "type": "synonym"} and {@code "type": "synonym_graph"}: rules inline ({@code synonyms}) or from a file
- * under the config folder ({@code synonyms_path}), Solr format by default ({@code format: wordnet} too), with
+ * under the config folder ({@code synonyms_path}), in Solr format (the only one Launchpad writes; {@code format: wordnet}
+ * is refused by name rather than parsed by a second, untested copy), with
  * {@code expand}, {@code lenient} and {@code updateable}.
  *
  * <p>The rules are parsed through the tokenizer, char filters and token filters that come before this filter
@@ -38,7 +39,6 @@ final class SynonymTokenFilterFactory extends AbstractTokenFilterFactory {
 
     private final Kind kind;
     private final String rules;
-    private final SynonymRules.Format format;
     private final boolean expand;
     private final boolean lenient;
     private final AnalysisMode analysisMode;
@@ -55,7 +55,11 @@ final class SynonymTokenFilterFactory extends AbstractTokenFilterFactory {
             throw new IllegalArgumentException("synonym filter [" + name + "] requires either synonyms or synonyms_path");
         }
         this.rules = String.join("\n", lines);
-        this.format = SynonymRules.Format.of(settings.get("format", "solr"));
+        String format = settings.get("format", "solr");
+        if (!"solr".equals(format)) {
+            throw new IllegalArgumentException("synonym filter [" + name + "]: format [" + format
+                    + "] is not supported by the embedded node's analysis plugin; write the rules in solr format");
+        }
         this.expand = settings.getAsBoolean("expand", true);
         this.lenient = settings.getAsBoolean("lenient", false);
         this.analysisMode = settings.getAsBoolean("updateable", false) ? AnalysisMode.SEARCH_TIME : AnalysisMode.ALL;
@@ -70,7 +74,7 @@ final class SynonymTokenFilterFactory extends AbstractTokenFilterFactory {
     public TokenFilterFactory getChainAwareTokenFilterFactory(IndexCreationContext context, TokenizerFactory tokenizer,
             List<CharFilterFactory> charFilters, List<TokenFilterFactory> previousTokenFilters,
             Function<String, TokenFilterFactory> allFilters) {
-        SynonymMap synonyms = SynonymRules.parse(name(), rules, format, expand, lenient,
+        SynonymMap synonyms = SynonymRules.parse(name(), rules, expand, lenient,
                 new ChainAnalyzer(tokenizer, charFilters, previousTokenFilters));
         return new ChainedSynonymFilterFactory(name(), kind, synonyms, analysisMode);
     }

@@ -100,6 +100,14 @@ class SynonymTokenFilterFactoryTest {
                 .hasMessageContaining("requires either synonyms or synonyms_path");
     }
 
+    @Test
+    void onlyTheSolrFormatIsAccepted() {
+        Settings wordnet = Settings.builder().putList("synonyms", "s(100000001,1,'mould',n,1,0).").put("format", "wordnet").build();
+        assertThatThrownBy(() -> new SynonymTokenFilterFactory(environment(), "synonyms", wordnet,
+                SynonymTokenFilterFactory.Kind.GRAPH))
+                .hasMessageContaining("format [wordnet] is not supported");
+    }
+
     private TokenFilterFactory chained(Settings settings, TokenFilterFactory... before) {
         SynonymTokenFilterFactory factory = new SynonymTokenFilterFactory(environment(), "synonyms", settings,
                 SynonymTokenFilterFactory.Kind.GRAPH);

@@ -81,11 +81,6 @@ public final class KeycloakServer implements AutoCloseable {
     private static final String BOOTSTRAP_ADMIN = "admin";
     private static final String BOOTSTRAP_ADMIN_PASSWORD = "admin";
 
-    /**
-     * Runs Keycloak as a child and stops it once our JVM is gone: shutdown hooks do not run when the
-     * JVM is killed with SIGKILL, and an orphaned Keycloak would hold its port and half a gigabyte.
-     */
-
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern REDIRECT_URIS = Pattern.compile("\"redirectUris\"\\s*:\\s*\\[([^\\]]*)]");
@@ -132,7 +127,11 @@ public final class KeycloakServer implements AutoCloseable {
         return start(dataDir, port, extraWebRedirectBaseUrls, smtpPort, ProcessHandle.current().pid());
     }
 
-    /** As {@link #start(Path, int, List)}, with Keycloak stopping once process {@code ownerPid} is gone. */
+    /**
+     * As {@link #start(Path, int, List)}, with Keycloak stopping once process {@code ownerPid} is gone: shutdown
+     * hooks do not run when a JVM is killed with SIGKILL, and an orphaned Keycloak would hold its port and half a
+     * gigabyte.
+     */
     static KeycloakServer start(Path dataDir, int port, List<String> extraWebRedirectBaseUrls, long ownerPid) {
         return start(dataDir, port, extraWebRedirectBaseUrls, DEFAULT_SMTP_PORT, ownerPid);
     }
