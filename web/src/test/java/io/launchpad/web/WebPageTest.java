@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -20,8 +21,10 @@ import org.springframework.web.reactive.function.BodyInserters;
  * The whole web app against the {@link ApiStub}, driven through {@link WebTestClient}. Every page test
  * extends this class and declares no context configuration of its own: Spring's context cache key
  * includes the {@code @DynamicPropertySource} methods, so one method here means one context for all.
+ * Time in that context is a {@link TestClock}: cached copies expire when a test says so.
  */
 @SpringBootTest
+@Import(TestClock.class)
 @AutoConfigureWebTestClient(timeout = "PT30S") // the first page renders cold on a busy machine
 public abstract class WebPageTest {
 

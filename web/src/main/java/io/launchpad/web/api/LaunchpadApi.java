@@ -11,6 +11,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -44,6 +46,32 @@ public final class LaunchpadApi {
             .timeout(timeout)
             .onErrorMap(e -> e instanceof WebClientRequestException || e instanceof TimeoutException,
                     ApiProblemException::unreachable);
+    }
+
+    /**
+     * Reads a public document for the web itself rather than for the person whose request asks first:
+     * no token goes with it (a copy kept from it serves everyone, so it must not depend on who fetched
+     * it). The whole answer comes back, headers included, for callers that keep it by the API's
+     * {@code Cache-Control} and {@code ETag}; with {@code ifNoneMatch} the API may answer 304, with no body.
+     */
+    public <T> Mono<ResponseEntity<T>> getPublic(Function<UriBuilder, URI> uri, @Nullable String ifNoneMatch,
+            Class<T> type) {
+        return webClient.get()
+            .uri(uri)
+            .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+            .headers(headers -> {
+                if (ifNoneMatch != null) {
+                    headers.setIfNoneMatch(ifNoneMatch);
+                }
+            })
+            .retrieve()
+            .onStatus(HttpStatusCode::isError, LaunchpadApi::toProblem)
+            .toEntity(type)
+            .timeout(timeout)
+            .onErrorMap(e -> e instanceof WebClientRequestException || e instanceof TimeoutException,
+                    ApiProblemException::unreachable)
+            // the token relay finds the signed-in user in the Reactor context; without one it sends no token
+            .contextWrite(ReactiveSecurityContextHolder.clearContext());
     }
 
     /**

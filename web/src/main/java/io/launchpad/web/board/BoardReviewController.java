@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.launchpad.web.challenge.Taxonomies;
 import io.launchpad.web.confirm.Confirmation;
 import io.launchpad.web.forms.FormProblems;
 
@@ -25,11 +26,11 @@ import reactor.core.publisher.Mono;
 class BoardReviewController {
 
     private final BoardApi api;
-    private final Regions regions;
+    private final Taxonomies taxonomies;
 
-    BoardReviewController(BoardApi api, Regions regions) {
+    BoardReviewController(BoardApi api, Taxonomies taxonomies) {
         this.api = api;
-        this.regions = regions;
+        this.taxonomies = taxonomies;
     }
 
     @GetMapping("/board-roles/{id}/matches")
@@ -41,7 +42,7 @@ class BoardReviewController {
                 model.addAttribute("matches", all.getT2().items());
                 model.addAttribute("noStrongMatch", all.getT2().noStrongMatch());
                 model.addAttribute("framework", all.getT3());
-                model.addAttribute("regions", regions);
+                model.addAttribute("regions", Regions.of(taxonomies));
                 return "board-role-matches";
             });
     }
@@ -55,7 +56,7 @@ class BoardReviewController {
                 model.addAttribute("role", all.getT1());
                 model.addAttribute("applications", cards);
                 model.addAttribute("framework", all.getT3());
-                model.addAttribute("regions", regions);
+                model.addAttribute("regions", Regions.of(taxonomies));
                 return "board-role-applications";
             });
     }

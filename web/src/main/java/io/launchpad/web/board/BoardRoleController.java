@@ -16,6 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
 import io.launchpad.web.account.Account;
 import io.launchpad.web.account.Me;
 import io.launchpad.web.api.ApiProblemException;
+import io.launchpad.web.challenge.Taxonomies;
 import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
 
@@ -36,17 +37,17 @@ class BoardRoleController {
 
     private final BoardApi api;
     private final Account account;
-    private final Regions regions;
+    private final Taxonomies taxonomies;
 
     /** The application form's one field, in the words beside it ("Why you, why this board"). */
     static final FormFields APPLICATION_FIELDS = FormFields.of("application")
         .enter("statement", "Your statement", "why you want this role and what you bring to the board")
         .message("statement", "size", "Your statement must be 5,000 characters or fewer");
 
-    BoardRoleController(BoardApi api, Account account, Regions regions) {
+    BoardRoleController(BoardApi api, Account account, Taxonomies taxonomies) {
         this.api = api;
         this.account = account;
-        this.regions = regions;
+        this.taxonomies = taxonomies;
     }
 
     @GetMapping("/board-roles")
@@ -60,7 +61,7 @@ class BoardRoleController {
             return Mono.zip(own, api.get("/api/v1/board-roles")).map(all -> {
                 model.addAttribute("ownRoles", all.getT1());
                 model.addAttribute("openRoles", BoardApi.items(all.getT2()));
-                model.addAttribute("regions", regions);
+                model.addAttribute("regions", Regions.of(taxonomies));
                 return "board-roles";
             });
         });
@@ -74,7 +75,7 @@ class BoardRoleController {
             model.addAttribute("owner",
                     all.getT2().map(me -> me.isMemberOf(String.valueOf(role.get("organisationId")))).orElse(false));
             model.addAttribute("framework", all.getT3());
-            model.addAttribute("regions", regions);
+            model.addAttribute("regions", Regions.of(taxonomies));
             return "board-role";
         });
     }
@@ -163,7 +164,7 @@ class BoardRoleController {
             model.addAttribute("associations", associations(all.getT1().orElse(null)));
             model.addAttribute("values", values);
             model.addAttribute("framework", all.getT2());
-            model.addAttribute("regions", regions);
+            model.addAttribute("regions", Regions.of(taxonomies));
             model.addAttribute("remunerationOptions", BoardRoleForm.REMUNERATION);
             return "board-role-form";
         });

@@ -1,20 +1,29 @@
 package io.launchpad.web.board;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.launchpad.web.challenge.Taxonomies;
+
+import reactor.core.publisher.Mono;
 
 /**
- * The API's region codes and their labels, in display order (the same configuration the challenge
- * pages use). Public methods because the templates call them.
+ * The API's region codes and their labels, in display order: the regions of the taxonomy the challenge
+ * pages use, labelled as board pages want them (the code itself when the API does not know it). Public
+ * methods because the templates call them.
  */
-@ConfigurationProperties("launchpad.taxonomy")
 public record Regions(Map<String, String> regions) {
 
     public Regions {
-        regions = regions == null ? new LinkedHashMap<>() : new LinkedHashMap<>(regions);
+        regions = Collections.unmodifiableMap(regions == null ? new LinkedHashMap<>() : new LinkedHashMap<>(regions));
+    }
+
+    /** For a page's model, which WebFlux resolves before rendering. */
+    public static Mono<Regions> of(Taxonomies taxonomies) {
+        return taxonomies.current().map(taxonomy -> new Regions(taxonomy.regions()));
     }
 
     public String label(@Nullable String code) {

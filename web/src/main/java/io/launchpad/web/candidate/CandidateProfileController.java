@@ -15,6 +15,7 @@ import io.launchpad.web.account.Account;
 import io.launchpad.web.api.ApiProblemException;
 import io.launchpad.web.board.BoardApi;
 import io.launchpad.web.board.Regions;
+import io.launchpad.web.challenge.Taxonomies;
 import io.launchpad.web.forms.FormProblems;
 
 import reactor.core.publisher.Mono;
@@ -29,12 +30,12 @@ class CandidateProfileController {
 
     private final BoardApi api;
     private final Account account;
-    private final Regions regions;
+    private final Taxonomies taxonomies;
 
-    CandidateProfileController(BoardApi api, Account account, Regions regions) {
+    CandidateProfileController(BoardApi api, Account account, Taxonomies taxonomies) {
         this.api = api;
         this.account = account;
-        this.regions = regions;
+        this.taxonomies = taxonomies;
     }
 
     @GetMapping("/candidate/profile")
@@ -90,7 +91,7 @@ class CandidateProfileController {
         return api.framework().map(framework -> {
             model.addAttribute("values", values);
             model.addAttribute("framework", framework);
-            model.addAttribute("regions", regions);
+            model.addAttribute("regions", Regions.of(taxonomies));
             model.addAttribute("experienceRows", CandidateProfileForm.experienceRows(values));
             model.addAttribute("availabilityOptions", CandidateProfileForm.AVAILABILITY);
             model.addAttribute("visibilityOptions", CandidateProfileForm.VISIBILITY);

@@ -13,6 +13,7 @@ import io.launchpad.web.api.ApiProblemException;
 import io.launchpad.web.board.Anonymised;
 import io.launchpad.web.board.BoardApi;
 import io.launchpad.web.board.Regions;
+import io.launchpad.web.challenge.Taxonomies;
 import io.launchpad.web.forms.FormProblems;
 
 import reactor.core.publisher.Mono;
@@ -22,16 +23,16 @@ import reactor.core.publisher.Mono;
 class CandidateWorkController {
 
     private final BoardApi api;
-    private final Regions regions;
+    private final Taxonomies taxonomies;
 
-    CandidateWorkController(BoardApi api, Regions regions) {
+    CandidateWorkController(BoardApi api, Taxonomies taxonomies) {
         this.api = api;
-        this.regions = regions;
+        this.taxonomies = taxonomies;
     }
 
     @GetMapping("/candidate/matches")
     Mono<String> matches(Model model) {
-        model.addAttribute("regions", regions);
+        model.addAttribute("regions", Regions.of(taxonomies));
         return api.get("/api/v1/candidates/me")
             .flatMap(profile -> Mono.zip(api.get(Anonymised.RoleMatches.class, "/api/v1/candidates/{id}/matches",
                     profile.get("id")), api.framework()))

@@ -11,7 +11,6 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,25 +30,19 @@ class ChallengeController {
 
     private final Account account;
 
-    private final Taxonomy taxonomy;
+    private final Taxonomies taxonomies;
 
     private final ChallengeFollowing following;
 
     private final OrganisationRegisters organisations;
 
-    ChallengeController(Challenges challenges, Account account, Taxonomy taxonomy, ChallengeFollowing following,
+    ChallengeController(Challenges challenges, Account account, Taxonomies taxonomies, ChallengeFollowing following,
             OrganisationRegisters organisations) {
         this.challenges = challenges;
         this.account = account;
-        this.taxonomy = taxonomy;
+        this.taxonomies = taxonomies;
         this.following = following;
         this.organisations = organisations;
-    }
-
-    /** Both pages turn the API's codes into labels. */
-    @ModelAttribute("taxonomy")
-    Taxonomy taxonomy() {
-        return taxonomy;
     }
 
     /** The list of open challenges; {@code /} is the landing page and sends old {@code /?q=} links here. */
@@ -58,24 +51,29 @@ class ChallengeController {
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String region,
             @RequestParam(required = false) @Nullable String cursor, Model model) {
-        var filter = taxonomy.known(new ChallengeFilter(q, category, region, cursor));
-        return challenges.published(filter).map(page -> {
-            model.addAttribute("page", page);
-            model.addAttribute("filter", filter);
-            var categoryOptions = taxonomy.categoryOptions(filter.category());
-            var regionOptions = taxonomy.regionOptions(filter.region());
-            model.addAttribute("categoryOptions", filter.isSearch()
-                    ? Taxonomy.withCounts(categoryOptions, page.counts("category")) : categoryOptions);
-            model.addAttribute("regionOptions", filter.isSearch()
-                    ? Taxonomy.withCounts(regionOptions, page.counts("region")) : regionOptions);
-            if (page.nextCursor() != null) {
-                model.addAttribute("nextPageLink", filter.linkTo(page.nextCursor()));
-            }
-            if (!filter.isFirstPage()) {
-                model.addAttribute("firstPageLink", filter.linkTo(null));
-            }
-            return "challenges";
+        return taxonomies.current().flatMap(taxonomy -> {
+            var filter = taxonomy.known(new ChallengeFilter(q, category, region, cursor));
+            model.addAttribute("taxonomy", taxonomy);
+            return challenges.published(filter).map(page -> listed(taxonomy, filter, page, model));
         });
+    }
+
+    private static String listed(Taxonomy taxonomy, ChallengeFilter filter, ChallengePage page, Model model) {
+        model.addAttribute("page", page);
+        model.addAttribute("filter", filter);
+        var categoryOptions = taxonomy.categoryOptions(filter.category());
+        var regionOptions = taxonomy.regionOptions(filter.region());
+        model.addAttribute("categoryOptions", filter.isSearch()
+                ? Taxonomy.withCounts(categoryOptions, page.counts("category")) : categoryOptions);
+        model.addAttribute("regionOptions", filter.isSearch()
+                ? Taxonomy.withCounts(regionOptions, page.counts("region")) : regionOptions);
+        if (page.nextCursor() != null) {
+            model.addAttribute("nextPageLink", filter.linkTo(page.nextCursor()));
+        }
+        if (!filter.isFirstPage()) {
+            model.addAttribute("firstPageLink", filter.linkTo(null));
+        }
+        return "challenges";
     }
 
     /** An unknown challenge surfaces as the API's 404, which Boot renders with {@code error/404.html}. */
@@ -83,6 +81,7 @@ class ChallengeController {
     Mono<String> challenge(@PathVariable String id, @AuthenticationPrincipal @Nullable OidcUser user,
             @RequestParam(name = "matches", required = false) @Nullable String matchesCursor,
             @RequestParam(name = "from", required = false) @Nullable Integer from, Model model) {
+        model.addAttribute("taxonomy", taxonomies.current());
         return challenges.challenge(id).flatMap(challenge -> {
             // one look-up of the person serves both sections
             Mono<Me> me = user == null ? Mono.empty() : signedInPerson().cache();

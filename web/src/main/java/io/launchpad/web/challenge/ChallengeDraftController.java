@@ -48,13 +48,13 @@ class ChallengeDraftController {
 
     private final LaunchpadApi api;
     private final Account account;
-    private final Taxonomy taxonomy;
+    private final Taxonomies taxonomies;
     private final Challenges challenges;
 
-    ChallengeDraftController(LaunchpadApi api, Account account, Taxonomy taxonomy, Challenges challenges) {
+    ChallengeDraftController(LaunchpadApi api, Account account, Taxonomies taxonomies, Challenges challenges) {
         this.api = api;
         this.account = account;
-        this.taxonomy = taxonomy;
+        this.taxonomies = taxonomies;
         this.challenges = challenges;
     }
 
@@ -187,7 +187,9 @@ class ChallengeDraftController {
     }
 
     private Mono<String> show(Model model, Map<String, String> values) {
-        return account.me().map(me -> {
+        return Mono.zip(account.me(), taxonomies.current()).map(found -> {
+            Me me = found.getT1();
+            Taxonomy taxonomy = found.getT2();
             List<Me.Membership> associations = new ArrayList<>();
             me.memberships().stream().filter(m -> "association".equals(m.organisationType())).forEach(associations::add);
             model.addAttribute("associations", associations);

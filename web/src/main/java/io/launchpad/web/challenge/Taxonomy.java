@@ -1,25 +1,25 @@
 package io.launchpad.web.challenge;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The API's controlled vocabularies for categories, regions and accreditations: code → label, in display order.
- * They mirror the API's own lists (which reject unknown codes) and are configuration so the web can
- * follow the API without a code change. Methods the templates call are public because SpEL only
+ * The API is their one source: {@link Taxonomies} reads them from {@code GET /api/v1/taxonomy}, so a code or label
+ * added there shows here without a release of the web. Methods the templates call are public because SpEL only
  * invokes public methods.
  */
-@ConfigurationProperties("launchpad.taxonomy")
 public record Taxonomy(Map<String, String> categories, Map<String, String> regions, Map<String, String> accreditations) {
 
+    /** Copies that keep the given order and cannot be changed: one instance serves every request. */
     public Taxonomy {
-        categories = categories == null ? new LinkedHashMap<>() : new LinkedHashMap<>(categories);
-        regions = regions == null ? new LinkedHashMap<>() : new LinkedHashMap<>(regions);
-        accreditations = accreditations == null ? new LinkedHashMap<>() : new LinkedHashMap<>(accreditations);
+        categories = ordered(categories);
+        regions = ordered(regions);
+        accreditations = ordered(accreditations);
     }
 
     public String accreditationLabel(String code) {
@@ -54,6 +54,10 @@ public record Taxonomy(Map<String, String> categories, Map<String, String> regio
             .map(option -> new Option(option.value(), option.label() + " (" + counts.getOrDefault(option.value(), 0L) + ")",
                     option.selected()))
             .toList();
+    }
+
+    private static Map<String, String> ordered(@Nullable Map<String, String> vocabulary) {
+        return Collections.unmodifiableMap(vocabulary == null ? new LinkedHashMap<>() : new LinkedHashMap<>(vocabulary));
     }
 
     private static List<Option> options(Map<String, String> vocabulary, @Nullable String selected) {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.launchpad.web.challenge.Taxonomies;
 import io.launchpad.web.challenge.Taxonomy;
 import io.launchpad.web.confirm.Confirmation;
 
@@ -21,11 +22,11 @@ import reactor.core.publisher.Mono;
 class NotificationPageController {
 
     private final ChallengeWork work;
-    private final Taxonomy taxonomy;
+    private final Taxonomies taxonomies;
 
-    NotificationPageController(ChallengeWork work, Taxonomy taxonomy) {
+    NotificationPageController(ChallengeWork work, Taxonomies taxonomies) {
         this.work = work;
-        this.taxonomy = taxonomy;
+        this.taxonomies = taxonomies;
     }
 
     /**
@@ -48,16 +49,17 @@ class NotificationPageController {
 
     @GetMapping("/notifications")
     Mono<String> feed(Model model) {
-        return Mono.zip(work.get("/api/v1/notifications"), work.get("/api/v1/saved-searches")).map(all -> {
-            model.addAttribute("notifications", Forms.items(all.getT1()));
-            model.addAttribute("unread", all.getT1().get("unread"));
-            model.addAttribute("savedSearches", Forms.items(all.getT2()).stream().map(search -> {
-                Map<String, Object> described = new java.util.LinkedHashMap<>(search);
-                described.put("description", describe(search, taxonomy));
-                return described;
-            }).toList());
-            return "notifications";
-        });
+        return Mono.zip(work.get("/api/v1/notifications"), work.get("/api/v1/saved-searches"), taxonomies.current())
+            .map(all -> {
+                model.addAttribute("notifications", Forms.items(all.getT1()));
+                model.addAttribute("unread", all.getT1().get("unread"));
+                model.addAttribute("savedSearches", Forms.items(all.getT2()).stream().map(search -> {
+                    Map<String, Object> described = new java.util.LinkedHashMap<>(search);
+                    described.put("description", describe(search, all.getT3()));
+                    return described;
+                }).toList());
+                return "notifications";
+            });
     }
 
     @PostMapping("/notifications/{id}/read")

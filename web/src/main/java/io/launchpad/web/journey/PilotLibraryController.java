@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.launchpad.web.api.LaunchpadApi;
-import io.launchpad.web.challenge.Taxonomy;
+import io.launchpad.web.challenge.Taxonomies;
 import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
 import reactor.core.publisher.Mono;
@@ -42,11 +42,11 @@ class PilotLibraryController {
     }
 
     private final LaunchpadApi api;
-    private final Taxonomy taxonomy;
+    private final Taxonomies taxonomies;
 
-    PilotLibraryController(LaunchpadApi api, Taxonomy taxonomy) {
+    PilotLibraryController(LaunchpadApi api, Taxonomies taxonomies) {
         this.api = api;
-        this.taxonomy = taxonomy;
+        this.taxonomies = taxonomies;
     }
 
     @GetMapping("/library")
@@ -59,7 +59,7 @@ class PilotLibraryController {
         filters.put("region", region == null ? "" : region);
         filters.put("outcome", outcome == null ? "" : outcome);
         model.addAttribute("filters", filters);
-        model.addAttribute("taxonomy", taxonomy);
+        model.addAttribute("taxonomy", taxonomies.current());
         model.addAttribute("cursor", cursor);
         return api.get(uri -> {
                 uri.path("/api/v1/pilot-library").queryParam("limit", 20);
@@ -89,7 +89,7 @@ class PilotLibraryController {
         return api.get(uri -> uri.path("/api/v1/pilot-library/{id}").build(id), JSON).map(found -> {
             Map<String, Object> pilotCase = cast(found);
             model.addAttribute("pilotCase", pilotCase);
-            model.addAttribute("taxonomy", taxonomy);
+            model.addAttribute("taxonomy", taxonomies.current());
             model.addAttribute("charts", charts(Forms.list(pilotCase.get("outcomes"))));
             return "library/case";
         });

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import io.launchpad.web.account.Account;
 import io.launchpad.web.api.ApiProblemException;
 import io.launchpad.web.api.LaunchpadApi;
-import io.launchpad.web.challenge.Taxonomy;
+import io.launchpad.web.challenge.Taxonomies;
 import io.launchpad.web.organisation.OrganisationRegisters;
 import io.launchpad.web.organisation.Register;
 
@@ -28,13 +28,13 @@ import reactor.core.publisher.Mono;
 class SupplierPageController {
 
     private final LaunchpadApi api;
-    private final Taxonomy taxonomy;
+    private final Taxonomies taxonomies;
     private final Account account;
     private final OrganisationRegisters organisations;
 
-    SupplierPageController(LaunchpadApi api, Taxonomy taxonomy, Account account, OrganisationRegisters organisations) {
+    SupplierPageController(LaunchpadApi api, Taxonomies taxonomies, Account account, OrganisationRegisters organisations) {
         this.api = api;
-        this.taxonomy = taxonomy;
+        this.taxonomies = taxonomies;
         this.account = account;
         this.organisations = organisations;
     }
@@ -44,7 +44,7 @@ class SupplierPageController {
         return Mono.zip(api.get(uri -> uri.path("/api/v1/suppliers/{id}").build(id), SupplierPage.Profile.class),
                 api.get(uri -> uri.path("/api/v1/suppliers/{id}/pilots").build(id), SupplierPage.Pilots.class))
             .map(found -> {
-                model.addAttribute("taxonomy", taxonomy);
+                model.addAttribute("taxonomy", taxonomies.current());
                 model.addAttribute("supplier", found.getT1());
                 model.addAttribute("pilots", found.getT2().items());
                 return found.getT1();

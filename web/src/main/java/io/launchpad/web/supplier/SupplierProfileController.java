@@ -19,6 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
 import io.launchpad.web.account.Account;
 import io.launchpad.web.account.Me;
 import io.launchpad.web.api.LaunchpadApi;
+import io.launchpad.web.challenge.Taxonomies;
 import io.launchpad.web.challenge.Taxonomy;
 import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
@@ -46,12 +47,12 @@ class SupplierProfileController {
 
     private final LaunchpadApi api;
     private final Account account;
-    private final Taxonomy taxonomy;
+    private final Taxonomies taxonomies;
 
-    SupplierProfileController(LaunchpadApi api, Account account, Taxonomy taxonomy) {
+    SupplierProfileController(LaunchpadApi api, Account account, Taxonomies taxonomies) {
         this.api = api;
         this.account = account;
-        this.taxonomy = taxonomy;
+        this.taxonomies = taxonomies;
     }
 
     /** One choice in a group of checkboxes or radios. */
@@ -128,7 +129,9 @@ class SupplierProfileController {
     }
 
     private Mono<String> show(Model model, Map<String, String> values, Map<String, List<String>> lists) {
-        return account.me().map(me -> {
+        return Mono.zip(account.me(), taxonomies.current()).map(found -> {
+            Me me = found.getT1();
+            Taxonomy taxonomy = found.getT2();
             List<Me.Membership> suppliers = new ArrayList<>();
             me.memberships().stream().filter(m -> "supplier".equals(m.organisationType())).forEach(suppliers::add);
             model.addAttribute("suppliers", suppliers);

@@ -1,11 +1,14 @@
 package io.launchpad.web.challenge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 
 class TaxonomyTest {
 
@@ -33,6 +36,26 @@ class TaxonomyTest {
         assertThat(filter).isEqualTo(new ChallengeFilter(null, null, "north-west", "c1"));
         assertThat(new Taxonomy(null, null, null).known(new ChallengeFilter(null, null, "x", null)))
             .isEqualTo(new ChallengeFilter(null, null, null, null));
+    }
+
+    @Test
+    void oneInstanceServesEveryRequestSoNoneCanChangeIt() {
+        assertThatThrownBy(() -> taxonomy.categories().put("x", "X")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(taxonomy.categories().keySet()).containsExactly("damp-and-mould", "iot-and-sensors");
+    }
+
+    @Test
+    void aCopyServesForTheAnswersMaxAgeOrAnHourWhenItNamesNone() {
+        assertThat(Taxonomies.maxAge(cacheControl("max-age=3600, public"))).isEqualTo(Duration.ofHours(1));
+        assertThat(Taxonomies.maxAge(cacheControl("public, MAX-AGE=60"))).isEqualTo(Duration.ofSeconds(60));
+        assertThat(Taxonomies.maxAge(cacheControl("public, s-maxage=60"))).isEqualTo(Taxonomies.DEFAULT_MAX_AGE);
+        assertThat(Taxonomies.maxAge(new HttpHeaders())).isEqualTo(Taxonomies.DEFAULT_MAX_AGE);
+    }
+
+    private static HttpHeaders cacheControl(String value) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setCacheControl(value);
+        return headers;
     }
 
     private static Map<String, String> ordered(String... codesAndLabels) {
