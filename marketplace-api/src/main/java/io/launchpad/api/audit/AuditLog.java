@@ -12,6 +12,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -83,6 +85,28 @@ public class AuditLog implements PersonalData {
                 .bind("actor", caller.isAnonymous() ? "anonymous" : caller.subject())
                 .bind("label", actorLabel).bind("action", action.name().toLowerCase())
                 .bind("candidate", candidateId).bind("person", personSubject).bind("resource", resource)
+                .then();
+    }
+
+    /**
+     * As {@link #record(Caller, String, Action, UUID, String, String)} for many candidates at once (a page of
+     * matches), in one statement: {@code people} maps each candidate id to the person it belongs to.
+     */
+    public Mono<Void> recordAll(Caller caller, String actorLabel, Action action, Map<UUID, String> people,
+            String resource) {
+        if (people.isEmpty()) {
+            return Mono.empty();
+        }
+        List<Map.Entry<UUID, String>> entries = List.copyOf(people.entrySet());
+        return db.sql("""
+                insert into audit_entry (actor_subject, actor_label, action, candidate_id, person_subject, resource)
+                select :actor, :label, :action, c.candidate, c.person, :resource
+                from unnest(cast(:candidates as uuid[]), cast(:people as text[])) as c(candidate, person)""")
+                .bind("actor", caller.isAnonymous() ? "anonymous" : caller.subject())
+                .bind("label", actorLabel).bind("action", action.name().toLowerCase())
+                .bind("candidates", entries.stream().map(Map.Entry::getKey).toArray(UUID[]::new))
+                .bind("people", entries.stream().map(Map.Entry::getValue).toArray(String[]::new))
+                .bind("resource", resource)
                 .then();
     }
 
