@@ -3,6 +3,7 @@ package io.launchpad.matching;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -94,8 +95,8 @@ public interface BoardRanking {
      * {@code how} is {@code at-level}, {@code below-level}, {@code adjacent}, {@code in-words} or
      * {@code none}; {@code evidence} the candidate's skill or sentence that meets it, when one does.
      */
-    record GapCoverage(String skill, String label, String requiredLevel, String offeredLevel, String how,
-                       String evidence) {
+    record GapCoverage(@Nullable String skill, String label, @Nullable String requiredLevel, @Nullable String offeredLevel,
+                       String how, @Nullable String evidence) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.launchpad.matching;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,9 +18,9 @@ import java.util.UUID;
  * {@code version} must grow with every change of the role.
  */
 public record BoardRoleForMatching(UUID id, UUID organisationId, String title, String description,
-                                   List<RankedSkill> gaps, List<String> gapsInWords, String region, boolean remote,
+                                   List<RankedSkill> gaps, List<String> gapsInWords, @Nullable String region, boolean remote,
                                    String attendance, boolean governanceRequired, int hoursPerMonth,
-                                   String status, LocalDate closingDate, long version, Instant updatedAt) {
+                                   String status, LocalDate closingDate, long version, @Nullable Instant updatedAt) {
 
     public static final String IN_PERSON = "in-person";
     public static final String HYBRID = "hybrid";
@@ -32,9 +34,10 @@ public record BoardRoleForMatching(UUID id, UUID organisationId, String title, S
 
     /** The old shape: framework gaps only, attendance from the remote flag, no governance rule. */
     public BoardRoleForMatching(UUID id, UUID organisationId, String title, String description, List<RankedSkill> gaps,
-                                String region, boolean remote, int hoursPerMonth, String status, LocalDate closingDate,
-                                long version, Instant updatedAt) {
-        this(id, organisationId, title, description, gaps, List.of(), region, remote, null, false, hoursPerMonth,
+                                @Nullable String region, boolean remote, int hoursPerMonth, String status, LocalDate closingDate,
+                                long version, @Nullable Instant updatedAt) {
+        this(id, organisationId, title, description, gaps, List.of(), region, remote, remote ? REMOTE : IN_PERSON, false,
+                hoursPerMonth,
                 status, closingDate, version, updatedAt);
     }
 

@@ -1,5 +1,7 @@
 package io.launchpad.matching;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,8 +19,8 @@ import java.util.UUID;
  * @param livedExperience true only when the candidate declared lived experience and chose to be matched
  */
 public record CandidateForMatching(UUID id, List<RankedSkill> skills, List<Experience> experience, int governanceYears,
-                                   String region, boolean remote, int hoursPerMonth, String availability,
-                                   boolean livedExperience, String visibility, long version, Instant updatedAt,
+                                   @Nullable String region, boolean remote, int hoursPerMonth, String availability,
+                                   boolean livedExperience, String visibility, long version, @Nullable Instant updatedAt,
                                    Words words) {
 
     public CandidateForMatching {
@@ -29,8 +31,8 @@ public record CandidateForMatching(UUID id, List<RankedSkill> skills, List<Exper
 
     /** The old shape, for callers with framework skills only. */
     public CandidateForMatching(UUID id, List<RankedSkill> skills, List<Experience> experience, int governanceYears,
-                                String region, boolean remote, int hoursPerMonth, String availability,
-                                boolean livedExperience, String visibility, long version, Instant updatedAt) {
+                                @Nullable String region, boolean remote, int hoursPerMonth, String availability,
+                                boolean livedExperience, String visibility, long version, @Nullable Instant updatedAt) {
         this(id, skills, experience, governanceYears, region, remote, hoursPerMonth, availability, livedExperience,
                 visibility, version, updatedAt, Words.NONE);
     }
@@ -39,8 +41,8 @@ public record CandidateForMatching(UUID id, List<RankedSkill> skills, List<Exper
      * What the candidate wrote: skills in their own words (level 1 awareness … 4 expert), sectors,
      * headline and experience summary; {@code governance} is whether they state governance experience.
      */
-    public record Words(String headline, List<FreeSkill> skills, List<String> sectors, String summary,
-                        boolean governance) {
+    public record Words(@Nullable String headline, List<FreeSkill> skills, List<String> sectors,
+                        @Nullable String summary, boolean governance) {
 
         public static final Words NONE = new Words(null, List.of(), List.of(), null, false);
 

@@ -1,5 +1,7 @@
 package io.launchpad.matching;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,8 +15,8 @@ import java.util.UUID;
  * a supplier must and may offer; matching reads them with the rest of the challenge.
  */
 public record ChallengeDocument(UUID id, UUID organisationId, String organisationName, String title, String summary,
-                                String description, List<String> categories, List<String> regions, String status,
-                                LocalDate closingDate, long version, Instant updatedAt,
+                                @Nullable String description, List<String> categories, List<String> regions, String status,
+                                @Nullable LocalDate closingDate, long version, Instant updatedAt,
                                 List<String> requiredAccreditations, List<String> essentialRequirements,
                                 List<String> niceToHaveRequirements) {
 
@@ -28,16 +30,16 @@ public record ChallengeDocument(UUID id, UUID organisationId, String organisatio
 
     /** A challenge stating no requirements. */
     public ChallengeDocument(UUID id, UUID organisationId, String organisationName, String title, String summary,
-                             String description, List<String> categories, List<String> regions, String status,
-                             LocalDate closingDate, long version, Instant updatedAt, List<String> requiredAccreditations) {
+                             @Nullable String description, List<String> categories, List<String> regions, String status,
+                             @Nullable LocalDate closingDate, long version, Instant updatedAt, List<String> requiredAccreditations) {
         this(id, organisationId, organisationName, title, summary, description, categories, regions, status,
                 closingDate, version, updatedAt, requiredAccreditations, List.of(), List.of());
     }
 
     /** A challenge that requires no accreditation. */
     public ChallengeDocument(UUID id, UUID organisationId, String organisationName, String title, String summary,
-                             String description, List<String> categories, List<String> regions, String status,
-                             LocalDate closingDate, long version, Instant updatedAt) {
+                             @Nullable String description, List<String> categories, List<String> regions, String status,
+                             @Nullable LocalDate closingDate, long version, Instant updatedAt) {
         this(id, organisationId, organisationName, title, summary, description, categories, regions, status,
                 closingDate, version, updatedAt, List.of());
     }

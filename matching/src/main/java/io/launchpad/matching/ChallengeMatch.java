@@ -1,5 +1,7 @@
 package io.launchpad.matching;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -8,8 +10,8 @@ import java.util.UUID;
  * An open challenge ranked for a supplier; {@code score} and {@code reasons} as in {@link SupplierMatch}.
  * {@code highlights} are the challenge's passages (title, summary, description) that matched the profile's words.
  */
-public record ChallengeMatch(UUID challengeId, UUID organisationId, String organisationName, String title,
-                             String summary, LocalDate closingDate, int score, List<Highlight> highlights,
+public record ChallengeMatch(UUID challengeId, UUID organisationId, @Nullable String organisationName,
+                             @Nullable String title, @Nullable String summary, LocalDate closingDate, int score, List<Highlight> highlights,
                              List<String> categories, List<String> regions, MatchReasons reasons) {
 
     public ChallengeMatch {

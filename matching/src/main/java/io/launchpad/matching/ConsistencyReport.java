@@ -1,5 +1,7 @@
 package io.launchpad.matching;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -40,7 +42,8 @@ public record ConsistencyReport(List<IndexCount> indexes, List<Difference> diffe
      * @param databaseVersion null when the document is not in the database
      * @param indexVersion    null when it is not in the index
      */
-    public record Difference(String alias, String id, Kind kind, Long databaseVersion, Long indexVersion) {
+    public record Difference(String alias, String id, Kind kind, @Nullable Long databaseVersion,
+                             @Nullable Long indexVersion) {
     }
 
     public enum Kind {

@@ -1,5 +1,7 @@
 package io.launchpad.matching;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Comparator;
 import java.util.UUID;
 
@@ -12,7 +14,7 @@ import java.util.UUID;
  * again even though a deeper pool may surface a result that would have ranked higher. Lists stop at
  * {@link #MAX_DEPTH}: past that, the query should be sharper rather than the list longer.
  */
-public record MatchWindow(int shown, MatchPosition after, int limit) {
+public record MatchWindow(int shown, @Nullable MatchPosition after, int limit) {
 
     public static final int MAX_DEPTH = 200;
 

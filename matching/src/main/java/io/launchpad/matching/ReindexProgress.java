@@ -1,5 +1,7 @@
 package io.launchpad.matching;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -16,8 +18,8 @@ import java.util.List;
  * @param report     what it did, once it succeeded
  * @param failure    why it failed, once it failed
  */
-public record ReindexProgress(boolean running, Instant startedAt, Instant finishedAt, List<IndexProgress> indexes,
-                              ReindexReport report, String failure) {
+public record ReindexProgress(boolean running, @Nullable Instant startedAt, @Nullable Instant finishedAt,
+                              List<IndexProgress> indexes, @Nullable ReindexReport report, @Nullable String failure) {
 
     public ReindexProgress {
         indexes = List.copyOf(indexes);
@@ -34,6 +36,6 @@ public record ReindexProgress(boolean running, Instant startedAt, Instant finish
      * @param expected documents the alias held when its rebuild began (an estimate of the total); null if unknown
      * @param finished this alias's new index is complete and live
      */
-    public record IndexProgress(String alias, long done, Long expected, boolean finished) {
+    public record IndexProgress(String alias, long done, @Nullable Long expected, boolean finished) {
     }
 }

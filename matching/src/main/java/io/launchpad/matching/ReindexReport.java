@@ -1,5 +1,7 @@
 package io.launchpad.matching;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -35,7 +37,7 @@ public record ReindexReport(List<RebuiltIndex> indexes, long replayed, long repl
      * @param rejected         records left out of the new index because Elasticsearch refused their document (the
      *                         consistency check then reports them missing until the record is fixed)
      */
-    public record RebuiltIndex(String alias, String previousIndex, String newIndex, long documents, Duration duration,
+    public record RebuiltIndex(String alias, @Nullable String previousIndex, String newIndex, long documents, Duration duration,
                                double documentsPerSecond, long removed, long rejected) {
     }
 

@@ -1,5 +1,7 @@
 package io.launchpad.matching;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How well a supplier's profile answers one of the challenge's requirements, in the challenge's own words.
  *
@@ -10,8 +12,8 @@ package io.launchpad.matching;
  * @param passage     the profile's passage that answers it best, quoted (null when nothing does)
  * @param field       where that passage is: {@code capabilities}, {@code products}, {@code caseStudies} or {@code summary}
  */
-public record RequirementEvidence(String requirement, String importance, String verdict, double support, String passage,
-                                  String field) {
+public record RequirementEvidence(String requirement, String importance, String verdict, double support,
+                                  @Nullable String passage, @Nullable String field) {
 
     public static final String ESSENTIAL = "essential";
     public static final String NICE_TO_HAVE = "nice-to-have";

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,7 +28,7 @@ public interface Search {
     Mono<Results<ChallengeHit>> challenges(ChallengeQuery query);
 
     /** Any list may be empty (no filter); values within one list are alternatives (OR), lists combine with AND. */
-    record SupplierQuery(String text, List<String> regions, List<String> accreditations, List<String> sizes,
+    record SupplierQuery(@Nullable String text, List<String> regions, List<String> accreditations, List<String> sizes,
                          List<String> categories, int limit, int offset) {
 
         public SupplierQuery {
@@ -38,7 +39,7 @@ public interface Search {
         }
     }
 
-    record ChallengeQuery(String text, List<String> categories, List<String> regions, int limit, int offset) {
+    record ChallengeQuery(@Nullable String text, List<String> categories, List<String> regions, int limit, int offset) {
 
         public ChallengeQuery {
             categories = categories == null ? List.of() : List.copyOf(categories);
@@ -52,18 +53,19 @@ public interface Search {
      *                   → a count for every code of its vocabulary, in taxonomy order, zeros included
      * @param nextOffset where the next page starts, or null on the last page
      */
-    record Results<T>(List<T> items, long total, Map<String, List<FacetCount>> facets, Integer nextOffset) {
+    record Results<T>(List<T> items, long total, Map<String, List<FacetCount>> facets, @Nullable Integer nextOffset) {
     }
 
     record FacetCount(String code, String label, long count, boolean selected) {
     }
 
     /** {@code categories} are inferred from the profile's text through the taxonomy. */
-    record SupplierHit(UUID supplierId, String name, String summary, List<String> regions,
+    record SupplierHit(UUID supplierId, @Nullable String name, @Nullable String summary, List<String> regions,
                        List<String> accreditations, String size, List<String> categories, List<Highlight> highlights) {
     }
 
-    record ChallengeHit(UUID challengeId, UUID organisationId, String organisationName, String title, String summary,
+    record ChallengeHit(UUID challengeId, UUID organisationId, @Nullable String organisationName, @Nullable String title,
+                        @Nullable String summary,
                         List<String> categories, List<String> regions, List<String> requiredAccreditations,
                         LocalDate closingDate, List<Highlight> highlights) {
     }

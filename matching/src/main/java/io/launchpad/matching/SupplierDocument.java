@@ -1,5 +1,7 @@
 package io.launchpad.matching;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,8 +13,8 @@ import java.util.UUID;
  * words in the text (a list of buzzwords would collect every category), so none declared means none credited.
  */
 public record SupplierDocument(UUID id, UUID organisationId, String name, String summary, String capabilities,
-                               String products, String caseStudies, List<String> regions, List<String> accreditations,
-                               String size, boolean published, long version, Instant updatedAt, List<String> categories) {
+                               @Nullable String products, @Nullable String caseStudies, List<String> regions, List<String> accreditations,
+                               @Nullable String size, boolean published, long version, Instant updatedAt, List<String> categories) {
 
     public SupplierDocument {
         regions = regions == null ? List.of() : List.copyOf(regions);
@@ -22,8 +24,8 @@ public record SupplierDocument(UUID id, UUID organisationId, String name, String
 
     /** A profile that declares no category. */
     public SupplierDocument(UUID id, UUID organisationId, String name, String summary, String capabilities,
-                            String products, String caseStudies, List<String> regions, List<String> accreditations,
-                            String size, boolean published, long version, Instant updatedAt) {
+                            @Nullable String products, @Nullable String caseStudies, List<String> regions, List<String> accreditations,
+                            @Nullable String size, boolean published, long version, Instant updatedAt) {
         this(id, organisationId, name, summary, capabilities, products, caseStudies, regions, accreditations, size,
                 published, version, updatedAt, List.of());
     }

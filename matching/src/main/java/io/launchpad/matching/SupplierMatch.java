@@ -1,5 +1,7 @@
 package io.launchpad.matching;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -8,7 +10,7 @@ import java.util.UUID;
  * it does not depend on the other suppliers in the list. {@code highlights} are the profile's
  * passages that matched the challenge's words; {@code reasons} say why it ranks where it does.
  */
-public record SupplierMatch(UUID supplierId, String name, String summary, int score, List<Highlight> highlights,
+public record SupplierMatch(UUID supplierId, @Nullable String name, @Nullable String summary, int score, List<Highlight> highlights,
                             List<String> regions, List<String> accreditations, MatchReasons reasons) {
 
     public SupplierMatch {

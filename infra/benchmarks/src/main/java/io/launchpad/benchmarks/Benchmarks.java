@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -39,6 +40,7 @@ import io.launchpad.matching.SupplierDocument;
 import io.launchpad.matching.SupplierMatch;
 import io.launchpad.matching.SupplierMatching;
 import io.launchpad.matching.Taxonomy;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -295,7 +297,8 @@ public final class Benchmarks {
                 awarded.size(), wins.size(), queries.size(), profiles.size());
         lists.suppliers = profiles;
         lists.challenges = List.of();
-        ReindexReport report = matching.getBean(IndexLifecycle.class).reindex().block(Duration.ofMinutes(30));
+        ReindexReport report = Objects.requireNonNull(matching.getBean(IndexLifecycle.class).reindex().block(Duration.ofMinutes(30)),
+                "a reindex ends with its report");
         progress("  indexed in %s", report.duration());
         SupplierMatching ranking = matching.getBean(SupplierMatching.class);
         Set<UUID> allVariants = new HashSet<>(variantOrganisation.values());
@@ -310,7 +313,8 @@ public final class Benchmarks {
                 Set<UUID> excluded = new HashSet<>(allVariants);
                 excluded.remove(own);
                 excluded.add(organisation("full|" + winner));
-                List<SupplierMatch> ranked = ranking.suppliersFor(dosChallenge(opportunity), 100, mode, excluded).block(Duration.ofSeconds(30));
+                List<SupplierMatch> ranked = Objects.requireNonNull(ranking.suppliersFor(dosChallenge(opportunity), 100, mode, excluded)
+                        .block(Duration.ofSeconds(30)), "ranking answers with a list");
                 int rank = 0;
                 for (int i = 0; i < ranked.size(); i++) {
                     if (ranked.get(i).supplierId().equals(id("loo|" + winner + "|" + opportunity.id()))) {
@@ -325,10 +329,15 @@ public final class Benchmarks {
                     reciprocal / queries.size(), queries.size());
             RESULTS_BY_MODE.put("dos-" + mode, hits / queries.size() + reciprocal / queries.size());
         }
-        result("DOS: hybrid beats BM25 alone", "%s", met(RESULTS_BY_MODE.get("dos-HYBRID") > RESULTS_BY_MODE.get("dos-BM25")));
+        result("DOS: hybrid beats BM25 alone", "%s", met(recorded("dos-HYBRID") > recorded("dos-BM25")));
     }
 
     private static final Map<String, Double> RESULTS_BY_MODE = new LinkedHashMap<>();
+
+    /** A figure recorded earlier in the run: each mode is measured before the two are compared. */
+    private static double recorded(String key) {
+        return Objects.requireNonNull(RESULTS_BY_MODE.get(key), key + " is measured before it is compared");
+    }
 
     private static SupplierDocument dosProfile(String key, List<Datasets.Opportunity> wins) {
         String name = wins.getFirst().winner();
@@ -365,14 +374,15 @@ public final class Benchmarks {
                 ChallengeDocument document = new ChallengeDocument(id("housing-challenge|" + challenge.title()), UUID.randomUUID(),
                         "Riverside Homes", challenge.title(), challenge.summary(), null, List.of(), List.of(), "published",
                         LocalDate.now().plusDays(30), 1, Instant.now(), List.of());
-                List<SupplierMatch> ranked = ranking.suppliersFor(document, 10, mode).block(Duration.ofSeconds(30));
+                List<SupplierMatch> ranked = Objects.requireNonNull(ranking.suppliersFor(document, 10, mode).block(Duration.ofSeconds(30)),
+                        "ranking answers with a list");
                 total += ndcgAt10(ranked.stream().map(m -> keys.get(m.supplierId())).toList(), challenge.grades());
             }
             double ndcg = total / challenges.size();
             RESULTS_BY_MODE.put("housing-" + mode, ndcg);
             result("housing labelled set, " + mode, "nDCG@10 %.3f over %d challenges", ndcg, challenges.size());
         }
-        result("housing: hybrid beats BM25 alone", "%s", met(RESULTS_BY_MODE.get("housing-HYBRID") > RESULTS_BY_MODE.get("housing-BM25")));
+        result("housing: hybrid beats BM25 alone", "%s", met(recorded("housing-HYBRID") > recorded("housing-BM25")));
     }
 
     static double ndcgAt10(List<String> ranked, Map<String, Integer> grades) {
@@ -556,7 +566,7 @@ public final class Benchmarks {
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
-    private static String send(String method, String url, String bearer, String json, Duration timeout, int expected) throws Exception {
+    private static String send(String method, String url, @Nullable String bearer, @Nullable String json, Duration timeout, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
         if (bearer != null) {
             request.header("Authorization", bearer);
@@ -605,7 +615,7 @@ public final class Benchmarks {
         progress("RESULT %s: %s", what, line);
     }
 
-    static void progress(String format, Object... args) {
+    static void progress(String format, @Nullable Object... args) {
         System.out.printf(Locale.ROOT, "[%s] %s%n", java.time.LocalTime.now().withNano(0), String.format(Locale.ROOT, format, args));
         System.out.flush();
     }

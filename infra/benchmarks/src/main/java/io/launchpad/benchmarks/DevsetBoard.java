@@ -16,9 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.launchpad.infra.stack.ProjectPaths;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -135,7 +137,8 @@ final class DevsetBoard {
             if (!scores.isEmpty()) {
                 bestScores.add(scores.getFirst());
             }
-            strictFailures += (int) top.stream().filter(id -> !meetsRules(roleByKey.get(role), candidateByKey.get(id))).count();
+            JsonNode roleRow = Objects.requireNonNull(roleByKey.get(role), "every ranked role was created from the devset");
+            strictFailures += (int) top.stream().filter(id -> !meetsRules(roleRow, candidateByKey.get(id))).count();
             labelledFailures += (int) top.stream().filter(labelled::contains).count();
             sparse += (int) top.stream().filter(sparseIds::contains).count();
             if (!list.contains(ideal)) {
@@ -185,7 +188,7 @@ final class DevsetBoard {
     }
 
     /** The devset's rules: in person needs the role's region, remote needs remote_ok, governance needs "yes". */
-    private static boolean meetsRules(JsonNode role, JsonNode candidate) {
+    private static boolean meetsRules(JsonNode role, @Nullable JsonNode candidate) {
         if (candidate == null) {
             return false;
         }
@@ -272,7 +275,7 @@ final class DevsetBoard {
         }
     }
 
-    private static HttpResponse<String> send(String method, String url, String bearer, String json) throws Exception {
+    private static HttpResponse<String> send(String method, String url, @Nullable String bearer, @Nullable String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", bearer);
         if (json != null) {

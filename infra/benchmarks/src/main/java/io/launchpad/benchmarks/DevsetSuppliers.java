@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.launchpad.matching.indexes.Embeddings;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -127,7 +129,8 @@ final class DevsetSuppliers {
             fields.put("title", c.get("title").asString());
             fields.put("summary", firstSentence);
             fields.put("description", description.substring(firstSentence.length()).strip());
-            float[] meaning = embeddings.embed(c.get("title").asString() + "\n" + description);
+            float[] meaning = Objects.requireNonNull(embeddings.embed(c.get("title").asString() + "\n" + description),
+                    "a challenge's title is never blank");
             fields.put("categories", List.of(categories.get(nearest(meaning, categoryVectors))[0]));
             fields.put("regions", List.of(code(regionCodes, c.get("region").asString(), "region")));
             fields.put("closingDate", LocalDate.now().plusDays(30).toString());
@@ -159,8 +162,9 @@ final class DevsetSuppliers {
                 List<String> ranked = new ArrayList<>();
                 answer.get("items").forEach(item -> ranked.add(devsetIdOf.getOrDefault(
                         UUID.fromString(item.get("supplierId").asString()), "?")));
+                JsonNode challenge = Objects.requireNonNull(challengeById.get(entry.getKey()), "each challenge came from the devset");
                 tally.add(entry.getKey(), ranked, qrels.get("qrels").get(entry.getKey()), empties,
-                        id -> supplierById.containsKey(id) && fails(challengeById.get(entry.getKey()), supplierById.get(id)));
+                        id -> supplierById.containsKey(id) && fails(challenge, known(supplierById, id)));
                 if (mode.equals("hybrid")) {
                     calibration.add(answer.get("items"), ranked, qrels.get("qrels").get(entry.getKey()));
                 }
@@ -191,15 +195,17 @@ final class DevsetSuppliers {
             String id = c.get("id").asString();
             List<String> ranked = bm25.rank(challengeText(c));
             JsonNode rows = qrels.get("qrels").get(id);
-            plain.add(id, ranked.subList(0, 10), rows, empties, s -> fails(c, supplierById.get(s)));
-            filtered.add(id, ranked.stream().filter(s -> !fails(c, supplierById.get(s))).limit(10).toList(), rows, empties,
-                    s -> fails(c, supplierById.get(s)));
+            plain.add(id, ranked.subList(0, 10), rows, empties, s -> fails(c, known(supplierById, s)));
+            filtered.add(id, ranked.stream().filter(s -> !fails(c, known(supplierById, s))).limit(10).toList(), rows, empties,
+                    s -> fails(c, known(supplierById, s)));
         }
         result.accept("devset suppliers, devset BM25 baseline", plain.line());
         result.accept("devset suppliers, devset BM25 + filters", filtered.line());
+        double hybridNdcg = Objects.requireNonNull(ndcgByMode.get("hybrid"), "both modes are measured above");
+        double bm25Ndcg = Objects.requireNonNull(ndcgByMode.get("bm25"), "both modes are measured above");
         result.accept("devset suppliers: hybrid ahead of BM25 + filters", String.format(Locale.ROOT, "%.3f vs %.3f (%s)",
-                ndcgByMode.get("hybrid"), Math.max(ndcgByMode.get("bm25"), filtered.meanNdcg()),
-                ndcgByMode.get("hybrid") > Math.max(ndcgByMode.get("bm25"), filtered.meanNdcg()) ? "met" : "NOT MET"));
+                hybridNdcg, Math.max(bm25Ndcg, filtered.meanNdcg()),
+                hybridNdcg > Math.max(bm25Ndcg, filtered.meanNdcg()) ? "met" : "NOT MET"));
     }
 
     /**
@@ -311,6 +317,11 @@ final class DevsetSuppliers {
         }
     }
 
+    /** A supplier of the devset by id: the ids ranked here are the devset's own. */
+    private static JsonNode known(Map<String, JsonNode> supplierById, String id) {
+        return Objects.requireNonNull(supplierById.get(id), () -> "no devset supplier " + id);
+    }
+
     /** The devset's hard-constraint rules, applied here to score answers (README, "Design rules" 3). */
     static boolean fails(JsonNode challenge, JsonNode supplier) {
         List<String> served = strings(supplier.get("regions_served"));
@@ -352,7 +363,7 @@ final class DevsetSuppliers {
         }
     }
 
-    private String send(String method, String path, String bearer, String json, int expected) throws Exception {
+    private String send(String method, String path, @Nullable String bearer, @Nullable String json, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60));
         if (bearer != null) {
             request.header("Authorization", bearer);
@@ -464,7 +475,7 @@ final class DevsetSuppliers {
             ids = suppliers.keySet().stream().sorted().toList();
             Map<String, Integer> df = new HashMap<>();
             for (String id : ids) {
-                JsonNode s = suppliers.get(id);
+                JsonNode s = Objects.requireNonNull(suppliers.get(id), "ids are the map's keys");
                 List<String> parts = new ArrayList<>(List.of(s.get("name").asString(), s.get("summary").asString()));
                 parts.addAll(strings(s.get("capabilities")));
                 for (JsonNode study : s.get("case_studies")) {
@@ -493,14 +504,14 @@ final class DevsetSuppliers {
             for (String id : ids) {
                 double score = 0;
                 for (String t : q) {
-                    Integer f = tf.get(id).get(t);
+                    Integer f = tf.getOrDefault(id, Map.of()).get(t);
                     if (f != null) {
-                        score += idf.get(t) * f * 2.2 / (f + 1.2 * (0.25 + 0.75 * length.get(id) / averageLength));
+                        score += idf.getOrDefault(t, 0.0) * f * 2.2 / (f + 1.2 * (0.25 + 0.75 * length.getOrDefault(id, 0) / averageLength));
                     }
                 }
                 scores.put(id, score);
             }
-            return ids.stream().sorted(Comparator.comparingDouble((String id) -> -scores.get(id)).thenComparing(id -> id)).toList();
+            return ids.stream().sorted(Comparator.comparingDouble((String id) -> -scores.getOrDefault(id, 0.0)).thenComparing(id -> id)).toList();
         }
 
         private static List<String> tokens(String text) {

@@ -5,6 +5,7 @@ import io.launchpad.matching.ConsistencyReport;
 import io.launchpad.matching.IndexLifecycle;
 import io.launchpad.matching.ReindexInProgressException;
 import io.launchpad.matching.ReindexProgress;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +43,7 @@ class IndexAdminController {
             description = "Started (Prefer: respond-async); Location names the progress to follow",
             content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReindexProgress.class)))
     @PostMapping("/api/v1/admin/reindex")
-    Mono<ResponseEntity<Object>> reindex(@RequestHeader(name = "Prefer", required = false) String prefer) {
+    Mono<ResponseEntity<Object>> reindex(@RequestHeader(name = "Prefer", required = false) @Nullable String prefer) {
         boolean async = prefer != null && java.util.Arrays.stream(prefer.split(","))
                 .anyMatch(preference -> "respond-async".equalsIgnoreCase(preference.strip()));
         return AdminOnly.require("the matching indexes").then(Mono.defer(() -> {

@@ -8,6 +8,7 @@ import io.launchpad.matching.ParkedOutboxRow;
 import io.launchpad.matching.ParkedOutboxRows;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,8 +38,8 @@ class OutboxAdminController {
 
     @Operation(summary = "Outbox rows parked because Elasticsearch kept rejecting their document, oldest first (cursor-paginated)")
     @GetMapping("/api/v1/admin/outbox/parked")
-    Mono<Page<ParkedOutboxRow>> list(@RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
+    Mono<Page<ParkedOutboxRow>> list(@RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
         // parameters are checked after the caller: a non-admin learns nothing from a 400
         return AdminOnly.require("the matching outbox").then(Mono.fromCallable(() -> RowCursor.decode(cursor))).flatMap(after -> {
             int size = Limits.pageSize(limit);
@@ -84,7 +85,7 @@ class OutboxAdminController {
             return Base64.getUrlEncoder().withoutPadding().encodeToString((VERSION + id).getBytes(StandardCharsets.UTF_8));
         }
 
-        static long decode(String cursor) {
+        static long decode(@Nullable String cursor) {
             if (cursor == null || cursor.isBlank()) {
                 return 0;
             }

@@ -6,6 +6,7 @@ import io.launchpad.api.web.ETags;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +27,7 @@ class ApplicationController {
     record ApplyRequest(@NotBlank @Size(max = 5_000) String statement) {
     }
 
-    record DecisionRequest(@NotBlank @Size(max = 40) String status, @Size(max = 5_000) String feedback) {
+    record DecisionRequest(@NotBlank @Size(max = 40) String status, @Size(max = 5_000) @Nullable String feedback) {
     }
 
     private final Applications applications;
@@ -59,7 +60,7 @@ class ApplicationController {
 
     /** The association shortlists, invites to interview, appoints or declines; the candidate withdraws. */
     @PostMapping("/api/v1/applications/{id}/status")
-    Mono<Object> decide(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+    Mono<Object> decide(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody DecisionRequest request) {
         Long version = ETags.optionalVersion(ifMatch);
         return Caller.current().flatMap(caller -> applications.decide(caller, id, version, request.status(),

@@ -2,12 +2,14 @@ package io.launchpad.api.application;
 
 import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 @Repository
@@ -44,7 +46,7 @@ class ApplicationRepository {
                 .bind("c", candidateId).map(ApplicationRepository::application).all().as(Rows::whole);
     }
 
-    Mono<BoardApplication> changeStatus(UUID id, long expectedVersion, BoardApplication.Status status, String feedback) {
+    Mono<BoardApplication> changeStatus(UUID id, long expectedVersion, BoardApplication.Status status, @Nullable String feedback) {
         var spec = db.sql("""
                 update board_application set status = :status, feedback = coalesce(:feedback, feedback),
                     identity_revealed_at = case when :status in ('interview', 'appointed')
@@ -69,7 +71,8 @@ class ApplicationRepository {
     private static BoardApplication application(Readable row) {
         return new BoardApplication(row.get("id", UUID.class), row.get("board_role_id", UUID.class),
                 row.get("candidate_id", UUID.class), row.get("statement", String.class),
-                BoardApplication.Status.fromCode(row.get("status", String.class)), row.get("feedback", String.class),
+                Objects.requireNonNull(BoardApplication.Status.fromCode(row.get("status", String.class)),
+                        "the status column holds one of the codes"), row.get("feedback", String.class),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
                 row.get("identity_revealed_at", Instant.class), row.get("version", Long.class));
     }

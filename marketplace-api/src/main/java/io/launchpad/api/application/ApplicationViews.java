@@ -5,6 +5,7 @@ import io.launchpad.api.candidate.CandidateDocument;
 import io.launchpad.api.candidate.CandidateProfile;
 import io.launchpad.api.candidate.Experience;
 import io.launchpad.api.candidate.SkillLevel;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ final class ApplicationViews {
     }
 
     /** The candidate's own view of their application. */
-    record OwnView(UUID id, UUID boardRoleId, String roleTitle, String status, String statement, String feedback,
+    record OwnView(UUID id, UUID boardRoleId, String roleTitle, String status, String statement, @Nullable String feedback,
             Instant createdAt, Instant updatedAt, long version) {
 
         static OwnView of(BoardApplication a, String roleTitle) {
@@ -28,8 +29,8 @@ final class ApplicationViews {
 
     /** Skills, experience and statement: everything a blind reviewer may see of an applicant. */
     record Applicant(String headline, List<SkillLevel> skills, List<Experience> experience,
-            String governanceExperience, int governanceYears, String livedExperience, String availability,
-            int hoursPerMonth, String region, boolean remote) {
+            @Nullable String governanceExperience, int governanceYears, @Nullable String livedExperience,
+            String availability, int hoursPerMonth, @Nullable String region, boolean remote) {
 
         static Applicant of(CandidateDocument d) {
             return new Applicant(d.headline(), d.skills(), d.experience(), d.governanceExperience(),
@@ -44,7 +45,8 @@ final class ApplicationViews {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Review(UUID id, UUID boardRoleId, String status, boolean identityRevealed, String statement,
-            Applicant applicant, UUID candidateId, CandidateProfile.Identity identity, String feedback,
+            Applicant applicant, @Nullable UUID candidateId, CandidateProfile.@Nullable Identity identity,
+            @Nullable String feedback,
             Instant createdAt, Instant updatedAt, long version) {
 
         static Review of(BoardApplication a, CandidateProfile candidate, boolean reveal) {

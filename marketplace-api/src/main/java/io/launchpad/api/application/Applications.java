@@ -12,6 +12,7 @@ import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.security.Caller;
 import io.launchpad.api.web.ETags;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
@@ -100,7 +101,7 @@ class Applications implements PersonalData, CandidateProfileListener {
     }
 
     @Transactional
-    Mono<Object> decide(Caller caller, UUID id, Long expectedVersion, String statusCode, String feedback) {
+    Mono<Object> decide(Caller caller, UUID id, @Nullable Long expectedVersion, String statusCode, @Nullable String feedback) {
         BoardApplication.Status to = BoardApplication.Status.fromCode(statusCode);
         if (to == null || to == BoardApplication.Status.SUBMITTED) {
             return Mono.error(ApiProblem.invalid("status", "one-of",
@@ -154,7 +155,7 @@ class Applications implements PersonalData, CandidateProfileListener {
     }
 
     private Mono<Object> withdraw(Caller caller, BoardApplication application, CandidateProfile candidate,
-            Long expectedVersion) {
+            @Nullable Long expectedVersion) {
         if (!candidate.isOwnedBy(caller.subject())) {
             return reviewer(caller, application).then(Mono.error(
                     ApiProblem.forbidden("Only the candidate withdraws an application")));

@@ -1,12 +1,14 @@
 package io.launchpad.api.application;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
 /** A candidate's application for a board role and where the association has got to with it. */
-record BoardApplication(UUID id, UUID boardRoleId, UUID candidateId, String statement, Status status, String feedback,
-        Instant createdAt, Instant updatedAt, Instant identityRevealedAt, long version) {
+record BoardApplication(UUID id, UUID boardRoleId, UUID candidateId, String statement, Status status,
+        @Nullable String feedback, Instant createdAt, Instant updatedAt, @Nullable Instant identityRevealedAt, long version) {
 
     enum Status {
         SUBMITTED, SHORTLISTED, INTERVIEW, APPOINTED, DECLINED, WITHDRAWN;
@@ -15,7 +17,7 @@ record BoardApplication(UUID id, UUID boardRoleId, UUID candidateId, String stat
             return name().toLowerCase();
         }
 
-        static Status fromCode(String code) {
+        static @Nullable Status fromCode(String code) {
             for (Status status : values()) {
                 if (status.code().equals(code)) {
                     return status;

@@ -3,6 +3,7 @@ package io.launchpad.api.audit;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.security.Caller;
 import io.launchpad.api.web.Limits;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,15 +24,15 @@ class AuditController {
     }
 
     @GetMapping("/api/v1/audit")
-    Mono<Map<String, List<AuditLog.AdminEntry>>> all(@RequestParam(required = false) UUID candidateId,
-            @RequestParam(required = false) Integer limit) {
+    Mono<Map<String, List<AuditLog.AdminEntry>>> all(@RequestParam(required = false) @Nullable UUID candidateId,
+            @RequestParam(required = false) @Nullable Integer limit) {
         int size = Limits.pageSize(limit);
         return Caller.current().flatMapMany(caller -> log.all(caller, candidateId, size)).collectList()
                 .map(items -> Map.of("items", items));
     }
 
     @GetMapping("/api/v1/me/audit")
-    Mono<Map<String, List<AuditLog.Entry>>> mine(@RequestParam(required = false) Integer limit) {
+    Mono<Map<String, List<AuditLog.Entry>>> mine(@RequestParam(required = false) @Nullable Integer limit) {
         int size = Limits.pageSize(limit);
         return Caller.current().flatMapMany(caller -> {
             if (caller.isAnonymous()) {

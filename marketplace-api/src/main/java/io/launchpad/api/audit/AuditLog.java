@@ -6,6 +6,7 @@ import io.launchpad.api.privacy.PersonalData;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.security.Caller;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -48,7 +49,7 @@ public class AuditLog implements PersonalData {
      * How the candidate will see this caller: by the organisations they act for, or by role; never
      * by the other person's own identifiers (those are that person's personal data).
      */
-    public Mono<String> labelOf(Caller caller, String personSubject) {
+    public Mono<String> labelOf(Caller caller, @Nullable String personSubject) {
         if (personSubject != null && personSubject.equals(caller.subject())) {
             return Mono.just("you");
         }
@@ -117,7 +118,7 @@ public class AuditLog implements PersonalData {
     }
 
     /** Admin view, optionally narrowed to one candidate. */
-    public Flux<AdminEntry> all(Caller caller, UUID candidateId, int limit) {
+    public Flux<AdminEntry> all(Caller caller, @Nullable UUID candidateId, int limit) {
         if (!caller.isAdmin()) {
             return Flux.error(ApiProblem.forbidden("Only admins read the whole audit log"));
         }

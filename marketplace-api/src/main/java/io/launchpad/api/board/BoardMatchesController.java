@@ -12,6 +12,7 @@ import io.launchpad.api.search.MatchVerdict;
 import io.launchpad.api.observability.MatchLatency;
 import io.launchpad.matching.MatchStrength;
 import io.launchpad.api.security.Caller;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,10 +34,11 @@ import java.util.stream.Collectors;
 class BoardMatchesController {
 
     /** A matched candidate without identifying fields; {@code candidateId} only when the profile is public. */
-    record MatchedCandidate(UUID candidateId, String headline, List<SkillLevel> skills, List<Experience> experience,
-            String governanceExperience, int governanceYears, String livedExperience, String availability,
-            int hoursPerMonth, String region, boolean remote, List<io.launchpad.api.candidate.SkillInWords> skillsInWords,
-            List<String> sectors, String experienceSummary) {
+    record MatchedCandidate(@Nullable UUID candidateId, String headline, List<SkillLevel> skills, List<Experience> experience,
+            @Nullable String governanceExperience, int governanceYears, @Nullable String livedExperience, String availability,
+            int hoursPerMonth, @Nullable String region, boolean remote,
+            List<io.launchpad.api.candidate.SkillInWords> skillsInWords, List<String> sectors,
+            @Nullable String experienceSummary) {
 
         static MatchedCandidate of(CandidateDocument d) {
             return new MatchedCandidate("public".equals(d.visibility()) ? d.id() : null, d.headline(), d.skills(),
@@ -49,8 +51,8 @@ class BoardMatchesController {
     record CandidateMatchView(int rank, int score, MatchedCandidate candidate, BoardMatching.BoardMatchReasons reasons) {
     }
 
-    record CandidateMatchesView(UUID boardRoleId, String engine, MatchVerdict verdict, List<CandidateMatchView> items,
-            String nextCursor) {
+    record CandidateMatchesView(UUID boardRoleId, String engine, @Nullable MatchVerdict verdict,
+            List<CandidateMatchView> items, @Nullable String nextCursor) {
     }
 
     record RoleMatchView(int rank, int score, UUID boardRoleId, String title, UUID organisationId, String region,
@@ -58,8 +60,8 @@ class BoardMatchesController {
             BoardMatching.BoardMatchReasons reasons, String attendance, boolean governanceExperienceRequired) {
     }
 
-    record RoleMatchesView(UUID candidateId, String engine, MatchVerdict verdict, List<RoleMatchView> items,
-            String nextCursor) {
+    record RoleMatchesView(UUID candidateId, String engine, @Nullable MatchVerdict verdict, List<RoleMatchView> items,
+            @Nullable String nextCursor) {
     }
 
     private final BoardRoles roles;
@@ -78,8 +80,8 @@ class BoardMatchesController {
     }
 
     @GetMapping("/api/v1/board-roles/{id}/matches")
-    Mono<CandidateMatchesView> candidatesFor(@PathVariable UUID id, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+    Mono<CandidateMatchesView> candidatesFor(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         MatchRequest.MatchList list = new MatchRequest.MatchList("role-candidates", id);
         MatchRequest request = MatchRequest.of(limit, null, cursor, list);
         return Caller.current().flatMap(caller -> roles.owned(caller, id)
@@ -100,8 +102,8 @@ class BoardMatchesController {
     }
 
     @GetMapping("/api/v1/candidates/{id}/matches")
-    Mono<RoleMatchesView> rolesFor(@PathVariable UUID id, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+    Mono<RoleMatchesView> rolesFor(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         MatchRequest.MatchList list = new MatchRequest.MatchList("candidate-roles", id);
         MatchRequest request = MatchRequest.of(limit, null, cursor, list);
         return Caller.current().flatMap(caller -> candidates.byId(id)

@@ -2,6 +2,7 @@ package io.launchpad.api.board;
 
 import io.launchpad.api.candidate.CandidateDocument;
 import io.launchpad.matching.MatchWindow;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 import java.util.List;
@@ -57,8 +58,8 @@ public interface BoardMatching {
      * {@code at-level}, {@code below-level}, {@code adjacent}, {@code in-words} or {@code none};
      * {@code evidence} the candidate's skill or sentence that meets it.
      */
-    record GapCoverage(String skill, String label, String requiredLevel, String offeredLevel, String how,
-            String evidence) {
+    record GapCoverage(@Nullable String skill, String label, @Nullable String requiredLevel,
+            @Nullable String offeredLevel, String how, @Nullable String evidence) {
     }
 
     record BoardScoreParts(double coverage, double meaning, double keywords, double governance, double location,

@@ -3,6 +3,7 @@ package io.launchpad.api.board;
 import io.launchpad.api.candidate.SkillLevel;
 import io.launchpad.api.candidate.SkillsFramework;
 import io.launchpad.matching.BoardRoleForMatching;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,9 +13,9 @@ import java.util.UUID;
 /** A board role an association posts: draft (only its members see it), open (taking applications), closed. */
 public record BoardRole(UUID id, UUID organisationId, String title, String description, List<SkillLevel> skillsMatrix,
         List<SkillLevel> skillGaps, String timeCommitment, int hoursPerMonth, String remuneration,
-        String remunerationDetail, String region, boolean remote, LocalDate closingDate, String diversityAims,
-        Status status, Instant createdAt, Instant updatedAt, Instant publishedAt, long version, String attendance,
-        boolean governanceExperienceRequired, List<String> skillGapsInWords, String hiddenReason) {
+        @Nullable String remunerationDetail, String region, boolean remote, LocalDate closingDate, @Nullable String diversityAims,
+        Status status, Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt, long version, String attendance,
+        boolean governanceExperienceRequired, List<String> skillGapsInWords, @Nullable String hiddenReason) {
 
     public enum Status { DRAFT, OPEN, CLOSED }
 

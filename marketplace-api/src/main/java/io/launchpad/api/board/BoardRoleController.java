@@ -7,6 +7,7 @@ import io.launchpad.api.web.ETags;
 import io.launchpad.api.web.Limits;
 import io.launchpad.api.web.Page;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,10 +33,10 @@ class BoardRoleController {
 
     record BoardRoleView(UUID id, UUID organisationId, String organisationName, String title, String description,
             List<SkillLevel> skillsMatrix, List<SkillLevel> skillGaps, String timeCommitment, int hoursPerMonth,
-            String remuneration, String remunerationDetail, String region, boolean remote, LocalDate closingDate,
-            String diversityAims, String status, Instant createdAt, Instant updatedAt, Instant publishedAt,
+            String remuneration, @Nullable String remunerationDetail, String region, boolean remote, LocalDate closingDate,
+            @Nullable String diversityAims, String status, Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt,
             long version, String attendance, boolean governanceExperienceRequired, List<String> skillGapsInWords,
-            String hiddenReason) {
+            @Nullable String hiddenReason) {
 
         static BoardRoleView of(BoardRole r, String organisationName) {
             return new BoardRoleView(r.id(), r.organisationId(), organisationName, r.title(), r.description(),
@@ -61,8 +62,8 @@ class BoardRoleController {
     }
 
     @GetMapping
-    Mono<Page<BoardRoleView>> list(@RequestParam(required = false) UUID organisationId,
-            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+    Mono<Page<BoardRoleView>> list(@RequestParam(required = false) @Nullable UUID organisationId,
+            @RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit) {
         int size = Limits.pageSize(limit);
         return Caller.current().flatMap(caller -> roles.list(caller, organisationId, Cursor.decode(cursor), size))
                 .flatMap(page -> Flux.fromIterable(page.items()).concatMap(this::view).collectList()
@@ -76,7 +77,7 @@ class BoardRoleController {
 
     @PutMapping("/{id}")
     Mono<ResponseEntity<BoardRoleView>> update(@PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody BoardRoleFields fields) {
         long version = ETags.requiredVersion(ifMatch);
         return Caller.current().flatMap(caller -> roles.update(caller, id, version, fields)).flatMap(this::view)
@@ -85,7 +86,7 @@ class BoardRoleController {
 
     @PostMapping("/{id}/publish")
     Mono<ResponseEntity<BoardRoleView>> publish(@PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         Long version = ETags.optionalVersion(ifMatch);
         return Caller.current().flatMap(caller -> roles.publish(caller, id, version)).flatMap(this::view)
                 .map(BoardRoleController::tagged);
@@ -93,7 +94,7 @@ class BoardRoleController {
 
     @PostMapping("/{id}/close")
     Mono<ResponseEntity<BoardRoleView>> close(@PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         Long version = ETags.optionalVersion(ifMatch);
         return Caller.current().flatMap(caller -> roles.close(caller, id, version)).flatMap(this::view)
                 .map(BoardRoleController::tagged);

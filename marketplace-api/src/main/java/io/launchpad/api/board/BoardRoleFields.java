@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -27,27 +28,28 @@ import java.util.UUID;
  * a client that sends only the older {@code remote} flag gets {@code remote} or {@code in-person}.
  */
 public record BoardRoleFields(
-        UUID organisationId,
+        @Nullable UUID organisationId,
         @NotBlank @SingleLine @Size(min = 3, max = 200) String title,
         @NotBlank @Size(max = 10_000) String description,
         @NotNull @Size(max = 40) List<@NotNull @Valid SkillLevel> skillsMatrix,
-        @Size(max = 20) List<@NotNull @Valid SkillLevel> skillGaps,
+        @Size(max = 20) @Nullable List<@NotNull @Valid SkillLevel> skillGaps,
         @NotBlank @SingleLine @Size(max = 200) String timeCommitment,
         @NotNull @Min(1) @Max(200) Integer hoursPerMonth,
         @NotNull @Pattern(regexp = "voluntary|remunerated") String remuneration,
-        @SingleLine @Size(max = 200) String remunerationDetail,
+        @SingleLine @Size(max = 200) @Nullable String remunerationDetail,
         @NotNull @KnownCode(Vocabulary.REGION) String region,
-        Boolean remote,
+        @Nullable Boolean remote,
         @NotNull @FutureOrPresent @PlausibleDate LocalDate closingDate,
-        @Size(max = 2_000) String diversityAims,
-        @Pattern(regexp = "in-person|hybrid|remote") String attendance,
-        Boolean governanceExperienceRequired,
-        @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 300) String> skillGapsInWords) {
+        @Size(max = 2_000) @Nullable String diversityAims,
+        @Pattern(regexp = "in-person|hybrid|remote") @Nullable String attendance,
+        @Nullable Boolean governanceExperienceRequired,
+        @Size(max = 20) @Nullable List<@NotBlank @SingleLine @Size(max = 300) String> skillGapsInWords) {
 
     /** The older shape, without attendance, governance or gaps in words. */
-    public BoardRoleFields(UUID organisationId, String title, String description, List<SkillLevel> skillsMatrix,
-            List<SkillLevel> skillGaps, String timeCommitment, Integer hoursPerMonth, String remuneration,
-            String remunerationDetail, String region, Boolean remote, LocalDate closingDate, String diversityAims) {
+    public BoardRoleFields(@Nullable UUID organisationId, String title, String description, List<SkillLevel> skillsMatrix,
+            @Nullable List<SkillLevel> skillGaps, String timeCommitment, Integer hoursPerMonth, String remuneration,
+            @Nullable String remunerationDetail, String region, @Nullable Boolean remote, LocalDate closingDate,
+            @Nullable String diversityAims) {
         this(organisationId, title, description, skillsMatrix, skillGaps, timeCommitment, hoursPerMonth, remuneration,
                 remunerationDetail, region, remote, closingDate, diversityAims, null, null, null);
     }
@@ -64,7 +66,7 @@ public record BoardRoleFields(
                 Boolean.TRUE.equals(governanceExperienceRequired), inWords);
     }
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,6 +1,7 @@
 package io.launchpad.api.board;
 
 import io.launchpad.api.moderation.ModeratedContent;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -22,7 +23,7 @@ class BoardRoleModeration implements ModeratedContent {
     }
 
     @Override
-    public Mono<Target> setHidden(UUID id, String reason) {
+    public Mono<Target> setHidden(UUID id, @Nullable String reason) {
         return roles.setHidden(id, reason).map(r -> new Target(r.id(), r.title(), r.organisationId(),
                 "/board-roles/" + r.id()));
     }

@@ -5,6 +5,7 @@ import io.launchpad.api.candidate.SkillLevel;
 import io.launchpad.api.web.Cursor;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 @Repository
@@ -83,14 +85,14 @@ class BoardRoleRepository {
     }
 
     /** Sets (or, with null, clears) the moderation mark; a new version, so the index takes the change. */
-    Mono<BoardRole> setHidden(UUID id, String reason) {
+    Mono<BoardRole> setHidden(UUID id, @Nullable String reason) {
         var spec = db.sql("update board_role set hidden_reason = :reason, version = version + 1 where id = :id returning *")
                 .bind("id", id);
         return (reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason)).map(this::role).one();
     }
 
     /** Open roles, or (when {@code includeDrafts}) all of one organisation's roles, newest first. */
-    Flux<BoardRole> list(UUID organisationId, boolean includeDrafts, Cursor after, int limit) {
+    Flux<BoardRole> list(@Nullable UUID organisationId, boolean includeDrafts, @Nullable Cursor after, int limit) {
         var spec = db.sql("""
                 select * from board_role
                 where (cast(:org as uuid) is null or organisation_id = :org)
@@ -110,9 +112,10 @@ class BoardRoleRepository {
                 .bind("matrix", Json.of(json.writeValueAsString(f.skillsMatrix())))
                 .bind("gaps", Json.of(json.writeValueAsString(f.skillGaps())))
                 .bind("time", f.timeCommitment()).bind("hours", f.hoursPerMonth())
-                .bind("remuneration", f.remuneration()).bind("region", f.region()).bind("remote", f.remote())
+                .bind("remuneration", f.remuneration()).bind("region", f.region())
+                .bind("remote", Objects.requireNonNull(f.remote(), "set by normalised()"))
                 .bind("closing", f.closingDate())
-                .bind("attendance", f.attendance())
+                .bind("attendance", Objects.requireNonNull(f.attendance(), "set by normalised()"))
                 .bind("governance", Boolean.TRUE.equals(f.governanceExperienceRequired()))
                 .bind("gapsInWords", Json.of(json.writeValueAsString(f.skillGapsInWords())));
         spec = f.remunerationDetail() == null ? spec.bindNull("detail", String.class)

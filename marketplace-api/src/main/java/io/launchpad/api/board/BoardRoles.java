@@ -12,6 +12,7 @@ import io.launchpad.api.web.ETags;
 import io.launchpad.api.web.Page;
 import io.launchpad.matching.BoardOutbox;
 import io.launchpad.matching.BoardRoleForMatching;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
@@ -20,6 +21,7 @@ import reactor.core.publisher.Mono;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -44,11 +46,12 @@ public class BoardRoles {
 
     @Transactional
     public Mono<BoardRole> create(Caller caller, BoardRoleFields request) {
-        if (request.organisationId() == null) {
+        UUID organisationId = request.organisationId();
+        if (organisationId == null) {
             return Mono.error(ApiProblem.invalid("organisationId", "required", "must name the association"));
         }
         BoardRoleFields fields = checked(request);
-        return organisations.requireActingFor(caller, fields.organisationId(), OrganisationType.ASSOCIATION,
+        return organisations.requireActingFor(caller, organisationId, OrganisationType.ASSOCIATION,
                         "organisationId")
                 .flatMap(organisation -> repository.insert(organisation.id(), fields))
                 .flatMap(this::announce);
@@ -93,16 +96,16 @@ public class BoardRoles {
     }
 
     @Transactional
-    public Mono<BoardRole> publish(Caller caller, UUID id, Long expectedVersion) {
+    public Mono<BoardRole> publish(Caller caller, UUID id, @Nullable Long expectedVersion) {
         return transition(caller, id, expectedVersion, BoardRole.Status.DRAFT, BoardRole.Status.OPEN);
     }
 
     @Transactional
-    public Mono<BoardRole> close(Caller caller, UUID id, Long expectedVersion) {
+    public Mono<BoardRole> close(Caller caller, UUID id, @Nullable Long expectedVersion) {
         return transition(caller, id, expectedVersion, BoardRole.Status.OPEN, BoardRole.Status.CLOSED);
     }
 
-    public Mono<Page<BoardRole>> list(Caller caller, UUID organisationId, Cursor after, int limit) {
+    public Mono<Page<BoardRole>> list(Caller caller, @Nullable UUID organisationId, @Nullable Cursor after, int limit) {
         Mono<Boolean> member = organisationId == null ? Mono.just(false)
                 : organisations.find(organisationId).flatMap(org -> organisations.mayActFor(caller, org));
         return member.flatMap(drafts -> repository.list(organisationId, drafts, after, limit + 1).collectList())
@@ -135,7 +138,7 @@ public class BoardRoles {
 
     /** Sets or clears the moderation mark and tells the index; empty when there is no such role. */
     @Transactional
-    public Mono<BoardRole> setHidden(UUID id, String reason) {
+    public Mono<BoardRole> setHidden(UUID id, @Nullable String reason) {
         return repository.setHidden(id, reason).flatMap(this::announce);
     }
 
@@ -149,7 +152,7 @@ public class BoardRoles {
         return outbox.boardRoleChanged(role.forMatching(framework)).thenReturn(role);
     }
 
-    private Mono<BoardRole> transition(Caller caller, UUID id, Long expectedVersion, BoardRole.Status from,
+    private Mono<BoardRole> transition(Caller caller, UUID id, @Nullable Long expectedVersion, BoardRole.Status from,
             BoardRole.Status to) {
         return owned(caller, id).flatMap(role -> {
             ETags.check(role.version(), expectedVersion);
@@ -175,7 +178,8 @@ public class BoardRoles {
             throw ApiProblem.invalid("attendance", "required", "must be in-person, hybrid or remote");
         }
         BoardRoleFields fields = request.normalised();
-        if (fields.skillGaps().isEmpty() && fields.skillGapsInWords().isEmpty()) {
+        if (Objects.requireNonNull(fields.skillGaps(), "set by normalised()").isEmpty()
+                && Objects.requireNonNull(fields.skillGapsInWords(), "set by normalised()").isEmpty()) {
             throw ApiProblem.invalid("skillGaps", "required",
                     "must list at least one gap, as a framework skill or in skillGapsInWords");
         }

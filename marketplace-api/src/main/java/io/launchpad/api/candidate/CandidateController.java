@@ -3,6 +3,7 @@ package io.launchpad.api.candidate;
 import io.launchpad.api.security.Caller;
 import io.launchpad.api.web.ETags;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,7 +56,7 @@ class CandidateController {
 
     @PutMapping("/api/v1/candidates/{id}")
     Mono<ResponseEntity<CandidateView>> update(@PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody CandidateFields fields) {
         long version = ETags.requiredVersion(ifMatch);
         return Caller.current().flatMap(caller -> profiles.update(caller, id, version, fields))

@@ -1,6 +1,7 @@
 package io.launchpad.api.candidate;
 
 import io.launchpad.matching.CandidateForMatching;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.UUID;
@@ -12,9 +13,9 @@ import java.util.UUID;
  * photo or age.
  */
 public record CandidateDocument(UUID id, String headline, List<SkillLevel> skills, List<Experience> experience,
-        String governanceExperience, int governanceYears, String livedExperience, String availability,
-        int hoursPerMonth, String region, boolean remote, String visibility, long version,
-        List<SkillInWords> skillsInWords, List<String> sectors, String experienceSummary) {
+        @Nullable String governanceExperience, int governanceYears, @Nullable String livedExperience, String availability,
+        int hoursPerMonth, @Nullable String region, boolean remote, String visibility, long version,
+        List<SkillInWords> skillsInWords, List<String> sectors, @Nullable String experienceSummary) {
 
     /** The candidate's side of a query for roles (their own profile, whatever its visibility). */
     public CandidateForMatching forMatching(SkillsFramework framework) {

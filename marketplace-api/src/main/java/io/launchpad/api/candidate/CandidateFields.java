@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -31,31 +32,32 @@ import java.util.List;
 public record CandidateFields(
         @NotBlank @SingleLine @Size(max = 200) String name,
         @NotBlank @SingleLine @Email @Size(max = 320) String email,
-        @Size(max = 40) @Pattern(regexp = "^[0-9 +()-]*$") String phone,
-        @Size(max = 500) @Pattern(regexp = "^https://\\S+$") String photoUrl,
-        @Past @PlausibleDate(yearsBack = 120, yearsAhead = 0) LocalDate dateOfBirth,
+        @Size(max = 40) @Pattern(regexp = "^[0-9 +()-]*$") @Nullable String phone,
+        @Size(max = 500) @Pattern(regexp = "^https://\\S+$") @Nullable String photoUrl,
+        @Past @PlausibleDate(yearsBack = 120, yearsAhead = 0) @Nullable LocalDate dateOfBirth,
         @NotBlank @SingleLine @Size(max = 300) String headline,
-        @Size(max = 30) List<@NotNull @Valid SkillLevel> skills,
+        @Size(max = 30) @Nullable List<@NotNull @Valid SkillLevel> skills,
         @NotNull @Size(max = 20) List<@NotNull @Valid Experience> experience,
-        @Size(max = 4000) String governanceExperience,
-        @Min(0) @Max(80) Integer governanceYears,
-        @Size(max = 4000) String livedExperience,
-        Boolean livedExperienceConsent,
+        @Size(max = 4000) @Nullable String governanceExperience,
+        @Min(0) @Max(80) @Nullable Integer governanceYears,
+        @Size(max = 4000) @Nullable String livedExperience,
+        @Nullable Boolean livedExperienceConsent,
         @NotNull @Pattern(regexp = "immediately|within-3-months|later") String availability,
         @NotNull @Min(1) @Max(200) Integer hoursPerMonth,
         @NotNull @KnownCode(Vocabulary.REGION) String region,
         @NotNull Boolean remote,
-        @Pattern(regexp = "private|matching|public") String visibility,
-        @Size(max = 30) List<@NotNull @Valid SkillInWords> skillsInWords,
-        @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 120) String> sectors,
-        @Size(max = 4000) String experienceSummary,
-        Boolean profileConsent) {
+        @Pattern(regexp = "private|matching|public") @Nullable String visibility,
+        @Size(max = 30) @Nullable List<@NotNull @Valid SkillInWords> skillsInWords,
+        @Size(max = 20) @Nullable List<@NotBlank @SingleLine @Size(max = 120) String> sectors,
+        @Size(max = 4000) @Nullable String experienceSummary,
+        @Nullable Boolean profileConsent) {
 
     /** The older shape, without skills in words, sectors or a summary. */
-    public CandidateFields(String name, String email, String phone, String photoUrl, LocalDate dateOfBirth,
-            String headline, List<SkillLevel> skills, List<Experience> experience, String governanceExperience,
-            Integer governanceYears, String livedExperience, Boolean livedExperienceConsent, String availability,
-            Integer hoursPerMonth, String region, Boolean remote, String visibility) {
+    public CandidateFields(String name, String email, @Nullable String phone, @Nullable String photoUrl,
+            @Nullable LocalDate dateOfBirth, String headline, @Nullable List<SkillLevel> skills, List<Experience> experience,
+            @Nullable String governanceExperience, @Nullable Integer governanceYears, @Nullable String livedExperience,
+            @Nullable Boolean livedExperienceConsent, String availability, Integer hoursPerMonth, String region,
+            Boolean remote, @Nullable String visibility) {
         this(name, email, phone, photoUrl, dateOfBirth, headline, skills, experience, governanceExperience,
                 governanceYears, livedExperience, livedExperienceConsent, availability, hoursPerMonth, region, remote,
                 visibility, null, null, null, null);
@@ -80,7 +82,7 @@ public record CandidateFields(
                 blankToNull(experienceSummary), profileConsent);
     }
 
-    private static String blankToNull(String text) {
+    private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

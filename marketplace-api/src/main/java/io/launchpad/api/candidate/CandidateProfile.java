@@ -1,6 +1,7 @@
 package io.launchpad.api.candidate;
 
 import io.launchpad.matching.CandidateForMatching;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,7 +60,7 @@ public record CandidateProfile(UUID id, String subject, Identity identity, Strin
     }
 
     static CandidateForMatching.Words words(String headline, List<SkillInWords> skillsInWords, List<String> sectors,
-            String experienceSummary, String governanceExperience) {
+            @Nullable String experienceSummary, @Nullable String governanceExperience) {
         return new CandidateForMatching.Words(headline,
                 skillsInWords.stream().map(s -> new CandidateForMatching.FreeSkill(s.skill(), s.level())).toList(),
                 sectors, experienceSummary, governanceExperience != null && !governanceExperience.isBlank());

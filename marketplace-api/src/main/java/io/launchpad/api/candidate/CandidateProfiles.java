@@ -10,6 +10,7 @@ import io.launchpad.api.security.Caller;
 import io.launchpad.api.web.ETags;
 import io.launchpad.matching.BoardOutbox;
 import io.launchpad.matching.CandidateForMatching;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
@@ -218,7 +219,7 @@ public class CandidateProfiles implements PersonalData {
      * default (issue 12): a new profile records a consent only when it was given (a ticked box, a
      * visibility other than private); later changes record a withdrawal of what was given before.
      */
-    private Mono<Void> recordConsents(String subject, CandidateProfile before, CandidateFields fields) {
+    private Mono<Void> recordConsents(String subject, @Nullable CandidateProfile before, CandidateFields fields) {
         Mono<Void> profile = fields.givesProfileConsent()
                 ? consents.granted(subject, ConsentPurpose.CANDIDATE_PROFILE).flatMap(given -> given ? Mono.<Void>empty()
                         : consents.record(subject, ConsentPurpose.CANDIDATE_PROFILE, true).then())

@@ -3,6 +3,7 @@ package io.launchpad.api.candidate;
 import io.launchpad.api.database.Rows;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 @Repository
@@ -132,7 +134,8 @@ class CandidateRepository {
                 .bind("experience", Json.of(json.writeValueAsString(f.experience())))
                 .bind("governanceYears", f.governanceYears() == null ? 0 : f.governanceYears())
                 .bind("availability", f.availability()).bind("hours", f.hoursPerMonth())
-                .bind("region", f.region()).bind("remote", f.remote()).bind("visibility", f.visibility())
+                .bind("region", f.region()).bind("remote", f.remote())
+                .bind("visibility", Objects.requireNonNull(f.visibility(), "set by normalised()"))
                 .bind("skillsInWords", Json.of(json.writeValueAsString(f.skillsInWords())))
                 .bind("sectors", Json.of(json.writeValueAsString(f.sectors())));
         spec = nullable(spec, "summary", f.experienceSummary(), String.class);
@@ -144,7 +147,7 @@ class CandidateRepository {
     }
 
     private static <T> DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name,
-            T value, Class<T> type) {
+            @Nullable T value, Class<T> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 

@@ -2,6 +2,7 @@ package io.launchpad.api.candidate;
 
 import io.launchpad.api.audit.AuditLog;
 import io.launchpad.api.security.Caller;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -76,7 +77,7 @@ class CandidateRetention {
     }
 
     /** One pass: first delete the profiles warned long enough ago, then warn the newly inactive. */
-    Mono<Report> run(JavaMailSender sender) {
+    Mono<Report> run(@Nullable JavaMailSender sender) {
         if (sender == null) {
             return Mono.just(new Report(0, 0, false));
         }

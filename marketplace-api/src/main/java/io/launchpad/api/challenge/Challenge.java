@@ -1,6 +1,7 @@
 package io.launchpad.api.challenge;
 
 import io.launchpad.matching.ChallengeDocument;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,9 +10,9 @@ import java.util.UUID;
 
 /** A housing association's problem statement, open to supplier responses once published. */
 public record Challenge(UUID id, UUID organisationId, String organisationName, String title, String summary,
-        String description, List<String> categories, List<String> regions, Status status, Integer budgetMinPounds,
-        Integer budgetMaxPounds, LocalDate closingDate, Instant createdAt, Instant updatedAt, Instant publishedAt,
-        long version, ChallengeTerms terms, String hiddenReason) {
+        String description, List<String> categories, List<String> regions, Status status, @Nullable Integer budgetMinPounds,
+        @Nullable Integer budgetMaxPounds, @Nullable LocalDate closingDate, Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt,
+        long version, ChallengeTerms terms, @Nullable String hiddenReason) {
 
     /** draft → published → closed → awarded | no-award; a published challenge may be withdrawn. */
     public enum Status {

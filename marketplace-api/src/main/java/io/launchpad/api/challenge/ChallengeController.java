@@ -7,6 +7,7 @@ import io.launchpad.api.web.ETags;
 import io.launchpad.api.web.Limits;
 import io.launchpad.api.web.Page;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,12 +50,12 @@ class ChallengeController {
 
     @io.swagger.v3.oas.annotations.Operation(summary = "List challenges, newest first (cursor-paginated)")
     @GetMapping
-    Mono<Page<ChallengeView>> list(@RequestParam(required = false) String status,
-            @RequestParam(required = false) UUID organisationId,
-            @RequestParam(required = false) String category,
-            @RequestParam(required = false) String region,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
+    Mono<Page<ChallengeView>> list(@RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable UUID organisationId,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String region,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
         ChallengeFilter filter = new ChallengeFilter(ChallengeFilter.status(status), organisationId,
                 ChallengeFilter.code("category", category, Vocabulary.CATEGORY),
                 ChallengeFilter.code("region", region, Vocabulary.REGION),
@@ -66,7 +67,7 @@ class ChallengeController {
     @io.swagger.v3.oas.annotations.Operation(summary = "Replace a challenge (If-Match required)")
     @PutMapping("/{id}")
     Mono<ResponseEntity<ChallengeView>> update(@PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody ChallengeFields fields) {
         long version = ETags.requiredVersion(ifMatch);
         return Caller.current().flatMap(caller -> challenges.update(caller, id, version, fields))
@@ -76,7 +77,7 @@ class ChallengeController {
     @io.swagger.v3.oas.annotations.Operation(summary = "Publish a draft challenge")
     @PostMapping("/{id}/publish")
     Mono<ResponseEntity<ChallengeView>> publish(@PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         Long version = ETags.optionalVersion(ifMatch);
         return Caller.current().flatMap(caller -> challenges.publish(caller, id, version))
                 .map(ChallengeController::withTag);
@@ -85,7 +86,7 @@ class ChallengeController {
     @io.swagger.v3.oas.annotations.Operation(summary = "Withdraw a published challenge")
     @PostMapping("/{id}/withdraw")
     Mono<ResponseEntity<ChallengeView>> withdraw(@PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         Long version = ETags.optionalVersion(ifMatch);
         return Caller.current().flatMap(caller -> challenges.withdraw(caller, id, version))
                 .map(ChallengeController::withTag);
@@ -94,7 +95,7 @@ class ChallengeController {
     @io.swagger.v3.oas.annotations.Operation(summary = "Close a published challenge before its closing date")
     @PostMapping("/{id}/close")
     Mono<ResponseEntity<ChallengeView>> close(@PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         Long version = ETags.optionalVersion(ifMatch);
         return Caller.current().flatMap(caller -> challenges.closeEarly(caller, id, version))
                 .map(ChallengeController::withTag);

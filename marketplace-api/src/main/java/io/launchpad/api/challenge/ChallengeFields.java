@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -21,22 +22,22 @@ import java.util.UUID;
  * fixed for life after it. A draft may be incomplete; publishing asks for the rest.
  */
 public record ChallengeFields(
-        UUID organisationId,
+        @Nullable UUID organisationId,
         @NotBlank @SingleLine @Size(min = 5, max = 200) String title,
         @NotBlank @Size(max = 600) String summary,
-        @Size(max = 20_000) String description,
+        @Size(max = 20_000) @Nullable String description,
         @NotNull @Size(max = 5) List<@NotNull @KnownCode(Vocabulary.CATEGORY) String> categories,
-        @Size(max = 13) List<@NotNull @KnownCode(Vocabulary.REGION) String> regions,
-        @Min(0) @Max(100_000_000) Integer budgetMinPounds,
-        @Min(0) @Max(100_000_000) Integer budgetMaxPounds,
-        @PlausibleDate LocalDate closingDate,
-        @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 500) String> essentialRequirements,
-        @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 500) String> niceToHaveRequirements,
-        @Size(max = 10) List<@NotNull @Valid Weighting> weightings,
-        @Min(1) @Max(260) Integer pilotLengthWeeks,
-        @SingleLine @Size(max = 200) String location,
-        @PlausibleDate LocalDate questionsCloseOn,
-        @Size(max = 10) List<@NotNull @KnownCode(Vocabulary.ACCREDITATION) String> requiredAccreditations) {
+        @Size(max = 13) @Nullable List<@NotNull @KnownCode(Vocabulary.REGION) String> regions,
+        @Min(0) @Max(100_000_000) @Nullable Integer budgetMinPounds,
+        @Min(0) @Max(100_000_000) @Nullable Integer budgetMaxPounds,
+        @PlausibleDate @Nullable LocalDate closingDate,
+        @Size(max = 20) @Nullable List<@NotBlank @SingleLine @Size(max = 500) String> essentialRequirements,
+        @Size(max = 20) @Nullable List<@NotBlank @SingleLine @Size(max = 500) String> niceToHaveRequirements,
+        @Size(max = 10) @Nullable List<@NotNull @Valid Weighting> weightings,
+        @Min(1) @Max(260) @Nullable Integer pilotLengthWeeks,
+        @SingleLine @Size(max = 200) @Nullable String location,
+        @PlausibleDate @Nullable LocalDate questionsCloseOn,
+        @Size(max = 10) @Nullable List<@NotNull @KnownCode(Vocabulary.ACCREDITATION) String> requiredAccreditations) {
 
     ChallengeFields normalised() {
         if (budgetMinPounds != null && budgetMaxPounds != null && budgetMinPounds > budgetMaxPounds) {
@@ -58,7 +59,7 @@ public record ChallengeFields(
     }
 
     /** Weightings are all or nothing: none (the defaults apply) or criteria whose weights sum to exactly 100. */
-    private static void checkWeightings(List<Weighting> weightings) {
+    private static void checkWeightings(@Nullable List<Weighting> weightings) {
         if (weightings == null || weightings.isEmpty()) {
             return;
         }
@@ -71,7 +72,7 @@ public record ChallengeFields(
         }
     }
 
-    private static List<String> stripped(List<String> values) {
+    private static List<String> stripped(@Nullable List<String> values) {
         return values == null ? List.of() : values.stream().map(String::strip).toList();
     }
 }

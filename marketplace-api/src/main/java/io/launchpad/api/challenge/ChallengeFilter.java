@@ -4,14 +4,15 @@ import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.taxonomy.Vocabulary;
 import io.launchpad.api.web.Cursor;
+import org.jspecify.annotations.Nullable;
 
 import java.util.UUID;
 
 /** The list filters a client may combine; each value is checked before it reaches SQL. */
-record ChallengeFilter(Challenge.Status status, UUID organisationId, String category, String region, Cursor after,
-        int limit) {
+record ChallengeFilter(Challenge.Status status, @Nullable UUID organisationId, @Nullable String category,
+        @Nullable String region, @Nullable Cursor after, int limit) {
 
-    static Challenge.Status status(String value) {
+    static Challenge.Status status(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return Challenge.Status.PUBLISHED;
         }
@@ -24,7 +25,7 @@ record ChallengeFilter(Challenge.Status status, UUID organisationId, String cate
         };
     }
 
-    static String code(String parameter, String value, Vocabulary vocabulary) {
+    static @Nullable String code(String parameter, @Nullable String value, Vocabulary vocabulary) {
         return vocabulary.filter(parameter, value);
     }
 }

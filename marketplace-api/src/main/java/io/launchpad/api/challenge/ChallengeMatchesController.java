@@ -8,6 +8,7 @@ import io.launchpad.api.observability.MatchLatency;
 import io.launchpad.matching.MatchStrength;
 import io.launchpad.matching.SupplierMatch;
 import io.launchpad.matching.SupplierMatching;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +28,8 @@ class ChallengeMatchesController {
 
     // named for the contract: supplier matches have a MatchesView of their own
     @io.swagger.v3.oas.annotations.media.Schema(name = "ChallengeMatchesView")
-    record MatchesView(UUID challengeId, String mode, MatchVerdict verdict, List<SupplierMatchView> items, String nextCursor) {
+    record MatchesView(UUID challengeId, String mode, @Nullable MatchVerdict verdict, List<SupplierMatchView> items,
+            @Nullable String nextCursor) {
     }
 
     private final Challenges challenges;
@@ -45,8 +47,8 @@ class ChallengeMatchesController {
 
     @io.swagger.v3.oas.annotations.Operation(summary = "Published suppliers ranked for your challenge")
     @GetMapping("/api/v1/challenges/{id}/matches")
-    Mono<MatchesView> matches(@PathVariable UUID id, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String mode, @RequestParam(required = false) String cursor) {
+    Mono<MatchesView> matches(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String mode, @RequestParam(required = false) @Nullable String cursor) {
         MatchRequest.MatchList list = new MatchRequest.MatchList("challenge-suppliers", id);
         MatchRequest request = MatchRequest.of(limit, mode, cursor, list);
         return Caller.current()

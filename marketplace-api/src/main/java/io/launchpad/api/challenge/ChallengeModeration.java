@@ -1,6 +1,7 @@
 package io.launchpad.api.challenge;
 
 import io.launchpad.api.moderation.ModeratedContent;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -22,7 +23,7 @@ class ChallengeModeration implements ModeratedContent {
     }
 
     @Override
-    public Mono<Target> setHidden(UUID id, String reason) {
+    public Mono<Target> setHidden(UUID id, @Nullable String reason) {
         return challenges.setHidden(id, reason).map(c -> new Target(c.id(), c.title(), c.organisationId(),
                 "/challenges/" + c.id()));
     }

@@ -2,6 +2,7 @@ package io.launchpad.api.challenge;
 
 import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -76,7 +78,7 @@ class ChallengeRepository {
      * One page in (created_at, id) descending order. Drafts are limited to the organisations the
      * caller acts for ({@code visibleDrafts}); null there means every draft (admins).
      */
-    Flux<Challenge> list(ChallengeFilter filter, Set<UUID> visibleDraftOrganisations, Set<UUID> ownOrganisations) {
+    Flux<Challenge> list(ChallengeFilter filter, @Nullable Set<UUID> visibleDraftOrganisations, @Nullable Set<UUID> ownOrganisations) {
         StringBuilder sql = new StringBuilder(SELECT).append(" where c.status = :status");
         if (filter.status() == Challenge.Status.DRAFT && visibleDraftOrganisations != null) {
             sql.append(" and c.organisation_id = any(:visible)");
@@ -125,9 +127,9 @@ class ChallengeRepository {
     private static DatabaseClient.GenericExecuteSpec bindFields(DatabaseClient.GenericExecuteSpec spec,
             ChallengeFields fields) {
         spec = spec.bind("title", fields.title()).bind("summary", fields.summary())
-                .bind("description", fields.description())
+                .bind("description", Objects.requireNonNull(fields.description(), "set by normalised()"))
                 .bind("categories", fields.categories().toArray(String[]::new))
-                .bind("regions", fields.regions().toArray(String[]::new));
+                .bind("regions", Objects.requireNonNull(fields.regions(), "set by normalised()").toArray(String[]::new));
         spec = fields.budgetMinPounds() == null ? spec.bindNull("budgetMin", Integer.class)
                 : spec.bind("budgetMin", fields.budgetMinPounds());
         spec = fields.budgetMaxPounds() == null ? spec.bindNull("budgetMax", Integer.class)
@@ -153,18 +155,18 @@ class ChallengeRepository {
                 : spec.bind("questionsCloseOn", fields.questionsCloseOn());
     }
 
-    private static String[] strings(List<String> values) {
+    private static String[] strings(@Nullable List<String> values) {
         return values == null ? new String[0] : values.toArray(String[]::new);
     }
 
     /** Sets (or, with null, clears) the moderation mark; a new version, so the index takes the change. */
-    Mono<Long> setHidden(UUID id, String reason) {
+    Mono<Long> setHidden(UUID id, @Nullable String reason) {
         var spec = db.sql("update challenge set hidden_reason = :reason, version = version + 1 where id = :id").bind("id", id);
         return (reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason)).fetch().rowsUpdated();
     }
 
     /** Moves a challenge between lifecycle states only from the state named; 0 rows when it was not in it. */
-    Mono<Long> transition(UUID id, Challenge.Status from, Challenge.Status to, String noAwardReason) {
+    Mono<Long> transition(UUID id, Challenge.Status from, Challenge.Status to, @Nullable String noAwardReason) {
         String stamp = switch (to) {
             case CLOSED -> ", closed_at = now()";
             case AWARDED, NO_AWARD -> ", decided_at = now()";

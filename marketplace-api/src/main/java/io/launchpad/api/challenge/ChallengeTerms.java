@@ -1,5 +1,7 @@
 package io.launchpad.api.challenge;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.List;
  * published (a published challenge is not edited): {@code E1..En} essential, {@code N1..Nn} nice to have.
  */
 public record ChallengeTerms(List<String> essentialRequirements, List<String> niceToHaveRequirements,
-        List<Weighting> weightings, Integer pilotLengthWeeks, String location, LocalDate questionsCloseOn,
+        List<Weighting> weightings, @Nullable Integer pilotLengthWeeks, @Nullable String location, @Nullable LocalDate questionsCloseOn,
         List<String> requiredAccreditations) {
 
     /** Used when an association publishes without its own weightings, so every response can still be ranked. */
@@ -42,7 +44,7 @@ public record ChallengeTerms(List<String> essentialRequirements, List<String> ni
     }
 
     /** The last day questions are taken: the stated end of the window, or the closing date. */
-    public LocalDate lastQuestionDay(LocalDate closingDate) {
+    public @Nullable LocalDate lastQuestionDay(@Nullable LocalDate closingDate) {
         return questionsCloseOn != null ? questionsCloseOn : closingDate;
     }
 }

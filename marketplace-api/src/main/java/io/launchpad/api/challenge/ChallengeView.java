@@ -1,5 +1,7 @@
 package io.launchpad.api.challenge;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,11 +9,11 @@ import java.util.UUID;
 
 /** A challenge as clients see it. */
 record ChallengeView(UUID id, UUID organisationId, String organisationName, String title, String summary,
-        String description, List<String> categories, List<String> regions, String status, Integer budgetMinPounds,
-        Integer budgetMaxPounds, LocalDate closingDate, Instant createdAt, Instant updatedAt, Instant publishedAt,
+        String description, List<String> categories, List<String> regions, String status, @Nullable Integer budgetMinPounds,
+        @Nullable Integer budgetMaxPounds, @Nullable LocalDate closingDate, Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt,
         long version, List<ChallengeTerms.Requirement> requirements, List<Weighting> weightings,
-        Integer pilotLengthWeeks, String location, LocalDate questionsCloseOn, List<String> requiredAccreditations,
-        String hiddenReason) {
+        @Nullable Integer pilotLengthWeeks, @Nullable String location, @Nullable LocalDate questionsCloseOn, List<String> requiredAccreditations,
+        @Nullable String hiddenReason) {
 
     static ChallengeView of(Challenge c) {
         return new ChallengeView(c.id(), c.organisationId(), c.organisationName(), c.title(), c.summary(),

@@ -11,6 +11,7 @@ import io.launchpad.api.web.Cursor;
 import io.launchpad.api.web.ETags;
 import io.launchpad.api.web.Page;
 import io.launchpad.matching.Outbox;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
@@ -90,7 +91,7 @@ public class Challenges {
     }
 
     @Transactional
-    public Mono<Challenge> publish(Caller caller, UUID id, Long expectedVersion) {
+    public Mono<Challenge> publish(Caller caller, UUID id, @Nullable Long expectedVersion) {
         return editableDraft(caller, id, expectedVersion)
                 .flatMap(challenge -> {
                     checkReadyToPublish(challenge);
@@ -105,7 +106,7 @@ public class Challenges {
 
     /** Takes a published challenge off the market; its responses are never evaluated. */
     @Transactional
-    public Mono<Challenge> withdraw(Caller caller, UUID id, Long expectedVersion) {
+    public Mono<Challenge> withdraw(Caller caller, UUID id, @Nullable Long expectedVersion) {
         return endPublished(caller, id, expectedVersion, Challenge.Status.WITHDRAWN, "withdrawn");
     }
 
@@ -114,14 +115,14 @@ public class Challenges {
      * stay unsubmitted, and evaluation can start. Suppliers who follow it, asked or started a response hear of it.
      */
     @Transactional
-    public Mono<Challenge> closeEarly(Caller caller, UUID id, Long expectedVersion) {
+    public Mono<Challenge> closeEarly(Caller caller, UUID id, @Nullable Long expectedVersion) {
         return endPublished(caller, id, expectedVersion, Challenge.Status.CLOSED, "closed")
                 .flatMap(closed -> notifications.record(Notifications.Event.challengeClosedEarly(closed.id(), closed.title()))
                         .thenReturn(closed));
     }
 
     /** The owner ends a published challenge before its date ({@code to}); anything but a published one is a 409. */
-    private Mono<Challenge> endPublished(Caller caller, UUID id, Long expectedVersion, Challenge.Status to, String done) {
+    private Mono<Challenge> endPublished(Caller caller, UUID id, @Nullable Long expectedVersion, Challenge.Status to, String done) {
         return readOwnedForChange(caller, id)
                 .flatMap(challenge -> {
                     ETags.check(challenge.version(), expectedVersion);
@@ -138,7 +139,7 @@ public class Challenges {
      * The caller (evaluation) has checked that the person acts for the association.
      */
     @Transactional
-    public Mono<Challenge> decide(UUID id, Challenge.Status outcome, String noAwardReason) {
+    public Mono<Challenge> decide(UUID id, Challenge.Status outcome, @Nullable String noAwardReason) {
         if (outcome != Challenge.Status.AWARDED && outcome != Challenge.Status.NO_AWARD) {
             return Mono.error(new IllegalArgumentException("not a decision: " + outcome));
         }
@@ -208,7 +209,7 @@ public class Challenges {
 
     /** Sets or clears the moderation mark and tells the index; empty when there is no such challenge. */
     @Transactional
-    public Mono<Challenge> setHidden(UUID id, String reason) {
+    public Mono<Challenge> setHidden(UUID id, @Nullable String reason) {
         return repository.setHidden(id, reason)
                 .flatMap(rows -> rows == 1 ? repository.find(id) : Mono.empty())
                 .flatMap(this::announce);
@@ -234,7 +235,7 @@ public class Challenges {
      * it. Anyone else learns only what {@code read} tells them: that a draft or hidden challenge does
      * not exist (404), that a public one is not theirs to change (403).
      */
-    private Mono<Challenge> editableDraft(Caller caller, UUID id, Long expectedVersion) {
+    private Mono<Challenge> editableDraft(Caller caller, UUID id, @Nullable Long expectedVersion) {
         return repository.find(id)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Challenge " + id)))
                 .flatMap(challenge -> isOwner(caller, challenge).flatMap(owner -> {

@@ -4,13 +4,14 @@ import io.launchpad.api.search.HighlightView;
 import io.launchpad.api.search.MatchReasonsView;
 import io.launchpad.matching.SupplierMatch;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.UUID;
 
 /** A supplier ranked for a challenge, as the API shows it; the contract's name for it is older than this record. */
 @Schema(name = "SupplierMatch")
-record SupplierMatchView(UUID supplierId, String name, String summary, int score, List<HighlightView> highlights,
+record SupplierMatchView(UUID supplierId, @Nullable String name, @Nullable String summary, int score, List<HighlightView> highlights,
         List<String> regions, List<String> accreditations, MatchReasonsView reasons) {
 
     static SupplierMatchView of(SupplierMatch match) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Taxonomy codes are validated by {@code @KnownCode}, which springdoc cannot see; this turns each one
@@ -35,7 +36,8 @@ class KnownCodeSchemas implements GlobalOpenApiCustomizer {
         scanner.addIncludeFilter((reader, factory) -> "java.lang.Record".equals(reader.getClassMetadata().getSuperClassName()));
         for (var definition : scanner.findCandidateComponents("io.launchpad.api")) {
             try {
-                Class<?> type = ClassUtils.forName(definition.getBeanClassName(), getClass().getClassLoader());
+                Class<?> type = ClassUtils.forName(Objects.requireNonNull(definition.getBeanClassName(),
+                        "a scanned component names its class"), getClass().getClassLoader());
                 records.putIfAbsent(type.getSimpleName(), type);
             } catch (ClassNotFoundException | LinkageError e) {
                 // a record that cannot load cannot be a request or response body either

@@ -2,6 +2,7 @@ package io.launchpad.api.demo;
 
 import io.launchpad.api.candidate.Experience;
 import io.launchpad.api.candidate.SkillLevel;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 
@@ -21,7 +22,8 @@ final class DemoBoardCatalogue {
 
     /** {@code livedExperience} is shared only with consent: the loader sends the consent with it. */
     record DemoCandidate(String subject, String name, String email, String headline, List<SkillLevel> skills,
-            List<Experience> experience, String governanceExperience, int governanceYears, String livedExperience,
+            List<Experience> experience, @Nullable String governanceExperience, int governanceYears,
+            @Nullable String livedExperience,
             String availability, int hoursPerMonth, String region, boolean remote, String visibility) {
     }
 

@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -127,11 +128,11 @@ class DemoBoardLoader {
 
     /** The demo associations by name, found through the demo people who act for them. */
     private Map<String, UUID> demoAssociations() {
-        return Flux.just(DemoCatalogue.AMARA, DemoCatalogue.BEN)
+        return Objects.requireNonNull(Flux.just(DemoCatalogue.AMARA, DemoCatalogue.BEN)
                 .concatMap(subject -> organisations.membershipsOf(person(subject, Caller.Role.ASSOCIATION)))
                 .filter(membership -> membership.organisationType() == OrganisationType.ASSOCIATION)
                 .collectMap(Membership::organisationName, Membership::organisationId)
-                .block();
+                .block(), "collectMap always emits a map");
     }
 
     private Mono<Boolean> hasRole(Caller system, UUID organisationId, String title) {

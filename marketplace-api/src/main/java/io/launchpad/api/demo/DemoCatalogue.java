@@ -1,5 +1,6 @@
 package io.launchpad.api.demo;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 
 import java.io.BufferedReader;
@@ -27,7 +28,8 @@ public final class DemoCatalogue {
     }
 
     public record DemoChallenge(String organisation, String title, String summary, String description,
-            List<String> categories, List<String> regions, Integer budgetMin, Integer budgetMax, int closesInDays,
+            List<String> categories, List<String> regions, @Nullable Integer budgetMin, @Nullable Integer budgetMax,
+            int closesInDays,
             boolean published) {
     }
 

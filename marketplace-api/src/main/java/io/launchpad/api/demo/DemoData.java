@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -92,7 +93,8 @@ class DemoData implements ApplicationRunner {
         var catalogueSuppliers = DemoCatalogue.suppliers();
         done.set(0);
         Flux.fromIterable(catalogueSuppliers)
-                .concatMap(demo -> suppliers.create(system, organisationIds.get(demo.organisation()),
+                .concatMap(demo -> suppliers.create(system, Objects.requireNonNull(organisationIds.get(demo.organisation()),
+                                        "each demo supplier belongs to a catalogue organisation"),
                                 new SupplierFields(null, demo.name(), demo.summary(), demo.capabilities(),
                                         demo.products(), demo.caseStudies(), demo.regions(), demo.accreditations(),
                                         demo.size()))

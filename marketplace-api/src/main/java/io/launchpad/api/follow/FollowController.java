@@ -8,6 +8,7 @@ import io.launchpad.api.web.Limits;
 import io.launchpad.api.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,8 +57,8 @@ class FollowController {
 
     @Operation(summary = "The challenges the caller follows, most recently followed first (cursor-paginated)")
     @GetMapping("/api/v1/me/follows")
-    Mono<Page<FollowedChallenge>> followed(@RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
+    Mono<Page<FollowedChallenge>> followed(@RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
         Cursor after = Cursor.decode(cursor);
         int size = Limits.pageSize(limit);
         return signedIn().flatMap(caller -> follows.followedBy(caller, after, size));

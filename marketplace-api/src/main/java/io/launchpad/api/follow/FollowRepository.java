@@ -3,6 +3,7 @@ package io.launchpad.api.follow;
 import io.launchpad.api.database.Rows;
 import io.launchpad.api.web.Cursor;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -42,7 +43,7 @@ class FollowRepository {
     }
 
     /** The person's follows, newest first, after the cursor (keyset on followed_at, challenge id). */
-    Flux<FollowedChallenge> followedBy(String subject, Cursor after, int limit) {
+    Flux<FollowedChallenge> followedBy(String subject, @Nullable Cursor after, int limit) {
         var spec = db.sql("""
                 select f.challenge_id, c.title, c.status, c.closing_date, c.questions_close_on, f.followed_at
                 from challenge_follow f join challenge c on c.id = f.challenge_id

@@ -7,6 +7,7 @@ import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.security.Caller;
 import io.launchpad.api.web.Cursor;
 import io.launchpad.api.web.Page;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +22,7 @@ import java.util.UUID;
 @Service
 class Follows {
 
-    record FollowStatus(UUID challengeId, boolean following, Instant followedAt) {
+    record FollowStatus(UUID challengeId, boolean following, @Nullable Instant followedAt) {
     }
 
     private final FollowRepository repository;
@@ -55,7 +56,7 @@ class Follows {
     }
 
     /** One page more than asked is read, to know whether a next page exists. */
-    Mono<Page<FollowedChallenge>> followedBy(Caller caller, Cursor after, int limit) {
+    Mono<Page<FollowedChallenge>> followedBy(Caller caller, @Nullable Cursor after, int limit) {
         return repository.followedBy(caller.subject(), after, limit + 1).collectList().map(rows -> {
             boolean more = rows.size() > limit;
             var items = more ? rows.subList(0, limit) : rows;

@@ -3,6 +3,7 @@ package io.launchpad.api.idempotency;
 import io.launchpad.api.problem.ProblemWriter;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -68,7 +70,7 @@ class IdempotencyFilter implements WebFilter, Ordered {
     private final IdempotencyKeys keys;
     private final IdempotencyProperties properties;
     private final JsonMapper json;
-    private Disposable purging;
+    private @Nullable Disposable purging;
 
     IdempotencyFilter(IdempotencyKeys keys, IdempotencyProperties properties, JsonMapper json) {
         this.keys = keys;
@@ -168,7 +170,8 @@ class IdempotencyFilter implements WebFilter, Ordered {
 
     private Mono<Void> replay(ServerWebExchange exchange, IdempotencyKeys.Stored stored) {
         var response = exchange.getResponse();
-        response.setStatusCode(HttpStatusCode.valueOf(stored.status()));
+        response.setStatusCode(HttpStatusCode.valueOf(
+                Objects.requireNonNull(stored.status(), "only a completed key is replayed, and it holds its status")));
         Map<String, List<String>> headers = json.readValue(stored.headers(), new TypeReference<>() { });
         headers.forEach((name, values) -> response.getHeaders().put(name, values));
         response.getHeaders().set(REPLAYED, "true");

@@ -1,6 +1,7 @@
 package io.launchpad.api.idempotency;
 
 import io.r2dbc.postgresql.codec.Json;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -12,7 +13,8 @@ import java.time.Duration;
 @Repository
 class IdempotencyKeys {
 
-    record Stored(String requestHash, String state, Integer status, String headers, byte[] body) {
+    record Stored(String requestHash, String state, @Nullable Integer status, @Nullable String headers,
+            byte @Nullable [] body) {
     }
 
     private final DatabaseClient db;

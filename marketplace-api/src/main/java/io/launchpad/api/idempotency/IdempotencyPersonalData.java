@@ -1,6 +1,7 @@
 package io.launchpad.api.idempotency;
 
 import io.launchpad.api.privacy.PersonalData;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -70,7 +71,7 @@ class IdempotencyPersonalData implements PersonalData {
     }
 
     /** The reply as JSON when it is JSON (it nearly always is), else as text. */
-    private Object decoded(ByteBuffer body) {
+    private @Nullable Object decoded(@Nullable ByteBuffer body) {
         if (body == null) {
             return null;
         }

@@ -3,6 +3,7 @@ package io.launchpad.api.input;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code @Size} on text, counted as people and PostgreSQL's {@code char_length} count: code points
@@ -22,7 +23,7 @@ public class CodePointSizeValidator implements ConstraintValidator<Size, String>
     }
 
     @Override
-    public boolean isValid(String value, ConstraintValidatorContext context) {
+    public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
         if (value == null) {
             return true;
         }

@@ -3,6 +3,7 @@ package io.launchpad.api.input;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 
@@ -18,7 +19,7 @@ class PlausibleDateValidator implements ConstraintValidator<PlausibleDate, Local
     }
 
     @Override
-    public boolean isValid(LocalDate value, ConstraintValidatorContext context) {
+    public boolean isValid(@Nullable LocalDate value, ConstraintValidatorContext context) {
         if (value == null) {
             return true;
         }

@@ -2,11 +2,12 @@ package io.launchpad.api.input;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import org.jspecify.annotations.Nullable;
 
 class SingleLineValidator implements ConstraintValidator<SingleLine, String> {
 
     @Override
-    public boolean isValid(String value, ConstraintValidatorContext context) {
+    public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
         return value == null || !UnicodeText.hasLineBreakOrTab(value.strip());
     }
 }

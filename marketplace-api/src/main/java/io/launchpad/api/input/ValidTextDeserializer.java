@@ -1,5 +1,6 @@
 package io.launchpad.api.input;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
@@ -24,7 +25,7 @@ class ValidTextDeserializer extends StdScalarDeserializer<String> {
     }
 
     @Override
-    public String deserialize(JsonParser parser, DeserializationContext context) {
+    public @Nullable String deserialize(JsonParser parser, DeserializationContext context) {
         String text = StringDeserializer.instance.deserialize(parser, context);
         if (text == null) {
             return null;

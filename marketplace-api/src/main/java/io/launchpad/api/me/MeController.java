@@ -2,6 +2,7 @@ package io.launchpad.api.me;
 
 import io.launchpad.api.organisation.Organisations;
 import io.launchpad.api.security.Caller;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -16,8 +17,8 @@ class MeController {
     record MembershipView(UUID organisationId, String organisationName, String organisationType) {
     }
 
-    record MeView(String subject, String username, String name, String email, List<String> roles,
-            List<MembershipView> memberships) {
+    record MeView(String subject, @Nullable String username, @Nullable String name, @Nullable String email,
+            List<String> roles, List<MembershipView> memberships) {
     }
 
     private final Organisations organisations;

@@ -1,5 +1,6 @@
 package io.launchpad.api.moderation;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import java.util.UUID;
@@ -19,7 +20,7 @@ public interface ModeratedContent {
      * Hides the item with {@code reason}, or restores it when {@code reason} is null; empty when
      * there is no such item.
      */
-    Mono<Target> setHidden(UUID id, String reason);
+    Mono<Target> setHidden(UUID id, @Nullable String reason);
 
     /**
      * What the moderation list shows of the item: its title (name, question), its owning organisation,

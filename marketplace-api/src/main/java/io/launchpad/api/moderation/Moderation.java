@@ -8,6 +8,7 @@ import io.launchpad.api.security.Caller;
 import io.launchpad.api.web.Cursor;
 import io.launchpad.api.web.Page;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,7 +84,7 @@ class Moderation {
     }
 
     /** What is hidden now, most recently hidden first. */
-    public Mono<Page<Hold>> hidden(Caller caller, Cursor after, int limit) {
+    public Mono<Page<Hold>> hidden(Caller caller, @Nullable Cursor after, int limit) {
         var spec = db.sql("""
                 select * from moderation_hold
                 where cast(:afterAt as timestamptz) is null or (hidden_at, target_id) < (:afterAt, :afterId)
@@ -114,7 +115,7 @@ class Moderation {
     }
 
     /** Writes one entry of the trail and returns its id. */
-    private Mono<Long> log(Caller caller, String kind, UUID id, String action, String reason) {
+    private Mono<Long> log(Caller caller, String kind, UUID id, String action, @Nullable String reason) {
         var spec = db.sql("""
                 insert into moderation_action (kind, target_id, action, reason, actor_subject)
                 values (:kind, :id, :action, :reason, :subject) returning id""")

@@ -7,6 +7,7 @@ import io.launchpad.api.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +42,8 @@ class ModerationController {
 
     @io.swagger.v3.oas.annotations.Operation(summary = "What is hidden now, most recently hidden first (admins)")
     @GetMapping
-    Mono<Page<Moderation.Hold>> hidden(@RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
+    Mono<Page<Moderation.Hold>> hidden(@RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
         int size = Limits.pageSize(limit);
         Cursor after = Cursor.decode(cursor);
         return Caller.current().flatMap(caller -> moderation.hidden(caller, after, size));

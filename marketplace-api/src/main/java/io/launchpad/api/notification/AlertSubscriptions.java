@@ -1,5 +1,6 @@
 package io.launchpad.api.notification;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -17,7 +18,7 @@ class AlertSubscriptions {
     }
 
     /** The person may not have a row yet (they have never been mailed): one is made with their email, if known. */
-    Mono<Void> setFrequency(String subject, String email, String frequency) {
+    Mono<Void> setFrequency(String subject, @Nullable String email, String frequency) {
         var spec = db.sql("""
                 insert into person (subject, email, alert_frequency) values (:s, :email, :f)
                 on conflict (subject) do update set alert_frequency = excluded.alert_frequency, updated_at = now()""")

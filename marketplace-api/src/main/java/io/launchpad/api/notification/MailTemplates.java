@@ -1,5 +1,6 @@
 package io.launchpad.api.notification;
 
+import org.jspecify.annotations.Nullable;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -16,7 +17,7 @@ import java.util.Map;
 final class MailTemplates {
 
     /** What an email says: to whom, what happened (one item per notification) and where to act. */
-    record Email(String recipientName, String heading, List<Item> items, String manageUrl, String unsubscribeUrl) {
+    record Email(@Nullable String recipientName, String heading, List<Item> items, String manageUrl, String unsubscribeUrl) {
     }
 
     /** One thing that happened, in the notification's own title, with what the person can do next. */

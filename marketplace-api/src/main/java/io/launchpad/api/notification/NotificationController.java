@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -47,8 +48,8 @@ class NotificationController {
             message = "must be instant, daily, weekly or off") String alertFrequency) {
     }
 
-    record SavedSearchFields(@SingleLine @Size(max = 200) String query, @KnownCode(Vocabulary.CATEGORY) String category,
-            @KnownCode(Vocabulary.REGION) String region,
+    record SavedSearchFields(@SingleLine @Size(max = 200) @Nullable String query,
+            @KnownCode(Vocabulary.CATEGORY) @Nullable String category, @KnownCode(Vocabulary.REGION) @Nullable String region,
             @NotNull @Pattern(regexp = "instant|daily|weekly", message = "must be instant, daily or weekly")
             String frequency) {
     }
@@ -99,7 +100,7 @@ class NotificationController {
     @GetMapping(value = "/api/v1/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<NotificationView>> stream(
             @org.springframework.web.bind.annotation.RequestHeader(name = "Last-Event-ID", required = false)
-            Long lastEventId) {
+            @Nullable Long lastEventId) {
         return signedIn().flatMapMany(caller -> {
             AtomicLong after = new AtomicLong(lastEventId == null ? -1 : lastEventId);
             Mono<Long> start = after.get() >= 0 ? Mono.just(after.get())

@@ -2,6 +2,7 @@ package io.launchpad.api.notification;
 
 import io.launchpad.api.database.Rows;
 import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -164,7 +166,7 @@ class NotificationMailer {
      * Claims up to 500 pending notifications for this instance in one statement: rows another instance
      * holds (claimed in the last ten minutes, or locked right now) are skipped, so each email goes once.
      */
-    private Mono<List<Pending>> claim(String condition, String frequency, Instant since) {
+    private Mono<List<Pending>> claim(String condition, @Nullable String frequency, @Nullable Instant since) {
         var spec = db.sql("""
                 with claimable as (
                     select n.id from notification n join person p on p.subject = n.recipient_subject
@@ -177,7 +179,8 @@ class NotificationMailer {
                 where t.id = c.id and p.subject = t.recipient_subject
                 returning t.id, t.recipient_subject, p.email, p.name, t.title, t.link, t.kind, p.unsubscribe_token""".formatted(condition));
         if (frequency != null) {
-            spec = spec.bind("frequency", frequency).bind("since", since);
+            spec = spec.bind("frequency", frequency)
+                    .bind("since", Objects.requireNonNull(since, "a digest is claimed with the start of its period"));
         }
         return spec.map(row -> new Pending(row.get("id", Long.class), row.get("recipient_subject", String.class),
                         row.get("email", String.class), row.get("name", String.class), row.get("title", String.class),

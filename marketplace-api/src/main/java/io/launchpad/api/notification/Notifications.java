@@ -1,5 +1,6 @@
 package io.launchpad.api.notification;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -15,10 +16,10 @@ import java.util.UUID;
 public class Notifications {
 
     /** Something people may want to hear about; {@code subjectId} names the response, pilot or milestone. */
-    public record Event(String kind, String key, UUID challengeId, UUID subjectId, String title, UUID organisationId,
-            String link) {
+    public record Event(String kind, String key, @Nullable UUID challengeId, @Nullable UUID subjectId, String title,
+            @Nullable UUID organisationId, @Nullable String link) {
 
-        public Event(String kind, String key, UUID challengeId, UUID subjectId, String title) {
+        public Event(String kind, String key, @Nullable UUID challengeId, @Nullable UUID subjectId, String title) {
             this(kind, key, challengeId, subjectId, title, null, null);
         }
 

@@ -2,6 +2,7 @@ package io.launchpad.api.notification;
 
 import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -20,7 +21,7 @@ class SavedSearchRepository {
     }
 
     /** {@code query}, {@code category} and {@code region} may each be null; the caller checks one is given. */
-    Mono<SavedSearch> insert(UUID id, String subject, String query, String category, String region, String frequency) {
+    Mono<SavedSearch> insert(UUID id, String subject, @Nullable String query, @Nullable String category, @Nullable String region, String frequency) {
         var spec = db.sql("""
                 insert into saved_search (id, subject, query, category, region, frequency)
                 values (:id, :s, :query, :category, :region, :frequency)""")

@@ -4,6 +4,7 @@ import io.launchpad.api.challenge.Weighting;
 import io.launchpad.api.organisation.Organisation;
 import io.launchpad.api.organisation.SectorIdentifiers;
 import io.launchpad.api.pilot.Pilot;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Challenges as Open Contracting Data Standard 1.1 releases: planning and tender (the challenge),
@@ -42,7 +44,7 @@ final class OcdsReleases {
     }
 
     /** The challenge id an ocid of ours names, or null when it is not one of ours. */
-    java.util.UUID challengeId(String ocid) {
+    java.util.@Nullable UUID challengeId(@Nullable String ocid) {
         if (ocid == null || !ocid.startsWith(ocidPrefix + "-")) {
             return null;
         }
@@ -70,7 +72,7 @@ final class OcdsReleases {
         List<Map<String, Object>> parties = new ArrayList<>();
         parties.add(party(process.buyer(), List.of("buyer", "procuringEntity")));
         if (awarded) {
-            parties.add(party(process.award().supplier(), List.of("supplier")));
+            parties.add(party(awardOf(process).supplier(), List.of("supplier")));
         }
         release.put("parties", parties);
         release.put("buyer", reference(process.buyer()));
@@ -230,7 +232,7 @@ final class OcdsReleases {
     }
 
     private Map<String, Object> award(ContractingProcess process) {
-        ContractingProcess.Award award = process.award();
+        ContractingProcess.Award award = awardOf(process);
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", award.responseId().toString());
         map.put("title", process.challenge().title());
@@ -249,10 +251,10 @@ final class OcdsReleases {
     }
 
     private Map<String, Object> contract(ContractingProcess process, boolean completed) {
-        Pilot pilot = process.pilot();
+        Pilot pilot = Objects.requireNonNull(process.pilot(), "a contract stage is released only for a process with a pilot");
         Map<String, Object> contract = new LinkedHashMap<>();
         contract.put("id", pilot.id().toString());
-        contract.put("awardID", process.award().responseId().toString());
+        contract.put("awardID", awardOf(process).responseId().toString());
         contract.put("title", pilot.title());
         contract.put("description", "A pilot run through Launchpad");
         contract.put("status", completed ? "terminated" : "active");
@@ -262,8 +264,9 @@ final class OcdsReleases {
             period.put("endDate", pilot.completedAt().toString());
         }
         contract.put("period", period);
-        if (process.award().pricePounds() != null) {
-            contract.put("value", money(process.award().pricePounds()));
+        Integer price = awardOf(process).pricePounds();
+        if (price != null) {
+            contract.put("value", money(price));
         }
         if (completed) {
             contract.put("implementation", implementation(pilot));
@@ -323,6 +326,11 @@ final class OcdsReleases {
 
     private static String endOfDay(LocalDate day) {
         return day.atTime(23, 59, 59).toInstant(ZoneOffset.UTC).toString();
+    }
+
+    /** The award, contract and implementation stages are released only for an awarded process. */
+    private static ContractingProcess.Award awardOf(ContractingProcess process) {
+        return Objects.requireNonNull(process.award(), "an award stage is released only for an awarded process");
     }
 
     private static String number(BigDecimal value) {

@@ -5,6 +5,7 @@ import io.launchpad.api.organisation.Organisations;
 import io.launchpad.api.pilot.Pilot;
 import io.launchpad.api.pilot.Pilots;
 import io.launchpad.api.web.Cursor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -46,7 +48,7 @@ class OpenData {
         this.ocds = new OcdsReleases(properties.ocidPrefix(), apiBaseUrl);
     }
 
-    record ReleasePage(List<Map<String, Object>> releases, String nextCursor) {
+    record ReleasePage(List<Map<String, Object>> releases, @Nullable String nextCursor) {
     }
 
     OcdsReleases ocds() {
@@ -54,7 +56,7 @@ class OpenData {
     }
 
     /** Releases dated in [from, to), oldest first, a page at a time. */
-    Mono<ReleasePage> releases(Instant from, Instant to, Cursor after, int limit) {
+    Mono<ReleasePage> releases(Instant from, Instant to, @Nullable Cursor after, int limit) {
         return repository.releases(from, to, after, limit + 1).collectList().flatMap(keys -> {
             List<OpenDataRepository.ReleaseKey> page = keys.size() > limit ? keys.subList(0, limit) : keys;
             String next = keys.size() > limit ? page.getLast().cursor().encode() : null;
@@ -130,7 +132,7 @@ class OpenData {
                                     && orgs.containsKey(responses.awardedSupplierId())) {
                                 award = new ContractingProcess.Award(responses.awardedResponseId(),
                                         orgs.get(responses.awardedSupplierId()), responses.awardedPricePounds(),
-                                        challenge.decidedAt());
+                                        Objects.requireNonNull(challenge.decidedAt(), "an awarded challenge was decided"));
                             }
                             Pilot pilot = all.getT3().get(challenge.id());
                             processes.put(challenge.id(), new ContractingProcess(challenge, buyer,

@@ -6,6 +6,7 @@ import io.launchpad.api.web.Cursor;
 import io.launchpad.api.web.Limits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -58,9 +59,9 @@ class OpenDataController {
     @Operation(summary = "OCDS 1.1 release package of published challenges, awards and pilots, oldest first "
             + "(cursor-paginated; since/until are dates or date-times, until exclusive)")
     @GetMapping(value = "/api/v1/open-data/ocds/releases", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Map<String, Object>>> releases(@RequestParam(required = false) String since,
-            @RequestParam(required = false) String until, @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit, ServerWebExchange exchange) {
+    Mono<ResponseEntity<Map<String, Object>>> releases(@RequestParam(required = false) @Nullable String since,
+            @RequestParam(required = false) @Nullable String until, @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit, ServerWebExchange exchange) {
         Instant from = since == null ? Instant.EPOCH : instant("since", since);
         Instant to = until == null ? Instant.now(clock).plusSeconds(1) : instant("until", until);
         if (!to.isAfter(from)) {
@@ -146,7 +147,7 @@ class OpenDataController {
     }
 
     private Mono<ResponseEntity<Map<String, Object>>> cacheable(ServerWebExchange exchange, Map<String, Object> body,
-            Duration maxAge, String next) {
+            Duration maxAge, @Nullable String next) {
         // the package's own publishedDate changes on every request: the ETag is of what it publishes
         Map<String, Object> content = new java.util.LinkedHashMap<>(body);
         content.remove("publishedDate");

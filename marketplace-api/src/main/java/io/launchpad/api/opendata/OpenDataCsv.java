@@ -2,6 +2,7 @@ package io.launchpad.api.opendata;
 
 import io.launchpad.api.organisation.Organisation;
 import io.launchpad.api.pilot.Pilot;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -65,7 +66,7 @@ final class OpenDataCsv {
         return String.join(",", cells) + "\r\n";
     }
 
-    static String text(Object value) {
+    static String text(@Nullable Object value) {
         if (value == null) {
             return "";
         }
@@ -79,11 +80,11 @@ final class OpenDataCsv {
         return text;
     }
 
-    private static String number(Integer value) {
+    private static String number(@Nullable Integer value) {
         return value == null ? "" : value.toString();
     }
 
-    private static String decimal(BigDecimal value) {
+    private static String decimal(@Nullable BigDecimal value) {
         return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 }

@@ -3,6 +3,7 @@ package io.launchpad.api.opendata;
 import io.launchpad.api.database.Rows;
 import io.launchpad.api.web.Cursor;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -69,7 +70,7 @@ class OpenDataRepository {
     }
 
     /** Releases dated in [from, to), after the cursor, oldest first; {@code limit} of them at most. */
-    Flux<ReleaseKey> releases(Instant from, Instant to, Cursor after, int limit) {
+    Flux<ReleaseKey> releases(Instant from, Instant to, @Nullable Cursor after, int limit) {
         return db.sql("""
                 select challenge_id, stage, at, %2$s as key
                 from (%1$s) stages
@@ -121,8 +122,8 @@ class OpenDataRepository {
                 .all().as(Rows::whole);
     }
 
-    record Responses(UUID challengeId, int tenderers, UUID awardedResponseId, UUID awardedSupplierId,
-            Integer awardedPricePounds) {
+    record Responses(UUID challengeId, int tenderers, @Nullable UUID awardedResponseId, @Nullable UUID awardedSupplierId,
+            @Nullable Integer awardedPricePounds) {
     }
 
     private static ReleaseKey key(Readable row) {

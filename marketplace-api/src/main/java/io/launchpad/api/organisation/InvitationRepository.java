@@ -2,6 +2,7 @@ package io.launchpad.api.organisation;
 
 import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -61,14 +62,14 @@ class InvitationRepository {
                 .map(InvitationRepository::invitation).one();
     }
 
-    Flux<Invitation> pendingAddressedTo(String subject, String email, Instant now) {
+    Flux<Invitation> pendingAddressedTo(String subject, @Nullable String email, Instant now) {
         return db.sql(SELECT + " where i.status = 'pending' and i.expires_at > :now and " + ADDRESSED_TO
                         + " order by i.created_at, i.id")
                 .bind("now", now).bind("subject", subject).bind("email", email == null ? "" : email)
                 .map(InvitationRepository::invitation).all().as(Rows::whole);
     }
 
-    Mono<Invitation> addressedTo(UUID id, String subject, String email) {
+    Mono<Invitation> addressedTo(UUID id, String subject, @Nullable String email) {
         return db.sql(SELECT + " where i.id = :id and " + ADDRESSED_TO)
                 .bind("id", id).bind("subject", subject).bind("email", email == null ? "" : email)
                 .map(InvitationRepository::invitation).one();

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -96,7 +97,7 @@ class OrganisationController {
                     + "tidied (spaces, case, leading zeros) and checked against its register's format (422 naming the field).")
     @PutMapping("/{id}/identifiers")
     Mono<ResponseEntity<OrganisationView>> changeIdentifiers(@PathVariable UUID id,
-            @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody SectorIdentifiers identifiers) {
         return Caller.current()
                 .flatMap(caller -> organisations.changeIdentifiers(caller, id, identifiers, ETags.optionalVersion(ifMatch)))

@@ -2,6 +2,7 @@ package io.launchpad.api.organisation;
 
 import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -73,7 +74,7 @@ class OrganisationRepository {
         return spec.map(OrganisationRepository::organisation).one();
     }
 
-    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, String name, String value) {
+    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, String name, @Nullable String value) {
         return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 

@@ -3,6 +3,7 @@ package io.launchpad.api.organisation;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.security.Caller;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,7 +89,7 @@ public class Organisations {
 
     @Transactional
     public Mono<Organisation> register(Caller caller, String requestedName, OrganisationType type,
-                                       SectorIdentifiers requestedIdentifiers) {
+                                       @Nullable SectorIdentifiers requestedIdentifiers) {
         if (!caller.isAdmin() && !caller.has(type.memberRole())) {
             return Mono.error(ApiProblem.forbidden("Only people with the " + type.code() + " role register "
                     + type.code() + " organisations"));
@@ -116,7 +117,7 @@ public class Organisations {
     /** Replaces the organisation's register numbers; members and admins only, with If-Match when given. */
     @Transactional
     public Mono<Organisation> changeIdentifiers(Caller caller, UUID organisationId, SectorIdentifiers requested,
-                                                Long expectedVersion) {
+                                                @Nullable Long expectedVersion) {
         SectorIdentifiers identifiers = requested.normalised("");
         return find(organisationId)
                 .flatMap(organisation -> mayActFor(caller, organisation).flatMap(allowed -> {
@@ -128,7 +129,7 @@ public class Organisations {
                 }));
     }
 
-    private static ApiProblem nameTaken(String name, String existingName) {
+    private static ApiProblem nameTaken(String name, @Nullable String existingName) {
         if (existingName != null && existingName.equalsIgnoreCase(name)) {
             return ApiProblem.field(ProblemType.CONFLICT, "name", "unique",
                     "an organisation named '" + existingName + "' is already registered");

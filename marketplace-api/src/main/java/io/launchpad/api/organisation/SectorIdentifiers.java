@@ -3,6 +3,7 @@ package io.launchpad.api.organisation;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.FieldViolation;
 import io.launchpad.api.problem.ProblemType;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,9 @@ import java.util.regex.Pattern;
  * @param socialHousingScotland Scottish Housing Regulator: 1 to 4 digits after up to three letters (e.g. HAL141, 212)
  * @param socialHousingWales    Welsh Government register of social landlords: 1 to 4 digits after up to three letters
  */
-public record SectorIdentifiers(String companyNumber, String charityNumber, String mutualsNumber,
-                                String socialHousingEngland, String socialHousingScotland, String socialHousingWales) {
+public record SectorIdentifiers(@Nullable String companyNumber, @Nullable String charityNumber,
+                                @Nullable String mutualsNumber, @Nullable String socialHousingEngland,
+                                @Nullable String socialHousingScotland, @Nullable String socialHousingWales) {
 
     /** One identifier as open data names it: the register's scheme (org-id.guide where it has one) and the number. */
     public record Identifier(String scheme, String id, String register) {
@@ -99,19 +101,19 @@ public record SectorIdentifiers(String companyNumber, String charityNumber, Stri
         return listed;
     }
 
-    private static void add(List<Identifier> listed, String scheme, String id, String register) {
+    private static void add(List<Identifier> listed, String scheme, @Nullable String id, String register) {
         if (id != null) {
             listed.add(new Identifier(scheme, id, register));
         }
     }
 
-    private static void check(List<FieldViolation> problems, String field, String value, boolean valid, String expected) {
+    private static void check(List<FieldViolation> problems, String field, @Nullable String value, boolean valid, String expected) {
         if (value != null && !valid) {
             problems.add(new FieldViolation(field, "format", "must be " + expected));
         }
     }
 
-    private static String tidy(String value) {
+    private static @Nullable String tidy(@Nullable String value) {
         if (value == null) {
             return null;
         }

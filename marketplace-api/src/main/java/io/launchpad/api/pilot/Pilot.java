@@ -1,5 +1,7 @@
 package io.launchpad.api.pilot;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +10,7 @@ import java.util.UUID;
 
 /** A pilot an award created between an association and a supplier. */
 public record Pilot(UUID id, UUID challengeId, UUID responseId, UUID associationOrganisationId, UUID supplierOrganisationId,
-        String title, String status, String finalReport, String outcome, Instant createdAt, Instant completedAt,
+        String title, String status, @Nullable String finalReport, @Nullable String outcome, Instant createdAt, @Nullable Instant completedAt,
         long version, List<Milestone> milestones, List<Outcome> outcomes, List<Lesson> lessons,
         List<ResidentFeedback> residentFeedback) {
 
@@ -16,7 +18,7 @@ public record Pilot(UUID id, UUID challengeId, UUID responseId, UUID association
     }
 
     /** For example "damp reports per 1,000 homes": baseline 14, target 7, actual 6. */
-    public record Outcome(UUID id, String measure, String unit, BigDecimal baseline, BigDecimal target, BigDecimal actual) {
+    public record Outcome(UUID id, String measure, String unit, BigDecimal baseline, BigDecimal target, @Nullable BigDecimal actual) {
 
         /** Met when the actual reached the target in the direction from the baseline (down or up). */
         public boolean met() {
@@ -36,7 +38,7 @@ public record Pilot(UUID id, UUID challengeId, UUID responseId, UUID association
      * Residents' own view, entered by the association with their consent: a quote (no name), or a survey
      * statement with how many answered and what share agreed.
      */
-    public record ResidentFeedback(UUID id, String kind, String text, Integer respondents, BigDecimal agreePercent,
+    public record ResidentFeedback(UUID id, String kind, String text, @Nullable Integer respondents, @Nullable BigDecimal agreePercent,
             Instant createdAt) {
     }
 

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,8 +68,8 @@ class PilotController {
 
     /** A library card: enough to choose which case to read. */
     record LibraryItem(UUID id, String title, String problem, String associationName, String supplierName,
-            List<String> categories, List<String> regions, String outcome, java.time.Instant completedAt,
-            int outcomeMeasures, int targetsMet, int residentVoices, String verdict) {
+            List<String> categories, List<String> regions, @Nullable String outcome, java.time.@Nullable Instant completedAt,
+            int outcomeMeasures, int targetsMet, int residentVoices, @Nullable String verdict) {
 
         static LibraryItem of(PilotRepository.LibraryEntry e) {
             Pilot p = e.pilot();
@@ -80,14 +81,14 @@ class PilotController {
         }
     }
 
-    record LibraryPage(List<LibraryItem> items, String nextCursor) {
+    record LibraryPage(List<LibraryItem> items, @Nullable String nextCursor) {
     }
 
     /** A public case page: the problem, the approach, what was done and measured, what people learned. */
     record PilotCase(UUID id, String title, UUID challengeId, String challengeTitle, String problem, String description,
             String approach, String associationName, String supplierName, UUID supplierProfileId,
-            List<String> categories, List<String> regions, String outcome, String finalReport, java.time.Instant startedAt,
-            java.time.Instant completedAt, List<Pilot.Milestone> milestones, List<Pilot.Outcome> outcomes,
+            List<String> categories, List<String> regions, @Nullable String outcome, @Nullable String finalReport, java.time.Instant startedAt,
+            java.time.@Nullable Instant completedAt, List<Pilot.Milestone> milestones, List<Pilot.Outcome> outcomes,
             List<Pilot.Lesson> lessons, List<Pilot.ResidentFeedback> residentFeedback) {
 
         static PilotCase of(Pilot p, PilotRepository.CaseContext c) {
@@ -116,7 +117,7 @@ class PilotController {
 
     /** The latest completed pilots, newest first: public evidence, shown on the landing page (issue 12). */
     @GetMapping("/api/v1/pilots/completed")
-    Mono<PilotList> latestCompleted(@org.springframework.web.bind.annotation.RequestParam(required = false) Integer limit) {
+    Mono<PilotList> latestCompleted(@org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable Integer limit) {
         return pilots.latestCompleted(io.launchpad.api.web.Limits.pageSize(limit)).map(PilotList::new);
     }
 
@@ -176,12 +177,12 @@ class PilotController {
 
     /** The library of completed pilots (issue 14): public, searchable by words, category, region and outcome. */
     @GetMapping("/api/v1/pilot-library")
-    Mono<LibraryPage> library(@org.springframework.web.bind.annotation.RequestParam(required = false) String q,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) String category,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) String region,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) String outcome,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) String cursor,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer limit) {
+    Mono<LibraryPage> library(@org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String q,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String category,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String region,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String outcome,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String cursor,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable Integer limit) {
         PilotLibraryFilter filter = PilotLibraryFilter.of(q, category, region, outcome, cursor);
         return pilots.library(filter, io.launchpad.api.web.Limits.pageSize(limit))
                 .map(page -> new LibraryPage(page.items().stream().map(LibraryItem::of).toList(), page.nextCursor()));

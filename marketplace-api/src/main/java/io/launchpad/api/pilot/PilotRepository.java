@@ -2,6 +2,7 @@ package io.launchpad.api.pilot;
 
 import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -112,7 +113,7 @@ class PilotRepository {
         return (verdict == null ? spec.bindNull("verdict", String.class) : spec.bind("verdict", verdict)).then();
     }
 
-    Mono<Void> addResidentFeedback(UUID pilotId, String kind, String text, Integer respondents, BigDecimal agreePercent) {
+    Mono<Void> addResidentFeedback(UUID pilotId, String kind, String text, @Nullable Integer respondents, @Nullable BigDecimal agreePercent) {
         var spec = db.sql("""
                 insert into pilot_resident_feedback (id, pilot_id, kind, text, respondents, agree_percent)
                 values (:id, :pilot, :kind, :text, :respondents, :agree)""")
@@ -192,7 +193,7 @@ class PilotRepository {
     }
 
     private static DatabaseClient.GenericExecuteSpec bindOrNull(DatabaseClient.GenericExecuteSpec spec, String name,
-            String value) {
+            @Nullable String value) {
         return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 

@@ -12,6 +12,7 @@ import io.launchpad.api.notification.Notifications;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -151,7 +152,8 @@ public class Pilots {
     Mono<io.launchpad.api.web.Page<PilotRepository.LibraryEntry>> library(PilotLibraryFilter filter, int limit) {
         return repository.library(filter, limit + 1).collectList().map(found -> {
             java.util.List<PilotRepository.LibraryEntry> page = found.size() > limit ? found.subList(0, limit) : found;
-            String next = found.size() > limit ? new io.launchpad.api.web.Cursor(page.getLast().pilot().completedAt(),
+            String next = found.size() > limit ? new io.launchpad.api.web.Cursor(Objects.requireNonNull(
+                    page.getLast().pilot().completedAt(), "the library lists completed pilots only"),
                     page.getLast().pilot().id()).encode() : null;
             return new io.launchpad.api.web.Page<>(page, next);
         });

@@ -1,5 +1,7 @@
 package io.launchpad.api.privacy;
 
+import org.jspecify.annotations.Nullable;
+
 /** Why we process something; a consent names exactly one purpose. Codes are stable API values. */
 public enum ConsentPurpose {
     /** Keep a candidate profile and show it as its visibility says. */
@@ -27,7 +29,7 @@ public enum ConsentPurpose {
         return wording;
     }
 
-    public static ConsentPurpose fromCode(String code) {
+    public static @Nullable ConsentPurpose fromCode(String code) {
         for (ConsentPurpose purpose : values()) {
             if (purpose.code.equals(code)) {
                 return purpose;

@@ -2,6 +2,7 @@ package io.launchpad.api.privacy;
 
 import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -18,7 +19,7 @@ import java.util.UUID;
 @Service
 public class Consents implements PersonalData {
 
-    public record Consent(UUID id, String purpose, String wording, boolean granted, Instant recordedAt) {
+    public record Consent(UUID id, String purpose, @Nullable String wording, boolean granted, Instant recordedAt) {
     }
 
     private final DatabaseClient db;

@@ -2,6 +2,7 @@ package io.launchpad.api.problem;
 
 import io.launchpad.api.rules.RuleViolation;
 import io.launchpad.matching.MatchingUnavailableException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,6 +25,7 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Every error a handler raises leaves as {@code application/problem+json}; nothing leaks a stack trace. */
 @RestControllerAdvice
@@ -49,7 +51,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .sorted(java.util.Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::rule))
                 .toList();
         List<FieldViolation> global = ex.getGlobalErrors().stream()
-                .map(error -> new FieldViolation("body", rule(error.getCode()), error.getDefaultMessage()))
+                .map(error -> new FieldViolation("body", rule(error.getCode()), message(error.getDefaultMessage())))
                 .toList();
         List<FieldViolation> all = new java.util.ArrayList<>(violations);
         all.addAll(global);
@@ -57,10 +59,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static FieldViolation violation(FieldError error) {
-        return new FieldViolation(error.getField(), rule(error.getCode()), error.getDefaultMessage());
+        return new FieldViolation(error.getField(), rule(error.getCode()), message(error.getDefaultMessage()));
     }
 
-    private static String rule(String code) {
+    /** Bean Validation gives every constraint a message; a binding error without one still says something. */
+    private static String message(@Nullable String defaultMessage) {
+        return Objects.requireNonNullElse(defaultMessage, "is not valid");
+    }
+
+    private static String rule(@Nullable String code) {
         return code == null ? "valid" : RULES.getOrDefault(code, code.toLowerCase());
     }
 
@@ -118,7 +125,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** Framework errors (405, 415, 406, ...) get a catalogue type instead of {@code about:blank}. */
     @Override
-    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, @Nullable Object body,
+            @Nullable HttpHeaders headers,
             HttpStatusCode status, ServerWebExchange exchange) {
         if (body == null && ex instanceof org.springframework.web.ErrorResponse response) {
             // 415 and friends arrive without a body; without this they left with no catalogue type

@@ -11,6 +11,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 import java.util.List;
+import java.util.Objects;
 
 /** Turns the reasons a JSON body could not be read into a problem that names the field and the rule. */
 final class RequestBodyProblems {
@@ -37,7 +38,8 @@ final class RequestBodyProblems {
             }
             if (cause instanceof ValueInstantiationException instantiation) {
                 Throwable reason = instantiation.getCause() == null ? instantiation : instantiation.getCause();
-                return ApiProblem.invalid(path(instantiation), "value", reason.getMessage());
+                return ApiProblem.invalid(path(instantiation), "value",
+                        Objects.requireNonNullElse(reason.getMessage(), "cannot be read"));
             }
             if (cause instanceof MismatchedInputException mismatch) {
                 return ApiProblem.invalid(path(mismatch), "type",

@@ -1,5 +1,6 @@
 package io.launchpad.api.programme;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -22,7 +23,7 @@ class ProgrammeFigures {
     record ResponsesPerChallenge(UUID challengeId, String title, String status, long responses) {
     }
 
-    record TimeToAward(long awarded, Double meanDays, Double medianDays) {
+    record TimeToAward(long awarded, @Nullable Double meanDays, @Nullable Double medianDays) {
     }
 
     record Programme(Map<String, Long> challengesByStage, List<ResponsesPerChallenge> responsesPerChallenge,
@@ -73,7 +74,11 @@ class ProgrammeFigures {
                 });
     }
 
-    private static Double round(Double value) {
-        return value == null ? null : Math.round(value * 10) / 10.0;
+    private static @Nullable Double round(@Nullable Double value) {
+        return value == null ? null : round(value.doubleValue());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 }

@@ -1,6 +1,7 @@
 package io.launchpad.api.question;
 
 import io.launchpad.api.moderation.ModeratedContent;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -22,7 +23,7 @@ class QuestionModeration implements ModeratedContent {
     }
 
     @Override
-    public Mono<Target> setHidden(UUID id, String reason) {
+    public Mono<Target> setHidden(UUID id, @Nullable String reason) {
         return questions.setHidden(id, reason).map(q -> new Target(q.id(), abbreviated(q.question()),
                 q.askedByOrganisationId(), "/challenges/" + q.challengeId() + "/questions"));
     }

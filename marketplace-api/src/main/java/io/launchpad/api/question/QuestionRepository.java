@@ -2,6 +2,7 @@ package io.launchpad.api.question;
 
 import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -35,7 +36,7 @@ class QuestionRepository {
     }
 
     /** Sets (or, with null, clears) the moderation mark. */
-    Mono<Question> setHidden(UUID id, String reason) {
+    Mono<Question> setHidden(UUID id, @Nullable String reason) {
         var spec = db.sql("update challenge_question set hidden_reason = :reason where id = :id returning *").bind("id", id);
         return (reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason))
                 .map(QuestionRepository::question).one();

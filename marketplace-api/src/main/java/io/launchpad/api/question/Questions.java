@@ -9,6 +9,7 @@ import io.launchpad.api.organisation.Organisations;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.security.Caller;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
@@ -87,7 +88,7 @@ class Questions {
 
     /** Sets or clears the moderation mark; empty when there is no such question. */
     @Transactional
-    Mono<Question> setHidden(UUID id, String reason) {
+    Mono<Question> setHidden(UUID id, @Nullable String reason) {
         return repository.setHidden(id, reason);
     }
 

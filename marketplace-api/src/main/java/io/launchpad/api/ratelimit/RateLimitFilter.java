@@ -6,6 +6,7 @@ import io.launchpad.api.problem.ProblemWriter;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -93,8 +94,8 @@ class RateLimitFilter implements WebFilter, Ordered {
                     ConsumptionProbe client = user.isConsumed()
                             ? bucket(routeClass, "client", who.client(), limit.perClient(), limit).tryConsumeAndReturnRemaining(1)
                             : null;
-                    if (!user.isConsumed() || !client.isConsumed()) {
-                        ConsumptionProbe refused = user.isConsumed() ? client : user;
+                    if (!user.isConsumed() || client != null && !client.isConsumed()) {
+                        ConsumptionProbe refused = user.isConsumed() && client != null ? client : user;
                         return refuse(exchange, routeClass, limit, user.isConsumed() ? "client" : "user",
                                 Math.max(1, TimeUnit.NANOSECONDS.toSeconds(refused.getNanosToWaitForRefill() + 999_999_999L)));
                     }
@@ -128,7 +129,7 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
 
     /** {@code refusedScope} null when allowed; {@code remaining} -1 when unknown. */
-    private record Verdict(String refusedScope, long secondsToWait, long remaining) {
+    private record Verdict(@Nullable String refusedScope, long secondsToWait, long remaining) {
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, RouteClass routeClass, RateLimitProperties.Limit limit,

@@ -5,6 +5,8 @@ import org.springframework.http.server.reactive.observation.DefaultServerRequest
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 
+import java.util.Objects;
+
 /**
  * Adds {@code route_class} ({@code search}, {@code write}, {@code read}, or {@code other} outside the
  * API) to {@code http.server.requests}, the same classes the rate limits use, so request rate, latency
@@ -15,7 +17,7 @@ class RouteClassTag extends DefaultServerRequestObservationConvention {
 
     @Override
     public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
-        var request = context.getCarrier();
+        var request = Objects.requireNonNull(context.getCarrier(), "a server observation carries its request");
         String path = request.getPath().value();
         String routeClass = path.startsWith("/api/") ? RouteClass.of(request.getMethod(), path).key() : "other";
         return super.getLowCardinalityKeyValues(context).and("route_class", routeClass);

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The shared buckets' database could not be asked: logged at most once a minute, never a failed request. */
@@ -22,7 +23,7 @@ final class SharedBucketsUnavailable {
 
     static void log(Throwable error) {
         Instant now = Instant.now();
-        Instant last = lastLogged.get();
+        Instant last = Objects.requireNonNull(lastLogged.get(), "starts at EPOCH, only ever set to a time");
         if (last.plus(Duration.ofMinutes(1)).isBefore(now) && lastLogged.compareAndSet(last, now)) {
             log.atWarn().addKeyValue("error", error.toString())
                     .log("Shared rate-limit buckets unavailable; only this instance's limits apply meanwhile");

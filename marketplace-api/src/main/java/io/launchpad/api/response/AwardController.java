@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,7 +26,8 @@ class AwardController {
     record NoAward(@NotBlank @Size(max = 5_000) String reason) {
     }
 
-    record Decision(UUID challengeId, String outcome, UUID responseId, UUID pilotId, String reason) {
+    record Decision(UUID challengeId, String outcome, @Nullable UUID responseId, @Nullable UUID pilotId,
+            @Nullable String reason) {
     }
 
     private final Evaluations evaluations;

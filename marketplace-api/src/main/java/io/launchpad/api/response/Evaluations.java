@@ -8,6 +8,7 @@ import io.launchpad.api.pilot.Pilots;
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.security.Caller;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
@@ -152,7 +153,7 @@ class Evaluations {
                 response.id(), outcome));
     }
 
-    private static String feedbackFor(Ranked ranked, int of, String written, String headline) {
+    private static String feedbackFor(Ranked ranked, int of, @Nullable String written, String headline) {
         StringBuilder text = new StringBuilder(headline);
         if (ranked.evaluation().evaluators() > 0) {
             text.append(" Your response scored ").append(ranked.evaluation().weightedTotal()).append(" out of 100");
@@ -201,7 +202,7 @@ class Evaluations {
     }
 
     static ResponseView.Evaluation evaluation(ResponseRepository.ScoreSheet sheet, List<Weighting> weightings,
-            Integer rank) {
+            @Nullable Integer rank) {
         double total = 0;
         boolean complete = true;
         for (Weighting weighting : weightings) {

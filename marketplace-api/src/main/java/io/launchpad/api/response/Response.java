@@ -1,13 +1,15 @@
 package io.launchpad.api.response;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 /** A supplier's answer to a challenge: evidence per requirement id, approach, price, availability. */
 record Response(UUID id, UUID challengeId, UUID supplierOrganisationId, String supplierName, Status status,
-        String approach, Map<String, String> evidence, Integer pricePounds, String availability, String feedback,
-        Instant createdAt, Instant updatedAt, Instant submittedAt, long version) {
+        String approach, Map<String, String> evidence, @Nullable Integer pricePounds, String availability, @Nullable String feedback,
+        Instant createdAt, Instant updatedAt, @Nullable Instant submittedAt, long version) {
 
     enum Status {
         DRAFT, SUBMITTED, SHORTLISTED, AWARDED, UNSUCCESSFUL;

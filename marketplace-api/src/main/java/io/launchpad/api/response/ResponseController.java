@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -71,7 +72,7 @@ class ResponseController {
 
     @PutMapping("/api/v1/responses/{id}")
     Mono<ResponseEntity<ResponseView>> update(@PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody ResponseFields fields) {
         long version = ETags.requiredVersion(ifMatch);
         return Caller.current().flatMap(caller -> responses.update(caller, id, version, fields))
@@ -80,7 +81,7 @@ class ResponseController {
 
     @PostMapping("/api/v1/responses/{id}/submit")
     Mono<ResponseEntity<ResponseView>> submit(@PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         Long version = ETags.optionalVersion(ifMatch);
         return Caller.current().flatMap(caller -> responses.submit(caller, id, version))
                 .map(r -> tagged(ResponseView.of(r, null)));

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,12 +16,12 @@ import java.util.UUID;
  * asks for evidence against every essential requirement, an approach and a price.
  */
 record ResponseFields(
-        UUID organisationId,
-        @Size(max = 20_000) String approach,
-        @Size(max = 40) Map<@Pattern(regexp = "[EN][1-9][0-9]?", message = "must be a requirement id such as E1 or N2")
+        @Nullable UUID organisationId,
+        @Size(max = 20_000) @Nullable String approach,
+        @Size(max = 40) @Nullable Map<@Pattern(regexp = "[EN][1-9][0-9]?", message = "must be a requirement id such as E1 or N2")
                 String, @Size(max = 10_000) String> evidence,
-        @Min(0) @Max(100_000_000) Integer pricePounds,
-        @Size(max = 500) String availability) {
+        @Min(0) @Max(100_000_000) @Nullable Integer pricePounds,
+        @Size(max = 500) @Nullable String availability) {
 
     ResponseFields normalised() {
         Map<String, String> cleaned = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.launchpad.api.response;
 
 import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 @Repository
@@ -55,7 +57,7 @@ class ResponseRepository {
                 .bind("id", id).bind("from", from.code()).bind("to", to.code()).fetch().rowsUpdated();
     }
 
-    Mono<Long> decide(UUID id, Response.Status outcome, String feedback) {
+    Mono<Long> decide(UUID id, Response.Status outcome, @Nullable String feedback) {
         var spec = db.sql("""
                 update challenge_response set status = :outcome, feedback = :feedback, updated_at = now(),
                     version = version + 1
@@ -144,10 +146,11 @@ class ResponseRepository {
     }
 
     private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, ResponseFields fields) {
-        spec = spec.bind("approach", fields.approach())
-                .bind("requirements", fields.evidence().keySet().toArray(String[]::new))
-                .bind("texts", fields.evidence().values().toArray(String[]::new))
-                .bind("availability", fields.availability());
+        Map<String, String> evidence = Objects.requireNonNull(fields.evidence(), "set by normalised()");
+        spec = spec.bind("approach", Objects.requireNonNull(fields.approach(), "set by normalised()"))
+                .bind("requirements", evidence.keySet().toArray(String[]::new))
+                .bind("texts", evidence.values().toArray(String[]::new))
+                .bind("availability", Objects.requireNonNull(fields.availability(), "set by normalised()"));
         return fields.pricePounds() == null ? spec.bindNull("price", Integer.class)
                 : spec.bind("price", fields.pricePounds());
     }

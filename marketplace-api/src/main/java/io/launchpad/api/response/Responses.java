@@ -10,6 +10,7 @@ import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.security.Caller;
 import io.launchpad.api.web.ETags;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,12 +47,13 @@ class Responses {
 
     @Transactional
     Mono<Response> create(Caller caller, UUID challengeId, ResponseFields fields) {
-        if (fields.organisationId() == null) {
+        UUID organisationId = fields.organisationId();
+        if (organisationId == null) {
             return Mono.error(ApiProblem.invalid("organisationId", "required", "must name the responding supplier"));
         }
         ResponseFields valid = fields.normalised();
         return challenges.read(caller, challengeId)
-                .flatMap(challenge -> organisations.requireActingFor(caller, fields.organisationId(),
+                .flatMap(challenge -> organisations.requireActingFor(caller, organisationId,
                                 OrganisationType.SUPPLIER, "organisationId")
                         .flatMap(supplier -> {
                             checkOpen(challenge);
@@ -77,7 +80,7 @@ class Responses {
 
     /** Submitting needs evidence against every essential requirement, an approach and a price. */
     @Transactional
-    Mono<Response> submit(Caller caller, UUID id, Long expectedVersion) {
+    Mono<Response> submit(Caller caller, UUID id, @Nullable Long expectedVersion) {
         return ownEditable(caller, id, expectedVersion)
                 .flatMap(pair -> {
                     Response response = pair.response();
@@ -157,7 +160,7 @@ class Responses {
     private record Editable(Response response, Challenge challenge) {
     }
 
-    private Mono<Editable> ownEditable(Caller caller, UUID id, Long expectedVersion) {
+    private Mono<Editable> ownEditable(Caller caller, UUID id, @Nullable Long expectedVersion) {
         return read(caller, id)
                 .flatMap(response -> isSupplierMember(caller, response).flatMap(member -> {
                     if (!member) {
@@ -182,7 +185,7 @@ class Responses {
     private static void checkKnownRequirements(Challenge challenge, ResponseFields fields) {
         Set<String> known = challenge.terms().requirements().stream().map(ChallengeTerms.Requirement::id)
                 .collect(Collectors.toSet());
-        for (String requirement : fields.evidence().keySet()) {
+        for (String requirement : Objects.requireNonNull(fields.evidence(), "set by normalised()").keySet()) {
             if (!known.contains(requirement)) {
                 throw ApiProblem.invalid("evidence." + requirement, "known-requirement",
                         "the challenge has no requirement " + requirement + "; it has " + known);

@@ -3,6 +3,7 @@ package io.launchpad.api.search;
 import io.launchpad.matching.MatchReasons;
 import io.launchpad.matching.RequirementEvidence;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 
@@ -18,22 +19,19 @@ public record MatchReasonsView(List<Requirement> requirements, List<String> matc
         List<String> explanations) {
 
     public static MatchReasonsView of(MatchReasons reasons) {
-        if (reasons == null) {
-            return null;
-        }
         MatchReasons.ScoreParts parts = reasons.parts();
         return new MatchReasonsView(reasons.requirements().stream().map(Requirement::of).toList(),
                 reasons.matchedCategories(), reasons.semanticCloseness(), reasons.closeness(), reasons.regionsMet(),
                 reasons.regionsMissing(), reasons.accreditationsMet(), reasons.accreditationsMissing(),
-                reasons.completedPilots(), parts == null ? null : new Parts(parts.text(), parts.semantic(),
+                reasons.completedPilots(), new Parts(parts.text(), parts.semantic(),
                         parts.taxonomy(), parts.evidence(), parts.freshness(), parts.quality(), parts.requirements()),
                 reasons.cautions(), reasons.explanations());
     }
 
     /** One of the challenge's requirements, with the supplier's passage that answers it best. */
     @Schema(name = "RequirementEvidence")
-    public record Requirement(String requirement, String importance, String verdict, double support, String passage,
-            String field) {
+    public record Requirement(String requirement, String importance, String verdict, double support,
+            @Nullable String passage, @Nullable String field) {
 
         static Requirement of(RequirementEvidence evidence) {
             return new Requirement(evidence.requirement(), evidence.importance(), evidence.verdict(),

@@ -5,11 +5,13 @@ import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.web.Page;
 import io.launchpad.matching.MatchWindow;
 import io.launchpad.matching.RankingMode;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -19,7 +21,7 @@ import java.util.function.Function;
  * was issued for (which list, whose, which mode), so one from another list is refused rather than
  * read as a position in this one.
  */
-public record MatchRequest(int limit, RankingMode mode, Position position) {
+public record MatchRequest(int limit, RankingMode mode, @Nullable Position position) {
 
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 50;
@@ -35,20 +37,22 @@ public record MatchRequest(int limit, RankingMode mode, Position position) {
     private static final String VERSION = "m1";
 
     /** {@code mode} is {@code hybrid} (default) or {@code bm25}: lets clients and benchmarks compare the two. */
-    public static MatchRequest of(Integer limit, String mode) {
+    public static MatchRequest of(@Nullable Integer limit, @Nullable String mode) {
         return of(limit, mode, null, null);
     }
 
-    public static MatchRequest of(Integer limit, String mode, String cursor, MatchList list) {
+    public static MatchRequest of(@Nullable Integer limit, @Nullable String mode, @Nullable String cursor,
+                                  @Nullable MatchList list) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "limit", "range", "must be between 1 and " + MAX_LIMIT);
         }
         RankingMode ranking = mode(mode);
-        return new MatchRequest(size, ranking, cursor == null || cursor.isEmpty() ? null : decode(cursor, list, ranking));
+        return new MatchRequest(size, ranking, cursor == null || cursor.isEmpty() ? null
+                : decode(cursor, Objects.requireNonNull(list, "a cursor is read against the list it was issued for"), ranking));
     }
 
-    private static RankingMode mode(String mode) {
+    private static RankingMode mode(@Nullable String mode) {
         if (mode == null || mode.isBlank()) {
             return RankingMode.HYBRID;
         }
@@ -69,7 +73,7 @@ public record MatchRequest(int limit, RankingMode mode, Position position) {
     }
 
     /** The verdict on the list, on its first page only (a later page cannot see the best result). */
-    public <T> MatchVerdict verdict(Page<T> page, java.util.function.ToIntFunction<T> score, int strongScore, String what) {
+    public <T> @Nullable MatchVerdict verdict(Page<T> page, java.util.function.ToIntFunction<T> score, int strongScore, String what) {
         return position != null ? null : MatchVerdict.of(page.items().stream().map(score::applyAsInt).toList(), strongScore, what);
     }
 

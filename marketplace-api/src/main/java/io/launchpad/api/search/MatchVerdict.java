@@ -1,5 +1,7 @@
 package io.launchpad.api.search;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,7 @@ import java.util.List;
  * strong match ({@link io.launchpad.matching.MatchStrength}), and when it is not, a sentence saying
  * so, so that a weak best result is never presented as a recommendation.
  */
-public record MatchVerdict(boolean strongMatch, int bestScore, String message) {
+public record MatchVerdict(boolean strongMatch, int bestScore, @Nullable String message) {
 
     /** {@code what}: the plural of what is listed ("suppliers", "candidates"). */
     public static MatchVerdict of(List<Integer> scores, int strongScore, String what) {

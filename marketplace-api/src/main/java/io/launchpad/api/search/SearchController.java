@@ -2,6 +2,7 @@ package io.launchpad.api.search;
 
 import io.launchpad.api.taxonomy.Vocabulary;
 import io.launchpad.matching.Search;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,7 +21,8 @@ import java.util.function.Function;
 class SearchController {
 
     /** {@code nextCursor} is null on the last page. */
-    record SearchPage<T>(List<T> items, long total, Map<String, List<SearchHits.FacetCount>> facets, String nextCursor) {
+    record SearchPage<T>(List<T> items, long total, Map<String, List<SearchHits.FacetCount>> facets,
+            @Nullable String nextCursor) {
 
         /** Matching's results as the API's views ({@link SearchHits}). */
         static <H, T> SearchPage<T> of(Search.Results<H> results, Function<H, T> view) {
@@ -36,9 +38,9 @@ class SearchController {
     }
 
     @GetMapping("/api/v1/search/challenges")
-    Mono<SearchPage<SearchHits.ChallengeHit>> challenges(@RequestParam(required = false) String q,
-            @RequestParam(required = false) List<String> category, @RequestParam(required = false) List<String> region,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+    Mono<SearchPage<SearchHits.ChallengeHit>> challenges(@RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable List<String> category, @RequestParam(required = false) @Nullable List<String> region,
+            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         var query = new Search.ChallengeQuery(SearchParameters.text(q),
                 SearchParameters.codes("category", category, Vocabulary.CATEGORY),
                 SearchParameters.codes("region", region, Vocabulary.REGION),
@@ -47,10 +49,10 @@ class SearchController {
     }
 
     @GetMapping("/api/v1/search/suppliers")
-    Mono<SearchPage<SearchHits.SupplierHit>> suppliers(@RequestParam(required = false) String q,
-            @RequestParam(required = false) List<String> region, @RequestParam(required = false) List<String> accreditation,
-            @RequestParam(required = false) List<String> size, @RequestParam(required = false) List<String> category,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+    Mono<SearchPage<SearchHits.SupplierHit>> suppliers(@RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable List<String> region, @RequestParam(required = false) @Nullable List<String> accreditation,
+            @RequestParam(required = false) @Nullable List<String> size, @RequestParam(required = false) @Nullable List<String> category,
+            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
         var query = new Search.SupplierQuery(SearchParameters.text(q),
                 SearchParameters.codes("region", region, Vocabulary.REGION),
                 SearchParameters.codes("accreditation", accreditation, Vocabulary.ACCREDITATION),

@@ -2,6 +2,7 @@ package io.launchpad.api.search;
 
 import io.launchpad.matching.Search;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ final class SearchHits {
     }
 
     @Schema(name = "ChallengeHit")
-    record ChallengeHit(UUID challengeId, UUID organisationId, String organisationName, String title, String summary,
+    record ChallengeHit(UUID challengeId, UUID organisationId, @Nullable String organisationName, @Nullable String title,
+            @Nullable String summary,
             List<String> categories, List<String> regions, List<String> requiredAccreditations, LocalDate closingDate,
             List<HighlightView> highlights) {
 
@@ -34,7 +36,8 @@ final class SearchHits {
 
     /** {@code categories} are inferred from the profile's text through the taxonomy. */
     @Schema(name = "SupplierHit")
-    record SupplierHit(UUID supplierId, String name, String summary, List<String> regions, List<String> accreditations,
+    record SupplierHit(UUID supplierId, @Nullable String name, @Nullable String summary, List<String> regions,
+            List<String> accreditations,
             String size, List<String> categories, List<HighlightView> highlights) {
 
         static SupplierHit of(Search.SupplierHit hit) {
@@ -49,9 +52,6 @@ final class SearchHits {
 
     /** Each facet's counts in the order matching gave them (the vocabulary's). */
     static Map<String, List<FacetCount>> facets(Map<String, List<Search.FacetCount>> facets) {
-        if (facets == null) {
-            return null;
-        }
         return facets.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 facet -> facet.getValue().stream()
                         .map(count -> new FacetCount(count.code(), count.label(), count.count(), count.selected()))

@@ -4,6 +4,7 @@ import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.taxonomy.Vocabulary;
 import io.launchpad.matching.Search;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -19,7 +20,7 @@ final class SearchParameters {
     private SearchParameters() {
     }
 
-    static String text(String q) {
+    static @Nullable String text(@Nullable String q) {
         if (q == null || q.isBlank()) {
             return null;
         }
@@ -31,7 +32,7 @@ final class SearchParameters {
     }
 
     /** Repeated ({@code region=a&region=b}) or comma separated values, each a code of the vocabulary. */
-    static List<String> codes(String parameter, List<String> values, Vocabulary vocabulary) {
+    static List<String> codes(String parameter, @Nullable List<String> values, Vocabulary vocabulary) {
         if (values == null) {
             return List.of();
         }
@@ -55,7 +56,7 @@ final class SearchParameters {
         return codes;
     }
 
-    static int limit(Integer limit) {
+    static int limit(@Nullable Integer limit) {
         if (limit == null) {
             return DEFAULT_LIMIT;
         }
@@ -66,7 +67,7 @@ final class SearchParameters {
     }
 
     /** Cursors are opaque: today an offset, so the ranking can change without breaking clients' links. */
-    static int offset(String cursor) {
+    static int offset(@Nullable String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return 0;
         }
@@ -86,7 +87,7 @@ final class SearchParameters {
         }
     }
 
-    static String cursor(Integer nextOffset) {
+    static @Nullable String cursor(@Nullable Integer nextOffset) {
         return nextOffset == null ? null
                 : Base64.getUrlEncoder().withoutPadding().encodeToString(("s1|" + nextOffset).getBytes(StandardCharsets.UTF_8));
     }

@@ -1,5 +1,6 @@
 package io.launchpad.api.security;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
  * Who is asking: the token's subject and realm roles, or nobody. Handlers ask this, never the raw
  * token, so the rules read in domain words ("is an admin", "acts for an association").
  */
-public record Caller(String subject, String username, String name, String email, Set<Role> roles) {
+public record Caller(String subject, @Nullable String username, @Nullable String name, @Nullable String email,
+                     Set<Role> roles) {
 
     /**
      * Realm roles. {@code PARTNER} is the services client (partner systems, client credentials): it
@@ -22,6 +24,11 @@ public record Caller(String subject, String username, String name, String email,
      */
     public enum Role { ASSOCIATION, SUPPLIER, CANDIDATE, ADMIN, PARTNER }
 
+    // The one caller without a subject. subject() stays non-null in the type because it is read only for a
+    // signed-in caller: the security chain lets no anonymous request reach the handlers that read it, and
+    // those that serve both ask isAnonymous() first. @Nullable would put a check that cannot fail at each of
+    // some fifty reads.
+    @SuppressWarnings("NullAway")
     private static final Caller ANONYMOUS = new Caller(null, null, null, null, Set.of());
 
     public static Caller anonymous() {
@@ -52,7 +59,11 @@ public record Caller(String subject, String username, String name, String email,
                 .filter(Caller::isRole)
                 .map(Role::valueOf)
                 .collect(Collectors.toUnmodifiableSet());
-        return new Caller(jwt.getSubject(), jwt.getClaimAsString("preferred_username"),
+        String subject = jwt.getSubject();
+        if (subject == null) {
+            return ANONYMOUS; // a token that names nobody acts for nobody
+        }
+        return new Caller(subject, jwt.getClaimAsString("preferred_username"),
                 jwt.getClaimAsString("name"), jwt.getClaimAsString("email"), roles);
     }
 

@@ -3,4 +3,5 @@
  * handler runs (unreadable request targets, over-long lines, oversized headers) are answered with
  * problems too, and kept-alive connections are never left waiting.
  */
+@org.jspecify.annotations.NullMarked
 package io.launchpad.api.server;

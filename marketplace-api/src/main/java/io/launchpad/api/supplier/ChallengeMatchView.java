@@ -4,6 +4,7 @@ import io.launchpad.api.search.HighlightView;
 import io.launchpad.api.search.MatchReasonsView;
 import io.launchpad.matching.ChallengeMatch;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.UUID;
 
 /** An open challenge ranked for a supplier, as the API shows it; the contract's name for it is older than this record. */
 @Schema(name = "ChallengeMatch")
-record ChallengeMatchView(UUID challengeId, UUID organisationId, String organisationName, String title, String summary,
+record ChallengeMatchView(UUID challengeId, UUID organisationId, @Nullable String organisationName, @Nullable String title,
+        @Nullable String summary,
         LocalDate closingDate, int score, List<HighlightView> highlights, List<String> categories, List<String> regions,
         MatchReasonsView reasons) {
 

@@ -7,6 +7,7 @@ import io.launchpad.api.web.ETags;
 import io.launchpad.api.web.Limits;
 import io.launchpad.api.web.Page;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,9 +31,9 @@ import java.util.UUID;
 class SupplierController {
 
     record SupplierView(UUID id, UUID organisationId, String name, String summary, String capabilities,
-            String products, String caseStudies, List<String> regions, List<String> accreditations, String size,
-            List<String> categories, String status, Instant createdAt, Instant updatedAt, Instant publishedAt, long version,
-            String hiddenReason) {
+            String products, String caseStudies, List<String> regions, List<String> accreditations, @Nullable String size,
+            List<String> categories, String status, Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt, long version,
+            @Nullable String hiddenReason) {
 
         static SupplierView of(SupplierProfile p) {
             return new SupplierView(p.id(), p.organisationId(), p.name(), p.summary(), p.capabilities(), p.products(),
@@ -51,11 +52,12 @@ class SupplierController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created; Location names the new profile", useReturnTypeSchema = true)
     @PostMapping
     Mono<ResponseEntity<SupplierView>> create(@Valid @RequestBody SupplierFields request) {
-        if (request.organisationId() == null) {
+        UUID organisationId = request.organisationId();
+        if (organisationId == null) {
             throw ApiProblem.invalid("organisationId", "required", "must name the supplier organisation");
         }
         return Caller.current()
-                .flatMap(caller -> profiles.create(caller, request.organisationId(), request))
+                .flatMap(caller -> profiles.create(caller, organisationId, request))
                 .map(profile -> ResponseEntity.created(URI.create("/api/v1/suppliers/" + profile.id()))
                         .eTag(ETags.of(profile.version())).body(SupplierView.of(profile)));
     }
@@ -68,8 +70,8 @@ class SupplierController {
 
     @io.swagger.v3.oas.annotations.Operation(summary = "List published supplier profiles, newest first (cursor-paginated)")
     @GetMapping
-    Mono<Page<SupplierView>> published(@RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
+    Mono<Page<SupplierView>> published(@RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
         int size = Limits.pageSize(limit);
         return profiles.published(Cursor.decode(cursor), size)
                 .map(page -> new Page<>(page.items().stream().map(SupplierView::of).toList(), page.nextCursor()));
@@ -78,7 +80,7 @@ class SupplierController {
     @io.swagger.v3.oas.annotations.Operation(summary = "Replace a supplier profile (If-Match required)")
     @PutMapping("/{id}")
     Mono<ResponseEntity<SupplierView>> update(@PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody SupplierFields fields) {
         long version = ETags.requiredVersion(ifMatch);
         return Caller.current().flatMap(caller -> profiles.update(caller, id, version, fields))
@@ -88,7 +90,7 @@ class SupplierController {
     @io.swagger.v3.oas.annotations.Operation(summary = "Publish a supplier profile")
     @PostMapping("/{id}/publish")
     Mono<ResponseEntity<SupplierView>> publish(@PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         Long version = ETags.optionalVersion(ifMatch);
         return Caller.current().flatMap(caller -> profiles.publish(caller, id, version))
                 .map(SupplierController::withTag);

@@ -8,6 +8,7 @@ import io.launchpad.matching.ChallengeMatch;
 import io.launchpad.matching.ChallengeMatching;
 import io.launchpad.api.observability.MatchLatency;
 import io.launchpad.matching.MatchStrength;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +26,8 @@ import java.util.UUID;
 @RestController
 class SupplierMatchesController {
 
-    record MatchesView(UUID supplierId, String mode, MatchVerdict verdict, List<ChallengeMatchView> items, String nextCursor) {
+    record MatchesView(UUID supplierId, String mode, @Nullable MatchVerdict verdict, List<ChallengeMatchView> items,
+            @Nullable String nextCursor) {
     }
 
     private final SupplierProfiles profiles;
@@ -42,8 +44,8 @@ class SupplierMatchesController {
     }
 
     @GetMapping("/api/v1/suppliers/{id}/matches")
-    Mono<MatchesView> matches(@PathVariable UUID id, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String mode, @RequestParam(required = false) String cursor) {
+    Mono<MatchesView> matches(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String mode, @RequestParam(required = false) @Nullable String cursor) {
         MatchRequest.MatchList list = new MatchRequest.MatchList("supplier-challenges", id);
         MatchRequest request = MatchRequest.of(limit, mode, cursor, list);
         return Caller.current()

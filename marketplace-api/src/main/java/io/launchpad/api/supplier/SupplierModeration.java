@@ -1,6 +1,7 @@
 package io.launchpad.api.supplier;
 
 import io.launchpad.api.moderation.ModeratedContent;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -22,7 +23,7 @@ class SupplierModeration implements ModeratedContent {
     }
 
     @Override
-    public Mono<Target> setHidden(UUID id, String reason) {
+    public Mono<Target> setHidden(UUID id, @Nullable String reason) {
         return profiles.setHidden(id, reason).map(p -> new Target(p.id(), p.name(), p.organisationId(),
                 "/supplier/profile"));
     }

@@ -1,6 +1,7 @@
 package io.launchpad.api.supplier;
 
 import io.launchpad.matching.SupplierDocument;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,9 +9,9 @@ import java.util.UUID;
 
 /** What a supplier tells associations about itself; only published profiles are matched. */
 public record SupplierProfile(UUID id, UUID organisationId, String name, String summary, String capabilities,
-        String products, String caseStudies, List<String> regions, List<String> accreditations, String size,
-        List<String> categories, Status status, Instant createdAt, Instant updatedAt, Instant publishedAt, long version,
-        String hiddenReason) {
+        String products, String caseStudies, List<String> regions, List<String> accreditations, @Nullable String size,
+        List<String> categories, Status status, Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt, long version,
+        @Nullable String hiddenReason) {
 
     public enum Status { DRAFT, PUBLISHED }
 

@@ -10,6 +10,7 @@ import io.launchpad.api.web.Cursor;
 import io.launchpad.api.web.ETags;
 import io.launchpad.api.web.Page;
 import io.launchpad.matching.Outbox;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
@@ -75,7 +76,7 @@ public class SupplierProfiles {
     }
 
     @Transactional
-    public Mono<SupplierProfile> publish(Caller caller, UUID id, Long expectedVersion) {
+    public Mono<SupplierProfile> publish(Caller caller, UUID id, @Nullable Long expectedVersion) {
         return editable(caller, id, expectedVersion)
                 .flatMap(profile -> profile.isPublished() ? Mono.just(profile)
                         : organisations.requireVerifiedToPublish(profile.organisationId())
@@ -92,7 +93,7 @@ public class SupplierProfiles {
                 .collectList();
     }
 
-    public Mono<Page<SupplierProfile>> published(Cursor after, int limit) {
+    public Mono<Page<SupplierProfile>> published(@Nullable Cursor after, int limit) {
         return repository.published(after, limit + 1).collectList().map(rows -> {
             boolean more = rows.size() > limit;
             var items = more ? rows.subList(0, limit) : rows;
@@ -101,7 +102,7 @@ public class SupplierProfiles {
         });
     }
 
-    private Mono<SupplierProfile> editable(Caller caller, UUID id, Long expectedVersion) {
+    private Mono<SupplierProfile> editable(Caller caller, UUID id, @Nullable Long expectedVersion) {
         return repository.find(id)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Supplier profile " + id)))
                 .flatMap(profile -> mayEdit(caller, profile).flatMap(allowed -> {
@@ -122,7 +123,7 @@ public class SupplierProfiles {
 
     /** Sets or clears the moderation mark and tells the index; empty when there is no such profile. */
     @Transactional
-    public Mono<SupplierProfile> setHidden(UUID id, String reason) {
+    public Mono<SupplierProfile> setHidden(UUID id, @Nullable String reason) {
         return repository.setHidden(id, reason).flatMap(this::announce);
     }
 

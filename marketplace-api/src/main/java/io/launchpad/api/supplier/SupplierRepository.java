@@ -3,6 +3,7 @@ package io.launchpad.api.supplier;
 import io.launchpad.api.database.Rows;
 import io.launchpad.api.web.Cursor;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 @Repository
@@ -54,7 +56,7 @@ class SupplierRepository {
     }
 
     /** Sets (or, with null, clears) the moderation mark; a new version, so the index takes the change. */
-    Mono<SupplierProfile> setHidden(UUID id, String reason) {
+    Mono<SupplierProfile> setHidden(UUID id, @Nullable String reason) {
         var spec = db.sql("update supplier_profile set hidden_reason = :reason, version = version + 1 where id = :id returning *")
                 .bind("id", id);
         return (reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason))
@@ -78,7 +80,7 @@ class SupplierRepository {
                 .map(SupplierRepository::profile).one();
     }
 
-    Flux<SupplierProfile> published(Cursor after, int limit) {
+    Flux<SupplierProfile> published(@Nullable Cursor after, int limit) {
         var spec = db.sql("""
                 select * from supplier_profile where status = 'published' and hidden_reason is null
                   and (cast(:afterAt as timestamptz) is null or (created_at, id) < (:afterAt, :afterId))
@@ -92,11 +94,12 @@ class SupplierRepository {
     private static DatabaseClient.GenericExecuteSpec bindFields(DatabaseClient.GenericExecuteSpec spec,
             SupplierFields fields) {
         spec = spec.bind("name", fields.name()).bind("summary", fields.summary())
-                .bind("capabilities", fields.capabilities()).bind("products", fields.products())
-                .bind("caseStudies", fields.caseStudies())
+                .bind("capabilities", Objects.requireNonNull(fields.capabilities(), "set by normalised()"))
+                .bind("products", Objects.requireNonNull(fields.products(), "set by normalised()"))
+                .bind("caseStudies", Objects.requireNonNull(fields.caseStudies(), "set by normalised()"))
                 .bind("regions", fields.regions().toArray(String[]::new))
-                .bind("accreditations", fields.accreditations().toArray(String[]::new))
-                .bind("categories", fields.categories().toArray(String[]::new));
+                .bind("accreditations", Objects.requireNonNull(fields.accreditations(), "set by normalised()").toArray(String[]::new))
+                .bind("categories", Objects.requireNonNull(fields.categories(), "set by normalised()").toArray(String[]::new));
         return fields.size() == null ? spec.bindNull("size", String.class) : spec.bind("size", fields.size());
     }
 

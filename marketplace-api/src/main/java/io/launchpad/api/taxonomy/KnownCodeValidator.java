@@ -2,6 +2,7 @@ package io.launchpad.api.taxonomy;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import org.jspecify.annotations.Nullable;
 
 class KnownCodeValidator implements ConstraintValidator<KnownCode, String> {
 
@@ -13,7 +14,7 @@ class KnownCodeValidator implements ConstraintValidator<KnownCode, String> {
     }
 
     @Override
-    public boolean isValid(String value, ConstraintValidatorContext context) {
+    public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
         if (value == null || vocabulary.knows(value)) {
             return true;
         }

@@ -1,6 +1,7 @@
 package io.launchpad.api.taxonomy;
 
 import io.launchpad.matching.Taxonomy;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public enum Vocabulary {
      * A list filter's code, or null when none was given; a code the vocabulary does not know is a 400
      * naming the query parameter.
      */
-    public String filter(String parameter, String value) {
+    public @Nullable String filter(String parameter, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -2,6 +2,7 @@ package io.launchpad.api.web;
 
 import io.launchpad.api.problem.ProblemWriter;
 import io.launchpad.api.problem.ApiProblem;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -121,7 +122,7 @@ class ConditionalGetFilter implements WebFilter, Ordered {
     }
 
     /** RFC 9110: If-None-Match uses the weak comparison, so W/"x" matches "x". */
-    static boolean matches(String ifNoneMatch, String etag) {
+    static boolean matches(@Nullable String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
         }

@@ -2,6 +2,7 @@ package io.launchpad.api.web;
 
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,7 +23,7 @@ public record Cursor(Instant at, UUID id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    public static Cursor decode(String cursor) {
+    public static @Nullable Cursor decode(@Nullable String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }

@@ -2,6 +2,7 @@ package io.launchpad.api.web;
 
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A resource's version column is its strong entity tag. Updates must name the version they
@@ -17,7 +18,7 @@ public final class ETags {
     }
 
     /** The version an {@code If-Match} header names; 428 when it is required and missing. */
-    public static Long requiredVersion(String ifMatch) {
+    public static Long requiredVersion(@Nullable String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ApiProblem.field(ProblemType.PRECONDITION_REQUIRED, "If-Match", "required",
                     "send the ETag you last read in If-Match");
@@ -26,7 +27,7 @@ public final class ETags {
     }
 
     /** The version an optional {@code If-Match} header names, or null when absent. */
-    public static Long optionalVersion(String ifMatch) {
+    public static @Nullable Long optionalVersion(@Nullable String ifMatch) {
         return ifMatch == null || ifMatch.isBlank() ? null : parse(ifMatch);
     }
 
@@ -45,7 +46,7 @@ public final class ETags {
         }
     }
 
-    public static void check(long current, Long expected) {
+    public static void check(long current, @Nullable Long expected) {
         if (expected != null && expected != current) {
             throw ApiProblem.field(ProblemType.PRECONDITION_FAILED, "If-Match", "current-version",
                     "the resource was changed since you read it (now " + of(current) + "); fetch it again");

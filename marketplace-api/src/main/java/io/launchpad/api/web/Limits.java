@@ -2,6 +2,7 @@ package io.launchpad.api.web;
 
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
+import org.jspecify.annotations.Nullable;
 
 /** Page sizes are bounded so one request can never ask for the whole table. */
 public final class Limits {
@@ -12,7 +13,7 @@ public final class Limits {
     private Limits() {
     }
 
-    public static int pageSize(Integer requested) {
+    public static int pageSize(@Nullable Integer requested) {
         if (requested == null) {
             return DEFAULT;
         }

@@ -2,6 +2,7 @@ package io.launchpad.api.web;
 
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -41,7 +42,7 @@ public final class SparseFields {
     }
 
     /** The requested names, or null when the parameter is absent; 400 naming {@code fields} when malformed. */
-    static Set<String> parse(String fields) {
+    static @Nullable Set<String> parse(@Nullable String fields) {
         if (fields == null) {
             return null;
         }

@@ -2,6 +2,7 @@ package io.launchpad.api.webhook;
 
 import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
+import org.jspecify.annotations.Nullable;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -46,7 +47,7 @@ final class WebhookAddresses {
     }
 
     /** Why the host may not be called now (null when it may): it does not resolve, or resolves inside our network. */
-    String addressProblem(String host) {
+    @Nullable String addressProblem(String host) {
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,9 +36,10 @@ class WebhookController {
     }
 
     /** An endpoint; {@code secret} only in the answer to registering it. */
-    record WebhookView(UUID id, String url, List<String> events, String description, Instant createdAt, String secret) {
+    record WebhookView(UUID id, String url, List<String> events, String description, Instant createdAt,
+            @Nullable String secret) {
 
-        static WebhookView of(WebhookRepository.Endpoint e, String secret) {
+        static WebhookView of(WebhookRepository.Endpoint e, @Nullable String secret) {
             return new WebhookView(e.id(), e.url(), e.events(), e.description(), e.createdAt(), secret);
         }
     }
@@ -48,8 +50,8 @@ class WebhookController {
     record AttemptView(int attempt, Instant at, Integer statusCode, String error, int durationMs) {
     }
 
-    record DeliveryView(UUID id, String type, String status, int attempts, Instant createdAt, Instant deliveredAt,
-            Instant nextAttemptAt, List<AttemptView> log) {
+    record DeliveryView(UUID id, String type, String status, int attempts, Instant createdAt, @Nullable Instant deliveredAt,
+            @Nullable Instant nextAttemptAt, List<AttemptView> log) {
 
         static DeliveryView of(WebhookRepository.Delivery d, List<WebhookRepository.Attempt> attempts) {
             return new DeliveryView(d.id(), d.eventType(), d.status(), d.attempts(), d.createdAt(), d.deliveredAt(),
@@ -59,7 +61,7 @@ class WebhookController {
         }
     }
 
-    record DeliveryList(List<DeliveryView> items, UUID nextBefore) {
+    record DeliveryList(List<DeliveryView> items, @Nullable UUID nextBefore) {
     }
 
     private final Webhooks webhooks;
@@ -96,7 +98,7 @@ class WebhookController {
     @Operation(summary = "The endpoint's delivery log, newest first, each attempt with its status code")
     @GetMapping("/api/v1/organisations/{id}/webhooks/{webhookId}/deliveries")
     Mono<DeliveryList> deliveries(@PathVariable UUID id, @PathVariable UUID webhookId,
-            @RequestParam(required = false) UUID before, @RequestParam(required = false) Integer limit) {
+            @RequestParam(required = false) @Nullable UUID before, @RequestParam(required = false) @Nullable Integer limit) {
         int size = Limits.pageSize(limit);
         return Caller.current().flatMap(caller -> webhooks.deliveries(caller, id, webhookId, before, size))
                 .map(list -> new DeliveryList(list.stream().map(l -> DeliveryView.of(l.delivery(), l.attempts())).toList(),

@@ -1,5 +1,7 @@
 package io.launchpad.api.webhook;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -34,13 +36,13 @@ enum WebhookEventType {
                 select r.organisation_id from board_application a join board_role r on r.id = a.board_role_id
                 where a.id = :subject""");
 
-        private final String organisations;
+        private final @Nullable String organisations;
 
-        Audience(String organisations) {
+        Audience(@Nullable String organisations) {
             this.organisations = organisations;
         }
 
-        String organisations() {
+        @Nullable String organisations() {
             return organisations;
         }
     }

@@ -2,6 +2,7 @@ package io.launchpad.api.webhook;
 
 import io.launchpad.api.database.Rows;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -122,7 +123,7 @@ class WebhookRepository {
     }
 
     /** The attempt's outcome: delivered, or retried after {@code retryIn}, or failed when out of attempts. */
-    Mono<Void> recordAttempt(Claimed claimed, Integer statusCode, String error, int durationMs, Duration retryIn) {
+    Mono<Void> recordAttempt(Claimed claimed, @Nullable Integer statusCode, @Nullable String error, int durationMs, Duration retryIn) {
         boolean delivered = statusCode != null && statusCode >= 200 && statusCode < 300;
         String status = delivered ? "delivered" : claimed.attempts() >= claimed.giveUpAfter() ? "failed" : "pending";
         var attempt = db.sql("""

@@ -1,6 +1,7 @@
 package io.launchpad.api.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -85,7 +86,7 @@ class WebhookSender {
                 });
     }
 
-    private record Outcome(Integer code, String error) {
+    private record Outcome(@Nullable Integer code, @Nullable String error) {
     }
 
     private static String describe(Throwable e) {

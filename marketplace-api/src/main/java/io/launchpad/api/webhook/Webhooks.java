@@ -6,6 +6,7 @@ import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.FieldViolation;
 import io.launchpad.api.problem.ProblemType;
 import io.launchpad.api.security.Caller;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
@@ -86,7 +87,7 @@ class Webhooks {
     }
 
     /** Newest first; {@code before} is the id of the last delivery of the previous page. */
-    Mono<List<DeliveryLog>> deliveries(Caller caller, UUID organisationId, UUID id, UUID before, int limit) {
+    Mono<List<DeliveryLog>> deliveries(Caller caller, UUID organisationId, UUID id, @Nullable UUID before, int limit) {
         return endpoint(caller, organisationId, id)
                 .flatMap(endpoint -> (before == null ? Mono.just(Long.MAX_VALUE) : repository.sequenceOf(before)
                         .switchIfEmpty(Mono.error(() -> ApiProblem.field(ProblemType.INVALID_PARAMETER, "before",

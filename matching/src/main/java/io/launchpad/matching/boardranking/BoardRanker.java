@@ -27,6 +27,7 @@ import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexSetup;
 import io.launchpad.matching.indexes.IndexedCandidate.Passage;
 import io.launchpad.matching.MatchWindow;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -177,7 +178,7 @@ final class BoardRanker implements BoardRanking {
                 candidate.hoursPerMonth(), BoardDocuments.substance(candidate));
     }
 
-    private static float[] wholeOf(BoardScore.Candidate candidate) {
+    private static float @Nullable [] wholeOf(BoardScore.Candidate candidate) {
         return candidate.passages().stream().filter(p -> BoardDocuments.WHOLE.equals(p.kind())).map(Passage::vector)
                 .findFirst().orElse(null);
     }
@@ -223,7 +224,7 @@ final class BoardRanker implements BoardRanking {
      * One point per framework gap the document meets at the level needed ({@code skill@rank}), half a
      * point per gap skill held below it, a third for an adjacent skill. Null (no list) without framework gaps.
      */
-    private static Query gapsMet(List<RankedSkill> gaps) {
+    private static @Nullable Query gapsMet(List<RankedSkill> gaps) {
         if (gaps.isEmpty()) {
             return null;
         }
@@ -245,7 +246,7 @@ final class BoardRanker implements BoardRanking {
     }
 
     /** The mirror of {@link #gapsMet}: a role's gap {@code skill@rank} is met by every rank up to the one offered. */
-    private static Query skillsOffered(List<RankedSkill> skills) {
+    private static @Nullable Query skillsOffered(List<RankedSkill> skills) {
         if (skills.isEmpty()) {
             return null;
         }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.launchpad.matching.BoardRanking;
@@ -16,6 +17,7 @@ import io.launchpad.matching.RankedSkill;
 import io.launchpad.matching.indexes.EmbeddingModel;
 import io.launchpad.matching.indexes.Embeddings;
 import io.launchpad.matching.indexes.IndexedCandidate.Passage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The transparent re-rank of a (role, candidate) pair, the same in both directions. Each gap (a
@@ -44,14 +46,14 @@ final class BoardScore {
     static final int EVIDENCE_CHARACTERS = 160;
 
     /** A role's gap as scored: the framework skill (null for words) and the vector of its text. */
-    record Gap(RankedSkill skill, String text, float[] vector) {
+    record Gap(@Nullable RankedSkill skill, String text, float @Nullable [] vector) {
     }
 
-    record Role(List<Gap> gaps, float[] vector, String attendance, String region, int hoursPerMonth) {
+    record Role(List<Gap> gaps, float @Nullable [] vector, String attendance, @Nullable String region, int hoursPerMonth) {
     }
 
     record Candidate(List<RankedSkill> skills, List<String> adjacentCodes, List<Passage> passages, boolean governance,
-                     int governanceYears, String region, boolean remote, int hoursPerMonth, int substance) {
+                     int governanceYears, @Nullable String region, boolean remote, int hoursPerMonth, int substance) {
     }
 
     record Scored(int score, double relevance, BoardReasons reasons) {
@@ -61,12 +63,12 @@ final class BoardScore {
     }
 
     /** Null when the role states no gap. {@code keywords} is the pair's BM25 share of the pool's best, 0–1. */
-    static Scored score(Role role, Candidate candidate, double keywords) {
+    static @Nullable Scored score(Role role, Candidate candidate, double keywords) {
         return score(role, candidate, keywords, EmbeddingModel.DEFAULT);
     }
 
     /** {@code model} made the vectors: its cosines are put on the default model's scale the thresholds speak. */
-    static Scored score(Role role, Candidate candidate, double keywords, EmbeddingModel model) {
+    static @Nullable Scored score(Role role, Candidate candidate, double keywords, EmbeddingModel model) {
         if (role.gaps().isEmpty()) {
             return null;
         }
@@ -107,7 +109,7 @@ final class BoardScore {
                         || need.adjacent().stream().anyMatch(offered::containsKey)) {
                     best = ADJACENT;
                     how = "adjacent";
-                    evidence = need.adjacent().stream().filter(offered::containsKey).map(code -> offered.get(code).skillLabel())
+                    evidence = need.adjacent().stream().map(offered::get).filter(Objects::nonNull).map(RankedSkill::skillLabel)
                             .findFirst().orElse(null);
                 }
             }
@@ -115,7 +117,8 @@ final class BoardScore {
             double meaning = 0;
             for (int p = 0; p < passages.size(); p++) {
                 Passage passage = passages.get(p);
-                if (offeredLevel != null && "skill".equals(passage.kind()) && passage.text().equalsIgnoreCase(need.skillLabel())) {
+                if (need != null && offeredLevel != null && "skill".equals(passage.kind())
+                        && need.skillLabel().equalsIgnoreCase(passage.text())) {
                     continue; // the same framework skill listed is judged by its level, not by its name matching itself
                 }
                 double closeness = rescale(model.calibrated(Embeddings.cosine(gap.vector(), passageVectors.get(p))), UNRELATED, SAME)
@@ -189,7 +192,7 @@ final class BoardScore {
                         candidate.substance(), relevance)));
     }
 
-    private static String because(GapCoverage coverage, RankedSkill need) {
+    private static String because(GapCoverage coverage, @Nullable RankedSkill need) {
         return switch (coverage.how()) {
             case "at-level", "below-level" -> ": lists " + coverage.evidence()
                     + (need == null ? "" : " (needed " + need.levelLabel() + ")");
@@ -204,7 +207,7 @@ final class BoardScore {
         return "skill".equals(passage.kind()) && passage.level() > 0 ? Math.min(1, 0.6 + 0.1 * passage.level()) : 1;
     }
 
-    private static String quote(Passage passage) {
+    private static @Nullable String quote(@Nullable Passage passage) {
         if (passage == null || passage.text() == null) {
             return null;
         }

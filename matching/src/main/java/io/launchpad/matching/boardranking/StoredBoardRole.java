@@ -11,11 +11,12 @@ import java.util.UUID;
 import io.launchpad.matching.BoardRoleForMatching;
 import io.launchpad.matching.RankedSkill;
 import io.launchpad.matching.indexes.IndexedCandidate.Passage;
+import org.jspecify.annotations.Nullable;
 
 /** A board role as the board-roles index returns it: only what the re-rank reads. */
-record StoredBoardRole(UUID boardRoleId, UUID organisationId, List<RankedSkill> gaps, List<String> gapsInWords,
-                       List<Passage> passages, String regionCode, Boolean remote, String attendance,
-                       Integer hoursPerMonth) {
+record StoredBoardRole(UUID boardRoleId, UUID organisationId, @Nullable List<RankedSkill> gaps,
+                       @Nullable List<String> gapsInWords, @Nullable List<Passage> passages, @Nullable String regionCode,
+                       @Nullable Boolean remote, @Nullable String attendance, @Nullable Integer hoursPerMonth) {
 
     static final List<String> FIELDS = List.of("board_role_id", "organisation_id", "gaps", "gaps_in_words", "passages",
             "region_code", "remote", "attendance", "hours_per_month");

@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,8 +36,8 @@ final class ThreeLists<T> {
     static final int NUM_CANDIDATES = 150;
 
     /** What to search: {@code coverage} scores gap coverage; {@code fields} are boosted text fields. */
-    record Spec<T>(String index, Class<T> type, List<String> sourceFields, Query filter, Query coverage, String text,
-                   List<String> fields, float[] vector) {
+    record Spec<T>(String index, Class<T> type, List<String> sourceFields, Query filter, @Nullable Query coverage,
+                   @Nullable String text, List<String> fields, float @Nullable [] vector) {
     }
 
     private final ElasticsearchConnection elasticsearch;
@@ -57,9 +58,10 @@ final class ThreeLists<T> {
         Mono<List<Hit<T>>> keywords = spec.text() == null || spec.text().isBlank() ? Mono.just(List.of())
                 : elasticsearch.call("find candidates by keywords",
                         client -> client.search(keywordSearch(spec, Math.max(LIST_DEPTH, depth)), spec.type())).map(response -> response.hits().hits());
-        Mono<List<Hit<T>>> meaning = spec.vector() == null ? Mono.just(List.of())
+        float[] vector = spec.vector();
+        Mono<List<Hit<T>>> meaning = vector == null ? Mono.just(List.of())
                 : elasticsearch.call("find candidates by meaning",
-                        client -> client.search(knnSearch(spec, Math.max(LIST_DEPTH, depth)), spec.type())).map(response -> response.hits().hits());
+                        client -> client.search(knnSearch(spec, vector, Math.max(LIST_DEPTH, depth)), spec.type())).map(response -> response.hits().hits());
         // the lists carry ids and scores only; the kept documents (passages included) come in one mget
         return Mono.zip(coverage, keywords, meaning).flatMap(lists -> {
             List<List<String>> rankings = new ArrayList<>();
@@ -120,9 +122,9 @@ final class ThreeLists<T> {
                 .source(source -> source.fetch(false)));
     }
 
-    private static SearchRequest knnSearch(ThreeLists.Spec<?> spec, int depth) {
-        List<Float> vector = new ArrayList<>(spec.vector().length);
-        for (float value : spec.vector()) {
+    private static SearchRequest knnSearch(ThreeLists.Spec<?> spec, float[] query, int depth) {
+        List<Float> vector = new ArrayList<>(query.length);
+        for (float value : query) {
             vector.add(value);
         }
         return SearchRequest.of(search -> search

@@ -13,6 +13,7 @@ import io.launchpad.matching.BoardRoleForMatching;
 import io.launchpad.matching.CandidateForMatching;
 import io.launchpad.matching.RankedSkill;
 import io.launchpad.matching.Tiebreak;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns board documents into what the candidates and board-roles indexes store, embeddings
@@ -123,8 +124,9 @@ public final class BoardDocuments {
         c.skills().forEach(skill -> passages.add(new PassageText("skill", skill.skillLabel(), skill.rank())));
         c.words().skills().forEach(skill -> passages.add(new PassageText("skill", skill.name(), skill.level())));
         c.experience().forEach(e -> passages.add(new PassageText("experience", e.role() + " in " + e.sector(), 0)));
-        if (present(c.words().headline())) {
-            passages.add(new PassageText("headline", c.words().headline().strip(), 0));
+        String headline = c.words().headline();
+        if (headline != null && !headline.isBlank()) {
+            passages.add(new PassageText("headline", headline.strip(), 0));
         }
         sentences(c.words().summary()).forEach(sentence -> passages.add(new PassageText("summary", sentence, 0)));
         if (!c.words().sectors().isEmpty()) {
@@ -156,8 +158,8 @@ public final class BoardDocuments {
         return words;
     }
 
-    static List<String> sentences(String text) {
-        if (!present(text)) {
+    static List<String> sentences(@Nullable String text) {
+        if (text == null || text.isBlank()) {
             return List.of();
         }
         return Stream.of(SENTENCE_END.split(text.strip())).map(String::strip).filter(BoardDocuments::present).toList();
@@ -221,7 +223,7 @@ public final class BoardDocuments {
         return levels;
     }
 
-    private static boolean present(String text) {
+    private static boolean present(@Nullable String text) {
         return text != null && !text.isBlank();
     }
 

@@ -3,6 +3,7 @@ package io.launchpad.matching.indexes;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -108,7 +109,7 @@ public final class ElasticsearchConnection implements AutoCloseable {
     /** One line for logs and the outbox's last_error: what failed and the root cause. */
     public static String describe(Throwable error) {
         if (error instanceof MatchingUnavailableException) {
-            return error.getMessage();
+            return Objects.requireNonNullElse(error.getMessage(), error.toString());
         }
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +75,7 @@ public final class Embeddings {
      * Names the vector of {@code text} on {@code side} under this model: 128 bits of SHA-256 over the
      * model id, the side and the text, base64. Null for a blank text (it has no vector).
      */
-    public String hash(String text, EmbeddingModel.Side side) {
+    public @Nullable String hash(@Nullable String text, EmbeddingModel.Side side) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -89,11 +90,11 @@ public final class Embeddings {
     }
 
     /** The query-side embedding of {@code text}, or null when there is no text (missing data has no meaning to compare). */
-    public float[] embed(String text) {
+    public float @Nullable [] embed(@Nullable String text) {
         return embed(text, EmbeddingModel.Side.QUERY);
     }
 
-    public float[] embed(String text, EmbeddingModel.Side side) {
+    public float @Nullable [] embed(@Nullable String text, EmbeddingModel.Side side) {
         return embedAll(java.util.Arrays.asList(text), side).getFirst();
     }
 
@@ -200,7 +201,7 @@ public final class Embeddings {
     }
 
     /** Cosine similarity of two unit vectors (their dot product); 0 when either is missing. */
-    public static double cosine(float[] a, float[] b) {
+    public static double cosine(float @Nullable [] a, float @Nullable [] b) {
         if (a == null || b == null || a.length != b.length) {
             return 0;
         }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.cluster.PutComponentTemplateRequest;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -33,7 +34,7 @@ public final class IndexSetup implements AutoCloseable {
     /** Aliases whose live index holds another model's vectors: meaning is off there until a full reindex. */
     private final java.util.Set<String> otherModel = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean done;
-    private volatile Disposable background;
+    private volatile @Nullable Disposable background;
 
     public IndexSetup(ElasticsearchConnection elasticsearch, IndexNames names) {
         this(elasticsearch, names, EmbeddingModel.DEFAULT);

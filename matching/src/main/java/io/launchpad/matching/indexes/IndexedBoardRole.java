@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.launchpad.matching.RankedSkill;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A board role as stored in the board-roles index (snake case, see {@code board-roles-v1.json}).
@@ -14,8 +15,8 @@ import io.launchpad.matching.RankedSkill;
  */
 public record IndexedBoardRole(UUID boardRoleId, UUID organisationId, String statusCode, LocalDate closingDate,
                                List<String> gapCodes, List<String> gapLevels, List<RankedSkill> gaps,
-                               List<String> gapsInWords, String regionCode, boolean remote, String attendance,
-                               boolean governanceRequired, int hoursPerMonth, long version, Instant updatedAt,
+                               List<String> gapsInWords, @Nullable String regionCode, boolean remote, String attendance,
+                               boolean governanceRequired, int hoursPerMonth, long version, @Nullable Instant updatedAt,
                                long tiebreak, Text text, List<IndexedCandidate.Passage> passages, float[] embedding) {
 
     public record Text(String title, String description, String gaps) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.launchpad.matching.CandidateForMatching;
 import io.launchpad.matching.RankedSkill;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A board candidate as stored in the candidates index (snake case, see {@code candidates-v1.json}).
@@ -19,11 +20,12 @@ import io.launchpad.matching.RankedSkill;
 public record IndexedCandidate(UUID candidateId, String visibility, List<String> skillCodes, List<String> skillLevels,
                                List<String> adjacentCodes, List<RankedSkill> skills,
                                List<CandidateForMatching.Experience> experience, int governanceYears, boolean governance,
-                               String regionCode, boolean remote, int hoursPerMonth, String availability,
-                               boolean livedExperience, int substance, long version, Instant updatedAt, long tiebreak,
+                               @Nullable String regionCode, boolean remote, int hoursPerMonth, String availability,
+                               boolean livedExperience, int substance, long version, @Nullable Instant updatedAt, long tiebreak,
                                Text text, List<Passage> passages, float[] embedding) {
 
-    public record Text(String skills, String experience, String headline, String summary, String sectors) {
+    public record Text(String skills, String experience, @Nullable String headline, @Nullable String summary,
+                       String sectors) {
     }
 
     /**
@@ -31,10 +33,10 @@ public record IndexedCandidate(UUID candidateId, String visibility, List<String>
      * {@code experience}, {@code headline}, {@code summary} or {@code sector} (roles: {@code gap});
      * {@code level} is the skill level 1–4 where one was given, else 0.
      */
-    public record Passage(String kind, String text, int level, String v) {
+    public record Passage(String kind, @Nullable String text, int level, @Nullable String v) {
 
         /** The vector stored compactly: each dimension as a signed byte (×127), base64; about 0.5 kB a passage. */
-        public static Passage of(String kind, String text, int level, float[] vector) {
+        public static Passage of(String kind, @Nullable String text, int level, float @Nullable [] vector) {
             if (vector == null) {
                 return new Passage(kind, text, level, null);
             }
@@ -46,7 +48,7 @@ public record IndexedCandidate(UUID candidateId, String visibility, List<String>
         }
 
         /** The vector back, as a unit vector (null when none is stored). */
-        public float[] vector() {
+        public float @Nullable [] vector() {
             if (v == null) {
                 return null;
             }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.launchpad.matching.ChallengeDocument;
 import io.launchpad.matching.Tiebreak;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A challenge as stored in the challenges index (field names in snake case, see {@code challenges-v1.json}).
@@ -15,9 +16,9 @@ import io.launchpad.matching.Tiebreak;
  * which embeds a whole batch in one model call.
  */
 public record IndexedChallenge(UUID challengeId, UUID organisationId, String statusCode, List<String> categoryCodes,
-                               List<String> regionCodes, List<String> requiredAccreditationCodes, LocalDate closingDate,
-                               long version, Instant updatedAt, long tiebreak, Text text, float[] embedding,
-                               String textHash, List<Requirement> requirements) {
+                               List<String> regionCodes, List<String> requiredAccreditationCodes, @Nullable LocalDate closingDate,
+                               long version, Instant updatedAt, long tiebreak, Text text, float @Nullable [] embedding,
+                               @Nullable String textHash, List<Requirement> requirements) {
 
     /**
      * A requirement's query vector, as matching compares it with passages: stored so that matching a
@@ -26,7 +27,7 @@ public record IndexedChallenge(UUID challengeId, UUID organisationId, String sta
     public record Requirement(float[] embedding, String textHash) {
     }
 
-    public record Text(String organisationName, String title, String summary, String description,
+    public record Text(String organisationName, String title, String summary, @Nullable String description,
                        String categories) {
     }
 
@@ -39,7 +40,7 @@ public record IndexedChallenge(UUID challengeId, UUID organisationId, String sta
                 .challenges(List.of(challenge)).getFirst();
     }
 
-    static IndexedChallenge from(ChallengeDocument challenge, float[] embedding, String textHash,
+    static IndexedChallenge from(ChallengeDocument challenge, float @Nullable [] embedding, @Nullable String textHash,
                                  List<Requirement> requirements) {
         return new IndexedChallenge(challenge.id(), challenge.organisationId(), challenge.status(),
                 challenge.categories(), challenge.regions(), challenge.requiredAccreditations(),

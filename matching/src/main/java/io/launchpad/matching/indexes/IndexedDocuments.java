@@ -58,7 +58,8 @@ public final class IndexedDocuments {
                 float[] vector = passageVectors.get(next++);
                 if (vector != null) {
                     embedded.add(new IndexedSupplier.Passage(passage.field(), passage.text(), vector,
-                            embeddings.hash(passage.text(), EmbeddingModel.Side.PASSAGE)));
+                            Objects.requireNonNull(embeddings.hash(passage.text(), EmbeddingModel.Side.PASSAGE),
+                                    "a passage is never blank")));
                 }
             }
             float[] vector = vectors.get(i);
@@ -87,7 +88,8 @@ public final class IndexedDocuments {
             for (String requirement : requirements.get(i)) {
                 float[] vector = requirementVectors.get(next++);
                 if (vector != null) {
-                    stored.add(new IndexedChallenge.Requirement(vector, embeddings.hash(requirement, EmbeddingModel.Side.QUERY)));
+                    stored.add(new IndexedChallenge.Requirement(vector, Objects.requireNonNull(
+                            embeddings.hash(requirement, EmbeddingModel.Side.QUERY), "requirementTexts leaves no blank one")));
                 }
             }
             float[] vector = vectors.get(i);

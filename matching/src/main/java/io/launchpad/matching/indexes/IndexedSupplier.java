@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.launchpad.matching.SupplierDocument;
 import io.launchpad.matching.Tiebreak;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A supplier as stored in the suppliers index (field names in snake case, see {@code suppliers-v1.json}).
@@ -13,12 +14,13 @@ import io.launchpad.matching.Tiebreak;
  * {@code textHash} (and each passage's) names the text the vector was made from ({@link Embeddings#hash}), so a
  * later write of the same text reuses the vector. Build these with {@link IndexedDocuments}.
  */
-public record IndexedSupplier(UUID supplierId, UUID organisationId, boolean published, String sizeCode,
+public record IndexedSupplier(UUID supplierId, UUID organisationId, boolean published, @Nullable String sizeCode,
                               List<String> regionCodes, List<String> accreditationCodes, List<String> categoryCodes,
-                              long version, Instant updatedAt, long tiebreak, Text text, float[] embedding,
-                              String textHash, List<Passage> passages) {
+                              long version, Instant updatedAt, long tiebreak, Text text, float @Nullable [] embedding,
+                              @Nullable String textHash, List<Passage> passages) {
 
-    public record Text(String name, String summary, String capabilities, String products, String caseStudies) {
+    public record Text(String name, String summary, String capabilities, @Nullable String products,
+                       @Nullable String caseStudies) {
     }
 
     /** One passage of the profile ({@link Passages}) with its own embedding, stored nested. */
@@ -34,8 +36,8 @@ public record IndexedSupplier(UUID supplierId, UUID organisationId, boolean publ
                 .suppliers(List.of(supplier)).getFirst();
     }
 
-    static IndexedSupplier from(SupplierDocument supplier, List<String> categoryCodes, float[] embedding,
-                                String textHash, List<Passage> passages) {
+    static IndexedSupplier from(SupplierDocument supplier, List<String> categoryCodes, float @Nullable [] embedding,
+                                @Nullable String textHash, List<Passage> passages) {
         return new IndexedSupplier(supplier.id(), supplier.organisationId(), supplier.published(), supplier.size(),
                 supplier.regions(), supplier.accreditations(), categoryCodes, supplier.version(), supplier.updatedAt(),
                 Tiebreak.of(supplier.id()),

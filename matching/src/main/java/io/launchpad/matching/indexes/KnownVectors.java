@@ -1,5 +1,7 @@
 package io.launchpad.matching.indexes;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Map;
 
 /**
@@ -13,7 +15,7 @@ public interface KnownVectors {
     KnownVectors NONE = hash -> null;
 
     /** The vector stored under {@code hash}, or null. */
-    float[] vector(String hash);
+    float @Nullable [] vector(String hash);
 
     static KnownVectors of(Map<String, float[]> byHash) {
         return byHash.isEmpty() ? NONE : byHash::get;

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.launchpad.matching.SupplierDocument;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A profile cut into the passages a requirement can be evidenced by: each capability, each product,
@@ -42,7 +43,7 @@ public final class Passages {
         return passages.stream().limit(MAX_PASSAGES).toList();
     }
 
-    private static void split(Set<Passage> into, String field, String text, Pattern separator, int minWords) {
+    private static void split(Set<Passage> into, String field, @Nullable String text, Pattern separator, int minWords) {
         if (text == null || text.isBlank()) {
             return;
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,12 +59,12 @@ public interface PreviousVectors {
         }
 
         @JsonIgnoreProperties(ignoreUnknown = true)
-        record Stored(String textHash, List<Float> embedding, List<StoredPassage> passages,
-                      List<StoredPassage> requirements) {
+        record Stored(@Nullable String textHash, @Nullable List<Float> embedding, @Nullable List<StoredPassage> passages,
+                      @Nullable List<StoredPassage> requirements) {
         }
 
         @JsonIgnoreProperties(ignoreUnknown = true)
-        record StoredPassage(String textHash, List<Float> embedding) {
+        record StoredPassage(@Nullable String textHash, @Nullable List<Float> embedding) {
         }
 
         @Override
@@ -116,7 +117,7 @@ public interface PreviousVectors {
             }
         }
 
-        private static void put(Map<String, float[]> byHash, String hash, List<Float> embedding) {
+        private static void put(Map<String, float[]> byHash, @Nullable String hash, @Nullable List<Float> embedding) {
             if (hash == null || embedding == null || embedding.size() != Embeddings.DIMENSIONS) {
                 return;
             }

@@ -10,6 +10,7 @@ import io.launchpad.matching.ChallengeDocument;
 import io.launchpad.matching.SupplierDocument;
 import io.launchpad.matching.indexes.BoardDocuments;
 import io.launchpad.matching.indexes.IndexedDocuments;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One document ready for a bulk load into a named physical index. Built by {@link IndexedDocuments},
@@ -17,7 +18,7 @@ import io.launchpad.matching.indexes.IndexedDocuments;
  * would have written (embeddings included). Its version goes in as an external version: replays of
  * older events never overwrite newer ones. A null {@code source} is a deletion (a candidate who left matching).
  */
-record IndexDocument(String id, long version, Object source) {
+record IndexDocument(String id, long version, @Nullable Object source) {
 
     /** Matchable candidates only: a private one must never reach the index, however it was read. */
     static List<IndexDocument> candidates(BoardDocuments documents, List<CandidateForMatching> batch) {

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,7 +48,7 @@ final class IndexedIds {
                         .then(Mono.just(indexed)));
     }
 
-    private Mono<SearchResponse<Void>> page(String target, String idField, List<FieldValue> after) {
+    private Mono<SearchResponse<Void>> page(String target, String idField, @Nullable List<FieldValue> after) {
         SearchRequest request = SearchRequest.of(search -> {
             search.index(target).size(PAGE).version(true).source(s -> s.fetch(false))
                     .trackTotalHits(track -> track.enabled(false))

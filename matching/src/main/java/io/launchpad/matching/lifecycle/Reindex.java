@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -143,7 +144,7 @@ final class Reindex {
                             .flatMap(rebuilt -> replay(mark.minus(REPLAY_MARGIN), rebuilt)
                                     .flatMap(replayed -> reconcile(source, rebuilt)
                                             .flatMap(removed -> deleteAfterGrace(rebuilt.stream().flatMap(r -> r.previous().stream()).toList())
-                                                    .thenReturn(new ReindexReport(rebuilt.stream().map(r -> r.report(removed.get(r.alias()))).toList(),
+                                                    .thenReturn(new ReindexReport(rebuilt.stream().map(r -> r.report(removed.getOrDefault(r.alias(), 0L))).toList(),
                                                             replayed.applied(), replayed.rejectedCount(), rejected(rebuilt, replayed),
                                                             Duration.ofNanos(System.nanoTime() - started))))));
                 })
@@ -262,7 +263,9 @@ final class Reindex {
                         .parallel(settings.embedThreads()).runOn(Schedulers.parallel(), 2)
                         .map(events -> replayed(events, unreadable)).sequential()
                         .publishOn(Schedulers.boundedElastic(), 4)
-                        .doOnNext(batch -> batch.forEach(document -> load.addTo(newIndexOf.get(document.alias()), document.document())))
+                        .doOnNext(batch -> batch.forEach(document -> load.addTo(
+                                Objects.requireNonNull(newIndexOf.get(document.alias()), "every alias is rebuilt"),
+                                document.document())))
                         .then(Mono.fromRunnable(load::close).subscribeOn(Schedulers.boundedElastic()))
                         .then(Mono.defer(() -> load.failed() == 0 ? Mono.just(replay(load, unreadable, rebuilt))
                                 : Mono.error(new IllegalStateException("Replaying the outbox failed for " + load.failed()
@@ -295,7 +298,8 @@ final class Reindex {
         java.util.Map<String, RecordedIds> recordedOf = new java.util.HashMap<>();
         RecordedIds.of(names).forEach(recorded -> recordedOf.put(recorded.alias(), recorded));
         return Flux.fromIterable(rebuilt)
-                .concatMap(r -> reconcile.run(recordedOf.get(r.alias()), r.index(), source).map(removed -> java.util.Map.entry(r.alias(), removed)))
+                .concatMap(r -> reconcile.run(Objects.requireNonNull(recordedOf.get(r.alias()), "RecordedIds covers every alias"),
+                        r.index(), source).map(removed -> java.util.Map.entry(r.alias(), removed)))
                 .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
     }
 

@@ -2,6 +2,7 @@ package io.launchpad.matching.lifecycle;
 
 import io.launchpad.matching.ReindexProgress;
 import io.launchpad.matching.ReindexReport;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,15 +17,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ReindexTracker {
 
-    private record Alias(AtomicLong done, Long expected, boolean finished) {
+    private record Alias(AtomicLong done, @Nullable Long expected, boolean finished) {
     }
 
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
     private boolean running;
-    private Instant startedAt;
-    private Instant finishedAt;
-    private ReindexReport report;
-    private String failure;
+    private @Nullable Instant startedAt;
+    private @Nullable Instant finishedAt;
+    private @Nullable ReindexReport report;
+    private @Nullable String failure;
 
     synchronized void started() {
         aliases.clear();
@@ -35,7 +36,7 @@ final class ReindexTracker {
         failure = null;
     }
 
-    synchronized void begin(String alias, Long expected) {
+    synchronized void begin(String alias, @Nullable Long expected) {
         aliases.put(alias, new Alias(new AtomicLong(), expected, false));
     }
 

@@ -1,6 +1,7 @@
 package io.launchpad.matching.outbox;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
@@ -27,8 +28,9 @@ final class BoardOperations {
     private final JsonMapper payloads;
     private final List<CandidateForMatching> candidates = new ArrayList<>();
     private final List<BoardRoleForMatching> roles = new ArrayList<>();
-    private Iterator<IndexedCandidate> indexedCandidates;
-    private Iterator<IndexedBoardRole> indexedRoles;
+    // filled by convert(); empty until then
+    private Iterator<IndexedCandidate> indexedCandidates = Collections.emptyIterator();
+    private Iterator<IndexedBoardRole> indexedRoles = Collections.emptyIterator();
 
     BoardOperations(BoardDocuments documents, IndexNames names, JsonMapper payloads) {
         this.documents = documents;

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.launchpad.matching.IndexingActivity;
 import io.launchpad.matching.MatchingProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -103,7 +104,7 @@ final class OutboxIndexer implements AutoCloseable, IndexingActivity {
     private final AtomicLong rowsFailed = new AtomicLong();
     private volatile Instant lastCleanUp = Instant.EPOCH;
     private volatile Instant lastParkedCount = Instant.EPOCH;
-    private volatile Disposable loop;
+    private volatile @Nullable Disposable loop;
 
     OutboxIndexer(DatabaseClient database, TransactionalOperator transactions, BulkSend bulk, ParkedRows parkedRows,
                   MatchingProperties.Indexer settings) {

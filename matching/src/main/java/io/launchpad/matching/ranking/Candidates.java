@@ -24,6 +24,7 @@ import co.elastic.clients.util.NamedValue;
 import io.launchpad.matching.Highlight;
 import io.launchpad.matching.RankingMode;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,7 +45,7 @@ final class Candidates<T> {
     static final int NUM_CANDIDATES = 150;
 
     /** One kept candidate; {@code bm25} and {@code cosine} are null only when that signal does not apply (BM25 mode). */
-    record Candidate<T>(String id, T document, Double bm25, Double cosine) {
+    record Candidate<T>(String id, T document, Double bm25, @Nullable Double cosine) {
     }
 
     /**
@@ -138,7 +139,7 @@ final class Candidates<T> {
     }
 
     private Mono<List<Candidate<T>>> complete(Spec<T> spec, Map<String, Hit<T>> byKeywords, Map<String, Hit<T>> byKnn,
-                                              List<String> kept, float[] vector) {
+                                              List<String> kept, float @Nullable [] vector) {
         boolean semantic = vector != null;
         List<String> needKeywords = kept.stream().filter(id -> !byKeywords.containsKey(id)).toList();
         List<String> needCosine = semantic ? kept.stream().filter(id -> !byKnn.containsKey(id)).toList() : List.of();
@@ -146,7 +147,7 @@ final class Candidates<T> {
                 : elasticsearch.call("score semantic candidates by keywords", client -> client.search(
                         keywordSearch(spec, withIds(spec.filter(), needKeywords), needKeywords.size(), null), spec.type()))
                         .map(response -> index(response.hits().hits()));
-        Mono<Map<String, Hit<T>>> moreCosines = needCosine.isEmpty() ? Mono.just(Map.of())
+        Mono<Map<String, Hit<T>>> moreCosines = vector == null || needCosine.isEmpty() ? Mono.just(Map.of())
                 : elasticsearch.call("score keyword candidates by meaning", client -> client.search(
                         knnSearch(spec.index(), spec.sourceFields(), vector, withIds(spec.filter(), needCosine), needCosine.size()), spec.type()))
                         .map(response -> index(response.hits().hits()));
@@ -171,7 +172,7 @@ final class Candidates<T> {
     }
 
     /** {@code highlighter} null: no highlighting (the candidate lists); otherwise passages, not sources. */
-    private static SearchRequest keywordSearch(Spec<?> spec, Query filter, int size, HighlighterType highlighter) {
+    private static SearchRequest keywordSearch(Spec<?> spec, Query filter, int size, @Nullable HighlighterType highlighter) {
         // cross_fields scores the document as one field with per-field boosts: covering more of the
         // query's terms anywhere in it ranks higher than repeating one term in one field
         return SearchRequest.of(search -> {

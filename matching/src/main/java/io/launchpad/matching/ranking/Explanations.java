@@ -8,6 +8,7 @@ import java.util.Set;
 import io.launchpad.matching.MatchReasons;
 import io.launchpad.matching.RequirementEvidence;
 import io.launchpad.matching.Taxonomy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A match's reasons as sentences a person reads, in the order that matters to an association:
@@ -98,7 +99,7 @@ final class Explanations {
     }
 
     /** The passage as written, cut at a word near {@value #MAX_QUOTE} characters. */
-    static String quote(String passage) {
+    static String quote(@Nullable String passage) {
         if (passage == null) {
             return "";
         }

@@ -37,6 +37,7 @@ import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexSetup;
 import io.launchpad.matching.indexes.IndexedDocuments;
 import io.launchpad.matching.indexes.KnownVectors;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.function.Tuple3;
@@ -231,7 +232,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         List<String> accreditationsMet = List.copyOf(taxonomy.met(Taxonomy.ACCREDITATION, supplier.accreditations()));
         MatchReasons reasons = new MatchReasons(judged, matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
                 regions.met(), regions.missing(), intersection(challenge.requiredAccreditations(), accreditationsMet),
-                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, cautions, null);
+                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, cautions, List.of());
         reasons = reasons.withExplanations(explanations.of(reasons, supplier.accreditations()));
         // a thin or keyword-stuffed profile cannot score above what its substance allows, however many words it shares
         boolean judgedRequirements = requirementsStated && mode == RankingMode.HYBRID;
@@ -324,7 +325,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         MatchReasons reasons = new MatchReasons(List.of(), matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
                 regions.met(), regions.missing(),
                 intersection(challenge.requiredAccreditations(), accreditationsMet),
-                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, List.of(), null);
+                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, List.of(), List.of());
         reasons = reasons.withExplanations(explanations.of(reasons, supplier.accreditations()));
         StoredChallenge.Text text = challenge.textOrEmpty();
         return new ChallengeMatch(challenge.challengeId(), challenge.organisationId(), text.organisationName(),
@@ -336,7 +337,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
 
     /** Empty in BM25 mode or without text; the model runs off the event loop (it is CPU work), only when subscribed. */
     /** On the default model's cosine scale, which the thresholds speak ({@link EmbeddingModel#calibrated}). */
-    private Double calibrated(Double cosine) {
+    private @Nullable Double calibrated(@Nullable Double cosine) {
         return cosine == null ? null : embeddings.model().calibrated(cosine);
     }
 

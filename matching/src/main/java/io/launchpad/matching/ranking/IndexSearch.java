@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -30,6 +31,7 @@ import io.launchpad.matching.Taxonomy;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexSetup;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -109,16 +111,17 @@ final class IndexSearch implements Search {
                         hit -> challengeHit(hit)));
     }
 
-    private SearchRequest request(String index, Query base, String text, List<String> fields,
+    private SearchRequest request(String index, Query base, @Nullable String text, List<String> fields,
                                   Map<String, String> highlighted, List<Facet> facets, Map<String, List<String>> chosen,
                                   int limit, int offset) {
         int size = Math.max(1, Math.min(limit, MAX_LIMIT));
         int from = Math.max(0, Math.min(offset, MAX_OFFSET));
-        boolean hasText = text != null && !text.isBlank();
+        String words = text == null ? "" : text.strip();
+        boolean hasText = !words.isEmpty();
         Query query = Query.of(q -> q.bool(b -> {
             b.filter(base);
             if (hasText) {
-                b.must(m -> m.multiMatch(mm -> mm.query(text.strip()).type(TextQueryType.CrossFields)
+                b.must(m -> m.multiMatch(mm -> mm.query(words).type(TextQueryType.CrossFields)
                         .operator(Operator.Or).fields(fields)));
             }
             return b;
@@ -153,7 +156,7 @@ final class IndexSearch implements Search {
     }
 
     /** Every chosen facet value as a filter, leaving out {@code except}; values of one facet are alternatives. */
-    private static Query chosenFilter(List<Facet> facets, Map<String, List<String>> chosen, String except) {
+    private static Query chosenFilter(List<Facet> facets, Map<String, List<String>> chosen, @Nullable String except) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         for (Facet facet : facets) {
             List<String> values = chosen.getOrDefault(facet.name(), List.of());
@@ -174,7 +177,9 @@ final class IndexSearch implements Search {
             Map<String, Long> byCode = new HashMap<>();
             Aggregate aggregate = response.aggregations().get(facet.name());
             if (aggregate != null) {
-                for (StringTermsBucket bucket : aggregate.filter().aggregations().get("codes").sterms().buckets().array()) {
+                Aggregate codes = Objects.requireNonNull(aggregate.filter().aggregations().get("codes"),
+                        "each facet's filter aggregation holds its codes");
+                for (StringTermsBucket bucket : codes.sterms().buckets().array()) {
                     byCode.put(bucket.key().stringValue(), bucket.docCount());
                 }
             }
@@ -215,22 +220,22 @@ final class IndexSearch implements Search {
         return PlainHighlights.of(fragments, List.of());
     }
 
-    private static List<String> orEmpty(List<String> values) {
+    private static List<String> orEmpty(@Nullable List<String> values) {
         return values == null ? List.of() : values;
     }
 
     record StoredSupplierHit(java.util.UUID supplierId, java.util.UUID organisationId, Boolean published, String sizeCode,
-                             List<String> regionCodes, List<String> accreditationCodes, List<String> categoryCodes,
-                             java.time.Instant updatedAt, Text text) {
-        record Text(String name, String summary) {
+                             @Nullable List<String> regionCodes, @Nullable List<String> accreditationCodes,
+                             @Nullable List<String> categoryCodes, java.time.Instant updatedAt, @Nullable Text text) {
+        record Text(@Nullable String name, @Nullable String summary) {
         }
     }
 
     record StoredChallengeHit(java.util.UUID challengeId, java.util.UUID organisationId, String statusCode,
-                              List<String> categoryCodes, List<String> regionCodes,
-                              List<String> requiredAccreditationCodes, LocalDate closingDate,
-                              java.time.Instant updatedAt, Text text) {
-        record Text(String organisationName, String title, String summary) {
+                              @Nullable List<String> categoryCodes, @Nullable List<String> regionCodes,
+                              @Nullable List<String> requiredAccreditationCodes, LocalDate closingDate,
+                              java.time.Instant updatedAt, @Nullable Text text) {
+        record Text(@Nullable String organisationName, @Nullable String title, @Nullable String summary) {
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.launchpad.matching.ranking;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -43,7 +45,8 @@ final class ProfileQuality {
     }
 
     /** 0–1 from the profile's own text; 0 when it has none. */
-    static double of(String summary, String capabilities, String products, String caseStudies) {
+    static double of(@Nullable String summary, @Nullable String capabilities, @Nullable String products,
+                     @Nullable String caseStudies) {
         double sentences = Stream.of(summary, products, caseStudies).filter(Objects::nonNull)
                 .flatMap(SENTENCE_END::splitAsStream)
                 .filter(ProfileQuality::isSentence)

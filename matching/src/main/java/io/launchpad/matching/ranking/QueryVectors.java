@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.launchpad.matching.indexes.EmbeddingModel;
 import io.launchpad.matching.indexes.Embeddings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query embeddings with a small LRU cache: the same challenge is matched again and again (each page
@@ -32,21 +33,21 @@ public final class QueryVectors {
     }
 
     /** The query-side vector of {@code text}; null when there is no text. */
-    public float[] of(String text) {
+    public float @Nullable [] of(String text) {
         return of(text, EmbeddingModel.Side.QUERY);
     }
 
     /** The hash a query-side vector of {@code text} is stored under ({@link Embeddings#hash}). */
-    public String hash(String text) {
+    public @Nullable String hash(String text) {
         return embeddings.hash(text, EmbeddingModel.Side.QUERY);
     }
 
     /** The passage-side vector, as the index would hold it for a profile not indexed yet; null when there is no text. */
-    public float[] passage(String text) {
+    public float @Nullable [] passage(String text) {
         return of(text, EmbeddingModel.Side.PASSAGE);
     }
 
-    private float[] of(String text, EmbeddingModel.Side side) {
+    private float @Nullable [] of(String text, EmbeddingModel.Side side) {
         String key = side == EmbeddingModel.Side.QUERY ? "q|" + text : "p|" + text;
         synchronized (cache) {
             float[] known = cache.get(key);

@@ -18,6 +18,7 @@ import co.elastic.clients.json.JsonData;
 import io.launchpad.matching.RequirementEvidence;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.KnownVectors;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -67,7 +68,8 @@ final class RequirementEvidenceFinder {
         }
         return Flux.fromIterable(requirements)
                 .flatMapSequential(requirement -> {
-                    float[] stored = known.vector(vectors.hash(requirement.text()));
+                    String hash = vectors.hash(requirement.text());
+                    float[] stored = hash == null ? null : known.vector(hash);
                     return stored != null ? Mono.just(stored) : Mono.fromCallable(() -> vectors.of(requirement.text()))
                             .subscribeOn(Schedulers.boundedElastic());
                 })
@@ -145,7 +147,7 @@ final class RequirementEvidenceFinder {
         return byId;
     }
 
-    record Found(String text, String field, double cosine) {
+    record Found(String text, @Nullable String field, double cosine) {
     }
 
     static RequirementEvidence judge(Requirement requirement, List<Found> passages) {
@@ -161,9 +163,9 @@ final class RequirementEvidenceFinder {
         double support = Math.round(bestSupport * 1000) / 1000.0;
         String verdict = support >= EVIDENCED ? RequirementEvidence.EVIDENCED
                 : support >= PARTLY ? RequirementEvidence.PARTLY_EVIDENCED : RequirementEvidence.NOT_EVIDENCED;
-        boolean quote = best != null && support >= PARTLY;
+        Found quoted = best != null && support >= PARTLY ? best : null;
         return new RequirementEvidence(requirement.text(), requirement.importance(), verdict, support,
-                quote ? best.text() : null, quote ? best.field() : null);
+                quoted == null ? null : quoted.text(), quoted == null ? null : quoted.field());
     }
 
     /** Mostly meaning, partly the requirement's own content words found in the passage (word stems by prefix). */

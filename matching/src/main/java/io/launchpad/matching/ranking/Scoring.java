@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.launchpad.matching.MatchReasons;
 import io.launchpad.matching.RankingMode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The transparent re-rank: each ingredient is 0–1 and absolute (it depends on the pair only, never
@@ -34,7 +35,7 @@ final class Scoring {
         return bm25 == null || bm25.isNaN() || bm25 <= 0 ? 0 : bm25 / (bm25 + BM25_HALF_WAY);
     }
 
-    static double semantic(Double cosine) {
+    static double semantic(@Nullable Double cosine) {
         if (cosine == null || cosine.isNaN()) {
             return 0;
         }

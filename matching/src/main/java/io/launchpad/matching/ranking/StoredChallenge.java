@@ -1,16 +1,18 @@
 package io.launchpad.matching.ranking;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /** A challenge as the challenges index returns it (snake case fields, embedding left out). */
-record StoredChallenge(UUID challengeId, UUID organisationId, String statusCode, List<String> categoryCodes,
-                       List<String> regionCodes, List<String> requiredAccreditationCodes, LocalDate closingDate,
-                       Instant updatedAt, Text text) {
+record StoredChallenge(UUID challengeId, UUID organisationId, String statusCode, @Nullable List<String> categoryCodes,
+                       @Nullable List<String> regionCodes, @Nullable List<String> requiredAccreditationCodes,
+                       LocalDate closingDate, Instant updatedAt, @Nullable Text text) {
 
-    record Text(String organisationName, String title, String summary) {
+    record Text(@Nullable String organisationName, @Nullable String title, @Nullable String summary) {
     }
 
     List<String> categories() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.Embeddings;
 import io.launchpad.matching.indexes.KnownVectors;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,11 +21,11 @@ final class StoredVectors {
 
     /** The fields read back; the node leaves vectors out of {@code _source} unless asked. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Stored(Long version, List<Float> embedding, List<StoredRequirement> requirements) {
+    record Stored(@Nullable Long version, @Nullable List<Float> embedding, @Nullable List<StoredRequirement> requirements) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record StoredRequirement(String textHash, List<Float> embedding) {
+    record StoredRequirement(@Nullable String textHash, @Nullable List<Float> embedding) {
     }
 
     /** A challenge's own vector and its requirements' vectors by text hash (none for an index from before schema 4). */

@@ -13,8 +13,8 @@ public record Me(String subject, @Nullable String username, @Nullable String nam
         memberships = memberships == null ? List.of() : List.copyOf(memberships);
     }
 
-    public boolean isMemberOf(String organisationId) {
-        return memberships.stream().anyMatch(m -> organisationId.equals(m.organisationId()));
+    public boolean isMemberOf(@Nullable String organisationId) {
+        return organisationId != null && memberships.stream().anyMatch(m -> organisationId.equals(m.organisationId()));
     }
 
     /** This person acts for the organisation (an association or a supplier). */

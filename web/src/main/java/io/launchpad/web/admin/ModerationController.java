@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
@@ -116,7 +117,8 @@ class ModerationController {
             String id = idOf(FormProblems.text(form, "id"));
             String reason = FormProblems.text(form, "reason");
             if (!Confirmation.given(form)) {
-                return Mono.just(new Confirmation("Hide this " + KINDS.get(kind).toLowerCase(java.util.Locale.UK) + "?",
+                String label = Objects.requireNonNull(KINDS.get(kind), "local(form) refuses a kind it does not know");
+                return Mono.just(new Confirmation("Hide this " + label.toLowerCase(java.util.Locale.UK) + "?",
                         List.of("It disappears from lists, search and matching, and its page is not found for anyone but "
                                         + "its owner and admins.",
                                 "Its owner sees it with this note: “Hidden by Launchpad: " + reason + "”.",

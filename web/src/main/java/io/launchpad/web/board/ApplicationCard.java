@@ -41,7 +41,7 @@ public record ApplicationCard(String id, String status, @Nullable String stateme
     static ApplicationCard of(Review review) {
         boolean reveal = review.identityRevealed() && AFTER_INTERVIEW.contains(review.status());
         Anonymised.Candidate applicant = review.applicant() != null ? review.applicant()
-                : new Anonymised.Candidate(null, null, null, null, null, null, null, null, null, null);
+                : new Anonymised.Candidate(null, List.of(), List.of(), null, null, null, null, null, null, null);
         return new ApplicationCard(review.id(), review.status(), review.statement(), applicant,
                 review.feedback(), reveal ? review.identity() : null, nextSteps(review.status()));
     }

@@ -38,7 +38,7 @@ public class BoardApi {
         return framework;
     }
 
-    public Mono<Map<String, Object>> get(String path, Object... variables) {
+    public Mono<Map<String, Object>> get(String path, @Nullable Object... variables) {
         return api.get(uri -> uri.path(path).build(variables), JSON).map(BoardApi::cast);
     }
 
@@ -47,7 +47,7 @@ public class BoardApi {
         return api.get(uri -> uri.path(path).queryParam(parameter, value).build(), JSON).map(BoardApi::cast);
     }
 
-    public <T> Mono<T> get(Class<T> type, String path, Object... variables) {
+    public <T> Mono<T> get(Class<T> type, String path, @Nullable Object... variables) {
         return api.get(uri -> uri.path(path).build(variables), type);
     }
 
@@ -56,13 +56,13 @@ public class BoardApi {
         return api.get(uri -> uri.path(path).build(), byte[].class);
     }
 
-    public Mono<Map<String, Object>> post(@Nullable Object body, String path, Object... variables) {
+    public Mono<Map<String, Object>> post(@Nullable Object body, String path, @Nullable Object... variables) {
         return api.send(HttpMethod.POST, uri -> uri.path(path).build(variables), body, JSON).map(BoardApi::cast)
             .defaultIfEmpty(Map.of());
     }
 
     /** A PUT naming the version the form was filled from (the resource's {@code version}) in {@code If-Match}. */
-    public Mono<Map<String, Object>> put(Object body, @Nullable String version, String path, Object... variables) {
+    public Mono<Map<String, Object>> put(Object body, @Nullable String version, String path, @Nullable Object... variables) {
         String ifMatch = version == null ? null : "\"" + version + "\"";
         return api.send(HttpMethod.PUT, uri -> uri.path(path).build(variables), ifMatch, body, JSON)
             .map(BoardApi::cast).defaultIfEmpty(Map.of());

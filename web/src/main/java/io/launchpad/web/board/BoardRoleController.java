@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -158,7 +159,7 @@ class BoardRoleController {
             .onErrorResume(ApiProblemException.class, e -> e.isRefusal() ? Mono.just(role) : Mono.error(e));
     }
 
-    private Mono<String> form(Model model, Map<String, Object> role, Map<String, String> values) {
+    private Mono<String> form(Model model, @Nullable Map<String, Object> role, Map<String, String> values) {
         return Mono.zip(me(), api.framework()).map(all -> {
             model.addAttribute("role", role);
             model.addAttribute("associations", associations(all.getT1().orElse(null)));

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 import io.launchpad.web.forms.FormFields;
@@ -101,7 +102,7 @@ final class BoardRoleForm {
         return levels;
     }
 
-    static void putLevels(Map<String, String> values, String prefix, Object levels) {
+    static void putLevels(Map<String, String> values, String prefix, @Nullable Object levels) {
         if (levels instanceof List<?> list) {
             for (Object entry : list) {
                 if (entry instanceof Map<?, ?> level && level.get("skill") != null && level.get("level") != null) {
@@ -111,7 +112,7 @@ final class BoardRoleForm {
         }
     }
 
-    private static String orEmpty(String text) {
+    private static String orEmpty(@Nullable String text) {
         return text == null ? "" : text;
     }
 }

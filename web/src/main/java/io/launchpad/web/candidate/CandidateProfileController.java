@@ -3,6 +3,7 @@ package io.launchpad.web.candidate;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -39,7 +40,7 @@ class CandidateProfileController {
     }
 
     @GetMapping("/candidate/profile")
-    Mono<String> profile(@RequestParam(required = false) String saved, Model model) {
+    Mono<String> profile(@RequestParam(required = false) @Nullable String saved, Model model) {
         model.addAttribute("saved", saved != null);
         return api.get("/api/v1/candidates/me").map(CandidateProfileForm::values)
             .onErrorResume(ApiProblemException.class, e -> e.isNotFound() ? newProfile() : Mono.error(e))

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 import io.launchpad.web.board.SkillsFramework;
@@ -230,7 +231,7 @@ final class CandidateProfileForm {
         return numbers;
     }
 
-    private static String orEmpty(String text) {
+    private static String orEmpty(@Nullable String text) {
         return text == null ? "" : text;
     }
 }

@@ -138,8 +138,10 @@ class ChallengeController {
     private record MatchesPage(@Nullable String cursor, int firstRank) {
 
         static MatchesPage of(@Nullable String cursor, @Nullable Integer from) {
-            boolean later = cursor != null && !cursor.isBlank() && from != null && from > 1 && from <= 1000;
-            return later ? new MatchesPage(cursor, from) : new MatchesPage(null, 1);
+            if (cursor != null && !cursor.isBlank() && from != null && from > 1 && from <= 1000) {
+                return new MatchesPage(cursor, from);
+            }
+            return new MatchesPage(null, 1);
         }
     }
 

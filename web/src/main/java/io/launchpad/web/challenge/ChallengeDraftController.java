@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -368,7 +369,7 @@ class ChallengeDraftController {
         return values;
     }
 
-    private static java.util.Optional<String> first(Object list) {
+    private static java.util.Optional<String> first(@Nullable Object list) {
         return list instanceof List<?> items && !items.isEmpty() ? java.util.Optional.of(String.valueOf(items.getFirst()))
                 : java.util.Optional.empty();
     }

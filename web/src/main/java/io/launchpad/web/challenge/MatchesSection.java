@@ -20,7 +20,7 @@ record MatchesSection(List<SupplierMatch> items, boolean unavailable, @Nullable 
         String next = matches.nextCursor() == null ? null : base + "?matches="
                 + URLEncoder.encode(matches.nextCursor(), StandardCharsets.UTF_8) + "&from=" + (firstRank + matches.items().size())
                 + "#matches";
-        return new MatchesSection(matches.items(), false, weak ? verdict.message() : null, firstRank, next,
+        return new MatchesSection(matches.items(), false, weak && verdict != null ? verdict.message() : null, firstRank, next,
                 firstRank > 1 ? base + "#matches" : null);
     }
 

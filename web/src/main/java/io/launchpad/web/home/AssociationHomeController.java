@@ -215,8 +215,8 @@ class AssociationHomeController {
             .map(pilots -> pilots.items().stream()
                 .filter(p -> "active".equals(p.status()) && associationIds.contains(p.associationOrganisationId()))
                 .flatMap(p -> p.milestones().stream()
-                    .filter(m -> m.dueOn() != null && !m.dueOn().isAfter(horizon))
                     .filter(m -> !"done".equals(m.status()) && !"missed".equals(m.status()))
+                    .filter(m -> m.dueOn() != null && !m.dueOn().isAfter(horizon))
                     .map(m -> new DueMilestone(p.id(), p.title(), m.title(), m.dueOn(), m.dueOn().isBefore(today))))
                 .sorted(java.util.Comparator.comparing(DueMilestone::dueOn))
                 .toList());

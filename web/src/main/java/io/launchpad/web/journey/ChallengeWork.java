@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
@@ -36,34 +37,34 @@ class ChallengeWork {
             .defaultIfEmpty(Optional.empty());
     }
 
-    Mono<Map<String, Object>> get(String path, Object... variables) {
+    Mono<Map<String, Object>> get(String path, @Nullable Object... variables) {
         return api.get(uri -> uri.path(path).build(variables), JSON).map(ChallengeWork::cast);
     }
 
-    Mono<Map<String, Object>> post(Object body, String path, Object... variables) {
+    Mono<Map<String, Object>> post(@Nullable Object body, String path, @Nullable Object... variables) {
         return api.send(HttpMethod.POST, uri -> uri.path(path).build(variables), body, JSON).map(ChallengeWork::cast)
             .defaultIfEmpty(Map.of());
     }
 
-    Mono<Map<String, Object>> put(Object body, String path, Object... variables) {
+    Mono<Map<String, Object>> put(Object body, String path, @Nullable Object... variables) {
         return api.send(HttpMethod.PUT, uri -> uri.path(path).build(variables), body, JSON).map(ChallengeWork::cast)
             .defaultIfEmpty(Map.of());
     }
 
-    Mono<Map<String, Object>> delete(String path, Object... variables) {
+    Mono<Map<String, Object>> delete(String path, @Nullable Object... variables) {
         return api.send(HttpMethod.DELETE, uri -> uri.path(path).build(variables), null, JSON).map(ChallengeWork::cast)
             .defaultIfEmpty(Map.of());
     }
 
     /** A PUT naming the version read (the response's {@code version}) as its strong ETag. */
     Mono<Map<String, Object>> putVersion(Object body, @org.jspecify.annotations.Nullable String version, String path,
-            Object... variables) {
+            @Nullable Object... variables) {
         String ifMatch = version == null ? null : "\"" + version + "\"";
         return api.send(HttpMethod.PUT, uri -> uri.path(path).build(variables), ifMatch, body, JSON)
             .map(ChallengeWork::cast).defaultIfEmpty(Map.of());
     }
 
-    static boolean isMember(Optional<Me> me, Object organisationId) {
+    static boolean isMember(Optional<Me> me, @Nullable Object organisationId) {
         return me.map(m -> m.isMemberOf(String.valueOf(organisationId))).orElse(false);
     }
 
@@ -73,7 +74,7 @@ class ChallengeWork {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Object value) {
+    static List<Map<String, Object>> list(@Nullable Object value) {
         return value == null ? List.of() : (List<Map<String, Object>>) value;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,7 +100,7 @@ class ChallengeWorkController {
      * The response form; {@code typed} (after a refused send) is shown instead of what is saved, so
      * nothing typed is lost, with the saved draft's id and version so sending again changes that draft.
      */
-    private Mono<String> respondPage(String id, Model model, Map<String, String> typed) {
+    private Mono<String> respondPage(String id, Model model, @Nullable Map<String, String> typed) {
         return Mono.zip(work.get("/api/v1/challenges/{id}", id), work.me(),
                 work.get("/api/v1/challenges/{id}/responses", id).onErrorReturn(Map.of()))
             .map(all -> {

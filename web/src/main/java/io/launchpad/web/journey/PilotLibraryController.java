@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,9 +52,9 @@ class PilotLibraryController {
     }
 
     @GetMapping("/library")
-    Mono<String> library(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
-            @RequestParam(required = false) String region, @RequestParam(required = false) String outcome,
-            @RequestParam(required = false) String cursor, Model model) {
+    Mono<String> library(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String outcome,
+            @RequestParam(required = false) @Nullable String cursor, Model model) {
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("q", q == null ? "" : q);
         filters.put("category", category == null ? "" : category);
@@ -99,8 +101,8 @@ class PilotLibraryController {
     static List<List<Bar>> charts(List<Map<String, Object>> outcomes) {
         List<List<Bar>> charts = new ArrayList<>();
         for (Map<String, Object> outcome : outcomes) {
-            BigDecimal baseline = number(outcome.get("baseline"));
-            BigDecimal target = number(outcome.get("target"));
+            BigDecimal baseline = Objects.requireNonNull(number(outcome.get("baseline")), "every measure has a baseline");
+            BigDecimal target = Objects.requireNonNull(number(outcome.get("target")), "every measure has a target");
             BigDecimal actual = number(outcome.get("actual"));
             BigDecimal longest = baseline.abs().max(target.abs()).max(actual == null ? BigDecimal.ZERO : actual.abs());
             List<Bar> bars = new ArrayList<>();
@@ -121,7 +123,7 @@ class PilotLibraryController {
                 (Math.round((31 + width) * 10) / 10.0) + "%");
     }
 
-    private static BigDecimal number(Object value) {
+    private static @Nullable BigDecimal number(@Nullable Object value) {
         return value == null ? null : new BigDecimal(value.toString());
     }
 

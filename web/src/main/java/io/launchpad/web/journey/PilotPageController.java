@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -158,7 +159,7 @@ class PilotPageController {
     }
 
     /** Numbers as typed ("14", "6.5"); anything else goes as text so the API names the field. */
-    private static Object decimal(String value) {
+    private static @Nullable Object decimal(@Nullable String value) {
         if (value == null) {
             return null;
         }

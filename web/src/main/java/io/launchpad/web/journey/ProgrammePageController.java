@@ -3,7 +3,9 @@ package io.launchpad.web.journey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +35,10 @@ class ProgrammePageController {
             List<Bar> responses = new ArrayList<>();
             double max = 1;
             for (Map<String, Object> row : ChallengeWork.list(figures.get("responsesPerChallenge"))) {
-                max = Math.max(max, ((Number) row.get("responses")).doubleValue());
+                max = Math.max(max, responses(row).doubleValue());
             }
             for (Map<String, Object> row : ChallengeWork.list(figures.get("responsesPerChallenge"))) {
-                Number value = (Number) row.get("responses");
+                Number value = responses(row);
                 responses.add(new Bar(String.valueOf(row.get("title")), value, 100 * value.doubleValue() / max));
             }
             model.addAttribute("responses", responses);
@@ -45,7 +47,11 @@ class ProgrammePageController {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Number> counts(Object value) {
+    private static Number responses(Map<String, Object> row) {
+        return Objects.requireNonNull((Number) row.get("responses"), "the API counts every challenge's responses");
+    }
+
+    private static Map<String, Number> counts(@Nullable Object value) {
         return value == null ? Map.of() : (Map<String, Number>) value;
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 import io.launchpad.web.api.ApiProblemException;
@@ -82,7 +83,7 @@ final class ResponseForm {
     }
 
     /** The form filled from the supplier's saved response. */
-    static Map<String, String> values(Map<String, Object> response) {
+    static Map<String, String> values(@Nullable Map<String, Object> response) {
         Map<String, String> values = new HashMap<>();
         if (response == null) {
             return values;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -122,8 +123,8 @@ class DataRightsController {
 
     /** Where a person lands after erasure, signed out: what went, and whether the sign-in account went too. */
     @GetMapping("/account/erased")
-    String erased(@RequestParam(required = false) String signInAccount, @RequestParam(required = false) String reference,
-            @RequestParam(required = false) Long removed, Model model) {
+    String erased(@RequestParam(required = false) @Nullable String signInAccount, @RequestParam(required = false) @Nullable String reference,
+            @RequestParam(required = false) @Nullable Long removed, Model model) {
         model.addAttribute("signInAccount", "deleted".equals(signInAccount) ? "deleted"
                 : "deletion-pending".equals(signInAccount) ? "deletion-pending" : "kept");
         model.addAttribute("reference", reference != null && reference.matches("[0-9a-fA-F-]{36}") ? reference : null);
@@ -160,7 +161,7 @@ class DataRightsController {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
+    private static List<Map<String, Object>> list(@Nullable Object value) {
         return value == null ? List.of() : (List<Map<String, Object>>) value;
     }
 }

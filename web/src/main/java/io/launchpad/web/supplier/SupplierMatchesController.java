@@ -32,7 +32,7 @@ class SupplierMatchesController {
     Mono<String> matches(@RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer from, Model model) {
         boolean later = cursor != null && !cursor.isBlank() && from != null && from > 1 && from <= 1000;
-        int firstRank = later ? from : 1;
+        int firstRank = later && from != null ? from : 1;
         return api.get(uri -> uri.path("/api/v1/me/supplier-profiles").build(), SupplierMatches.MyProfiles.class)
             .flatMap(mine -> {
                 if (mine.items().isEmpty()) {

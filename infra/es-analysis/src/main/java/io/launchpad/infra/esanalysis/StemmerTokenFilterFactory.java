@@ -37,11 +37,12 @@ final class StemmerTokenFilterFactory extends AbstractTokenFilterFactory {
     StemmerTokenFilterFactory(IndexSettings indexSettings, Environment environment, String name, Settings settings) {
         super(name);
         String language = settings.get("language", settings.get("name", "english"));
-        this.stemmer = STEMMERS.get(language);
+        UnaryOperator<TokenStream> stemmer = STEMMERS.get(language);
         if (stemmer == null) {
             throw new IllegalArgumentException("stemmer [" + name + "]: language [" + language
                     + "] is not available on the embedded node; use one of " + STEMMERS.keySet());
         }
+        this.stemmer = stemmer;
     }
 
     @Override

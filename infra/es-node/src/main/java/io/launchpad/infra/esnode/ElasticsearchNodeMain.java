@@ -3,6 +3,7 @@ package io.launchpad.infra.esnode;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -89,6 +90,7 @@ public final class ElasticsearchNodeMain {
     /** The distribution folder holding this launcher's jar in {@code lib/}. */
     private static Path distribution() throws URISyntaxException {
         Path jar = Path.of(ElasticsearchNodeMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return jar.getParent().getParent();
+        Path lib = Objects.requireNonNull(jar.getParent(), "the jar's path names the folder it is in");
+        return Objects.requireNonNull(lib.getParent(), "lib/ is a folder of the distribution");
     }
 }

@@ -9,6 +9,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +102,7 @@ public final class DevMailbox implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body, String policy)
+    private static void send(HttpExchange exchange, int status, String type, String body, @Nullable String policy)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         var headers = exchange.getResponseHeaders();
@@ -137,7 +138,7 @@ public final class DevMailbox implements AutoCloseable {
         return mails;
     }
 
-    private static Instant receivedAt(MimeMessage message) {
+    private static @Nullable Instant receivedAt(MimeMessage message) {
         try {
             return message.getReceivedDate() != null ? message.getReceivedDate().toInstant()
                     : message.getSentDate() != null ? message.getSentDate().toInstant() : null;

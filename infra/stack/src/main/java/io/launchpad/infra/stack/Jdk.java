@@ -21,8 +21,12 @@ public final class Jdk {
 
     /** The {@code java} executable of a 21+ runtime, preferring the one running this JVM. */
     public static Path java21OrNewer() {
+        return home21OrNewer().resolve("bin/java");
+    }
+
+    /** The home folder of that runtime, as {@code JAVA_HOME} names it. */
+    static Path home21OrNewer() {
         return findHome()
-                .map(home -> home.resolve("bin/java"))
                 .orElseThrow(() -> new IllegalStateException(
                         "No Java 21+ runtime found (checked this JVM, JAVA_HOME and /usr/lib/jvm). "
                                 + "Install a JDK 21+ or set JAVA_HOME to one."));

@@ -324,7 +324,8 @@ public final class KeycloakServer implements AutoCloseable {
         Path pointer = ProjectPaths.built("infra/keycloak/target/keycloak-home");
         try {
             String folder = Files.readString(pointer).strip();
-            return ProjectPaths.built("infra/keycloak/target/" + folder + "/bin/kc.sh").getParent().getParent();
+            ProjectPaths.built("infra/keycloak/target/" + folder + "/bin/kc.sh"); // there, or it says to build it
+            return ProjectPaths.built("infra/keycloak/target/" + folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -414,7 +415,7 @@ public final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = builder.environment();
         // Keycloak reads KC_* and kc.sh JAVA_OPTS* from the environment: only ours count
         env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("JAVA_OPTS") || name.equals("JAVA"));
-        env.put("JAVA_HOME", Jdk.java21OrNewer().getParent().getParent().toString());
+        env.put("JAVA_HOME", Jdk.home21OrNewer().toString());
         env.put("JAVA_OPTS_KC_HEAP", HEAP);
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", BOOTSTRAP_ADMIN);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_ADMIN_PASSWORD);

@@ -1,5 +1,6 @@
 package io.launchpad.infra.stack;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -56,8 +58,8 @@ public final class LaunchpadStack implements AutoCloseable {
      * Components that already run elsewhere (a managed PostgreSQL, an Elasticsearch cluster, a
      * Keycloak): each one named here is used instead of starting the embedded one.
      */
-    public record External(String jdbcUrl, String r2dbcUrl, String databaseUser, String databasePassword,
-            String elasticsearchUrl, String keycloakIssuerUri) {
+    public record External(@Nullable String jdbcUrl, @Nullable String r2dbcUrl, @Nullable String databaseUser,
+            @Nullable String databasePassword, @Nullable String elasticsearchUrl, @Nullable String keycloakIssuerUri) {
 
         public static final External NONE = new External(null, null, null, null, null, null);
 
@@ -87,12 +89,12 @@ public final class LaunchpadStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LaunchpadStack.class);
 
-    private final Postgres postgres;
-    private final ElasticsearchServer elasticsearch;
-    private final KeycloakServer keycloak;
-    private final ElasticsearchCluster elasticsearchCluster;
+    private final @Nullable Postgres postgres;
+    private final @Nullable ElasticsearchServer elasticsearch;
+    private final @Nullable KeycloakServer keycloak;
+    private final @Nullable ElasticsearchCluster elasticsearchCluster;
     private final List<SpringBootProcess> apis;
-    private final LoadBalancer balancer;
+    private final @Nullable LoadBalancer balancer;
     private final SpringBootProcess api;
     private final SpringBootProcess web;
     private final MailServer mail;
@@ -100,8 +102,9 @@ public final class LaunchpadStack implements AutoCloseable {
     private final Map<String, String> componentUrls;
     private final long startMillis;
 
-    private LaunchpadStack(Postgres postgres, ElasticsearchServer elasticsearch, ElasticsearchCluster elasticsearchCluster,
-            KeycloakServer keycloak, List<SpringBootProcess> apis, LoadBalancer balancer, SpringBootProcess web,
+    private LaunchpadStack(@Nullable Postgres postgres, @Nullable ElasticsearchServer elasticsearch,
+            @Nullable ElasticsearchCluster elasticsearchCluster, @Nullable KeycloakServer keycloak,
+            List<SpringBootProcess> apis, @Nullable LoadBalancer balancer, SpringBootProcess web,
             MailServer mail, DevMailbox mailbox, Map<String, String> componentUrls, long startMillis) {
         this.postgres = postgres;
         this.elasticsearch = elasticsearch;
@@ -164,11 +167,11 @@ public final class LaunchpadStack implements AutoCloseable {
             }
             // with a known Keycloak address the API can start before Keycloak is up: it fetches keys lazily
             KeycloakServer kc = external.keycloak() || options.keycloakPort() > 0 ? null : keycloak.join();
-            String issuer = external.keycloak() ? external.keycloakIssuerUri()
+            String issuer = external.keycloak() ? configured(external.keycloakIssuerUri())
                     : kc != null ? kc.issuerUri()
                     : "http://127.0.0.1:" + options.keycloakPort() + "/realms/" + KeycloakServer.REALM;
-            String elasticsearchUrl = esCluster != null ? esCluster.httpUrls() : es != null ? es.httpUrl() : external.elasticsearchUrl();
-            String jdbcUrl = postgres != null ? postgres.jdbcUrl() : external.jdbcUrl();
+            String elasticsearchUrl = esCluster != null ? esCluster.httpUrls() : es != null ? es.httpUrl() : configured(external.elasticsearchUrl());
+            String jdbcUrl = postgres != null ? postgres.jdbcUrl() : configured(external.jdbcUrl());
 
             List<SpringBootProcess> apis = new ArrayList<>();
             for (int i = 0; i < apiPorts.size(); i++) {
@@ -182,10 +185,10 @@ public final class LaunchpadStack implements AutoCloseable {
                         Map.entry("API_PORT", Integer.toString(port)),
                         // the API refuses to start without production secrets unless told it runs embedded
                         Map.entry("SPRING_PROFILES_ACTIVE", "embedded"),
-                        Map.entry("LAUNCHPAD_DB_R2DBC_URL", postgres != null ? postgres.r2dbcUrl() : external.r2dbcUrl()),
+                        Map.entry("LAUNCHPAD_DB_R2DBC_URL", postgres != null ? postgres.r2dbcUrl() : configured(external.r2dbcUrl())),
                         Map.entry("LAUNCHPAD_DB_JDBC_URL", jdbcUrl),
-                        Map.entry("LAUNCHPAD_DB_USER", postgres != null ? postgres.username() : external.databaseUser()),
-                        Map.entry("LAUNCHPAD_DB_PASSWORD", postgres != null ? postgres.password() : external.databasePassword()),
+                        Map.entry("LAUNCHPAD_DB_USER", postgres != null ? postgres.username() : configured(external.databaseUser())),
+                        Map.entry("LAUNCHPAD_DB_PASSWORD", postgres != null ? postgres.password() : configured(external.databasePassword())),
                         Map.entry("KEYCLOAK_ISSUER_URI", issuer),
                         Map.entry("KEYCLOAK_BASE_URL", issuer.substring(0, issuer.indexOf("/realms/"))),
                         Map.entry("KEYCLOAK_ACCOUNT_ADMIN_SECRET", accountAdminSecret == null
@@ -237,6 +240,11 @@ public final class LaunchpadStack implements AutoCloseable {
         }
     }
 
+    /** A component this stack did not start is external, so its setting is there ({@link External#fromEnvironment}). */
+    private static String configured(@Nullable String setting) {
+        return Objects.requireNonNull(setting, "a component that was not started here has no external setting");
+    }
+
     private static Path clean(Path dir, boolean clean) {
         if (clean && Files.exists(dir)) {
             try (var files = Files.walk(dir)) {
@@ -261,15 +269,15 @@ public final class LaunchpadStack implements AutoCloseable {
         }
     }
 
-    public Postgres postgres() {
+    public @Nullable Postgres postgres() {
         return postgres;
     }
 
-    public ElasticsearchServer elasticsearch() {
+    public @Nullable ElasticsearchServer elasticsearch() {
         return elasticsearch;
     }
 
-    public KeycloakServer keycloak() {
+    public @Nullable KeycloakServer keycloak() {
         return keycloak;
     }
 
@@ -289,7 +297,7 @@ public final class LaunchpadStack implements AutoCloseable {
     }
 
     /** The Elasticsearch cluster in cluster mode; null otherwise. */
-    public ElasticsearchCluster elasticsearchCluster() {
+    public @Nullable ElasticsearchCluster elasticsearchCluster() {
         return elasticsearchCluster;
     }
 

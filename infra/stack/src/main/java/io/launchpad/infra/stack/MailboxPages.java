@@ -1,5 +1,7 @@
 package io.launchpad.infra.stack;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
 final class MailboxPages {
 
     /** One received email, as the pages show it. {@code text} and {@code html} are empty when the part is missing. */
-    record Mail(int id, Instant received, String from, String to, String subject, String text, String html) {
+    record Mail(int id, @Nullable Instant received, String from, String to, String subject, String text, String html) {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm:ss", Locale.UK)
@@ -166,7 +168,7 @@ final class MailboxPages {
                 .replace("&#61;", "=").replace("&amp;", "&");
     }
 
-    private static String time(Instant received) {
+    private static String time(@Nullable Instant received) {
         return received == null ? "unknown" : TIME.format(received);
     }
 

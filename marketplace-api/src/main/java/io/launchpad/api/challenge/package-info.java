@@ -1,0 +1,6 @@
+/**
+ * Challenges, an association's problem statements, from draft to published and closed; their moderation and the
+ * suppliers matched to them.
+ */
+@org.jspecify.annotations.NullMarked
+package io.launchpad.api.challenge;

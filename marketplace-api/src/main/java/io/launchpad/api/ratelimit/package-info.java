@@ -1,0 +1,6 @@
+/**
+ * Rate limits: token buckets per caller and per OAuth client and route class, shared by the instances through
+ * PostgreSQL.
+ */
+@org.jspecify.annotations.NullMarked
+package io.launchpad.api.ratelimit;

@@ -1,0 +1,3 @@
+/** Suppliers' responses to challenges, and the association's evaluation and award. */
+@org.jspecify.annotations.NullMarked
+package io.launchpad.api.response;

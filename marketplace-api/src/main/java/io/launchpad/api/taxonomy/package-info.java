@@ -1,0 +1,3 @@
+/** The controlled vocabularies: validation of their codes and the endpoint clients build pickers from. */
+@org.jspecify.annotations.NullMarked
+package io.launchpad.api.taxonomy;

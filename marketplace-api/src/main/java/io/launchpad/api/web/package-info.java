@@ -1,0 +1,6 @@
+/**
+ * HTTP conventions every feature shares: cursors and pages, ETags and conditional GETs, sparse fields, page limits,
+ * row ids, and content negotiation before writes.
+ */
+@org.jspecify.annotations.NullMarked
+package io.launchpad.api.web;

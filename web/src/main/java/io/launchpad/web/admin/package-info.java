@@ -1,0 +1,3 @@
+/** The admin console and the moderation pages. */
+@org.jspecify.annotations.NullMarked
+package io.launchpad.web.admin;

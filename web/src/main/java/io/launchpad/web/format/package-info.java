@@ -1,0 +1,3 @@
+/** Dates and code labels as every page writes them. */
+@org.jspecify.annotations.NullMarked
+package io.launchpad.web.format;
