@@ -89,14 +89,17 @@ public class Taxonomies {
                     Answer.class)
             .map(response -> received(response, previous))
             .doOnNext(lastGood::set)
-            .onErrorResume(e -> previous != null, e -> {
-                log.atWarn()
-                    .addKeyValue("error", e.toString())
-                    .addKeyValue("servedVersion", previous.version())
-                    .addKeyValue("retryAfterSeconds", RETRY_AFTER_FAILURE.toSeconds())
-                    .log("Could not refresh the taxonomy from the API; the last copy serves meanwhile");
-                return Mono.just(previous.until(clock.instant().plus(RETRY_AFTER_FAILURE)));
-            });
+            .onErrorResume(e -> previous == null ? Mono.error(e) : servedMeanwhile(previous, e));
+    }
+
+    /** A failed refresh leaves the last good copy serving, and asks again a little later. */
+    private Mono<Copy> servedMeanwhile(Copy previous, Throwable failure) {
+        log.atWarn()
+            .addKeyValue("error", failure.toString())
+            .addKeyValue("servedVersion", previous.version())
+            .addKeyValue("retryAfterSeconds", RETRY_AFTER_FAILURE.toSeconds())
+            .log("Could not refresh the taxonomy from the API; the last copy serves meanwhile");
+        return Mono.just(previous.until(clock.instant().plus(RETRY_AFTER_FAILURE)));
     }
 
     private Copy received(ResponseEntity<Answer> response, @Nullable Copy previous) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One real PostgreSQL and one Elasticsearch node per JVM, started on first use and shared by every test
  * class in it (matching's and the API's suites): starting each once per test run is what keeps the suites
@@ -11,31 +13,34 @@ import java.nio.file.Files;
  */
 public final class SharedComponents {
 
-    private static Postgres postgres;
-    private static ElasticsearchServer elasticsearch;
+    private static @Nullable Postgres postgres;
+    private static @Nullable ElasticsearchServer elasticsearch;
 
     private SharedComponents() {
     }
 
     public static synchronized Postgres postgres() {
-        if (postgres == null) {
-            Postgres started = Postgres.startClean();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "postgres-stop-on-exit"));
-            postgres = started;
+        Postgres running = postgres;
+        if (running == null) {
+            running = Postgres.startClean();
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "postgres-stop-on-exit"));
+            postgres = running;
         }
-        return postgres;
+        return running;
     }
 
     /** The node; its heap is 1g unless {@code -Dlaunchpad.es.heap} says otherwise before the first call. */
     public static synchronized ElasticsearchServer elasticsearch() {
-        if (elasticsearch == null) {
+        ElasticsearchServer running = elasticsearch;
+        if (running == null) {
             try {
-                elasticsearch = ElasticsearchServer.start(Files.createTempDirectory("launchpad-es"), 0);
+                running = ElasticsearchServer.start(Files.createTempDirectory("launchpad-es"), 0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            elasticsearch = running;
         }
-        return elasticsearch;
+        return running;
     }
 
     /** For outage tests: the node stops; {@link #restartElasticsearch()} brings it back on the same port and data. */
