@@ -1,3 +1,5 @@
 /** The marketplace API application and its shared beans. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import java.util.List;
 
 /**
  * {@code launchpad.matching.*}.
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         path; changing it takes a full reindex before meaning counts again (indexes record it)
  */
 @ConfigurationProperties("launchpad.matching")
-public record MatchingProperties(@DefaultValue("http://127.0.0.1:9200") java.util.List<URI> elasticsearchUrl,
+public record MatchingProperties(@DefaultValue("http://127.0.0.1:9200") List<URI> elasticsearchUrl,
                                  @DefaultValue("launchpad") String indexPrefix,
                                  @DefaultValue("5s") Duration requestTimeout,
                                  @DefaultValue Indexer indexer,

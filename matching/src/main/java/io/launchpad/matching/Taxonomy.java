@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.json.JsonMapper;
+import java.util.Collection;
+import java.util.Collections;
 
 /**
  * The housing taxonomy as versioned data ({@code taxonomy/housing-taxonomy-v1.json}): the codes
@@ -74,7 +76,7 @@ public record Taxonomy(String version, String description, Map<String, List<Term
     public Taxonomy {
         Map<String, List<Term>> copy = new LinkedHashMap<>();
         vocabularies.forEach((name, terms) -> copy.put(name, List.copyOf(terms)));
-        vocabularies = java.util.Collections.unmodifiableMap(copy);
+        vocabularies = Collections.unmodifiableMap(copy);
     }
 
     /** The taxonomy this release ships. */
@@ -102,7 +104,7 @@ public record Taxonomy(String version, String description, Map<String, List<Term
     public Map<String, String> labels(String vocabulary) {
         Map<String, String> labels = new LinkedHashMap<>();
         terms(vocabulary).forEach(term -> labels.put(term.code(), term.label()));
-        return java.util.Collections.unmodifiableMap(labels);
+        return Collections.unmodifiableMap(labels);
     }
 
     /**
@@ -124,7 +126,7 @@ public record Taxonomy(String version, String description, Map<String, List<Term
     }
 
     /** What holding {@code held} meets: the codes themselves and everything they satisfy, transitively. */
-    public Set<String> met(String vocabulary, java.util.Collection<String> held) {
+    public Set<String> met(String vocabulary, Collection<String> held) {
         Set<String> met = new LinkedHashSet<>(held);
         boolean grew = true;
         while (grew) {
@@ -137,7 +139,7 @@ public record Taxonomy(String version, String description, Map<String, List<Term
                 }
             }
         }
-        return java.util.Collections.unmodifiableSet(met);
+        return Collections.unmodifiableSet(met);
     }
 
     public List<String> codes(String vocabulary) {

@@ -28,6 +28,7 @@ import static io.launchpad.matching.testing.BoardDocumentsForTests.skill;
 import static io.launchpad.matching.testing.BoardDocumentsForTests.withVisibility;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import java.util.ArrayList;
 
 /**
  * Board matching through the public beans, as the API uses it: documents go in through the
@@ -148,7 +149,7 @@ class BoardMatchingTest {
     void pagesFollowOneAnotherWithoutRepeatsInTheOrderOfTheWholeList() {
         List<RankedCandidate> whole = ranking.candidatesFor(HYBRID, 20).block();
         assertThat(whole).hasSizeGreaterThanOrEqualTo(4);
-        List<RankedCandidate> paged = new java.util.ArrayList<>();
+        List<RankedCandidate> paged = new ArrayList<>();
         MatchWindow window = MatchWindow.first(2);
         List<RankedCandidate> page;
         while (!(page = ranking.candidatesFor(HYBRID, window).block()).isEmpty()) {

@@ -165,7 +165,7 @@ class SupplierMatchingTest {
                 s.caseStudies(), s.regions(), s.accreditations(), s.size(), false, s.version(), s.updatedAt());
     }
 
-    private static java.util.List<String> marked(Highlight highlight) {
+    private static List<String> marked(Highlight highlight) {
         return highlight.segments().stream().filter(Highlight.Segment::marked).map(Highlight.Segment::text).toList();
     }
 }

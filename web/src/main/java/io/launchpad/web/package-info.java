@@ -1,3 +1,5 @@
 /** The web front end application, a client of the Launchpad API. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -44,6 +44,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.launchpad.matching.indexes.EmbeddingModel;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.util.Collections;
 
 /**
  * Speed and quality of matching, every figure from one run (see README, "Benchmarks").
@@ -70,7 +74,7 @@ public final class Benchmarks {
 
     /** {@code -Dembedding.model=bge-small-en-v1.5-q}: the embedding model matching runs with, in the API and in-process. */
     static final String EMBEDDING_MODEL = System.getProperty("embedding.model",
-            io.launchpad.matching.indexes.EmbeddingModel.DEFAULT.id());
+            EmbeddingModel.DEFAULT.id());
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -551,7 +555,7 @@ public final class Benchmarks {
 
         private static List<String> phrases(Random random, Taxonomy.Term term, int count) {
             List<String> all = new ArrayList<>(term.phrases());
-            java.util.Collections.shuffle(all, random);
+            Collections.shuffle(all, random);
             return all.subList(0, Math.min(count, all.size()));
         }
 
@@ -598,11 +602,11 @@ public final class Benchmarks {
     }
 
     private static UUID id(String key) {
-        return UUID.nameUUIDFromBytes(("id|" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(("id|" + key).getBytes(StandardCharsets.UTF_8));
     }
 
     private static UUID organisation(String key) {
-        return UUID.nameUUIDFromBytes(("organisation|" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(("organisation|" + key).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String met(boolean met) {
@@ -616,7 +620,7 @@ public final class Benchmarks {
     }
 
     static void progress(String format, @Nullable Object... args) {
-        System.out.printf(Locale.ROOT, "[%s] %s%n", java.time.LocalTime.now().withNano(0), String.format(Locale.ROOT, format, args));
+        System.out.printf(Locale.ROOT, "[%s] %s%n", LocalTime.now().withNano(0), String.format(Locale.ROOT, format, args));
         System.out.flush();
     }
 }

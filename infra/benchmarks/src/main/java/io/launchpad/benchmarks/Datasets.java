@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
 
 /** The two data files in this module's resources: the DOS export and the labelled housing set. */
 final class Datasets {
@@ -41,7 +42,7 @@ final class Datasets {
 
     static List<LabelledChallenge> labelledChallenges() {
         return rows("housing-labelled.tsv").stream().filter(f -> f[0].equals("C")).map(f -> {
-            Map<String, Integer> grades = new java.util.LinkedHashMap<>();
+            Map<String, Integer> grades = new LinkedHashMap<>();
             for (String pair : f[3].split(",")) {
                 String[] kv = pair.split(":");
                 grades.put(kv[0].strip(), Integer.parseInt(kv[1].strip()));

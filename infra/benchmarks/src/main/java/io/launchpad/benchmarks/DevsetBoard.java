@@ -23,6 +23,7 @@ import io.launchpad.infra.stack.ProjectPaths;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The board side of the matching development set ({@code ../shared/data/matching-devset}, or
@@ -165,7 +166,7 @@ final class DevsetBoard {
     }
 
     /** Role key → the scores of {@link #rankings}' lists, in the same order (for the calibration line). */
-    private static final Map<String, List<Integer>> SCORES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, List<Integer>> SCORES = new ConcurrentHashMap<>();
 
     /** Role key → devset candidate keys, best first, as the matches endpoint answers. */
     private static Map<String, List<String>> rankings(String baseUrl, String bearer, Map<String, String> roleIds,

@@ -29,6 +29,9 @@ import io.launchpad.matching.indexes.Embeddings;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.launchpad.matching.indexes.EmbeddingModel;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The supplier side of the independent development set ({@code ../shared/data/matching-devset}, see its
@@ -117,9 +120,9 @@ final class DevsetSuppliers {
 
         UUID association = verifiedOrganisation("Devset Housing Association", "association", associationMember, admin);
         // the association's choice of category, simulated the same way whichever model matching runs
-        Embeddings embeddings = new Embeddings(io.launchpad.matching.indexes.EmbeddingModel.ALL_MINILM_L6_V2);
+        Embeddings embeddings = new Embeddings(EmbeddingModel.ALL_MINILM_L6_V2);
         List<float[]> categoryVectors = embeddings.embedAll(categories.stream().map(c -> c[1]).toList(),
-                io.launchpad.matching.indexes.EmbeddingModel.Side.PASSAGE);
+                EmbeddingModel.Side.PASSAGE);
         Map<String, String> challengeIds = new LinkedHashMap<>();
         for (JsonNode c : challenges) {
             String description = c.get("description").asString();
@@ -216,7 +219,7 @@ final class DevsetSuppliers {
     static final class Calibration {
         final List<Integer> relevantScores = new ArrayList<>();
         final List<Integer> irrelevantScores = new ArrayList<>();
-        final Map<String, int[]> closenessByGrade = new java.util.TreeMap<>();
+        final Map<String, int[]> closenessByGrade = new TreeMap<>();
         final List<Double> relevantCloseness = new ArrayList<>();
         final List<Double> irrelevantCloseness = new ArrayList<>();
         final List<Integer> bestScores = new ArrayList<>();
@@ -281,7 +284,7 @@ final class DevsetSuppliers {
         int distractors;
 
         void add(String query, List<String> top10, JsonNode rows, Set<String> emptyProfiles,
-                 java.util.function.Predicate<String> failsConstraints) {
+                 Predicate<String> failsConstraints) {
             Map<String, Integer> grades = new HashMap<>();
             Set<String> labelledFailure = new HashSet<>();
             Set<String> distractor = new HashSet<>();

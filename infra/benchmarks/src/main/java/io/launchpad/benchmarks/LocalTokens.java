@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpServer;
+import java.util.Arrays;
 
 /**
  * Keycloak-shaped tokens without Keycloak: an RSA key whose JWKS this serves at
@@ -85,7 +86,7 @@ final class LocalTokens implements AutoCloseable {
     private static String unsigned(BigInteger value) {
         byte[] bytes = value.toByteArray();
         if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }

@@ -1,3 +1,5 @@
 /** Speed and quality benchmarks of matching, run against real components. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

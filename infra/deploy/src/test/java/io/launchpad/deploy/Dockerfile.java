@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A Dockerfile read the way the builder reads it: comments dropped, continuation lines joined,
@@ -28,7 +29,7 @@ record Dockerfile(List<Stage> stages) {
         List<String[]> variables(String keyword) {
             List<String[]> variables = new ArrayList<>();
             for (Instruction instruction : all(keyword)) {
-                var matcher = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:=(\"[^\"]*\"|\\S*))?")
+                var matcher = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:=(\"[^\"]*\"|\\S*))?")
                         .matcher(instruction.arguments());
                 while (matcher.find()) {
                     String value = matcher.group(2) == null ? "" : matcher.group(2).replaceAll("^\"|\"$", "");

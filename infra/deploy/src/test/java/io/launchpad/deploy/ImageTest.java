@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * What each image would contain, proved without a Docker engine: the Dockerfile is parsed and
@@ -88,7 +90,7 @@ class ImageTest {
             }
         }
         Map<String, String> env = dockerfile.finalStage().variables("ENV").stream()
-                .collect(java.util.stream.Collectors.toMap(v -> v[0], v -> v[1]));
+                .collect(Collectors.toMap(v -> v[0], v -> v[1]));
         assertThat(env.get("JAVA_TOOL_OPTIONS")).contains("-Djava.io.tmpdir=/tmp");
         assertThat(env).containsEntry("HOME", "/tmp");
         if (image.module().equals("marketplace-api")) {
@@ -120,9 +122,9 @@ class ImageTest {
         if (config.contains("http-mapping:")) {
             // a custom mapping replaces Boot's defaults: DOWN and OUT_OF_SERVICE must still answer 503
             Map<String, String> env = Dockerfile.read(image.dockerfile()).finalStage().variables("ENV").stream()
-                    .collect(java.util.stream.Collectors.toMap(v -> v[0], v -> v[1]));
+                    .collect(Collectors.toMap(v -> v[0], v -> v[1]));
             for (String status : List.of("down", "out-of-service")) {
-                String variable = "MANAGEMENT_ENDPOINT_HEALTH_STATUS_HTTPMAPPING_" + status.replace("-", "").toUpperCase(java.util.Locale.ROOT);
+                String variable = "MANAGEMENT_ENDPOINT_HEALTH_STATUS_HTTPMAPPING_" + status.replace("-", "").toUpperCase(Locale.ROOT);
                 assertThat(config.contains(status + ": 503") || "503".equals(env.get(variable)))
                         .as(status + " answers 503 (application.yml or " + variable + " in the image)").isTrue();
             }

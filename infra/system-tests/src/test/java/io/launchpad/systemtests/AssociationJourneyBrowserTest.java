@@ -15,6 +15,9 @@ import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 
 /**
  * Issue 12's association journey in Debian's Chromium, every step of the association's person on the
@@ -84,7 +87,7 @@ class AssociationJourneyBrowserTest {
         association.waitForURL(url -> url.endsWith("/challenges/new"));
         pages.checkAtBothWidths(association, "post a challenge");
         // everything a challenge needs, so the one thing refused is that nobody has verified the association yet
-        Map<String, String> typed = new java.util.LinkedHashMap<>();
+        Map<String, String> typed = new LinkedHashMap<>();
         typed.put("#title", title);
         typed.put("#summary", "Early warning of damp and mould in our homes");
         typed.put("#description", "Damp and mould sensors with humidity monitoring in 2,000 homes");
@@ -297,7 +300,7 @@ class AssociationJourneyBrowserTest {
         assertThat(association.getByTestId("case-resident")).containsText("The bedroom wall is dry");
         assertThat(association.getByTestId("case-lesson")).containsText("Would do it again");
         pages.checkAtBothWidths(association, "pilot library case");
-        association.navigate(web + "/library?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
+        association.navigate(web + "/library?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8));
         assertThat(association.getByTestId("library-case")).hasCount(1);
         pages.checkAtBothWidths(association, "pilot library search");
         association.navigate(web + "/pilots");

@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import com.microsoft.playwright.Locator;
+import org.assertj.core.api.Assertions;
 
 /**
  * Issue 5 in Debian's Chromium, no script on any page: an association posts a board role → a
@@ -77,7 +79,7 @@ class BoardJourneyBrowserTest {
         pages.check(association, "board role (association)");
         association.navigate(web + "/board-roles");
         // other journeys sharing the product post roles for the same demo association: find this one by its title
-        assertThat(association.getByTestId("own-role").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        assertThat(association.getByTestId("own-role").filter(new Locator.FilterOptions()
                 .setHasText(title))).hasCount(1);
         pages.check(association, "board roles list");
 
@@ -139,7 +141,7 @@ class BoardJourneyBrowserTest {
 
         // 3. the role is among the candidate's matches, with reasons; the candidate applies
         BrowserPages.reloadUntil(candidate, web + "/candidate/matches", "role-match", title);
-        assertThat(candidate.getByTestId("role-match").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        assertThat(candidate.getByTestId("role-match").filter(new Locator.FilterOptions()
                 .setHasText(title)).getByTestId("match-reasons")).containsText("Data governance");
         pages.check(candidate, "roles matched to the candidate");
         candidate.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
@@ -212,7 +214,7 @@ class BoardJourneyBrowserTest {
         assertThat(candidate.getByTestId("sign-in")).isVisible();
         pages.check(candidate, "erased");
         assertThat(chidi.get("/api/v1/candidates/me").status()).isEqualTo(404);
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        Assertions.assertThatThrownBy(
                 () -> stack.keycloak().passwordGrantToken("chidi.eze", "launchpad"))
             .as("signing in as the erased person").isInstanceOf(RuntimeException.class);
         candidate.navigate(web + "/account/data");

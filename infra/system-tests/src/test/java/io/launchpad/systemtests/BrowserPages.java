@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitUntilState;
 
 /**
  * What the browser journeys share: people signed in through Keycloak's own login page, pages
@@ -115,7 +117,7 @@ final class BrowserPages {
                                 .filter(new Locator.FilterOptions().setHasText(subject)).first();
                     }, found -> found.count() > 0);
             checkAtBothWidths(mailbox, "dev mailbox");
-            row.getByRole(com.microsoft.playwright.options.AriaRole.LINK).click();
+            row.getByRole(AriaRole.LINK).click();
             PlaywrightAssertions.assertThat(mailbox.getByTestId("mail-to")).containsText(to);
             PlaywrightAssertions.assertThat(mailbox.getByTestId("mail-text")).isVisible();
             lastMailText = mailbox.getByTestId("mail-text").textContent();
@@ -164,7 +166,7 @@ final class BrowserPages {
         // arriving is enough: on a loaded machine the page's own load event has been seen to stall past 30 s
         page.waitForURL(url -> url.startsWith(stack.web().baseUrl()),
                 new Page.WaitForURLOptions().setTimeout(90_000)
-                        .setWaitUntil(com.microsoft.playwright.options.WaitUntilState.COMMIT));
+                        .setWaitUntil(WaitUntilState.COMMIT));
         return page;
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import com.microsoft.playwright.Locator;
 
 /**
  * A person in Debian's Chromium: signs in on Keycloak's own login page (code flow with PKCE),
@@ -64,7 +65,7 @@ class BrowserSignInAndMatchTest {
         assertThat(page.getByTestId("matches")).isVisible();
         // other suites' suppliers share this index, so the order is the API tests' business: here the
         // supplier written for this challenge is listed with its score and highlighted words
-        var fixflowMatch = page.getByTestId("match-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        var fixflowMatch = page.getByTestId("match-item").filter(new Locator.FilterOptions()
                 .setHasText("FixFlow " + run));
         assertThat(fixflowMatch).hasCount(1);
         assertThat(fixflowMatch.getByTestId("match-score")).containsText("/ 100");

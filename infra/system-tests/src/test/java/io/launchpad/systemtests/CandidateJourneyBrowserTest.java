@@ -24,6 +24,9 @@ import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.HashMap;
+import java.util.regex.Pattern;
 
 /**
  * Issue 12's candidate journey in Debian's Chromium, every step of the candidate through the web: a
@@ -110,7 +113,7 @@ class CandidateJourneyBrowserTest {
         page.locator("#profileConsent").check();
         page.getByTestId("save-profile").click();
         page.waitForLoadState();
-        assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Error: "));
+        assertThat(page).hasTitle(Pattern.compile("^Error: "));
         assertThat(page.locator("[data-field=phone]"))
                 .containsText("Enter a phone number using only numbers, spaces, +, ( ) and -");
         assertThat(page.locator("[data-field=headline]")).containsText("Enter a headline");
@@ -175,14 +178,14 @@ class CandidateJourneyBrowserTest {
         pages.checkAtBothWidths(page, "candidate home (roles for you)");
 
         // 5. apply: an empty statement is explained, then the application goes
-        page.getByTestId("role-for-you").getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+        page.getByTestId("role-for-you").getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName(title)).click();
         page.waitForURL(url -> url.endsWith("/board-roles/" + roleId));
         assertThat(page.locator("h1")).hasText(title);
         pages.checkAtBothWidths(page, "board role (candidate)");
         page.getByTestId("apply").click();
         page.waitForLoadState();
-        assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Error: "));
+        assertThat(page).hasTitle(Pattern.compile("^Error: "));
         assertThat(page.locator("[data-field=statement]"))
                 .containsText("Enter why you want this role and what you bring to the board");
         assertThat(page.getByTestId("error-summary").locator("a[href='#statement']"))
@@ -272,7 +275,7 @@ class CandidateJourneyBrowserTest {
     }
 
     private static String openBoardRole(ApiClient association, String organisationId, String title) {
-        Map<String, Object> body = new java.util.HashMap<>();
+        Map<String, Object> body = new HashMap<>();
         body.put("organisationId", organisationId);
         body.put("title", title);
         body.put("description", "Our board steers a digital transformation of tenant services and needs data leadership");
@@ -303,7 +306,7 @@ class CandidateJourneyBrowserTest {
     }
 
     private static void decide(ApiClient association, String applicationId, String status, String feedback) {
-        Map<String, Object> body = new java.util.HashMap<>();
+        Map<String, Object> body = new HashMap<>();
         body.put("status", status);
         if (feedback != null) {
             body.put("feedback", feedback);

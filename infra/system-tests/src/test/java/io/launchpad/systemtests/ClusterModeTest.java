@@ -26,6 +26,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.file.Path;
+import java.util.TreeSet;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Cluster mode (issue 13): three Elasticsearch nodes with a replica of every shard and two API
@@ -42,13 +45,13 @@ class ClusterModeTest {
     private static String organisationId;
     private static String matchedChallenge;
     private static String supplierOrganisationId;
-    private static java.nio.file.Path postgresDataDir;
+    private static Path postgresDataDir;
     private static Postgres restarted;
 
     @BeforeAll
     static void startTheCluster() throws IOException {
         // one client sends far more than a person would: the per-person limits are not what is measured here
-        java.nio.file.Path state = Files.createTempDirectory("launchpad-cluster");
+        Path state = Files.createTempDirectory("launchpad-cluster");
         postgresDataDir = state.resolve("cluster").resolve("postgres");
         cluster = LaunchpadStack.start(LaunchpadStack.Options.test(state).cluster(true)
                 .apiSettings(Map.of("LAUNCHPAD_RATELIMITS_ENABLED", "false")));
@@ -188,7 +191,7 @@ class ClusterModeTest {
         }
         load.runFor(Duration.ofSeconds(3));
         System.out.printf("[postgresql-restarted] during the outage %d requests, statuses %s; recovered %d ms after "
-                + "PostgreSQL was back%n", duringOutage.size(), new java.util.TreeSet<>(duringOutage), recoveredAfter);
+                + "PostgreSQL was back%n", duringOutage.size(), new TreeSet<>(duringOutage), recoveredAfter);
         load.print();
 
         assertThat(duringOutage).isNotEmpty().allSatisfy(status -> assertThat(status).isEqualTo(503));
@@ -322,7 +325,7 @@ class ClusterModeTest {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(90)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+            return JsonMapper.builder().build().readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

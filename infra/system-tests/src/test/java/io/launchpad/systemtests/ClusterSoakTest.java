@@ -18,6 +18,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A soak on cluster mode (issue 13): two clients mixing writes, reads and match requests through the
@@ -49,7 +52,7 @@ class ClusterSoakTest {
         ApiClient association = ApiClient.signedIn(cluster, "amara.okafor");
         ApiClient supplier = ApiClient.signedIn(cluster, "sofia.marin");
         // access tokens live 5 minutes: the clients sign in again every 2, as an app refreshes its token
-        var signedIn = new java.util.concurrent.atomic.AtomicReference<>(new ApiClient[] {association, supplier});
+        var signedIn = new AtomicReference<>(new ApiClient[] {association, supplier});
         long[] lastSignIn = {System.nanoTime()};
         String organisation = Journeys.registerOrganisation(cluster, association, "Soak Homes " + UUID.randomUUID(), "association");
         String supplierOrg = Journeys.registerOrganisation(cluster, supplier, "Soak Sensors " + UUID.randomUUID(), "supplier");
@@ -98,7 +101,7 @@ class ClusterSoakTest {
             Thread.sleep(30_000);
             long[] rss = cluster.apis().stream().mapToLong(ClusterSoakTest::rssMiB).toArray();
             samples.add(rss);
-            curve.add(String.format("%ds %s", (System.nanoTime() - started) / 1_000_000_000, java.util.Arrays.toString(rss)));
+            curve.add(String.format("%ds %s", (System.nanoTime() - started) / 1_000_000_000, Arrays.toString(rss)));
         }
         for (Thread client : clients) {
             client.join();
@@ -117,7 +120,7 @@ class ClusterSoakTest {
 
     private static long rssMiB(SpringBootProcess instance) {
         try {
-            for (String line : Files.readAllLines(java.nio.file.Path.of("/proc/" + instance.pid() + "/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + instance.pid() + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
                 }

@@ -8,6 +8,8 @@ import tools.jackson.databind.JsonNode;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The API driven with tokens the real Keycloak issues to the realm's demo users: an association
@@ -51,8 +53,8 @@ class KeycloakEndToEndTest {
                 "Pilot humidity sensing in 200 homes to spot condensation early");
 
         // a supplier may not post a challenge, nor see an association's matches
-        assertThat(sofia.post("/api/v1/challenges", java.util.Map.of("organisationId", riverside, "title", "Not mine",
-                "summary", "x", "categories", java.util.List.of())).status()).isEqualTo(403);
+        assertThat(sofia.post("/api/v1/challenges", Map.of("organisationId", riverside, "title", "Not mine",
+                "summary", "x", "categories", List.of())).status()).isEqualTo(403);
         assertThat(tom.get("/api/v1/challenges/" + challenge + "/matches").status()).isEqualTo(403);
 
         JsonNode items = Journeys.awaitMatches(amara, challenge,

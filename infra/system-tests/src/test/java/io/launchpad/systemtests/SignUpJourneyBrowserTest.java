@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.regex.Pattern;
 
 /**
  * Issue 12's front door, Keycloak's half, in Debian's Chromium: a visitor finds "Create an account" on
@@ -57,7 +58,7 @@ class SignUpJourneyBrowserTest {
         page.locator("#password").fill("not-her-password");
         page.locator("#kc-login").click();
         assertThat(page.getByTestId("error-summary")).containsText("Enter a correct username or email address and password");
-        assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Error: "));
+        assertThat(page).hasTitle(Pattern.compile("^Error: "));
         assertThat(page.locator("#username")).hasValue("nobody-" + run);
         pages.checkAtBothWidths(page, "sign in with an error");
 
@@ -69,7 +70,7 @@ class SignUpJourneyBrowserTest {
         page.locator("#email").fill("ada." + run + "-example.org");
         page.locator("#firstName").fill("Ada");
         page.locator("#kc-register").click();
-        assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Error: Create an account"));
+        assertThat(page).hasTitle(Pattern.compile("^Error: Create an account"));
         Locator emailField = page.locator(".field--error").filter(new Locator.FilterOptions().setHas(page.locator("#email")));
         assertThat(emailField.locator(".error-message")).containsText("Enter an email address in the correct format");
         Locator lastNameField = page.locator(".field--error").filter(new Locator.FilterOptions().setHas(page.locator("#lastName")));

@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import com.microsoft.playwright.options.WaitUntilState;
 
 /**
  * Issue 12's supplier journey in Debian's Chromium, every step of the supplier's through the web pages:
@@ -56,7 +60,7 @@ class SupplierJourneyBrowserTest {
         // routing turns Chromium's HTTP cache off: twice, right after the sign-in came back from Keycloak, a
         // stylesheet request reached the web app only when it shut down, stalling the page's load event; the
         // browser's cache holding it back is the likeliest cause (not proven), and with routing it has not recurred
-        supplier.context().route("**/*", com.microsoft.playwright.Route::resume);
+        supplier.context().route("**/*", Route::resume);
         supplier.waitForURL(url -> url.endsWith("/onboarding"), new Page.WaitForURLOptions().setTimeout(90_000));
         assertThat(supplier.locator("legend h1")).hasText("What describes you?");
         pages.checkAtBothWidths(supplier, "what describes you");
@@ -68,7 +72,7 @@ class SupplierJourneyBrowserTest {
         supplier.getByTestId("choose-role").click();
         // the web signs in again without asking, so the new role's menus appear, then sends them on
         supplier.waitForURL(url -> url.startsWith(web) && !url.contains("/oauth2/") && !url.contains("/login"),
-                new Page.WaitForURLOptions().setWaitUntil(com.microsoft.playwright.options.WaitUntilState.COMMIT));
+                new Page.WaitForURLOptions().setWaitUntil(WaitUntilState.COMMIT));
         supplier.navigate(web + "/");
         supplier.waitForURL(url -> url.endsWith("/onboarding/organisation"));
         assertThat(supplier.locator("h1")).hasText("Your organisation");
@@ -197,7 +201,7 @@ class SupplierJourneyBrowserTest {
         pages.checkAtBothWidths(supplier, "challenges for your profile");
 
         // 8. follows it
-        match.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+        match.getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName(title)).click();
         assertThat(supplier.locator("h1")).hasText(title);
         pages.checkAtBothWidths(supplier, "challenge (not followed)");
@@ -225,7 +229,7 @@ class SupplierJourneyBrowserTest {
         Locator niceBox = supplier.getByLabel(niceToHave);
         String niceEvidence = "Three housing associations since 2022, 9,000 homes between them";
         String approach = "Fit sensors in a week, alert the repairs team within a day, review every month";
-        supplier.locator("#organisationId").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(organisation));
+        supplier.locator("#organisationId").selectOption(new SelectOption().setLabel(organisation));
         niceBox.fill(niceEvidence);
         supplier.locator("#approach").fill(approach);
         supplier.locator("#pricePounds").fill("about 40k");
@@ -279,7 +283,7 @@ class SupplierJourneyBrowserTest {
         assertThat(supplier.getByTestId("responses-awarded")).containsText("Won (1)");
         pages.checkAtBothWidths(supplier, "supplier home (won)");
         supplier.getByTestId("own-response").filter(new Locator.FilterOptions().setHasText(title))
-                .getByRole(com.microsoft.playwright.options.AriaRole.LINK).click();
+                .getByRole(AriaRole.LINK).click();
         assertThat(supplier.getByTestId("response-status")).hasText("Awarded");
         assertThat(supplier.getByTestId("response-evidence")).containsText(essentialEvidence);
         pages.checkAtBothWidths(supplier, "response (awarded)");

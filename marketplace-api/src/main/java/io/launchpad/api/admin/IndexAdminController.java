@@ -12,6 +12,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import io.launchpad.matching.ReindexReport;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Operating the matching indexes; admins only. A reindex answers when it is done, with its report
@@ -24,7 +32,7 @@ class IndexAdminController {
 
     private static final String PROGRESS = "/api/v1/admin/reindex/progress";
     /** How long a 202 waits for the rebuild to be refused or to finish before answering that it runs. */
-    private static final java.time.Duration ASYNC_WAIT = java.time.Duration.ofSeconds(1);
+    private static final Duration ASYNC_WAIT = Duration.ofSeconds(1);
 
     private final IndexLifecycle lifecycle;
 
@@ -37,14 +45,14 @@ class IndexAdminController {
      * (RFC 7240) it answers 202 as soon as the rebuild has started (or, on a small data set, finished),
      * and {@code GET /api/v1/admin/reindex/progress} follows it.
      */
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Rebuilt: what the reindex did",
-            content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = io.launchpad.matching.ReindexReport.class)))
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202",
+    @ApiResponse(responseCode = "200", description = "Rebuilt: what the reindex did",
+            content = @Content(schema = @Schema(implementation = ReindexReport.class)))
+    @ApiResponse(responseCode = "202",
             description = "Started (Prefer: respond-async); Location names the progress to follow",
-            content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReindexProgress.class)))
+            content = @Content(schema = @Schema(implementation = ReindexProgress.class)))
     @PostMapping("/api/v1/admin/reindex")
     Mono<ResponseEntity<Object>> reindex(@RequestHeader(name = "Prefer", required = false) @Nullable String prefer) {
-        boolean async = prefer != null && java.util.Arrays.stream(prefer.split(","))
+        boolean async = prefer != null && Arrays.stream(prefer.split(","))
                 .anyMatch(preference -> "respond-async".equalsIgnoreCase(preference.strip()));
         return AdminOnly.require("the matching indexes").then(Mono.defer(() -> {
                     // toFuture subscribes on its own, and fromFuture(.., true) never cancels it: a client that hangs up
@@ -58,7 +66,7 @@ class IndexAdminController {
                     return Mono.fromFuture(running, true).map(report -> true)
                             .timeout(ASYNC_WAIT, Mono.just(false))
                             .then(lifecycle.progress())
-                            .map(progress -> ResponseEntity.accepted().location(java.net.URI.create(PROGRESS))
+                            .map(progress -> ResponseEntity.accepted().location(URI.create(PROGRESS))
                                     .header("Preference-Applied", "respond-async")
                                     .<Object>body(progress));
                 }))
@@ -76,9 +84,9 @@ class IndexAdminController {
      * The report with its verdict spelled out, so a client need not add up the counts; parked outbox
      * rows are listed in full at {@code /api/v1/admin/outbox/parked}.
      */
-    record ConsistencyView(boolean consistent, java.util.List<ConsistencyReport.IndexCount> indexes,
-            java.util.List<ConsistencyReport.Difference> differences, boolean truncated, long parkedOutboxRows,
-            java.util.List<Long> parkedOutboxRowIds) {
+    record ConsistencyView(boolean consistent, List<ConsistencyReport.IndexCount> indexes,
+            List<ConsistencyReport.Difference> differences, boolean truncated, long parkedOutboxRows,
+            List<Long> parkedOutboxRowIds) {
 
         static ConsistencyView of(ConsistencyReport report) {
             return new ConsistencyView(report.consistent(), report.indexes(), report.differences(), report.truncated(),

@@ -21,6 +21,9 @@ import reactor.core.publisher.Mono;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import io.launchpad.api.web.RowIds;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The matching outbox rows parked because Elasticsearch kept rejecting their document; admins only.
@@ -53,19 +56,19 @@ class OutboxAdminController {
     @Operation(summary = "Re-queue a parked outbox row once the cause is fixed; the indexer sends it again at once")
     @ApiResponse(responseCode = "204", description = "Pending again, with no attempts counted")
     @PostMapping("/api/v1/admin/outbox/parked/{id}/retry")
-    Mono<ResponseEntity<Void>> retry(@io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(type = "integer", format = "int64", minimum = "1")) @PathVariable String id) {
+    Mono<ResponseEntity<Void>> retry(@Parameter(schema = @Schema(type = "integer", format = "int64", minimum = "1")) @PathVariable String id) {
         return AdminOnly.require("the matching outbox").then(Mono.fromCallable(() -> rowId(id))).flatMap(parked::retry).flatMap(OutboxAdminController::noContentOrNotFound);
     }
 
     @Operation(summary = "Discard a parked outbox row: its change will never reach the index")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/api/v1/admin/outbox/parked/{id}")
-    Mono<ResponseEntity<Void>> discard(@io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(type = "integer", format = "int64", minimum = "1")) @PathVariable String id) {
+    Mono<ResponseEntity<Void>> discard(@Parameter(schema = @Schema(type = "integer", format = "int64", minimum = "1")) @PathVariable String id) {
         return AdminOnly.require("the matching outbox").then(Mono.fromCallable(() -> rowId(id))).flatMap(parked::discard).flatMap(OutboxAdminController::noContentOrNotFound);
     }
 
     private static long rowId(String id) {
-        return io.launchpad.api.web.RowIds.parse(id, "a parked outbox row");
+        return RowIds.parse(id, "a parked outbox row");
     }
 
     private static Mono<ResponseEntity<Void>> noContentOrNotFound(boolean found) {

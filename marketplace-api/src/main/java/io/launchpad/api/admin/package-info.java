@@ -1,3 +1,5 @@
 /** Operating the matching indexes and the parked outbox rows, admins only, and the source a reindex streams from. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.admin;
+
+import org.jspecify.annotations.NullMarked;

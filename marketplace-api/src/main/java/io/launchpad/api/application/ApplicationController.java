@@ -20,6 +20,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 class ApplicationController {
@@ -36,7 +37,7 @@ class ApplicationController {
         this.applications = applications;
     }
 
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created; Location names the new application", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new application", useReturnTypeSchema = true)
     @PostMapping("/api/v1/board-roles/{id}/applications")
     Mono<ResponseEntity<ApplicationViews.OwnView>> apply(@PathVariable UUID id,
             @Valid @RequestBody ApplyRequest request) {

@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+import java.util.Set;
 
 /**
  * Applications for board roles, with blind shortlisting: the association reviews skills,
@@ -195,8 +196,8 @@ class Applications implements PersonalData, CandidateProfileListener {
     }
 
     @Override
-    public java.util.Set<String> tables() {
-        return java.util.Set.of("board_application");
+    public Set<String> tables() {
+        return Set.of("board_application");
     }
 
     @Override

@@ -1,3 +1,5 @@
 /** Applications for board roles, with blind shortlisting. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.application;
+
+import org.jspecify.annotations.NullMarked;

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Set;
 
 /**
  * Who viewed or changed a candidate's data. Written in the same transaction as a change (so a
@@ -139,8 +140,8 @@ public class AuditLog implements PersonalData {
     }
 
     @Override
-    public java.util.Set<String> tables() {
-        return java.util.Set.of("audit_entry");
+    public Set<String> tables() {
+        return Set.of("audit_entry");
     }
 
     @Override

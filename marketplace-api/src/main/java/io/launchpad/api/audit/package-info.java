@@ -1,3 +1,5 @@
 /** The audit log of who viewed or changed a candidate's data. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.audit;
+
+import org.jspecify.annotations.NullMarked;

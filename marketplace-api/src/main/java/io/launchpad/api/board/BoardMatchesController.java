@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import io.launchpad.api.candidate.SkillInWords;
+import java.time.LocalDate;
 
 /**
  * Matching both ways. An association sees, for its own role, only candidates who chose to be
@@ -37,7 +39,7 @@ class BoardMatchesController {
     record MatchedCandidate(@Nullable UUID candidateId, String headline, List<SkillLevel> skills, List<Experience> experience,
             @Nullable String governanceExperience, int governanceYears, @Nullable String livedExperience, String availability,
             int hoursPerMonth, @Nullable String region, boolean remote,
-            List<io.launchpad.api.candidate.SkillInWords> skillsInWords, List<String> sectors,
+            List<SkillInWords> skillsInWords, List<String> sectors,
             @Nullable String experienceSummary) {
 
         static MatchedCandidate of(CandidateDocument d) {
@@ -56,7 +58,7 @@ class BoardMatchesController {
     }
 
     record RoleMatchView(int rank, int score, UUID boardRoleId, String title, UUID organisationId, String region,
-            boolean remote, int hoursPerMonth, String remuneration, java.time.LocalDate closingDate,
+            boolean remote, int hoursPerMonth, String remuneration, LocalDate closingDate,
             BoardMatching.BoardMatchReasons reasons, String attendance, boolean governanceExperienceRequired) {
     }
 

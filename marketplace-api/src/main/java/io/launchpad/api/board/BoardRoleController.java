@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/v1/board-roles")
@@ -53,7 +54,7 @@ class BoardRoleController {
         this.roles = roles;
     }
 
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created; Location names the new board role", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new board role", useReturnTypeSchema = true)
     @PostMapping
     Mono<ResponseEntity<BoardRoleView>> create(@Valid @RequestBody BoardRoleFields fields) {
         return Caller.current().flatMap(caller -> roles.create(caller, fields)).flatMap(this::view)

@@ -1,3 +1,5 @@
 /** Board roles an association posts, and matching between board roles and candidates. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.board;
+
+import org.jspecify.annotations.NullMarked;

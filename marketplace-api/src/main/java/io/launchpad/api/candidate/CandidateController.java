@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Candidate profiles and the capability framework they are written in. */
 @RestController
@@ -32,7 +33,7 @@ class CandidateController {
         return profiles.framework().framework();
     }
 
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created; Location names the new candidate profile", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new candidate profile", useReturnTypeSchema = true)
     @PostMapping("/api/v1/candidates")
     Mono<ResponseEntity<CandidateView>> create(@Valid @RequestBody CandidateFields fields) {
         return Caller.current().flatMap(caller -> profiles.create(caller, fields))

@@ -21,6 +21,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Board-candidate profiles. A person with the candidate role has at most one. The owner reads and
@@ -167,8 +170,8 @@ public class CandidateProfiles implements PersonalData {
     }
 
     @Override
-    public java.util.Set<String> tables() {
-        return java.util.Set.of("candidate_profile");
+    public Set<String> tables() {
+        return Set.of("candidate_profile");
     }
 
     @Override
@@ -179,7 +182,7 @@ public class CandidateProfiles implements PersonalData {
     @Override
     public Mono<Object> export(String subject) {
         return repository.findBySubject(subject).map(CandidateView::of).map(view -> (Object) view)
-                .defaultIfEmpty(java.util.Map.of());
+                .defaultIfEmpty(Map.of());
     }
 
     /**
@@ -242,9 +245,9 @@ public class CandidateProfiles implements PersonalData {
             throw ApiProblem.invalid("skills", "required", "must list at least one skill, as a framework skill or in skillsInWords");
         }
         if (request.skillsInWords() != null) {
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (int i = 0; i < request.skillsInWords().size(); i++) {
-                if (!seen.add(request.skillsInWords().get(i).skill().strip().toLowerCase(java.util.Locale.ROOT))) {
+                if (!seen.add(request.skillsInWords().get(i).skill().strip().toLowerCase(Locale.ROOT))) {
                     throw ApiProblem.invalid("skillsInWords[" + i + "].skill", "unique", "lists the same skill twice");
                 }
             }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The board skills framework as versioned data: the digital families of the UK Government Digital and
@@ -73,8 +74,8 @@ public class SkillsFramework {
                 if (!skills.containsKey(other) || other.equals(skill.code())) {
                     throw new IllegalStateException("skill " + skill.code() + " names an unknown adjacent skill " + other);
                 }
-                adjacent.computeIfAbsent(skill.code(), code -> new java.util.TreeSet<>()).add(other);
-                adjacent.computeIfAbsent(other, code -> new java.util.TreeSet<>()).add(skill.code());
+                adjacent.computeIfAbsent(skill.code(), code -> new TreeSet<>()).add(other);
+                adjacent.computeIfAbsent(other, code -> new TreeSet<>()).add(skill.code());
             }
         }
     }

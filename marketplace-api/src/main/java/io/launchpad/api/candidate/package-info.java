@@ -1,3 +1,5 @@
 /** Board-candidate profiles, the capability framework they are written in, and their retention. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.candidate;
+
+import org.jspecify.annotations.NullMarked;

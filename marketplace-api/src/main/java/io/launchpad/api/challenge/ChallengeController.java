@@ -22,6 +22,8 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/v1/challenges")
@@ -33,8 +35,8 @@ class ChallengeController {
         this.challenges = challenges;
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Create a draft challenge")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created; Location names the new challenge", useReturnTypeSchema = true)
+    @Operation(summary = "Create a draft challenge")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new challenge", useReturnTypeSchema = true)
     @PostMapping
     Mono<ResponseEntity<ChallengeView>> create(@Valid @RequestBody ChallengeFields fields) {
         return Caller.current().flatMap(caller -> challenges.create(caller, fields))
@@ -42,13 +44,13 @@ class ChallengeController {
                         .eTag(ETags.of(challenge.version())).body(ChallengeView.of(challenge)));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Read a challenge (published, or a draft of your own association)")
+    @Operation(summary = "Read a challenge (published, or a draft of your own association)")
     @GetMapping("/{id}")
     Mono<ResponseEntity<ChallengeView>> read(@PathVariable UUID id) {
         return Caller.current().flatMap(caller -> challenges.read(caller, id)).map(ChallengeController::withTag);
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "List challenges, newest first (cursor-paginated)")
+    @Operation(summary = "List challenges, newest first (cursor-paginated)")
     @GetMapping
     Mono<Page<ChallengeView>> list(@RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable UUID organisationId,
@@ -64,7 +66,7 @@ class ChallengeController {
                 .map(page -> new Page<>(page.items().stream().map(ChallengeView::of).toList(), page.nextCursor()));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Replace a challenge (If-Match required)")
+    @Operation(summary = "Replace a challenge (If-Match required)")
     @PutMapping("/{id}")
     Mono<ResponseEntity<ChallengeView>> update(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
@@ -74,7 +76,7 @@ class ChallengeController {
                 .map(ChallengeController::withTag);
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Publish a draft challenge")
+    @Operation(summary = "Publish a draft challenge")
     @PostMapping("/{id}/publish")
     Mono<ResponseEntity<ChallengeView>> publish(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
@@ -83,7 +85,7 @@ class ChallengeController {
                 .map(ChallengeController::withTag);
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Withdraw a published challenge")
+    @Operation(summary = "Withdraw a published challenge")
     @PostMapping("/{id}/withdraw")
     Mono<ResponseEntity<ChallengeView>> withdraw(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
@@ -92,7 +94,7 @@ class ChallengeController {
                 .map(ChallengeController::withTag);
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Close a published challenge before its closing date")
+    @Operation(summary = "Close a published challenge before its closing date")
     @PostMapping("/{id}/close")
     Mono<ResponseEntity<ChallengeView>> close(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {

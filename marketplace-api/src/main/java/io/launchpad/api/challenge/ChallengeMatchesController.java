@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Published suppliers ranked for a challenge, each with its score and reasons; only the association
@@ -27,7 +29,7 @@ import java.util.UUID;
 class ChallengeMatchesController {
 
     // named for the contract: supplier matches have a MatchesView of their own
-    @io.swagger.v3.oas.annotations.media.Schema(name = "ChallengeMatchesView")
+    @Schema(name = "ChallengeMatchesView")
     record MatchesView(UUID challengeId, String mode, @Nullable MatchVerdict verdict, List<SupplierMatchView> items,
             @Nullable String nextCursor) {
     }
@@ -45,7 +47,7 @@ class ChallengeMatchesController {
         this.conflicts = conflicts;
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Published suppliers ranked for your challenge")
+    @Operation(summary = "Published suppliers ranked for your challenge")
     @GetMapping("/api/v1/challenges/{id}/matches")
     Mono<MatchesView> matches(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String mode, @RequestParam(required = false) @Nullable String cursor) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.ArrayList;
 
 @Repository
 class ChallengeRepository {
@@ -206,7 +207,7 @@ class ChallengeRepository {
     private static ChallengeTerms terms(Readable row) {
         String[] criteria = row.get("weighting_criteria", String[].class);
         Integer[] weights = row.get("weighting_weights", Integer[].class);
-        List<Weighting> weightings = new java.util.ArrayList<>();
+        List<Weighting> weightings = new ArrayList<>();
         for (int i = 0; criteria != null && i < criteria.length; i++) {
             weightings.add(new Weighting(criteria[i], weights[i]));
         }

@@ -21,6 +21,10 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import io.launchpad.matching.ChallengeDocument;
+import java.util.List;
+import java.util.Optional;
+import reactor.core.publisher.Flux;
 
 /**
  * Challenges from draft to published. Drafts are private to the association that writes them;
@@ -154,7 +158,7 @@ public class Challenges {
 
     /** Closes every published challenge past its closing date; safe to run on every instance at once. */
     @Transactional
-    public Mono<java.util.List<UUID>> closeDue() {
+    public Mono<List<UUID>> closeDue() {
         return repository.closeDue(LocalDate.now(clock))
                 .concatMap(id -> repository.find(id).flatMap(closed -> notifications.record(
                         Notifications.Event.challengeClosed(closed.id(), closed.title())).then(announce(closed))))
@@ -184,12 +188,12 @@ public class Challenges {
             visibleDrafts = associationsOf(caller);
         }
         // hidden challenges are listed for their own association; admins see everything (null)
-        Mono<java.util.Optional<Set<UUID>>> own = caller.isAdmin() ? Mono.just(java.util.Optional.empty())
-                : caller.isAnonymous() ? Mono.just(java.util.Optional.of(Set.of()))
-                : associationsOf(caller).map(java.util.Optional::of);
+        Mono<Optional<Set<UUID>>> own = caller.isAdmin() ? Mono.just(Optional.empty())
+                : caller.isAnonymous() ? Mono.just(Optional.of(Set.of()))
+                : associationsOf(caller).map(Optional::of);
         ChallengeFilter onePageMore = new ChallengeFilter(filter.status(), filter.organisationId(), filter.category(),
                 filter.region(), filter.after(), filter.limit() + 1);
-        return Mono.zip(visibleDrafts.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()), own)
+        return Mono.zip(visibleDrafts.map(Optional::of).defaultIfEmpty(Optional.empty()), own)
                 .flatMap(visible -> repository.list(onePageMore, visible.getT1().orElse(null),
                         visible.getT2().orElse(null)).collectList())
                 .map(rows -> {
@@ -254,7 +258,7 @@ public class Challenges {
     }
 
     /** Every challenge as matching indexes it, streamed (a full reindex, the index consistency check). */
-    public reactor.core.publisher.Flux<io.launchpad.matching.ChallengeDocument> documents() {
+    public Flux<ChallengeDocument> documents() {
         return repository.all(1_000).map(Challenge::toDocument);
     }
 

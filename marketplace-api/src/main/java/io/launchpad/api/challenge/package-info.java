@@ -2,5 +2,7 @@
  * Challenges, an association's problem statements, from draft to published and closed; their moderation and the
  * suppliers matched to them.
  */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.challenge;
+
+import org.jspecify.annotations.NullMarked;

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import io.swagger.v3.oas.models.OpenAPI;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 
 /**
  * Taxonomy codes are validated by {@code @KnownCode}, which springdoc cannot see; this turns each one
@@ -29,7 +31,7 @@ class KnownCodeSchemas implements GlobalOpenApiCustomizer {
         var scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
             protected boolean isCandidateComponent(
-                    org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+                    AnnotatedBeanDefinition definition) {
                 return true;
             }
         };
@@ -47,7 +49,7 @@ class KnownCodeSchemas implements GlobalOpenApiCustomizer {
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
-    public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
+    public void customise(OpenAPI openApi) {
         if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
             return;
         }

@@ -44,6 +44,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import io.swagger.v3.core.util.Json31;
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
 
 /**
  * The OpenAPI 3.1 document served at {@code /api/v1/openapi.json} and committed as
@@ -105,7 +108,7 @@ class OpenApiConfiguration {
                                 .description("Echoes the request's X-Correlation-Id, or the one generated for it")
                                 .schema(new StringSchema()))
                         .addHeaders("Retry-After", new Header().description("Seconds to wait before trying again")
-                                .schema(new IntegerSchema().minimum(java.math.BigDecimal.ZERO))));
+                                .schema(new IntegerSchema().minimum(BigDecimal.ZERO))));
     }
 
     /** One reusable response per error status, naming every problem type of the catalogue with that status. */
@@ -148,8 +151,8 @@ class OpenApiConfiguration {
                 .description("RFC 9457 problem detail; the type is one of the catalogue in the API guide")
                 .addProperty("type", type)
                 .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema().minimum(java.math.BigDecimal.valueOf(400))
-                        .maximum(java.math.BigDecimal.valueOf(599)))
+                .addProperty("status", new IntegerSchema().minimum(BigDecimal.valueOf(400))
+                        .maximum(BigDecimal.valueOf(599)))
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
                 .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldViolation")))
@@ -206,7 +209,7 @@ class OpenApiConfiguration {
                 if (successor == null) {
                     return;
                 }
-                PathItem copy = new PathItem().get(io.swagger.v3.core.util.Json31.mapper()
+                PathItem copy = new PathItem().get(Json31.mapper()
                         .convertValue(successor, PathItem.class).getGet());
                 if (copy.getGet() == null) {
                     return;
@@ -257,10 +260,10 @@ class OpenApiConfiguration {
                     Schema ref = new Schema().$ref(value.get$ref());
                     value.set$ref(null);
                     Schema none = new Schema();
-                    none.setTypes(new java.util.LinkedHashSet<>(List.of("null")));
+                    none.setTypes(new LinkedHashSet<>(List.of("null")));
                     value.setOneOf(new ArrayList<>(List.of(ref, none)));
                 } else if (value.getTypes() != null && !value.getTypes().isEmpty()) {
-                    java.util.Set<String> types = new java.util.LinkedHashSet<>(value.getTypes());
+                    Set<String> types = new LinkedHashSet<>(value.getTypes());
                     types.add("null");
                     value.setTypes(types);
                 }

@@ -1,3 +1,5 @@
 /** The OpenAPI document the API serves, and the deprecation headers of deprecated aliases. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.contract;
+
+import org.jspecify.annotations.NullMarked;

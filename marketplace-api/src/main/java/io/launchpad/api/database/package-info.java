@@ -1,3 +1,5 @@
 /** Reading R2DBC query results to the end before their rows are handed on. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.database;
+
+import org.jspecify.annotations.NullMarked;

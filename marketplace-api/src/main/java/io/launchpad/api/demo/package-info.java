@@ -1,3 +1,5 @@
 /** The demo marketplace and the Digital on Board demo, loaded through the services the API uses. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package io.launchpad.api.follow;
 import io.launchpad.api.privacy.PersonalData;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import java.util.Set;
 
 /** What a person follows is theirs: in their export, and gone with them on erasure. */
 @Component
@@ -20,8 +21,8 @@ class FollowPersonalData implements PersonalData {
     }
 
     @Override
-    public java.util.Set<String> tables() {
-        return java.util.Set.of("challenge_follow");
+    public Set<String> tables() {
+        return Set.of("challenge_follow");
     }
 
     @Override

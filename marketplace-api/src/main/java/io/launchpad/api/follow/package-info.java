@@ -1,3 +1,5 @@
 /** Suppliers' people following open challenges. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.follow;
+
+import org.jspecify.annotations.NullMarked;

@@ -42,6 +42,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import java.util.Optional;
+import reactor.core.Exceptions;
 
 /**
  * {@code Idempotency-Key} on every POST, present and future: a phone that lost the response retries
@@ -143,8 +145,8 @@ class IdempotencyFilter implements WebFilter, Ordered {
     private Mono<Void> existing(ServerWebExchange exchange, String owner, String key, String hash) {
         long attempts = Math.max(1, properties.inFlightWait().toMillis() / 50);
         return keys.find(owner, key)
-                .map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .flatMap(found -> found.isPresent() && "in_progress".equals(found.get().state())
                         && found.get().requestHash().equals(hash) ? Mono.error(new StillRunning()) : Mono.just(found))
                 .retryWhen(Retry.fixedDelay(attempts, Duration.ofMillis(50)).filter(StillRunning.class::isInstance))
@@ -163,7 +165,7 @@ class IdempotencyFilter implements WebFilter, Ordered {
                     }
                     return replay(exchange, stored);
                 })
-                .onErrorResume(e -> reactor.core.Exceptions.isRetryExhausted(e), e -> ProblemWriter.write(
+                .onErrorResume(e -> Exceptions.isRetryExhausted(e), e -> ProblemWriter.write(
                         exchange.getResponse(), ApiProblem.field(ProblemType.CONFLICT, HEADER, "not-in-progress",
                                 "a request with this key is still being processed; retry shortly"), json));
     }

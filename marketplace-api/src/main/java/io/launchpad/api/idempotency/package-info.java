@@ -1,3 +1,5 @@
 /** {@code Idempotency-Key} on every POST: a retry with the same key gets the first response back. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.idempotency;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,3 +1,5 @@
 /** Strict reading and validation of request values: text, dates, single-line fields. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.input;
+
+import org.jspecify.annotations.NullMarked;

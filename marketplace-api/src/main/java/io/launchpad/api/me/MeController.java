@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** Who the token belongs to and which organisations they act for: what a client needs to draw its menus. */
 @RestController
@@ -27,7 +28,7 @@ class MeController {
         this.organisations = organisations;
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "The signed-in person and the organisations they act for")
+    @Operation(summary = "The signed-in person and the organisations they act for")
     @GetMapping("/api/v1/me")
     Mono<MeView> me() {
         return Caller.current().flatMap(caller -> organisations.membershipsOf(caller)

@@ -1,3 +1,5 @@
 /** Who the token belongs to and which organisations they act for. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.me;
+
+import org.jspecify.annotations.NullMarked;

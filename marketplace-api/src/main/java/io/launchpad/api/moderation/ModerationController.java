@@ -21,6 +21,8 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Admins hide abusive or misleading content with a reason the owner is shown, and restore it.
@@ -40,7 +42,7 @@ class ModerationController {
         this.moderation = moderation;
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "What is hidden now, most recently hidden first (admins)")
+    @Operation(summary = "What is hidden now, most recently hidden first (admins)")
     @GetMapping
     Mono<Page<Moderation.Hold>> hidden(@RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
@@ -49,21 +51,21 @@ class ModerationController {
         return Caller.current().flatMap(caller -> moderation.hidden(caller, after, size));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Hide an item from everyone but its owner and admins, with a reason (admins)")
+    @Operation(summary = "Hide an item from everyone but its owner and admins, with a reason (admins)")
     @PutMapping("/{kind}/{id}")
     Mono<Moderation.Hold> hide(@PathVariable String kind, @PathVariable UUID id, @Valid @RequestBody Hide hide) {
         return Caller.current().flatMap(caller -> moderation.hide(caller, kind, id, hide.reason().strip()));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Restore a hidden item (admins)")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Restored (or was not hidden)")
+    @Operation(summary = "Restore a hidden item (admins)")
+    @ApiResponse(responseCode = "204", description = "Restored (or was not hidden)")
     @DeleteMapping("/{kind}/{id}")
     Mono<ResponseEntity<Void>> restore(@PathVariable String kind, @PathVariable UUID id) {
         return Caller.current().flatMap(caller -> moderation.restore(caller, kind, id))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Who hid or restored an item, and why, newest first (admins)")
+    @Operation(summary = "Who hid or restored an item, and why, newest first (admins)")
     @GetMapping("/{kind}/{id}/actions")
     Mono<List<Moderation.Action>> trail(@PathVariable String kind, @PathVariable UUID id) {
         return Caller.current().flatMap(caller -> moderation.trail(caller, kind, id));

@@ -1,3 +1,5 @@
 /** Administrators hiding and restoring content, with the reason and the trail of who did it. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.moderation;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Notification emails from {@code mail/notification.html} and {@code mail/notification.txt}: the same
@@ -65,7 +66,7 @@ final class MailTemplates {
         resolver.setPrefix("mail/");
         resolver.setTemplateMode(mode);
         resolver.setCharacterEncoding("UTF-8");
-        resolver.setResolvablePatterns(java.util.Set.of("*" + suffix));
+        resolver.setResolvablePatterns(Set.of("*" + suffix));
         resolver.setOrder(order);
         resolver.setCheckExistence(true);
         return resolver;

@@ -31,6 +31,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import io.launchpad.api.web.RowIds;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.Comparator;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /** The in-app feed, its live stream, alert preferences and saved searches. Everything is the caller's own. */
 @RestController
@@ -78,16 +84,16 @@ class NotificationController {
     }
 
     @PostMapping("/api/v1/notifications/{id}/read")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Marked read")
-    Mono<ResponseEntity<Void>> markRead(@io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(type = "integer", format = "int64", minimum = "1")) @PathVariable("id") String text) {
-        return signedIn().flatMap(caller -> Mono.fromCallable(() -> io.launchpad.api.web.RowIds.parse(text, "a notification"))
+    @ApiResponse(responseCode = "204", description = "Marked read")
+    Mono<ResponseEntity<Void>> markRead(@Parameter(schema = @Schema(type = "integer", format = "int64", minimum = "1")) @PathVariable("id") String text) {
+        return signedIn().flatMap(caller -> Mono.fromCallable(() -> RowIds.parse(text, "a notification"))
                 .flatMap(id -> notifications.markRead(id, caller.subject())
                         .flatMap(found -> found ? Mono.just(ResponseEntity.noContent().<Void>build())
                                 : Mono.error(ApiProblem.notFound("Notification " + id)))));
     }
 
     @PostMapping("/api/v1/notifications/read")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "All marked read")
+    @ApiResponse(responseCode = "204", description = "All marked read")
     Mono<ResponseEntity<Void>> markAllRead() {
         return signedIn().flatMap(caller -> notifications.markAllRead(caller.subject()))
                 .thenReturn(ResponseEntity.noContent().build());
@@ -99,7 +105,7 @@ class NotificationController {
      */
     @GetMapping(value = "/api/v1/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<NotificationView>> stream(
-            @org.springframework.web.bind.annotation.RequestHeader(name = "Last-Event-ID", required = false)
+            @RequestHeader(name = "Last-Event-ID", required = false)
             @Nullable Long lastEventId) {
         return signedIn().flatMapMany(caller -> {
             AtomicLong after = new AtomicLong(lastEventId == null ? -1 : lastEventId);
@@ -114,7 +120,7 @@ class NotificationController {
                     // interval fails outright when it finds no demand, and concatMap asks for one at a time
                     .onBackpressureLatest()
                     .concatMap(tick -> notifications.after(caller.subject(), after.get(), FEED_SIZE)
-                            .sort(java.util.Comparator.comparingLong(NotificationView::id))
+                            .sort(Comparator.comparingLong(NotificationView::id))
                             .doOnNext(n -> after.accumulateAndGet(n.id(), Math::max))
                             .map(n -> ServerSentEvent.builder(n).id(Long.toString(n.id())).event("notification").build())
                             .switchIfEmpty(tick % 15 == 14 ? Mono.just(ServerSentEvent.<NotificationView>builder()
@@ -129,7 +135,7 @@ class NotificationController {
     }
 
     @PostMapping("/api/v1/saved-searches")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Saved; Location names the saved search", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Saved; Location names the saved search", useReturnTypeSchema = true)
     Mono<ResponseEntity<SavedSearch>> saveSearch(@Valid @RequestBody SavedSearchFields fields) {
         String query = fields.query() == null || fields.query().isBlank() ? null : fields.query().strip();
         if (query == null && fields.category() == null && fields.region() == null) {
@@ -148,7 +154,7 @@ class NotificationController {
     }
 
     @DeleteMapping("/api/v1/saved-searches/{id}")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     Mono<ResponseEntity<Void>> deleteSearch(@PathVariable UUID id) {
         return signedIn().flatMap(caller -> savedSearches.delete(id, caller.subject()))
                 .flatMap(found -> found ? Mono.just(ResponseEntity.noContent().<Void>build())
@@ -161,7 +167,7 @@ class NotificationController {
      * any digest not yet sent); a saved search's token removes that search.
      */
     @PostMapping("/api/v1/notifications/unsubscribe")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Unsubscribed")
+    @ApiResponse(responseCode = "204", description = "Unsubscribed")
     Mono<ResponseEntity<Void>> unsubscribe(@RequestParam UUID token) {
         return alerts.unsubscribe(token).flatMap(known -> known
                 ? Mono.just(ResponseEntity.noContent().<Void>build())

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.time.OffsetDateTime;
 
 /**
  * Turns recorded events into one notification per person. Events are claimed with
@@ -82,7 +83,7 @@ class NotificationFanOut {
                 .map(row -> new PendingEvent(row.get("id", Long.class), row.get("kind", String.class),
                         row.get("challenge_id", UUID.class), row.get("subject_id", UUID.class),
                         row.get("title", String.class), row.get("organisation_id", UUID.class), row.get("link", String.class),
-                        row.get("created_at", java.time.OffsetDateTime.class).toInstant()))
+                        row.get("created_at", OffsetDateTime.class).toInstant()))
                 .all().as(Rows::whole)
                 // the event's whole audience is known before the first row is written (see Rows)
                 .concatMap(event -> recipients(event).collectList()

@@ -24,6 +24,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import jakarta.mail.MessagingException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Emails notifications over SMTP. Instant ones go one by one; daily and weekly ones go as one digest
@@ -126,8 +130,8 @@ class NotificationMailer {
                         + "n.recipient_subject and d.frequency = :frequency and d.last_sent_at > :since)",
                 frequency.code(), now.minus(frequency.period))
                 .flatMapMany(claimed -> Flux.fromIterable(claimed.stream()
-                        .collect(java.util.stream.Collectors.groupingBy(Pending::subject, java.util.LinkedHashMap::new,
-                                java.util.stream.Collectors.toList())).values()))
+                        .collect(Collectors.groupingBy(Pending::subject, LinkedHashMap::new,
+                                Collectors.toList())).values()))
                 .concatMap(items -> {
                     Pending first = items.getFirst();
                     String updates = items.size() + " update" + (items.size() == 1 ? "" : "s");
@@ -189,7 +193,7 @@ class NotificationMailer {
                 .all().collectList()
                 // RETURNING has no order: one person's items together, oldest first
                 .map(claimed -> claimed.stream()
-                        .sorted(java.util.Comparator.comparing(Pending::subject).thenComparingLong(Pending::id)).toList());
+                        .sorted(Comparator.comparing(Pending::subject).thenComparingLong(Pending::id)).toList());
     }
 
     private Mono<Void> release(List<Long> ids) {
@@ -229,7 +233,7 @@ class NotificationMailer {
                 message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
                 sender.send(message);
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException("could not build the email to " + to, e);
             }
         }).subscribeOn(Schedulers.boundedElastic()).then();

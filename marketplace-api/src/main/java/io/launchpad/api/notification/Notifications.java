@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import java.util.UUID;
+import java.time.LocalDate;
 
 /**
  * Where features report what happened. {@link #record} writes the event inside the caller's
@@ -53,14 +54,14 @@ public class Notifications {
                     "Outcome of your response to " + challengeTitle + ": " + outcome);
         }
 
-        public static Event closingSoon(UUID challengeId, String challengeTitle, java.time.LocalDate closingDate) {
+        public static Event closingSoon(UUID challengeId, String challengeTitle, LocalDate closingDate) {
             return new Event("closing-soon", "closing-soon:" + challengeId + ":" + closingDate, challengeId, null,
                     challengeTitle + " closes on " + closingDate);
         }
 
         /** The last day questions are taken is near; the date in the key makes it once per window. */
         public static Event questionWindowClosing(UUID challengeId, String challengeTitle,
-                java.time.LocalDate lastQuestionDay) {
+                LocalDate lastQuestionDay) {
             return new Event("question-window-closing", "question-window-closing:" + challengeId + ":" + lastQuestionDay,
                     challengeId, null, "Questions on " + challengeTitle + " close at the end of " + lastQuestionDay);
         }
@@ -113,7 +114,7 @@ public class Notifications {
         }
 
         public static Event milestoneDue(UUID challengeId, UUID milestoneId, String milestone,
-                java.time.LocalDate dueOn) {
+                LocalDate dueOn) {
             return new Event("milestone-due", "milestone-due:" + milestoneId + ":" + dueOn, challengeId, milestoneId,
                     "Pilot milestone due on " + dueOn + ": " + milestone);
         }

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import reactor.core.publisher.Mono;
 
 /**
  * Elasticsearch and the matching outbox in {@code /actuator/health}. Neither can make an instance
@@ -26,7 +27,7 @@ class DependencyHealth {
     ReactiveHealthIndicator searchHealthIndicator(MatchingHealth matching) {
         return () -> matching.clusterStatus()
                 .map(status -> ("red".equals(status) ? Health.status(DEGRADED) : Health.up()).withDetail("cluster", status).build())
-                .onErrorResume(error -> reactor.core.publisher.Mono.just(Health.status(DEGRADED)
+                .onErrorResume(error -> Mono.just(Health.status(DEGRADED)
                         .withDetail("error", "Elasticsearch cannot be reached; matching answers 503, writes wait in the outbox")
                         .build()));
     }
@@ -41,7 +42,7 @@ class DependencyHealth {
                         .build())
                 // the outbox lives in PostgreSQL: when that is down, r2dbc says so; this one must not turn the
                 // whole probe into an error
-                .onErrorResume(error -> reactor.core.publisher.Mono.just(Health.status(DEGRADED)
+                .onErrorResume(error -> Mono.just(Health.status(DEGRADED)
                         .withDetail("error", "the outbox cannot be read").build()));
     }
 }

@@ -1,3 +1,5 @@
 /** Correlation ids, the dependencies' health, and the metrics an operator watches. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.observability;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Onboarding's first step: a person who signed up on their own says what describes them, and gets
@@ -28,13 +30,13 @@ class RoleChoiceController {
         this.firstRole = firstRole;
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Choose your role, once: association, supplier or candidate",
+    @Operation(summary = "Choose your role, once: association, supplier or candidate",
             description = "Only for a person who holds no role yet (people who signed up themselves). Admin and "
                     + "partner are never self-assigned; any other role already held is a 409 (role/no-role-yet). "
                     + "The role is in the next token Keycloak issues, not in the one sent.")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+    @ApiResponse(responseCode = "200",
             description = "Granted in Keycloak; get a new token to act with it", useReturnTypeSchema = true)
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503",
+    @ApiResponse(responseCode = "503",
             description = "Keycloak could not be reached; nothing was granted, try again after Retry-After",
             ref = "#/components/responses/Problem503")
     @PostMapping("/api/v1/me/role")

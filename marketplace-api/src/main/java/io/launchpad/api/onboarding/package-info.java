@@ -1,3 +1,5 @@
 /** Onboarding: a person who signed up on their own chooses a marketplace role, granted in Keycloak. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.onboarding;
+
+import org.jspecify.annotations.NullMarked;

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Challenges as Open Contracting Data Standard 1.1 releases: planning and tender (the challenge),
@@ -49,7 +50,7 @@ final class OcdsReleases {
             return null;
         }
         try {
-            return java.util.UUID.fromString(ocid.substring(ocidPrefix.length() + 1));
+            return UUID.fromString(ocid.substring(ocidPrefix.length() + 1));
         } catch (IllegalArgumentException e) {
             return null;
         }

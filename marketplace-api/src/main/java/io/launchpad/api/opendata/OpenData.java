@@ -86,7 +86,7 @@ class OpenData {
     Flux<ContractingProcess> processesBefore(Instant to) {
         return repository.publishedBefore(to).buffer(BATCH)
                 .concatMap(ids -> processes(ids).flatMapIterable(found -> ids.stream()
-                        .map(found::get).filter(java.util.Objects::nonNull).toList()));
+                        .map(found::get).filter(Objects::nonNull).toList()));
     }
 
     private Mono<List<Map<String, Object>>> releasesFor(List<OpenDataRepository.ReleaseKey> keys) {

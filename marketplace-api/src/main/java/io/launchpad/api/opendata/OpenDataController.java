@@ -34,6 +34,8 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.LinkedHashMap;
 
 /**
  * Open data endpoints: public, rate-limited like every read, and cacheable (a strong ETag of the
@@ -112,7 +114,7 @@ class OpenDataController {
     }
 
     @Operation(summary = "Redirects to today's bulk file")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "302", description = "Today's bulk file, in Location")
+    @ApiResponse(responseCode = "302", description = "Today's bulk file, in Location")
     @GetMapping("/api/v1/open-data/ocds/bulk")
     ResponseEntity<Void> latestBulk() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -149,7 +151,7 @@ class OpenDataController {
     private Mono<ResponseEntity<Map<String, Object>>> cacheable(ServerWebExchange exchange, Map<String, Object> body,
             Duration maxAge, @Nullable String next) {
         // the package's own publishedDate changes on every request: the ETag is of what it publishes
-        Map<String, Object> content = new java.util.LinkedHashMap<>(body);
+        Map<String, Object> content = new LinkedHashMap<>(body);
         content.remove("publishedDate");
         String etag = etag(json.writeValueAsBytes(content));
         if (exchange.checkNotModified(etag)) {

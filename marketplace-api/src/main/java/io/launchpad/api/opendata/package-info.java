@@ -1,3 +1,5 @@
 /** Open data: published challenges, awards and pilots as OCDS releases and records, and as CSV. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.opendata;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,8 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The invitee's side of an invitation: what they were offered, and their answer. */
 @RestController
@@ -28,22 +30,22 @@ class InvitationController {
         this.invitations = invitations;
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Your pending invitations to act for an organisation")
+    @Operation(summary = "Your pending invitations to act for an organisation")
     @GetMapping("/api/v1/me/invitations")
     Mono<InvitationList> mine() {
         return Caller.current().flatMapMany(invitations::pendingFor).map(InvitationView::of).collectList()
                 .map(InvitationList::new);
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Accept an invitation: you act for the organisation from now on")
+    @Operation(summary = "Accept an invitation: you act for the organisation from now on")
     @PostMapping("/api/v1/me/invitations/{id}/acceptance")
     Mono<MembershipView> accept(@PathVariable UUID id) {
         return Caller.current().flatMap(caller -> invitations.accept(caller, id))
                 .map(m -> new MembershipView(m.organisationId(), m.organisationName(), m.organisationType().code()));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Decline an invitation")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Declined")
+    @Operation(summary = "Decline an invitation")
+    @ApiResponse(responseCode = "204", description = "Declined")
     @PostMapping("/api/v1/me/invitations/{id}/decline")
     Mono<ResponseEntity<Void>> decline(@PathVariable UUID id) {
         return Caller.current().flatMap(caller -> invitations.decline(caller, id))

@@ -3,6 +3,8 @@ package io.launchpad.api.organisation;
 import io.launchpad.api.privacy.PersonalData;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Invitations name the invitee (subject, email) and the member who sent them: both people's data.
@@ -23,8 +25,8 @@ class InvitationPersonalData implements PersonalData {
     }
 
     @Override
-    public java.util.Set<String> tables() {
-        return java.util.Set.of("organisation_invitation");
+    public Set<String> tables() {
+        return Set.of("organisation_invitation");
     }
 
     @Override
@@ -35,7 +37,7 @@ class InvitationPersonalData implements PersonalData {
     @Override
     public Mono<Object> export(String subject) {
         return repository.concerning(subject)
-                .map(row -> tools.jackson.databind.json.JsonMapper.shared().readValue(row, Object.class))
+                .map(row -> JsonMapper.shared().readValue(row, Object.class))
                 .collectList().map(rows -> rows);
     }
 

@@ -26,6 +26,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 @RestController
 @RequestMapping("/api/v1/organisations")
@@ -72,8 +75,8 @@ class OrganisationController {
         this.invitations = invitations;
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Register an organisation you act for")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created; Location names the new organisation", useReturnTypeSchema = true)
+    @Operation(summary = "Register an organisation you act for")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new organisation", useReturnTypeSchema = true)
     @PostMapping
     Mono<ResponseEntity<OrganisationView>> register(@Valid @RequestBody RegisterOrganisation request) {
         return Caller.current()
@@ -84,7 +87,7 @@ class OrganisationController {
                         .body(OrganisationView.of(organisation)));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Read an organisation")
+    @Operation(summary = "Read an organisation")
     @GetMapping("/{id}")
     Mono<ResponseEntity<OrganisationView>> read(@PathVariable UUID id) {
         return organisations.find(id)
@@ -92,12 +95,12 @@ class OrganisationController {
                         .body(OrganisationView.of(organisation)));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Replace your organisation's numbers on public registers",
+    @Operation(summary = "Replace your organisation's numbers on public registers",
             description = "Companies House, charity, mutuals and social housing registration numbers; each optional, "
                     + "tidied (spaces, case, leading zeros) and checked against its register's format (422 naming the field).")
     @PutMapping("/{id}/identifiers")
     Mono<ResponseEntity<OrganisationView>> changeIdentifiers(@PathVariable UUID id,
-            @org.springframework.web.bind.annotation.RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody SectorIdentifiers identifiers) {
         return Caller.current()
                 .flatMap(caller -> organisations.changeIdentifiers(caller, id, identifiers, ETags.optionalVersion(ifMatch)))
@@ -105,7 +108,7 @@ class OrganisationController {
                         .body(OrganisationView.of(organisation)));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "List the members of your organisation")
+    @Operation(summary = "List the members of your organisation")
     @GetMapping("/{id}/members")
     Mono<Map<String, List<String>>> members(@PathVariable UUID id) {
         return Caller.current()
@@ -113,10 +116,10 @@ class OrganisationController {
                 .map(subjects -> Map.of("subjects", subjects));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Invite a person to act for your organisation",
+    @Operation(summary = "Invite a person to act for your organisation",
             description = "The person becomes a member only by accepting (POST /api/v1/me/invitations/{id}/acceptance) "
                     + "before the invitation expires, and only if they hold the role of the organisation's type.")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Invited (or the pending invitation, when already invited)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Invited (or the pending invitation, when already invited)", useReturnTypeSchema = true)
     @PostMapping("/{id}/invitations")
     Mono<ResponseEntity<InvitationView>> invite(@PathVariable UUID id, @Valid @RequestBody InviteMember request) {
         return Caller.current()
@@ -125,9 +128,9 @@ class OrganisationController {
     }
 
     /** Clients written when this added members directly: it now only invites, hence 202 rather than 204. */
-    @io.swagger.v3.oas.annotations.Operation(summary = "Invite a person (former 'add a member')", deprecated = true,
+    @Operation(summary = "Invite a person (former 'add a member')", deprecated = true,
             description = "Adds nobody: creates the same invitation as POST /api/v1/organisations/{id}/invitations.")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "Invitation sent; membership follows only on acceptance", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "202", description = "Invitation sent; membership follows only on acceptance", useReturnTypeSchema = true)
     @PostMapping("/{id}/members")
     Mono<ResponseEntity<InvitationView>> addMember(@PathVariable UUID id, @Valid @RequestBody InviteMember request) {
         return Caller.current()
@@ -135,7 +138,7 @@ class OrganisationController {
                 .map(invitation -> ResponseEntity.accepted().body(InvitationView.of(invitation)));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Verify an organisation (admin)")
+    @Operation(summary = "Verify an organisation (admin)")
     @PostMapping("/{id}/verification")
     Mono<OrganisationView> verify(@PathVariable UUID id) {
         return Caller.current().flatMap(caller -> organisations.verify(caller, id)).map(OrganisationView::of);

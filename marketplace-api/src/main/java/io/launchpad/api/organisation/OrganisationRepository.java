@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.Collection;
 
 @Repository
 class OrganisationRepository {
@@ -33,7 +34,7 @@ class OrganisationRepository {
                 .map(OrganisationRepository::organisation).one();
     }
 
-    Flux<Organisation> findAll(java.util.Collection<UUID> ids) {
+    Flux<Organisation> findAll(Collection<UUID> ids) {
         return db.sql("select * from organisation where id = any(:ids)").bind("ids", ids.toArray(UUID[]::new))
                 .map(OrganisationRepository::organisation).all().as(Rows::whole);
     }

@@ -11,6 +11,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.UUID;
+import io.launchpad.api.web.ETags;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Organisations and who acts for them. Other features ask this whether a caller may act for an
@@ -30,8 +33,8 @@ public class Organisations {
     }
 
     /** The organisations with these ids that exist, keyed by id (for lists that name many at once). */
-    public Mono<java.util.Map<UUID, Organisation>> findAll(java.util.Collection<UUID> ids) {
-        return ids.isEmpty() ? Mono.just(java.util.Map.of())
+    public Mono<Map<UUID, Organisation>> findAll(Collection<UUID> ids) {
+        return ids.isEmpty() ? Mono.just(Map.of())
                 : repository.findAll(ids).collectMap(Organisation::id);
     }
 
@@ -124,7 +127,7 @@ public class Organisations {
                     if (!allowed) {
                         return Mono.error(ApiProblem.forbidden("Only members change an organisation's register numbers"));
                     }
-                    io.launchpad.api.web.ETags.check(organisation.version(), expectedVersion);
+                    ETags.check(organisation.version(), expectedVersion);
                     return repository.setIdentifiers(organisationId, identifiers);
                 }));
     }

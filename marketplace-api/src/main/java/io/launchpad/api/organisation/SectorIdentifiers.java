@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 
 /**
  * An organisation's numbers on the UK's public registers, so that people (and, later, open data)
@@ -75,7 +76,7 @@ public record SectorIdentifiers(@Nullable String companyNumber, @Nullable String
         check(problems, prefix + "socialHousingWales", wales, wales != null && SOCIAL_HOUSING_DEVOLVED.matcher(wales).matches(),
                 "the Welsh Government's registration number, such as L001");
         if (!problems.isEmpty()) {
-            throw ApiProblem.fields(ProblemType.INVALID_IDENTIFIER, problems, org.springframework.http.HttpHeaders.EMPTY);
+            throw ApiProblem.fields(ProblemType.INVALID_IDENTIFIER, problems, HttpHeaders.EMPTY);
         }
         return new SectorIdentifiers(company, charity, mutuals, england, scotland, wales);
     }

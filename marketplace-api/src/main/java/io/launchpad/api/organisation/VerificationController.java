@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** The admin's verification queue and refusals; verifying itself is {@code POST /api/v1/organisations/{id}/verification}. */
 @RestController
@@ -31,19 +32,19 @@ class VerificationController {
         this.verifications = verifications;
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Organisations waiting for verification, oldest first (admin)")
+    @Operation(summary = "Organisations waiting for verification, oldest first (admin)")
     @GetMapping("/api/v1/admin/verification-queue")
     Mono<Queue> queue() {
         return Caller.current().flatMap(verifications::queue).map(Queue::new);
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Refuse to verify an organisation, with a reason its members read (admin)")
+    @Operation(summary = "Refuse to verify an organisation, with a reason its members read (admin)")
     @PostMapping("/api/v1/organisations/{id}/verification-refusal")
     Mono<Verifications.State> refuse(@PathVariable UUID id, @Valid @RequestBody Refusal refusal) {
         return Caller.current().flatMap(caller -> verifications.refuse(caller, id, refusal.reason()));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Whether your organisation is verified, or why not")
+    @Operation(summary = "Whether your organisation is verified, or why not")
     @GetMapping("/api/v1/organisations/{id}/verification")
     Mono<Verifications.State> state(@PathVariable UUID id) {
         return Caller.current().flatMap(caller -> verifications.read(caller, id));

@@ -1,3 +1,5 @@
 /** Organisations, their members and invitations, their register numbers, and their verification by an admin. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.organisation;
+
+import org.jspecify.annotations.NullMarked;

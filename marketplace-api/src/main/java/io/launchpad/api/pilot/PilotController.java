@@ -26,6 +26,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import io.launchpad.api.web.Limits;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.util.Objects;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @RestController
 class PilotController {
@@ -60,9 +68,9 @@ class PilotController {
     record NewResidentFeedback(
             @NotNull @Pattern(regexp = "quote|survey", message = "must be quote or survey") String kind,
             @NotBlank @Size(max = 1000) String text,
-            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(1_000_000) Integer respondents,
+            @Min(1) @Max(1_000_000) Integer respondents,
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 1) BigDecimal agreePercent,
-            @NotNull @jakarta.validation.constraints.AssertTrue(message = "must be true: residents agreed to share this")
+            @NotNull @AssertTrue(message = "must be true: residents agreed to share this")
             Boolean residentsConsented) {
     }
 
@@ -73,7 +81,7 @@ class PilotController {
 
         static LibraryItem of(PilotRepository.LibraryEntry e) {
             Pilot p = e.pilot();
-            String verdict = p.lessons().stream().map(Pilot.Lesson::verdict).filter(java.util.Objects::nonNull)
+            String verdict = p.lessons().stream().map(Pilot.Lesson::verdict).filter(Objects::nonNull)
                     .reduce((first, last) -> last).orElse(null);
             return new LibraryItem(p.id(), p.title(), e.problem(), e.associationName(), e.supplierName(), e.categories(),
                     e.regions(), p.outcome(), p.completedAt(), p.outcomes().size(),
@@ -87,7 +95,7 @@ class PilotController {
     /** A public case page: the problem, the approach, what was done and measured, what people learned. */
     record PilotCase(UUID id, String title, UUID challengeId, String challengeTitle, String problem, String description,
             String approach, String associationName, String supplierName, UUID supplierProfileId,
-            List<String> categories, List<String> regions, @Nullable String outcome, @Nullable String finalReport, java.time.Instant startedAt,
+            List<String> categories, List<String> regions, @Nullable String outcome, @Nullable String finalReport, Instant startedAt,
             java.time.@Nullable Instant completedAt, List<Pilot.Milestone> milestones, List<Pilot.Outcome> outcomes,
             List<Pilot.Lesson> lessons, List<Pilot.ResidentFeedback> residentFeedback) {
 
@@ -117,8 +125,8 @@ class PilotController {
 
     /** The latest completed pilots, newest first: public evidence, shown on the landing page (issue 12). */
     @GetMapping("/api/v1/pilots/completed")
-    Mono<PilotList> latestCompleted(@org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable Integer limit) {
-        return pilots.latestCompleted(io.launchpad.api.web.Limits.pageSize(limit)).map(PilotList::new);
+    Mono<PilotList> latestCompleted(@RequestParam(required = false) @Nullable Integer limit) {
+        return pilots.latestCompleted(Limits.pageSize(limit)).map(PilotList::new);
     }
 
     /** Completed pilots are public evidence of what a supplier delivered. */
@@ -128,7 +136,7 @@ class PilotController {
     }
 
     @PostMapping("/api/v1/pilots/{id}/milestones")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Added; the pilot with its new milestone", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Added; the pilot with its new milestone", useReturnTypeSchema = true)
     Mono<ResponseEntity<Pilot>> addMilestone(@PathVariable UUID id, @Valid @RequestBody NewMilestone milestone) {
         return Caller.current().flatMap(caller -> pilots.addMilestone(caller, id, milestone))
                 .map(PilotController::created);
@@ -142,7 +150,7 @@ class PilotController {
     }
 
     @PostMapping("/api/v1/pilots/{id}/outcomes")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Added; the pilot with its new outcome measure", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Added; the pilot with its new outcome measure", useReturnTypeSchema = true)
     Mono<ResponseEntity<Pilot>> addOutcome(@PathVariable UUID id, @Valid @RequestBody NewOutcome outcome) {
         return Caller.current().flatMap(caller -> pilots.addOutcome(caller, id, outcome))
                 .map(PilotController::created);
@@ -162,13 +170,13 @@ class PilotController {
     }
 
     @PostMapping("/api/v1/pilots/{id}/lessons")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Added; the pilot with its lessons", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Added; the pilot with its lessons", useReturnTypeSchema = true)
     Mono<ResponseEntity<Pilot>> addLesson(@PathVariable UUID id, @Valid @RequestBody NewLesson lesson) {
         return Caller.current().flatMap(caller -> pilots.addLesson(caller, id, lesson)).map(PilotController::created);
     }
 
     @PostMapping("/api/v1/pilots/{id}/resident-feedback")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Added; the pilot with residents' feedback", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Added; the pilot with residents' feedback", useReturnTypeSchema = true)
     Mono<ResponseEntity<Pilot>> addResidentFeedback(@PathVariable UUID id,
             @Valid @RequestBody NewResidentFeedback feedback) {
         return Caller.current().flatMap(caller -> pilots.addResidentFeedback(caller, id, feedback))
@@ -177,14 +185,14 @@ class PilotController {
 
     /** The library of completed pilots (issue 14): public, searchable by words, category, region and outcome. */
     @GetMapping("/api/v1/pilot-library")
-    Mono<LibraryPage> library(@org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String q,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String category,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String region,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String outcome,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String cursor,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable Integer limit) {
+    Mono<LibraryPage> library(@RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String region,
+            @RequestParam(required = false) @Nullable String outcome,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
         PilotLibraryFilter filter = PilotLibraryFilter.of(q, category, region, outcome, cursor);
-        return pilots.library(filter, io.launchpad.api.web.Limits.pageSize(limit))
+        return pilots.library(filter, Limits.pageSize(limit))
                 .map(page -> new LibraryPage(page.items().stream().map(LibraryItem::of).toList(), page.nextCursor()));
     }
 

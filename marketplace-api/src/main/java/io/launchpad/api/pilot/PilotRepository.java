@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.Collection;
 
 @Repository
 class PilotRepository {
@@ -47,7 +48,7 @@ class PilotRepository {
     }
 
     /** The pilots of these challenges; only a completed one carries its milestones and outcomes. */
-    Flux<Pilot> forChallengesPublicly(java.util.Collection<UUID> challengeIds) {
+    Flux<Pilot> forChallengesPublicly(Collection<UUID> challengeIds) {
         return db.sql("select * from pilot where challenge_id = any(:ids)").bind("ids", challengeIds.toArray(UUID[]::new))
                 .map(PilotRepository::pilot).all().as(Rows::whole)
                 .concatMap(pilot -> pilot.isCompleted() ? withDetails(pilot) : Mono.just(pilot));

@@ -14,6 +14,10 @@ import reactor.core.publisher.Mono;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import io.launchpad.api.web.Cursor;
+import io.launchpad.api.web.Page;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Pilots: created by an award, run by the association and the supplier together (milestones,
@@ -46,8 +50,8 @@ public class Pilots {
      * What anyone may know of these challenges' pilots, keyed by challenge: that a pilot exists (the
      * award is public) and, once completed, its milestones, outcome measures and final report.
      */
-    public Mono<java.util.Map<UUID, Pilot>> publicByChallenge(java.util.Collection<UUID> challengeIds) {
-        return challengeIds.isEmpty() ? Mono.just(java.util.Map.of())
+    public Mono<Map<UUID, Pilot>> publicByChallenge(Collection<UUID> challengeIds) {
+        return challengeIds.isEmpty() ? Mono.just(Map.of())
                 : repository.forChallengesPublicly(challengeIds).collectMap(Pilot::challengeId);
     }
 
@@ -149,13 +153,13 @@ public class Pilots {
     }
 
     /** The library: completed pilots, searchable, newest first. Public. */
-    Mono<io.launchpad.api.web.Page<PilotRepository.LibraryEntry>> library(PilotLibraryFilter filter, int limit) {
+    Mono<Page<PilotRepository.LibraryEntry>> library(PilotLibraryFilter filter, int limit) {
         return repository.library(filter, limit + 1).collectList().map(found -> {
-            java.util.List<PilotRepository.LibraryEntry> page = found.size() > limit ? found.subList(0, limit) : found;
-            String next = found.size() > limit ? new io.launchpad.api.web.Cursor(Objects.requireNonNull(
+            List<PilotRepository.LibraryEntry> page = found.size() > limit ? found.subList(0, limit) : found;
+            String next = found.size() > limit ? new Cursor(Objects.requireNonNull(
                     page.getLast().pilot().completedAt(), "the library lists completed pilots only"),
                     page.getLast().pilot().id()).encode() : null;
-            return new io.launchpad.api.web.Page<>(page, next);
+            return new Page<>(page, next);
         });
     }
 

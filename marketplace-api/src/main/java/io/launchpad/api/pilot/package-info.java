@@ -1,3 +1,5 @@
 /** Pilots an award creates, run to completion, and the completed-pilot evidence matching reads. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.pilot;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,8 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.Set;
 
 /**
  * Consent with its time and purpose, append-only: withdrawing is a new row, so the history of what
@@ -56,8 +58,8 @@ public class Consents implements PersonalData {
     }
 
     @Override
-    public java.util.Set<String> tables() {
-        return java.util.Set.of("consent");
+    public Set<String> tables() {
+        return Set.of("consent");
     }
 
     @Override
@@ -84,7 +86,7 @@ public class Consents implements PersonalData {
     }
 
     static Map<String, String> catalogue() {
-        var map = new java.util.LinkedHashMap<String, String>();
+        var map = new LinkedHashMap<String, String>();
         for (ConsentPurpose purpose : ConsentPurpose.values()) {
             map.put(purpose.code(), purpose.wording());
         }

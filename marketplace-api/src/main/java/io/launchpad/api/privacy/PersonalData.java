@@ -1,6 +1,7 @@
 package io.launchpad.api.privacy;
 
 import reactor.core.publisher.Mono;
+import java.util.Set;
 
 /**
  * A feature that holds data about a person contributes it to the person's export and erases it on
@@ -16,7 +17,7 @@ public interface PersonalData {
      * The tables this feature keeps the person's data in. The erasure catalogue test reads every
      * table that identifies a person from PostgreSQL's catalogue and fails when no feature names it.
      */
-    java.util.Set<String> tables();
+    Set<String> tables();
 
     /** Lower erases first (rows that reference others go before what they reference). */
     int erasureOrder();

@@ -8,6 +8,9 @@ import reactor.core.publisher.Mono;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A person's rows in tables owned by features that do not implement {@link PersonalData}
@@ -47,8 +50,8 @@ class PlatformPersonalData implements PersonalData {
     }
 
     @Override
-    public java.util.Set<String> tables() {
-        return HOLDINGS.stream().map(Holding::table).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    public Set<String> tables() {
+        return HOLDINGS.stream().map(Holding::table).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -81,6 +84,6 @@ class PlatformPersonalData implements PersonalData {
     }
 
     private static Object json(String text) {
-        return tools.jackson.databind.json.JsonMapper.shared().readValue(text, Object.class);
+        return JsonMapper.shared().readValue(text, Object.class);
     }
 }

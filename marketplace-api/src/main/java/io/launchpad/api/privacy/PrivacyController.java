@@ -16,13 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.util.Map;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.constraints.Size;
 
 /** {@code /me/export}, {@code DELETE /me} and {@code /me/consents}: a person's rights over their data. */
 @RestController
 @RequestMapping("/api/v1/me")
 class PrivacyController {
 
-    record ConsentRequest(@NotBlank @jakarta.validation.constraints.Size(max = 60) String purpose, @NotNull Boolean granted) {
+    record ConsentRequest(@NotBlank @Size(max = 60) String purpose, @NotNull Boolean granted) {
     }
 
     private final DataRights rights;
@@ -53,7 +55,7 @@ class PrivacyController {
                 .map(history -> Map.of("purposes", Consents.catalogue(), "history", history)));
     }
 
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created; the consent as recorded, with its time", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Created; the consent as recorded, with its time", useReturnTypeSchema = true)
     @PostMapping("/consents")
     Mono<ResponseEntity<Consents.Consent>> record(@Valid @RequestBody ConsentRequest request) {
         ConsentPurpose purpose = ConsentPurpose.fromCode(request.purpose());

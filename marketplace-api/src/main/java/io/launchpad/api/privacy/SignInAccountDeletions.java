@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Set;
 
 /**
  * Deleting the Keycloak account of a person who erased their data, as an outbox: the erasure's
@@ -100,8 +101,8 @@ public class SignInAccountDeletions implements PersonalData {
     }
 
     @Override
-    public java.util.Set<String> tables() {
-        return java.util.Set.of("sign_in_account_deletion");
+    public Set<String> tables() {
+        return Set.of("sign_in_account_deletion");
     }
 
     @Override

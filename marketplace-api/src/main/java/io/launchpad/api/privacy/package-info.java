@@ -1,3 +1,5 @@
 /** A person's rights over their data: export, erasure (their Keycloak account included) and consents. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.privacy;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 
 /**
  * Last line: errors that never reached a controller (no such route, a failure in a filter) still
@@ -35,7 +36,7 @@ class FallbackProblemHandler implements WebExceptionHandler {
         if (failure instanceof RuleViolation violation) {
             return writer.write(exchange.getResponse(), RuleViolations.problem(violation));
         }
-        if (failure instanceof org.springframework.security.web.server.firewall.ServerExchangeRejectedException rejected) {
+        if (failure instanceof ServerExchangeRejectedException rejected) {
             // the firewall checks query parameters and headers lazily, when something first reads them
             return writer.write(exchange.getResponse(), FirewallRejections.problem(rejected));
         }

@@ -26,6 +26,19 @@ import reactor.core.publisher.Mono;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ArrayList;
+import java.util.Comparator;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.server.ServerErrorException;
 
 /** Every error a handler raises leaves as {@code application/problem+json}; nothing leaks a stack trace. */
 @RestControllerAdvice
@@ -48,12 +61,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         List<FieldViolation> violations = ex.getFieldErrors().stream()
                 .map(ProblemAdvice::violation)
-                .sorted(java.util.Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::rule))
+                .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::rule))
                 .toList();
         List<FieldViolation> global = ex.getGlobalErrors().stream()
                 .map(error -> new FieldViolation("body", rule(error.getCode()), message(error.getDefaultMessage())))
                 .toList();
-        List<FieldViolation> all = new java.util.ArrayList<>(violations);
+        List<FieldViolation> all = new ArrayList<>(violations);
         all.addAll(global);
         return render(ApiProblem.fields(ProblemType.VALIDATION_FAILED, all, HttpHeaders.EMPTY));
     }
@@ -79,13 +92,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     "is required"));
         }
         if (ex.getMethodParameter() != null && ex.getMethodParameter().hasParameterAnnotation(
-                org.springframework.web.bind.annotation.RequestBody.class)) {
+                RequestBody.class)) {
             return render(RequestBodyProblems.from(ex));
         }
-        if (ex instanceof org.springframework.web.bind.support.WebExchangeBindException) {
+        if (ex instanceof WebExchangeBindException) {
             return render(RequestBodyProblems.from(ex));
         }
-        if (ex.getCause() instanceof org.springframework.beans.TypeMismatchException mismatch) {
+        if (ex.getCause() instanceof TypeMismatchException mismatch) {
             String name = ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null
                     ? ex.getMethodParameter().getParameterName() : mismatch.getPropertyName();
             RequestHeader header = ex.getMethodParameter() == null ? null
@@ -112,10 +125,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
      */
     @Override
     protected Mono<ResponseEntity<Object>> handleServerErrorException(
-            org.springframework.web.server.ServerErrorException ex, HttpHeaders headers, HttpStatusCode status,
+            ServerErrorException ex, HttpHeaders headers, HttpStatusCode status,
             ServerWebExchange exchange) {
         var parameter = ex.getMethodParameter();
-        if (parameter != null && parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+        if (parameter != null && parameter.hasParameterAnnotation(PathVariable.class)) {
             String name = parameter.getParameterName() == null ? "path" : parameter.getParameterName();
             return render(ApiProblem.field(ProblemType.INVALID_PARAMETER, name, "type",
                     "must be a valid " + parameter.getParameterType().getSimpleName()));
@@ -128,12 +141,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, @Nullable Object body,
             @Nullable HttpHeaders headers,
             HttpStatusCode status, ServerWebExchange exchange) {
-        if (body == null && ex instanceof org.springframework.web.ErrorResponse response) {
+        if (body == null && ex instanceof ErrorResponse response) {
             // 415 and friends arrive without a body; without this they left with no catalogue type
             body = response.getBody();
         }
         if (status.value() == 413) {
-            body = RequestBodyProblems.from(new org.springframework.core.io.buffer.DataBufferLimitException("too large")).getBody();
+            body = RequestBodyProblems.from(new DataBufferLimitException("too large")).getBody();
         }
         if (status.value() == 415) {
             body = ApiProblem.field(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type", "supported-media-type",
@@ -166,8 +179,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(entity.getBody(), headers, entity.getStatusCode());
     }
 
-    @ExceptionHandler(org.springframework.security.web.server.firewall.ServerExchangeRejectedException.class)
-    Mono<ResponseEntity<Object>> rejected(org.springframework.security.web.server.firewall.ServerExchangeRejectedException ex) {
+    @ExceptionHandler(ServerExchangeRejectedException.class)
+    Mono<ResponseEntity<Object>> rejected(ServerExchangeRejectedException ex) {
         // the firewall checks query parameters and headers lazily, when a handler first reads them
         return render(FirewallRejections.problem(ex));
     }
@@ -187,10 +200,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
      * No connection within the pool's acquire time (every connection busy) or the database unreachable:
      * a passing condition, so 503 with Retry-After rather than a 500 or a request that hangs.
      */
-    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
-            org.springframework.dao.TransientDataAccessResourceException.class,
-            org.springframework.dao.QueryTimeoutException.class})
-    Mono<ResponseEntity<Object>> databaseUnavailable(org.springframework.dao.DataAccessException ex, ServerWebExchange exchange) {
+    @ExceptionHandler({DataAccessResourceFailureException.class,
+            TransientDataAccessResourceException.class,
+            QueryTimeoutException.class})
+    Mono<ResponseEntity<Object>> databaseUnavailable(DataAccessException ex, ServerWebExchange exchange) {
         log.atWarn().addKeyValue("method", exchange.getRequest().getMethod())
                 .addKeyValue("path", exchange.getRequest().getPath().value())
                 .addKeyValue("error", ex.getMostSpecificCause().toString())

@@ -12,6 +12,9 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 
 import java.util.List;
 import java.util.Objects;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.UUID;
 
 /** Turns the reasons a JSON body could not be read into a problem that names the field and the rule. */
 final class RequestBodyProblems {
@@ -113,18 +116,18 @@ final class RequestBodyProblems {
             return "array";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase();
+            return "one of " + Arrays.toString(type.getEnumConstants()).toLowerCase();
         }
         if (type == String.class) {
             return "string";
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "calendar date written as YYYY-MM-DD";
         }
         if (type.getName().startsWith("java.time")) {
             return "ISO-8601 " + type.getSimpleName();
         }
-        if (type == java.util.UUID.class) {
+        if (type == UUID.class) {
             return "UUID";
         }
         return "JSON object";

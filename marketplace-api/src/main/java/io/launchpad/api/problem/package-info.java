@@ -1,3 +1,5 @@
 /** Errors as {@code application/problem+json}: the catalogue of problem types and the handlers that write them. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.problem;
+
+import org.jspecify.annotations.NullMarked;

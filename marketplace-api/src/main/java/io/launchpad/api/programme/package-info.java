@@ -1,3 +1,5 @@
 /** Programme figures for admins, computed on request from PostgreSQL. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.programme;
+
+import org.jspecify.annotations.NullMarked;

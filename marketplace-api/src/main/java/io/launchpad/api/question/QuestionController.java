@@ -18,6 +18,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/v1/challenges/{challengeId}/questions")
@@ -48,7 +49,7 @@ class QuestionController {
     }
 
     @PostMapping
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Asked; Location names the new question", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Asked; Location names the new question", useReturnTypeSchema = true)
     Mono<ResponseEntity<QuestionView>> ask(@PathVariable UUID challengeId, @Valid @RequestBody Ask ask) {
         return Caller.current().flatMap(caller -> questions.ask(caller, challengeId, ask))
                 .map(q -> ResponseEntity.created(URI.create("/api/v1/challenges/" + challengeId + "/questions/" + q.id()))

@@ -1,3 +1,5 @@
 /** Clarification questions on challenges, and the answers an association publishes. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.question;
+
+import org.jspecify.annotations.NullMarked;

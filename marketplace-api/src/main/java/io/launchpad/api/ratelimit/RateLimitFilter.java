@@ -23,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Counter;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Token buckets (Bucket4j) per person and per OAuth client and route class; past the limit a
@@ -52,12 +55,12 @@ class RateLimitFilter implements WebFilter, Ordered {
         this.meters = meters;
         // registered up front, so dashboards and alerts see zeros rather than no series at all
         for (RouteClass routeClass : RouteClass.values()) {
-            for (String scope : java.util.List.of("user", "client")) {
+            for (String scope : List.of("user", "client")) {
                 rejections(routeClass, scope);
             }
         }
         this.json = json;
-        this.buckets = new Buckets(MAX_BUCKETS, properties.longestPeriod(), java.util.concurrent.ForkJoinPool.commonPool());
+        this.buckets = new Buckets(MAX_BUCKETS, properties.longestPeriod(), ForkJoinPool.commonPool());
     }
 
     /** Shared buckets idle for a whole period are full again: the rows go, so the table stays small. */
@@ -142,8 +145,8 @@ class RateLimitFilter implements WebFilter, Ordered {
                         + limit.period() + "); retry after " + seconds + "s"), json);
     }
 
-    private io.micrometer.core.instrument.Counter rejections(RouteClass routeClass, String scope) {
-        return io.micrometer.core.instrument.Counter.builder("launchpad.ratelimit.rejections")
+    private Counter rejections(RouteClass routeClass, String scope) {
+        return Counter.builder("launchpad.ratelimit.rejections")
                 .description("Requests refused with 429 by the rate limits")
                 .tag("route_class", routeClass.key()).tag("scope", scope).register(meters);
     }

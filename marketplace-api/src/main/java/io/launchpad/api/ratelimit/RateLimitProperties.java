@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Arrays;
 
 /**
  * Limits per route class ({@code search}, {@code write}, {@code read}): each caller (token subject,
@@ -24,7 +25,7 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled, Map<String, Li
 
     /** The longest period of any route class: a bucket idle that long is full again. */
     Duration longestPeriod() {
-        return java.util.Arrays.stream(RouteClass.values()).map(this::limit).map(Limit::period)
+        return Arrays.stream(RouteClass.values()).map(this::limit).map(Limit::period)
                 .max(Duration::compareTo).orElse(Duration.ofMinutes(1));
     }
 }

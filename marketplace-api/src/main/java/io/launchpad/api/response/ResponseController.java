@@ -23,6 +23,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 class ResponseController {
@@ -46,7 +48,7 @@ class ResponseController {
     }
 
     @PostMapping("/api/v1/challenges/{challengeId}/responses")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Drafted; Location names the new response", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Drafted; Location names the new response", useReturnTypeSchema = true)
     Mono<ResponseEntity<ResponseView>> create(@PathVariable UUID challengeId, @Valid @RequestBody ResponseFields fields) {
         return Caller.current().flatMap(caller -> responses.create(caller, challengeId, fields))
                 .map(r -> ResponseEntity.created(URI.create("/api/v1/responses/" + r.id()))
@@ -59,7 +61,7 @@ class ResponseController {
                 .map(items -> new ResponseList(challengeId, items));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Your supplier organisations' responses, drafts included, latest first")
+    @Operation(summary = "Your supplier organisations' responses, drafts included, latest first")
     @GetMapping("/api/v1/me/responses")
     Mono<OwnResponses> mine() {
         return Caller.current().flatMap(responses::mine).map(OwnResponses::new);

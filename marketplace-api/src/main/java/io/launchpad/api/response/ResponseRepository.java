@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.time.LocalDate;
 
 @Repository
 class ResponseRepository {
@@ -77,7 +78,7 @@ class ResponseRepository {
     }
 
     /** The responses of the given supplier organisations with their challenge's title, most recently changed first. */
-    Flux<OwnResponse> ofSuppliers(java.util.List<UUID> organisations, int limit) {
+    Flux<OwnResponse> ofSuppliers(List<UUID> organisations, int limit) {
         return db.sql("""
                         select r.id, r.challenge_id, c.title as challenge_title, r.status, r.updated_at, r.submitted_at,
                                c.closing_date
@@ -87,14 +88,14 @@ class ResponseRepository {
                 .bind("orgs", organisations.toArray(UUID[]::new)).bind("limit", limit)
                 .map(row -> new OwnResponse(row.get("id", UUID.class), row.get("challenge_id", UUID.class),
                         row.get("challenge_title", String.class), row.get("status", String.class),
-                        row.get("updated_at", java.time.Instant.class), row.get("submitted_at", java.time.Instant.class),
-                        row.get("closing_date", java.time.LocalDate.class)))
+                        row.get("updated_at", Instant.class), row.get("submitted_at", Instant.class),
+                        row.get("closing_date", LocalDate.class)))
                 .all().as(Rows::whole);
     }
 
     /** A response as its own supplier lists it. */
-    record OwnResponse(UUID id, UUID challengeId, String challengeTitle, String status, java.time.Instant updatedAt,
-            java.time.Instant submittedAt, java.time.LocalDate closingDate) {
+    record OwnResponse(UUID id, UUID challengeId, String challengeTitle, String status, Instant updatedAt,
+            Instant submittedAt, LocalDate closingDate) {
     }
 
     Mono<Void> score(UUID responseId, String evaluator, Map<String, Integer> scores) {

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.List;
 
 /**
  * The supplier's side of a response: one per supplier per challenge, drafted and submitted while
@@ -113,12 +114,12 @@ class Responses {
     static final int OWN_RESPONSES = 200;
 
     /** The responses of every supplier organisation the caller acts for, drafts included. */
-    Mono<java.util.List<ResponseRepository.OwnResponse>> mine(Caller caller) {
+    Mono<List<ResponseRepository.OwnResponse>> mine(Caller caller) {
         return organisations.membershipsOf(caller)
                 .filter(membership -> membership.organisationType() == OrganisationType.SUPPLIER)
                 .map(membership -> membership.organisationId())
                 .collectList()
-                .flatMap(suppliers -> suppliers.isEmpty() ? Mono.just(java.util.List.<ResponseRepository.OwnResponse>of())
+                .flatMap(suppliers -> suppliers.isEmpty() ? Mono.just(List.<ResponseRepository.OwnResponse>of())
                         : repository.ofSuppliers(suppliers, OWN_RESPONSES).collectList());
     }
 

@@ -1,3 +1,5 @@
 /** Suppliers' responses to challenges, and the association's evaluation and award. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.response;
+
+import org.jspecify.annotations.NullMarked;

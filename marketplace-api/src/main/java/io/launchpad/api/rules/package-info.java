@@ -1,3 +1,5 @@
 /** Domain rules a value breaks, said without depending on the web layer. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.rules;
+
+import org.jspecify.annotations.NullMarked;

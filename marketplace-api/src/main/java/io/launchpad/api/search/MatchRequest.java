@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The query parameters every {@code /matches} endpoint shares, checked once for all four lists:
@@ -73,7 +74,7 @@ public record MatchRequest(int limit, RankingMode mode, @Nullable Position posit
     }
 
     /** The verdict on the list, on its first page only (a later page cannot see the best result). */
-    public <T> @Nullable MatchVerdict verdict(Page<T> page, java.util.function.ToIntFunction<T> score, int strongScore, String what) {
+    public <T> @Nullable MatchVerdict verdict(Page<T> page, ToIntFunction<T> score, int strongScore, String what) {
         return position != null ? null : MatchVerdict.of(page.items().stream().map(score::applyAsInt).toList(), strongScore, what);
     }
 

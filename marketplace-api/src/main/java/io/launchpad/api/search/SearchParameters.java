@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Arrays;
 
 /** Validation of search query parameters: each failure is a 400 naming the parameter and the rule. */
 final class SearchParameters {
@@ -37,7 +38,7 @@ final class SearchParameters {
             return List.of();
         }
         List<String> codes = values.stream()
-                .flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .flatMap(value -> Arrays.stream(value.split(",")))
                 .map(String::strip)
                 .filter(value -> !value.isEmpty())
                 .distinct()

@@ -2,5 +2,7 @@
  * Public free-text search with facets, and what the matching endpoints share: their parameters, verdicts and views
  * of matching's records.
  */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.search;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,3 +1,5 @@
 /** Refusing to start without the secrets production needs. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.secrets;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,5 +3,7 @@
  * handler runs (unreadable request targets, over-long lines, oversized headers) are answered with
  * problems too, and kept-alive connections are never left waiting.
  */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.server;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * The signed-in person's own supplier profiles (drafts included), so a client can offer "edit your
@@ -23,7 +24,7 @@ class MySupplierProfilesController {
         this.profiles = profiles;
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Your supplier organisations' profiles, drafts included")
+    @Operation(summary = "Your supplier organisations' profiles, drafts included")
     @GetMapping("/api/v1/me/supplier-profiles")
     Mono<MyProfiles> mine() {
         return Caller.current().flatMap(profiles::mine)

@@ -24,6 +24,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 
 @RestController
@@ -48,8 +50,8 @@ class SupplierController {
         this.profiles = profiles;
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Create a draft supplier profile")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created; Location names the new profile", useReturnTypeSchema = true)
+    @Operation(summary = "Create a draft supplier profile")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new profile", useReturnTypeSchema = true)
     @PostMapping
     Mono<ResponseEntity<SupplierView>> create(@Valid @RequestBody SupplierFields request) {
         UUID organisationId = request.organisationId();
@@ -62,13 +64,13 @@ class SupplierController {
                         .eTag(ETags.of(profile.version())).body(SupplierView.of(profile)));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Read a supplier profile (published, or a draft of your own)")
+    @Operation(summary = "Read a supplier profile (published, or a draft of your own)")
     @GetMapping("/{id}")
     Mono<ResponseEntity<SupplierView>> read(@PathVariable UUID id) {
         return Caller.current().flatMap(caller -> profiles.read(caller, id)).map(SupplierController::withTag);
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "List published supplier profiles, newest first (cursor-paginated)")
+    @Operation(summary = "List published supplier profiles, newest first (cursor-paginated)")
     @GetMapping
     Mono<Page<SupplierView>> published(@RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
@@ -77,7 +79,7 @@ class SupplierController {
                 .map(page -> new Page<>(page.items().stream().map(SupplierView::of).toList(), page.nextCursor()));
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Replace a supplier profile (If-Match required)")
+    @Operation(summary = "Replace a supplier profile (If-Match required)")
     @PutMapping("/{id}")
     Mono<ResponseEntity<SupplierView>> update(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
@@ -87,7 +89,7 @@ class SupplierController {
                 .map(SupplierController::withTag);
     }
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "Publish a supplier profile")
+    @Operation(summary = "Publish a supplier profile")
     @PostMapping("/{id}/publish")
     Mono<ResponseEntity<SupplierView>> publish(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {

@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
 
 import java.util.UUID;
+import io.launchpad.matching.SupplierDocument;
+import java.util.List;
+import reactor.core.publisher.Flux;
 
 /**
  * Supplier profiles: a supplier organisation's members write them; everyone reads the published
@@ -86,7 +89,7 @@ public class SupplierProfiles {
     }
 
     /** The profiles of the supplier organisations the caller belongs to, drafts included (one per organisation). */
-    public Mono<java.util.List<SupplierProfile>> mine(Caller caller) {
+    public Mono<List<SupplierProfile>> mine(Caller caller) {
         return organisations.membershipsOf(caller)
                 .filter(membership -> membership.organisationType() == OrganisationType.SUPPLIER)
                 .concatMap(membership -> repository.findByOrganisation(membership.organisationId()))
@@ -128,7 +131,7 @@ public class SupplierProfiles {
     }
 
     /** Every profile as matching indexes it, streamed (a full reindex, the index consistency check). */
-    public reactor.core.publisher.Flux<io.launchpad.matching.SupplierDocument> documents() {
+    public Flux<SupplierDocument> documents() {
         return repository.all(1_000).map(SupplierProfile::toDocument);
     }
 

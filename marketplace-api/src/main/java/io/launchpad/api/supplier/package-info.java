@@ -1,3 +1,5 @@
 /** Supplier profiles, their moderation, and the challenges matched to them. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.supplier;
+
+import org.jspecify.annotations.NullMarked;

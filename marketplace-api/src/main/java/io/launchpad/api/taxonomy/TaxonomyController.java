@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * Clients build their pickers from this instead of hard-coding codes. The version is the ETag:
@@ -18,7 +19,7 @@ class TaxonomyController {
     /** Fixed for a release, so mapped once. */
     private static final TaxonomyView HOUSING = TaxonomyView.of(Taxonomy.housing());
 
-    @io.swagger.v3.oas.annotations.Operation(summary = "The controlled vocabularies (codes and labels)")
+    @Operation(summary = "The controlled vocabularies (codes and labels)")
     @GetMapping("/api/v1/taxonomy")
     ResponseEntity<TaxonomyView> taxonomy() {
         return ResponseEntity.ok()

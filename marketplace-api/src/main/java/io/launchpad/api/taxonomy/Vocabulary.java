@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Map;
+import io.launchpad.api.problem.ApiProblem;
+import io.launchpad.api.problem.ProblemType;
 
 /**
  * The controlled vocabularies challenges and profiles are tagged with, read from the versioned
@@ -38,7 +40,7 @@ public enum Vocabulary {
             return null;
         }
         if (!knows(value)) {
-            throw io.launchpad.api.problem.ApiProblem.field(io.launchpad.api.problem.ProblemType.INVALID_PARAMETER,
+            throw ApiProblem.field(ProblemType.INVALID_PARAMETER,
                     parameter, "known-code", "'" + value + "' is not a known code; see /api/v1/taxonomy");
         }
         return value;

@@ -1,3 +1,5 @@
 /** The controlled vocabularies: validation of their codes and the endpoint clients build pickers from. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.taxonomy;
+
+import org.jspecify.annotations.NullMarked;

@@ -15,6 +15,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
 
 /**
  * Content negotiation before side effects. Spring picks the response's media type only after the
@@ -30,9 +32,9 @@ class AcceptableWriteFilter implements WebFilter, Ordered {
     static final int ORDER = -60;
 
 
-    private static final java.util.Set<org.springframework.http.HttpMethod> SAFE = java.util.Set.of(
-            org.springframework.http.HttpMethod.GET, org.springframework.http.HttpMethod.HEAD,
-            org.springframework.http.HttpMethod.OPTIONS, org.springframework.http.HttpMethod.TRACE);
+    private static final Set<HttpMethod> SAFE = Set.of(
+            HttpMethod.GET, HttpMethod.HEAD,
+            HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     private final JsonMapper json;
 

@@ -2,5 +2,7 @@
  * HTTP conventions every feature shares: cursors and pages, ETags and conditional GETs, sparse fields, page limits,
  * row ids, and content negotiation before writes.
  */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.time.OffsetDateTime;
 
 /**
  * Turns recorded events into deliveries, one per subscribed endpoint entitled to hear of the event.
@@ -71,7 +72,7 @@ class WebhookFanOut {
                         order by p.event_id limit 50 for update of p skip locked""")
                 .map(row -> new PendingEvent(row.get("id", Long.class), row.get("kind", String.class),
                         row.get("challenge_id", UUID.class), row.get("subject_id", UUID.class),
-                        row.get("title", String.class), row.get("created_at", java.time.OffsetDateTime.class).toInstant()))
+                        row.get("title", String.class), row.get("created_at", OffsetDateTime.class).toInstant()))
                 .all().as(Rows::whole)
                 .concatMap(event -> deliveries(event)
                         .flatMap(created -> db.sql("delete from webhook_pending where event_id = :id")

@@ -1,3 +1,5 @@
 /** Webhooks: endpoints organisations register for events, and deliveries signed, sent and retried. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.api.webhook;
+
+import org.jspecify.annotations.NullMarked;

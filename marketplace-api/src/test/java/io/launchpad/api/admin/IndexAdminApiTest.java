@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Objects;
 
 /** The admin index endpoints over the real PostgreSQL and Elasticsearch node. */
 class IndexAdminApiTest extends ApiTestBase {
@@ -80,7 +83,7 @@ class IndexAdminApiTest extends ApiTestBase {
     void reindexSwapsTheAliasWhileMatchesAreServedAndKeepsConcurrentWrites() throws Exception {
         String admin = TestTokens.user("admin").bearer();
         String marker = "zr" + UUID.randomUUID().toString().substring(0, 6);
-        List<Supplier> suppliers = new java.util.ArrayList<>();
+        List<Supplier> suppliers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             suppliers.add(publishedSupplier("Damp Watch " + i + " " + marker, "Condensation and mould sensors " + marker));
         }
@@ -176,7 +179,7 @@ class IndexAdminApiTest extends ApiTestBase {
         assertThat(report.get("consistent")).isEqualTo(false);
         // nulls (the side a document is absent from) may or may not be serialised: compare without them
         List<Map<String, Object>> differences = ((List<Map<String, Object>>) report.get("differences")).stream()
-                .map(d -> { Map<String, Object> present = new java.util.HashMap<>(d); present.values().removeIf(java.util.Objects::isNull); return present; })
+                .map(d -> { Map<String, Object> present = new HashMap<>(d); present.values().removeIf(Objects::isNull); return present; })
                 .toList();
         assertThat(differences).contains(
                 Map.of("alias", SUPPLIERS, "id", missing.id(), "kind", "MISSING_IN_INDEX", "databaseVersion", 2),

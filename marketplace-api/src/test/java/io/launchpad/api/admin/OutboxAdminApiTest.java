@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import java.util.Objects;
 
 /**
  * A poison outbox row (a challenge closing at the end of time, which no Elasticsearch date field can
@@ -165,7 +166,7 @@ class OutboxAdminApiTest extends ApiTestBase {
     @SuppressWarnings("unchecked")
     private Map<String, Object> awaitParked(String admin, long rowId) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> parked(admin).stream()
-                .filter(row -> ((Number) row.get("id")).longValue() == rowId).findFirst().orElse(null), java.util.Objects::nonNull);
+                .filter(row -> ((Number) row.get("id")).longValue() == rowId).findFirst().orElse(null), Objects::nonNull);
     }
 
     private List<Long> parkedIds(String admin) {

@@ -13,6 +13,9 @@ import java.util.Map;
 
 import static io.launchpad.api.support.BoardFixtures.skill;
 import static org.assertj.core.api.Assertions.assertThat;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.UUID;
 
 /** A board role from posting to appointment, through matching and blind shortlisting. */
 class BoardRecruitmentApiTest extends ApiTestBase {
@@ -211,7 +214,7 @@ class BoardRecruitmentApiTest extends ApiTestBase {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("skillGaps[0].level")
                 .jsonPath("$.errors[0].rule").isEqualTo("known-level");
         role = BoardFixtures.roleBody(association.organisationId(), List.of(skill("data-governance", "expert")));
-        role.put("closingDate", java.time.LocalDate.now().minusDays(1).toString());
+        role.put("closingDate", LocalDate.now().minusDays(1).toString());
         api.post().uri("/api/v1/board-roles").header("Authorization", association.bearer())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(role).exchange()
                 .expectStatus().isBadRequest()
@@ -242,15 +245,15 @@ class BoardRecruitmentApiTest extends ApiTestBase {
         fraud.put("sectors", List.of("Local government"));
         fraud.put("experienceSummary", "I run a counter-fraud team that investigates subletting and false applications"
                 + " for social landlords, and I report to an audit committee every quarter.");
-        Map<String, Object> noGovernance = new java.util.HashMap<>(fraud);
+        Map<String, Object> noGovernance = new HashMap<>(fraud);
         noGovernance.put("name", "Other person");
-        noGovernance.put("email", "other-" + java.util.UUID.randomUUID() + "@example.org");
+        noGovernance.put("email", "other-" + UUID.randomUUID() + "@example.org");
         noGovernance.put("headline", "Fraud investigator without board experience");
         noGovernance.remove("governanceExperience");
         noGovernance.put("governanceYears", 0);
-        Map<String, Object> elsewhere = new java.util.HashMap<>(fraud);
+        Map<String, Object> elsewhere = new HashMap<>(fraud);
         elsewhere.put("name", "Third person");
-        elsewhere.put("email", "third-" + java.util.UUID.randomUUID() + "@example.org");
+        elsewhere.put("email", "third-" + UUID.randomUUID() + "@example.org");
         elsewhere.put("headline", "Fraud investigator far away");
         elsewhere.put("region", "london");
         TestTokens.TestUser fraudUser = TestTokens.user("candidate");

@@ -17,6 +17,7 @@ import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * A query's rows are read whole ({@link Rows#whole}) or reduced to one value before anything else
@@ -47,7 +48,7 @@ class QueryRowsTest {
     void theRuleSeesAStreamedResult() {
         // the rule must be able to fail: this class streams rows straight into a per-row statement
         JavaClasses streaming = new ClassFileImporter().importClasses(StreamsRows.class);
-        JavaMethod method = streaming.get(StreamsRows.class).getMethod("names", org.springframework.r2dbc.core.DatabaseClient.class);
+        JavaMethod method = streaming.get(StreamsRows.class).getMethod("names", DatabaseClient.class);
         assertThat(streamsRows(method)).isTrue();
     }
 
@@ -79,7 +80,7 @@ class QueryRowsTest {
 
     /** The shape the rule forbids. */
     static final class StreamsRows {
-        Flux<Long> names(org.springframework.r2dbc.core.DatabaseClient db) {
+        Flux<Long> names(DatabaseClient db) {
             return db.sql("select name from t").map(row -> row.get("name", String.class)).all()
                     .concatMap(name -> db.sql("insert into u values (:n)").bind("n", name).fetch().rowsUpdated());
         }

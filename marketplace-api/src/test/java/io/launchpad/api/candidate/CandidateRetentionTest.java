@@ -22,6 +22,11 @@ import java.util.UUID;
 import static io.launchpad.api.support.BoardFixtures.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import jakarta.mail.MessagingException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 /** The retention job warns inactive candidates by email, then deletes profiles still unused after the warning. */
 class CandidateRetentionTest extends ApiTestBase {
@@ -95,19 +100,19 @@ class CandidateRetentionTest extends ApiTestBase {
     }
 
     private static void awaitIndexed(UUID candidateId, boolean expected) throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.URI document = java.net.URI.create(SharedComponents.elasticsearch().httpUrl()
+        HttpClient http = HttpClient.newHttpClient();
+        URI document = URI.create(SharedComponents.elasticsearch().httpUrl()
                 + "/launchpad-candidates/_doc/" + candidateId);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                assertThat(http.send(java.net.http.HttpRequest.newBuilder(document).GET().build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200)
+                assertThat(http.send(HttpRequest.newBuilder(document).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200)
                         .as("candidate %s in the candidates index", candidateId).isEqualTo(expected));
     }
 
     private static String to(MimeMessage message) {
         try {
             return message.getAllRecipients()[0].toString();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

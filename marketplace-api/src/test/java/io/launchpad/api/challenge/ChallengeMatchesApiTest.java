@@ -13,6 +13,8 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import java.util.ArrayList;
+import java.util.Comparator;
 
 /** Matches come from the real Elasticsearch node, fed through the outbox. */
 class ChallengeMatchesApiTest extends ApiTestBase {
@@ -116,7 +118,7 @@ class ChallengeMatchesApiTest extends ApiTestBase {
     @Test
     void matchesPageWithCursorsAndACursorFromAnotherListIsRefused() {
         String marker = "zp" + UUID.randomUUID().toString().substring(0, 6);
-        List<String> suppliers = new java.util.ArrayList<>();
+        List<String> suppliers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             suppliers.add(publishSupplier("Repairs Scheduling " + i + " " + marker,
                     "We schedule responsive repairs visits for tenants " + marker + " and report first-time fixes"));
@@ -136,7 +138,7 @@ class ChallengeMatchesApiTest extends ApiTestBase {
         await().alias("pages that agree with the whole list").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                     List<Map<String, Object>> whole = awaitMatches(challenge, association.bearer(), found -> true);
-                    List<Map<String, Object>> paged = new java.util.ArrayList<>();
+                    List<Map<String, Object>> paged = new ArrayList<>();
                     String cursor = null;
                     firstCursor[0] = null;
                     int pages = 0;
@@ -157,7 +159,7 @@ class ChallengeMatchesApiTest extends ApiTestBase {
                     assertThat(ids(paged)).doesNotHaveDuplicates().containsAll(suppliers);
                     assertThat(ids(paged).subList(0, 2)).isEqualTo(ids(whole).subList(0, 2));
                     List<Integer> scores = paged.stream().map(item -> (Integer) item.get("score")).toList();
-                    assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+                    assertThat(scores).isSortedAccordingTo(Comparator.reverseOrder());
                 });
         String firstCursorOfTheList = firstCursor[0];
 

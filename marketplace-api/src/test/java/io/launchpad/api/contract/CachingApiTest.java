@@ -11,11 +11,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Strong ETags and 304s on every GET, sparse {@code fields}, gzip: what a phone on a slow link needs. */
 class CachingApiTest extends ApiTestBase {
 
-    @org.springframework.boot.test.web.server.LocalServerPort
+    @LocalServerPort
     int port;
 
     private static List<String> keys(Map<?, ?> map) {
@@ -131,12 +136,12 @@ class CachingApiTest extends ApiTestBase {
             publishedSupplier("Long capabilities text that repeats. ".repeat(40));
         }
         // the JDK client, because WebTestClient's Reactor Netty client decompresses and hides the encoding
-        var http = java.net.http.HttpClient.newHttpClient();
-        var uri = java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/suppliers?limit=20");
-        var plain = http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-        var gzipped = http.send(java.net.http.HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var http = HttpClient.newHttpClient();
+        var uri = URI.create("http://127.0.0.1:" + port + "/api/v1/suppliers?limit=20");
+        var plain = http.send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        var gzipped = http.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
         byte[] compressed = gzipped.body();

@@ -28,6 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
+import java.io.ByteArrayInputStream;
+import java.net.URLDecoder;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Checks every request the API test suites send, and every response they get, against the
@@ -124,7 +127,7 @@ public class ContractValidation {
     }
 
     static byte[] gunzip(byte[] bytes) {
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -140,7 +143,7 @@ public class ContractValidation {
         var requestBuilder = new SimpleRequest.Builder(request.method().name(), path);
         UriComponentsBuilder.fromUri(request.url()).build().getQueryParams()
                 .forEach((name, values) -> requestBuilder.withQueryParam(name,
-                        values.stream().map(v -> v == null ? "" : java.net.URLDecoder.decode(v, StandardCharsets.UTF_8)).toList()));
+                        values.stream().map(v -> v == null ? "" : URLDecoder.decode(v, StandardCharsets.UTF_8)).toList()));
         request.headers().forEach((name, values) -> requestBuilder.withHeader(name, values));
         if (requestBody.length > 0) {
             requestBuilder.withBody(requestBody);

@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /** Correlation ids on every response and log line; the deprecated alias announcing its sunset. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -27,12 +31,12 @@ class EdgeApiTest extends ApiTestBase {
                 .expectStatus().isNotFound()
                 .expectHeader().valueEquals("X-Correlation-Id", id);
         // the access line is written when the exchange completes, which can be just after the client has the response
-        java.util.function.Supplier<java.util.List<String>> lines = () -> output.getOut().lines()
+        Supplier<List<String>> lines = () -> output.getOut().lines()
                 .filter(line -> line.contains(id)).toList();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (lines.get().stream().noneMatch(line -> line.contains("io.launchpad.api.access"))
                 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+            LockSupport.parkNanos(50_000_000);
         }
         assertThat(lines.get())
                 .anyMatch(line -> line.contains("\"correlationId\":\"" + id + "\"") && line.contains("io.launchpad.api.access"));

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * What the HTTP server answers before any route is chosen, spoken over a raw socket because HTTP
@@ -178,7 +180,7 @@ class ProtocolEdgesTest extends ApiTestBase {
         assertThat(rejected).startsWith("Bearer ").contains("realm=\"launchpad\"")
                 .contains("error=\"invalid_token\"").contains("error_description=\"");
 
-        String otherAudience = TestTokens.token(java.util.UUID.randomUUID().toString(), java.util.List.of("supplier"),
+        String otherAudience = TestTokens.token(UUID.randomUUID().toString(), List.of("supplier"),
                 TestTokens.issuer(), "another-api");
         assertThat(api.get().uri("/api/v1/me").header("Authorization", "Bearer " + otherAudience)
                 .exchange().expectStatus().isUnauthorized()

@@ -197,7 +197,7 @@ class ApiFuzzTest extends ApiTestBase {
         Path file = Path.of("target", "fuzz-report.txt");
         Files.createDirectories(file.getParent());
         // fuzz cases echoed in failures may hold lone surrogates: getBytes replaces them instead of throwing
-        Files.write(file, summary.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(file, summary.getBytes(StandardCharsets.UTF_8));
 
         var failures = report.failures();
         StringBuilder message = new StringBuilder(String.format(

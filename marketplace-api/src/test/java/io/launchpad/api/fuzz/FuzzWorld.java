@@ -21,6 +21,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import static io.launchpad.api.support.BoardFixtures.skill;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.r2dbc.spi.R2dbcTransientException;
+import org.springframework.dao.TransientDataAccessException;
+import reactor.util.retry.Retry;
 
 /**
  * The resources the fuzzed writes act on, created through the API by the callers entitled to them:
@@ -203,16 +207,16 @@ final class FuzzWorld {
             Person newcomer = new Person(UUID.randomUUID().toString(), List.of(), null);
             String mappings = "/admin/realms/launchpad/users/" + newcomer.subject() + "/role-mappings/realm";
             var keycloak = TestTokens.keycloak();
-            keycloak.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(mappings))
-                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("[]")));
-            keycloak.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(mappings + "/available"))
-                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+            keycloak.stubFor(WireMock.get(
+                    WireMock.urlEqualTo(mappings))
+                    .willReturn(WireMock.okJson("[]")));
+            keycloak.stubFor(WireMock.get(
+                    WireMock.urlEqualTo(mappings + "/available"))
+                    .willReturn(WireMock.okJson(
                             "[{\"id\":\"id-candidate\",\"name\":\"candidate\"}]")));
-            keycloak.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(mappings))
-                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(204)));
+            keycloak.stubFor(WireMock.post(
+                    WireMock.urlEqualTo(mappings))
+                    .willReturn(WireMock.aResponse().withStatus(204)));
             return wire("POST /api/v1/me/role", newcomer, Map.of(), body("role", "candidate"));
         });
         repeatable("POST /api/v1/me/consents", () -> wire("POST /api/v1/me/consents", candidate(), Map.of(),
@@ -403,9 +407,9 @@ final class FuzzWorld {
                     .bind("s", notified.subject()).map(row -> row.get("id", Long.class)).one()
                     // the scheduled fan-out may be telling the same person of the same event right now: a
                     // deadlock between the two is transient (40P01), so the fixture tries again
-                    .retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(200))
-                            .filter(e -> e instanceof org.springframework.dao.TransientDataAccessException
-                                    || e.getCause() instanceof io.r2dbc.spi.R2dbcTransientException))
+                    .retryWhen(Retry.backoff(5, Duration.ofMillis(200))
+                            .filter(e -> e instanceof TransientDataAccessException
+                                    || e.getCause() instanceof R2dbcTransientException))
                     .block();
         }
         return notified;

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * Every way this suite breaks a known-good request, derived from the operation's request-body
@@ -322,7 +324,7 @@ final class Mutations {
         set("scalar-for-array", field, "x");
         set("scalar-for-array", field, new Raw("1"));
         set("object-for-array", field, new LinkedHashMap<>(Map.of("a", 1)));
-        set("null-item", field, java.util.Arrays.asList((Object) null));
+        set("null-item", field, Arrays.asList((Object) null));
     }
 
     private void wholeBody(Object base, List<Field> fields) {
@@ -345,7 +347,7 @@ final class Mutations {
             for (byte[] bad : List.of(new byte[] {'"', 'a', (byte) 0xC3, '(', 'b', '"'}, new byte[] {'"', (byte) 0xFF, '"'},
                     new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'x', '"'},
                     new byte[] {'"', (byte) 0xC0, (byte) 0x80, '"'})) {
-                RawBytes raw = new RawBytes(bad, "bytes " + java.util.HexFormat.ofDelimiter(" ").formatHex(bad));
+                RawBytes raw = new RawBytes(bad, "bytes " + HexFormat.ofDelimiter(" ").formatHex(bad));
                 add("invalid-utf8", name, raw.shown(), Expect.FIELD_400, Set.of(name, "body"),
                         wire -> replace(wire, field.path(), raw));
             }

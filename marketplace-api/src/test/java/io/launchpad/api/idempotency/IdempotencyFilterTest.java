@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.net.URI;
 
 /**
  * The Idempotency-Key decisions without a database: the key table is kept in memory, the handler counts
@@ -131,7 +132,7 @@ class IdempotencyFilterTest {
                     var response = served.getResponse();
                     response.setStatusCode(answer);
                     response.getHeaders().set("X-Correlation-Id", "c-" + bodiesHandled.size());
-                    response.getHeaders().setLocation(java.net.URI.create("/api/v1/challenges/" + bodiesHandled.size()));
+                    response.getHeaders().setLocation(URI.create("/api/v1/challenges/" + bodiesHandled.size()));
                     response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
                     byte[] bytes = ("{\"id\":" + bodiesHandled.size() + "}").getBytes(StandardCharsets.UTF_8);
                     return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Text that is not valid Unicode, lengths that only look short, numbers and dates out of range,
@@ -156,6 +157,6 @@ class HostileInputApiTest extends ApiTestBase {
     }
 
     private static String toJson(Map<String, Object> body) {
-        return tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(body);
+        return JsonMapper.shared().writeValueAsString(body);
     }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import static io.launchpad.api.support.BoardFixtures.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import jakarta.mail.MessagingException;
 
 /**
  * A candidate hears of each decision on their application (issue 12: "sees the result"), in the feed
@@ -79,7 +80,7 @@ class ApplicationDecisionNotificationApiTest extends NotificationApiTestBase {
     private static String subject(MimeMessage message) {
         try {
             return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

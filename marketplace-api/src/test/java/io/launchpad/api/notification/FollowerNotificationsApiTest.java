@@ -18,6 +18,10 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import jakarta.mail.MessagingException;
+import java.util.stream.IntStream;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Mono;
 
 /**
  * Followers hear of published answers and deadlines without having asked or responded, and the
@@ -168,7 +172,7 @@ class FollowerNotificationsApiTest extends NotificationApiTestBase {
                 .hasSize(1);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     Notifications notifications;
 
     @Test
@@ -178,7 +182,7 @@ class FollowerNotificationsApiTest extends NotificationApiTestBase {
         UUID id = UUID.fromString(challenge);
         // more followers than any operator's prefetch: once the audience was streamed while each row was
         // written on the same connection, and the fan-out stalled for a minute on every run
-        List<String> followers = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "crowd-" + UUID.randomUUID()).toList();
+        List<String> followers = IntStream.range(0, 100).mapToObj(i -> "crowd-" + UUID.randomUUID()).toList();
         db.sql("insert into challenge_follow (challenge_id, subject) select :c, unnest(cast(:s as text[]))")
                 .bind("c", id).bind("s", followers.toArray(String[]::new)).then().block();
         notifications.record(Notifications.Event.answerPublished(id, "A crowded challenge", UUID.randomUUID())).block();
@@ -193,7 +197,7 @@ class FollowerNotificationsApiTest extends NotificationApiTestBase {
     }
 
     /** Subscribes to n copies at once on separate threads, as n instances would run them. */
-    private static void concurrently(int copies, Supplier<reactor.core.publisher.Mono<Void>> work) {
+    private static void concurrently(int copies, Supplier<Mono<Void>> work) {
         Flux.range(0, copies).flatMap(i -> work.get().subscribeOn(Schedulers.boundedElastic()), copies)
                 .then().block(Duration.ofMinutes(1));
     }
@@ -251,7 +255,7 @@ class FollowerNotificationsApiTest extends NotificationApiTestBase {
     private static String subject(MimeMessage message) {
         try {
             return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import jakarta.mail.MessagingException;
 
 /** Several instances share one notification table: a claim held by a live instance is left alone, a dead one's is taken over. */
 class MailClaimsApiTest extends NotificationApiTestBase {
@@ -60,7 +61,7 @@ class MailClaimsApiTest extends NotificationApiTestBase {
     private static String subject(MimeMessage message) {
         try {
             return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -5,6 +5,7 @@ import io.launchpad.api.support.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
+import org.assertj.core.api.Assertions;
 
 /** Liveness and readiness for orchestrators; Elasticsearch and the outbox reported without ever making the instance unready. */
 class HealthApiTest extends ApiTestBase {
@@ -44,7 +45,7 @@ class HealthApiTest extends ApiTestBase {
                     .jsonPath("$.status").isEqualTo("DEGRADED")
                     .jsonPath("$.components.outbox.status").isEqualTo("DEGRADED")
                     .jsonPath("$.components.outbox.details.oldestWaitSeconds").value(
-                            (Number seconds) -> org.assertj.core.api.Assertions.assertThat(seconds.longValue()).isGreaterThanOrEqualTo(600));
+                            (Number seconds) -> Assertions.assertThat(seconds.longValue()).isGreaterThanOrEqualTo(600));
             // readiness shows it (HTTP 200 still): the instance keeps taking writes, which wait in the outbox
             api.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("DEGRADED");

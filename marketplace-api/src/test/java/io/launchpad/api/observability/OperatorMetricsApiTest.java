@@ -14,6 +14,12 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /** The figures an operator scrapes from {@code /actuator/prometheus}, each after the work that moves it. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -49,7 +55,7 @@ class OperatorMetricsApiTest extends ApiTestBase {
                 "launchpad_notifications_fanout_lag_seconds_count", "launchpad_ratelimit_rejections_total{",
                 "launchpad_outbox_parked_rows");
         // the committed dashboard and alert rules only name figures that exist
-        java.util.regex.Pattern names = java.util.regex.Pattern.compile(
+        Pattern names = Pattern.compile(
                 "\\b(launchpad_[a-z_]+|http_server_requests_seconds_[a-z]+|tasks_scheduled_execution_seconds_[a-z]+)");
         for (String file : List.of("launchpad-dashboard.json", "alert-rules.yaml")) {
             String text = readMonitoring(file);
@@ -79,9 +85,9 @@ class OperatorMetricsApiTest extends ApiTestBase {
 
     private static String readMonitoring(String file) {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("..", "infra", "deploy", "monitoring", file));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readString(Path.of("..", "infra", "deploy", "monitoring", file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -96,7 +102,7 @@ class OperatorMetricsApiTest extends ApiTestBase {
     static double figure(String metrics, String prefix, String... parts) {
         return metrics.lines()
                 .filter(line -> line.startsWith(prefix))
-                .filter(line -> java.util.Arrays.stream(parts).allMatch(line::contains))
+                .filter(line -> Arrays.stream(parts).allMatch(line::contains))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }

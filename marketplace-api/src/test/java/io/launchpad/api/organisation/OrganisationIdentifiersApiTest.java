@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
 
 /**
  * Issue 14, item 3, over the real PostgreSQL: an association registers with its Companies House,
@@ -41,7 +42,7 @@ class OrganisationIdentifiersApiTest extends ApiTestBase {
         // the admin verifying it sees the numbers to look up
         api.get().uri("/api/v1/admin/verification-queue").header("Authorization", TestTokens.user("admin").bearer())
                 .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.items[?(@.id == '" + id + "')].registers[0].id").isEqualTo(java.util.List.of("01234567"));
+                .jsonPath("$.items[?(@.id == '" + id + "')].registers[0].id").isEqualTo(List.of("01234567"));
 
         // every number out of format is named at once, and no organisation is created
         long before = count("organisation");

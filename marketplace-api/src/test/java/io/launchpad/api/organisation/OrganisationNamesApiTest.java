@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Map;
+import java.util.Random;
 
 /** Issue 10: names are tidied, invisible characters refused, look-alikes of a registered name refused. */
 class OrganisationNamesApiTest extends ApiTestBase {
@@ -108,14 +110,14 @@ class OrganisationNamesApiTest extends ApiTestBase {
     private WebTestClient.ResponseSpec register(String name) {
         return api.post().uri("/api/v1/organisations").header("Authorization", TestTokens.user("association").bearer())
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(java.util.Map.of("name", name, "type", "association")).exchange();
+                .bodyValue(Map.of("name", name, "type", "association")).exchange();
     }
 
     /** Distinct per test and free of digits and letters that are confusable with each other. */
     private static String tag() {
         StringBuilder tag = new StringBuilder();
         String letters = "bcdfghjkptvwxz";
-        var random = new java.util.Random();
+        var random = new Random();
         for (int i = 0; i < 10; i++) {
             tag.append(letters.charAt(random.nextInt(letters.length())));
         }

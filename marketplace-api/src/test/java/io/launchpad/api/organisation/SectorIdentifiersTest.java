@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import java.util.List;
+import org.assertj.core.groups.Tuple;
 
 /** The registers' formats, without any real component: tidying, refusals naming every field, schemes. */
 class SectorIdentifiersTest {
@@ -41,10 +43,10 @@ class SectorIdentifiersTest {
     void eachNumberIsListedWithItsRegistersScheme() {
         assertThat(new SectorIdentifiers("01234567", "NIC100002", "RS007890", "L4426", null, null).listed())
                 .extracting(SectorIdentifiers.Identifier::scheme, SectorIdentifiers.Identifier::id)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("GB-COH", "01234567"),
-                        org.assertj.core.groups.Tuple.tuple("GB-NIC", "100002"),
-                        org.assertj.core.groups.Tuple.tuple("GB-MPR", "RS007890"),
-                        org.assertj.core.groups.Tuple.tuple("GB-SHPE", "L4426"));
+                .containsExactly(Tuple.tuple("GB-COH", "01234567"),
+                        Tuple.tuple("GB-NIC", "100002"),
+                        Tuple.tuple("GB-MPR", "RS007890"),
+                        Tuple.tuple("GB-SHPE", "L4426"));
         assertThat(new SectorIdentifiers(null, "SC012345", null, null, null, null).listed().getFirst().scheme())
                 .isEqualTo("GB-SC");
         assertThat(new SectorIdentifiers(null, "1084532", null, null, null, null).listed().getFirst().scheme())
@@ -52,7 +54,7 @@ class SectorIdentifiersTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static java.util.List<FieldViolation> errors(ApiProblem problem) {
-        return (java.util.List<FieldViolation>) problem.getBody().getProperties().get("errors");
+    private static List<FieldViolation> errors(ApiProblem problem) {
+        return (List<FieldViolation>) problem.getBody().getProperties().get("errors");
     }
 }

@@ -24,6 +24,7 @@ import java.util.UUID;
 import static io.launchpad.api.support.BoardFixtures.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import java.util.regex.Pattern;
 
 /** Export everything, erase everything, keep only anonymous statistics; the audit log and who may read it. */
 class DataRightsApiTest extends ApiTestBase {
@@ -144,7 +145,7 @@ class DataRightsApiTest extends ApiTestBase {
                 base + "/_all/_search?size=0&track_total_hits=true&q=" + query)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        var matcher = java.util.regex.Pattern.compile("\"total\":\\{\"value\":(\\d+)").matcher(response.body());
+        var matcher = Pattern.compile("\"total\":\\{\"value\":(\\d+)").matcher(response.body());
         assertThat(matcher.find()).as("hits in %s", response.body()).isTrue();
         return Long.parseLong(matcher.group(1));
     }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import static io.launchpad.api.support.BoardFixtures.skill;
 import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Export and erasure cover every table that holds a person, as PostgreSQL's catalogue says, not as a
@@ -88,7 +89,7 @@ class ErasureCatalogueTest extends ApiTestBase {
         assertThat(replay).doesNotContain(identity.name(), identity.email(), identity.phone());
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec postCandidate(
+    private WebTestClient.ResponseSpec postCandidate(
             TestTokens.TestUser user, String key, Map<String, Object> body) {
         return api.post().uri("/api/v1/candidates").header("Authorization", user.bearer())
                 .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every kind of bad input gets a 4xx problem naming the field and the rule, and writes nothing. */
 class BadInputTest extends ApiTestBase {
@@ -95,7 +96,7 @@ class BadInputTest extends ApiTestBase {
     private String withRawValue(String field, String rawJson) {
         Map<String, Object> body = challengeBody(association.organisationId(), "Raw value for " + field);
         body.put(field, "__raw__");
-        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body)
+        return JsonMapper.builder().build().writeValueAsString(body)
                 .replace("\"__raw__\"", rawJson);
     }
 

@@ -9,6 +9,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.TimeoutException;
 
 /** A request that cannot get a database connection in time is told to come back, not given a 500. */
 class DatabaseUnavailableTest {
@@ -17,7 +18,7 @@ class DatabaseUnavailableTest {
     void noConnectionWithinTheAcquireTimeIsA503WithRetryAfter() {
         var exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/challenges"));
         var failure = new DataAccessResourceFailureException("Failed to obtain R2DBC Connection",
-                new java.util.concurrent.TimeoutException("Did not observe any item or terminal signal within 5000ms"));
+                new TimeoutException("Did not observe any item or terminal signal within 5000ms"));
 
         var response = new ProblemAdvice().databaseUnavailable(failure, exchange).block();
 

@@ -19,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.launchpad.api.support.TestTokens;
+import io.launchpad.matching.PilotEvidence;
 
 /** Issue 4 through the API: challenge → Q&A → responses → evaluation → award → pilot, and every rule. */
 class ChallengeToPilotApiTest extends ApiTestBase {
@@ -27,7 +29,7 @@ class ChallengeToPilotApiTest extends ApiTestBase {
     Challenges challenges;
 
     @Autowired
-    io.launchpad.matching.PilotEvidence pilotEvidence;
+    PilotEvidence pilotEvidence;
 
     @Test
     void weightingsMustSumToOneHundredAndTheBriefCarriesItsTerms() {
@@ -410,7 +412,7 @@ class ChallengeToPilotApiTest extends ApiTestBase {
     }
 
     Actor colleagueOf(Actor member) {
-        return joinThroughInvitation(member, io.launchpad.api.support.TestTokens.user("association"));
+        return joinThroughInvitation(member, TestTokens.user("association"));
     }
 
     static Map<String, Object> scores(int technical, int socialValue, int price) {

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.launchpad.api.web.Page;
 
 /** Cursors of ranked lists, without a server: what they carry, and which ones are refused. */
 class MatchRequestTest {
@@ -23,7 +24,7 @@ class MatchRequestTest {
         assertThat(first.window()).isEqualTo(MatchWindow.first(4));
         List<MatchWindow.MatchPosition> found = positions(4);
 
-        io.launchpad.api.web.Page<MatchWindow.MatchPosition> page = first.page(found, position -> position, LIST);
+        Page<MatchWindow.MatchPosition> page = first.page(found, position -> position, LIST);
         assertThat(page.items()).isEqualTo(found.subList(0, 3));
         assertThat(page.nextCursor()).isNotNull();
 

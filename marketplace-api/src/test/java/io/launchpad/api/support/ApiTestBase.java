@@ -15,6 +15,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.launchpad.api.contract.ContractValidation;
+import java.util.HashMap;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole API on a random port over the real PostgreSQL and Elasticsearch node, with tokens from
@@ -24,7 +27,7 @@ import java.util.UUID;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
 // every request and response of every API suite is checked against docs/openapi.json
-@org.springframework.context.annotation.Import(io.launchpad.api.contract.ContractValidation.class)
+@Import(ContractValidation.class)
 @Tag("real")
 public abstract class ApiTestBase {
 
@@ -137,7 +140,7 @@ public abstract class ApiTestBase {
     }
 
     protected static Map<String, Object> challengeBody(UUID organisationId, String title) {
-        return new java.util.HashMap<>(Map.of(
+        return new HashMap<>(Map.of(
                 "organisationId", organisationId.toString(),
                 "title", title,
                 "summary", "A short summary of " + title,
@@ -150,7 +153,7 @@ public abstract class ApiTestBase {
     }
 
     protected static Map<String, Object> supplierBody(UUID organisationId, String name, String capabilities) {
-        return new java.util.HashMap<>(Map.of(
+        return new HashMap<>(Map.of(
                 "organisationId", organisationId.toString(),
                 "name", name,
                 "summary", "Summary of " + name,

@@ -8,6 +8,9 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.util.Arrays;
 import java.util.List;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import java.io.IOException;
 
 /** A real SMTP server (GreenMail) on a free port, started once per JVM; the API sends its email here. */
 public final class TestMail {
@@ -43,10 +46,10 @@ public final class TestMail {
     }
 
     /** Every text part of the message (plain and HTML), so a test can look for what the person reads. */
-    public static String text(jakarta.mail.Part part) {
+    public static String text(Part part) {
         try {
             Object content = part.getContent();
-            if (content instanceof jakarta.mail.Multipart multipart) {
+            if (content instanceof Multipart multipart) {
                 StringBuilder all = new StringBuilder();
                 for (int i = 0; i < multipart.getCount(); i++) {
                     all.append(text(multipart.getBodyPart(i))).append('\n');
@@ -54,18 +57,18 @@ public final class TestMail {
                 return all.toString();
             }
             return String.valueOf(content);
-        } catch (MessagingException | java.io.IOException e) {
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** The part of the given type ({@code text/plain}, {@code text/html}), or null. */
-    public static String part(jakarta.mail.Part part, String type) {
+    public static String part(Part part, String type) {
         try {
             if (part.isMimeType(type)) {
                 return String.valueOf(part.getContent());
             }
-            if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            if (part.getContent() instanceof Multipart multipart) {
                 for (int i = 0; i < multipart.getCount(); i++) {
                     String found = part(multipart.getBodyPart(i), type);
                     if (found != null) {
@@ -74,7 +77,7 @@ public final class TestMail {
                 }
             }
             return null;
-        } catch (MessagingException | java.io.IOException e) {
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

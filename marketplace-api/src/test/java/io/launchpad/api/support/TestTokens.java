@@ -24,6 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 /**
  * Signs tokens shaped like Keycloak's (realm roles in {@code realm_access.roles}, audience
@@ -79,12 +80,12 @@ public final class TestTokens {
         // the admin API the API deletes sign-in accounts through (issue 12): a token for the account-admin
         // client when it sends its secret, and "gone" for any user it then deletes
         server.stubFor(post(urlEqualTo("/realms/launchpad/protocol/openid-connect/token"))
-                .withFormParam("grant_type", com.github.tomakehurst.wiremock.client.WireMock.equalTo("client_credentials"))
-                .withFormParam("client_secret", com.github.tomakehurst.wiremock.client.WireMock.equalTo(ACCOUNT_ADMIN_SECRET))
+                .withFormParam("grant_type", WireMock.equalTo("client_credentials"))
+                .withFormParam("client_secret", WireMock.equalTo(ACCOUNT_ADMIN_SECRET))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"access_token\":\"admin-token\",\"token_type\":\"Bearer\",\"expires_in\":60}")));
         server.stubFor(delete(urlPathMatching("/admin/realms/launchpad/users/[^/]+"))
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer admin-token"))
+                .withHeader("Authorization", WireMock.equalTo("Bearer admin-token"))
                 .willReturn(aResponse().withStatus(204)));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     }

@@ -18,6 +18,7 @@ import io.launchpad.matching.indexes.EmbeddingModel;
 import io.launchpad.matching.indexes.Embeddings;
 import io.launchpad.matching.indexes.IndexedCandidate.Passage;
 import org.jspecify.annotations.Nullable;
+import io.launchpad.matching.indexes.BoardDocuments;
 
 /**
  * The transparent re-rank of a (role, candidate) pair, the same in both directions. Each gap (a
@@ -80,7 +81,7 @@ final class BoardScore {
         List<float[]> passageVectors = new ArrayList<>();
         for (Passage passage : candidate.passages()) {
             float[] vector = passage.vector(); // decoded once per pair, not once per gap
-            if (io.launchpad.matching.indexes.BoardDocuments.WHOLE.equals(passage.kind())) {
+            if (BoardDocuments.WHOLE.equals(passage.kind())) {
                 wholeVector = vector;
             } else if (vector != null) {
                 passages.add(passage);

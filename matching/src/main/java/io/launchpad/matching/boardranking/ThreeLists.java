@@ -15,6 +15,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import java.util.HashMap;
 
 /**
  * Finds board candidates (people or roles) in one index: three lists asked for concurrently, all
@@ -68,7 +69,7 @@ final class ThreeLists<T> {
             for (List<Hit<T>> hits : List.of(lists.getT1(), lists.getT2(), lists.getT3())) {
                 rankings.add(hits.stream().map(Hit::id).toList());
             }
-            Map<String, Double> keywordScores = new java.util.HashMap<>();
+            Map<String, Double> keywordScores = new HashMap<>();
             for (Hit<T> hit : lists.getT2()) {
                 keywordScores.put(hit.id(), hit.score() == null ? 0 : hit.score());
             }
@@ -79,7 +80,7 @@ final class ThreeLists<T> {
             return elasticsearch.call("read the kept candidates", client -> client.mget(get -> get
                             .index(spec.index()).ids(kept).sourceIncludes(spec.sourceFields()), spec.type()))
                     .map(response -> {
-                        Map<String, T> documents = new java.util.HashMap<>();
+                        Map<String, T> documents = new HashMap<>();
                         response.docs().forEach(doc -> {
                             if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
                                 documents.put(doc.result().id(), doc.result().source());

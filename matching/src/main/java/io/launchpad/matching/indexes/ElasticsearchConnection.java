@@ -21,6 +21,13 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import io.launchpad.matching.MatchingProperties;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
 
 /**
  * The one way matching talks to Elasticsearch: every call is bounded by the request timeout, and
@@ -35,17 +42,17 @@ public final class ElasticsearchConnection implements AutoCloseable {
     private final Duration requestTimeout;
 
     public ElasticsearchConnection(URI url, Duration requestTimeout) {
-        this(java.util.List.of(url), requestTimeout);
+        this(List.of(url), requestTimeout);
     }
 
     /** Several nodes of one cluster: requests go round them, and a node that fails is skipped for a while. */
-    public ElasticsearchConnection(java.util.List<URI> nodes, Duration requestTimeout) {
-        this(nodes, requestTimeout, new io.launchpad.matching.MatchingProperties.Security("", "", ""));
+    public ElasticsearchConnection(List<URI> nodes, Duration requestTimeout) {
+        this(nodes, requestTimeout, new MatchingProperties.Security("", "", ""));
     }
 
     /** A secured cluster: basic authentication and, for HTTPS, the CA that signed the nodes' certificates. */
-    public ElasticsearchConnection(java.util.List<URI> nodes, Duration requestTimeout,
-            io.launchpad.matching.MatchingProperties.Security security) {
+    public ElasticsearchConnection(List<URI> nodes, Duration requestTimeout,
+            MatchingProperties.Security security) {
         this.requestTimeout = requestTimeout;
         Timeout timeout = Timeout.ofMilliseconds(requestTimeout.toMillis());
         // connecting to a node that is down must fail fast, not use up the whole request budget
@@ -54,13 +61,13 @@ public final class ElasticsearchConnection implements AutoCloseable {
                 .setConnectionConfigCallback(connection -> connection.setConnectTimeout(connectTimeout).setSocketTimeout(timeout))
                 .setRequestConfigCallback(request -> request.setConnectionRequestTimeout(timeout).setResponseTimeout(timeout));
         if (security.authenticates()) {
-            String basic = java.util.Base64.getEncoder().encodeToString(
-                    (security.username() + ":" + security.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            builder.setDefaultHeaders(new org.apache.hc.core5.http.Header[] {
-                    new org.apache.hc.core5.http.message.BasicHeader("Authorization", "Basic " + basic)});
+            String basic = Base64.getEncoder().encodeToString(
+                    (security.username() + ":" + security.password()).getBytes(StandardCharsets.UTF_8));
+            builder.setDefaultHeaders(new Header[] {
+                    new BasicHeader("Authorization", "Basic " + basic)});
         }
         if (!security.caCertificate().isBlank()) {
-            builder.setSSLContext(ClusterCertificates.trusting(java.nio.file.Path.of(security.caCertificate())));
+            builder.setSSLContext(ClusterCertificates.trusting(Path.of(security.caCertificate())));
         }
         this.restClient = builder.build();
         this.client = new ElasticsearchAsyncClient(new Rest5ClientTransport(restClient, new Jackson3JsonpMapper(documentMapper())));

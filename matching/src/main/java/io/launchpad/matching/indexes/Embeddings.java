@@ -7,6 +7,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sentence embeddings (384 dimensions, unit length) from the configured {@link EmbeddingModel},
@@ -35,10 +45,10 @@ public final class Embeddings {
     static final int MAX_WINDOWS = 4;
 
     private static final Logger log = LoggerFactory.getLogger(Embeddings.class);
-    private static final java.util.Map<String, OnnxEncoder> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, OnnxEncoder> LOADED = new ConcurrentHashMap<>();
 
     private final EmbeddingModel model;
-    private final java.util.concurrent.atomic.AtomicLong textsEmbedded = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong textsEmbedded = new AtomicLong();
 
     /** The default model ({@link EmbeddingModel#DEFAULT}). */
     public Embeddings() {
@@ -46,7 +56,7 @@ public final class Embeddings {
     }
 
     public Embeddings(EmbeddingModel model) {
-        this.model = java.util.Objects.requireNonNull(model, "model");
+        this.model = Objects.requireNonNull(model, "model");
     }
 
     public EmbeddingModel model() {
@@ -80,11 +90,11 @@ public final class Embeddings {
             return null;
         }
         try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            digest.update((model.id() + "\n" + side + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            byte[] full = digest.digest(text.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((model.id() + "\n" + side + "\n").getBytes(StandardCharsets.UTF_8));
+            byte[] full = digest.digest(text.strip().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 16));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
@@ -95,7 +105,7 @@ public final class Embeddings {
     }
 
     public float @Nullable [] embed(@Nullable String text, EmbeddingModel.Side side) {
-        return embedAll(java.util.Arrays.asList(text), side).getFirst();
+        return embedAll(Arrays.asList(text), side).getFirst();
     }
 
     /**
@@ -113,7 +123,7 @@ public final class Embeddings {
      */
     public List<float[]> embedAll(List<String> texts, EmbeddingModel.Side side, KnownVectors known) {
         List<float[]> vectors = new ArrayList<>(Collections.nCopies(texts.size(), (float[]) null));
-        java.util.Map<String, List<Integer>> toEmbed = new java.util.LinkedHashMap<>();
+        Map<String, List<Integer>> toEmbed = new LinkedHashMap<>();
         for (int i = 0; i < texts.size(); i++) {
             String hash = hash(texts.get(i), side);
             if (hash == null) {

@@ -15,6 +15,11 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import io.launchpad.matching.Taxonomy;
+import java.io.StringReader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Puts the index templates and creates the versioned indexes behind their aliases. Runs in the
@@ -32,7 +37,7 @@ public final class IndexSetup implements AutoCloseable {
     private final IndexNames names;
     private final EmbeddingModel model;
     /** Aliases whose live index holds another model's vectors: meaning is off there until a full reindex. */
-    private final java.util.Set<String> otherModel = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> otherModel = ConcurrentHashMap.newKeySet();
     private volatile boolean done;
     private volatile @Nullable Disposable background;
 
@@ -165,7 +170,7 @@ public final class IndexSetup implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return elasticsearch.call("add " + field + " to " + alias, client -> client.indices().putMapping(put -> put
-                        .index(alias).withJson(new java.io.StringReader(properties))))
+                        .index(alias).withJson(new StringReader(properties))))
                 .then();
     }
 
@@ -181,7 +186,7 @@ public final class IndexSetup implements AutoCloseable {
     private Mono<Void> putTextAnalysis() {
         PutComponentTemplateRequest request = PutComponentTemplateRequest.of(template -> template
                 // synonyms come from the taxonomy, so "mould" finds "condensation" without a hand-kept list
-                .withJson(TextAnalysis.template(io.launchpad.matching.Taxonomy.housing()))
+                .withJson(TextAnalysis.template(Taxonomy.housing()))
                 .name(names.textAnalysisComponent()));
         return elasticsearch.call("put the text analysis template", client -> client.cluster().putComponentTemplate(request)).then();
     }
@@ -191,15 +196,15 @@ public final class IndexSetup implements AutoCloseable {
         // the template records the embedding model, so an index says which model's vectors it holds
         String json;
         try (InputStream in = resource(file)) {
-            var tree = (tools.jackson.databind.node.ObjectNode) ElasticsearchConnection.documentMapper().readTree(in);
-            ((tools.jackson.databind.node.ObjectNode) tree.path("template").path("mappings").path("_meta"))
+            var tree = (ObjectNode) ElasticsearchConnection.documentMapper().readTree(in);
+            ((ObjectNode) tree.path("template").path("mappings").path("_meta"))
                     .put("embedding_model", model.id());
             json = tree.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         PutIndexTemplateRequest request = PutIndexTemplateRequest.of(template -> template
-                .withJson(new java.io.StringReader(json))
+                .withJson(new StringReader(json))
                 .name(alias)
                 .indexPatterns(alias + "-v*")
                 .composedOf(names.textAnalysisComponent()));

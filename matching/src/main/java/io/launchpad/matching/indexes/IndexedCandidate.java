@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.launchpad.matching.CandidateForMatching;
 import io.launchpad.matching.RankedSkill;
 import org.jspecify.annotations.Nullable;
+import java.util.Base64;
 
 /**
  * A board candidate as stored in the candidates index (snake case, see {@code candidates-v1.json}).
@@ -44,7 +45,7 @@ public record IndexedCandidate(UUID candidateId, String visibility, List<String>
             for (int d = 0; d < vector.length; d++) {
                 bytes[d] = (byte) Math.max(-127, Math.min(127, Math.round(vector[d] * 127)));
             }
-            return new Passage(kind, text, level, java.util.Base64.getEncoder().encodeToString(bytes));
+            return new Passage(kind, text, level, Base64.getEncoder().encodeToString(bytes));
         }
 
         /** The vector back, as a unit vector (null when none is stored). */
@@ -52,7 +53,7 @@ public record IndexedCandidate(UUID candidateId, String visibility, List<String>
             if (v == null) {
                 return null;
             }
-            byte[] bytes = java.util.Base64.getDecoder().decode(v);
+            byte[] bytes = Base64.getDecoder().decode(v);
             float[] vector = new float[bytes.length];
             double norm = 0;
             for (int d = 0; d < bytes.length; d++) {

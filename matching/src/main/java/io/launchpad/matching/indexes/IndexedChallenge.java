@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.launchpad.matching.ChallengeDocument;
 import io.launchpad.matching.Tiebreak;
 import org.jspecify.annotations.Nullable;
+import io.launchpad.matching.Taxonomy;
 
 /**
  * A challenge as stored in the challenges index (field names in snake case, see {@code challenges-v1.json}).
@@ -36,7 +37,7 @@ public record IndexedChallenge(UUID challengeId, UUID organisationId, String sta
      * (bulk loads, the outbox) should use {@link IndexedDocuments#challenges} with the whole batch.
      */
     public static IndexedChallenge from(ChallengeDocument challenge) {
-        return new IndexedDocuments(new Embeddings(), io.launchpad.matching.Taxonomy.housing())
+        return new IndexedDocuments(new Embeddings(), Taxonomy.housing())
                 .challenges(List.of(challenge)).getFirst();
     }
 

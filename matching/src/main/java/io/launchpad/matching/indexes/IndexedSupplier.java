@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.launchpad.matching.SupplierDocument;
 import io.launchpad.matching.Tiebreak;
 import org.jspecify.annotations.Nullable;
+import io.launchpad.matching.Taxonomy;
 
 /**
  * A supplier as stored in the suppliers index (field names in snake case, see {@code suppliers-v1.json}).
@@ -32,7 +33,7 @@ public record IndexedSupplier(UUID supplierId, UUID organisationId, boolean publ
      * (bulk loads, the outbox) should use {@link IndexedDocuments#suppliers} with the whole batch.
      */
     public static IndexedSupplier from(SupplierDocument supplier) {
-        return new IndexedDocuments(new Embeddings(), io.launchpad.matching.Taxonomy.housing())
+        return new IndexedDocuments(new Embeddings(), Taxonomy.housing())
                 .suppliers(List.of(supplier)).getFirst();
     }
 

@@ -5,6 +5,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.launchpad.matching.Taxonomy;
 
 /** Wires the Elasticsearch connection and index set-up; imported by {@code MatchingAutoConfiguration}. */
 @Configuration(proxyBeanMethods = false)
@@ -28,7 +29,7 @@ public class IndexesConfiguration {
     @Bean
     IndexedDocuments matchingIndexedDocuments(Embeddings matchingEmbeddings, ElasticsearchConnection matchingElasticsearch,
                                               IndexNames matchingIndexNames) {
-        return new IndexedDocuments(matchingEmbeddings, io.launchpad.matching.Taxonomy.housing(),
+        return new IndexedDocuments(matchingEmbeddings, Taxonomy.housing(),
                 PreviousVectors.in(matchingElasticsearch, matchingIndexNames));
     }
 

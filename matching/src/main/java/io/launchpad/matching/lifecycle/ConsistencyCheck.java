@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import java.util.Comparator;
 
 /**
  * Compares ids and versions in the system of record with those behind each alias: every document
@@ -108,7 +109,7 @@ final class ConsistencyCheck {
                 differences.add(new Difference(alias, document.getKey(), Kind.EXTRA_IN_INDEX, null, document.getValue()));
             }
         }
-        differences.sort(java.util.Comparator.comparing(Difference::kind).thenComparing(Difference::id));
+        differences.sort(Comparator.comparing(Difference::kind).thenComparing(Difference::id));
         return new Side(new IndexCount(alias, String.join(",", indexed.physical()), inDatabase.size(),
                 indexed.versions().size(), missing, extra, stale), differences);
     }

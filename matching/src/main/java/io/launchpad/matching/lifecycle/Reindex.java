@@ -33,6 +33,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongConsumer;
 
 /**
  * A full rebuild of the matching indexes without downtime.
@@ -183,7 +190,7 @@ final class Reindex {
      * whose document Elasticsearch refuses are left out and reported; any other failure fails the load.
      */
     private <T> Mono<BulkLoad> load(String alias, String index, Flux<T> source, Function<List<T>, List<IndexDocument>> convert,
-            java.util.function.LongConsumer added) {
+            LongConsumer added) {
         return Mono.using(
                 () -> new BulkLoad(elasticsearch.client(), alias, index, settings.batchSize()),
                 load -> source.buffer(settings.embedBatch())
@@ -240,7 +247,7 @@ final class Reindex {
     }
 
     private Mono<Instant> databaseNow() {
-        return database.sql("select now() as now").map(row -> row.get("now", java.time.OffsetDateTime.class).toInstant()).one();
+        return database.sql("select now() as now").map(row -> row.get("now", OffsetDateTime.class).toInstant()).one();
     }
 
     /**
@@ -250,9 +257,9 @@ final class Reindex {
      * pending and parks it if the refusals go on, so one bad row can never fail the reindex.
      */
     private Mono<Replay> replay(Instant since, List<Rebuilt> rebuilt) {
-        java.util.Map<String, String> newIndexOf = new java.util.HashMap<>();
+        Map<String, String> newIndexOf = new HashMap<>();
         rebuilt.forEach(r -> newIndexOf.put(r.alias(), r.index()));
-        java.util.Queue<RejectedDocument> unreadable = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Queue<RejectedDocument> unreadable = new ConcurrentLinkedQueue<>();
         return Mono.using(
                 () -> new BulkLoad(elasticsearch.client(), "outbox replay", String.join(",", newIndexOf.values()), settings.batchSize()),
                 load -> database.sql(OUTBOX_SINCE).bind("since", since.atOffset(ZoneOffset.UTC))
@@ -273,7 +280,7 @@ final class Reindex {
                 load -> { });
     }
 
-    private static Replay replay(BulkLoad load, java.util.Collection<RejectedDocument> unreadable, List<Rebuilt> rebuilt) {
+    private static Replay replay(BulkLoad load, Collection<RejectedDocument> unreadable, List<Rebuilt> rebuilt) {
         List<RejectedDocument> rejected = new ArrayList<>(unreadable);
         load.rejected().forEach(refused -> rejected.add(new RejectedDocument(aliasOf(refused.index(), rebuilt), refused.id(),
                 From.OUTBOX_REPLAY, refused.error())));
@@ -294,19 +301,19 @@ final class Reindex {
     }
 
     /** After the replay, so each new index already holds every write the rebuild overlapped; alias → documents removed. */
-    private Mono<java.util.Map<String, Long>> reconcile(SearchableSource source, List<Rebuilt> rebuilt) {
-        java.util.Map<String, RecordedIds> recordedOf = new java.util.HashMap<>();
+    private Mono<Map<String, Long>> reconcile(SearchableSource source, List<Rebuilt> rebuilt) {
+        Map<String, RecordedIds> recordedOf = new HashMap<>();
         RecordedIds.of(names).forEach(recorded -> recordedOf.put(recorded.alias(), recorded));
         return Flux.fromIterable(rebuilt)
                 .concatMap(r -> reconcile.run(Objects.requireNonNull(recordedOf.get(r.alias()), "RecordedIds covers every alias"),
-                        r.index(), source).map(removed -> java.util.Map.entry(r.alias(), removed)))
-                .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
+                        r.index(), source).map(removed -> Map.entry(r.alias(), removed)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     private record OutboxEvent(String type, UUID id, String payload) {
     }
 
-    private List<Replayed> replayed(List<OutboxEvent> events, java.util.Collection<RejectedDocument> unreadable) {
+    private List<Replayed> replayed(List<OutboxEvent> events, Collection<RejectedDocument> unreadable) {
         List<SupplierDocument> suppliers = new ArrayList<>();
         List<ChallengeDocument> challenges = new ArrayList<>();
         List<CandidateForMatching> candidates = new ArrayList<>();

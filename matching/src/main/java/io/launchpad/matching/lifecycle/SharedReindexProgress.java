@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * The latest reindex's progress in PostgreSQL, so that every instance answers with the one that runs
@@ -38,7 +39,7 @@ final class SharedReindexProgress {
                         where excluded.started_at > matching_reindex_progress.started_at
                            or (excluded.started_at = matching_reindex_progress.started_at
                                and matching_reindex_progress.running)""")
-                .bind("started", progress.startedAt().atOffset(java.time.ZoneOffset.UTC))
+                .bind("started", progress.startedAt().atOffset(ZoneOffset.UTC))
                 .bind("running", progress.running())
                 .bind("progress", json.writeValueAsString(progress))
                 .then();

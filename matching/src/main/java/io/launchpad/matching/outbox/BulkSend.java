@@ -23,6 +23,7 @@ import io.launchpad.matching.indexes.IndexedSupplier;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
+import java.util.Iterator;
 
 /**
  * Sends claimed rows to Elasticsearch in one bulk request. Each document carries its aggregate
@@ -157,8 +158,8 @@ final class BulkSend {
             }
         }
         board.convert();
-        java.util.Iterator<IndexedSupplier> indexedSuppliers = documents.suppliers(suppliers).iterator();
-        java.util.Iterator<IndexedChallenge> indexedChallenges = documents.challenges(challenges).iterator();
+        Iterator<IndexedSupplier> indexedSuppliers = documents.suppliers(suppliers).iterator();
+        Iterator<IndexedChallenge> indexedChallenges = documents.challenges(challenges).iterator();
         List<BulkOperation> operations = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
             String id = row.aggregateId().toString();

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import java.util.UUID;
 
 /** {@link ParkedOutboxRows} over the outbox table; the indexer parks rows, this is the operator's side. */
 final class ParkedRows implements ParkedOutboxRows {
@@ -49,7 +50,7 @@ final class ParkedRows implements ParkedOutboxRows {
                 .map((row, metadata) -> new ParkedOutboxRow(
                         row.get("id", Long.class),
                         row.get("aggregate_type", String.class),
-                        row.get("aggregate_id", java.util.UUID.class),
+                        row.get("aggregate_id", UUID.class),
                         row.get("aggregate_version", Long.class),
                         row.get("attempts", Integer.class),
                         row.get("rejections", Integer.class),

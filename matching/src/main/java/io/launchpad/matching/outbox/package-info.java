@@ -2,5 +2,7 @@
  * The outbox: changes recorded in the caller's transaction, drained into Elasticsearch by the indexer, parked when
  * Elasticsearch keeps rejecting them; and matching's health.
  */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.matching.outbox;
+
+import org.jspecify.annotations.NullMarked;

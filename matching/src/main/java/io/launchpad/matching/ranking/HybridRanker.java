@@ -41,6 +41,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.function.Tuple3;
+import java.util.Collections;
+import java.util.HashSet;
 
 /**
  * Both directions of matching: suppliers for a challenge and open challenges for a supplier. Hard
@@ -179,7 +181,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         challenge.requiredAccreditations().forEach(code ->
                 bool.filter(f -> f.terms(t -> t.field("accreditation_codes").terms(v -> v.value(values(
                         taxonomy.satisfiersOf(Taxonomy.ACCREDITATION, code)))))));
-        Set<UUID> never = new java.util.HashSet<>(excluded);
+        Set<UUID> never = new HashSet<>(excluded);
         if (challenge.organisationId() != null) {
             never.add(challenge.organisationId());
         }
@@ -300,7 +302,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         if (!lacking.isEmpty()) {
             bool.mustNot(m -> m.terms(t -> t.field("required_accreditation_codes").terms(v -> v.value(values(lacking)))));
         }
-        Set<UUID> never = new java.util.HashSet<>(excluded);
+        Set<UUID> never = new HashSet<>(excluded);
         if (supplier.organisationId() != null) {
             never.add(supplier.organisationId());
         }
@@ -395,7 +397,7 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put(keysAndValues[i], keysAndValues[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 
 }

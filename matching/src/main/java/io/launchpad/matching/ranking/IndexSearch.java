@@ -33,6 +33,8 @@ import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexSetup;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Faceted search in one request: the base filters (published, open) in the query, the chosen facet
@@ -224,17 +226,17 @@ final class IndexSearch implements Search {
         return values == null ? List.of() : values;
     }
 
-    record StoredSupplierHit(java.util.UUID supplierId, java.util.UUID organisationId, Boolean published, String sizeCode,
+    record StoredSupplierHit(UUID supplierId, UUID organisationId, Boolean published, String sizeCode,
                              @Nullable List<String> regionCodes, @Nullable List<String> accreditationCodes,
-                             @Nullable List<String> categoryCodes, java.time.Instant updatedAt, @Nullable Text text) {
+                             @Nullable List<String> categoryCodes, Instant updatedAt, @Nullable Text text) {
         record Text(@Nullable String name, @Nullable String summary) {
         }
     }
 
-    record StoredChallengeHit(java.util.UUID challengeId, java.util.UUID organisationId, String statusCode,
+    record StoredChallengeHit(UUID challengeId, UUID organisationId, String statusCode,
                               @Nullable List<String> categoryCodes, @Nullable List<String> regionCodes,
                               @Nullable List<String> requiredAccreditationCodes, LocalDate closingDate,
-                              java.time.Instant updatedAt, @Nullable Text text) {
+                              Instant updatedAt, @Nullable Text text) {
         record Text(@Nullable String organisationName, @Nullable String title, @Nullable String summary) {
         }
     }

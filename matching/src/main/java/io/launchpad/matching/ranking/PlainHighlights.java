@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.launchpad.matching.Highlight;
+import java.util.regex.Matcher;
 
 /**
  * Turns Elasticsearch's highlighted fragments (HTML-escaped, matched words in {@code <mark>}) into
@@ -120,7 +121,7 @@ final class PlainHighlights {
                     yield Character.isValidCodePoint(codePoint) ? Character.toString(codePoint) : match.group();
                 }
             };
-            return java.util.regex.Matcher.quoteReplacement(text);
+            return Matcher.quoteReplacement(text);
         });
     }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.regex.MatchResult;
 
 /**
  * How much substance a profile has, 0–1: sentences that say something, capabilities described in more
@@ -81,6 +82,6 @@ final class ProfileQuality {
     }
 
     private static String[] words(String text) {
-        return WORD.matcher(text.toLowerCase(Locale.ROOT)).results().map(java.util.regex.MatchResult::group).toArray(String[]::new);
+        return WORD.matcher(text.toLowerCase(Locale.ROOT)).results().map(MatchResult::group).toArray(String[]::new);
     }
 }

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import java.util.regex.MatchResult;
 
 /**
  * For each requirement of a challenge, each candidate's best passage: one nested kNN search per requirement
@@ -184,7 +185,7 @@ final class RequirementEvidenceFinder {
     }
 
     private static List<String> stems(String text) {
-        return WORD.matcher(text.toLowerCase(Locale.ROOT)).results().map(java.util.regex.MatchResult::group)
+        return WORD.matcher(text.toLowerCase(Locale.ROOT)).results().map(MatchResult::group)
                 .filter(word -> word.length() >= 3 && !FUNCTION_WORDS.contains(word))
                 .map(word -> word.length() > 5 ? word.substring(0, 5) : word)
                 .distinct()

@@ -8,6 +8,9 @@ import io.launchpad.matching.Taxonomy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.assertj.core.data.Offset;
 
 /**
  * Each model's calibration anchors ({@link EmbeddingModel#unrelated}, {@link EmbeddingModel#related})
@@ -58,23 +61,23 @@ class EmbeddingCalibrationTest {
 
     @Test
     void everyModelStatesTheAnchorsTheTaxonomyMeasures() {
-        java.util.Map<EmbeddingModel, Anchors> all = new java.util.LinkedHashMap<>();
+        Map<EmbeddingModel, Anchors> all = new LinkedHashMap<>();
         for (EmbeddingModel model : EmbeddingModel.KNOWN) {
             Anchors measured = measure(model);
             all.put(model, measured);
             System.out.printf(Locale.ROOT, "%s: unrelated %.3f, related %.3f%n", model.id(), measured.unrelated(), measured.related());
         }
         all.forEach((model, measured) -> {
-            assertThat(model.unrelated()).as(model.id() + " unrelated").isCloseTo(measured.unrelated(), org.assertj.core.data.Offset.offset(0.03));
-            assertThat(model.related()).as(model.id() + " related").isCloseTo(measured.related(), org.assertj.core.data.Offset.offset(0.03));
+            assertThat(model.unrelated()).as(model.id() + " unrelated").isCloseTo(measured.unrelated(), Offset.offset(0.03));
+            assertThat(model.related()).as(model.id() + " related").isCloseTo(measured.related(), Offset.offset(0.03));
         });
     }
 
     @Test
     void calibrationPutsEachModelsAnchorsWhereTheDefaultModelHasThem() {
         for (EmbeddingModel model : EmbeddingModel.KNOWN) {
-            assertThat(model.calibrated(model.unrelated())).isCloseTo(EmbeddingModel.DEFAULT.unrelated(), org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(model.calibrated(model.related())).isCloseTo(EmbeddingModel.DEFAULT.related(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(model.calibrated(model.unrelated())).isCloseTo(EmbeddingModel.DEFAULT.unrelated(), Offset.offset(1e-9));
+            assertThat(model.calibrated(model.related())).isCloseTo(EmbeddingModel.DEFAULT.related(), Offset.offset(1e-9));
         }
         assertThat(EmbeddingModel.DEFAULT.calibrated(0.42)).isEqualTo(0.42);
     }

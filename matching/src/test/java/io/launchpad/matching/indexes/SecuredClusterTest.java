@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.Base64;
 
 /** A secured cluster (ECK, compose) is called with basic authentication; the password never shows in a log line. */
 class SecuredClusterTest {
@@ -42,7 +43,7 @@ class SecuredClusterTest {
         } finally {
             cluster.stop(0);
         }
-        assertThat(authorization.get()).isEqualTo("Basic " + java.util.Base64.getEncoder()
+        assertThat(authorization.get()).isEqualTo("Basic " + Base64.getEncoder()
                 .encodeToString("launchpad:s3cret-pw".getBytes(StandardCharsets.UTF_8)));
         assertThat(security.toString()).doesNotContain("s3cret-pw");
     }

@@ -49,6 +49,11 @@ import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import io.launchpad.matching.ReindexInProgressException;
+import io.launchpad.matching.indexes.BoardDocuments;
+import io.r2dbc.spi.Connection;
+import java.time.LocalDate;
+import org.assertj.core.api.Assertions;
 
 /**
  * Reindex, alias swap and consistency check against the real PostgreSQL (outbox) and Elasticsearch,
@@ -227,12 +232,12 @@ class IndexLifecycleTest {
     void aReindexRunningOnAnotherInstanceIsRefusedHereUntilItEnds() {
         IndexLifecycle lifecycle = app.getBean(IndexLifecycle.class);
         // another instance's reindex: its session holds the advisory lock on a connection of its own
-        io.r2dbc.spi.Connection otherInstance = Mono.from(db.connectionFactory().create()).block();
+        Connection otherInstance = Mono.from(db.connectionFactory().create()).block();
         try {
             assertThat(lockQuery(otherInstance, "select pg_try_advisory_lock(" + ReindexLock.KEY + ")")).isTrue();
 
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> lifecycle.reindex().block())
-                    .isInstanceOf(io.launchpad.matching.ReindexInProgressException.class);
+            Assertions.assertThatThrownBy(() -> lifecycle.reindex().block())
+                    .isInstanceOf(ReindexInProgressException.class);
 
             assertThat(lockQuery(otherInstance, "select pg_advisory_unlock(" + ReindexLock.KEY + ")")).isTrue();
         } finally {
@@ -240,7 +245,7 @@ class IndexLifecycleTest {
         }
         assertThat(lifecycle.reindex().block()).isNotNull();
         // and this run gave the lock back: the other instance can take it now
-        io.r2dbc.spi.Connection later = Mono.from(db.connectionFactory().create()).block();
+        Connection later = Mono.from(db.connectionFactory().create()).block();
         try {
             assertThat(lockQuery(later, "select pg_try_advisory_lock(" + ReindexLock.KEY + ")")).isTrue();
         } finally {
@@ -248,7 +253,7 @@ class IndexLifecycleTest {
         }
     }
 
-    private static Boolean lockQuery(io.r2dbc.spi.Connection connection, String sql) {
+    private static Boolean lockQuery(Connection connection, String sql) {
         return Mono.from(connection.createStatement(sql).execute())
                 .flatMap(result -> Mono.from(result.map((row, metadata) -> row.get(0, Boolean.class))))
                 .block();
@@ -306,15 +311,15 @@ class IndexLifecycleTest {
         CandidateForMatching notYetIndexed = BoardDocumentsForTests.candidate("public", "north-east", true, 3, gaps);
         CandidateForMatching isPrivate = BoardDocumentsForTests.candidate("private", "north-east", true, 3, gaps);
         CandidateForMatching ghost = BoardDocumentsForTests.candidate("matching", "north-east", true, 3, gaps);
-        BoardRoleForMatching role = BoardDocumentsForTests.role("open", java.time.LocalDate.now().plusDays(9), "north-east", true, gaps);
-        BoardRoleForMatching missingRole = BoardDocumentsForTests.role("closed", java.time.LocalDate.now().plusDays(9), "north-east", true, gaps);
+        BoardRoleForMatching role = BoardDocumentsForTests.role("open", LocalDate.now().plusDays(9), "north-east", true, gaps);
+        BoardRoleForMatching missingRole = BoardDocumentsForTests.role("closed", LocalDate.now().plusDays(9), "north-east", true, gaps);
         transactions.transactional(board.candidateChanged(indexed).then(board.boardRoleChanged(role))).block();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                 .until(() -> indexedCount(names.candidates()) == 1 && indexedCount(names.boardRoles()) == 1);
         // in the index only, as if its removal had been lost
         elasticsearch.call("index", client -> client.index(i -> i.index(names.candidates()).id(ghost.id().toString())
                 .version(1L).versionType(VersionType.External)
-                .document(app.getBean(io.launchpad.matching.indexes.BoardDocuments.class).candidates(List.of(ghost)).getFirst())
+                .document(app.getBean(BoardDocuments.class).candidates(List.of(ghost)).getFirst())
                 .refresh(co.elastic.clients.elasticsearch._types.Refresh.True))).block();
         source.candidates = List.of(indexed, notYetIndexed, isPrivate);
         source.roles = List.of(role, missingRole);
@@ -348,7 +353,7 @@ class IndexLifecycleTest {
         var gaps = List.of(BoardDocumentsForTests.skill("data-governance", "practitioner"));
         CandidateForMatching staying = BoardDocumentsForTests.candidate("matching", "north-east", true, 3, gaps);
         CandidateForMatching erased = BoardDocumentsForTests.candidate("matching", "north-east", true, 3, gaps);
-        BoardRoleForMatching role = BoardDocumentsForTests.role("open", java.time.LocalDate.now().plusDays(9), "north-east", true, gaps);
+        BoardRoleForMatching role = BoardDocumentsForTests.role("open", LocalDate.now().plusDays(9), "north-east", true, gaps);
         transactions.transactional(board.candidateChanged(staying).then(board.candidateChanged(erased)).then(board.boardRoleChanged(role))).block();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                 .until(() -> indexedCount(names.candidates()) == 2 && indexedCount(names.boardRoles()) == 1);

@@ -32,6 +32,7 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.groups.Tuple;
 
 /**
  * A reindex with a document Elasticsearch refuses, in the record and in the outbox's replay window:
@@ -93,8 +94,8 @@ class ReindexWithRejectedDocumentsTest {
         assertThat(report.replayRejected()).isEqualTo(1);
         assertThat(report.rejected()).extracting(RejectedDocument::alias, RejectedDocument::id, RejectedDocument::from)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(names.challenges(), badRecord.id().toString(), From.RECORD),
-                        org.assertj.core.groups.Tuple.tuple(names.challenges(), badWrite.id().toString(), From.OUTBOX_REPLAY));
+                        Tuple.tuple(names.challenges(), badRecord.id().toString(), From.RECORD),
+                        Tuple.tuple(names.challenges(), badWrite.id().toString(), From.OUTBOX_REPLAY));
         assertThat(report.rejected()).allSatisfy(rejected -> assertThat(rejected.error()).contains("closing_date"));
         assertThat(indexed(names.challenges(), good)).isTrue();
         assertThat(indexed(names.suppliers(), supplier)).isTrue();

@@ -28,6 +28,11 @@ import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import io.launchpad.matching.Taxonomy;
+import io.launchpad.matching.indexes.BoardDocuments;
+import io.launchpad.matching.indexes.Embeddings;
+import io.launchpad.matching.indexes.IndexedDocuments;
+import java.net.URI;
 
 /** The outbox and its indexer against real PostgreSQL and Elasticsearch, wired by hand. */
 @Tag("real")
@@ -51,7 +56,7 @@ class OutboxIndexerTest {
         transactions = TransactionalOperator.create(new R2dbcTransactionManager(db.connectionFactory()));
         outbox = new OutboxWriter(database);
         names = new IndexNames(RealComponents.uniqueIndexPrefix());
-        elasticsearch = new ElasticsearchConnection(java.net.URI.create(RealComponents.elasticsearchUrl()), Duration.ofSeconds(5));
+        elasticsearch = new ElasticsearchConnection(URI.create(RealComponents.elasticsearchUrl()), Duration.ofSeconds(5));
         indexes = new IndexSetup(elasticsearch, names);
     }
 
@@ -66,8 +71,8 @@ class OutboxIndexerTest {
     }
 
     private OutboxIndexer indexer(MatchingProperties.Indexer settings) {
-        return new OutboxIndexer(database, transactions, new BulkSend(elasticsearch, indexes, names, new io.launchpad.matching.indexes.IndexedDocuments(new io.launchpad.matching.indexes.Embeddings(), io.launchpad.matching.Taxonomy.housing()),
-                new io.launchpad.matching.indexes.BoardDocuments(new io.launchpad.matching.indexes.Embeddings())), new ParkedRows(database), settings);
+        return new OutboxIndexer(database, transactions, new BulkSend(elasticsearch, indexes, names, new IndexedDocuments(new Embeddings(), Taxonomy.housing()),
+                new BoardDocuments(new Embeddings())), new ParkedRows(database), settings);
     }
 
     @Test

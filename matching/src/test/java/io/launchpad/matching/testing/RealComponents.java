@@ -11,6 +11,7 @@ import io.launchpad.infra.stack.SharedComponents;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import org.flywaydb.core.Flyway;
+import io.r2dbc.pool.ConnectionPool;
 
 /**
  * The real PostgreSQL and Elasticsearch ({@link SharedComponents}: started once per test JVM and shared by every
@@ -73,7 +74,7 @@ public final class RealComponents {
 
         /** Closes the database's connection pool; every suite does this when it stops. */
         public void dispose() {
-            ((io.r2dbc.pool.ConnectionPool) connectionFactory).dispose();
+            ((ConnectionPool) connectionFactory).dispose();
         }
     }
 }

@@ -4,6 +4,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * The pages every public service links from its footer: the accessibility statement, the privacy
@@ -26,7 +28,7 @@ class AboutPagesController {
     @GetMapping("/open-data")
     String openData(Model model) {
         model.addAttribute("api", apiBaseUrl);
-        model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        model.addAttribute("today", LocalDate.now(ZoneOffset.UTC).toString());
         return "about/open-data";
     }
 

@@ -1,3 +1,5 @@
 /** The pages the footer links to: accessibility statement, privacy notice, contact. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.about;
+
+import org.jspecify.annotations.NullMarked;

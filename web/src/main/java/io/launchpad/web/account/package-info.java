@@ -1,3 +1,5 @@
 /** The signed-in person's account, and who is signed in as every page header shows it. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.account;
+
+import org.jspecify.annotations.NullMarked;

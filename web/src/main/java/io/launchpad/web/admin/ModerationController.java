@@ -25,6 +25,9 @@ import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
 
 import reactor.core.publisher.Mono;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Moderation for admins: what is hidden now (with a way to restore each), and a form to hide a
@@ -80,7 +83,7 @@ class ModerationController {
     Mono<String> hidden(@RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String done, Model model) {
         return api.get(uri -> uri.path("/api/v1/admin/moderation").queryParamIfPresent("cursor",
-                java.util.Optional.ofNullable(cursor)).build(), Holds.class)
+                Optional.ofNullable(cursor)).build(), Holds.class)
             .map(holds -> {
                 model.addAttribute("holds", holds.items());
                 model.addAttribute("nextCursor", holds.nextCursor());
@@ -118,7 +121,7 @@ class ModerationController {
             String reason = FormProblems.text(form, "reason");
             if (!Confirmation.given(form)) {
                 String label = Objects.requireNonNull(KINDS.get(kind), "local(form) refuses a kind it does not know");
-                return Mono.just(new Confirmation("Hide this " + label.toLowerCase(java.util.Locale.UK) + "?",
+                return Mono.just(new Confirmation("Hide this " + label.toLowerCase(Locale.UK) + "?",
                         List.of("It disappears from lists, search and matching, and its page is not found for anyone but "
                                         + "its owner and admins.",
                                 "Its owner sees it with this note: “Hidden by Launchpad: " + reason + "”.",
@@ -150,7 +153,7 @@ class ModerationController {
             }
             if (!Confirmation.given(form)) {
                 String title = FormProblems.text(form, "title");
-                return Mono.just(new Confirmation("Restore " + (title == null ? "this " + KINDS.get(kind).toLowerCase(java.util.Locale.UK)
+                return Mono.just(new Confirmation("Restore " + (title == null ? "this " + KINDS.get(kind).toLowerCase(Locale.UK)
                         : "‘" + title + "’") + "?",
                         List.of("It is shown again in lists, search and matching, as it was before it was hidden.",
                                 "The note its owner saw is removed.",
@@ -211,6 +214,6 @@ class ModerationController {
         kinds.put("supplier-profile", "Supplier profile");
         kinds.put("board-role", "Board role");
         kinds.put("question", "Question and answer");
-        return java.util.Collections.unmodifiableMap(kinds);
+        return Collections.unmodifiableMap(kinds);
     }
 }

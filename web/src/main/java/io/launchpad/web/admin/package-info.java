@@ -1,3 +1,5 @@
 /** The admin console and the moderation pages. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.admin;
+
+import org.jspecify.annotations.NullMarked;

@@ -177,7 +177,7 @@ class BoardRoleController {
             .defaultIfEmpty(Optional.empty());
     }
 
-    static List<Me.Membership> associations(@org.jspecify.annotations.Nullable Me me) {
+    static List<Me.Membership> associations(@Nullable Me me) {
         List<Me.Membership> associations = new ArrayList<>();
         if (me != null) {
             me.memberships().stream().filter(m -> "association".equals(m.organisationType())).forEach(associations::add);

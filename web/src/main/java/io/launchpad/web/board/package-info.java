@@ -2,5 +2,7 @@
  * The Digital on Board pages: board roles, and an association's blind review of matched candidates and
  * applications.
  */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.board;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,7 @@ import org.springframework.util.MultiValueMap;
 import io.launchpad.web.board.SkillsFramework;
 import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
+import java.util.LinkedHashMap;
 
 /**
  * The candidate-profile form and the API's candidate fields, both ways. Skills are one level picker
@@ -135,7 +136,7 @@ final class CandidateProfileForm {
 
     /** Number boxes, form name → API name, for the web's own "not a whole number" check. */
     static Map<String, String> numbers(MultiValueMap<String, String> form) {
-        Map<String, String> numbers = new java.util.LinkedHashMap<>();
+        Map<String, String> numbers = new LinkedHashMap<>();
         numbers.put("governanceYears", "governanceYears");
         numbers.put("hoursPerMonth", "hoursPerMonth");
         int sent = 0;

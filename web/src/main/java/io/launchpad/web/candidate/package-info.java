@@ -1,3 +1,5 @@
 /** A candidate's profile pages, and their matched roles and applications. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.candidate;
+
+import org.jspecify.annotations.NullMarked;

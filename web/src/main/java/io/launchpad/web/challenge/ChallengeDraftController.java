@@ -26,6 +26,9 @@ import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
 
 import reactor.core.publisher.Mono;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * An association writes a challenge (requirements, weightings, dates) and publishes it, edits a
@@ -101,8 +104,8 @@ class ChallengeDraftController {
             .thenReturn("redirect:/challenges/" + id)
             .onErrorResume(e -> current(id).flatMap(challenge -> {
                 Map<String, String> values = values(challenge);
-                org.springframework.util.LinkedMultiValueMap<String, String> asForm =
-                        new org.springframework.util.LinkedMultiValueMap<>();
+                LinkedMultiValueMap<String, String> asForm =
+                        new LinkedMultiValueMap<>();
                 asForm.setAll(values);
                 return FormProblems.refused(e, model, fields(asForm), () -> show(model, values));
             }));
@@ -133,7 +136,7 @@ class ChallengeDraftController {
 
     /** The API's {@code action} on the challenge once the person confirmed; the confirmation page before that. */
     private Mono<String> confirmedChange(String id, ServerWebExchange exchange, Model model, String action,
-            java.util.function.Function<Challenge, Confirmation> confirmation) {
+            Function<Challenge, Confirmation> confirmation) {
         return exchange.getFormData().flatMap(form -> {
             if (!Confirmation.given(form)) {
                 return challenges.challenge(id).map(challenge -> confirmation.apply(challenge).show(model));
@@ -369,9 +372,9 @@ class ChallengeDraftController {
         return values;
     }
 
-    private static java.util.Optional<String> first(@Nullable Object list) {
-        return list instanceof List<?> items && !items.isEmpty() ? java.util.Optional.of(String.valueOf(items.getFirst()))
-                : java.util.Optional.empty();
+    private static Optional<String> first(@Nullable Object list) {
+        return list instanceof List<?> items && !items.isEmpty() ? Optional.of(String.valueOf(items.getFirst()))
+                : Optional.empty();
     }
 
     private static List<String> lines(MultiValueMap<String, String> form, String name) {

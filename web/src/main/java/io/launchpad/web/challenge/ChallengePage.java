@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import java.util.HashMap;
 
 /**
  * One page of challenges, from the published list or from a keyword search; {@code nextCursor} is
@@ -37,7 +38,7 @@ record ChallengePage(List<Card> items, @Nullable String nextCursor, @Nullable Lo
 
     /** Facet name ("category", "region") → code → count. */
     Map<String, Long> counts(String facet) {
-        Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         if (facets != null) {
             facets.getOrDefault(facet, List.of()).forEach(count -> counts.put(count.code(), count.count()));
         }

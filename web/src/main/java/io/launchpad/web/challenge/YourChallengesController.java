@@ -14,6 +14,7 @@ import io.launchpad.web.api.LaunchpadApi;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import java.util.Collections;
 
 /**
  * An association's own challenges by stage, drafts first: a draft whose publishing failed is found
@@ -73,6 +74,6 @@ class YourChallengesController {
         stages.put("awarded", "Awarded");
         stages.put("no-award", "Closed without an award");
         stages.put("withdrawn", "Withdrawn");
-        return java.util.Collections.unmodifiableMap(stages);
+        return Collections.unmodifiableMap(stages);
     }
 }

@@ -1,3 +1,5 @@
 /** The challenge pages: the list and keyword search, a challenge's page, drafting, following and matched suppliers. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.challenge;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,3 +1,5 @@
 /** The confirmation step before an action that cannot be undone. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.confirm;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import java.util.Locale;
 
 /**
  * Words for the API's codes, so no page shows "no-award", "partly-met" or an API path. Templates call
@@ -57,7 +58,7 @@ public class Labels {
         Matcher application = APPLICATION.matcher(resource);
         if (application.matches()) {
             return application.group(1) == null ? "Your application"
-                    : "Your application (now " + status(application.group(1)).toLowerCase(java.util.Locale.UK) + ")";
+                    : "Your application (now " + status(application.group(1)).toLowerCase(Locale.UK) + ")";
         }
         if (resource.matches("^/api/v1/candidates/[^/]+/matches$")) {
             return "The board roles matched to your profile";

@@ -1,3 +1,5 @@
 /** Dates and code labels as every page writes them. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.format;
+
+import org.jspecify.annotations.NullMarked;

@@ -17,6 +17,10 @@ import org.springframework.util.MultiValueMap;
 import io.launchpad.web.api.ApiProblemException;
 
 import reactor.core.publisher.Mono;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * Reading plain HTML form fields, and showing the API's refusals on the form the GOV.UK Design System
@@ -38,8 +42,8 @@ public final class FormProblems {
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
     /** A detail that starts by naming the field ({@code status: ...}, {@code weightings[0].weight: ...}). */
     private static final Pattern FIELD_PREFIX = Pattern.compile("^[A-Za-z][A-Za-z0-9_.\\[\\]-]*: ");
-    private static final java.time.format.DateTimeFormatter DAY =
-            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     /**
      * One problem as people read it. {@code key} is the form's name for the field it is shown beside
@@ -224,13 +228,13 @@ public final class FormProblems {
         return label + " is too long";
     }
 
-    private static java.util.Optional<String> number(String message) {
+    private static Optional<String> number(String message) {
         Matcher matcher = NUMBER.matcher(message);
         String last = null;
         while (matcher.find()) {
             last = matcher.group();
         }
-        return java.util.Optional.ofNullable(last);
+        return Optional.ofNullable(last);
     }
 
     private static boolean startsLikeAPredicate(String message) {
@@ -249,8 +253,8 @@ public final class FormProblems {
         while (date.find()) {
             String day;
             try {
-                day = java.time.LocalDate.parse(date.group(1)).format(DAY);
-            } catch (java.time.format.DateTimeParseException e) {
+                day = LocalDate.parse(date.group(1)).format(DAY);
+            } catch (DateTimeParseException e) {
                 day = date.group(1);
             }
             date.appendReplacement(out, Matcher.quoteReplacement(day));

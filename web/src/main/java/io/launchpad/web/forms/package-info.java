@@ -1,3 +1,5 @@
 /** Reading HTML form fields, and showing the API's refusals on the form. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.forms;
+
+import org.jspecify.annotations.NullMarked;

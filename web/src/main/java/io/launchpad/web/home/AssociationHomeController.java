@@ -17,6 +17,9 @@ import io.launchpad.web.api.LaunchpadApi;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * An association's home: what needs its attention, per association the person acts for. Drafts (a
@@ -143,7 +146,7 @@ class AssociationHomeController {
                 return Mono.just("redirect:/onboarding/organisation");
             }
             Set<String> ids = associations.stream().map(Me.Membership::organisationId)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
             return Mono.zip(Flux.fromIterable(associations).concatMap(this::workOf).collectList(), milestonesDue(ids))
                 .map(found -> {
                     model.addAttribute("associations", found.getT1());
@@ -156,7 +159,7 @@ class AssociationHomeController {
     private Mono<AssociationWork> workOf(Me.Membership membership) {
         String org = membership.organisationId();
         Mono<Boolean> verified = api.get(uri -> uri.path("/api/v1/organisations/{id}/verification").build(org),
-                java.util.Map.class)
+                Map.class)
             .map(state -> Boolean.TRUE.equals(state.get("verified")))
             .onErrorResume(ApiProblemException.class, e -> Mono.just(true)); // unknown: no warning rather than a wrong one
         Mono<List<ChallengeItem>> drafts = challenges(org, "draft");
@@ -218,7 +221,7 @@ class AssociationHomeController {
                     .filter(m -> !"done".equals(m.status()) && !"missed".equals(m.status()))
                     .filter(m -> m.dueOn() != null && !m.dueOn().isAfter(horizon))
                     .map(m -> new DueMilestone(p.id(), p.title(), m.title(), m.dueOn(), m.dueOn().isBefore(today))))
-                .sorted(java.util.Comparator.comparing(DueMilestone::dueOn))
+                .sorted(Comparator.comparing(DueMilestone::dueOn))
                 .toList());
     }
 }

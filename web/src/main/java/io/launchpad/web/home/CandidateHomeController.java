@@ -14,6 +14,7 @@ import io.launchpad.web.api.ApiProblemException;
 import io.launchpad.web.api.LaunchpadApi;
 
 import reactor.core.publisher.Mono;
+import java.util.Collections;
 
 /**
  * A digital leader's home: the three board roles that fit their profile best, and their applications
@@ -100,6 +101,6 @@ class CandidateHomeController {
         statuses.put("appointed", "Appointed");
         statuses.put("declined", "Not taken forward");
         statuses.put("withdrawn", "Withdrawn by you");
-        return java.util.Collections.unmodifiableMap(statuses);
+        return Collections.unmodifiableMap(statuses);
     }
 }

@@ -3,6 +3,9 @@ package io.launchpad.web.home;
 import java.util.List;
 
 import io.launchpad.web.account.Me;
+import org.springframework.security.core.AuthenticatedPrincipal;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.user.OAuth2User;
 
 /**
  * Where a signed-in person starts: their role's home, or the onboarding step they have not finished.
@@ -15,11 +18,11 @@ final class Homes {
     }
 
     /** The realm roles the sign-in read from the access token ({@code ROLE_<role>} authorities). */
-    static List<String> roles(org.springframework.security.core.AuthenticatedPrincipal user) {
-        if (!(user instanceof org.springframework.security.oauth2.core.user.OAuth2User oauth2)) {
+    static List<String> roles(AuthenticatedPrincipal user) {
+        if (!(user instanceof OAuth2User oauth2)) {
             return List.of();
         }
-        return oauth2.getAuthorities().stream().map(org.springframework.security.core.GrantedAuthority::getAuthority)
+        return oauth2.getAuthorities().stream().map(GrantedAuthority::getAuthority)
             .filter(authority -> authority != null && authority.startsWith("ROLE_"))
             .map(authority -> authority.substring("ROLE_".length())).toList();
     }

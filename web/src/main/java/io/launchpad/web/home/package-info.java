@@ -1,3 +1,5 @@
 /** The landing page, and where each signed-in person starts. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.home;
+
+import org.jspecify.annotations.NullMarked;

@@ -57,7 +57,7 @@ class ChallengeWork {
     }
 
     /** A PUT naming the version read (the response's {@code version}) as its strong ETag. */
-    Mono<Map<String, Object>> putVersion(Object body, @org.jspecify.annotations.Nullable String version, String path,
+    Mono<Map<String, Object>> putVersion(Object body, @Nullable String version, String path,
             @Nullable Object... variables) {
         String ifMatch = version == null ? null : "\"" + version + "\"";
         return api.send(HttpMethod.PUT, uri -> uri.path(path).build(variables), ifMatch, body, JSON)

@@ -16,6 +16,8 @@ import io.launchpad.web.challenge.Taxonomy;
 import io.launchpad.web.confirm.Confirmation;
 
 import reactor.core.publisher.Mono;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 
 /** The in-app notification feed, alert preferences and saved searches. */
 @Controller
@@ -34,7 +36,7 @@ class NotificationPageController {
      * never the API's codes ("damp-and-mould").
      */
     static String describe(Map<String, Object> search, Taxonomy taxonomy) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (search.get("query") instanceof String query && !query.isBlank()) {
             parts.add("\u201c" + query + "\u201d");
         }
@@ -54,7 +56,7 @@ class NotificationPageController {
                 model.addAttribute("notifications", Forms.items(all.getT1()));
                 model.addAttribute("unread", all.getT1().get("unread"));
                 model.addAttribute("savedSearches", Forms.items(all.getT2()).stream().map(search -> {
-                    Map<String, Object> described = new java.util.LinkedHashMap<>(search);
+                    Map<String, Object> described = new LinkedHashMap<>(search);
                     described.put("description", describe(search, all.getT3()));
                     return described;
                 }).toList());

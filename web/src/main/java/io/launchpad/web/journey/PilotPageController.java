@@ -16,6 +16,7 @@ import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
 
 import reactor.core.publisher.Mono;
+import java.math.BigDecimal;
 
 /** Pilots: milestones and their statuses, outcome measures and their actuals, and the final report. */
 @Controller
@@ -164,7 +165,7 @@ class PilotPageController {
             return null;
         }
         try {
-            return new java.math.BigDecimal(value.replace(",", ""));
+            return new BigDecimal(value.replace(",", ""));
         } catch (NumberFormatException e) {
             return value;
         }

@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import reactor.core.publisher.Mono;
+import io.launchpad.web.format.Labels;
 
 /** Programme figures for admins as bar charts drawn in server-side SVG: no script, no inline style. */
 @Controller
@@ -59,7 +60,7 @@ class ProgrammePageController {
         double max = Math.max(1, counts.values().stream().mapToDouble(Number::doubleValue).max().orElse(1));
         List<Bar> bars = new ArrayList<>();
         // the API keys its counts by code ("no-award", "partly-met"); the chart says them in words
-        io.launchpad.web.format.Labels labels = new io.launchpad.web.format.Labels();
+        Labels labels = new Labels();
         counts.forEach((code, value) -> bars.add(new Bar(labels.status(code), value, 100 * value.doubleValue() / max)));
         return bars;
     }

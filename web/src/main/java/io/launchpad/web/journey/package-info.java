@@ -2,5 +2,7 @@
  * The pages after a challenge is published: questions, responses, evaluation and award, pilots, notifications and
  * programme figures.
  */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.journey;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,3 +1,5 @@
 /** A correlation id per page request, sent on the API calls it makes. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.observability;
+
+import org.jspecify.annotations.NullMarked;

@@ -30,6 +30,7 @@ import io.launchpad.web.organisation.RegisterNumbers;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import java.util.Collections;
 
 /**
  * After a first sign-in: "What describes you?" (the API grants that realm role in Keycloak, then the
@@ -256,6 +257,6 @@ class OnboardingController {
         roles.put("association", "I work for a housing association");
         roles.put("supplier", "I work for a technology supplier");
         roles.put("candidate", "I am a digital leader looking for a board role");
-        return java.util.Collections.unmodifiableMap(roles);
+        return Collections.unmodifiableMap(roles);
     }
 }

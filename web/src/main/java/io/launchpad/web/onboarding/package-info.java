@@ -1,3 +1,5 @@
 /** Onboarding after a first sign-in: choosing a role, then registering or joining an organisation. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.onboarding;
+
+import org.jspecify.annotations.NullMarked;

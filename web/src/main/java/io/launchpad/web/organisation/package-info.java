@@ -1,3 +1,5 @@
 /** An organisation's numbers on public registers: shown on the pages about it, changed by its members. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.organisation;
+
+import org.jspecify.annotations.NullMarked;

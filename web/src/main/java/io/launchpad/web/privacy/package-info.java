@@ -1,3 +1,5 @@
 /** A person's data rights: download, consents, erasure, and the audit log of their candidate data. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.privacy;
+
+import org.jspecify.annotations.NullMarked;

@@ -25,6 +25,7 @@ import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
 
 import reactor.core.publisher.Mono;
+import java.util.Collections;
 
 /**
  * A supplier writes its profile (everything {@code /api/v1/suppliers} takes: name, summary, what it
@@ -235,7 +236,7 @@ class SupplierProfileController {
         sizes.put("small", "Small (10 to 49 staff)");
         sizes.put("medium", "Medium (50 to 249 staff)");
         sizes.put("large", "Large (250 staff or more)");
-        return java.util.Collections.unmodifiableMap(sizes);
+        return Collections.unmodifiableMap(sizes);
     }
 
     @SuppressWarnings("unchecked")

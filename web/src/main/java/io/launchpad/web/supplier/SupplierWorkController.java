@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import io.launchpad.web.api.LaunchpadApi;
 
 import reactor.core.publisher.Mono;
+import java.util.Collections;
 
 /**
  * A supplier's home: its responses by status (drafts first, so an unsent one is never forgotten),
@@ -79,6 +80,6 @@ class SupplierWorkController {
         statuses.put("shortlisted", "Shortlisted");
         statuses.put("awarded", "Won");
         statuses.put("unsuccessful", "Not successful");
-        return java.util.Collections.unmodifiableMap(statuses);
+        return Collections.unmodifiableMap(statuses);
     }
 }

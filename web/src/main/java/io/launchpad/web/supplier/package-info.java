@@ -1,3 +1,5 @@
 /** A supplier's pages: its profile and public page, the challenges matched to it, and its work. */
-@org.jspecify.annotations.NullMarked
+@NullMarked
 package io.launchpad.web.supplier;
+
+import org.jspecify.annotations.NullMarked;

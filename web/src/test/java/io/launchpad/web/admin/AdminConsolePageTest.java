@@ -21,6 +21,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.launchpad.web.ApiStub;
 import io.launchpad.web.WebPageTest;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 class AdminConsolePageTest extends WebPageTest {
 
@@ -70,7 +72,7 @@ class AdminConsolePageTest extends WebPageTest {
         ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/admin/reindex")).willReturn(json("""
                 {"running":true,"startedAt":"2027-01-16T14:05:00Z","indexes":[]}""").withStatus(202)));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/admin/reindex/progress")).inScenario("reindex")
-            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willReturn(json("""
+            .whenScenarioStateIs(Scenario.STARTED).willReturn(json("""
                 {"running":true,"startedAt":"2027-01-16T14:05:00Z","finishedAt":null,
                  "indexes":[{"alias":"launchpad-suppliers","done":10,"expected":10,"finished":true},
                             {"alias":"launchpad-challenges","done":3,"expected":null,"finished":false}],
@@ -95,7 +97,7 @@ class AdminConsolePageTest extends WebPageTest {
             .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("confirmed", "yes")).exchange()
             .expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/admin/indexes/progress");
         ApiStub.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/v1/admin/reindex"))
-            .withHeader("Prefer", com.github.tomakehurst.wiremock.client.WireMock.equalTo("respond-async")));
+            .withHeader("Prefer", WireMock.equalTo("respond-async")));
 
         var running = web.mutateWith(signedIn("root", "Root", "admin")).get().uri("/admin/indexes/progress").exchange()
             .expectStatus().isOk().expectHeader().valueEquals("Refresh", "5").expectBody(String.class).returnResult();

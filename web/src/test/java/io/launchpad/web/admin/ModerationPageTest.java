@@ -25,6 +25,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.launchpad.web.ApiStub;
 import io.launchpad.web.WebPageTest;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Issue 12, item 5: admins hide content with a reason (after a confirmation), see what is hidden and restore it. */
 class ModerationPageTest extends WebPageTest {
@@ -142,7 +143,7 @@ class ModerationPageTest extends WebPageTest {
             .isEqualTo("/admin/moderation/hide?kind=supplier-profile&id=s-2");
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(String path,
+    private WebTestClient.ResponseSpec post(String path,
             MultiValueMap<String, String> form) {
         return web.mutateWith(admin()).mutateWith(csrf()).post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
             .body(BodyInserters.fromFormData(form)).exchange();

@@ -22,6 +22,9 @@ import org.springframework.http.MediaType;
 import io.launchpad.web.ApiStub;
 import io.launchpad.web.SignedInUsers;
 import io.launchpad.web.WebPageTest;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
 
 class ChallengePageTest extends WebPageTest {
 
@@ -171,29 +174,29 @@ class ChallengePageTest extends WebPageTest {
     void closingEarlyAsksFirstSaysWhatHappensAndOnlyThenCallsTheApi() {
         stubMe("org-1");
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1/matches")).willReturn(json(MATCHES)));
-        ApiStub.SERVER.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v1/challenges/ch-1/close"))
+        ApiStub.SERVER.stubFor(WireMock.post(urlPathEqualTo("/api/v1/challenges/ch-1/close"))
             .willReturn(json(challenge("ch-1", "org-1", "Cut damp reports"))));
 
         Document page = renderAs("ada", "/challenges/ch-1");
         assertThat(page.select("[data-testid=close-early]").text()).isEqualTo("Close early");
 
         Document confirm = Jsoup.parse(submitAs(signedIn("ada", "Ada"), "/challenges/ch-1/close",
-                new org.springframework.util.LinkedMultiValueMap<>()));
+                new LinkedMultiValueMap<>()));
         assertThat(confirm.select("[data-testid=confirm-heading]").text()).isEqualTo("Close ‘Cut damp reports’ now?");
         assertThat(confirm.select("[data-testid=confirm-consequences] li").eachText())
             .anyMatch(sentence -> sentence.contains("cannot be submitted"));
         assertThat(confirm.select("[data-testid=confirm-button]").text()).isEqualTo("Yes, close it now");
-        ApiStub.SERVER.verify(0, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        ApiStub.SERVER.verify(0, WireMock.postRequestedFor(
             urlPathEqualTo("/api/v1/challenges/ch-1/close")));
 
-        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        var form = new LinkedMultiValueMap<String, String>();
         form.add("confirmed", "yes");
         web.mutateWith(signedIn("ada", "Ada")).mutateWith(org.springframework.security.test.web.reactive.server
                 .SecurityMockServerConfigurers.csrf()).post().uri("/challenges/ch-1/close")
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body(org.springframework.web.reactive.function.BodyInserters.fromFormData(form)).exchange()
+            .body(BodyInserters.fromFormData(form)).exchange()
             .expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/challenges/ch-1");
-        ApiStub.SERVER.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        ApiStub.SERVER.verify(1, WireMock.postRequestedFor(
             urlPathEqualTo("/api/v1/challenges/ch-1/close")));
     }
 

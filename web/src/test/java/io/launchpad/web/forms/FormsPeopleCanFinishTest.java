@@ -27,6 +27,9 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.launchpad.web.ApiStub;
 import io.launchpad.web.WebPageTest;
 import io.launchpad.web.board.BoardStubs;
+import java.util.ArrayList;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
 
 /**
  * Issue 12, item 6: a refused form shows every problem at once, in an error summary whose links lead
@@ -127,8 +130,8 @@ public class FormsPeopleCanFinishTest extends WebPageTest {
         form.add("version", "1");
         web.mutateWith(association()).mutateWith(org.springframework.security.test.web.reactive.server
                 .SecurityMockServerConfigurers.csrf()).post().uri("/challenges/new")
-            .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
-            .body(org.springframework.web.reactive.function.BodyInserters.fromFormData(form)).exchange()
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData(form)).exchange()
             .expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/challenges/ch-1");
         ApiStub.SERVER.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/challenges")));
         ApiStub.SERVER.verify(putRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1"))
@@ -292,7 +295,7 @@ public class FormsPeopleCanFinishTest extends WebPageTest {
             Element target = page.getElementById(id);
             assertThat(target).as("the field the summary links to (#%s)", id).isNotNull();
             // the field, or the group of fields it starts (a fieldset, a list of pickers), shows the same message
-            List<Element> marked = new java.util.ArrayList<>(target.parents().stream()
+            List<Element> marked = new ArrayList<>(target.parents().stream()
                 .filter(parent -> parent.hasClass("field--error")).toList());
             assertThat(marked).as("the field #%s is marked as in error", id).isNotEmpty();
             assertThat(marked).as("the message beside #%s", id).anySatisfy(field -> assertThat(field

@@ -17,6 +17,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.launchpad.web.ApiStub;
 import io.launchpad.web.WebPageTest;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
 
 /** Issue 12: the front door for visitors, and where it sends people who are signed in. */
 class LandingPageTest extends WebPageTest {
@@ -49,9 +51,9 @@ class LandingPageTest extends WebPageTest {
         assertThat(page.select("[data-testid=pilot-result]").text())
             .as("the outcome in words, never the code").isEqualTo("Some outcome measures met their targets");
         assertThat(page.select("[data-testid=all-challenges]").attr("href")).isEqualTo("/challenges");
-        ApiStub.SERVER.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        ApiStub.SERVER.verify(WireMock.getRequestedFor(
                 urlPathEqualTo("/api/v1/challenges")).withQueryParam("limit",
-                com.github.tomakehurst.wiremock.client.WireMock.equalTo("3")));
+                WireMock.equalTo("3")));
     }
 
     @Test
@@ -142,7 +144,7 @@ class LandingPageTest extends WebPageTest {
         expectRedirect(signedIn("ari", "Ari", "admin"), "/admin");
     }
 
-    private void expectRedirect(org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator user,
+    private void expectRedirect(SecurityMockServerConfigurers.OidcLoginMutator user,
             String home) {
         web.mutateWith(user).get().uri("/").exchange().expectStatus().is3xxRedirection().expectHeader().location(home);
     }

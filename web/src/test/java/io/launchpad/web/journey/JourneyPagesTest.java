@@ -18,6 +18,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 import io.launchpad.web.ApiStub;
 import io.launchpad.web.WebPageTest;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 /** The journey pages render the API's answers without script, and show the API's refusals on the form. */
 class JourneyPagesTest extends WebPageTest {
@@ -130,7 +131,7 @@ class JourneyPagesTest extends WebPageTest {
                 .as("the reader's own score, not the mean of 6.5").isEqualTo("8");
         assertThat(saved.select("select[name=score-social-value] option[selected]").text()).isEqualTo("Not scored");
 
-        ApiStub.SERVER.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/api/v1/responses/r-3/scores"))
+        ApiStub.SERVER.stubFor(WireMock.put(urlPathEqualTo("/api/v1/responses/r-3/scores"))
                 .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
                         .withBody("""
                                 {"type":"https://launchpad.example/problems/conflict","title":"Conflict","status":409,

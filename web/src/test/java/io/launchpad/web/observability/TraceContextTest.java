@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.launchpad.web.ApiStub;
 import io.launchpad.web.WebPageTest;
+import java.time.Duration;
 
 /** One page request is one correlation id and one trace, on the web's side and on each API call it makes. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -39,7 +40,7 @@ class TraceContextTest extends WebPageTest {
         assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         String traceId = traceparent.split("-")[1];
         // the access line is written when the exchange completes, which can be just after the client has its answer
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (output.getOut().lines().noneMatch(line -> line.contains("/challenges/ch-trace") && line.contains(correlationId))
                 && System.nanoTime() < deadline) {
             Thread.onSpinWait();

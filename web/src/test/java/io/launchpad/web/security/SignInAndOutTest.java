@@ -11,6 +11,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.launchpad.web.ApiStub;
 import io.launchpad.web.WebPageTest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 class SignInAndOutTest extends WebPageTest {
 
@@ -98,6 +100,6 @@ class SignInAndOutTest extends WebPageTest {
     }
 
     private static String decode(String value) {
-        return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 }

@@ -29,6 +29,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.launchpad.web.ApiStub;
 import io.launchpad.web.WebPageTest;
+import io.launchpad.web.forms.FormProblems;
 
 /**
  * Issue 12, item 3: a supplier writes, edits and publishes its profile on the web; refusals come back
@@ -165,7 +166,7 @@ class SupplierProfilePageTest extends WebPageTest {
         assertThat(page.select("input[name=version]").val()).isEqualTo("1");
         assertThat(page.select("[data-testid=error-summary] li").eachText())
             // the same words as every other refused publish (FormProblems.UNVERIFIED)
-            .containsExactly(io.launchpad.web.forms.FormProblems.UNVERIFIED);
+            .containsExactly(FormProblems.UNVERIFIED);
         // about the organisation, not a field: the way forward is the verification status
         assertThat(page.select("[data-testid=verification-link]").attr("href")).isEqualTo("/organisations/verification");
     }

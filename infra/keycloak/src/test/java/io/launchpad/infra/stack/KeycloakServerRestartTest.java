@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.UncheckedIOException;
 
 /**
  * Keycloak must not outlive whoever started it (a killed test run or run command), and a second start on the
@@ -91,7 +92,7 @@ class KeycloakServerRestartTest {
                 try {
                     return Files.getLastModifiedTime(file);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }));
         }

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 
 /** One real Keycloak with the launchpad realm, started fresh in a temporary folder. */
 class KeycloakServerTest {
@@ -130,30 +133,30 @@ class KeycloakServerTest {
         String token = keycloak.clientCredentialsToken(KeycloakServer.ACCOUNT_ADMIN_CLIENT, secret);
         assertThat(strings(claims(token).get("aud"))).doesNotContain("launchpad-api");
         String users = keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/users";
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newHttpClient();
 
-        var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(users))
+        var created = http.send(HttpRequest.newBuilder(URI.create(users))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"username\":\"erase-me\",\"enabled\":true}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
 
-        var deleted = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(location))
+        var deleted = http.send(HttpRequest.newBuilder(URI.create(location))
                 .header("Authorization", "Bearer " + token).DELETE().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
-        var gone = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(location))
+        var gone = http.send(HttpRequest.newBuilder(URI.create(location))
                 .header("Authorization", "Bearer " + token).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(gone.statusCode()).isEqualTo(404);
 
         // users only: the realm's clients (and their secrets) are out of its reach
-        var clients = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+        var clients = http.send(HttpRequest.newBuilder(URI.create(
                 keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/clients"))
                 .header("Authorization", "Bearer " + token).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(clients.statusCode()).isEqualTo(403);
         assertThatThrownBy(() -> keycloak.clientCredentialsToken(KeycloakServer.ACCOUNT_ADMIN_CLIENT,
                 "${LAUNCHPAD_ACCOUNT_ADMIN_SECRET}")).hasMessageContaining("HTTP 401");
@@ -169,42 +172,42 @@ class KeycloakServerTest {
         String token = keycloak.clientCredentialsToken(KeycloakServer.ACCOUNT_ADMIN_CLIENT,
                 KeycloakServer.accountAdminClientSecret(dataDir));
         String realm = keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM;
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(realm + "/users"))
+        HttpClient http = HttpClient.newHttpClient();
+        var created = http.send(HttpRequest.newBuilder(URI.create(realm + "/users"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"username\":\"new-supplier\",\"enabled\":true}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String user = created.headers().firstValue("Location").orElseThrow();
 
-        var available = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+        var available = http.send(HttpRequest.newBuilder(URI.create(
                 user + "/role-mappings/realm/available")).header("Authorization", "Bearer " + token).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(available.statusCode()).as(available.body()).isEqualTo(200);
         String supplier = available.body().replaceAll("\\s", "")
                 .replaceAll("(?s).*(\\{[^{}]*\"name\":\"supplier\"[^{}]*}).*", "$1");
         assertThat(supplier).as(available.body()).startsWith("{").contains("\"id\":");
 
-        var mapped = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(user + "/role-mappings/realm"))
+        var mapped = http.send(HttpRequest.newBuilder(URI.create(user + "/role-mappings/realm"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("[" + supplier + "]")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("[" + supplier + "]")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(204);
-        var held = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(user + "/role-mappings/realm"))
+        var held = http.send(HttpRequest.newBuilder(URI.create(user + "/role-mappings/realm"))
                 .header("Authorization", "Bearer " + token).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(held.statusCode()).isEqualTo(200);
         assertThat(held.body()).contains("\"name\":\"supplier\"");
 
-        var byName = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(realm + "/roles/supplier"))
+        var byName = http.send(HttpRequest.newBuilder(URI.create(realm + "/roles/supplier"))
                 .header("Authorization", "Bearer " + token).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(byName.statusCode()).as("reading realm roles needs view-realm, which this client lacks")
                 .isEqualTo(403);
-        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(user))
+        http.send(HttpRequest.newBuilder(URI.create(user))
                 .header("Authorization", "Bearer " + token).DELETE().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -29,6 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import jakarta.mail.Address;
+import java.util.Comparator;
 
 /**
  * A read-only web page listing every email the stack's GreenMail received (sign-up and password emails
@@ -129,8 +131,8 @@ public final class DevMailbox implements AutoCloseable {
      */
     List<MailboxPages.Mail> mails() {
         MimeMessage[] messages = mail.messages().clone();
-        java.util.Arrays.sort(messages, java.util.Comparator.comparing(DevMailbox::receivedAt,
-                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        Arrays.sort(messages, Comparator.comparing(DevMailbox::receivedAt,
+                Comparator.nullsLast(Comparator.naturalOrder())));
         List<MailboxPages.Mail> mails = new ArrayList<>(messages.length);
         for (int i = 0; i < messages.length; i++) {
             mails.add(read(i + 1, messages[i]));
@@ -185,7 +187,7 @@ public final class DevMailbox implements AutoCloseable {
         }
     }
 
-    private static String addresses(jakarta.mail.Address[] addresses) {
+    private static String addresses(Address[] addresses) {
         if (addresses == null) {
             return "";
         }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Several Elasticsearch nodes forming one cluster on this machine (cluster mode, issue 13): each node
@@ -40,7 +42,7 @@ public final class ElasticsearchCluster implements AutoCloseable {
         String masters = String.join(",", IntStream.rangeClosed(1, size).mapToObj(ElasticsearchCluster::nodeName).toList());
         // a node of a forming cluster is ready only once a majority has joined: start them side by side, each
         // on a thread of its own (the common pool may have a single worker on a small machine)
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(size);
+        ExecutorService threads = Executors.newFixedThreadPool(size);
         List<CompletableFuture<ElasticsearchServer>> starting = IntStream.range(0, size)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> ElasticsearchServer.start(
                         home.resolve("node-" + (i + 1)).toAbsolutePath().normalize(), httpPorts.get(i), transportPorts.get(i),

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.ArrayList;
 
 /**
  * A real Elasticsearch node (the version the parent pom pins) in its own JVM, started from the distribution folder {@code infra/es-node}
@@ -191,7 +192,7 @@ public final class ElasticsearchServer implements AutoCloseable {
 
     static List<String> command(Path distribution, Path home, int httpPort, int transportPort, long parentPid,
             List<String> settings, String heap) {
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Jdk.java21OrNewer().toString(),
                 "-Xms" + heap, "-Xmx" + heap,
                 "-XX:+ExitOnOutOfMemoryError",

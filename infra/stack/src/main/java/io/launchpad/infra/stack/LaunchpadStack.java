@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 
 /**
  * The whole product on this machine: PostgreSQL, an Elasticsearch node and Keycloak, then the API
@@ -179,7 +183,7 @@ public final class LaunchpadStack implements AutoCloseable {
                 // demo data from the first instance only: two loading at once would race each other
                 boolean demoData = options.demoData() && i == 0;
                 String name = apiPorts.size() == 1 ? "marketplace-api" : "marketplace-api-" + (i + 1);
-                Map<String, String> environment = new java.util.HashMap<>(Map.ofEntries(
+                Map<String, String> environment = new HashMap<>(Map.ofEntries(
                         Map.entry("SPRING_MAIL_HOST", "127.0.0.1"),
                         Map.entry("SPRING_MAIL_PORT", Integer.toString(mail.smtpPort())),
                         Map.entry("API_PORT", Integer.toString(port)),
@@ -218,7 +222,7 @@ public final class LaunchpadStack implements AutoCloseable {
                     "LAUNCHPAD_API_BASE_URL", apiUrl),
                     webPort, logs.resolve("web.log"), "256m");
             startedSoFar.add(web);
-            Map<String, String> urls = new java.util.LinkedHashMap<>();
+            Map<String, String> urls = new LinkedHashMap<>();
             urls.put("Keycloak", issuer.substring(0, issuer.indexOf("/realms/")) + (kc == null ? " (external)" : ""));
             urls.put("Elasticsearch", elasticsearchUrl + (es == null ? " (external)"
                     : esCluster != null ? " (3-node cluster, 1 replica)" : ""));
@@ -248,7 +252,7 @@ public final class LaunchpadStack implements AutoCloseable {
     private static Path clean(Path dir, boolean clean) {
         if (clean && Files.exists(dir)) {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -325,7 +329,7 @@ public final class LaunchpadStack implements AutoCloseable {
 
     /** Resident memory of each process, in MiB, read from /proc. */
     public Map<String, Long> residentMemoryMiB() {
-        Map<String, Long> rss = new java.util.LinkedHashMap<>();
+        Map<String, Long> rss = new LinkedHashMap<>();
         if (postgres != null) {
             rss.put("postgresql", postgres.residentKib() / 1024);
         }
@@ -345,7 +349,7 @@ public final class LaunchpadStack implements AutoCloseable {
 
     @Override
     public void close() {
-        List<AutoCloseable> all = new ArrayList<>(java.util.Arrays.asList(mailbox, mail, postgres,
+        List<AutoCloseable> all = new ArrayList<>(Arrays.asList(mailbox, mail, postgres,
                 elasticsearchCluster != null ? elasticsearchCluster : elasticsearch, keycloak));
         all.addAll(apis);
         all.add(balancer);

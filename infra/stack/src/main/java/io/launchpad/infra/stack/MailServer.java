@@ -4,6 +4,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A real SMTP server (GreenMail) in this JVM, so notification emails are sent and can be read back
@@ -35,16 +39,16 @@ public final class MailServer implements AutoCloseable {
     }
 
     /** Every message delivered so far, in the order received (the dev mailbox reads them). */
-    public jakarta.mail.internet.MimeMessage[] messages() {
+    public MimeMessage[] messages() {
         return greenMail.getReceivedMessages();
     }
 
     /** Every message delivered so far, as subject lines prefixed with their recipient. */
-    public java.util.List<String> received() {
-        return java.util.Arrays.stream(greenMail.getReceivedMessages()).map(message -> {
+    public List<String> received() {
+        return Arrays.stream(greenMail.getReceivedMessages()).map(message -> {
             try {
-                return java.util.Arrays.toString(message.getAllRecipients()) + " " + message.getSubject();
-            } catch (jakarta.mail.MessagingException e) {
+                return Arrays.toString(message.getAllRecipients()) + " " + message.getSubject();
+            } catch (MessagingException e) {
                 return "(unreadable message)";
             }
         }).toList();

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.json.JsonMapper;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The realm file's security settings, checked without a Keycloak so a careless edit fails in a second. */
 class KeycloakRealmFileTest {
@@ -112,14 +116,14 @@ class KeycloakRealmFileTest {
     }
 
     @Test
-    void aSecretIsGeneratedOncePerStateFolderUnlessTheEnvironmentGivesOne(@org.junit.jupiter.api.io.TempDir
-            java.nio.file.Path home) throws Exception {
+    void aSecretIsGeneratedOncePerStateFolderUnlessTheEnvironmentGivesOne(@TempDir
+            Path home) throws Exception {
         String first = KeycloakServer.servicesClientSecret(home, null);
         assertThat(first).hasSizeGreaterThanOrEqualTo(40);
         assertThat(KeycloakServer.servicesClientSecret(home, "")).isEqualTo(first);
         assertThat(Files.getPosixFilePermissions(home.resolve("launchpad-services.secret")))
-                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE);
         assertThat(KeycloakServer.servicesClientSecret(home, "from-the-environment")).isEqualTo("from-the-environment");
         assertThat(KeycloakServer.servicesClientSecret(home.resolve("other"), null)).isNotEqualTo(first);
     }
@@ -172,7 +176,7 @@ class KeycloakRealmFileTest {
 
         Map<String, Object> rewritten = json(withExtra);
         assertThat(clientIn(rewritten, "launchpad-web").get("redirectUris")).asInstanceOf(
-                        org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                        InstanceOfAssertFactories.LIST)
                 .containsExactly("http://127.0.0.1:8081/*", "http://localhost:8081/*", "http://127.0.0.1:34567/*");
         assertThat(clientIn(rewritten, "launchpad-mobile").get("redirectUris"))
                 .isEqualTo(client("launchpad-mobile").get("redirectUris"));
