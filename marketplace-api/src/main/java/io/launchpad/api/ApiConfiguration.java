@@ -8,9 +8,13 @@ import java.time.Clock;
 @Configuration
 class ApiConfiguration {
 
-    /** Rules about dates ("closes after today") read the time from here, so tests can fix it. */
+    /**
+     * Rules about dates ("closes after today") read the time from here, so tests can fix
+     * it.
+     */
     @Bean
     Clock clock() {
         return Clock.systemUTC();
     }
+
 }

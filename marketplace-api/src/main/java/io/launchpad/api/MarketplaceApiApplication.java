@@ -12,4 +12,5 @@ public class MarketplaceApiApplication {
         app.addListeners(new RequiredSecrets());
         app.run(args);
     }
+
 }

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An open challenge ranked for a supplier; {@code score} and {@code reasons} as in {@link SupplierMatch}.
- * {@code highlights} are the challenge's passages (title, summary, description) that matched the profile's words.
+ * An open challenge ranked for a supplier; {@code score} and {@code reasons} as in
+ * {@link SupplierMatch}. {@code highlights} are the challenge's passages (title, summary,
+ * description) that matched the profile's words.
  */
 public record ChallengeMatch(UUID challengeId, UUID organisationId, @Nullable String organisationName,
-                             @Nullable String title, @Nullable String summary, LocalDate closingDate, int score, List<Highlight> highlights,
-                             List<String> categories, List<String> regions, MatchReasons reasons) {
+        @Nullable String title, @Nullable String summary, LocalDate closingDate, int score, List<Highlight> highlights,
+        List<String> categories, List<String> regions, MatchReasons reasons) {
 
     public ChallengeMatch {
         highlights = List.copyOf(highlights);
@@ -20,9 +21,13 @@ public record ChallengeMatch(UUID challengeId, UUID organisationId, @Nullable St
         regions = List.copyOf(regions);
     }
 
-    /** The same match with the passages that matched (asked for only once the shown results are known). */
+    /**
+     * The same match with the passages that matched (asked for only once the shown
+     * results are known).
+     */
     public ChallengeMatch withHighlights(List<Highlight> highlights) {
-        return new ChallengeMatch(challengeId, organisationId, organisationName, title, summary, closingDate, score, highlights, categories, regions, reasons);
+        return new ChallengeMatch(challengeId, organisationId, organisationName, title, summary, closingDate, score,
+                highlights, categories, regions, reasons);
     }
 
     /** Where it sits in the ranking (no finer relevance than the score). */

@@ -7,10 +7,11 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
- * Ranks open challenges for a supplier: published, closing today or later, in a region the supplier
- * serves (any region when it serves {@code remote}; challenges naming no region pass), requiring no
- * accreditation the supplier lacks, not posted by an excluded organisation. Candidates and score as
- * in {@link SupplierMatching}. Fails with {@link MatchingUnavailableException} when Elasticsearch cannot answer.
+ * Ranks open challenges for a supplier: published, closing today or later, in a region
+ * the supplier serves (any region when it serves {@code remote}; challenges naming no
+ * region pass), requiring no accreditation the supplier lacks, not posted by an excluded
+ * organisation. Candidates and score as in {@link SupplierMatching}. Fails with
+ * {@link MatchingUnavailableException} when Elasticsearch cannot answer.
  */
 public interface ChallengeMatching {
 
@@ -24,13 +25,20 @@ public interface ChallengeMatching {
         return challengesFor(supplier, limit, mode, Set.of());
     }
 
-    /** Best first; equal scores in a stable order (a hash of the challenge id); empty for a profile without text. */
+    /**
+     * Best first; equal scores in a stable order (a hash of the challenge id); empty for
+     * a profile without text.
+     */
     default Mono<List<ChallengeMatch>> challengesFor(SupplierDocument supplier, int limit, RankingMode mode,
-                                                     Set<UUID> excludedOrganisations) {
+            Set<UUID> excludedOrganisations) {
         return challengesFor(supplier, MatchWindow.first(limit), mode, excludedOrganisations);
     }
 
-    /** One page of the same ranking: the results after {@code window}'s last position, at most {@link #MAX_LIMIT}. */
+    /**
+     * One page of the same ranking: the results after {@code window}'s last position, at
+     * most {@link #MAX_LIMIT}.
+     */
     Mono<List<ChallengeMatch>> challengesFor(SupplierDocument supplier, MatchWindow window, RankingMode mode,
-                                             Set<UUID> excludedOrganisations);
+            Set<UUID> excludedOrganisations);
+
 }

@@ -6,13 +6,14 @@ import java.util.Comparator;
 import java.util.UUID;
 
 /**
- * Which page of a ranked list to return: {@code limit} results after the {@code shown} already
- * returned, the last of which sat at {@code after} (null on the first page).
+ * Which page of a ranked list to return: {@code limit} results after the {@code shown}
+ * already returned, the last of which sat at {@code after} (null on the first page).
  * <p>
- * Pages are keyset pages over the ranking order, not offsets: a later page ranks a deeper pool (so
- * it has material) and keeps only what ranks after the last result shown, so nothing shown comes
- * again even though a deeper pool may surface a result that would have ranked higher. Lists stop at
- * {@link #MAX_DEPTH}: past that, the query should be sharper rather than the list longer.
+ * Pages are keyset pages over the ranking order, not offsets: a later page ranks a deeper
+ * pool (so it has material) and keeps only what ranks after the last result shown, so
+ * nothing shown comes again even though a deeper pool may surface a result that would
+ * have ranked higher. Lists stop at {@link #MAX_DEPTH}: past that, the query should be
+ * sharper rather than the list longer.
  */
 public record MatchWindow(int shown, @Nullable MatchPosition after, int limit) {
 
@@ -20,7 +21,8 @@ public record MatchWindow(int shown, @Nullable MatchPosition after, int limit) {
 
     public MatchWindow {
         if (shown < 0 || limit < 0 || (shown > 0) != (after != null)) {
-            throw new IllegalArgumentException("a window after " + shown + " results needs the position of the last one");
+            throw new IllegalArgumentException(
+                    "a window after " + shown + " results needs the position of the last one");
         }
     }
 
@@ -38,7 +40,10 @@ public record MatchWindow(int shown, @Nullable MatchPosition after, int limit) {
         return Math.max(0, depth() - shown);
     }
 
-    /** Candidates to re-rank: the first page as before (twice what is shown), a later page as deep as it reaches. */
+    /**
+     * Candidates to re-rank: the first page as before (twice what is shown), a later page
+     * as deep as it reaches.
+     */
     public int pool(int minimum) {
         return Math.max(minimum, 2 * depth());
     }
@@ -49,14 +54,16 @@ public record MatchWindow(int shown, @Nullable MatchPosition after, int limit) {
     }
 
     /**
-     * Where a ranked result sits: its score, then a finer relevance (0 when the engine has none), then
-     * a stable hash of its id. Best first.
+     * Where a ranked result sits: its score, then a finer relevance (0 when the engine
+     * has none), then a stable hash of its id. Best first.
      */
     public record MatchPosition(int score, double relevance, UUID id) {
 
-        public static final Comparator<MatchPosition> ORDER = Comparator.comparingInt(MatchPosition::score).reversed()
-                .thenComparing(Comparator.comparingDouble(MatchPosition::relevance).reversed())
-                .thenComparingLong(position -> Tiebreak.of(position.id()))
-                .thenComparing(MatchPosition::id);
+        public static final Comparator<MatchPosition> ORDER = Comparator.comparingInt(MatchPosition::score)
+            .reversed()
+            .thenComparing(Comparator.comparingDouble(MatchPosition::relevance).reversed())
+            .thenComparingLong(position -> Tiebreak.of(position.id()))
+            .thenComparing(MatchPosition::id);
+
     }
 }

@@ -3,8 +3,9 @@ package io.launchpad.matching;
 import java.time.Duration;
 
 /**
- * Elasticsearch could not answer (unreachable, timed out, overloaded, indexes not ready yet). The
- * request may succeed later: the API answers 503 with {@link #retryAfter()} as {@code Retry-After}.
+ * Elasticsearch could not answer (unreachable, timed out, overloaded, indexes not ready
+ * yet). The request may succeed later: the API answers 503 with {@link #retryAfter()} as
+ * {@code Retry-After}.
  */
 public class MatchingUnavailableException extends RuntimeException {
 
@@ -22,4 +23,5 @@ public class MatchingUnavailableException extends RuntimeException {
     public Duration retryAfter() {
         return DEFAULT_RETRY_AFTER;
     }
+
 }

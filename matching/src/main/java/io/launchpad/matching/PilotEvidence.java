@@ -7,9 +7,9 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
- * Completed pilots per supplier, the strongest evidence a supplier can deliver. The rankers ask
- * for it while re-ranking; until pilots exist the default answers nothing, so evidence counts 0
- * for everyone. The app replaces it with a bean of its own.
+ * Completed pilots per supplier, the strongest evidence a supplier can deliver. The
+ * rankers ask for it while re-ranking; until pilots exist the default answers nothing, so
+ * evidence counts 0 for everyone. The app replaces it with a bean of its own.
  */
 public interface PilotEvidence {
 
@@ -19,4 +19,5 @@ public interface PilotEvidence {
     static PilotEvidence none() {
         return ids -> Mono.just(Map.of());
     }
+
 }

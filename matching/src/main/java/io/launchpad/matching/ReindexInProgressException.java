@@ -6,4 +6,5 @@ public class ReindexInProgressException extends RuntimeException {
     public ReindexInProgressException() {
         super("A reindex is already running");
     }
+
 }

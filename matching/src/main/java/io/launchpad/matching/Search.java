@@ -9,27 +9,32 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Free-text search with facets over published supplier profiles and open challenges. Text is
- * matched with BM25 and the housing synonyms; without text, the newest come first. Facet counts are
- * multi-select: each facet counts with every other filter applied but its own, so a client can
- * show how many results each further choice would give. Codes are not validated here (the API does);
- * an unknown code simply matches nothing. Fails with {@link MatchingUnavailableException} when
- * Elasticsearch cannot answer.
+ * Free-text search with facets over published supplier profiles and open challenges. Text
+ * is matched with BM25 and the housing synonyms; without text, the newest come first.
+ * Facet counts are multi-select: each facet counts with every other filter applied but
+ * its own, so a client can show how many results each further choice would give. Codes
+ * are not validated here (the API does); an unknown code simply matches nothing. Fails
+ * with {@link MatchingUnavailableException} when Elasticsearch cannot answer.
  */
 public interface Search {
 
     int MAX_LIMIT = 100;
+
     /** Deep paging is what a matcher is for; search pages stop here. */
     int MAX_OFFSET = 1_000;
+
     int MAX_TEXT_CHARACTERS = 500;
 
     Mono<Results<SupplierHit>> suppliers(SupplierQuery query);
 
     Mono<Results<ChallengeHit>> challenges(ChallengeQuery query);
 
-    /** Any list may be empty (no filter); values within one list are alternatives (OR), lists combine with AND. */
+    /**
+     * Any list may be empty (no filter); values within one list are alternatives (OR),
+     * lists combine with AND.
+     */
     record SupplierQuery(@Nullable String text, List<String> regions, List<String> accreditations, List<String> sizes,
-                         List<String> categories, int limit, int offset) {
+            List<String> categories, int limit, int offset) {
 
         public SupplierQuery {
             regions = regions == null ? List.of() : List.copyOf(regions);
@@ -48,9 +53,10 @@ public interface Search {
     }
 
     /**
-     * @param total      how many results match (exact up to 10,000)
-     * @param facets     facet name ({@code category}, {@code region}, {@code accreditation}, {@code size})
-     *                   → a count for every code of its vocabulary, in taxonomy order, zeros included
+     * @param total how many results match (exact up to 10,000)
+     * @param facets facet name ({@code category}, {@code region}, {@code accreditation},
+     * {@code size}) → a count for every code of its vocabulary, in taxonomy order, zeros
+     * included
      * @param nextOffset where the next page starts, or null on the last page
      */
     record Results<T>(List<T> items, long total, Map<String, List<FacetCount>> facets, @Nullable Integer nextOffset) {
@@ -61,12 +67,12 @@ public interface Search {
 
     /** {@code categories} are inferred from the profile's text through the taxonomy. */
     record SupplierHit(UUID supplierId, @Nullable String name, @Nullable String summary, List<String> regions,
-                       List<String> accreditations, String size, List<String> categories, List<Highlight> highlights) {
+            List<String> accreditations, String size, List<String> categories, List<Highlight> highlights) {
     }
 
-    record ChallengeHit(UUID challengeId, UUID organisationId, @Nullable String organisationName, @Nullable String title,
-                        @Nullable String summary,
-                        List<String> categories, List<String> regions, List<String> requiredAccreditations,
-                        LocalDate closingDate, List<Highlight> highlights) {
+    record ChallengeHit(UUID challengeId, UUID organisationId, @Nullable String organisationName,
+            @Nullable String title, @Nullable String summary, List<String> categories, List<String> regions,
+            List<String> requiredAccreditations, LocalDate closingDate, List<Highlight> highlights) {
     }
+
 }

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A supplier ranked for a challenge. {@code score} is 0–100 and absolute (see {@link MatchReasons.ScoreParts}):
- * it does not depend on the other suppliers in the list. {@code highlights} are the profile's
- * passages that matched the challenge's words; {@code reasons} say why it ranks where it does.
+ * A supplier ranked for a challenge. {@code score} is 0–100 and absolute (see
+ * {@link MatchReasons.ScoreParts}): it does not depend on the other suppliers in the
+ * list. {@code highlights} are the profile's passages that matched the challenge's words;
+ * {@code reasons} say why it ranks where it does.
  */
-public record SupplierMatch(UUID supplierId, @Nullable String name, @Nullable String summary, int score, List<Highlight> highlights,
-                            List<String> regions, List<String> accreditations, MatchReasons reasons) {
+public record SupplierMatch(UUID supplierId, @Nullable String name, @Nullable String summary, int score,
+        List<Highlight> highlights, List<String> regions, List<String> accreditations, MatchReasons reasons) {
 
     public SupplierMatch {
         highlights = List.copyOf(highlights);
@@ -19,7 +20,10 @@ public record SupplierMatch(UUID supplierId, @Nullable String name, @Nullable St
         accreditations = List.copyOf(accreditations);
     }
 
-    /** The same match with the passages that matched (asked for only once the shown results are known). */
+    /**
+     * The same match with the passages that matched (asked for only once the shown
+     * results are known).
+     */
     public SupplierMatch withHighlights(List<Highlight> highlights) {
         return new SupplierMatch(supplierId, name, summary, score, highlights, regions, accreditations, reasons);
     }

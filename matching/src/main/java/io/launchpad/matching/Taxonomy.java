@@ -18,40 +18,60 @@ import java.util.Collection;
 import java.util.Collections;
 
 /**
- * The housing taxonomy as versioned data ({@code taxonomy/housing-taxonomy-v1.json}): the codes
- * challenges and profiles are tagged with, their labels, and the alternative labels and synonyms that
- * the search analyser expands ("mould" finds "condensation"). One file is the single source: the API
- * validates codes against it, the index set-up generates synonym rules from it, and the rankers infer
- * a profile's categories from it.
+ * The housing taxonomy as versioned data ({@code taxonomy/housing-taxonomy-v1.json}): the
+ * codes challenges and profiles are tagged with, their labels, and the alternative labels
+ * and synonyms that the search analyser expands ("mould" finds "condensation"). One file
+ * is the single source: the API validates codes against it, the index set-up generates
+ * synonym rules from it, and the rankers infer a profile's categories from it.
  *
- * @param version      changes whenever a code is added or a meaning changes; clients cache by it
- * @param vocabularies vocabulary name ({@link #CATEGORY}, ...) → its terms in display order
+ * @param version changes whenever a code is added or a meaning changes; clients cache by
+ * it
+ * @param vocabularies vocabulary name ({@link #CATEGORY}, ...) → its terms in display
+ * order
  */
 public record Taxonomy(String version, String description, Map<String, List<Term>> vocabularies) {
 
     public static final String CATEGORY = "category";
+
     public static final String CAPABILITY = "capability";
+
     public static final String REGION = "region";
+
     public static final String ACCREDITATION = "accreditation";
+
     public static final String ORGANISATION_SIZE = "organisation-size";
-    /** The region code that means "delivers anywhere": a supplier serving it serves every region. */
+
+    /**
+     * The region code that means "delivers anywhere": a supplier serving it serves every
+     * region.
+     */
     public static final String REMOTE = "remote";
 
-    /** Vocabularies whose words describe work, so their synonyms belong in the text analyser (places and sizes do not). */
+    /**
+     * Vocabularies whose words describe work, so their synonyms belong in the text
+     * analyser (places and sizes do not).
+     */
     private static final List<String> ANALYSED = List.of(CATEGORY, CAPABILITY, ACCREDITATION);
-    /** Synonym rules are comma separated and parsed by Solr's syntax: only plain words and spaces are safe in them. */
+
+    /**
+     * Synonym rules are comma separated and parsed by Solr's syntax: only plain words and
+     * spaces are safe in them.
+     */
     private static final Pattern SAFE_PHRASE = Pattern.compile("[a-z0-9][a-z0-9 -]*[a-z0-9]");
 
     private static final String RESOURCE = "/taxonomy/housing-taxonomy-v1.json";
+
     private static final Taxonomy HOUSING = load(RESOURCE);
 
     /**
      * @param altLabels other names people use for the same thing
-     * @param synonyms  words that, in a challenge or profile, signal this term
-     * @param satisfies codes of the same vocabulary that holding this one also meets (a broader
-     *                  accreditation satisfies a narrower requirement: Cyber Essentials Plus → Cyber Essentials)
+     * @param synonyms words that, in a challenge or profile, signal this term
+     * @param satisfies codes of the same vocabulary that holding this one also meets (a
+     * broader accreditation satisfies a narrower requirement: Cyber Essentials Plus →
+     * Cyber Essentials)
      */
-    public record Term(String code, String label, List<String> altLabels, List<String> synonyms, List<String> satisfies) {
+    public record Term(String code, String label, List<String> altLabels, List<String> synonyms,
+            List<String> satisfies) {
 
         public Term {
             altLabels = altLabels == null ? List.of() : List.copyOf(altLabels);
@@ -108,8 +128,9 @@ public record Taxonomy(String version, String description, Map<String, List<Term
     }
 
     /**
-     * The codes whose holder meets a requirement for {@code required}: itself and every code that
-     * satisfies it, directly or through another (implication rules are data, see {@link Term#satisfies}).
+     * The codes whose holder meets a requirement for {@code required}: itself and every
+     * code that satisfies it, directly or through another (implication rules are data,
+     * see {@link Term#satisfies}).
      */
     public List<String> satisfiersOf(String vocabulary, String required) {
         Set<String> found = new LinkedHashSet<>(List.of(required));
@@ -125,7 +146,10 @@ public record Taxonomy(String version, String description, Map<String, List<Term
         return List.copyOf(found);
     }
 
-    /** What holding {@code held} meets: the codes themselves and everything they satisfy, transitively. */
+    /**
+     * What holding {@code held} meets: the codes themselves and everything they satisfy,
+     * transitively.
+     */
     public Set<String> met(String vocabulary, Collection<String> held) {
         Set<String> met = new LinkedHashSet<>(held);
         boolean grew = true;
@@ -147,9 +171,10 @@ public record Taxonomy(String version, String description, Map<String, List<Term
     }
 
     /**
-     * Equivalence rules in Solr syntax ({@code "mould, mold, condensation"}), one per term with at
-     * least two usable phrases, for the search-time synonym filter. Phrases holding punctuation are
-     * left out rather than escaped: a broken rule would stop the index template from loading.
+     * Equivalence rules in Solr syntax ({@code "mould, mold, condensation"}), one per
+     * term with at least two usable phrases, for the search-time synonym filter. Phrases
+     * holding punctuation are left out rather than escaped: a broken rule would stop the
+     * index template from loading.
      */
     public List<String> synonymRules() {
         List<String> rules = new ArrayList<>();
@@ -170,7 +195,8 @@ public record Taxonomy(String version, String description, Map<String, List<Term
                 throw new IOException("missing classpath resource " + resource);
             }
             return JsonMapper.builder().build().readValue(json, Taxonomy.class);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -33,24 +33,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The board side of the matching development set (a copy of {@code ../shared/data/matching-devset}'s
- * board files in the test resources) through the module's public beans, on the real node: the
- * whole-profile ranking must stay ahead of the devset's BM25 + hard filters baseline (nDCG@10 0.622),
- * never break a hard constraint and never show a sparse profile. The held-out set is run through the
- * API separately; these floors guard against regressions, they do not prove generalisation.
+ * The board side of the matching development set (a copy of
+ * {@code ../shared/data/matching-devset}'s board files in the test resources) through the
+ * module's public beans, on the real node: the whole-profile ranking must stay ahead of
+ * the devset's BM25 + hard filters baseline (nDCG@10 0.622), never break a hard
+ * constraint and never show a sparse profile. The held-out set is run through the API
+ * separately; these floors guard against regressions, they do not prove generalisation.
  */
 @Tag("real")
 class BoardDevsetQualityTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final double BM25_WITH_FILTERS = 0.622;
 
     private static RealComponents.TestDatabase db;
+
     private static ConfigurableApplicationContext app;
+
     private static BoardRanking ranking;
+
     private static final Map<String, BoardRoleForMatching> ROLES = new LinkedHashMap<>();
+
     private static final Map<String, JsonNode> CANDIDATES = new LinkedHashMap<>();
+
     private static final Map<UUID, String> CANDIDATE_KEYS = new HashMap<>();
+
     private static JsonNode qrels;
 
     @BeforeAll
@@ -62,7 +70,8 @@ class BoardDevsetQualityTest {
         ranking = app.getBean(BoardRanking.class);
         BoardOutbox outbox = app.getBean(BoardOutbox.class);
         ElasticsearchConnection elasticsearch = app.getBean(ElasticsearchConnection.class);
-        TransactionalOperator transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
+        TransactionalOperator transactions = TransactionalOperator
+            .create(app.getBean(ReactiveTransactionManager.class));
         qrels = read("board_qrels.json");
         for (JsonNode c : read("candidates.json")) {
             CANDIDATES.put(c.get("id").asString(), c);
@@ -75,8 +84,9 @@ class BoardDevsetQualityTest {
         }
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
             elasticsearch.call("refresh", client -> client.indices().refresh(x -> x.index(names.candidates()))).block();
-            return elasticsearch.call("count", client -> client.count(x -> x.index(names.candidates()))).block().count()
-                    == CANDIDATES.size();
+            return elasticsearch.call("count", client -> client.count(x -> x.index(names.candidates())))
+                .block()
+                .count() == CANDIDATES.size();
         });
     }
 
@@ -125,8 +135,10 @@ class BoardDevsetQualityTest {
         }
         double ndcg = ndcgSum / ROLES.size();
         lines.forEach(System.out::println);
-        System.out.printf(Locale.ROOT, "BOARD DEVSET nDCG@10 %.3f, constraint failures in top 10 %d, sparse in top 10 %d,"
-                + " ideal not returned %d%n", ndcg, constraintFailures, sparse, idealMissing);
+        System.out.printf(Locale.ROOT,
+                "BOARD DEVSET nDCG@10 %.3f, constraint failures in top 10 %d, sparse in top 10 %d,"
+                        + " ideal not returned %d%n",
+                ndcg, constraintFailures, sparse, idealMissing);
 
         assertThat(constraintFailures).isZero();
         assertThat(sparse).isZero();
@@ -159,14 +171,16 @@ class BoardDevsetQualityTest {
 
     private static CandidateForMatching candidate(JsonNode c) {
         List<CandidateForMatching.FreeSkill> skills = new ArrayList<>();
-        c.get("skills").properties().forEach(skill -> skills.add(new CandidateForMatching.FreeSkill(skill.getKey(),
-                skill.getValue().asInt())));
+        c.get("skills")
+            .properties()
+            .forEach(skill -> skills.add(new CandidateForMatching.FreeSkill(skill.getKey(), skill.getValue().asInt())));
         List<String> sectors = new ArrayList<>();
         c.get("sectors").forEach(sector -> sectors.add(sector.asString()));
         return new CandidateForMatching(UUID.randomUUID(), List.of(), List.of(), 0, region(c.get("region").asString()),
                 c.get("remote_ok").asBoolean(), 8, "immediately", false, "matching", 1, Instant.now(),
                 new CandidateForMatching.Words(c.get("headline").asString(), skills, sectors,
-                        c.get("experience_summary").asString(), "yes".equals(c.get("governance_experience").asString())));
+                        c.get("experience_summary").asString(),
+                        "yes".equals(c.get("governance_experience").asString())));
     }
 
     private static BoardRoleForMatching role(JsonNode r) {
@@ -187,8 +201,10 @@ class BoardDevsetQualityTest {
     private static JsonNode read(String file) {
         try (InputStream in = BoardDevsetQualityTest.class.getResourceAsStream("/devset-board/" + file)) {
             return JSON.readTree(in);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

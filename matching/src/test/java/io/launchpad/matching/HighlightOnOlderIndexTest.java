@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An installation upgraded from schema 1 still serves its supplier index built without term vectors
- * until someone reindexes: matches keep their highlights (by the slower highlighter), never an error.
+ * An installation upgraded from schema 1 still serves its supplier index built without
+ * term vectors until someone reindexes: matches keep their highlights (by the slower
+ * highlighter), never an error.
  */
 @Tag("real")
 class HighlightOnOlderIndexTest {
@@ -30,7 +31,9 @@ class HighlightOnOlderIndexTest {
             "Condensation alarms and humidity sensors for social landlords", "Wireless humidity sensors");
 
     private static RealComponents.TestDatabase db;
+
     private static ConfigurableApplicationContext app;
+
     private static SupplierMatching matching;
 
     @BeforeAll
@@ -43,18 +46,20 @@ class HighlightOnOlderIndexTest {
         // what schema 1 mapped: the same text fields, without term vectors
         String older = alias + "-v1-schema1";
         String text = "{\"type\":\"text\",\"analyzer\":\"housing_text\",\"search_analyzer\":\"housing_text_search\",\"term_vector\":\"no\"}";
-        String mapping = "{\"mappings\":{\"properties\":{\"text\":{\"properties\":{"
-                + "\"name\":" + text + ",\"summary\":" + text + ",\"capabilities\":" + text + ",\"products\":" + text
-                + ",\"case_studies\":" + text + "}}}}}";
+        String mapping = "{\"mappings\":{\"properties\":{\"text\":{\"properties\":{" + "\"name\":" + text
+                + ",\"summary\":" + text + ",\"capabilities\":" + text + ",\"products\":" + text + ",\"case_studies\":"
+                + text + "}}}}}";
         OlderIndexes.serveBehind(alias, older, mapping);
         assertThat(OlderIndexes.send("GET", "/" + older + "/_mapping", null).body()).contains("case_studies")
-                .doesNotContain("with_positions_offsets");
+            .doesNotContain("with_positions_offsets");
 
-        TransactionalOperator transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
+        TransactionalOperator transactions = TransactionalOperator
+            .create(app.getBean(ReactiveTransactionManager.class));
         transactions.transactional(app.getBean(Outbox.class).supplierChanged(DAMP)).block();
         var challenge = Documents.challenge("Humidity sensors", null, null);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> matching.suppliersFor(challenge, 10).block().size() == 1);
+        await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(300))
+            .until(() -> matching.suppliersFor(challenge, 10).block().size() == 1);
     }
 
     @AfterAll
@@ -69,9 +74,12 @@ class HighlightOnOlderIndexTest {
 
     @Test
     void matchesOnAnIndexWithoutTermVectorsStillCarryHighlights() {
-        List<SupplierMatch> matches = matching.suppliersFor(Documents.challenge("Humidity sensors", null, null), 10).block();
+        List<SupplierMatch> matches = matching.suppliersFor(Documents.challenge("Humidity sensors", null, null), 10)
+            .block();
 
-        assertThat(matches).singleElement().satisfies(match -> assertThat(match.highlights())
+        assertThat(matches).singleElement()
+            .satisfies(match -> assertThat(match.highlights())
                 .anySatisfy(h -> assertThat(h.segments()).anyMatch(s -> s.marked() && s.text().contains("humidity"))));
     }
+
 }

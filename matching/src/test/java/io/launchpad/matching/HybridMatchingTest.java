@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Hybrid ranking in both directions, its hard filters, its reasons and faceted search, on small
- * fixed fixtures in the real Elasticsearch node, through the public beans only.
+ * Hybrid ranking in both directions, its hard filters, its reasons and faceted search, on
+ * small fixed fixtures in the real Elasticsearch node, through the public beans only.
  */
 @Tag("real")
 class HybridMatchingTest {
@@ -33,37 +33,45 @@ class HybridMatchingTest {
                     + "stay warm in winter. Our surveyors plan each property and our fitters finish the work within a week.",
             "Whole-house retrofit: loft and cavity wall insulation, solar panels and energy advice for households in fuel poverty",
             List.of("north-west"), List.of("pas-2035", "trustmark"), List.of("energy-retrofit-and-fuel-poverty"));
-    private static final SupplierDocument CYBER = supplier("Shield Ops",
-            "Penetration testing and security operations",
-            "Security operations centre, penetration testing and ransomware response",
-            List.of("london"), List.of("cyber-essentials-plus", "iso-27001"), List.of("cyber-security"));
-    private static final SupplierDocument REMOTE_CYBER = supplier("Anywhere Secure",
-            "Remote penetration testing",
-            "Penetration testing and phishing simulation delivered remotely",
-            List.of("remote"), List.of("cyber-essentials"));
-    private static final SupplierDocument SENSORS = supplier("Damp Sense",
-            "Humidity sensors for social landlords",
-            "Wireless sensors and telemetry that warn before condensation turns into damage",
-            List.of("north-west"), List.of());
+
+    private static final SupplierDocument CYBER = supplier("Shield Ops", "Penetration testing and security operations",
+            "Security operations centre, penetration testing and ransomware response", List.of("london"),
+            List.of("cyber-essentials-plus", "iso-27001"), List.of("cyber-security"));
+
+    private static final SupplierDocument REMOTE_CYBER = supplier("Anywhere Secure", "Remote penetration testing",
+            "Penetration testing and phishing simulation delivered remotely", List.of("remote"),
+            List.of("cyber-essentials"));
+
+    private static final SupplierDocument SENSORS = supplier("Damp Sense", "Humidity sensors for social landlords",
+            "Wireless sensors and telemetry that warn before condensation turns into damage", List.of("north-west"),
+            List.of());
+
     private static final SupplierDocument EMPTY = supplier("Blank Ltd", "", "", List.of("north-west"), List.of());
 
     private static final ChallengeDocument OPEN_RETROFIT = challenge("Help tenants on low incomes keep warm",
             "Many of our tenants cannot heat their homes affordably", List.of("energy-retrofit-and-fuel-poverty"),
             List.of("north-west"), List.of(), LocalDate.now().plusDays(20));
+
     private static final ChallengeDocument CLOSED_RETROFIT = challenge("Insulation programme for older homes",
             "Loft and cavity wall insulation in fuel poverty hotspots", List.of("energy-retrofit-and-fuel-poverty"),
             List.of("north-west"), List.of(), LocalDate.now().minusDays(1));
+
     private static final ChallengeDocument CYBER_ESSENTIALS_PLUS = challenge("Test our defences",
             "Penetration testing of our tenant portal", List.of("cyber-security"), List.of("london"),
             List.of("cyber-essentials-plus"), LocalDate.now().plusDays(20));
+
     private static final ChallengeDocument CYBER_ESSENTIALS = challenge("Phishing drills for our staff",
             "Penetration testing and phishing simulation for housing officers", List.of(), List.of("london"),
             List.of("cyber-essentials"), LocalDate.now().plusDays(20));
 
     private static RealComponents.TestDatabase db;
+
     private static ConfigurableApplicationContext app;
+
     private static SupplierMatching suppliers;
+
     private static ChallengeMatching challenges;
+
     private static Search search;
 
     @BeforeAll
@@ -74,14 +82,20 @@ class HybridMatchingTest {
         challenges = app.getBean(ChallengeMatching.class);
         search = app.getBean(Search.class);
         Outbox outbox = app.getBean(Outbox.class);
-        TransactionalOperator transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
+        TransactionalOperator transactions = TransactionalOperator
+            .create(app.getBean(ReactiveTransactionManager.class));
         Flux.fromIterable(List.of(FUEL_POVERTY, CYBER, REMOTE_CYBER, SENSORS, EMPTY))
-                .concatMap(s -> transactions.transactional(outbox.supplierChanged(s))).blockLast();
+            .concatMap(s -> transactions.transactional(outbox.supplierChanged(s)))
+            .blockLast();
         Flux.fromIterable(List.of(OPEN_RETROFIT, CLOSED_RETROFIT, CYBER_ESSENTIALS_PLUS, CYBER_ESSENTIALS))
-                .concatMap(c -> transactions.transactional(outbox.challengeChanged(c))).blockLast();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                search.suppliers(new Search.SupplierQuery(null, null, null, null, null, 10, 0)).block().total() == 5
-                        && search.challenges(new Search.ChallengeQuery(null, null, null, 10, 0)).block().total() == 3);
+            .concatMap(c -> transactions.transactional(outbox.challengeChanged(c)))
+            .blockLast();
+        await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(300))
+            .until(() -> search.suppliers(new Search.SupplierQuery(null, null, null, null, null, 10, 0))
+                .block()
+                .total() == 5
+                    && search.challenges(new Search.ChallengeQuery(null, null, null, 10, 0)).block().total() == 3);
     }
 
     @AfterAll
@@ -124,12 +138,18 @@ class HybridMatchingTest {
 
     @Test
     void categoriesAreCreditedOnlyWhenTheSupplierDeclaresThem() {
-        // SENSORS' text says "condensation" and "sensors" (taxonomy words) but it declares no category
+        // SENSORS' text says "condensation" and "sensors" (taxonomy words) but it
+        // declares no category
         var damp = challenge("Sensors for damp and mould", "Warn before condensation turns into damage",
-                List.of("damp-and-mould", "iot-and-sensors"), List.of("north-west"), List.of(), LocalDate.now().plusDays(10));
+                List.of("damp-and-mould", "iot-and-sensors"), List.of("north-west"), List.of(),
+                LocalDate.now().plusDays(10));
 
-        SupplierMatch sensors = suppliers.suppliersFor(damp, 10).block().stream()
-                .filter(m -> m.supplierId().equals(SENSORS.id())).findFirst().orElseThrow();
+        SupplierMatch sensors = suppliers.suppliersFor(damp, 10)
+            .block()
+            .stream()
+            .filter(m -> m.supplierId().equals(SENSORS.id()))
+            .findFirst()
+            .orElseThrow();
 
         assertThat(sensors.reasons().matchedCategories()).isEmpty();
         assertThat(sensors.reasons().parts().taxonomy()).isZero();
@@ -144,7 +164,7 @@ class HybridMatchingTest {
         List<SupplierMatch> matches = suppliers.suppliersFor(anything, 10).block();
 
         assertThat(matches).filteredOn(m -> m.supplierId().equals(EMPTY.id()))
-                .allSatisfy(m -> assertThat(m.score()).isLessThan(10));
+            .allSatisfy(m -> assertThat(m.score()).isLessThan(10));
     }
 
     @Test
@@ -155,8 +175,12 @@ class HybridMatchingTest {
         List<SupplierMatch> matches = suppliers.suppliersFor(londonSecurity, 10).block();
 
         assertThat(matches).extracting(SupplierMatch::supplierId)
-                .contains(CYBER.id(), REMOTE_CYBER.id()).doesNotContain(FUEL_POVERTY.id(), SENSORS.id());
-        SupplierMatch remote = matches.stream().filter(m -> m.supplierId().equals(REMOTE_CYBER.id())).findFirst().orElseThrow();
+            .contains(CYBER.id(), REMOTE_CYBER.id())
+            .doesNotContain(FUEL_POVERTY.id(), SENSORS.id());
+        SupplierMatch remote = matches.stream()
+            .filter(m -> m.supplierId().equals(REMOTE_CYBER.id()))
+            .findFirst()
+            .orElseThrow();
         assertThat(remote.reasons().regionsMet()).containsExactly("remote");
     }
 
@@ -173,23 +197,28 @@ class HybridMatchingTest {
     void aBroaderAccreditationMeetsANarrowerRequirementButNotTheReverse() {
         List<SupplierMatch> matches = suppliers.suppliersFor(CYBER_ESSENTIALS, 10).block();
 
-        // Cyber Essentials Plus (CYBER) meets a Cyber Essentials requirement; plain Cyber Essentials (REMOTE_CYBER) too
-        assertThat(matches).extracting(SupplierMatch::supplierId).containsExactlyInAnyOrder(CYBER.id(), REMOTE_CYBER.id());
+        // Cyber Essentials Plus (CYBER) meets a Cyber Essentials requirement; plain Cyber
+        // Essentials (REMOTE_CYBER) too
+        assertThat(matches).extracting(SupplierMatch::supplierId)
+            .containsExactlyInAnyOrder(CYBER.id(), REMOTE_CYBER.id());
         SupplierMatch plus = matches.stream().filter(m -> m.supplierId().equals(CYBER.id())).findFirst().orElseThrow();
         assertThat(plus.reasons().accreditationsMet()).containsExactly("cyber-essentials");
         assertThat(plus.reasons().accreditationsMissing()).isEmpty();
-        // the reverse does not hold: plain Cyber Essentials never meets a Cyber Essentials Plus requirement
+        // the reverse does not hold: plain Cyber Essentials never meets a Cyber
+        // Essentials Plus requirement
         assertThat(suppliers.suppliersFor(CYBER_ESSENTIALS_PLUS, 10).block()).extracting(SupplierMatch::supplierId)
-                .doesNotContain(REMOTE_CYBER.id());
-        // and from the supplier's side: a Cyber Essentials Plus holder is offered the Cyber Essentials challenge
+            .doesNotContain(REMOTE_CYBER.id());
+        // and from the supplier's side: a Cyber Essentials Plus holder is offered the
+        // Cyber Essentials challenge
         assertThat(challenges.challengesFor(CYBER, 10).block()).extracting(ChallengeMatch::challengeId)
-                .contains(CYBER_ESSENTIALS.id());
+            .contains(CYBER_ESSENTIALS.id());
     }
 
     @Test
     void excludedOrganisationsAreNeverProposed() {
-        List<SupplierMatch> matches = suppliers.suppliersFor(OPEN_RETROFIT, 10, RankingMode.HYBRID,
-                Set.of(FUEL_POVERTY.organisationId())).block();
+        List<SupplierMatch> matches = suppliers
+            .suppliersFor(OPEN_RETROFIT, 10, RankingMode.HYBRID, Set.of(FUEL_POVERTY.organisationId()))
+            .block();
 
         assertThat(matches).extracting(SupplierMatch::supplierId).isNotEmpty().doesNotContain(FUEL_POVERTY.id());
     }
@@ -199,18 +228,20 @@ class HybridMatchingTest {
         List<ChallengeMatch> matches = challenges.challengesFor(FUEL_POVERTY, 10).block();
 
         assertThat(matches).extracting(ChallengeMatch::challengeId)
-                .contains(OPEN_RETROFIT.id()).doesNotContain(CLOSED_RETROFIT.id(), CYBER_ESSENTIALS_PLUS.id());
+            .contains(OPEN_RETROFIT.id())
+            .doesNotContain(CLOSED_RETROFIT.id(), CYBER_ESSENTIALS_PLUS.id());
         assertThat(matches.getFirst().challengeId()).isEqualTo(OPEN_RETROFIT.id());
-        assertThat(matches.getFirst().reasons().matchedCategories()).containsExactly("energy-retrofit-and-fuel-poverty");
+        assertThat(matches.getFirst().reasons().matchedCategories())
+            .containsExactly("energy-retrofit-and-fuel-poverty");
         assertThat(matches.getFirst().score()).isGreaterThan(20);
     }
 
     @Test
     void aChallengeRequiringAnAccreditationTheSupplierLacksIsNotProposed() {
         assertThat(challenges.challengesFor(REMOTE_CYBER, 10).block()).extracting(ChallengeMatch::challengeId)
-                .doesNotContain(CYBER_ESSENTIALS_PLUS.id());
+            .doesNotContain(CYBER_ESSENTIALS_PLUS.id());
         assertThat(challenges.challengesFor(CYBER, 10).block()).extracting(ChallengeMatch::challengeId)
-                .contains(CYBER_ESSENTIALS_PLUS.id());
+            .contains(CYBER_ESSENTIALS_PLUS.id());
     }
 
     @Test
@@ -222,9 +253,11 @@ class HybridMatchingTest {
         var iot = search.suppliers(new Search.SupplierQuery("IoT", null, null, null, null, 10, 0)).block();
         assertThat(iot.items()).extracting(Search.SupplierHit::supplierId).contains(SENSORS.id());
 
-        var filtered = search.suppliers(new Search.SupplierQuery(null, List.of("london"), null, null, null, 10, 0)).block();
+        var filtered = search.suppliers(new Search.SupplierQuery(null, List.of("london"), null, null, null, 10, 0))
+            .block();
         assertThat(filtered.items()).extracting(Search.SupplierHit::supplierId).containsExactly(CYBER.id());
-        // multi-select: the region facet counts as if no region were chosen; the others within London
+        // multi-select: the region facet counts as if no region were chosen; the others
+        // within London
         assertThat(count(filtered, "region", "north-west")).isEqualTo(3);
         assertThat(count(filtered, "region", "london")).isEqualTo(1);
         assertThat(count(filtered, "accreditation", "iso-27001")).isEqualTo(1);
@@ -236,34 +269,48 @@ class HybridMatchingTest {
 
     @Test
     void challengeSearchShowsOpenChallengesOnly() {
-        var results = search.challenges(new Search.ChallengeQuery("insulation fuel poverty", null, null, 10, 0)).block();
+        var results = search.challenges(new Search.ChallengeQuery("insulation fuel poverty", null, null, 10, 0))
+            .block();
 
         assertThat(results.items()).extracting(Search.ChallengeHit::challengeId)
-                .contains(OPEN_RETROFIT.id()).doesNotContain(CLOSED_RETROFIT.id());
-        var byCategory = search.challenges(new Search.ChallengeQuery(null, List.of("cyber-security"), null, 10, 0)).block();
-        assertThat(byCategory.items()).extracting(Search.ChallengeHit::challengeId).containsExactly(CYBER_ESSENTIALS_PLUS.id());
-        assertThat(byCategory.facets().get("category")).filteredOn(f -> f.code().equals("energy-retrofit-and-fuel-poverty"))
-                .singleElement().extracting(Search.FacetCount::count).isEqualTo(1L);
+            .contains(OPEN_RETROFIT.id())
+            .doesNotContain(CLOSED_RETROFIT.id());
+        var byCategory = search.challenges(new Search.ChallengeQuery(null, List.of("cyber-security"), null, 10, 0))
+            .block();
+        assertThat(byCategory.items()).extracting(Search.ChallengeHit::challengeId)
+            .containsExactly(CYBER_ESSENTIALS_PLUS.id());
+        assertThat(byCategory.facets().get("category"))
+            .filteredOn(f -> f.code().equals("energy-retrofit-and-fuel-poverty"))
+            .singleElement()
+            .extracting(Search.FacetCount::count)
+            .isEqualTo(1L);
     }
 
     private static long count(Search.Results<?> results, String facet, String code) {
-        return results.facets().get(facet).stream().filter(f -> f.code().equals(code)).findFirst().orElseThrow().count();
+        return results.facets()
+            .get(facet)
+            .stream()
+            .filter(f -> f.code().equals(code))
+            .findFirst()
+            .orElseThrow()
+            .count();
     }
 
     private static SupplierDocument supplier(String name, String summary, String capabilities, List<String> regions,
-                                             List<String> accreditations) {
+            List<String> accreditations) {
         return supplier(name, summary, capabilities, regions, accreditations, List.of());
     }
 
     private static SupplierDocument supplier(String name, String summary, String capabilities, List<String> regions,
-                                             List<String> accreditations, List<String> declaredCategories) {
+            List<String> accreditations, List<String> declaredCategories) {
         return new SupplierDocument(UUID.randomUUID(), UUID.randomUUID(), name, summary, capabilities, null, null,
                 regions, accreditations, "small", true, 1, Instant.now(), declaredCategories);
     }
 
     private static ChallengeDocument challenge(String title, String summary, List<String> categories,
-                                               List<String> regions, List<String> required, LocalDate closing) {
+            List<String> regions, List<String> required, LocalDate closing) {
         return new ChallengeDocument(UUID.randomUUID(), UUID.randomUUID(), "Riverside Homes", title, summary, null,
                 categories, regions, "published", closing, 1, Instant.now(), required);
     }
+
 }

@@ -10,10 +10,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Keyset pages over a ranking: how deep each page reaches, and which results it may still return. */
+/**
+ * Keyset pages over a ranking: how deep each page reaches, and which results it may still
+ * return.
+ */
 class MatchWindowTest {
 
-    private static final MatchPosition LAST_SHOWN = new MatchPosition(80, 0.5, UUID.fromString("00000000-0000-0000-0000-000000000001"));
+    private static final MatchPosition LAST_SHOWN = new MatchPosition(80, 0.5,
+            UUID.fromString("00000000-0000-0000-0000-000000000001"));
 
     @Test
     void aLaterPageNeedsThePositionOfTheLastResultShownAndTheFirstPageHasNone() {
@@ -49,7 +53,8 @@ class MatchWindowTest {
         assertThat(next.admits(LAST_SHOWN)).as("the last result shown itself").isFalse();
         assertThat(next.admits(new MatchPosition(81, 0.1, UUID.randomUUID()))).as("a higher score").isFalse();
         assertThat(next.admits(new MatchPosition(79, 0.9, UUID.randomUUID()))).as("a lower score").isTrue();
-        assertThat(next.admits(new MatchPosition(80, 0.6, UUID.randomUUID()))).as("same score, more relevant").isFalse();
+        assertThat(next.admits(new MatchPosition(80, 0.6, UUID.randomUUID()))).as("same score, more relevant")
+            .isFalse();
         assertThat(next.admits(new MatchPosition(80, 0.4, UUID.randomUUID()))).as("same score, less relevant").isTrue();
     }
 
@@ -66,4 +71,5 @@ class MatchWindowTest {
         MatchWindow afterFive = new MatchWindow(5, ranked.get(4), 10);
         assertThat(ranked.stream().filter(afterFive::admits).toList()).isEqualTo(ranked.subList(5, ranked.size()));
     }
+
 }

@@ -25,13 +25,10 @@ class MatchingPropertiesTest {
 
     @Test
     void kebabCasePropertiesBind() {
-        MatchingProperties properties = bind(Map.of(
-                "launchpad.matching.elasticsearch-url", "http://search-1.internal:9200,http://search-2.internal:9200",
-                "launchpad.matching.indexer.enabled", "false",
-                "launchpad.matching.indexer.poll-interval", "2s",
-                "launchpad.matching.indexer.batch-size", "7",
-                "launchpad.matching.indexer.max-backoff", "1m",
-                "launchpad.matching.indexer.max-attempts", "3"));
+        MatchingProperties properties = bind(Map.of("launchpad.matching.elasticsearch-url",
+                "http://search-1.internal:9200,http://search-2.internal:9200", "launchpad.matching.indexer.enabled",
+                "false", "launchpad.matching.indexer.poll-interval", "2s", "launchpad.matching.indexer.batch-size", "7",
+                "launchpad.matching.indexer.max-backoff", "1m", "launchpad.matching.indexer.max-attempts", "3"));
 
         // a cluster's nodes, comma separated, as ELASTICSEARCH_URL may list them
         assertThat(properties.elasticsearchUrl()).containsExactly(URI.create("http://search-1.internal:9200"),
@@ -45,6 +42,8 @@ class MatchingPropertiesTest {
     }
 
     private static MatchingProperties bind(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("launchpad.matching", MatchingProperties.class);
+        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("launchpad.matching",
+                MatchingProperties.class);
     }
+
 }

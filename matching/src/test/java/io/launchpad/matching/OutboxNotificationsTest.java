@@ -15,7 +15,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A committed outbox row wakes the indexer through LISTEN/NOTIFY, long before the next poll. */
+/**
+ * A committed outbox row wakes the indexer through LISTEN/NOTIFY, long before the next
+ * poll.
+ */
 @Tag("real")
 class OutboxNotificationsTest {
 
@@ -26,20 +29,26 @@ class OutboxNotificationsTest {
                 RealComponents.uniqueIndexPrefix(), "launchpad.matching.indexer.poll-interval=1h")) {
             SupplierMatching matching = app.getBean(SupplierMatching.class);
             var challenge = Documents.challenge("Voids turnaround", null, null);
-            // the poll at start-up has run (it sets up the indexes too) once matching answers at all
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                    .until(() -> matching.suppliersFor(challenge, 10).block() != null);
+            // the poll at start-up has run (it sets up the indexes too) once matching
+            // answers at all
+            await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> matching.suppliersFor(challenge, 10).block() != null);
 
-            SupplierDocument supplier = Documents.supplier("Void Fixers", "Void property turnaround", "Voids inspections");
-            TransactionalOperator transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
+            SupplierDocument supplier = Documents.supplier("Void Fixers", "Void property turnaround",
+                    "Voids inspections");
+            TransactionalOperator transactions = TransactionalOperator
+                .create(app.getBean(ReactiveTransactionManager.class));
             transactions.transactional(app.getBean(Outbox.class).supplierChanged(supplier)).block();
 
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                 List<SupplierMatch> matches = matching.suppliersFor(challenge, 10).block();
                 assertThat(matches).extracting(SupplierMatch::supplierId).containsExactly(supplier.id());
             });
-        } finally {
+        }
+        finally {
             db.dispose();
         }
     }
+
 }

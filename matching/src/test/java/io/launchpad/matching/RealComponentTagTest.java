@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import static io.launchpad.matching.testing.RealComponentTags.REAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Matching's tests that reach a real component are tagged {@value RealComponentTags#REAL} ({@link RealComponentTags}). */
+/**
+ * Matching's tests that reach a real component are tagged {@value RealComponentTags#REAL}
+ * ({@link RealComponentTags}).
+ */
 class RealComponentTagTest {
 
     @Test
@@ -23,8 +26,8 @@ class RealComponentTagTest {
                         || name.startsWith(RealComponentTagTest.class.getName() + "$"));
         assertThat(checked).as("test classes imported").hasSizeGreaterThan(20);
         assertThat(RealComponentTags.untaggedRealTests(checked))
-                .as("tests that reach a real component without @Tag(\"real\"); -Pfast would run them")
-                .isEmpty();
+            .as("tests that reach a real component without @Tag(\"real\"); -Pfast would run them")
+            .isEmpty();
     }
 
     @Test
@@ -32,46 +35,59 @@ class RealComponentTagTest {
         JavaClasses fixtures = new ClassFileImporter().importClasses(StartsPostgres.class, ThroughHelper.class,
                 Helper.class, TaggedStartsPostgres.class, InheritsTheTag.class, Pure.class);
         assertThat(RealComponentTags.untaggedRealTests(List.copyOf(fixtures)))
-                .containsExactly(StartsPostgres.class.getName(), ThroughHelper.class.getName());
+            .containsExactly(StartsPostgres.class.getName(), ThroughHelper.class.getName());
     }
 
-    // ---- what the rule must tell apart: surefire never runs nested classes, and their test methods are empty
+    // ---- what the rule must tell apart: surefire never runs nested classes, and their
+    // test methods are empty
 
     static class StartsPostgres {
+
         Postgres postgres;
 
         @Test
         void test() {
         }
+
     }
 
     static class Helper {
+
         Postgres postgres;
+
     }
 
     static class ThroughHelper {
+
         Helper helper;
 
         @Test
         void test() {
         }
+
     }
 
     @Tag(REAL)
     static class TaggedStartsPostgres {
+
         Postgres postgres;
 
         @Test
         void test() {
         }
+
     }
 
     static class InheritsTheTag extends TaggedStartsPostgres {
+
     }
 
     static class Pure {
+
         @Test
         void test() {
         }
+
     }
+
 }

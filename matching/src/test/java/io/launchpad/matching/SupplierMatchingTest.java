@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Matching through its public beans only, as the API uses it: profiles go in through the
- * {@link Outbox} in a transaction, the auto-configured indexer carries them to Elasticsearch.
+ * {@link Outbox} in a transaction, the auto-configured indexer carries them to
+ * Elasticsearch.
  */
 @Tag("real")
 class SupplierMatchingTest {
@@ -31,18 +32,27 @@ class SupplierMatchingTest {
             "Condensation alarms and humidity sensors for social landlords. Residents see the readings on their phones "
                     + "and the landlord gets an alert before any damage is done. We have worked with housing associations since 2016.",
             "Wireless sensors that warn residents and landlords before condensation turns into damage; dashboards for repairs teams");
+
     private static final SupplierDocument PAYROLL = Documents.supplier("Ledger Payroll",
             "Payroll and accounting software for small charities",
             "Payroll runs, pension submissions and year-end accounts for finance teams");
+
     private static final SupplierDocument UNPUBLISHED_DAMP = unpublished(Documents.supplier("Hidden Mould Experts",
             "Mould and damp sensors", "Mould detection, damp monitoring, condensation alarms"));
+
     private static final SupplierDocument HTML_IN_PROFILE = Documents.supplier("Script Kiddies <b>Ltd</b>",
             "Retrofit <script>alert(1)</script> surveys", "Retrofit assessments for older homes");
-    private static final SupplierDocument TWIN_A = Documents.supplier("Twin A", "Telecare pendants", "Telecare pendant alarms");
-    private static final SupplierDocument TWIN_B = Documents.supplier("Twin B", "Telecare pendants", "Telecare pendant alarms");
+
+    private static final SupplierDocument TWIN_A = Documents.supplier("Twin A", "Telecare pendants",
+            "Telecare pendant alarms");
+
+    private static final SupplierDocument TWIN_B = Documents.supplier("Twin B", "Telecare pendants",
+            "Telecare pendant alarms");
 
     private static RealComponents.TestDatabase db;
+
     private static ConfigurableApplicationContext app;
+
     private static SupplierMatching matching;
 
     @BeforeAll
@@ -51,14 +61,19 @@ class SupplierMatchingTest {
         app = MatchingApp.start(db, RealComponents.elasticsearchUrl(), RealComponents.uniqueIndexPrefix());
         matching = app.getBean(SupplierMatching.class);
         Outbox outbox = app.getBean(Outbox.class);
-        TransactionalOperator transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
+        TransactionalOperator transactions = TransactionalOperator
+            .create(app.getBean(ReactiveTransactionManager.class));
         List<SupplierDocument> all = List.of(DAMP_SENSING, PAYROLL, UNPUBLISHED_DAMP, HTML_IN_PROFILE, TWIN_A, TWIN_B);
-        Flux.fromIterable(all).concatMap(supplier -> transactions.transactional(outbox.supplierChanged(supplier))).blockLast();
+        Flux.fromIterable(all)
+            .concatMap(supplier -> transactions.transactional(outbox.supplierChanged(supplier)))
+            .blockLast();
 
-        // every profile mentions one of these words: once all are found, all are indexed and searchable
+        // every profile mentions one of these words: once all are found, all are indexed
+        // and searchable
         var everything = Documents.challenge("condensation payroll retrofit telecare", null, null);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> matching.suppliersFor(everything, 50).block().size() == 5);
+        await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(300))
+            .until(() -> matching.suppliersFor(everything, 50).block().size() == 5);
     }
 
     @AfterAll
@@ -84,7 +99,8 @@ class SupplierMatchingTest {
         SupplierMatch damp = find(matches, DAMP_SENSING.id()).orElseThrow();
         SupplierMatch payroll = find(matches, PAYROLL.id()).orElseThrow();
         assertThat(damp.score()).isBetween(50, 100);
-        // it shares one incidental word ("team") with the challenge: weak on its own, not just relative to the top
+        // it shares one incidental word ("team") with the challenge: weak on its own, not
+        // just relative to the top
         assertThat(payroll.score()).isLessThan(30);
         assertThat(damp.name()).isEqualTo("Damp Sense");
         assertThat(damp.summary()).isEqualTo(DAMP_SENSING.summary());
@@ -98,8 +114,9 @@ class SupplierMatchingTest {
         SupplierMatch damp = find(matching.suppliersFor(challenge, 10).block(), DAMP_SENSING.id()).orElseThrow();
 
         assertThat(damp.highlights()).extracting(Highlight::field).contains("summary", "capabilities");
-        assertThat(damp.highlights()).filteredOn(h -> h.field().equals("summary")).singleElement()
-                .satisfies(h -> assertThat(marked(h)).contains("humidity sensors"));
+        assertThat(damp.highlights()).filteredOn(h -> h.field().equals("summary"))
+            .singleElement()
+            .satisfies(h -> assertThat(marked(h)).contains("humidity sensors"));
     }
 
     @Test
@@ -108,7 +125,9 @@ class SupplierMatchingTest {
 
         List<SupplierMatch> matches = matching.suppliersFor(challenge, 50).block();
 
-        assertThat(matches).extracting(SupplierMatch::supplierId).contains(DAMP_SENSING.id()).doesNotContain(UNPUBLISHED_DAMP.id());
+        assertThat(matches).extracting(SupplierMatch::supplierId)
+            .contains(DAMP_SENSING.id())
+            .doesNotContain(UNPUBLISHED_DAMP.id());
     }
 
     @Test
@@ -127,25 +146,26 @@ class SupplierMatchingTest {
 
         SupplierMatch html = find(matching.suppliersFor(challenge, 10).block(), HTML_IN_PROFILE.id()).orElseThrow();
 
-        // plain text, nothing escaped and nothing to unescape: whoever renders it escapes it once
-        assertThat(html.highlights())
-                .anySatisfy(h -> assertThat(h.text()).contains("<script>"))
-                .anySatisfy(h -> assertThat(marked(h)).isNotEmpty())
-                .allSatisfy(h -> assertThat(h.text()).doesNotContain("&lt;", "&amp;"));
+        // plain text, nothing escaped and nothing to unescape: whoever renders it escapes
+        // it once
+        assertThat(html.highlights()).anySatisfy(h -> assertThat(h.text()).contains("<script>"))
+            .anySatisfy(h -> assertThat(marked(h)).isNotEmpty())
+            .allSatisfy(h -> assertThat(h.text()).doesNotContain("&lt;", "&amp;"));
     }
 
     @Test
     void equalScoresAreOrderedByAStableHashOfTheSupplierId() {
         var challenge = Documents.challenge("Telecare pendant alarms", null, null);
 
-        List<SupplierMatch> twins = matching.suppliersFor(challenge, 10).block().stream()
-                .filter(match -> match.supplierId().equals(TWIN_A.id()) || match.supplierId().equals(TWIN_B.id()))
-                .toList();
+        List<SupplierMatch> twins = matching.suppliersFor(challenge, 10)
+            .block()
+            .stream()
+            .filter(match -> match.supplierId().equals(TWIN_A.id()) || match.supplierId().equals(TWIN_B.id()))
+            .toList();
 
         assertThat(twins).hasSize(2);
         assertThat(twins.get(0).score()).isEqualTo(twins.get(1).score());
-        UUID expectedFirst = Tiebreak.of(TWIN_A.id()) < Tiebreak.of(TWIN_B.id())
-                ? TWIN_A.id() : TWIN_B.id();
+        UUID expectedFirst = Tiebreak.of(TWIN_A.id()) < Tiebreak.of(TWIN_B.id()) ? TWIN_A.id() : TWIN_B.id();
         assertThat(twins.get(0).supplierId()).isEqualTo(expectedFirst);
     }
 
@@ -168,4 +188,5 @@ class SupplierMatchingTest {
     private static List<String> marked(Highlight highlight) {
         return highlight.segments().stream().filter(Highlight.Segment::marked).map(Highlight.Segment::text).toList();
     }
+
 }

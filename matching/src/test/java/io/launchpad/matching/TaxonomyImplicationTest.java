@@ -14,20 +14,24 @@ class TaxonomyImplicationTest {
     @Test
     void cyberEssentialsPlusSatisfiesCyberEssentials() {
         assertThat(taxonomy.satisfiersOf(Taxonomy.ACCREDITATION, "cyber-essentials"))
-                .containsExactlyInAnyOrder("cyber-essentials", "cyber-essentials-plus");
+            .containsExactlyInAnyOrder("cyber-essentials", "cyber-essentials-plus");
         assertThat(taxonomy.met(Taxonomy.ACCREDITATION, List.of("cyber-essentials-plus", "iso-9001")))
-                .containsExactlyInAnyOrder("cyber-essentials-plus", "cyber-essentials", "iso-9001");
+            .containsExactlyInAnyOrder("cyber-essentials-plus", "cyber-essentials", "iso-9001");
     }
 
     @Test
     void theReverseDoesNotHold() {
-        assertThat(taxonomy.satisfiersOf(Taxonomy.ACCREDITATION, "cyber-essentials-plus")).containsExactly("cyber-essentials-plus");
-        assertThat(taxonomy.met(Taxonomy.ACCREDITATION, List.of("cyber-essentials"))).containsExactly("cyber-essentials");
+        assertThat(taxonomy.satisfiersOf(Taxonomy.ACCREDITATION, "cyber-essentials-plus"))
+            .containsExactly("cyber-essentials-plus");
+        assertThat(taxonomy.met(Taxonomy.ACCREDITATION, List.of("cyber-essentials")))
+            .containsExactly("cyber-essentials");
     }
 
     @Test
     void everyImplicationNamesAKnownCodeOfItsOwnVocabulary() {
-        taxonomy.vocabularies().forEach((vocabulary, terms) -> terms.forEach(term ->
-                assertThat(term.satisfies()).allSatisfy(code -> assertThat(taxonomy.knows(vocabulary, code)).isTrue())));
+        taxonomy.vocabularies()
+            .forEach((vocabulary, terms) -> terms.forEach(term -> assertThat(term.satisfies())
+                .allSatisfy(code -> assertThat(taxonomy.knows(vocabulary, code)).isTrue())));
     }
+
 }

@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Schema 5 searches passage vectors flat, and Elasticsearch cannot turn a graph-indexed vector field into a
- * flat one in place. An installation whose supplier index was built from schema 4 must still start (the
- * field it already has is left alone), index new profiles and judge requirements on it until a reindex.
+ * Schema 5 searches passage vectors flat, and Elasticsearch cannot turn a graph-indexed
+ * vector field into a flat one in place. An installation whose supplier index was built
+ * from schema 4 must still start (the field it already has is left alone), index new
+ * profiles and judge requirements on it until a reindex.
  */
 @Tag("real")
 class UpgradeFromSchemaFourTest {
@@ -35,7 +36,9 @@ class UpgradeFromSchemaFourTest {
             "Wireless humidity sensors\nAlerts to surveyors when a home stays damp");
 
     private static RealComponents.TestDatabase db;
+
     private static ConfigurableApplicationContext app;
+
     private static String older;
 
     @BeforeAll
@@ -44,7 +47,8 @@ class UpgradeFromSchemaFourTest {
         String prefix = RealComponents.uniqueIndexPrefix();
         ConfigurableApplicationContext first = MatchingApp.start(db, RealComponents.elasticsearchUrl(), prefix);
         String alias = first.getBean(IndexNames.class).suppliers();
-        // what schema 4 mapped for passages: their vectors in Elasticsearch's default graph (the template fills in the rest)
+        // what schema 4 mapped for passages: their vectors in Elasticsearch's default
+        // graph (the template fills in the rest)
         older = alias + "-v1-schema4";
         String mapping = """
                 {"mappings":{"_meta":{"schema_version":4},"properties":{"passages":{"type":"nested","properties":{
@@ -53,12 +57,14 @@ class UpgradeFromSchemaFourTest {
                 "text_hash":{"type":"keyword","index":false,"doc_values":false}}}}}}""";
         try {
             OlderIndexes.serveBehind(alias, older, mapping);
-        } finally {
+        }
+        finally {
             first.close();
         }
 
         app = MatchingApp.start(db, RealComponents.elasticsearchUrl(), prefix);
-        TransactionalOperator transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
+        TransactionalOperator transactions = TransactionalOperator
+            .create(app.getBean(ReactiveTransactionManager.class));
         transactions.transactional(app.getBean(Outbox.class).supplierChanged(DAMP)).block();
     }
 
@@ -77,10 +83,13 @@ class UpgradeFromSchemaFourTest {
         SupplierMatching matching = app.getBean(SupplierMatching.class);
         ChallengeDocument challenge = new ChallengeDocument(UUID.randomUUID(), UUID.randomUUID(), "Riverside Homes",
                 "Find damp homes early", "Tenants report mould too late", null, List.of(), List.of(), "published",
-                LocalDate.now().plusDays(30), 1, Instant.now(), List.of(), List.of("Sensors that measure humidity"), List.of());
+                LocalDate.now().plusDays(30), 1, Instant.now(), List.of(), List.of("Sensors that measure humidity"),
+                List.of());
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-                .until(() -> matching.suppliersFor(challenge, 10).block().size() == 1);
+        await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(300))
+            .ignoreExceptions()
+            .until(() -> matching.suppliersFor(challenge, 10).block().size() == 1);
         SupplierMatch match = matching.suppliersFor(challenge, 10).block().getFirst();
 
         assertThat(match.reasons().requirements()).singleElement().satisfies(evidence -> {
@@ -88,6 +97,7 @@ class UpgradeFromSchemaFourTest {
             assertThat(evidence.passage()).containsIgnoringCase("humidity");
         });
         assertThat(OlderIndexes.send("GET", "/" + older + "/_mapping", null).body())
-                .contains("\"index_options\":{\"type\":\"bbq_hnsw\"");
+            .contains("\"index_options\":{\"type\":\"bbq_hnsw\"");
     }
+
 }

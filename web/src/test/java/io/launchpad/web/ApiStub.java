@@ -20,17 +20,22 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One WireMock server per test JVM standing in for both third-party HTTP edges: the Launchpad API
- * and Keycloak's OIDC discovery. Sharing it keeps the Spring test context identical across test
- * classes, so it is built once. Besides the discovery document it always serves the API's taxonomy,
- * which most pages need for their labels.
+ * One WireMock server per test JVM standing in for both third-party HTTP edges: the
+ * Launchpad API and Keycloak's OIDC discovery. Sharing it keeps the Spring test context
+ * identical across test classes, so it is built once. Besides the discovery document it
+ * always serves the API's taxonomy, which most pages need for their labels.
  */
 public final class ApiStub {
 
-    public static final WireMockServer SERVER = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    public static final WireMockServer SERVER = new WireMockServer(
+            wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 
-    /** The file the API serves its taxonomy from (matching's {@code Taxonomy.housing()}); tests run in {@code web/}. */
-    private static final Path TAXONOMY_FILE = Path.of("../matching/src/main/resources/taxonomy/housing-taxonomy-v1.json");
+    /**
+     * The file the API serves its taxonomy from (matching's {@code Taxonomy.housing()});
+     * tests run in {@code web/}.
+     */
+    private static final Path TAXONOMY_FILE = Path
+        .of("../matching/src/main/resources/taxonomy/housing-taxonomy-v1.json");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -57,7 +62,10 @@ public final class ApiStub {
         registry.add("spring.security.oauth2.client.provider.keycloak.issuer-uri", ApiStub::issuer);
     }
 
-    /** Forget the previous test's API stubs and requests, keeping the discovery document and the taxonomy. */
+    /**
+     * Forget the previous test's API stubs and requests, keeping the discovery document
+     * and the taxonomy.
+     */
     public static void reset() {
         SERVER.resetAll();
         stubOidcDiscovery();
@@ -65,9 +73,10 @@ public final class ApiStub {
     }
 
     /**
-     * What the API answers to {@code GET /api/v1/taxonomy}: the file it serves, in the shape of its
-     * {@code TaxonomyView} (every term carries all three lists, empty or not). A new copy each time, so a
-     * test may change it and serve it with {@link #stubTaxonomy}.
+     * What the API answers to {@code GET /api/v1/taxonomy}: the file it serves, in the
+     * shape of its {@code TaxonomyView} (every term carries all three lists, empty or
+     * not). A new copy each time, so a test may change it and serve it with
+     * {@link #stubTaxonomy}.
      */
     public static ObjectNode taxonomy() {
         ObjectNode taxonomy;
@@ -87,13 +96,16 @@ public final class ApiStub {
         return taxonomy;
     }
 
-    /** Serves a taxonomy with the headers the API sends: its version as the ETag, public for an hour. */
+    /**
+     * Serves a taxonomy with the headers the API sends: its version as the ETag, public
+     * for an hour.
+     */
     public static void stubTaxonomy(JsonNode taxonomy) {
-        SERVER.stubFor(get(urlPathEqualTo("/api/v1/taxonomy")).willReturn(aResponse()
-            .withHeader("Content-Type", "application/json")
-            .withHeader("ETag", "\"" + taxonomy.get("version").asString() + "\"")
-            .withHeader("Cache-Control", "max-age=3600, public")
-            .withBody(JSON.writeValueAsString(taxonomy))));
+        SERVER.stubFor(get(urlPathEqualTo("/api/v1/taxonomy"))
+            .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withHeader("ETag", "\"" + taxonomy.get("version").asString() + "\"")
+                .withHeader("Cache-Control", "max-age=3600, public")
+                .withBody(JSON.writeValueAsString(taxonomy))));
     }
 
     private static void stubOidcDiscovery() {
@@ -118,4 +130,5 @@ public final class ApiStub {
                     }
                     """.formatted(issuer, oidc))));
     }
+
 }

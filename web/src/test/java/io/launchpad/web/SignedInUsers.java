@@ -5,7 +5,10 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 
-/** A user signed in through the real {@code keycloak} registration, holding the test support's access token {@value #ACCESS_TOKEN}. */
+/**
+ * A user signed in through the real {@code keycloak} registration, holding the test
+ * support's access token {@value #ACCESS_TOKEN}.
+ */
 public final class SignedInUsers {
 
     /** What {@code mockOidcLogin()} issues as the access token. */
@@ -19,4 +22,5 @@ public final class SignedInUsers {
         return mockOidcLogin().clientRegistration(registrations.findByRegistrationId("keycloak").block())
             .idToken(token -> token.subject(subject).claim("name", name).claim("preferred_username", subject));
     }
+
 }

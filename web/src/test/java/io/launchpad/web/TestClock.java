@@ -8,8 +8,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that moves only when a test moves it, so a test can let a cached copy expire without waiting.
- * {@link WebPageTest} puts one in the context, where the beans that take a {@link Clock} find it.
+ * A clock that moves only when a test moves it, so a test can let a cached copy expire
+ * without waiting. {@link WebPageTest} puts one in the context, where the beans that take
+ * a {@link Clock} find it.
  */
 public final class TestClock extends Clock {
 
@@ -33,4 +34,5 @@ public final class TestClock extends Clock {
     public Clock withZone(ZoneId zone) {
         throw new UnsupportedOperationException("a test clock has one zone, UTC");
     }
+
 }

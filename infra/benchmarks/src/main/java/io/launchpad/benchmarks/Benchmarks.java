@@ -52,32 +52,48 @@ import java.util.Collections;
 /**
  * Speed and quality of matching, every figure from one run (see README, "Benchmarks").
  *
- * <p>Real components, started here: PostgreSQL, an Elasticsearch node and the packaged API jar in
- * its own JVM (as production runs it), with tokens signed by a local key whose JWKS the API fetches
- * ({@link LocalTokens}) instead of Keycloak. Bulk data goes straight into PostgreSQL (100k API calls
- * would measure the loader, not matching); everything measured goes through the API or the matching
- * library as the API embeds it ({@link InProcessMatching}).
+ * <p>
+ * Real components, started here: PostgreSQL, an Elasticsearch node and the packaged API
+ * jar in its own JVM (as production runs it), with tokens signed by a local key whose
+ * JWKS the API fetches ({@link LocalTokens}) instead of Keycloak. Bulk data goes straight
+ * into PostgreSQL (100k API calls would measure the loader, not matching); everything
+ * measured goes through the API or the matching library as the API embeds it
+ * ({@link InProcessMatching}).
  *
- * <p>Scale: {@code -Dsuppliers=100000 -Dchallenges=10000} (defaults), {@code -Dlatency.samples=500},
- * {@code -Dlag.samples=50}, {@code -Dseed=42}; {@code -Dparts=latency,quality} runs only those parts
- * (of {@code devset,devset-board,latency,lag,memory,quality}: the devset's supplier side ({@link DevsetSuppliers})
- * and board side ({@link DevsetBoard}) through the API; the reindex always runs, the others search what it built).
+ * <p>
+ * Scale: {@code -Dsuppliers=100000 -Dchallenges=10000} (defaults),
+ * {@code -Dlatency.samples=500}, {@code -Dlag.samples=50}, {@code -Dseed=42};
+ * {@code -Dparts=latency,quality} runs only those parts (of
+ * {@code devset,devset-board,latency,lag,memory,quality}: the devset's supplier side
+ * ({@link DevsetSuppliers}) and board side ({@link DevsetBoard}) through the API; the
+ * reindex always runs, the others search what it built).
  */
 public final class Benchmarks {
 
-    /** {@code -Dbenchmarks.port=...}: the first of four consecutive ports, so two runs on one machine do not collide. */
+    /**
+     * {@code -Dbenchmarks.port=...}: the first of four consecutive ports, so two runs on
+     * one machine do not collide.
+     */
     private static final int BASE_PORT = Integer.getInteger("benchmarks.port", 19510);
+
     private static final int ES_PORT = BASE_PORT;
+
     private static final int PG_PORT = BASE_PORT + 1;
+
     private static final int API_PORT = BASE_PORT + 2;
+
     private static final int JWKS_PORT = BASE_PORT + 3;
 
-    /** {@code -Dembedding.model=bge-small-en-v1.5-q}: the embedding model matching runs with, in the API and in-process. */
-    static final String EMBEDDING_MODEL = System.getProperty("embedding.model",
-            EmbeddingModel.DEFAULT.id());
+    /**
+     * {@code -Dembedding.model=bge-small-en-v1.5-q}: the embedding model matching runs
+     * with, in the API and in-process.
+     */
+    static final String EMBEDDING_MODEL = System.getProperty("embedding.model", EmbeddingModel.DEFAULT.id());
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final List<String[]> RESULTS = new ArrayList<>();
 
     private Benchmarks() {
@@ -89,62 +105,71 @@ public final class Benchmarks {
         int latencySamples = Integer.getInteger("latency.samples", 500);
         int lagSamples = Integer.getInteger("lag.samples", 50);
         long seed = Long.getLong("seed", 42L);
-        Set<String> parts = Set.of(System.getProperty("parts", "devset,devset-board,latency,lag,memory,quality").split(","));
+        Set<String> parts = Set
+            .of(System.getProperty("parts", "devset,devset-board,latency,lag,memory,quality").split(","));
         Path work = Files.createTempDirectory("launchpad-benchmarks");
-        progress("Benchmarks: %,d suppliers, %,d challenges, seed %d, embedding model %s, work folder %s", supplierCount,
-                challengeCount, seed, EMBEDDING_MODEL, work);
+        progress("Benchmarks: %,d suppliers, %,d challenges, seed %d, embedding model %s, work folder %s",
+                supplierCount, challengeCount, seed, EMBEDDING_MODEL, work);
 
         Path apiJar = ProjectPaths.executableJar("marketplace-api");
         try (Postgres postgres = Postgres.start(work.resolve("postgres"), PG_PORT, true);
-             ElasticsearchServer elasticsearch = ElasticsearchServer.start(work.resolve("elasticsearch"), ES_PORT);
-             LocalTokens tokens = new LocalTokens(JWKS_PORT)) {
+                ElasticsearchServer elasticsearch = ElasticsearchServer.start(work.resolve("elasticsearch"), ES_PORT);
+                LocalTokens tokens = new LocalTokens(JWKS_PORT)) {
             progress("Starting the API jar %s", apiJar);
-            try (SpringBootProcess api = SpringBootProcess.start("marketplace-api", apiJar, Map.of(
-                    "API_PORT", Integer.toString(API_PORT),
-                    "SPRING_PROFILES_ACTIVE", "embedded",
-                    "LAUNCHPAD_DB_R2DBC_URL", postgres.r2dbcUrl(),
-                    "LAUNCHPAD_DB_JDBC_URL", postgres.jdbcUrl(),
-                    "LAUNCHPAD_DB_USER", postgres.username(),
-                    "LAUNCHPAD_DB_PASSWORD", postgres.password(),
-                    "KEYCLOAK_ISSUER_URI", tokens.issuer(),
-                    "ELASTICSEARCH_URL", elasticsearch.httpUrl(),
-                    "LOG_FORMAT", "ecs",
-                    // one benchmark user sends thousands of requests: measure matching and authentication,
-                    // not the per-person limits (their cost is measured by the contract benchmark)
+            try (SpringBootProcess api = SpringBootProcess.start("marketplace-api", apiJar, Map.of("API_PORT",
+                    Integer.toString(API_PORT), "SPRING_PROFILES_ACTIVE", "embedded", "LAUNCHPAD_DB_R2DBC_URL",
+                    postgres.r2dbcUrl(), "LAUNCHPAD_DB_JDBC_URL", postgres.jdbcUrl(), "LAUNCHPAD_DB_USER",
+                    postgres.username(), "LAUNCHPAD_DB_PASSWORD", postgres.password(), "KEYCLOAK_ISSUER_URI",
+                    tokens.issuer(), "ELASTICSEARCH_URL", elasticsearch.httpUrl(), "LOG_FORMAT", "ecs",
+                    // one benchmark user sends thousands of requests: measure matching
+                    // and authentication,
+                    // not the per-person limits (their cost is measured by the contract
+                    // benchmark)
                     "SPRING_APPLICATION_JSON", "{\"launchpad\":{\"rate-limits\":{\"enabled\":false},"
-                            + "\"matching\":{\"embedding-model\":\"" + EMBEDDING_MODEL + "\"}}}"), API_PORT, work.resolve("marketplace-api.log"), "768m")) {
+                            + "\"matching\":{\"embedding-model\":\"" + EMBEDDING_MODEL + "\"}}}"),
+                    API_PORT, work.resolve("marketplace-api.log"), "768m")) {
 
                 if (parts.contains("devset")) {
-                    // before the generated data: the devset is ranked against its own 180 profiles only
-                    new DevsetSuppliers(api.baseUrl(), elasticsearch.httpUrl(), tokens, DevsetSuppliers.folder(ProjectPaths.root()),
-                            (what, line) -> result(what, "%s", line)).run();
+                    // before the generated data: the devset is ranked against its own 180
+                    // profiles only
+                    new DevsetSuppliers(api.baseUrl(), elasticsearch.httpUrl(), tokens,
+                            DevsetSuppliers.folder(ProjectPaths.root()), (what, line) -> result(what, "%s", line))
+                        .run();
                 }
                 Generated data = Generated.of(supplierCount, challengeCount, seed);
                 data.load(postgres);
 
                 // indexing: a full reindex through the API, embeddings included
                 String admin = tokens.bearer(UUID.randomUUID().toString(), "admin");
-                progress("Reindexing %,d profiles and %,d challenges through POST /api/v1/admin/reindex", supplierCount, challengeCount);
-                JsonNode report = JSON.readTree(send("POST", api.baseUrl() + "/api/v1/admin/reindex", admin, null, Duration.ofHours(2), 200));
+                progress("Reindexing %,d profiles and %,d challenges through POST /api/v1/admin/reindex", supplierCount,
+                        challengeCount);
+                JsonNode report = JSON.readTree(
+                        send("POST", api.baseUrl() + "/api/v1/admin/reindex", admin, null, Duration.ofHours(2), 200));
                 JsonNode suppliersIndex = report.get("indexes").get(0);
                 double perSecond = suppliersIndex.get("documentsPerSecond").asDouble();
                 result("full reindex: supplier profiles", "%,d in %s -> %s", suppliersIndex.get("documents").asLong(),
                         suppliersIndex.get("duration").asString(), suppliersIndex.get("newIndex").asString());
-                result("indexing rate incl. embeddings", "%.0f profiles/s (goal >= 300/s: %s)", perSecond, met(perSecond >= 300));
-                // a second full reindex of the same, unchanged data: what an operator's routine rebuild costs
+                result("indexing rate incl. embeddings", "%.0f profiles/s (goal >= 300/s: %s)", perSecond,
+                        met(perSecond >= 300));
+                // a second full reindex of the same, unchanged data: what an operator's
+                // routine rebuild costs
                 progress("Reindexing the same %,d profiles again (text unchanged)", supplierCount);
-                JsonNode again = JSON.readTree(send("POST", api.baseUrl() + "/api/v1/admin/reindex", admin, null, Duration.ofHours(2), 200));
+                JsonNode again = JSON.readTree(
+                        send("POST", api.baseUrl() + "/api/v1/admin/reindex", admin, null, Duration.ofHours(2), 200));
                 JsonNode suppliersAgain = again.get("indexes").get(0);
                 double againPerSecond = suppliersAgain.get("documentsPerSecond").asDouble();
-                result("re-index rate, text unchanged", "%.0f profiles/s, %,d in %s (goal >= 300/s: %s)", againPerSecond,
-                        suppliersAgain.get("documents").asLong(), suppliersAgain.get("duration").asString(), met(againPerSecond >= 300));
+                result("re-index rate, text unchanged", "%.0f profiles/s, %,d in %s (goal >= 300/s: %s)",
+                        againPerSecond, suppliersAgain.get("documents").asLong(),
+                        suppliersAgain.get("duration").asString(), met(againPerSecond >= 300));
 
                 if (parts.contains("devset-board")) {
-                    DevsetBoard.run(api.baseUrl(), tokens, data.association, data.associationMember, Benchmarks::result);
+                    DevsetBoard.run(api.baseUrl(), tokens, data.association, data.associationMember,
+                            Benchmarks::result);
                 }
 
-                ConfigurableApplicationContext direct = InProcessMatching.start(postgres.r2dbcUrl(), postgres.username(),
-                        postgres.password(), elasticsearch.httpUrl(), "launchpad", new InProcessMatching.Lists());
+                ConfigurableApplicationContext direct = InProcessMatching.start(postgres.r2dbcUrl(),
+                        postgres.username(), postgres.password(), elasticsearch.httpUrl(), "launchpad",
+                        new InProcessMatching.Lists());
                 try {
                     if (parts.contains("latency")) {
                         latency(api, tokens, data, direct.getBean(SupplierMatching.class), latencySamples);
@@ -155,7 +180,8 @@ public final class Benchmarks {
                     if (parts.contains("memory")) {
                         memory(api, elasticsearch, supplierCount);
                     }
-                } finally {
+                }
+                finally {
                     direct.close();
                 }
 
@@ -180,15 +206,17 @@ public final class Benchmarks {
         try {
             dosQuality(quality, lists);
             housingQuality(quality, lists);
-        } finally {
+        }
+        finally {
             quality.close();
         }
     }
 
-    // ---- latency ---------------------------------------------------------------------------------
+    // ---- latency
+    // ---------------------------------------------------------------------------------
 
     private static void latency(SpringBootProcess api, LocalTokens tokens, Generated data, SupplierMatching direct,
-                                int samples) throws Exception {
+            int samples) throws Exception {
         String owner = tokens.bearer(data.associationMember.toString(), "association");
         Random random = new Random(7);
         int warmUp = Math.min(100, samples);
@@ -219,37 +247,45 @@ public final class Benchmarks {
         double apiP99 = millis(percentile(viaApi, 0.99));
         double directP50 = millis(percentile(viaLibrary, 0.50));
         double directP99 = millis(percentile(viaLibrary, 0.99));
-        result("matches via API (HTTP + JWT + DB + ES)", "p50 %.1f ms, p99 %.1f ms (goal p99 < 50 ms: %s)", apiP50, apiP99, met(apiP99 < 50));
+        result("matches via API (HTTP + JWT + DB + ES)", "p50 %.1f ms, p99 %.1f ms (goal p99 < 50 ms: %s)", apiP50,
+                apiP99, met(apiP99 < 50));
         result("same ES queries direct (matching library)", "p50 %.1f ms, p99 %.1f ms", directP50, directP99);
         result("API / direct ratio", "p50 %.2f, p99 %.2f (goal < 1.5: %s)", apiP50 / directP50, apiP99 / directP99,
                 met(apiP50 / directP50 < 1.5 && apiP99 / directP99 < 1.5));
     }
 
-    // ---- write-to-searchable lag ---------------------------------------------------------------------
+    // ---- write-to-searchable lag
+    // ---------------------------------------------------------------------
 
-    private static void lag(SpringBootProcess api, LocalTokens tokens, Generated data, ElasticsearchServer elasticsearch,
-                            int samples) throws Exception {
+    private static void lag(SpringBootProcess api, LocalTokens tokens, Generated data,
+            ElasticsearchServer elasticsearch, int samples) throws Exception {
         progress("Write-to-searchable lag: %d profile updates through the API", samples);
         String member = tokens.bearer(data.supplierMember.toString(), "supplier");
         long[] lags = new long[samples];
         for (int i = 0; i < samples; i++) {
             SupplierDocument profile = data.suppliers.get(i);
-            String body = JSON.writeValueAsString(Map.of("organisationId", profile.organisationId().toString(),
-                    "name", profile.name(), "summary", profile.summary() + " (updated " + i + ")",
-                    "capabilities", profile.capabilities(), "regions", profile.regions(),
-                    "accreditations", profile.accreditations(), "size", profile.size()));
+            String body = JSON.writeValueAsString(Map.of("organisationId", profile.organisationId().toString(), "name",
+                    profile.name(), "summary", profile.summary() + " (updated " + i + ")", "capabilities",
+                    profile.capabilities(), "regions", profile.regions(), "accreditations", profile.accreditations(),
+                    "size", profile.size()));
             HttpRequest put = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/suppliers/" + profile.id()))
-                    .header("Authorization", member).header("If-Match", "\"1\"").header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build();
+                .header("Authorization", member)
+                .header("If-Match", "\"1\"")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(30))
+                .build();
             HttpResponse<String> response = HTTP.send(put, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("profile update answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "profile update answered " + response.statusCode() + ": " + response.body());
             }
             long written = System.nanoTime();
             String query = "{\"size\":0,\"query\":{\"bool\":{\"filter\":[{\"term\":{\"supplier_id\":\"" + profile.id()
                     + "\"}},{\"term\":{\"version\":2}}]}}}";
             while (true) {
-                String found = send("POST", elasticsearch.httpUrl() + "/launchpad-suppliers/_search", null, query, Duration.ofSeconds(10), 200);
+                String found = send("POST", elasticsearch.httpUrl() + "/launchpad-suppliers/_search", null, query,
+                        Duration.ofSeconds(10), 200);
                 if (!found.contains("\"value\":0")) {
                     break;
                 }
@@ -265,22 +301,30 @@ public final class Benchmarks {
         result("write-to-searchable lag", "p50 %.0f ms, p99 %.0f ms (goal p99 < 2 s: %s)", p50, p99, met(p99 < 2000));
     }
 
-    // ---- memory ---------------------------------------------------------------------------------------
+    // ---- memory
+    // ---------------------------------------------------------------------------------------
 
-    private static void memory(SpringBootProcess api, ElasticsearchServer elasticsearch, int suppliers) throws Exception {
-        String stats = send("GET", elasticsearch.httpUrl() + "/_nodes/stats/jvm", null, null, Duration.ofSeconds(10), 200);
+    private static void memory(SpringBootProcess api, ElasticsearchServer elasticsearch, int suppliers)
+            throws Exception {
+        String stats = send("GET", elasticsearch.httpUrl() + "/_nodes/stats/jvm", null, null, Duration.ofSeconds(10),
+                200);
         long used = firstLong(stats, "heap_used_in_bytes");
         long max = firstLong(stats, "heap_max_in_bytes");
         result("API process RSS", "%,d MB at %,d suppliers", Rss.kib(api.pid()) / 1024, suppliers);
         result("Elasticsearch heap", "%,d MB used of %,d MB", used / (1024 * 1024), max / (1024 * 1024));
     }
 
-    // ---- quality on the DOS export ---------------------------------------------------------------------
+    // ---- quality on the DOS export
+    // ---------------------------------------------------------------------
 
     private static void dosQuality(ConfigurableApplicationContext matching, InProcessMatching.Lists lists) {
-        List<Datasets.Opportunity> awarded = Datasets.opportunities().stream().filter(o -> !o.winner().isBlank()).toList();
+        List<Datasets.Opportunity> awarded = Datasets.opportunities()
+            .stream()
+            .filter(o -> !o.winner().isBlank())
+            .toList();
         Map<String, List<Datasets.Opportunity>> wins = awarded.stream()
-                .collect(Collectors.groupingBy(o -> o.winner().toLowerCase(Locale.ROOT).strip(), LinkedHashMap::new, Collectors.toList()));
+            .collect(Collectors.groupingBy(o -> o.winner().toLowerCase(Locale.ROOT).strip(), LinkedHashMap::new,
+                    Collectors.toList()));
         List<SupplierDocument> profiles = new ArrayList<>();
         Map<String, UUID> variantOrganisation = new LinkedHashMap<>();
         List<Datasets.Opportunity> queries = new ArrayList<>();
@@ -297,11 +341,13 @@ public final class Benchmarks {
                 queries.add(left);
             }
         }
-        progress("DOS quality: %d awarded opportunities, %d winners, %d opportunities whose winner has other wins; indexing %d profiles",
+        progress(
+                "DOS quality: %d awarded opportunities, %d winners, %d opportunities whose winner has other wins; indexing %d profiles",
                 awarded.size(), wins.size(), queries.size(), profiles.size());
         lists.suppliers = profiles;
         lists.challenges = List.of();
-        ReindexReport report = Objects.requireNonNull(matching.getBean(IndexLifecycle.class).reindex().block(Duration.ofMinutes(30)),
+        ReindexReport report = Objects.requireNonNull(
+                matching.getBean(IndexLifecycle.class).reindex().block(Duration.ofMinutes(30)),
                 "a reindex ends with its report");
         progress("  indexed in %s", report.duration());
         SupplierMatching ranking = matching.getBean(SupplierMatching.class);
@@ -312,12 +358,15 @@ public final class Benchmarks {
             for (Datasets.Opportunity opportunity : queries) {
                 String winner = opportunity.winner().toLowerCase(Locale.ROOT).strip();
                 UUID own = variantOrganisation.get(opportunity.id());
-                // each query sees every winner's full profile except the real winner's, whose stand-in is the
-                // profile built from its other wins only; the other leave-one-out variants are hidden
+                // each query sees every winner's full profile except the real winner's,
+                // whose stand-in is the
+                // profile built from its other wins only; the other leave-one-out
+                // variants are hidden
                 Set<UUID> excluded = new HashSet<>(allVariants);
                 excluded.remove(own);
                 excluded.add(organisation("full|" + winner));
-                List<SupplierMatch> ranked = Objects.requireNonNull(ranking.suppliersFor(dosChallenge(opportunity), 100, mode, excluded)
+                List<SupplierMatch> ranked = Objects
+                    .requireNonNull(ranking.suppliersFor(dosChallenge(opportunity), 100, mode, excluded)
                         .block(Duration.ofSeconds(30)), "ranking answers with a list");
                 int rank = 0;
                 for (int i = 0; i < ranked.size(); i++) {
@@ -338,7 +387,10 @@ public final class Benchmarks {
 
     private static final Map<String, Double> RESULTS_BY_MODE = new LinkedHashMap<>();
 
-    /** A figure recorded earlier in the run: each mode is measured before the two are compared. */
+    /**
+     * A figure recorded earlier in the run: each mode is measured before the two are
+     * compared.
+     */
     private static double recorded(String key) {
         return Objects.requireNonNull(RESULTS_BY_MODE.get(key), key + " is measured before it is compared");
     }
@@ -346,39 +398,49 @@ public final class Benchmarks {
     private static SupplierDocument dosProfile(String key, List<Datasets.Opportunity> wins) {
         String name = wins.getFirst().winner();
         String capabilities = wins.stream().map(Datasets.Opportunity::title).collect(Collectors.joining("; "));
-        String products = wins.stream().map(o -> o.specialist().isBlank() ? o.category() : o.specialist()).distinct()
-                .map(s -> s.replace('-', ' ')).collect(Collectors.joining(", "));
+        String products = wins.stream()
+            .map(o -> o.specialist().isBlank() ? o.category() : o.specialist())
+            .distinct()
+            .map(s -> s.replace('-', ' '))
+            .collect(Collectors.joining(", "));
         String caseStudies = wins.stream().map(o -> o.title() + " for " + o.buyer()).collect(Collectors.joining(". "));
-        return new SupplierDocument(id(key), organisation(key), name, "Digital supplier to the public sector", capabilities,
-                products, caseStudies, List.of("remote"), List.of(), "medium", true, 1, Instant.now());
+        return new SupplierDocument(id(key), organisation(key), name, "Digital supplier to the public sector",
+                capabilities, products, caseStudies, List.of("remote"), List.of(), "medium", true, 1, Instant.now());
     }
 
     private static ChallengeDocument dosChallenge(Datasets.Opportunity opportunity) {
         String role = opportunity.specialist().isBlank() ? opportunity.category() : opportunity.specialist();
         return new ChallengeDocument(id("dos|" + opportunity.id()), organisation("buyer|" + opportunity.buyer()),
-                opportunity.buyer(), opportunity.title(), role.replace('-', ' '), opportunity.title() + " for " + opportunity.buyer(),
-                List.of(), List.of(), "published", LocalDate.now().plusDays(14), 1, Instant.now(), List.of());
+                opportunity.buyer(), opportunity.title(), role.replace('-', ' '),
+                opportunity.title() + " for " + opportunity.buyer(), List.of(), List.of(), "published",
+                LocalDate.now().plusDays(14), 1, Instant.now(), List.of());
     }
 
-    // ---- quality on the labelled housing set ------------------------------------------------------------
+    // ---- quality on the labelled housing set
+    // ------------------------------------------------------------
 
     private static void housingQuality(ConfigurableApplicationContext matching, InProcessMatching.Lists lists) {
         List<Datasets.LabelledSupplier> suppliers = Datasets.labelledSuppliers();
         List<Datasets.LabelledChallenge> challenges = Datasets.labelledChallenges();
         progress("Housing quality: %d labelled challenges over %d suppliers", challenges.size(), suppliers.size());
-        lists.suppliers = suppliers.stream().map(s -> new SupplierDocument(id("housing|" + s.key()), organisation("housing|" + s.key()),
-                s.name(), s.summary(), s.capabilities(), null, null, List.of("remote"), List.of(), "small", true, 1, Instant.now())).toList();
+        lists.suppliers = suppliers.stream()
+            .map(s -> new SupplierDocument(id("housing|" + s.key()), organisation("housing|" + s.key()), s.name(),
+                    s.summary(), s.capabilities(), null, null, List.of("remote"), List.of(), "small", true, 1,
+                    Instant.now()))
+            .toList();
         lists.challenges = List.of();
         matching.getBean(IndexLifecycle.class).reindex().block(Duration.ofMinutes(10));
-        Map<UUID, String> keys = suppliers.stream().collect(Collectors.toMap(s -> id("housing|" + s.key()), Datasets.LabelledSupplier::key));
+        Map<UUID, String> keys = suppliers.stream()
+            .collect(Collectors.toMap(s -> id("housing|" + s.key()), Datasets.LabelledSupplier::key));
         SupplierMatching ranking = matching.getBean(SupplierMatching.class);
         for (RankingMode mode : RankingMode.values()) {
             double total = 0;
             for (Datasets.LabelledChallenge challenge : challenges) {
-                ChallengeDocument document = new ChallengeDocument(id("housing-challenge|" + challenge.title()), UUID.randomUUID(),
-                        "Riverside Homes", challenge.title(), challenge.summary(), null, List.of(), List.of(), "published",
-                        LocalDate.now().plusDays(30), 1, Instant.now(), List.of());
-                List<SupplierMatch> ranked = Objects.requireNonNull(ranking.suppliersFor(document, 10, mode).block(Duration.ofSeconds(30)),
+                ChallengeDocument document = new ChallengeDocument(id("housing-challenge|" + challenge.title()),
+                        UUID.randomUUID(), "Riverside Homes", challenge.title(), challenge.summary(), null, List.of(),
+                        List.of(), "published", LocalDate.now().plusDays(30), 1, Instant.now(), List.of());
+                List<SupplierMatch> ranked = Objects.requireNonNull(
+                        ranking.suppliersFor(document, 10, mode).block(Duration.ofSeconds(30)),
                         "ranking answers with a list");
                 total += ndcgAt10(ranked.stream().map(m -> keys.get(m.supplierId())).toList(), challenge.grades());
             }
@@ -403,20 +465,31 @@ public final class Benchmarks {
         return idcg == 0 ? 0 : dcg / idcg;
     }
 
-    // ---- the generated data set ---------------------------------------------------------------------------
+    // ---- the generated data set
+    // ---------------------------------------------------------------------------
 
-    /** Seeded, realistic profiles and challenges from the taxonomy and the real DOS opportunity titles. */
+    /**
+     * Seeded, realistic profiles and challenges from the taxonomy and the real DOS
+     * opportunity titles.
+     */
     static final class Generated {
+
         final List<SupplierDocument> suppliers = new ArrayList<>();
+
         final List<ChallengeDocument> challenges = new ArrayList<>();
+
         final UUID association = UUID.randomUUID();
+
         final UUID associationMember = UUID.randomUUID();
+
         final UUID supplierMember = UUID.randomUUID();
 
-        private static final String[] FIRST = {"Bright", "Civic", "Hearth", "Northgate", "Open", "Keystone", "Riverside",
-                "Beacon", "Clear", "Harbour", "Summit", "Willow", "Granite", "Meridian", "Oak", "Vantage", "Cobalt", "Tidal"};
-        private static final String[] SECOND = {"Digital", "Systems", "Homes Tech", "Data", "Sensors", "Works", "Labs",
-                "Solutions", "Analytics", "Services", "Software", "Energy", "Care Tech", "Insight"};
+        private static final String[] FIRST = { "Bright", "Civic", "Hearth", "Northgate", "Open", "Keystone",
+                "Riverside", "Beacon", "Clear", "Harbour", "Summit", "Willow", "Granite", "Meridian", "Oak", "Vantage",
+                "Cobalt", "Tidal" };
+
+        private static final String[] SECOND = { "Digital", "Systems", "Homes Tech", "Data", "Sensors", "Works", "Labs",
+                "Solutions", "Analytics", "Services", "Software", "Energy", "Care Tech", "Insight" };
 
         static Generated of(int supplierCount, int challengeCount, long seed) {
             Random random = new Random(seed);
@@ -438,14 +511,16 @@ public final class Benchmarks {
                 String name = pick(random, FIRST) + " " + pick(random, SECOND) + " " + i;
                 String summary = "We help housing associations with " + main.label().toLowerCase(Locale.ROOT) + " and "
                         + second.label().toLowerCase(Locale.ROOT);
-                String capabilityText = String.join(", ", phrases(random, main, 3)) + "; " + String.join(", ", phrases(random, second, 2))
-                        + "; " + capability.label();
+                String capabilityText = String.join(", ", phrases(random, main, 3)) + "; "
+                        + String.join(", ", phrases(random, second, 2)) + "; " + capability.label();
                 String products = String.join(", ", phrases(random, capability, 2)) + " platform";
                 String caseStudies = a.title() + " for " + a.buyer() + ". " + b.title() + " for " + b.buyer() + ".";
-                List<String> served = random.nextInt(4) == 0 ? List.of("remote") : List.of(pick(random, regions), pick(random, regions));
+                List<String> served = random.nextInt(4) == 0 ? List.of("remote")
+                        : List.of(pick(random, regions), pick(random, regions));
                 List<String> held = random.nextBoolean() ? List.of(pick(random, accreditations)) : List.of();
-                data.suppliers.add(new SupplierDocument(UUID.randomUUID(), UUID.randomUUID(), name, summary, capabilityText,
-                        products, caseStudies, served.stream().distinct().toList(), held, pick(random, sizes), true, 1, Instant.now()));
+                data.suppliers.add(new SupplierDocument(UUID.randomUUID(), UUID.randomUUID(), name, summary,
+                        capabilityText, products, caseStudies, served.stream().distinct().toList(), held,
+                        pick(random, sizes), true, 1, Instant.now()));
             }
             for (int i = 0; i < challengeCount; i++) {
                 Taxonomy.Term category = pick(random, categories);
@@ -455,30 +530,39 @@ public final class Benchmarks {
                 String description = "Our residents and staff need " + category.label().toLowerCase(Locale.ROOT) + ". "
                         + "Previously: " + pick(random, opportunities).title() + ".";
                 List<String> where = random.nextInt(3) == 0 ? List.of() : List.of(pick(random, regions));
-                // requirements as associations write them, so matching judges evidence per requirement as in real use
+                // requirements as associations write them, so matching judges evidence
+                // per requirement as in real use
                 List<String> sought = phrases(random, category, 2);
                 Datasets.Opportunity similar = pick(random, opportunities);
-                List<String> essential = new ArrayList<>(List.of("Proven experience of " + sought.getFirst() + " with a social landlord",
-                        pick(random, capabilities).label() + " that works with our existing housing systems"));
+                List<String> essential = new ArrayList<>(
+                        List.of("Proven experience of " + sought.getFirst() + " with a social landlord",
+                                pick(random, capabilities).label() + " that works with our existing housing systems"));
                 List<String> niceToHave = List.of("Has delivered work like \"" + similar.title() + "\" for "
                         + (similar.buyer().isBlank() ? "a public body" : similar.buyer()));
                 if (sought.size() > 1 && random.nextBoolean()) {
                     essential.add("Can show results in " + sought.get(1) + " within a 12-week pilot");
                 }
-                data.challenges.add(new ChallengeDocument(UUID.randomUUID(), data.association, "Benchmark Homes", title, summary,
-                        description, List.of(category.code()), where.stream().filter(r -> !r.equals("remote")).toList(), "published",
+                data.challenges.add(new ChallengeDocument(UUID.randomUUID(), data.association, "Benchmark Homes", title,
+                        summary, description, List.of(category.code()),
+                        where.stream().filter(r -> !r.equals("remote")).toList(), "published",
                         LocalDate.now().plusDays(30), 1, Instant.now(), List.of(), essential, niceToHave));
             }
             return data;
         }
 
-        /** Straight into PostgreSQL in batches: the data is the fixture, not the thing measured. */
+        /**
+         * Straight into PostgreSQL in batches: the data is the fixture, not the thing
+         * measured.
+         */
         void load(Postgres postgres) throws Exception {
             long started = System.nanoTime();
-            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
+            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
+                    postgres.password())) {
                 db.setAutoCommit(false);
-                try (PreparedStatement org = db.prepareStatement("insert into organisation (id, name, type, verified) values (?, ?, ?, true)");
-                     PreparedStatement member = db.prepareStatement("insert into membership (organisation_id, subject) values (?, ?)")) {
+                try (PreparedStatement org = db
+                    .prepareStatement("insert into organisation (id, name, type, verified) values (?, ?, ?, true)");
+                        PreparedStatement member = db
+                            .prepareStatement("insert into membership (organisation_id, subject) values (?, ?)")) {
                     org.setObject(1, association);
                     org.setString(2, "Benchmark Homes");
                     org.setString(3, "association");
@@ -486,10 +570,11 @@ public final class Benchmarks {
                     member.setObject(1, association);
                     member.setString(2, associationMember.toString());
                     member.executeUpdate();
-                    try (PreparedStatement profile = db.prepareStatement("""
-                            insert into supplier_profile (id, organisation_id, name, summary, capabilities, products, case_studies,
-                                regions, accreditations, size, status, published_at, version)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'published', now(), 1)""")) {
+                    try (PreparedStatement profile = db.prepareStatement(
+                            """
+                                    insert into supplier_profile (id, organisation_id, name, summary, capabilities, products, case_studies,
+                                        regions, accreditations, size, status, published_at, version)
+                                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'published', now(), 1)""")) {
                         for (int i = 0; i < suppliers.size(); i++) {
                             SupplierDocument s = suppliers.get(i);
                             org.setObject(1, s.organisationId());
@@ -523,10 +608,11 @@ public final class Benchmarks {
                             }
                         }
                     }
-                    try (PreparedStatement challenge = db.prepareStatement("""
-                            insert into challenge (id, organisation_id, title, summary, description, categories, regions, status,
-                                closing_date, published_at, version, essential_requirements, nice_to_have_requirements)
-                            values (?, ?, ?, ?, ?, ?, ?, 'published', ?, now(), 1, ?, ?)""")) {
+                    try (PreparedStatement challenge = db.prepareStatement(
+                            """
+                                    insert into challenge (id, organisation_id, title, summary, description, categories, regions, status,
+                                        closing_date, published_at, version, essential_requirements, nice_to_have_requirements)
+                                    values (?, ?, ?, ?, ?, ?, ?, 'published', ?, now(), 1, ?, ?)""")) {
                         for (int i = 0; i < challenges.size(); i++) {
                             ChallengeDocument c = challenges.get(i);
                             challenge.setObject(1, c.id());
@@ -549,8 +635,8 @@ public final class Benchmarks {
                 }
                 db.commit();
             }
-            progress("Loaded %,d profiles and %,d challenges into PostgreSQL in %.1f s", suppliers.size(), challenges.size(),
-                    (System.nanoTime() - started) / 1e9);
+            progress("Loaded %,d profiles and %,d challenges into PostgreSQL in %.1f s", suppliers.size(),
+                    challenges.size(), (System.nanoTime() - started) / 1e9);
         }
 
         private static List<String> phrases(Random random, Taxonomy.Term term, int count) {
@@ -566,11 +652,14 @@ public final class Benchmarks {
         private static String pick(Random random, String[] from) {
             return from[random.nextInt(from.length)];
         }
+
     }
 
-    // ---- helpers -------------------------------------------------------------------------------------------
+    // ---- helpers
+    // -------------------------------------------------------------------------------------------
 
-    private static String send(String method, String url, @Nullable String bearer, @Nullable String json, Duration timeout, int expected) throws Exception {
+    private static String send(String method, String url, @Nullable String bearer, @Nullable String json,
+            Duration timeout, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
         if (bearer != null) {
             request.header("Authorization", bearer);
@@ -578,10 +667,12 @@ public final class Benchmarks {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        request.method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    method + " " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }
@@ -615,12 +706,14 @@ public final class Benchmarks {
 
     private static void result(String what, String format, Object... args) {
         String line = String.format(Locale.ROOT, format, args);
-        RESULTS.add(new String[] {what, line});
+        RESULTS.add(new String[] { what, line });
         progress("RESULT %s: %s", what, line);
     }
 
     static void progress(String format, @Nullable Object... args) {
-        System.out.printf(Locale.ROOT, "[%s] %s%n", LocalTime.now().withNano(0), String.format(Locale.ROOT, format, args));
+        System.out.printf(Locale.ROOT, "[%s] %s%n", LocalTime.now().withNano(0),
+                String.format(Locale.ROOT, format, args));
         System.out.flush();
     }
+
 }

@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
 
-/** The two data files in this module's resources: the DOS export and the labelled housing set. */
+/**
+ * The two data files in this module's resources: the DOS export and the labelled housing
+ * set.
+ */
 final class Datasets {
 
     private Datasets() {
     }
 
     record Opportunity(String id, String title, String category, String specialist, String buyer, String location,
-                       String winner) {
+            String winner) {
     }
 
     record LabelledSupplier(String key, String name, String summary, String capabilities) {
@@ -36,8 +39,10 @@ final class Datasets {
     }
 
     static List<LabelledSupplier> labelledSuppliers() {
-        return rows("housing-labelled.tsv").stream().filter(f -> f[0].equals("S"))
-                .map(f -> new LabelledSupplier(f[1], f[2], f[3], f[4])).toList();
+        return rows("housing-labelled.tsv").stream()
+            .filter(f -> f[0].equals("S"))
+            .map(f -> new LabelledSupplier(f[1], f[2], f[3], f[4]))
+            .toList();
     }
 
     static List<LabelledChallenge> labelledChallenges() {
@@ -57,10 +62,14 @@ final class Datasets {
                 throw new IllegalStateException("missing resource " + resource);
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return reader.lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .map(line -> line.split("\t", -1)).toList();
-        } catch (IOException e) {
+            return reader.lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.split("\t", -1))
+                .toList();
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -26,23 +26,28 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The board side of the matching development set ({@code ../shared/data/matching-devset}, or
- * {@code -Ddevset=<folder>}) through the public API, as a new user would: every candidate is created by
- * its own candidate through {@code POST /api/v1/candidates} (public, so matches name them), every role
- * by the benchmark association through {@code POST /api/v1/board-roles} and published, then each
- * role's {@code GET /matches?limit=50} is judged against {@code board_qrels.json} (unlisted = grade 0),
- * with the devset's hard-constraint rules applied to every item in the top 10. The devset's own BM25
- * script is run for reference.
+ * The board side of the matching development set ({@code ../shared/data/matching-devset},
+ * or {@code -Ddevset=<folder>}) through the public API, as a new user would: every
+ * candidate is created by its own candidate through {@code POST /api/v1/candidates}
+ * (public, so matches name them), every role by the benchmark association through
+ * {@code POST /api/v1/board-roles} and published, then each role's
+ * {@code GET /matches?limit=50} is judged against {@code board_qrels.json} (unlisted =
+ * grade 0), with the devset's hard-constraint rules applied to every item in the top 10.
+ * The devset's own BM25 script is run for reference.
  */
 final class DevsetBoard {
 
     /** What a figure is reported through ({@code Benchmarks.result}). */
     interface Results {
+
         void add(String what, String format, Object... args);
+
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final int LIMIT = 50;
 
     private DevsetBoard() {
@@ -50,13 +55,15 @@ final class DevsetBoard {
 
     static void run(String baseUrl, LocalTokens tokens, UUID association, UUID associationMember, Results results)
             throws Exception {
-        Path folder = Path.of(System.getProperty("devset", ProjectPaths.root().resolve("../shared/data/matching-devset").toString()))
-                .toAbsolutePath().normalize();
+        Path folder = Path
+            .of(System.getProperty("devset", ProjectPaths.root().resolve("../shared/data/matching-devset").toString()))
+            .toAbsolutePath()
+            .normalize();
         JsonNode roles = JSON.readTree(folder.resolve("board_roles.json").toFile());
         JsonNode candidates = JSON.readTree(folder.resolve("candidates.json").toFile());
         JsonNode qrels = JSON.readTree(folder.resolve("board_qrels.json").toFile());
-        Benchmarks.progress("Devset (board): loading %d candidates and %d roles from %s through the API", candidates.size(),
-                roles.size(), folder);
+        Benchmarks.progress("Devset (board): loading %d candidates and %d roles from %s through the API",
+                candidates.size(), roles.size(), folder);
 
         Map<String, String> keyOfCandidate = new HashMap<>();
         Map<String, JsonNode> candidateByKey = new LinkedHashMap<>();
@@ -68,17 +75,22 @@ final class DevsetBoard {
             HttpResponse<String> created = send("POST", baseUrl + "/api/v1/candidates", bearer, candidateBody(c));
             if (created.statusCode() == 201) {
                 keyOfCandidate.put(JSON.readTree(created.body()).get("id").asString(), key);
-            } else if (created.statusCode() == 400) {
-                refused.add(key + " (" + JSON.readTree(created.body()).path("errors").path(0).path("field").asString() + ")");
-            } else {
-                throw new IllegalStateException("POST /api/v1/candidates answered " + created.statusCode() + ": " + created.body());
+            }
+            else if (created.statusCode() == 400) {
+                refused.add(key + " (" + JSON.readTree(created.body()).path("errors").path(0).path("field").asString()
+                        + ")");
+            }
+            else {
+                throw new IllegalStateException(
+                        "POST /api/v1/candidates answered " + created.statusCode() + ": " + created.body());
             }
         }
         String member = tokens.bearer(associationMember.toString(), "association");
         Map<String, String> roleIds = new LinkedHashMap<>();
         Map<String, JsonNode> roleByKey = new HashMap<>();
         for (JsonNode r : roles) {
-            HttpResponse<String> created = send("POST", baseUrl + "/api/v1/board-roles", member, roleBody(r, association));
+            HttpResponse<String> created = send("POST", baseUrl + "/api/v1/board-roles", member,
+                    roleBody(r, association));
             expect(created, 201);
             String id = JSON.readTree(created.body()).get("id").asString();
             expect(send("POST", baseUrl + "/api/v1/board-roles/" + id + "/publish", member, null), 200);
@@ -86,7 +98,8 @@ final class DevsetBoard {
             roleByKey.put(r.get("id").asString(), r);
         }
 
-        // the outbox carries the writes to the indexes a moment later: wait until two reads a second apart agree
+        // the outbox carries the writes to the indexes a moment later: wait until two
+        // reads a second apart agree
         Map<String, List<String>> ranked = rankings(baseUrl, member, roleIds, keyOfCandidate);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
@@ -133,12 +146,14 @@ final class DevsetBoard {
             List<Integer> scores = SCORES.getOrDefault(role, List.of());
             for (int i = 0; i < Math.min(top.size(), scores.size()); i++) {
                 int grade = grades.getOrDefault(top.get(i), 0);
-                (grade >= 2 ? relevantScores : grade == 0 ? irrelevantScores : new ArrayList<Integer>()).add(scores.get(i));
+                (grade >= 2 ? relevantScores : grade == 0 ? irrelevantScores : new ArrayList<Integer>())
+                    .add(scores.get(i));
             }
             if (!scores.isEmpty()) {
                 bestScores.add(scores.getFirst());
             }
-            JsonNode roleRow = Objects.requireNonNull(roleByKey.get(role), "every ranked role was created from the devset");
+            JsonNode roleRow = Objects.requireNonNull(roleByKey.get(role),
+                    "every ranked role was created from the devset");
             strictFailures += (int) top.stream().filter(id -> !meetsRules(roleRow, candidateByKey.get(id))).count();
             labelledFailures += (int) top.stream().filter(labelled::contains).count();
             sparse += (int) top.stream().filter(sparseIds::contains).count();
@@ -151,13 +166,14 @@ final class DevsetBoard {
         double ndcg = ndcgSum / ranked.size();
         results.add("devset board: nDCG@10 (API, " + ranked.size() + " roles)", "%.3f (goal >= 0.75: %s)", ndcg,
                 ndcg >= 0.75 ? "met" : "NOT MET");
-        results.add("devset board: constraint failures in top 10", "%d strict (labelled traps: %d) (goal 0)", strictFailures,
-                labelledFailures);
+        results.add("devset board: constraint failures in top 10", "%d strict (labelled traps: %d) (goal 0)",
+                strictFailures, labelledFailures);
         results.add("devset board: sparse profiles in top 10", "%d (goal 0)", sparse);
         results.add("devset board: grade-3 candidate not returned", "%d of %d %s", idealMissing.size(), ranked.size(),
                 idealMissing.isEmpty() ? "" : idealMissing.toString());
         results.add("devset board: profiles the API refused", "%d %s", refused.size(), refused);
-        results.add("devset board, calibration: scores in top 10", "relevant (grade >= 2) p10/p50/p90 %s over %d; "
+        results.add("devset board, calibration: scores in top 10",
+                "relevant (grade >= 2) p10/p50/p90 %s over %d; "
                         + "irrelevant (grade 0) p10/p50/p90 %s over %d; best per role p10/p50 %s",
                 DevsetSuppliers.Calibration.quantiles(relevantScores, 0.1, 0.5, 0.9), relevantScores.size(),
                 DevsetSuppliers.Calibration.quantiles(irrelevantScores, 0.1, 0.5, 0.9), irrelevantScores.size(),
@@ -165,16 +181,19 @@ final class DevsetBoard {
         results.add("devset board: BM25 (devset script)", "%s", bm25(folder));
     }
 
-    /** Role key → the scores of {@link #rankings}' lists, in the same order (for the calibration line). */
+    /**
+     * Role key → the scores of {@link #rankings}' lists, in the same order (for the
+     * calibration line).
+     */
     private static final Map<String, List<Integer>> SCORES = new ConcurrentHashMap<>();
 
     /** Role key → devset candidate keys, best first, as the matches endpoint answers. */
     private static Map<String, List<String>> rankings(String baseUrl, String bearer, Map<String, String> roleIds,
-                                                      Map<String, String> keyOfCandidate) throws Exception {
+            Map<String, String> keyOfCandidate) throws Exception {
         Map<String, List<String>> ranked = new LinkedHashMap<>();
         for (Map.Entry<String, String> role : roleIds.entrySet()) {
-            HttpResponse<String> response = send("GET", baseUrl + "/api/v1/board-roles/" + role.getValue()
-                    + "/matches?limit=" + LIMIT, bearer, null);
+            HttpResponse<String> response = send("GET",
+                    baseUrl + "/api/v1/board-roles/" + role.getValue() + "/matches?limit=" + LIMIT, bearer, null);
             expect(response, 200);
             List<String> keys = new ArrayList<>();
             List<Integer> roleScores = new ArrayList<>();
@@ -188,7 +207,10 @@ final class DevsetBoard {
         return ranked;
     }
 
-    /** The devset's rules: in person needs the role's region, remote needs remote_ok, governance needs "yes". */
+    /**
+     * The devset's rules: in person needs the role's region, remote needs remote_ok,
+     * governance needs "yes".
+     */
     private static boolean meetsRules(JsonNode role, @Nullable JsonNode candidate) {
         if (candidate == null) {
             return false;
@@ -203,8 +225,9 @@ final class DevsetBoard {
     }
 
     /**
-     * A candidate as its owner would write it. The devset states governance experience as yes/no only, so
-     * "yes" becomes a governance narrative of that one word (the API's rule: described in words, or years).
+     * A candidate as its owner would write it. The devset states governance experience as
+     * yes/no only, so "yes" becomes a governance narrative of that one word (the API's
+     * rule: described in words, or years).
      */
     private static String candidateBody(JsonNode c) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -214,7 +237,9 @@ final class DevsetBoard {
         body.put("headline", c.get("headline").asString());
         body.put("skills", List.of());
         List<Map<String, Object>> skills = new ArrayList<>();
-        c.get("skills").properties().forEach(skill -> skills.add(Map.of("skill", skill.getKey(), "level", skill.getValue().asInt())));
+        c.get("skills")
+            .properties()
+            .forEach(skill -> skills.add(Map.of("skill", skill.getKey(), "level", skill.getValue().asInt())));
         body.put("skillsInWords", skills);
         List<String> sectors = new ArrayList<>();
         c.get("sectors").forEach(sector -> sectors.add(sector.asString()));
@@ -257,32 +282,43 @@ final class DevsetBoard {
         return region.toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 
-    /** The devset's BM25 baseline line for roles → candidates (python3, standard library only). */
+    /**
+     * The devset's BM25 baseline line for roles → candidates (python3, standard library
+     * only).
+     */
     private static String bm25(Path folder) {
         try {
             Process process = new ProcessBuilder("python3", "bm25_baseline.py").directory(folder.toFile())
-                    .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor();
-            return out.lines().filter(line -> line.startsWith("| Roles")).findFirst()
-                    .map(line -> "nDCG@10 | filtered | labelled violations | strict | sparse; filtered | distractors | "
-                            + "distractor above ideal: " + line)
-                    .orElse("not available (" + out.strip() + ")");
-        } catch (IOException e) {
+            return out.lines()
+                .filter(line -> line.startsWith("| Roles"))
+                .findFirst()
+                .map(line -> "nDCG@10 | filtered | labelled violations | strict | sparse; filtered | distractors | "
+                        + "distractor above ideal: " + line)
+                .orElse("not available (" + out.strip() + ")");
+        }
+        catch (IOException e) {
             return "not available (" + e.getMessage() + ")";
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
     }
 
-    private static HttpResponse<String> send(String method, String url, @Nullable String bearer, @Nullable String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", bearer);
+    private static HttpResponse<String> send(String method, String url, @Nullable String bearer, @Nullable String json)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", bearer);
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        request.method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -292,4 +328,5 @@ final class DevsetBoard {
                     + response.statusCode() + ": " + response.body());
         }
     }
+
 }

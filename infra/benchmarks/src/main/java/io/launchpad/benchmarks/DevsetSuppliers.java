@@ -34,30 +34,42 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * The supplier side of the independent development set ({@code ../shared/data/matching-devset}, see its
- * README) run as a new customer would run it: verified organisations, supplier profiles and published
- * challenges created through the HTTP API, then {@code /api/v1/challenges/{id}/matches} asked in hybrid and
- * in BM25 mode (the API applies its hard filters in both). The qrels are read only to score the answers.
+ * The supplier side of the independent development set
+ * ({@code ../shared/data/matching-devset}, see its README) run as a new customer would
+ * run it: verified organisations, supplier profiles and published challenges created
+ * through the HTTP API, then {@code /api/v1/challenges/{id}/matches} asked in hybrid and
+ * in BM25 mode (the API applies its hard filters in both). The qrels are read only to
+ * score the answers.
  *
- * <p>Mapping from the devset's formats to the API's: region names and accreditation names to the codes the
- * API's own {@code /api/v1/taxonomy} gives them, {@code UK-wide} to the serve-everywhere region, case
- * studies to text. The devset's challenges carry no category; an association picks the one it finds
- * closest, done here by meaning (the category label nearest the challenge text), never from the qrels.
+ * <p>
+ * Mapping from the devset's formats to the API's: region names and accreditation names to
+ * the codes the API's own {@code /api/v1/taxonomy} gives them, {@code UK-wide} to the
+ * serve-everywhere region, case studies to text. The devset's challenges carry no
+ * category; an association picks the one it finds closest, done here by meaning (the
+ * category label nearest the challenge text), never from the qrels.
  */
 final class DevsetSuppliers {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final String UK_WIDE = "UK-wide";
+
     private static final String EVERYWHERE = "remote";
 
     private final String api;
+
     private final String elasticsearch;
+
     private final LocalTokens tokens;
+
     private final BiConsumer<String, String> result;
+
     private final Path folder;
 
-    DevsetSuppliers(String api, String elasticsearch, LocalTokens tokens, Path folder, BiConsumer<String, String> result) {
+    DevsetSuppliers(String api, String elasticsearch, LocalTokens tokens, Path folder,
+            BiConsumer<String, String> result) {
         this.api = api;
         this.elasticsearch = elasticsearch;
         this.tokens = tokens;
@@ -65,7 +77,10 @@ final class DevsetSuppliers {
         this.result = result;
     }
 
-    /** The devset folder: {@code -Ddevset=...}, else {@code ../shared/data/matching-devset} beside the checkout. */
+    /**
+     * The devset folder: {@code -Ddevset=...}, else
+     * {@code ../shared/data/matching-devset} beside the checkout.
+     */
     static Path folder(Path root) {
         String given = System.getProperty("devset");
         return given != null ? Path.of(given) : root.resolve("../shared/data/matching-devset").normalize();
@@ -89,14 +104,15 @@ final class DevsetSuppliers {
         for (JsonNode term : taxonomy.get("vocabularies").get("category")) {
             List<String> words = new ArrayList<>(List.of(term.get("label").asString()));
             term.get("altLabels").forEach(alt -> words.add(alt.asString()));
-            categories.add(new String[] {term.get("code").asString(), String.join(", ", words)});
+            categories.add(new String[] { term.get("code").asString(), String.join(", ", words) });
         }
 
         String admin = tokens.bearer(UUID.randomUUID().toString(), "admin");
         String associationMember = tokens.bearer(UUID.randomUUID().toString(), "association");
         String supplierMember = tokens.bearer(UUID.randomUUID().toString(), "supplier");
         long started = System.nanoTime();
-        Benchmarks.progress("Devset: %d supplier profiles and %d challenges through the API", suppliers.size(), challenges.size());
+        Benchmarks.progress("Devset: %d supplier profiles and %d challenges through the API", suppliers.size(),
+                challenges.size());
 
         Map<UUID, String> devsetIdOf = new HashMap<>();
         for (JsonNode s : suppliers) {
@@ -107,19 +123,25 @@ final class DevsetSuppliers {
             profile.put("summary", s.get("summary").asString());
             profile.put("capabilities", strings(s.get("capabilities")).stream().collect(Collectors.joining("\n")));
             profile.put("caseStudies", caseStudies(s.get("case_studies")));
-            profile.put("regions", strings(s.get("regions_served")).stream()
-                    .map(name -> name.equals(UK_WIDE) ? EVERYWHERE : code(regionCodes, name, "region")).toList());
-            profile.put("accreditations", strings(s.get("accreditations")).stream()
-                    .map(name -> code(accreditationCodes, name, "accreditation")).toList());
+            profile.put("regions",
+                    strings(s.get("regions_served")).stream()
+                        .map(name -> name.equals(UK_WIDE) ? EVERYWHERE : code(regionCodes, name, "region"))
+                        .toList());
+            profile.put("accreditations",
+                    strings(s.get("accreditations")).stream()
+                        .map(name -> code(accreditationCodes, name, "accreditation"))
+                        .toList());
             profile.put("size", s.get("size").asString());
-            JsonNode created = JSON.readTree(send("POST", "/api/v1/suppliers", supplierMember, JSON.writeValueAsString(profile), 201));
+            JsonNode created = JSON
+                .readTree(send("POST", "/api/v1/suppliers", supplierMember, JSON.writeValueAsString(profile), 201));
             String id = created.get("id").asString();
             send("POST", "/api/v1/suppliers/" + id + "/publish", supplierMember, null, 200);
             devsetIdOf.put(UUID.fromString(id), s.get("id").asString());
         }
 
         UUID association = verifiedOrganisation("Devset Housing Association", "association", associationMember, admin);
-        // the association's choice of category, simulated the same way whichever model matching runs
+        // the association's choice of category, simulated the same way whichever model
+        // matching runs
         Embeddings embeddings = new Embeddings(EmbeddingModel.ALL_MINILM_L6_V2);
         List<float[]> categoryVectors = embeddings.embedAll(categories.stream().map(c -> c[1]).toList(),
                 EmbeddingModel.Side.PASSAGE);
@@ -139,15 +161,19 @@ final class DevsetSuppliers {
             fields.put("closingDate", LocalDate.now().plusDays(30).toString());
             fields.put("essentialRequirements", strings(c.get("essential_requirements")));
             fields.put("niceToHaveRequirements", strings(c.get("nice_to_have")));
-            fields.put("requiredAccreditations", strings(c.get("required_accreditations")).stream()
-                    .map(name -> code(accreditationCodes, name, "accreditation")).toList());
+            fields.put("requiredAccreditations",
+                    strings(c.get("required_accreditations")).stream()
+                        .map(name -> code(accreditationCodes, name, "accreditation"))
+                        .toList());
             fields.put("budgetMaxPounds", c.get("budget_gbp_max").asInt());
-            JsonNode created = JSON.readTree(send("POST", "/api/v1/challenges", associationMember, JSON.writeValueAsString(fields), 201));
+            JsonNode created = JSON
+                .readTree(send("POST", "/api/v1/challenges", associationMember, JSON.writeValueAsString(fields), 201));
             String id = created.get("id").asString();
             send("POST", "/api/v1/challenges/" + id + "/publish", associationMember, null, 200);
             challengeIds.put(c.get("id").asString(), id);
         }
-        waitUntilIndexed("launchpad-suppliers", "supplier_id", devsetIdOf.keySet().stream().map(UUID::toString).toList());
+        waitUntilIndexed("launchpad-suppliers", "supplier_id",
+                devsetIdOf.keySet().stream().map(UUID::toString).toList());
         waitUntilIndexed("launchpad-challenges", "challenge_id", List.copyOf(challengeIds.values()));
         Benchmarks.progress("Devset loaded and indexed in %.1f s", (System.nanoTime() - started) / 1e9);
 
@@ -160,12 +186,15 @@ final class DevsetSuppliers {
         for (String mode : List.of("hybrid", "bm25")) {
             Tally tally = new Tally();
             for (var entry : challengeIds.entrySet()) {
-                JsonNode answer = JSON.readTree(send("GET", "/api/v1/challenges/" + entry.getValue() + "/matches?limit=10&mode=" + mode,
-                        associationMember, null, 200));
+                JsonNode answer = JSON
+                    .readTree(send("GET", "/api/v1/challenges/" + entry.getValue() + "/matches?limit=10&mode=" + mode,
+                            associationMember, null, 200));
                 List<String> ranked = new ArrayList<>();
-                answer.get("items").forEach(item -> ranked.add(devsetIdOf.getOrDefault(
-                        UUID.fromString(item.get("supplierId").asString()), "?")));
-                JsonNode challenge = Objects.requireNonNull(challengeById.get(entry.getKey()), "each challenge came from the devset");
+                answer.get("items")
+                    .forEach(item -> ranked
+                        .add(devsetIdOf.getOrDefault(UUID.fromString(item.get("supplierId").asString()), "?")));
+                JsonNode challenge = Objects.requireNonNull(challengeById.get(entry.getKey()),
+                        "each challenge came from the devset");
                 tally.add(entry.getKey(), ranked, qrels.get("qrels").get(entry.getKey()), empties,
                         id -> supplierById.containsKey(id) && fails(challenge, known(supplierById, id)));
                 if (mode.equals("hybrid")) {
@@ -175,11 +204,15 @@ final class DevsetSuppliers {
                     Benchmarks.progress("  devset %s %s nDCG@10 %.3f top10 %s", mode, entry.getKey(),
                             tally.ndcg.getLast(), ranked);
                     if (!answer.get("items").isEmpty()) {
-                        // what the association reads first: the best match's evidence per requirement
+                        // what the association reads first: the best match's evidence per
+                        // requirement
                         for (JsonNode evidence : answer.get("items").get(0).get("reasons").get("requirements")) {
-                            Benchmarks.progress("    %s: %s %s (%.2f) \"%s\"", ranked.getFirst(), evidence.get("importance").asString(),
-                                    evidence.get("verdict").asString(), evidence.get("support").asDouble(),
-                                    evidence.get("requirement").asString() + "\" <- " + (evidence.path("passage").isString() ? evidence.get("passage").asString() : "-"));
+                            Benchmarks.progress("    %s: %s %s (%.2f) \"%s\"", ranked.getFirst(),
+                                    evidence.get("importance").asString(), evidence.get("verdict").asString(),
+                                    evidence.get("support").asDouble(),
+                                    evidence.get("requirement").asString() + "\" <- "
+                                            + (evidence.path("passage").isString() ? evidence.get("passage").asString()
+                                                    : "-"));
                         }
                     }
                 }
@@ -199,31 +232,38 @@ final class DevsetSuppliers {
             List<String> ranked = bm25.rank(challengeText(c));
             JsonNode rows = qrels.get("qrels").get(id);
             plain.add(id, ranked.subList(0, 10), rows, empties, s -> fails(c, known(supplierById, s)));
-            filtered.add(id, ranked.stream().filter(s -> !fails(c, known(supplierById, s))).limit(10).toList(), rows, empties,
-                    s -> fails(c, known(supplierById, s)));
+            filtered.add(id, ranked.stream().filter(s -> !fails(c, known(supplierById, s))).limit(10).toList(), rows,
+                    empties, s -> fails(c, known(supplierById, s)));
         }
         result.accept("devset suppliers, devset BM25 baseline", plain.line());
         result.accept("devset suppliers, devset BM25 + filters", filtered.line());
         double hybridNdcg = Objects.requireNonNull(ndcgByMode.get("hybrid"), "both modes are measured above");
         double bm25Ndcg = Objects.requireNonNull(ndcgByMode.get("bm25"), "both modes are measured above");
-        result.accept("devset suppliers: hybrid ahead of BM25 + filters", String.format(Locale.ROOT, "%.3f vs %.3f (%s)",
-                hybridNdcg, Math.max(bm25Ndcg, filtered.meanNdcg()),
-                hybridNdcg > Math.max(bm25Ndcg, filtered.meanNdcg()) ? "met" : "NOT MET"));
+        result.accept("devset suppliers: hybrid ahead of BM25 + filters",
+                String.format(Locale.ROOT, "%.3f vs %.3f (%s)", hybridNdcg, Math.max(bm25Ndcg, filtered.meanNdcg()),
+                        hybridNdcg > Math.max(bm25Ndcg, filtered.meanNdcg()) ? "met" : "NOT MET"));
     }
 
     /**
-     * What the shown labels say against the labels of the devset: scores and closeness of meaning of
-     * the relevant (grade 2 or more) and the irrelevant (grade 0 or unlabelled) results in the top 10,
-     * so "strong" and "no strong match" are set on data the team did not write.
+     * What the shown labels say against the labels of the devset: scores and closeness of
+     * meaning of the relevant (grade 2 or more) and the irrelevant (grade 0 or
+     * unlabelled) results in the top 10, so "strong" and "no strong match" are set on
+     * data the team did not write.
      */
     static final class Calibration {
+
         final List<Integer> relevantScores = new ArrayList<>();
+
         final List<Integer> irrelevantScores = new ArrayList<>();
+
         final Map<String, int[]> closenessByGrade = new TreeMap<>();
+
         final List<Double> relevantCloseness = new ArrayList<>();
+
         final List<Double> irrelevantCloseness = new ArrayList<>();
+
         final List<Integer> bestScores = new ArrayList<>();
-        
+
         void add(JsonNode items, List<String> ranked, JsonNode rows) {
             Map<String, Integer> grades = new HashMap<>();
             rows.forEach(row -> grades.put(row.get("supplier_id").asString(), row.get("grade").asInt()));
@@ -234,11 +274,13 @@ final class DevsetSuppliers {
                 (grade >= 2 ? relevantScores : grade == 0 ? irrelevantScores : new ArrayList<Integer>()).add(score);
                 String closeness = item.get("reasons").get("closeness").asString();
                 double semantic = item.get("reasons").get("semanticCloseness").asDouble();
-                (grade >= 2 ? relevantCloseness : grade == 0 ? irrelevantCloseness : new ArrayList<Double>()).add(semantic);
+                (grade >= 2 ? relevantCloseness : grade == 0 ? irrelevantCloseness : new ArrayList<Double>())
+                    .add(semantic);
                 int[] counts = closenessByGrade.computeIfAbsent(closeness, key -> new int[2]);
                 if (grade >= 2) {
                     counts[0]++;
-                } else if (grade == 0) {
+                }
+                else if (grade == 0) {
                     counts[1]++;
                 }
             }
@@ -251,14 +293,16 @@ final class DevsetSuppliers {
             result.accept("devset suppliers, calibration: scores in top 10", String.format(Locale.ROOT,
                     "relevant (grade >= 2) p10/p50/p90 %s over %d; irrelevant (grade 0) p10/p50/p90 %s over %d; best per query p10/p50 %s",
                     quantiles(relevantScores, 0.1, 0.5, 0.9), relevantScores.size(),
-                    quantiles(irrelevantScores, 0.1, 0.5, 0.9), irrelevantScores.size(), quantiles(bestScores, 0.1, 0.5)));
+                    quantiles(irrelevantScores, 0.1, 0.5, 0.9), irrelevantScores.size(),
+                    quantiles(bestScores, 0.1, 0.5)));
             StringBuilder closeness = new StringBuilder();
-            closenessByGrade.forEach((label, counts) -> closeness.append(String.format(Locale.ROOT,
-                    "%s: %d relevant, %d irrelevant; ", label, counts[0], counts[1])));
+            closenessByGrade.forEach((label, counts) -> closeness
+                .append(String.format(Locale.ROOT, "%s: %d relevant, %d irrelevant; ", label, counts[0], counts[1])));
             result.accept("devset suppliers, calibration: closeness labels in top 10", closeness.toString().strip());
-            result.accept("devset suppliers, calibration: semantic closeness in top 10", String.format(Locale.ROOT,
-                    "relevant p10/p50/p90 %s; irrelevant p10/p50/p90/p95 %s",
-                    quantiles(relevantCloseness, 0.1, 0.5, 0.9), quantiles(irrelevantCloseness, 0.1, 0.5, 0.9, 0.95)));
+            result.accept("devset suppliers, calibration: semantic closeness in top 10",
+                    String.format(Locale.ROOT, "relevant p10/p50/p90 %s; irrelevant p10/p50/p90/p95 %s",
+                            quantiles(relevantCloseness, 0.1, 0.5, 0.9),
+                            quantiles(irrelevantCloseness, 0.1, 0.5, 0.9, 0.95)));
         }
 
         static String quantiles(List<? extends Number> values, double... qs) {
@@ -269,22 +313,29 @@ final class DevsetSuppliers {
             List<String> out = new ArrayList<>();
             for (double q : qs) {
                 double value = sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size())));
-                out.add(value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value));
+                out.add(value == Math.rint(value) ? Long.toString((long) value)
+                        : String.format(Locale.ROOT, "%.2f", value));
             }
             return String.join("/", out);
         }
+
     }
 
     /** nDCG@10 and the devset README's failure counts over a list of queries. */
     static final class Tally {
+
         final List<Double> ndcg = new ArrayList<>();
+
         int labelledFailures;
+
         int strictFailures;
+
         int empties;
+
         int distractors;
 
         void add(String query, List<String> top10, JsonNode rows, Set<String> emptyProfiles,
-                 Predicate<String> failsConstraints) {
+                Predicate<String> failsConstraints) {
             Map<String, Integer> grades = new HashMap<>();
             Set<String> labelledFailure = new HashSet<>();
             Set<String> distractor = new HashSet<>();
@@ -296,7 +347,8 @@ final class DevsetSuppliers {
                 switch (row.get("type").asString()) {
                     case "constraint_failure" -> labelledFailure.add(id);
                     case "distractor" -> distractor.add(id);
-                    default -> { }
+                    default -> {
+                    }
                 }
             }
             ndcg.add(Benchmarks.ndcgAt10(top10, grades));
@@ -313,11 +365,13 @@ final class DevsetSuppliers {
         }
 
         String line() {
-            return String.format(Locale.ROOT, "nDCG@10 %.3f over %d challenges (goal >= 0.75: %s); constraint failures in top 10: "
+            return String.format(Locale.ROOT,
+                    "nDCG@10 %.3f over %d challenges (goal >= 0.75: %s); constraint failures in top 10: "
                             + "%d labelled, %d strict (goal 0: %s); near-empty/stuffed in top 10: %d (goal 0: %s); distractors in top 10: %d",
                     meanNdcg(), ndcg.size(), meanNdcg() >= 0.75 ? "met" : "NOT MET", labelledFailures, strictFailures,
                     strictFailures == 0 ? "met" : "NOT MET", empties, empties == 0 ? "met" : "NOT MET", distractors);
         }
+
     }
 
     /** A supplier of the devset by id: the ids ranked here are the devset's own. */
@@ -325,7 +379,10 @@ final class DevsetSuppliers {
         return Objects.requireNonNull(supplierById.get(id), () -> "no devset supplier " + id);
     }
 
-    /** The devset's hard-constraint rules, applied here to score answers (README, "Design rules" 3). */
+    /**
+     * The devset's hard-constraint rules, applied here to score answers (README, "Design
+     * rules" 3).
+     */
     static boolean fails(JsonNode challenge, JsonNode supplier) {
         List<String> served = strings(supplier.get("regions_served"));
         if (!served.contains(UK_WIDE) && !served.contains(challenge.get("region").asString())) {
@@ -353,20 +410,24 @@ final class DevsetSuppliers {
         String query = JSON.writeValueAsString(Map.of("query", Map.of("terms", Map.of(field, ids))));
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (true) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + index + "/_count"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP
+                .send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + index + "/_count"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(query))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && JSON.readTree(response.body()).get("count").asLong() >= ids.size()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(index + ": devset documents not all indexed after 10 minutes: " + response.body());
+                throw new IllegalStateException(
+                        index + ": devset documents not all indexed after 10 minutes: " + response.body());
             }
             Thread.sleep(250);
         }
     }
 
-    private String send(String method, String path, @Nullable String bearer, @Nullable String json, int expected) throws Exception {
+    private String send(String method, String path, @Nullable String bearer, @Nullable String json, int expected)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60));
         if (bearer != null) {
             request.header("Authorization", bearer);
@@ -375,10 +436,12 @@ final class DevsetSuppliers {
             request.header("Content-Type", "application/json");
         }
         request.header("Accept", "application/json");
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        request.method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }
@@ -408,7 +471,8 @@ final class DevsetSuppliers {
     private static String caseStudies(JsonNode studies) {
         List<String> texts = new ArrayList<>();
         for (JsonNode study : studies) {
-            texts.add(study.isObject() ? study.get("title").asString() + ". " + study.get("summary").asString() : study.asString());
+            texts.add(study.isObject() ? study.get("title").asString() + ". " + study.get("summary").asString()
+                    : study.asString());
         }
         return String.join("\n\n", texts);
     }
@@ -456,22 +520,33 @@ final class DevsetSuppliers {
         return String.join(" ", parts);
     }
 
-    /** {@code bm25_baseline.py} of the devset: k1 1.2, b 0.75, lower-cased alphanumeric tokens, its stop words, ties by id. */
+    /**
+     * {@code bm25_baseline.py} of the devset: k1 1.2, b 0.75, lower-cased alphanumeric
+     * tokens, its stop words, ties by id.
+     */
     static final class Bm25 {
-        private static final Set<String> STOP_WORDS = Set.of(("a about above after again against all also am an and any are aren as at be because been before being below "
-                + "between both but by can cannot could couldn did didn do does doesn doing don down during each every few for from "
-                + "further had hadn has hasn have haven having he her here hers herself him himself his how i if in into is isn it "
-                + "its itself just let ll me more most much must mustn my myself no nor not now of off on once only or other our ours "
-                + "ourselves out over own per re same shan she should shouldn so some such than that the their theirs them "
-                + "themselves then there these they this those through to too under until up upon us ve very via was wasn we were "
-                + "weren what when where which while who whom why will with within without won would wouldn you your yours "
-                + "yourself yourselves s t d m o y").split(" "));
+
+        private static final Set<String> STOP_WORDS = Set
+            .of(("a about above after again against all also am an and any are aren as at be because been before being below "
+                    + "between both but by can cannot could couldn did didn do does doesn doing don down during each every few for from "
+                    + "further had hadn has hasn have haven having he her here hers herself him himself his how i if in into is isn it "
+                    + "its itself just let ll me more most much must mustn my myself no nor not now of off on once only or other our ours "
+                    + "ourselves out over own per re same shan she should shouldn so some such than that the their theirs them "
+                    + "themselves then there these they this those through to too under until up upon us ve very via was wasn we were "
+                    + "weren what when where which while who whom why will with within without won would wouldn you your yours "
+                    + "yourself yourselves s t d m o y")
+                .split(" "));
+
         private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+");
 
         private final List<String> ids;
+
         private final Map<String, Map<String, Integer>> tf = new HashMap<>();
+
         private final Map<String, Integer> length = new HashMap<>();
+
         private final Map<String, Double> idf = new HashMap<>();
+
         private final double averageLength;
 
         Bm25(Map<String, JsonNode> suppliers) {
@@ -485,7 +560,8 @@ final class DevsetSuppliers {
                     if (study.isObject()) {
                         parts.add(study.get("title").asString());
                         parts.add(study.get("summary").asString());
-                    } else {
+                    }
+                    else {
                         parts.add(study.asString());
                     }
                 }
@@ -509,12 +585,16 @@ final class DevsetSuppliers {
                 for (String t : q) {
                     Integer f = tf.getOrDefault(id, Map.of()).get(t);
                     if (f != null) {
-                        score += idf.getOrDefault(t, 0.0) * f * 2.2 / (f + 1.2 * (0.25 + 0.75 * length.getOrDefault(id, 0) / averageLength));
+                        score += idf.getOrDefault(t, 0.0) * f * 2.2
+                                / (f + 1.2 * (0.25 + 0.75 * length.getOrDefault(id, 0) / averageLength));
                     }
                 }
                 scores.put(id, score);
             }
-            return ids.stream().sorted(Comparator.comparingDouble((String id) -> -scores.getOrDefault(id, 0.0)).thenComparing(id -> id)).toList();
+            return ids.stream()
+                .sorted(Comparator.comparingDouble((String id) -> -scores.getOrDefault(id, 0.0))
+                    .thenComparing(id -> id))
+                .toList();
         }
 
         private static List<String> tokens(String text) {
@@ -527,5 +607,7 @@ final class DevsetSuppliers {
             }
             return tokens;
         }
+
     }
+
 }

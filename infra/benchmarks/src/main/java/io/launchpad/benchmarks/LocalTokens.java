@@ -21,14 +21,17 @@ import java.util.Arrays;
 /**
  * Keycloak-shaped tokens without Keycloak: an RSA key whose JWKS this serves at
  * {@code <issuer>/protocol/openid-connect/certs}, and RS256 tokens with realm roles in
- * {@code realm_access.roles} and audience {@code launchpad-api}. The API validates them through its
- * real resource-server chain (signature, issuer, audience, expiry), so measured latency includes
- * authentication. Keycloak itself would add ~50 s of start-up and nothing to a request's cost.
+ * {@code realm_access.roles} and audience {@code launchpad-api}. The API validates them
+ * through its real resource-server chain (signature, issuer, audience, expiry), so
+ * measured latency includes authentication. Keycloak itself would add ~50 s of start-up
+ * and nothing to a request's cost.
  */
 final class LocalTokens implements AutoCloseable {
 
     private final HttpServer server;
+
     private final KeyPair key;
+
     private final String issuer;
 
     LocalTokens(int port) {
@@ -37,16 +40,18 @@ final class LocalTokens implements AutoCloseable {
             generator.initialize(2048);
             key = generator.generateKeyPair();
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
         issuer = "http://127.0.0.1:" + port + "/realms/launchpad";
         RSAPublicKey publicKey = (RSAPublicKey) key.getPublic();
         byte[] jwks = ("{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"bench\",\"n\":\""
                 + unsigned(publicKey.getModulus()) + "\",\"e\":\"" + unsigned(publicKey.getPublicExponent()) + "\"}]}")
-                .getBytes(StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
         server.createContext("/realms/launchpad/protocol/openid-connect/certs", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, jwks.length);
@@ -65,16 +70,18 @@ final class LocalTokens implements AutoCloseable {
         long now = Instant.now().getEpochSecond();
         String header = base64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}");
         String claims = base64("{\"sub\":\"" + subject + "\",\"iss\":\"" + issuer + "\",\"aud\":\"launchpad-api\","
-                + "\"iat\":" + now + ",\"exp\":" + (now + 7200) + ",\"preferred_username\":\"bench-" + subject.substring(0, 8)
-                + "\",\"name\":\"Benchmark " + subject.substring(0, 8) + "\",\"email\":\"bench@example.org\","
-                + "\"realm_access\":{\"roles\":[" + List.of(roles).stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(","))
-                + "]}}");
+                + "\"iat\":" + now + ",\"exp\":" + (now + 7200) + ",\"preferred_username\":\"bench-"
+                + subject.substring(0, 8) + "\",\"name\":\"Benchmark " + subject.substring(0, 8)
+                + "\",\"email\":\"bench@example.org\"," + "\"realm_access\":{\"roles\":["
+                + List.of(roles).stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(",")) + "]}}");
         try {
             Signature rs256 = Signature.getInstance("SHA256withRSA");
             rs256.initSign(key.getPrivate());
             rs256.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-            return "Bearer " + header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rs256.sign());
-        } catch (GeneralSecurityException e) {
+            return "Bearer " + header + "." + claims + "."
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(rs256.sign());
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -95,4 +102,5 @@ final class LocalTokens implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
 }

@@ -12,9 +12,9 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The Prometheus Operator reads alert rules from a PrometheusRule; the rules themselves live in
- * infra/deploy/monitoring/alert-rules.yaml (checked against a live scrape by the API's tests).
- * The PrometheusRule is generated from that file and kept in step here.
+ * The Prometheus Operator reads alert rules from a PrometheusRule; the rules themselves
+ * live in infra/deploy/monitoring/alert-rules.yaml (checked against a live scrape by the
+ * API's tests). The PrometheusRule is generated from that file and kept in step here.
  */
 class AlertRulesTest {
 
@@ -31,15 +31,20 @@ class AlertRulesTest {
         List<Map<String, Object>> objects = DeployFiles.rendered("production");
         assertThat(objects).filteredOn(o -> "PrometheusRule".equals(o.get("kind"))).hasSize(1);
         for (String app : List.of("marketplace-api", "web")) {
-            Map<String, Object> monitor = objects.stream().filter(o -> "ServiceMonitor".equals(o.get("kind"))
-                    && app.equals(DeployFiles.at(o, "metadata").get("name"))).findFirst().orElseThrow();
-            Map<String, Object> service = objects.stream().filter(o -> "Service".equals(o.get("kind"))
-                    && app.equals(DeployFiles.at(o, "metadata").get("name"))).findFirst().orElseThrow();
+            Map<String, Object> monitor = objects.stream()
+                .filter(o -> "ServiceMonitor".equals(o.get("kind"))
+                        && app.equals(DeployFiles.at(o, "metadata").get("name")))
+                .findFirst()
+                .orElseThrow();
+            Map<String, Object> service = objects.stream()
+                .filter(o -> "Service".equals(o.get("kind")) && app.equals(DeployFiles.at(o, "metadata").get("name")))
+                .findFirst()
+                .orElseThrow();
             String jobLabel = (String) DeployFiles.at(monitor, "spec").get("jobLabel");
             assertThat(DeployFiles.at(service, "metadata", "labels").get(jobLabel)).as(app)
-                    .isEqualTo(app.equals("web") ? "launchpad-web" : "launchpad-api");
+                .isEqualTo(app.equals("web") ? "launchpad-web" : "launchpad-api");
             assertThat(DeployFiles.list(DeployFiles.at(service, "spec").get("ports")))
-                    .anySatisfy(port -> assertThat(DeployFiles.map(port)).containsEntry("name", "management"));
+                .anySatisfy(port -> assertThat(DeployFiles.map(port)).containsEntry("name", "management"));
         }
         String rules = DeployFiles.documents(RULE).getFirst().toString();
         assertThat(rules).contains("job=\"launchpad-api\"");
@@ -62,4 +67,5 @@ class AlertRulesTest {
                 # Regenerate with -Ddeploy.update=true (infra/deploy/README.md); edit the source, not this file.
                 """ + new Yaml(options).dump(resource);
     }
+
 }

@@ -12,7 +12,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** Where the deployment files are (tests run in infra/deploy) and how to read YAML ones. */
+/**
+ * Where the deployment files are (tests run in infra/deploy) and how to read YAML ones.
+ */
 final class DeployFiles {
 
     static final Path MODULE = Path.of("").toAbsolutePath();
@@ -35,12 +37,16 @@ final class DeployFiles {
                 }
             }
             return documents;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The objects kubectl kustomize rendered for an overlay (validate/prepare.sh, before the tests). */
+    /**
+     * The objects kubectl kustomize rendered for an overlay (validate/prepare.sh, before
+     * the tests).
+     */
     static List<Map<String, Object>> rendered(String overlay) {
         Path file = RENDERED.resolve(overlay + ".yaml");
         if (!Files.isRegularFile(file)) {
@@ -60,7 +66,9 @@ final class DeployFiles {
         return value instanceof List<?> l ? (List<Object>) l : List.of();
     }
 
-    /** {@code at(object, "spec", "template", "spec")}: the nested map, or an empty one. */
+    /**
+     * {@code at(object, "spec", "template", "spec")}: the nested map, or an empty one.
+     */
     static Map<String, Object> at(Map<String, Object> object, String... path) {
         Map<String, Object> current = object;
         for (String key : path) {
@@ -72,4 +80,5 @@ final class DeployFiles {
     static String name(Map<String, Object> object) {
         return object.get("kind") + "/" + at(object, "metadata").get("name");
     }
+
 }

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A Dockerfile read the way the builder reads it: comments dropped, continuation lines joined,
- * one instruction per entry, split into stages at each FROM. Enough to check what an image
- * would contain without a Docker engine.
+ * A Dockerfile read the way the builder reads it: comments dropped, continuation lines
+ * joined, one instruction per entry, split into stages at each FROM. Enough to check what
+ * an image would contain without a Docker engine.
  */
 record Dockerfile(List<Stage> stages) {
 
@@ -30,10 +30,10 @@ record Dockerfile(List<Stage> stages) {
             List<String[]> variables = new ArrayList<>();
             for (Instruction instruction : all(keyword)) {
                 var matcher = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:=(\"[^\"]*\"|\\S*))?")
-                        .matcher(instruction.arguments());
+                    .matcher(instruction.arguments());
                 while (matcher.find()) {
                     String value = matcher.group(2) == null ? "" : matcher.group(2).replaceAll("^\"|\"$", "");
-                    variables.add(new String[] {matcher.group(1), value});
+                    variables.add(new String[] { matcher.group(1), value });
                 }
             }
             return variables;
@@ -51,7 +51,8 @@ record Dockerfile(List<Stage> stages) {
                 }
                 if (trimmed.endsWith("\\")) {
                     current.append(trimmed, 0, trimmed.length() - 1).append(' ');
-                } else {
+                }
+                else {
                     current.append(trimmed);
                     logical.add(current.toString().strip());
                     current.setLength(0);
@@ -66,14 +67,17 @@ record Dockerfile(List<Stage> stages) {
                 var instruction = new Instruction(parts[0].toUpperCase(Locale.ROOT), parts.length > 1 ? parts[1] : "");
                 if (instruction.keyword().equals("FROM")) {
                     stages.add(new Stage(instruction.arguments(), new ArrayList<>()));
-                } else if (!stages.isEmpty()) {
+                }
+                else if (!stages.isEmpty()) {
                     stages.getLast().instructions().add(instruction);
-                } else if (!instruction.keyword().equals("ARG")) {
+                }
+                else if (!instruction.keyword().equals("ARG")) {
                     throw new IllegalStateException(file + ": " + instruction.keyword() + " before FROM");
                 }
             }
             return new Dockerfile(List.copyOf(stages));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -84,11 +88,12 @@ record Dockerfile(List<Stage> stages) {
 
     /** The layer folders the final stage copies from the extracting stage, in order. */
     List<String> copiedLayers() {
-        return finalStage().all("COPY").stream()
-                .map(Instruction::arguments)
-                .filter(arguments -> arguments.startsWith("--from="))
-                .map(arguments -> arguments.split("\\s+")[1].replaceAll("/$", ""))
-                .map(source -> source.substring(source.lastIndexOf('/') + 1))
-                .toList();
+        return finalStage().all("COPY")
+            .stream()
+            .map(Instruction::arguments)
+            .filter(arguments -> arguments.startsWith("--from="))
+            .map(arguments -> arguments.split("\\s+")[1].replaceAll("/$", ""))
+            .map(source -> source.substring(source.lastIndexOf('/') + 1))
+            .toList();
     }
 }

@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Files made from another committed file (the production realm from the development realm, the
- * PrometheusRule from the alert rules) are committed too, since kubectl and compose read them
- * from a checkout; this keeps each in step with its source, or rewrites it with -Ddeploy.update=true.
+ * Files made from another committed file (the production realm from the development
+ * realm, the PrometheusRule from the alert rules) are committed too, since kubectl and
+ * compose read them from a checkout; this keeps each in step with its source, or rewrites
+ * it with -Ddeploy.update=true.
  */
 final class GeneratedFiles {
 
@@ -28,10 +29,12 @@ final class GeneratedFiles {
             }
             assertThat(Files.exists(committed)).as(committed + " exists (generate it: " + REGENERATE + ")").isTrue();
             assertThat(Files.readString(committed))
-                    .as(committed + " is out of step with " + source + "; regenerate with " + REGENERATE)
-                    .isEqualTo(generated);
-        } catch (IOException e) {
+                .as(committed + " is out of step with " + source + "; regenerate with " + REGENERATE)
+                .isEqualTo(generated);
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

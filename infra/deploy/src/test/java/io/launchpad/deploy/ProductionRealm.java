@@ -20,11 +20,11 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The production realm, derived from the one realm file (infra/keycloak/realm) that development
- * and the tests import. Production must not get what only they need: the demo people with their
- * shared password, the password-grant test client, redirects to 127.0.0.1. Service-account users
- * stay (they carry the service clients' roles); client secrets stay placeholders, resolved from
- * Secrets when Keycloak imports the realm.
+ * The production realm, derived from the one realm file (infra/keycloak/realm) that
+ * development and the tests import. Production must not get what only they need: the demo
+ * people with their shared password, the password-grant test client, redirects to
+ * 127.0.0.1. Service-account users stay (they carry the service clients' roles); client
+ * secrets stay placeholders, resolved from Secrets when Keycloak imports the realm.
  */
 final class ProductionRealm {
 
@@ -34,14 +34,20 @@ final class ProductionRealm {
 
     static final String TEST_CLIENT = "launchpad-test";
     static final String WEB_CLIENT = "launchpad-web";
+
     /** realm placeholder -> key in the Secret launchpad-keycloak-clients */
-    static final Map<String, String> SECRET_PLACEHOLDERS = Map.of(
-            "LAUNCHPAD_SERVICES_SECRET", "services-secret",
+    static final Map<String, String> SECRET_PLACEHOLDERS = Map.of("LAUNCHPAD_SERVICES_SECRET", "services-secret",
             "LAUNCHPAD_ACCOUNT_ADMIN_SECRET", "account-admin-secret");
 
-    /** where the realm import finds every other placeholder's value (the operator reads placeholders from Secrets only) */
+    /**
+     * where the realm import finds every other placeholder's value (the operator reads
+     * placeholders from Secrets only)
+     */
     static final String SETTINGS_SECRET = "launchpad-keycloak-settings";
-    /** ${NAME} or ${NAME:default}, as Keycloak's import resolves them from the environment */
+
+    /**
+     * ${NAME} or ${NAME:default}, as Keycloak's import resolves them from the environment
+     */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(:[^}]*)?}");
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -49,7 +55,10 @@ final class ProductionRealm {
     private ProductionRealm() {
     }
 
-    /** The realm with development-only parts removed and the web client redirecting to {@code webRedirect}. */
+    /**
+     * The realm with development-only parts removed and the web client redirecting to
+     * {@code webRedirect}.
+     */
     static Map<String, Object> realm(String webRedirect) {
         Map<String, Object> realm = read();
         List<Object> users = new ArrayList<>();
@@ -71,7 +80,8 @@ final class ProductionRealm {
             clients.add(c);
         }
         realm.put("clients", clients);
-        // browsers only ever reach Keycloak over HTTPS in production (TLS ends at the proxy)
+        // browsers only ever reach Keycloak over HTTPS in production (TLS ends at the
+        // proxy)
         realm.put("sslRequired", "external");
         @SuppressWarnings("unchecked")
         Map<String, Object> withoutDefaults = (Map<String, Object>) withoutDefaults(realm);
@@ -79,8 +89,8 @@ final class ProductionRealm {
     }
 
     /**
-     * Development defaults of placeholders (${LAUNCHPAD_SMTP_HOST:127.0.0.1}) point at the developer's
-     * machine: production drops them, so each value must be provided.
+     * Development defaults of placeholders (${LAUNCHPAD_SMTP_HOST:127.0.0.1}) point at
+     * the developer's machine: production drops them, so each value must be provided.
      */
     private static Object withoutDefaults(Object value) {
         if (value instanceof String text) {
@@ -107,23 +117,28 @@ final class ProductionRealm {
         return names;
     }
 
-    /** For compose: Keycloak's import resolves ${LAUNCHPAD_WEB_URL} from its environment. */
+    /**
+     * For compose: Keycloak's import resolves ${LAUNCHPAD_WEB_URL} from its environment.
+     */
     static String composeRealm() {
         return JSON.writeValueAsString(realm("${LAUNCHPAD_WEB_URL}/*")) + "\n";
     }
 
     /**
-     * For the Keycloak Operator: a KeycloakRealmImport whose placeholders come from Secrets. The
-     * redirect is an example here; kustomize replaces it from the launchpad-urls ConfigMap.
+     * For the Keycloak Operator: a KeycloakRealmImport whose placeholders come from
+     * Secrets. The redirect is an example here; kustomize replaces it from the
+     * launchpad-urls ConfigMap.
      */
     static String realmImport() {
         Map<String, Object> realm = realm("https://launchpad.example.org/*");
         Map<String, Object> placeholders = new LinkedHashMap<>();
         for (String name : placeholders(realm)) {
-            // client secrets from launchpad-keycloak-clients; any other setting the realm asks for from launchpad-keycloak-settings
-            placeholders.put(name, Map.of("secret", SECRET_PLACEHOLDERS.containsKey(name)
-                    ? orderedMap("name", "launchpad-keycloak-clients", "key", SECRET_PLACEHOLDERS.get(name))
-                    : orderedMap("name", SETTINGS_SECRET, "key", name)));
+            // client secrets from launchpad-keycloak-clients; any other setting the realm
+            // asks for from launchpad-keycloak-settings
+            placeholders.put(name, Map.of("secret",
+                    SECRET_PLACEHOLDERS.containsKey(name)
+                            ? orderedMap("name", "launchpad-keycloak-clients", "key", SECRET_PLACEHOLDERS.get(name))
+                            : orderedMap("name", SETTINGS_SECRET, "key", name)));
         }
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("keycloakCRName", "launchpad-keycloak");
@@ -143,13 +158,16 @@ final class ProductionRealm {
                 # GENERATED from infra/keycloak/realm/launchpad-realm.json by ProductionRealm (infra/deploy tests):
                 # without the demo people and the test client. Regenerate with -Ddeploy.update=true (infra/deploy/README.md).
                 # Keycloak imports a realm once; later changes to an existing realm go through its admin API.
-                """ + new Yaml(options).dump(resource);
+                """
+                + new Yaml(options).dump(resource);
     }
 
     private static Map<String, Object> read() {
         try {
-            return JSON.readValue(Files.readString(SOURCE), new TypeReference<LinkedHashMap<String, Object>>() { });
-        } catch (IOException e) {
+            return JSON.readValue(Files.readString(SOURCE), new TypeReference<LinkedHashMap<String, Object>>() {
+            });
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -160,4 +178,5 @@ final class ProductionRealm {
         map.put(k2, v2);
         return map;
     }
+
 }

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs an external validator (yamllint, docker-compose, node) and keeps what it printed. */
+/**
+ * Runs an external validator (yamllint, docker-compose, node) and keeps what it printed.
+ */
 record Tool(int exitCode, String output) {
 
     static Tool run(Path directory, String... command) {
@@ -19,11 +21,13 @@ record Tool(int exitCode, String output) {
                 throw new AssertionError(String.join(" ", command) + " did not finish within 2 minutes");
             }
             return new Tool(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             // a missing tool must fail the build loudly, never skip the check
             throw new AssertionError(command[0] + " could not be run (" + e.getMessage() + "): .ci/run installs it"
                     + " (apt-get install -y yamllint docker-compose nodejs npm)", e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Production runs the Elasticsearch and Keycloak versions the build tests against (the parent
- * pom's elasticsearch.version and keycloak.version): one place to bump, and the deployment files
- * cannot be left behind.
+ * Production runs the Elasticsearch and Keycloak versions the build tests against (the
+ * parent pom's elasticsearch.version and keycloak.version): one place to bump, and the
+ * deployment files cannot be left behind.
  */
 class VersionsTest {
 
@@ -25,19 +25,21 @@ class VersionsTest {
         String keycloak = property(pom, "keycloak.version");
 
         String compose = Files.readString(DeployFiles.MODULE.resolve("compose/compose.yaml"));
-        assertThat(compose).contains("${ELASTICSEARCH_VERSION:-" + elasticsearch + "}", "${KEYCLOAK_VERSION:-" + keycloak + "}");
+        assertThat(compose).contains("${ELASTICSEARCH_VERSION:-" + elasticsearch + "}",
+                "${KEYCLOAK_VERSION:-" + keycloak + "}");
 
         for (String overlay : DeployFiles.OVERLAYS) {
             List<Map<String, Object>> objects = DeployFiles.rendered(overlay);
             assertThat(objects).filteredOn(o -> "Elasticsearch".equals(o.get("kind")))
-                    .allSatisfy(es -> assertThat(DeployFiles.at(es, "spec").get("version")).as(overlay).isEqualTo(elasticsearch));
+                .allSatisfy(es -> assertThat(DeployFiles.at(es, "spec").get("version")).as(overlay)
+                    .isEqualTo(elasticsearch));
         }
 
         Dockerfile image = Dockerfile.read(DeployFiles.MODULE.resolve("images/keycloak/Dockerfile"));
-        assertThat(image.stages()).allSatisfy(stage ->
-                assertThat(stage.from()).startsWith("quay.io/keycloak/keycloak:" + keycloak));
+        assertThat(image.stages())
+            .allSatisfy(stage -> assertThat(stage.from()).startsWith("quay.io/keycloak/keycloak:" + keycloak));
         assertThat(image.finalStage().all("USER")).singleElement()
-                .satisfies(user -> assertThat(user.arguments()).matches("[1-9][0-9]*"));
+            .satisfies(user -> assertThat(user.arguments()).matches("[1-9][0-9]*"));
     }
 
     private static String property(String pom, String name) {
@@ -45,4 +47,5 @@ class VersionsTest {
         assertThat(matcher.find()).as(name + " in the parent pom").isTrue();
         return matcher.group(1).strip();
     }
+
 }

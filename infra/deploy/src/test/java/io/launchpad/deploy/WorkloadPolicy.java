@@ -12,18 +12,23 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What every workload in the rendered manifests must satisfy, as a list of violations (empty
- * when all is well): non-root, read-only root filesystem, no privilege escalation, no Linux
- * capabilities, the runtime's seccomp profile, CPU and memory requests and limits, startup,
- * liveness and readiness probes, and secrets only by reference. The operators' resources are
- * held to what they expose of the same: requests and limits, credentials by Secret.
+ * What every workload in the rendered manifests must satisfy, as a list of violations
+ * (empty when all is well): non-root, read-only root filesystem, no privilege escalation,
+ * no Linux capabilities, the runtime's seccomp profile, CPU and memory requests and
+ * limits, startup, liveness and readiness probes, and secrets only by reference. The
+ * operators' resources are held to what they expose of the same: requests and limits,
+ * credentials by Secret.
  */
 final class WorkloadPolicy {
 
     static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob");
-    /** a variable or key with one of these in its name carries a secret and must come from a Secret */
-    static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(password|passwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credential).*");
+
+    /**
+     * a variable or key with one of these in its name carries a secret and must come from
+     * a Secret
+     */
+    static final Pattern SECRET_NAME = Pattern
+        .compile("(?i).*(password|passwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credential).*");
 
     private final List<String> violations = new ArrayList<>();
 
@@ -38,15 +43,20 @@ final class WorkloadPolicy {
                 policy.workload(object);
             }
             switch (kind) {
-                case "Secret" -> policy.fail(name(object), "a Secret is in the manifests; create it apart and reference it");
-                case "ConfigMap" -> at(object, "data").keySet().stream().filter(k -> SECRET_NAME.matcher(k).matches())
-                        .forEach(k -> policy.fail(name(object), "ConfigMap key " + k + " looks like a secret"));
-                case "Elasticsearch" -> list(at(object, "spec").get("nodeSets")).forEach(nodeSet ->
-                        list(at(map(nodeSet), "podTemplate", "spec").get("containers")).forEach(container ->
-                                policy.resources(name(object) + " nodeSet " + map(nodeSet).get("name"), map(container))));
+                case "Secret" ->
+                    policy.fail(name(object), "a Secret is in the manifests; create it apart and reference it");
+                case "ConfigMap" -> at(object, "data").keySet()
+                    .stream()
+                    .filter(k -> SECRET_NAME.matcher(k).matches())
+                    .forEach(k -> policy.fail(name(object), "ConfigMap key " + k + " looks like a secret"));
+                case "Elasticsearch" -> list(at(object, "spec").get("nodeSets"))
+                    .forEach(nodeSet -> list(at(map(nodeSet), "podTemplate", "spec").get("containers"))
+                        .forEach(container -> policy.resources(name(object) + " nodeSet " + map(nodeSet).get("name"),
+                                map(container))));
                 case "Cluster", "Keycloak" -> policy.resources(name(object), at(object, "spec"));
                 case "KeycloakRealmImport" -> policy.realm(name(object), at(object, "spec", "realm"));
-                default -> { }
+                default -> {
+                }
             }
             policy.noInlineCredentials(name(object), object, "");
         }
@@ -56,8 +66,7 @@ final class WorkloadPolicy {
     private void workload(Map<String, Object> object) {
         String workload = name(object);
         Map<String, Object> template = "CronJob".equals(object.get("kind"))
-                ? at(object, "spec", "jobTemplate", "spec", "template")
-                : at(object, "spec", "template");
+                ? at(object, "spec", "jobTemplate", "spec", "template") : at(object, "spec", "template");
         Map<String, Object> pod = at(template, "spec");
         Map<String, Object> podSecurity = map(pod.get("securityContext"));
         if (Boolean.TRUE.equals(pod.get("hostNetwork")) || Boolean.TRUE.equals(pod.get("hostPID"))
@@ -96,7 +105,8 @@ final class WorkloadPolicy {
             if (!list(at(security, "capabilities").get("add")).isEmpty()) {
                 fail(where, "adds capabilities");
             }
-            Object seccomp = map(security.getOrDefault("seccompProfile", podSecurity.get("seccompProfile"))).get("type");
+            Object seccomp = map(security.getOrDefault("seccompProfile", podSecurity.get("seccompProfile")))
+                .get("type");
             if (!"RuntimeDefault".equals(seccomp) && !"Localhost".equals(seccomp)) {
                 fail(where, "has no RuntimeDefault seccomp profile");
             }
@@ -114,7 +124,10 @@ final class WorkloadPolicy {
         }
     }
 
-    /** Client secrets stay placeholders (resolved from Secrets at import) and no user has a password. */
+    /**
+     * Client secrets stay placeholders (resolved from Secrets at import) and no user has
+     * a password.
+     */
     private void realm(String where, Map<String, Object> realm) {
         list(realm.get("clients")).stream().map(DeployFiles::map).forEach(client -> {
             Object secret = client.get("secret");
@@ -122,11 +135,16 @@ final class WorkloadPolicy {
                 fail(where, "client " + client.get("clientId") + " has its secret inline");
             }
         });
-        list(realm.get("users")).stream().map(DeployFiles::map).filter(user -> user.containsKey("credentials"))
-                .forEach(user -> fail(where, "user " + user.get("username") + " has credentials"));
+        list(realm.get("users")).stream()
+            .map(DeployFiles::map)
+            .filter(user -> user.containsKey("credentials"))
+            .forEach(user -> fail(where, "user " + user.get("username") + " has credentials"));
     }
 
-    /** {@code holder} has {@code resources} with cpu and memory in both requests and limits. */
+    /**
+     * {@code holder} has {@code resources} with cpu and memory in both requests and
+     * limits.
+     */
     private void resources(String where, Map<String, Object> holder) {
         Map<String, Object> resources = map(holder.get("resources"));
         for (String bound : List.of("requests", "limits")) {
@@ -146,20 +164,22 @@ final class WorkloadPolicy {
                 fail(where, "env " + name + " is a secret but not a secretKeyRef");
             }
         }
-        if (!list(container.get("envFrom")).stream().allMatch(source -> map(source).containsKey("secretRef")
-                || map(source).containsKey("configMapRef"))) {
+        if (!list(container.get("envFrom")).stream()
+            .allMatch(source -> map(source).containsKey("secretRef") || map(source).containsKey("configMapRef"))) {
             fail(where, "has an envFrom that is neither a Secret nor a ConfigMap");
         }
     }
 
     /**
-     * Any string under a secret-looking key is an inline credential, unless it is a reference (a
-     * Secret's name under a key such as {@code secretName}/{@code secret}) or a placeholder that the
-     * consumer resolves from a Secret ({@code ${LAUNCHPAD_SERVICES_SECRET}} in the realm).
+     * Any string under a secret-looking key is an inline credential, unless it is a
+     * reference (a Secret's name under a key such as {@code secretName}/{@code secret})
+     * or a placeholder that the consumer resolves from a Secret
+     * ({@code ${LAUNCHPAD_SERVICES_SECRET}} in the realm).
      */
     private void noInlineCredentials(String where, Object value, String path) {
         if (path.equals(".spec.realm")) {
-            return; // the realm's own keys (access.token.claim, ...) are no credentials; realm() checks it
+            return; // the realm's own keys (access.token.claim, ...) are no credentials;
+                    // realm() checks it
         }
         if (value instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> entry : m.entrySet()) {
@@ -171,7 +191,8 @@ final class WorkloadPolicy {
                 }
                 noInlineCredentials(where, entry.getValue(), child);
             }
-        } else if (value instanceof List<?> l) {
+        }
+        else if (value instanceof List<?> l) {
             for (int i = 0; i < l.size(); i++) {
                 noInlineCredentials(where, l.get(i), path + "[" + i + "]");
             }
@@ -187,4 +208,5 @@ final class WorkloadPolicy {
     private void fail(String where, String what) {
         violations.add(where + ": " + what);
     }
+
 }

@@ -20,16 +20,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 
 /**
- * Issue 12's association journey in Debian's Chromium, every step of the association's person on the
- * web pages, no script on any of them: a visitor signs up, says they work for a housing association,
- * registers it (which asks for verification) and prepares a draft that may not be published yet; the
- * admin verifies it on the web queue; the association finishes the challenge (one failed submit: errors
- * beside the fields and in the summary, everything typed kept) and publishes it; a supplier (through the
- * API: not this journey's subject) asks a question and responds; the association sees the question on
- * its home and notifications, answers it, closes the challenge early, evaluates with each requirement
- * beside the supplier's evidence, price and availability, awards, records the pilot's milestones and
- * outcomes and completes it; the pilot and its outcome then show on the supplier's public page to a
- * signed-out visitor. axe-core checks every page state at 320 px and 1280 px.
+ * Issue 12's association journey in Debian's Chromium, every step of the association's
+ * person on the web pages, no script on any of them: a visitor signs up, says they work
+ * for a housing association, registers it (which asks for verification) and prepares a
+ * draft that may not be published yet; the admin verifies it on the web queue; the
+ * association finishes the challenge (one failed submit: errors beside the fields and in
+ * the summary, everything typed kept) and publishes it; a supplier (through the API: not
+ * this journey's subject) asks a question and responds; the association sees the question
+ * on its home and notifications, answers it, closes the challenge early, evaluates with
+ * each requirement beside the supplier's evidence, price and availability, awards,
+ * records the pilot's milestones and outcomes and completes it; the pilot and its outcome
+ * then show on the supplier's public page to a signed-out visitor. axe-core checks every
+ * page state at 320 px and 1280 px.
  */
 class AssociationJourneyBrowserTest {
 
@@ -80,13 +82,16 @@ class AssociationJourneyBrowserTest {
         assertThat(association.getByTestId("not-verified")).isVisible();
         pages.checkAtBothWidths(association, "association home (not verified)");
 
-        // 3. before verification a draft can be prepared, but publishing it is refused in plain words
+        // 3. before verification a draft can be prepared, but publishing it is refused in
+        // plain words
         String title = "Spot damp before tenants do " + run;
-        association.locator("#main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Post a challenge"))
-                .click();
+        association.locator("#main")
+            .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Post a challenge"))
+            .click();
         association.waitForURL(url -> url.endsWith("/challenges/new"));
         pages.checkAtBothWidths(association, "post a challenge");
-        // everything a challenge needs, so the one thing refused is that nobody has verified the association yet
+        // everything a challenge needs, so the one thing refused is that nobody has
+        // verified the association yet
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("#title", title);
         typed.put("#summary", "Early warning of damp and mould in our homes");
@@ -110,7 +115,7 @@ class AssociationJourneyBrowserTest {
         pages.checkAtBothWidths(association, "challenge page (draft)");
         association.getByTestId("publish-draft").click();
         assertThat(association.getByTestId("error-summary"))
-                .containsText("Your organisation has not been verified yet, so this cannot be published");
+            .containsText("Your organisation has not been verified yet, so this cannot be published");
         assertThat(association.getByTestId("verification-link")).hasAttribute("href", "/organisations/verification");
         typed.forEach((field, value) -> assertThat(association.locator(field)).hasValue(value));
         pages.checkAtBothWidths(association, "draft refused before verification");
@@ -119,26 +124,29 @@ class AssociationJourneyBrowserTest {
         Page admin = pages.signIn("admin");
         admin.navigate(web + "/admin/verification");
         Locator waiting = admin.getByTestId("waiting-organisation")
-                .filter(new Locator.FilterOptions().setHasText(organisation));
+            .filter(new Locator.FilterOptions().setHasText(organisation));
         assertThat(waiting).hasCount(1);
         pages.checkAtBothWidths(admin, "verification queue");
         waiting.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Verify")).click();
         admin.waitForURL(url -> url.endsWith("/admin/verification"));
-        assertThat(admin.getByTestId("waiting-organisation").filter(new Locator.FilterOptions()
-                .setHasText(organisation))).hasCount(0);
+        assertThat(
+                admin.getByTestId("waiting-organisation").filter(new Locator.FilterOptions().setHasText(organisation)))
+            .hasCount(0);
         admin.context().close();
 
         association.navigate(web + "/organisations/verification");
         assertThat(association.getByTestId("verified")).containsText("Verified");
         pages.checkAtBothWidths(association, "verification status (verified)");
 
-        // 5. the association finishes its draft: one failed submit keeps everything typed, errors beside the fields
+        // 5. the association finishes its draft: one failed submit keeps everything
+        // typed, errors beside the fields
         association.navigate(web + "/association");
         assertThat(association.getByTestId("draft")).containsText(title);
         pages.checkAtBothWidths(association, "association home (a draft)");
         association.getByTestId("draft").getByRole(AriaRole.LINK).click();
         association.waitForURL(url -> url.endsWith("/challenges/" + challenge + "/edit"));
-        // weightings that do not add up and a pilot length in words: both said, nothing typed lost
+        // weightings that do not add up and a pilot length in words: both said, nothing
+        // typed lost
         typed.put("#weight-price", "20");
         typed.put("#pilotLengthWeeks", "twelve");
         typed.put("#location", "Hull and East Riding");
@@ -147,7 +155,8 @@ class AssociationJourneyBrowserTest {
         association.locator("#location").fill("Hull and East Riding");
         association.getByTestId("publish-challenge").click();
         assertThat(association.getByTestId("error-summary")).containsText("The weightings must add up to 100");
-        assertThat(association.getByTestId("error-summary")).containsText("Pilot length must be a whole number of weeks");
+        assertThat(association.getByTestId("error-summary"))
+            .containsText("Pilot length must be a whole number of weeks");
         assertThat(association.locator("#weightings-error")).containsText("add up to 90");
         assertThat(association.locator("#pilotLengthWeeks-error")).containsText("whole number of weeks");
         assertThat(association.locator("#pilotLengthWeeks")).hasAttribute("aria-describedby", "pilotLengthWeeks-error");
@@ -162,28 +171,30 @@ class AssociationJourneyBrowserTest {
         assertThat(association.getByTestId("challenge-status")).hasText("Open");
         pages.checkAtBothWidths(association, "challenge page (open)");
 
-        // 6. a supplier (set up through the API: not this journey's subject) asks a question and responds
+        // 6. a supplier (set up through the API: not this journey's subject) asks a
+        // question and responds
         ApiClient sofia = ApiClient.signedIn(stack, "sofia.marin");
         String supplierName = "Damp Signal " + run;
         String supplierOrganisation = Journeys.registerOrganisation(stack, sofia, supplierName, "supplier");
         String profile = Journeys.publishedSupplier(sofia, supplierOrganisation, supplierName,
                 "Damp and mould sensors in every home; humidity monitoring; condensation alerts for landlords");
-        ApiClient.Response asked = sofia.post("/api/v1/challenges/" + challenge + "/questions", Map.of(
-                "organisationId", supplierOrganisation, "question", "Do the sensors need mains power?"));
+        ApiClient.Response asked = sofia.post("/api/v1/challenges/" + challenge + "/questions",
+                Map.of("organisationId", supplierOrganisation, "question", "Do the sensors need mains power?"));
         assertThat(asked.status()).as(String.valueOf(asked.body())).isEqualTo(201);
         JsonRequirements requirements = JsonRequirements.of(sofia.get("/api/v1/challenges/" + challenge));
-        ApiClient.Response drafted = sofia.post("/api/v1/challenges/" + challenge + "/responses", Map.of(
-                "organisationId", supplierOrganisation,
-                "approach", "Install, alert the repairs team within a day, review monthly",
-                "pricePounds", 42000,
-                "availability", "From next month",
-                "evidence", Map.of(requirements.essential(), "LoRaWAN sensors: no broadband needed, 3,000 homes at Onward",
-                        requirements.niceToHave(), "Three housing associations since 2022")));
+        ApiClient.Response drafted = sofia.post("/api/v1/challenges/" + challenge + "/responses",
+                Map.of("organisationId", supplierOrganisation, "approach",
+                        "Install, alert the repairs team within a day, review monthly", "pricePounds", 42000,
+                        "availability", "From next month", "evidence",
+                        Map.of(requirements.essential(), "LoRaWAN sensors: no broadband needed, 3,000 homes at Onward",
+                                requirements.niceToHave(), "Three housing associations since 2022")));
         assertThat(drafted.status()).as(String.valueOf(drafted.body())).isEqualTo(201);
-        ApiClient.Response submitted = sofia.post("/api/v1/responses/" + drafted.body().get("id").asText() + "/submit", null);
+        ApiClient.Response submitted = sofia.post("/api/v1/responses/" + drafted.body().get("id").asText() + "/submit",
+                null);
         assertThat(submitted.status()).as(String.valueOf(submitted.body())).isEqualTo(200);
 
-        // 7. the association sees the question on its home and in its notifications, and answers it
+        // 7. the association sees the question on its home and in its notifications, and
+        // answers it
         BrowserPages.reloadUntil(association, web + "/association", "question-waiting", title);
         assertThat(association.getByTestId("question-waiting")).containsText("1 question");
         pages.checkAtBothWidths(association, "association home (a question waiting)");
@@ -211,17 +222,21 @@ class AssociationJourneyBrowserTest {
         assertThat(association.getByTestId("challenge-status")).hasText("Closed");
         pages.checkAtBothWidths(association, "challenge page (closed early)");
 
-        // 9. evaluates: each requirement beside the supplier's evidence, price and availability
+        // 9. evaluates: each requirement beside the supplier's evidence, price and
+        // availability
         association.getByTestId("evaluate-link").click();
         association.waitForURL(url -> url.endsWith("/challenges/" + challenge + "/evaluate"));
-        Locator response = association.getByTestId("response-item").filter(new Locator.FilterOptions()
-                .setHasText(supplierName));
+        Locator response = association.getByTestId("response-item")
+            .filter(new Locator.FilterOptions().setHasText(supplierName));
         assertThat(response).hasCount(1);
         assertThat(response.getByTestId("response-price")).hasText("£42,000");
         assertThat(response.getByTestId("response-availability")).hasText("From next month");
-        assertThat(response.getByTestId("evidence-requirement").first()).containsText("Works without broadband in every home");
-        assertThat(response.getByTestId("evidence-given").first()).hasText("LoRaWAN sensors: no broadband needed, 3,000 homes at Onward");
-        assertThat(response.getByTestId("evidence-requirement").nth(1)).containsText("Experience with social landlords");
+        assertThat(response.getByTestId("evidence-requirement").first())
+            .containsText("Works without broadband in every home");
+        assertThat(response.getByTestId("evidence-given").first())
+            .hasText("LoRaWAN sensors: no broadband needed, 3,000 homes at Onward");
+        assertThat(response.getByTestId("evidence-requirement").nth(1))
+            .containsText("Experience with social landlords");
         assertThat(response.getByTestId("evidence-given").nth(1)).hasText("Three housing associations since 2022");
         assertThat(response.getByTestId("evidence-given").first()).isVisible();
         pages.checkAtBothWidths(association, "evaluate");
@@ -229,15 +244,18 @@ class AssociationJourneyBrowserTest {
         response.locator("select[name='score-social-value']").selectOption("7");
         response.locator("select[name='score-price']").selectOption("6");
         response.getByTestId("save-scores").click();
-        assertThat(association.getByTestId("response-item").filter(new Locator.FilterOptions().setHasText(supplierName))
-                .getByTestId("weighted-total")).hasText("72.0");
+        assertThat(association.getByTestId("response-item")
+            .filter(new Locator.FilterOptions().setHasText(supplierName))
+            .getByTestId("weighted-total")).hasText("72.0");
         // the saved scores stay in their boxes, so saving again does not reset them
-        Locator scored = association.getByTestId("response-item").filter(new Locator.FilterOptions().setHasText(supplierName));
+        Locator scored = association.getByTestId("response-item")
+            .filter(new Locator.FilterOptions().setHasText(supplierName));
         assertThat(scored.locator("select[name='score-technical']")).hasValue("8");
         assertThat(scored.locator("select[name='score-price']")).hasValue("6");
         pages.checkAtBothWidths(association, "evaluate (scored)");
 
-        // no award is offered too, after its own confirmation page; the association thinks again
+        // no award is offered too, after its own confirmation page; the association
+        // thinks again
         association.locator("#reason").fill("None met the essential requirement");
         association.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record no award")).click();
         assertThat(association.getByTestId("confirm-heading")).hasText("Record no award for ‘" + title + "’?");
@@ -245,10 +263,14 @@ class AssociationJourneyBrowserTest {
         association.getByTestId("confirm-cancel").click();
         association.waitForURL(url -> url.endsWith("/challenges/" + challenge + "/evaluate"));
 
-        // 10. awards, after a page that says it cannot be undone; the award opens the pilot
-        association.getByTestId("response-item").filter(new Locator.FilterOptions().setHasText(supplierName))
-                .getByTestId("award").click();
-        assertThat(association.getByTestId("confirm-heading")).hasText("Award ‘" + title + "’ to " + supplierName + "?");
+        // 10. awards, after a page that says it cannot be undone; the award opens the
+        // pilot
+        association.getByTestId("response-item")
+            .filter(new Locator.FilterOptions().setHasText(supplierName))
+            .getByTestId("award")
+            .click();
+        assertThat(association.getByTestId("confirm-heading"))
+            .hasText("Award ‘" + title + "’ to " + supplierName + "?");
         pages.checkAtBothWidths(association, "confirm award");
         association.getByTestId("confirm-button").click();
         association.waitForURL(url -> url.contains("/pilots/"));
@@ -280,14 +302,16 @@ class AssociationJourneyBrowserTest {
         assertThat(association.getByTestId("pilot-outcome")).containsText("met");
         pages.checkAtBothWidths(association, "pilot (completed)");
 
-        // 11b. what the association learned, and residents' own words; a refusal keeps what was typed
+        // 11b. what the association learned, and residents' own words; a refusal keeps
+        // what was typed
         association.locator("#lesson").fill("Agree the alert thresholds with the repairs team first");
         association.locator("#verdict").check();
         association.getByTestId("add-lesson").click();
         assertThat(association.getByTestId("lesson-verdict")).hasText("Would do it again");
         association.locator("#text").fill("The bedroom wall is dry for the first winter in years");
         association.getByTestId("add-resident-feedback").click();
-        assertThat(association.getByTestId("error-summary")).containsText("Confirm that the residents agreed to share this");
+        assertThat(association.getByTestId("error-summary"))
+            .containsText("Confirm that the residents agreed to share this");
         assertThat(association.locator("#text")).hasValue("The bedroom wall is dry for the first winter in years");
         pages.checkAtBothWidths(association, "pilot (residents' feedback refused)");
         association.locator("#residentsConsented").check();
@@ -306,30 +330,37 @@ class AssociationJourneyBrowserTest {
         association.navigate(web + "/pilots");
         pages.checkAtBothWidths(association, "pilots list");
 
-        // 12. a signed-out visitor reads the completed pilot and its outcome on the supplier's public page
+        // 12. a signed-out visitor reads the completed pilot and its outcome on the
+        // supplier's public page
         Page visitor = pages.newVisitor();
-        BrowserPages.reloadUntil(visitor, web + "/suppliers/" + profile, "completed-pilot", "Reports fell from 14 to 6");
+        BrowserPages.reloadUntil(visitor, web + "/suppliers/" + profile, "completed-pilot",
+                "Reports fell from 14 to 6");
         assertThat(visitor.getByTestId("sign-in")).isVisible();
-        Locator pilot = visitor.getByTestId("completed-pilot").filter(new Locator.FilterOptions()
-                .setHasText("Reports fell from 14 to 6"));
+        Locator pilot = visitor.getByTestId("completed-pilot")
+            .filter(new Locator.FilterOptions().setHasText("Reports fell from 14 to 6"));
         assertThat(pilot.getByTestId("pilot-outcomes")).containsText("damp reports per 1,000 homes");
         assertThat(pilot.getByTestId("pilot-outcomes")).containsText("6");
         pages.checkAtBothWidths(visitor, "supplier's public page (signed out)");
 
-        // the emails the association's person received on the way, as the dev mailbox lists them
+        // the emails the association's person received on the way, as the dev mailbox
+        // lists them
         visitor.navigate(stack.mailbox().baseUrl() + "/");
-        List<String> emails = visitor.getByTestId("mailbox-item").filter(new Locator.FilterOptions().setHasText(email))
-                .allInnerTexts();
+        List<String> emails = visitor.getByTestId("mailbox-item")
+            .filter(new Locator.FilterOptions().setHasText(email))
+            .allInnerTexts();
         System.out.printf("emails to %s: %d%n%s%n", email, emails.size(), String.join("\n", emails));
         assertThat(emails).anyMatch(text -> text.contains("Confirm your email address"))
-                .anyMatch(text -> text.contains("A supplier asked a question about"))
-                .anyMatch(text -> text.contains("A supplier submitted a response to"));
+            .anyMatch(text -> text.contains("A supplier asked a question about"))
+            .anyMatch(text -> text.contains("A supplier submitted a response to"));
         System.out.printf("association journey took %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
 
         pages.assertNoAccessibilityProblems("association journey");
     }
 
-    /** The challenge's first essential and first nice-to-have requirement ids, as the API numbers them. */
+    /**
+     * The challenge's first essential and first nice-to-have requirement ids, as the API
+     * numbers them.
+     */
     private record JsonRequirements(String essential, String niceToHave) {
 
         static JsonRequirements of(ApiClient.Response challenge) {
@@ -339,7 +370,8 @@ class AssociationJourneyBrowserTest {
             for (var requirement : challenge.body().get("requirements")) {
                 if (requirement.get("essential").asBoolean() && essential == null) {
                     essential = requirement.get("id").asText();
-                } else if (!requirement.get("essential").asBoolean() && niceToHave == null) {
+                }
+                else if (!requirement.get("essential").asBoolean() && niceToHave == null) {
                     niceToHave = requirement.get("id").asText();
                 }
             }
@@ -348,4 +380,5 @@ class AssociationJourneyBrowserTest {
             return new JsonRequirements(essential, niceToHave);
         }
     }
+
 }

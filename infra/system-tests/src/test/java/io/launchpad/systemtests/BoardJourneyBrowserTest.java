@@ -21,12 +21,12 @@ import com.microsoft.playwright.Locator;
 import org.assertj.core.api.Assertions;
 
 /**
- * Issue 5 in Debian's Chromium, no script on any page: an association posts a board role → a
- * candidate writes a profile visible to matching, finds the role among their matches and applies →
- * the association reviews matches and applications blind (none of the candidate's identifying
- * values anywhere on the page), moves the candidate to interview (now named), appoints → the
- * candidate sees the outcome, downloads their data, reads the audit log and erases their account.
- * axe-core checks every page on the way.
+ * Issue 5 in Debian's Chromium, no script on any page: an association posts a board role
+ * → a candidate writes a profile visible to matching, finds the role among their matches
+ * and applies → the association reviews matches and applications blind (none of the
+ * candidate's identifying values anywhere on the page), moves the candidate to interview
+ * (now named), appoints → the candidate sees the outcome, downloads their data, reads the
+ * audit log and erases their account. axe-core checks every page on the way.
  */
 class BoardJourneyBrowserTest {
 
@@ -47,7 +47,8 @@ class BoardJourneyBrowserTest {
         String associationName = "Riverside Homes " + run;
         String associationId = Journeys.registerOrganisation(stack, amara, associationName, "association");
 
-        // 1. the association posts a board role; a closing date in the past is refused beside its field
+        // 1. the association posts a board role; a closing date in the past is refused
+        // beside its field
         Page association = pages.signIn("amara.okafor");
         assertThat(association.getByTestId("nav-board-roles")).isVisible();
         association.navigate(web + "/board-roles/new");
@@ -68,8 +69,10 @@ class BoardJourneyBrowserTest {
         association.locator("#closingDate").fill(LocalDate.now().minusDays(1).toString());
         association.locator("#diversityAims").fill("We want to hear from tenants and people under 35");
         association.getByTestId("publish-board-role").click();
-        assertThat(association.locator("[data-field=closingDate]")).containsText("Closing date must be today or in the future");
-        assertThat(association.getByTestId("error-summary").getByRole(AriaRole.LINK)).hasAttribute("href", "#closingDate");
+        assertThat(association.locator("[data-field=closingDate]"))
+            .containsText("Closing date must be today or in the future");
+        assertThat(association.getByTestId("error-summary").getByRole(AriaRole.LINK)).hasAttribute("href",
+                "#closingDate");
         pages.check(association, "board role form with an error");
         association.locator("#closingDate").fill(LocalDate.now().plusDays(30).toString());
         association.getByTestId("publish-board-role").click();
@@ -78,12 +81,14 @@ class BoardJourneyBrowserTest {
         assertThat(association.getByTestId("role-status")).hasText("Open");
         pages.check(association, "board role (association)");
         association.navigate(web + "/board-roles");
-        // other journeys sharing the product post roles for the same demo association: find this one by its title
-        assertThat(association.getByTestId("own-role").filter(new Locator.FilterOptions()
-                .setHasText(title))).hasCount(1);
+        // other journeys sharing the product post roles for the same demo association:
+        // find this one by its title
+        assertThat(association.getByTestId("own-role").filter(new Locator.FilterOptions().setHasText(title)))
+            .hasCount(1);
         pages.check(association, "board roles list");
 
-        // 2. the candidate writes a profile visible to matching; name and email come from their sign-in
+        // 2. the candidate writes a profile visible to matching; name and email come from
+        // their sign-in
         Page candidate = pages.signIn("chidi.eze");
         candidate.navigate(web + "/candidate/profile");
         pages.check(candidate, "candidate profile form");
@@ -107,13 +112,15 @@ class BoardJourneyBrowserTest {
         candidate.locator("#hoursPerMonth").fill("10");
         candidate.locator("#region").selectOption("north-west");
         candidate.locator("#remote").check();
-        // privacy by default (issue 12): private and unconsented until the candidate says otherwise
+        // privacy by default (issue 12): private and unconsented until the candidate says
+        // otherwise
         assertThat(candidate.locator("#visibility-private")).isChecked();
         assertThat(candidate.locator("#profileConsent")).not().isChecked();
         candidate.locator("#visibility-matching").check();
         candidate.locator("#profileConsent").check();
         candidate.getByTestId("save-profile").click();
-        // lived experience needs the consent box: the API refuses, the page says so beside the box
+        // lived experience needs the consent box: the API refuses, the page says so
+        // beside the box
         assertThat(candidate.locator("[data-field=livedExperienceConsent]")).isVisible();
         pages.check(candidate, "candidate profile with an error");
         candidate.locator("#livedExperienceConsent").check();
@@ -131,7 +138,8 @@ class BoardJourneyBrowserTest {
             assertThat(identity.hasNonNull(field)).as(field + " of " + identity).isTrue();
             identifying.add(identity.get(field).asText());
         }
-        // each part of the name on its own too; parts shorter than five letters could turn up by chance in a token
+        // each part of the name on its own too; parts shorter than five letters could
+        // turn up by chance in a token
         for (String part : identity.get("name").asText().split(" ")) {
             if (part.length() >= 5) {
                 identifying.add(part);
@@ -139,10 +147,12 @@ class BoardJourneyBrowserTest {
         }
         assertThat(identifying).contains("Chidi Eze", "chidi.eze@example.org", phone, photo, birthday);
 
-        // 3. the role is among the candidate's matches, with reasons; the candidate applies
+        // 3. the role is among the candidate's matches, with reasons; the candidate
+        // applies
         BrowserPages.reloadUntil(candidate, web + "/candidate/matches", "role-match", title);
-        assertThat(candidate.getByTestId("role-match").filter(new Locator.FilterOptions()
-                .setHasText(title)).getByTestId("match-reasons")).containsText("Data governance");
+        assertThat(candidate.getByTestId("role-match")
+            .filter(new Locator.FilterOptions().setHasText(title))
+            .getByTestId("match-reasons")).containsText("Data governance");
         pages.check(candidate, "roles matched to the candidate");
         candidate.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
         candidate.waitForURL(url -> url.endsWith("/board-roles/" + role));
@@ -154,7 +164,8 @@ class BoardJourneyBrowserTest {
         assertThat(candidate.getByTestId("own-application-status").first()).hasText("Submitted");
         pages.check(candidate, "candidate's applications");
 
-        // 4. the association sees the candidate among its matches, and the application, blind
+        // 4. the association sees the candidate among its matches, and the application,
+        // blind
         BrowserPages.reloadUntil(association, web + "/board-roles/" + role + "/matches", "candidate-match",
                 "Digital director with a decade in social housing");
         assertNoIdentifyingValue(association, identifying, "matches");
@@ -166,7 +177,8 @@ class BoardJourneyBrowserTest {
         assertNoIdentifyingValue(association, identifying, "applications before interview");
         pages.check(association, "applications (blind)");
 
-        // 5. moving to interview reveals who applied; then the association appoints with feedback
+        // 5. moving to interview reveals who applied; then the association appoints with
+        // feedback
         association.locator("textarea[name=feedback]").fill("We would like to meet you");
         association.getByTestId("decide-interview").click();
         assertThat(association.getByTestId("application-status")).hasText("Invited to interview");
@@ -214,20 +226,23 @@ class BoardJourneyBrowserTest {
         assertThat(candidate.getByTestId("sign-in")).isVisible();
         pages.check(candidate, "erased");
         assertThat(chidi.get("/api/v1/candidates/me").status()).isEqualTo(404);
-        Assertions.assertThatThrownBy(
-                () -> stack.keycloak().passwordGrantToken("chidi.eze", "launchpad"))
-            .as("signing in as the erased person").isInstanceOf(RuntimeException.class);
+        Assertions.assertThatThrownBy(() -> stack.keycloak().passwordGrantToken("chidi.eze", "launchpad"))
+            .as("signing in as the erased person")
+            .isInstanceOf(RuntimeException.class);
         candidate.navigate(web + "/account/data");
         assertThat(candidate.locator("h1")).not().hasText("Your data");
 
         pages.assertNoAccessibilityProblems("board journey");
     }
 
-    /** The whole page, markup included, holds none of the candidate's identifying values. */
+    /**
+     * The whole page, markup included, holds none of the candidate's identifying values.
+     */
     private static void assertNoIdentifyingValue(Page page, List<String> identifying, String name) {
         String html = page.content();
         for (String value : identifying) {
             assertThat(html).as("the " + name + " page shows '" + value + "'").doesNotContain(value);
         }
     }
+
 }

@@ -22,27 +22,37 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitUntilState;
 
 /**
- * What the browser journeys share: people signed in through Keycloak's own login page, pages
- * signed up through its registration pages, pages reloaded until the index has caught up, and
- * axe-core run on every page visited (at 320 px and 1280 px with {@link #checkAtBothWidths}). One
- * instance per journey, so its accessibility report covers that journey alone.
+ * What the browser journeys share: people signed in through Keycloak's own login page,
+ * pages signed up through its registration pages, pages reloaded until the index has
+ * caught up, and axe-core run on every page visited (at 320 px and 1280 px with
+ * {@link #checkAtBothWidths}). One instance per journey, so its accessibility report
+ * covers that journey alone.
  */
 final class BrowserPages {
 
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     private final LaunchpadStack stack = Product.stack();
+
     private final Browser browser = Chromium.browser();
+
     private final List<String> accessibilityProblems = new ArrayList<>();
+
     private int pagesChecked;
+
     private String lastMailText;
+
     private boolean menuOpenedAt320;
 
-    /** A fresh browser context (no shared cookies), signed in with the realm's test password. */
+    /**
+     * A fresh browser context (no shared cookies), signed in with the realm's test
+     * password.
+     */
     Page signIn(String username) {
-        // axe runs its script through the DevTools protocol; the pages themselves forbid script (CSP)
+        // axe runs its script through the DevTools protocol; the pages themselves forbid
+        // script (CSP)
         Page page = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true).setAcceptDownloads(true))
-                .newPage();
+            .newPage();
         page.setDefaultNavigationTimeout(90_000);
         page.navigate(stack.web().baseUrl() + "/");
         page.getByTestId("sign-in").click();
@@ -54,18 +64,25 @@ final class BrowserPages {
         return page;
     }
 
-    /** A browser of its own, as a new visitor; axe runs its script through DevTools, past Keycloak's CSP. */
+    /**
+     * A browser of its own, as a new visitor; axe runs its script through DevTools, past
+     * Keycloak's CSP.
+     */
     Page newVisitor() {
-        Page page = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true)
-                .setViewportSize(1280, 800)).newPage();
+        Page page = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true).setViewportSize(1280, 800))
+            .newPage();
         page.setDefaultNavigationTimeout(90_000);
         return page;
     }
 
-    /** axe-core at a phone's 320 px and a desktop's 1280 px; at 320 px the page must not scroll sideways. */
+    /**
+     * axe-core at a phone's 320 px and a desktop's 1280 px; at 320 px the page must not
+     * scroll sideways.
+     */
     void checkAtBothWidths(Page page, String name) {
         page.setViewportSize(320, 640);
-        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Object overflow = page
+            .evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(((Number) overflow).intValue()).as(name + " scrolls sideways at 320 px by").isLessThanOrEqualTo(0);
         check(page, name + " (320 px)");
         checkWcag22(page, name + " (320 px)");
@@ -73,7 +90,7 @@ final class BrowserPages {
         if (menu.count() > 0) {
             // signed in, the header is one line on a phone: the links fold under "Menu"
             assertThat(page.locator("header.site-header").boundingBox().height).as(name + ": header height at 320 px")
-                    .isLessThan(80);
+                .isLessThan(80);
             if (!menuOpenedAt320) {
                 menuOpenedAt320 = true;
                 menu.click();
@@ -84,7 +101,7 @@ final class BrowserPages {
         }
         // for people reviewing the look: target/screenshots/*-320.png
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(Path.of("target/screenshots/" + name.replaceAll("[^a-z0-9]+", "-") + "-320.png")));
+            .setPath(Path.of("target/screenshots/" + name.replaceAll("[^a-z0-9]+", "-") + "-320.png")));
         page.setViewportSize(1280, 800);
         check(page, name + " (1280 px)");
         checkWcag22(page, name + " (1280 px)");
@@ -93,7 +110,10 @@ final class BrowserPages {
         }
     }
 
-    /** The WCAG 2.2 AA rules axe-core has (target size) on top of BrowserPages' 2.1 AA set. */
+    /**
+     * The WCAG 2.2 AA rules axe-core has (target size) on top of BrowserPages' 2.1 AA
+     * set.
+     */
     private void checkWcag22(Page page, String name) {
         AxeResults results = new AxeBuilder(page).withTags(List.of("wcag22aa")).analyze();
         for (Rule violation : results.getViolations()) {
@@ -102,36 +122,49 @@ final class BrowserPages {
     }
 
     /**
-     * Opens the dev mailbox in another tab of the same browser, waits for the newest email to the
-     * address with the subject, opens it and returns its link containing {@code linkPart}.
+     * Opens the dev mailbox in another tab of the same browser, waits for the newest
+     * email to the address with the subject, opens it and returns its link containing
+     * {@code linkPart}.
      */
     String linkFromMailbox(BrowserContext context, String to, String subject, String linkPart)
             throws InterruptedException {
         Page mailbox = context.newPage();
         try {
             // Playwright objects belong to the thread that made them
-            Locator row = await().alias("an email '" + subject + "' to " + to + " in the mailbox").pollInSameThread()
-                    .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                        mailbox.navigate(stack.mailbox().baseUrl() + "/");
-                        return mailbox.getByTestId("mailbox-item").filter(new Locator.FilterOptions().setHasText(to))
-                                .filter(new Locator.FilterOptions().setHasText(subject)).first();
-                    }, found -> found.count() > 0);
+            Locator row = await().alias("an email '" + subject + "' to " + to + " in the mailbox")
+                .pollInSameThread()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    mailbox.navigate(stack.mailbox().baseUrl() + "/");
+                    return mailbox.getByTestId("mailbox-item")
+                        .filter(new Locator.FilterOptions().setHasText(to))
+                        .filter(new Locator.FilterOptions().setHasText(subject))
+                        .first();
+                }, found -> found.count() > 0);
             checkAtBothWidths(mailbox, "dev mailbox");
             row.getByRole(AriaRole.LINK).click();
             PlaywrightAssertions.assertThat(mailbox.getByTestId("mail-to")).containsText(to);
             PlaywrightAssertions.assertThat(mailbox.getByTestId("mail-text")).isVisible();
             lastMailText = mailbox.getByTestId("mail-text").textContent();
-            // no axe-core here: it waits forever for the email's own HTML, framed where no script may run
-            Locator link = mailbox.getByTestId("mail-links").locator("a").filter(new Locator.FilterOptions()
-                    .setHasText(linkPart)).first();
+            // no axe-core here: it waits forever for the email's own HTML, framed where
+            // no script may run
+            Locator link = mailbox.getByTestId("mail-links")
+                .locator("a")
+                .filter(new Locator.FilterOptions().setHasText(linkPart))
+                .first();
             PlaywrightAssertions.assertThat(link).isVisible();
             return link.getAttribute("href");
-        } finally {
+        }
+        finally {
             mailbox.close();
         }
     }
 
-    /** Keycloak asks to confirm when a link is opened where the sign-in did not start; here it should not. */
+    /**
+     * Keycloak asks to confirm when a link is opened where the sign-in did not start;
+     * here it should not.
+     */
     void proceedIfKeycloakAsks(Page page, String name) {
         page.waitForLoadState();
         if (page.url().startsWith(stack.keycloak().baseUrl()) && page.locator("#kc-proceed").count() > 0) {
@@ -141,9 +174,9 @@ final class BrowserPages {
     }
 
     /**
-     * A new person signs up through Keycloak's own pages (create an account, confirm the address
-     * from the dev mailbox, choose a password) and arrives signed in on the web app, every page
-     * checked at both widths. Returns their browser page.
+     * A new person signs up through Keycloak's own pages (create an account, confirm the
+     * address from the dev mailbox, choose a password) and arrives signed in on the web
+     * app, every page checked at both widths. Returns their browser page.
      */
     Page signUp(String username, String email, String firstName, String lastName, String password)
             throws InterruptedException {
@@ -158,15 +191,16 @@ final class BrowserPages {
         page.locator("#lastName").fill(lastName);
         page.locator("#kc-register").click();
         PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Check your email");
-        page.navigate(linkFromMailbox(page.context(), email, "Confirm your email address", "login-actions/action-token"));
+        page.navigate(
+                linkFromMailbox(page.context(), email, "Confirm your email address", "login-actions/action-token"));
         proceedIfKeycloakAsks(page, "email confirmed");
         page.locator("#password-new").fill(password);
         page.locator("#password-confirm").fill(password);
         page.locator("#kc-update-password").click();
-        // arriving is enough: on a loaded machine the page's own load event has been seen to stall past 30 s
+        // arriving is enough: on a loaded machine the page's own load event has been seen
+        // to stall past 30 s
         page.waitForURL(url -> url.startsWith(stack.web().baseUrl()),
-                new Page.WaitForURLOptions().setTimeout(90_000)
-                        .setWaitUntil(WaitUntilState.COMMIT));
+                new Page.WaitForURLOptions().setTimeout(90_000).setWaitUntil(WaitUntilState.COMMIT));
         return page;
     }
 
@@ -175,36 +209,51 @@ final class BrowserPages {
         return lastMailText;
     }
 
-    /** Runs axe-core (WCAG 2.1 A and AA) on the page and keeps what it finds for one report at the end. */
+    /**
+     * Runs axe-core (WCAG 2.1 A and AA) on the page and keeps what it finds for one
+     * report at the end.
+     */
     void check(Page page, String name) {
         AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
-        // an axe run that checked nothing would pass silently: make sure it looked at the page
+        // an axe run that checked nothing would pass silently: make sure it looked at the
+        // page
         assertThat(results.getPasses()).as("axe-core checks on " + name).isNotEmpty();
         pagesChecked++;
         System.out.printf("axe-core on %s: %d rules passed, %d violated%n", name, results.getPasses().size(),
                 results.getViolations().size());
         for (Rule violation : results.getViolations()) {
             accessibilityProblems.add(name + ": " + violation.getId() + " – " + violation.getHelp() + " at "
-                    + violation.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
-                    .collect(Collectors.joining(", ")));
+                    + violation.getNodes()
+                        .stream()
+                        .map(node -> String.valueOf(node.getTarget()))
+                        .collect(Collectors.joining(", ")));
         }
     }
 
-    /** The report at the end of a journey: every violation axe-core found on the way, none allowed. */
+    /**
+     * The report at the end of a journey: every violation axe-core found on the way, none
+     * allowed.
+     */
     void assertNoAccessibilityProblems(String journey) {
         System.out.printf("axe-core checked %d pages of the %s; %d violations%n", pagesChecked, journey,
                 accessibilityProblems.size());
         assertThat(accessibilityProblems).as(String.join("\n", accessibilityProblems)).isEmpty();
     }
 
-    /** Reloads the page until an element with the test id shows the text: matches and notifications come asynchronously. */
+    /**
+     * Reloads the page until an element with the test id shows the text: matches and
+     * notifications come asynchronously.
+     */
     static void reloadUntil(Page page, String url, String testId, String text) {
         // Playwright objects belong to the thread that made them
-        await().alias(url + " showing '" + text + "'").pollInSameThread().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    page.navigate(url);
-                    return page.getByTestId(testId).allTextContents().stream().anyMatch(t -> t.contains(text));
-                });
+        await().alias(url + " showing '" + text + "'")
+            .pollInSameThread()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> {
+                page.navigate(url);
+                return page.getByTestId(testId).allTextContents().stream().anyMatch(t -> t.contains(text));
+            });
     }
+
 }

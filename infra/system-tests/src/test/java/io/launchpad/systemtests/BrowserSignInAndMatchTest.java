@@ -13,13 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 
 /**
- * A person in Debian's Chromium: signs in on Keycloak's own login page (code flow with PKCE),
- * lands back on the web front end and sees suppliers matched to their association's challenge.
+ * A person in Debian's Chromium: signs in on Keycloak's own login page (code flow with
+ * PKCE), lands back on the web front end and sees suppliers matched to their
+ * association's challenge.
  */
 class BrowserSignInAndMatchTest {
 
-
     private static LaunchpadStack stack;
+
     private static Browser browser;
 
     @BeforeAll
@@ -27,7 +28,6 @@ class BrowserSignInAndMatchTest {
         stack = Product.stack();
         browser = Chromium.browser();
     }
-
 
     @Test
     void associationSignsInOnKeycloakAndSeesRankedSuppliersForItsChallenge() {
@@ -46,7 +46,8 @@ class BrowserSignInAndMatchTest {
         Page page = browser.newContext().newPage();
         // a shared 2-core machine can be slow to render Keycloak's first login page
         page.setDefaultNavigationTimeout(90_000);
-        page.onRequestFailed(request -> System.out.println("request failed: " + request.url() + " " + request.failure()));
+        page.onRequestFailed(
+                request -> System.out.println("request failed: " + request.url() + " " + request.failure()));
         page.onResponse(response -> System.out.println("response " + response.status() + " " + response.url()));
         // the list moved to /challenges when / became the landing page (issue 12)
         page.navigate(stack.web().baseUrl() + "/challenges");
@@ -63,10 +64,12 @@ class BrowserSignInAndMatchTest {
 
         page.navigate(stack.web().baseUrl() + "/challenges/" + challenge);
         assertThat(page.getByTestId("matches")).isVisible();
-        // other suites' suppliers share this index, so the order is the API tests' business: here the
-        // supplier written for this challenge is listed with its score and highlighted words
-        var fixflowMatch = page.getByTestId("match-item").filter(new Locator.FilterOptions()
-                .setHasText("FixFlow " + run));
+        // other suites' suppliers share this index, so the order is the API tests'
+        // business: here the
+        // supplier written for this challenge is listed with its score and highlighted
+        // words
+        var fixflowMatch = page.getByTestId("match-item")
+            .filter(new Locator.FilterOptions().setHasText("FixFlow " + run));
         assertThat(fixflowMatch).hasCount(1);
         assertThat(fixflowMatch.getByTestId("match-score")).containsText("/ 100");
         assertThat(fixflowMatch.locator("mark").first()).isVisible();
@@ -77,4 +80,5 @@ class BrowserSignInAndMatchTest {
         assertThat(visitor.locator("h1")).containsText("Let tenants report repairs from a phone " + run);
         assertThat(visitor.getByTestId("matches")).hasCount(0);
     }
+
 }

@@ -29,13 +29,15 @@ import java.util.HashMap;
 import java.util.regex.Pattern;
 
 /**
- * Issue 12's candidate journey in Debian's Chromium, every step of the candidate through the web: a
- * digital leader signs up, says they seek a board role, builds their board profile (one refused save
- * on the way: errors beside their fields, a summary linking to them, nothing typed lost), finds the
- * profile private and unconsented until they choose, sees "roles for you", applies, hears of the
- * association's decision on the web and by email, downloads their data and erases their account, after
- * which Keycloak no longer knows them. The association's steps (posting the role, deciding) go through
- * the API: they are not this journey's subject. axe-core checks every page state at 320 px and 1280 px.
+ * Issue 12's candidate journey in Debian's Chromium, every step of the candidate through
+ * the web: a digital leader signs up, says they seek a board role, builds their board
+ * profile (one refused save on the way: errors beside their fields, a summary linking to
+ * them, nothing typed lost), finds the profile private and unconsented until they choose,
+ * sees "roles for you", applies, hears of the association's decision on the web and by
+ * email, downloads their data and erases their account, after which Keycloak no longer
+ * knows them. The association's steps (posting the role, deciding) go through the API:
+ * they are not this journey's subject. axe-core checks every page state at 320 px and
+ * 1280 px.
  */
 class CandidateJourneyBrowserTest {
 
@@ -58,13 +60,15 @@ class CandidateJourneyBrowserTest {
         String username = "grace-" + run;
         String email = "grace." + run + "@example.org";
 
-        // the association's open role, set up through the API (not this journey's subject)
+        // the association's open role, set up through the API (not this journey's
+        // subject)
         ApiClient amara = ApiClient.signedIn(stack, "amara.okafor");
         String associationId = Journeys.registerOrganisation(stack, amara, "Harbour Homes " + run, "association");
         String title = "Digital and data trustee " + run;
         String roleId = openBoardRole(amara, associationId, title);
 
-        // 1. sign up through Keycloak's pages, then say what describes them; no choice is explained
+        // 1. sign up through Keycloak's pages, then say what describes them; no choice is
+        // explained
         Page page = pages.signUp(username, email, "Grace", "Hopper", PASSWORD);
         page.waitForURL(url -> url.endsWith("/onboarding"));
         assertThat(page.locator("h1")).hasText("What describes you?");
@@ -89,7 +93,8 @@ class CandidateJourneyBrowserTest {
         assertThat(page.locator("#livedExperienceConsent")).not().isChecked();
         pages.checkAtBothWidths(page, "new board profile");
 
-        // 3. a save with mistakes: each explained beside its field and linked from the summary; nothing lost
+        // 3. a save with mistakes: each explained beside its field and linked from the
+        // summary; nothing lost
         String headline = "Chief digital officer who has steered two housing groups through change " + run;
         page.locator("#phone").fill("ring me at work");
         page.locator("#headline").fill("");
@@ -115,11 +120,11 @@ class CandidateJourneyBrowserTest {
         page.waitForLoadState();
         assertThat(page).hasTitle(Pattern.compile("^Error: "));
         assertThat(page.locator("[data-field=phone]"))
-                .containsText("Enter a phone number using only numbers, spaces, +, ( ) and -");
+            .containsText("Enter a phone number using only numbers, spaces, +, ( ) and -");
         assertThat(page.locator("[data-field=headline]")).containsText("Enter a headline");
         Locator summary = page.getByTestId("error-summary");
         assertThat(summary.locator("a[href='#phone']"))
-                .hasText("Enter a phone number using only numbers, spaces, +, ( ) and -");
+            .hasText("Enter a phone number using only numbers, spaces, +, ( ) and -");
         assertThat(summary.locator("a[href='#headline']")).hasText("Enter a headline");
         assertThat(page.locator("#phone")).hasAttribute("aria-describedby", "phone-error");
         assertThat(page.locator("#headline")).hasAttribute("aria-describedby", "headline-error");
@@ -136,7 +141,8 @@ class CandidateJourneyBrowserTest {
         assertThat(page.locator("#experience-1-role")).hasValue("Head of data");
         assertThat(page.locator("#experience-1-sector")).hasValue("local government");
         assertThat(page.locator("#experience-1-years")).hasValue("5");
-        assertThat(page.locator("#governanceExperience")).hasValue("Audit and risk committee of a community land trust");
+        assertThat(page.locator("#governanceExperience"))
+            .hasValue("Audit and risk committee of a community land trust");
         assertThat(page.locator("#governanceYears")).hasValue("3");
         assertThat(page.locator("#livedExperience")).hasValue("Grew up in a council home in Salford");
         assertThat(page.locator("#availability")).hasValue("within-3-months");
@@ -147,7 +153,8 @@ class CandidateJourneyBrowserTest {
         assertThat(page.locator("#profileConsent")).isChecked();
         pages.checkAtBothWidths(page, "board profile with errors");
 
-        // lived experience needs its own consent (the API's rule, checked once the fields are well formed):
+        // lived experience needs its own consent (the API's rule, checked once the fields
+        // are well formed):
         // the page says so beside the box, and the rest is still kept
         page.locator("#phone").fill("0161 496 0" + (100 + Math.abs(run.hashCode() % 800)));
         page.locator("#headline").fill(headline);
@@ -155,7 +162,8 @@ class CandidateJourneyBrowserTest {
         page.waitForLoadState();
         assertThat(page.locator("[data-field=livedExperienceConsent]")).containsText("Tick the box to agree");
         assertThat(page.getByTestId("error-summary").locator("a[href='#livedExperienceConsent']")).isVisible();
-        assertThat(page.locator("#livedExperienceConsent")).hasAttribute("aria-describedby", "livedExperienceConsent-error");
+        assertThat(page.locator("#livedExperienceConsent")).hasAttribute("aria-describedby",
+                "livedExperienceConsent-error");
         assertThat(page.locator("#headline")).hasValue(headline);
         assertThat(page.locator("#livedExperience")).hasValue("Grew up in a council home in Salford");
         assertThat(page.locator("#experience-1-role")).hasValue("Head of data");
@@ -178,8 +186,9 @@ class CandidateJourneyBrowserTest {
         pages.checkAtBothWidths(page, "candidate home (roles for you)");
 
         // 5. apply: an empty statement is explained, then the application goes
-        page.getByTestId("role-for-you").getByRole(AriaRole.LINK,
-                new Locator.GetByRoleOptions().setName(title)).click();
+        page.getByTestId("role-for-you")
+            .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(title))
+            .click();
         page.waitForURL(url -> url.endsWith("/board-roles/" + roleId));
         assertThat(page.locator("h1")).hasText(title);
         pages.checkAtBothWidths(page, "board role (candidate)");
@@ -187,9 +196,9 @@ class CandidateJourneyBrowserTest {
         page.waitForLoadState();
         assertThat(page).hasTitle(Pattern.compile("^Error: "));
         assertThat(page.locator("[data-field=statement]"))
-                .containsText("Enter why you want this role and what you bring to the board");
+            .containsText("Enter why you want this role and what you bring to the board");
         assertThat(page.getByTestId("error-summary").locator("a[href='#statement']"))
-                .hasText("Enter why you want this role and what you bring to the board");
+            .hasText("Enter why you want this role and what you bring to the board");
         pages.checkAtBothWidths(page, "board role with an empty statement");
         String statement = "I have led data governance in two housing groups and chaired an audit committee " + run;
         page.locator("#statement").fill(statement);
@@ -198,7 +207,8 @@ class CandidateJourneyBrowserTest {
         assertThat(page.getByTestId("own-application-status").first()).hasText("Submitted");
         pages.checkAtBothWidths(page, "your applications (submitted)");
 
-        // 6. the association invites to interview, then appoints (API; its own journey covers its pages)
+        // 6. the association invites to interview, then appoints (API; its own journey
+        // covers its pages)
         String applicationId = onlyApplication(amara, roleId);
         decide(amara, applicationId, "interview", null);
         String feedback = "Welcome to the board of Harbour Homes " + run;
@@ -222,7 +232,8 @@ class CandidateJourneyBrowserTest {
         page.navigate(appointedLink);
         assertThat(page.getByTestId("own-application-status").first()).hasText("Appointed");
 
-        // 7. their data: consent as they chose it, and a download holding profile and application
+        // 7. their data: consent as they chose it, and a download holding profile and
+        // application
         page.navigate(web + "/account/data");
         assertThat(page.locator("h1")).hasText("Your data");
         assertThat(page.locator("[data-purpose=candidate-profile] [data-testid=consent-state]")).hasText("given");
@@ -233,8 +244,9 @@ class CandidateJourneyBrowserTest {
         assertThat(export.get("person").get("email").asText()).isEqualTo(email);
         assertThat(export.get("person").get("username").asText()).isEqualTo(username);
         JsonNode profile = export.get("candidateProfile");
-        assertThat(profile.toString()).contains(headline).contains("Grew up in a council home in Salford")
-                .contains("data-governance");
+        assertThat(profile.toString()).contains(headline)
+            .contains("Grew up in a council home in Salford")
+            .contains("data-governance");
         assertThat(export.get("applications").toString()).contains(statement).contains("appointed").contains(feedback);
 
         // 8. erasure, after a confirmation page that refuses an unticked box
@@ -256,7 +268,8 @@ class CandidateJourneyBrowserTest {
         assertThat(page.locator("h1")).not().hasText("Your data");
         page.context().close();
 
-        // 9. the Keycloak account is gone: the same username and password fail on Keycloak's own page
+        // 9. the Keycloak account is gone: the same username and password fail on
+        // Keycloak's own page
         Page later = pages.newVisitor();
         later.navigate(web + "/");
         later.getByTestId("sign-in").click();
@@ -264,7 +277,8 @@ class CandidateJourneyBrowserTest {
         later.locator("#username").fill(username);
         later.locator("#password").fill(PASSWORD);
         later.locator("#kc-login").click();
-        assertThat(later.getByTestId("error-summary")).containsText("Enter a correct username or email address and password");
+        assertThat(later.getByTestId("error-summary"))
+            .containsText("Enter a correct username or email address and password");
         assertThat(later.url()).as("still on Keycloak's page").startsWith(stack.keycloak().baseUrl());
         pages.checkAtBothWidths(later, "sign in as the erased person");
         later.context().close();
@@ -278,7 +292,8 @@ class CandidateJourneyBrowserTest {
         Map<String, Object> body = new HashMap<>();
         body.put("organisationId", organisationId);
         body.put("title", title);
-        body.put("description", "Our board steers a digital transformation of tenant services and needs data leadership");
+        body.put("description",
+                "Our board steers a digital transformation of tenant services and needs data leadership");
         body.put("skillsMatrix", List.of(Map.of("skill", "strategic-thinking", "level", "practitioner")));
         body.put("skillGaps", List.of(Map.of("skill", "data-governance", "level", "practitioner"),
                 Map.of("skill", "information-security", "level", "working")));
@@ -315,22 +330,29 @@ class CandidateJourneyBrowserTest {
         assertThat(decided.status()).as(String.valueOf(decided.body())).isEqualTo(200);
     }
 
-    /** Users of that exact username in the realm, asked through Keycloak's admin API as the dev stack's admin. */
+    /**
+     * Users of that exact username in the realm, asked through Keycloak's admin API as
+     * the dev stack's admin.
+     */
     private static int keycloakUsers(String username) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String keycloak = stack.keycloak().baseUrl();
         String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(
-                        URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
+        HttpResponse<String> token = http
+            .send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         String accessToken = JsonMapper.builder().build().readTree(token.body()).get("access_token").asText();
-        HttpResponse<String> users = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/admin/realms/"
-                        + KeycloakServer.REALM + "/users?exact=true&username="
-                        + URLEncoder.encode(username, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> users = http.send(HttpRequest
+            .newBuilder(URI.create(keycloak + "/admin/realms/" + KeycloakServer.REALM + "/users?exact=true&username="
+                    + URLEncoder.encode(username, StandardCharsets.UTF_8)))
+            .header("Authorization", "Bearer " + accessToken)
+            .GET()
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(users.statusCode()).as(users.body()).isEqualTo(200);
         return JsonMapper.builder().build().readTree(users.body()).size();
     }
+
 }

@@ -18,10 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 4 in Debian's Chromium, no script needed on any page: an association posts a challenge →
- * a supplier hears of it (it matches the supplier's profile), asks a question and responds → the
- * challenge closes at its date with nobody acting → the association scores and awards → pilot
- * milestones and outcomes are recorded and the pilot completed. axe-core checks every page on the way.
+ * Issue 4 in Debian's Chromium, no script needed on any page: an association posts a
+ * challenge → a supplier hears of it (it matches the supplier's profile), asks a question
+ * and responds → the challenge closes at its date with nobody acting → the association
+ * scores and awards → pilot milestones and outcomes are recorded and the pilot completed.
+ * axe-core checks every page on the way.
  */
 class ChallengeToPilotJourneyBrowserTest {
 
@@ -44,12 +45,14 @@ class ChallengeToPilotJourneyBrowserTest {
         String supplierOrganisation = Journeys.registerOrganisation(stack, sofia, "Damp Signal " + run, "supplier");
         String profile = Journeys.publishedSupplier(sofia, supplierOrganisation, "Damp Signal " + run,
                 "Damp and mould sensors in every home; humidity monitoring; condensation alerts for landlords");
-        // the supplier's profile must be in the index before the challenge is published, to be matched at once
+        // the supplier's profile must be in the index before the challenge is published,
+        // to be matched at once
         String probe = Journeys.publishedChallenge(amara, associationId, "Probe damp sensing " + run,
                 "Damp and mould sensing", "Humidity monitoring with damp and mould sensors");
         Journeys.awaitMatches(amara, probe, items -> Journeys.containsSupplier(items, profile));
 
-        // 1. the association posts the challenge; weightings that do not add up are refused on the form
+        // 1. the association posts the challenge; weightings that do not add up are
+        // refused on the form
         Page association = pages.signIn("amara.okafor");
         association.navigate(web + "/challenges/new");
         pages.check(association, "post a challenge");
@@ -70,7 +73,8 @@ class ChallengeToPilotJourneyBrowserTest {
         association.locator("#questionsCloseOn").fill(LocalDate.now().plusDays(5).toString());
         association.locator("#closingDate").fill(LocalDate.now().plusDays(10).toString());
         association.getByTestId("publish-challenge").click();
-        // said beside the weightings and in the error summary, everything typed kept (issue 12)
+        // said beside the weightings and in the error summary, everything typed kept
+        // (issue 12)
         assertThat(association.getByTestId("error-summary")).containsText("The weightings must add up to 100");
         assertThat(association.locator("#weightings-error")).containsText("add up to 90");
         assertThat(association.locator("#title")).hasValue(title);
@@ -132,7 +136,8 @@ class ChallengeToPilotJourneyBrowserTest {
         String pilotUrl = association.url();
         pages.check(association, "pilot (active)");
 
-        // 7. milestones and outcomes are recorded by both parties; the association completes the pilot
+        // 7. milestones and outcomes are recorded by both parties; the association
+        // completes the pilot
         association.locator("#milestone-title").fill("Sensors installed in 200 homes");
         association.locator("#milestone-due").fill(LocalDate.now().plusDays(14).toString());
         association.getByTestId("add-milestone").click();
@@ -162,7 +167,7 @@ class ChallengeToPilotJourneyBrowserTest {
 
         // the completed pilot is public evidence on the supplier's profile
         ApiClient.Response evidence = new ApiClient(stack.apiUrl(), null)
-                .get("/api/v1/suppliers/" + profile + "/pilots");
+            .get("/api/v1/suppliers/" + profile + "/pilots");
         assertThat(evidence.status()).isEqualTo(200);
         assertThat(evidence.body().get("items").toString()).contains("damp reports per 1,000 homes");
 
@@ -175,22 +180,28 @@ class ChallengeToPilotJourneyBrowserTest {
         pages.assertNoAccessibilityProblems("challenge-to-pilot journey");
     }
 
-    /** Moves the closing date into the past, as the calendar would; closing itself is the API's scheduler. */
+    /**
+     * Moves the closing date into the past, as the calendar would; closing itself is the
+     * API's scheduler.
+     */
     private static void closeToday(String challenge) throws SQLException {
         try (var connection = DriverManager.getConnection(stack.postgres().jdbcUrl(), Postgres.USER, Postgres.PASSWORD);
-             var statement = connection.prepareStatement("""
-                     update challenge set closing_date = current_date - 1, questions_close_on = current_date - 2
-                     where id = ?::uuid""")) {
+                var statement = connection.prepareStatement("""
+                        update challenge set closing_date = current_date - 1, questions_close_on = current_date - 2
+                        where id = ?::uuid""")) {
             statement.setString(1, challenge);
             assertThat(statement.executeUpdate()).isEqualTo(1);
         }
     }
 
     private static void awaitStatus(ApiClient client, String challenge, String status) {
-        await().alias("challenge " + challenge + " becoming " + status).atMost(Duration.ofSeconds(150))
-                .pollInterval(Duration.ofSeconds(1)).until(() -> {
-                    ApiClient.Response response = client.get("/api/v1/challenges/" + challenge);
-                    return response.body() == null ? null : response.body().get("status").asText();
-                }, status::equals);
+        await().alias("challenge " + challenge + " becoming " + status)
+            .atMost(Duration.ofSeconds(150))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> {
+                ApiClient.Response response = client.get("/api/v1/challenges/" + challenge);
+                return response.body() == null ? null : response.body().get("status").asText();
+            }, status::equals);
     }
+
 }

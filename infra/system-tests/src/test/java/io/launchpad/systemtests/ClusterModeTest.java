@@ -31,9 +31,10 @@ import java.util.TreeSet;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Cluster mode (issue 13): three Elasticsearch nodes with a replica of every shard and two API
- * instances behind HAProxy, on this machine, with faults injected while a client writes and asks for
- * matches through the load balancer. Each fault test prints what it sent, what failed and what was lost.
+ * Cluster mode (issue 13): three Elasticsearch nodes with a replica of every shard and
+ * two API instances behind HAProxy, on this machine, with faults injected while a client
+ * writes and asks for matches through the load balancer. Each fault test prints what it
+ * sent, what failed and what was lost.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterModeTest {
@@ -41,25 +42,35 @@ class ClusterModeTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static LaunchpadStack cluster;
+
     private static ApiClient association;
+
     private static String organisationId;
+
     private static String matchedChallenge;
+
     private static String supplierOrganisationId;
+
     private static Path postgresDataDir;
+
     private static Postgres restarted;
 
     @BeforeAll
     static void startTheCluster() throws IOException {
-        // one client sends far more than a person would: the per-person limits are not what is measured here
+        // one client sends far more than a person would: the per-person limits are not
+        // what is measured here
         Path state = Files.createTempDirectory("launchpad-cluster");
         postgresDataDir = state.resolve("cluster").resolve("postgres");
-        cluster = LaunchpadStack.start(LaunchpadStack.Options.test(state).cluster(true)
-                .apiSettings(Map.of("LAUNCHPAD_RATELIMITS_ENABLED", "false")));
+        cluster = LaunchpadStack.start(LaunchpadStack.Options.test(state)
+            .cluster(true)
+            .apiSettings(Map.of("LAUNCHPAD_RATELIMITS_ENABLED", "false")));
         System.out.printf("cluster started in %d ms; RSS MiB %s%n", cluster.startMillis(), cluster.residentMemoryMiB());
         association = ApiClient.signedIn(cluster, "amara.okafor");
         ApiClient supplier = ApiClient.signedIn(cluster, "sofia.marin");
-        organisationId = Journeys.registerOrganisation(cluster, association, "Cluster Homes " + UUID.randomUUID(), "association");
-        String supplierOrg = Journeys.registerOrganisation(cluster, supplier, "Cluster Sensors " + UUID.randomUUID(), "supplier");
+        organisationId = Journeys.registerOrganisation(cluster, association, "Cluster Homes " + UUID.randomUUID(),
+                "association");
+        String supplierOrg = Journeys.registerOrganisation(cluster, supplier, "Cluster Sensors " + UUID.randomUUID(),
+                "supplier");
         supplierOrganisationId = supplierOrg;
         String supplierId = Journeys.publishedSupplier(supplier, supplierOrg, "Cluster Sensors",
                 "Wireless humidity sensors that warn of condensation and mould before tenants see it");
@@ -143,16 +154,18 @@ class ClusterModeTest {
         while (System.nanoTime() < deadline && emails(emailSubject) < questions) {
             sleep(500);
         }
-        // both instances run the fan-out and the mailer every few seconds: give a duplicate time to appear
+        // both instances run the fan-out and the mailer every few seconds: give a
+        // duplicate time to appear
         sleep(12_000);
         long feed = 0;
         for (JsonNode item : association.get("/api/v1/notifications").body().get("items")) {
-            if ("question-asked".equals(item.get("kind").asText()) && item.get("link").asText().contains(matchedChallenge)) {
+            if ("question-asked".equals(item.get("kind").asText())
+                    && item.get("link").asText().contains(matchedChallenge)) {
                 feed++;
             }
         }
-        System.out.printf("[two-instances] questions asked %d; notifications in the feed %d; emails %d%n",
-                questions, feed, emails(emailSubject));
+        System.out.printf("[two-instances] questions asked %d; notifications in the feed %d; emails %d%n", questions,
+                feed, emails(emailSubject));
         assertThat(feed).isEqualTo(questions);
         assertThat(emails(emailSubject)).isEqualTo(questions);
     }
@@ -168,7 +181,8 @@ class ClusterModeTest {
         load.runFor(Duration.ofSeconds(3));
         List<String> acknowledgedBefore = List.copyOf(load.acknowledgedTitles);
 
-        // the outage: stop PostgreSQL, ask through the balancer, then bring it back on the same data and port
+        // the outage: stop PostgreSQL, ask through the balancer, then bring it back on
+        // the same data and port
         Postgres postgres = cluster.postgres();
         postgres.stop();
         List<Integer> duringOutage = new ArrayList<>();
@@ -212,21 +226,32 @@ class ClusterModeTest {
             assertThat(signedInBefore.get("/api/v1/me").status()).isEqualTo(200);
         }
         assertThat(new ApiClient(cluster.apiUrl(), "not-a-token").get("/api/v1/me").status()).isEqualTo(401);
-        // a new sign-in cannot happen: the web says so on a page of its own instead of sending people to a dead address
+        // a new sign-in cannot happen: the web says so on a page of its own instead of
+        // sending people to a dead address
         HttpResponse<Void> signIn = send(cluster.web().baseUrl() + "/oauth2/authorization/keycloak");
         assertThat(signIn.statusCode()).isEqualTo(303);
         assertThat(signIn.headers().firstValue("Location")).hasValue("/sign-in-unavailable");
         assertThat(status(cluster.web().baseUrl() + "/sign-in-unavailable")).isEqualTo(503);
     }
 
-    /** One client alternating a write (a draft challenge, with an Idempotency-Key) and a match request. */
+    /**
+     * One client alternating a write (a draft challenge, with an Idempotency-Key) and a
+     * match request.
+     */
     private static final class Load {
+
         final String name;
+
         final List<String> acknowledgedTitles = new ArrayList<>();
+
         int sentWrites;
+
         int sentMatches;
+
         int failedWrites;
+
         int failedMatches;
+
         int retriedWrites;
 
         Load(String name) {
@@ -244,20 +269,22 @@ class ClusterModeTest {
         private void write() {
             String title = name + " draft " + UUID.randomUUID();
             String key = UUID.randomUUID().toString();
-            Map<String, Object> body = Map.of("organisationId", organisationId, "title", title,
-                    "summary", "A draft written while a part of the cluster fails",
-                    "description", "Load during a fault", "categories", List.of("damp-and-mould"),
-                    "regions", List.of("north-west"), "closingDate", LocalDate.now().plusDays(30).toString());
+            Map<String, Object> body = Map.of("organisationId", organisationId, "title", title, "summary",
+                    "A draft written while a part of the cluster fails", "description", "Load during a fault",
+                    "categories", List.of("damp-and-mould"), "regions", List.of("north-west"), "closingDate",
+                    LocalDate.now().plusDays(30).toString());
             sentWrites++;
             ApiClient.Response response = association.postIdempotent("/api/v1/challenges", body, key);
             if (response.status() != 201) {
-                // what a client does with an unanswered write: the same request, the same key
+                // what a client does with an unanswered write: the same request, the same
+                // key
                 retriedWrites++;
                 response = association.postIdempotent("/api/v1/challenges", body, key);
             }
             if (response.status() == 201) {
                 acknowledgedTitles.add(title);
-            } else {
+            }
+            else {
                 failedWrites++;
             }
         }
@@ -270,12 +297,15 @@ class ClusterModeTest {
         }
 
         void print() {
-            System.out.printf("[%s] writes sent %d, retried %d, failed %d, acknowledged %d; matches sent %d, failed %d%n",
-                    name, sentWrites, retriedWrites, failedWrites, acknowledgedTitles.size(), sentMatches, failedMatches);
+            System.out.printf(
+                    "[%s] writes sent %d, retried %d, failed %d, acknowledged %d; matches sent %d, failed %d%n", name,
+                    sentWrites, retriedWrites, failedWrites, acknowledgedTitles.size(), sentMatches, failedMatches);
         }
 
         void assertEveryAcknowledgedWriteStoredOnce() {
-            JsonNode mine = ApiClient.signedIn(cluster, "amara.okafor").get("/api/v1/challenges?status=draft&limit=100&organisationId=" + organisationId).body();
+            JsonNode mine = ApiClient.signedIn(cluster, "amara.okafor")
+                .get("/api/v1/challenges?status=draft&limit=100&organisationId=" + organisationId)
+                .body();
             List<String> stored = new ArrayList<>();
             pages(mine, stored);
             for (String title : acknowledgedTitles) {
@@ -292,10 +322,13 @@ class ClusterModeTest {
                 if (next == null || next.isNull()) {
                     return;
                 }
-                page = association.get("/api/v1/challenges?status=draft&limit=100&organisationId=" + organisationId
-                        + "&cursor=" + next.asText()).body();
+                page = association
+                    .get("/api/v1/challenges?status=draft&limit=100&organisationId=" + organisationId + "&cursor="
+                            + next.asText())
+                    .body();
             }
         }
+
     }
 
     private static void awaitConsistentIndexes() {
@@ -309,7 +342,8 @@ class ClusterModeTest {
                 boolean consistent = report.get("parkedOutboxRows").asLong() == 0;
                 for (JsonNode index : report.get("indexes")) {
                     consistent &= index.get("missing").asLong() == 0 && index.get("extra").asLong() == 0
-                            && index.get("stale").asLong() == 0 && index.get("inDatabase").asLong() == index.get("inIndex").asLong();
+                            && index.get("stale").asLong() == 0
+                            && index.get("inDatabase").asLong() == index.get("inIndex").asLong();
                 }
                 if (consistent) {
                     System.out.println("indexes consistent with PostgreSQL: " + report.get("indexes"));
@@ -323,12 +357,15 @@ class ClusterModeTest {
 
     private static JsonNode json(String url) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(90)).build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(90)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return JsonMapper.builder().build().readTree(response.body());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -338,9 +375,11 @@ class ClusterModeTest {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -349,11 +388,15 @@ class ClusterModeTest {
     /** The HTTP status, or -1 when nothing answers. */
     private static int status(String url) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
+            return HTTP
+                .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+        }
+        catch (IOException e) {
             return -1;
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -362,9 +405,11 @@ class ClusterModeTest {
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
+
 }

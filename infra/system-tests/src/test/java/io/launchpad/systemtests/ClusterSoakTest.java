@@ -23,10 +23,11 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A soak on cluster mode (issue 13): two clients mixing writes, reads and match requests through the
- * balancer for {@code -Dsoak.minutes} (default 10), with each API instance's resident memory sampled
- * every 30 s. Passes with no failed request and no instance's RSS growing 10 % or more from the end of
- * the first minute (warm-up: caches, JIT) to the end. Heavy, so outside the default suite:
+ * A soak on cluster mode (issue 13): two clients mixing writes, reads and match requests
+ * through the balancer for {@code -Dsoak.minutes} (default 10), with each API instance's
+ * resident memory sampled every 30 s. Passes with no failed request and no instance's RSS
+ * growing 10 % or more from the end of the first minute (warm-up: caches, JIT) to the
+ * end. Heavy, so outside the default suite:
  * {@code ./mvnw -B -Psoak -pl infra/system-tests -am verify -Dtest=ClusterSoakTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("soak")
@@ -36,8 +37,9 @@ class ClusterSoakTest {
 
     @BeforeAll
     static void startTheCluster() throws IOException {
-        cluster = LaunchpadStack.start(LaunchpadStack.Options.test(Files.createTempDirectory("launchpad-soak")).cluster(true)
-                .apiSettings(Map.of("LAUNCHPAD_RATELIMITS_ENABLED", "false")));
+        cluster = LaunchpadStack.start(LaunchpadStack.Options.test(Files.createTempDirectory("launchpad-soak"))
+            .cluster(true)
+            .apiSettings(Map.of("LAUNCHPAD_RATELIMITS_ENABLED", "false")));
     }
 
     @AfterAll
@@ -51,11 +53,14 @@ class ClusterSoakTest {
     void tenMinutesOfModerateLoadWithoutAnErrorOrGrowingMemory() throws Exception {
         ApiClient association = ApiClient.signedIn(cluster, "amara.okafor");
         ApiClient supplier = ApiClient.signedIn(cluster, "sofia.marin");
-        // access tokens live 5 minutes: the clients sign in again every 2, as an app refreshes its token
-        var signedIn = new AtomicReference<>(new ApiClient[] {association, supplier});
-        long[] lastSignIn = {System.nanoTime()};
-        String organisation = Journeys.registerOrganisation(cluster, association, "Soak Homes " + UUID.randomUUID(), "association");
-        String supplierOrg = Journeys.registerOrganisation(cluster, supplier, "Soak Sensors " + UUID.randomUUID(), "supplier");
+        // access tokens live 5 minutes: the clients sign in again every 2, as an app
+        // refreshes its token
+        var signedIn = new AtomicReference<>(new ApiClient[] { association, supplier });
+        long[] lastSignIn = { System.nanoTime() };
+        String organisation = Journeys.registerOrganisation(cluster, association, "Soak Homes " + UUID.randomUUID(),
+                "association");
+        String supplierOrg = Journeys.registerOrganisation(cluster, supplier, "Soak Sensors " + UUID.randomUUID(),
+                "supplier");
         String supplierId = Journeys.publishedSupplier(supplier, supplierOrg, "Soak Sensors",
                 "Humidity sensors that warn of damp and mould before residents report it");
         String challenge = Journeys.publishedChallenge(association, organisation, "Soak: spot damp early",
@@ -72,18 +77,21 @@ class ClusterSoakTest {
                 while (System.nanoTime() < end) {
                     synchronized (lastSignIn) {
                         if (System.nanoTime() - lastSignIn[0] > Duration.ofMinutes(2).toNanos()) {
-                            signedIn.set(new ApiClient[] {ApiClient.signedIn(cluster, "amara.okafor"),
-                                    ApiClient.signedIn(cluster, "sofia.marin")});
+                            signedIn.set(new ApiClient[] { ApiClient.signedIn(cluster, "amara.okafor"),
+                                    ApiClient.signedIn(cluster, "sofia.marin") });
                             lastSignIn[0] = System.nanoTime();
                         }
                     }
                     ApiClient associationNow = signedIn.get()[0];
                     ApiClient supplierNow = signedIn.get()[1];
                     int status = switch (sent.getAndIncrement() % 4) {
-                        case 0 -> associationNow.postIdempotent("/api/v1/challenges", Map.of("organisationId", organisation,
-                                "title", "Soak draft " + UUID.randomUUID(), "summary", "A draft written during the soak",
-                                "description", "Soak", "categories", List.of("damp-and-mould"), "regions", List.of("north-west"),
-                                "closingDate", LocalDate.now().plusDays(30).toString()), UUID.randomUUID().toString()).status() == 201 ? 200 : 500;
+                        case 0 -> associationNow.postIdempotent("/api/v1/challenges",
+                                Map.of("organisationId", organisation, "title", "Soak draft " + UUID.randomUUID(),
+                                        "summary", "A draft written during the soak", "description", "Soak",
+                                        "categories", List.of("damp-and-mould"), "regions", List.of("north-west"),
+                                        "closingDate", LocalDate.now().plusDays(30).toString()),
+                                UUID.randomUUID().toString())
+                            .status() == 201 ? 200 : 500;
                         case 1 -> associationNow.get("/api/v1/challenges/" + challenge + "/matches").status();
                         case 2 -> supplierNow.get("/api/v1/suppliers/" + supplierId + "/matches").status();
                         default -> associationNow.get("/api/v1/challenges?limit=20").status();
@@ -106,15 +114,16 @@ class ClusterSoakTest {
         for (Thread client : clients) {
             client.join();
         }
-        System.out.printf("[soak] %d min: requests %d, failed %d; API RSS MiB every 30 s: %s%n", length.toMinutes(), sent.get(),
-                failed.get(), String.join("; ", curve));
+        System.out.printf("[soak] %d min: requests %d, failed %d; API RSS MiB every 30 s: %s%n", length.toMinutes(),
+                sent.get(), failed.get(), String.join("; ", curve));
 
         assertThat(failed.get()).isZero();
         long[] warm = samples.get(Math.min(1, samples.size() - 1));
         long[] last = samples.getLast();
         for (int i = 0; i < warm.length; i++) {
-            assertThat((double) last[i]).as("API instance %d RSS after warm-up %d MiB, at the end %d MiB", i + 1, warm[i], last[i])
-                    .isLessThan(warm[i] * 1.10);
+            assertThat((double) last[i])
+                .as("API instance %d RSS after warm-up %d MiB, at the end %d MiB", i + 1, warm[i], last[i])
+                .isLessThan(warm[i] * 1.10);
         }
     }
 
@@ -125,9 +134,11 @@ class ClusterSoakTest {
                     return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
                 }
             }
-        } catch (IOException gone) {
+        }
+        catch (IOException gone) {
             return -1;
         }
         return -1;
     }
+
 }

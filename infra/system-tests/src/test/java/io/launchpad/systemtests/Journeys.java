@@ -19,27 +19,25 @@ final class Journeys {
     }
 
     /**
-     * Registers an organisation and has the realm's admin verify it, as the programme does before an
-     * organisation may publish (issue 10).
+     * Registers an organisation and has the realm's admin verify it, as the programme
+     * does before an organisation may publish (issue 10).
      */
     static String registerOrganisation(LaunchpadStack stack, ApiClient client, String name, String type) {
         ApiClient.Response response = client.post("/api/v1/organisations", Map.of("name", name, "type", type));
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(201);
         String id = response.body().get("id").asText();
         ApiClient.Response verified = ApiClient.signedIn(stack, "admin")
-                .post("/api/v1/organisations/" + id + "/verification", null);
+            .post("/api/v1/organisations/" + id + "/verification", null);
         assertThat(verified.status()).as(String.valueOf(verified.body())).isEqualTo(200);
         return id;
     }
 
     static String publishedSupplier(ApiClient supplier, String organisationId, String name, String capabilities) {
-        ApiClient.Response created = supplier.post("/api/v1/suppliers", Map.of(
-                "organisationId", organisationId, "name", name,
-                "summary", name + " helps landlords act before problems grow",
-                "capabilities", capabilities,
-                "regions", List.of("north-west", "remote"),
-                "accreditations", List.of("cyber-essentials-plus"),
-                "size", "small"));
+        ApiClient.Response created = supplier.post("/api/v1/suppliers",
+                Map.of("organisationId", organisationId, "name", name, "summary",
+                        name + " helps landlords act before problems grow", "capabilities", capabilities, "regions",
+                        List.of("north-west", "remote"), "accreditations", List.of("cyber-essentials-plus"), "size",
+                        "small"));
         assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
         String id = created.body().get("id").asText();
         assertThat(supplier.post("/api/v1/suppliers/" + id + "/publish", null).status()).isEqualTo(200);
@@ -48,11 +46,10 @@ final class Journeys {
 
     static String publishedChallenge(ApiClient association, String organisationId, String title, String summary,
             String description) {
-        ApiClient.Response created = association.post("/api/v1/challenges", Map.of(
-                "organisationId", organisationId, "title", title, "summary", summary, "description", description,
-                "categories", List.of("damp-and-mould", "iot-and-sensors"),
-                "regions", List.of("north-west"),
-                "closingDate", LocalDate.now().plusDays(30).toString()));
+        ApiClient.Response created = association.post("/api/v1/challenges",
+                Map.of("organisationId", organisationId, "title", title, "summary", summary, "description", description,
+                        "categories", List.of("damp-and-mould", "iot-and-sensors"), "regions", List.of("north-west"),
+                        "closingDate", LocalDate.now().plusDays(30).toString()));
         assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
         String id = created.body().get("id").asText();
         ApiClient.Response published = association.post("/api/v1/challenges/" + id + "/publish", null);
@@ -62,11 +59,13 @@ final class Journeys {
 
     /** Polls the matches until the index has caught up with the outbox. */
     static JsonNode awaitMatches(ApiClient owner, String challengeId, Predicate<JsonNode> done) {
-        return await().alias("matches catching up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> {
-                    ApiClient.Response response = owner.get("/api/v1/challenges/" + challengeId + "/matches");
-                    return response.status() == 200 ? response.body().get("items") : null;
-                }, items -> items != null && done.test(items));
+        return await().alias("matches catching up")
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(300))
+            .until(() -> {
+                ApiClient.Response response = owner.get("/api/v1/challenges/" + challengeId + "/matches");
+                return response.status() == 200 ? response.body().get("items") : null;
+            }, items -> items != null && done.test(items));
     }
 
     static boolean containsSupplier(JsonNode items, String supplierId) {
@@ -77,4 +76,5 @@ final class Journeys {
         }
         return false;
     }
+
 }

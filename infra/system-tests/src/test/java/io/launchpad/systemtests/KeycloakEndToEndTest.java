@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The API driven with tokens the real Keycloak issues to the realm's demo users: an association
- * posts and publishes a challenge, a supplier publishes its profile, the association sees it matched.
+ * The API driven with tokens the real Keycloak issues to the realm's demo users: an
+ * association posts and publishes a challenge, a supplier publishes its profile, the
+ * association sees it matched.
  */
 class KeycloakEndToEndTest {
 
@@ -53,8 +54,10 @@ class KeycloakEndToEndTest {
                 "Pilot humidity sensing in 200 homes to spot condensation early");
 
         // a supplier may not post a challenge, nor see an association's matches
-        assertThat(sofia.post("/api/v1/challenges", Map.of("organisationId", riverside, "title", "Not mine",
-                "summary", "x", "categories", List.of())).status()).isEqualTo(403);
+        assertThat(sofia
+            .post("/api/v1/challenges",
+                    Map.of("organisationId", riverside, "title", "Not mine", "summary", "x", "categories", List.of()))
+            .status()).isEqualTo(403);
         assertThat(tom.get("/api/v1/challenges/" + challenge + "/matches").status()).isEqualTo(403);
 
         JsonNode items = Journeys.awaitMatches(amara, challenge,
@@ -66,4 +69,5 @@ class KeycloakEndToEndTest {
         // a token from another issuer or none at all is refused
         assertThat(new ApiClient(stack.apiUrl(), null).get("/api/v1/me").status()).isEqualTo(401);
     }
+
 }

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
-/** The whole product (real Keycloak, PostgreSQL, Elasticsearch, API and web jars), once per test JVM. */
+/**
+ * The whole product (real Keycloak, PostgreSQL, Elasticsearch, API and web jars), once
+ * per test JVM.
+ */
 final class Product {
 
     private static LaunchpadStack stack;
@@ -17,8 +20,10 @@ final class Product {
     static synchronized LaunchpadStack stack() {
         if (stack == null) {
             try {
-                stack = LaunchpadStack.start(LaunchpadStack.Options.test(Files.createTempDirectory("launchpad-system")));
-            } catch (IOException e) {
+                stack = LaunchpadStack
+                    .start(LaunchpadStack.Options.test(Files.createTempDirectory("launchpad-system")));
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             System.out.printf("product started in %d ms; RSS MiB %s%n", stack.startMillis(), stack.residentMemoryMiB());
@@ -26,4 +31,5 @@ final class Product {
         }
         return stack;
     }
+
 }

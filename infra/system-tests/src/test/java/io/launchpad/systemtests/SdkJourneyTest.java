@@ -27,14 +27,19 @@ import io.launchpad.sdk.model.SavedSearch;
 import io.launchpad.sdk.model.SavedSearchFields;
 
 /**
- * Issue 14, item 5: the clients generated from docs/openapi.json work against the running API, signed in
- * with a real Keycloak token: challenges page by page with cursors, a write repeated with one
- * Idempotency-Key answered once, and a refusal read as problem+json. Java here; TypeScript through node.
+ * Issue 14, item 5: the clients generated from docs/openapi.json work against the running
+ * API, signed in with a real Keycloak token: challenges page by page with cursors, a
+ * write repeated with one Idempotency-Key answered once, and a refusal read as
+ * problem+json. Java here; TypeScript through node.
  */
 class SdkJourneyTest {
 
     private static LaunchpadStack stack;
-    /** An association of this run's own with three published challenges: the lists page within it. */
+
+    /**
+     * An association of this run's own with three published challenges: the lists page
+     * within it.
+     */
     private static String organisation;
 
     @BeforeAll
@@ -54,10 +59,12 @@ class SdkJourneyTest {
         String token = stack.keycloak().passwordGrantToken("sofia.marin", "launchpad");
         ApiClient client = new ApiClient();
         client.updateBaseUri(stack.apiUrl());
-        // writes with no success body are generated with "Accept: application/problem+json" alone, which the
-        // API refuses before acting (406; it answers writes in JSON): every call says it takes JSON
+        // writes with no success body are generated with "Accept:
+        // application/problem+json" alone, which the
+        // API refuses before acting (406; it answers writes in JSON): every call says it
+        // takes JSON
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token)
-                .setHeader("Accept", "application/json, application/problem+json"));
+            .setHeader("Accept", "application/json, application/problem+json"));
         ChallengeControllerApi challenges = new ChallengeControllerApi(client);
 
         PageChallengeView first = challenges.challengeList(null, UUID.fromString(organisation), null, null, null, 2,
@@ -78,12 +85,12 @@ class SdkJourneyTest {
         assertThat(again.getId()).as("the repeat is answered with the first outcome").isEqualTo(saved.getId());
 
         assertThatThrownBy(() -> challenges.challengeList(null, null, null, null, null, 500, null, null))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.getCode()).isEqualTo(400);
-                    assertThat(e.getResponseHeaders().firstValue("Content-Type")).hasValueSatisfying(
-                            type -> assertThat(type).startsWith("application/problem+json"));
-                    assertThat(e.getResponseBody()).contains("\"field\":\"limit\"");
-                });
+            .isInstanceOfSatisfying(ApiException.class, e -> {
+                assertThat(e.getCode()).isEqualTo(400);
+                assertThat(e.getResponseHeaders().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(e.getResponseBody()).contains("\"field\":\"limit\"");
+            });
         notifications.notificationDeleteSearch(saved.getId());
     }
 
@@ -100,8 +107,10 @@ class SdkJourneyTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         System.out.println(output);
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("ok: second page follows the cursor", "ok: a repeated write with the same Idempotency-Key",
-                "ok: the problem+json names the field: limit", "journey complete");
+        assertThat(output).contains("ok: second page follows the cursor",
+                "ok: a repeated write with the same Idempotency-Key", "ok: the problem+json names the field: limit",
+                "journey complete");
         Files.writeString(ProjectPaths.root().resolve("infra/system-tests/target/sdk-typescript-journey.txt"), output);
     }
+
 }

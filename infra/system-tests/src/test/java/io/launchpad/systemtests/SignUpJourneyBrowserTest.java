@@ -13,17 +13,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Pattern;
 
 /**
- * Issue 12's front door, Keycloak's half, in Debian's Chromium: a visitor finds "Create an account" on
- * the Launchpad sign-in page, gets mistakes explained beside their fields with what they typed kept,
- * registers, confirms their address from the email (read on the dev mailbox page, as a person trying
- * the product would), chooses a password and arrives signed in on the web app; then forgets their password, resets it
- * from the emailed link and signs in with the new one. axe-core checks every Keycloak page on the way
- * at 320 px and 1280 px wide, and at 320 px nothing scrolls sideways. Signed in, they change their password
- * on the same themed pages (an application-initiated action, never Keycloak's account console).
+ * Issue 12's front door, Keycloak's half, in Debian's Chromium: a visitor finds "Create
+ * an account" on the Launchpad sign-in page, gets mistakes explained beside their fields
+ * with what they typed kept, registers, confirms their address from the email (read on
+ * the dev mailbox page, as a person trying the product would), chooses a password and
+ * arrives signed in on the web app; then forgets their password, resets it from the
+ * emailed link and signs in with the new one. axe-core checks every Keycloak page on the
+ * way at 320 px and 1280 px wide, and at 320 px nothing scrolls sideways. Signed in, they
+ * change their password on the same themed pages (an application-initiated action, never
+ * Keycloak's account console).
  */
 class SignUpJourneyBrowserTest {
 
     private static final String PASSWORD = "harbour-lights-42";
+
     private static final String NEW_PASSWORD = "tidal-mooring-77";
 
     private static LaunchpadStack stack;
@@ -53,16 +56,19 @@ class SignUpJourneyBrowserTest {
         assertThat(page.locator("#kc-forgot-password")).hasText("Forgot your password?");
         pages.checkAtBothWidths(page, "sign in");
 
-        // 2. a wrong password is explained beside the field it is about, and in the summary
+        // 2. a wrong password is explained beside the field it is about, and in the
+        // summary
         page.locator("#username").fill("nobody-" + run);
         page.locator("#password").fill("not-her-password");
         page.locator("#kc-login").click();
-        assertThat(page.getByTestId("error-summary")).containsText("Enter a correct username or email address and password");
+        assertThat(page.getByTestId("error-summary"))
+            .containsText("Enter a correct username or email address and password");
         assertThat(page).hasTitle(Pattern.compile("^Error: "));
         assertThat(page.locator("#username")).hasValue("nobody-" + run);
         pages.checkAtBothWidths(page, "sign in with an error");
 
-        // 3. create an account; mistakes are explained beside their fields, nothing typed is lost
+        // 3. create an account; mistakes are explained beside their fields, nothing typed
+        // is lost
         page.locator("#kc-register").click();
         assertThat(page.locator("h1")).hasText("Create an account");
         pages.checkAtBothWidths(page, "create an account");
@@ -71,9 +77,11 @@ class SignUpJourneyBrowserTest {
         page.locator("#firstName").fill("Ada");
         page.locator("#kc-register").click();
         assertThat(page).hasTitle(Pattern.compile("^Error: Create an account"));
-        Locator emailField = page.locator(".field--error").filter(new Locator.FilterOptions().setHas(page.locator("#email")));
+        Locator emailField = page.locator(".field--error")
+            .filter(new Locator.FilterOptions().setHas(page.locator("#email")));
         assertThat(emailField.locator(".error-message")).containsText("Enter an email address in the correct format");
-        Locator lastNameField = page.locator(".field--error").filter(new Locator.FilterOptions().setHas(page.locator("#lastName")));
+        Locator lastNameField = page.locator(".field--error")
+            .filter(new Locator.FilterOptions().setHas(page.locator("#lastName")));
         assertThat(lastNameField.locator(".error-message")).containsText("Enter your last name");
         assertThat(page.locator(".field--error")).hasCount(2);
         assertThat(page.locator("#lastName")).hasAttribute("aria-invalid", "true");
@@ -92,13 +100,17 @@ class SignUpJourneyBrowserTest {
         assertThat(page.getByTestId("verify-email-instruction")).containsText(email);
         pages.checkAtBothWidths(page, "check your email");
 
-        // 4. the confirmation email, read on the dev mailbox page, leads on to choosing a password (set only
-        //    once the address is proven, as Keycloak recommends); passwords that differ are refused
+        // 4. the confirmation email, read on the dev mailbox page, leads on to choosing a
+        // password (set only
+        // once the address is proven, as Keycloak recommends); passwords that differ are
+        // refused
         String verifyLink = pages.linkFromMailbox(page.context(), email, "Confirm your email address",
                 "login-actions/action-token");
-        // Launchpad's email theme: a greeting by name, what happened, what to do next, a sign-off
-        assertThat(pages.lastMailText()).contains("Hello Ada,").contains("confirm the address by opening this link")
-                .contains("The Launchpad team");
+        // Launchpad's email theme: a greeting by name, what happened, what to do next, a
+        // sign-off
+        assertThat(pages.lastMailText()).contains("Hello Ada,")
+            .contains("confirm the address by opening this link")
+            .contains("The Launchpad team");
         page.navigate(verifyLink);
         pages.proceedIfKeycloakAsks(page, "email confirmed");
         assertThat(page.locator("h1")).hasText("Set your password");
@@ -106,10 +118,11 @@ class SignUpJourneyBrowserTest {
         page.locator("#password-new").fill(PASSWORD);
         page.locator("#password-confirm").fill(PASSWORD + "x");
         page.locator("#kc-update-password").click();
-        Locator confirmField = page.locator(".field--error").filter(new Locator.FilterOptions().setHas(page.locator("#password-confirm")));
+        Locator confirmField = page.locator(".field--error")
+            .filter(new Locator.FilterOptions().setHas(page.locator("#password-confirm")));
         assertThat(confirmField.locator(".error-message")).containsText("Enter the same password twice");
         assertThat(page.getByTestId("error-summary").locator("a[href='#password-confirm']"))
-                .hasText("Enter the same password twice");
+            .hasText("Enter the same password twice");
         pages.checkAtBothWidths(page, "set your password with an error");
         page.locator("#password-new").fill(PASSWORD);
         page.locator("#password-confirm").fill(PASSWORD);
@@ -118,7 +131,8 @@ class SignUpJourneyBrowserTest {
         assertThat(page.getByTestId("signed-in-user")).containsText("Ada");
         page.context().close();
 
-        // 5. forgot password: the form says what is missing, then a reset link sets a new password
+        // 5. forgot password: the form says what is missing, then a reset link sets a new
+        // password
         Page forgetful = pages.newVisitor();
         forgetful.navigate(stack.web().baseUrl() + "/");
         forgetful.getByTestId("sign-in").click();
@@ -162,7 +176,8 @@ class SignUpJourneyBrowserTest {
         later.waitForURL(url -> url.startsWith(stack.web().baseUrl()));
         assertThat(later.getByTestId("signed-in-user")).containsText("Ada");
 
-        // 7. a signed-in person changes their password on Keycloak's themed page, not its account console
+        // 7. a signed-in person changes their password on Keycloak's themed page, not its
+        // account console
         later.navigate(stack.web().baseUrl() + "/account/password");
         later.waitForURL(url -> url.startsWith(keycloak));
         assertThat(later.locator("h1")).hasText("Set your password");
@@ -176,4 +191,5 @@ class SignUpJourneyBrowserTest {
 
         pages.assertNoAccessibilityProblems("sign-up and password reset journey");
     }
+
 }

@@ -13,16 +13,19 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * What matching rebuilds its indexes from: every supplier profile, challenge and board role in
- * PostgreSQL, and every candidate who chose to be matched, streamed by their features in the same
- * document shape their writes send through the outbox.
+ * What matching rebuilds its indexes from: every supplier profile, challenge and board
+ * role in PostgreSQL, and every candidate who chose to be matched, streamed by their
+ * features in the same document shape their writes send through the outbox.
  */
 @Component
 class DatabaseSearchableSource implements SearchableSource {
 
     private final SupplierProfiles suppliers;
+
     private final Challenges challenges;
+
     private final CandidateProfiles candidates;
+
     private final BoardRoles boardRoles;
 
     DatabaseSearchableSource(SupplierProfiles suppliers, Challenges challenges, CandidateProfiles candidates,
@@ -52,4 +55,5 @@ class DatabaseSearchableSource implements SearchableSource {
     public Flux<BoardRoleForMatching> boardRoles() {
         return boardRoles.matchingDocuments();
     }
+
 }

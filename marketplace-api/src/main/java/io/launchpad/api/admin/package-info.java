@@ -1,4 +1,7 @@
-/** Operating the matching indexes and the parked outbox rows, admins only, and the source a reindex streams from. */
+/**
+ * Operating the matching indexes and the parked outbox rows, admins only, and the source
+ * a reindex streams from.
+ */
 @NullMarked
 package io.launchpad.api.admin;
 

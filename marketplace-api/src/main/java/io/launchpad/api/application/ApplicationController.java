@@ -37,21 +37,26 @@ class ApplicationController {
         this.applications = applications;
     }
 
-    @ApiResponse(responseCode = "201", description = "Created; Location names the new application", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new application",
+            useReturnTypeSchema = true)
     @PostMapping("/api/v1/board-roles/{id}/applications")
     Mono<ResponseEntity<ApplicationViews.OwnView>> apply(@PathVariable UUID id,
             @Valid @RequestBody ApplyRequest request) {
-        return Caller.current().flatMap(caller -> applications.apply(caller, id, request.statement())
-                        .flatMap(application -> applications.read(caller, application.id())))
-                .map(view -> (ApplicationViews.OwnView) view)
-                .map(view -> ResponseEntity.created(URI.create("/api/v1/applications/" + view.id()))
-                        .eTag(ETags.of(view.version())).body(view));
+        return Caller.current()
+            .flatMap(caller -> applications.apply(caller, id, request.statement())
+                .flatMap(application -> applications.read(caller, application.id())))
+            .map(view -> (ApplicationViews.OwnView) view)
+            .map(view -> ResponseEntity.created(URI.create("/api/v1/applications/" + view.id()))
+                .eTag(ETags.of(view.version()))
+                .body(view));
     }
 
     @GetMapping("/api/v1/board-roles/{id}/applications")
     Mono<Map<String, List<ApplicationViews.Review>>> forRole(@PathVariable UUID id) {
-        return Caller.current().flatMapMany(caller -> applications.forRole(caller, id)).collectList()
-                .map(items -> Map.of("items", items));
+        return Caller.current()
+            .flatMapMany(caller -> applications.forRole(caller, id))
+            .collectList()
+            .map(items -> Map.of("items", items));
     }
 
     @GetMapping("/api/v1/applications/{id}")
@@ -59,13 +64,17 @@ class ApplicationController {
         return Caller.current().flatMap(caller -> applications.read(caller, id));
     }
 
-    /** The association shortlists, invites to interview, appoints or declines; the candidate withdraws. */
+    /**
+     * The association shortlists, invites to interview, appoints or declines; the
+     * candidate withdraws.
+     */
     @PostMapping("/api/v1/applications/{id}/status")
-    Mono<Object> decide(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+    Mono<Object> decide(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody DecisionRequest request) {
         Long version = ETags.optionalVersion(ifMatch);
-        return Caller.current().flatMap(caller -> applications.decide(caller, id, version, request.status(),
-                request.feedback()));
+        return Caller.current()
+            .flatMap(caller -> applications.decide(caller, id, version, request.status(), request.feedback()));
     }
 
     @GetMapping("/api/v1/me/applications")
@@ -77,4 +86,5 @@ class ApplicationController {
             return applications.mine(caller);
         }).collectList().map(items -> Map.of("items", items));
     }
+
 }

@@ -18,8 +18,8 @@ final class ApplicationViews {
     }
 
     /** The candidate's own view of their application. */
-    record OwnView(UUID id, UUID boardRoleId, String roleTitle, String status, String statement, @Nullable String feedback,
-            Instant createdAt, Instant updatedAt, long version) {
+    record OwnView(UUID id, UUID boardRoleId, String roleTitle, String status, String statement,
+            @Nullable String feedback, Instant createdAt, Instant updatedAt, long version) {
 
         static OwnView of(BoardApplication a, String roleTitle) {
             return new OwnView(a.id(), a.boardRoleId(), roleTitle, a.status().code(), a.statement(), a.feedback(),
@@ -27,7 +27,10 @@ final class ApplicationViews {
         }
     }
 
-    /** Skills, experience and statement: everything a blind reviewer may see of an applicant. */
+    /**
+     * Skills, experience and statement: everything a blind reviewer may see of an
+     * applicant.
+     */
     record Applicant(String headline, List<SkillLevel> skills, List<Experience> experience,
             @Nullable String governanceExperience, int governanceYears, @Nullable String livedExperience,
             String availability, int hoursPerMonth, @Nullable String region, boolean remote) {
@@ -41,13 +44,13 @@ final class ApplicationViews {
 
     /**
      * The association's (and admin's) view. Until the application reaches interview,
-     * {@code candidateId} and {@code identity} are absent, not null: the JSON has no such keys.
+     * {@code candidateId} and {@code identity} are absent, not null: the JSON has no such
+     * keys.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Review(UUID id, UUID boardRoleId, String status, boolean identityRevealed, String statement,
             Applicant applicant, @Nullable UUID candidateId, CandidateProfile.@Nullable Identity identity,
-            @Nullable String feedback,
-            Instant createdAt, Instant updatedAt, long version) {
+            @Nullable String feedback, Instant createdAt, Instant updatedAt, long version) {
 
         static Review of(BoardApplication a, CandidateProfile candidate, boolean reveal) {
             return new Review(a.id(), a.boardRoleId(), a.status().code(), reveal, a.statement(),
@@ -55,4 +58,5 @@ final class ApplicationViews {
                     reveal ? candidate.identity() : null, a.feedback(), a.createdAt(), a.updatedAt(), a.version());
         }
     }
+
 }

@@ -6,11 +6,16 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** A candidate's application for a board role and where the association has got to with it. */
+/**
+ * A candidate's application for a board role and where the association has got to with
+ * it.
+ */
 record BoardApplication(UUID id, UUID boardRoleId, UUID candidateId, String statement, Status status,
-        @Nullable String feedback, Instant createdAt, Instant updatedAt, @Nullable Instant identityRevealedAt, long version) {
+        @Nullable String feedback, Instant createdAt, Instant updatedAt, @Nullable Instant identityRevealedAt,
+        long version) {
 
     enum Status {
+
         SUBMITTED, SHORTLISTED, INTERVIEW, APPOINTED, DECLINED, WITHDRAWN;
 
         String code() {
@@ -39,6 +44,7 @@ record BoardApplication(UUID id, UUID boardRoleId, UUID candidateId, String stat
         boolean isFinal() {
             return next().isEmpty();
         }
+
     }
 
     /** Blind shortlisting: the association sees who applied only from interview on. */

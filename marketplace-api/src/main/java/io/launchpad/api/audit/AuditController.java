@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The audit log: admins read all of it, a person reads what was done with their own candidate data. */
+/**
+ * The audit log: admins read all of it, a person reads what was done with their own
+ * candidate data.
+ */
 @RestController
 class AuditController {
 
@@ -27,8 +30,10 @@ class AuditController {
     Mono<Map<String, List<AuditLog.AdminEntry>>> all(@RequestParam(required = false) @Nullable UUID candidateId,
             @RequestParam(required = false) @Nullable Integer limit) {
         int size = Limits.pageSize(limit);
-        return Caller.current().flatMapMany(caller -> log.all(caller, candidateId, size)).collectList()
-                .map(items -> Map.of("items", items));
+        return Caller.current()
+            .flatMapMany(caller -> log.all(caller, candidateId, size))
+            .collectList()
+            .map(items -> Map.of("items", items));
     }
 
     @GetMapping("/api/v1/me/audit")
@@ -41,4 +46,5 @@ class AuditController {
             return log.about(caller.subject(), size);
         }).collectList().map(items -> Map.of("items", items));
     }
+
 }

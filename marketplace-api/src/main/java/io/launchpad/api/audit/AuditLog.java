@@ -19,26 +19,32 @@ import java.util.UUID;
 import java.util.Set;
 
 /**
- * Who viewed or changed a candidate's data. Written in the same transaction as a change (so a
- * change is never unaudited) and on every read of candidate data by someone other than the
- * candidate. Admins read all of it; a candidate reads the entries about themselves, with the actor
- * shown by role and organisation, never by another person's identifier.
+ * Who viewed or changed a candidate's data. Written in the same transaction as a change
+ * (so a change is never unaudited) and on every read of candidate data by someone other
+ * than the candidate. Admins read all of it; a candidate reads the entries about
+ * themselves, with the actor shown by role and organisation, never by another person's
+ * identifier.
  */
 @Service
 public class AuditLog implements PersonalData {
 
-    public enum Action { VIEWED, CREATED, UPDATED, APPLIED, DECIDED, MATCHED, EXPORTED, RETENTION_WARNED }
+    public enum Action {
+
+        VIEWED, CREATED, UPDATED, APPLIED, DECIDED, MATCHED, EXPORTED, RETENTION_WARNED
+
+    }
 
     /** What the candidate sees. */
     public record Entry(long id, Instant at, String actor, String action, UUID candidateId, String resource) {
     }
 
     /** What an admin sees: the actor's subject as well. */
-    public record AdminEntry(long id, Instant at, String actorSubject, String actor, String action,
-            UUID candidateId, String personSubject, String resource) {
+    public record AdminEntry(long id, Instant at, String actorSubject, String actor, String action, UUID candidateId,
+            String personSubject, String resource) {
     }
 
     private final DatabaseClient db;
+
     private final Organisations organisations;
 
     AuditLog(DatabaseClient db, Organisations organisations) {
@@ -47,8 +53,9 @@ public class AuditLog implements PersonalData {
     }
 
     /**
-     * How the candidate will see this caller: by the organisations they act for, or by role; never
-     * by the other person's own identifiers (those are that person's personal data).
+     * How the candidate will see this caller: by the organisations they act for, or by
+     * role; never by the other person's own identifiers (those are that person's personal
+     * data).
      */
     public Mono<String> labelOf(Caller caller, @Nullable String personSubject) {
         if (personSubject != null && personSubject.equals(caller.subject())) {
@@ -61,38 +68,42 @@ public class AuditLog implements PersonalData {
             return Mono.just("Launchpad (automatic)");
         }
         return organisations.membershipsOf(caller)
-                .map(m -> m.organisationName() + " (" + m.organisationType().code() + ")")
-                .collectList()
-                .map(names -> names.isEmpty()
-                        ? "a signed-in " + caller.roles().stream().map(r -> r.name().toLowerCase()).sorted()
-                                .findFirst().orElse("user")
-                        : String.join(", ", names));
+            .map(m -> m.organisationName() + " (" + m.organisationType().code() + ")")
+            .collectList()
+            .map(names -> names.isEmpty() ? "a signed-in "
+                    + caller.roles().stream().map(r -> r.name().toLowerCase()).sorted().findFirst().orElse("user")
+                    : String.join(", ", names));
     }
 
     /** Records with the label {@link #labelOf} gives. */
     public Mono<Void> record(Caller caller, Action action, UUID candidateId, String personSubject, String resource) {
         return labelOf(caller, personSubject)
-                .flatMap(label -> record(caller, label, action, candidateId, personSubject, resource));
+            .flatMap(label -> record(caller, label, action, candidateId, personSubject, resource));
     }
 
     /**
-     * Records that the caller did something to a person's candidate data. {@code actorLabel} is how
-     * the candidate will see the actor ("association: Riverside Homes", "admin", "you").
+     * Records that the caller did something to a person's candidate data.
+     * {@code actorLabel} is how the candidate will see the actor ("association: Riverside
+     * Homes", "admin", "you").
      */
     public Mono<Void> record(Caller caller, String actorLabel, Action action, UUID candidateId, String personSubject,
             String resource) {
         return db.sql("""
                 insert into audit_entry (actor_subject, actor_label, action, candidate_id, person_subject, resource)
                 values (:actor, :label, :action, :candidate, :person, :resource)""")
-                .bind("actor", caller.isAnonymous() ? "anonymous" : caller.subject())
-                .bind("label", actorLabel).bind("action", action.name().toLowerCase())
-                .bind("candidate", candidateId).bind("person", personSubject).bind("resource", resource)
-                .then();
+            .bind("actor", caller.isAnonymous() ? "anonymous" : caller.subject())
+            .bind("label", actorLabel)
+            .bind("action", action.name().toLowerCase())
+            .bind("candidate", candidateId)
+            .bind("person", personSubject)
+            .bind("resource", resource)
+            .then();
     }
 
     /**
-     * As {@link #record(Caller, String, Action, UUID, String, String)} for many candidates at once (a page of
-     * matches), in one statement: {@code people} maps each candidate id to the person it belongs to.
+     * As {@link #record(Caller, String, Action, UUID, String, String)} for many
+     * candidates at once (a page of matches), in one statement: {@code people} maps each
+     * candidate id to the person it belongs to.
      */
     public Mono<Void> recordAll(Caller caller, String actorLabel, Action action, Map<UUID, String> people,
             String resource) {
@@ -104,18 +115,23 @@ public class AuditLog implements PersonalData {
                 insert into audit_entry (actor_subject, actor_label, action, candidate_id, person_subject, resource)
                 select :actor, :label, :action, c.candidate, c.person, :resource
                 from unnest(cast(:candidates as uuid[]), cast(:people as text[])) as c(candidate, person)""")
-                .bind("actor", caller.isAnonymous() ? "anonymous" : caller.subject())
-                .bind("label", actorLabel).bind("action", action.name().toLowerCase())
-                .bind("candidates", entries.stream().map(Map.Entry::getKey).toArray(UUID[]::new))
-                .bind("people", entries.stream().map(Map.Entry::getValue).toArray(String[]::new))
-                .bind("resource", resource)
-                .then();
+            .bind("actor", caller.isAnonymous() ? "anonymous" : caller.subject())
+            .bind("label", actorLabel)
+            .bind("action", action.name().toLowerCase())
+            .bind("candidates", entries.stream().map(Map.Entry::getKey).toArray(UUID[]::new))
+            .bind("people", entries.stream().map(Map.Entry::getValue).toArray(String[]::new))
+            .bind("resource", resource)
+            .then();
     }
 
     /** Audit entries about the caller's own candidate data. */
     public Flux<Entry> about(String personSubject, int limit) {
         return db.sql("select * from audit_entry where person_subject = :p order by id desc limit :limit")
-                .bind("p", personSubject).bind("limit", limit).map(AuditLog::entry).all().as(Rows::whole);
+            .bind("p", personSubject)
+            .bind("limit", limit)
+            .map(AuditLog::entry)
+            .all()
+            .as(Rows::whole);
     }
 
     /** Admin view, optionally narrowed to one candidate. */
@@ -127,11 +143,13 @@ public class AuditLog implements PersonalData {
                 select * from audit_entry where (cast(:candidate as uuid) is null or candidate_id = :candidate)
                 order by id desc limit :limit""");
         spec = candidateId == null ? spec.bindNull("candidate", UUID.class) : spec.bind("candidate", candidateId);
-        return spec.bind("limit", limit).map(row -> new AdminEntry(row.get("id", Long.class),
-                row.get("at", Instant.class), row.get("actor_subject", String.class),
-                row.get("actor_label", String.class), row.get("action", String.class),
-                row.get("candidate_id", UUID.class), row.get("person_subject", String.class),
-                row.get("resource", String.class))).all().as(Rows::whole);
+        return spec.bind("limit", limit)
+            .map(row -> new AdminEntry(row.get("id", Long.class), row.get("at", Instant.class),
+                    row.get("actor_subject", String.class), row.get("actor_label", String.class),
+                    row.get("action", String.class), row.get("candidate_id", UUID.class),
+                    row.get("person_subject", String.class), row.get("resource", String.class)))
+            .all()
+            .as(Rows::whole);
     }
 
     @Override
@@ -155,19 +173,26 @@ public class AuditLog implements PersonalData {
     }
 
     /**
-     * Entries about the person go with them; entries where they were the actor (an association
-     * member who viewed someone) keep the fact but lose the person.
+     * Entries about the person go with them; entries where they were the actor (an
+     * association member who viewed someone) keep the fact but lose the person.
      */
     @Override
     public Mono<Erased> erase(String subject) {
-        return db.sql("delete from audit_entry where person_subject = :s").bind("s", subject).fetch().rowsUpdated()
-                .zipWith(db.sql("update audit_entry set actor_subject = 'erased' where actor_subject = :s")
-                        .bind("s", subject).fetch().rowsUpdated(), Long::sum)
-                .map(rows -> new Erased(rows, 0));
+        return db.sql("delete from audit_entry where person_subject = :s")
+            .bind("s", subject)
+            .fetch()
+            .rowsUpdated()
+            .zipWith(db.sql("update audit_entry set actor_subject = 'erased' where actor_subject = :s")
+                .bind("s", subject)
+                .fetch()
+                .rowsUpdated(), Long::sum)
+            .map(rows -> new Erased(rows, 0));
     }
 
     private static Entry entry(Readable row) {
         return new Entry(row.get("id", Long.class), row.get("at", Instant.class), row.get("actor_label", String.class),
-                row.get("action", String.class), row.get("candidate_id", UUID.class), row.get("resource", String.class));
+                row.get("action", String.class), row.get("candidate_id", UUID.class),
+                row.get("resource", String.class));
     }
+
 }

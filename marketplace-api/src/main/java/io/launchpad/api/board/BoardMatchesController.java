@@ -27,19 +27,22 @@ import io.launchpad.api.candidate.SkillInWords;
 import java.time.LocalDate;
 
 /**
- * Matching both ways. An association sees, for its own role, only candidates who chose to be
- * matched, and never who they are: the candidate id appears only for public profiles (which anyone
- * signed in may read, anonymised), and every candidate shown is written to the audit log. A
- * candidate sees open roles ranked for their own profile.
+ * Matching both ways. An association sees, for its own role, only candidates who chose to
+ * be matched, and never who they are: the candidate id appears only for public profiles
+ * (which anyone signed in may read, anonymised), and every candidate shown is written to
+ * the audit log. A candidate sees open roles ranked for their own profile.
  */
 @RestController
 class BoardMatchesController {
 
-    /** A matched candidate without identifying fields; {@code candidateId} only when the profile is public. */
-    record MatchedCandidate(@Nullable UUID candidateId, String headline, List<SkillLevel> skills, List<Experience> experience,
-            @Nullable String governanceExperience, int governanceYears, @Nullable String livedExperience, String availability,
-            int hoursPerMonth, @Nullable String region, boolean remote,
-            List<SkillInWords> skillsInWords, List<String> sectors,
+    /**
+     * A matched candidate without identifying fields; {@code candidateId} only when the
+     * profile is public.
+     */
+    record MatchedCandidate(@Nullable UUID candidateId, String headline, List<SkillLevel> skills,
+            List<Experience> experience, @Nullable String governanceExperience, int governanceYears,
+            @Nullable String livedExperience, String availability, int hoursPerMonth, @Nullable String region,
+            boolean remote, List<SkillInWords> skillsInWords, List<String> sectors,
             @Nullable String experienceSummary) {
 
         static MatchedCandidate of(CandidateDocument d) {
@@ -50,7 +53,8 @@ class BoardMatchesController {
         }
     }
 
-    record CandidateMatchView(int rank, int score, MatchedCandidate candidate, BoardMatching.BoardMatchReasons reasons) {
+    record CandidateMatchView(int rank, int score, MatchedCandidate candidate,
+            BoardMatching.BoardMatchReasons reasons) {
     }
 
     record CandidateMatchesView(UUID boardRoleId, String engine, @Nullable MatchVerdict verdict,
@@ -67,9 +71,13 @@ class BoardMatchesController {
     }
 
     private final BoardRoles roles;
+
     private final CandidateProfiles candidates;
+
     private final BoardMatching matching;
+
     private final AuditLog audit;
+
     private final MatchLatency latency;
 
     BoardMatchesController(BoardRoles roles, CandidateProfiles candidates, BoardMatching matching, AuditLog audit,
@@ -82,25 +90,28 @@ class BoardMatchesController {
     }
 
     @GetMapping("/api/v1/board-roles/{id}/matches")
-    Mono<CandidateMatchesView> candidatesFor(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit,
+    Mono<CandidateMatchesView> candidatesFor(@PathVariable UUID id,
+            @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         MatchRequest.MatchList list = new MatchRequest.MatchList("role-candidates", id);
         MatchRequest request = MatchRequest.of(limit, null, cursor, list);
-        return Caller.current().flatMap(caller -> roles.owned(caller, id)
-                .flatMap(role -> matching.candidatesFor(role.toDocument(), request.window()).collectList()
-                        .transform(latency.of(list.name()))
-                        .map(found -> request.page(found, BoardMatching.CandidateMatch::position, list))
-                        .flatMap(page -> audited(caller, role, page.items()).thenReturn(page))
-                        .map(page -> {
-                            List<CandidateMatchView> items = new ArrayList<>();
-                            for (var match : page.items()) {
-                                items.add(new CandidateMatchView(request.firstRank() + items.size(), match.score(),
-                                        MatchedCandidate.of(match.candidate()), match.reasons()));
-                            }
-                            return new CandidateMatchesView(id, matching.engine(), request.verdict(page,
-                                    BoardMatching.CandidateMatch::score, MatchStrength.BOARD_STRONG_SCORE, "candidates"),
-                                    items, page.nextCursor());
-                        })));
+        return Caller.current()
+            .flatMap(caller -> roles.owned(caller, id)
+                .flatMap(role -> matching.candidatesFor(role.toDocument(), request.window())
+                    .collectList()
+                    .transform(latency.of(list.name()))
+                    .map(found -> request.page(found, BoardMatching.CandidateMatch::position, list))
+                    .flatMap(page -> audited(caller, role, page.items()).thenReturn(page))
+                    .map(page -> {
+                        List<CandidateMatchView> items = new ArrayList<>();
+                        for (var match : page.items()) {
+                            items.add(new CandidateMatchView(request.firstRank() + items.size(), match.score(),
+                                    MatchedCandidate.of(match.candidate()), match.reasons()));
+                        }
+                        return new CandidateMatchesView(id, matching.engine(), request.verdict(page,
+                                BoardMatching.CandidateMatch::score, MatchStrength.BOARD_STRONG_SCORE, "candidates"),
+                                items, page.nextCursor());
+                    })));
     }
 
     @GetMapping("/api/v1/candidates/{id}/matches")
@@ -108,23 +119,26 @@ class BoardMatchesController {
             @RequestParam(required = false) @Nullable String cursor) {
         MatchRequest.MatchList list = new MatchRequest.MatchList("candidate-roles", id);
         MatchRequest request = MatchRequest.of(limit, null, cursor, list);
-        return Caller.current().flatMap(caller -> candidates.byId(id)
+        return Caller.current()
+            .flatMap(caller -> candidates.byId(id)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Candidate " + id)))
                 .flatMap(profile -> allowedToSeeMatches(caller, profile))
-                .flatMap(profile -> matching.rolesFor(profile.toDocument(), request.window()).collectList()
-                        .transform(latency.of(list.name())))
+                .flatMap(profile -> matching.rolesFor(profile.toDocument(), request.window())
+                    .collectList()
+                    .transform(latency.of(list.name())))
                 .map(found -> request.page(found, BoardMatching.RoleMatch::position, list))
                 .map(page -> {
                     List<RoleMatchView> items = new ArrayList<>();
                     for (var match : page.items()) {
                         var role = match.role();
-                        items.add(new RoleMatchView(request.firstRank() + items.size(), match.score(), role.id(), role.title(),
-                                role.organisationId(), role.region(), role.remote(), role.hoursPerMonth(),
+                        items.add(new RoleMatchView(request.firstRank() + items.size(), match.score(), role.id(),
+                                role.title(), role.organisationId(), role.region(), role.remote(), role.hoursPerMonth(),
                                 role.remuneration(), role.closingDate(), match.reasons(), role.attendance(),
                                 role.governanceExperienceRequired()));
                     }
-                    return new RoleMatchesView(id, matching.engine(), request.verdict(page, BoardMatching.RoleMatch::score,
-                            MatchStrength.BOARD_STRONG_SCORE, "roles"), items, page.nextCursor());
+                    return new RoleMatchesView(id, matching.engine(), request.verdict(page,
+                            BoardMatching.RoleMatch::score, MatchStrength.BOARD_STRONG_SCORE, "roles"), items,
+                            page.nextCursor());
                 }));
     }
 
@@ -133,27 +147,36 @@ class BoardMatchesController {
             return candidates.touch(caller.subject()).thenReturn(profile);
         }
         if (caller.isAdmin()) {
-            return audit.record(caller, AuditLog.Action.VIEWED, profile.id(), profile.subject(),
-                    "/api/v1/candidates/" + profile.id() + "/matches").thenReturn(profile);
+            return audit
+                .record(caller, AuditLog.Action.VIEWED, profile.id(), profile.subject(),
+                        "/api/v1/candidates/" + profile.id() + "/matches")
+                .thenReturn(profile);
         }
         return profile.visibility() == CandidateProfile.Visibility.PUBLIC
                 ? Mono.error(ApiProblem.forbidden("Only the candidate sees the roles matched to them"))
                 : Mono.error(ApiProblem.notFound("Candidate " + profile.id()));
     }
 
-    /** Every candidate shown to an association is recorded, so candidates can see who looked. */
+    /**
+     * Every candidate shown to an association is recorded, so candidates can see who
+     * looked.
+     */
     private Mono<List<BoardMatching.CandidateMatch>> audited(Caller caller, BoardRole role,
             List<BoardMatching.CandidateMatch> found) {
         if (found.isEmpty()) {
             return Mono.just(found);
         }
         // one lookup and one insert for the page, not two statements per candidate shown
-        return Mono.zip(audit.labelOf(caller, null),
-                        candidates.byIds(found.stream().map(match -> match.candidate().id()).toList()))
-                .flatMap(labelAndProfiles -> audit.recordAll(caller, labelAndProfiles.getT1(), AuditLog.Action.MATCHED,
-                        labelAndProfiles.getT2().values().stream()
-                                .collect(Collectors.toMap(CandidateProfile::id, CandidateProfile::subject)),
-                        "/api/v1/board-roles/" + role.id() + "/matches"))
-                .then(Mono.just(found));
+        return Mono
+            .zip(audit.labelOf(caller, null),
+                    candidates.byIds(found.stream().map(match -> match.candidate().id()).toList()))
+            .flatMap(labelAndProfiles -> audit.recordAll(caller, labelAndProfiles.getT1(), AuditLog.Action.MATCHED,
+                    labelAndProfiles.getT2()
+                        .values()
+                        .stream()
+                        .collect(Collectors.toMap(CandidateProfile::id, CandidateProfile::subject)),
+                    "/api/v1/board-roles/" + role.id() + "/matches"))
+            .then(Mono.just(found));
     }
+
 }

@@ -10,20 +10,31 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A board role an association posts: draft (only its members see it), open (taking applications), closed. */
+/**
+ * A board role an association posts: draft (only its members see it), open (taking
+ * applications), closed.
+ */
 public record BoardRole(UUID id, UUID organisationId, String title, String description, List<SkillLevel> skillsMatrix,
         List<SkillLevel> skillGaps, String timeCommitment, int hoursPerMonth, String remuneration,
-        @Nullable String remunerationDetail, String region, boolean remote, LocalDate closingDate, @Nullable String diversityAims,
-        Status status, Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt, long version, String attendance,
-        boolean governanceExperienceRequired, List<String> skillGapsInWords, @Nullable String hiddenReason) {
+        @Nullable String remunerationDetail, String region, boolean remote, LocalDate closingDate,
+        @Nullable String diversityAims, Status status, Instant createdAt, Instant updatedAt,
+        @Nullable Instant publishedAt, long version, String attendance, boolean governanceExperienceRequired,
+        List<String> skillGapsInWords, @Nullable String hiddenReason) {
 
-    public enum Status { DRAFT, OPEN, CLOSED }
+    public enum Status {
+
+        DRAFT, OPEN, CLOSED
+
+    }
 
     public boolean isVisibleToAll() {
         return status != Status.DRAFT && !isHidden();
     }
 
-    /** Hidden by an administrator (moderation): only its association and admins see it, with the reason. */
+    /**
+     * Hidden by an administrator (moderation): only its association and admins see it,
+     * with the reason.
+     */
     public boolean isHidden() {
         return hiddenReason != null;
     }
@@ -38,7 +49,9 @@ public record BoardRole(UUID id, UUID organisationId, String title, String descr
         return status == Status.OPEN && !isHidden() && !closingDate.isBefore(today);
     }
 
-    /** The shape the board-roles index holds, announced through the outbox on every write. */
+    /**
+     * The shape the board-roles index holds, announced through the outbox on every write.
+     */
     public BoardRoleForMatching forMatching(SkillsFramework framework) {
         return new BoardRoleForMatching(id, organisationId, title, description, framework.ranked(skillGaps),
                 skillGapsInWords, region, remote, attendance, governanceExperienceRequired, hoursPerMonth,

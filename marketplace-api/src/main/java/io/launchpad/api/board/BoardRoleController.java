@@ -34,10 +34,10 @@ class BoardRoleController {
 
     record BoardRoleView(UUID id, UUID organisationId, String organisationName, String title, String description,
             List<SkillLevel> skillsMatrix, List<SkillLevel> skillGaps, String timeCommitment, int hoursPerMonth,
-            String remuneration, @Nullable String remunerationDetail, String region, boolean remote, LocalDate closingDate,
-            @Nullable String diversityAims, String status, Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt,
-            long version, String attendance, boolean governanceExperienceRequired, List<String> skillGapsInWords,
-            @Nullable String hiddenReason) {
+            String remuneration, @Nullable String remunerationDetail, String region, boolean remote,
+            LocalDate closingDate, @Nullable String diversityAims, String status, Instant createdAt, Instant updatedAt,
+            @Nullable Instant publishedAt, long version, String attendance, boolean governanceExperienceRequired,
+            List<String> skillGapsInWords, @Nullable String hiddenReason) {
 
         static BoardRoleView of(BoardRole r, String organisationName) {
             return new BoardRoleView(r.id(), r.organisationId(), organisationName, r.title(), r.description(),
@@ -54,26 +54,37 @@ class BoardRoleController {
         this.roles = roles;
     }
 
-    @ApiResponse(responseCode = "201", description = "Created; Location names the new board role", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new board role",
+            useReturnTypeSchema = true)
     @PostMapping
     Mono<ResponseEntity<BoardRoleView>> create(@Valid @RequestBody BoardRoleFields fields) {
-        return Caller.current().flatMap(caller -> roles.create(caller, fields)).flatMap(this::view)
-                .map(view -> ResponseEntity.created(URI.create("/api/v1/board-roles/" + view.id()))
-                        .eTag(ETags.of(view.version())).body(view));
+        return Caller.current()
+            .flatMap(caller -> roles.create(caller, fields))
+            .flatMap(this::view)
+            .map(view -> ResponseEntity.created(URI.create("/api/v1/board-roles/" + view.id()))
+                .eTag(ETags.of(view.version()))
+                .body(view));
     }
 
     @GetMapping
     Mono<Page<BoardRoleView>> list(@RequestParam(required = false) @Nullable UUID organisationId,
-            @RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit) {
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
         int size = Limits.pageSize(limit);
-        return Caller.current().flatMap(caller -> roles.list(caller, organisationId, Cursor.decode(cursor), size))
-                .flatMap(page -> Flux.fromIterable(page.items()).concatMap(this::view).collectList()
-                        .map(items -> new Page<>(items, page.nextCursor())));
+        return Caller.current()
+            .flatMap(caller -> roles.list(caller, organisationId, Cursor.decode(cursor), size))
+            .flatMap(page -> Flux.fromIterable(page.items())
+                .concatMap(this::view)
+                .collectList()
+                .map(items -> new Page<>(items, page.nextCursor())));
     }
 
     @GetMapping("/{id}")
     Mono<ResponseEntity<BoardRoleView>> read(@PathVariable UUID id) {
-        return Caller.current().flatMap(caller -> roles.read(caller, id)).flatMap(this::view).map(BoardRoleController::tagged);
+        return Caller.current()
+            .flatMap(caller -> roles.read(caller, id))
+            .flatMap(this::view)
+            .map(BoardRoleController::tagged);
     }
 
     @PutMapping("/{id}")
@@ -81,24 +92,30 @@ class BoardRoleController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody BoardRoleFields fields) {
         long version = ETags.requiredVersion(ifMatch);
-        return Caller.current().flatMap(caller -> roles.update(caller, id, version, fields)).flatMap(this::view)
-                .map(BoardRoleController::tagged);
+        return Caller.current()
+            .flatMap(caller -> roles.update(caller, id, version, fields))
+            .flatMap(this::view)
+            .map(BoardRoleController::tagged);
     }
 
     @PostMapping("/{id}/publish")
     Mono<ResponseEntity<BoardRoleView>> publish(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         Long version = ETags.optionalVersion(ifMatch);
-        return Caller.current().flatMap(caller -> roles.publish(caller, id, version)).flatMap(this::view)
-                .map(BoardRoleController::tagged);
+        return Caller.current()
+            .flatMap(caller -> roles.publish(caller, id, version))
+            .flatMap(this::view)
+            .map(BoardRoleController::tagged);
     }
 
     @PostMapping("/{id}/close")
     Mono<ResponseEntity<BoardRoleView>> close(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         Long version = ETags.optionalVersion(ifMatch);
-        return Caller.current().flatMap(caller -> roles.close(caller, id, version)).flatMap(this::view)
-                .map(BoardRoleController::tagged);
+        return Caller.current()
+            .flatMap(caller -> roles.close(caller, id, version))
+            .flatMap(this::view)
+            .map(BoardRoleController::tagged);
     }
 
     private Mono<BoardRoleView> view(BoardRole role) {
@@ -108,4 +125,5 @@ class BoardRoleController {
     private static ResponseEntity<BoardRoleView> tagged(BoardRoleView view) {
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
+
 }

@@ -7,7 +7,10 @@ import reactor.core.publisher.Mono;
 
 import java.util.UUID;
 
-/** Board roles can be hidden by an administrator: gone from lists and matching; its association still sees it. */
+/**
+ * Board roles can be hidden by an administrator: gone from lists and matching; its
+ * association still sees it.
+ */
 @Component
 class BoardRoleModeration implements ModeratedContent {
 
@@ -24,7 +27,8 @@ class BoardRoleModeration implements ModeratedContent {
 
     @Override
     public Mono<Target> setHidden(UUID id, @Nullable String reason) {
-        return roles.setHidden(id, reason).map(r -> new Target(r.id(), r.title(), r.organisationId(),
-                "/board-roles/" + r.id()));
+        return roles.setHidden(id, reason)
+            .map(r -> new Target(r.id(), r.title(), r.organisationId(), "/board-roles/" + r.id()));
     }
+
 }

@@ -30,6 +30,7 @@ class BoardRoleRepository {
     };
 
     private final DatabaseClient db;
+
     private final JsonMapper json;
 
     BoardRoleRepository(DatabaseClient db, JsonMapper json) {
@@ -44,8 +45,8 @@ class BoardRoleRepository {
                     diversity_aims, attendance, governance_experience_required, skill_gaps_in_words, status)
                 values (:id, :org, :title, :description, :matrix, :gaps, :time, :hours, :remuneration, :detail,
                     :region, :remote, :closing, :diversity, :attendance, :governance, :gapsInWords, 'draft')
-                returning *""").bind("id", UUID.randomUUID()).bind("org", organisationId), fields)
-                .map(this::role).one();
+                returning *""").bind("id", UUID.randomUUID()).bind("org", organisationId), fields).map(this::role)
+            .one();
     }
 
     Mono<BoardRole> update(UUID id, long expectedVersion, BoardRoleFields fields) {
@@ -57,8 +58,7 @@ class BoardRoleRepository {
                     governance_experience_required = :governance, skill_gaps_in_words = :gapsInWords,
                     updated_at = now(), version = version + 1
                 where id = :id and version = :version
-                returning *""").bind("id", id).bind("version", expectedVersion), fields)
-                .map(this::role).one();
+                returning *""").bind("id", id).bind("version", expectedVersion), fields).map(this::role).one();
     }
 
     Mono<BoardRole> changeStatus(UUID id, long expectedVersion, BoardRole.Status status) {
@@ -66,8 +66,12 @@ class BoardRoleRepository {
                 update board_role set status = :status, updated_at = now(), version = version + 1,
                     published_at = case when :status = 'open' then coalesce(published_at, now()) else published_at end
                 where id = :id and version = :version
-                returning *""").bind("id", id).bind("version", expectedVersion)
-                .bind("status", status.name().toLowerCase()).map(this::role).one();
+                returning *""")
+            .bind("id", id)
+            .bind("version", expectedVersion)
+            .bind("status", status.name().toLowerCase())
+            .map(this::role)
+            .one();
     }
 
     Mono<BoardRole> find(UUID id) {
@@ -75,23 +79,37 @@ class BoardRoleRepository {
     }
 
     Flux<BoardRole> findAll(Collection<UUID> ids) {
-        return db.sql("select * from board_role where id = any(:ids)").bind("ids", ids.toArray(UUID[]::new))
-                .map(this::role).all().as(Rows::whole);
+        return db.sql("select * from board_role where id = any(:ids)")
+            .bind("ids", ids.toArray(UUID[]::new))
+            .map(this::role)
+            .all()
+            .as(Rows::whole);
     }
 
-    /** Every role, drafts and closed ones included (a full reindex, the consistency check). */
+    /**
+     * Every role, drafts and closed ones included (a full reindex, the consistency
+     * check).
+     */
     Flux<BoardRole> all() {
         return db.sql("select * from board_role order by id").map(this::role).all().as(Rows::whole);
     }
 
-    /** Sets (or, with null, clears) the moderation mark; a new version, so the index takes the change. */
+    /**
+     * Sets (or, with null, clears) the moderation mark; a new version, so the index takes
+     * the change.
+     */
     Mono<BoardRole> setHidden(UUID id, @Nullable String reason) {
-        var spec = db.sql("update board_role set hidden_reason = :reason, version = version + 1 where id = :id returning *")
-                .bind("id", id);
-        return (reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason)).map(this::role).one();
+        var spec = db
+            .sql("update board_role set hidden_reason = :reason, version = version + 1 where id = :id returning *")
+            .bind("id", id);
+        return (reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason)).map(this::role)
+            .one();
     }
 
-    /** Open roles, or (when {@code includeDrafts}) all of one organisation's roles, newest first. */
+    /**
+     * Open roles, or (when {@code includeDrafts}) all of one organisation's roles, newest
+     * first.
+     */
     Flux<BoardRole> list(@Nullable UUID organisationId, boolean includeDrafts, @Nullable Cursor after, int limit) {
         var spec = db.sql("""
                 select * from board_role
@@ -101,23 +119,25 @@ class BoardRoleRepository {
                   and (cast(:afterAt as timestamptz) is null or (created_at, id) < (:afterAt, :afterId))
                 order by created_at desc, id desc limit :limit""");
         spec = organisationId == null ? spec.bindNull("org", UUID.class) : spec.bind("org", organisationId);
-        spec = after == null
-                ? spec.bindNull("afterAt", Instant.class).bindNull("afterId", UUID.class)
+        spec = after == null ? spec.bindNull("afterAt", Instant.class).bindNull("afterId", UUID.class)
                 : spec.bind("afterAt", after.at()).bind("afterId", after.id());
         return spec.bind("drafts", includeDrafts).bind("limit", limit).map(this::role).all().as(Rows::whole);
     }
 
     private DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, BoardRoleFields f) {
-        spec = spec.bind("title", f.title()).bind("description", f.description())
-                .bind("matrix", Json.of(json.writeValueAsString(f.skillsMatrix())))
-                .bind("gaps", Json.of(json.writeValueAsString(f.skillGaps())))
-                .bind("time", f.timeCommitment()).bind("hours", f.hoursPerMonth())
-                .bind("remuneration", f.remuneration()).bind("region", f.region())
-                .bind("remote", Objects.requireNonNull(f.remote(), "set by normalised()"))
-                .bind("closing", f.closingDate())
-                .bind("attendance", Objects.requireNonNull(f.attendance(), "set by normalised()"))
-                .bind("governance", Boolean.TRUE.equals(f.governanceExperienceRequired()))
-                .bind("gapsInWords", Json.of(json.writeValueAsString(f.skillGapsInWords())));
+        spec = spec.bind("title", f.title())
+            .bind("description", f.description())
+            .bind("matrix", Json.of(json.writeValueAsString(f.skillsMatrix())))
+            .bind("gaps", Json.of(json.writeValueAsString(f.skillGaps())))
+            .bind("time", f.timeCommitment())
+            .bind("hours", f.hoursPerMonth())
+            .bind("remuneration", f.remuneration())
+            .bind("region", f.region())
+            .bind("remote", Objects.requireNonNull(f.remote(), "set by normalised()"))
+            .bind("closing", f.closingDate())
+            .bind("attendance", Objects.requireNonNull(f.attendance(), "set by normalised()"))
+            .bind("governance", Boolean.TRUE.equals(f.governanceExperienceRequired()))
+            .bind("gapsInWords", Json.of(json.writeValueAsString(f.skillGapsInWords())));
         spec = f.remunerationDetail() == null ? spec.bindNull("detail", String.class)
                 : spec.bind("detail", f.remunerationDetail());
         return f.diversityAims() == null ? spec.bindNull("diversity", String.class)
@@ -146,4 +166,5 @@ class BoardRoleRepository {
                 json.readValue(row.get("skill_gaps_in_words", Json.class).asString(), WORDS),
                 row.get("hidden_reason", String.class));
     }
+
 }

@@ -25,15 +25,18 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Board roles. An association's members write them; any signed-in person reads the open and
- * closed ones; drafts are visible only to their association (404 to anyone else).
+ * Board roles. An association's members write them; any signed-in person reads the open
+ * and closed ones; drafts are visible only to their association (404 to anyone else).
  */
 @Service
 public class BoardRoles {
 
     private final BoardRoleRepository repository;
+
     private final Organisations organisations;
+
     private final SkillsFramework framework;
+
     private final BoardOutbox outbox;
 
     BoardRoles(BoardRoleRepository repository, Organisations organisations, SkillsFramework framework,
@@ -51,30 +54,32 @@ public class BoardRoles {
             return Mono.error(ApiProblem.invalid("organisationId", "required", "must name the association"));
         }
         BoardRoleFields fields = checked(request);
-        return organisations.requireActingFor(caller, organisationId, OrganisationType.ASSOCIATION,
-                        "organisationId")
-                .flatMap(organisation -> repository.insert(organisation.id(), fields))
-                .flatMap(this::announce);
+        return organisations.requireActingFor(caller, organisationId, OrganisationType.ASSOCIATION, "organisationId")
+            .flatMap(organisation -> repository.insert(organisation.id(), fields))
+            .flatMap(this::announce);
     }
 
     public Mono<BoardRole> read(Caller caller, UUID id) {
         return repository.find(id)
-                .filterWhen(role -> role.isVisibleToAll() ? Mono.just(true) : mayEdit(caller, role))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Board role " + id)));
+            .filterWhen(role -> role.isVisibleToAll() ? Mono.just(true) : mayEdit(caller, role))
+            .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Board role " + id)));
     }
 
-    /** The role when the caller acts for its association (or is an admin): 404 / 403 otherwise. */
+    /**
+     * The role when the caller acts for its association (or is an admin): 404 / 403
+     * otherwise.
+     */
     public Mono<BoardRole> owned(Caller caller, UUID id) {
         return repository.find(id)
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Board role " + id)))
-                .flatMap(role -> mayEdit(caller, role).flatMap(allowed -> {
-                    if (allowed) {
-                        return Mono.just(role);
-                    }
-                    return role.isVisibleToAll()
-                            ? Mono.error(ApiProblem.forbidden("Only the association's members manage this role"))
-                            : Mono.error(ApiProblem.notFound("Board role " + id));
-                }));
+            .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Board role " + id)))
+            .flatMap(role -> mayEdit(caller, role).flatMap(allowed -> {
+                if (allowed) {
+                    return Mono.just(role);
+                }
+                return role.isVisibleToAll()
+                        ? Mono.error(ApiProblem.forbidden("Only the association's members manage this role"))
+                        : Mono.error(ApiProblem.notFound("Board role " + id));
+            }));
     }
 
     @Transactional
@@ -90,8 +95,9 @@ public class BoardRoles {
                 return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "status", "not-closed",
                         "a closed role is not edited"));
             }
-            return repository.update(id, expectedVersion, fields).switchIfEmpty(Mono.error(BoardRoles::changedMeanwhile))
-                    .flatMap(this::announce);
+            return repository.update(id, expectedVersion, fields)
+                .switchIfEmpty(Mono.error(BoardRoles::changedMeanwhile))
+                .flatMap(this::announce);
         });
     }
 
@@ -109,15 +115,17 @@ public class BoardRoles {
         Mono<Boolean> member = organisationId == null ? Mono.just(false)
                 : organisations.find(organisationId).flatMap(org -> organisations.mayActFor(caller, org));
         return member.flatMap(drafts -> repository.list(organisationId, drafts, after, limit + 1).collectList())
-                .map(rows -> {
-                    boolean more = rows.size() > limit;
-                    var items = more ? rows.subList(0, limit) : rows;
-                    String next = more ? new Cursor(items.getLast().createdAt(), items.getLast().id()).encode() : null;
-                    return new Page<>(items, next);
-                });
+            .map(rows -> {
+                boolean more = rows.size() > limit;
+                var items = more ? rows.subList(0, limit) : rows;
+                String next = more ? new Cursor(items.getLast().createdAt(), items.getLast().id()).encode() : null;
+                return new Page<>(items, next);
+            });
     }
 
-    /** For features checking their own rules (applications): the role whatever its status. */
+    /**
+     * For features checking their own rules (applications): the role whatever its status.
+     */
     public Mono<BoardRole> byId(UUID id) {
         return repository.find(id);
     }
@@ -129,25 +137,34 @@ public class BoardRoles {
 
     public Mono<Boolean> mayEdit(Caller caller, BoardRole role) {
         return organisations.find(role.organisationId())
-                .flatMap((Organisation organisation) -> organisations.mayActFor(caller, organisation));
+            .flatMap((Organisation organisation) -> organisations.mayActFor(caller, organisation));
     }
 
     public Mono<String> organisationName(BoardRole role) {
         return organisations.find(role.organisationId()).map(Organisation::name);
     }
 
-    /** Sets or clears the moderation mark and tells the index; empty when there is no such role. */
+    /**
+     * Sets or clears the moderation mark and tells the index; empty when there is no such
+     * role.
+     */
     @Transactional
     public Mono<BoardRole> setHidden(UUID id, @Nullable String reason) {
         return repository.setHidden(id, reason).flatMap(this::announce);
     }
 
-    /** Every role as the board-roles index holds it, streamed (a full reindex, the index consistency check). */
+    /**
+     * Every role as the board-roles index holds it, streamed (a full reindex, the index
+     * consistency check).
+     */
     public Flux<BoardRoleForMatching> matchingDocuments() {
         return repository.all().map(role -> role.forMatching(framework));
     }
 
-    /** In the same transaction as the write: the index follows through the outbox, never ahead of a rollback. */
+    /**
+     * In the same transaction as the write: the index follows through the outbox, never
+     * ahead of a rollback.
+     */
     private Mono<BoardRole> announce(BoardRole role) {
         return outbox.boardRoleChanged(role.forMatching(framework)).thenReturn(role);
     }
@@ -166,8 +183,8 @@ public class BoardRoles {
             Mono<?> allowed = to == BoardRole.Status.OPEN
                     ? organisations.requireVerifiedToPublish(role.organisationId()) : Mono.empty();
             return allowed.then(repository.changeStatus(id, role.version(), to))
-                    .switchIfEmpty(Mono.error(BoardRoles::changedMeanwhile))
-                    .flatMap(this::announce);
+                .switchIfEmpty(Mono.error(BoardRoles::changedMeanwhile))
+                .flatMap(this::announce);
         });
     }
 
@@ -190,4 +207,5 @@ public class BoardRoles {
         return ApiProblem.field(ProblemType.PRECONDITION_FAILED, "If-Match", "current-version",
                 "the role was changed while you were saving; fetch it again");
     }
+
 }

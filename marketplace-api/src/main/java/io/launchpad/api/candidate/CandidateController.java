@@ -33,26 +33,35 @@ class CandidateController {
         return profiles.framework().framework();
     }
 
-    @ApiResponse(responseCode = "201", description = "Created; Location names the new candidate profile", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new candidate profile",
+            useReturnTypeSchema = true)
     @PostMapping("/api/v1/candidates")
     Mono<ResponseEntity<CandidateView>> create(@Valid @RequestBody CandidateFields fields) {
-        return Caller.current().flatMap(caller -> profiles.create(caller, fields))
-                .map(profile -> ResponseEntity.created(URI.create("/api/v1/candidates/" + profile.id()))
-                        .eTag(ETags.of(profile.version())).body(CandidateView.of(profile)));
+        return Caller.current()
+            .flatMap(caller -> profiles.create(caller, fields))
+            .map(profile -> ResponseEntity.created(URI.create("/api/v1/candidates/" + profile.id()))
+                .eTag(ETags.of(profile.version()))
+                .body(CandidateView.of(profile)));
     }
 
     @GetMapping("/api/v1/candidates/me")
     Mono<ResponseEntity<CandidateView>> mine() {
-        return Caller.current().flatMap(profiles::mine)
-                .map(profile -> ResponseEntity.ok().eTag(ETags.of(profile.version())).body(CandidateView.of(profile)));
+        return Caller.current()
+            .flatMap(profiles::mine)
+            .map(profile -> ResponseEntity.ok().eTag(ETags.of(profile.version())).body(CandidateView.of(profile)));
     }
 
-    /** The full profile for its owner and admins; the anonymised document for anyone else, if public. */
+    /**
+     * The full profile for its owner and admins; the anonymised document for anyone else,
+     * if public.
+     */
     @GetMapping("/api/v1/candidates/{id}")
     Mono<ResponseEntity<Object>> read(@PathVariable UUID id) {
-        return Caller.current().flatMap(caller -> profiles.read(caller, id))
-                .map(seen -> ResponseEntity.ok().eTag(ETags.of(seen.profile().version()))
-                        .body(seen.full() ? CandidateView.of(seen.profile()) : seen.profile().toDocument()));
+        return Caller.current()
+            .flatMap(caller -> profiles.read(caller, id))
+            .map(seen -> ResponseEntity.ok()
+                .eTag(ETags.of(seen.profile().version()))
+                .body(seen.full() ? CandidateView.of(seen.profile()) : seen.profile().toDocument()));
     }
 
     @PutMapping("/api/v1/candidates/{id}")
@@ -60,7 +69,9 @@ class CandidateController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody CandidateFields fields) {
         long version = ETags.requiredVersion(ifMatch);
-        return Caller.current().flatMap(caller -> profiles.update(caller, id, version, fields))
-                .map(profile -> ResponseEntity.ok().eTag(ETags.of(profile.version())).body(CandidateView.of(profile)));
+        return Caller.current()
+            .flatMap(caller -> profiles.update(caller, id, version, fields))
+            .map(profile -> ResponseEntity.ok().eTag(ETags.of(profile.version())).body(CandidateView.of(profile)));
     }
+
 }

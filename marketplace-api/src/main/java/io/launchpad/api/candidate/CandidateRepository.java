@@ -24,15 +24,18 @@ class CandidateRepository {
 
     private static final TypeReference<List<SkillLevel>> SKILLS = new TypeReference<>() {
     };
+
     private static final TypeReference<List<Experience>> EXPERIENCE = new TypeReference<>() {
     };
 
     private static final TypeReference<List<SkillInWords>> SKILLS_IN_WORDS = new TypeReference<>() {
     };
+
     private static final TypeReference<List<String>> SECTORS = new TypeReference<>() {
     };
 
     private final DatabaseClient db;
+
     private final JsonMapper json;
 
     CandidateRepository(DatabaseClient db, JsonMapper json) {
@@ -48,11 +51,13 @@ class CandidateRepository {
                 values (:id, :subject, :name, :email, :phone, :photoUrl, :dob, :headline, :skills, :experience,
                     :governance, :governanceYears, :lived, :availability, :hours, :region, :remote, :visibility,
                     :skillsInWords, :sectors, :summary)
-                returning *""").bind("id", UUID.randomUUID()).bind("subject", subject), fields)
-                .map(this::profile).one();
+                returning *""").bind("id", UUID.randomUUID()).bind("subject", subject), fields).map(this::profile)
+            .one();
     }
 
-    /** Writes only when the stored version is the one the caller read; empty otherwise. */
+    /**
+     * Writes only when the stored version is the one the caller read; empty otherwise.
+     */
     Mono<CandidateProfile> update(UUID id, long expectedVersion, CandidateFields fields) {
         return bind(db.sql("""
                 update candidate_profile set name = :name, email = :email, phone = :phone, photo_url = :photoUrl,
@@ -63,8 +68,7 @@ class CandidateRepository {
                     sectors = :sectors, experience_summary = :summary, updated_at = now(),
                     last_active_at = now(), retention_warned_at = null, version = version + 1
                 where id = :id and version = :version
-                returning *""").bind("id", id).bind("version", expectedVersion), fields)
-                .map(this::profile).one();
+                returning *""").bind("id", id).bind("version", expectedVersion), fields).map(this::profile).one();
     }
 
     Mono<CandidateProfile> find(UUID id) {
@@ -72,8 +76,11 @@ class CandidateRepository {
     }
 
     Flux<CandidateProfile> findAll(Collection<UUID> ids) {
-        return db.sql("select * from candidate_profile where id = any(:ids)").bind("ids", ids.toArray(UUID[]::new))
-                .map(this::profile).all().as(Rows::whole);
+        return db.sql("select * from candidate_profile where id = any(:ids)")
+            .bind("ids", ids.toArray(UUID[]::new))
+            .map(this::profile)
+            .all()
+            .as(Rows::whole);
     }
 
     Mono<CandidateProfile> findBySubject(String subject) {
@@ -82,20 +89,31 @@ class CandidateRepository {
 
     Flux<CandidateProfile> matchable() {
         return db.sql("select * from candidate_profile where visibility <> 'private' order by id")
-                .map(this::profile).all().as(Rows::whole);
+            .map(this::profile)
+            .all()
+            .as(Rows::whole);
     }
 
-    /** Marks the person active (signing in and acting keeps a profile from the retention job). */
+    /**
+     * Marks the person active (signing in and acting keeps a profile from the retention
+     * job).
+     */
     Mono<Void> touch(String subject) {
-        return db.sql("update candidate_profile set last_active_at = now(), retention_warned_at = null where subject = :s")
-                .bind("s", subject).then();
+        return db
+            .sql("update candidate_profile set last_active_at = now(), retention_warned_at = null where subject = :s")
+            .bind("s", subject)
+            .then();
     }
 
     Flux<CandidateProfile> inactiveUnwarned(Instant inactiveSince, int limit) {
         return db.sql("""
                 select * from candidate_profile where last_active_at < :since and retention_warned_at is null
                 order by last_active_at limit :limit""")
-                .bind("since", inactiveSince).bind("limit", limit).map(this::profile).all().as(Rows::whole);
+            .bind("since", inactiveSince)
+            .bind("limit", limit)
+            .map(this::profile)
+            .all()
+            .as(Rows::whole);
     }
 
     Flux<CandidateProfile> warnedLongEnough(Instant warnedBefore, int limit) {
@@ -103,7 +121,11 @@ class CandidateRepository {
                 select * from candidate_profile where retention_warned_at < :before
                   and last_active_at < retention_warned_at
                 order by retention_warned_at limit :limit""")
-                .bind("before", warnedBefore).bind("limit", limit).map(this::profile).all().as(Rows::whole);
+            .bind("before", warnedBefore)
+            .bind("limit", limit)
+            .map(this::profile)
+            .all()
+            .as(Rows::whole);
     }
 
     Mono<Void> markWarned(UUID id) {
@@ -124,20 +146,26 @@ class CandidateRepository {
 
     /** The version the profile had when it went; empty when there was none. */
     Mono<Long> delete(UUID id) {
-        return db.sql("delete from candidate_profile where id = :id returning version").bind("id", id)
-                .map(row -> row.get("version", Long.class)).one();
+        return db.sql("delete from candidate_profile where id = :id returning version")
+            .bind("id", id)
+            .map(row -> row.get("version", Long.class))
+            .one();
     }
 
     private DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, CandidateFields f) {
-        spec = spec.bind("name", f.name()).bind("email", f.email()).bind("headline", f.headline())
-                .bind("skills", Json.of(json.writeValueAsString(f.skills())))
-                .bind("experience", Json.of(json.writeValueAsString(f.experience())))
-                .bind("governanceYears", f.governanceYears() == null ? 0 : f.governanceYears())
-                .bind("availability", f.availability()).bind("hours", f.hoursPerMonth())
-                .bind("region", f.region()).bind("remote", f.remote())
-                .bind("visibility", Objects.requireNonNull(f.visibility(), "set by normalised()"))
-                .bind("skillsInWords", Json.of(json.writeValueAsString(f.skillsInWords())))
-                .bind("sectors", Json.of(json.writeValueAsString(f.sectors())));
+        spec = spec.bind("name", f.name())
+            .bind("email", f.email())
+            .bind("headline", f.headline())
+            .bind("skills", Json.of(json.writeValueAsString(f.skills())))
+            .bind("experience", Json.of(json.writeValueAsString(f.experience())))
+            .bind("governanceYears", f.governanceYears() == null ? 0 : f.governanceYears())
+            .bind("availability", f.availability())
+            .bind("hours", f.hoursPerMonth())
+            .bind("region", f.region())
+            .bind("remote", f.remote())
+            .bind("visibility", Objects.requireNonNull(f.visibility(), "set by normalised()"))
+            .bind("skillsInWords", Json.of(json.writeValueAsString(f.skillsInWords())))
+            .bind("sectors", Json.of(json.writeValueAsString(f.sectors())));
         spec = nullable(spec, "summary", f.experienceSummary(), String.class);
         spec = nullable(spec, "phone", f.phone(), String.class);
         spec = nullable(spec, "photoUrl", f.photoUrl(), String.class);
@@ -156,8 +184,7 @@ class CandidateRepository {
                 new CandidateProfile.Identity(row.get("name", String.class), row.get("email", String.class),
                         row.get("phone", String.class), row.get("photo_url", String.class),
                         row.get("date_of_birth", LocalDate.class)),
-                row.get("headline", String.class),
-                json.readValue(row.get("skills", Json.class).asString(), SKILLS),
+                row.get("headline", String.class), json.readValue(row.get("skills", Json.class).asString(), SKILLS),
                 json.readValue(row.get("experience", Json.class).asString(), EXPERIENCE),
                 row.get("governance_experience", String.class), row.get("governance_years", Integer.class),
                 row.get("lived_experience", String.class), row.get("availability", String.class),
@@ -171,4 +198,5 @@ class CandidateRepository {
                 json.readValue(row.get("sectors", Json.class).asString(), SECTORS),
                 row.get("experience_summary", String.class));
     }
+
 }

@@ -24,11 +24,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Deletes candidate profiles nobody has used for {@code inactive-after}, but only after warning the
- * candidate by email and waiting {@code warning-period}: any activity in between (signing in to the
- * profile, applying, updating) clears the warning. Without a mail server nothing is deleted, because
- * nobody could have been warned. Safe on many instances: marking a profile warned and deleting it
- * are conditional updates, so only one instance acts on each profile.
+ * Deletes candidate profiles nobody has used for {@code inactive-after}, but only after
+ * warning the candidate by email and waiting {@code warning-period}: any activity in
+ * between (signing in to the profile, applying, updating) clears the warning. Without a
+ * mail server nothing is deleted, because nobody could have been warned. Safe on many
+ * instances: marking a profile warned and deleting it are conditional updates, so only
+ * one instance acts on each profile.
  */
 @Configuration
 @EnableScheduling
@@ -36,17 +37,24 @@ import java.time.format.DateTimeFormatter;
 class CandidateRetention {
 
     private static final Logger log = LoggerFactory.getLogger(CandidateRetention.class);
+
     private static final int BATCH = 200;
 
     record Report(int warned, int deleted, boolean mailConfigured) {
     }
 
     private final CandidateRepository repository;
+
     private final CandidateProfiles profiles;
+
     private final AuditLog audit;
+
     private final RetentionProperties properties;
+
     private final ObjectProvider<JavaMailSender> mail;
+
     private final TransactionalOperator transactions;
+
     private final Clock clock;
 
     CandidateRetention(CandidateRepository repository, CandidateProfiles profiles, AuditLog audit,
@@ -67,48 +75,58 @@ class CandidateRetention {
         try {
             Report report = run(mail.getIfAvailable()).block(Duration.ofMinutes(5));
             if (report != null && (report.warned() > 0 || report.deleted() > 0 || !report.mailConfigured())) {
-                log.atInfo().addKeyValue("warned", report.warned()).addKeyValue("deleted", report.deleted())
-                        .addKeyValue("mailConfigured", report.mailConfigured()).log("candidate retention ran");
+                log.atInfo()
+                    .addKeyValue("warned", report.warned())
+                    .addKeyValue("deleted", report.deleted())
+                    .addKeyValue("mailConfigured", report.mailConfigured())
+                    .log("candidate retention ran");
             }
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             // the next run retries; each warning and each deletion is its own transaction
             log.atWarn().setCause(e).log("candidate retention failed");
         }
     }
 
-    /** One pass: first delete the profiles warned long enough ago, then warn the newly inactive. */
+    /**
+     * One pass: first delete the profiles warned long enough ago, then warn the newly
+     * inactive.
+     */
     Mono<Report> run(@Nullable JavaMailSender sender) {
         if (sender == null) {
             return Mono.just(new Report(0, 0, false));
         }
         Instant now = clock.instant();
         Mono<Integer> deleted = repository.warnedLongEnough(now.minus(properties.warningPeriod()), BATCH)
-                .concatMap(profile -> audit.record(Caller.system(), AuditLog.Action.UPDATED, profile.id(),
-                                profile.subject(), "retention: profile deleted after inactivity")
-                        .then(profiles.delete(profile.id()))
-                        .as(transactions::transactional))
-                .count().map(Long::intValue);
+            .concatMap(profile -> audit
+                .record(Caller.system(), AuditLog.Action.UPDATED, profile.id(), profile.subject(),
+                        "retention: profile deleted after inactivity")
+                .then(profiles.delete(profile.id()))
+                .as(transactions::transactional))
+            .count()
+            .map(Long::intValue);
         Mono<Integer> warned = repository.inactiveUnwarned(now.minus(properties.inactiveAfter()), BATCH)
-                .concatMap(profile -> repository.markWarned(profile.id())
-                        .then(Mono.fromRunnable(() -> sender.send(warning(profile, now)))
-                                .subscribeOn(Schedulers.boundedElastic()))
-                        .then(audit.record(Caller.system(), AuditLog.Action.RETENTION_WARNED, profile.id(),
-                                profile.subject(), "retention: warning emailed"))
-                        .as(transactions::transactional)
-                        .thenReturn(1)
-                        .onErrorResume(e -> {
-                            // the mark rolled back with the transaction: the next run tries again
-                            log.atWarn().setCause(e).addKeyValue("candidateId", profile.id())
-                                    .log("retention warning not sent");
-                            return Mono.empty();
-                        }))
-                .count().map(Long::intValue);
+            .concatMap(profile -> repository.markWarned(profile.id())
+                .then(Mono.fromRunnable(() -> sender.send(warning(profile, now)))
+                    .subscribeOn(Schedulers.boundedElastic()))
+                .then(audit.record(Caller.system(), AuditLog.Action.RETENTION_WARNED, profile.id(), profile.subject(),
+                        "retention: warning emailed"))
+                .as(transactions::transactional)
+                .thenReturn(1)
+                .onErrorResume(e -> {
+                    // the mark rolled back with the transaction: the next run tries again
+                    log.atWarn().setCause(e).addKeyValue("candidateId", profile.id()).log("retention warning not sent");
+                    return Mono.empty();
+                }))
+            .count()
+            .map(Long::intValue);
         return deleted.zipWith(warned, (d, w) -> new Report(w, d, true));
     }
 
     private SimpleMailMessage warning(CandidateProfile profile, Instant now) {
-        String date = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneId.of("Europe/London"))
-                .format(now.plus(properties.warningPeriod()));
+        String date = DateTimeFormatter.ofPattern("d MMMM yyyy")
+            .withZone(ZoneId.of("Europe/London"))
+            .format(now.plus(properties.warningPeriod()));
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(properties.from());
         message.setTo(profile.identity().email());
@@ -120,4 +138,5 @@ class CandidateRetention {
                 + "You can also download all your data (Your data > Export) or delete it now.\n");
         return message;
     }
+
 }

@@ -17,12 +17,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The board skills framework as versioned data: the digital families of the UK Government Digital and
- * Data Profession Capability Framework, board competences beyond digital (finance, audit and risk,
- * legal and regulatory, customer experience, housing operations, sustainability, people and culture,
- * governance), the four skill levels, and adjacency between related skills (read both ways; matching
- * counts an adjacent skill as a partial match). Loaded from {@code frameworks/board-skills-framework-v2.json},
- * so the vocabulary changes without code; codes are never reused with another meaning.
+ * The board skills framework as versioned data: the digital families of the UK Government
+ * Digital and Data Profession Capability Framework, board competences beyond digital
+ * (finance, audit and risk, legal and regulatory, customer experience, housing
+ * operations, sustainability, people and culture, governance), the four skill levels, and
+ * adjacency between related skills (read both ways; matching counts an adjacent skill as
+ * a partial match). Loaded from {@code frameworks/board-skills-framework-v2.json}, so the
+ * vocabulary changes without code; codes are never reused with another meaning.
  */
 @Component
 public class SkillsFramework {
@@ -30,7 +31,10 @@ public class SkillsFramework {
     public record Level(String code, String label, int rank, String description) {
     }
 
-    /** {@code adjacent}: codes of related skills that partly cover this one (as listed; {@link #adjacent} reads both ways). */
+    /**
+     * {@code adjacent}: codes of related skills that partly cover this one (as listed;
+     * {@link #adjacent} reads both ways).
+     */
     public record Skill(String code, String label, List<String> adjacent) {
 
         public Skill {
@@ -38,7 +42,10 @@ public class SkillsFramework {
         }
     }
 
-    /** {@code source}: {@code ddat} for the digital families, {@code launchpad} for the board competences. */
+    /**
+     * {@code source}: {@code ddat} for the digital families, {@code launchpad} for the
+     * board competences.
+     */
     public record RoleFamily(String code, String label, String source, List<Skill> skills) {
     }
 
@@ -49,15 +56,20 @@ public class SkillsFramework {
     static final String FILE = "frameworks/board-skills-framework-v2.json";
 
     private final Framework framework;
+
     private final Map<String, Skill> skills = new LinkedHashMap<>();
+
     private final Map<String, Level> levels = new LinkedHashMap<>();
+
     private final Map<String, String> familyOf = new LinkedHashMap<>();
+
     private final Map<String, Set<String>> adjacent = new LinkedHashMap<>();
 
     SkillsFramework(JsonMapper json) {
         try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
             this.framework = json.readValue(in, Framework.class);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         framework.levels().forEach(level -> levels.put(level.code(), level));
@@ -72,7 +84,8 @@ public class SkillsFramework {
         for (Skill skill : skills.values()) {
             for (String other : skill.adjacent()) {
                 if (!skills.containsKey(other) || other.equals(skill.code())) {
-                    throw new IllegalStateException("skill " + skill.code() + " names an unknown adjacent skill " + other);
+                    throw new IllegalStateException(
+                            "skill " + skill.code() + " names an unknown adjacent skill " + other);
                 }
                 adjacent.computeIfAbsent(skill.code(), code -> new TreeSet<>()).add(other);
                 adjacent.computeIfAbsent(other, code -> new TreeSet<>()).add(skill.code());
@@ -80,7 +93,9 @@ public class SkillsFramework {
         }
     }
 
-    /** Codes of the skills next to this one, both ways round; empty for an unknown code. */
+    /**
+     * Codes of the skills next to this one, both ways round; empty for an unknown code.
+     */
     public List<String> adjacent(String code) {
         return List.copyOf(adjacent.getOrDefault(code, Set.of()));
     }
@@ -108,15 +123,21 @@ public class SkillsFramework {
         return familyOf.getOrDefault(skill, "");
     }
 
-    /** The skills with the labels and level ranks matching needs (it does not know the framework itself). */
+    /**
+     * The skills with the labels and level ranks matching needs (it does not know the
+     * framework itself).
+     */
     public List<RankedSkill> ranked(List<SkillLevel> list) {
         return list.stream()
-                .map(entry -> new RankedSkill(entry.skill(), skillLabel(entry.skill()), entry.level(),
-                        levelLabel(entry.level()), rank(entry.level()), adjacent(entry.skill())))
-                .toList();
+            .map(entry -> new RankedSkill(entry.skill(), skillLabel(entry.skill()), entry.level(),
+                    levelLabel(entry.level()), rank(entry.level()), adjacent(entry.skill())))
+            .toList();
     }
 
-    /** Rejects unknown skills or levels and repeated skills, naming the list element at fault. */
+    /**
+     * Rejects unknown skills or levels and repeated skills, naming the list element at
+     * fault.
+     */
     public List<SkillLevel> check(String field, List<SkillLevel> list) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
@@ -135,4 +156,5 @@ public class SkillsFramework {
         }
         return List.copyOf(list);
     }
+
 }

@@ -1,4 +1,7 @@
-/** Board-candidate profiles, the capability framework they are written in, and their retention. */
+/**
+ * Board-candidate profiles, the capability framework they are written in, and their
+ * retention.
+ */
 @NullMarked
 package io.launchpad.api.candidate;
 

@@ -9,8 +9,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import java.time.Duration;
 
 /**
- * Closes challenges at their closing date with nobody acting. Every API instance runs it; the
- * single conditional UPDATE behind {@link Challenges#closeDue()} makes that safe.
+ * Closes challenges at their closing date with nobody acting. Every API instance runs it;
+ * the single conditional UPDATE behind {@link Challenges#closeDue()} makes that safe.
  */
 @Configuration
 @EnableScheduling
@@ -32,9 +32,12 @@ class ChallengeClosingSchedule {
             if (closed != null && !closed.isEmpty()) {
                 log.atInfo().addKeyValue("closed", closed.size()).log("closed challenges past their closing date");
             }
-        } catch (RuntimeException e) {
-            // the next run retries; nothing was half-written because closing is one transaction
+        }
+        catch (RuntimeException e) {
+            // the next run retries; nothing was half-written because closing is one
+            // transaction
             log.atWarn().setCause(e).log("closing challenges failed");
         }
     }
+
 }

@@ -36,12 +36,15 @@ class ChallengeController {
     }
 
     @Operation(summary = "Create a draft challenge")
-    @ApiResponse(responseCode = "201", description = "Created; Location names the new challenge", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new challenge",
+            useReturnTypeSchema = true)
     @PostMapping
     Mono<ResponseEntity<ChallengeView>> create(@Valid @RequestBody ChallengeFields fields) {
-        return Caller.current().flatMap(caller -> challenges.create(caller, fields))
-                .map(challenge -> ResponseEntity.created(URI.create("/api/v1/challenges/" + challenge.id()))
-                        .eTag(ETags.of(challenge.version())).body(ChallengeView.of(challenge)));
+        return Caller.current()
+            .flatMap(caller -> challenges.create(caller, fields))
+            .map(challenge -> ResponseEntity.created(URI.create("/api/v1/challenges/" + challenge.id()))
+                .eTag(ETags.of(challenge.version()))
+                .body(ChallengeView.of(challenge)));
     }
 
     @Operation(summary = "Read a challenge (published, or a draft of your own association)")
@@ -60,10 +63,11 @@ class ChallengeController {
             @RequestParam(required = false) @Nullable Integer limit) {
         ChallengeFilter filter = new ChallengeFilter(ChallengeFilter.status(status), organisationId,
                 ChallengeFilter.code("category", category, Vocabulary.CATEGORY),
-                ChallengeFilter.code("region", region, Vocabulary.REGION),
-                Cursor.decode(cursor), Limits.pageSize(limit));
-        return Caller.current().flatMap(caller -> challenges.list(caller, filter))
-                .map(page -> new Page<>(page.items().stream().map(ChallengeView::of).toList(), page.nextCursor()));
+                ChallengeFilter.code("region", region, Vocabulary.REGION), Cursor.decode(cursor),
+                Limits.pageSize(limit));
+        return Caller.current()
+            .flatMap(caller -> challenges.list(caller, filter))
+            .map(page -> new Page<>(page.items().stream().map(ChallengeView::of).toList(), page.nextCursor()));
     }
 
     @Operation(summary = "Replace a challenge (If-Match required)")
@@ -72,8 +76,9 @@ class ChallengeController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody ChallengeFields fields) {
         long version = ETags.requiredVersion(ifMatch);
-        return Caller.current().flatMap(caller -> challenges.update(caller, id, version, fields))
-                .map(ChallengeController::withTag);
+        return Caller.current()
+            .flatMap(caller -> challenges.update(caller, id, version, fields))
+            .map(ChallengeController::withTag);
     }
 
     @Operation(summary = "Publish a draft challenge")
@@ -81,8 +86,9 @@ class ChallengeController {
     Mono<ResponseEntity<ChallengeView>> publish(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         Long version = ETags.optionalVersion(ifMatch);
-        return Caller.current().flatMap(caller -> challenges.publish(caller, id, version))
-                .map(ChallengeController::withTag);
+        return Caller.current()
+            .flatMap(caller -> challenges.publish(caller, id, version))
+            .map(ChallengeController::withTag);
     }
 
     @Operation(summary = "Withdraw a published challenge")
@@ -90,8 +96,9 @@ class ChallengeController {
     Mono<ResponseEntity<ChallengeView>> withdraw(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         Long version = ETags.optionalVersion(ifMatch);
-        return Caller.current().flatMap(caller -> challenges.withdraw(caller, id, version))
-                .map(ChallengeController::withTag);
+        return Caller.current()
+            .flatMap(caller -> challenges.withdraw(caller, id, version))
+            .map(ChallengeController::withTag);
     }
 
     @Operation(summary = "Close a published challenge before its closing date")
@@ -99,11 +106,13 @@ class ChallengeController {
     Mono<ResponseEntity<ChallengeView>> close(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         Long version = ETags.optionalVersion(ifMatch);
-        return Caller.current().flatMap(caller -> challenges.closeEarly(caller, id, version))
-                .map(ChallengeController::withTag);
+        return Caller.current()
+            .flatMap(caller -> challenges.closeEarly(caller, id, version))
+            .map(ChallengeController::withTag);
     }
 
     private static ResponseEntity<ChallengeView> withTag(Challenge challenge) {
         return ResponseEntity.ok().eTag(ETags.of(challenge.version())).body(ChallengeView.of(challenge));
     }
+
 }

@@ -18,24 +18,20 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A challenge as sent on create and update. {@code organisationId} is required on create and
- * fixed for life after it. A draft may be incomplete; publishing asks for the rest.
+ * A challenge as sent on create and update. {@code organisationId} is required on create
+ * and fixed for life after it. A draft may be incomplete; publishing asks for the rest.
  */
-public record ChallengeFields(
-        @Nullable UUID organisationId,
-        @NotBlank @SingleLine @Size(min = 5, max = 200) String title,
-        @NotBlank @Size(max = 600) String summary,
+public record ChallengeFields(@Nullable UUID organisationId,
+        @NotBlank @SingleLine @Size(min = 5, max = 200) String title, @NotBlank @Size(max = 600) String summary,
         @Size(max = 20_000) @Nullable String description,
         @NotNull @Size(max = 5) List<@NotNull @KnownCode(Vocabulary.CATEGORY) String> categories,
         @Size(max = 13) @Nullable List<@NotNull @KnownCode(Vocabulary.REGION) String> regions,
         @Min(0) @Max(100_000_000) @Nullable Integer budgetMinPounds,
-        @Min(0) @Max(100_000_000) @Nullable Integer budgetMaxPounds,
-        @PlausibleDate @Nullable LocalDate closingDate,
+        @Min(0) @Max(100_000_000) @Nullable Integer budgetMaxPounds, @PlausibleDate @Nullable LocalDate closingDate,
         @Size(max = 20) @Nullable List<@NotBlank @SingleLine @Size(max = 500) String> essentialRequirements,
         @Size(max = 20) @Nullable List<@NotBlank @SingleLine @Size(max = 500) String> niceToHaveRequirements,
         @Size(max = 10) @Nullable List<@NotNull @Valid Weighting> weightings,
-        @Min(1) @Max(260) @Nullable Integer pilotLengthWeeks,
-        @SingleLine @Size(max = 200) @Nullable String location,
+        @Min(1) @Max(260) @Nullable Integer pilotLengthWeeks, @SingleLine @Size(max = 200) @Nullable String location,
         @PlausibleDate @Nullable LocalDate questionsCloseOn,
         @Size(max = 10) @Nullable List<@NotNull @KnownCode(Vocabulary.ACCREDITATION) String> requiredAccreditations) {
 
@@ -58,7 +54,10 @@ public record ChallengeFields(
                 requiredAccreditations == null ? List.of() : requiredAccreditations.stream().distinct().toList());
     }
 
-    /** Weightings are all or nothing: none (the defaults apply) or criteria whose weights sum to exactly 100. */
+    /**
+     * Weightings are all or nothing: none (the defaults apply) or criteria whose weights
+     * sum to exactly 100.
+     */
     private static void checkWeightings(@Nullable List<Weighting> weightings) {
         if (weightings == null || weightings.isEmpty()) {
             return;

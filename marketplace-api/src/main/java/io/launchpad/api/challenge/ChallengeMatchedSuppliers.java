@@ -9,7 +9,10 @@ import reactor.core.publisher.Mono;
 import java.util.List;
 import java.util.UUID;
 
-/** Tells notifications which supplier profiles a new challenge is for: the ones matching ranks for it. */
+/**
+ * Tells notifications which supplier profiles a new challenge is for: the ones matching
+ * ranks for it.
+ */
 @Component
 class ChallengeMatchedSuppliers implements ChallengeAudience {
 
@@ -17,6 +20,7 @@ class ChallengeMatchedSuppliers implements ChallengeAudience {
     static final int AUDIENCE_SIZE = 50;
 
     private final ChallengeRepository repository;
+
     private final SupplierMatching matching;
 
     ChallengeMatchedSuppliers(ChallengeRepository repository, SupplierMatching matching) {
@@ -27,9 +31,10 @@ class ChallengeMatchedSuppliers implements ChallengeAudience {
     @Override
     public Mono<List<UUID>> matchedSupplierProfiles(UUID challengeId) {
         return repository.find(challengeId)
-                .filter(Challenge::isPublished)
-                .flatMap(challenge -> matching.suppliersFor(challenge.toDocument(), AUDIENCE_SIZE))
-                .map(matches -> matches.stream().map(SupplierMatch::supplierId).toList())
-                .defaultIfEmpty(List.of());
+            .filter(Challenge::isPublished)
+            .flatMap(challenge -> matching.suppliersFor(challenge.toDocument(), AUDIENCE_SIZE))
+            .map(matches -> matches.stream().map(SupplierMatch::supplierId).toList())
+            .defaultIfEmpty(List.of());
     }
+
 }

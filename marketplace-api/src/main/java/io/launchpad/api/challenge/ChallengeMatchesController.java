@@ -21,9 +21,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * Published suppliers ranked for a challenge, each with its score and reasons; only the association
- * that owns it (or an admin) asks. Suppliers sharing a member with the association are left out
- * ({@link ConflictsOfInterest}).
+ * Published suppliers ranked for a challenge, each with its score and reasons; only the
+ * association that owns it (or an admin) asks. Suppliers sharing a member with the
+ * association are left out ({@link ConflictsOfInterest}).
  */
 @RestController
 class ChallengeMatchesController {
@@ -35,8 +35,11 @@ class ChallengeMatchesController {
     }
 
     private final Challenges challenges;
+
     private final SupplierMatching matching;
+
     private final ConflictsOfInterest conflicts;
+
     private final MatchLatency latency;
 
     ChallengeMatchesController(Challenges challenges, SupplierMatching matching, ConflictsOfInterest conflicts,
@@ -50,18 +53,20 @@ class ChallengeMatchesController {
     @Operation(summary = "Published suppliers ranked for your challenge")
     @GetMapping("/api/v1/challenges/{id}/matches")
     Mono<MatchesView> matches(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String mode, @RequestParam(required = false) @Nullable String cursor) {
+            @RequestParam(required = false) @Nullable String mode,
+            @RequestParam(required = false) @Nullable String cursor) {
         MatchRequest.MatchList list = new MatchRequest.MatchList("challenge-suppliers", id);
         MatchRequest request = MatchRequest.of(limit, mode, cursor, list);
         return Caller.current()
-                .flatMap(caller -> challenges.readOwned(caller, id))
-                .flatMap(challenge -> conflicts.of(challenge.organisationId())
-                        .flatMap(excluded -> matching.suppliersFor(challenge.toDocument(), request.window(), request.mode(), excluded)
-                                .transform(latency.of(list.name()))))
-                .map(found -> request.page(found, SupplierMatch::position, list))
-                .map(page -> new MatchesView(id, request.modeCode(),
-                        request.verdict(page, SupplierMatch::score, MatchStrength.SUPPLIER_STRONG_SCORE, "suppliers"),
-                        page.items().stream().map(SupplierMatchView::of).toList(), page.nextCursor()));
+            .flatMap(caller -> challenges.readOwned(caller, id))
+            .flatMap(challenge -> conflicts.of(challenge.organisationId())
+                .flatMap(excluded -> matching
+                    .suppliersFor(challenge.toDocument(), request.window(), request.mode(), excluded)
+                    .transform(latency.of(list.name()))))
+            .map(found -> request.page(found, SupplierMatch::position, list))
+            .map(page -> new MatchesView(id, request.modeCode(),
+                    request.verdict(page, SupplierMatch::score, MatchStrength.SUPPLIER_STRONG_SCORE, "suppliers"),
+                    page.items().stream().map(SupplierMatchView::of).toList(), page.nextCursor()));
     }
 
 }

@@ -7,7 +7,10 @@ import reactor.core.publisher.Mono;
 
 import java.util.UUID;
 
-/** Challenges can be hidden by an administrator: gone from lists, search and matching; its association still sees it. */
+/**
+ * Challenges can be hidden by an administrator: gone from lists, search and matching; its
+ * association still sees it.
+ */
 @Component
 class ChallengeModeration implements ModeratedContent {
 
@@ -24,7 +27,8 @@ class ChallengeModeration implements ModeratedContent {
 
     @Override
     public Mono<Target> setHidden(UUID id, @Nullable String reason) {
-        return challenges.setHidden(id, reason).map(c -> new Target(c.id(), c.title(), c.organisationId(),
-                "/challenges/" + c.id()));
+        return challenges.setHidden(id, reason)
+            .map(c -> new Target(c.id(), c.title(), c.organisationId(), "/challenges/" + c.id()));
     }
+
 }

@@ -40,10 +40,13 @@ class ChallengeRepository {
                 values (:id, :org, :title, :summary, :description, :categories, :regions, :budgetMin, :budgetMax,
                     :closingDate, 'draft', :essential, :niceToHave, :criteria, :weights, :pilotWeeks, :location,
                     :questionsCloseOn, :requiredAccreditations)""").bind("id", id).bind("org", organisationId), fields)
-                .then().then(find(id));
+            .then()
+            .then(find(id));
     }
 
-    /** Writes only when the stored version is the one the caller read; 0 rows otherwise. */
+    /**
+     * Writes only when the stored version is the one the caller read; 0 rows otherwise.
+     */
     Mono<Long> update(UUID id, long expectedVersion, ChallengeFields fields) {
         return bindFields(db.sql("""
                 update challenge set title = :title, summary = :summary, description = :description,
@@ -54,7 +57,8 @@ class ChallengeRepository {
                     location = :location, questions_close_on = :questionsCloseOn,
                     required_accreditations = :requiredAccreditations, version = version + 1
                 where id = :id and version = :version""").bind("id", id).bind("version", expectedVersion), fields)
-                .fetch().rowsUpdated();
+            .fetch()
+            .rowsUpdated();
     }
 
     Mono<Long> publish(UUID id, long expectedVersion) {
@@ -62,30 +66,42 @@ class ChallengeRepository {
                 update challenge set status = 'published', published_at = now(), updated_at = now(),
                     version = version + 1
                 where id = :id and version = :version and status = 'draft'""")
-                .bind("id", id).bind("version", expectedVersion).fetch().rowsUpdated();
+            .bind("id", id)
+            .bind("version", expectedVersion)
+            .fetch()
+            .rowsUpdated();
     }
 
     Mono<Challenge> find(UUID id) {
         return db.sql(SELECT + " where c.id = :id").bind("id", id).map(ChallengeRepository::challenge).one();
     }
 
-    /** Every challenge, any status, fetched in pages of {@code fetchSize} rows as the subscriber asks (a reindex). */
+    /**
+     * Every challenge, any status, fetched in pages of {@code fetchSize} rows as the
+     * subscriber asks (a reindex).
+     */
     Flux<Challenge> all(int fetchSize) {
-        return db.sql(SELECT + " order by c.id").filter((statement, next) -> next.execute(statement.fetchSize(fetchSize)))
-                .map(ChallengeRepository::challenge).all().as(Rows::whole);
+        return db.sql(SELECT + " order by c.id")
+            .filter((statement, next) -> next.execute(statement.fetchSize(fetchSize)))
+            .map(ChallengeRepository::challenge)
+            .all()
+            .as(Rows::whole);
     }
 
     /**
-     * One page in (created_at, id) descending order. Drafts are limited to the organisations the
-     * caller acts for ({@code visibleDrafts}); null there means every draft (admins).
+     * One page in (created_at, id) descending order. Drafts are limited to the
+     * organisations the caller acts for ({@code visibleDrafts}); null there means every
+     * draft (admins).
      */
-    Flux<Challenge> list(ChallengeFilter filter, @Nullable Set<UUID> visibleDraftOrganisations, @Nullable Set<UUID> ownOrganisations) {
+    Flux<Challenge> list(ChallengeFilter filter, @Nullable Set<UUID> visibleDraftOrganisations,
+            @Nullable Set<UUID> ownOrganisations) {
         StringBuilder sql = new StringBuilder(SELECT).append(" where c.status = :status");
         if (filter.status() == Challenge.Status.DRAFT && visibleDraftOrganisations != null) {
             sql.append(" and c.organisation_id = any(:visible)");
         }
         if (ownOrganisations != null) {
-            // hidden by moderation: listed only for its association (and admins, who pass null)
+            // hidden by moderation: listed only for its association (and admins, who pass
+            // null)
             sql.append(" and (c.hidden_reason is null or c.organisation_id = any(:own))");
         }
         if (filter.organisationId() != null) {
@@ -102,8 +118,7 @@ class ChallengeRepository {
         }
         sql.append(" order by c.created_at desc, c.id desc limit :limit");
 
-        var spec = db.sql(sql.toString()).bind("status", filter.status().code())
-                .bind("limit", filter.limit());
+        var spec = db.sql(sql.toString()).bind("status", filter.status().code()).bind("limit", filter.limit());
         if (filter.status() == Challenge.Status.DRAFT && visibleDraftOrganisations != null) {
             spec = spec.bind("visible", visibleDraftOrganisations.toArray(UUID[]::new));
         }
@@ -127,10 +142,11 @@ class ChallengeRepository {
 
     private static DatabaseClient.GenericExecuteSpec bindFields(DatabaseClient.GenericExecuteSpec spec,
             ChallengeFields fields) {
-        spec = spec.bind("title", fields.title()).bind("summary", fields.summary())
-                .bind("description", Objects.requireNonNull(fields.description(), "set by normalised()"))
-                .bind("categories", fields.categories().toArray(String[]::new))
-                .bind("regions", Objects.requireNonNull(fields.regions(), "set by normalised()").toArray(String[]::new));
+        spec = spec.bind("title", fields.title())
+            .bind("summary", fields.summary())
+            .bind("description", Objects.requireNonNull(fields.description(), "set by normalised()"))
+            .bind("categories", fields.categories().toArray(String[]::new))
+            .bind("regions", Objects.requireNonNull(fields.regions(), "set by normalised()").toArray(String[]::new));
         spec = fields.budgetMinPounds() == null ? spec.bindNull("budgetMin", Integer.class)
                 : spec.bind("budgetMin", fields.budgetMinPounds());
         spec = fields.budgetMaxPounds() == null ? spec.bindNull("budgetMax", Integer.class)
@@ -144,10 +160,10 @@ class ChallengeRepository {
             ChallengeFields fields) {
         List<Weighting> weightings = fields.weightings() == null ? List.of() : fields.weightings();
         spec = spec.bind("essential", strings(fields.essentialRequirements()))
-                .bind("niceToHave", strings(fields.niceToHaveRequirements()))
-                .bind("criteria", weightings.stream().map(Weighting::criterion).toArray(String[]::new))
-                .bind("weights", weightings.stream().map(Weighting::weight).toArray(Integer[]::new))
-                .bind("requiredAccreditations", strings(fields.requiredAccreditations()));
+            .bind("niceToHave", strings(fields.niceToHaveRequirements()))
+            .bind("criteria", weightings.stream().map(Weighting::criterion).toArray(String[]::new))
+            .bind("weights", weightings.stream().map(Weighting::weight).toArray(Integer[]::new))
+            .bind("requiredAccreditations", strings(fields.requiredAccreditations()));
         spec = fields.pilotLengthWeeks() == null ? spec.bindNull("pilotWeeks", Integer.class)
                 : spec.bind("pilotWeeks", fields.pilotLengthWeeks());
         spec = fields.location() == null ? spec.bindNull("location", String.class)
@@ -160,30 +176,42 @@ class ChallengeRepository {
         return values == null ? new String[0] : values.toArray(String[]::new);
     }
 
-    /** Sets (or, with null, clears) the moderation mark; a new version, so the index takes the change. */
+    /**
+     * Sets (or, with null, clears) the moderation mark; a new version, so the index takes
+     * the change.
+     */
     Mono<Long> setHidden(UUID id, @Nullable String reason) {
-        var spec = db.sql("update challenge set hidden_reason = :reason, version = version + 1 where id = :id").bind("id", id);
-        return (reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason)).fetch().rowsUpdated();
+        var spec = db.sql("update challenge set hidden_reason = :reason, version = version + 1 where id = :id")
+            .bind("id", id);
+        return (reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason)).fetch()
+            .rowsUpdated();
     }
 
-    /** Moves a challenge between lifecycle states only from the state named; 0 rows when it was not in it. */
+    /**
+     * Moves a challenge between lifecycle states only from the state named; 0 rows when
+     * it was not in it.
+     */
     Mono<Long> transition(UUID id, Challenge.Status from, Challenge.Status to, @Nullable String noAwardReason) {
         String stamp = switch (to) {
             case CLOSED -> ", closed_at = now()";
             case AWARDED, NO_AWARD -> ", decided_at = now()";
             default -> "";
         };
-        var spec = db.sql("update challenge set status = :to, updated_at = now(), version = version + 1" + stamp
-                        + ", no_award_reason = :reason where id = :id and status = :from")
-                .bind("id", id).bind("from", from.code()).bind("to", to.code());
+        var spec = db
+            .sql("update challenge set status = :to, updated_at = now(), version = version + 1" + stamp
+                    + ", no_award_reason = :reason where id = :id and status = :from")
+            .bind("id", id)
+            .bind("from", from.code())
+            .bind("to", to.code());
         spec = noAwardReason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", noAwardReason);
         return spec.fetch().rowsUpdated();
     }
 
     /**
-     * Closes every published challenge whose closing date has passed, in one statement: with several
-     * API instances each row is closed exactly once (the row lock makes a second UPDATE re-check the
-     * status and skip it), so only the instance that closed a row announces it.
+     * Closes every published challenge whose closing date has passed, in one statement:
+     * with several API instances each row is closed exactly once (the row lock makes a
+     * second UPDATE re-check the status and skip it), so only the instance that closed a
+     * row announces it.
      */
     Flux<UUID> closeDue(LocalDate today) {
         return db.sql("""
@@ -197,11 +225,11 @@ class ChallengeRepository {
                 row.get("organisation_name", String.class), row.get("title", String.class),
                 row.get("summary", String.class), row.get("description", String.class),
                 list(row.get("categories", String[].class)), list(row.get("regions", String[].class)),
-                Challenge.Status.ofCode(row.get("status", String.class)),
-                row.get("budget_min_pounds", Integer.class), row.get("budget_max_pounds", Integer.class),
-                row.get("closing_date", LocalDate.class), row.get("created_at", Instant.class),
-                row.get("updated_at", Instant.class), row.get("published_at", Instant.class),
-                row.get("version", Long.class), terms(row), row.get("hidden_reason", String.class));
+                Challenge.Status.ofCode(row.get("status", String.class)), row.get("budget_min_pounds", Integer.class),
+                row.get("budget_max_pounds", Integer.class), row.get("closing_date", LocalDate.class),
+                row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
+                row.get("published_at", Instant.class), row.get("version", Long.class), terms(row),
+                row.get("hidden_reason", String.class));
     }
 
     private static ChallengeTerms terms(Readable row) {
@@ -214,10 +242,12 @@ class ChallengeRepository {
         return new ChallengeTerms(list(row.get("essential_requirements", String[].class)),
                 list(row.get("nice_to_have_requirements", String[].class)), weightings,
                 row.get("pilot_length_weeks", Integer.class), row.get("location", String.class),
-                row.get("questions_close_on", LocalDate.class), list(row.get("required_accreditations", String[].class)));
+                row.get("questions_close_on", LocalDate.class),
+                list(row.get("required_accreditations", String[].class)));
     }
 
     private static List<String> list(String[] values) {
         return values == null ? List.of() : Arrays.asList(values);
     }
+
 }

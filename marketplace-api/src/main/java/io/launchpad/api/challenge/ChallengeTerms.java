@@ -7,14 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a supplier answers and how the association will judge it. Requirement ids are stable once
- * published (a published challenge is not edited): {@code E1..En} essential, {@code N1..Nn} nice to have.
+ * What a supplier answers and how the association will judge it. Requirement ids are
+ * stable once published (a published challenge is not edited): {@code E1..En} essential,
+ * {@code N1..Nn} nice to have.
  */
 public record ChallengeTerms(List<String> essentialRequirements, List<String> niceToHaveRequirements,
-        List<Weighting> weightings, @Nullable Integer pilotLengthWeeks, @Nullable String location, @Nullable LocalDate questionsCloseOn,
-        List<String> requiredAccreditations) {
+        List<Weighting> weightings, @Nullable Integer pilotLengthWeeks, @Nullable String location,
+        @Nullable LocalDate questionsCloseOn, List<String> requiredAccreditations) {
 
-    /** Used when an association publishes without its own weightings, so every response can still be ranked. */
+    /**
+     * Used when an association publishes without its own weightings, so every response
+     * can still be ranked.
+     */
     public static final List<Weighting> DEFAULT_WEIGHTINGS = List.of(new Weighting("technical", 60),
             new Weighting("social-value", 10), new Weighting("price", 30));
 
@@ -43,7 +47,10 @@ public record ChallengeTerms(List<String> essentialRequirements, List<String> ni
         return weightings.isEmpty() ? DEFAULT_WEIGHTINGS : weightings;
     }
 
-    /** The last day questions are taken: the stated end of the window, or the closing date. */
+    /**
+     * The last day questions are taken: the stated end of the window, or the closing
+     * date.
+     */
     public @Nullable LocalDate lastQuestionDay(@Nullable LocalDate closingDate) {
         return questionsCloseOn != null ? questionsCloseOn : closingDate;
     }

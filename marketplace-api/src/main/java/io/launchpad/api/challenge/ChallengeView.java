@@ -9,10 +9,11 @@ import java.util.UUID;
 
 /** A challenge as clients see it. */
 record ChallengeView(UUID id, UUID organisationId, String organisationName, String title, String summary,
-        String description, List<String> categories, List<String> regions, String status, @Nullable Integer budgetMinPounds,
-        @Nullable Integer budgetMaxPounds, @Nullable LocalDate closingDate, Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt,
-        long version, List<ChallengeTerms.Requirement> requirements, List<Weighting> weightings,
-        @Nullable Integer pilotLengthWeeks, @Nullable String location, @Nullable LocalDate questionsCloseOn, List<String> requiredAccreditations,
+        String description, List<String> categories, List<String> regions, String status,
+        @Nullable Integer budgetMinPounds, @Nullable Integer budgetMaxPounds, @Nullable LocalDate closingDate,
+        Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt, long version,
+        List<ChallengeTerms.Requirement> requirements, List<Weighting> weightings, @Nullable Integer pilotLengthWeeks,
+        @Nullable String location, @Nullable LocalDate questionsCloseOn, List<String> requiredAccreditations,
         @Nullable String hiddenReason) {
 
     static ChallengeView of(Challenge c) {

@@ -9,10 +9,13 @@ import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.UUID;
 
-/** A supplier ranked for a challenge, as the API shows it; the contract's name for it is older than this record. */
+/**
+ * A supplier ranked for a challenge, as the API shows it; the contract's name for it is
+ * older than this record.
+ */
 @Schema(name = "SupplierMatch")
-record SupplierMatchView(UUID supplierId, @Nullable String name, @Nullable String summary, int score, List<HighlightView> highlights,
-        List<String> regions, List<String> accreditations, MatchReasonsView reasons) {
+record SupplierMatchView(UUID supplierId, @Nullable String name, @Nullable String summary, int score,
+        List<HighlightView> highlights, List<String> regions, List<String> accreditations, MatchReasonsView reasons) {
 
     static SupplierMatchView of(SupplierMatch match) {
         return new SupplierMatchView(match.supplierId(), match.name(), match.summary(), match.score(),

@@ -15,10 +15,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Deprecated aliases keep answering, exactly as their successor, until their sunset, and say so on
- * every response: {@code Deprecation} (RFC 9745, the date it was deprecated), {@code Sunset}
- * (RFC 8594, the date it stops answering) and {@code Link} to the successor and to the policy.
- * The OpenAPI document lists each alias as a deprecated copy of its successor's operations.
+ * Deprecated aliases keep answering, exactly as their successor, until their sunset, and
+ * say so on every response: {@code Deprecation} (RFC 9745, the date it was deprecated),
+ * {@code Sunset} (RFC 8594, the date it stops answering) and {@code Link} to the
+ * successor and to the policy. The OpenAPI document lists each alias as a deprecated copy
+ * of its successor's operations.
  */
 @Component
 class Deprecations implements WebFilter, Ordered {
@@ -28,9 +29,10 @@ class Deprecations implements WebFilter, Ordered {
     }
 
     static final List<Alias> ALIASES = List.of(
-            // /profile was the first name of /me; kept for clients released before it was renamed
-            new Alias("/api/v1/profile", "/api/v1/me",
-                    Instant.parse("2026-11-22T00:00:00Z"), Instant.parse("2027-06-30T00:00:00Z")));
+            // /profile was the first name of /me; kept for clients released before it was
+            // renamed
+            new Alias("/api/v1/profile", "/api/v1/me", Instant.parse("2026-11-22T00:00:00Z"),
+                    Instant.parse("2027-06-30T00:00:00Z")));
 
     static final String POLICY = "https://launchpad.example/docs/api-guide#versioning-and-deprecation";
 
@@ -44,12 +46,14 @@ class Deprecations implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
         for (Alias alias : ALIASES) {
-            // only reads: a deprecated alias must never become a second way to change or delete data
+            // only reads: a deprecated alias must never become a second way to change or
+            // delete data
             if (alias.path().equals(path) && (exchange.getRequest().getMethod() == HttpMethod.GET
                     || exchange.getRequest().getMethod() == HttpMethod.HEAD)) {
                 var headers = exchange.getResponse().getHeaders();
                 headers.set("Deprecation", "@" + alias.deprecated().getEpochSecond());
-                headers.set("Sunset", DateTimeFormatter.RFC_1123_DATE_TIME.format(alias.sunset().atOffset(ZoneOffset.UTC)));
+                headers.set("Sunset",
+                        DateTimeFormatter.RFC_1123_DATE_TIME.format(alias.sunset().atOffset(ZoneOffset.UTC)));
                 headers.add("Link", "<" + alias.successor() + ">; rel=\"successor-version\"");
                 headers.add("Link", "<" + POLICY + ">; rel=\"deprecation\"; type=\"text/html\"");
                 ServerHttpRequest rewritten = exchange.getRequest().mutate().path(alias.successor()).build();
@@ -58,4 +62,5 @@ class Deprecations implements WebFilter, Ordered {
         }
         return chain.filter(exchange);
     }
+
 }

@@ -19,8 +19,9 @@ import io.swagger.v3.oas.models.OpenAPI;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 
 /**
- * Taxonomy codes are validated by {@code @KnownCode}, which springdoc cannot see; this turns each one
- * into an {@code enum} on the schema (also inside lists) so generated clients offer the real codes.
+ * Taxonomy codes are validated by {@code @KnownCode}, which springdoc cannot see; this
+ * turns each one into an {@code enum} on the schema (also inside lists) so generated
+ * clients offer the real codes.
  */
 @Component
 class KnownCodeSchemas implements GlobalOpenApiCustomizer {
@@ -30,25 +31,27 @@ class KnownCodeSchemas implements GlobalOpenApiCustomizer {
     KnownCodeSchemas() {
         var scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
-            protected boolean isCandidateComponent(
-                    AnnotatedBeanDefinition definition) {
+            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
                 return true;
             }
         };
-        scanner.addIncludeFilter((reader, factory) -> "java.lang.Record".equals(reader.getClassMetadata().getSuperClassName()));
+        scanner.addIncludeFilter(
+                (reader, factory) -> "java.lang.Record".equals(reader.getClassMetadata().getSuperClassName()));
         for (var definition : scanner.findCandidateComponents("io.launchpad.api")) {
             try {
-                Class<?> type = ClassUtils.forName(Objects.requireNonNull(definition.getBeanClassName(),
-                        "a scanned component names its class"), getClass().getClassLoader());
+                Class<?> type = ClassUtils.forName(
+                        Objects.requireNonNull(definition.getBeanClassName(), "a scanned component names its class"),
+                        getClass().getClassLoader());
                 records.putIfAbsent(type.getSimpleName(), type);
-            } catch (ClassNotFoundException | LinkageError e) {
+            }
+            catch (ClassNotFoundException | LinkageError e) {
                 // a record that cannot load cannot be a request or response body either
             }
         }
     }
 
     @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings({ "rawtypes", "unchecked" })
     public void customise(OpenAPI openApi) {
         if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
             return;
@@ -72,7 +75,8 @@ class KnownCodeSchemas implements GlobalOpenApiCustomizer {
                 }
                 AnnotatedType annotated = component.getAnnotatedType();
                 if (annotated instanceof AnnotatedParameterizedType parameterized && property.getItems() != null) {
-                    KnownCode element = parameterized.getAnnotatedActualTypeArguments()[0].getAnnotation(KnownCode.class);
+                    KnownCode element = parameterized.getAnnotatedActualTypeArguments()[0]
+                        .getAnnotation(KnownCode.class);
                     if (element != null) {
                         property.getItems().setEnum(codes(element));
                     }
@@ -84,4 +88,5 @@ class KnownCodeSchemas implements GlobalOpenApiCustomizer {
     private static List<String> codes(KnownCode code) {
         return new ArrayList<>(code.value().labels().keySet());
     }
+
 }

@@ -1,4 +1,6 @@
-/** The OpenAPI document the API serves, and the deprecation headers of deprecated aliases. */
+/**
+ * The OpenAPI document the API serves, and the deprecation headers of deprecated aliases.
+ */
 @NullMarked
 package io.launchpad.api.contract;
 

@@ -7,11 +7,11 @@ import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
- * The demo of Digital on Board: open board roles at the demo associations and fictional digital
- * leaders who chose to be matched. Skills and levels are codes of the capability framework
- * ({@code frameworks/board-skills-framework-v2.json}); regions are taxonomy codes. The candidates'
- * subjects are fixed ids no one can sign in as; the demo candidate login (chidi.eze) has no profile,
- * so whoever tries the product creates it themselves.
+ * The demo of Digital on Board: open board roles at the demo associations and fictional
+ * digital leaders who chose to be matched. Skills and levels are codes of the capability
+ * framework ({@code frameworks/board-skills-framework-v2.json}); regions are taxonomy
+ * codes. The candidates' subjects are fixed ids no one can sign in as; the demo candidate
+ * login (chidi.eze) has no profile, so whoever tries the product creates it themselves.
  */
 final class DemoBoardCatalogue {
 
@@ -20,45 +20,47 @@ final class DemoBoardCatalogue {
             String remunerationDetail, String region, boolean remote, int closesInDays, String diversityAims) {
     }
 
-    /** {@code livedExperience} is shared only with consent: the loader sends the consent with it. */
+    /**
+     * {@code livedExperience} is shared only with consent: the loader sends the consent
+     * with it.
+     */
     record DemoCandidate(String subject, String name, String email, String headline, List<SkillLevel> skills,
             List<Experience> experience, @Nullable String governanceExperience, int governanceYears,
-            @Nullable String livedExperience,
-            String availability, int hoursPerMonth, String region, boolean remote, String visibility) {
+            @Nullable String livedExperience, String availability, int hoursPerMonth, String region, boolean remote,
+            String visibility) {
     }
 
     private DemoBoardCatalogue() {
     }
 
     static List<DemoBoardRole> roles() {
-        return List.of(
-                new DemoBoardRole("Riverside Housing", "Digital and data trustee",
-                        "Riverside Housing manages 14,000 homes across the North West. Our new corporate plan moves "
-                                + "repairs, rent and complaints online and uses our data to find damp, disrepair and "
-                                + "hardship earlier. The board needs a trustee who can challenge and support that work: "
-                                + "how we govern tenants' data, whether our digital services work for every resident, "
-                                + "and whether we are ready for a cyber attack.",
-                        List.of(skill("financial-management", "expert"),
-                                skill("stakeholder-relationship-management", "practitioner"),
-                                skill("strategic-thinking", "practitioner"), skill("service-management", "working")),
-                        List.of(skill("data-governance", "practitioner"),
-                                skill("data-ethics-and-privacy", "practitioner"),
-                                skill("digital-perspective", "practitioner"), skill("information-security", "working"),
-                                skill("user-focus", "working")),
-                        "Six board meetings a year, an away day and a seat on one committee", 10, "remunerated",
-                        "£6,000 a year", "north-west", true, 42,
-                        "No one on our board has lived experience of social housing and none is under 40. We "
-                                + "particularly welcome applications from residents of social housing, from younger "
-                                + "people and from Black, Asian and minority ethnic candidates."),
+        return List.of(new DemoBoardRole("Riverside Housing", "Digital and data trustee",
+                "Riverside Housing manages 14,000 homes across the North West. Our new corporate plan moves "
+                        + "repairs, rent and complaints online and uses our data to find damp, disrepair and "
+                        + "hardship earlier. The board needs a trustee who can challenge and support that work: "
+                        + "how we govern tenants' data, whether our digital services work for every resident, "
+                        + "and whether we are ready for a cyber attack.",
+                List.of(skill("financial-management", "expert"),
+                        skill("stakeholder-relationship-management", "practitioner"),
+                        skill("strategic-thinking", "practitioner"), skill("service-management", "working")),
+                List.of(skill("data-governance", "practitioner"), skill("data-ethics-and-privacy", "practitioner"),
+                        skill("digital-perspective", "practitioner"), skill("information-security", "working"),
+                        skill("user-focus", "working")),
+                "Six board meetings a year, an away day and a seat on one committee", 10, "remunerated",
+                "£6,000 a year", "north-west", true, 42,
+                "No one on our board has lived experience of social housing and none is under 40. We "
+                        + "particularly welcome applications from residents of social housing, from younger "
+                        + "people and from Black, Asian and minority ethnic candidates."),
                 new DemoBoardRole("Riverside Housing", "Chair of the technology and change committee",
                         "The committee oversees our five-year technology programme: replacing the housing management "
                                 + "system, moving to the cloud and retiring paper processes. Its chair joins the main "
                                 + "board, leads assurance on a £12 million programme and reports on delivery and risk.",
                         List.of(skill("financial-management", "expert"), skill("strategic-thinking", "expert"),
                                 skill("data-governance", "working")),
-                        List.of(skill("digital-perspective", "expert"), skill("enterprise-architecture", "practitioner"),
-                                skill("security-risk-management", "practitioner"), skill("agile-working", "practitioner"),
-                                skill("commercial-management", "practitioner")),
+                        List.of(skill("digital-perspective", "expert"),
+                                skill("enterprise-architecture", "practitioner"),
+                                skill("security-risk-management", "practitioner"),
+                                skill("agile-working", "practitioner"), skill("commercial-management", "practitioner")),
                         "Four committee meetings and six board meetings a year, in Manchester", 14, "remunerated",
                         "£8,500 a year", "north-west", false, 56,
                         "We want a board that reflects the communities we serve and welcome applicants who have "
@@ -72,9 +74,10 @@ final class DemoBoardCatalogue {
                                 skill("stakeholder-relationship-management", "expert"),
                                 skill("information-security", "working")),
                         List.of(skill("user-focus", "expert"), skill("user-research", "practitioner"),
-                                skill("inclusive-design", "practitioner"), skill("digital-perspective", "practitioner")),
-                        "Eight board meetings a year, mostly online", 8, "remunerated", "£5,000 a year",
-                        "north-east", true, 35,
+                                skill("inclusive-design", "practitioner"),
+                                skill("digital-perspective", "practitioner")),
+                        "Eight board meetings a year, mostly online", 8, "remunerated", "£5,000 a year", "north-east",
+                        true, 35,
                         "Half of our residents are over 60 and one in four is disabled; we would like our board to "
                                 + "include people who share those experiences."),
                 new DemoBoardRole("Northgate Homes", "Audit and risk committee member (cyber security)",
@@ -122,7 +125,8 @@ final class DemoBoardCatalogue {
                 new DemoCandidate("5b1d0c7e-2f4a-4c1e-9d6b-0a1b2c3d4e04", "Grace Adeyemi", "grace.adeyemi@example.org",
                         "User researcher and service designer",
                         List.of(skill("user-research", "expert"), skill("user-focus", "expert"),
-                                skill("inclusive-design", "practitioner"), skill("community-collaboration", "practitioner"),
+                                skill("inclusive-design", "practitioner"),
+                                skill("community-collaboration", "practitioner"),
                                 skill("data-analysis-and-synthesis", "working")),
                         List.of(experience("Lead user researcher", "central government", 6),
                                 experience("Service designer", "charity", 3)),
@@ -132,7 +136,8 @@ final class DemoBoardCatalogue {
                         "within-3-months", 8, "north-west", true, "matching"),
                 new DemoCandidate("5b1d0c7e-2f4a-4c1e-9d6b-0a1b2c3d4e05", "Marcus Bell", "marcus.bell@example.org",
                         "Enterprise architect moving into non-executive roles",
-                        List.of(skill("enterprise-architecture", "expert"), skill("making-architectural-decisions", "expert"),
+                        List.of(skill("enterprise-architecture", "expert"),
+                                skill("making-architectural-decisions", "expert"),
                                 skill("strategic-thinking", "practitioner"), skill("it-infrastructure", "practitioner"),
                                 skill("lifecycle-perspective", "practitioner"),
                                 skill("security-risk-management", "working")),
@@ -175,4 +180,5 @@ final class DemoBoardCatalogue {
     private static Experience experience(String role, String sector, int years) {
         return new Experience(role, sector, years);
     }
+
 }

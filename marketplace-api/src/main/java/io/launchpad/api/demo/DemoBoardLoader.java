@@ -26,11 +26,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Loads the Digital on Board demo through the services the API uses, so roles and candidates reach
- * the matching indexes through the outbox. Each item is checked on its own (a role by its title at
- * its association, a candidate by their subject), so the demo also arrives in a {@code .launchpad/}
- * state saved before board roles existed, an interrupted load finishes on the next start, and a
- * later start adds nothing.
+ * Loads the Digital on Board demo through the services the API uses, so roles and
+ * candidates reach the matching indexes through the outbox. Each item is checked on its
+ * own (a role by its title at its association, a candidate by their subject), so the demo
+ * also arrives in a {@code .launchpad/} state saved before board roles existed, an
+ * interrupted load finishes on the next start, and a later start adds nothing.
  */
 @Component
 @ConditionalOnProperty(name = "launchpad.demo.enabled", havingValue = "true")
@@ -43,12 +43,19 @@ class DemoBoardLoader {
     }
 
     private static final Logger log = LoggerFactory.getLogger(DemoBoardLoader.class);
-    /** More than the demo associations will ever have; the check only needs the demo titles among them. */
+
+    /**
+     * More than the demo associations will ever have; the check only needs the demo
+     * titles among them.
+     */
     private static final int ROLES_CHECKED = 500;
 
     private final Organisations organisations;
+
     private final BoardRoles roles;
+
     private final CandidateProfiles candidates;
+
     private final Clock clock;
 
     DemoBoardLoader(Organisations organisations, BoardRoles roles, CandidateProfiles candidates, Clock clock) {
@@ -62,11 +69,14 @@ class DemoBoardLoader {
         long started = System.nanoTime();
         Counted roleCount = loadRoles();
         Counted candidateCount = loadCandidates();
-        log.atInfo().setMessage("demo board data ready: {} board roles and {} candidate profiles created in {} ms")
-                .addArgument(roleCount.created()).addArgument(candidateCount.created())
-                .addArgument((System.nanoTime() - started) / 1_000_000)
-                .addKeyValue("boardRolesCreated", roleCount.created())
-                .addKeyValue("candidatesCreated", candidateCount.created()).log();
+        log.atInfo()
+            .setMessage("demo board data ready: {} board roles and {} candidate profiles created in {} ms")
+            .addArgument(roleCount.created())
+            .addArgument(candidateCount.created())
+            .addArgument((System.nanoTime() - started) / 1_000_000)
+            .addKeyValue("boardRolesCreated", roleCount.created())
+            .addKeyValue("candidatesCreated", candidateCount.created())
+            .log();
         return new Loaded(roleCount.created(), roleCount.present(), candidateCount.created(), candidateCount.present());
     }
 
@@ -77,26 +87,28 @@ class DemoBoardLoader {
         var demoRoles = DemoBoardCatalogue.roles();
         AtomicInteger created = new AtomicInteger();
         AtomicInteger present = new AtomicInteger();
-        Flux.fromIterable(demoRoles)
-                .concatMap(demo -> {
-                    UUID organisationId = associations.get(demo.organisation());
-                    if (organisationId == null) {
-                        // someone deleted or renamed the demo association: its roles have nowhere to go
-                        log.atWarn().setMessage("demo association missing; its board roles are not loaded")
-                                .addKeyValue("organisation", demo.organisation()).addKeyValue("role", demo.title()).log();
-                        return Mono.empty();
-                    }
-                    return hasRole(system, organisationId, demo.title()).flatMap(exists -> {
-                        if (exists) {
-                            present.incrementAndGet();
-                            return Mono.empty();
-                        }
-                        return roles.create(system, fields(demo, organisationId, today))
-                                .flatMap(role -> roles.publish(system, role.id(), role.version()))
-                                .doOnNext(role -> created.incrementAndGet());
-                    });
-                })
-                .blockLast();
+        Flux.fromIterable(demoRoles).concatMap(demo -> {
+            UUID organisationId = associations.get(demo.organisation());
+            if (organisationId == null) {
+                // someone deleted or renamed the demo association: its roles have nowhere
+                // to go
+                log.atWarn()
+                    .setMessage("demo association missing; its board roles are not loaded")
+                    .addKeyValue("organisation", demo.organisation())
+                    .addKeyValue("role", demo.title())
+                    .log();
+                return Mono.empty();
+            }
+            return hasRole(system, organisationId, demo.title()).flatMap(exists -> {
+                if (exists) {
+                    present.incrementAndGet();
+                    return Mono.empty();
+                }
+                return roles.create(system, fields(demo, organisationId, today))
+                    .flatMap(role -> roles.publish(system, role.id(), role.version()))
+                    .doOnNext(role -> created.incrementAndGet());
+            });
+        }).blockLast();
         return counted("board roles", created.get(), present.get(), demoRoles.size());
     }
 
@@ -105,41 +117,50 @@ class DemoBoardLoader {
         AtomicInteger created = new AtomicInteger();
         AtomicInteger present = new AtomicInteger();
         Flux.fromIterable(demoCandidates)
-                .concatMap(demo -> candidates.bySubject(demo.subject()).hasElement().flatMap(exists -> {
-                    if (exists) {
-                        present.incrementAndGet();
-                        return Mono.empty();
-                    }
-                    // the candidate creates their own profile, so consents are recorded for them as for anyone
-                    return candidates.create(candidate(demo.subject()), fields(demo))
-                            .doOnNext(profile -> created.incrementAndGet());
-                }))
-                .blockLast();
+            .concatMap(demo -> candidates.bySubject(demo.subject()).hasElement().flatMap(exists -> {
+                if (exists) {
+                    present.incrementAndGet();
+                    return Mono.empty();
+                }
+                // the candidate creates their own profile, so consents are recorded for
+                // them as for anyone
+                return candidates.create(candidate(demo.subject()), fields(demo))
+                    .doOnNext(profile -> created.incrementAndGet());
+            }))
+            .blockLast();
         return counted("candidate profiles", created.get(), present.get(), demoCandidates.size());
     }
 
     private static Counted counted(String what, int created, int present, int total) {
-        log.atInfo().setMessage("loading demo {}: {} created, {} already there, of {}")
-                .addArgument(what).addArgument(created).addArgument(present).addArgument(total)
-                .addKeyValue("demo", what).addKeyValue("created", created).addKeyValue("present", present)
-                .addKeyValue("total", total).log();
+        log.atInfo()
+            .setMessage("loading demo {}: {} created, {} already there, of {}")
+            .addArgument(what)
+            .addArgument(created)
+            .addArgument(present)
+            .addArgument(total)
+            .addKeyValue("demo", what)
+            .addKeyValue("created", created)
+            .addKeyValue("present", present)
+            .addKeyValue("total", total)
+            .log();
         return new Counted(created, present);
     }
 
     /** The demo associations by name, found through the demo people who act for them. */
     private Map<String, UUID> demoAssociations() {
         return Objects.requireNonNull(Flux.just(DemoCatalogue.AMARA, DemoCatalogue.BEN)
-                .concatMap(subject -> organisations.membershipsOf(person(subject, Caller.Role.ASSOCIATION)))
-                .filter(membership -> membership.organisationType() == OrganisationType.ASSOCIATION)
-                .collectMap(Membership::organisationName, Membership::organisationId)
-                .block(), "collectMap always emits a map");
+            .concatMap(subject -> organisations.membershipsOf(person(subject, Caller.Role.ASSOCIATION)))
+            .filter(membership -> membership.organisationType() == OrganisationType.ASSOCIATION)
+            .collectMap(Membership::organisationName, Membership::organisationId)
+            .block(), "collectMap always emits a map");
     }
 
     private Mono<Boolean> hasRole(Caller system, UUID organisationId, String title) {
-        // the system caller acts for every organisation, so drafts and closed roles count too
+        // the system caller acts for every organisation, so drafts and closed roles count
+        // too
         return roles.list(system, organisationId, null, ROLES_CHECKED)
-                .map(Page::items)
-                .map(items -> items.stream().map(BoardRole::title).anyMatch(title::equals));
+            .map(Page::items)
+            .map(items -> items.stream().map(BoardRole::title).anyMatch(title::equals));
     }
 
     private static Caller person(String subject, Caller.Role role) {
@@ -164,4 +185,5 @@ class DemoBoardLoader {
                 sharesLivedExperience ? Boolean.TRUE : null, demo.availability(), demo.hoursPerMonth(), demo.region(),
                 demo.remote(), demo.visibility());
     }
+
 }

@@ -14,44 +14,47 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The demo marketplace: the people in the Keycloak realm's demo users and the organisations they
- * act for, housing-specific suppliers and challenges, and 80 real suppliers from the Digital
- * Outcomes and Specialists export (with the titles of the public-sector work they won).
+ * The demo marketplace: the people in the Keycloak realm's demo users and the
+ * organisations they act for, housing-specific suppliers and challenges, and 80 real
+ * suppliers from the Digital Outcomes and Specialists export (with the titles of the
+ * public-sector work they won).
  */
 public final class DemoCatalogue {
 
     public record DemoOrganisation(String name, String type, List<String> memberSubjects) {
     }
 
-    public record DemoSupplier(String organisation, String name, String summary, String capabilities,
-            String products, String caseStudies, List<String> regions, List<String> accreditations, String size) {
+    public record DemoSupplier(String organisation, String name, String summary, String capabilities, String products,
+            String caseStudies, List<String> regions, List<String> accreditations, String size) {
     }
 
     public record DemoChallenge(String organisation, String title, String summary, String description,
             List<String> categories, List<String> regions, @Nullable Integer budgetMin, @Nullable Integer budgetMax,
-            int closesInDays,
-            boolean published) {
+            int closesInDays, boolean published) {
     }
 
     // Fixed ids of the demo users in infra/keycloak/realm/launchpad-realm.json
     public static final String AMARA = "7b3f1c52-0d7e-4a8e-9a41-1a2b3c4d5e01";
+
     public static final String BEN = "7b3f1c52-0d7e-4a8e-9a41-1a2b3c4d5e02";
+
     public static final String SOFIA = "7b3f1c52-0d7e-4a8e-9a41-1a2b3c4d5e03";
+
     public static final String TOM = "7b3f1c52-0d7e-4a8e-9a41-1a2b3c4d5e04";
 
     private DemoCatalogue() {
     }
 
     public static List<DemoOrganisation> organisations() {
-        List<DemoOrganisation> organisations = new ArrayList<>(List.of(
-                new DemoOrganisation("Riverside Housing", "association", List.of(AMARA)),
-                new DemoOrganisation("Northgate Homes", "association", List.of(BEN)),
-                new DemoOrganisation("Sensorly", "supplier", List.of(SOFIA)),
-                new DemoOrganisation("FixFlow", "supplier", List.of(TOM))));
+        List<DemoOrganisation> organisations = new ArrayList<>(
+                List.of(new DemoOrganisation("Riverside Housing", "association", List.of(AMARA)),
+                        new DemoOrganisation("Northgate Homes", "association", List.of(BEN)),
+                        new DemoOrganisation("Sensorly", "supplier", List.of(SOFIA)),
+                        new DemoOrganisation("FixFlow", "supplier", List.of(TOM))));
         suppliers().stream()
-                .map(DemoSupplier::organisation)
-                .filter(name -> organisations.stream().noneMatch(o -> o.name().equals(name)))
-                .forEach(name -> organisations.add(new DemoOrganisation(name, "supplier", List.of())));
+            .map(DemoSupplier::organisation)
+            .filter(name -> organisations.stream().noneMatch(o -> o.name().equals(name)))
+            .forEach(name -> organisations.add(new DemoOrganisation(name, "supplier", List.of())));
         return organisations;
     }
 
@@ -62,15 +65,14 @@ public final class DemoCatalogue {
     }
 
     private static List<DemoSupplier> housingSuppliers() {
-        return List.of(
-                new DemoSupplier("Sensorly", "Sensorly",
-                        "Wireless humidity and temperature sensors that warn landlords before condensation turns into mould.",
-                        "Early warning of damp and mould risk from room humidity, temperature and ventilation readings; "
-                                + "dashboards that rank homes by risk; alerts to repairs teams; tenant advice on heating and ventilation.",
-                        "Sensorly Home Sense sensor kit; Sensorly Portfolio dashboard with API",
-                        "Installed 4,000 sensors for a northern housing association; condensation complaints fell by a third in one winter.",
-                        List.of("north-west", "north-east", "yorkshire-and-the-humber"),
-                        List.of("cyber-essentials-plus", "iso-27001"), "small"),
+        return List.of(new DemoSupplier("Sensorly", "Sensorly",
+                "Wireless humidity and temperature sensors that warn landlords before condensation turns into mould.",
+                "Early warning of damp and mould risk from room humidity, temperature and ventilation readings; "
+                        + "dashboards that rank homes by risk; alerts to repairs teams; tenant advice on heating and ventilation.",
+                "Sensorly Home Sense sensor kit; Sensorly Portfolio dashboard with API",
+                "Installed 4,000 sensors for a northern housing association; condensation complaints fell by a third in one winter.",
+                List.of("north-west", "north-east", "yorkshire-and-the-humber"),
+                List.of("cyber-essentials-plus", "iso-27001"), "small"),
                 new DemoSupplier("FixFlow", "FixFlow",
                         "Repairs reporting that tenants can use from a phone, with photos, and that schedules the right trade.",
                         "Mobile repair reporting with photos and video; triage of repair requests; appointment booking; "
@@ -119,22 +121,21 @@ public final class DemoCatalogue {
             String wins = row[3];
             suppliers.add(new DemoSupplier(name, name,
                     "Digital delivery partner to the public sector (from the Digital Outcomes and Specialists framework).",
-                    "Public-sector digital outcomes and specialists; recent work won: " + wins.replace(" | ", "; "),
-                    "", "Contracts won on the Digital Marketplace: " + wins.replace(" | ", "; "),
-                    regions, List.of(), row[1]));
+                    "Public-sector digital outcomes and specialists; recent work won: " + wins.replace(" | ", "; "), "",
+                    "Contracts won on the Digital Marketplace: " + wins.replace(" | ", "; "), regions, List.of(),
+                    row[1]));
         }
         return suppliers;
     }
 
     public static List<DemoChallenge> challenges() {
-        return List.of(
-                new DemoChallenge("Riverside Housing", "Cut damp and mould reports with early sensing",
-                        "Find damp and mould early in our homes, before tenants have to report it.",
-                        "We own 12,000 homes across the North West. Reports of damp, condensation and black mould in "
-                                + "bathrooms and bedrooms have doubled since 2022. We want to pilot sensors or analytics "
-                                + "that warn us of high humidity and poor ventilation so our repairs team can act before "
-                                + "mould appears, and give tenants advice they can act on.",
-                        List.of("damp-and-mould", "iot-and-sensors"), List.of("north-west"), 20_000, 60_000, 45, true),
+        return List.of(new DemoChallenge("Riverside Housing", "Cut damp and mould reports with early sensing",
+                "Find damp and mould early in our homes, before tenants have to report it.",
+                "We own 12,000 homes across the North West. Reports of damp, condensation and black mould in "
+                        + "bathrooms and bedrooms have doubled since 2022. We want to pilot sensors or analytics "
+                        + "that warn us of high humidity and poor ventilation so our repairs team can act before "
+                        + "mould appears, and give tenants advice they can act on.",
+                List.of("damp-and-mould", "iot-and-sensors"), List.of("north-west"), 20_000, 60_000, 45, true),
                 new DemoChallenge("Riverside Housing", "Decide which homes to retrofit first",
                         "Rank our homes for retrofit so grant funding goes where fuel poverty is worst.",
                         "We need a model of energy performance, fabric condition and tenant fuel poverty to plan insulation "
@@ -145,20 +146,21 @@ public final class DemoCatalogue {
                         "Most repairs are reported by phone and a third are misdiagnosed, so operatives arrive without the "
                                 + "right parts. We want a mobile repairs reporting service with photos, triage and appointment "
                                 + "booking that works with our housing management system.",
-                        List.of("repairs-and-maintenance", "tenant-engagement"), List.of("north-east"), 25_000, 75_000, 30,
-                        true),
+                        List.of("repairs-and-maintenance", "tenant-engagement"), List.of("north-east"), 25_000, 75_000,
+                        30, true),
                 new DemoChallenge("Northgate Homes", "Spot rent arrears early and offer support",
                         "Find tenants at risk of arrears early and connect them with support before debt builds up.",
                         "Our income team works from a monthly arrears list. We want analytics on payment patterns and "
                                 + "benefit changes that flag households who may need help, and tools for income officers.",
-                        List.of("income-and-arrears", "ai-and-automation"), List.of("north-east", "remote"), 15_000, 40_000,
-                        40, true),
+                        List.of("income-and-arrears", "ai-and-automation"), List.of("north-east", "remote"), 15_000,
+                        40_000, 40, true),
                 new DemoChallenge("Northgate Homes", "Keep older residents safe at home",
                         "Replace analogue alarms in sheltered schemes with digital telecare before the switch-off.",
                         "850 residents in sheltered housing rely on analogue alarms. We want digital telecare with fall "
                                 + "detection and a monitoring service, installed with minimal disruption.",
                         List.of("assistive-technology"), List.of("north-east"), 50_000, 150_000, 50, true),
-                // Real briefs from the Digital Outcomes and Specialists export, posted there by housing providers
+                // Real briefs from the Digital Outcomes and Specialists export, posted
+                // there by housing providers
                 new DemoChallenge("Northgate Homes", "Online repairs service",
                         "Adapted from Digital Marketplace opportunity 4722 (livin Housing Limited, North East England).",
                         "An online repairs service for tenants to report and track repairs, replacing phone and email.",
@@ -175,21 +177,24 @@ public final class DemoCatalogue {
                         List.of("income-and-arrears"), List.of("north-west", "remote"), null, null, 25, true));
     }
 
-    /** Closing dates are relative to today so the demo never shows only closed challenges. */
+    /**
+     * Closing dates are relative to today so the demo never shows only closed challenges.
+     */
     public static LocalDate closingDate(DemoChallenge challenge, LocalDate today) {
         return today.plusDays(challenge.closesInDays());
     }
 
     private static List<String[]> csv(String resource) {
         List<String[]> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
             reader.readLine();
             String line;
             while ((line = reader.readLine()) != null) {
                 rows.add(parse(line));
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return rows;
@@ -206,21 +211,27 @@ public final class DemoCatalogue {
                 if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
                     field.append('"');
                     i++;
-                } else if (c == '"') {
+                }
+                else if (c == '"') {
                     quoted = false;
-                } else {
+                }
+                else {
                     field.append(c);
                 }
-            } else if (c == '"') {
+            }
+            else if (c == '"') {
                 quoted = true;
-            } else if (c == ',') {
+            }
+            else if (c == ',') {
                 fields.add(field.toString());
                 field.setLength(0);
-            } else {
+            }
+            else {
                 field.append(c);
             }
         }
         fields.add(field.toString());
         return fields.toArray(String[]::new);
     }
+
 }

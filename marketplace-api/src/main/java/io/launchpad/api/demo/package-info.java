@@ -1,4 +1,7 @@
-/** The demo marketplace and the Digital on Board demo, loaded through the services the API uses. */
+/**
+ * The demo marketplace and the Digital on Board demo, loaded through the services the API
+ * uses.
+ */
 @NullMarked
 package io.launchpad.api.demo;
 

@@ -38,7 +38,7 @@ class FollowController {
     @PutMapping("/api/v1/challenges/{challengeId}/follow")
     Mono<ResponseEntity<Void>> follow(@PathVariable UUID challengeId) {
         return signedIn().flatMap(caller -> follows.follow(caller, challengeId))
-                .then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
+            .then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
     }
 
     @Operation(summary = "Stop following a challenge")
@@ -46,7 +46,7 @@ class FollowController {
     @DeleteMapping("/api/v1/challenges/{challengeId}/follow")
     Mono<ResponseEntity<Void>> unfollow(@PathVariable UUID challengeId) {
         return signedIn().flatMap(caller -> follows.unfollow(caller, challengeId))
-                .then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
+            .then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
     }
 
     @Operation(summary = "Whether the caller follows the challenge")
@@ -65,8 +65,10 @@ class FollowController {
     }
 
     private static Mono<Caller> signedIn() {
-        return Caller.current().flatMap(caller -> caller.isAnonymous() || caller.isSystem()
-                ? Mono.error(ApiProblem.of(ProblemType.UNAUTHENTICATED, "Sign in to follow challenges"))
-                : Mono.just(caller));
+        return Caller.current()
+            .flatMap(caller -> caller.isAnonymous() || caller.isSystem()
+                    ? Mono.error(ApiProblem.of(ProblemType.UNAUTHENTICATED, "Sign in to follow challenges"))
+                    : Mono.just(caller));
     }
+
 }

@@ -39,4 +39,5 @@ class FollowPersonalData implements PersonalData {
     public Mono<Erased> erase(String subject) {
         return repository.eraseFor(subject).map(rows -> new Erased(rows, 0));
     }
+
 }

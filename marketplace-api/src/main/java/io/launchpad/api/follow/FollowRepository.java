@@ -27,30 +27,43 @@ class FollowRepository {
         return db.sql("""
                 insert into challenge_follow (challenge_id, subject) values (:challenge, :subject)
                 on conflict (challenge_id, subject) do nothing""")
-                .bind("challenge", challengeId).bind("subject", subject).then();
+            .bind("challenge", challengeId)
+            .bind("subject", subject)
+            .then();
     }
 
     Mono<Void> unfollow(UUID challengeId, String subject) {
         return db.sql("delete from challenge_follow where challenge_id = :challenge and subject = :subject")
-                .bind("challenge", challengeId).bind("subject", subject).then();
+            .bind("challenge", challengeId)
+            .bind("subject", subject)
+            .then();
     }
 
-    /** When the person started following the challenge; empty when they do not follow it. */
+    /**
+     * When the person started following the challenge; empty when they do not follow it.
+     */
     Mono<Instant> followedAt(UUID challengeId, String subject) {
         return db.sql("select followed_at from challenge_follow where challenge_id = :challenge and subject = :subject")
-                .bind("challenge", challengeId).bind("subject", subject)
-                .map(row -> row.get("followed_at", Instant.class)).one();
+            .bind("challenge", challengeId)
+            .bind("subject", subject)
+            .map(row -> row.get("followed_at", Instant.class))
+            .one();
     }
 
-    /** The person's follows, newest first, after the cursor (keyset on followed_at, challenge id). */
+    /**
+     * The person's follows, newest first, after the cursor (keyset on followed_at,
+     * challenge id).
+     */
     Flux<FollowedChallenge> followedBy(String subject, @Nullable Cursor after, int limit) {
-        var spec = db.sql("""
-                select f.challenge_id, c.title, c.status, c.closing_date, c.questions_close_on, f.followed_at
-                from challenge_follow f join challenge c on c.id = f.challenge_id
-                where f.subject = :subject %s
-                order by f.followed_at desc, f.challenge_id desc limit :limit"""
+        var spec = db
+            .sql("""
+                    select f.challenge_id, c.title, c.status, c.closing_date, c.questions_close_on, f.followed_at
+                    from challenge_follow f join challenge c on c.id = f.challenge_id
+                    where f.subject = :subject %s
+                    order by f.followed_at desc, f.challenge_id desc limit :limit"""
                 .formatted(after == null ? "" : "and (f.followed_at, f.challenge_id) < (:at, :id)"))
-                .bind("subject", subject).bind("limit", limit);
+            .bind("subject", subject)
+            .bind("limit", limit);
         if (after != null) {
             spec = spec.bind("at", after.at()).bind("id", after.id());
         }
@@ -63,17 +76,26 @@ class FollowRepository {
                 select f.challenge_id, c.title, c.status, c.closing_date, c.questions_close_on, f.followed_at
                 from challenge_follow f join challenge c on c.id = f.challenge_id
                 where f.subject = :subject order by f.followed_at, f.challenge_id""")
-                .bind("subject", subject).map(FollowRepository::followed).all().as(Rows::whole);
+            .bind("subject", subject)
+            .map(FollowRepository::followed)
+            .all()
+            .as(Rows::whole);
     }
 
     Flux<String> followers(UUID challengeId) {
-        return db.sql("select subject from challenge_follow where challenge_id = :challenge order by followed_at, subject")
-                .bind("challenge", challengeId).map(row -> row.get("subject", String.class)).all().as(Rows::whole);
+        return db
+            .sql("select subject from challenge_follow where challenge_id = :challenge order by followed_at, subject")
+            .bind("challenge", challengeId)
+            .map(row -> row.get("subject", String.class))
+            .all()
+            .as(Rows::whole);
     }
 
     Mono<Long> eraseFor(String subject) {
-        return db.sql("delete from challenge_follow where subject = :subject").bind("subject", subject)
-                .fetch().rowsUpdated();
+        return db.sql("delete from challenge_follow where subject = :subject")
+            .bind("subject", subject)
+            .fetch()
+            .rowsUpdated();
     }
 
     private static FollowedChallenge followed(Readable row) {
@@ -81,4 +103,5 @@ class FollowRepository {
                 row.get("status", String.class), row.get("closing_date", LocalDate.class),
                 row.get("questions_close_on", LocalDate.class), row.get("followed_at", Instant.class));
     }
+
 }

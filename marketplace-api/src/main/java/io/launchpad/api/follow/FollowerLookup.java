@@ -20,4 +20,5 @@ class FollowerLookup implements ChallengeFollowers {
     public Flux<String> followers(UUID challengeId) {
         return repository.followers(challengeId);
     }
+
 }

@@ -15,9 +15,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A supplier's people follow open challenges, each for themselves, to hear of published answers
- * and deadlines without having asked or responded. A draft is nobody's to follow (404, as reading
- * it would be); a challenge that has closed has nothing left to follow (409).
+ * A supplier's people follow open challenges, each for themselves, to hear of published
+ * answers and deadlines without having asked or responded. A draft is nobody's to follow
+ * (404, as reading it would be); a challenge that has closed has nothing left to follow
+ * (409).
  */
 @Service
 class Follows {
@@ -26,6 +27,7 @@ class Follows {
     }
 
     private final FollowRepository repository;
+
     private final Challenges challenges;
 
     Follows(FollowRepository repository, Challenges challenges) {
@@ -43,16 +45,19 @@ class Follows {
         });
     }
 
-    /** Unfollowing works in any state, and when not following: either way the person no longer follows. */
+    /**
+     * Unfollowing works in any state, and when not following: either way the person no
+     * longer follows.
+     */
     Mono<Void> unfollow(Caller caller, UUID challengeId) {
         return followable(caller, challengeId).flatMap(challenge -> repository.unfollow(challengeId, caller.subject()));
     }
 
     Mono<FollowStatus> status(Caller caller, UUID challengeId) {
         return challenges.read(caller, challengeId)
-                .flatMap(challenge -> repository.followedAt(challengeId, caller.subject())
-                        .map(at -> new FollowStatus(challengeId, true, at))
-                        .defaultIfEmpty(new FollowStatus(challengeId, false, null)));
+            .flatMap(challenge -> repository.followedAt(challengeId, caller.subject())
+                .map(at -> new FollowStatus(challengeId, true, at))
+                .defaultIfEmpty(new FollowStatus(challengeId, false, null)));
     }
 
     /** One page more than asked is read, to know whether a next page exists. */
@@ -60,7 +65,8 @@ class Follows {
         return repository.followedBy(caller.subject(), after, limit + 1).collectList().map(rows -> {
             boolean more = rows.size() > limit;
             var items = more ? rows.subList(0, limit) : rows;
-            String next = more ? new Cursor(items.getLast().followedAt(), items.getLast().challengeId()).encode() : null;
+            String next = more ? new Cursor(items.getLast().followedAt(), items.getLast().challengeId()).encode()
+                    : null;
             return new Page<>(items, next);
         });
     }
@@ -70,8 +76,10 @@ class Follows {
             return Mono.error(ApiProblem.forbidden("Only suppliers follow challenges"));
         }
         return challenges.read(caller, challengeId)
-                // the owner may read its draft, but there is nothing to follow until it is published
-                .filter(challenge -> challenge.status() != Challenge.Status.DRAFT)
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Challenge " + challengeId)));
+            // the owner may read its draft, but there is nothing to follow until it is
+            // published
+            .filter(challenge -> challenge.status() != Challenge.Status.DRAFT)
+            .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Challenge " + challengeId)));
     }
+
 }

@@ -46,12 +46,13 @@ import java.util.Optional;
 import reactor.core.Exceptions;
 
 /**
- * {@code Idempotency-Key} on every POST, present and future: a phone that lost the response retries
- * with the same key and gets the first response back ({@code Idempotent-Replayed: true}) instead
- * of creating a second challenge. The same key with a different request is a 422; a duplicate that
- * arrives while the first is still running waits for it (up to {@code in-flight-wait}), so
- * concurrent duplicates do the work once. Keys belong to the signed-in person and expire after
- * {@code ttl}. 5xx answers are not remembered: the work may not have happened, so a retry redoes it.
+ * {@code Idempotency-Key} on every POST, present and future: a phone that lost the
+ * response retries with the same key and gets the first response back
+ * ({@code Idempotent-Replayed: true}) instead of creating a second challenge. The same
+ * key with a different request is a 422; a duplicate that arrives while the first is
+ * still running waits for it (up to {@code in-flight-wait}), so concurrent duplicates do
+ * the work once. Keys belong to the signed-in person and expire after {@code ttl}. 5xx
+ * answers are not remembered: the work may not have happened, so a retry redoes it.
  */
 @Component
 @EnableConfigurationProperties(IdempotencyProperties.class)
@@ -60,18 +61,27 @@ class IdempotencyFilter implements WebFilter, Ordered {
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
     static final int ORDER = -40;
-    /** Somewhat above spring.codec.max-in-memory-size, so the codec (not this filter) names the 413 rule. */
+
+    /**
+     * Somewhat above spring.codec.max-in-memory-size, so the codec (not this filter)
+     * names the 413 rule.
+     */
     private static final int MAX_BODY = 1024 * 1024;
+
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
     /** Headers that belong to one exchange, never to the replayed one. */
-    private static final Set<String> NOT_REPLAYED = Set.of("x-correlation-id", "content-length", "date",
-            "set-cookie", "transfer-encoding", "connection", "ratelimit", "ratelimit-policy");
+    private static final Set<String> NOT_REPLAYED = Set.of("x-correlation-id", "content-length", "date", "set-cookie",
+            "transfer-encoding", "connection", "ratelimit", "ratelimit-policy");
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyKeys keys;
+
     private final IdempotencyProperties properties;
+
     private final JsonMapper json;
+
     private @Nullable Disposable purging;
 
     IdempotencyFilter(IdempotencyKeys keys, IdempotencyProperties properties, JsonMapper json) {
@@ -87,16 +97,17 @@ class IdempotencyFilter implements WebFilter, Ordered {
 
     @EventListener(ApplicationReadyEvent.class)
     void startPurging() {
-        Duration every = properties.ttl().dividedBy(10).compareTo(Duration.ofMinutes(1)) < 0
-                ? Duration.ofMinutes(1) : properties.ttl().dividedBy(10);
+        Duration every = properties.ttl().dividedBy(10).compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1)
+                : properties.ttl().dividedBy(10);
         purging = Flux.interval(every, every)
-                // a purge slower than the period (PostgreSQL away) skips ticks instead of ending the loop
-                .onBackpressureDrop()
-                .concatMap(tick -> keys.purgeExpired().onErrorResume(e -> {
-                    log.warn("could not purge expired idempotency keys: {}", e.toString());
-                    return Mono.empty();
-                }))
-                .subscribe(n -> log.debug("purged {} expired idempotency keys", n));
+            // a purge slower than the period (PostgreSQL away) skips ticks instead of
+            // ending the loop
+            .onBackpressureDrop()
+            .concatMap(tick -> keys.purgeExpired().onErrorResume(e -> {
+                log.warn("could not purge expired idempotency keys: {}", e.toString());
+                return Mono.empty();
+            }))
+            .subscribe(n -> log.debug("purged {} expired idempotency keys", n));
     }
 
     @PreDestroy
@@ -114,67 +125,70 @@ class IdempotencyFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         if (!KEY.matcher(key).matches()) {
-            return ProblemWriter.write(exchange.getResponse(), ApiProblem.field(ProblemType.INVALID_PARAMETER,
-                    HEADER, "pattern", "must be 1 to 255 visible ASCII characters, for example a UUID"), json);
+            return ProblemWriter.write(exchange.getResponse(), ApiProblem.field(ProblemType.INVALID_PARAMETER, HEADER,
+                    "pattern", "must be 1 to 255 visible ASCII characters, for example a UUID"), json);
         }
         return exchange.getPrincipal()
-                .map(principal -> principal.getName())
-                .defaultIfEmpty("anonymous:" + remote(exchange))
-                .flatMap(owner -> DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY)
-                        .map(buffer -> {
-                            byte[] bytes = new byte[buffer.readableByteCount()];
-                            buffer.read(bytes);
-                            DataBufferUtils.release(buffer);
-                            return bytes;
-                        })
-                        .defaultIfEmpty(new byte[0])
-                        .flatMap(body -> handle(exchange, chain, owner, key, body)))
-                .onErrorResume(DataBufferLimitException.class, e -> ProblemWriter.write(exchange.getResponse(),
-                        ApiProblem.field(ProblemType.BODY_TOO_LARGE, "body", "max-size",
-                                "must be at most " + MAX_BODY + " bytes"), json));
+            .map(principal -> principal.getName())
+            .defaultIfEmpty("anonymous:" + remote(exchange))
+            .flatMap(owner -> DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY).map(buffer -> {
+                byte[] bytes = new byte[buffer.readableByteCount()];
+                buffer.read(bytes);
+                DataBufferUtils.release(buffer);
+                return bytes;
+            }).defaultIfEmpty(new byte[0]).flatMap(body -> handle(exchange, chain, owner, key, body)))
+            .onErrorResume(DataBufferLimitException.class,
+                    e -> ProblemWriter.write(exchange.getResponse(), ApiProblem.field(ProblemType.BODY_TOO_LARGE,
+                            "body", "max-size", "must be at most " + MAX_BODY + " bytes"), json));
     }
 
     private Mono<Void> handle(ServerWebExchange exchange, WebFilterChain chain, String owner, String key, byte[] body) {
         String hash = hash(exchange, body);
-        return keys.claim(owner, key, hash, properties.ttl()).flatMap(claimed -> claimed
-                ? perform(exchange, chain, owner, key, body)
-                : existing(exchange, owner, key, hash));
+        return keys.claim(owner, key, hash, properties.ttl())
+            .flatMap(claimed -> claimed ? perform(exchange, chain, owner, key, body)
+                    : existing(exchange, owner, key, hash));
     }
 
-    /** Someone used the key before: replay, refuse, or wait for the first one to finish. */
+    /**
+     * Someone used the key before: replay, refuse, or wait for the first one to finish.
+     */
     private Mono<Void> existing(ServerWebExchange exchange, String owner, String key, String hash) {
         long attempts = Math.max(1, properties.inFlightWait().toMillis() / 50);
         return keys.find(owner, key)
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(found -> found.isPresent() && "in_progress".equals(found.get().state())
-                        && found.get().requestHash().equals(hash) ? Mono.error(new StillRunning()) : Mono.just(found))
-                .retryWhen(Retry.fixedDelay(attempts, Duration.ofMillis(50)).filter(StillRunning.class::isInstance))
-                .flatMap(found -> {
-                    if (found.isEmpty()) {
-                        // the first request failed and released its key while we waited: a retry may redo it
-                        return ProblemWriter.write(exchange.getResponse(), ApiProblem.field(ProblemType.CONFLICT,
-                                HEADER, "not-in-progress", "the first request with this key did not complete; retry it"),
+            .map(Optional::of)
+            .defaultIfEmpty(Optional.empty())
+            .flatMap(found -> found.isPresent() && "in_progress".equals(found.get().state())
+                    && found.get().requestHash().equals(hash) ? Mono.error(new StillRunning()) : Mono.just(found))
+            .retryWhen(Retry.fixedDelay(attempts, Duration.ofMillis(50)).filter(StillRunning.class::isInstance))
+            .flatMap(found -> {
+                if (found.isEmpty()) {
+                    // the first request failed and released its key while we waited: a
+                    // retry may redo it
+                    return ProblemWriter.write(exchange.getResponse(), ApiProblem.field(ProblemType.CONFLICT, HEADER,
+                            "not-in-progress", "the first request with this key did not complete; retry it"), json);
+                }
+                IdempotencyKeys.Stored stored = found.get();
+                if (!stored.requestHash().equals(hash)) {
+                    return ProblemWriter
+                        .write(exchange.getResponse(),
+                                ApiProblem.field(ProblemType.IDEMPOTENCY_KEY_REUSED, HEADER, "same-request",
+                                        "was already used for a different request; use a new key for a new request"),
                                 json);
-                    }
-                    IdempotencyKeys.Stored stored = found.get();
-                    if (!stored.requestHash().equals(hash)) {
-                        return ProblemWriter.write(exchange.getResponse(), ApiProblem.field(
-                                ProblemType.IDEMPOTENCY_KEY_REUSED, HEADER, "same-request",
-                                "was already used for a different request; use a new key for a new request"), json);
-                    }
-                    return replay(exchange, stored);
-                })
-                .onErrorResume(e -> Exceptions.isRetryExhausted(e), e -> ProblemWriter.write(
-                        exchange.getResponse(), ApiProblem.field(ProblemType.CONFLICT, HEADER, "not-in-progress",
-                                "a request with this key is still being processed; retry shortly"), json));
+                }
+                return replay(exchange, stored);
+            })
+            .onErrorResume(e -> Exceptions.isRetryExhausted(e),
+                    e -> ProblemWriter.write(exchange.getResponse(), ApiProblem.field(ProblemType.CONFLICT, HEADER,
+                            "not-in-progress", "a request with this key is still being processed; retry shortly"),
+                            json));
     }
 
     private Mono<Void> replay(ServerWebExchange exchange, IdempotencyKeys.Stored stored) {
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatusCode.valueOf(
                 Objects.requireNonNull(stored.status(), "only a completed key is replayed, and it holds its status")));
-        Map<String, List<String>> headers = json.readValue(stored.headers(), new TypeReference<>() { });
+        Map<String, List<String>> headers = json.readValue(stored.headers(), new TypeReference<>() {
+        });
         headers.forEach((name, values) -> response.getHeaders().put(name, values));
         response.getHeaders().set(REPLAYED, "true");
         byte[] body = stored.body() == null ? new byte[0] : stored.body();
@@ -186,7 +200,8 @@ class IdempotencyFilter implements WebFilter, Ordered {
     }
 
     /** The first request with this key: do the work and remember what was answered. */
-    private Mono<Void> perform(ServerWebExchange exchange, WebFilterChain chain, String owner, String key, byte[] body) {
+    private Mono<Void> perform(ServerWebExchange exchange, WebFilterChain chain, String owner, String key,
+            byte[] body) {
         AtomicBoolean settled = new AtomicBoolean();
         var request = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
@@ -198,13 +213,13 @@ class IdempotencyFilter implements WebFilter, Ordered {
             @Override
             public Mono<Void> writeWith(Publisher<? extends DataBuffer> content) {
                 return DataBufferUtils.join(content).map(buffer -> {
-                            byte[] bytes = new byte[buffer.readableByteCount()];
-                            buffer.read(bytes);
-                            DataBufferUtils.release(buffer);
-                            return bytes;
-                        })
-                        .defaultIfEmpty(new byte[0])
-                        .flatMap(bytes -> remember(bytes).then(super.writeWith(Mono.just(bufferFactory().wrap(bytes)))));
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                    .defaultIfEmpty(new byte[0])
+                    .flatMap(bytes -> remember(bytes).then(super.writeWith(Mono.just(bufferFactory().wrap(bytes)))));
             }
 
             @Override
@@ -217,8 +232,10 @@ class IdempotencyFilter implements WebFilter, Ordered {
                     return Mono.empty();
                 }
                 int status = getStatusCode() == null ? 200 : getStatusCode().value();
-                // a refusal changed nothing, so it is not remembered either: a retry is judged afresh,
-                // and a refused request leaves no row behind (not even its echo of what was sent)
+                // a refusal changed nothing, so it is not remembered either: a retry is
+                // judged afresh,
+                // and a refused request leaves no row behind (not even its echo of what
+                // was sent)
                 if (status >= 400) {
                     return keys.release(owner, key);
                 }
@@ -232,24 +249,26 @@ class IdempotencyFilter implements WebFilter, Ordered {
             }
         };
         return chain.filter(exchange.mutate().request(request).response(response).build())
-                .then(Mono.defer(() -> settled.compareAndSet(false, true) ? keys.release(owner, key) : Mono.empty()))
-                .onErrorResume(e -> (settled.compareAndSet(false, true) ? keys.release(owner, key) : Mono.<Void>empty())
-                        .then(Mono.error(e)))
-                .doOnCancel(() -> {
-                    if (settled.compareAndSet(false, true)) {
-                        keys.release(owner, key).subscribe();
-                    }
-                });
+            .then(Mono.defer(() -> settled.compareAndSet(false, true) ? keys.release(owner, key) : Mono.empty()))
+            .onErrorResume(e -> (settled.compareAndSet(false, true) ? keys.release(owner, key) : Mono.<Void>empty())
+                .then(Mono.error(e)))
+            .doOnCancel(() -> {
+                if (settled.compareAndSet(false, true)) {
+                    keys.release(owner, key).subscribe();
+                }
+            });
     }
 
     private static String hash(ServerWebExchange exchange, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((exchange.getRequest().getMethod().name() + " " + exchange.getRequest().getURI().getRawPath()
-                    + "?" + exchange.getRequest().getURI().getRawQuery() + "\n").getBytes(StandardCharsets.UTF_8));
+                    + "?" + exchange.getRequest().getURI().getRawQuery() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
             digest.update(body);
             return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -260,9 +279,11 @@ class IdempotencyFilter implements WebFilter, Ordered {
     }
 
     private static final class StillRunning extends RuntimeException {
+
         StillRunning() {
             super(null, null, false, false);
         }
+
     }
 
 }

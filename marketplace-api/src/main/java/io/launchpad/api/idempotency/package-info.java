@@ -1,4 +1,7 @@
-/** {@code Idempotency-Key} on every POST: a retry with the same key gets the first response back. */
+/**
+ * {@code Idempotency-Key} on every POST: a retry with the same key gets the first
+ * response back.
+ */
 @NullMarked
 package io.launchpad.api.idempotency;
 

@@ -10,13 +10,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A date within a window around today, in whole years: by default from the start of last year to
- * ten years ahead. A date far outside it is a typing slip or an attack (PostgreSQL stores
- * {@code +10000-01-01} as {@code infinity}, which Elasticsearch cannot index).
+ * A date within a window around today, in whole years: by default from the start of last
+ * year to ten years ahead. A date far outside it is a typing slip or an attack
+ * (PostgreSQL stores {@code +10000-01-01} as {@code infinity}, which Elasticsearch cannot
+ * index).
  */
 @Documented
 @Constraint(validatedBy = PlausibleDateValidator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE, ElementType.METHOD})
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE,
+        ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlausibleDate {
 
@@ -31,4 +33,5 @@ public @interface PlausibleDate {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 class PlausibleDateValidator implements ConstraintValidator<PlausibleDate, LocalDate> {
 
     private int yearsBack;
+
     private int yearsAhead;
 
     @Override
@@ -23,7 +24,8 @@ class PlausibleDateValidator implements ConstraintValidator<PlausibleDate, Local
         if (value == null) {
             return true;
         }
-        // the validator's clock, which Spring lets tests fix like the application's Clock bean
+        // the validator's clock, which Spring lets tests fix like the application's Clock
+        // bean
         LocalDate today = LocalDate.now(context.getClockProvider().getClock());
         LocalDate earliest = LocalDate.of(today.getYear() - yearsBack, 1, 1);
         LocalDate latest = today.plusYears(yearsAhead);
@@ -31,8 +33,9 @@ class PlausibleDateValidator implements ConstraintValidator<PlausibleDate, Local
             return true;
         }
         context.unwrap(HibernateConstraintValidatorContext.class)
-                .addMessageParameter("earliest", earliest.toString())
-                .addMessageParameter("latest", latest.toString());
+            .addMessageParameter("earliest", earliest.toString())
+            .addMessageParameter("latest", latest.toString());
         return false;
     }
+
 }

@@ -4,10 +4,14 @@ import io.launchpad.api.problem.NamedRule;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.exc.InvalidFormatException;
 
-/** A JSON string that is not acceptable text; Jackson adds the field's path on its way out. */
+/**
+ * A JSON string that is not acceptable text; Jackson adds the field's path on its way
+ * out.
+ */
 class RejectedText extends InvalidFormatException implements NamedRule {
 
     private final String rule;
+
     private final String reason;
 
     RejectedText(JsonParser parser, UnicodeText.Flaw flaw) {
@@ -25,4 +29,5 @@ class RejectedText extends InvalidFormatException implements NamedRule {
     public String reason() {
         return reason;
     }
+
 }

@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
 /** Short text shown on one line (titles, names, units): no line breaks or tabs. */
 @Documented
 @Constraint(validatedBy = SingleLineValidator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE, ElementType.METHOD})
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE,
+        ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface SingleLine {
 
@@ -21,4 +22,5 @@ public @interface SingleLine {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+
 }

@@ -10,4 +10,5 @@ class SingleLineValidator implements ConstraintValidator<SingleLine, String> {
     public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
         return value == null || !UnicodeText.hasLineBreakOrTab(value.strip());
     }
+
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 
-/** Who the token belongs to and which organisations they act for: what a client needs to draw its menus. */
+/**
+ * Who the token belongs to and which organisations they act for: what a client needs to
+ * draw its menus.
+ */
 @RestController
 class MeController {
 
@@ -31,11 +34,13 @@ class MeController {
     @Operation(summary = "The signed-in person and the organisations they act for")
     @GetMapping("/api/v1/me")
     Mono<MeView> me() {
-        return Caller.current().flatMap(caller -> organisations.membershipsOf(caller)
+        return Caller.current()
+            .flatMap(caller -> organisations.membershipsOf(caller)
                 .map(m -> new MembershipView(m.organisationId(), m.organisationName(), m.organisationType().code()))
                 .collectList()
                 .map(memberships -> new MeView(caller.subject(), caller.username(), caller.name(), caller.email(),
                         caller.roles().stream().map(role -> role.name().toLowerCase()).sorted().toList(),
                         memberships)));
     }
+
 }

@@ -21,9 +21,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Hiding and restoring content, admins only. The feature's own mark, the list of what is hidden
- * ({@code moderation_hold}) and the trail ({@code moderation_action}: who, when, why) change in one
- * transaction, so an item is never hidden without a record of who hid it.
+ * Hiding and restoring content, admins only. The feature's own mark, the list of what is
+ * hidden ({@code moderation_hold}) and the trail ({@code moderation_action}: who, when,
+ * why) change in one transaction, so an item is never hidden without a record of who hid
+ * it.
  */
 @Service
 class Moderation {
@@ -37,7 +38,9 @@ class Moderation {
     }
 
     private final Map<String, ModeratedContent> byKind = new LinkedHashMap<>();
+
     private final DatabaseClient db;
+
     private final Notifications notifications;
 
     Moderation(List<ModeratedContent> contents, DatabaseClient db, Notifications notifications) {
@@ -53,34 +56,42 @@ class Moderation {
     @Transactional
     public Mono<Hold> hide(Caller caller, String kind, UUID id, String reason) {
         return admin(caller).then(Mono.defer(() -> content(kind).setHidden(id, reason)))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(kind + " " + id)))
-                .flatMap(target -> db.sql("""
-                        insert into moderation_hold (kind, target_id, title, reason, hidden_by_subject)
-                        values (:kind, :id, :title, :reason, :subject)
-                        on conflict (kind, target_id) do update set title = excluded.title, reason = excluded.reason,
-                            hidden_by_subject = excluded.hidden_by_subject, hidden_at = now()
-                        returning *""")
-                        .bind("kind", kind).bind("id", id).bind("title", target.title()).bind("reason", reason)
-                        .bind("subject", caller.subject())
-                        .map(Moderation::hold).one()
-                        // the owner hears why, in the same transaction: hidden and told, or neither
-                        .flatMap(hold -> log(caller, kind, id, "hidden", reason)
-                                .flatMap(action -> notifications.record(Event.contentHidden(action,
-                                        target.organisationId(), target.link(), target.title(), reason)))
-                                .thenReturn(hold)));
+            .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(kind + " " + id)))
+            .flatMap(target -> db.sql("""
+                    insert into moderation_hold (kind, target_id, title, reason, hidden_by_subject)
+                    values (:kind, :id, :title, :reason, :subject)
+                    on conflict (kind, target_id) do update set title = excluded.title, reason = excluded.reason,
+                        hidden_by_subject = excluded.hidden_by_subject, hidden_at = now()
+                    returning *""")
+                .bind("kind", kind)
+                .bind("id", id)
+                .bind("title", target.title())
+                .bind("reason", reason)
+                .bind("subject", caller.subject())
+                .map(Moderation::hold)
+                .one()
+                // the owner hears why, in the same transaction: hidden and told, or
+                // neither
+                .flatMap(hold -> log(caller, kind, id, "hidden", reason)
+                    .flatMap(action -> notifications.record(Event.contentHidden(action, target.organisationId(),
+                            target.link(), target.title(), reason)))
+                    .thenReturn(hold)));
     }
 
     @Transactional
     public Mono<Void> restore(Caller caller, String kind, UUID id) {
         return admin(caller).then(Mono.defer(() -> content(kind).setHidden(id, null)))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(kind + " " + id)))
-                .flatMap(target -> db.sql("delete from moderation_hold where kind = :kind and target_id = :id")
-                        .bind("kind", kind).bind("id", id).fetch().rowsUpdated()
-                        .flatMap(removed -> removed > 0 ? log(caller, kind, id, "restored", null)
-                                .flatMap(action -> notifications.record(Event.contentRestored(action,
-                                        target.organisationId(), target.link(), target.title())))
-                                : Mono.empty()))
-                .then();
+            .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(kind + " " + id)))
+            .flatMap(target -> db.sql("delete from moderation_hold where kind = :kind and target_id = :id")
+                .bind("kind", kind)
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(removed -> removed > 0
+                        ? log(caller, kind, id, "restored", null).flatMap(action -> notifications.record(
+                                Event.contentRestored(action, target.organisationId(), target.link(), target.title())))
+                        : Mono.empty()))
+            .then();
     }
 
     /** What is hidden now, most recently hidden first. */
@@ -100,17 +111,23 @@ class Moderation {
         });
     }
 
-    /** Who hid or restored one item, newest first (the subject is left out: the admin sees it in the logs). */
+    /**
+     * Who hid or restored one item, newest first (the subject is left out: the admin sees
+     * it in the logs).
+     */
     public Mono<List<Action>> trail(Caller caller, String kind, UUID id) {
         return admin(caller).then(Mono.defer(() -> {
             content(kind);
             return db.sql("""
-                            select * from moderation_action where kind = :kind and target_id = :id order by at desc, id desc""")
-                    .bind("kind", kind).bind("id", id)
-                    .map(row -> new Action(row.get("id", Long.class), row.get("kind", String.class),
-                            row.get("target_id", UUID.class), row.get("action", String.class),
-                            row.get("reason", String.class), row.get("at", Instant.class)))
-                    .all().as(Rows::whole).collectList();
+                    select * from moderation_action where kind = :kind and target_id = :id order by at desc, id desc""")
+                .bind("kind", kind)
+                .bind("id", id)
+                .map(row -> new Action(row.get("id", Long.class), row.get("kind", String.class),
+                        row.get("target_id", UUID.class), row.get("action", String.class),
+                        row.get("reason", String.class), row.get("at", Instant.class)))
+                .all()
+                .as(Rows::whole)
+                .collectList();
         }));
     }
 
@@ -119,7 +136,10 @@ class Moderation {
         var spec = db.sql("""
                 insert into moderation_action (kind, target_id, action, reason, actor_subject)
                 values (:kind, :id, :action, :reason, :subject) returning id""")
-                .bind("kind", kind).bind("id", id).bind("action", action).bind("subject", caller.subject());
+            .bind("kind", kind)
+            .bind("id", id)
+            .bind("action", action)
+            .bind("subject", caller.subject());
         spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
         return spec.map(row -> row.get("id", Long.class)).one();
     }
@@ -133,11 +153,13 @@ class Moderation {
     }
 
     private static Mono<Void> admin(Caller caller) {
-        return caller.isAdmin() ? Mono.empty() : Mono.error(ApiProblem.forbidden("Only administrators moderate content"));
+        return caller.isAdmin() ? Mono.empty()
+                : Mono.error(ApiProblem.forbidden("Only administrators moderate content"));
     }
 
     private static Hold hold(Readable row) {
         return new Hold(row.get("kind", String.class), row.get("target_id", UUID.class), row.get("title", String.class),
                 row.get("reason", String.class), row.get("hidden_at", Instant.class));
     }
+
 }

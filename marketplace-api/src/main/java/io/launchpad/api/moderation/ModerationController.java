@@ -25,14 +25,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
- * Admins hide abusive or misleading content with a reason the owner is shown, and restore it.
- * Kinds: {@code challenge}, {@code supplier-profile}, {@code board-role}, {@code question}.
+ * Admins hide abusive or misleading content with a reason the owner is shown, and restore
+ * it. Kinds: {@code challenge}, {@code supplier-profile}, {@code board-role},
+ * {@code question}.
  */
 @RestController
 @RequestMapping("/api/v1/admin/moderation")
 class ModerationController {
 
-    /** Why the item is hidden, in words its owner will read ("Hidden by Launchpad: ..."). */
+    /**
+     * Why the item is hidden, in words its owner will read ("Hidden by Launchpad: ...").
+     */
     record Hide(@NotBlank @Size(max = 500) String reason) {
     }
 
@@ -61,8 +64,9 @@ class ModerationController {
     @ApiResponse(responseCode = "204", description = "Restored (or was not hidden)")
     @DeleteMapping("/{kind}/{id}")
     Mono<ResponseEntity<Void>> restore(@PathVariable String kind, @PathVariable UUID id) {
-        return Caller.current().flatMap(caller -> moderation.restore(caller, kind, id))
-                .thenReturn(ResponseEntity.noContent().build());
+        return Caller.current()
+            .flatMap(caller -> moderation.restore(caller, kind, id))
+            .thenReturn(ResponseEntity.noContent().build());
     }
 
     @Operation(summary = "Who hid or restored an item, and why, newest first (admins)")
@@ -70,4 +74,5 @@ class ModerationController {
     Mono<List<Moderation.Action>> trail(@PathVariable String kind, @PathVariable UUID id) {
         return Caller.current().flatMap(caller -> moderation.trail(caller, kind, id));
     }
+
 }

@@ -1,4 +1,7 @@
-/** Administrators hiding and restoring content, with the reason and the trail of who did it. */
+/**
+ * Administrators hiding and restoring content, with the reason and the trail of who did
+ * it.
+ */
 @NullMarked
 package io.launchpad.api.moderation;
 

@@ -12,23 +12,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Notification emails from {@code mail/notification.html} and {@code mail/notification.txt}: the same
- * words twice, so every mail client shows a readable message (HTML with a plain-text alternative).
+ * Notification emails from {@code mail/notification.html} and
+ * {@code mail/notification.txt}: the same words twice, so every mail client shows a
+ * readable message (HTML with a plain-text alternative).
  */
 final class MailTemplates {
 
-    /** What an email says: to whom, what happened (one item per notification) and where to act. */
-    record Email(@Nullable String recipientName, String heading, List<Item> items, String manageUrl, String unsubscribeUrl) {
+    /**
+     * What an email says: to whom, what happened (one item per notification) and where to
+     * act.
+     */
+    record Email(@Nullable String recipientName, String heading, List<Item> items, String manageUrl,
+            String unsubscribeUrl) {
     }
 
-    /** One thing that happened, in the notification's own title, with what the person can do next. */
+    /**
+     * One thing that happened, in the notification's own title, with what the person can
+     * do next.
+     */
     record Item(String title, String url, String nextStep) {
     }
 
     record Rendered(String text, String html) {
     }
 
-    /** What to do next, by kind of notification: every email ends in an action, not just a link. */
+    /**
+     * What to do next, by kind of notification: every email ends in an action, not just a
+     * link.
+     */
     private static final Map<String, String> NEXT_STEPS = Map.ofEntries(
             Map.entry("challenge-published", "Read the challenge and decide whether to respond."),
             Map.entry("answer-published", "Read the answer: it applies to every supplier responding."),
@@ -39,8 +50,9 @@ final class MailTemplates {
             Map.entry("question-asked", "Answer the question: the answer is published to every supplier."),
             Map.entry("response-submitted", "Read the response; you can evaluate it once the challenge closes."),
             Map.entry("challenge-closed-early", "Drafts can no longer be submitted; watch for the outcome."),
-            Map.entry("content-hidden", "Nobody else sees it now. Change what the reason names; if you think it was"
-                    + " hidden by mistake, tell us through the contact page."),
+            Map.entry("content-hidden",
+                    "Nobody else sees it now. Change what the reason names; if you think it was"
+                            + " hidden by mistake, tell us through the contact page."),
             Map.entry("content-restored", "Nothing to do: it is back where people find it."),
             Map.entry("application-decided", "See the association's decision and any feedback on your applications."));
 
@@ -71,4 +83,5 @@ final class MailTemplates {
         resolver.setCheckExistence(true);
         return resolver;
     }
+
 }

@@ -14,8 +14,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Email needs an address, and only the token knows it: when a person acts, their {@code email}
- * claim is remembered (once per change per instance, so most requests cost nothing).
+ * Email needs an address, and only the token knows it: when a person acts, their
+ * {@code email} claim is remembered (once per change per instance, so most requests cost
+ * nothing).
  */
 @Component
 class PersonDirectory implements WebFilter, Ordered {
@@ -23,6 +24,7 @@ class PersonDirectory implements WebFilter, Ordered {
     private static final int MAX_CACHED = 50_000;
 
     private final DatabaseClient db;
+
     private final Map<String, String> known = new ConcurrentHashMap<>();
 
     PersonDirectory(DatabaseClient db) {
@@ -36,11 +38,14 @@ class PersonDirectory implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        // remembered as the reply is committed, and only for a request that was not refused: a
+        // remembered as the reply is committed, and only for a request that was not
+        // refused: a
         // refused request changes no row, not even this one
-        return Caller.current().doOnNext(caller -> exchange.getResponse().beforeCommit(() -> refused(exchange)
-                        ? Mono.empty() : remember(caller).onErrorResume(e -> Mono.empty())))
-                .then(chain.filter(exchange));
+        return Caller.current()
+            .doOnNext(caller -> exchange.getResponse()
+                .beforeCommit(
+                        () -> refused(exchange) ? Mono.empty() : remember(caller).onErrorResume(e -> Mono.empty())))
+            .then(chain.filter(exchange));
     }
 
     private static boolean refused(ServerWebExchange exchange) {
@@ -57,7 +62,7 @@ class PersonDirectory implements WebFilter, Ordered {
                 insert into person (subject, email, name) values (:subject, :email, :name)
                 on conflict (subject) do update set email = excluded.email, name = excluded.name, updated_at = now()
                 where person.email is distinct from excluded.email or person.name is distinct from excluded.name""")
-                .bind("subject", caller.subject());
+            .bind("subject", caller.subject());
         spec = caller.email() == null ? spec.bindNull("email", String.class) : spec.bind("email", caller.email());
         spec = caller.name() == null ? spec.bindNull("name", String.class) : spec.bind("name", caller.name());
         return spec.then().doOnSuccess(done -> {
@@ -67,4 +72,5 @@ class PersonDirectory implements WebFilter, Ordered {
             known.put(caller.subject(), String.valueOf(caller.email()));
         });
     }
+
 }

@@ -16,31 +16,36 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request a correlation id: the client's {@code X-Correlation-Id} when it is sane,
- * otherwise a new UUID. It is echoed on every response (errors included, since this runs before
- * the security chain) and carried in the Reactor context, from which context propagation copies it
- * into the MDC, so every log line written while serving the request (ECS JSON) names it as
- * {@code correlationId}. One access line per request is logged here too.
+ * Gives every request a correlation id: the client's {@code X-Correlation-Id} when it is
+ * sane, otherwise a new UUID. It is echoed on every response (errors included, since this
+ * runs before the security chain) and carried in the Reactor context, from which context
+ * propagation copies it into the MDC, so every log line written while serving the request
+ * (ECS JSON) names it as {@code correlationId}. One access line per request is logged
+ * here too.
  */
 @Component
 public class CorrelationIds implements WebFilter, Ordered {
 
     public static final String HEADER = "X-Correlation-Id";
+
     public static final String KEY = "correlationId";
 
     private static final Logger log = LoggerFactory.getLogger("io.launchpad.api.access");
+
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     static {
-        ContextRegistry.getInstance().registerThreadLocalAccessor(KEY,
-                () -> MDC.get(KEY), value -> MDC.put(KEY, value), () -> MDC.remove(KEY));
-        // hooks are global; Boot also sets this from spring.reactor.context-propagation=auto
+        ContextRegistry.getInstance()
+            .registerThreadLocalAccessor(KEY, () -> MDC.get(KEY), value -> MDC.put(KEY, value), () -> MDC.remove(KEY));
+        // hooks are global; Boot also sets this from
+        // spring.reactor.context-propagation=auto
         Hooks.enableAutomaticContextPropagation();
     }
 
     @Override
     public int getOrder() {
-        // just inside the HTTP observation (HIGHEST_PRECEDENCE + 1), so the access line carries its trace id,
+        // just inside the HTTP observation (HIGHEST_PRECEDENCE + 1), so the access line
+        // carries its trace id,
         // and long before the security chain, so refusals get an id too
         return Ordered.HIGHEST_PRECEDENCE + 2;
     }
@@ -51,18 +56,17 @@ public class CorrelationIds implements WebFilter, Ordered {
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         exchange.getResponse().getHeaders().set(HEADER, id);
         long started = System.nanoTime();
-        return chain.filter(exchange)
-                .doFinally(signal -> {
-                    MDC.put(KEY, id);
-                    try {
-                        var status = exchange.getResponse().getStatusCode();
-                        log.info("{} {} {} {}ms", exchange.getRequest().getMethod(),
-                                exchange.getRequest().getPath().value(), status == null ? 200 : status.value(),
-                                (System.nanoTime() - started) / 1_000_000);
-                    } finally {
-                        MDC.remove(KEY);
-                    }
-                })
-                .contextWrite(context -> context.put(KEY, id));
+        return chain.filter(exchange).doFinally(signal -> {
+            MDC.put(KEY, id);
+            try {
+                var status = exchange.getResponse().getStatusCode();
+                log.info("{} {} {} {}ms", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+                        status == null ? 200 : status.value(), (System.nanoTime() - started) / 1_000_000);
+            }
+            finally {
+                MDC.remove(KEY);
+            }
+        }).contextWrite(context -> context.put(KEY, id));
     }
+
 }

@@ -14,11 +14,11 @@ import reactor.core.publisher.Mono;
 import java.util.Set;
 
 /**
- * A person who signed up on their own holds no realm role; onboarding lets them choose one of the
- * three marketplace roles, once. Admin and partner are never chosen here, and anyone who already
- * holds a role of ours (in the token, or in Keycloak now: a token can be older than a grant) keeps
- * it: changing role is for an admin, because an association member who became a supplier would sit
- * on both sides of an evaluation.
+ * A person who signed up on their own holds no realm role; onboarding lets them choose
+ * one of the three marketplace roles, once. Admin and partner are never chosen here, and
+ * anyone who already holds a role of ours (in the token, or in Keycloak now: a token can
+ * be older than a grant) keeps it: changing role is for an admin, because an association
+ * member who became a supplier would sit on both sides of an evaluation.
  */
 @Service
 class FirstRole {
@@ -26,13 +26,17 @@ class FirstRole {
     /** The roles a person may give themselves, by their realm-role names. */
     static final Set<String> SELF_ASSIGNABLE = Set.of("association", "supplier", "candidate");
 
-    /** Every realm role the API knows; holding any of them means the first choice is made. */
+    /**
+     * Every realm role the API knows; holding any of them means the first choice is made.
+     */
     private static final Set<String> OURS = Set.of("association", "supplier", "candidate", "admin", "partner");
 
     private static final Logger log = LoggerFactory.getLogger(FirstRole.class);
 
     private final KeycloakRealmRoles keycloak;
+
     private final DatabaseClient db;
+
     private final TransactionalOperator transaction;
 
     FirstRole(KeycloakRealmRoles keycloak, DatabaseClient db, ReactiveTransactionManager transactions) {
@@ -43,8 +47,8 @@ class FirstRole {
 
     Mono<String> choose(Caller caller, String role) {
         if (!SELF_ASSIGNABLE.contains(role)) {
-            return Mono.error(ApiProblem.invalid("role", "self-assignable",
-                    "must be association, supplier or candidate"));
+            return Mono
+                .error(ApiProblem.invalid("role", "self-assignable", "must be association, supplier or candidate"));
         }
         if (!caller.roles().isEmpty()) {
             return Mono.error(alreadyChosen());
@@ -52,20 +56,22 @@ class FirstRole {
         if (!keycloak.configured()) {
             return Mono.error(unavailable());
         }
-        // one choice per person across instances: two quick submits of different roles must not grant both
+        // one choice per person across instances: two quick submits of different roles
+        // must not grant both
         return db.sql("select pg_advisory_xact_lock(hashtextextended('launchpad-first-role:' || :subject, 0))")
-                .bind("subject", caller.subject()).then()
-                .then(keycloak.held(caller.subject()))
-                .flatMap(held -> held.stream().anyMatch(OURS::contains) ? Mono.error(alreadyChosen())
-                        : keycloak.grant(caller.subject(), role)
-                                .switchIfEmpty(Mono.error(() -> ApiProblem.field(ProblemType.CONFLICT, "role",
-                                        "no-role-yet", "Keycloak does not offer this role to you"))))
-                .as(transaction::transactional)
-                .thenReturn(role)
-                .onErrorMap(error -> !(error instanceof ApiProblem), error -> {
-                    log.warn("granting a first role in Keycloak failed ({})", error.toString());
-                    return unavailable();
-                });
+            .bind("subject", caller.subject())
+            .then()
+            .then(keycloak.held(caller.subject()))
+            .flatMap(held -> held.stream().anyMatch(OURS::contains) ? Mono.error(alreadyChosen())
+                    : keycloak.grant(caller.subject(), role)
+                        .switchIfEmpty(Mono.error(() -> ApiProblem.field(ProblemType.CONFLICT, "role", "no-role-yet",
+                                "Keycloak does not offer this role to you"))))
+            .as(transaction::transactional)
+            .thenReturn(role)
+            .onErrorMap(error -> !(error instanceof ApiProblem), error -> {
+                log.warn("granting a first role in Keycloak failed ({})", error.toString());
+                return unavailable();
+            });
     }
 
     private static ApiProblem alreadyChosen() {
@@ -77,4 +83,5 @@ class FirstRole {
         return ApiProblem.unavailable(ProblemType.TEMPORARILY_UNAVAILABLE,
                 "your role could not be recorded with the sign-in service just now; try again in a minute", 60);
     }
+
 }

@@ -11,9 +11,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
- * Onboarding's first step: a person who signed up on their own says what describes them, and gets
- * that realm role in Keycloak. The token they called with does not carry it: a client gets a new
- * token (refresh, or sign in again, which Keycloak does without asking while the session lasts).
+ * Onboarding's first step: a person who signed up on their own says what describes them,
+ * and gets that realm role in Keycloak. The token they called with does not carry it: a
+ * client gets a new token (refresh, or sign in again, which Keycloak does without asking
+ * while the session lasts).
  */
 @RestController
 class RoleChoiceController {
@@ -34,14 +35,16 @@ class RoleChoiceController {
             description = "Only for a person who holds no role yet (people who signed up themselves). Admin and "
                     + "partner are never self-assigned; any other role already held is a 409 (role/no-role-yet). "
                     + "The role is in the next token Keycloak issues, not in the one sent.")
-    @ApiResponse(responseCode = "200",
-            description = "Granted in Keycloak; get a new token to act with it", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Granted in Keycloak; get a new token to act with it",
+            useReturnTypeSchema = true)
     @ApiResponse(responseCode = "503",
             description = "Keycloak could not be reached; nothing was granted, try again after Retry-After",
             ref = "#/components/responses/Problem503")
     @PostMapping("/api/v1/me/role")
     Mono<RoleGranted> choose(@Valid @RequestBody RoleChoice choice) {
-        return Caller.current().flatMap(caller -> firstRole.choose(caller, choice.role()))
-                .map(role -> new RoleGranted(role, true));
+        return Caller.current()
+            .flatMap(caller -> firstRole.choose(caller, choice.role()))
+            .map(role -> new RoleGranted(role, true));
     }
+
 }

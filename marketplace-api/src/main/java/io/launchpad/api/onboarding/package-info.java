@@ -1,4 +1,7 @@
-/** Onboarding: a person who signed up on their own chooses a marketplace role, granted in Keycloak. */
+/**
+ * Onboarding: a person who signed up on their own chooses a marketplace role, granted in
+ * Keycloak.
+ */
 @NullMarked
 package io.launchpad.api.onboarding;
 

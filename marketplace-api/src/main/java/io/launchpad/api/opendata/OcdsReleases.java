@@ -18,21 +18,25 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Challenges as Open Contracting Data Standard 1.1 releases: planning and tender (the challenge),
- * award (the winning supplier), contract and implementation (the pilot, its milestones and outcome
- * measures). Each release is the state of the process as of its stage, so a record's compiled release
- * is simply its newest. Pure: the data comes in, maps come out.
+ * Challenges as Open Contracting Data Standard 1.1 releases: planning and tender (the
+ * challenge), award (the winning supplier), contract and implementation (the pilot, its
+ * milestones and outcome measures). Each release is the state of the process as of its
+ * stage, so a record's compiled release is simply its newest. Pure: the data comes in,
+ * maps come out.
  */
 final class OcdsReleases {
 
     static final String VERSION = "1.1";
+
     private static final String CURRENCY = "GBP";
 
     private final String ocidPrefix;
+
     private final String apiBaseUrl;
 
     /**
-     * @param ocidPrefix the prefix the Open Contracting Partnership registered for this publisher ({@code ocds-xxxxxx})
+     * @param ocidPrefix the prefix the Open Contracting Partnership registered for this
+     * publisher ({@code ocds-xxxxxx})
      * @param apiBaseUrl where the API is reached, for links to the public pilot pages
      */
     OcdsReleases(String ocidPrefix, String apiBaseUrl) {
@@ -51,7 +55,8 @@ final class OcdsReleases {
         }
         try {
             return UUID.fromString(ocid.substring(ocidPrefix.length() + 1));
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return null;
         }
     }
@@ -88,15 +93,22 @@ final class OcdsReleases {
         return release;
     }
 
-    /** A release package of these releases: what the list, the bulk file and a record's releases carry. */
+    /**
+     * A release package of these releases: what the list, the bulk file and a record's
+     * releases carry.
+     */
     Map<String, Object> releasePackage(String uri, Instant publishedDate, List<Map<String, Object>> releases) {
         Map<String, Object> pkg = packageHeader(uri, publishedDate);
         pkg.put("releases", releases);
         return pkg;
     }
 
-    /** A record package for one process: its releases, oldest first, and the compiled (newest) state. */
-    Map<String, Object> recordPackage(String uri, Instant publishedDate, String ocid, List<Map<String, Object>> releases) {
+    /**
+     * A record package for one process: its releases, oldest first, and the compiled
+     * (newest) state.
+     */
+    Map<String, Object> recordPackage(String uri, Instant publishedDate, String ocid,
+            List<Map<String, Object>> releases) {
         Map<String, Object> pkg = packageHeader(uri, publishedDate);
         Map<String, Object> compiled = new LinkedHashMap<>(releases.getLast());
         compiled.put("id", ocid + "-compiled");
@@ -128,8 +140,11 @@ final class OcdsReleases {
         if (!identifiers.isEmpty()) {
             party.put("identifier", identifier(identifiers.getFirst(), organisation.name()));
             if (identifiers.size() > 1) {
-                party.put("additionalIdentifiers", identifiers.subList(1, identifiers.size()).stream()
-                        .map(id -> identifier(id, organisation.name())).toList());
+                party.put("additionalIdentifiers",
+                        identifiers.subList(1, identifiers.size())
+                            .stream()
+                            .map(id -> identifier(id, organisation.name()))
+                            .toList());
             }
         }
         party.put("roles", roles);
@@ -174,8 +189,8 @@ final class OcdsReleases {
             }
             case NO_AWARD -> {
                 tender.put("status", "unsuccessful");
-                tender.put("statusDetails", c.noAwardReason() == null ? "No award was made"
-                        : "No award was made: " + c.noAwardReason());
+                tender.put("statusDetails",
+                        c.noAwardReason() == null ? "No award was made" : "No award was made: " + c.noAwardReason());
             }
             case WITHDRAWN -> {
                 tender.put("status", "cancelled");
@@ -206,8 +221,8 @@ final class OcdsReleases {
         }
         tender.put("tenderPeriod", tenderPeriod);
         if (c.questionsCloseOn() != null) {
-            tender.put("enquiryPeriod", Map.of("startDate", c.publishedAt().toString(),
-                    "endDate", endOfDay(c.questionsCloseOn())));
+            tender.put("enquiryPeriod",
+                    Map.of("startDate", c.publishedAt().toString(), "endDate", endOfDay(c.questionsCloseOn())));
         }
         if (c.pilotLengthWeeks() != null) {
             tender.put("contractPeriod", Map.of("durationInDays", c.pilotLengthWeeks() * 7));
@@ -252,7 +267,8 @@ final class OcdsReleases {
     }
 
     private Map<String, Object> contract(ContractingProcess process, boolean completed) {
-        Pilot pilot = Objects.requireNonNull(process.pilot(), "a contract stage is released only for a process with a pilot");
+        Pilot pilot = Objects.requireNonNull(process.pilot(),
+                "a contract stage is released only for a process with a pilot");
         Map<String, Object> contract = new LinkedHashMap<>();
         contract.put("id", pilot.id().toString());
         contract.put("awardID", awardOf(process).responseId().toString());
@@ -290,7 +306,8 @@ final class OcdsReleases {
             });
             milestones.add(milestone);
         }
-        // outcome measures are assessments against a target: core OCDS has no field of their own
+        // outcome measures are assessments against a target: core OCDS has no field of
+        // their own
         for (Pilot.Outcome o : pilot.outcomes()) {
             Map<String, Object> milestone = new LinkedHashMap<>();
             milestone.put("id", o.id().toString());
@@ -329,7 +346,10 @@ final class OcdsReleases {
         return day.atTime(23, 59, 59).toInstant(ZoneOffset.UTC).toString();
     }
 
-    /** The award, contract and implementation stages are released only for an awarded process. */
+    /**
+     * The award, contract and implementation stages are released only for an awarded
+     * process.
+     */
     private static ContractingProcess.Award awardOf(ContractingProcess process) {
         return Objects.requireNonNull(process.award(), "an award stage is released only for an awarded process");
     }
@@ -337,4 +357,5 @@ final class OcdsReleases {
     private static String number(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
+
 }

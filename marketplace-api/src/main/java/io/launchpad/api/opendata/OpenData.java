@@ -24,9 +24,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Open data (issue 14, item 1): published challenges, awards and pilots as OCDS releases and records,
- * and the same as CSV. Public by nature, so nothing here asks who is calling; what is not public
- * (drafts, hidden challenges, losing bids, active pilots' working) never reaches the queries' results.
+ * Open data (issue 14, item 1): published challenges, awards and pilots as OCDS releases
+ * and records, and the same as CSV. Public by nature, so nothing here asks who is
+ * calling; what is not public (drafts, hidden challenges, losing bids, active pilots'
+ * working) never reaches the queries' results.
  */
 @Service
 @EnableConfigurationProperties(OpenDataProperties.class)
@@ -36,8 +37,11 @@ class OpenData {
     private static final int BATCH = 200;
 
     private final OpenDataRepository repository;
+
     private final Organisations organisations;
+
     private final Pilots pilots;
+
     private final OcdsReleases ocds;
 
     OpenData(OpenDataRepository repository, Organisations organisations, Pilots pilots, OpenDataProperties properties,
@@ -67,13 +71,16 @@ class OpenData {
     /** Every release dated before {@code to}: the daily bulk file. */
     Mono<List<Map<String, Object>>> releasesBefore(Instant to) {
         return repository.releases(Instant.EPOCH, to, null, Integer.MAX_VALUE)
-                .buffer(BATCH)
-                .concatMap(this::releasesFor)
-                .collectList()
-                .map(batches -> batches.stream().flatMap(List::stream).toList());
+            .buffer(BATCH)
+            .concatMap(this::releasesFor)
+            .collectList()
+            .map(batches -> batches.stream().flatMap(List::stream).toList());
     }
 
-    /** The releases of one process, oldest first; empty when the ocid is not a public challenge of ours. */
+    /**
+     * The releases of one process, oldest first; empty when the ocid is not a public
+     * challenge of ours.
+     */
     Mono<List<Map<String, Object>>> releasesOf(String ocid) {
         UUID challengeId = ocds.challengeId(ocid);
         if (challengeId == null) {
@@ -84,9 +91,10 @@ class OpenData {
 
     /** Every public process published before {@code to}, oldest first (the CSV files). */
     Flux<ContractingProcess> processesBefore(Instant to) {
-        return repository.publishedBefore(to).buffer(BATCH)
-                .concatMap(ids -> processes(ids).flatMapIterable(found -> ids.stream()
-                        .map(found::get).filter(Objects::nonNull).toList()));
+        return repository.publishedBefore(to)
+            .buffer(BATCH)
+            .concatMap(ids -> processes(ids)
+                .flatMapIterable(found -> ids.stream().map(found::get).filter(Objects::nonNull).toList()));
     }
 
     private Mono<List<Map<String, Object>>> releasesFor(List<OpenDataRepository.ReleaseKey> keys) {
@@ -108,38 +116,40 @@ class OpenData {
         if (ids.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return Mono.zip(repository.challenges(ids).collectList(),
-                        repository.responses(ids).collectMap(OpenDataRepository.Responses::challengeId),
-                        pilots.publicByChallenge(ids))
-                .flatMap(all -> {
-                    Set<UUID> organisationIds = new HashSet<>();
-                    all.getT1().forEach(c -> organisationIds.add(c.organisationId()));
-                    all.getT2().values().forEach(r -> {
-                        if (r.awardedSupplierId() != null) {
-                            organisationIds.add(r.awardedSupplierId());
-                        }
-                    });
-                    return organisations.findAll(organisationIds).map(orgs -> {
-                        Map<UUID, ContractingProcess> processes = new LinkedHashMap<>();
-                        for (ContractingProcess.Challenge challenge : all.getT1()) {
-                            Organisation buyer = orgs.get(challenge.organisationId());
-                            if (buyer == null) {
-                                continue;
-                            }
-                            OpenDataRepository.Responses responses = all.getT2().get(challenge.id());
-                            ContractingProcess.Award award = null;
-                            if (responses != null && responses.awardedResponseId() != null
-                                    && orgs.containsKey(responses.awardedSupplierId())) {
-                                award = new ContractingProcess.Award(responses.awardedResponseId(),
-                                        orgs.get(responses.awardedSupplierId()), responses.awardedPricePounds(),
-                                        Objects.requireNonNull(challenge.decidedAt(), "an awarded challenge was decided"));
-                            }
-                            Pilot pilot = all.getT3().get(challenge.id());
-                            processes.put(challenge.id(), new ContractingProcess(challenge, buyer,
-                                    responses == null ? 0 : responses.tenderers(), award, pilot));
-                        }
-                        return processes;
-                    });
+        return Mono
+            .zip(repository.challenges(ids).collectList(),
+                    repository.responses(ids).collectMap(OpenDataRepository.Responses::challengeId),
+                    pilots.publicByChallenge(ids))
+            .flatMap(all -> {
+                Set<UUID> organisationIds = new HashSet<>();
+                all.getT1().forEach(c -> organisationIds.add(c.organisationId()));
+                all.getT2().values().forEach(r -> {
+                    if (r.awardedSupplierId() != null) {
+                        organisationIds.add(r.awardedSupplierId());
+                    }
                 });
+                return organisations.findAll(organisationIds).map(orgs -> {
+                    Map<UUID, ContractingProcess> processes = new LinkedHashMap<>();
+                    for (ContractingProcess.Challenge challenge : all.getT1()) {
+                        Organisation buyer = orgs.get(challenge.organisationId());
+                        if (buyer == null) {
+                            continue;
+                        }
+                        OpenDataRepository.Responses responses = all.getT2().get(challenge.id());
+                        ContractingProcess.Award award = null;
+                        if (responses != null && responses.awardedResponseId() != null
+                                && orgs.containsKey(responses.awardedSupplierId())) {
+                            award = new ContractingProcess.Award(responses.awardedResponseId(),
+                                    orgs.get(responses.awardedSupplierId()), responses.awardedPricePounds(),
+                                    Objects.requireNonNull(challenge.decidedAt(), "an awarded challenge was decided"));
+                        }
+                        Pilot pilot = all.getT3().get(challenge.id());
+                        processes.put(challenge.id(), new ContractingProcess(challenge, buyer,
+                                responses == null ? 0 : responses.tenderers(), award, pilot));
+                    }
+                    return processes;
+                });
+            });
     }
+
 }

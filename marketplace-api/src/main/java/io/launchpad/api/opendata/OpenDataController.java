@@ -38,18 +38,21 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.LinkedHashMap;
 
 /**
- * Open data endpoints: public, rate-limited like every read, and cacheable (a strong ETag of the
- * body, so a client polling for changes gets 304 until there are some).
+ * Open data endpoints: public, rate-limited like every read, and cacheable (a strong ETag
+ * of the body, so a client polling for changes gets 304 until there are some).
  */
 @RestController
 @Tag(name = "Open data")
 class OpenDataController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     private final OpenData openData;
+
     private final JsonMapper json;
+
     private final Clock clock;
 
     OpenDataController(OpenData openData, JsonMapper json, Clock clock) {
@@ -62,7 +65,8 @@ class OpenDataController {
             + "(cursor-paginated; since/until are dates or date-times, until exclusive)")
     @GetMapping(value = "/api/v1/open-data/ocds/releases", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> releases(@RequestParam(required = false) @Nullable String since,
-            @RequestParam(required = false) @Nullable String until, @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable String until,
+            @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit, ServerWebExchange exchange) {
         Instant from = since == null ? Instant.EPOCH : instant("since", since);
         Instant to = until == null ? Instant.now(clock).plusSeconds(1) : instant("until", until);
@@ -74,8 +78,11 @@ class OpenDataController {
         String self = exchange.getRequest().getURI().toString();
         return openData.releases(from, to, after, size).flatMap(page -> {
             Map<String, Object> body = openData.ocds().releasePackage(self, Instant.now(clock), page.releases());
-            String next = page.nextCursor() == null ? null : UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
-                    .replaceQueryParam("cursor", page.nextCursor()).build().toUriString();
+            String next = page.nextCursor() == null ? null
+                    : UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
+                        .replaceQueryParam("cursor", page.nextCursor())
+                        .build()
+                        .toUriString();
             if (next != null) {
                 body.put("links", Map.of("next", next));
             }
@@ -90,8 +97,8 @@ class OpenDataController {
             if (releases.isEmpty()) {
                 return Mono.error(ApiProblem.notFound("Contracting process " + ocid));
             }
-            Map<String, Object> body = openData.ocds().recordPackage(exchange.getRequest().getURI().toString(),
-                    Instant.now(clock), ocid, releases);
+            Map<String, Object> body = openData.ocds()
+                .recordPackage(exchange.getRequest().getURI().toString(), Instant.now(clock), ocid, releases);
             return cacheable(exchange, body, Duration.ofMinutes(5), null);
         });
     }
@@ -107,10 +114,12 @@ class OpenDataController {
                     "must be today or earlier, as yyyy-mm-dd");
         }
         Instant end = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return openData.releasesBefore(end).flatMap(releases -> cacheable(exchange,
-                openData.ocds().releasePackage(exchange.getRequest().getURI().toString(), end.isAfter(Instant.now(clock))
-                        ? Instant.now(clock) : end, releases),
-                date.isBefore(today) ? Duration.ofDays(1) : Duration.ofMinutes(15), null));
+        return openData.releasesBefore(end)
+            .flatMap(releases -> cacheable(exchange,
+                    openData.ocds()
+                        .releasePackage(exchange.getRequest().getURI().toString(),
+                                end.isAfter(Instant.now(clock)) ? Instant.now(clock) : end, releases),
+                    date.isBefore(today) ? Duration.ofDays(1) : Duration.ofMinutes(15), null));
     }
 
     @Operation(summary = "Redirects to today's bulk file")
@@ -118,46 +127,59 @@ class OpenDataController {
     @GetMapping("/api/v1/open-data/ocds/bulk")
     ResponseEntity<Void> latestBulk() {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create("/api/v1/open-data/ocds/bulk/" + today)).build();
+        return ResponseEntity.status(HttpStatus.FOUND)
+            .location(URI.create("/api/v1/open-data/ocds/bulk/" + today))
+            .build();
     }
 
     @Operation(summary = "Published challenges as CSV, one row each, with their award and pilot")
     @GetMapping(value = "/api/v1/open-data/challenges.csv", produces = "text/csv")
     Mono<ResponseEntity<String>> challengesCsv(ServerWebExchange exchange) {
         OpenDataCsv csv = new OpenDataCsv(openData.ocds());
-        return openData.processesBefore(Instant.now(clock).plusSeconds(1)).map(csv::challengeRow)
-                .collectList().flatMap(rows -> csv(exchange, OpenDataCsv.CHALLENGES_HEADER, rows, "launchpad-challenges.csv"));
+        return openData.processesBefore(Instant.now(clock).plusSeconds(1))
+            .map(csv::challengeRow)
+            .collectList()
+            .flatMap(rows -> csv(exchange, OpenDataCsv.CHALLENGES_HEADER, rows, "launchpad-challenges.csv"));
     }
 
     @Operation(summary = "Outcome measures of completed pilots as CSV: baseline, target, actual")
     @GetMapping(value = "/api/v1/open-data/pilot-outcomes.csv", produces = "text/csv")
     Mono<ResponseEntity<String>> outcomesCsv(ServerWebExchange exchange) {
         OpenDataCsv csv = new OpenDataCsv(openData.ocds());
-        return openData.processesBefore(Instant.now(clock).plusSeconds(1)).flatMapIterable(csv::outcomeRows)
-                .collectList().flatMap(rows -> csv(exchange, OpenDataCsv.OUTCOMES_HEADER, rows, "launchpad-pilot-outcomes.csv"));
+        return openData.processesBefore(Instant.now(clock).plusSeconds(1))
+            .flatMapIterable(csv::outcomeRows)
+            .collectList()
+            .flatMap(rows -> csv(exchange, OpenDataCsv.OUTCOMES_HEADER, rows, "launchpad-pilot-outcomes.csv"));
     }
 
-    private Mono<ResponseEntity<String>> csv(ServerWebExchange exchange, String header, List<String> rows, String filename) {
+    private Mono<ResponseEntity<String>> csv(ServerWebExchange exchange, String header, List<String> rows,
+            String filename) {
         String body = header + "\r\n" + String.join("", rows);
         String etag = etag(body.getBytes(StandardCharsets.UTF_8));
         if (exchange.checkNotModified(etag)) {
             return Mono.empty();
         }
-        return Mono.just(ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
-                .contentType(CSV).body(body));
+        return Mono.just(ResponseEntity.ok()
+            .eTag(etag)
+            .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+            .contentType(CSV)
+            .body(body));
     }
 
     private Mono<ResponseEntity<Map<String, Object>>> cacheable(ServerWebExchange exchange, Map<String, Object> body,
             Duration maxAge, @Nullable String next) {
-        // the package's own publishedDate changes on every request: the ETag is of what it publishes
+        // the package's own publishedDate changes on every request: the ETag is of what
+        // it publishes
         Map<String, Object> content = new LinkedHashMap<>(body);
         content.remove("publishedDate");
         String etag = etag(json.writeValueAsBytes(content));
         if (exchange.checkNotModified(etag)) {
             return Mono.empty();
         }
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.maxAge(maxAge).cachePublic());
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
+            .eTag(etag)
+            .cacheControl(CacheControl.maxAge(maxAge).cachePublic());
         if (next != null) {
             ok.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
         }
@@ -168,7 +190,8 @@ class OpenDataController {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
             return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -182,7 +205,8 @@ class OpenDataController {
                 throw new DateTimeParseException("out of range", value, 0);
             }
             return instant;
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             throw ApiProblem.field(ProblemType.INVALID_PARAMETER, field, "iso-date",
                     "must be a date (2026-12-01) or a date-time (2026-12-01T09:00:00Z) between 2000 and 2100");
         }
@@ -195,9 +219,11 @@ class OpenDataController {
                 throw new DateTimeParseException("out of range", value, 0);
             }
             return date;
-        } catch (DateTimeParseException e) {
+        }
+        catch (DateTimeParseException e) {
             throw ApiProblem.field(ProblemType.INVALID_PARAMETER, field, "iso-date",
                     "must be a date such as 2026-12-01, between 2000 and 2100");
         }
     }
+
 }

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The open data as CSV for people who use spreadsheets: one row per challenge, and one per outcome
- * measure of a completed pilot. RFC 4180 quoting; text that a spreadsheet would run as a formula
- * (starting with =, +, -, @) is prefixed with an apostrophe, so a title cannot become a formula.
+ * The open data as CSV for people who use spreadsheets: one row per challenge, and one
+ * per outcome measure of a completed pilot. RFC 4180 quoting; text that a spreadsheet
+ * would run as a formula (starting with =, +, -, @) is prefixed with an apostrophe, so a
+ * title cannot become a formula.
  */
 final class OpenDataCsv {
 
@@ -45,21 +46,30 @@ final class OpenDataCsv {
                 text(pilot == null ? null : pilot.outcome()), text(pilot == null ? null : pilot.completedAt()));
     }
 
-    /** The outcome measures of a completed pilot, one row each (none for any other process). */
+    /**
+     * The outcome measures of a completed pilot, one row each (none for any other
+     * process).
+     */
     List<String> outcomeRows(ContractingProcess p) {
         Pilot pilot = p.pilot();
         if (pilot == null || !pilot.isCompleted() || p.award() == null) {
             return List.of();
         }
-        return pilot.outcomes().stream().map(o -> row(text(ocds.ocid(p)), text(p.challenge().title()),
-                text(pilot.title()), text(p.buyer().name()), text(p.award().supplier().name()), text(o.measure()),
-                text(o.unit()), decimal(o.baseline()), decimal(o.target()), decimal(o.actual()),
-                o.actual() == null ? "" : o.met() ? "yes" : "no")).toList();
+        return pilot.outcomes()
+            .stream()
+            .map(o -> row(text(ocds.ocid(p)), text(p.challenge().title()), text(pilot.title()), text(p.buyer().name()),
+                    text(p.award().supplier().name()), text(o.measure()), text(o.unit()), decimal(o.baseline()),
+                    decimal(o.target()), decimal(o.actual()), o.actual() == null ? "" : o.met() ? "yes" : "no"))
+            .toList();
     }
 
     private static String identifiers(Organisation organisation) {
-        return organisation.identifiers() == null ? "" : organisation.identifiers().listed().stream()
-                .map(id -> id.scheme() + ":" + id.id()).collect(Collectors.joining("; "));
+        return organisation.identifiers() == null ? ""
+                : organisation.identifiers()
+                    .listed()
+                    .stream()
+                    .map(id -> id.scheme() + ":" + id.id())
+                    .collect(Collectors.joining("; "));
     }
 
     private static String row(String... cells) {
@@ -87,4 +97,5 @@ final class OpenDataCsv {
     private static String decimal(@Nullable BigDecimal value) {
         return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
+
 }

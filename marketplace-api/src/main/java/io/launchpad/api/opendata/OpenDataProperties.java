@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code launchpad.open-data.*}.
  *
- * @param ocidPrefix the prefix the Open Contracting Partnership registers for a publisher; the default
- *                   is a placeholder until Launchpad registers its own
+ * @param ocidPrefix the prefix the Open Contracting Partnership registers for a
+ * publisher; the default is a placeholder until Launchpad registers its own
  */
 @ConfigurationProperties("launchpad.open-data")
 record OpenDataProperties(String ocidPrefix) {
@@ -16,7 +16,8 @@ record OpenDataProperties(String ocidPrefix) {
             ocidPrefix = "ocds-lnchpd";
         }
         if (!ocidPrefix.matches("ocds-[a-z0-9]{6}")) {
-            throw new IllegalArgumentException("launchpad.open-data.ocid-prefix must be ocds- and six letters or digits");
+            throw new IllegalArgumentException(
+                    "launchpad.open-data.ocid-prefix must be ocds- and six letters or digits");
         }
     }
 }

@@ -2,17 +2,18 @@ package io.launchpad.api.opendata;
 
 import java.util.List;
 
-/** A step in a challenge's public life, and the OCDS release tags it is published under. */
+/**
+ * A step in a challenge's public life, and the OCDS release tags it is published under.
+ */
 enum Stage {
-    TENDER("tender", List.of("tender")),
-    CLOSED("closed", List.of("tenderUpdate")),
-    AWARD("award", List.of("award")),
-    NO_AWARD("no-award", List.of("tenderUpdate")),
-    WITHDRAWN("withdrawn", List.of("tenderCancellation")),
+
+    TENDER("tender", List.of("tender")), CLOSED("closed", List.of("tenderUpdate")), AWARD("award", List.of("award")),
+    NO_AWARD("no-award", List.of("tenderUpdate")), WITHDRAWN("withdrawn", List.of("tenderCancellation")),
     CONTRACT("contract", List.of("contract")),
     IMPLEMENTATION("implementation", List.of("implementation", "contractTermination"));
 
     private final String code;
+
     private final List<String> tags;
 
     Stage(String code, List<String> tags) {
@@ -36,4 +37,5 @@ enum Stage {
         }
         throw new IllegalArgumentException("unknown stage " + code);
     }
+
 }

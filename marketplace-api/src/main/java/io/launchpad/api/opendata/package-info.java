@@ -1,4 +1,7 @@
-/** Open data: published challenges, awards and pilots as OCDS releases and records, and as CSV. */
+/**
+ * Open data: published challenges, awards and pilots as OCDS releases and records, and as
+ * CSV.
+ */
 @NullMarked
 package io.launchpad.api.opendata;
 

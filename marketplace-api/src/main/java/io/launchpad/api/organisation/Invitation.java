@@ -3,11 +3,15 @@ package io.launchpad.api.organisation;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An offer of membership, made by a member; it becomes a membership only if the invitee accepts. */
+/**
+ * An offer of membership, made by a member; it becomes a membership only if the invitee
+ * accepts.
+ */
 record Invitation(UUID id, UUID organisationId, String organisationName, OrganisationType organisationType,
         String inviteeSubject, String inviteeEmail, Status status, Instant createdAt, Instant expiresAt) {
 
     enum Status {
+
         PENDING, ACCEPTED, DECLINED;
 
         String code() {
@@ -17,6 +21,7 @@ record Invitation(UUID id, UUID organisationId, String organisationName, Organis
         static Status fromCode(String code) {
             return valueOf(code.toUpperCase());
         }
+
     }
 
     boolean isExpired(Instant now) {

@@ -33,22 +33,28 @@ class InvitationController {
     @Operation(summary = "Your pending invitations to act for an organisation")
     @GetMapping("/api/v1/me/invitations")
     Mono<InvitationList> mine() {
-        return Caller.current().flatMapMany(invitations::pendingFor).map(InvitationView::of).collectList()
-                .map(InvitationList::new);
+        return Caller.current()
+            .flatMapMany(invitations::pendingFor)
+            .map(InvitationView::of)
+            .collectList()
+            .map(InvitationList::new);
     }
 
     @Operation(summary = "Accept an invitation: you act for the organisation from now on")
     @PostMapping("/api/v1/me/invitations/{id}/acceptance")
     Mono<MembershipView> accept(@PathVariable UUID id) {
-        return Caller.current().flatMap(caller -> invitations.accept(caller, id))
-                .map(m -> new MembershipView(m.organisationId(), m.organisationName(), m.organisationType().code()));
+        return Caller.current()
+            .flatMap(caller -> invitations.accept(caller, id))
+            .map(m -> new MembershipView(m.organisationId(), m.organisationName(), m.organisationType().code()));
     }
 
     @Operation(summary = "Decline an invitation")
     @ApiResponse(responseCode = "204", description = "Declined")
     @PostMapping("/api/v1/me/invitations/{id}/decline")
     Mono<ResponseEntity<Void>> decline(@PathVariable UUID id) {
-        return Caller.current().flatMap(caller -> invitations.decline(caller, id))
-                .thenReturn(ResponseEntity.noContent().build());
+        return Caller.current()
+            .flatMap(caller -> invitations.decline(caller, id))
+            .thenReturn(ResponseEntity.noContent().build());
     }
+
 }

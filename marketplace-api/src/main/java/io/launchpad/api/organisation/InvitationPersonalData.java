@@ -7,8 +7,9 @@ import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Invitations name the invitee (subject, email) and the member who sent them: both people's data.
- * Runs before the platform's own erasure, which removes the person row this looks emails up in.
+ * Invitations name the invitee (subject, email) and the member who sent them: both
+ * people's data. Runs before the platform's own erasure, which removes the person row
+ * this looks emails up in.
  */
 @Component
 class InvitationPersonalData implements PersonalData {
@@ -37,12 +38,14 @@ class InvitationPersonalData implements PersonalData {
     @Override
     public Mono<Object> export(String subject) {
         return repository.concerning(subject)
-                .map(row -> JsonMapper.shared().readValue(row, Object.class))
-                .collectList().map(rows -> rows);
+            .map(row -> JsonMapper.shared().readValue(row, Object.class))
+            .collectList()
+            .map(rows -> rows);
     }
 
     @Override
     public Mono<Erased> erase(String subject) {
         return repository.eraseFor(subject).map(rows -> new Erased(rows, 0));
     }
+
 }

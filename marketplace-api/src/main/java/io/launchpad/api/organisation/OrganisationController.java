@@ -34,9 +34,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 @RequestMapping("/api/v1/organisations")
 class OrganisationController {
 
-    /** The name's real limits (2 to 200 characters, counted after tidying) are checked by {@link OrganisationNames}. */
-    record RegisterOrganisation(
-            @NotBlank @Size(max = 1000) String name,
+    /**
+     * The name's real limits (2 to 200 characters, counted after tidying) are checked by
+     * {@link OrganisationNames}.
+     */
+    record RegisterOrganisation(@NotBlank @Size(max = 1000) String name,
             @NotNull @Pattern(regexp = "association|supplier", message = "must be association or supplier") String type,
             @Valid SectorIdentifiers identifiers) {
     }
@@ -55,11 +57,11 @@ class OrganisationController {
     }
 
     /**
-     * @param registers the same numbers, each with its register's scheme (org-id.guide codes, as open data
-     *                  names them) and the register's name
+     * @param registers the same numbers, each with its register's scheme (org-id.guide
+     * codes, as open data names them) and the register's name
      */
     record OrganisationView(UUID id, String name, String type, boolean verified, long version,
-                            SectorIdentifiers identifiers, List<SectorIdentifiers.Identifier> registers) {
+            SectorIdentifiers identifiers, List<SectorIdentifiers.Identifier> registers) {
         static OrganisationView of(Organisation organisation) {
             return new OrganisationView(organisation.id(), organisation.name(), organisation.type().code(),
                     organisation.verified(), organisation.version(), organisation.identifiers(),
@@ -68,6 +70,7 @@ class OrganisationController {
     }
 
     private final Organisations organisations;
+
     private final Invitations invitations;
 
     OrganisationController(Organisations organisations, Invitations invitations) {
@@ -76,23 +79,25 @@ class OrganisationController {
     }
 
     @Operation(summary = "Register an organisation you act for")
-    @ApiResponse(responseCode = "201", description = "Created; Location names the new organisation", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new organisation",
+            useReturnTypeSchema = true)
     @PostMapping
     Mono<ResponseEntity<OrganisationView>> register(@Valid @RequestBody RegisterOrganisation request) {
         return Caller.current()
-                .flatMap(caller -> organisations.register(caller, request.name(),
-                        OrganisationType.fromCode(request.type()), request.identifiers()))
-                .map(organisation -> ResponseEntity.created(URI.create("/api/v1/organisations/" + organisation.id()))
-                        .eTag(ETags.of(organisation.version()))
-                        .body(OrganisationView.of(organisation)));
+            .flatMap(caller -> organisations.register(caller, request.name(), OrganisationType.fromCode(request.type()),
+                    request.identifiers()))
+            .map(organisation -> ResponseEntity.created(URI.create("/api/v1/organisations/" + organisation.id()))
+                .eTag(ETags.of(organisation.version()))
+                .body(OrganisationView.of(organisation)));
     }
 
     @Operation(summary = "Read an organisation")
     @GetMapping("/{id}")
     Mono<ResponseEntity<OrganisationView>> read(@PathVariable UUID id) {
         return organisations.find(id)
-                .map(organisation -> ResponseEntity.ok().eTag(ETags.of(organisation.version()))
-                        .body(OrganisationView.of(organisation)));
+            .map(organisation -> ResponseEntity.ok()
+                .eTag(ETags.of(organisation.version()))
+                .body(OrganisationView.of(organisation)));
     }
 
     @Operation(summary = "Replace your organisation's numbers on public registers",
@@ -103,39 +108,47 @@ class OrganisationController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody SectorIdentifiers identifiers) {
         return Caller.current()
-                .flatMap(caller -> organisations.changeIdentifiers(caller, id, identifiers, ETags.optionalVersion(ifMatch)))
-                .map(organisation -> ResponseEntity.ok().eTag(ETags.of(organisation.version()))
-                        .body(OrganisationView.of(organisation)));
+            .flatMap(caller -> organisations.changeIdentifiers(caller, id, identifiers, ETags.optionalVersion(ifMatch)))
+            .map(organisation -> ResponseEntity.ok()
+                .eTag(ETags.of(organisation.version()))
+                .body(OrganisationView.of(organisation)));
     }
 
     @Operation(summary = "List the members of your organisation")
     @GetMapping("/{id}/members")
     Mono<Map<String, List<String>>> members(@PathVariable UUID id) {
         return Caller.current()
-                .flatMap(caller -> organisations.members(caller, id).collectList())
-                .map(subjects -> Map.of("subjects", subjects));
+            .flatMap(caller -> organisations.members(caller, id).collectList())
+            .map(subjects -> Map.of("subjects", subjects));
     }
 
     @Operation(summary = "Invite a person to act for your organisation",
             description = "The person becomes a member only by accepting (POST /api/v1/me/invitations/{id}/acceptance) "
                     + "before the invitation expires, and only if they hold the role of the organisation's type.")
-    @ApiResponse(responseCode = "201", description = "Invited (or the pending invitation, when already invited)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Invited (or the pending invitation, when already invited)",
+            useReturnTypeSchema = true)
     @PostMapping("/{id}/invitations")
     Mono<ResponseEntity<InvitationView>> invite(@PathVariable UUID id, @Valid @RequestBody InviteMember request) {
         return Caller.current()
-                .flatMap(caller -> invitations.invite(caller, id, new Invitations.Invitee(request.subject(), request.email())))
-                .map(invitation -> ResponseEntity.status(HttpStatus.CREATED).body(InvitationView.of(invitation)));
+            .flatMap(caller -> invitations.invite(caller, id,
+                    new Invitations.Invitee(request.subject(), request.email())))
+            .map(invitation -> ResponseEntity.status(HttpStatus.CREATED).body(InvitationView.of(invitation)));
     }
 
-    /** Clients written when this added members directly: it now only invites, hence 202 rather than 204. */
+    /**
+     * Clients written when this added members directly: it now only invites, hence 202
+     * rather than 204.
+     */
     @Operation(summary = "Invite a person (former 'add a member')", deprecated = true,
             description = "Adds nobody: creates the same invitation as POST /api/v1/organisations/{id}/invitations.")
-    @ApiResponse(responseCode = "202", description = "Invitation sent; membership follows only on acceptance", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "202", description = "Invitation sent; membership follows only on acceptance",
+            useReturnTypeSchema = true)
     @PostMapping("/{id}/members")
     Mono<ResponseEntity<InvitationView>> addMember(@PathVariable UUID id, @Valid @RequestBody InviteMember request) {
         return Caller.current()
-                .flatMap(caller -> invitations.invite(caller, id, new Invitations.Invitee(request.subject(), request.email())))
-                .map(invitation -> ResponseEntity.accepted().body(InvitationView.of(invitation)));
+            .flatMap(caller -> invitations.invite(caller, id,
+                    new Invitations.Invitee(request.subject(), request.email())))
+            .map(invitation -> ResponseEntity.accepted().body(InvitationView.of(invitation)));
     }
 
     @Operation(summary = "Verify an organisation (admin)")
@@ -143,4 +156,5 @@ class OrganisationController {
     Mono<OrganisationView> verify(@PathVariable UUID id) {
         return Caller.current().flatMap(caller -> organisations.verify(caller, id)).map(OrganisationView::of);
     }
+
 }

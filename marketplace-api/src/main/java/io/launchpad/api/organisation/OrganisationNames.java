@@ -7,11 +7,12 @@ import com.ibm.icu.text.SpoofChecker;
 import io.launchpad.api.rules.RuleViolation;
 
 /**
- * What an organisation's name is, as people will read it. Names are how people decide whom they
- * deal with, so two names that look the same on screen must not belong to two organisations:
- * invisible characters are refused rather than silently dropped (the person sees why), letters of
- * two scripts mixed in one word are refused (a Cyrillic "А" in "Аcme"), and every name has a
- * confusable skeleton (Unicode UTS #39) that the database keeps unique.
+ * What an organisation's name is, as people will read it. Names are how people decide
+ * whom they deal with, so two names that look the same on screen must not belong to two
+ * organisations: invisible characters are refused rather than silently dropped (the
+ * person sees why), letters of two scripts mixed in one word are refused (a Cyrillic "А"
+ * in "Аcme"), and every name has a confusable skeleton (Unicode UTS #39) that the
+ * database keeps unique.
  */
 final class OrganisationNames {
 
@@ -19,25 +20,27 @@ final class OrganisationNames {
     static final int MAX_LENGTH = 200;
 
     // built once: SpoofChecker is immutable after build and safe to share between threads
-    private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder()
-            .setChecks(SpoofChecker.CONFUSABLE).build();
+    private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE)
+        .build();
+
     private static final SpoofChecker MIXED_SCRIPTS = new SpoofChecker.Builder()
-            .setChecks(SpoofChecker.RESTRICTION_LEVEL)
-            .setRestrictionLevel(SpoofChecker.RestrictionLevel.MODERATELY_RESTRICTIVE).build();
+        .setChecks(SpoofChecker.RESTRICTION_LEVEL)
+        .setRestrictionLevel(SpoofChecker.RestrictionLevel.MODERATELY_RESTRICTIVE)
+        .build();
 
     private OrganisationNames() {
     }
 
     /**
-     * The name in canonical form (NFC, trimmed, runs of whitespace as one space), or a 400 naming
-     * {@code name}. Length is counted in code points after normalising, as a person counts
-     * characters: "💥" is one, however many UTF-16 units it takes.
+     * The name in canonical form (NFC, trimmed, runs of whitespace as one space), or a
+     * 400 naming {@code name}. Length is counted in code points after normalising, as a
+     * person counts characters: "💥" is one, however many UTF-16 units it takes.
      */
     static String normalise(String raw) {
         String nfc = Normalizer2.getNFCInstance().normalize(raw == null ? "" : raw);
         StringBuilder name = new StringBuilder(nfc.length());
         boolean pendingSpace = false;
-        for (int i = 0; i < nfc.length(); ) {
+        for (int i = 0; i < nfc.length();) {
             int codePoint = nfc.codePointAt(i);
             i += Character.charCount(codePoint);
             if (UCharacter.isUWhiteSpace(codePoint)) {
@@ -45,8 +48,8 @@ final class OrganisationNames {
                 continue;
             }
             if (isInvisible(codePoint)) {
-                throw RuleViolation.invalid("name", "visible-characters", String.format(
-                        "must not contain invisible or control characters (found U+%04X)", codePoint));
+                throw RuleViolation.invalid("name", "visible-characters",
+                        String.format("must not contain invisible or control characters (found U+%04X)", codePoint));
             }
             if (pendingSpace) {
                 name.append(' ');
@@ -64,9 +67,10 @@ final class OrganisationNames {
     }
 
     /**
-     * Refuses a word that mixes scripts the way spoofs do (a Cyrillic "а" in "Pаragon"); words in
-     * different scripts side by side are fine. Checked after the look-alike search, so a copy of a
-     * registered name is told what it copies (409) rather than only that it mixes scripts.
+     * Refuses a word that mixes scripts the way spoofs do (a Cyrillic "а" in "Pаragon");
+     * words in different scripts side by side are fine. Checked after the look-alike
+     * search, so a copy of a registered name is told what it copies (409) rather than
+     * only that it mixes scripts.
      */
     static void checkScripts(String normalisedName) {
         for (String word : normalisedName.split(" ")) {
@@ -78,8 +82,9 @@ final class OrganisationNames {
     }
 
     /**
-     * The name's confusable skeleton, case-insensitive: skeleton first (a capital Cyrillic "Н" is
-     * a Latin "H"), then case folding, then skeleton again (so "RN" and "m" meet).
+     * The name's confusable skeleton, case-insensitive: skeleton first (a capital
+     * Cyrillic "Н" is a Latin "H"), then case folding, then skeleton again (so "RN" and
+     * "m" meet).
      */
     static String skeleton(String normalisedName) {
         return CONFUSABLES.getSkeleton(UCharacter.foldCase(CONFUSABLES.getSkeleton(normalisedName), true));
@@ -91,4 +96,5 @@ final class OrganisationNames {
                 || type == Character.UNASSIGNED || type == Character.SURROGATE
                 || UCharacter.hasBinaryProperty(codePoint, UProperty.DEFAULT_IGNORABLE_CODE_POINT);
     }
+
 }

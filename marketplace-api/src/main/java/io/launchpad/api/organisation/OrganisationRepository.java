@@ -25,18 +25,27 @@ class OrganisationRepository {
         return db.sql("""
                 insert into organisation (id, name, name_skeleton, type) values (:id, :name, :skeleton, :type)
                 returning *""")
-                .bind("id", id).bind("name", name).bind("skeleton", skeleton).bind("type", type.code())
-                .map(OrganisationRepository::organisation).one();
+            .bind("id", id)
+            .bind("name", name)
+            .bind("skeleton", skeleton)
+            .bind("type", type.code())
+            .map(OrganisationRepository::organisation)
+            .one();
     }
 
     Mono<Organisation> find(UUID id) {
-        return db.sql("select * from organisation where id = :id").bind("id", id)
-                .map(OrganisationRepository::organisation).one();
+        return db.sql("select * from organisation where id = :id")
+            .bind("id", id)
+            .map(OrganisationRepository::organisation)
+            .one();
     }
 
     Flux<Organisation> findAll(Collection<UUID> ids) {
-        return db.sql("select * from organisation where id = any(:ids)").bind("ids", ids.toArray(UUID[]::new))
-                .map(OrganisationRepository::organisation).all().as(Rows::whole);
+        return db.sql("select * from organisation where id = any(:ids)")
+            .bind("ids", ids.toArray(UUID[]::new))
+            .map(OrganisationRepository::organisation)
+            .all()
+            .as(Rows::whole);
     }
 
     /** An organisation whose name is, or looks like, the given one. */
@@ -44,19 +53,29 @@ class OrganisationRepository {
         return db.sql("""
                 select * from organisation where lower(name) = lower(:name) or name_skeleton = :skeleton
                 order by (lower(name) = lower(:name)) desc limit 1""")
-                .bind("name", name).bind("skeleton", skeleton)
-                .map(OrganisationRepository::organisation).one();
+            .bind("name", name)
+            .bind("skeleton", skeleton)
+            .map(OrganisationRepository::organisation)
+            .one();
     }
 
-    /** Organisations registered before names had skeletons (issue 10), for the one-off backfill. */
+    /**
+     * Organisations registered before names had skeletons (issue 10), for the one-off
+     * backfill.
+     */
     Flux<Organisation> withoutSkeleton() {
         return db.sql("select * from organisation where name_skeleton is null order by created_at, id")
-                .map(OrganisationRepository::organisation).all().as(Rows::whole);
+            .map(OrganisationRepository::organisation)
+            .all()
+            .as(Rows::whole);
     }
 
     Mono<Long> setSkeleton(UUID id, String skeleton) {
         return db.sql("update organisation set name_skeleton = :skeleton where id = :id and name_skeleton is null")
-                .bind("id", id).bind("skeleton", skeleton).fetch().rowsUpdated();
+            .bind("id", id)
+            .bind("skeleton", skeleton)
+            .fetch()
+            .rowsUpdated();
     }
 
     /** Replaces the identifiers; empty when the organisation is gone. */
@@ -75,54 +94,69 @@ class OrganisationRepository {
         return spec.map(OrganisationRepository::organisation).one();
     }
 
-    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, String name, @Nullable String value) {
+    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, String name,
+            @Nullable String value) {
         return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 
     Mono<Organisation> markVerified(UUID id) {
         return db.sql("""
-                        update organisation set verified = true, verification_refused_at = null,
-                               verification_refusal_reason = null, version = version + 1
-                        where id = :id returning *""")
-                .bind("id", id).map(OrganisationRepository::organisation).one();
+                update organisation set verified = true, verification_refused_at = null,
+                       verification_refusal_reason = null, version = version + 1
+                where id = :id returning *""").bind("id", id).map(OrganisationRepository::organisation).one();
     }
 
     Mono<Void> addMember(UUID organisationId, String subject) {
-        return db.sql("insert into membership (organisation_id, subject) values (:org, :subject) on conflict do nothing")
-                .bind("org", organisationId).bind("subject", subject).then();
+        return db
+            .sql("insert into membership (organisation_id, subject) values (:org, :subject) on conflict do nothing")
+            .bind("org", organisationId)
+            .bind("subject", subject)
+            .then();
     }
 
     Mono<Boolean> isMember(UUID organisationId, String subject) {
         return db.sql("select 1 from membership where organisation_id = :org and subject = :subject")
-                .bind("org", organisationId).bind("subject", subject)
-                .map(row -> 1).first().hasElement();
+            .bind("org", organisationId)
+            .bind("subject", subject)
+            .map(row -> 1)
+            .first()
+            .hasElement();
     }
 
     Flux<Membership> membershipsOf(String subject) {
         return db.sql("""
                 select o.id, o.name, o.type, m.subject from membership m join organisation o on o.id = m.organisation_id
                 where m.subject = :subject order by o.name""")
-                .bind("subject", subject)
-                .map(row -> new Membership(row.get("id", UUID.class), row.get("name", String.class),
-                        OrganisationType.fromCode(row.get("type", String.class)), row.get("subject", String.class)))
-                .all().as(Rows::whole);
+            .bind("subject", subject)
+            .map(row -> new Membership(row.get("id", UUID.class), row.get("name", String.class),
+                    OrganisationType.fromCode(row.get("type", String.class)), row.get("subject", String.class)))
+            .all()
+            .as(Rows::whole);
     }
 
     Flux<String> members(UUID organisationId) {
         return db.sql("select subject from membership where organisation_id = :org order by created_at, subject")
-                .bind("org", organisationId).map(row -> row.get("subject", String.class)).all().as(Rows::whole);
+            .bind("org", organisationId)
+            .map(row -> row.get("subject", String.class))
+            .all()
+            .as(Rows::whole);
     }
 
     private static Organisation organisation(Readable row) {
         return new Organisation(row.get("id", UUID.class), row.get("name", String.class),
-                OrganisationType.fromCode(row.get("type", String.class)), Boolean.TRUE.equals(row.get("verified", Boolean.class)),
-                row.get("created_at", Instant.class), row.get("version", Long.class), identifiers(row));
+                OrganisationType.fromCode(row.get("type", String.class)),
+                Boolean.TRUE.equals(row.get("verified", Boolean.class)), row.get("created_at", Instant.class),
+                row.get("version", Long.class), identifiers(row));
     }
 
-    /** The register numbers of an organisation row (any query selecting the organisation's columns). */
+    /**
+     * The register numbers of an organisation row (any query selecting the organisation's
+     * columns).
+     */
     static SectorIdentifiers identifiers(Readable row) {
         return new SectorIdentifiers(row.get("company_number", String.class), row.get("charity_number", String.class),
                 row.get("mutuals_number", String.class), row.get("social_housing_england", String.class),
                 row.get("social_housing_scotland", String.class), row.get("social_housing_wales", String.class));
     }
+
 }

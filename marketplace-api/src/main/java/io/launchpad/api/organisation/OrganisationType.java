@@ -3,8 +3,8 @@ package io.launchpad.api.organisation;
 import io.launchpad.api.security.Caller;
 
 public enum OrganisationType {
-    ASSOCIATION(Caller.Role.ASSOCIATION),
-    SUPPLIER(Caller.Role.SUPPLIER);
+
+    ASSOCIATION(Caller.Role.ASSOCIATION), SUPPLIER(Caller.Role.SUPPLIER);
 
     private final Caller.Role memberRole;
 
@@ -24,4 +24,5 @@ public enum OrganisationType {
     public static OrganisationType fromCode(String code) {
         return valueOf(code.toUpperCase());
     }
+
 }

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 
-/** The admin's verification queue and refusals; verifying itself is {@code POST /api/v1/organisations/{id}/verification}. */
+/**
+ * The admin's verification queue and refusals; verifying itself is {@code POST
+ * /api/v1/organisations/{id}/verification}.
+ */
 @RestController
 class VerificationController {
 
@@ -49,4 +52,5 @@ class VerificationController {
     Mono<Verifications.State> state(@PathVariable UUID id) {
         return Caller.current().flatMap(caller -> verifications.read(caller, id));
     }
+
 }

@@ -1,4 +1,7 @@
-/** Organisations, their members and invitations, their register numbers, and their verification by an admin. */
+/**
+ * Organisations, their members and invitations, their register numbers, and their
+ * verification by an admin.
+ */
 @NullMarked
 package io.launchpad.api.organisation;
 

@@ -9,18 +9,23 @@ import java.util.List;
 import java.util.UUID;
 
 /** A pilot an award created between an association and a supplier. */
-public record Pilot(UUID id, UUID challengeId, UUID responseId, UUID associationOrganisationId, UUID supplierOrganisationId,
-        String title, String status, @Nullable String finalReport, @Nullable String outcome, Instant createdAt, @Nullable Instant completedAt,
-        long version, List<Milestone> milestones, List<Outcome> outcomes, List<Lesson> lessons,
+public record Pilot(UUID id, UUID challengeId, UUID responseId, UUID associationOrganisationId,
+        UUID supplierOrganisationId, String title, String status, @Nullable String finalReport,
+        @Nullable String outcome, Instant createdAt, @Nullable Instant completedAt, long version,
+        List<Milestone> milestones, List<Outcome> outcomes, List<Lesson> lessons,
         List<ResidentFeedback> residentFeedback) {
 
     public record Milestone(UUID id, String title, LocalDate dueOn, String status) {
     }
 
     /** For example "damp reports per 1,000 homes": baseline 14, target 7, actual 6. */
-    public record Outcome(UUID id, String measure, String unit, BigDecimal baseline, BigDecimal target, @Nullable BigDecimal actual) {
+    public record Outcome(UUID id, String measure, String unit, BigDecimal baseline, BigDecimal target,
+            @Nullable BigDecimal actual) {
 
-        /** Met when the actual reached the target in the direction from the baseline (down or up). */
+        /**
+         * Met when the actual reached the target in the direction from the baseline (down
+         * or up).
+         */
         public boolean met() {
             if (actual == null) {
                 return false;
@@ -35,11 +40,11 @@ public record Pilot(UUID id, UUID challengeId, UUID responseId, UUID association
     }
 
     /**
-     * Residents' own view, entered by the association with their consent: a quote (no name), or a survey
-     * statement with how many answered and what share agreed.
+     * Residents' own view, entered by the association with their consent: a quote (no
+     * name), or a survey statement with how many answered and what share agreed.
      */
-    public record ResidentFeedback(UUID id, String kind, String text, @Nullable Integer respondents, @Nullable BigDecimal agreePercent,
-            Instant createdAt) {
+    public record ResidentFeedback(UUID id, String kind, String text, @Nullable Integer respondents,
+            @Nullable BigDecimal agreePercent, Instant createdAt) {
     }
 
     public boolean isCompleted() {

@@ -42,16 +42,21 @@ class PilotController {
     }
 
     record MilestoneChange(
-            @NotNull @Pattern(regexp = "planned|in-progress|done|missed", message = "must be planned, in-progress, done or missed")
-            String status,
+            @NotNull @Pattern(regexp = "planned|in-progress|done|missed",
+                    message = "must be planned, in-progress, done or missed") String status,
             @PlausibleDate LocalDate dueOn) {
     }
 
-    record NewOutcome(@NotBlank @SingleLine @Size(max = 200) String measure, @NotBlank @SingleLine @Size(max = 100) String unit,
-            @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 6) BigDecimal baseline, @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 6) BigDecimal target) {
+    record NewOutcome(@NotBlank @SingleLine @Size(max = 200) String measure,
+            @NotBlank @SingleLine @Size(max = 100) String unit,
+            @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") @Digits(integer = 13,
+                    fraction = 6) BigDecimal baseline,
+            @NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") @Digits(integer = 13,
+                    fraction = 6) BigDecimal target) {
     }
 
-    record Actual(@NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 6) BigDecimal actual) {
+    record Actual(@NotNull @DecimalMin("-1000000000000") @DecimalMax("1000000000000") @Digits(integer = 13,
+            fraction = 6) BigDecimal actual) {
     }
 
     record Completion(@NotBlank @Size(max = 20_000) String finalReport) {
@@ -60,31 +65,34 @@ class PilotController {
     record PilotList(List<Pilot> items) {
     }
 
-    record NewLesson(@NotBlank @Size(max = 2000) String lesson,
-            @Pattern(regexp = "would-do-again|would-not", message = "must be would-do-again or would-not") String verdict) {
+    record NewLesson(@NotBlank @Size(max = 2000) String lesson, @Pattern(regexp = "would-do-again|would-not",
+            message = "must be would-do-again or would-not") String verdict) {
     }
 
     /** A resident's words (quote) or a survey statement with its result; never a name. */
     record NewResidentFeedback(
             @NotNull @Pattern(regexp = "quote|survey", message = "must be quote or survey") String kind,
-            @NotBlank @Size(max = 1000) String text,
-            @Min(1) @Max(1_000_000) Integer respondents,
+            @NotBlank @Size(max = 1000) String text, @Min(1) @Max(1_000_000) Integer respondents,
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 1) BigDecimal agreePercent,
-            @NotNull @AssertTrue(message = "must be true: residents agreed to share this")
-            Boolean residentsConsented) {
+            @NotNull @AssertTrue(message = "must be true: residents agreed to share this") Boolean residentsConsented) {
     }
 
     /** A library card: enough to choose which case to read. */
     record LibraryItem(UUID id, String title, String problem, String associationName, String supplierName,
-            List<String> categories, List<String> regions, @Nullable String outcome, java.time.@Nullable Instant completedAt,
-            int outcomeMeasures, int targetsMet, int residentVoices, @Nullable String verdict) {
+            List<String> categories, List<String> regions, @Nullable String outcome,
+            java.time.@Nullable Instant completedAt, int outcomeMeasures, int targetsMet, int residentVoices,
+            @Nullable String verdict) {
 
         static LibraryItem of(PilotRepository.LibraryEntry e) {
             Pilot p = e.pilot();
-            String verdict = p.lessons().stream().map(Pilot.Lesson::verdict).filter(Objects::nonNull)
-                    .reduce((first, last) -> last).orElse(null);
-            return new LibraryItem(p.id(), p.title(), e.problem(), e.associationName(), e.supplierName(), e.categories(),
-                    e.regions(), p.outcome(), p.completedAt(), p.outcomes().size(),
+            String verdict = p.lessons()
+                .stream()
+                .map(Pilot.Lesson::verdict)
+                .filter(Objects::nonNull)
+                .reduce((first, last) -> last)
+                .orElse(null);
+            return new LibraryItem(p.id(), p.title(), e.problem(), e.associationName(), e.supplierName(),
+                    e.categories(), e.regions(), p.outcome(), p.completedAt(), p.outcomes().size(),
                     (int) p.outcomes().stream().filter(Pilot.Outcome::met).count(), e.residentVoices(), verdict);
         }
     }
@@ -92,12 +100,15 @@ class PilotController {
     record LibraryPage(List<LibraryItem> items, @Nullable String nextCursor) {
     }
 
-    /** A public case page: the problem, the approach, what was done and measured, what people learned. */
+    /**
+     * A public case page: the problem, the approach, what was done and measured, what
+     * people learned.
+     */
     record PilotCase(UUID id, String title, UUID challengeId, String challengeTitle, String problem, String description,
             String approach, String associationName, String supplierName, UUID supplierProfileId,
-            List<String> categories, List<String> regions, @Nullable String outcome, @Nullable String finalReport, Instant startedAt,
-            java.time.@Nullable Instant completedAt, List<Pilot.Milestone> milestones, List<Pilot.Outcome> outcomes,
-            List<Pilot.Lesson> lessons, List<Pilot.ResidentFeedback> residentFeedback) {
+            List<String> categories, List<String> regions, @Nullable String outcome, @Nullable String finalReport,
+            Instant startedAt, java.time.@Nullable Instant completedAt, List<Pilot.Milestone> milestones,
+            List<Pilot.Outcome> outcomes, List<Pilot.Lesson> lessons, List<Pilot.ResidentFeedback> residentFeedback) {
 
         static PilotCase of(Pilot p, PilotRepository.CaseContext c) {
             return new PilotCase(p.id(), p.title(), c.challengeId(), c.challengeTitle(), c.summary(), c.description(),
@@ -123,7 +134,10 @@ class PilotController {
         return Caller.current().flatMap(caller -> pilots.read(caller, id)).map(PilotController::tagged);
     }
 
-    /** The latest completed pilots, newest first: public evidence, shown on the landing page (issue 12). */
+    /**
+     * The latest completed pilots, newest first: public evidence, shown on the landing
+     * page (issue 12).
+     */
     @GetMapping("/api/v1/pilots/completed")
     Mono<PilotList> latestCompleted(@RequestParam(required = false) @Nullable Integer limit) {
         return pilots.latestCompleted(Limits.pageSize(limit)).map(PilotList::new);
@@ -136,37 +150,42 @@ class PilotController {
     }
 
     @PostMapping("/api/v1/pilots/{id}/milestones")
-    @ApiResponse(responseCode = "201", description = "Added; the pilot with its new milestone", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Added; the pilot with its new milestone",
+            useReturnTypeSchema = true)
     Mono<ResponseEntity<Pilot>> addMilestone(@PathVariable UUID id, @Valid @RequestBody NewMilestone milestone) {
-        return Caller.current().flatMap(caller -> pilots.addMilestone(caller, id, milestone))
-                .map(PilotController::created);
+        return Caller.current()
+            .flatMap(caller -> pilots.addMilestone(caller, id, milestone))
+            .map(PilotController::created);
     }
 
     @PutMapping("/api/v1/pilots/{id}/milestones/{milestoneId}")
     Mono<ResponseEntity<Pilot>> updateMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId,
             @Valid @RequestBody MilestoneChange change) {
-        return Caller.current().flatMap(caller -> pilots.updateMilestone(caller, id, milestoneId, change))
-                .map(PilotController::tagged);
+        return Caller.current()
+            .flatMap(caller -> pilots.updateMilestone(caller, id, milestoneId, change))
+            .map(PilotController::tagged);
     }
 
     @PostMapping("/api/v1/pilots/{id}/outcomes")
-    @ApiResponse(responseCode = "201", description = "Added; the pilot with its new outcome measure", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Added; the pilot with its new outcome measure",
+            useReturnTypeSchema = true)
     Mono<ResponseEntity<Pilot>> addOutcome(@PathVariable UUID id, @Valid @RequestBody NewOutcome outcome) {
-        return Caller.current().flatMap(caller -> pilots.addOutcome(caller, id, outcome))
-                .map(PilotController::created);
+        return Caller.current().flatMap(caller -> pilots.addOutcome(caller, id, outcome)).map(PilotController::created);
     }
 
     @PutMapping("/api/v1/pilots/{id}/outcomes/{outcomeId}")
     Mono<ResponseEntity<Pilot>> recordActual(@PathVariable UUID id, @PathVariable UUID outcomeId,
             @Valid @RequestBody Actual actual) {
-        return Caller.current().flatMap(caller -> pilots.recordActual(caller, id, outcomeId, actual))
-                .map(PilotController::tagged);
+        return Caller.current()
+            .flatMap(caller -> pilots.recordActual(caller, id, outcomeId, actual))
+            .map(PilotController::tagged);
     }
 
     @PostMapping("/api/v1/pilots/{id}/complete")
     Mono<ResponseEntity<Pilot>> complete(@PathVariable UUID id, @Valid @RequestBody Completion completion) {
-        return Caller.current().flatMap(caller -> pilots.complete(caller, id, completion.finalReport()))
-                .map(PilotController::tagged);
+        return Caller.current()
+            .flatMap(caller -> pilots.complete(caller, id, completion.finalReport()))
+            .map(PilotController::tagged);
     }
 
     @PostMapping("/api/v1/pilots/{id}/lessons")
@@ -176,14 +195,19 @@ class PilotController {
     }
 
     @PostMapping("/api/v1/pilots/{id}/resident-feedback")
-    @ApiResponse(responseCode = "201", description = "Added; the pilot with residents' feedback", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Added; the pilot with residents' feedback",
+            useReturnTypeSchema = true)
     Mono<ResponseEntity<Pilot>> addResidentFeedback(@PathVariable UUID id,
             @Valid @RequestBody NewResidentFeedback feedback) {
-        return Caller.current().flatMap(caller -> pilots.addResidentFeedback(caller, id, feedback))
-                .map(PilotController::created);
+        return Caller.current()
+            .flatMap(caller -> pilots.addResidentFeedback(caller, id, feedback))
+            .map(PilotController::created);
     }
 
-    /** The library of completed pilots (issue 14): public, searchable by words, category, region and outcome. */
+    /**
+     * The library of completed pilots (issue 14): public, searchable by words, category,
+     * region and outcome.
+     */
     @GetMapping("/api/v1/pilot-library")
     Mono<LibraryPage> library(@RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String category,
@@ -193,7 +217,7 @@ class PilotController {
             @RequestParam(required = false) @Nullable Integer limit) {
         PilotLibraryFilter filter = PilotLibraryFilter.of(q, category, region, outcome, cursor);
         return pilots.library(filter, Limits.pageSize(limit))
-                .map(page -> new LibraryPage(page.items().stream().map(LibraryItem::of).toList(), page.nextCursor()));
+            .map(page -> new LibraryPage(page.items().stream().map(LibraryItem::of).toList(), page.nextCursor()));
     }
 
     @GetMapping("/api/v1/pilot-library/{id}")
@@ -208,4 +232,5 @@ class PilotController {
     private static ResponseEntity<Pilot> created(Pilot pilot) {
         return ResponseEntity.status(201).eTag(ETags.of(pilot.version())).body(pilot);
     }
+
 }

@@ -7,8 +7,8 @@ import io.launchpad.api.web.Cursor;
 import org.jspecify.annotations.Nullable;
 
 /** What the library may be searched by; each value is checked before it reaches SQL. */
-record PilotLibraryFilter(@Nullable String q, @Nullable String category, @Nullable String region, @Nullable String outcome,
-        @Nullable Cursor after) {
+record PilotLibraryFilter(@Nullable String q, @Nullable String category, @Nullable String region,
+        @Nullable String outcome, @Nullable Cursor after) {
 
     static PilotLibraryFilter of(@Nullable String q, @Nullable String category, @Nullable String region,
             @Nullable String outcome, @Nullable String cursor) {
@@ -25,7 +25,8 @@ record PilotLibraryFilter(@Nullable String q, @Nullable String category, @Nullab
             return null;
         }
         if (!value.equals("met") && !value.equals("partly-met") && !value.equals("not-met")) {
-            throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "outcome", "one-of", "must be met, partly-met or not-met");
+            throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "outcome", "one-of",
+                    "must be met, partly-met or not-met");
         }
         return value;
     }

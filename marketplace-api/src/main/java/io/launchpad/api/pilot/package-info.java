@@ -1,4 +1,7 @@
-/** Pilots an award creates, run to completion, and the completed-pilot evidence matching reads. */
+/**
+ * Pilots an award creates, run to completion, and the completed-pilot evidence matching
+ * reads.
+ */
 @NullMarked
 package io.launchpad.api.pilot;
 

@@ -15,8 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.Set;
 
 /**
- * Consent with its time and purpose, append-only: withdrawing is a new row, so the history of what
- * a person agreed to and when is never rewritten (until they ask for erasure).
+ * Consent with its time and purpose, append-only: withdrawing is a new row, so the
+ * history of what a person agreed to and when is never rewritten (until they ask for
+ * erasure).
  */
 @Service
 public class Consents implements PersonalData {
@@ -34,8 +35,12 @@ public class Consents implements PersonalData {
         return db.sql("""
                 insert into consent (id, subject, purpose, granted) values (:id, :subject, :purpose, :granted)
                 returning *""")
-                .bind("id", UUID.randomUUID()).bind("subject", subject).bind("purpose", purpose.code())
-                .bind("granted", granted).map(Consents::consent).one();
+            .bind("id", UUID.randomUUID())
+            .bind("subject", subject)
+            .bind("purpose", purpose.code())
+            .bind("granted", granted)
+            .map(Consents::consent)
+            .one();
     }
 
     /** True when the latest answer for the purpose is a grant. */
@@ -43,13 +48,19 @@ public class Consents implements PersonalData {
         return db.sql("""
                 select granted from consent where subject = :subject and purpose = :purpose
                 order by recorded_at desc, id limit 1""")
-                .bind("subject", subject).bind("purpose", purpose.code())
-                .map(row -> Boolean.TRUE.equals(row.get("granted", Boolean.class))).one().defaultIfEmpty(false);
+            .bind("subject", subject)
+            .bind("purpose", purpose.code())
+            .map(row -> Boolean.TRUE.equals(row.get("granted", Boolean.class)))
+            .one()
+            .defaultIfEmpty(false);
     }
 
     public Flux<Consent> history(String subject) {
         return db.sql("select * from consent where subject = :subject order by recorded_at, id")
-                .bind("subject", subject).map(Consents::consent).all().as(Rows::whole);
+            .bind("subject", subject)
+            .map(Consents::consent)
+            .all()
+            .as(Rows::whole);
     }
 
     @Override
@@ -74,8 +85,11 @@ public class Consents implements PersonalData {
 
     @Override
     public Mono<Erased> erase(String subject) {
-        return db.sql("delete from consent where subject = :subject").bind("subject", subject)
-                .fetch().rowsUpdated().map(rows -> new Erased(rows, 0));
+        return db.sql("delete from consent where subject = :subject")
+            .bind("subject", subject)
+            .fetch()
+            .rowsUpdated()
+            .map(rows -> new Erased(rows, 0));
     }
 
     private static Consent consent(Readable row) {
@@ -92,4 +106,5 @@ public class Consents implements PersonalData {
         }
         return map;
     }
+
 }

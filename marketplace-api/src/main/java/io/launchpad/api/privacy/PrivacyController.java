@@ -19,7 +19,10 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Size;
 
-/** {@code /me/export}, {@code DELETE /me} and {@code /me/consents}: a person's rights over their data. */
+/**
+ * {@code /me/export}, {@code DELETE /me} and {@code /me/consents}: a person's rights over
+ * their data.
+ */
 @RestController
 @RequestMapping("/api/v1/me")
 class PrivacyController {
@@ -28,6 +31,7 @@ class PrivacyController {
     }
 
     private final DataRights rights;
+
     private final Consents consents;
 
     PrivacyController(DataRights rights, Consents consents) {
@@ -37,11 +41,12 @@ class PrivacyController {
 
     @GetMapping("/export")
     Mono<ResponseEntity<Map<String, Object>>> export() {
-        return Caller.current().flatMap(rights::export)
-                .map(document -> ResponseEntity.ok()
-                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"launchpad-export.json\"")
-                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .body(document));
+        return Caller.current()
+            .flatMap(rights::export)
+            .map(document -> ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"launchpad-export.json\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(document));
     }
 
     @DeleteMapping
@@ -51,19 +56,23 @@ class PrivacyController {
 
     @GetMapping("/consents")
     Mono<Map<String, Object>> consents() {
-        return Caller.current().flatMap(caller -> consents.history(DataRights.requirePerson(caller)).collectList()
+        return Caller.current()
+            .flatMap(caller -> consents.history(DataRights.requirePerson(caller))
+                .collectList()
                 .map(history -> Map.of("purposes", Consents.catalogue(), "history", history)));
     }
 
-    @ApiResponse(responseCode = "201", description = "Created; the consent as recorded, with its time", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Created; the consent as recorded, with its time",
+            useReturnTypeSchema = true)
     @PostMapping("/consents")
     Mono<ResponseEntity<Consents.Consent>> record(@Valid @RequestBody ConsentRequest request) {
         ConsentPurpose purpose = ConsentPurpose.fromCode(request.purpose());
         if (purpose == null) {
             throw ApiProblem.invalid("purpose", "known-code", "must be one of " + Consents.catalogue().keySet());
         }
-        return Caller.current().flatMap(caller -> consents.record(DataRights.requirePerson(caller), purpose,
-                        request.granted()))
-                .map(consent -> ResponseEntity.status(201).body(consent));
+        return Caller.current()
+            .flatMap(caller -> consents.record(DataRights.requirePerson(caller), purpose, request.granted()))
+            .map(consent -> ResponseEntity.status(201).body(consent));
     }
+
 }

@@ -1,4 +1,7 @@
-/** A person's rights over their data: export, erasure (their Keycloak account included) and consents. */
+/**
+ * A person's rights over their data: export, erasure (their Keycloak account included)
+ * and consents.
+ */
 @NullMarked
 package io.launchpad.api.privacy;
 

@@ -7,12 +7,16 @@ import org.springframework.web.ErrorResponseException;
 import java.util.List;
 
 /**
- * An expected failure a handler raises on purpose; rendered as {@code application/problem+json}
- * with its type from the catalogue and, where a field is to blame, the field and the rule.
+ * An expected failure a handler raises on purpose; rendered as
+ * {@code application/problem+json} with its type from the catalogue and, where a field is
+ * to blame, the field and the rule.
  */
 public class ApiProblem extends ErrorResponseException {
 
-    /** The realm a 401 names in {@code WWW-Authenticate} (RFC 6750), wherever it is raised. */
+    /**
+     * The realm a 401 names in {@code WWW-Authenticate} (RFC 6750), wherever it is
+     * raised.
+     */
     public static final String REALM = "launchpad";
 
     private final ProblemType type;
@@ -22,7 +26,8 @@ public class ApiProblem extends ErrorResponseException {
         this.type = type;
         getHeaders().addAll(headers);
         if (type == ProblemType.UNAUTHENTICATED && !getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
-            // a 401 without a challenge leaves the client guessing which scheme to use (RFC 9110 11.6.1)
+            // a 401 without a challenge leaves the client guessing which scheme to use
+            // (RFC 9110 11.6.1)
             getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
         }
     }
@@ -52,8 +57,10 @@ public class ApiProblem extends ErrorResponseException {
 
     /** Several broken rules at once; the detail lists them. */
     public static ApiProblem fields(ProblemType type, List<FieldViolation> violations, HttpHeaders headers) {
-        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
-                .reduce((a, b) -> a + "; " + b).orElse(type.title());
+        String detail = violations.stream()
+            .map(v -> v.field() + ": " + v.message())
+            .reduce((a, b) -> a + "; " + b)
+            .orElse(type.title());
         return new ApiProblem(type, detail, violations, headers);
     }
 
@@ -82,4 +89,5 @@ public class ApiProblem extends ErrorResponseException {
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         return new ApiProblem(type, detail, List.of(), headers);
     }
+
 }

@@ -12,9 +12,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 
 /**
- * Last line: errors that never reached a controller (no such route, a failure in a filter) still
- * leave as problem+json, ahead of Boot's default error page which would print HTML or JSON of
- * its own shape.
+ * Last line: errors that never reached a controller (no such route, a failure in a
+ * filter) still leave as problem+json, ahead of Boot's default error page which would
+ * print HTML or JSON of its own shape.
  */
 @Component
 @Order(-2)
@@ -37,7 +37,8 @@ class FallbackProblemHandler implements WebExceptionHandler {
             return writer.write(exchange.getResponse(), RuleViolations.problem(violation));
         }
         if (failure instanceof ServerExchangeRejectedException rejected) {
-            // the firewall checks query parameters and headers lazily, when something first reads them
+            // the firewall checks query parameters and headers lazily, when something
+            // first reads them
             return writer.write(exchange.getResponse(), FirewallRejections.problem(rejected));
         }
         if (failure instanceof ResponseStatusException status) {
@@ -46,7 +47,9 @@ class FallbackProblemHandler implements WebExceptionHandler {
                     : String.valueOf(status.getReason());
             return writer.write(exchange.getResponse(), type, detail);
         }
-        log.error("unhandled failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
+        log.error("unhandled failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                failure);
         return writer.write(exchange.getResponse(), ProblemType.INTERNAL_ERROR, "The request could not be completed");
     }
+
 }

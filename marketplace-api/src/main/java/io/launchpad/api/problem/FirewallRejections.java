@@ -10,9 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Spring Security's firewall refuses paths such as {@code /%2e%2e/} or {@code /%00} and, by default,
- * answers a bare 400. Security picks up this handler instead, so the refusal says what was wrong.
- * The firewall's reasons exist only as messages; they are matched here to name the part and the rule.
+ * Spring Security's firewall refuses paths such as {@code /%2e%2e/} or {@code /%00} and,
+ * by default, answers a bare 400. Security picks up this handler instead, so the refusal
+ * says what was wrong. The firewall's reasons exist only as messages; they are matched
+ * here to name the part and the rule.
  */
 @Component
 class FirewallRejections implements ServerExchangeRejectedHandler {
@@ -60,10 +61,14 @@ class FirewallRejections implements ServerExchangeRejectedHandler {
                 "the request was refused as unsafe");
     }
 
-    /** Shows control characters as their escapes, so the message itself stays printable. */
+    /**
+     * Shows control characters as their escapes, so the message itself stays printable.
+     */
     private static String printable(String text) {
         StringBuilder shown = new StringBuilder("\"");
-        text.chars().forEach(c -> shown.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        text.chars()
+            .forEach(c -> shown.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : String.valueOf((char) c)));
         return shown.append('"').toString();
     }
+
 }

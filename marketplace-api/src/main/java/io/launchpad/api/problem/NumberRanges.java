@@ -8,9 +8,9 @@ import tools.jackson.core.exc.InputCoercionException;
 import java.util.List;
 
 /**
- * The range a number field accepts, for the problem when a client sends one beyond it: the field's
- * own {@code @Min}/{@code @Max} when it declares them (what the client should keep to), otherwise the
- * range of its Java type (all that is known).
+ * The range a number field accepts, for the problem when a client sends one beyond it:
+ * the field's own {@code @Min}/{@code @Max} when it declares them (what the client should
+ * keep to), otherwise the range of its Java type (all that is known).
  */
 final class NumberRanges {
 
@@ -30,7 +30,8 @@ final class NumberRanges {
                     var field = owner.getDeclaredField(last.getPropertyName());
                     min = field.getAnnotation(Min.class);
                     max = field.getAnnotation(Max.class);
-                } catch (NoSuchFieldException e) {
+                }
+                catch (NoSuchFieldException e) {
                     // a map entry or a renamed property: fall back to the type's range
                 }
             }
@@ -41,4 +42,5 @@ final class NumberRanges {
         long highest = max != null ? max.value() : isLong ? Long.MAX_VALUE : Integer.MAX_VALUE;
         return "a whole number from " + lowest + " to " + highest;
     }
+
 }

@@ -40,18 +40,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.server.ServerErrorException;
 
-/** Every error a handler raises leaves as {@code application/problem+json}; nothing leaks a stack trace. */
+/**
+ * Every error a handler raises leaves as {@code application/problem+json}; nothing leaks
+ * a stack trace.
+ */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     /** Bean Validation annotation names as the rule names clients see. */
-    private static final Map<String, String> RULES = Map.ofEntries(
-            Map.entry("NotNull", "required"), Map.entry("NotBlank", "required"), Map.entry("NotEmpty", "required"),
-            Map.entry("Size", "length"), Map.entry("Min", "minimum"), Map.entry("Max", "maximum"),
-            Map.entry("DecimalMin", "minimum"), Map.entry("DecimalMax", "maximum"), Map.entry("Digits", "digits"),
-            Map.entry("Pattern", "pattern"), Map.entry("Email", "email"), Map.entry("KnownCode", "known-code"),
+    private static final Map<String, String> RULES = Map.ofEntries(Map.entry("NotNull", "required"),
+            Map.entry("NotBlank", "required"), Map.entry("NotEmpty", "required"), Map.entry("Size", "length"),
+            Map.entry("Min", "minimum"), Map.entry("Max", "maximum"), Map.entry("DecimalMin", "minimum"),
+            Map.entry("DecimalMax", "maximum"), Map.entry("Digits", "digits"), Map.entry("Pattern", "pattern"),
+            Map.entry("Email", "email"), Map.entry("KnownCode", "known-code"),
             Map.entry("FutureOrPresent", "not-in-past"), Map.entry("Past", "in-past"),
             Map.entry("SingleLine", "single-line"), Map.entry("PlausibleDate", "date-range"),
             Map.entry("AssertTrue", "must-be-true"));
@@ -59,13 +62,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        List<FieldViolation> violations = ex.getFieldErrors().stream()
-                .map(ProblemAdvice::violation)
-                .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::rule))
-                .toList();
-        List<FieldViolation> global = ex.getGlobalErrors().stream()
-                .map(error -> new FieldViolation("body", rule(error.getCode()), message(error.getDefaultMessage())))
-                .toList();
+        List<FieldViolation> violations = ex.getFieldErrors()
+            .stream()
+            .map(ProblemAdvice::violation)
+            .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::rule))
+            .toList();
+        List<FieldViolation> global = ex.getGlobalErrors()
+            .stream()
+            .map(error -> new FieldViolation("body", rule(error.getCode()), message(error.getDefaultMessage())))
+            .toList();
         List<FieldViolation> all = new ArrayList<>(violations);
         all.addAll(global);
         return render(ApiProblem.fields(ProblemType.VALIDATION_FAILED, all, HttpHeaders.EMPTY));
@@ -75,7 +80,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return new FieldViolation(error.getField(), rule(error.getCode()), message(error.getDefaultMessage()));
     }
 
-    /** Bean Validation gives every constraint a message; a binding error without one still says something. */
+    /**
+     * Bean Validation gives every constraint a message; a binding error without one still
+     * says something.
+     */
     private static String message(@Nullable String defaultMessage) {
         return Objects.requireNonNullElse(defaultMessage, "is not valid");
     }
@@ -88,11 +96,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (ex instanceof MissingRequestValueException missing) {
-            return render(ApiProblem.field(ProblemType.INVALID_PARAMETER, missing.getName(), "required",
-                    "is required"));
+            return render(
+                    ApiProblem.field(ProblemType.INVALID_PARAMETER, missing.getName(), "required", "is required"));
         }
-        if (ex.getMethodParameter() != null && ex.getMethodParameter().hasParameterAnnotation(
-                RequestBody.class)) {
+        if (ex.getMethodParameter() != null && ex.getMethodParameter().hasParameterAnnotation(RequestBody.class)) {
             return render(RequestBodyProblems.from(ex));
         }
         if (ex instanceof WebExchangeBindException) {
@@ -104,11 +111,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             RequestHeader header = ex.getMethodParameter() == null ? null
                     : ex.getMethodParameter().getParameterAnnotation(RequestHeader.class);
             if (header != null && !header.name().isEmpty()) {
-                name = header.name(); // the client knows the header, not our parameter's name
+                name = header.name(); // the client knows the header, not our parameter's
+                                      // name
             }
-            return render(ApiProblem.field(ProblemType.INVALID_PARAMETER, String.valueOf(name), "type",
-                    "must be a valid " + (mismatch.getRequiredType() == null ? "value"
-                            : mismatch.getRequiredType().getSimpleName())));
+            return render(ApiProblem
+                .field(ProblemType.INVALID_PARAMETER, String.valueOf(name), "type", "must be a valid "
+                        + (mismatch.getRequiredType() == null ? "value" : mismatch.getRequiredType().getSimpleName())));
         }
         return render(RequestBodyProblems.from(ex));
     }
@@ -120,13 +128,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A path variable that converts to nothing (an id of {@code %20}) reaches the handler as a
-     * "missing" value, which Spring counts as its own error (500); it is the caller's: name it.
+     * A path variable that converts to nothing (an id of {@code %20}) reaches the handler
+     * as a "missing" value, which Spring counts as its own error (500); it is the
+     * caller's: name it.
      */
     @Override
-    protected Mono<ResponseEntity<Object>> handleServerErrorException(
-            ServerErrorException ex, HttpHeaders headers, HttpStatusCode status,
-            ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> handleServerErrorException(ServerErrorException ex, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
         var parameter = ex.getMethodParameter();
         if (parameter != null && parameter.hasParameterAnnotation(PathVariable.class)) {
             String name = parameter.getParameterName() == null ? "path" : parameter.getParameterName();
@@ -136,21 +144,26 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return super.handleServerErrorException(ex, headers, status, exchange);
     }
 
-    /** Framework errors (405, 415, 406, ...) get a catalogue type instead of {@code about:blank}. */
+    /**
+     * Framework errors (405, 415, 406, ...) get a catalogue type instead of
+     * {@code about:blank}.
+     */
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, @Nullable Object body,
-            @Nullable HttpHeaders headers,
-            HttpStatusCode status, ServerWebExchange exchange) {
+            @Nullable HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (body == null && ex instanceof ErrorResponse response) {
-            // 415 and friends arrive without a body; without this they left with no catalogue type
+            // 415 and friends arrive without a body; without this they left with no
+            // catalogue type
             body = response.getBody();
         }
         if (status.value() == 413) {
             body = RequestBodyProblems.from(new DataBufferLimitException("too large")).getBody();
         }
         if (status.value() == 415) {
-            body = ApiProblem.field(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type", "supported-media-type",
-                    "must be application/json").getBody();
+            body = ApiProblem
+                .field(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type", "supported-media-type",
+                        "must be application/json")
+                .getBody();
         }
         if (body instanceof ProblemDetail problem && problem.getDetail() == null) {
             // every problem says what went wrong in words, even the framework's bare 415s
@@ -166,8 +179,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Content negotiation would pick the route's own media type for the problem (an SSE route framed
-     * it as an event); a problem is always {@code application/problem+json}.
+     * Content negotiation would pick the route's own media type for the problem (an SSE
+     * route framed it as an event); a problem is always {@code application/problem+json}.
      */
     private static ResponseEntity<Object> asProblemJson(ResponseEntity<Object> entity) {
         if (!(entity.getBody() instanceof ProblemDetail)) {
@@ -181,7 +194,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ServerExchangeRejectedException.class)
     Mono<ResponseEntity<Object>> rejected(ServerExchangeRejectedException ex) {
-        // the firewall checks query parameters and headers lazily, when a handler first reads them
+        // the firewall checks query parameters and headers lazily, when a handler first
+        // reads them
         return render(FirewallRejections.problem(ex));
     }
 
@@ -197,18 +211,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * No connection within the pool's acquire time (every connection busy) or the database unreachable:
-     * a passing condition, so 503 with Retry-After rather than a 500 or a request that hangs.
+     * No connection within the pool's acquire time (every connection busy) or the
+     * database unreachable: a passing condition, so 503 with Retry-After rather than a
+     * 500 or a request that hangs.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class,
-            TransientDataAccessResourceException.class,
-            QueryTimeoutException.class})
+    @ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            QueryTimeoutException.class })
     Mono<ResponseEntity<Object>> databaseUnavailable(DataAccessException ex, ServerWebExchange exchange) {
-        log.atWarn().addKeyValue("method", exchange.getRequest().getMethod())
-                .addKeyValue("path", exchange.getRequest().getPath().value())
-                .addKeyValue("error", ex.getMostSpecificCause().toString())
-                .log("database unavailable or busy");
-        return render(ApiProblem.unavailable(ProblemType.TEMPORARILY_UNAVAILABLE, "The database is busy or cannot be reached; try again shortly", 2));
+        log.atWarn()
+            .addKeyValue("method", exchange.getRequest().getMethod())
+            .addKeyValue("path", exchange.getRequest().getPath().value())
+            .addKeyValue("error", ex.getMostSpecificCause().toString())
+            .log("database unavailable or busy");
+        return render(ApiProblem.unavailable(ProblemType.TEMPORARILY_UNAVAILABLE,
+                "The database is busy or cannot be reached; try again shortly", 2));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -224,16 +240,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
-        log.error("unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        log.error("unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                ex);
         if (exchange.getResponse().isCommitted()) {
-            // a stream that fails midway has sent its status already: end it, no second reply
+            // a stream that fails midway has sent its status already: end it, no second
+            // reply
             return Mono.empty();
         }
         return render(ApiProblem.of(ProblemType.INTERNAL_ERROR, "The request could not be completed"));
     }
 
     private static Mono<ResponseEntity<Object>> render(ApiProblem problem) {
-        return Mono.just(ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody()));
+        return Mono.just(ResponseEntity.status(problem.getStatusCode())
+            .headers(problem.getHeaders())
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .body(problem.getBody()));
     }
+
 }

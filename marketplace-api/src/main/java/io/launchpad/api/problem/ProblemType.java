@@ -4,8 +4,12 @@ import org.springframework.http.HttpStatus;
 
 import java.net.URI;
 
-/** The catalogue of problem types the API answers with; each {@code type} URI names one kind of failure. */
+/**
+ * The catalogue of problem types the API answers with; each {@code type} URI names one
+ * kind of failure.
+ */
 public enum ProblemType {
+
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "Request is not valid"),
     MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Request body is not readable JSON"),
     INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Query parameter is not valid"),
@@ -16,8 +20,7 @@ public enum ProblemType {
     BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Cannot produce an acceptable representation"),
-    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),
-    FORBIDDEN(HttpStatus.FORBIDDEN, "Not allowed"),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"), FORBIDDEN(HttpStatus.FORBIDDEN, "Not allowed"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     CONFLICT(HttpStatus.CONFLICT, "Conflict with the current state"),
@@ -35,6 +38,7 @@ public enum ProblemType {
     private static final String BASE = "https://launchpad.example/problems/";
 
     private final HttpStatus status;
+
     private final String title;
 
     ProblemType(HttpStatus status, String title) {
@@ -53,4 +57,5 @@ public enum ProblemType {
     public URI uri() {
         return URI.create(BASE + name().toLowerCase().replace('_', '-'));
     }
+
 }

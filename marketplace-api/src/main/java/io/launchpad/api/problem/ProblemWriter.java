@@ -7,8 +7,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a problem straight to the response, for the places that run before any controller
- * (the security chain, the firewall, unmatched routes, the HTTP server's own refusals).
+ * Writes a problem straight to the response, for the places that run before any
+ * controller (the security chain, the firewall, unmatched routes, the HTTP server's own
+ * refusals).
  */
 @Component
 public class ProblemWriter {
@@ -28,9 +29,10 @@ public class ProblemWriter {
     }
 
     /**
-     * The one way a problem is written outside a controller: also for the web filters of the API
-     * contract (rate limits, idempotency, conditional requests, negotiation), which hold the mapper.
-     * A problem never carries the ETag of what the handler was about to send.
+     * The one way a problem is written outside a controller: also for the web filters of
+     * the API contract (rate limits, idempotency, conditional requests, negotiation),
+     * which hold the mapper. A problem never carries the ETag of what the handler was
+     * about to send.
      */
     public static Mono<Void> write(ServerHttpResponse response, ApiProblem problem, JsonMapper json) {
         if (response.isCommitted()) {
@@ -49,4 +51,5 @@ public class ProblemWriter {
     public byte[] json(ApiProblem problem) {
         return json.writeValueAsBytes(problem.getBody());
     }
+
 }

@@ -16,7 +16,10 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
 
-/** Turns the reasons a JSON body could not be read into a problem that names the field and the rule. */
+/**
+ * Turns the reasons a JSON body could not be read into a problem that names the field and
+ * the rule.
+ */
 final class RequestBodyProblems {
 
     private RequestBodyProblems() {
@@ -36,8 +39,7 @@ final class RequestBodyProblems {
                         "is not a field of this request; known fields: " + unknown.getKnownPropertyIds());
             }
             if (cause instanceof InvalidFormatException format) {
-                return ApiProblem.invalid(path(format), "type",
-                        "must be a " + typeName(format.getTargetType()));
+                return ApiProblem.invalid(path(format), "type", "must be a " + typeName(format.getTargetType()));
             }
             if (cause instanceof ValueInstantiationException instantiation) {
                 Throwable reason = instantiation.getCause() == null ? instantiation : instantiation.getCause();
@@ -45,17 +47,18 @@ final class RequestBodyProblems {
                         Objects.requireNonNullElse(reason.getMessage(), "cannot be read"));
             }
             if (cause instanceof MismatchedInputException mismatch) {
-                return ApiProblem.invalid(path(mismatch), "type",
-                        mismatch.getTargetType() == null ? "has the wrong type"
-                                : "must be a " + typeName(mismatch.getTargetType()));
+                return ApiProblem.invalid(path(mismatch), "type", mismatch.getTargetType() == null
+                        ? "has the wrong type" : "must be a " + typeName(mismatch.getTargetType()));
             }
             if (cause instanceof InputCoercionException coercion) {
-                // a number too big for its field is well-formed JSON: name the field and what it accepts
+                // a number too big for its field is well-formed JSON: name the field and
+                // what it accepts
                 return ApiProblem.invalid(path(coercion), "range", "must be " + NumberRanges.allowed(coercion));
             }
             if (cause instanceof StreamReadException syntax) {
                 var location = syntax.getLocation();
-                String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+                String where = location == null ? ""
+                        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
                 return ApiProblem.field(ProblemType.MALFORMED_REQUEST, "body", "json-syntax",
                         "is not well-formed JSON" + where);
             }
@@ -75,14 +78,18 @@ final class RequestBodyProblems {
                     path.append('.');
                 }
                 path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
+            }
+            else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }
         return path.isEmpty() ? "body" : path.toString();
     }
 
-    /** Where the parser stood, for failures raised below data binding, which record no reference path. */
+    /**
+     * Where the parser stood, for failures raised below data binding, which record no
+     * reference path.
+     */
     private static String pointerPath(JsonParser parser) {
         StringBuilder path = new StringBuilder();
         for (String step : parser.streamReadContext().pathAsPointer().toString().split("/")) {
@@ -91,7 +98,8 @@ final class RequestBodyProblems {
             }
             if (step.chars().allMatch(Character::isDigit)) {
                 path.append('[').append(step).append(']');
-            } else {
+            }
+            else {
                 path.append(path.isEmpty() ? "" : ".").append(step.replace("~1", "/").replace("~0", "~"));
             }
         }
@@ -132,4 +140,5 @@ final class RequestBodyProblems {
         }
         return "JSON object";
     }
+
 }

@@ -18,4 +18,5 @@ final class RuleViolations {
         return ApiProblem.field(type, violation.field(), violation.rule(),
                 Objects.requireNonNull(violation.getMessage(), "a RuleViolation is always made with its message"));
     }
+
 }

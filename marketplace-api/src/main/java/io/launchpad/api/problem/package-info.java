@@ -1,4 +1,7 @@
-/** Errors as {@code application/problem+json}: the catalogue of problem types and the handlers that write them. */
+/**
+ * Errors as {@code application/problem+json}: the catalogue of problem types and the
+ * handlers that write them.
+ */
 @NullMarked
 package io.launchpad.api.problem;
 

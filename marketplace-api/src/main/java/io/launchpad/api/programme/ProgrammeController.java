@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * Programme figures for admins: how many challenges sit at each stage, how many responses each
- * drew, how long an award takes, and how pilots turned out.
+ * Programme figures for admins: how many challenges sit at each stage, how many responses
+ * each drew, how long an award takes, and how pilots turned out.
  */
 @RestController
 class ProgrammeController {
@@ -22,7 +22,9 @@ class ProgrammeController {
 
     @GetMapping("/api/v1/admin/programme")
     Mono<Programme> programme() {
-        return Caller.current().flatMap(caller -> caller.isAdmin() ? figures.now()
-                : Mono.error(ApiProblem.forbidden("Programme figures are for admins")));
+        return Caller.current()
+            .flatMap(caller -> caller.isAdmin() ? figures.now()
+                    : Mono.error(ApiProblem.forbidden("Programme figures are for admins")));
     }
+
 }

@@ -30,7 +30,10 @@ class QuestionController {
     record Answer(@NotBlank @Size(max = 5_000) String answer) {
     }
 
-    /** The asker is never named; {@code mine} tells the asking supplier which questions are its own. */
+    /**
+     * The asker is never named; {@code mine} tells the asking supplier which questions
+     * are its own.
+     */
     record QuestionView(UUID id, String question, String answer, String status, Instant askedAt, Instant answeredAt,
             boolean mine, String hiddenReason) {
         static QuestionView of(Question q, boolean mine) {
@@ -49,23 +52,28 @@ class QuestionController {
     }
 
     @PostMapping
-    @ApiResponse(responseCode = "201", description = "Asked; Location names the new question", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Asked; Location names the new question",
+            useReturnTypeSchema = true)
     Mono<ResponseEntity<QuestionView>> ask(@PathVariable UUID challengeId, @Valid @RequestBody Ask ask) {
-        return Caller.current().flatMap(caller -> questions.ask(caller, challengeId, ask))
-                .map(q -> ResponseEntity.created(URI.create("/api/v1/challenges/" + challengeId + "/questions/" + q.id()))
-                        .body(QuestionView.of(q, true)));
+        return Caller.current()
+            .flatMap(caller -> questions.ask(caller, challengeId, ask))
+            .map(q -> ResponseEntity.created(URI.create("/api/v1/challenges/" + challengeId + "/questions/" + q.id()))
+                .body(QuestionView.of(q, true)));
     }
 
     @GetMapping
     Mono<QuestionList> list(@PathVariable UUID challengeId) {
-        return Caller.current().flatMap(caller -> questions.list(caller, challengeId))
-                .map(items -> new QuestionList(challengeId, items));
+        return Caller.current()
+            .flatMap(caller -> questions.list(caller, challengeId))
+            .map(items -> new QuestionList(challengeId, items));
     }
 
     @PostMapping("/{questionId}/answer")
     Mono<QuestionView> answer(@PathVariable UUID challengeId, @PathVariable UUID questionId,
             @Valid @RequestBody Answer answer) {
-        return Caller.current().flatMap(caller -> questions.answer(caller, challengeId, questionId, answer.answer()))
-                .map(q -> QuestionView.of(q, false));
+        return Caller.current()
+            .flatMap(caller -> questions.answer(caller, challengeId, questionId, answer.answer()))
+            .map(q -> QuestionView.of(q, false));
     }
+
 }

@@ -7,7 +7,10 @@ import reactor.core.publisher.Mono;
 
 import java.util.UUID;
 
-/** Public questions and answers can be hidden by an administrator: gone from the challenge's public Q&A. */
+/**
+ * Public questions and answers can be hidden by an administrator: gone from the
+ * challenge's public Q&A.
+ */
 @Component
 class QuestionModeration implements ModeratedContent {
 
@@ -24,11 +27,13 @@ class QuestionModeration implements ModeratedContent {
 
     @Override
     public Mono<Target> setHidden(UUID id, @Nullable String reason) {
-        return questions.setHidden(id, reason).map(q -> new Target(q.id(), abbreviated(q.question()),
-                q.askedByOrganisationId(), "/challenges/" + q.challengeId() + "/questions"));
+        return questions.setHidden(id, reason)
+            .map(q -> new Target(q.id(), abbreviated(q.question()), q.askedByOrganisationId(),
+                    "/challenges/" + q.challengeId() + "/questions"));
     }
 
     private static String abbreviated(String text) {
         return text.length() <= 200 ? text : text.substring(0, 199) + "…";
     }
+
 }

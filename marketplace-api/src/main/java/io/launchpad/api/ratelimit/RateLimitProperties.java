@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Arrays;
 
 /**
- * Limits per route class ({@code search}, {@code write}, {@code read}): each caller (token subject,
- * or client address when anonymous) gets {@code perUser} requests per {@code period}, and each
- * OAuth client (the token's {@code azp}, or the address) {@code perClient}.
+ * Limits per route class ({@code search}, {@code write}, {@code read}): each caller
+ * (token subject, or client address when anonymous) gets {@code perUser} requests per
+ * {@code period}, and each OAuth client (the token's {@code azp}, or the address)
+ * {@code perClient}.
  */
 @ConfigurationProperties("launchpad.rate-limits")
 record RateLimitProperties(@DefaultValue("true") boolean enabled, Map<String, Limit> classes) {
@@ -25,7 +26,10 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled, Map<String, Li
 
     /** The longest period of any route class: a bucket idle that long is full again. */
     Duration longestPeriod() {
-        return Arrays.stream(RouteClass.values()).map(this::limit).map(Limit::period)
-                .max(Duration::compareTo).orElse(Duration.ofMinutes(1));
+        return Arrays.stream(RouteClass.values())
+            .map(this::limit)
+            .map(Limit::period)
+            .max(Duration::compareTo)
+            .orElse(Duration.ofMinutes(1));
     }
 }

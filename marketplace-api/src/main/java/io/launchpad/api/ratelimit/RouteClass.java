@@ -4,8 +4,12 @@ import org.springframework.http.HttpMethod;
 
 import java.time.Duration;
 
-/** Search and matching hit Elasticsearch and are the tightest; writes sit between them and reads. */
+/**
+ * Search and matching hit Elasticsearch and are the tightest; writes sit between them and
+ * reads.
+ */
 enum RouteClass {
+
     SEARCH(new RateLimitProperties.Limit(30, 300, Duration.ofMinutes(1))),
     WRITE(new RateLimitProperties.Limit(60, 600, Duration.ofMinutes(1))),
     READ(new RateLimitProperties.Limit(300, 3000, Duration.ofMinutes(1)));
@@ -33,4 +37,5 @@ enum RouteClass {
         }
         return WRITE;
     }
+
 }

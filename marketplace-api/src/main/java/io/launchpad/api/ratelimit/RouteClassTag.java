@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 import java.util.Objects;
 
 /**
- * Adds {@code route_class} ({@code search}, {@code write}, {@code read}, or {@code other} outside the
- * API) to {@code http.server.requests}, the same classes the rate limits use, so request rate, latency
- * and errors can be read per class without a rule per URI.
+ * Adds {@code route_class} ({@code search}, {@code write}, {@code read}, or {@code other}
+ * outside the API) to {@code http.server.requests}, the same classes the rate limits use,
+ * so request rate, latency and errors can be read per class without a rule per URI.
  */
 @Component
 class RouteClassTag extends DefaultServerRequestObservationConvention {
@@ -22,4 +22,5 @@ class RouteClassTag extends DefaultServerRequestObservationConvention {
         String routeClass = path.startsWith("/api/") ? RouteClass.of(request.getMethod(), path).key() : "other";
         return super.getLowCardinalityKeyValues(context).and("route_class", routeClass);
     }
+
 }

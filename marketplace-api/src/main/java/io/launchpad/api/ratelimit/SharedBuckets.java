@@ -10,18 +10,23 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The buckets all API instances share, in PostgreSQL, so N instances allow the limit once, not N
- * times. A bucket is a row holding its tokens at its last use; one statement refills it for the time
- * since (greedily, {@code capacity} per {@code period}, as the local Bucket4j buckets do) and takes a
- * token if there is one, under the row's lock, so concurrent requests on any instance never both
- * take the last token. One round trip, no transaction held, no blocking driver.
+ * The buckets all API instances share, in PostgreSQL, so N instances allow the limit
+ * once, not N times. A bucket is a row holding its tokens at its last use; one statement
+ * refills it for the time since (greedily, {@code capacity} per {@code period}, as the
+ * local Bucket4j buckets do) and takes a token if there is one, under the row's lock, so
+ * concurrent requests on any instance never both take the last token. One round trip, no
+ * transaction held, no blocking driver.
  *
- * <p>Written here rather than with Bucket4j's PostgreSQL proxy manager: that one is JDBC (blocking,
- * a second pool) and takes three statements in a transaction per check.
+ * <p>
+ * Written here rather than with Bucket4j's PostgreSQL proxy manager: that one is JDBC
+ * (blocking, a second pool) and takes three statements in a transaction per check.
  */
 final class SharedBuckets {
 
-    /** Whether a token was taken, how many are left (or available, when refused), and the refill rate. */
+    /**
+     * Whether a token was taken, how many are left (or available, when refused), and the
+     * refill rate.
+     */
     record Take(boolean consumed, double tokens, double perSecond) {
 
         /** Whole seconds until one token is back (at least 1). */
@@ -30,7 +35,8 @@ final class SharedBuckets {
         }
     }
 
-    // The main query sees the table as it was before the upsert: the second branch only answers for a
+    // The main query sees the table as it was before the upsert: the second branch only
+    // answers for a
     // refusal (no row taken), with the tokens available then, for Retry-After.
     private static final String TAKE = """
             with refill as (
@@ -62,31 +68,41 @@ final class SharedBuckets {
     Mono<Take> take(String key, long capacity, Duration period) {
         double perSecond = capacity / (period.toNanos() / 1e9);
         return db.sql(TAKE)
-                .bind("key", stored(key)).bind("capacity", (double) capacity).bind("perSecond", perSecond)
-                .map(row -> new Take(Boolean.TRUE.equals(row.get("consumed", Boolean.class)),
-                        row.get("tokens", Double.class), perSecond))
-                .one()
-                // the row was taken between our snapshot and the upsert's lock: treat as just refused
-                .defaultIfEmpty(new Take(false, 0, perSecond));
+            .bind("key", stored(key))
+            .bind("capacity", (double) capacity)
+            .bind("perSecond", perSecond)
+            .map(row -> new Take(Boolean.TRUE.equals(row.get("consumed", Boolean.class)),
+                    row.get("tokens", Double.class), perSecond))
+            .one()
+            // the row was taken between our snapshot and the upsert's lock: treat as just
+            // refused
+            .defaultIfEmpty(new Take(false, 0, perSecond));
     }
 
     /**
-     * The key as stored: a SHA-256 of it, so the table never holds who asked (a person's subject, an
-     * address), which erasure would otherwise have to find; the same caller still maps to the same row.
+     * The key as stored: a SHA-256 of it, so the table never holds who asked (a person's
+     * subject, an address), which erasure would otherwise have to find; the same caller
+     * still maps to the same row.
      */
     static String stored(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Rows idle this long are full again; forgetting them changes nothing. Returns how many went. */
+    /**
+     * Rows idle this long are full again; forgetting them changes nothing. Returns how
+     * many went.
+     */
     Mono<Long> forgetIdle(Duration idleUntilFull) {
         return db.sql("delete from rate_limit_bucket where updated_at < now() - make_interval(secs => :seconds)")
-                .bind("seconds", (double) idleUntilFull.toSeconds())
-                .fetch().rowsUpdated();
+            .bind("seconds", (double) idleUntilFull.toSeconds())
+            .fetch()
+            .rowsUpdated();
     }
+
 }

@@ -1,6 +1,6 @@
 /**
- * Rate limits: token buckets per caller and per OAuth client and route class, shared by the instances through
- * PostgreSQL.
+ * Rate limits: token buckets per caller and per OAuth client and route class, shared by
+ * the instances through PostgreSQL.
  */
 @NullMarked
 package io.launchpad.api.ratelimit;

@@ -15,11 +15,16 @@ import reactor.core.publisher.Mono;
 import java.util.Map;
 import java.util.UUID;
 
-/** The association's decision on a closed challenge: award one response, or no award with a reason. */
+/**
+ * The association's decision on a closed challenge: award one response, or no award with
+ * a reason.
+ */
 @RestController
 class AwardController {
 
-    /** {@code feedback} adds the association's own words for named unsuccessful responses. */
+    /**
+     * {@code feedback} adds the association's own words for named unsuccessful responses.
+     */
     record Award(@NotNull UUID responseId, Map<UUID, @Size(max = 5_000) String> feedback) {
     }
 
@@ -38,12 +43,14 @@ class AwardController {
 
     @PostMapping("/api/v1/challenges/{challengeId}/award")
     Mono<Decision> award(@PathVariable UUID challengeId, @Valid @RequestBody Award award) {
-        return Caller.current().flatMap(caller -> evaluations.award(caller, challengeId, award.responseId(),
-                award.feedback() == null ? Map.of() : award.feedback()));
+        return Caller.current()
+            .flatMap(caller -> evaluations.award(caller, challengeId, award.responseId(),
+                    award.feedback() == null ? Map.of() : award.feedback()));
     }
 
     @PostMapping("/api/v1/challenges/{challengeId}/no-award")
     Mono<Decision> noAward(@PathVariable UUID challengeId, @Valid @RequestBody NoAward noAward) {
         return Caller.current().flatMap(caller -> evaluations.noAward(caller, challengeId, noAward.reason()));
     }
+
 }

@@ -29,7 +29,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @RestController
 class ResponseController {
 
-    /** Scores out of 10 per evaluation criterion, for example {"technical": 8, "price": 6}. */
+    /**
+     * Scores out of 10 per evaluation criterion, for example {"technical": 8, "price":
+     * 6}.
+     */
     record Scores(@NotEmpty @Size(max = 20) Map<@Size(max = 40) String, @NotNull @Min(0) @Max(10) Integer> scores) {
     }
 
@@ -40,6 +43,7 @@ class ResponseController {
     }
 
     private final Responses responses;
+
     private final Evaluations evaluations;
 
     ResponseController(Responses responses, Evaluations evaluations) {
@@ -48,17 +52,22 @@ class ResponseController {
     }
 
     @PostMapping("/api/v1/challenges/{challengeId}/responses")
-    @ApiResponse(responseCode = "201", description = "Drafted; Location names the new response", useReturnTypeSchema = true)
-    Mono<ResponseEntity<ResponseView>> create(@PathVariable UUID challengeId, @Valid @RequestBody ResponseFields fields) {
-        return Caller.current().flatMap(caller -> responses.create(caller, challengeId, fields))
-                .map(r -> ResponseEntity.created(URI.create("/api/v1/responses/" + r.id()))
-                        .eTag(ETags.of(r.version())).body(ResponseView.of(r, null)));
+    @ApiResponse(responseCode = "201", description = "Drafted; Location names the new response",
+            useReturnTypeSchema = true)
+    Mono<ResponseEntity<ResponseView>> create(@PathVariable UUID challengeId,
+            @Valid @RequestBody ResponseFields fields) {
+        return Caller.current()
+            .flatMap(caller -> responses.create(caller, challengeId, fields))
+            .map(r -> ResponseEntity.created(URI.create("/api/v1/responses/" + r.id()))
+                .eTag(ETags.of(r.version()))
+                .body(ResponseView.of(r, null)));
     }
 
     @GetMapping("/api/v1/challenges/{challengeId}/responses")
     Mono<ResponseList> list(@PathVariable UUID challengeId) {
-        return Caller.current().flatMap(caller -> evaluations.list(caller, challengeId))
-                .map(items -> new ResponseList(challengeId, items));
+        return Caller.current()
+            .flatMap(caller -> evaluations.list(caller, challengeId))
+            .map(items -> new ResponseList(challengeId, items));
     }
 
     @Operation(summary = "Your supplier organisations' responses, drafts included, latest first")
@@ -77,22 +86,25 @@ class ResponseController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody ResponseFields fields) {
         long version = ETags.requiredVersion(ifMatch);
-        return Caller.current().flatMap(caller -> responses.update(caller, id, version, fields))
-                .map(r -> tagged(ResponseView.of(r, null)));
+        return Caller.current()
+            .flatMap(caller -> responses.update(caller, id, version, fields))
+            .map(r -> tagged(ResponseView.of(r, null)));
     }
 
     @PostMapping("/api/v1/responses/{id}/submit")
     Mono<ResponseEntity<ResponseView>> submit(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         Long version = ETags.optionalVersion(ifMatch);
-        return Caller.current().flatMap(caller -> responses.submit(caller, id, version))
-                .map(r -> tagged(ResponseView.of(r, null)));
+        return Caller.current()
+            .flatMap(caller -> responses.submit(caller, id, version))
+            .map(r -> tagged(ResponseView.of(r, null)));
     }
 
     @PutMapping("/api/v1/responses/{id}/scores")
     Mono<ResponseEntity<ResponseView>> score(@PathVariable UUID id, @Valid @RequestBody Scores scores) {
-        return Caller.current().flatMap(caller -> evaluations.score(caller, id, scores.scores()))
-                .map(ResponseController::tagged);
+        return Caller.current()
+            .flatMap(caller -> evaluations.score(caller, id, scores.scores()))
+            .map(ResponseController::tagged);
     }
 
     @PostMapping("/api/v1/responses/{id}/shortlist")
@@ -103,4 +115,5 @@ class ResponseController {
     private static ResponseEntity<ResponseView> tagged(ResponseView view) {
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
+
 }

@@ -25,16 +25,21 @@ import java.util.stream.Collectors;
 import java.util.List;
 
 /**
- * The supplier's side of a response: one per supplier per challenge, drafted and submitted while
- * the challenge is open. Nobody but the supplier sees a draft; no other supplier ever sees it.
+ * The supplier's side of a response: one per supplier per challenge, drafted and
+ * submitted while the challenge is open. Nobody but the supplier sees a draft; no other
+ * supplier ever sees it.
  */
 @Service
 class Responses {
 
     private final ResponseRepository repository;
+
     private final Challenges challenges;
+
     private final Organisations organisations;
+
     private final Notifications notifications;
+
     private final Clock clock;
 
     Responses(ResponseRepository repository, Challenges challenges, Organisations organisations,
@@ -54,95 +59,102 @@ class Responses {
         }
         ResponseFields valid = fields.normalised();
         return challenges.read(caller, challengeId)
-                .flatMap(challenge -> organisations.requireActingFor(caller, organisationId,
-                                OrganisationType.SUPPLIER, "organisationId")
-                        .flatMap(supplier -> {
-                            checkOpen(challenge);
-                            checkKnownRequirements(challenge, valid);
-                            return repository.insert(challengeId, supplier.id(), valid);
-                        }))
-                .onErrorMap(DataIntegrityViolationException.class, e -> secondResponse());
+            .flatMap(challenge -> organisations
+                .requireActingFor(caller, organisationId, OrganisationType.SUPPLIER, "organisationId")
+                .flatMap(supplier -> {
+                    checkOpen(challenge);
+                    checkKnownRequirements(challenge, valid);
+                    return repository.insert(challengeId, supplier.id(), valid);
+                }))
+            .onErrorMap(DataIntegrityViolationException.class, e -> secondResponse());
     }
 
     @Transactional
     Mono<Response> update(Caller caller, UUID id, long expectedVersion, ResponseFields fields) {
         ResponseFields valid = fields.normalised();
-        return ownEditable(caller, id, expectedVersion)
-                .flatMap(pair -> {
-                    if (valid.organisationId() != null && !valid.organisationId().equals(pair.response().supplierOrganisationId())) {
-                        return Mono.error(ApiProblem.invalid("organisationId", "immutable",
-                                "a response stays with the supplier that wrote it"));
-                    }
-                    checkKnownRequirements(pair.challenge(), valid);
-                    return repository.update(id, expectedVersion, valid);
-                })
-                .flatMap(rows -> rows == 1 ? repository.find(id) : Mono.error(changedMeanwhile()));
+        return ownEditable(caller, id, expectedVersion).flatMap(pair -> {
+            if (valid.organisationId() != null
+                    && !valid.organisationId().equals(pair.response().supplierOrganisationId())) {
+                return Mono.error(ApiProblem.invalid("organisationId", "immutable",
+                        "a response stays with the supplier that wrote it"));
+            }
+            checkKnownRequirements(pair.challenge(), valid);
+            return repository.update(id, expectedVersion, valid);
+        }).flatMap(rows -> rows == 1 ? repository.find(id) : Mono.error(changedMeanwhile()));
     }
 
-    /** Submitting needs evidence against every essential requirement, an approach and a price. */
+    /**
+     * Submitting needs evidence against every essential requirement, an approach and a
+     * price.
+     */
     @Transactional
     Mono<Response> submit(Caller caller, UUID id, @Nullable Long expectedVersion) {
-        return ownEditable(caller, id, expectedVersion)
-                .flatMap(pair -> {
-                    Response response = pair.response();
-                    if (response.status() != Response.Status.DRAFT) {
-                        return Mono.error(ApiProblem.field(ProblemType.CONFLICT, "status", "draft",
-                                "the response is already " + response.status().code()));
-                    }
-                    for (ChallengeTerms.Requirement requirement : pair.challenge().terms().requirements()) {
-                        if (requirement.essential() && !response.evidence().containsKey(requirement.id())) {
-                            return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "evidence." + requirement.id(),
-                                    "required-to-submit", "give evidence against essential requirement "
-                                            + requirement.id() + ": " + requirement.text()));
-                        }
-                    }
-                    if (response.approach().isBlank()) {
-                        return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "approach", "required-to-submit",
-                                "describe your approach before submitting"));
-                    }
-                    if (response.pricePounds() == null) {
-                        return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "pricePounds",
-                                "required-to-submit", "state a price before submitting"));
-                    }
-                    return repository.transition(id, Response.Status.DRAFT, Response.Status.SUBMITTED)
-                            .flatMap(rows -> rows == 1 ? notifications.record(Notifications.Event.responseSubmitted(
-                                    pair.challenge().id(), pair.challenge().title(), id)).thenReturn(rows) : Mono.just(rows));
-                })
-                .flatMap(rows -> rows == 1 ? repository.find(id) : Mono.error(changedMeanwhile()));
+        return ownEditable(caller, id, expectedVersion).flatMap(pair -> {
+            Response response = pair.response();
+            if (response.status() != Response.Status.DRAFT) {
+                return Mono.error(ApiProblem.field(ProblemType.CONFLICT, "status", "draft",
+                        "the response is already " + response.status().code()));
+            }
+            for (ChallengeTerms.Requirement requirement : pair.challenge().terms().requirements()) {
+                if (requirement.essential() && !response.evidence().containsKey(requirement.id())) {
+                    return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "evidence." + requirement.id(),
+                            "required-to-submit", "give evidence against essential requirement " + requirement.id()
+                                    + ": " + requirement.text()));
+                }
+            }
+            if (response.approach().isBlank()) {
+                return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "approach", "required-to-submit",
+                        "describe your approach before submitting"));
+            }
+            if (response.pricePounds() == null) {
+                return Mono.error(ApiProblem.field(ProblemType.UNPROCESSABLE, "pricePounds", "required-to-submit",
+                        "state a price before submitting"));
+            }
+            return repository.transition(id, Response.Status.DRAFT, Response.Status.SUBMITTED)
+                .flatMap(rows -> rows == 1 ? notifications
+                    .record(Notifications.Event.responseSubmitted(pair.challenge().id(), pair.challenge().title(), id))
+                    .thenReturn(rows) : Mono.just(rows));
+        }).flatMap(rows -> rows == 1 ? repository.find(id) : Mono.error(changedMeanwhile()));
     }
 
     static final int OWN_RESPONSES = 200;
 
-    /** The responses of every supplier organisation the caller acts for, drafts included. */
+    /**
+     * The responses of every supplier organisation the caller acts for, drafts included.
+     */
     Mono<List<ResponseRepository.OwnResponse>> mine(Caller caller) {
         return organisations.membershipsOf(caller)
-                .filter(membership -> membership.organisationType() == OrganisationType.SUPPLIER)
-                .map(membership -> membership.organisationId())
-                .collectList()
-                .flatMap(suppliers -> suppliers.isEmpty() ? Mono.just(List.<ResponseRepository.OwnResponse>of())
-                        : repository.ofSuppliers(suppliers, OWN_RESPONSES).collectList());
+            .filter(membership -> membership.organisationType() == OrganisationType.SUPPLIER)
+            .map(membership -> membership.organisationId())
+            .collectList()
+            .flatMap(suppliers -> suppliers.isEmpty() ? Mono.just(List.<ResponseRepository.OwnResponse>of())
+                    : repository.ofSuppliers(suppliers, OWN_RESPONSES).collectList());
     }
 
     /**
-     * The supplier's own members read their response; the association's members read it once
-     * submitted. Anyone else, another supplier above all, is told it does not exist.
+     * The supplier's own members read their response; the association's members read it
+     * once submitted. Anyone else, another supplier above all, is told it does not exist.
      */
     Mono<Response> read(Caller caller, UUID id) {
         return repository.find(id)
-                .filterWhen(response -> mayRead(caller, response))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Response " + id)));
+            .filterWhen(response -> mayRead(caller, response))
+            .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Response " + id)));
     }
 
     Mono<Boolean> isSupplierMember(Caller caller, Response response) {
         return organisations.find(response.supplierOrganisationId())
-                .flatMap(org -> organisations.mayActFor(caller, org));
+            .flatMap(org -> organisations.mayActFor(caller, org));
     }
 
-    /** The supplier organisations the caller acts for: only these may respond, so only these see their own. */
+    /**
+     * The supplier organisations the caller acts for: only these may respond, so only
+     * these see their own.
+     */
     Mono<Set<UUID>> supplierOrganisationsOf(Caller caller) {
         return organisations.membershipsOf(caller)
-                .filter(m -> m.organisationType() == OrganisationType.SUPPLIER)
-                .map(m -> m.organisationId()).collect(Collectors.toSet());
+            .filter(m -> m.organisationType() == OrganisationType.SUPPLIER)
+            .map(m -> m.organisationId())
+            .collect(Collectors.toSet());
     }
 
     private Mono<Boolean> mayRead(Caller caller, Response response) {
@@ -154,7 +166,7 @@ class Responses {
                 return Mono.just(false);
             }
             return challenges.read(Caller.system(), response.challengeId())
-                    .flatMap(challenge -> challenges.isOwner(caller, challenge));
+                .flatMap(challenge -> challenges.isOwner(caller, challenge));
         });
     }
 
@@ -162,30 +174,32 @@ class Responses {
     }
 
     private Mono<Editable> ownEditable(Caller caller, UUID id, @Nullable Long expectedVersion) {
-        return read(caller, id)
-                .flatMap(response -> isSupplierMember(caller, response).flatMap(member -> {
-                    if (!member) {
-                        return Mono.error(ApiProblem.forbidden("Only the supplier that wrote a response changes it"));
-                    }
-                    ETags.check(response.version(), expectedVersion);
-                    return challenges.read(caller, response.challengeId()).map(challenge -> {
-                        checkOpen(challenge);
-                        return new Editable(response, challenge);
-                    });
-                }));
+        return read(caller, id).flatMap(response -> isSupplierMember(caller, response).flatMap(member -> {
+            if (!member) {
+                return Mono.error(ApiProblem.forbidden("Only the supplier that wrote a response changes it"));
+            }
+            ETags.check(response.version(), expectedVersion);
+            return challenges.read(caller, response.challengeId()).map(challenge -> {
+                checkOpen(challenge);
+                return new Editable(response, challenge);
+            });
+        }));
     }
 
     private void checkOpen(Challenge challenge) {
         if (challenge.status() != Challenge.Status.PUBLISHED || LocalDate.now(clock).isAfter(challenge.closingDate())) {
-            throw ApiProblem.field(ProblemType.CONFLICT, "closingDate", "before-closing",
-                    "responses were taken until " + challenge.closingDate() + "; the challenge is "
-                            + (challenge.status() == Challenge.Status.PUBLISHED ? "closed" : challenge.status().code()));
+            throw ApiProblem.field(ProblemType.CONFLICT, "closingDate", "before-closing", "responses were taken until "
+                    + challenge.closingDate() + "; the challenge is "
+                    + (challenge.status() == Challenge.Status.PUBLISHED ? "closed" : challenge.status().code()));
         }
     }
 
     private static void checkKnownRequirements(Challenge challenge, ResponseFields fields) {
-        Set<String> known = challenge.terms().requirements().stream().map(ChallengeTerms.Requirement::id)
-                .collect(Collectors.toSet());
+        Set<String> known = challenge.terms()
+            .requirements()
+            .stream()
+            .map(ChallengeTerms.Requirement::id)
+            .collect(Collectors.toSet());
         for (String requirement : Objects.requireNonNull(fields.evidence(), "set by normalised()").keySet()) {
             if (!known.contains(requirement)) {
                 throw ApiProblem.invalid("evidence." + requirement, "known-requirement",
@@ -203,4 +217,5 @@ class Responses {
         return ApiProblem.field(ProblemType.PRECONDITION_FAILED, "If-Match", "current-version",
                 "the response was changed while you were saving; fetch it again");
     }
+
 }

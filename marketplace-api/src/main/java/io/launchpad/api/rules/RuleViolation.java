@@ -1,23 +1,36 @@
 package io.launchpad.api.rules;
 
 /**
- * A domain rule that a value breaks, with the field to blame and the reason in plain words for the
- * person who sent it. Domain code throws this rather than an HTTP problem, so the rules do not
- * depend on the web layer; the problem layer answers it as problem+json, the field and the rule
- * named as any other broken rule is.
+ * A domain rule that a value breaks, with the field to blame and the reason in plain
+ * words for the person who sent it. Domain code throws this rather than an HTTP problem,
+ * so the rules do not depend on the web layer; the problem layer answers it as
+ * problem+json, the field and the rule named as any other broken rule is.
  */
 public final class RuleViolation extends RuntimeException {
 
-    /** How a client should read the failure; the problem layer turns each into its own problem type. */
+    /**
+     * How a client should read the failure; the problem layer turns each into its own
+     * problem type.
+     */
     public enum Kind {
-        /** The value is wrong as sent, on its own or against another field of the same request. */
+
+        /**
+         * The value is wrong as sent, on its own or against another field of the same
+         * request.
+         */
         INVALID,
-        /** The value is well formed, but the rule refuses it as a whole (weights that do not add up). */
+        /**
+         * The value is well formed, but the rule refuses it as a whole (weights that do
+         * not add up).
+         */
         UNACCEPTABLE
+
     }
 
     private final Kind kind;
+
     private final String field;
+
     private final String rule;
 
     private RuleViolation(Kind kind, String field, String rule, String message) {
@@ -49,4 +62,5 @@ public final class RuleViolation extends RuntimeException {
     public String rule() {
         return rule;
     }
+
 }

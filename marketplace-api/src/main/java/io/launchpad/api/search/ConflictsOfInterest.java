@@ -9,11 +9,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Matching's exclusion rule: organisations that share a member with the asking one are never
- * proposed to it. Someone who acts for a housing association and for a supplier should not see
- * their own supplier recommended to their association (or the reverse): the match would be a
- * conflict of interest, however good the fit. Computed from memberships when matches are asked for,
- * so it holds the moment a membership changes.
+ * Matching's exclusion rule: organisations that share a member with the asking one are
+ * never proposed to it. Someone who acts for a housing association and for a supplier
+ * should not see their own supplier recommended to their association (or the reverse):
+ * the match would be a conflict of interest, however good the fit. Computed from
+ * memberships when matches are asked for, so it holds the moment a membership changes.
  */
 @Component
 public class ConflictsOfInterest {
@@ -31,9 +31,11 @@ public class ConflictsOfInterest {
     }
 
     public Mono<Set<UUID>> of(UUID organisationId) {
-        return db.sql(SHARING_A_MEMBER).bind("organisation", organisationId)
-                .map(row -> row.get("organisation_id", UUID.class))
-                .all()
-                .collect(Collectors.toSet());
+        return db.sql(SHARING_A_MEMBER)
+            .bind("organisation", organisationId)
+            .map(row -> row.get("organisation_id", UUID.class))
+            .all()
+            .collect(Collectors.toSet());
     }
+
 }

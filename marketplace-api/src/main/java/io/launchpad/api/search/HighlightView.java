@@ -13,8 +13,10 @@ import java.util.List;
 public record HighlightView(String field, String text, List<Segment> segments) {
 
     public static List<HighlightView> of(List<Highlight> highlights) {
-        return highlights.stream().map(highlight -> new HighlightView(highlight.field(), highlight.text(),
-                highlight.segments().stream().map(run -> new Segment(run.text(), run.marked())).toList())).toList();
+        return highlights.stream()
+            .map(highlight -> new HighlightView(highlight.field(), highlight.text(),
+                    highlight.segments().stream().map(run -> new Segment(run.text(), run.marked())).toList()))
+            .toList();
     }
 
     public record Segment(String text, boolean marked) {

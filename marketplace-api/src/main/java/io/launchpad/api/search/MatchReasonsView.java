@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
- * Why a supplier and a challenge scored what they did, as the API promises it in both directions:
- * matching's {@link MatchReasons} field for field, so matching can change its records without
- * changing the contract. Named as the contract has always named it.
+ * Why a supplier and a challenge scored what they did, as the API promises it in both
+ * directions: matching's {@link MatchReasons} field for field, so matching can change its
+ * records without changing the contract. Named as the contract has always named it.
  */
 @Schema(name = "MatchReasons")
 public record MatchReasonsView(List<Requirement> requirements, List<String> matchedCategories, double semanticCloseness,
@@ -23,12 +23,15 @@ public record MatchReasonsView(List<Requirement> requirements, List<String> matc
         return new MatchReasonsView(reasons.requirements().stream().map(Requirement::of).toList(),
                 reasons.matchedCategories(), reasons.semanticCloseness(), reasons.closeness(), reasons.regionsMet(),
                 reasons.regionsMissing(), reasons.accreditationsMet(), reasons.accreditationsMissing(),
-                reasons.completedPilots(), new Parts(parts.text(), parts.semantic(),
-                        parts.taxonomy(), parts.evidence(), parts.freshness(), parts.quality(), parts.requirements()),
+                reasons.completedPilots(), new Parts(parts.text(), parts.semantic(), parts.taxonomy(), parts.evidence(),
+                        parts.freshness(), parts.quality(), parts.requirements()),
                 reasons.cautions(), reasons.explanations());
     }
 
-    /** One of the challenge's requirements, with the supplier's passage that answers it best. */
+    /**
+     * One of the challenge's requirements, with the supplier's passage that answers it
+     * best.
+     */
     @Schema(name = "RequirementEvidence")
     public record Requirement(String requirement, String importance, String verdict, double support,
             @Nullable String passage, @Nullable String field) {

@@ -5,9 +5,10 @@ import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
- * What a list of matches amounts to, said plainly on its first page: whether its best result is a
- * strong match ({@link io.launchpad.matching.MatchStrength}), and when it is not, a sentence saying
- * so, so that a weak best result is never presented as a recommendation.
+ * What a list of matches amounts to, said plainly on its first page: whether its best
+ * result is a strong match ({@link io.launchpad.matching.MatchStrength}), and when it is
+ * not, a sentence saying so, so that a weak best result is never presented as a
+ * recommendation.
  */
 public record MatchVerdict(boolean strongMatch, int bestScore, @Nullable String message) {
 

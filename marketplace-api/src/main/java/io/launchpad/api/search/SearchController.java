@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Public free-text search with facets: published supplier profiles and open challenges. Filters
- * take taxonomy codes, repeated or comma separated (alternatives within one filter, all filters
- * together); every facet answers a count for each code of its vocabulary.
+ * Public free-text search with facets: published supplier profiles and open challenges.
+ * Filters take taxonomy codes, repeated or comma separated (alternatives within one
+ * filter, all filters together); every facet answers a count for each code of its
+ * vocabulary.
  */
 @RestController
 class SearchController {
@@ -39,26 +40,32 @@ class SearchController {
 
     @GetMapping("/api/v1/search/challenges")
     Mono<SearchPage<SearchHits.ChallengeHit>> challenges(@RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable List<String> category, @RequestParam(required = false) @Nullable List<String> region,
-            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
+            @RequestParam(required = false) @Nullable List<String> category,
+            @RequestParam(required = false) @Nullable List<String> region,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         var query = new Search.ChallengeQuery(SearchParameters.text(q),
                 SearchParameters.codes("category", category, Vocabulary.CATEGORY),
-                SearchParameters.codes("region", region, Vocabulary.REGION),
-                SearchParameters.limit(limit), SearchParameters.offset(cursor));
+                SearchParameters.codes("region", region, Vocabulary.REGION), SearchParameters.limit(limit),
+                SearchParameters.offset(cursor));
         return search.challenges(query).map(results -> SearchPage.of(results, SearchHits.ChallengeHit::of));
     }
 
     @GetMapping("/api/v1/search/suppliers")
     Mono<SearchPage<SearchHits.SupplierHit>> suppliers(@RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable List<String> region, @RequestParam(required = false) @Nullable List<String> accreditation,
-            @RequestParam(required = false) @Nullable List<String> size, @RequestParam(required = false) @Nullable List<String> category,
-            @RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String cursor) {
+            @RequestParam(required = false) @Nullable List<String> region,
+            @RequestParam(required = false) @Nullable List<String> accreditation,
+            @RequestParam(required = false) @Nullable List<String> size,
+            @RequestParam(required = false) @Nullable List<String> category,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         var query = new Search.SupplierQuery(SearchParameters.text(q),
                 SearchParameters.codes("region", region, Vocabulary.REGION),
                 SearchParameters.codes("accreditation", accreditation, Vocabulary.ACCREDITATION),
                 SearchParameters.codes("size", size, Vocabulary.ORGANISATION_SIZE),
-                SearchParameters.codes("category", category, Vocabulary.CATEGORY),
-                SearchParameters.limit(limit), SearchParameters.offset(cursor));
+                SearchParameters.codes("category", category, Vocabulary.CATEGORY), SearchParameters.limit(limit),
+                SearchParameters.offset(cursor));
         return search.suppliers(query).map(results -> SearchPage.of(results, SearchHits.SupplierHit::of));
     }
+
 }

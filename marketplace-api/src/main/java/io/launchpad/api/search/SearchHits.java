@@ -12,9 +12,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Search results as the API promises them: matching's hits and facet counts field for field, so a
- * change inside matching does not change the contract. The schema names are the contract's own,
- * older than these records.
+ * Search results as the API promises them: matching's hits and facet counts field for
+ * field, so a change inside matching does not change the contract. The schema names are
+ * the contract's own, older than these records.
  */
 final class SearchHits {
 
@@ -22,10 +22,9 @@ final class SearchHits {
     }
 
     @Schema(name = "ChallengeHit")
-    record ChallengeHit(UUID challengeId, UUID organisationId, @Nullable String organisationName, @Nullable String title,
-            @Nullable String summary,
-            List<String> categories, List<String> regions, List<String> requiredAccreditations, LocalDate closingDate,
-            List<HighlightView> highlights) {
+    record ChallengeHit(UUID challengeId, UUID organisationId, @Nullable String organisationName,
+            @Nullable String title, @Nullable String summary, List<String> categories, List<String> regions,
+            List<String> requiredAccreditations, LocalDate closingDate, List<HighlightView> highlights) {
 
         static ChallengeHit of(Search.ChallengeHit hit) {
             return new ChallengeHit(hit.challengeId(), hit.organisationId(), hit.organisationName(), hit.title(),
@@ -37,8 +36,7 @@ final class SearchHits {
     /** {@code categories} are inferred from the profile's text through the taxonomy. */
     @Schema(name = "SupplierHit")
     record SupplierHit(UUID supplierId, @Nullable String name, @Nullable String summary, List<String> regions,
-            List<String> accreditations,
-            String size, List<String> categories, List<HighlightView> highlights) {
+            List<String> accreditations, String size, List<String> categories, List<HighlightView> highlights) {
 
         static SupplierHit of(Search.SupplierHit hit) {
             return new SupplierHit(hit.supplierId(), hit.name(), hit.summary(), hit.regions(), hit.accreditations(),
@@ -52,10 +50,14 @@ final class SearchHits {
 
     /** Each facet's counts in the order matching gave them (the vocabulary's). */
     static Map<String, List<FacetCount>> facets(Map<String, List<Search.FacetCount>> facets) {
-        return facets.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                facet -> facet.getValue().stream()
+        return facets.entrySet()
+            .stream()
+            .collect(Collectors.toMap(Map.Entry::getKey,
+                    facet -> facet.getValue()
+                        .stream()
                         .map(count -> new FacetCount(count.code(), count.label(), count.count(), count.selected()))
                         .toList(),
-                (a, b) -> a, LinkedHashMap::new));
+                    (a, b) -> a, LinkedHashMap::new));
     }
+
 }

@@ -11,7 +11,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Arrays;
 
-/** Validation of search query parameters: each failure is a 400 naming the parameter and the rule. */
+/**
+ * Validation of search query parameters: each failure is a 400 naming the parameter and
+ * the rule.
+ */
 final class SearchParameters {
 
     static final int DEFAULT_LIMIT = 20;
@@ -32,17 +35,20 @@ final class SearchParameters {
         return q.strip();
     }
 
-    /** Repeated ({@code region=a&region=b}) or comma separated values, each a code of the vocabulary. */
+    /**
+     * Repeated ({@code region=a&region=b}) or comma separated values, each a code of the
+     * vocabulary.
+     */
     static List<String> codes(String parameter, @Nullable List<String> values, Vocabulary vocabulary) {
         if (values == null) {
             return List.of();
         }
         List<String> codes = values.stream()
-                .flatMap(value -> Arrays.stream(value.split(",")))
-                .map(String::strip)
-                .filter(value -> !value.isEmpty())
-                .distinct()
-                .toList();
+            .flatMap(value -> Arrays.stream(value.split(",")))
+            .map(String::strip)
+            .filter(value -> !value.isEmpty())
+            .distinct()
+            .toList();
         if (codes.size() > MAX_VALUES) {
             throw ApiProblem.field(ProblemType.INVALID_PARAMETER, parameter, "max-values",
                     "at most " + MAX_VALUES + " values");
@@ -62,12 +68,16 @@ final class SearchParameters {
             return DEFAULT_LIMIT;
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "limit", "range", "must be between 1 and " + MAX_LIMIT);
+            throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "limit", "range",
+                    "must be between 1 and " + MAX_LIMIT);
         }
         return limit;
     }
 
-    /** Cursors are opaque: today an offset, so the ranking can change without breaking clients' links. */
+    /**
+     * Cursors are opaque: today an offset, so the ranking can change without breaking
+     * clients' links.
+     */
     static int offset(@Nullable String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return 0;
@@ -82,7 +92,8 @@ final class SearchParameters {
                 throw new IllegalArgumentException("out of range");
             }
             return offset;
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "cursor", "valid-cursor",
                     "is not a cursor this API issued; start again without it");
         }
@@ -90,6 +101,9 @@ final class SearchParameters {
 
     static @Nullable String cursor(@Nullable Integer nextOffset) {
         return nextOffset == null ? null
-                : Base64.getUrlEncoder().withoutPadding().encodeToString(("s1|" + nextOffset).getBytes(StandardCharsets.UTF_8));
+                : Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(("s1|" + nextOffset).getBytes(StandardCharsets.UTF_8));
     }
+
 }

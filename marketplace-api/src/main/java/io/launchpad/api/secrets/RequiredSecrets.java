@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refuses to start without the secrets production needs, instead of running on a guessed database
- * password or quietly never deleting erased people's sign-in accounts. The embedded stack (the run
- * command, benchmarks, tests) activates the {@code embedded} profile, where its own generated values
- * apply and an absent one is allowed. Checked before anything connects, so the message names the
- * variable rather than a database authentication error.
+ * Refuses to start without the secrets production needs, instead of running on a guessed
+ * database password or quietly never deleting erased people's sign-in accounts. The
+ * embedded stack (the run command, benchmarks, tests) activates the {@code embedded}
+ * profile, where its own generated values apply and an absent one is allowed. Checked
+ * before anything connects, so the message names the variable rather than a database
+ * authentication error.
  */
 public final class RequiredSecrets implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -39,18 +40,21 @@ public final class RequiredSecrets implements ApplicationListener<ApplicationEnv
         if (environment.acceptsProfiles(Profiles.of(EMBEDDED_PROFILE))) {
             return;
         }
-        List<String> missing = REQUIRED.entrySet().stream()
-                .filter(required -> isBlank(environment.getProperty(required.getKey())))
-                .map(Map.Entry::getValue)
-                .toList();
+        List<String> missing = REQUIRED.entrySet()
+            .stream()
+            .filter(required -> isBlank(environment.getProperty(required.getKey())))
+            .map(Map.Entry::getValue)
+            .toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("Launchpad API will not start without these secrets: " + String.join(", ", missing)
-                    + ". Set them in the environment (see README, Production), or run with the '" + EMBEDDED_PROFILE
-                    + "' profile on a developer's machine.");
+            throw new IllegalStateException(
+                    "Launchpad API will not start without these secrets: " + String.join(", ", missing)
+                            + ". Set them in the environment (see README, Production), or run with the '"
+                            + EMBEDDED_PROFILE + "' profile on a developer's machine.");
         }
     }
 
     private static boolean isBlank(@Nullable String value) {
         return value == null || value.isBlank();
     }
+
 }

@@ -22,10 +22,11 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * 401s and 403s from the security chain: Spring Security's bearer-token handlers set the status and
- * the RFC 6750 {@code WWW-Authenticate} challenge ({@code error="invalid_token"} and its description
- * when a token was sent and rejected, plain {@code Bearer realm=...} when none was); instead of
- * completing the response empty, each then writes a problem naming what was wrong.
+ * 401s and 403s from the security chain: Spring Security's bearer-token handlers set the
+ * status and the RFC 6750 {@code WWW-Authenticate} challenge
+ * ({@code error="invalid_token"} and its description when a token was sent and rejected,
+ * plain {@code Bearer realm=...} when none was); instead of completing the response
+ * empty, each then writes a problem naming what was wrong.
  */
 final class BearerProblems {
 
@@ -35,28 +36,35 @@ final class BearerProblems {
     static ServerAuthenticationEntryPoint unauthenticated(ProblemWriter problems) {
         var bearer = new BearerTokenServerAuthenticationEntryPoint();
         bearer.setRealmName(ApiProblem.REALM);
-        return (exchange, failure) -> bearer.commence(answeringWith(exchange, problems,
-                status -> problem(status, failure)), failure);
+        return (exchange, failure) -> bearer
+            .commence(answeringWith(exchange, problems, status -> problem(status, failure)), failure);
     }
 
     static ServerAccessDeniedHandler forbidden(ProblemWriter problems) {
         var bearer = new BearerTokenServerAccessDeniedHandler();
         bearer.setRealmName(ApiProblem.REALM);
-        return (exchange, denied) -> bearer.handle(answeringWith(exchange, problems,
-                status -> ApiProblem.of(ProblemTypes.forStatus(status), "Your roles do not allow this")), denied);
+        return (exchange,
+                denied) -> bearer.handle(answeringWith(exchange, problems,
+                        status -> ApiProblem.of(ProblemTypes.forStatus(status), "Your roles do not allow this")),
+                        denied);
     }
 
     private static ApiProblem problem(int status, AuthenticationException failure) {
-        if (failure instanceof OAuth2AuthenticationException oauth && oauth.getError() instanceof BearerTokenError error) {
+        if (failure instanceof OAuth2AuthenticationException oauth
+                && oauth.getError() instanceof BearerTokenError error) {
             String description = error.getDescription() == null ? error.getErrorCode() : error.getDescription();
-            return ApiProblem.fields(ProblemTypes.forStatus(status), List.of(new FieldViolation(
-                    HttpHeaders.AUTHORIZATION, error.getErrorCode().replace('_', '-'),
-                    "the bearer token was rejected: " + description)), HttpHeaders.EMPTY);
+            return ApiProblem.fields(
+                    ProblemTypes.forStatus(status), List.of(new FieldViolation(HttpHeaders.AUTHORIZATION,
+                            error.getErrorCode().replace('_', '-'), "the bearer token was rejected: " + description)),
+                    HttpHeaders.EMPTY);
         }
         return ApiProblem.of(ProblemType.UNAUTHENTICATED, "A valid bearer token is required");
     }
 
-    /** The exchange whose response, when the handler completes it, carries a problem body instead of none. */
+    /**
+     * The exchange whose response, when the handler completes it, carries a problem body
+     * instead of none.
+     */
     private static ServerWebExchange answeringWith(ServerWebExchange exchange, ProblemWriter problems,
             Function<Integer, ApiProblem> problem) {
         ServerHttpResponse response = exchange.getResponse();
@@ -65,10 +73,12 @@ final class BearerProblems {
             public Mono<Void> setComplete() {
                 int status = getStatusCode() == null ? 401 : getStatusCode().value();
                 ApiProblem answer = problem.apply(status);
-                // the handler's WWW-Authenticate is already on the response; the problem must not replace it
+                // the handler's WWW-Authenticate is already on the response; the problem
+                // must not replace it
                 answer.getHeaders().remove(HttpHeaders.WWW_AUTHENTICATE);
                 return problems.write(getDelegate(), answer);
             }
         }).build();
     }
+
 }

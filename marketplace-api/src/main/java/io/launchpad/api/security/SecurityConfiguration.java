@@ -15,9 +15,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
- * The API is an OAuth2 resource server for Keycloak tokens. Published content is readable without
- * a token; everything else needs one. Finer rules (organisation membership, ownership) are checked
- * by each feature, because they depend on the data.
+ * The API is an OAuth2 resource server for Keycloak tokens. Published content is readable
+ * without a token; everything else needs one. Finer rules (organisation membership,
+ * ownership) are checked by each feature, because they depend on the data.
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -25,35 +25,42 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemWriter problems) {
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .authorizeExchange(exchanges -> exchanges
-                        .matchers(PublicRoutes.ALL.stream()
-                                .map(route -> ServerWebExchangeMatchers.pathMatchers(route.method(),
-                                        route.patterns().toArray(String[]::new)))
-                                .toArray(ServerWebExchangeMatcher[]::new)).permitAll()
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        // operational figures, no personal data; production serves them on the management
-                        // port, which only the monitoring namespace may reach (infra/deploy)
-                        .pathMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()
-                        // the services client reads what is published (above) and who it is, nothing more
-                        .pathMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
-                        .anyExchange().access(PartnerConfinement::personOrAdmin))
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles()))
-                        .authenticationEntryPoint(BearerProblems.unauthenticated(problems))
-                        .accessDeniedHandler(BearerProblems.forbidden(problems)))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(BearerProblems.unauthenticated(problems))
-                        .accessDeniedHandler(BearerProblems.forbidden(problems)))
-                .build();
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+            .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+            .logout(ServerHttpSecurity.LogoutSpec::disable)
+            .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+            .authorizeExchange(exchanges -> exchanges
+                .matchers(PublicRoutes.ALL.stream()
+                    .map(route -> ServerWebExchangeMatchers.pathMatchers(route.method(),
+                            route.patterns().toArray(String[]::new)))
+                    .toArray(ServerWebExchangeMatcher[]::new))
+                .permitAll()
+                .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                .permitAll()
+                // operational figures, no personal data; production serves them on the
+                // management
+                // port, which only the monitoring namespace may reach (infra/deploy)
+                .pathMatchers(HttpMethod.GET, "/actuator/prometheus")
+                .permitAll()
+                // the services client reads what is published (above) and who it is,
+                // nothing more
+                .pathMatchers(HttpMethod.GET, "/api/v1/me")
+                .authenticated()
+                .anyExchange()
+                .access(PartnerConfinement::personOrAdmin))
+            .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles()))
+                .authenticationEntryPoint(BearerProblems.unauthenticated(problems))
+                .accessDeniedHandler(BearerProblems.forbidden(problems)))
+            .exceptionHandling(handling -> handling.authenticationEntryPoint(BearerProblems.unauthenticated(problems))
+                .accessDeniedHandler(BearerProblems.forbidden(problems)))
+            .build();
     }
 
-    /** Keycloak puts realm roles in {@code realm_access.roles}; Spring expects {@code ROLE_} authorities. */
+    /**
+     * Keycloak puts realm roles in {@code realm_access.roles}; Spring expects
+     * {@code ROLE_} authorities.
+     */
     private static ReactiveJwtAuthenticationConverterAdapter realmRoles() {
         var roles = new ExpressionJwtGrantedAuthoritiesConverter(
                 new SpelExpressionParser().parseExpression("[realm_access]?.[roles] ?: {}"));
@@ -62,4 +69,5 @@ class SecurityConfiguration {
         converter.setJwtGrantedAuthoritiesConverter(roles);
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
+
 }

@@ -1,4 +1,7 @@
-/** The API as an OAuth2 resource server for Keycloak tokens: who is calling, and the 401 and 403 problems. */
+/**
+ * The API as an OAuth2 resource server for Keycloak tokens: who is calling, and the 401
+ * and 403 problems.
+ */
 @NullMarked
 package io.launchpad.api.security;
 

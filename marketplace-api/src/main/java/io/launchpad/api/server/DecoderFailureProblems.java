@@ -22,10 +22,11 @@ import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Sits right after Netty's HTTP codec and answers a request the codec could not decode (request
- * line too long, headers too large, not HTTP) with a problem, before Reactor Netty would answer it
- * with an empty body. The codec reads nothing more from such a connection, so the answer says
- * {@code Connection: close} and the connection is closed once it is written.
+ * Sits right after Netty's HTTP codec and answers a request the codec could not decode
+ * (request line too long, headers too large, not HTTP) with a problem, before Reactor
+ * Netty would answer it with an empty body. The codec reads nothing more from such a
+ * connection, so the answer says {@code Connection: close} and the connection is closed
+ * once it is written.
  */
 @ChannelHandler.Sharable
 final class DecoderFailureProblems extends ChannelInboundHandlerAdapter {
@@ -33,7 +34,9 @@ final class DecoderFailureProblems extends ChannelInboundHandlerAdapter {
     static final String NAME = "launchpad.decoderFailureProblems";
 
     private final ProblemWriter problems;
+
     private final DataSize maxLine;
+
     private final DataSize maxHeaders;
 
     DecoderFailureProblems(ProblemWriter problems, DataSize maxLine, DataSize maxHeaders) {
@@ -64,8 +67,7 @@ final class DecoderFailureProblems extends ChannelInboundHandlerAdapter {
         }
         String reason = String.valueOf(cause.getMessage());
         String part = reason.toLowerCase().contains("header") ? "headers" : "request-line";
-        return ApiProblem.field(ProblemType.MALFORMED_HTTP, part, "http-syntax",
-                "is not valid HTTP/1.1: " + reason);
+        return ApiProblem.field(ProblemType.MALFORMED_HTTP, part, "http-syntax", "is not valid HTTP/1.1: " + reason);
     }
 
     private FullHttpResponse answer(ApiProblem problem) {
@@ -73,9 +75,10 @@ final class DecoderFailureProblems extends ChannelInboundHandlerAdapter {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(problem.getStatusCode().value()), Unpooled.wrappedBuffer(body));
         response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            .set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+            .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+            .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         return response;
     }
+
 }

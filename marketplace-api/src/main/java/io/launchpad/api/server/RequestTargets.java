@@ -7,9 +7,9 @@ import java.net.URISyntaxException;
 import java.util.Optional;
 
 /**
- * Checks a request target (path and query, as sent) for what Spring cannot read: percent signs not
- * followed by two hex digits, percent-encoded control characters ({@code %00}), and characters
- * {@link URI} refuses. Names the part to blame.
+ * Checks a request target (path and query, as sent) for what Spring cannot read: percent
+ * signs not followed by two hex digits, percent-encoded control characters ({@code %00}),
+ * and characters {@link URI} refuses. Names the part to blame.
  */
 final class RequestTargets {
 
@@ -29,7 +29,8 @@ final class RequestTargets {
         try {
             new URI(target);
             return Optional.empty();
-        } catch (URISyntaxException e) {
+        }
+        catch (URISyntaxException e) {
             String part = query >= 0 && e.getIndex() > query ? "query" : "path";
             return Optional.of(new FieldViolation(part, "uri-syntax",
                     e.getReason() + " at index " + e.getIndex() + "; percent-encode it"));
@@ -54,4 +55,5 @@ final class RequestTargets {
     private static boolean isHex(char c) {
         return Character.digit(c, 16) >= 0;
     }
+
 }

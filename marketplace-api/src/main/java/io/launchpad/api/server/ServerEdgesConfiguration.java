@@ -13,8 +13,9 @@ import reactor.netty.NettyPipeline;
 class ServerEdgesConfiguration {
 
     /**
-     * Netty's decoder failures (414, 431, malformed HTTP) are answered by a handler of ours right
-     * after the codec, before Reactor Netty would answer them with an empty body.
+     * Netty's decoder failures (414, 431, malformed HTTP) are answered by a handler of
+     * ours right after the codec, before Reactor Netty would answer them with an empty
+     * body.
      */
     @Bean
     NettyServerCustomizer decoderFailureProblems(ProblemWriter problems,
@@ -34,12 +35,13 @@ class ServerEdgesConfiguration {
     }
 
     /**
-     * Targets Spring cannot turn into a URI (a lone {@code %}) are refused here; otherwise Spring's
-     * Reactor adapter answers them with an empty 400.
+     * Targets Spring cannot turn into a URI (a lone {@code %}) are refused here;
+     * otherwise Spring's Reactor adapter answers them with an empty 400.
      */
     @Bean
     NettyRouteProvider unreadableTargets(ProblemWriter problems) {
         UnreadableTargets targets = new UnreadableTargets(problems);
         return routes -> routes.route(targets::matches, targets::answer);
     }
+
 }

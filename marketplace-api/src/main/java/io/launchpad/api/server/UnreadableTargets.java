@@ -14,7 +14,10 @@ import reactor.netty.http.server.HttpServerResponse;
 
 import java.util.List;
 
-/** Answers requests whose target {@link RequestTargets} refuses, with a problem naming the part and the rule. */
+/**
+ * Answers requests whose target {@link RequestTargets} refuses, with a problem naming the
+ * part and the rule.
+ */
 final class UnreadableTargets {
 
     private final ProblemWriter problems;
@@ -30,10 +33,12 @@ final class UnreadableTargets {
     Publisher<Void> answer(HttpServerRequest request, HttpServerResponse response) {
         ApiProblem problem = ApiProblem.fields(ProblemType.INVALID_REQUEST_TARGET,
                 List.of(RequestTargets.violation(request.uri()).orElseThrow()), HttpHeaders.EMPTY);
-        // the connection stays usable: Reactor Netty discards any body the client still sends
+        // the connection stays usable: Reactor Netty discards any body the client still
+        // sends
         return response.status(HttpResponseStatus.BAD_REQUEST)
-                .header(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
-                .sendByteArray(Mono.just(problems.json(problem)))
-                .then();
+            .header(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+            .sendByteArray(Mono.just(problems.json(problem)))
+            .then();
     }
+
 }

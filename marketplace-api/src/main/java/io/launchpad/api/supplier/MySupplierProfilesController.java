@@ -9,8 +9,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 
 /**
- * The signed-in person's own supplier profiles (drafts included), so a client can offer "edit your
- * profile" and "challenges for your profile" without knowing an id first.
+ * The signed-in person's own supplier profiles (drafts included), so a client can offer
+ * "edit your profile" and "challenges for your profile" without knowing an id first.
  */
 @RestController
 class MySupplierProfilesController {
@@ -27,7 +27,9 @@ class MySupplierProfilesController {
     @Operation(summary = "Your supplier organisations' profiles, drafts included")
     @GetMapping("/api/v1/me/supplier-profiles")
     Mono<MyProfiles> mine() {
-        return Caller.current().flatMap(profiles::mine)
-                .map(found -> new MyProfiles(found.stream().map(SupplierController.SupplierView::of).toList()));
+        return Caller.current()
+            .flatMap(profiles::mine)
+            .map(found -> new MyProfiles(found.stream().map(SupplierController.SupplierView::of).toList()));
     }
+
 }

@@ -27,20 +27,20 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-
 @RestController
 @RequestMapping("/api/v1/suppliers")
 class SupplierController {
 
-    record SupplierView(UUID id, UUID organisationId, String name, String summary, String capabilities,
-            String products, String caseStudies, List<String> regions, List<String> accreditations, @Nullable String size,
-            List<String> categories, String status, Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt, long version,
-            @Nullable String hiddenReason) {
+    record SupplierView(UUID id, UUID organisationId, String name, String summary, String capabilities, String products,
+            String caseStudies, List<String> regions, List<String> accreditations, @Nullable String size,
+            List<String> categories, String status, Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt,
+            long version, @Nullable String hiddenReason) {
 
         static SupplierView of(SupplierProfile p) {
             return new SupplierView(p.id(), p.organisationId(), p.name(), p.summary(), p.capabilities(), p.products(),
-                    p.caseStudies(), p.regions(), p.accreditations(), p.size(), p.categories(), p.status().name().toLowerCase(),
-                    p.createdAt(), p.updatedAt(), p.publishedAt(), p.version(), p.hiddenReason());
+                    p.caseStudies(), p.regions(), p.accreditations(), p.size(), p.categories(),
+                    p.status().name().toLowerCase(), p.createdAt(), p.updatedAt(), p.publishedAt(), p.version(),
+                    p.hiddenReason());
         }
     }
 
@@ -51,7 +51,8 @@ class SupplierController {
     }
 
     @Operation(summary = "Create a draft supplier profile")
-    @ApiResponse(responseCode = "201", description = "Created; Location names the new profile", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new profile",
+            useReturnTypeSchema = true)
     @PostMapping
     Mono<ResponseEntity<SupplierView>> create(@Valid @RequestBody SupplierFields request) {
         UUID organisationId = request.organisationId();
@@ -59,9 +60,10 @@ class SupplierController {
             throw ApiProblem.invalid("organisationId", "required", "must name the supplier organisation");
         }
         return Caller.current()
-                .flatMap(caller -> profiles.create(caller, organisationId, request))
-                .map(profile -> ResponseEntity.created(URI.create("/api/v1/suppliers/" + profile.id()))
-                        .eTag(ETags.of(profile.version())).body(SupplierView.of(profile)));
+            .flatMap(caller -> profiles.create(caller, organisationId, request))
+            .map(profile -> ResponseEntity.created(URI.create("/api/v1/suppliers/" + profile.id()))
+                .eTag(ETags.of(profile.version()))
+                .body(SupplierView.of(profile)));
     }
 
     @Operation(summary = "Read a supplier profile (published, or a draft of your own)")
@@ -76,7 +78,7 @@ class SupplierController {
             @RequestParam(required = false) @Nullable Integer limit) {
         int size = Limits.pageSize(limit);
         return profiles.published(Cursor.decode(cursor), size)
-                .map(page -> new Page<>(page.items().stream().map(SupplierView::of).toList(), page.nextCursor()));
+            .map(page -> new Page<>(page.items().stream().map(SupplierView::of).toList(), page.nextCursor()));
     }
 
     @Operation(summary = "Replace a supplier profile (If-Match required)")
@@ -85,8 +87,9 @@ class SupplierController {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @Valid @RequestBody SupplierFields fields) {
         long version = ETags.requiredVersion(ifMatch);
-        return Caller.current().flatMap(caller -> profiles.update(caller, id, version, fields))
-                .map(SupplierController::withTag);
+        return Caller.current()
+            .flatMap(caller -> profiles.update(caller, id, version, fields))
+            .map(SupplierController::withTag);
     }
 
     @Operation(summary = "Publish a supplier profile")
@@ -94,11 +97,13 @@ class SupplierController {
     Mono<ResponseEntity<SupplierView>> publish(@PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         Long version = ETags.optionalVersion(ifMatch);
-        return Caller.current().flatMap(caller -> profiles.publish(caller, id, version))
-                .map(SupplierController::withTag);
+        return Caller.current()
+            .flatMap(caller -> profiles.publish(caller, id, version))
+            .map(SupplierController::withTag);
     }
 
     private static ResponseEntity<SupplierView> withTag(SupplierProfile profile) {
         return ResponseEntity.ok().eTag(ETags.of(profile.version())).body(SupplierView.of(profile));
     }
+
 }

@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Open challenges ranked for a supplier, with reasons. Only the supplier's own members (or an
- * admin) ask: which challenges suit a supplier says a lot about its plans. Associations sharing a
- * member with the supplier are left out ({@link ConflictsOfInterest}).
+ * Open challenges ranked for a supplier, with reasons. Only the supplier's own members
+ * (or an admin) ask: which challenges suit a supplier says a lot about its plans.
+ * Associations sharing a member with the supplier are left out
+ * ({@link ConflictsOfInterest}).
  */
 @RestController
 class SupplierMatchesController {
@@ -31,8 +32,11 @@ class SupplierMatchesController {
     }
 
     private final SupplierProfiles profiles;
+
     private final ChallengeMatching matching;
+
     private final ConflictsOfInterest conflicts;
+
     private final MatchLatency latency;
 
     SupplierMatchesController(SupplierProfiles profiles, ChallengeMatching matching, ConflictsOfInterest conflicts,
@@ -45,18 +49,20 @@ class SupplierMatchesController {
 
     @GetMapping("/api/v1/suppliers/{id}/matches")
     Mono<MatchesView> matches(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String mode, @RequestParam(required = false) @Nullable String cursor) {
+            @RequestParam(required = false) @Nullable String mode,
+            @RequestParam(required = false) @Nullable String cursor) {
         MatchRequest.MatchList list = new MatchRequest.MatchList("supplier-challenges", id);
         MatchRequest request = MatchRequest.of(limit, mode, cursor, list);
         return Caller.current()
-                .flatMap(caller -> profiles.readOwned(caller, id))
-                .flatMap(profile -> conflicts.of(profile.organisationId())
-                        .flatMap(excluded -> matching.challengesFor(profile.toDocument(), request.window(), request.mode(), excluded)
-                                .transform(latency.of(list.name()))))
-                .map(found -> request.page(found, ChallengeMatch::position, list))
-                .map(page -> new MatchesView(id, request.modeCode(),
-                        request.verdict(page, ChallengeMatch::score, MatchStrength.SUPPLIER_STRONG_SCORE, "challenges"),
-                        page.items().stream().map(ChallengeMatchView::of).toList(), page.nextCursor()));
+            .flatMap(caller -> profiles.readOwned(caller, id))
+            .flatMap(profile -> conflicts.of(profile.organisationId())
+                .flatMap(excluded -> matching
+                    .challengesFor(profile.toDocument(), request.window(), request.mode(), excluded)
+                    .transform(latency.of(list.name()))))
+            .map(found -> request.page(found, ChallengeMatch::position, list))
+            .map(page -> new MatchesView(id, request.modeCode(),
+                    request.verdict(page, ChallengeMatch::score, MatchStrength.SUPPLIER_STRONG_SCORE, "challenges"),
+                    page.items().stream().map(ChallengeMatchView::of).toList(), page.nextCursor()));
     }
 
 }

@@ -7,7 +7,10 @@ import reactor.core.publisher.Mono;
 
 import java.util.UUID;
 
-/** Supplier profiles can be hidden by an administrator: gone from lists, search and matching; its members still see it. */
+/**
+ * Supplier profiles can be hidden by an administrator: gone from lists, search and
+ * matching; its members still see it.
+ */
 @Component
 class SupplierModeration implements ModeratedContent {
 
@@ -24,7 +27,8 @@ class SupplierModeration implements ModeratedContent {
 
     @Override
     public Mono<Target> setHidden(UUID id, @Nullable String reason) {
-        return profiles.setHidden(id, reason).map(p -> new Target(p.id(), p.name(), p.organisationId(),
-                "/supplier/profile"));
+        return profiles.setHidden(id, reason)
+            .map(p -> new Target(p.id(), p.name(), p.organisationId(), "/supplier/profile"));
     }
+
 }

@@ -21,14 +21,17 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 
 /**
- * Supplier profiles: a supplier organisation's members write them; everyone reads the published
- * ones. Every change reaches the matching index through the outbox, in the same transaction.
+ * Supplier profiles: a supplier organisation's members write them; everyone reads the
+ * published ones. Every change reaches the matching index through the outbox, in the same
+ * transaction.
  */
 @Service
 public class SupplierProfiles {
 
     private final SupplierRepository repository;
+
     private final Organisations organisations;
+
     private final Outbox outbox;
 
     SupplierProfiles(SupplierRepository repository, Organisations organisations, Outbox outbox) {
@@ -40,60 +43,59 @@ public class SupplierProfiles {
     @Transactional
     public Mono<SupplierProfile> create(Caller caller, UUID organisationId, SupplierFields fields) {
         return organisations.requireActingFor(caller, organisationId, OrganisationType.SUPPLIER, "organisationId")
-                .flatMap(organisation -> repository.findByOrganisation(organisationId)
-                        .flatMap(existing -> Mono.<SupplierProfile>error(ApiProblem.conflict(
-                                organisation.name() + " already has a profile: " + existing.id())))
-                        .switchIfEmpty(Mono.defer(() -> repository.insert(organisationId, fields.normalised()))))
-                .flatMap(this::announce);
+            .flatMap(organisation -> repository.findByOrganisation(organisationId)
+                .flatMap(existing -> Mono.<SupplierProfile>error(
+                        ApiProblem.conflict(organisation.name() + " already has a profile: " + existing.id())))
+                .switchIfEmpty(Mono.defer(() -> repository.insert(organisationId, fields.normalised()))))
+            .flatMap(this::announce);
     }
 
     public Mono<SupplierProfile> read(Caller caller, UUID id) {
         return repository.find(id)
-                .filterWhen(profile -> profile.isPublished() && !profile.isHidden() ? Mono.just(true)
-                        : mayEdit(caller, profile))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Supplier profile " + id)));
+            .filterWhen(profile -> profile.isPublished() && !profile.isHidden() ? Mono.just(true)
+                    : mayEdit(caller, profile))
+            .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Supplier profile " + id)));
     }
 
     /**
-     * A profile the caller's supplier organisation owns (or any, for an admin): a draft of someone
-     * else stays a 404, someone else's published profile is a 403.
+     * A profile the caller's supplier organisation owns (or any, for an admin): a draft
+     * of someone else stays a 404, someone else's published profile is a 403.
      */
     public Mono<SupplierProfile> readOwned(Caller caller, UUID id) {
         return read(caller, id).filterWhen(profile -> mayEdit(caller, profile))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.forbidden(
-                        "Only the supplier's own members see the challenges matched to it")));
+            .switchIfEmpty(Mono
+                .error(() -> ApiProblem.forbidden("Only the supplier's own members see the challenges matched to it")));
     }
 
     @Transactional
     public Mono<SupplierProfile> update(Caller caller, UUID id, long expectedVersion, SupplierFields fields) {
-        return editable(caller, id, expectedVersion)
-                .flatMap(profile -> {
-                    if (fields.organisationId() != null && !fields.organisationId().equals(profile.organisationId())) {
-                        return Mono.error(ApiProblem.invalid("organisationId", "immutable",
-                                "cannot move a profile to another organisation"));
-                    }
-                    return repository.update(id, expectedVersion, fields.normalised());
-                })
-                .switchIfEmpty(Mono.error(SupplierProfiles::changedMeanwhile))
-                .flatMap(this::announce);
+        return editable(caller, id, expectedVersion).flatMap(profile -> {
+            if (fields.organisationId() != null && !fields.organisationId().equals(profile.organisationId())) {
+                return Mono.error(ApiProblem.invalid("organisationId", "immutable",
+                        "cannot move a profile to another organisation"));
+            }
+            return repository.update(id, expectedVersion, fields.normalised());
+        }).switchIfEmpty(Mono.error(SupplierProfiles::changedMeanwhile)).flatMap(this::announce);
     }
 
     @Transactional
     public Mono<SupplierProfile> publish(Caller caller, UUID id, @Nullable Long expectedVersion) {
-        return editable(caller, id, expectedVersion)
-                .flatMap(profile -> profile.isPublished() ? Mono.just(profile)
-                        : organisations.requireVerifiedToPublish(profile.organisationId())
-                                .then(repository.publish(id, profile.version()))
-                                .switchIfEmpty(Mono.error(SupplierProfiles::changedMeanwhile))
-                                .flatMap(this::announce));
+        return editable(caller, id, expectedVersion).flatMap(profile -> profile.isPublished() ? Mono.just(profile)
+                : organisations.requireVerifiedToPublish(profile.organisationId())
+                    .then(repository.publish(id, profile.version()))
+                    .switchIfEmpty(Mono.error(SupplierProfiles::changedMeanwhile))
+                    .flatMap(this::announce));
     }
 
-    /** The profiles of the supplier organisations the caller belongs to, drafts included (one per organisation). */
+    /**
+     * The profiles of the supplier organisations the caller belongs to, drafts included
+     * (one per organisation).
+     */
     public Mono<List<SupplierProfile>> mine(Caller caller) {
         return organisations.membershipsOf(caller)
-                .filter(membership -> membership.organisationType() == OrganisationType.SUPPLIER)
-                .concatMap(membership -> repository.findByOrganisation(membership.organisationId()))
-                .collectList();
+            .filter(membership -> membership.organisationType() == OrganisationType.SUPPLIER)
+            .concatMap(membership -> repository.findByOrganisation(membership.organisationId()))
+            .collectList();
     }
 
     public Mono<Page<SupplierProfile>> published(@Nullable Cursor after, int limit) {
@@ -107,30 +109,36 @@ public class SupplierProfiles {
 
     private Mono<SupplierProfile> editable(Caller caller, UUID id, @Nullable Long expectedVersion) {
         return repository.find(id)
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Supplier profile " + id)))
-                .flatMap(profile -> mayEdit(caller, profile).flatMap(allowed -> {
-                    if (!allowed) {
-                        return profile.isPublished()
-                                ? Mono.error(ApiProblem.forbidden("Only the supplier's members change its profile"))
-                                : Mono.error(ApiProblem.notFound("Supplier profile " + id));
-                    }
-                    ETags.check(profile.version(), expectedVersion);
-                    return Mono.just(profile);
-                }));
+            .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Supplier profile " + id)))
+            .flatMap(profile -> mayEdit(caller, profile).flatMap(allowed -> {
+                if (!allowed) {
+                    return profile.isPublished()
+                            ? Mono.error(ApiProblem.forbidden("Only the supplier's members change its profile"))
+                            : Mono.error(ApiProblem.notFound("Supplier profile " + id));
+                }
+                ETags.check(profile.version(), expectedVersion);
+                return Mono.just(profile);
+            }));
     }
 
     private Mono<Boolean> mayEdit(Caller caller, SupplierProfile profile) {
         return organisations.find(profile.organisationId())
-                .flatMap((Organisation organisation) -> organisations.mayActFor(caller, organisation));
+            .flatMap((Organisation organisation) -> organisations.mayActFor(caller, organisation));
     }
 
-    /** Sets or clears the moderation mark and tells the index; empty when there is no such profile. */
+    /**
+     * Sets or clears the moderation mark and tells the index; empty when there is no such
+     * profile.
+     */
     @Transactional
     public Mono<SupplierProfile> setHidden(UUID id, @Nullable String reason) {
         return repository.setHidden(id, reason).flatMap(this::announce);
     }
 
-    /** Every profile as matching indexes it, streamed (a full reindex, the index consistency check). */
+    /**
+     * Every profile as matching indexes it, streamed (a full reindex, the index
+     * consistency check).
+     */
     public Flux<SupplierDocument> documents() {
         return repository.all(1_000).map(SupplierProfile::toDocument);
     }
@@ -143,4 +151,5 @@ public class SupplierProfiles {
         return ApiProblem.field(ProblemType.PRECONDITION_FAILED, "If-Match", "current-version",
                 "the profile was changed while you were saving; fetch it again");
     }
+
 }

@@ -9,10 +9,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The value must be a code of the given vocabulary (null passes; use @NotNull to require it). */
+/**
+ * The value must be a code of the given vocabulary (null passes; use @NotNull to require
+ * it).
+ */
 @Documented
 @Constraint(validatedBy = KnownCodeValidator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE, ElementType.RECORD_COMPONENT})
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.TYPE_USE, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface KnownCode {
 
@@ -23,4 +26,5 @@ public @interface KnownCode {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+
 }

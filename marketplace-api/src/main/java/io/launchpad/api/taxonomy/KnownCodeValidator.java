@@ -19,9 +19,12 @@ class KnownCodeValidator implements ConstraintValidator<KnownCode, String> {
             return true;
         }
         context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate("'" + value + "' is not a known " + vocabulary.name().toLowerCase()
-                        .replace('_', ' ') + " code; known codes: " + String.join(", ", vocabulary.labels().keySet()))
-                .addConstraintViolation();
+        context
+            .buildConstraintViolationWithTemplate(
+                    "'" + value + "' is not a known " + vocabulary.name().toLowerCase().replace('_', ' ')
+                            + " code; known codes: " + String.join(", ", vocabulary.labels().keySet()))
+            .addConstraintViolation();
         return false;
     }
+
 }

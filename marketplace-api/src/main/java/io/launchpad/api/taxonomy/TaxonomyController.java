@@ -10,8 +10,9 @@ import java.time.Duration;
 import io.swagger.v3.oas.annotations.Operation;
 
 /**
- * Clients build their pickers from this instead of hard-coding codes. The version is the ETag:
- * the taxonomy changes only with a release, so clients may cache it for an hour and revalidate.
+ * Clients build their pickers from this instead of hard-coding codes. The version is the
+ * ETag: the taxonomy changes only with a release, so clients may cache it for an hour and
+ * revalidate.
  */
 @RestController
 class TaxonomyController {
@@ -23,8 +24,9 @@ class TaxonomyController {
     @GetMapping("/api/v1/taxonomy")
     ResponseEntity<TaxonomyView> taxonomy() {
         return ResponseEntity.ok()
-                .eTag("\"" + HOUSING.version() + "\"")
-                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
-                .body(HOUSING);
+            .eTag("\"" + HOUSING.version() + "\"")
+            .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+            .body(HOUSING);
     }
+
 }

@@ -9,17 +9,15 @@ import io.launchpad.api.problem.ApiProblem;
 import io.launchpad.api.problem.ProblemType;
 
 /**
- * The controlled vocabularies challenges and profiles are tagged with, read from the versioned
- * housing taxonomy that matching ships ({@link Taxonomy#housing()}): one source for validation,
- * the analyser's synonyms and the rankers. Codes are stable API values; labels are for people.
+ * The controlled vocabularies challenges and profiles are tagged with, read from the
+ * versioned housing taxonomy that matching ships ({@link Taxonomy#housing()}): one source
+ * for validation, the analyser's synonyms and the rankers. Codes are stable API values;
+ * labels are for people.
  */
 public enum Vocabulary {
 
-    CATEGORY(Taxonomy.CATEGORY),
-    CAPABILITY(Taxonomy.CAPABILITY),
-    REGION(Taxonomy.REGION),
-    ACCREDITATION(Taxonomy.ACCREDITATION),
-    ORGANISATION_SIZE(Taxonomy.ORGANISATION_SIZE);
+    CATEGORY(Taxonomy.CATEGORY), CAPABILITY(Taxonomy.CAPABILITY), REGION(Taxonomy.REGION),
+    ACCREDITATION(Taxonomy.ACCREDITATION), ORGANISATION_SIZE(Taxonomy.ORGANISATION_SIZE);
 
     private final String taxonomyName;
 
@@ -32,16 +30,16 @@ public enum Vocabulary {
     }
 
     /**
-     * A list filter's code, or null when none was given; a code the vocabulary does not know is a 400
-     * naming the query parameter.
+     * A list filter's code, or null when none was given; a code the vocabulary does not
+     * know is a 400 naming the query parameter.
      */
     public @Nullable String filter(String parameter, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         if (!knows(value)) {
-            throw ApiProblem.field(ProblemType.INVALID_PARAMETER,
-                    parameter, "known-code", "'" + value + "' is not a known code; see /api/v1/taxonomy");
+            throw ApiProblem.field(ProblemType.INVALID_PARAMETER, parameter, "known-code",
+                    "'" + value + "' is not a known code; see /api/v1/taxonomy");
         }
         return value;
     }
@@ -55,8 +53,12 @@ public enum Vocabulary {
         return Taxonomy.housing().codes(taxonomyName);
     }
 
-    /** The vocabulary's name in the taxonomy and in API parameters ({@code organisation-size}). */
+    /**
+     * The vocabulary's name in the taxonomy and in API parameters
+     * ({@code organisation-size}).
+     */
     public String taxonomyName() {
         return taxonomyName;
     }
+
 }

@@ -1,4 +1,7 @@
-/** The controlled vocabularies: validation of their codes and the endpoint clients build pickers from. */
+/**
+ * The controlled vocabularies: validation of their codes and the endpoint clients build
+ * pickers from.
+ */
 @NullMarked
 package io.launchpad.api.taxonomy;
 

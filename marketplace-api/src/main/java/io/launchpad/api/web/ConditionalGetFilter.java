@@ -27,11 +27,12 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * Every successful JSON GET leaves with a strong ETag and honours If-None-Match with a bodiless 304,
- * so a phone re-polling a list pays a few hundred bytes instead of the page. Resources keep the
- * version tag their controller set (the one If-Match expects); lists, and anything without a tag,
- * get a hash of the exact bytes. Sparse {@code fields} responses are a different representation and
- * so always get the hash. Runs for every route, including ones added later.
+ * Every successful JSON GET leaves with a strong ETag and honours If-None-Match with a
+ * bodiless 304, so a phone re-polling a list pays a few hundred bytes instead of the
+ * page. Resources keep the version tag their controller set (the one If-Match expects);
+ * lists, and anything without a tag, get a hash of the exact bytes. Sparse {@code fields}
+ * responses are a different representation and so always get the hash. Runs for every
+ * route, including ones added later.
  */
 @Component
 class ConditionalGetFilter implements WebFilter, Ordered {
@@ -61,10 +62,12 @@ class ConditionalGetFilter implements WebFilter, Ordered {
         if (fieldsParam != null && SparseFields.supportsRequest(path)) {
             try {
                 fields = SparseFields.parse(fieldsParam);
-            } catch (ApiProblem problem) {
+            }
+            catch (ApiProblem problem) {
                 return ProblemWriter.write(exchange.getResponse(), problem, json);
             }
-        } else {
+        }
+        else {
             fields = null;
         }
         String ifNoneMatch = exchange.getRequest().getHeaders().getFirst(HttpHeaders.IF_NONE_MATCH);
@@ -86,7 +89,8 @@ class ConditionalGetFilter implements WebFilter, Ordered {
                         JsonNode trimmed;
                         try {
                             trimmed = SparseFields.apply(json.readTree(bytes), fields);
-                        } catch (ApiProblem problem) {
+                        }
+                        catch (ApiProblem problem) {
                             return ProblemWriter.write(getDelegate(), problem, json);
                         }
                         bytes = json.writeValueAsBytes(trimmed);
@@ -98,10 +102,14 @@ class ConditionalGetFilter implements WebFilter, Ordered {
                         etag = hash(bytes);
                         getHeaders().setETag(etag);
                     }
-                    // store, but revalidate every time (instead of Spring Security's no-store): a phone
-                    // or proxy keeps the body and asks with If-None-Match; private when a token was sent
-                    // a handler that says no-store (personal data exports) keeps it, and so does one that
-                    // says public (taxonomy, open data): the same for everyone, so shared caches may keep it
+                    // store, but revalidate every time (instead of Spring Security's
+                    // no-store): a phone
+                    // or proxy keeps the body and asks with If-None-Match; private when a
+                    // token was sent
+                    // a handler that says no-store (personal data exports) keeps it, and
+                    // so does one that
+                    // says public (taxonomy, open data): the same for everyone, so shared
+                    // caches may keep it
                     String handlerSaid = getHeaders().getCacheControl();
                     if (!"no-store".equals(handlerSaid) && (handlerSaid == null || !handlerSaid.contains("public"))) {
                         getHeaders().setCacheControl(authorised ? "private, no-cache" : "no-cache");
@@ -140,7 +148,8 @@ class ConditionalGetFilter implements WebFilter, Ordered {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
             return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -10,8 +10,9 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Keyset position in a list sorted by (time, id) descending. Opaque to clients so the sort can
- * change without breaking them; a cursor that does not decode is a 400 naming {@code cursor}.
+ * Keyset position in a list sorted by (time, id) descending. Opaque to clients so the
+ * sort can change without breaking them; a cursor that does not decode is a 400 naming
+ * {@code cursor}.
  */
 public record Cursor(Instant at, UUID id) {
 
@@ -34,9 +35,11 @@ public record Cursor(Instant at, UUID id) {
                 throw new IllegalArgumentException("unknown cursor layout");
             }
             long micros = Long.parseLong(parts[1]);
-            Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+            Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    Math.floorMod(micros, 1_000_000L) * 1000L);
             return new Cursor(at, UUID.fromString(parts[2]));
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             throw ApiProblem.field(ProblemType.INVALID_PARAMETER, "cursor", "valid-cursor",
                     "is not a cursor this API issued; start again without it");
         }

@@ -5,8 +5,8 @@ import io.launchpad.api.problem.ProblemType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A resource's version column is its strong entity tag. Updates must name the version they
- * change ({@code If-Match}) so two editors never silently overwrite each other.
+ * A resource's version column is its strong entity tag. Updates must name the version
+ * they change ({@code If-Match}) so two editors never silently overwrite each other.
  */
 public final class ETags {
 
@@ -17,7 +17,9 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** The version an {@code If-Match} header names; 428 when it is required and missing. */
+    /**
+     * The version an {@code If-Match} header names; 428 when it is required and missing.
+     */
     public static Long requiredVersion(@Nullable String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ApiProblem.field(ProblemType.PRECONDITION_REQUIRED, "If-Match", "required",
@@ -40,7 +42,8 @@ public final class ETags {
         }
         try {
             return Long.parseLong(value.substring(1, value.length() - 1));
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             throw ApiProblem.field(ProblemType.PRECONDITION_FAILED, "If-Match", "current-version",
                     "does not match the current version of the resource");
         }
@@ -52,4 +55,5 @@ public final class ETags {
                     "the resource was changed since you read it (now " + of(current) + "); fetch it again");
         }
     }
+
 }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 public final class Limits {
 
     public static final int DEFAULT = 20;
+
     public static final int MAX = 100;
 
     private Limits() {
@@ -22,4 +23,5 @@ public final class Limits {
         }
         return requested;
     }
+
 }

@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code ?fields=id,title,status} on the large resources (challenges and supplier profiles, single
- * and in pages): a phone showing a list needs a few fields of each item, not 20 KB descriptions.
- * {@code id} is always kept; a page keeps its {@code nextCursor}.
+ * {@code ?fields=id,title,status} on the large resources (challenges and supplier
+ * profiles, single and in pages): a phone showing a list needs a few fields of each item,
+ * not 20 KB descriptions. {@code id} is always kept; a page keeps its {@code nextCursor}.
  */
 public final class SparseFields {
 
@@ -26,7 +26,10 @@ public final class SparseFields {
     public static final List<String> ROUTES = List.of("/api/v1/challenges", "/api/v1/challenges/{id}",
             "/api/v1/suppliers", "/api/v1/suppliers/{id}");
 
-    private static final List<PathPattern> PATTERNS = ROUTES.stream().map(PathPatternParser.defaultInstance::parse).toList();
+    private static final List<PathPattern> PATTERNS = ROUTES.stream()
+        .map(PathPatternParser.defaultInstance::parse)
+        .toList();
+
     private static final Pattern SYNTAX = Pattern.compile("[A-Za-z][A-Za-z0-9]*(,[A-Za-z][A-Za-z0-9]*)*");
 
     private SparseFields() {
@@ -41,7 +44,10 @@ public final class SparseFields {
         return PATTERNS.stream().anyMatch(p -> p.matches(path));
     }
 
-    /** The requested names, or null when the parameter is absent; 400 naming {@code fields} when malformed. */
+    /**
+     * The requested names, or null when the parameter is absent; 400 naming
+     * {@code fields} when malformed.
+     */
     static @Nullable Set<String> parse(@Nullable String fields) {
         if (fields == null) {
             return null;
@@ -55,7 +61,10 @@ public final class SparseFields {
         return names;
     }
 
-    /** Trims a resource or every item of a page; an unknown name is a 400 naming {@code fields}. */
+    /**
+     * Trims a resource or every item of a page; an unknown name is a 400 naming
+     * {@code fields}.
+     */
     static JsonNode apply(JsonNode body, Set<String> names) {
         if (body instanceof ObjectNode page && page.get("items") instanceof ArrayNode items && !page.has("id")) {
             for (JsonNode item : items) {
@@ -78,4 +87,5 @@ public final class SparseFields {
         }
         node.retain(names);
     }
+
 }

@@ -1,6 +1,6 @@
 /**
- * HTTP conventions every feature shares: cursors and pages, ETags and conditional GETs, sparse fields, page limits,
- * row ids, and content negotiation before writes.
+ * HTTP conventions every feature shares: cursors and pages, ETags and conditional GETs,
+ * sparse fields, page limits, row ids, and content negotiation before writes.
  */
 @NullMarked
 package io.launchpad.api.web;

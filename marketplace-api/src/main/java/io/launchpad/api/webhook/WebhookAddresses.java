@@ -10,8 +10,8 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 
 /**
- * Which URLs a webhook may call: https to a public address. Checked when an endpoint is registered and
- * again before every call (a name can be pointed somewhere else later).
+ * Which URLs a webhook may call: https to a public address. Checked when an endpoint is
+ * registered and again before every call (a name can be pointed somewhere else later).
  */
 final class WebhookAddresses {
 
@@ -21,12 +21,16 @@ final class WebhookAddresses {
         this.allowLocal = allowLocal;
     }
 
-    /** The URL, when it may be registered; a 422 naming {@code url} and the rule otherwise. */
+    /**
+     * The URL, when it may be registered; a 422 naming {@code url} and the rule
+     * otherwise.
+     */
     URI check(String url) {
         URI uri;
         try {
             uri = new URI(url.strip());
-        } catch (URISyntaxException e) {
+        }
+        catch (URISyntaxException e) {
             throw refused("valid-url", "must be a full URL such as https://partner.example/launchpad");
         }
         if (uri.getHost() == null || uri.getScheme() == null) {
@@ -36,7 +40,8 @@ final class WebhookAddresses {
             throw refused("no-credentials", "must not carry a user name or password; deliveries are signed instead");
         }
         boolean loopback = isLoopbackName(uri.getHost());
-        if (!"https".equalsIgnoreCase(uri.getScheme()) && !(allowLocal && loopback && "http".equalsIgnoreCase(uri.getScheme()))) {
+        if (!"https".equalsIgnoreCase(uri.getScheme())
+                && !(allowLocal && loopback && "http".equalsIgnoreCase(uri.getScheme()))) {
             throw refused("https", "must use https");
         }
         String problem = addressProblem(uri.getHost());
@@ -46,12 +51,16 @@ final class WebhookAddresses {
         return uri;
     }
 
-    /** Why the host may not be called now (null when it may): it does not resolve, or resolves inside our network. */
+    /**
+     * Why the host may not be called now (null when it may): it does not resolve, or
+     * resolves inside our network.
+     */
     @Nullable String addressProblem(String host) {
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException | RuntimeException e) {
+        }
+        catch (UnknownHostException | RuntimeException e) {
             return "must name a host that can be found (" + host + " cannot)";
         }
         if (allowLocal) {
@@ -86,4 +95,5 @@ final class WebhookAddresses {
     private static ApiProblem refused(String rule, String message) {
         return ApiProblem.field(ProblemType.WEBHOOK_URL_REFUSED, "url", rule, message);
     }
+
 }

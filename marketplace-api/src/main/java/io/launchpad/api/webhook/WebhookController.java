@@ -50,14 +50,16 @@ class WebhookController {
     record AttemptView(int attempt, Instant at, Integer statusCode, String error, int durationMs) {
     }
 
-    record DeliveryView(UUID id, String type, String status, int attempts, Instant createdAt, @Nullable Instant deliveredAt,
-            @Nullable Instant nextAttemptAt, List<AttemptView> log) {
+    record DeliveryView(UUID id, String type, String status, int attempts, Instant createdAt,
+            @Nullable Instant deliveredAt, @Nullable Instant nextAttemptAt, List<AttemptView> log) {
 
         static DeliveryView of(WebhookRepository.Delivery d, List<WebhookRepository.Attempt> attempts) {
             return new DeliveryView(d.id(), d.eventType(), d.status(), d.attempts(), d.createdAt(), d.deliveredAt(),
                     "pending".equals(d.status()) ? d.nextAttemptAt() : null,
-                    attempts.stream().map(a -> new AttemptView(a.attempt(), a.attemptedAt(), a.statusCode(), a.error(),
-                            a.durationMs())).toList());
+                    attempts.stream()
+                        .map(a -> new AttemptView(a.attempt(), a.attemptedAt(), a.statusCode(), a.error(),
+                                a.durationMs()))
+                        .toList());
         }
     }
 
@@ -74,35 +76,41 @@ class WebhookController {
     @ApiResponse(responseCode = "201", description = "Registered; Location names it", useReturnTypeSchema = true)
     @PostMapping("/api/v1/organisations/{id}/webhooks")
     Mono<ResponseEntity<WebhookView>> register(@PathVariable UUID id, @Valid @RequestBody NewWebhook body) {
-        return Caller.current().flatMap(caller -> webhooks.register(caller, id, body.url(), body.events(), body.description()))
-                .map(registered -> ResponseEntity.created(URI.create("/api/v1/organisations/" + id + "/webhooks/"
-                        + registered.endpoint().id())).body(WebhookView.of(registered.endpoint(), registered.secret())));
+        return Caller.current()
+            .flatMap(caller -> webhooks.register(caller, id, body.url(), body.events(), body.description()))
+            .map(registered -> ResponseEntity
+                .created(URI.create("/api/v1/organisations/" + id + "/webhooks/" + registered.endpoint().id()))
+                .body(WebhookView.of(registered.endpoint(), registered.secret())));
     }
 
     @Operation(summary = "The organisation's endpoints, and the event types there are")
     @GetMapping("/api/v1/organisations/{id}/webhooks")
     Mono<WebhookList> list(@PathVariable UUID id) {
-        return Caller.current().flatMap(caller -> webhooks.list(caller, id))
-                .map(list -> new WebhookList(list.stream().map(e -> WebhookView.of(e, null)).toList(),
-                        WebhookEventType.codes()));
+        return Caller.current()
+            .flatMap(caller -> webhooks.list(caller, id))
+            .map(list -> new WebhookList(list.stream().map(e -> WebhookView.of(e, null)).toList(),
+                    WebhookEventType.codes()));
     }
 
     @Operation(summary = "Remove an endpoint; its pending deliveries go with it")
     @ApiResponse(responseCode = "204", description = "Removed")
     @DeleteMapping("/api/v1/organisations/{id}/webhooks/{webhookId}")
     Mono<ResponseEntity<Void>> delete(@PathVariable UUID id, @PathVariable UUID webhookId) {
-        return Caller.current().flatMap(caller -> webhooks.delete(caller, id, webhookId))
-                .then(Mono.just(ResponseEntity.noContent().build()));
+        return Caller.current()
+            .flatMap(caller -> webhooks.delete(caller, id, webhookId))
+            .then(Mono.just(ResponseEntity.noContent().build()));
     }
 
     @Operation(summary = "The endpoint's delivery log, newest first, each attempt with its status code")
     @GetMapping("/api/v1/organisations/{id}/webhooks/{webhookId}/deliveries")
     Mono<DeliveryList> deliveries(@PathVariable UUID id, @PathVariable UUID webhookId,
-            @RequestParam(required = false) @Nullable UUID before, @RequestParam(required = false) @Nullable Integer limit) {
+            @RequestParam(required = false) @Nullable UUID before,
+            @RequestParam(required = false) @Nullable Integer limit) {
         int size = Limits.pageSize(limit);
-        return Caller.current().flatMap(caller -> webhooks.deliveries(caller, id, webhookId, before, size))
-                .map(list -> new DeliveryList(list.stream().map(l -> DeliveryView.of(l.delivery(), l.attempts())).toList(),
-                        list.size() == size ? list.getLast().delivery().id() : null));
+        return Caller.current()
+            .flatMap(caller -> webhooks.deliveries(caller, id, webhookId, before, size))
+            .map(list -> new DeliveryList(list.stream().map(l -> DeliveryView.of(l.delivery(), l.attempts())).toList(),
+                    list.size() == size ? list.getLast().delivery().id() : null));
     }
 
     @Operation(summary = "Send a delivery again, from now, with a fresh set of attempts")
@@ -110,7 +118,9 @@ class WebhookController {
     @PostMapping("/api/v1/organisations/{id}/webhooks/{webhookId}/deliveries/{deliveryId}/replay")
     Mono<ResponseEntity<DeliveryView>> replay(@PathVariable UUID id, @PathVariable UUID webhookId,
             @PathVariable UUID deliveryId) {
-        return Caller.current().flatMap(caller -> webhooks.replay(caller, id, webhookId, deliveryId))
-                .map(d -> ResponseEntity.status(HttpStatus.ACCEPTED).body(DeliveryView.of(d, List.of())));
+        return Caller.current()
+            .flatMap(caller -> webhooks.replay(caller, id, webhookId, deliveryId))
+            .map(d -> ResponseEntity.status(HttpStatus.ACCEPTED).body(DeliveryView.of(d, List.of())));
     }
+
 }

@@ -9,10 +9,12 @@ import java.util.Set;
 
 /**
  * What a partner system may subscribe to, the recorded events each comes from, and which
- * organisations' endpoints may hear of it: public events reach any subscriber; an organisation's own
- * work (a question to answer, a response to read, its pilot) reaches only that organisation.
+ * organisations' endpoints may hear of it: public events reach any subscriber; an
+ * organisation's own work (a question to answer, a response to read, its pilot) reaches
+ * only that organisation.
  */
 enum WebhookEventType {
+
     CHALLENGE_PUBLISHED("challenge.published", Set.of("challenge-published"), Audience.ANYONE),
     CHALLENGE_CLOSED("challenge.closed", Set.of("challenge-closed", "challenge-closed-early"), Audience.ANYONE),
     CHALLENGE_AWARDED("challenge.awarded", Set.of("challenge-awarded"), Audience.ANYONE),
@@ -24,15 +26,17 @@ enum WebhookEventType {
     MILESTONE_UPDATED("pilot.milestone-updated", Set.of("milestone-updated"), Audience.PILOT_PARTIES),
     APPLICATION_DECIDED("application.decided", Set.of("application-decided"), Audience.ROLE_OWNER);
 
-    /** Whose endpoints hear of an event, as SQL giving the organisations (null: any organisation). */
+    /**
+     * Whose endpoints hear of an event, as SQL giving the organisations (null: any
+     * organisation).
+     */
     enum Audience {
-        ANYONE(null),
-        CHALLENGE_OWNER("select organisation_id from challenge where id = :challenge"),
+
+        ANYONE(null), CHALLENGE_OWNER("select organisation_id from challenge where id = :challenge"),
         RESPONDING_SUPPLIER("select supplier_organisation_id from challenge_response where id = :subject"),
         PILOT_PARTIES("""
                 select association_organisation_id from pilot where challenge_id = :challenge
-                union select supplier_organisation_id from pilot where challenge_id = :challenge"""),
-        ROLE_OWNER("""
+                union select supplier_organisation_id from pilot where challenge_id = :challenge"""), ROLE_OWNER("""
                 select r.organisation_id from board_application a join board_role r on r.id = a.board_role_id
                 where a.id = :subject""");
 
@@ -45,10 +49,13 @@ enum WebhookEventType {
         @Nullable String organisations() {
             return organisations;
         }
+
     }
 
     private final String code;
+
     private final Set<String> kinds;
+
     private final Audience audience;
 
     WebhookEventType(String code, Set<String> kinds, Audience audience) {
@@ -76,4 +83,5 @@ enum WebhookEventType {
     static List<String> codes() {
         return Arrays.stream(values()).map(WebhookEventType::code).toList();
     }
+
 }

@@ -21,11 +21,12 @@ import java.util.UUID;
 import java.time.OffsetDateTime;
 
 /**
- * Turns recorded events into deliveries, one per subscribed endpoint entitled to hear of the event.
- * Events wait in {@code webhook_pending} (written with the event); they are claimed with
- * {@code FOR UPDATE SKIP LOCKED} and removed in the same transaction that writes their deliveries, so
- * several instances share the work and no event is delivered twice. The queue is its own table so that
- * these locks never make the notification fan-out skip an event.
+ * Turns recorded events into deliveries, one per subscribed endpoint entitled to hear of
+ * the event. Events wait in {@code webhook_pending} (written with the event); they are
+ * claimed with {@code FOR UPDATE SKIP LOCKED} and removed in the same transaction that
+ * writes their deliveries, so several instances share the work and no event is delivered
+ * twice. The queue is its own table so that these locks never make the notification
+ * fan-out skip an event.
  */
 @Component
 class WebhookFanOut {
@@ -36,9 +37,13 @@ class WebhookFanOut {
     }
 
     private final DatabaseClient db;
+
     private final TransactionalOperator transaction;
+
     private final JsonMapper json;
+
     private final String apiBaseUrl;
+
     private final int maxAttempts;
 
     WebhookFanOut(DatabaseClient db, ReactiveTransactionManager transactions, JsonMapper json,
@@ -54,7 +59,8 @@ class WebhookFanOut {
     void scheduled() {
         try {
             fanOut().block(Duration.ofMinutes(1));
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             // the events stay unmarked and are taken again on the next run
             log.atWarn().setCause(e).log("webhook fan-out failed");
         }
@@ -67,37 +73,43 @@ class WebhookFanOut {
 
     private Mono<long[]> batch() {
         return db.sql("""
-                        select e.id, e.kind, e.challenge_id, e.subject_id, e.title, e.created_at
-                        from webhook_pending p join notification_event e on e.id = p.event_id
-                        order by p.event_id limit 50 for update of p skip locked""")
-                .map(row -> new PendingEvent(row.get("id", Long.class), row.get("kind", String.class),
-                        row.get("challenge_id", UUID.class), row.get("subject_id", UUID.class),
-                        row.get("title", String.class), row.get("created_at", OffsetDateTime.class).toInstant()))
-                .all().as(Rows::whole)
-                .concatMap(event -> deliveries(event)
-                        .flatMap(created -> db.sql("delete from webhook_pending where event_id = :id")
-                                .bind("id", event.id()).then().thenReturn(created)))
-                .collectList()
-                .map(created -> new long[] {created.size(), created.stream().mapToLong(Long::longValue).sum()})
-                .as(transaction::transactional);
+                select e.id, e.kind, e.challenge_id, e.subject_id, e.title, e.created_at
+                from webhook_pending p join notification_event e on e.id = p.event_id
+                order by p.event_id limit 50 for update of p skip locked""")
+            .map(row -> new PendingEvent(row.get("id", Long.class), row.get("kind", String.class),
+                    row.get("challenge_id", UUID.class), row.get("subject_id", UUID.class),
+                    row.get("title", String.class), row.get("created_at", OffsetDateTime.class).toInstant()))
+            .all()
+            .as(Rows::whole)
+            .concatMap(event -> deliveries(event)
+                .flatMap(created -> db.sql("delete from webhook_pending where event_id = :id")
+                    .bind("id", event.id())
+                    .then()
+                    .thenReturn(created)))
+            .collectList()
+            .map(created -> new long[] { created.size(), created.stream().mapToLong(Long::longValue).sum() })
+            .as(transaction::transactional);
     }
 
     private Mono<Long> deliveries(PendingEvent event) {
         return WebhookEventType.ofKind(event.kind())
-                .map(type -> endpoints(type, event).concatMap(endpoint -> insert(endpoint, type, event)).count())
-                .orElse(Mono.just(0L));
+            .map(type -> endpoints(type, event).concatMap(endpoint -> insert(endpoint, type, event)).count())
+            .orElse(Mono.just(0L));
     }
 
     private Flux<UUID> endpoints(WebhookEventType type, PendingEvent event) {
         String audience = type.audience().organisations();
-        var spec = db.sql("select id from webhook_endpoint where :type = any(events)"
-                        + (audience == null ? "" : " and organisation_id in (" + audience + ")"))
-                .bind("type", type.code());
+        var spec = db
+            .sql("select id from webhook_endpoint where :type = any(events)"
+                    + (audience == null ? "" : " and organisation_id in (" + audience + ")"))
+            .bind("type", type.code());
         if (audience != null && audience.contains(":challenge")) {
-            spec = event.challengeId() == null ? spec.bindNull("challenge", UUID.class) : spec.bind("challenge", event.challengeId());
+            spec = event.challengeId() == null ? spec.bindNull("challenge", UUID.class)
+                    : spec.bind("challenge", event.challengeId());
         }
         if (audience != null && audience.contains(":subject")) {
-            spec = event.subjectId() == null ? spec.bindNull("subject", UUID.class) : spec.bind("subject", event.subjectId());
+            spec = event.subjectId() == null ? spec.bindNull("subject", UUID.class)
+                    : spec.bind("subject", event.subjectId());
         }
         return spec.map(row -> row.get("id", UUID.class)).all().as(Rows::whole);
     }
@@ -105,17 +117,25 @@ class WebhookFanOut {
     private Mono<Long> insert(UUID endpoint, WebhookEventType type, PendingEvent event) {
         UUID id = UUID.randomUUID();
         UUID resource = event.challengeId() != null ? event.challengeId() : event.subjectId();
-        var spec = db.sql("""
-                insert into webhook_delivery (id, endpoint_id, event_id, event_type, resource_id, payload, status, give_up_after)
-                values (:id, :endpoint, :event, :type, :resource, :payload, 'pending', :max)
-                on conflict (endpoint_id, event_id) do nothing""")
-                .bind("id", id).bind("endpoint", endpoint).bind("event", event.id()).bind("type", type.code())
-                .bind("payload", payload(id, type, event)).bind("max", maxAttempts);
+        var spec = db
+            .sql("""
+                    insert into webhook_delivery (id, endpoint_id, event_id, event_type, resource_id, payload, status, give_up_after)
+                    values (:id, :endpoint, :event, :type, :resource, :payload, 'pending', :max)
+                    on conflict (endpoint_id, event_id) do nothing""")
+            .bind("id", id)
+            .bind("endpoint", endpoint)
+            .bind("event", event.id())
+            .bind("type", type.code())
+            .bind("payload", payload(id, type, event))
+            .bind("max", maxAttempts);
         spec = resource == null ? spec.bindNull("resource", UUID.class) : spec.bind("resource", resource);
         return spec.fetch().rowsUpdated();
     }
 
-    /** Thin events: what happened and where to read it; the partner reads the rest with its own access. */
+    /**
+     * Thin events: what happened and where to read it; the partner reads the rest with
+     * its own access.
+     */
     private String payload(UUID id, WebhookEventType type, PendingEvent event) {
         Map<String, Object> data = new LinkedHashMap<>();
         if (event.challengeId() != null) {
@@ -135,4 +155,5 @@ class WebhookFanOut {
         }
         return json.writeValueAsString(body);
     }
+
 }

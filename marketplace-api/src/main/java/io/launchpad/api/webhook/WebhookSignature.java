@@ -10,13 +10,15 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * How deliveries are signed, and how a partner checks them: HMAC-SHA256 with the endpoint's secret over
- * {@code "<timestamp>.<body>"}, sent as {@code Launchpad-Signature: t=<timestamp>,v1=<hex>}. The
- * timestamp is signed too, so a captured call cannot be replayed outside the window.
+ * How deliveries are signed, and how a partner checks them: HMAC-SHA256 with the
+ * endpoint's secret over {@code "<timestamp>.<body>"}, sent as
+ * {@code Launchpad-Signature: t=<timestamp>,v1=<hex>}. The timestamp is signed too, so a
+ * captured call cannot be replayed outside the window.
  */
 public final class WebhookSignature {
 
     public static final String HEADER = "Launchpad-Signature";
+
     public static final Duration WINDOW = Duration.ofMinutes(5);
 
     private WebhookSignature() {
@@ -26,7 +28,10 @@ public final class WebhookSignature {
         return "t=" + timestamp.getEpochSecond() + ",v1=" + hmac(secret, timestamp.getEpochSecond() + "." + body);
     }
 
-    /** True when the header was made with this secret over this body, within the window of {@code now}. */
+    /**
+     * True when the header was made with this secret over this body, within the window of
+     * {@code now}.
+     */
     public static boolean verify(String secret, String header, String body, Instant now) {
         if (header == null) {
             return false;
@@ -37,7 +42,8 @@ public final class WebhookSignature {
             String[] pair = part.trim().split("=", 2);
             if (pair.length == 2 && pair[0].equals("t") && pair[1].matches("\\d{1,12}")) {
                 timestamp = Long.parseLong(pair[1]);
-            } else if (pair.length == 2 && pair[0].equals("v1")) {
+            }
+            else if (pair.length == 2 && pair[0].equals("v1")) {
                 signature = pair[1];
             }
         }
@@ -54,8 +60,10 @@ public final class WebhookSignature {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

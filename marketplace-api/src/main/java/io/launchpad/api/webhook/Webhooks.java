@@ -21,21 +21,26 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Webhooks (issue 14, item 4): an organisation's members register endpoints for the events they
- * choose, read each endpoint's delivery log and replay a delivery. The secret is shown once, when the
- * endpoint is registered; a lost secret means registering the endpoint again.
+ * Webhooks (issue 14, item 4): an organisation's members register endpoints for the
+ * events they choose, read each endpoint's delivery log and replay a delivery. The secret
+ * is shown once, when the endpoint is registered; a lost secret means registering the
+ * endpoint again.
  */
 @Service
 @EnableConfigurationProperties(WebhookProperties.class)
 class Webhooks {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
     /** Endpoints per organisation: enough for a few systems and their test copies. */
     static final int MAX_ENDPOINTS = 10;
 
     private final WebhookRepository repository;
+
     private final Organisations organisations;
+
     private final WebhookAddresses addresses;
+
     private final WebhookProperties properties;
 
     Webhooks(WebhookRepository repository, Organisations organisations, WebhookProperties properties) {
@@ -60,18 +65,21 @@ class Webhooks {
             return Mono.error(ApiProblem.fields(ProblemType.VALIDATION_FAILED, unknown, HttpHeaders.EMPTY));
         }
         return member(caller, organisationId)
-                // resolving the host blocks: off the event loop
-                .flatMap(organisation -> Mono.fromCallable(() -> addresses.check(url)).subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(checked -> repository.forOrganisation(organisationId).count().flatMap(count -> {
-                            if (count >= MAX_ENDPOINTS) {
-                                return Mono.error(ApiProblem.field(ProblemType.CONFLICT, "url", "endpoint-limit",
-                                        "an organisation may register at most " + MAX_ENDPOINTS + " endpoints"));
-                            }
-                            String secret = "whsec_" + secret();
-                            return repository.insert(UUID.randomUUID(), organisationId, checked.toString(),
-                                    List.copyOf(new LinkedHashSet<>(events)), description == null ? "" : description.strip(),
-                                    secret).map(endpoint -> new Registered(endpoint, secret));
-                        })));
+            // resolving the host blocks: off the event loop
+            .flatMap(organisation -> Mono.fromCallable(() -> addresses.check(url))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(checked -> repository.forOrganisation(organisationId).count().flatMap(count -> {
+                    if (count >= MAX_ENDPOINTS) {
+                        return Mono.error(ApiProblem.field(ProblemType.CONFLICT, "url", "endpoint-limit",
+                                "an organisation may register at most " + MAX_ENDPOINTS + " endpoints"));
+                    }
+                    String secret = "whsec_" + secret();
+                    return repository
+                        .insert(UUID.randomUUID(), organisationId, checked.toString(),
+                                List.copyOf(new LinkedHashSet<>(events)),
+                                description == null ? "" : description.strip(), secret)
+                        .map(endpoint -> new Registered(endpoint, secret));
+                })));
     }
 
     Mono<List<WebhookRepository.Endpoint>> list(Caller caller, UUID organisationId) {
@@ -80,38 +88,42 @@ class Webhooks {
 
     Mono<Void> delete(Caller caller, UUID organisationId, UUID id) {
         return member(caller, organisationId).flatMap(o -> repository.delete(organisationId, id))
-                .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Webhook " + id)));
+            .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Webhook " + id)));
     }
 
     record DeliveryLog(WebhookRepository.Delivery delivery, List<WebhookRepository.Attempt> attempts) {
     }
 
-    /** Newest first; {@code before} is the id of the last delivery of the previous page. */
+    /**
+     * Newest first; {@code before} is the id of the last delivery of the previous page.
+     */
     Mono<List<DeliveryLog>> deliveries(Caller caller, UUID organisationId, UUID id, @Nullable UUID before, int limit) {
-        return endpoint(caller, organisationId, id)
-                .flatMap(endpoint -> (before == null ? Mono.just(Long.MAX_VALUE) : repository.sequenceOf(before)
-                        .switchIfEmpty(Mono.error(() -> ApiProblem.field(ProblemType.INVALID_PARAMETER, "before",
-                                "known-delivery", "is not a delivery of this webhook"))))
-                        .flatMap(sequence -> repository.deliveries(endpoint.id(), sequence, limit)
-                                .concatMap(d -> repository.attempts(d.id()).map(a -> new DeliveryLog(d, a)))
-                                .collectList()));
+        return endpoint(caller, organisationId, id).flatMap(endpoint -> (before == null ? Mono.just(Long.MAX_VALUE)
+                : repository.sequenceOf(before)
+                    .switchIfEmpty(Mono.error(() -> ApiProblem.field(ProblemType.INVALID_PARAMETER, "before",
+                            "known-delivery", "is not a delivery of this webhook"))))
+            .flatMap(sequence -> repository.deliveries(endpoint.id(), sequence, limit)
+                .concatMap(d -> repository.attempts(d.id()).map(a -> new DeliveryLog(d, a)))
+                .collectList()));
     }
 
     Mono<WebhookRepository.Delivery> replay(Caller caller, UUID organisationId, UUID id, UUID deliveryId) {
         return endpoint(caller, organisationId, id)
-                .flatMap(endpoint -> repository.replay(endpoint.id(), deliveryId, properties.maxAttempts()))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Delivery " + deliveryId)));
+            .flatMap(endpoint -> repository.replay(endpoint.id(), deliveryId, properties.maxAttempts()))
+            .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Delivery " + deliveryId)));
     }
 
     private Mono<WebhookRepository.Endpoint> endpoint(Caller caller, UUID organisationId, UUID id) {
         return member(caller, organisationId).flatMap(o -> repository.find(organisationId, id))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Webhook " + id)));
+            .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Webhook " + id)));
     }
 
     /** Only the organisation's own members (and admins) see or change its webhooks. */
     private Mono<Organisation> member(Caller caller, UUID organisationId) {
-        return organisations.find(organisationId).filterWhen(organisation -> organisations.mayActFor(caller, organisation))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.forbidden("Only the organisation's members manage its webhooks")));
+        return organisations.find(organisationId)
+            .filterWhen(organisation -> organisations.mayActFor(caller, organisation))
+            .switchIfEmpty(
+                    Mono.error(() -> ApiProblem.forbidden("Only the organisation's members manage its webhooks")));
     }
 
     private static String secret() {
@@ -119,4 +131,5 @@ class Webhooks {
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
+
 }

@@ -1,4 +1,7 @@
-/** Webhooks: endpoints organisations register for events, and deliveries signed, sent and retried. */
+/**
+ * Webhooks: endpoints organisations register for events, and deliveries signed, sent and
+ * retried.
+ */
 @NullMarked
 package io.launchpad.api.webhook;
 

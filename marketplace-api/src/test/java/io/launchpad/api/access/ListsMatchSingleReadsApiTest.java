@@ -21,11 +21,12 @@ import static io.launchpad.api.support.BoardFixtures.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 10: a list must never show what the same caller cannot read on its own. For every resource
- * with both a list and a single read, and for callers of every kind, each id a list returns must
- * read singly (200), and the organisation's own rightful member sees its own items in the lists.
- * The callers include people with a bare membership row but the wrong realm role (legacy data,
- * inserted with SQL), who once saw an association's drafts and pilots in the lists.
+ * Issue 10: a list must never show what the same caller cannot read on its own. For every
+ * resource with both a list and a single read, and for callers of every kind, each id a
+ * list returns must read singly (200), and the organisation's own rightful member sees
+ * its own items in the lists. The callers include people with a bare membership row but
+ * the wrong realm role (legacy data, inserted with SQL), who once saw an association's
+ * drafts and pilots in the lists.
  */
 class ListsMatchSingleReadsApiTest extends ApiTestBase {
 
@@ -34,14 +35,23 @@ class ListsMatchSingleReadsApiTest extends ApiTestBase {
     }
 
     private final Map<String, String> callers = new LinkedHashMap<>();
+
     private Actor association;
+
     private Actor supplier;
+
     private String draftChallenge;
+
     private String publishedChallenge;
+
     private String draftRole;
+
     private String openRole;
+
     private String response;
+
     private String pilot;
+
     private String application;
 
     @BeforeEach
@@ -58,28 +68,33 @@ class ListsMatchSingleReadsApiTest extends ApiTestBase {
         String profile = created("/api/v1/suppliers", supplier.bearer(),
                 supplierBody(supplier.organisationId(), "Sensorly " + UUID.randomUUID(), "Damp sensors"));
         post("/api/v1/suppliers/" + profile + "/publish", supplier.bearer(), null);
-        response = created("/api/v1/challenges/" + publishedChallenge + "/responses", supplier.bearer(), Map.of(
-                "organisationId", supplier.organisationId().toString(), "approach", "Sensors in every flat",
-                "evidence", Map.of(), "pricePounds", 30_000, "availability", "Now"));
+        response = created("/api/v1/challenges/" + publishedChallenge + "/responses", supplier.bearer(),
+                Map.of("organisationId", supplier.organisationId().toString(), "approach", "Sensors in every flat",
+                        "evidence", Map.of(), "pricePounds", 30_000, "availability", "Now"));
         post("/api/v1/responses/" + response + "/submit", supplier.bearer(), null);
         pilot = UUID.randomUUID().toString();
         db.sql("""
                 insert into pilot (id, challenge_id, response_id, association_organisation_id, supplier_organisation_id,
                                    title, status)
                 values (:id, :challenge, :response, :association, :supplier, 'Damp pilot', 'active')""")
-                .bind("id", UUID.fromString(pilot)).bind("challenge", UUID.fromString(publishedChallenge))
-                .bind("response", UUID.fromString(response)).bind("association", association.organisationId())
-                .bind("supplier", supplier.organisationId()).then().block();
+            .bind("id", UUID.fromString(pilot))
+            .bind("challenge", UUID.fromString(publishedChallenge))
+            .bind("response", UUID.fromString(response))
+            .bind("association", association.organisationId())
+            .bind("supplier", supplier.organisationId())
+            .then()
+            .block();
 
         draftRole = created("/api/v1/board-roles", association.bearer(),
                 BoardFixtures.roleBody(association.organisationId(), List.of(skill("data-governance", "expert"))));
         openRole = BoardFixtures.openRole(api, association.bearer(),
                 BoardFixtures.roleBody(association.organisationId(), List.of(skill("data-governance", "expert"))));
-        BoardFixtures.createCandidate(api, candidate.bearer(), BoardFixtures.candidateBody(
-                BoardFixtures.Identity.unique(), "matching", List.of(skill("data-governance", "expert"))));
+        BoardFixtures.createCandidate(api, candidate.bearer(), BoardFixtures
+            .candidateBody(BoardFixtures.Identity.unique(), "matching", List.of(skill("data-governance", "expert"))));
         application = BoardFixtures.apply(api, candidate.bearer(), openRole, "I would like to help");
 
-        // people with a membership row but not the role it needs: rows from before invitations
+        // people with a membership row but not the role it needs: rows from before
+        // invitations
         TestTokens.TestUser legacyCandidate = TestTokens.user("candidate");
         TestTokens.TestUser supplierInAssociation = TestTokens.user("supplier");
         TestTokens.TestUser associationInSupplier = TestTokens.user("association");
@@ -104,11 +119,12 @@ class ListsMatchSingleReadsApiTest extends ApiTestBase {
     void everyIdInAListReadsSinglyForEveryKindOfCaller() {
         String org = association.organisationId().toString();
         List<Listing> listings = List.of(
-                new Listing("draft challenges", "/api/v1/challenges?status=draft&limit=100", "id", "/api/v1/challenges/"),
+                new Listing("draft challenges", "/api/v1/challenges?status=draft&limit=100", "id",
+                        "/api/v1/challenges/"),
                 new Listing("draft challenges of the association",
                         "/api/v1/challenges?status=draft&organisationId=" + org, "id", "/api/v1/challenges/"),
-                new Listing("published challenges of the association",
-                        "/api/v1/challenges?organisationId=" + org, "id", "/api/v1/challenges/"),
+                new Listing("published challenges of the association", "/api/v1/challenges?organisationId=" + org, "id",
+                        "/api/v1/challenges/"),
                 new Listing("board roles of the association", "/api/v1/board-roles?organisationId=" + org, "id",
                         "/api/v1/board-roles/"),
                 new Listing("pilots", "/api/v1/pilots", "id", "/api/v1/pilots/"),
@@ -128,15 +144,16 @@ class ListsMatchSingleReadsApiTest extends ApiTestBase {
                 for (String id : listed) {
                     int single = status(listing.singleUri() + id, caller.getValue());
                     if (single != 200) {
-                        leaks.add(caller.getKey() + " lists " + listing.name() + " item " + id + " but reads it singly as "
-                                + single);
+                        leaks.add(caller.getKey() + " lists " + listing.name() + " item " + id
+                                + " but reads it singly as " + single);
                     }
                 }
             }
         }
         assertThat(leaks).as("items listed to callers who cannot read them").isEmpty();
 
-        // the rightful members see their own in the lists (so the lists did not just go empty)
+        // the rightful members see their own in the lists (so the lists did not just go
+        // empty)
         assertThat(seen.get("association member / draft challenges")).contains(draftChallenge);
         assertThat(seen.get("association member / board roles of the association")).contains(draftRole, openRole);
         assertThat(seen.get("association member / pilots")).containsExactly(pilot);
@@ -146,7 +163,8 @@ class ListsMatchSingleReadsApiTest extends ApiTestBase {
         assertThat(seen.get("association member / applications to a role")).containsExactly(application);
         assertThat(seen.get("applicant / my applications")).containsExactly(application);
         assertThat(seen.get("admin / draft challenges of the association")).contains(draftChallenge);
-        // and the people whose membership does not count see none of the organisation's private items
+        // and the people whose membership does not count see none of the organisation's
+        // private items
         for (String who : List.of("candidate with a bare association and supplier membership",
                 "supplier with a bare association membership", "association person with a bare supplier membership")) {
             assertThat(seen.get(who + " / draft challenges")).as(who).doesNotContain(draftChallenge);
@@ -155,7 +173,7 @@ class ListsMatchSingleReadsApiTest extends ApiTestBase {
             assertThat(seen.get(who + " / applications to a role")).as(who).isEmpty();
         }
         assertThat(seen.get("candidate with a bare association and supplier membership / responses to a challenge"))
-                .isEmpty();
+            .isEmpty();
     }
 
     @Test
@@ -163,19 +181,37 @@ class ListsMatchSingleReadsApiTest extends ApiTestBase {
         TestTokens.TestUser legacyCandidate = TestTokens.user("candidate");
         legacyMembership(association.organisationId(), legacyCandidate.subject());
 
-        api.get().uri("/api/v1/me").header("Authorization", legacyCandidate.bearer()).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.memberships.length()").isEqualTo(0);
-        api.get().uri("/api/v1/challenges/{id}", draftChallenge).header("Authorization", legacyCandidate.bearer())
-                .exchange().expectStatus().isNotFound();
-        api.post().uri("/api/v1/challenges").header("Authorization", legacyCandidate.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(challengeBody(association.organisationId(), "Not theirs to post"))
-                .exchange().expectStatus().isForbidden();
+        api.get()
+            .uri("/api/v1/me")
+            .header("Authorization", legacyCandidate.bearer())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.memberships.length()")
+            .isEqualTo(0);
+        api.get()
+            .uri("/api/v1/challenges/{id}", draftChallenge)
+            .header("Authorization", legacyCandidate.bearer())
+            .exchange()
+            .expectStatus()
+            .isNotFound();
+        api.post()
+            .uri("/api/v1/challenges")
+            .header("Authorization", legacyCandidate.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(challengeBody(association.organisationId(), "Not theirs to post"))
+            .exchange()
+            .expectStatus()
+            .isForbidden();
     }
 
     private void legacyMembership(UUID organisationId, String subject) {
         db.sql("insert into membership (organisation_id, subject) values (:org, :subject)")
-                .bind("org", organisationId).bind("subject", subject).then().block();
+            .bind("org", organisationId)
+            .bind("subject", subject)
+            .then()
+            .block();
     }
 
     private Set<String> ids(Listing listing, String bearer) {
@@ -186,8 +222,7 @@ class ListsMatchSingleReadsApiTest extends ApiTestBase {
         var result = request.exchange().expectBody(String.class).returnResult();
         Set<String> ids = new LinkedHashSet<>();
         if (result.getStatus().value() != 200) {
-            assertThat(result.getStatus().value()).as(listing.name() + ": a refused list says why")
-                    .isIn(401, 403, 404);
+            assertThat(result.getStatus().value()).as(listing.name() + ": a refused list says why").isIn(401, 403, 404);
             return ids;
         }
         JsonNode body = JsonMapper.shared().readTree(result.getResponseBody());
@@ -206,14 +241,25 @@ class ListsMatchSingleReadsApiTest extends ApiTestBase {
     }
 
     private String created(String uri, String bearer, Object body) {
-        return (String) api.post().uri(uri).header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult()
-                .getResponseBody().get("id");
+        return (String) api.post()
+            .uri(uri)
+            .header("Authorization", bearer)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("id");
     }
 
     private void post(String uri, String bearer, Object body) {
         var request = api.post().uri(uri).header("Authorization", bearer);
         (body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange())
-                .expectStatus().isOk();
+            .expectStatus()
+            .isOk();
     }
+
 }

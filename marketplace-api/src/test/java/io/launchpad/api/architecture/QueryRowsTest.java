@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * A query's rows are read whole ({@link Rows#whole}) or reduced to one value before anything else
- * runs on the connection: a stream left open while the next statement waits deadlocks a transaction
- * and starves the pool (see {@link Rows}).
+ * A query's rows are read whole ({@link Rows#whole}) or reduced to one value before
+ * anything else runs on the connection: a stream left open while the next statement waits
+ * deadlocks a transaction and starves the pool (see {@link Rows}).
  */
 class QueryRowsTest {
 
@@ -39,14 +39,17 @@ class QueryRowsTest {
 
     @Test
     void everyQueryResultIsReadWholeBeforeItsRowsAreUsed() {
-        methods().that().areDeclaredInClassesThat().resideInAPackage("io.launchpad.api..")
-                .should(readQueryRowsWhole())
-                .check(classes);
+        methods().that()
+            .areDeclaredInClassesThat()
+            .resideInAPackage("io.launchpad.api..")
+            .should(readQueryRowsWhole())
+            .check(classes);
     }
 
     @Test
     void theRuleSeesAStreamedResult() {
-        // the rule must be able to fail: this class streams rows straight into a per-row statement
+        // the rule must be able to fail: this class streams rows straight into a per-row
+        // statement
         JavaClasses streaming = new ClassFileImporter().importClasses(StreamsRows.class);
         JavaMethod method = streaming.get(StreamsRows.class).getMethod("names", DatabaseClient.class);
         assertThat(streamsRows(method)).isTrue();
@@ -65,24 +68,36 @@ class QueryRowsTest {
     }
 
     private static boolean streamsRows(JavaCodeUnit method) {
-        boolean callsAll = method.getMethodCallsFromSelf().stream().anyMatch(call -> call.getName().equals("all")
-                && call.getTargetOwner().isAssignableTo(RowsFetchSpec.class));
+        boolean callsAll = method.getMethodCallsFromSelf()
+            .stream()
+            .anyMatch(
+                    call -> call.getName().equals("all") && call.getTargetOwner().isAssignableTo(RowsFetchSpec.class));
         if (!callsAll) {
             return false;
         }
-        boolean whole = method.getMethodReferencesFromSelf().stream().anyMatch(reference ->
-                reference.getTargetOwner().isEquivalentTo(Rows.class) && reference.getName().equals("whole"))
-                || method.getMethodCallsFromSelf().stream().anyMatch(call ->
-                (call.getTargetOwner().isEquivalentTo(Rows.class) && call.getName().equals("whole"))
-                        || (call.getTargetOwner().isEquivalentTo(Flux.class) && READS_TO_THE_END.contains(call.getName())));
+        boolean whole = method.getMethodReferencesFromSelf()
+            .stream()
+            .anyMatch(reference -> reference.getTargetOwner().isEquivalentTo(Rows.class)
+                    && reference.getName().equals("whole"))
+                || method.getMethodCallsFromSelf()
+                    .stream()
+                    .anyMatch(
+                            call -> (call.getTargetOwner().isEquivalentTo(Rows.class) && call.getName().equals("whole"))
+                                    || (call.getTargetOwner().isEquivalentTo(Flux.class)
+                                            && READS_TO_THE_END.contains(call.getName())));
         return !whole;
     }
 
     /** The shape the rule forbids. */
     static final class StreamsRows {
+
         Flux<Long> names(DatabaseClient db) {
-            return db.sql("select name from t").map(row -> row.get("name", String.class)).all()
-                    .concatMap(name -> db.sql("insert into u values (:n)").bind("n", name).fetch().rowsUpdated());
+            return db.sql("select name from t")
+                .map(row -> row.get("name", String.class))
+                .all()
+                .concatMap(name -> db.sql("insert into u values (:n)").bind("n", name).fetch().rowsUpdated());
         }
+
     }
+
 }

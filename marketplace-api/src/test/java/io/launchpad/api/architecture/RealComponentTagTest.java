@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API's tests that reach a real component are tagged {@value RealComponentTags#REAL}, by the rule matching's
- * test tree defines and proves ({@link RealComponentTags}).
+ * The API's tests that reach a real component are tagged {@value RealComponentTags#REAL},
+ * by the rule matching's test tree defines and proves ({@link RealComponentTags}).
  */
 class RealComponentTagTest {
 
@@ -19,7 +19,8 @@ class RealComponentTagTest {
         List<JavaClass> checked = RealComponentTags.testClassesIn("io.launchpad.api", name -> false);
         assertThat(checked).as("test classes imported").hasSizeGreaterThan(20);
         assertThat(RealComponentTags.untaggedRealTests(checked))
-                .as("tests that reach a real component without @Tag(\"real\"); -Pfast would run them")
-                .isEmpty();
+            .as("tests that reach a real component without @Tag(\"real\"); -Pfast would run them")
+            .isEmpty();
     }
+
 }

@@ -28,7 +28,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** The retention job warns inactive candidates by email, then deletes profiles still unused after the warning. */
+/**
+ * The retention job warns inactive candidates by email, then deletes profiles still
+ * unused after the warning.
+ */
 class CandidateRetentionTest extends ApiTestBase {
 
     @Autowired
@@ -38,6 +41,7 @@ class CandidateRetentionTest extends ApiTestBase {
     CandidateRepository repository;
 
     private GreenMail smtp;
+
     private JavaMailSenderImpl sender;
 
     @BeforeEach
@@ -76,13 +80,19 @@ class CandidateRetentionTest extends ApiTestBase {
         List<String> recipients = Arrays.stream(smtp.getReceivedMessages()).map(CandidateRetentionTest::to).toList();
         assertThat(recipients).contains(idleIdentity.email(), returningIdentity.email());
         MimeMessage warning = Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> to(m).equals(idleIdentity.email())).findFirst().orElseThrow();
+            .filter(m -> to(m).equals(idleIdentity.email()))
+            .findFirst()
+            .orElseThrow();
         assertThat(warning.getSubject()).startsWith("Your Launchpad candidate profile will be deleted on");
         assertThat(repository.find(idleId).block()).isNotNull();
 
         // one candidate comes back; the other's warning period passes
-        api.get().uri("/api/v1/candidates/me").header("Authorization", returning.bearer()).exchange()
-                .expectStatus().isOk();
+        api.get()
+            .uri("/api/v1/candidates/me")
+            .header("Authorization", returning.bearer())
+            .exchange()
+            .expectStatus()
+            .isOk();
         repository.backdate(idleId, Duration.ofDays(840), Duration.ofDays(31)).block();
 
         awaitIndexed(idleId, true);
@@ -92,28 +102,41 @@ class CandidateRetentionTest extends ApiTestBase {
         assertThat(repository.find(idleId).block()).isNull();
         assertThat(repository.find(returningId).block()).isNotNull();
         assertThat(repository.find(returningId).block().retentionWarnedAt()).isNull();
-        api.get().uri("/api/v1/me/audit").header("Authorization", idle.bearer()).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.items[0].resource").isEqualTo("retention: profile deleted after inactivity");
-        // the deletion reaches the candidates index through the outbox; the returning candidate stays matchable
+        api.get()
+            .uri("/api/v1/me/audit")
+            .header("Authorization", idle.bearer())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.items[0].resource")
+            .isEqualTo("retention: profile deleted after inactivity");
+        // the deletion reaches the candidates index through the outbox; the returning
+        // candidate stays matchable
         awaitIndexed(idleId, false);
         awaitIndexed(returningId, true);
     }
 
     private static void awaitIndexed(UUID candidateId, boolean expected) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        URI document = URI.create(SharedComponents.elasticsearch().httpUrl()
-                + "/launchpad-candidates/_doc/" + candidateId);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                assertThat(http.send(HttpRequest.newBuilder(document).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200)
-                        .as("candidate %s in the candidates index", candidateId).isEqualTo(expected));
+        URI document = URI
+            .create(SharedComponents.elasticsearch().httpUrl() + "/launchpad-candidates/_doc/" + candidateId);
+        await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .untilAsserted(() -> assertThat(
+                    http.send(HttpRequest.newBuilder(document).GET().build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200)
+                .as("candidate %s in the candidates index", candidateId)
+                .isEqualTo(expected));
     }
 
     private static String to(MimeMessage message) {
         try {
             return message.getAllRecipients()[0].toString();
-        } catch (MessagingException e) {
+        }
+        catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -8,7 +8,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The framework file: board competences beyond digital, adjacency read both ways, all codes known. */
+/**
+ * The framework file: board competences beyond digital, adjacency read both ways, all
+ * codes known.
+ */
 class SkillsFrameworkTest {
 
     private final SkillsFramework framework = new SkillsFramework(JsonMapper.builder().build());
@@ -17,8 +20,8 @@ class SkillsFrameworkTest {
     void coversBoardCompetencesBeyondDigitalAsVersionedData() {
         assertThat(framework.framework().version()).isEqualTo(2);
         assertThat(framework.framework().roleFamilies()).extracting(SkillsFramework.RoleFamily::code)
-                .contains("data", "cyber-security", "finance", "audit-and-risk", "legal-and-regulatory",
-                        "customer-experience", "housing-operations", "sustainability", "people-and-culture", "governance");
+            .contains("data", "cyber-security", "finance", "audit-and-risk", "legal-and-regulatory",
+                    "customer-experience", "housing-operations", "sustainability", "people-and-culture", "governance");
         assertThat(framework.familyLabel("internal-audit")).isEqualTo("Audit and risk");
     }
 
@@ -33,4 +36,5 @@ class SkillsFrameworkTest {
         assertThat(ranked.adjacent()).contains("data-protection-law");
         assertThat(ranked.rank()).isEqualTo(4);
     }
+
 }

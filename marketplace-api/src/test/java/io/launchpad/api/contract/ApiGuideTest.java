@@ -19,14 +19,17 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The guide's examples work: every {@code ```sh} block of docs/api-guide.md runs in bash with real
- * curl against this test server ({@code $API}) and a valid token ({@code $TOKEN}), and the last HTTP
- * status it prints must be the block's {@code # expect:}. The guide also lists the whole problem catalogue.
+ * The guide's examples work: every {@code ```sh} block of docs/api-guide.md runs in bash
+ * with real curl against this test server ({@code $API}) and a valid token
+ * ({@code $TOKEN}), and the last HTTP status it prints must be the block's
+ * {@code # expect:}. The guide also lists the whole problem catalogue.
  */
 class ApiGuideTest extends ApiTestBase {
 
     private static final Pattern BLOCK = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL);
+
     private static final Pattern EXPECT = Pattern.compile("^# expect: (\\d{3})", Pattern.MULTILINE);
+
     private static final Pattern STATUS = Pattern.compile("^HTTP/[0-9.]+ (\\d{3})", Pattern.MULTILINE);
 
     @LocalServerPort
@@ -46,7 +49,8 @@ class ApiGuideTest extends ApiTestBase {
             String script = blocks.group(1);
             Matcher expect = EXPECT.matcher(script);
             assertThat(expect.find()).as("every sh block names its # expect: status\n" + script).isTrue();
-            ProcessBuilder builder = new ProcessBuilder("bash", "-c", "set -euo pipefail\n" + script).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", "set -euo pipefail\n" + script)
+                .redirectErrorStream(true);
             builder.environment().put("API", "http://127.0.0.1:" + port);
             builder.environment().put("TOKEN", token);
             Process process = builder.start();
@@ -71,7 +75,9 @@ class ApiGuideTest extends ApiTestBase {
     void theGuideDocumentsEveryProblemType() throws IOException {
         String guide = guide();
         for (ProblemType type : ProblemType.values()) {
-            assertThat(guide).as("docs/api-guide.md lists " + type).contains("`" + type.uri() + "` | " + type.status().value());
+            assertThat(guide).as("docs/api-guide.md lists " + type)
+                .contains("`" + type.uri() + "` | " + type.status().value());
         }
     }
+
 }

@@ -22,26 +22,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the API contract costs and saves, measured over loopback against the real API (PostgreSQL,
- * Elasticsearch node, JWT validation), side by side in one run. Not a test: run it with
+ * What the API contract costs and saves, measured over loopback against the real API
+ * (PostgreSQL, Elasticsearch node, JWT validation), side by side in one run. Not a test:
+ * run it with
  *
  * <pre>
  * ./mvnw -o -pl marketplace-api test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.launchpad.api.contract.ContractBenchmark
  * </pre>
  *
- * Two API instances share one database: 19650 with rate limiting on (limits too high to refuse
- * anything, so only its cost is measured), 19651 with it off. Reports (1) bytes on the wire for a
- * list page of 100 supplier profiles plain, gzip, with {@code fields} and both; (2) the share of a
- * polling client's repeat GETs answered 304 while the data changes now and then; (3) p50/p99 of a
- * POST with and without Idempotency-Key and of a GET and a POST with and without rate limiting.
- * Bounded: a few thousand requests, local only.
+ * Two API instances share one database: 19650 with rate limiting on (limits too high to
+ * refuse anything, so only its cost is measured), 19651 with it off. Reports (1) bytes on
+ * the wire for a list page of 100 supplier profiles plain, gzip, with {@code fields} and
+ * both; (2) the share of a polling client's repeat GETs answered 304 while the data
+ * changes now and then; (3) p50/p99 of a POST with and without Idempotency-Key and of a
+ * GET and a POST with and without rate limiting. Bounded: a few thousand requests, local
+ * only.
  */
 public final class ContractBenchmark {
 
     private static final int SUPPLIERS = 120;
+
     private static final int WARMUP = 100;
+
     private static final int SAMPLES = 400;
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ContractBenchmark() {
@@ -50,7 +55,8 @@ public final class ContractBenchmark {
     public static void main(String[] args) throws Exception {
         try {
             run();
-        } catch (Throwable e) {
+        }
+        catch (Throwable e) {
             e.printStackTrace();
             System.exit(1);
         }
@@ -84,7 +90,8 @@ public final class ContractBenchmark {
             List<String> supplierIds = seed(on);
 
             System.out.println();
-            System.out.println("== 1. bytes on the wire: GET /api/v1/suppliers?limit=100 (body bytes; headers ~0.5 KB each)");
+            System.out
+                .println("== 1. bytes on the wire: GET /api/v1/suppliers?limit=100 (body bytes; headers ~0.5 KB each)");
             String page = on + "/api/v1/suppliers?limit=100";
             String sparse = page + "&fields=name,summary,regions";
             long plain = body(page, false);
@@ -101,22 +108,29 @@ public final class ContractBenchmark {
             conditional(on, supplierIds);
 
             System.out.println();
-            System.out.println("== 3. latency over loopback, sequential, " + SAMPLES + " samples after " + WARMUP + " warm-up");
+            System.out.println(
+                    "== 3. latency over loopback, sequential, " + SAMPLES + " samples after " + WARMUP + " warm-up");
             System.out.printf("%-56s %8s %8s%n", "", "p50 ms", "p99 ms");
             var token = TestTokens.user("association");
             latency("POST /organisations, rate limit on,  no Idempotency-Key", () -> post(on, token.bearer(), null));
-            latency("POST /organisations, rate limit on,  Idempotency-Key", () -> post(on, token.bearer(), UUID.randomUUID().toString()));
+            latency("POST /organisations, rate limit on,  Idempotency-Key",
+                    () -> post(on, token.bearer(), UUID.randomUUID().toString()));
             latency("POST /organisations, rate limit off, no Idempotency-Key", () -> post(off, token.bearer(), null));
-            latency("POST /organisations, rate limit off, Idempotency-Key", () -> post(off, token.bearer(), UUID.randomUUID().toString()));
+            latency("POST /organisations, rate limit off, Idempotency-Key",
+                    () -> post(off, token.bearer(), UUID.randomUUID().toString()));
             String replayKey = UUID.randomUUID().toString();
             String replayName = "Replay " + UUID.randomUUID();
             post(on, token.bearer(), replayKey, replayName);
-            latency("POST /organisations, replayed (same key and body)", () -> post(on, token.bearer(), replayKey, replayName));
+            latency("POST /organisations, replayed (same key and body)",
+                    () -> post(on, token.bearer(), replayKey, replayName));
             latency("GET /me, rate limit on", () -> get(on + "/api/v1/me", token.bearer()));
             latency("GET /me, rate limit off", () -> get(off + "/api/v1/me", token.bearer()));
-            latency("GET /suppliers?limit=20 (anonymous), rate limit on", () -> get(on + "/api/v1/suppliers?limit=20", null));
-            latency("GET /suppliers?limit=20 (anonymous), rate limit off", () -> get(off + "/api/v1/suppliers?limit=20", null));
-        } finally {
+            latency("GET /suppliers?limit=20 (anonymous), rate limit on",
+                    () -> get(on + "/api/v1/suppliers?limit=20", null));
+            latency("GET /suppliers?limit=20 (anonymous), rate limit off",
+                    () -> get(off + "/api/v1/suppliers?limit=20", null));
+        }
+        finally {
             limited.close();
             unlimited.close();
             System.exit(0);
@@ -128,7 +142,10 @@ public final class ContractBenchmark {
         properties.put("server.port", Integer.toString(port));
         properties.put("launchpad.rate-limits.enabled", Boolean.toString(rateLimited));
         // command-line arguments, because default properties lose to application.yml
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = properties.entrySet()
+            .stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
         return new SpringApplicationBuilder(MarketplaceApiApplication.class).run(args);
     }
 
@@ -138,12 +155,16 @@ public final class ContractBenchmark {
                 + "engagement and repairs teams across the north of England. ";
         for (int i = 0; i < SUPPLIERS; i++) {
             var user = TestTokens.user("supplier");
-            String org = field(send(api + "/api/v1/organisations", "POST", user.bearer(),
-                    "{\"name\":\"Bench Supplier " + UUID.randomUUID() + "\",\"type\":\"supplier\"}", null), "id");
+            String org = field(
+                    send(api + "/api/v1/organisations", "POST", user.bearer(),
+                            "{\"name\":\"Bench Supplier " + UUID.randomUUID() + "\",\"type\":\"supplier\"}", null),
+                    "id");
             String id = field(send(api + "/api/v1/suppliers", "POST", user.bearer(),
                     "{\"organisationId\":\"" + org + "\",\"name\":\"Bench Supplier " + i + "\",\"summary\":\"" + text
-                            + "\",\"capabilities\":\"" + text.repeat(6) + "\",\"regions\":[\"north-east\",\"north-west\"],"
-                            + "\"accreditations\":[\"cyber-essentials\"],\"size\":\"small\"}", null), "id");
+                            + "\",\"capabilities\":\"" + text.repeat(6)
+                            + "\",\"regions\":[\"north-east\",\"north-west\"],"
+                            + "\"accreditations\":[\"cyber-essentials\"],\"size\":\"small\"}",
+                    null), "id");
             send(api + "/api/v1/suppliers/" + id + "/publish", "POST", user.bearer(), null, null);
             ids.add(id);
         }
@@ -151,7 +172,8 @@ public final class ContractBenchmark {
     }
 
     private static void conditional(String api, List<String> supplierIds) throws Exception {
-        // a client revisits a list page and 20 profiles; every 25th request an owner edits something
+        // a client revisits a list page and 20 profiles; every 25th request an owner
+        // edits something
         Map<String, String> etags = new LinkedHashMap<>();
         List<String> urls = new ArrayList<>();
         urls.add(api + "/api/v1/suppliers?limit=20");
@@ -175,27 +197,31 @@ public final class ContractBenchmark {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 304) {
                 notModified++;
-            } else {
+            }
+            else {
                 bytes200 += response.body().length;
             }
             response.headers().firstValue("ETag").ifPresent(tag -> etags.put(url, tag));
         }
-        System.out.printf("repeat GETs: %d, answered 304: %d (%.1f%%); body bytes of the 200s: %d%n",
-                repeats, notModified, 100.0 * notModified / repeats, bytes200);
+        System.out.printf("repeat GETs: %d, answered 304: %d (%.1f%%); body bytes of the 200s: %d%n", repeats,
+                notModified, 100.0 * notModified / repeats, bytes200);
     }
 
     private static void seedOne(String api) throws Exception {
         var user = TestTokens.user("supplier");
         String org = field(send(api + "/api/v1/organisations", "POST", user.bearer(),
                 "{\"name\":\"Bench Late " + UUID.randomUUID() + "\",\"type\":\"supplier\"}", null), "id");
-        String id = field(send(api + "/api/v1/suppliers", "POST", user.bearer(),
-                "{\"organisationId\":\"" + org + "\",\"name\":\"Late supplier\",\"summary\":\"Arrived later\","
-                        + "\"regions\":[\"london\"]}", null), "id");
+        String id = field(send(
+                api + "/api/v1/suppliers", "POST", user.bearer(), "{\"organisationId\":\"" + org
+                        + "\",\"name\":\"Late supplier\",\"summary\":\"Arrived later\"," + "\"regions\":[\"london\"]}",
+                null), "id");
         send(api + "/api/v1/suppliers/" + id + "/publish", "POST", user.bearer(), null, null);
     }
 
     private interface Call {
+
         void run() throws Exception;
+
     }
 
     private static void latency(String label, Call call) throws Exception {
@@ -217,7 +243,8 @@ public final class ContractBenchmark {
     }
 
     private static void post(String api, String bearer, String key, String name) throws Exception {
-        send(api + "/api/v1/organisations", "POST", bearer, "{\"name\":\"" + name + "\",\"type\":\"association\"}", key);
+        send(api + "/api/v1/organisations", "POST", bearer, "{\"name\":\"" + name + "\",\"type\":\"association\"}",
+                key);
     }
 
     private static void get(String url, String bearer) throws Exception {
@@ -232,8 +259,10 @@ public final class ContractBenchmark {
     }
 
     private static String send(String url, String method, String bearer, String json, String key) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        var request = HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", bearer)
+            .method(method,
+                    json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -242,7 +271,8 @@ public final class ContractBenchmark {
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + url + " -> " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    method + " " + url + " -> " + response.statusCode() + " " + response.body());
         }
         return response.body();
     }
@@ -270,4 +300,5 @@ public final class ContractBenchmark {
         }
         return matcher.group(1);
     }
+
 }

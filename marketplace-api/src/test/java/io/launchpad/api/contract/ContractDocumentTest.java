@@ -20,22 +20,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The contract is a reviewed artefact: the document the running API serves must equal the committed
- * {@code docs/openapi.json}, so a change to it shows up in review. Regenerate it with
+ * The contract is a reviewed artefact: the document the running API serves must equal the
+ * committed {@code docs/openapi.json}, so a change to it shows up in review. Regenerate
+ * it with
  * {@code ./mvnw -o -pl marketplace-api test -Dtest=ContractDocumentTest -Dopenapi.update=true}.
  */
 class ContractDocumentTest extends ApiTestBase {
 
     private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        .build();
 
     private JsonNode served() {
-        byte[] body = api.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
-                .get().uri("/api/v1/openapi.json").exchange()
-                .expectStatus().isOk()
-                .expectBody().returnResult().getResponseBody();
+        byte[] body = api.mutate()
+            .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+            .build()
+            .get()
+            .uri("/api/v1/openapi.json")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
         return JSON.readTree(body);
     }
 
@@ -136,4 +144,5 @@ class ContractDocumentTest extends ApiTestBase {
         assertThat(challenge.at("/properties/closingDate/format").asString()).isEqualTo("date");
         assertThat(schemas.at("/SupplierFields/properties/size/enum").toString()).contains("micro", "large");
     }
+
 }

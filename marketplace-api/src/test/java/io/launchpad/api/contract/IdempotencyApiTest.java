@@ -17,22 +17,30 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Idempotency-Key on POST: retries replay, different bodies are refused, duplicates do the work once. */
+/**
+ * Idempotency-Key on POST: retries replay, different bodies are refused, duplicates do
+ * the work once.
+ */
 class IdempotencyApiTest extends ApiTestBase {
 
     private EntityExchangeResult<Map> register(TestTokens.TestUser user, String key, String name) {
-        return api.post().uri("/api/v1/organisations")
-                .header("Authorization", user.bearer())
-                .header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", name, "type", "association"))
-                .exchange()
-                .expectBody(Map.class).returnResult();
+        return api.post()
+            .uri("/api/v1/organisations")
+            .header("Authorization", user.bearer())
+            .header("Idempotency-Key", key)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("name", name, "type", "association"))
+            .exchange()
+            .expectBody(Map.class)
+            .returnResult();
     }
 
     private long organisationsNamed(String name) {
-        return db.sql("select count(*) as n from organisation where name = :name").bind("name", name)
-                .map(row -> row.get("n", Long.class)).one().block();
+        return db.sql("select count(*) as n from organisation where name = :name")
+            .bind("name", name)
+            .map(row -> row.get("n", Long.class))
+            .one()
+            .block();
     }
 
     @Test
@@ -61,18 +69,24 @@ class IdempotencyApiTest extends ApiTestBase {
         String name = "First Body " + UUID.randomUUID();
         register(user, key, name);
 
-        api.post().uri("/api/v1/organisations")
-                .header("Authorization", user.bearer())
-                .header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "Second Body " + UUID.randomUUID(), "type", "association"))
-                .exchange()
-                .expectStatus().isEqualTo(422)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.type").isEqualTo("https://launchpad.example/problems/idempotency-key-reused")
-                .jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key")
-                .jsonPath("$.errors[0].rule").isEqualTo("same-request");
+        api.post()
+            .uri("/api/v1/organisations")
+            .header("Authorization", user.bearer())
+            .header("Idempotency-Key", key)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("name", "Second Body " + UUID.randomUUID(), "type", "association"))
+            .exchange()
+            .expectStatus()
+            .isEqualTo(422)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.type")
+            .isEqualTo("https://launchpad.example/problems/idempotency-key-reused")
+            .jsonPath("$.errors[0].field")
+            .isEqualTo("Idempotency-Key")
+            .jsonPath("$.errors[0].rule")
+            .isEqualTo("same-request");
         assertThat(organisationsNamed(name)).isEqualTo(1);
     }
 
@@ -94,7 +108,10 @@ class IdempotencyApiTest extends ApiTestBase {
         String name = "Expiring " + UUID.randomUUID();
         assertThat(register(user, key, name).getStatus().value()).isEqualTo(201);
         db.sql("update idempotency_keys set expires_at = now() - interval '1 second' where idempotency_key = :key")
-                .bind("key", key).fetch().rowsUpdated().block();
+            .bind("key", key)
+            .fetch()
+            .rowsUpdated()
+            .block();
 
         var again = register(user, key, name);
 
@@ -122,7 +139,8 @@ class IdempotencyApiTest extends ApiTestBase {
                 ids.add(result.getResponseBody().get("id"));
             }
             assertThat(ids).hasSize(8).allMatch(id -> id.equals(ids.get(0)));
-        } finally {
+        }
+        finally {
             pool.shutdownNow();
         }
         assertThat(organisationsNamed(name)).isEqualTo(1);
@@ -131,16 +149,20 @@ class IdempotencyApiTest extends ApiTestBase {
     @Test
     void aMalformedKeyIs400NamingTheHeader() {
         var user = TestTokens.user("association");
-        api.post().uri("/api/v1/organisations")
-                .header("Authorization", user.bearer())
-                .header("Idempotency-Key", "x".repeat(300))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "Bad Key Homes", "type", "association"))
-                .exchange()
-                .expectStatus().isBadRequest()
-                .expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key")
-                .jsonPath("$.errors[0].rule").isEqualTo("pattern");
+        api.post()
+            .uri("/api/v1/organisations")
+            .header("Authorization", user.bearer())
+            .header("Idempotency-Key", "x".repeat(300))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("name", "Bad Key Homes", "type", "association"))
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectBody()
+            .jsonPath("$.errors[0].field")
+            .isEqualTo("Idempotency-Key")
+            .jsonPath("$.errors[0].rule")
+            .isEqualTo("pattern");
         assertThat(organisationsNamed("Bad Key Homes")).isZero();
     }
 
@@ -150,24 +172,37 @@ class IdempotencyApiTest extends ApiTestBase {
         String key = UUID.randomUUID().toString();
         List<String> replayed = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            var result = api.post().uri("/api/v1/organisations")
-                    .header("Authorization", user.bearer())
-                    .header("Idempotency-Key", key)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("name", "x", "type", "association"))
-                    .exchange()
-                    .expectStatus().isBadRequest()
-                    .expectBody(Map.class).returnResult();
+            var result = api.post()
+                .uri("/api/v1/organisations")
+                .header("Authorization", user.bearer())
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "x", "type", "association"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(Map.class)
+                .returnResult();
             replayed.add(String.valueOf(result.getResponseHeaders().getFirst("Idempotent-Replayed")));
-            assertThat(result.getResponseBody().get("type")).isEqualTo("https://launchpad.example/problems/validation-failed");
+            assertThat(result.getResponseBody().get("type"))
+                .isEqualTo("https://launchpad.example/problems/validation-failed");
         }
         assertThat(replayed).containsExactly("null", "null");
-        assertThat(db.sql("select count(*) as n from idempotency_keys where idempotency_key = :k").bind("k", key)
-                .map(row -> row.get("n", Long.class)).one().block()).as("rows kept for a refused request").isZero();
+        assertThat(db.sql("select count(*) as n from idempotency_keys where idempotency_key = :k")
+            .bind("k", key)
+            .map(row -> row.get("n", Long.class))
+            .one()
+            .block()).as("rows kept for a refused request").isZero();
         // the corrected request under the same key is done
-        api.post().uri("/api/v1/organisations").header("Authorization", user.bearer()).header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "Corrected Homes " + key, "type", "association"))
-                .exchange().expectStatus().isCreated();
+        api.post()
+            .uri("/api/v1/organisations")
+            .header("Authorization", user.bearer())
+            .header("Idempotency-Key", key)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("name", "Corrected Homes " + key, "type", "association"))
+            .exchange()
+            .expectStatus()
+            .isCreated();
     }
+
 }

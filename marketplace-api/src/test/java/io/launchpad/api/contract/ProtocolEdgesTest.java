@@ -19,13 +19,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What the HTTP server answers before any route is chosen, spoken over a raw socket because HTTP
- * clients normalise what these tests must send as written: unreadable targets, over-long lines,
- * oversized headers, and a kept-alive connection through a run of refusals.
+ * What the HTTP server answers before any route is chosen, spoken over a raw socket
+ * because HTTP clients normalise what these tests must send as written: unreadable
+ * targets, over-long lines, oversized headers, and a kept-alive connection through a run
+ * of refusals.
  */
 class ProtocolEdgesTest extends ApiTestBase {
 
     private static final Duration STALLED = Duration.ofSeconds(5);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -52,8 +54,7 @@ class ProtocolEdgesTest extends ApiTestBase {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-            "/api/v1/challenges/%,            path,  percent-encoding",
+    @CsvSource({ "/api/v1/challenges/%,            path,  percent-encoding",
             "/api/v1/challenges/%zz,          path,  percent-encoding",
             "/api/v1/challenges/%00,          path,  percent-encoding",
             "/api/v1/%2e%2e/challenges,       path,  percent-encoding",
@@ -61,7 +62,7 @@ class ProtocolEdgesTest extends ApiTestBase {
             "/api/v1/challenges?category=%,   query, percent-encoding",
             "/api/v1/search/challenges?q=%4,  query, percent-encoding",
             "/api/v1/search/challenges?q=%00, query, percent-encoding",
-            "/api/v1/challenges?category=a|b, query, uri-syntax"})
+            "/api/v1/challenges?category=a|b, query, uri-syntax" })
     void badPercentEncodingIsAProblemNamingThePartAndKeepsTheConnection(String target, String field, String rule) {
         try (RawHttp http = RawHttp.connect(port, STALLED)) {
             JsonNode body = problem(http.exchange(RawHttp.request("GET", target, Map.of(), null)), 400);
@@ -76,8 +77,8 @@ class ProtocolEdgesTest extends ApiTestBase {
     @Test
     void aRequestLineTooLongIs414AndTheConnectionClosesCleanly() {
         try (RawHttp http = RawHttp.connect(port, STALLED)) {
-            RawHttp.Response response = http.exchange(RawHttp.request("GET",
-                    "/api/v1/search/challenges?q=" + "damp".repeat(2_000), Map.of(), null));
+            RawHttp.Response response = http.exchange(
+                    RawHttp.request("GET", "/api/v1/search/challenges?q=" + "damp".repeat(2_000), Map.of(), null));
             JsonNode body = problem(response, 414);
             assertThat(body.path("errors").get(0).path("field").asString()).isEqualTo("uri");
             assertThat(body.path("errors").get(0).path("rule").asString()).isEqualTo("max-length");
@@ -90,8 +91,8 @@ class ProtocolEdgesTest extends ApiTestBase {
     @Test
     void headersTooLargeAre431AndTheConnectionClosesCleanly() {
         try (RawHttp http = RawHttp.connect(port, STALLED)) {
-            RawHttp.Response response = http.exchange(RawHttp.request("GET", "/api/v1/taxonomy",
-                    Map.of("X-Padding", "a".repeat(20_000)), null));
+            RawHttp.Response response = http
+                .exchange(RawHttp.request("GET", "/api/v1/taxonomy", Map.of("X-Padding", "a".repeat(20_000)), null));
             JsonNode body = problem(response, 431);
             assertThat(body.path("errors").get(0).path("field").asString()).isEqualTo("headers");
             assertThat(body.path("errors").get(0).path("rule").asString()).isEqualTo("max-length");
@@ -103,8 +104,8 @@ class ProtocolEdgesTest extends ApiTestBase {
     @Test
     void aHeaderThatIsNotHttpIs400AndTheConnectionClosesCleanly() {
         try (RawHttp http = RawHttp.connect(port, STALLED)) {
-            RawHttp.Response response = http.exchange(
-                    "GET /api/v1/taxonomy HTTP/1.1\r\nHost: 127.0.0.1\r\nNot A Header\r\n\r\n");
+            RawHttp.Response response = http
+                .exchange("GET /api/v1/taxonomy HTTP/1.1\r\nHost: 127.0.0.1\r\nNot A Header\r\n\r\n");
             JsonNode body = problem(response, 400);
             assertThat(body.path("type").asString()).endsWith("/malformed-http");
             assertThat(body.path("errors").get(0).path("rule").asString()).isEqualTo("http-syntax");
@@ -114,10 +115,11 @@ class ProtocolEdgesTest extends ApiTestBase {
     }
 
     /**
-     * One kept-alive connection, 100 requests: rejected tokens (answered at once by the security
-     * chain) alternate with requests that reach the database, with bodies left unread and refused
-     * targets mixed in. Every one must be answered; a refusal that cannot keep the connection must
-     * say so and close it, and the client carries on over a new one.
+     * One kept-alive connection, 100 requests: rejected tokens (answered at once by the
+     * security chain) alternate with requests that reach the database, with bodies left
+     * unread and refused targets mixed in. Every one must be answered; a refusal that
+     * cannot keep the connection must say so and close it, and the client carries on over
+     * a new one.
      */
     @Test
     void aKeptAliveConnectionAnswersEveryRequestThroughRefusals() {
@@ -132,27 +134,33 @@ class ProtocolEdgesTest extends ApiTestBase {
                 if (i % 2 == 1) {
                     request = good();
                     expected = 200;
-                } else if (i % 10 == 4) {
+                }
+                else if (i % 10 == 4) {
                     request = RawHttp.request("GET", "/api/v1/challenges/%", Map.of(), null);
                     expected = 400;
-                } else if (i % 10 == 6) {
+                }
+                else if (i % 10 == 6) {
                     request = RawHttp.request("GET", "/api/v1/%2e%2e/me", Map.of("Authorization", user.bearer()), null);
                     expected = 400;
-                } else if (i % 10 == 8) {
+                }
+                else if (i % 10 == 8) {
                     request = RawHttp.request("POST", "/api/v1/challenges",
                             Map.of("Authorization", "Bearer bad." + i, "Content-Type", "application/json"), challenge);
                     expected = 401;
-                } else if (i % 30 == 0 && i > 0) {
+                }
+                else if (i % 30 == 0 && i > 0) {
                     request = RawHttp.request("GET", "/api/v1/taxonomy", Map.of("X-Padding", "a".repeat(20_000)), null);
                     expected = 431;
-                } else {
-                    request = RawHttp.request("GET", "/api/v1/me", Map.of("Authorization", "Bearer not.a.token" + i), null);
+                }
+                else {
+                    request = RawHttp.request("GET", "/api/v1/me", Map.of("Authorization", "Bearer not.a.token" + i),
+                            null);
                     expected = 401;
                 }
                 RawHttp.Response response = http.exchange(request);
                 assertThat(response.status()).as("request %d", i).isEqualTo(expected);
                 assertThat(response.header("content-type")).as("request %d", i)
-                        .isIn("application/json", "application/problem+json");
+                    .isIn("application/json", "application/problem+json");
                 answered++;
                 if (response.closes()) {
                     assertThat(expected).as("only a refusal the codec cannot recover from closes").isEqualTo(431);
@@ -162,7 +170,8 @@ class ProtocolEdgesTest extends ApiTestBase {
                     reconnects++;
                 }
             }
-        } finally {
+        }
+        finally {
             http.close();
         }
         assertThat(answered).isEqualTo(100);
@@ -171,25 +180,49 @@ class ProtocolEdgesTest extends ApiTestBase {
 
     @Test
     void a401ChallengesForABearerTokenAndSaysWhyATokenWasRejected() {
-        String rejected = api.get().uri("/api/v1/me").header("Authorization", "Bearer not.a.token")
-                .exchange().expectStatus().isUnauthorized()
-                .expectHeader().contentType("application/problem+json")
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("Authorization")
-                .jsonPath("$.errors[0].rule").isEqualTo("invalid-token")
-                .returnResult().getResponseHeaders().getFirst("WWW-Authenticate");
-        assertThat(rejected).startsWith("Bearer ").contains("realm=\"launchpad\"")
-                .contains("error=\"invalid_token\"").contains("error_description=\"");
+        String rejected = api.get()
+            .uri("/api/v1/me")
+            .header("Authorization", "Bearer not.a.token")
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .contentType("application/problem+json")
+            .expectBody()
+            .jsonPath("$.errors[0].field")
+            .isEqualTo("Authorization")
+            .jsonPath("$.errors[0].rule")
+            .isEqualTo("invalid-token")
+            .returnResult()
+            .getResponseHeaders()
+            .getFirst("WWW-Authenticate");
+        assertThat(rejected).startsWith("Bearer ")
+            .contains("realm=\"launchpad\"")
+            .contains("error=\"invalid_token\"")
+            .contains("error_description=\"");
 
-        String otherAudience = TestTokens.token(UUID.randomUUID().toString(), List.of("supplier"),
-                TestTokens.issuer(), "another-api");
-        assertThat(api.get().uri("/api/v1/me").header("Authorization", "Bearer " + otherAudience)
-                .exchange().expectStatus().isUnauthorized()
-                .returnResult(String.class).getResponseHeaders().getFirst("WWW-Authenticate"))
-                .contains("error=\"invalid_token\"");
+        String otherAudience = TestTokens.token(UUID.randomUUID().toString(), List.of("supplier"), TestTokens.issuer(),
+                "another-api");
+        assertThat(api.get()
+            .uri("/api/v1/me")
+            .header("Authorization", "Bearer " + otherAudience)
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst("WWW-Authenticate")).contains("error=\"invalid_token\"");
 
-        String none = api.get().uri("/api/v1/me").exchange().expectStatus().isUnauthorized()
-                .expectHeader().contentType("application/problem+json")
-                .returnResult(String.class).getResponseHeaders().getFirst("WWW-Authenticate");
+        String none = api.get()
+            .uri("/api/v1/me")
+            .exchange()
+            .expectStatus()
+            .isUnauthorized()
+            .expectHeader()
+            .contentType("application/problem+json")
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst("WWW-Authenticate");
         assertThat(none).isEqualTo("Bearer realm=\"launchpad\"");
     }
 
@@ -200,7 +233,8 @@ class ProtocolEdgesTest extends ApiTestBase {
             assertThat(http.exchange(good()).status()).isEqualTo(200);
             long started = System.nanoTime();
             RawHttp.Response head = http.send(RawHttp.request("GET", "/api/v1/notifications/stream",
-                    Map.of("Authorization", user.bearer(), "Accept", "text/event-stream"), null)).readHead();
+                    Map.of("Authorization", user.bearer(), "Accept", "text/event-stream"), null))
+                .readHead();
             assertThat(head.status()).isEqualTo(200);
             assertThat(head.header("content-type")).startsWith("text/event-stream");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
@@ -211,8 +245,8 @@ class ProtocolEdgesTest extends ApiTestBase {
     void errorsOnTheNotificationStreamAreProblemsNotEvents() {
         Map<String, String> stream = Map.of("Accept", "text/event-stream");
         try (RawHttp http = RawHttp.connect(port, STALLED)) {
-            JsonNode unauthenticated = problem(http.exchange(RawHttp.request("GET", "/api/v1/notifications/stream",
-                    stream, null)), 401);
+            JsonNode unauthenticated = problem(
+                    http.exchange(RawHttp.request("GET", "/api/v1/notifications/stream", stream, null)), 401);
             assertThat(unauthenticated.path("type").asString()).endsWith("/unauthenticated");
 
             JsonNode badLastEventId = problem(http.exchange(RawHttp.request("GET", "/api/v1/notifications/stream",
@@ -224,4 +258,5 @@ class ProtocolEdgesTest extends ApiTestBase {
                     Map.of("Accept", "application/xml", "Authorization", user.bearer()), null)), 406);
         }
     }
+
 }

@@ -30,12 +30,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The run command's demo data, loaded at start-up as {@code ./mvnw -Prun} loads it. Unlike the other
- * API suites this context has a database and index prefix of its own: the demo's published suppliers,
- * challenges and candidates would otherwise join every other suite's rankings.
+ * The run command's demo data, loaded at start-up as {@code ./mvnw -Prun} loads it.
+ * Unlike the other API suites this context has a database and index prefix of its own:
+ * the demo's published suppliers, challenges and candidates would otherwise join every
+ * other suite's rankings.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"launchpad.demo.enabled=true", "launchpad.matching.index-prefix=launchpad-demo-test"})
+        properties = { "launchpad.demo.enabled=true", "launchpad.matching.index-prefix=launchpad-demo-test" })
 @AutoConfigureWebTestClient(timeout = "30s")
 @Import(ContractValidation.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -43,9 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoDataApiTest {
 
     private static final String DATABASE = "launchpad_demo_test";
+
     private static final String CHIDI = "7b3f1c52-0d7e-4a8e-9a41-1a2b3c4d5e05";
-    private static final List<String> COUNTED = List.of("organisation", "membership", "supplier_profile",
-            "challenge", "board_role", "candidate_profile", "consent", "audit_entry");
+
+    private static final List<String> COUNTED = List.of("organisation", "membership", "supplier_profile", "challenge",
+            "board_role", "candidate_profile", "consent", "audit_entry");
 
     @Autowired
     WebTestClient api;
@@ -83,7 +86,10 @@ class DemoDataApiTest {
     @Test
     void theDemoAssociationsHaveOpenBoardRolesClosingInTheFuture() {
         List<Map<String, Object>> roles = openRoles();
-        List<String> demoTitles = DemoBoardCatalogue.roles().stream().map(DemoBoardCatalogue.DemoBoardRole::title).toList();
+        List<String> demoTitles = DemoBoardCatalogue.roles()
+            .stream()
+            .map(DemoBoardCatalogue.DemoBoardRole::title)
+            .toList();
         assertThat(roles).extracting(role -> role.get("title")).containsAll(demoTitles);
         for (Map<String, Object> role : roles) {
             if (demoTitles.contains(role.get("title"))) {
@@ -94,30 +100,44 @@ class DemoDataApiTest {
                 assertThat(role.get("diversityAims")).isNotNull();
             }
         }
-        // the demo candidate login creates their own profile (the README and the browser journey rely on it)
-        assertThat(db.sql("select count(*) as n from candidate_profile where subject = :s").bind("s", CHIDI)
-                .map(row -> row.get("n", Long.class)).one().block()).isZero();
+        // the demo candidate login creates their own profile (the README and the browser
+        // journey rely on it)
+        assertThat(db.sql("select count(*) as n from candidate_profile where subject = :s")
+            .bind("s", CHIDI)
+            .map(row -> row.get("n", Long.class))
+            .one()
+            .block()).isZero();
     }
 
     @Test
     void amaraSeesRankedDemoCandidatesForHerRoleWithoutKnowingWhoTheyAre() {
         String amara = bearer(DemoCatalogue.AMARA, "association");
         String roleId = (String) openRoles().stream()
-                .filter(role -> role.get("title").equals("Digital and data trustee"))
-                .findFirst().orElseThrow().get("id");
-        // designed to pass the role's hard filters: in the North West or remote, sharing one of its gaps
+            .filter(role -> role.get("title").equals("Digital and data trustee"))
+            .findFirst()
+            .orElseThrow()
+            .get("id");
+        // designed to pass the role's hard filters: in the North West or remote, sharing
+        // one of its gaps
         List<String> expected = headlines("Priya Raman", "Daniel Okoro", "Helen Marsh", "Grace Adeyemi",
                 "Sarah Lindqvist", "Rhian Price");
         String body = BoardFixtures.awaitBody(api, amara, "/api/v1/board-roles/" + roleId + "/matches?limit=50",
                 found -> expected.stream().allMatch(found::contains));
 
-        // neither a name nor an email of any demo candidate, nor an identifying field, reaches the association
+        // neither a name nor an email of any demo candidate, nor an identifying field,
+        // reaches the association
         for (var candidate : DemoBoardCatalogue.candidates()) {
             assertThat(body).doesNotContain(candidate.name(), candidate.email(), candidate.subject());
         }
-        Map<?, ?> matches = api.get().uri("/api/v1/board-roles/{id}/matches?limit=50", roleId)
-                .header("Authorization", amara).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> matches = api.get()
+            .uri("/api/v1/board-roles/{id}/matches?limit=50", roleId)
+            .header("Authorization", amara)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
         List<Map<String, Object>> items = items(matches);
         for (Map<String, Object> item : items) {
             @SuppressWarnings("unchecked")
@@ -130,9 +150,11 @@ class DemoDataApiTest {
         assertThat(first.get("candidateId")).as("a public profile is addressable, anonymised").isNotNull();
         assertThat((Integer) items.getFirst().get("score")).isGreaterThan((Integer) items.getLast().get("score"));
         assertThat((List<?>) ((Map<?, ?>) items.getFirst().get("reasons")).get("gapsCovered")).isNotEmpty();
-        Map<?, ?> matchingOnly = items.stream().map(item -> (Map<?, ?>) item.get("candidate"))
-                .filter(candidate -> candidate.get("headline").equals(headlines("Daniel Okoro").getFirst()))
-                .findFirst().orElseThrow();
+        Map<?, ?> matchingOnly = items.stream()
+            .map(item -> (Map<?, ?>) item.get("candidate"))
+            .filter(candidate -> candidate.get("headline").equals(headlines("Daniel Okoro").getFirst()))
+            .findFirst()
+            .orElseThrow();
         assertThat(matchingOnly.get("candidateId")).as("matching-only profiles are not addressable").isNull();
     }
 
@@ -148,7 +170,8 @@ class DemoDataApiTest {
 
     @Test
     void aStateSavedBeforeBoardRolesExistedGetsTheBoardDemoOnTheNextStart() {
-        // what .launchpad/ held before the board demo: the marketplace, and no board roles (one candidate
+        // what .launchpad/ held before the board demo: the marketplace, and no board
+        // roles (one candidate
         // is removed too, as an interrupted load would leave it)
         db.sql("delete from board_role").then().block();
         String removed = DemoBoardCatalogue.candidates().getLast().subject();
@@ -161,13 +184,19 @@ class DemoDataApiTest {
         assertThat(count("board_role")).isEqualTo(DemoBoardCatalogue.roles().size());
         assertThat(count("candidate_profile")).isEqualTo(DemoBoardCatalogue.candidates().size());
         assertThat(openRoles()).extracting(role -> role.get("title"))
-                .containsAll(DemoBoardCatalogue.roles().stream().map(DemoBoardCatalogue.DemoBoardRole::title).toList());
+            .containsAll(DemoBoardCatalogue.roles().stream().map(DemoBoardCatalogue.DemoBoardRole::title).toList());
     }
 
     private List<Map<String, Object>> openRoles() {
-        Map<?, ?> page = api.get().uri("/api/v1/board-roles?limit=100")
-                .header("Authorization", bearer(DemoCatalogue.AMARA, "association")).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> page = api.get()
+            .uri("/api/v1/board-roles?limit=100")
+            .header("Authorization", bearer(DemoCatalogue.AMARA, "association"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
         return items(page);
     }
 
@@ -178,8 +207,14 @@ class DemoDataApiTest {
 
     private static List<String> headlines(String... names) {
         List<String> wanted = List.of(names);
-        return wanted.stream().map(name -> DemoBoardCatalogue.candidates().stream()
-                .filter(candidate -> candidate.name().equals(name)).findFirst().orElseThrow().headline()).toList();
+        return wanted.stream()
+            .map(name -> DemoBoardCatalogue.candidates()
+                .stream()
+                .filter(candidate -> candidate.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .headline())
+            .toList();
     }
 
     private static String bearer(String subject, String role) {
@@ -200,12 +235,14 @@ class DemoDataApiTest {
         try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
                 var statement = connection.createStatement()) {
             boolean exists = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")
-                    .next();
+                .next();
             if (!exists) {
                 statement.execute("create database " + DATABASE);
             }
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new IllegalStateException("could not create the demo test database", e);
         }
     }
+
 }

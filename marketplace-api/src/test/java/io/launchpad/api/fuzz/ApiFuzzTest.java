@@ -33,22 +33,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 10: every write operation of the committed contract, broken on purpose in every way its
- * request schema allows (and in its path ids, Accept, If-Match and Idempotency-Key), must be refused
- * cleanly: no 5xx; every 4xx an RFC 9457 problem; a 400 naming the broken field (or {@code body});
- * and no row of any table changed by a refused request. Runs with a fixed seed and a bounded count:
- * {@code -Dfuzz.seed=…} and {@code -Dfuzz.requests=…} change them.
+ * Issue 10: every write operation of the committed contract, broken on purpose in every
+ * way its request schema allows (and in its path ids, Accept, If-Match and
+ * Idempotency-Key), must be refused cleanly: no 5xx; every 4xx an RFC 9457 problem; a 400
+ * naming the broken field (or {@code body}); and no row of any table changed by a refused
+ * request. Runs with a fixed seed and a bounded count: {@code -Dfuzz.seed=…} and
+ * {@code -Dfuzz.requests=…} change them.
  *
- * <p>Requests go out through a plain {@link HttpClient}, not the suite's WebTestClient: that client's
- * contract validator ({@code ContractValidation}) would throw on a deliberately invalid request that is
- * wrongly accepted, hiding the very answer this suite judges, and a general JSON library cannot send
- * lone surrogates, unrepresentable numbers or invalid UTF-8.
+ * <p>
+ * Requests go out through a plain {@link HttpClient}, not the suite's WebTestClient: that
+ * client's contract validator ({@code ContractValidation}) would throw on a deliberately
+ * invalid request that is wrongly accepted, hiding the very answer this suite judges, and
+ * a general JSON library cannot send lone surrogates, unrepresentable numbers or invalid
+ * UTF-8.
  */
 class ApiFuzzTest extends ApiTestBase {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20261202L);
+
     private static final int REQUESTS = Integer.getInteger("fuzz.requests", 3000);
+
     private static final int FAILURES_SHOWN = 30;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -57,20 +63,21 @@ class ApiFuzzTest extends ApiTestBase {
     @Autowired
     Challenges challenges;
 
-
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
 
     @Test
     void everyWriteOperationOfTheContractHasABaseRequest() {
         FuzzWorld world = new FuzzWorld(api, db, challenges);
-        Set<String> documented = new TreeSet<>(FuzzContract.load().writeOperations().stream()
-                .map(FuzzContract.Operation::key).toList());
+        Set<String> documented = new TreeSet<>(
+                FuzzContract.load().writeOperations().stream().map(FuzzContract.Operation::key).toList());
         assertThat(documented).as("write operations in docs/openapi.json").isNotEmpty();
         assertThat(new TreeSet<>(world.fixtures.keySet()))
-                .as("base requests of the fuzz suite (FuzzWorld) against the write operations of docs/openapi.json: "
-                        + "a new endpoint needs a known-good base request there, a removed one loses it")
-                .isEqualTo(documented);
+            .as("base requests of the fuzz suite (FuzzWorld) against the write operations of docs/openapi.json: "
+                    + "a new endpoint needs a known-good base request there, a removed one loses it")
+            .isEqualTo(documented);
     }
 
     @Test
@@ -84,10 +91,13 @@ class ApiFuzzTest extends ApiTestBase {
         Random random = new Random(SEED);
         FuzzReport report = new FuzzReport();
 
-        List<FuzzContract.Operation> operations = contract.writeOperations().stream()
-                .filter(op -> world.fixtures.containsKey(op.key())).toList();
+        List<FuzzContract.Operation> operations = contract.writeOperations()
+            .stream()
+            .filter(op -> world.fixtures.containsKey(op.key()))
+            .toList();
 
-        // every base first (the world), then the plan: one variant of every (class, target) of every
+        // every base first (the world), then the plan: one variant of every (class,
+        // target) of every
         // operation, and random picks among all variants up to the request budget
         Map<String, Long> timing = new LinkedHashMap<>();
         long building = System.nanoTime();
@@ -110,7 +120,8 @@ class ApiFuzzTest extends ApiTestBase {
             groups.values().forEach(group -> {
                 if (EXHAUSTIVE.contains(group.getFirst().klass())) {
                     sweep.addAll(group);
-                } else {
+                }
+                else {
                     sweep.add(group.get(random.nextInt(group.size())));
                 }
             });
@@ -138,13 +149,16 @@ class ApiFuzzTest extends ApiTestBase {
                 mutation.change().accept(wire);
                 String idempotencyKey = null;
                 if (REUSE.equals(wire.headers.get("Idempotency-Key"))) {
-                    // only a key remembered for a different request (the same request would rightly be replayed;
-                    // refusals and 5xx answers are not remembered, so their keys are free again)
+                    // only a key remembered for a different request (the same request
+                    // would rightly be replayed;
+                    // refusals and 5xx answers are not remembered, so their keys are free
+                    // again)
                     if (previousKey == null || previousRequest.equals(signature(wire))) {
                         continue;
                     }
                     wire.headers.put("Idempotency-Key", previousKey);
-                } else if (operation.hasHeader("Idempotency-Key") && !wire.headers.containsKey("Idempotency-Key")) {
+                }
+                else if (operation.hasHeader("Idempotency-Key") && !wire.headers.containsKey("Idempotency-Key")) {
                     idempotencyKey = TableSnapshot.KEY_PREFIX + UUID.randomUUID();
                     wire.headers.put("Idempotency-Key", idempotencyKey);
                 }
@@ -152,9 +166,11 @@ class ApiFuzzTest extends ApiTestBase {
                 Answer answer = send(wire);
                 timing.merge("send", System.nanoTime() - sending, Long::sum);
                 if (answer == null) {
-                    continue; // the HTTP client itself refused to send the value (e.g. a header byte it forbids)
+                    continue; // the HTTP client itself refused to send the value (e.g. a
+                              // header byte it forbids)
                 }
-                // only successes are remembered (a refusal changed nothing and is judged afresh on retry)
+                // only successes are remembered (a refusal changed nothing and is judged
+                // afresh on retry)
                 if (idempotencyKey != null && answer.status() / 100 == 2) {
                     previousKey = idempotencyKey;
                     previousRequest = signature(wire);
@@ -166,7 +182,8 @@ class ApiFuzzTest extends ApiTestBase {
                 List<String> changed = TableSnapshot.changed(before, after);
                 judge(report, key, mutation, answer, changed);
                 if (answer.status() / 100 == 2 || !changed.isEmpty()) {
-                    // the base may be used up (a transition made, a one-per-person resource created)
+                    // the base may be used up (a transition made, a one-per-person
+                    // resource created)
                     long rebuilding = System.nanoTime();
                     if (!fixture.repeatable()) {
                         base = fixture.build().get();
@@ -196,7 +213,8 @@ class ApiFuzzTest extends ApiTestBase {
         System.out.println(summary);
         Path file = Path.of("target", "fuzz-report.txt");
         Files.createDirectories(file.getParent());
-        // fuzz cases echoed in failures may hold lone surrogates: getBytes replaces them instead of throwing
+        // fuzz cases echoed in failures may hold lone surrogates: getBytes replaces them
+        // instead of throwing
         Files.write(file, summary.getBytes(StandardCharsets.UTF_8));
 
         var failures = report.failures();
@@ -211,8 +229,9 @@ class ApiFuzzTest extends ApiTestBase {
     }
 
     /**
-     * Classes whose every variant is sent on every run, because issue 10 names each value as one that must
-     * be refused; the other classes send one variant per target, and random picks fill the budget.
+     * Classes whose every variant is sent on every run, because issue 10 names each value
+     * as one that must be refused; the other classes send one variant per target, and
+     * random picks fill the budget.
      */
     private static final Set<String> EXHAUSTIVE = Set.of("accept-unsupported", "date-far", "number-for-date",
             "date-time-for-date", "integer-overflow", "number-beyond-double", "too-long-astral");
@@ -229,7 +248,8 @@ class ApiFuzzTest extends ApiTestBase {
 
     private static String signature(Wire wire) {
         byte[] body = wire.bodyBytes();
-        return wire.method + " " + wire.uri() + "\n" + (body == null ? "" : new String(body, StandardCharsets.ISO_8859_1));
+        return wire.method + " " + wire.uri() + "\n"
+                + (body == null ? "" : new String(body, StandardCharsets.ISO_8859_1));
     }
 
     private void judge(FuzzReport report, String operation, Mutation mutation, Answer answer, List<String> changed) {
@@ -240,37 +260,44 @@ class ApiFuzzTest extends ApiTestBase {
         if (status >= 400) {
             try {
                 problem = JSON.readValue(answer.body(), Map.class);
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 problem = null;
             }
         }
         String detail = problem == null ? answer.text() : String.valueOf(problem.get("detail"));
         if (status >= 500) {
             report.fail(operation, klass, status + " server error", what, status, detail);
-        } else if (status >= 400) {
+        }
+        else if (status >= 400) {
             String type = answer.contentType() == null ? "" : answer.contentType().toLowerCase(Locale.ROOT);
             if (!type.startsWith("application/problem+json")) {
                 report.fail(operation, klass, status + " not application/problem+json (" + answer.contentType() + ")",
                         what, status, answer.text());
-            } else if (problem == null || !(problem.get("type") instanceof String) || !(problem.get("title") instanceof String)
-                    || !(problem.get("detail") instanceof String) || !(problem.get("status") instanceof Number n)
-                    || n.intValue() != status) {
-                report.fail(operation, klass, status + " problem lacks type/title/status/detail", what, status, answer.text());
+            }
+            else if (problem == null || !(problem.get("type") instanceof String)
+                    || !(problem.get("title") instanceof String) || !(problem.get("detail") instanceof String)
+                    || !(problem.get("status") instanceof Number n) || n.intValue() != status) {
+                report.fail(operation, klass, status + " problem lacks type/title/status/detail", what, status,
+                        answer.text());
             }
         }
         switch (mutation.expect()) {
             case NOT_ACCEPTABLE -> {
                 if (status != 406 && status < 500) {
-                    report.fail(operation, klass, "answered " + bucket(status) + " instead of 406", what, status, detail);
+                    report.fail(operation, klass, "answered " + bucket(status) + " instead of 406", what, status,
+                            detail);
                 }
             }
             case FIELD_400 -> {
                 if (status / 100 == 2) {
                     report.fail(operation, klass, "accepted (" + status + ") instead of 400", what, status,
                             changed.isEmpty() ? "" : "changed " + changed);
-                } else if (status != 400 && status < 500) {
+                }
+                else if (status != 400 && status < 500) {
                     report.fail(operation, klass, status + " instead of 400", what, status, detail);
-                } else if (status == 400 && !names(problem, mutation.fields())) {
+                }
+                else if (status == 400 && !names(problem, mutation.fields())) {
                     report.fail(operation, klass, "400 does not name " + mutation.target(), what, status,
                             "errors " + fieldsOf(problem) + "; " + detail);
                 }
@@ -279,15 +306,16 @@ class ApiFuzzTest extends ApiTestBase {
                 if (status / 100 == 2) {
                     report.fail(operation, klass, "accepted (" + status + ")", what, status,
                             changed.isEmpty() ? "" : "changed " + changed);
-                } else if (status == 400 && !names(problem, mutation.fields())) {
+                }
+                else if (status == 400 && !names(problem, mutation.fields())) {
                     report.fail(operation, klass, "400 does not name " + mutation.target(), what, status,
                             "errors " + fieldsOf(problem) + "; " + detail);
                 }
             }
         }
         if (status >= 400 && !changed.isEmpty()) {
-            report.fail(operation, klass, "refused (" + bucket(status) + ") but changed " + tableNames(changed), what, status,
-                    "tables " + changed);
+            report.fail(operation, klass, "refused (" + bucket(status) + ") but changed " + tableNames(changed), what,
+                    status, "tables " + changed);
         }
     }
 
@@ -311,10 +339,13 @@ class ApiFuzzTest extends ApiTestBase {
         return fields;
     }
 
-    /** True when errors[] names one of the fields, or something inside one (a.b, a[0]). */
+    /**
+     * True when errors[] names one of the fields, or something inside one (a.b, a[0]).
+     */
     private static boolean names(Map<?, ?> problem, Set<String> wanted) {
         for (String reported : fieldsOf(problem)) {
-            // a map entry may be named scores.technical (Jackson) or scores[technical] (Bean Validation): both name it
+            // a map entry may be named scores.technical (Jackson) or scores[technical]
+            // (Bean Validation): both name it
             String field = reported.replaceAll("\\[([^\\]0-9][^\\]]*)]", ".$1");
             for (String name : wanted) {
                 if (field.equalsIgnoreCase(name) || field.startsWith(name + ".") || field.startsWith(name + "[")) {
@@ -330,9 +361,9 @@ class ApiFuzzTest extends ApiTestBase {
         try {
             byte[] body = wire.bodyBytes();
             request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + wire.uri()))
-                    .timeout(Duration.ofMinutes(3))
-                    .method(wire.method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+                .timeout(Duration.ofMinutes(3))
+                .method(wire.method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
             if (wire.caller != null) {
                 request.header("Authorization", wire.caller.bearer());
             }
@@ -344,34 +375,44 @@ class ApiFuzzTest extends ApiTestBase {
                     request.header(name, value);
                 }
             });
-        } catch (IllegalArgumentException refusedByClient) {
+        }
+        catch (IllegalArgumentException refusedByClient) {
             return null;
         }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.body());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return new Answer(599, null, ("no answer: " + e).getBytes(StandardCharsets.UTF_8));
         }
     }
 
     /**
-     * Lets background work started by earlier writes finish where it adds or removes rows: the
-     * notification fan-out (run here, not waited for) and the indexer forgetting applied candidate
-     * removals. The indexer's other updates touch only columns the snapshot leaves out.
+     * Lets background work started by earlier writes finish where it adds or removes
+     * rows: the notification fan-out (run here, not waited for) and the indexer
+     * forgetting applied candidate removals. The indexer's other updates touch only
+     * columns the snapshot leaves out.
      */
     private void settle(FuzzWorld world) {
-        // one scheduled fan-out period and a little more: when the fan-out is held up (seen in the whole
-        // suite) waiting longer only slows the run, and pending events are compared by content anyway
-        // the application's own scheduled fan-out drains events; running it from here has hung in the full suite
+        // one scheduled fan-out period and a little more: when the fan-out is held up
+        // (seen in the whole
+        // suite) waiting longer only slows the run, and pending events are compared by
+        // content anyway
+        // the application's own scheduled fan-out drains events; running it from here has
+        // hung in the full suite
         try {
-            await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).until(() ->
-                    count("(select 1 from notification_event where fanned_out_at is null) e") == 0
-                            && count("(select 1 from matching_outbox where aggregate_type = 'candidate-removal' "
-                                    + "and processed_at is null and attempts = 0) r") == 0);
-        } catch (ConditionTimeoutException heldUp) {
-            // not a failure: see above, the snapshot comparison copes with what is still pending
+            await().atMost(Duration.ofSeconds(3))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> count("(select 1 from notification_event where fanned_out_at is null) e") == 0
+                        && count("(select 1 from matching_outbox where aggregate_type = 'candidate-removal' "
+                                + "and processed_at is null and attempts = 0) r") == 0);
+        }
+        catch (ConditionTimeoutException heldUp) {
+            // not a failure: see above, the snapshot comparison copes with what is still
+            // pending
         }
     }
+
 }

@@ -12,12 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The write operations of the committed contract ({@code docs/openapi.json}) with their request schemas resolved. */
+/**
+ * The write operations of the committed contract ({@code docs/openapi.json}) with their
+ * request schemas resolved.
+ */
 final class FuzzContract {
 
     static final Set<String> WRITE_METHODS = Set.of("post", "put", "patch", "delete");
 
-    /** One parameter of an operation: {@code in} is path, query or header; {@code schema} is resolved. */
+    /**
+     * One parameter of an operation: {@code in} is path, query or header; {@code schema}
+     * is resolved.
+     */
     record Parameter(String name, String in, boolean required, Map<String, Object> schema) {
     }
 
@@ -47,7 +53,8 @@ final class FuzzContract {
         try {
             byte[] bytes = Files.readAllBytes(ContractValidation.committedDocument());
             return new FuzzContract((Map<String, Object>) JsonMapper.builder().build().readValue(bytes, Map.class));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -83,7 +90,9 @@ final class FuzzContract {
         return operations;
     }
 
-    /** Follows {@code $ref}s (also inside allOf of one element) to the schema they name. */
+    /**
+     * Follows {@code $ref}s (also inside allOf of one element) to the schema they name.
+     */
     @SuppressWarnings("unchecked")
     Map<String, Object> resolve(Map<String, Object> schema) {
         Map<String, Object> current = schema;
@@ -100,15 +109,18 @@ final class FuzzContract {
                     }
                 });
                 current = merged;
-            } else if (current.get("allOf") instanceof List<?> all && all.size() == 1) {
+            }
+            else if (current.get("allOf") instanceof List<?> all && all.size() == 1) {
                 Map<String, Object> merged = new LinkedHashMap<>(current);
                 merged.remove("allOf");
                 merged.putAll(resolve((Map<String, Object>) all.getFirst()));
                 current = merged;
-            } else {
+            }
+            else {
                 return current;
             }
         }
         return current;
     }
+
 }

@@ -6,17 +6,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Counts what was sent and what came back; groups failures by (operation, mutation class, symptom). */
+/**
+ * Counts what was sent and what came back; groups failures by (operation, mutation class,
+ * symptom).
+ */
 final class FuzzReport {
 
     record Example(String mutation, int status, String detail) {
     }
 
     static final class Group {
+
         final String operation;
+
         final String klass;
+
         final String symptom;
+
         final List<Example> examples = new ArrayList<>();
+
         int count;
 
         Group(String operation, String klass, String symptom) {
@@ -24,12 +32,17 @@ final class FuzzReport {
             this.klass = klass;
             this.symptom = symptom;
         }
+
     }
 
     private final Map<String, Integer> perOperation = new TreeMap<>();
+
     private final Map<Integer, Integer> statuses = new TreeMap<>();
+
     private final Map<String, Map<Integer, Integer>> statusesPerOperation = new TreeMap<>();
+
     private final Map<String, Group> failures = new LinkedHashMap<>();
+
     int requests;
 
     void sent(String operation, int status) {
@@ -58,8 +71,8 @@ final class FuzzReport {
                 requests, perOperation.size(), millis / 1000.0, seed));
         out.append("statuses: ").append(statuses).append('\n');
         out.append("requests per operation (statuses):\n");
-        perOperation.forEach((operation, n) -> out.append(String.format("  %5d  %-62s %s%n", n, operation,
-                statusesPerOperation.get(operation))));
+        perOperation.forEach((operation, n) -> out
+            .append(String.format("  %5d  %-62s %s%n", n, operation, statusesPerOperation.get(operation))));
         out.append(String.format("failures: %d distinct (operation, mutation class, symptom), %d requests%n",
                 failures.size(), failures.values().stream().mapToInt(g -> g.count).sum()));
         failures.values().forEach(group -> out.append(describe(group)));
@@ -67,12 +80,17 @@ final class FuzzReport {
     }
 
     static String describe(Group group) {
-        StringBuilder out = new StringBuilder(String.format("- %s | %s | %s  (%d×)%n", group.operation, group.klass,
-                group.symptom, group.count));
+        StringBuilder out = new StringBuilder(
+                String.format("- %s | %s | %s  (%d×)%n", group.operation, group.klass, group.symptom, group.count));
         for (Example example : group.examples) {
-            out.append("    e.g. ").append(example.mutation()).append(" -> ").append(example.status())
-                    .append(example.detail().isEmpty() ? "" : ": " + example.detail()).append('\n');
+            out.append("    e.g. ")
+                .append(example.mutation())
+                .append(" -> ")
+                .append(example.status())
+                .append(example.detail().isEmpty() ? "" : ": " + example.detail())
+                .append('\n');
         }
         return out.toString();
     }
+
 }

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes request bodies byte for byte. A general JSON library cannot send what this suite needs:
- * a lone surrogate escape ({@code "\ud800x"}), numbers no Java type holds ({@code 1e1000000}),
- * bytes that are not UTF-8. {@link Raw} and {@link RawBytes} values are written verbatim.
+ * Writes request bodies byte for byte. A general JSON library cannot send what this suite
+ * needs: a lone surrogate escape ({@code "\ud800x"}), numbers no Java type holds
+ * ({@code 1e1000000}), bytes that are not UTF-8. {@link Raw} and {@link RawBytes} values
+ * are written verbatim.
  */
 final class JsonText {
 
@@ -46,13 +47,14 @@ final class JsonText {
         text.codePoints().forEach(c -> {
             if (c < 0x20 || c == 0x7f) {
                 printable.append(String.format("\\u%04x", c));
-            } else {
+            }
+            else {
                 printable.appendCodePoint(c);
             }
         });
         String result = printable.toString();
-        return result.length() > 60 ? result.substring(0, 40) + "…(" + text.codePointCount(0, text.length())
-                + " code points)" : result;
+        return result.length() > 60
+                ? result.substring(0, 40) + "…(" + text.codePointCount(0, text.length()) + " code points)" : result;
     }
 
     private static void write(ByteArrayOutputStream out, Object value) {
@@ -97,9 +99,11 @@ final class JsonText {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
                 text.append('\\').append(c);
-            } else if (c < 0x20) {
+            }
+            else if (c < 0x20) {
                 text.append(String.format("\\u%04x", (int) c));
-            } else {
+            }
+            else {
                 text.append(c);
             }
         }
@@ -125,4 +129,5 @@ final class JsonText {
         }
         return value;
     }
+
 }

@@ -17,36 +17,43 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * Every way this suite breaks a known-good request, derived from the operation's request-body
- * schema in the contract (type, maxLength, minimum/maximum, format, enum/pattern, items,
- * additionalProperties, required) and from its parameters. Each mutation makes the request invalid
- * by the contract, so each must be refused; {@link Expect} says how.
+ * Every way this suite breaks a known-good request, derived from the operation's
+ * request-body schema in the contract (type, maxLength, minimum/maximum, format,
+ * enum/pattern, items, additionalProperties, required) and from its parameters. Each
+ * mutation makes the request invalid by the contract, so each must be refused;
+ * {@link Expect} says how.
  */
 final class Mutations {
 
     enum Expect {
+
         /** 400 whose {@code errors[]} names one of {@link Mutation#fields()}. */
         FIELD_400,
         /** Any 4xx; when it is a 400 it names one of {@link Mutation#fields()}. */
         REFUSED,
         /** 406, before any side effect. */
         NOT_ACCEPTABLE
+
     }
 
     /**
-     * @param klass  the mutation class (report groups by it)
+     * @param klass the mutation class (report groups by it)
      * @param target the JSON path, parameter or header it breaks
-     * @param shown  the value sent, printable
+     * @param shown the value sent, printable
      * @param fields the names a 400 may give for it
      */
-    record Mutation(String klass, String target, String shown, Expect expect, Set<String> fields, Consumer<Wire> change) {
+    record Mutation(String klass, String target, String shown, Expect expect, Set<String> fields,
+            Consumer<Wire> change) {
 
         String describe() {
             return klass + " " + target + "=" + shown;
         }
     }
 
-    /** One property of a request body, with its schema and the path that names it in errors[]. */
+    /**
+     * One property of a request body, with its schema and the path that names it in
+     * errors[].
+     */
     record Field(List<Object> path, Map<String, Object> schema, boolean required) {
 
         String name() {
@@ -54,11 +61,15 @@ final class Mutations {
         }
     }
 
-    private static final String ASTRAL = "\uD83D\uDCA5"; // 💥, two UTF-16 units, one code point
-    // two code points, one grapheme, even after NFC (there is no precomposed q with an acute accent)
+    private static final String ASTRAL = "\uD83D\uDCA5"; // 💥, two UTF-16 units, one code
+                                                         // point
+
+    // two code points, one grapheme, even after NFC (there is no precomposed q with an
+    // acute accent)
     private static final String COMBINING = "q\u0301";
 
     private final FuzzContract contract;
+
     private final List<Mutation> all = new ArrayList<>();
 
     private Mutations(FuzzContract contract) {
@@ -75,7 +86,8 @@ final class Mutations {
         return mutations.all;
     }
 
-    // --- parameters and headers ---------------------------------------------------------------
+    // --- parameters and headers
+    // ---------------------------------------------------------------
 
     private void parameters(FuzzContract.Operation operation, Wire base) {
         for (String accept : List.of("application/xml", "text/html", "image/png")) {
@@ -100,15 +112,18 @@ final class Mutations {
                         wire -> wire.pathValues.put(name, value));
             }
             String unknown = integer ? "9223372036854775807" : UUID.randomUUID().toString();
-            add("path-unknown", name, unknown, Expect.REFUSED, Set.of(name), wire -> wire.pathValues.put(name, unknown));
+            add("path-unknown", name, unknown, Expect.REFUSED, Set.of(name),
+                    wire -> wire.pathValues.put(name, unknown));
         }
         for (FuzzContract.Parameter parameter : operation.in("query")) {
             String name = parameter.name();
             for (String value : List.of("not-a-uuid", "", "%F0%9F%92%A5", "12345")) {
-                add("query-malformed", name, value, Expect.FIELD_400, Set.of(name), wire -> wire.query.put(name, value));
+                add("query-malformed", name, value, Expect.FIELD_400, Set.of(name),
+                        wire -> wire.query.put(name, value));
             }
             if (parameter.required()) {
-                add("query-missing", name, "(absent)", Expect.FIELD_400, Set.of(name), wire -> wire.query.put(name, null));
+                add("query-missing", name, "(absent)", Expect.FIELD_400, Set.of(name),
+                        wire -> wire.query.put(name, null));
             }
             String unknown = UUID.randomUUID().toString();
             add("query-unknown", name, unknown, Expect.REFUSED, Set.of(name), wire -> wire.query.put(name, unknown));
@@ -128,7 +143,8 @@ final class Mutations {
         }
     }
 
-    // --- body -------------------------------------------------------------------------------------
+    // --- body
+    // -------------------------------------------------------------------------------------
 
     private void body(Map<String, Object> schema, Object base) {
         List<Field> fields = new ArrayList<>();
@@ -191,7 +207,8 @@ final class Mutations {
         }
         if (types.contains("array")) {
             array(field, s, current);
-        } else if (types.contains("object")) {
+        }
+        else if (types.contains("object")) {
             set("scalar-for-object", field, "x");
             set("scalar-for-object", field, new Raw("1"));
             set("array-for-object", field, List.of());
@@ -199,7 +216,8 @@ final class Mutations {
                 add("unknown-field", name + ".zzFuzz", "1", Expect.FIELD_400, Set.of(name + ".zzFuzz"),
                         wire -> put(wire, field.path(), "zzFuzz", 1));
             }
-        } else {
+        }
+        else {
             Object sample = current != null ? current : "x";
             set("nested-array", field, List.of(List.of(sample)));
             set("array-for-scalar", field, List.of(sample));
@@ -215,9 +233,10 @@ final class Mutations {
         String format = (String) s.get("format");
         Integer maxLength = integer(s.get("maxLength"));
         Integer minLength = integer(s.get("minLength"));
-        boolean singleLine = (maxLength != null && maxLength <= 320) || s.get("enum") != null || s.get("pattern") != null
-                || format != null || (maxLength == null && minLength != null);
-        for (String text : List.of("\"\\ud800x\"", "\"x\\udfff\"", "\"\\udc00\"", "\"ab\\ud83d\"", "\"\\ud83d\\ud83d\"")) {
+        boolean singleLine = (maxLength != null && maxLength <= 320) || s.get("enum") != null
+                || s.get("pattern") != null || format != null || (maxLength == null && minLength != null);
+        for (String text : List.of("\"\\ud800x\"", "\"x\\udfff\"", "\"\\udc00\"", "\"ab\\ud83d\"",
+                "\"\\ud83d\\ud83d\"")) {
             set("lone-surrogate", field, new Raw(text));
         }
         for (String text : List.of("a\u0000b", "\u0000", "x\u0000")) {
@@ -248,7 +267,8 @@ final class Mutations {
             if (current instanceof String text && !text.equals(text.toUpperCase())) {
                 set("not-one-of", field, text.toUpperCase());
             }
-        } else if (s.get("pattern") != null) {
+        }
+        else if (s.get("pattern") != null) {
             set("pattern", field, "!!!");
         }
         if ("uuid".equals(format)) {
@@ -328,7 +348,8 @@ final class Mutations {
     }
 
     private void wholeBody(Object base, List<Field> fields) {
-        add("unknown-field", "zzFuzz", "\"x\"", Expect.FIELD_400, Set.of("zzFuzz"), wire -> put(wire, List.of(), "zzFuzz", "x"));
+        add("unknown-field", "zzFuzz", "\"x\"", Expect.FIELD_400, Set.of("zzFuzz"),
+                wire -> put(wire, List.of(), "zzFuzz", "x"));
         byte[] valid = JsonText.bytes(base);
         String validText = new String(valid, StandardCharsets.UTF_8);
         for (String text : List.of("[]", "\"text\"", "42", "null", "true", "{", "", "[" + validText + "]",
@@ -344,9 +365,10 @@ final class Mutations {
                 continue;
             }
             String name = field.name();
-            for (byte[] bad : List.of(new byte[] {'"', 'a', (byte) 0xC3, '(', 'b', '"'}, new byte[] {'"', (byte) 0xFF, '"'},
-                    new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'x', '"'},
-                    new byte[] {'"', (byte) 0xC0, (byte) 0x80, '"'})) {
+            for (byte[] bad : List.of(new byte[] { '"', 'a', (byte) 0xC3, '(', 'b', '"' },
+                    new byte[] { '"', (byte) 0xFF, '"' },
+                    new byte[] { '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'x', '"' },
+                    new byte[] { '"', (byte) 0xC0, (byte) 0x80, '"' })) {
                 RawBytes raw = new RawBytes(bad, "bytes " + HexFormat.ofDelimiter(" ").formatHex(bad));
                 add("invalid-utf8", name, raw.shown(), Expect.FIELD_400, Set.of(name, "body"),
                         wire -> replace(wire, field.path(), raw));
@@ -354,15 +376,18 @@ final class Mutations {
         }
     }
 
-    // --- helpers ------------------------------------------------------------------------------------
+    // --- helpers
+    // ------------------------------------------------------------------------------------
 
     private void set(String klass, Field field, Object value) {
         String name = field.name();
         Object sent = JsonText.copy(value);
-        add(klass, name, JsonText.shown(sent), Expect.FIELD_400, Set.of(name), wire -> replace(wire, field.path(), JsonText.copy(sent)));
+        add(klass, name, JsonText.shown(sent), Expect.FIELD_400, Set.of(name),
+                wire -> replace(wire, field.path(), JsonText.copy(sent)));
     }
 
-    private void add(String klass, String target, String shown, Expect expect, Set<String> fields, Consumer<Wire> change) {
+    private void add(String klass, String target, String shown, Expect expect, Set<String> fields,
+            Consumer<Wire> change) {
         all.add(new Mutation(klass, target, shown, expect, fields, change));
     }
 
@@ -371,7 +396,8 @@ final class Mutations {
         for (Object part : path) {
             if (part instanceof Integer index) {
                 name.append('[').append(index).append(']');
-            } else {
+            }
+            else {
                 if (!name.isEmpty()) {
                     name.append('.');
                 }
@@ -417,9 +443,11 @@ final class Mutations {
         for (Object part : path) {
             if (current instanceof Map<?, ?> map) {
                 current = map.get(part);
-            } else if (current instanceof List<?> list && part instanceof Integer index && index < list.size()) {
+            }
+            else if (current instanceof List<?> list && part instanceof Integer index && index < list.size()) {
                 current = list.get(index);
-            } else {
+            }
+            else {
                 return null;
             }
         }
@@ -432,9 +460,11 @@ final class Mutations {
         Object last = path.getLast();
         if (parent instanceof Map<?, ?> map) {
             ((Map<Object, Object>) map).put(last, value);
-        } else if (parent instanceof List<?> list && last instanceof Integer index) {
+        }
+        else if (parent instanceof List<?> list && last instanceof Integer index) {
             ((List<Object>) list).set(index, value);
-        } else {
+        }
+        else {
             throw new IllegalStateException("no parent for " + pathName(path) + " in " + wire.body);
         }
     }
@@ -459,4 +489,5 @@ final class Mutations {
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
+
 }

@@ -8,17 +8,25 @@ import java.util.Map;
 final class Wire {
 
     final String method;
+
     final String pathTemplate;
+
     final Map<String, String> pathValues;
+
     /** Query parameters, already percent-encoded. */
     final Map<String, String> query;
+
     /** Headers other than Authorization; a null value means "leave the header out". */
     final Map<String, String> headers;
+
     /** Who sends it; null for an anonymous request. */
     FuzzWorld.Person caller;
+
     /** The JSON body as maps and lists, or null when there is none. */
     Object body;
+
     boolean hasBody;
+
     /** Bytes sent instead of {@link #body}, for bodies that are not JSON at all. */
     byte[] rawBody;
 
@@ -66,10 +74,12 @@ final class Wire {
     @Override
     public String toString() {
         byte[] bytes = bodyBytes();
-        return method + " " + uri() + (bytes == null ? "" : " " + abbreviate(new String(bytes, StandardCharsets.UTF_8)));
+        return method + " " + uri()
+                + (bytes == null ? "" : " " + abbreviate(new String(bytes, StandardCharsets.UTF_8)));
     }
 
     private static String abbreviate(String text) {
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
+
 }

@@ -21,17 +21,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 
 /**
- * The Idempotency-Key decisions without a database: the key table is kept in memory, the handler counts
- * how often the work is done. First use does the work, a retry replays, the same key for another request
- * is refused, refusals are forgotten, and a duplicate of a request still running waits, then gets a 409.
+ * The Idempotency-Key decisions without a database: the key table is kept in memory, the
+ * handler counts how often the work is done. First use does the work, a retry replays,
+ * the same key for another request is refused, refusals are forgotten, and a duplicate of
+ * a request still running waits, then gets a 409.
  */
 class IdempotencyFilterTest {
 
     private static final String KEY = "5b0c8c1e-2f4e-4c1a-9d8e-6a2b3c4d5e6f";
 
     private final InMemoryKeys keys = new InMemoryKeys();
+
     private final IdempotencyFilter filter = new IdempotencyFilter(keys,
             new IdempotencyProperties(Duration.ofHours(24), Duration.ofMillis(150)), JsonMapper.builder().build());
+
     private final List<String> bodiesHandled = new ArrayList<>();
 
     @Test
@@ -46,8 +49,9 @@ class IdempotencyFilterTest {
         assertThat(retry.getResponse().getHeaders().getFirst(IdempotencyFilter.REPLAYED)).isEqualTo("true");
         assertThat(retry.getResponse().getHeaders().getLocation()).hasToString("/api/v1/challenges/1");
         assertThat(retry.getResponse().getHeaders().getFirst("X-Correlation-Id")).as("belongs to the first exchange")
-                .isNull();
-        assertThat(retry.getResponse().getBodyAsString().block()).isEqualTo(first.getResponse().getBodyAsString().block());
+            .isNull();
+        assertThat(retry.getResponse().getBodyAsString().block())
+            .isEqualTo(first.getResponse().getBodyAsString().block());
     }
 
     @Test
@@ -77,19 +81,23 @@ class IdempotencyFilterTest {
         assertThat(spaced.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(spaced.getResponse().getBodyAsString().block()).contains("Idempotency-Key").contains("pattern");
         assertThat(post("k".repeat(256), "{}", HttpStatus.CREATED).getResponse().getStatusCode())
-                .isEqualTo(HttpStatus.BAD_REQUEST);
+            .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(post("é", "{}", HttpStatus.CREATED).getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bodiesHandled).isEmpty();
         assertThat(post("k".repeat(255), "{}", HttpStatus.CREATED).getResponse().getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
+            .isEqualTo(HttpStatus.CREATED);
     }
 
     @Test
     void onlyPostsUnderTheApiWithAKeyAreRemembered() {
-        run(MockServerHttpRequest.put("/api/v1/challenges/1").header(IdempotencyFilter.HEADER, KEY)
-                .contentType(MediaType.APPLICATION_JSON).body("{}"), HttpStatus.OK);
-        run(MockServerHttpRequest.post("/login").header(IdempotencyFilter.HEADER, KEY)
-                .contentType(MediaType.APPLICATION_JSON).body("{}"), HttpStatus.OK);
+        run(MockServerHttpRequest.put("/api/v1/challenges/1")
+            .header(IdempotencyFilter.HEADER, KEY)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body("{}"), HttpStatus.OK);
+        run(MockServerHttpRequest.post("/login")
+            .header(IdempotencyFilter.HEADER, KEY)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body("{}"), HttpStatus.OK);
         run(MockServerHttpRequest.post("/api/v1/challenges").contentType(MediaType.APPLICATION_JSON).body("{}"),
                 HttpStatus.CREATED);
         assertThat(bodiesHandled).hasSize(3);
@@ -117,37 +125,49 @@ class IdempotencyFilterTest {
     }
 
     private MockServerWebExchange post(String key, String body, HttpStatus answer) {
-        return run(MockServerHttpRequest.post("/api/v1/challenges").header(IdempotencyFilter.HEADER, key)
-                .contentType(MediaType.APPLICATION_JSON).body(body), answer);
+        return run(MockServerHttpRequest.post("/api/v1/challenges")
+            .header(IdempotencyFilter.HEADER, key)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(body), answer);
     }
 
-    /** The filter in front of a handler that records the body it read and answers with {@code answer}. */
+    /**
+     * The filter in front of a handler that records the body it read and answers with
+     * {@code answer}.
+     */
     private MockServerWebExchange run(MockServerHttpRequest request, HttpStatus answer) {
         MockServerWebExchange exchange = MockServerWebExchange.from(request);
         WebFilterChain handler = served -> DataBufferUtils.join(served.getRequest().getBody())
-                .map(buffer -> buffer.toString(StandardCharsets.UTF_8))
-                .defaultIfEmpty("")
-                .flatMap(body -> {
-                    bodiesHandled.add(body);
-                    var response = served.getResponse();
-                    response.setStatusCode(answer);
-                    response.getHeaders().set("X-Correlation-Id", "c-" + bodiesHandled.size());
-                    response.getHeaders().setLocation(URI.create("/api/v1/challenges/" + bodiesHandled.size()));
-                    response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-                    byte[] bytes = ("{\"id\":" + bodiesHandled.size() + "}").getBytes(StandardCharsets.UTF_8);
-                    return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
-                });
+            .map(buffer -> buffer.toString(StandardCharsets.UTF_8))
+            .defaultIfEmpty("")
+            .flatMap(body -> {
+                bodiesHandled.add(body);
+                var response = served.getResponse();
+                response.setStatusCode(answer);
+                response.getHeaders().set("X-Correlation-Id", "c-" + bodiesHandled.size());
+                response.getHeaders().setLocation(URI.create("/api/v1/challenges/" + bodiesHandled.size()));
+                response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+                byte[] bytes = ("{\"id\":" + bodiesHandled.size() + "}").getBytes(StandardCharsets.UTF_8);
+                return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+            });
         filter.filter(exchange, handler).block(Duration.ofSeconds(10));
         return exchange;
     }
 
-    /** The idempotency_keys table's behaviour (one owner here: requests without a principal), in memory. */
+    /**
+     * The idempotency_keys table's behaviour (one owner here: requests without a
+     * principal), in memory.
+     */
     static final class InMemoryKeys extends IdempotencyKeys {
 
         final Map<String, Stored> stored = new ConcurrentHashMap<>();
+
         int claims;
+
         int finds;
+
         boolean sameHashAsNextClaim;
+
         boolean claimAlwaysTaken;
 
         InMemoryKeys() {
@@ -170,7 +190,8 @@ class IdempotencyFilterTest {
 
         @Override
         Mono<Stored> find(String owner, String key) {
-            // read on every subscription, as the query is: the filter re-subscribes while it waits
+            // read on every subscription, as the query is: the filter re-subscribes while
+            // it waits
             return Mono.defer(() -> {
                 finds++;
                 return Mono.justOrEmpty(stored.get(key));
@@ -188,5 +209,7 @@ class IdempotencyFilterTest {
             return Mono.fromRunnable(() -> stored.computeIfPresent(key,
                     (k, claimed) -> "in_progress".equals(claimed.state()) ? null : claimed));
         }
+
     }
+
 }

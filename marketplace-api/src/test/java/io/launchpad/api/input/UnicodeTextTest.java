@@ -9,8 +9,10 @@ class UnicodeTextTest {
     @Test
     void loneSurrogatesAreFlawsWhereverTheyStand() {
         assertThat(UnicodeText.flaw("\ud800x")).get().extracting(UnicodeText.Flaw::rule).isEqualTo("valid-unicode");
-        assertThat(UnicodeText.flaw("abc\ud800")).get().extracting(UnicodeText.Flaw::message).asString()
-                .contains("position 4");
+        assertThat(UnicodeText.flaw("abc\ud800")).get()
+            .extracting(UnicodeText.Flaw::message)
+            .asString()
+            .contains("position 4");
         assertThat(UnicodeText.flaw("\udc00abc")).isPresent();
         assertThat(UnicodeText.flaw("a\ud83d\ud83d\udca5")).as("a high surrogate before a proper pair").isPresent();
         assertThat(UnicodeText.flaw("💥 and 中")).isEmpty();
@@ -18,7 +20,9 @@ class UnicodeTextTest {
 
     @Test
     void controlCharactersOtherThanLineBreaksAndTabsAreFlaws() {
-        assertThat(UnicodeText.flaw("a\u0000b")).get().extracting(UnicodeText.Flaw::rule).isEqualTo("no-control-characters");
+        assertThat(UnicodeText.flaw("a\u0000b")).get()
+            .extracting(UnicodeText.Flaw::rule)
+            .isEqualTo("no-control-characters");
         assertThat(UnicodeText.flaw("bell\u0007")).isPresent();
         assertThat(UnicodeText.flaw("del\u007f")).isPresent();
         assertThat(UnicodeText.flaw("c1\u0085")).isPresent();
@@ -40,4 +44,5 @@ class UnicodeTextTest {
         assertThat(UnicodeText.hasLineBreakOrTab("a\ttitle")).isTrue();
         assertThat(UnicodeText.hasLineBreakOrTab("a\u2028title")).isTrue();
     }
+
 }

@@ -14,17 +14,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The OCDS 1.1.5 release and record package schemas, from the copies in test resources: the schemas'
- * own {@code id} URIs are mapped to the files, so validating never fetches anything.
+ * The OCDS 1.1.5 release and record package schemas, from the copies in test resources:
+ * the schemas' own {@code id} URIs are mapped to the files, so validating never fetches
+ * anything.
  */
 final class OcdsSchemas {
 
     private static final String BASE = "https://standard.open-contracting.org/schema/1__1__5/";
+
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
-            builder -> builder.schemas(Map.of(
-                    BASE + "release-package-schema.json", resource("release-package-schema.json"),
-                    BASE + "release-schema.json", resource("release-schema.json"),
-                    BASE + "record-package-schema.json", resource("record-package-schema.json"))));
+            builder -> builder
+                .schemas(Map.of(BASE + "release-package-schema.json", resource("release-package-schema.json"),
+                        BASE + "release-schema.json", resource("release-schema.json"),
+                        BASE + "record-package-schema.json", resource("record-package-schema.json"))));
 
     static final Schema RELEASE_PACKAGE = REGISTRY.getSchema(SchemaLocation.of(BASE + "release-package-schema.json"));
     static final Schema RECORD_PACKAGE = REGISTRY.getSchema(SchemaLocation.of(BASE + "record-package-schema.json"));
@@ -40,8 +42,10 @@ final class OcdsSchemas {
     private static String resource(String name) {
         try (InputStream in = OcdsSchemas.class.getResourceAsStream("/ocds-1.1.5/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -13,7 +13,10 @@ import java.util.UUID;
 
 import static io.launchpad.api.support.BoardFixtures.skill;
 
-/** Issue 10: an organisation an admin has not verified registers and drafts, but does not publish. */
+/**
+ * Issue 10: an organisation an admin has not verified registers and drafts, but does not
+ * publish.
+ */
 class VerifiedPublishingApiTest extends ApiTestBase {
 
     @Test
@@ -49,12 +52,24 @@ class VerifiedPublishingApiTest extends ApiTestBase {
     @Test
     void onlyAdminsVerify() {
         Actor association = unverifiedActor("association");
-        api.post().uri("/api/v1/organisations/{id}/verification", association.organisationId())
-                .header("Authorization", association.bearer()).exchange().expectStatus().isForbidden();
-        api.post().uri("/api/v1/organisations/{id}/verification", association.organisationId())
-                .header("Authorization", TestTokens.user("partner").bearer()).exchange().expectStatus().isForbidden();
-        api.get().uri("/api/v1/organisations/{id}", association.organisationId()).exchange()
-                .expectBody().jsonPath("$.verified").isEqualTo(false);
+        api.post()
+            .uri("/api/v1/organisations/{id}/verification", association.organisationId())
+            .header("Authorization", association.bearer())
+            .exchange()
+            .expectStatus()
+            .isForbidden();
+        api.post()
+            .uri("/api/v1/organisations/{id}/verification", association.organisationId())
+            .header("Authorization", TestTokens.user("partner").bearer())
+            .exchange()
+            .expectStatus()
+            .isForbidden();
+        api.get()
+            .uri("/api/v1/organisations/{id}", association.organisationId())
+            .exchange()
+            .expectBody()
+            .jsonPath("$.verified")
+            .isEqualTo(false);
     }
 
     @Test
@@ -63,58 +78,137 @@ class VerifiedPublishingApiTest extends ApiTestBase {
         String admin = TestTokens.user("admin").bearer();
         UUID org = association.organisationId();
 
-        api.get().uri("/api/v1/admin/verification-queue").header("Authorization", admin).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.items[?(@.id == '" + org + "')].members").isEqualTo(List.of(1));
-        api.get().uri("/api/v1/admin/verification-queue").header("Authorization", association.bearer()).exchange()
-                .expectStatus().isForbidden();
+        api.get()
+            .uri("/api/v1/admin/verification-queue")
+            .header("Authorization", admin)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.items[?(@.id == '" + org + "')].members")
+            .isEqualTo(List.of(1));
+        api.get()
+            .uri("/api/v1/admin/verification-queue")
+            .header("Authorization", association.bearer())
+            .exchange()
+            .expectStatus()
+            .isForbidden();
 
-        // a reason is required, on one line, at most 500 characters; nothing changes when it is refused
+        // a reason is required, on one line, at most 500 characters; nothing changes when
+        // it is refused
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("reason", " "), Map.of("reason", "a\nb"),
                 Map.of("reason", "x".repeat(501)))) {
-            api.post().uri("/api/v1/organisations/{id}/verification-refusal", org).header("Authorization", admin)
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(bad).exchange()
-                    .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
-        }
-        api.get().uri("/api/v1/organisations/{id}/verification", org).header("Authorization", association.bearer())
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.refusalReason").doesNotExist();
-
-        api.post().uri("/api/v1/organisations/{id}/verification-refusal", org).header("Authorization", association.bearer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "mine")).exchange()
-                .expectStatus().isForbidden();
-        api.post().uri("/api/v1/organisations/{id}/verification-refusal", org).header("Authorization", admin)
+            api.post()
+                .uri("/api/v1/organisations/{id}/verification-refusal", org)
+                .header("Authorization", admin)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("reason", "We could not find this association on the regulator's register")).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.verified").isEqualTo(false);
-        api.get().uri("/api/v1/organisations/{id}/verification", org).header("Authorization", association.bearer())
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.refusalReason").isEqualTo("We could not find this association on the regulator's register");
-        api.get().uri("/api/v1/organisations/{id}/verification", org)
-                .header("Authorization", actor("association").bearer()).exchange().expectStatus().isForbidden();
+                .bodyValue(bad)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("reason");
+        }
+        api.get()
+            .uri("/api/v1/organisations/{id}/verification", org)
+            .header("Authorization", association.bearer())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.refusalReason")
+            .doesNotExist();
+
+        api.post()
+            .uri("/api/v1/organisations/{id}/verification-refusal", org)
+            .header("Authorization", association.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("reason", "mine"))
+            .exchange()
+            .expectStatus()
+            .isForbidden();
+        api.post()
+            .uri("/api/v1/organisations/{id}/verification-refusal", org)
+            .header("Authorization", admin)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("reason", "We could not find this association on the regulator's register"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.verified")
+            .isEqualTo(false);
+        api.get()
+            .uri("/api/v1/organisations/{id}/verification", org)
+            .header("Authorization", association.bearer())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.refusalReason")
+            .isEqualTo("We could not find this association on the regulator's register");
+        api.get()
+            .uri("/api/v1/organisations/{id}/verification", org)
+            .header("Authorization", actor("association").bearer())
+            .exchange()
+            .expectStatus()
+            .isForbidden();
 
         verify(org);
-        api.get().uri("/api/v1/organisations/{id}/verification", org).header("Authorization", association.bearer())
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.verified").isEqualTo(true).jsonPath("$.refusalReason").doesNotExist();
-        api.post().uri("/api/v1/organisations/{id}/verification-refusal", org).header("Authorization", admin)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "Too late")).exchange()
-                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.errors[0].rule").isEqualTo("unverified");
+        api.get()
+            .uri("/api/v1/organisations/{id}/verification", org)
+            .header("Authorization", association.bearer())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.verified")
+            .isEqualTo(true)
+            .jsonPath("$.refusalReason")
+            .doesNotExist();
+        api.post()
+            .uri("/api/v1/organisations/{id}/verification-refusal", org)
+            .header("Authorization", admin)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("reason", "Too late"))
+            .exchange()
+            .expectStatus()
+            .isEqualTo(409)
+            .expectBody()
+            .jsonPath("$.errors[0].rule")
+            .isEqualTo("unverified");
     }
 
     private static void refusedAsUnverified(WebTestClient.ResponseSpec response) {
-        response.expectStatus().isEqualTo(409)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("organisationId")
-                .jsonPath("$.errors[0].rule").isEqualTo("verified-organisation");
+        response.expectStatus()
+            .isEqualTo(409)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.errors[0].field")
+            .isEqualTo("organisationId")
+            .jsonPath("$.errors[0].rule")
+            .isEqualTo("verified-organisation");
     }
 
     private String created(String uri, Actor actor, Object body) {
-        return (String) api.post().uri(uri).header("Authorization", actor.bearer()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult()
-                .getResponseBody().get("id");
+        return (String) api.post()
+            .uri(uri)
+            .header("Authorization", actor.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("id");
     }
 
     private WebTestClient.ResponseSpec post(String uri, Actor actor) {
         return api.post().uri(uri).header("Authorization", actor.bearer()).exchange();
     }
+
 }

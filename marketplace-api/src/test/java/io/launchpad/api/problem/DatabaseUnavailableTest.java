@@ -11,7 +11,10 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeoutException;
 
-/** A request that cannot get a database connection in time is told to come back, not given a 500. */
+/**
+ * A request that cannot get a database connection in time is told to come back, not given
+ * a 500.
+ */
 class DatabaseUnavailableTest {
 
     @Test
@@ -29,4 +32,5 @@ class DatabaseUnavailableTest {
         assertThat(body.getType().toString()).endsWith("/temporarily-unavailable");
         assertThat(body.getDetail()).doesNotContain("R2DBC").doesNotContain("Timeout");
     }
+
 }

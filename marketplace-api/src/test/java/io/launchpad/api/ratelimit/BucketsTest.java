@@ -19,19 +19,24 @@ class BucketsTest {
         for (int i = 0; i < 5; i++) {
             assertThat(buckets.get("write|user|busy", BucketsTest::fivePerMinute).tryConsume(1)).isTrue();
         }
-        assertThat(buckets.get("write|user|busy", BucketsTest::fivePerMinute).tryConsume(1)).as("limit reached").isFalse();
+        assertThat(buckets.get("write|user|busy", BucketsTest::fivePerMinute).tryConsume(1)).as("limit reached")
+            .isFalse();
 
-        // a flood of one-request keys while the busy caller keeps knocking (and keeps being refused)
+        // a flood of one-request keys while the busy caller keeps knocking (and keeps
+        // being refused)
         for (int i = 0; i < 10_000; i++) {
             buckets.get("write|user|rotating-" + i, BucketsTest::fivePerMinute).tryConsume(1);
             if (i % 50 == 0) {
                 assertThat(buckets.get("write|user|busy", BucketsTest::fivePerMinute).tryConsume(1))
-                        .as("busy caller refused during the flood, request %d", i).isFalse();
+                    .as("busy caller refused during the flood, request %d", i)
+                    .isFalse();
             }
         }
 
         assertThat(buckets.size()).isLessThanOrEqualTo(100);
         assertThat(buckets.get("write|user|busy", BucketsTest::fivePerMinute).tryConsume(1))
-                .as("the busy caller is still limited").isFalse();
+            .as("the busy caller is still limited")
+            .isFalse();
     }
+
 }

@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two API instances, each with its own memory, share one PostgreSQL: the limit holds once, not twice. */
+/**
+ * Two API instances, each with its own memory, share one PostgreSQL: the limit holds
+ * once, not twice.
+ */
 class SharedRateLimitsTest extends ApiTestBase {
 
     @Autowired
@@ -26,11 +29,12 @@ class SharedRateLimitsTest extends ApiTestBase {
 
     @Test
     void twoInstancesTogetherAllowTheLimitOnceAndTheSecondRefusesWithRetryAfter() {
-        var properties = new RateLimitProperties(true, Map.of("read",
-                new RateLimitProperties.Limit(3, 1000, Duration.ofHours(1))));
+        var properties = new RateLimitProperties(true,
+                Map.of("read", new RateLimitProperties.Limit(3, 1000, Duration.ofHours(1))));
         RateLimitFilter first = new RateLimitFilter(properties, json, new SimpleMeterRegistry(), db);
         RateLimitFilter second = new RateLimitFilter(properties, json, new SimpleMeterRegistry(), db);
-        String caller = "10.77." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256);
+        String caller = "10.77." + ThreadLocalRandom.current().nextInt(256) + "."
+                + ThreadLocalRandom.current().nextInt(256);
         AtomicInteger served = new AtomicInteger();
 
         assertThat(send(first, caller, served)).isNull();
@@ -42,7 +46,8 @@ class SharedRateLimitsTest extends ApiTestBase {
         assertThat(served).hasValue(3);
         assertThat(refused.getResponse().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         // 1 token per 20 minutes comes back: the wait is about that, never zero
-        assertThat(Long.parseLong(refused.getResponse().getHeaders().getFirst("Retry-After"))).isBetween(1_000L, 1_200L);
+        assertThat(Long.parseLong(refused.getResponse().getHeaders().getFirst("Retry-After"))).isBetween(1_000L,
+                1_200L);
         // someone else is unaffected on either instance
         assertThat(send(second, "10.78.0.1", served)).isNull();
     }
@@ -54,10 +59,15 @@ class SharedRateLimitsTest extends ApiTestBase {
         assertThat(buckets.take(key, 1, Duration.ofHours(1)).block().consumed()).isTrue();
         assertThat(buckets.take(key, 1, Duration.ofHours(1)).block().consumed()).isFalse();
         db.sql("update rate_limit_bucket set updated_at = now() - interval '2 hours' where bucket_key = :key")
-                .bind("key", SharedBuckets.stored(key)).then().block();
+            .bind("key", SharedBuckets.stored(key))
+            .then()
+            .block();
         assertThat(buckets.forgetIdle(Duration.ofHours(1)).block()).isPositive();
-        assertThat(db.sql("select count(*) from rate_limit_bucket where bucket_key = :key").bind("key", SharedBuckets.stored(key))
-                .map(row -> row.get(0, Long.class)).one().block()).isZero();
+        assertThat(db.sql("select count(*) from rate_limit_bucket where bucket_key = :key")
+            .bind("key", SharedBuckets.stored(key))
+            .map(row -> row.get(0, Long.class))
+            .one()
+            .block()).isZero();
         assertThat(buckets.take(key, 1, Duration.ofHours(1)).block().consumed()).isTrue();
     }
 
@@ -65,11 +75,13 @@ class SharedRateLimitsTest extends ApiTestBase {
     private static HttpStatus send(RateLimitFilter filter, String caller, AtomicInteger served) {
         MockServerWebExchange exchange = exchange(caller);
         filter.filter(exchange, ignored -> Mono.fromRunnable(served::incrementAndGet)).block();
-        return exchange.getResponse().getStatusCode() == null ? null : HttpStatus.valueOf(exchange.getResponse().getStatusCode().value());
+        return exchange.getResponse().getStatusCode() == null ? null
+                : HttpStatus.valueOf(exchange.getResponse().getStatusCode().value());
     }
 
     private static MockServerWebExchange exchange(String caller) {
-        return MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/challenges")
-                .remoteAddress(new InetSocketAddress(caller, 40000)));
+        return MockServerWebExchange
+            .from(MockServerHttpRequest.get("/api/v1/challenges").remoteAddress(new InetSocketAddress(caller, 40000)));
     }
+
 }

@@ -13,10 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.launchpad.api.web.Page;
 
-/** Cursors of ranked lists, without a server: what they carry, and which ones are refused. */
+/**
+ * Cursors of ranked lists, without a server: what they carry, and which ones are refused.
+ */
 class MatchRequestTest {
 
-    private static final MatchRequest.MatchList LIST = new MatchRequest.MatchList("challenge-suppliers", UUID.randomUUID());
+    private static final MatchRequest.MatchList LIST = new MatchRequest.MatchList("challenge-suppliers",
+            UUID.randomUUID());
 
     @Test
     void aPageAsksForOneMoreThanItShowsAndItsCursorPointsAfterItsLastResult() {
@@ -44,7 +47,9 @@ class MatchRequestTest {
 
     @Test
     void aCursorFromAnotherListOrModeOrNowhereIsA400NamingCursor() {
-        String cursor = MatchRequest.of(2, null, null, LIST).page(positions(3), position -> position, LIST).nextCursor();
+        String cursor = MatchRequest.of(2, null, null, LIST)
+            .page(positions(3), position -> position, LIST)
+            .nextCursor();
         MatchRequest.MatchList otherChallenge = new MatchRequest.MatchList(LIST.name(), UUID.randomUUID());
         MatchRequest.MatchList otherDirection = new MatchRequest.MatchList("supplier-challenges", LIST.subject());
         assertRefused(() -> MatchRequest.of(2, null, cursor, otherChallenge), "same-list");
@@ -64,7 +69,8 @@ class MatchRequestTest {
 
     private static List<MatchWindow.MatchPosition> positions(int count) {
         return IntStream.range(0, count)
-                .mapToObj(i -> new MatchWindow.MatchPosition(90 - i, 0.9 - i / 100.0, UUID.randomUUID()))
-                .toList();
+            .mapToObj(i -> new MatchWindow.MatchPosition(90 - i, 0.9 - i / 100.0, UUID.randomUUID()))
+            .toList();
     }
+
 }

@@ -16,8 +16,9 @@ import static io.launchpad.api.support.BoardFixtures.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 10: the services client's token (realm role {@code partner} only, as Keycloak issues it for
- * {@code launchpad-services}) reads what is published and nothing about people, and acts as nobody.
+ * Issue 10: the services client's token (realm role {@code partner} only, as Keycloak
+ * issues it for {@code launchpad-services}) reads what is published and nothing about
+ * people, and acts as nobody.
  */
 class PartnerTokenApiTest extends ApiTestBase {
 
@@ -32,32 +33,60 @@ class PartnerTokenApiTest extends ApiTestBase {
         String candidateId = BoardFixtures.createCandidate(api, candidate.bearer(),
                 BoardFixtures.candidateBody(identity, "public", List.of(skill("data-governance", "expert"))));
         String application = BoardFixtures.apply(api, candidate.bearer(), role, "Blind statement " + identity.name());
-        String challenge = (String) api.post().uri("/api/v1/challenges").header("Authorization", association.bearer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(challengeBody(association.organisationId(), "Open damp sensing"))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        api.post().uri("/api/v1/challenges/{id}/publish", challenge).header("Authorization", association.bearer())
-                .exchange().expectStatus().isOk();
-        String unverified = (String) api.post().uri("/api/v1/organisations").header("Authorization", TestTokens.user("supplier").bearer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "Org " + UUID.randomUUID(), "type", "supplier"))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String challenge = (String) api.post()
+            .uri("/api/v1/challenges")
+            .header("Authorization", association.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(challengeBody(association.organisationId(), "Open damp sensing"))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("id");
+        api.post()
+            .uri("/api/v1/challenges/{id}/publish", challenge)
+            .header("Authorization", association.bearer())
+            .exchange()
+            .expectStatus()
+            .isOk();
+        String unverified = (String) api.post()
+            .uri("/api/v1/organisations")
+            .header("Authorization", TestTokens.user("supplier").bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("name", "Org " + UUID.randomUUID(), "type", "supplier"))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("id");
 
         String partner = "Bearer " + TestTokens.token("service-account-" + UUID.randomUUID(), List.of("partner"),
                 TestTokens.issuer(), "launchpad-api");
 
         // published reads work
-        // open board roles are published reads too since the landing page shows them (issue 12)
+        // open board roles are published reads too since the landing page shows them
+        // (issue 12)
         for (String readable : List.of("/api/v1/challenges", "/api/v1/challenges/" + challenge, "/api/v1/suppliers",
                 "/api/v1/taxonomy", "/api/v1/me", "/api/v1/board-roles", "/api/v1/board-roles/" + role)) {
             api.get().uri(readable).header("Authorization", partner).exchange().expectStatus().isOk();
         }
-        api.get().uri("/api/v1/me").header("Authorization", partner).exchange().expectBody()
-                .jsonPath("$.roles[0]").isEqualTo("partner");
+        api.get()
+            .uri("/api/v1/me")
+            .header("Authorization", partner)
+            .exchange()
+            .expectBody()
+            .jsonPath("$.roles[0]")
+            .isEqualTo("partner");
 
-        // people's data and every action are refused, whatever a feature's own rule would say
+        // people's data and every action are refused, whatever a feature's own rule would
+        // say
         record Call(HttpMethod method, String uri, Object body) {
         }
-        List<Call> refused = List.of(
-                new Call(HttpMethod.GET, "/api/v1/candidates/" + candidateId, null),
+        List<Call> refused = List.of(new Call(HttpMethod.GET, "/api/v1/candidates/" + candidateId, null),
                 new Call(HttpMethod.GET, "/api/v1/candidates/" + candidateId + "/matches", null),
                 new Call(HttpMethod.GET, "/api/v1/applications/" + application, null),
                 new Call(HttpMethod.GET, "/api/v1/board-roles/" + role + "/applications", null),
@@ -71,9 +100,10 @@ class PartnerTokenApiTest extends ApiTestBase {
                 new Call(HttpMethod.POST, "/api/v1/organisations",
                         Map.of("name", "Partner Org " + UUID.randomUUID(), "type", "supplier")),
                 new Call(HttpMethod.POST, "/api/v1/challenges/" + challenge + "/responses",
-                        Map.of("organisationId", supplier.organisationId().toString(), "approach", "x",
-                                "evidence", Map.of(), "pricePounds", 1, "availability", "now")),
-                new Call(HttpMethod.POST, "/api/v1/applications/" + application + "/status", Map.of("status", "shortlisted")),
+                        Map.of("organisationId", supplier.organisationId().toString(), "approach", "x", "evidence",
+                                Map.of(), "pricePounds", 1, "availability", "now")),
+                new Call(HttpMethod.POST, "/api/v1/applications/" + application + "/status",
+                        Map.of("status", "shortlisted")),
                 new Call(HttpMethod.POST, "/api/v1/organisations/" + association.organisationId() + "/invitations",
                         Map.of("subject", "someone")));
         List<String> failures = new ArrayList<>();
@@ -81,15 +111,21 @@ class PartnerTokenApiTest extends ApiTestBase {
             var request = api.method(call.method()).uri(call.uri()).header("Authorization", partner);
             var result = (call.body() == null ? request.exchange()
                     : request.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body()).exchange())
-                    .expectBody(String.class).returnResult();
+                .expectBody(String.class)
+                .returnResult();
             if (result.getStatus().value() != 403) {
                 failures.add(call.method() + " " + call.uri() + " -> " + result.getStatus().value());
             }
             assertThat(String.valueOf(result.getResponseBody())).as(call.uri())
-                    .doesNotContain(identity.name(), identity.email(), identity.phone(), "Blind statement");
+                .doesNotContain(identity.name(), identity.email(), identity.phone(), "Blind statement");
         }
         assertThat(failures).isEmpty();
-        api.get().uri("/api/v1/organisations/{id}", unverified).exchange().expectBody()
-                .jsonPath("$.verified").isEqualTo(false);
+        api.get()
+            .uri("/api/v1/organisations/{id}", unverified)
+            .exchange()
+            .expectBody()
+            .jsonPath("$.verified")
+            .isEqualTo(false);
     }
+
 }

@@ -29,4 +29,5 @@ class PublicRoutesTest {
         assertThat(PublicRoutes.isPublic(HttpMethod.DELETE, "/api/v1/challenges/{id}")).isFalse();
         assertThat(PublicRoutes.isPublic(HttpMethod.GET, "/api/v1/notifications/unsubscribe")).isFalse();
     }
+
 }

@@ -20,9 +20,9 @@ import java.util.HashMap;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole API on a random port over the real PostgreSQL and Elasticsearch node, with tokens from
- * {@link TestTokens}. Every API test class extends this, so they share one Spring context and one
- * set of components.
+ * The whole API on a random port over the real PostgreSQL and Elasticsearch node, with
+ * tokens from {@link TestTokens}. Every API test class extends this, so they share one
+ * Spring context and one set of components.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
@@ -49,7 +49,8 @@ public abstract class ApiTestBase {
         registry.add("spring.flyway.password", postgres::password);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens::issuer);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwksUri);
-        // erasure deletes the Keycloak account through the stand-in Keycloak's admin API (issue 12)
+        // erasure deletes the Keycloak account through the stand-in Keycloak's admin API
+        // (issue 12)
         registry.add("launchpad.identity.account-admin.base-url", TestTokens::keycloakBaseUrl);
         registry.add("launchpad.identity.account-admin.client-secret", () -> TestTokens.ACCOUNT_ADMIN_SECRET);
         registry.add("launchpad.matching.elasticsearch-url", elasticsearch::httpUrl);
@@ -57,7 +58,8 @@ public abstract class ApiTestBase {
         registry.add("launchpad.matching.indexer.max-backoff", () -> "2s");
         // a poison outbox row is parked within seconds (1 s, then 2 s between refusals)
         registry.add("launchpad.matching.indexer.max-attempts", () -> "3");
-        // webhooks call a WireMock partner on this machine, and retry within the test's patience
+        // webhooks call a WireMock partner on this machine, and retry within the test's
+        // patience
         registry.add("launchpad.webhooks.allow-local-addresses", () -> "true");
         registry.add("launchpad.webhooks.first-retry", () -> "300ms");
         registry.add("launchpad.webhooks.max-retry", () -> "1s");
@@ -69,8 +71,9 @@ public abstract class ApiTestBase {
     }
 
     /**
-     * A new person with the role, acting for a new organisation of the matching type, verified by
-     * an admin so it may publish (issue 10); {@link #unverifiedActor} when a test needs one that is not.
+     * A new person with the role, acting for a new organisation of the matching type,
+     * verified by an admin so it may publish (issue 10); {@link #unverifiedActor} when a
+     * test needs one that is not.
      */
     protected Actor actor(String role) {
         Actor actor = unverifiedActor(role);
@@ -81,42 +84,59 @@ public abstract class ApiTestBase {
     protected Actor unverifiedActor(String role) {
         TestTokens.TestUser user = TestTokens.user(role);
         String type = role.equals("supplier") ? "supplier" : "association";
-        Map<?, ?> organisation = api.post().uri("/api/v1/organisations")
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", "Org " + UUID.randomUUID(), "type", type))
-                .exchange()
-                .expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> organisation = api.post()
+            .uri("/api/v1/organisations")
+            .header("Authorization", user.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("name", "Org " + UUID.randomUUID(), "type", type))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
         return new Actor(user, UUID.fromString((String) organisation.get("id")));
     }
 
-    /** An admin verifies the organisation, as the programme does before it lets an organisation publish. */
+    /**
+     * An admin verifies the organisation, as the programme does before it lets an
+     * organisation publish.
+     */
     protected void verify(UUID organisationId) {
-        api.post().uri("/api/v1/organisations/{id}/verification", organisationId)
-                // a fresh token each time: tokens live ten minutes, the suite runs longer
-                .header("Authorization", TestTokens.user("admin").bearer())
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.verified").isEqualTo(true);
+        api.post()
+            .uri("/api/v1/organisations/{id}/verification", organisationId)
+            // a fresh token each time: tokens live ten minutes, the suite runs longer
+            .header("Authorization", TestTokens.user("admin").bearer())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.verified")
+            .isEqualTo(true);
     }
 
     /**
-     * Makes {@code person} a member the way people join: {@code member} invites them, they accept.
-     * The person's token must carry the organisation type's role.
+     * Makes {@code person} a member the way people join: {@code member} invites them,
+     * they accept. The person's token must carry the organisation type's role.
      */
     protected Actor joinThroughInvitation(Actor member, TestTokens.TestUser person) {
-        Map<?, ?> invitation = api.post().uri("/api/v1/organisations/{id}/invitations", member.organisationId())
-                .header("Authorization", member.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("subject", person.subject()))
-                .exchange()
-                .expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        api.post().uri("/api/v1/me/invitations/{id}/acceptance", invitation.get("id"))
-                .header("Authorization", person.bearer())
-                .exchange()
-                .expectStatus().isOk();
+        Map<?, ?> invitation = api.post()
+            .uri("/api/v1/organisations/{id}/invitations", member.organisationId())
+            .header("Authorization", member.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("subject", person.subject()))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+        api.post()
+            .uri("/api/v1/me/invitations/{id}/acceptance", invitation.get("id"))
+            .header("Authorization", person.bearer())
+            .exchange()
+            .expectStatus()
+            .isOk();
         return new Actor(person, member.organisationId());
     }
 
@@ -127,8 +147,12 @@ public abstract class ApiTestBase {
     }
 
     protected WebTestClient.ResponseSpec put(String uri, Actor actor, Object body) {
-        return api.put().uri(uri).header("Authorization", actor.bearer()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange();
+        return api.put()
+            .uri(uri)
+            .header("Authorization", actor.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange();
     }
 
     protected WebTestClient.ResponseSpec get(String uri, Actor actor) {
@@ -140,27 +164,16 @@ public abstract class ApiTestBase {
     }
 
     protected static Map<String, Object> challengeBody(UUID organisationId, String title) {
-        return new HashMap<>(Map.of(
-                "organisationId", organisationId.toString(),
-                "title", title,
-                "summary", "A short summary of " + title,
-                "description", "Longer description of " + title,
-                "categories", List.of("repairs-and-maintenance"),
-                "regions", List.of("north-east"),
-                "budgetMinPounds", 10_000,
-                "budgetMaxPounds", 50_000,
-                "closingDate", LocalDate.now().plusDays(30).toString()));
+        return new HashMap<>(Map.of("organisationId", organisationId.toString(), "title", title, "summary",
+                "A short summary of " + title, "description", "Longer description of " + title, "categories",
+                List.of("repairs-and-maintenance"), "regions", List.of("north-east"), "budgetMinPounds", 10_000,
+                "budgetMaxPounds", 50_000, "closingDate", LocalDate.now().plusDays(30).toString()));
     }
 
     protected static Map<String, Object> supplierBody(UUID organisationId, String name, String capabilities) {
-        return new HashMap<>(Map.of(
-                "organisationId", organisationId.toString(),
-                "name", name,
-                "summary", "Summary of " + name,
-                "capabilities", capabilities,
-                "regions", List.of("north-east", "remote"),
-                "accreditations", List.of("cyber-essentials"),
-                "size", "small"));
+        return new HashMap<>(Map.of("organisationId", organisationId.toString(), "name", name, "summary",
+                "Summary of " + name, "capabilities", capabilities, "regions", List.of("north-east", "remote"),
+                "accreditations", List.of("cyber-essentials"), "size", "small"));
     }
 
     protected long count(String table) {
@@ -172,4 +185,5 @@ public abstract class ApiTestBase {
             return user.bearer();
         }
     }
+
 }

@@ -13,13 +13,19 @@ import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
-/** Request bodies and shortcuts for board roles, candidates and applications (issue 5 tests). */
+/**
+ * Request bodies and shortcuts for board roles, candidates and applications (issue 5
+ * tests).
+ */
 public final class BoardFixtures {
 
     private BoardFixtures() {
     }
 
-    /** A candidate's identifying values, unique per call so a search for them finds only this person. */
+    /**
+     * A candidate's identifying values, unique per call so a search for them finds only
+     * this person.
+     */
     public record Identity(String name, String email, String phone, String photoUrl, String dateOfBirth) {
 
         public static Identity unique() {
@@ -51,7 +57,8 @@ public final class BoardFixtures {
         return body;
     }
 
-    public static Map<String, Object> candidateBody(Identity identity, String visibility, List<Map<String, String>> skills) {
+    public static Map<String, Object> candidateBody(Identity identity, String visibility,
+            List<Map<String, String>> skills) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", identity.name());
         body.put("email", identity.email());
@@ -77,36 +84,75 @@ public final class BoardFixtures {
 
     /** Creates and opens a role; returns its id. */
     public static String openRole(WebTestClient api, String bearer, Map<String, Object> body) {
-        String id = (String) api.post().uri("/api/v1/board-roles").header("Authorization", bearer)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        api.post().uri("/api/v1/board-roles/{id}/publish", id).header("Authorization", bearer)
-                .exchange().expectStatus().isOk();
+        String id = (String) api.post()
+            .uri("/api/v1/board-roles")
+            .header("Authorization", bearer)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("id");
+        api.post()
+            .uri("/api/v1/board-roles/{id}/publish", id)
+            .header("Authorization", bearer)
+            .exchange()
+            .expectStatus()
+            .isOk();
         return id;
     }
 
     public static String createCandidate(WebTestClient api, String bearer, Map<String, Object> body) {
-        return (String) api.post().uri("/api/v1/candidates").header("Authorization", bearer)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        return (String) api.post()
+            .uri("/api/v1/candidates")
+            .header("Authorization", bearer)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("id");
     }
 
     /**
-     * GETs {@code uri} until its body satisfies {@code done} and returns that body. Matching reads
-     * indexes the outbox feeds, so a write shows up in matches a moment after it commits.
+     * GETs {@code uri} until its body satisfies {@code done} and returns that body.
+     * Matching reads indexes the outbox feeds, so a write shows up in matches a moment
+     * after it commits.
      */
     public static String awaitBody(WebTestClient api, String bearer, String uri, Predicate<String> done) {
-        return await().alias(uri + " answering as expected").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200)).until(() -> {
-                    var result = api.get().uri(uri).header("Authorization", bearer).exchange()
-                            .expectBody(String.class).returnResult();
-                    return result.getStatus().value() == 200 ? result.getResponseBody() : null;
-                }, body -> body != null && done.test(body));
+        return await().alias(uri + " answering as expected")
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> {
+                var result = api.get()
+                    .uri(uri)
+                    .header("Authorization", bearer)
+                    .exchange()
+                    .expectBody(String.class)
+                    .returnResult();
+                return result.getStatus().value() == 200 ? result.getResponseBody() : null;
+            }, body -> body != null && done.test(body));
     }
 
     public static String apply(WebTestClient api, String bearer, String roleId, String statement) {
-        return (String) api.post().uri("/api/v1/board-roles/{id}/applications", roleId).header("Authorization", bearer)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("statement", statement))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        return (String) api.post()
+            .uri("/api/v1/board-roles/{id}/applications", roleId)
+            .header("Authorization", bearer)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("statement", statement))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("id");
     }
+
 }

@@ -17,14 +17,17 @@ import java.util.Map;
 import java.io.BufferedInputStream;
 
 /**
- * One HTTP/1.1 connection over a plain socket, for requests no HTTP client will send as written
- * (bad percent-encoding, oversized lines and headers) and for watching what happens to a kept-alive
- * connection between requests. Reads answers framed by Content-Length, chunked, or by the close.
+ * One HTTP/1.1 connection over a plain socket, for requests no HTTP client will send as
+ * written (bad percent-encoding, oversized lines and headers) and for watching what
+ * happens to a kept-alive connection between requests. Reads answers framed by
+ * Content-Length, chunked, or by the close.
  */
 public final class RawHttp implements AutoCloseable {
 
     private final Socket socket;
+
     private final InputStream in;
+
     private final OutputStream out;
 
     private RawHttp(Socket socket) throws IOException {
@@ -39,15 +42,21 @@ public final class RawHttp implements AutoCloseable {
             socket.setSoTimeout((int) readTimeout.toMillis());
             socket.setTcpNoDelay(true);
             return new RawHttp(socket);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Builds a request with {@code Host} and, when there is a body, {@code Content-Length}. */
+    /**
+     * Builds a request with {@code Host} and, when there is a body,
+     * {@code Content-Length}.
+     */
     public static String request(String method, String target, Map<String, String> headers, String body) {
-        StringBuilder text = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1\r\n");
+        StringBuilder text = new StringBuilder(method).append(' ')
+            .append(target)
+            .append(" HTTP/1.1\r\n")
+            .append("Host: 127.0.0.1\r\n");
         headers.forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
         if (body != null) {
             text.append("Content-Length: ").append(body.getBytes(StandardCharsets.UTF_8).length).append("\r\n");
@@ -64,7 +73,8 @@ public final class RawHttp implements AutoCloseable {
             out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
             return this;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -80,16 +90,21 @@ public final class RawHttp implements AutoCloseable {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (String line = line(); line != null && !line.isEmpty(); line = line()) {
                 int colon = line.indexOf(':');
-                headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                        .add(line.substring(colon + 1).trim());
+                headers
+                    .computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(line.substring(colon + 1).trim());
             }
             return new Response(status, headers, "");
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Reads one whole answer; a read timeout means the server left the connection stalled. */
+    /**
+     * Reads one whole answer; a read timeout means the server left the connection
+     * stalled.
+     */
     public Response read() {
         Response head = readHead();
         try {
@@ -97,10 +112,11 @@ public final class RawHttp implements AutoCloseable {
             String length = head.header("content-length");
             if (length != null) {
                 body = in.readNBytes(Integer.parseInt(length));
-            } else if ("chunked".equalsIgnoreCase(head.header("transfer-encoding"))) {
+            }
+            else if ("chunked".equalsIgnoreCase(head.header("transfer-encoding"))) {
                 ByteArrayOutputStream chunks = new ByteArrayOutputStream();
-                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                        size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0; size = Integer
+                    .parseInt(line().split(";")[0].trim(), 16)) {
                     chunks.write(in.readNBytes(size));
                     line();
                 }
@@ -108,13 +124,16 @@ public final class RawHttp implements AutoCloseable {
                     // trailers are not used by the API
                 }
                 body = chunks.toByteArray();
-            } else if (head.closes()) {
+            }
+            else if (head.closes()) {
                 body = in.readAllBytes();
-            } else {
+            }
+            else {
                 body = new byte[0];
             }
             return new Response(head.status(), head.headers(), new String(body, StandardCharsets.UTF_8));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -123,13 +142,18 @@ public final class RawHttp implements AutoCloseable {
         return send(request).read();
     }
 
-    /** True when the server closes its side within the read timeout (nothing more arrives). */
+    /**
+     * True when the server closes its side within the read timeout (nothing more
+     * arrives).
+     */
     public boolean closedByServer() {
         try {
             return in.read() == -1;
-        } catch (SocketTimeoutException e) {
+        }
+        catch (SocketTimeoutException e) {
             return false;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return true; // reset by the server counts as closed
         }
     }
@@ -150,7 +174,8 @@ public final class RawHttp implements AutoCloseable {
     public void close() {
         try {
             socket.close();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -167,4 +192,5 @@ public final class RawHttp implements AutoCloseable {
             return connection != null && connection.equalsIgnoreCase("close");
         }
     }
+
 }

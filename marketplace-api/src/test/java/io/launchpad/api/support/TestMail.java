@@ -12,7 +12,10 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import java.io.IOException;
 
-/** A real SMTP server (GreenMail) on a free port, started once per JVM; the API sends its email here. */
+/**
+ * A real SMTP server (GreenMail) on a free port, started once per JVM; the API sends its
+ * email here.
+ */
 public final class TestMail {
 
     private static GreenMail server;
@@ -38,14 +41,18 @@ public final class TestMail {
         return Arrays.stream(server().getReceivedMessages()).filter(message -> {
             try {
                 return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(to -> to.toString().equalsIgnoreCase(address));
-            } catch (MessagingException e) {
+                    .anyMatch(to -> to.toString().equalsIgnoreCase(address));
+            }
+            catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }).toList();
     }
 
-    /** Every text part of the message (plain and HTML), so a test can look for what the person reads. */
+    /**
+     * Every text part of the message (plain and HTML), so a test can look for what the
+     * person reads.
+     */
     public static String text(Part part) {
         try {
             Object content = part.getContent();
@@ -57,7 +64,8 @@ public final class TestMail {
                 return all.toString();
             }
             return String.valueOf(content);
-        } catch (MessagingException | IOException e) {
+        }
+        catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -77,8 +85,10 @@ public final class TestMail {
                 }
             }
             return null;
-        } catch (MessagingException | IOException e) {
+        }
+        catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

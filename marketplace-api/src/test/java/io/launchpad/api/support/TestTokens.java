@@ -27,13 +27,15 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 /**
- * Signs tokens shaped like Keycloak's (realm roles in {@code realm_access.roles}, audience
- * {@code launchpad-api}) with a key whose JWKS a WireMock server publishes, so the API validates
- * them through its real resource-server chain. The end-to-end suite uses the real Keycloak.
+ * Signs tokens shaped like Keycloak's (realm roles in {@code realm_access.roles},
+ * audience {@code launchpad-api}) with a key whose JWKS a WireMock server publishes, so
+ * the API validates them through its real resource-server chain. The end-to-end suite
+ * uses the real Keycloak.
  */
 public final class TestTokens {
 
     private static WireMockServer server;
+
     private static RSAKey key;
 
     private TestTokens() {
@@ -48,16 +50,24 @@ public final class TestTokens {
         return issuer() + "/protocol/openid-connect/certs";
     }
 
-    /** The client secret the stand-in Keycloak expects from the API's account-admin client. */
+    /**
+     * The client secret the stand-in Keycloak expects from the API's account-admin
+     * client.
+     */
     public static final String ACCOUNT_ADMIN_SECRET = "test-account-admin-secret";
 
-    /** Keycloak's base address (admin API and token endpoint), as the API's account-admin client sees it. */
+    /**
+     * Keycloak's base address (admin API and token endpoint), as the API's account-admin
+     * client sees it.
+     */
     public static synchronized String keycloakBaseUrl() {
         start();
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** The stand-in Keycloak, for tests that check or change what its admin API answers. */
+    /**
+     * The stand-in Keycloak, for tests that check or change what its admin API answers.
+     */
     public static synchronized WireMockServer keycloak() {
         start();
         return server;
@@ -69,24 +79,26 @@ public final class TestTokens {
         }
         try {
             key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-        } catch (JOSEException e) {
+        }
+        catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         server.stubFor(get(urlEqualTo("/realms/launchpad/protocol/openid-connect/certs"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody(new JWKSet(key.toPublicJWK()).toString())));
-        // the admin API the API deletes sign-in accounts through (issue 12): a token for the account-admin
+            .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(new JWKSet(key.toPublicJWK()).toString())));
+        // the admin API the API deletes sign-in accounts through (issue 12): a token for
+        // the account-admin
         // client when it sends its secret, and "gone" for any user it then deletes
         server.stubFor(post(urlEqualTo("/realms/launchpad/protocol/openid-connect/token"))
-                .withFormParam("grant_type", WireMock.equalTo("client_credentials"))
-                .withFormParam("client_secret", WireMock.equalTo(ACCOUNT_ADMIN_SECRET))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"access_token\":\"admin-token\",\"token_type\":\"Bearer\",\"expires_in\":60}")));
+            .withFormParam("grant_type", WireMock.equalTo("client_credentials"))
+            .withFormParam("client_secret", WireMock.equalTo(ACCOUNT_ADMIN_SECRET))
+            .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\":\"admin-token\",\"token_type\":\"Bearer\",\"expires_in\":60}")));
         server.stubFor(delete(urlPathMatching("/admin/realms/launchpad/users/[^/]+"))
-                .withHeader("Authorization", WireMock.equalTo("Bearer admin-token"))
-                .willReturn(aResponse().withStatus(204)));
+            .withHeader("Authorization", WireMock.equalTo("Bearer admin-token"))
+            .willReturn(aResponse().withStatus(204)));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
     }
 
@@ -98,22 +110,23 @@ public final class TestTokens {
 
     public static String token(String subject, List<String> roles, String issuer, String audience) {
         start();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject(subject)
-                .issuer(issuer)
-                .audience(audience)
-                .issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                .claim("realm_access", Map.of("roles", roles))
-                .claim("preferred_username", "user-" + subject.substring(0, 8))
-                .claim("name", "Test User " + subject.substring(0, 8))
-                .claim("email", "user-" + subject.substring(0, 8) + "@example.org")
-                .build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject)
+            .issuer(issuer)
+            .audience(audience)
+            .issueTime(new Date())
+            .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+            .claim("realm_access", Map.of("roles", roles))
+            .claim("preferred_username", "user-" + subject.substring(0, 8))
+            .claim("name", "Test User " + subject.substring(0, 8))
+            .claim("email", "user-" + subject.substring(0, 8) + "@example.org")
+            .build();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
-        } catch (JOSEException e) {
+        }
+        catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -123,4 +136,5 @@ public final class TestTokens {
             return "Bearer " + token;
         }
     }
+
 }

@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Conditional GETs without a server: which responses get which ETag, when If-None-Match turns a response
- * into a bodiless 304, and what caches are told.
+ * Conditional GETs without a server: which responses get which ETag, when If-None-Match
+ * turns a response into a bodiless 304, and what caches are told.
  */
 class ConditionalGetFilterTest {
 
@@ -27,28 +27,38 @@ class ConditionalGetFilterTest {
     @Test
     void aListIsTaggedWithAHashOfItsBytesSoTheSameBytesGetTheSameTag() {
         String first = get(MockServerHttpRequest.get("/api/v1/challenges"), HttpStatus.OK, null, null, LIST)
-                .getResponse().getHeaders().getETag();
+            .getResponse()
+            .getHeaders()
+            .getETag();
         String again = get(MockServerHttpRequest.get("/api/v1/challenges"), HttpStatus.OK, null, null, LIST)
-                .getResponse().getHeaders().getETag();
+            .getResponse()
+            .getHeaders()
+            .getETag();
         String changed = get(MockServerHttpRequest.get("/api/v1/challenges"), HttpStatus.OK, null, null,
-                LIST.replace("1", "2")).getResponse().getHeaders().getETag();
-        assertThat(first).isEqualTo(again).isEqualTo(ConditionalGetFilter.hash(LIST.getBytes(StandardCharsets.UTF_8)))
-                .startsWith("\"").endsWith("\"");
+                LIST.replace("1", "2"))
+            .getResponse()
+            .getHeaders()
+            .getETag();
+        assertThat(first).isEqualTo(again)
+            .isEqualTo(ConditionalGetFilter.hash(LIST.getBytes(StandardCharsets.UTF_8)))
+            .startsWith("\"")
+            .endsWith("\"");
         assertThat(changed).isNotEqualTo(first);
     }
 
     @Test
     void ifNoneMatchWithTheCurrentTagIsABodiless304AndWithAnotherTagTheFullResponse() {
         String etag = ConditionalGetFilter.hash(LIST.getBytes(StandardCharsets.UTF_8));
-        MockServerWebExchange unchanged = get(MockServerHttpRequest.get("/api/v1/challenges")
-                .header(HttpHeaders.IF_NONE_MATCH, etag), HttpStatus.OK, null, null, LIST);
+        MockServerWebExchange unchanged = get(
+                MockServerHttpRequest.get("/api/v1/challenges").header(HttpHeaders.IF_NONE_MATCH, etag), HttpStatus.OK,
+                null, null, LIST);
         assertThat(unchanged.getResponse().getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
         assertThat(unchanged.getResponse().getBodyAsString().block()).isNullOrEmpty();
         assertThat(unchanged.getResponse().getHeaders().getContentType()).isNull();
         assertThat(unchanged.getResponse().getHeaders().getETag()).isEqualTo(etag);
 
         MockServerWebExchange changed = get(MockServerHttpRequest.get("/api/v1/challenges")
-                .header(HttpHeaders.IF_NONE_MATCH, "\"something-older\""), HttpStatus.OK, null, null, LIST);
+            .header(HttpHeaders.IF_NONE_MATCH, "\"something-older\""), HttpStatus.OK, null, null, LIST);
         assertThat(changed.getResponse().getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(changed.getResponse().getBodyAsString().block()).isEqualTo(LIST);
     }
@@ -61,7 +71,7 @@ class ConditionalGetFilterTest {
         MockServerWebExchange weak = get(MockServerHttpRequest.get("/api/v1/challenges/1"), HttpStatus.OK, "W/\"7\"",
                 null, "{\"id\":1}");
         assertThat(weak.getResponse().getHeaders().getETag()).as("a weak tag is replaced by the strong hash")
-                .isEqualTo(ConditionalGetFilter.hash("{\"id\":1}".getBytes(StandardCharsets.UTF_8)));
+            .isEqualTo(ConditionalGetFilter.hash("{\"id\":1}".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -79,21 +89,24 @@ class ConditionalGetFilterTest {
     @Test
     void cachesMayKeepAResponseButMustRevalidateAndOnlyPrivatelyWhenATokenWasSent() {
         assertThat(cacheControl(MockServerHttpRequest.get("/api/v1/challenges"), null)).isEqualTo("no-cache");
-        assertThat(cacheControl(MockServerHttpRequest.get("/api/v1/challenges")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer x"), null)).isEqualTo("private, no-cache");
-        assertThat(cacheControl(MockServerHttpRequest.get("/api/v1/me/export")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer x"), "no-store")).isEqualTo("no-store");
+        assertThat(cacheControl(
+                MockServerHttpRequest.get("/api/v1/challenges").header(HttpHeaders.AUTHORIZATION, "Bearer x"), null))
+            .isEqualTo("private, no-cache");
+        assertThat(cacheControl(
+                MockServerHttpRequest.get("/api/v1/me/export").header(HttpHeaders.AUTHORIZATION, "Bearer x"),
+                "no-store"))
+            .isEqualTo("no-store");
         assertThat(cacheControl(MockServerHttpRequest.get("/api/v1/taxonomy"), "public, max-age=300"))
-                .isEqualTo("public, max-age=300");
+            .isEqualTo("public, max-age=300");
     }
 
     @Test
     void writesErrorsAndPathsOutsideTheApiAreLeftAlone() {
-        MockServerWebExchange post = exchange(MockServerHttpRequest.post("/api/v1/challenges"), HttpStatus.CREATED, null,
-                null, LIST);
+        MockServerWebExchange post = exchange(MockServerHttpRequest.post("/api/v1/challenges"), HttpStatus.CREATED,
+                null, null, LIST);
         assertThat(post.getResponse().getHeaders().getETag()).isNull();
-        MockServerWebExchange problem = get(MockServerHttpRequest.get("/api/v1/challenges/9"), HttpStatus.NOT_FOUND, null,
-                null, "{\"status\":404}");
+        MockServerWebExchange problem = get(MockServerHttpRequest.get("/api/v1/challenges/9"), HttpStatus.NOT_FOUND,
+                null, null, "{\"status\":404}");
         assertThat(problem.getResponse().getHeaders().getETag()).isNull();
         MockServerWebExchange outside = get(MockServerHttpRequest.get("/actuator/health"), HttpStatus.OK, null, null,
                 "{\"status\":\"UP\"}");
@@ -105,13 +118,16 @@ class ConditionalGetFilterTest {
     }
 
     private MockServerWebExchange get(MockServerHttpRequest.BaseBuilder<?> request, HttpStatus status, String etag,
-                                      String cacheControl, String json) {
+            String cacheControl, String json) {
         return exchange(request, status, etag, cacheControl, json);
     }
 
-    /** Runs the filter in front of a handler that answers {@code json} with the given status, ETag and Cache-Control. */
+    /**
+     * Runs the filter in front of a handler that answers {@code json} with the given
+     * status, ETag and Cache-Control.
+     */
     private MockServerWebExchange exchange(MockServerHttpRequest.BaseBuilder<?> request, HttpStatus status, String etag,
-                                           String cacheControl, String json) {
+            String cacheControl, String json) {
         MockServerWebExchange exchange = MockServerWebExchange.from(request);
         WebFilterChain handler = served -> {
             var response = served.getResponse();
@@ -128,4 +144,5 @@ class ConditionalGetFilterTest {
         filter.filter(exchange, handler).block();
         return exchange;
     }
+
 }

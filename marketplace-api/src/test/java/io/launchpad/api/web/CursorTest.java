@@ -12,9 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Cursors of the plain (time, id) lists, without a server: they come back as the position they were made
- * from, at PostgreSQL's precision, and anything this API did not issue for such a list is a 400 naming
- * {@code cursor}. (They are not signed: a well-formed position someone wrote by hand is just a position.)
+ * Cursors of the plain (time, id) lists, without a server: they come back as the position
+ * they were made from, at PostgreSQL's precision, and anything this API did not issue for
+ * such a list is a 400 naming {@code cursor}. (They are not signed: a well-formed
+ * position someone wrote by hand is just a position.)
  */
 class CursorTest {
 
@@ -63,8 +64,8 @@ class CursorTest {
     @Test
     void aCursorOfAnotherKindOfListIsRefused() {
         // a ranked list's cursor (MatchRequest) and the parked outbox rows' cursor
-        assertRefused(encoded(String.join("|", "m1", "challenge-suppliers", UUID.randomUUID().toString(), "hybrid", "10",
-                "80", Long.toHexString(Double.doubleToLongBits(0.5)), ID.toString())));
+        assertRefused(encoded(String.join("|", "m1", "challenge-suppliers", UUID.randomUUID().toString(), "hybrid",
+                "10", "80", Long.toHexString(Double.doubleToLongBits(0.5)), ID.toString())));
         assertRefused(encoded("o1|42"));
     }
 
@@ -85,4 +86,5 @@ class CursorTest {
             assertThat(problem.getBody().getProperties().toString()).contains("cursor").contains("valid-cursor");
         });
     }
+
 }

@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** If-Match on updates: which headers name a version, which are refused and with what status. */
+/**
+ * If-Match on updates: which headers name a version, which are refused and with what
+ * status.
+ */
 class ETagsTest {
 
     @Test
@@ -57,4 +60,5 @@ class ETagsTest {
             assertThat(problem.getBody().getProperties().toString()).contains("If-Match").contains(rule);
         });
     }
+
 }

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 14, item 4: partner systems hear of events through signed calls to their endpoints; a partner
- * that is down for a while loses nothing and hears of each resource's events in order.
+ * Issue 14, item 4: partner systems hear of events through signed calls to their
+ * endpoints; a partner that is down for a while loses nothing and hears of each
+ * resource's events in order.
  */
 class WebhookApiTest extends ApiTestBase {
 
@@ -56,65 +57,103 @@ class WebhookApiTest extends ApiTestBase {
         partner.stubFor(WireMock.post(urlPathEqualTo("/other")).willReturn(aResponse().withStatus(204)));
 
         Map<?, ?> registered = post("/api/v1/organisations/" + association.organisationId() + "/webhooks", association,
-                Map.of("url", partner.baseUrl() + "/hooks", "description", "Housing management system",
-                        "events", List.of("challenge.published", "question.asked", "response.submitted", "challenge.closed")))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+                Map.of("url", partner.baseUrl() + "/hooks", "description", "Housing management system", "events",
+                        List.of("challenge.published", "question.asked", "response.submitted", "challenge.closed")))
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
         String secret = (String) registered.get("secret");
         String webhook = (String) registered.get("id");
         assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40);
-        // the other association hears of public events only, not this association's questions
+        // the other association hears of public events only, not this association's
+        // questions
         post("/api/v1/organisations/" + otherAssociation.organisationId() + "/webhooks", otherAssociation,
                 Map.of("url", partner.baseUrl() + "/other", "events", List.of("challenge.published", "question.asked")))
-                .expectStatus().isCreated();
+            .expectStatus()
+            .isCreated();
         // the secret is shown once: the list never carries it
-        get("/api/v1/organisations/" + association.organisationId() + "/webhooks", association).expectStatus().isOk()
-                .expectBody().jsonPath("$.items[0].url").isEqualTo(partner.baseUrl() + "/hooks")
-                .jsonPath("$.items[0].secret").doesNotExist()
-                .jsonPath("$.eventTypes.length()").isEqualTo(WebhookEventType.values().length);
-        get("/api/v1/organisations/" + association.organisationId() + "/webhooks", supplier).expectStatus().isForbidden();
+        get("/api/v1/organisations/" + association.organisationId() + "/webhooks", association).expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.items[0].url")
+            .isEqualTo(partner.baseUrl() + "/hooks")
+            .jsonPath("$.items[0].secret")
+            .doesNotExist()
+            .jsonPath("$.eventTypes.length()")
+            .isEqualTo(WebhookEventType.values().length);
+        get("/api/v1/organisations/" + association.organisationId() + "/webhooks", supplier).expectStatus()
+            .isForbidden();
 
         String challenge = published(association, "Webhook pilot for damp sensing");
         post("/api/v1/challenges/" + challenge + "/questions", supplier,
                 Map.of("organisationId", supplier.organisationId().toString(), "question", "Which sensors?"))
-                .expectStatus().isCreated();
+            .expectStatus()
+            .isCreated();
         submitted(challenge, supplier);
 
         // the partner is down: attempts are made and refused, nothing is lost
-        // each event becomes a delivery when the outbox relays it, so wait for all three, not only for attempts
-        String deliveries = "/api/v1/organisations/" + association.organisationId() + "/webhooks/" + webhook + "/deliveries";
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> attemptsTo("/hooks") >= 4 && ((List<?>) get(deliveries, association).expectStatus().isOk()
-                        .expectBody(Map.class).returnResult().getResponseBody().get("items")).size() == 3);
-        get(deliveries, association)
-                .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(3)
-                .jsonPath("$.items[2].type").isEqualTo("challenge.published")
-                .jsonPath("$.items[2].status").isEqualTo("pending")
-                .jsonPath("$.items[2].log[0].statusCode").isEqualTo(503);
+        // each event becomes a delivery when the outbox relays it, so wait for all three,
+        // not only for attempts
+        String deliveries = "/api/v1/organisations/" + association.organisationId() + "/webhooks/" + webhook
+                + "/deliveries";
+        await().atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> attemptsTo("/hooks") >= 4 && ((List<?>) get(deliveries, association).expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("items")).size() == 3);
+        get(deliveries, association).expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.items.length()")
+            .isEqualTo(3)
+            .jsonPath("$.items[2].type")
+            .isEqualTo("challenge.published")
+            .jsonPath("$.items[2].status")
+            .isEqualTo("pending")
+            .jsonPath("$.items[2].log[0].statusCode")
+            .isEqualTo(503);
         long refused = attemptsTo("/hooks");
 
         // back up: everything arrives, each resource's events in the order they happened
         partner.stubFor(WireMock.post(urlPathEqualTo("/hooks")).willReturn(aResponse().withStatus(200)));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> delivered("/hooks").size() >= 3);
+        await().atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> delivered("/hooks").size() >= 3);
         List<ServeEvent> delivered = delivered("/hooks");
-        assertThat(delivered).extracting(event -> type(event)).containsExactly("challenge.published", "question.asked",
-                "response.submitted");
+        assertThat(delivered).extracting(event -> type(event))
+            .containsExactly("challenge.published", "question.asked", "response.submitted");
         for (ServeEvent event : delivered) {
             String body = event.getRequest().getBodyAsString();
             String signature = event.getRequest().getHeader(WebhookSignature.HEADER);
-            assertThat(WebhookSignature.verify(secret, signature, body, Instant.now())).as("signed with our secret").isTrue();
+            assertThat(WebhookSignature.verify(secret, signature, body, Instant.now())).as("signed with our secret")
+                .isTrue();
             assertThat(WebhookSignature.verify("whsec_not-the-secret", signature, body, Instant.now()))
-                    .as("a partner checking with another secret refuses it").isFalse();
+                .as("a partner checking with another secret refuses it")
+                .isFalse();
             assertThat(body).doesNotContain(supplier.user().subject(), association.user().subject());
         }
-        assertThat(delivered).extracting(event -> event.getRequest().getHeader("Launchpad-Delivery")).doesNotHaveDuplicates();
-        List<String> otherTypes = partner.getAllServeEvents().stream()
-                .filter(event -> event.getRequest().getUrl().equals("/other")).map(WebhookApiTest::type).toList();
+        assertThat(delivered).extracting(event -> event.getRequest().getHeader("Launchpad-Delivery"))
+            .doesNotHaveDuplicates();
+        List<String> otherTypes = partner.getAllServeEvents()
+            .stream()
+            .filter(event -> event.getRequest().getUrl().equals("/other"))
+            .map(WebhookApiTest::type)
+            .toList();
         assertThat(otherTypes).contains("challenge.published").doesNotContain("question.asked");
 
         // the log shows every attempt with its status code; a delivery can be sent again
-        JsonNode log = JSON.readTree(get("/api/v1/organisations/" + association.organisationId() + "/webhooks/" + webhook
-                + "/deliveries?limit=10", association).expectStatus().isOk().expectBody(String.class).returnResult()
-                .getResponseBody());
+        JsonNode log = JSON.readTree(get("/api/v1/organisations/" + association.organisationId() + "/webhooks/"
+                + webhook + "/deliveries?limit=10", association)
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody());
         JsonNode first = log.get("items").get(2);
         assertThat(first.get("status").asString()).isEqualTo("delivered");
         assertThat(first.get("log").get(first.get("log").size() - 1).get("statusCode").asInt()).isEqualTo(200);
@@ -125,22 +164,36 @@ class WebhookApiTest extends ApiTestBase {
         }
         assertThat(totalAttempts).isEqualTo(refused + 3 + (attemptsTo("/hooks") - refused - 3));
         String replayed = first.get("id").asString();
-        post("/api/v1/organisations/" + association.organisationId() + "/webhooks/" + webhook + "/deliveries/" + replayed
-                + "/replay", association, null).expectStatus().isAccepted()
-                .expectBody().jsonPath("$.status").isEqualTo("pending");
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> delivered("/hooks").stream()
-                .filter(event -> replayed.equals(event.getRequest().getHeader("Launchpad-Delivery"))).count() == 2);
+        post("/api/v1/organisations/" + association.organisationId() + "/webhooks/" + webhook + "/deliveries/"
+                + replayed + "/replay", association, null)
+            .expectStatus()
+            .isAccepted()
+            .expectBody()
+            .jsonPath("$.status")
+            .isEqualTo("pending");
+        await().atMost(Duration.ofSeconds(20))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> delivered("/hooks").stream()
+                .filter(event -> replayed.equals(event.getRequest().getHeader("Launchpad-Delivery")))
+                .count() == 2);
         System.out.printf("webhook outage: %d refused attempts while down, %d deliveries, %d attempts in all%n",
                 refused, delivered("/hooks").size(), attemptsTo("/hooks"));
 
         delete("/api/v1/organisations/" + association.organisationId() + "/webhooks/" + webhook, association)
-                .expectStatus().isNoContent();
+            .expectStatus()
+            .isNoContent();
         delete("/api/v1/organisations/" + association.organisationId() + "/webhooks/" + webhook, association)
-                .expectStatus().isNotFound();
-        JsonNode others = JSON.readTree(get("/api/v1/organisations/" + otherAssociation.organisationId() + "/webhooks",
-                otherAssociation).expectBody(String.class).returnResult().getResponseBody());
+            .expectStatus()
+            .isNotFound();
+        JsonNode others = JSON
+            .readTree(get("/api/v1/organisations/" + otherAssociation.organisationId() + "/webhooks", otherAssociation)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
         delete("/api/v1/organisations/" + otherAssociation.organisationId() + "/webhooks/"
-                + others.get("items").get(0).get("id").asString(), otherAssociation).expectStatus().isNoContent();
+                + others.get("items").get(0).get("id").asString(), otherAssociation)
+            .expectStatus()
+            .isNoContent();
     }
 
     @Test
@@ -148,32 +201,51 @@ class WebhookApiTest extends ApiTestBase {
         Actor association = actor("association");
         String uri = "/api/v1/organisations/" + association.organisationId() + "/webhooks";
         long before = count("webhook_endpoint");
-        refused(uri, association, Map.of("url", "http://partner.example/hooks", "events", List.of("challenge.published")),
-                422, "url", "https");
-        refused(uri, association, Map.of("url", "https://user:pw@partner.example/hooks", "events",
-                List.of("challenge.published")), 422, "url", "no-credentials");
-        refused(uri, association, Map.of("url", "https://no-such-host.invalid/hooks", "events",
-                List.of("challenge.published")), 422, "url", "public-address");
-        refused(uri, association, Map.of("url", "https://partner.example/hooks", "events", List.of("challenge.exploded")),
-                400, "events[0]", "known-event");
-        refused(uri, association, Map.of("url", "https://partner.example/hooks", "events", List.of()), 400, "events", null);
-        refused(uri, association, Map.of("url", "https://partner.example/" + "x".repeat(2100), "events",
-                List.of("challenge.published")), 400, "url", null);
-        refused(uri, association, Map.of("url", "https://partner.example/hooks", "events", List.of("challenge.published"),
-                "description", "d".repeat(201)), 400, "description", null);
-        api.post().uri(uri).header("Authorization", association.bearer()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"url\": [").exchange().expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        refused(uri, association,
+                Map.of("url", "http://partner.example/hooks", "events", List.of("challenge.published")), 422, "url",
+                "https");
+        refused(uri, association,
+                Map.of("url", "https://user:pw@partner.example/hooks", "events", List.of("challenge.published")), 422,
+                "url", "no-credentials");
+        refused(uri, association,
+                Map.of("url", "https://no-such-host.invalid/hooks", "events", List.of("challenge.published")), 422,
+                "url", "public-address");
+        refused(uri, association,
+                Map.of("url", "https://partner.example/hooks", "events", List.of("challenge.exploded")), 400,
+                "events[0]", "known-event");
+        refused(uri, association, Map.of("url", "https://partner.example/hooks", "events", List.of()), 400, "events",
+                null);
+        refused(uri, association,
+                Map.of("url", "https://partner.example/" + "x".repeat(2100), "events", List.of("challenge.published")),
+                400, "url", null);
+        refused(uri, association, Map.of("url", "https://partner.example/hooks", "events",
+                List.of("challenge.published"), "description", "d".repeat(201)), 400, "description", null);
+        api.post()
+            .uri(uri)
+            .header("Authorization", association.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue("{\"url\": [")
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         // only the organisation's members register its endpoints
-        post(uri, actor("association"), Map.of("url", partner.baseUrl() + "/hooks", "events", List.of("challenge.published")))
-                .expectStatus().isForbidden();
+        post(uri, actor("association"),
+                Map.of("url", partner.baseUrl() + "/hooks", "events", List.of("challenge.published")))
+            .expectStatus()
+            .isForbidden();
         assertThat(count("webhook_endpoint")).isEqualTo(before);
     }
 
     private void refused(String uri, Actor actor, Map<String, Object> body, int status, String field, String rule) {
-        var expectation = post(uri, actor, body).expectStatus().isEqualTo(status)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+        var expectation = post(uri, actor, body).expectStatus()
+            .isEqualTo(status)
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.errors[0].field")
+            .isEqualTo(field);
         if (rule != null) {
             expectation.jsonPath("$.errors[0].rule").isEqualTo(rule);
         }
@@ -185,11 +257,12 @@ class WebhookApiTest extends ApiTestBase {
 
     /** The calls the partner answered 2xx, in the order they arrived. */
     private List<ServeEvent> delivered(String path) {
-        return partner.getAllServeEvents().stream()
-                .filter(event -> event.getRequest().getUrl().equals(path))
-                .filter(event -> event.getResponse().getStatus() / 100 == 2)
-                .sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate()))
-                .toList();
+        return partner.getAllServeEvents()
+            .stream()
+            .filter(event -> event.getRequest().getUrl().equals(path))
+            .filter(event -> event.getResponse().getStatus() / 100 == 2)
+            .sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate()))
+            .toList();
     }
 
     private static String type(ServeEvent event) {
@@ -200,8 +273,12 @@ class WebhookApiTest extends ApiTestBase {
         Map<String, Object> body = challengeBody(association.organisationId(), title);
         body.put("essentialRequirements", List.of("Works without broadband"));
         body.put("questionsCloseOn", LocalDate.now().plusDays(10).toString());
-        String id = (String) post("/api/v1/challenges", association, body).expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String id = (String) post("/api/v1/challenges", association, body).expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("id");
         post("/api/v1/challenges/" + id + "/publish", association, null).expectStatus().isOk();
         return id;
     }
@@ -213,11 +290,13 @@ class WebhookApiTest extends ApiTestBase {
         body.put("evidence", Map.of("E1", "Runs on LoRaWAN"));
         body.put("pricePounds", 30_000);
         body.put("availability", "From next month");
-        String id = (String) post("/api/v1/challenges/" + challengeId + "/responses", supplier, body)
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String id = (String) post("/api/v1/challenges/" + challengeId + "/responses", supplier, body).expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("id");
         post("/api/v1/responses/" + id + "/submit", supplier, null).expectStatus().isOk();
     }
-
-
 
 }

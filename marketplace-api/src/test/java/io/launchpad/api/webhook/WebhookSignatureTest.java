@@ -19,11 +19,15 @@ class WebhookSignatureTest {
         assertThat(WebhookSignature.verify("whsec_right", header, body, NOW.plusSeconds(30))).isTrue();
         assertThat(WebhookSignature.verify("whsec_wrong", header, body, NOW)).as("another secret").isFalse();
         assertThat(WebhookSignature.verify("whsec_right", header, body.replace("published", "awarded"), NOW))
-                .as("a changed body").isFalse();
+            .as("a changed body")
+            .isFalse();
         assertThat(WebhookSignature.verify("whsec_right", header, body, NOW.plus(Duration.ofMinutes(6))))
-                .as("replayed after the window").isFalse();
-        assertThat(WebhookSignature.verify("whsec_right", header.replace("t=" + NOW.getEpochSecond(),
-                "t=" + NOW.plusSeconds(60).getEpochSecond()), body, NOW)).as("a moved timestamp").isFalse();
+            .as("replayed after the window")
+            .isFalse();
+        assertThat(WebhookSignature.verify("whsec_right",
+                header.replace("t=" + NOW.getEpochSecond(), "t=" + NOW.plusSeconds(60).getEpochSecond()), body, NOW))
+            .as("a moved timestamp")
+            .isFalse();
         assertThat(WebhookSignature.verify("whsec_right", null, body, NOW)).isFalse();
         assertThat(WebhookSignature.verify("whsec_right", "v1=abc", body, NOW)).isFalse();
     }
@@ -38,4 +42,5 @@ class WebhookSignatureTest {
         assertThat(properties.backoff(12)).isEqualTo(Duration.ofHours(1));
         assertThat(properties.backoff(60)).isEqualTo(Duration.ofHours(1));
     }
+
 }

@@ -32,10 +32,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * {@link BoardRanking} over the candidates and board-roles indexes: hard filters (visibility,
- * attendance, governance, status) inside Elasticsearch, candidates from {@link ThreeLists}, order
- * from {@link BoardScore}; equal scores by relevance, then {@link Tiebreak} of the id (never by
- * insertion order).
+ * {@link BoardRanking} over the candidates and board-roles indexes: hard filters
+ * (visibility, attendance, governance, status) inside Elasticsearch, candidates from
+ * {@link ThreeLists}, order from {@link BoardScore}; equal scores by relevance, then
+ * {@link Tiebreak} of the id (never by insertion order).
  */
 final class BoardRanker implements BoardRanking {
 
@@ -46,17 +46,23 @@ final class BoardRanker implements BoardRanking {
 
     private static final List<String> CANDIDATE_TEXT_FIELDS = List.of("text.skills^2", "text.summary",
             "text.headline^1.5", "text.experience", "text.sectors");
+
     private static final List<String> ROLE_TEXT_FIELDS = List.of("text.title^2", "text.gaps^2", "text.description");
 
     private final IndexSetup indexes;
+
     private final IndexNames names;
+
     private final QueryVectors vectors;
+
     private final Clock clock;
+
     private final ThreeLists<StoredCandidate> candidates;
+
     private final ThreeLists<StoredBoardRole> roles;
 
     BoardRanker(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, QueryVectors vectors,
-                Clock clock) {
+            Clock clock) {
         this.indexes = indexes;
         this.names = names;
         this.vectors = vectors;
@@ -76,47 +82,56 @@ final class BoardRanker implements BoardRanking {
         }
         String text = cut(BoardDocuments.roleText(role));
         return indexes.ready()
-                .then(Mono.fromCallable(() -> roleForScoring(role, text, indexes.vectorsComparable(names.candidates())))
-                        .subscribeOn(Schedulers.boundedElastic()))
-                .flatMap(scoredRole -> candidates.find(new ThreeLists.Spec<>(names.candidates(), StoredCandidate.class,
-                        StoredCandidate.FIELDS, candidateFilter(role), gapsMet(role.gaps()), text, CANDIDATE_TEXT_FIELDS,
-                        scoredRole.vector()), window.pool(MIN_POOL), window.depth())
-                        .map(found -> {
-                            double best = bestKeywords(found.values());
-                            List<RankedCandidate> ranked = new ArrayList<>();
-                            for (ThreeLists.Found<StoredCandidate> hit : found.values()) {
-                                BoardScore.Scored scored = BoardScore.score(scoredRole, hit.document().scored(),
-                                        best <= 0 ? 0 : hit.keywords() / best, vectors.model());
-                                // a near-empty profile is never shown to a board: it says too little to be a match
-                                if (scored != null && !scored.reasons().littleDetail()) {
-                                    ranked.add(new RankedCandidate(hit.document().candidateId(), scored.score(),
-                                            scored.reasons()));
-                                }
-                            }
-                            return best(ranked, RankedCandidate::position, window, size);
-                        }));
+            .then(Mono.fromCallable(() -> roleForScoring(role, text, indexes.vectorsComparable(names.candidates())))
+                .subscribeOn(Schedulers.boundedElastic()))
+            .flatMap(scoredRole -> candidates
+                .find(new ThreeLists.Spec<>(names.candidates(), StoredCandidate.class, StoredCandidate.FIELDS,
+                        candidateFilter(role), gapsMet(role.gaps()), text, CANDIDATE_TEXT_FIELDS, scoredRole.vector()),
+                        window.pool(MIN_POOL), window.depth())
+                .map(found -> {
+                    double best = bestKeywords(found.values());
+                    List<RankedCandidate> ranked = new ArrayList<>();
+                    for (ThreeLists.Found<StoredCandidate> hit : found.values()) {
+                        BoardScore.Scored scored = BoardScore.score(scoredRole, hit.document().scored(),
+                                best <= 0 ? 0 : hit.keywords() / best, vectors.model());
+                        // a near-empty profile is never shown to a board: it says too
+                        // little to be a match
+                        if (scored != null && !scored.reasons().littleDetail()) {
+                            ranked.add(new RankedCandidate(hit.document().candidateId(), scored.score(),
+                                    scored.reasons()));
+                        }
+                    }
+                    return best(ranked, RankedCandidate::position, window, size);
+                }));
     }
 
-    /** The role's gaps and whole text, embedded (cached: the same role is matched again and again). */
+    /**
+     * The role's gaps and whole text, embedded (cached: the same role is matched again
+     * and again).
+     */
     private BoardScore.Role roleForScoring(BoardRoleForMatching role, String text, boolean meaning) {
         List<BoardScore.Gap> gaps = new ArrayList<>();
         Map<String, RankedSkill> framework = new HashMap<>();
         role.gaps().forEach(gap -> framework.putIfAbsent(gap.skillLabel(), gap));
         for (String gap : BoardDocuments.gapTexts(role)) {
-            // no vectors over an index of another model's (changed model, no reindex yet): keywords and codes only
+            // no vectors over an index of another model's (changed model, no reindex
+            // yet): keywords and codes only
             gaps.add(new BoardScore.Gap(framework.get(gap), gap, meaning ? vectors.of(gap) : null));
         }
-        return new BoardScore.Role(gaps, text.isBlank() || !meaning ? null : vectors.of(text), role.attendance(), role.region(),
-                role.hoursPerMonth());
+        return new BoardScore.Role(gaps, text.isBlank() || !meaning ? null : vectors.of(text), role.attendance(),
+                role.region(), role.hoursPerMonth());
     }
 
-    /** Chose to be matched; meets the role's attendance; has governance experience when the role requires it. */
+    /**
+     * Chose to be matched; meets the role's attendance; has governance experience when
+     * the role requires it.
+     */
     private static Query candidateFilter(BoardRoleForMatching role) {
         BoolQuery.Builder bool = new BoolQuery.Builder()
-                .filter(f -> f.terms(t -> t.field("visibility").terms(v -> v.value(values(MATCHABLE)))));
+            .filter(f -> f.terms(t -> t.field("visibility").terms(v -> v.value(values(MATCHABLE)))));
         switch (role.attendance()) {
             case BoardRoleForMatching.IN_PERSON ->
-                    bool.filter(f -> f.term(t -> t.field("region_code").value(role.region() == null ? "" : role.region())));
+                bool.filter(f -> f.term(t -> t.field("region_code").value(role.region() == null ? "" : role.region())));
             case BoardRoleForMatching.REMOTE -> bool.filter(f -> f.term(t -> t.field("remote").value(true)));
             default -> {
                 // hybrid: no location rule
@@ -140,28 +155,32 @@ final class BoardRanker implements BoardRanking {
         String text = cut(BoardDocuments.candidateText(candidate));
         LocalDate today = LocalDate.now(clock);
         return indexes.ready()
-                .then(Mono.fromCallable(() -> candidateForScoring(candidate, text, indexes.vectorsComparable(names.boardRoles())))
-                        .subscribeOn(Schedulers.boundedElastic()))
-                .flatMap(scoredCandidate -> roles.find(new ThreeLists.Spec<>(names.boardRoles(), StoredBoardRole.class,
-                        StoredBoardRole.FIELDS, roleFilter(candidate, today), skillsOffered(candidate.skills()), text,
-                        ROLE_TEXT_FIELDS, wholeOf(scoredCandidate)), window.pool(MIN_POOL), window.depth())
-                        .map(found -> {
-                            double best = bestKeywords(found.values());
-                            List<RankedRole> ranked = new ArrayList<>();
-                            for (ThreeLists.Found<StoredBoardRole> hit : found.values()) {
-                                StoredBoardRole role = hit.document();
-                                BoardScore.Scored scored = BoardScore.score(role.scored(), scoredCandidate,
-                                        best <= 0 ? 0 : hit.keywords() / best, vectors.model());
-                                if (scored != null) {
-                                    ranked.add(new RankedRole(role.boardRoleId(), role.organisationId(),
-                                            scored.score(), scored.reasons()));
-                                }
-                            }
-                            return best(ranked, RankedRole::position, window, size);
-                        }));
+            .then(Mono
+                .fromCallable(() -> candidateForScoring(candidate, text, indexes.vectorsComparable(names.boardRoles())))
+                .subscribeOn(Schedulers.boundedElastic()))
+            .flatMap(scoredCandidate -> roles
+                .find(new ThreeLists.Spec<>(names.boardRoles(), StoredBoardRole.class, StoredBoardRole.FIELDS,
+                        roleFilter(candidate, today), skillsOffered(candidate.skills()), text, ROLE_TEXT_FIELDS,
+                        wholeOf(scoredCandidate)), window.pool(MIN_POOL), window.depth())
+                .map(found -> {
+                    double best = bestKeywords(found.values());
+                    List<RankedRole> ranked = new ArrayList<>();
+                    for (ThreeLists.Found<StoredBoardRole> hit : found.values()) {
+                        StoredBoardRole role = hit.document();
+                        BoardScore.Scored scored = BoardScore.score(role.scored(), scoredCandidate,
+                                best <= 0 ? 0 : hit.keywords() / best, vectors.model());
+                        if (scored != null) {
+                            ranked.add(new RankedRole(role.boardRoleId(), role.organisationId(), scored.score(),
+                                    scored.reasons()));
+                        }
+                    }
+                    return best(ranked, RankedRole::position, window, size);
+                }));
     }
 
-    /** The candidate's passages and whole profile, embedded as the index would hold them. */
+    /**
+     * The candidate's passages and whole profile, embedded as the index would hold them.
+     */
     private BoardScore.Candidate candidateForScoring(CandidateForMatching candidate, String text, boolean meaning) {
         List<Passage> passages = new ArrayList<>();
         float[] whole = text.isBlank() || !meaning ? null : vectors.passage(text);
@@ -174,25 +193,32 @@ final class BoardRanker implements BoardRanking {
         }
         return new BoardScore.Candidate(candidate.skills(),
                 candidate.skills().stream().flatMap(skill -> skill.adjacent().stream()).distinct().toList(), passages,
-                candidate.hasGovernanceExperience(), candidate.governanceYears(), candidate.region(), candidate.remote(),
-                candidate.hoursPerMonth(), BoardDocuments.substance(candidate));
+                candidate.hasGovernanceExperience(), candidate.governanceYears(), candidate.region(),
+                candidate.remote(), candidate.hoursPerMonth(), BoardDocuments.substance(candidate));
     }
 
     private static float @Nullable [] wholeOf(BoardScore.Candidate candidate) {
-        return candidate.passages().stream().filter(p -> BoardDocuments.WHOLE.equals(p.kind())).map(Passage::vector)
-                .findFirst().orElse(null);
+        return candidate.passages()
+            .stream()
+            .filter(p -> BoardDocuments.WHOLE.equals(p.kind()))
+            .map(Passage::vector)
+            .findFirst()
+            .orElse(null);
     }
 
-    /** Open, closing today or later; the candidate meets its attendance and, where required, its governance rule. */
+    /**
+     * Open, closing today or later; the candidate meets its attendance and, where
+     * required, its governance rule.
+     */
     private static Query roleFilter(CandidateForMatching candidate, LocalDate today) {
-        BoolQuery.Builder bool = new BoolQuery.Builder()
-                .filter(f -> f.term(t -> t.field("status_code").value("open")))
-                .filter(f -> f.range(r -> r.date(d -> d.field("closing_date").gte(today.toString()))));
+        BoolQuery.Builder bool = new BoolQuery.Builder().filter(f -> f.term(t -> t.field("status_code").value("open")))
+            .filter(f -> f.range(r -> r.date(d -> d.field("closing_date").gte(today.toString()))));
         bool.filter(f -> f.bool(place -> {
             place.should(s -> s.term(t -> t.field("attendance").value(BoardRoleForMatching.HYBRID)));
             place.should(s -> s.bool(b -> b
-                    .filter(x -> x.term(t -> t.field("attendance").value(BoardRoleForMatching.IN_PERSON)))
-                    .filter(x -> x.term(t -> t.field("region_code").value(candidate.region() == null ? "" : candidate.region())))));
+                .filter(x -> x.term(t -> t.field("attendance").value(BoardRoleForMatching.IN_PERSON)))
+                .filter(x -> x
+                    .term(t -> t.field("region_code").value(candidate.region() == null ? "" : candidate.region())))));
             if (candidate.remote()) {
                 place.should(s -> s.term(t -> t.field("attendance").value(BoardRoleForMatching.REMOTE)));
             }
@@ -206,14 +232,17 @@ final class BoardRanker implements BoardRanking {
 
     // ---- shared
 
-    /** Score, then relevance (finer than the rounded score), then the stable hash of the id; this page only. */
+    /**
+     * Score, then relevance (finer than the rounded score), then the stable hash of the
+     * id; this page only.
+     */
     private static <M> List<M> best(List<M> ranked, Function<M, MatchWindow.MatchPosition> position, MatchWindow window,
-                                    int size) {
+            int size) {
         return ranked.stream()
-                .sorted(Comparator.comparing(position, MatchWindow.MatchPosition.ORDER))
-                .filter(match -> window.admits(position.apply(match)))
-                .limit(size)
-                .toList();
+            .sorted(Comparator.comparing(position, MatchWindow.MatchPosition.ORDER))
+            .filter(match -> window.admits(position.apply(match)))
+            .limit(size)
+            .toList();
     }
 
     private static double bestKeywords(Collection<? extends ThreeLists.Found<?>> found) {
@@ -221,8 +250,9 @@ final class BoardRanker implements BoardRanking {
     }
 
     /**
-     * One point per framework gap the document meets at the level needed ({@code skill@rank}), half a
-     * point per gap skill held below it, a third for an adjacent skill. Null (no list) without framework gaps.
+     * One point per framework gap the document meets at the level needed
+     * ({@code skill@rank}), half a point per gap skill held below it, a third for an
+     * adjacent skill. Null (no list) without framework gaps.
      */
     private static @Nullable Query gapsMet(List<RankedSkill> gaps) {
         if (gaps.isEmpty()) {
@@ -231,21 +261,26 @@ final class BoardRanker implements BoardRanking {
         return Query.of(q -> q.bool(bool -> {
             for (RankedSkill gap : gaps) {
                 bool.should(s -> s.constantScore(c -> c.boost(1f)
-                        .filter(f -> f.term(t -> t.field("skill_levels").value(BoardDocuments.level(gap.skill(), Math.max(1, gap.rank())))))));
-                bool.should(s -> s.constantScore(c -> c.boost(0.5f)
-                        .filter(f -> f.term(t -> t.field("skill_codes").value(gap.skill())))));
-                bool.should(s -> s.constantScore(c -> c.boost(0.3f)
-                        .filter(f -> f.term(t -> t.field("adjacent_codes").value(gap.skill())))));
+                    .filter(f -> f.term(t -> t.field("skill_levels")
+                        .value(BoardDocuments.level(gap.skill(), Math.max(1, gap.rank())))))));
+                bool.should(s -> s.constantScore(
+                        c -> c.boost(0.5f).filter(f -> f.term(t -> t.field("skill_codes").value(gap.skill())))));
+                bool.should(s -> s.constantScore(
+                        c -> c.boost(0.3f).filter(f -> f.term(t -> t.field("adjacent_codes").value(gap.skill())))));
                 if (!gap.adjacent().isEmpty()) {
                     bool.should(s -> s.constantScore(c -> c.boost(0.3f)
-                            .filter(f -> f.terms(t -> t.field("skill_codes").terms(v -> v.value(values(gap.adjacent())))))));
+                        .filter(f -> f
+                            .terms(t -> t.field("skill_codes").terms(v -> v.value(values(gap.adjacent())))))));
                 }
             }
             return bool.minimumShouldMatch("1");
         }));
     }
 
-    /** The mirror of {@link #gapsMet}: a role's gap {@code skill@rank} is met by every rank up to the one offered. */
+    /**
+     * The mirror of {@link #gapsMet}: a role's gap {@code skill@rank} is met by every
+     * rank up to the one offered.
+     */
     private static @Nullable Query skillsOffered(List<RankedSkill> skills) {
         if (skills.isEmpty()) {
             return null;
@@ -254,14 +289,15 @@ final class BoardRanker implements BoardRanking {
             for (RankedSkill skill : skills) {
                 for (int rank = 1; rank <= skill.rank(); rank++) {
                     String level = BoardDocuments.level(skill.skill(), rank);
-                    bool.should(s -> s.constantScore(c -> c.boost(1f)
-                            .filter(f -> f.term(t -> t.field("gap_levels").value(level)))));
+                    bool.should(s -> s
+                        .constantScore(c -> c.boost(1f).filter(f -> f.term(t -> t.field("gap_levels").value(level)))));
                 }
-                bool.should(s -> s.constantScore(c -> c.boost(0.5f)
-                        .filter(f -> f.term(t -> t.field("gap_codes").value(skill.skill())))));
+                bool.should(s -> s.constantScore(
+                        c -> c.boost(0.5f).filter(f -> f.term(t -> t.field("gap_codes").value(skill.skill())))));
                 if (!skill.adjacent().isEmpty()) {
                     bool.should(s -> s.constantScore(c -> c.boost(0.3f)
-                            .filter(f -> f.terms(t -> t.field("gap_codes").terms(v -> v.value(values(skill.adjacent())))))));
+                        .filter(f -> f
+                            .terms(t -> t.field("gap_codes").terms(v -> v.value(values(skill.adjacent())))))));
                 }
             }
             return bool.minimumShouldMatch("1");
@@ -275,4 +311,5 @@ final class BoardRanker implements BoardRanking {
     private static List<FieldValue> values(Collection<String> values) {
         return new ArrayList<>(values.stream().map(FieldValue::of).toList());
     }
+
 }

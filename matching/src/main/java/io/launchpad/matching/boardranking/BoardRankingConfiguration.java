@@ -18,9 +18,9 @@ public class BoardRankingConfiguration {
 
     @Bean
     BoardRanking matchingBoardRanking(ElasticsearchConnection matchingElasticsearch, IndexSetup matchingIndexSetup,
-                                      IndexNames matchingIndexNames, Embeddings matchingEmbeddings,
-                                      ObjectProvider<Clock> clock) {
+            IndexNames matchingIndexNames, Embeddings matchingEmbeddings, ObjectProvider<Clock> clock) {
         return new BoardRanker(matchingElasticsearch, matchingIndexSetup, matchingIndexNames,
                 new QueryVectors(matchingEmbeddings), clock.getIfAvailable(Clock::systemUTC));
     }
+
 }

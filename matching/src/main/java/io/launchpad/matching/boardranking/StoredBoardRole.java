@@ -15,20 +15,24 @@ import org.jspecify.annotations.Nullable;
 
 /** A board role as the board-roles index returns it: only what the re-rank reads. */
 record StoredBoardRole(UUID boardRoleId, UUID organisationId, @Nullable List<RankedSkill> gaps,
-                       @Nullable List<String> gapsInWords, @Nullable List<Passage> passages, @Nullable String regionCode,
-                       @Nullable Boolean remote, @Nullable String attendance, @Nullable Integer hoursPerMonth) {
+        @Nullable List<String> gapsInWords, @Nullable List<Passage> passages, @Nullable String regionCode,
+        @Nullable Boolean remote, @Nullable String attendance, @Nullable Integer hoursPerMonth) {
 
     static final List<String> FIELDS = List.of("board_role_id", "organisation_id", "gaps", "gaps_in_words", "passages",
             "region_code", "remote", "attendance", "hours_per_month");
 
-    /** The gaps with the vectors the index holds for them (in the order {@code BoardDocuments.gapTexts} wrote them). */
+    /**
+     * The gaps with the vectors the index holds for them (in the order
+     * {@code BoardDocuments.gapTexts} wrote them).
+     */
     BoardScore.Role scored() {
         Map<String, float[]> vectors = new HashMap<>();
         float[] whole = null;
         for (Passage passage : passages == null ? List.<Passage>of() : passages) {
             if (passage.text() == null) {
                 whole = passage.vector();
-            } else {
+            }
+            else {
                 vectors.putIfAbsent(passage.text(), passage.vector());
             }
         }
@@ -43,8 +47,9 @@ record StoredBoardRole(UUID boardRoleId, UUID organisationId, @Nullable List<Ran
                 scored.add(new BoardScore.Gap(null, words.strip(), vectors.get(words.strip())));
             }
         }
-        String stated = attendance == null ? (Boolean.TRUE.equals(remote) ? BoardRoleForMatching.REMOTE
-                : BoardRoleForMatching.IN_PERSON) : attendance;
+        String stated = attendance == null
+                ? (Boolean.TRUE.equals(remote) ? BoardRoleForMatching.REMOTE : BoardRoleForMatching.IN_PERSON)
+                : attendance;
         return new BoardScore.Role(scored, whole, stated, regionCode, hoursPerMonth == null ? 0 : hoursPerMonth);
     }
 }

@@ -7,11 +7,14 @@ import io.launchpad.matching.RankedSkill;
 import io.launchpad.matching.indexes.IndexedCandidate.Passage;
 import org.jspecify.annotations.Nullable;
 
-/** A candidate as the candidates index returns it: only what the re-rank reads (never the free text fields). */
+/**
+ * A candidate as the candidates index returns it: only what the re-rank reads (never the
+ * free text fields).
+ */
 record StoredCandidate(UUID candidateId, @Nullable List<RankedSkill> skills, @Nullable List<String> adjacentCodes,
-                       @Nullable List<Passage> passages, @Nullable Boolean governance, @Nullable Integer governanceYears,
-                       @Nullable String regionCode, @Nullable Boolean remote, @Nullable Integer hoursPerMonth,
-                       @Nullable Integer substance) {
+        @Nullable List<Passage> passages, @Nullable Boolean governance, @Nullable Integer governanceYears,
+        @Nullable String regionCode, @Nullable Boolean remote, @Nullable Integer hoursPerMonth,
+        @Nullable Integer substance) {
 
     static final List<String> FIELDS = List.of("candidate_id", "skills", "adjacent_codes", "passages", "governance",
             "governance_years", "region_code", "remote", "hours_per_month", "substance");

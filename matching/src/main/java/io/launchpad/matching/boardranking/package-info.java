@@ -1,6 +1,6 @@
 /**
- * Board matching on Elasticsearch: candidates for a board role and roles for a candidate, found by three fused
- * lists and ordered by a transparent score.
+ * Board matching on Elasticsearch: candidates for a board role and roles for a candidate,
+ * found by three fused lists and ordered by a transparent score.
  */
 @NullMarked
 package io.launchpad.matching.boardranking;

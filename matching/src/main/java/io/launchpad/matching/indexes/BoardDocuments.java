@@ -16,18 +16,24 @@ import io.launchpad.matching.Tiebreak;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns board documents into what the candidates and board-roles indexes store, embeddings
- * included; the outbox indexer and a full reindex both go through here. One model call per batch:
- * the whole-profile texts and every passage are embedded together.
+ * Turns board documents into what the candidates and board-roles indexes store,
+ * embeddings included; the outbox indexer and a full reindex both go through here. One
+ * model call per batch: the whole-profile texts and every passage are embedded together.
  */
 public final class BoardDocuments {
 
-    /** Passages kept per profile or role: enough for a full profile, bounded for the index and the re-rank. */
+    /**
+     * Passages kept per profile or role: enough for a full profile, bounded for the index
+     * and the re-rank.
+     */
     public static final int MAX_PASSAGES = 32;
+
     /** The passage kind that carries the whole text's vector (no text of its own). */
     public static final String WHOLE = "whole";
     static final int EXPERIENCE_WORDS = 15;
+
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+");
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private final Embeddings embeddings;
@@ -36,11 +42,15 @@ public final class BoardDocuments {
         this.embeddings = embeddings;
     }
 
-    /** Only matchable candidates may be indexed: a private one here is a programming error, not data. */
+    /**
+     * Only matchable candidates may be indexed: a private one here is a programming
+     * error, not data.
+     */
     public List<IndexedCandidate> candidates(List<CandidateForMatching> candidates) {
         candidates.forEach(candidate -> {
             if (!candidate.matchable()) {
-                throw new IllegalArgumentException("candidate " + candidate.id() + " is not matchable and must not be indexed");
+                throw new IllegalArgumentException(
+                        "candidate " + candidate.id() + " is not matchable and must not be indexed");
             }
         });
         List<String> texts = new ArrayList<>();
@@ -74,7 +84,8 @@ public final class BoardDocuments {
             passages.add(gapTexts(role).stream().map(text -> new PassageText("gap", text, 0)).toList());
         }
         List<float[]> wholes = new ArrayList<>();
-        // a role and its gaps are what candidates are searched for: query side, as the ranker embeds them
+        // a role and its gaps are what candidates are searched for: query side, as the
+        // ranker embeds them
         List<List<IndexedCandidate.Passage>> embedded = embed(texts, passages, wholes, EmbeddingModel.Side.QUERY);
         List<IndexedBoardRole> indexed = new ArrayList<>(roles.size());
         for (int i = 0; i < roles.size(); i++) {
@@ -83,14 +94,18 @@ public final class BoardDocuments {
                     r.gaps().stream().map(gap -> level(gap.skill(), gap.rank())).toList(), r.gaps(), r.gapsInWords(),
                     r.region(), r.remote(), r.attendance(), r.governanceRequired(), r.hoursPerMonth(), r.version(),
                     r.updatedAt(), Tiebreak.of(r.id()),
-                    new IndexedBoardRole.Text(r.title(), r.description(), gapsText(r)), embedded.get(i), wholes.get(i)));
+                    new IndexedBoardRole.Text(r.title(), r.description(), gapsText(r)), embedded.get(i),
+                    wholes.get(i)));
         }
         return indexed;
     }
 
-    /** One batched model run for the whole texts and all passages; {@code wholes} receives the whole-text vectors. */
+    /**
+     * One batched model run for the whole texts and all passages; {@code wholes} receives
+     * the whole-text vectors.
+     */
     private List<List<IndexedCandidate.Passage>> embed(List<String> texts, List<List<PassageText>> passages,
-                                                       List<float[]> wholes, EmbeddingModel.Side side) {
+            List<float[]> wholes, EmbeddingModel.Side side) {
         List<String> all = new ArrayList<>(texts);
         passages.forEach(list -> list.forEach(passage -> all.add(passage.text())));
         List<float[]> vectors = embeddings.embedAll(all, side);
@@ -100,7 +115,8 @@ public final class BoardDocuments {
         for (int i = 0; i < passages.size(); i++) {
             List<PassageText> list = passages.get(i);
             List<IndexedCandidate.Passage> embedded = new ArrayList<>();
-            // the whole text's vector rides along: Elasticsearch keeps dense_vector values out of _source
+            // the whole text's vector rides along: Elasticsearch keeps dense_vector
+            // values out of _source
             if (wholes.get(i) != null) {
                 embedded.add(IndexedCandidate.Passage.of(WHOLE, null, 0, wholes.get(i)));
             }
@@ -118,7 +134,10 @@ public final class BoardDocuments {
     public record PassageText(String kind, String text, int level) {
     }
 
-    /** The pieces a gap can be covered by: each skill (at its level), each role held, the headline, each sentence, the sectors. */
+    /**
+     * The pieces a gap can be covered by: each skill (at its level), each role held, the
+     * headline, each sentence, the sectors.
+     */
     public static List<PassageText> candidatePassages(CandidateForMatching c) {
         List<PassageText> passages = new ArrayList<>();
         c.skills().forEach(skill -> passages.add(new PassageText("skill", skill.skillLabel(), skill.rank())));
@@ -144,8 +163,10 @@ public final class BoardDocuments {
     }
 
     /**
-     * How much a profile says, in words of sentences it wrote (summary) plus {@link #EXPERIENCE_WORDS}
-     * for each role held it lists; a list of skill names, a headline or a one-word summary adds nothing. A near-empty or keyword-only profile scores near zero and is capped by the re-rank.
+     * How much a profile says, in words of sentences it wrote (summary) plus
+     * {@link #EXPERIENCE_WORDS} for each role held it lists; a list of skill names, a
+     * headline or a one-word summary adds nothing. A near-empty or keyword-only profile
+     * scores near zero and is capped by the re-rank.
      */
     public static int substance(CandidateForMatching c) {
         int words = 0;
@@ -153,7 +174,8 @@ public final class BoardDocuments {
             int count = words(sentence);
             words += count >= 4 ? count : 0;
         }
-        // a role held, with its sector and years, is structured evidence worth a full sentence
+        // a role held, with its sector and years, is structured evidence worth a full
+        // sentence
         words += EXPERIENCE_WORDS * c.experience().size();
         return words;
     }
@@ -169,7 +191,10 @@ public final class BoardDocuments {
         return text == null ? 0 : (int) WORD.matcher(text).results().count();
     }
 
-    /** What a candidate's embedding is made of: headline, skills at their levels, summary, roles and sectors. */
+    /**
+     * What a candidate's embedding is made of: headline, skills at their levels, summary,
+     * roles and sectors.
+     */
     public static String candidateText(CandidateForMatching candidate) {
         CandidateForMatching.Words w = candidate.words();
         return join(Stream.of(w.headline(), skillsText(candidate.skills()), freeSkillsText(w.skills()), w.summary(),
@@ -186,8 +211,9 @@ public final class BoardDocuments {
     }
 
     public static String skillsText(List<RankedSkill> skills) {
-        return skills.stream().map(skill -> skill.skillLabel() + " (" + skill.levelLabel() + ")")
-                .collect(Collectors.joining("\n"));
+        return skills.stream()
+            .map(skill -> skill.skillLabel() + " (" + skill.levelLabel() + ")")
+            .collect(Collectors.joining("\n"));
     }
 
     static String freeSkillsText(List<CandidateForMatching.FreeSkill> skills) {
@@ -200,9 +226,10 @@ public final class BoardDocuments {
     }
 
     private static String experienceText(CandidateForMatching candidate) {
-        return candidate.experience().stream()
-                .map(e -> e.role() + " in " + e.sector() + " (" + e.years() + " years)")
-                .collect(Collectors.joining("\n"));
+        return candidate.experience()
+            .stream()
+            .map(e -> e.role() + " in " + e.sector() + " (" + e.years() + " years)")
+            .collect(Collectors.joining("\n"));
     }
 
     private static List<String> codes(List<RankedSkill> skills) {
@@ -228,7 +255,10 @@ public final class BoardDocuments {
     }
 
     private static String join(Stream<String> parts) {
-        return parts.filter(Objects::nonNull).map(String::strip).filter(part -> !part.isEmpty())
-                .collect(Collectors.joining("\n"));
+        return parts.filter(Objects::nonNull)
+            .map(String::strip)
+            .filter(part -> !part.isEmpty())
+            .collect(Collectors.joining("\n"));
     }
+
 }

@@ -12,7 +12,10 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 
-/** An SSL context that trusts the CA a secured cluster's certificates come from (ECK and compose make their own). */
+/**
+ * An SSL context that trusts the CA a secured cluster's certificates come from (ECK and
+ * compose make their own).
+ */
 final class ClusterCertificates {
 
     private ClusterCertificates() {
@@ -34,10 +37,13 @@ final class ClusterCertificates {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
             return context;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Cannot read the Elasticsearch CA certificate " + caPem, e);
-        } catch (GeneralSecurityException e) {
+        }
+        catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot trust the Elasticsearch CA certificate " + caPem, e);
         }
     }
+
 }

@@ -30,55 +30,69 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.message.BasicHeader;
 
 /**
- * The one way matching talks to Elasticsearch: every call is bounded by the request timeout, and
- * every failure that means "try again later" becomes a {@link MatchingUnavailableException}.
+ * The one way matching talks to Elasticsearch: every call is bounded by the request
+ * timeout, and every failure that means "try again later" becomes a
+ * {@link MatchingUnavailableException}.
  */
 public final class ElasticsearchConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchConnection.class);
 
     private final Rest5Client restClient;
+
     private final ElasticsearchAsyncClient client;
+
     private final Duration requestTimeout;
 
     public ElasticsearchConnection(URI url, Duration requestTimeout) {
         this(List.of(url), requestTimeout);
     }
 
-    /** Several nodes of one cluster: requests go round them, and a node that fails is skipped for a while. */
+    /**
+     * Several nodes of one cluster: requests go round them, and a node that fails is
+     * skipped for a while.
+     */
     public ElasticsearchConnection(List<URI> nodes, Duration requestTimeout) {
         this(nodes, requestTimeout, new MatchingProperties.Security("", "", ""));
     }
 
-    /** A secured cluster: basic authentication and, for HTTPS, the CA that signed the nodes' certificates. */
-    public ElasticsearchConnection(List<URI> nodes, Duration requestTimeout,
-            MatchingProperties.Security security) {
+    /**
+     * A secured cluster: basic authentication and, for HTTPS, the CA that signed the
+     * nodes' certificates.
+     */
+    public ElasticsearchConnection(List<URI> nodes, Duration requestTimeout, MatchingProperties.Security security) {
         this.requestTimeout = requestTimeout;
         Timeout timeout = Timeout.ofMilliseconds(requestTimeout.toMillis());
-        // connecting to a node that is down must fail fast, not use up the whole request budget
+        // connecting to a node that is down must fail fast, not use up the whole request
+        // budget
         Timeout connectTimeout = Timeout.ofMilliseconds(Math.min(1000, requestTimeout.toMillis()));
         var builder = Rest5Client.builder(nodes.toArray(URI[]::new))
-                .setConnectionConfigCallback(connection -> connection.setConnectTimeout(connectTimeout).setSocketTimeout(timeout))
-                .setRequestConfigCallback(request -> request.setConnectionRequestTimeout(timeout).setResponseTimeout(timeout));
+            .setConnectionConfigCallback(
+                    connection -> connection.setConnectTimeout(connectTimeout).setSocketTimeout(timeout))
+            .setRequestConfigCallback(
+                    request -> request.setConnectionRequestTimeout(timeout).setResponseTimeout(timeout));
         if (security.authenticates()) {
-            String basic = Base64.getEncoder().encodeToString(
-                    (security.username() + ":" + security.password()).getBytes(StandardCharsets.UTF_8));
-            builder.setDefaultHeaders(new Header[] {
-                    new BasicHeader("Authorization", "Basic " + basic)});
+            String basic = Base64.getEncoder()
+                .encodeToString((security.username() + ":" + security.password()).getBytes(StandardCharsets.UTF_8));
+            builder.setDefaultHeaders(new Header[] { new BasicHeader("Authorization", "Basic " + basic) });
         }
         if (!security.caCertificate().isBlank()) {
             builder.setSSLContext(ClusterCertificates.trusting(Path.of(security.caCertificate())));
         }
         this.restClient = builder.build();
-        this.client = new ElasticsearchAsyncClient(new Rest5ClientTransport(restClient, new Jackson3JsonpMapper(documentMapper())));
+        this.client = new ElasticsearchAsyncClient(
+                new Rest5ClientTransport(restClient, new Jackson3JsonpMapper(documentMapper())));
     }
 
-    /** Index documents are snake case records with ISO-8601 dates, matching the templates' field names. */
+    /**
+     * Index documents are snake case records with ISO-8601 dates, matching the templates'
+     * field names.
+     */
     static JsonMapper documentMapper() {
         return JsonMapper.builder()
-                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .build();
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
     }
 
     /**
@@ -92,12 +106,15 @@ public final class ElasticsearchConnection implements AutoCloseable {
     /** Runs one call; {@code what} names it in errors and logs. */
     public <T> Mono<T> call(String what, Function<ElasticsearchAsyncClient, CompletableFuture<T>> request) {
         return Mono.fromFuture(() -> request.apply(client))
-                .timeout(requestTimeout.plusMillis(250))
-                .onErrorMap(error -> unavailable(error) ? new MatchingUnavailableException(
-                        "Elasticsearch could not " + what + ": " + describe(error), error) : error);
+            .timeout(requestTimeout.plusMillis(250))
+            .onErrorMap(error -> unavailable(error) ? new MatchingUnavailableException(
+                    "Elasticsearch could not " + what + ": " + describe(error), error) : error);
     }
 
-    /** Connection problems, timeouts, overload and missing indexes pass with time; bad requests do not. */
+    /**
+     * Connection problems, timeouts, overload and missing indexes pass with time; bad
+     * requests do not.
+     */
     static boolean unavailable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof MatchingUnavailableException || cause instanceof TimeoutException
@@ -129,8 +146,10 @@ public final class ElasticsearchConnection implements AutoCloseable {
     public void close() {
         try {
             restClient.close();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             log.warn("Elasticsearch client did not close cleanly: {}", e.toString());
         }
     }
+
 }

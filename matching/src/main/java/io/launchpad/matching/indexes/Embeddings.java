@@ -19,35 +19,46 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sentence embeddings (384 dimensions, unit length) from the configured {@link EmbeddingModel},
- * computed in-process on the CPU from the int8-quantised ONNX model in its langchain4j model jar:
- * nothing is downloaded at run time. The quantised models give vectors within cosine 0.99 of the full
- * ones at about twice the speed (docs/decisions.md). A text longer than one window is embedded window
- * by window and averaged. Each model loads once per JVM (about a second) on first use and is shared:
- * ONNX Runtime sessions are thread-safe. Calls block on CPU work, so reactive callers run them on a
- * bounded elastic scheduler.
+ * Sentence embeddings (384 dimensions, unit length) from the configured
+ * {@link EmbeddingModel}, computed in-process on the CPU from the int8-quantised ONNX
+ * model in its langchain4j model jar: nothing is downloaded at run time. The quantised
+ * models give vectors within cosine 0.99 of the full ones at about twice the speed
+ * (docs/decisions.md). A text longer than one window is embedded window by window and
+ * averaged. Each model loads once per JVM (about a second) on first use and is shared:
+ * ONNX Runtime sessions are thread-safe. Calls block on CPU work, so reactive callers run
+ * them on a bounded elastic scheduler.
  *
- * <p>A text's vector depends on the model, on which side of a search it is ({@link EmbeddingModel.Side})
- * and on the text: {@link #hash} names exactly that, so a vector stored beside its hash can be reused
- * instead of running the model again ({@link KnownVectors}).
+ * <p>
+ * A text's vector depends on the model, on which side of a search it is
+ * ({@link EmbeddingModel.Side}) and on the text: {@link #hash} names exactly that, so a
+ * vector stored beside its hash can be reused instead of running the model again
+ * ({@link KnownVectors}).
  */
 public final class Embeddings {
 
     public static final int DIMENSIONS = 384;
-    /** The most word pieces the model reads at once (sentence-transformers' limit for MiniLM; bge and e5 read 512). */
+
+    /**
+     * The most word pieces the model reads at once (sentence-transformers' limit for
+     * MiniLM; bge and e5 read 512).
+     */
     static final int MAX_TOKENS = 256;
     static final int BATCH_SIZE = 16;
+
     /**
-     * About 200 word pieces: a window the model reads whole. Up to four windows per text: a profile's
-     * later case studies count, a 100-page attachment does not cost 100 model runs.
+     * About 200 word pieces: a window the model reads whole. Up to four windows per text:
+     * a profile's later case studies count, a 100-page attachment does not cost 100 model
+     * runs.
      */
     static final int WINDOW_CHARACTERS = 900;
     static final int MAX_WINDOWS = 4;
 
     private static final Logger log = LoggerFactory.getLogger(Embeddings.class);
+
     private static final Map<String, OnnxEncoder> LOADED = new ConcurrentHashMap<>();
 
     private final EmbeddingModel model;
+
     private final AtomicLong textsEmbedded = new AtomicLong();
 
     /** The default model ({@link EmbeddingModel#DEFAULT}). */
@@ -63,7 +74,10 @@ public final class Embeddings {
         return model;
     }
 
-    /** Texts this instance ran through the model so far (vectors reused from a hash are not counted). */
+    /**
+     * Texts this instance ran through the model so far (vectors reused from a hash are
+     * not counted).
+     */
     public long textsEmbedded() {
         return textsEmbedded.get();
     }
@@ -73,17 +87,21 @@ public final class Embeddings {
             long started = System.nanoTime();
             int threads = Runtime.getRuntime().availableProcessors();
             OnnxEncoder encoder = new OnnxEncoder(model, MAX_TOKENS, BATCH_SIZE, threads);
-            log.atInfo().addKeyValue("model", model.id()).addKeyValue("pooling", model.pooling())
-                    .addKeyValue("maxTokens", MAX_TOKENS).addKeyValue("threads", threads)
-                    .addKeyValue("millis", (System.nanoTime() - started) / 1_000_000)
-                    .log("Embedding model loaded");
+            log.atInfo()
+                .addKeyValue("model", model.id())
+                .addKeyValue("pooling", model.pooling())
+                .addKeyValue("maxTokens", MAX_TOKENS)
+                .addKeyValue("threads", threads)
+                .addKeyValue("millis", (System.nanoTime() - started) / 1_000_000)
+                .log("Embedding model loaded");
             return encoder;
         });
     }
 
     /**
-     * Names the vector of {@code text} on {@code side} under this model: 128 bits of SHA-256 over the
-     * model id, the side and the text, base64. Null for a blank text (it has no vector).
+     * Names the vector of {@code text} on {@code side} under this model: 128 bits of
+     * SHA-256 over the model id, the side and the text, base64. Null for a blank text (it
+     * has no vector).
      */
     public @Nullable String hash(@Nullable String text, EmbeddingModel.Side side) {
         if (text == null || text.isBlank()) {
@@ -94,12 +112,16 @@ public final class Embeddings {
             digest.update((model.id() + "\n" + side + "\n").getBytes(StandardCharsets.UTF_8));
             byte[] full = digest.digest(text.strip().getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 16));
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 
-    /** The query-side embedding of {@code text}, or null when there is no text (missing data has no meaning to compare). */
+    /**
+     * The query-side embedding of {@code text}, or null when there is no text (missing
+     * data has no meaning to compare).
+     */
     public float @Nullable [] embed(@Nullable String text) {
         return embed(text, EmbeddingModel.Side.QUERY);
     }
@@ -109,17 +131,19 @@ public final class Embeddings {
     }
 
     /**
-     * Batched model runs for the whole list (much cheaper per text than one by one); nulls for blank
-     * texts. A text longer than one window is cut into windows at word boundaries, each embedded, and
-     * their vectors averaged by length, so a long profile is represented by all of it, not its opening.
+     * Batched model runs for the whole list (much cheaper per text than one by one);
+     * nulls for blank texts. A text longer than one window is cut into windows at word
+     * boundaries, each embedded, and their vectors averaged by length, so a long profile
+     * is represented by all of it, not its opening.
      */
     public List<float[]> embedAll(List<String> texts, EmbeddingModel.Side side) {
         return embedAll(texts, side, KnownVectors.NONE);
     }
 
     /**
-     * As {@link #embedAll(List, EmbeddingModel.Side)}, but a text whose {@link #hash} {@code known} holds
-     * takes that vector instead of a model run; the same text twice in the list runs once.
+     * As {@link #embedAll(List, EmbeddingModel.Side)}, but a text whose {@link #hash}
+     * {@code known} holds takes that vector instead of a model run; the same text twice
+     * in the list runs once.
      */
     public List<float[]> embedAll(List<String> texts, EmbeddingModel.Side side, KnownVectors known) {
         List<float[]> vectors = new ArrayList<>(Collections.nCopies(texts.size(), (float[]) null));
@@ -132,7 +156,8 @@ public final class Embeddings {
             float[] reused = known.vector(hash);
             if (reused != null && reused.length == DIMENSIONS) {
                 vectors.set(i, reused);
-            } else {
+            }
+            else {
                 toEmbed.computeIfAbsent(hash, h -> new ArrayList<>()).add(i);
             }
         }
@@ -189,7 +214,10 @@ public final class Embeddings {
         return windows;
     }
 
-    /** A vector as Elasticsearch returns it in {@code _source} (a JSON array of numbers), as the model's array. */
+    /**
+     * A vector as Elasticsearch returns it in {@code _source} (a JSON array of numbers),
+     * as the model's array.
+     */
     public static float[] vector(List<Float> values) {
         float[] vector = new float[values.size()];
         for (int d = 0; d < vector.length; d++) {
@@ -210,7 +238,10 @@ public final class Embeddings {
         return vector;
     }
 
-    /** Cosine similarity of two unit vectors (their dot product); 0 when either is missing. */
+    /**
+     * Cosine similarity of two unit vectors (their dot product); 0 when either is
+     * missing.
+     */
     public static double cosine(float @Nullable [] a, float @Nullable [] b) {
         if (a == null || b == null || a.length != b.length) {
             return 0;
@@ -221,4 +252,5 @@ public final class Embeddings {
         }
         return dot;
     }
+
 }

@@ -22,23 +22,34 @@ import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Puts the index templates and creates the versioned indexes behind their aliases. Runs in the
- * background from startup, retrying until Elasticsearch answers, so the app starts (and accepts
- * writes into the outbox) while Elasticsearch is down; readers and the indexer wait for it through
- * {@link #ready()}. Safe to run from several instances at once: every step is idempotent.
+ * Puts the index templates and creates the versioned indexes behind their aliases. Runs
+ * in the background from startup, retrying until Elasticsearch answers, so the app starts
+ * (and accepts writes into the outbox) while Elasticsearch is down; readers and the
+ * indexer wait for it through {@link #ready()}. Safe to run from several instances at
+ * once: every step is idempotent.
  */
 public final class IndexSetup implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IndexSetup.class);
+
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
     private final ElasticsearchConnection elasticsearch;
+
     private final IndexNames names;
+
     private final EmbeddingModel model;
-    /** Aliases whose live index holds another model's vectors: meaning is off there until a full reindex. */
+
+    /**
+     * Aliases whose live index holds another model's vectors: meaning is off there until
+     * a full reindex.
+     */
     private final Set<String> otherModel = ConcurrentHashMap.newKeySet();
+
     private volatile boolean done;
+
     private volatile @Nullable Disposable background;
 
     public IndexSetup(ElasticsearchConnection elasticsearch, IndexNames names) {
@@ -52,175 +63,231 @@ public final class IndexSetup implements AutoCloseable {
     }
 
     /**
-     * Whether the vectors in {@code alias}'s live index come from the configured model. False after the
-     * model was changed and before a full reindex rebuilt the index: a query vector of one model compared
-     * with another model's vectors is noise, so rankers then leave meaning out (keywords only).
+     * Whether the vectors in {@code alias}'s live index come from the configured model.
+     * False after the model was changed and before a full reindex rebuilt the index: a
+     * query vector of one model compared with another model's vectors is noise, so
+     * rankers then leave meaning out (keywords only).
      */
     public boolean vectorsComparable(String alias) {
         return !otherModel.contains(alias);
     }
 
-    /** True once {@link #ready()} has completed here, so {@link #vectorsComparable} is known. */
+    /**
+     * True once {@link #ready()} has completed here, so {@link #vectorsComparable} is
+     * known.
+     */
     public boolean settled() {
         return done;
     }
 
-    /** A full reindex rebuilt {@code alias} from the current template: its vectors are this model's. */
+    /**
+     * A full reindex rebuilt {@code alias} from the current template: its vectors are
+     * this model's.
+     */
     public void rebuilt(String alias) {
         if (otherModel.remove(alias)) {
-            log.atInfo().addKeyValue("alias", alias).addKeyValue("embeddingModel", model.id())
-                    .log("Index rebuilt with the configured embedding model; meaning counts again");
+            log.atInfo()
+                .addKeyValue("alias", alias)
+                .addKeyValue("embeddingModel", model.id())
+                .log("Index rebuilt with the configured embedding model; meaning counts again");
         }
     }
 
-    /** Completes once the aliases exist; fails (unavailable) when Elasticsearch cannot be reached now. */
+    /**
+     * Completes once the aliases exist; fails (unavailable) when Elasticsearch cannot be
+     * reached now.
+     */
     public Mono<Void> ready() {
         return Mono.defer(() -> done ? Mono.empty() : apply().doOnSuccess(ignored -> {
             if (!done) {
                 done = true;
-                log.atInfo().addKeyValue("suppliers", names.suppliers()).addKeyValue("challenges", names.challenges())
-                        .log("Matching indexes ready");
+                log.atInfo()
+                    .addKeyValue("suppliers", names.suppliers())
+                    .addKeyValue("challenges", names.challenges())
+                    .log("Matching indexes ready");
             }
         }));
     }
 
     public void startInBackground() {
         background = ready()
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RETRY).maxBackoff(MAX_RETRY)
-                        .doBeforeRetry(signal -> log.atWarn()
-                                .addKeyValue("attempt", signal.totalRetries() + 1)
-                                .addKeyValue("error", ElasticsearchConnection.describe(signal.failure()))
-                                .log("Matching indexes not set up yet, retrying")))
-                .subscribe(null, error -> log.error("Matching indexes could not be set up", error));
+            .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RETRY)
+                .maxBackoff(MAX_RETRY)
+                .doBeforeRetry(signal -> log.atWarn()
+                    .addKeyValue("attempt", signal.totalRetries() + 1)
+                    .addKeyValue("error", ElasticsearchConnection.describe(signal.failure()))
+                    .log("Matching indexes not set up yet, retrying")))
+            .subscribe(null, error -> log.error("Matching indexes could not be set up", error));
     }
 
     private Mono<Void> apply() {
-        return putTextAnalysis()
-                .then(putIndexTemplate(names.suppliers(), "suppliers-v1.json"))
-                .then(putIndexTemplate(names.challenges(), "challenges-v1.json"))
-                .then(createBehindAlias(names.suppliers()))
-                .then(createBehindAlias(names.challenges()))
-                .then(addField(names.suppliers(), "suppliers-v1.json", "passages"))
-                .then(addField(names.suppliers(), "suppliers-v1.json", "text_hash"))
-                .then(addField(names.challenges(), "challenges-v1.json", "text_hash"))
-                .then(addField(names.challenges(), "challenges-v1.json", "requirements"))
-                .then(putIndexTemplate(names.candidates(), "candidates-v1.json"))
-                .then(putIndexTemplate(names.boardRoles(), "board-roles-v1.json"))
-                .then(createBehindAlias(names.candidates()))
-                .then(createBehindAlias(names.boardRoles()))
-                .then(warnWhenOlder(names.suppliers(), "suppliers-v1.json"))
-                .then(warnWhenOlder(names.challenges(), "challenges-v1.json"))
-                .then(warnWhenOlder(names.candidates(), "candidates-v1.json"))
-                .then(warnWhenOlder(names.boardRoles(), "board-roles-v1.json"));
+        return putTextAnalysis().then(putIndexTemplate(names.suppliers(), "suppliers-v1.json"))
+            .then(putIndexTemplate(names.challenges(), "challenges-v1.json"))
+            .then(createBehindAlias(names.suppliers()))
+            .then(createBehindAlias(names.challenges()))
+            .then(addField(names.suppliers(), "suppliers-v1.json", "passages"))
+            .then(addField(names.suppliers(), "suppliers-v1.json", "text_hash"))
+            .then(addField(names.challenges(), "challenges-v1.json", "text_hash"))
+            .then(addField(names.challenges(), "challenges-v1.json", "requirements"))
+            .then(putIndexTemplate(names.candidates(), "candidates-v1.json"))
+            .then(putIndexTemplate(names.boardRoles(), "board-roles-v1.json"))
+            .then(createBehindAlias(names.candidates()))
+            .then(createBehindAlias(names.boardRoles()))
+            .then(warnWhenOlder(names.suppliers(), "suppliers-v1.json"))
+            .then(warnWhenOlder(names.challenges(), "challenges-v1.json"))
+            .then(warnWhenOlder(names.candidates(), "candidates-v1.json"))
+            .then(warnWhenOlder(names.boardRoles(), "board-roles-v1.json"));
     }
 
     /**
-     * An index created from an older template keeps its mapping (Elasticsearch cannot change it in
-     * place): it still answers, but without what the newer schema adds (vectors, term vectors) until a
-     * full reindex rebuilds it from the current template. Says so, once per start.
+     * An index created from an older template keeps its mapping (Elasticsearch cannot
+     * change it in place): it still answers, but without what the newer schema adds
+     * (vectors, term vectors) until a full reindex rebuilds it from the current template.
+     * Says so, once per start.
      */
     private Mono<Void> warnWhenOlder(String alias, String file) {
         long wanted = schemaVersion(file);
-        return elasticsearch.call("read the " + alias + " mapping", client -> client.indices().getMapping(get -> get.index(alias)))
-                .doOnNext(mappings -> mappings.mappings().forEach((index, mapping) -> {
-                    var meta = mapping.mappings().meta();
-                    long live = meta == null || meta.get("schema_version") == null ? 0 : meta.get("schema_version").to(Long.class);
-                    // indexes from before models were recorded were all built with the default model
-                    String built = meta == null || meta.get("embedding_model") == null ? EmbeddingModel.DEFAULT.id()
-                            : meta.get("embedding_model").to(String.class);
-                    if (!built.equals(model.id())) {
-                        otherModel.add(alias);
-                        log.atError().addKeyValue("alias", alias).addKeyValue("index", index)
-                                .addKeyValue("indexModel", built).addKeyValue("configuredModel", model.id())
-                                .log("Index holds another embedding model's vectors: matching uses keywords only there until a full reindex (POST /api/v1/admin/reindex) rebuilds it");
-                    } else {
-                        otherModel.remove(alias);
-                    }
-                    if (live < wanted) {
-                        log.atWarn().addKeyValue("alias", alias).addKeyValue("index", index)
-                                .addKeyValue("schemaVersion", live).addKeyValue("templateSchemaVersion", wanted)
-                                .log("Index was built from an older template; run a full reindex (POST /api/v1/admin/reindex) to rebuild it");
-                    }
-                }))
-                .then();
+        return elasticsearch
+            .call("read the " + alias + " mapping", client -> client.indices().getMapping(get -> get.index(alias)))
+            .doOnNext(mappings -> mappings.mappings().forEach((index, mapping) -> {
+                var meta = mapping.mappings().meta();
+                long live = meta == null || meta.get("schema_version") == null ? 0
+                        : meta.get("schema_version").to(Long.class);
+                // indexes from before models were recorded were all built with the
+                // default model
+                String built = meta == null || meta.get("embedding_model") == null ? EmbeddingModel.DEFAULT.id()
+                        : meta.get("embedding_model").to(String.class);
+                if (!built.equals(model.id())) {
+                    otherModel.add(alias);
+                    log.atError()
+                        .addKeyValue("alias", alias)
+                        .addKeyValue("index", index)
+                        .addKeyValue("indexModel", built)
+                        .addKeyValue("configuredModel", model.id())
+                        .log("Index holds another embedding model's vectors: matching uses keywords only there until a full reindex (POST /api/v1/admin/reindex) rebuilds it");
+                }
+                else {
+                    otherModel.remove(alias);
+                }
+                if (live < wanted) {
+                    log.atWarn()
+                        .addKeyValue("alias", alias)
+                        .addKeyValue("index", index)
+                        .addKeyValue("schemaVersion", live)
+                        .addKeyValue("templateSchemaVersion", wanted)
+                        .log("Index was built from an older template; run a full reindex (POST /api/v1/admin/reindex) to rebuild it");
+                }
+            }))
+            .then();
     }
 
     /**
-     * Adds a field a newer template brought to the live index (adding a field is the one mapping change
-     * Elasticsearch makes in place): the outbox keeps writing documents that carry it while the index
-     * awaits its full reindex, instead of having them refused by the strict mapping. A field the index
-     * already has is left as it is: its definition may differ from the template's in ways Elasticsearch
-     * cannot change in place (schema 5's flat passage vectors over schema 4's graph), and the index
-     * still answers with it until a reindex.
+     * Adds a field a newer template brought to the live index (adding a field is the one
+     * mapping change Elasticsearch makes in place): the outbox keeps writing documents
+     * that carry it while the index awaits its full reindex, instead of having them
+     * refused by the strict mapping. A field the index already has is left as it is: its
+     * definition may differ from the template's in ways Elasticsearch cannot change in
+     * place (schema 5's flat passage vectors over schema 4's graph), and the index still
+     * answers with it until a reindex.
      */
     private Mono<Void> addField(String alias, String file, String field) {
-        return elasticsearch.call("read the " + alias + " mapping", client -> client.indices().getMapping(get -> get.index(alias)))
-                .flatMap(mappings -> mappings.mappings().values().stream()
-                        .allMatch(mapping -> mapping.mappings().properties().containsKey(field))
-                        ? Mono.<Void>empty() : putField(alias, file, field));
+        return elasticsearch
+            .call("read the " + alias + " mapping", client -> client.indices().getMapping(get -> get.index(alias)))
+            .flatMap(mappings -> mappings.mappings()
+                .values()
+                .stream()
+                .allMatch(mapping -> mapping.mappings().properties().containsKey(field)) ? Mono.<Void>empty()
+                        : putField(alias, file, field));
     }
 
     private Mono<Void> putField(String alias, String file, String field) {
         String properties;
         try (InputStream json = resource(file)) {
-            var definition = ElasticsearchConnection.documentMapper().readTree(json)
-                    .path("template").path("mappings").path("properties").path(field);
+            var definition = ElasticsearchConnection.documentMapper()
+                .readTree(json)
+                .path("template")
+                .path("mappings")
+                .path("properties")
+                .path(field);
             properties = "{\"properties\":{\"" + field + "\":" + definition + "}}";
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return elasticsearch.call("add " + field + " to " + alias, client -> client.indices().putMapping(put -> put
-                        .index(alias).withJson(new StringReader(properties))))
-                .then();
+        return elasticsearch
+            .call("add " + field + " to " + alias,
+                    client -> client.indices()
+                        .putMapping(put -> put.index(alias).withJson(new StringReader(properties))))
+            .then();
     }
 
     static long schemaVersion(String file) {
         try (InputStream json = resource(file)) {
-            var meta = ElasticsearchConnection.documentMapper().readTree(json).path("template").path("mappings").path("_meta");
+            var meta = ElasticsearchConnection.documentMapper()
+                .readTree(json)
+                .path("template")
+                .path("mappings")
+                .path("_meta");
             return meta.path("schema_version").asLong(0);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private Mono<Void> putTextAnalysis() {
         PutComponentTemplateRequest request = PutComponentTemplateRequest.of(template -> template
-                // synonyms come from the taxonomy, so "mould" finds "condensation" without a hand-kept list
-                .withJson(TextAnalysis.template(Taxonomy.housing()))
-                .name(names.textAnalysisComponent()));
-        return elasticsearch.call("put the text analysis template", client -> client.cluster().putComponentTemplate(request)).then();
+            // synonyms come from the taxonomy, so "mould" finds "condensation" without a
+            // hand-kept list
+            .withJson(TextAnalysis.template(Taxonomy.housing()))
+            .name(names.textAnalysisComponent()));
+        return elasticsearch
+            .call("put the text analysis template", client -> client.cluster().putComponentTemplate(request))
+            .then();
     }
 
     private Mono<Void> putIndexTemplate(String alias, String file) {
-        // the JSON files hold no names: the prefix decides them, so test runs and environments can share a cluster
-        // the template records the embedding model, so an index says which model's vectors it holds
+        // the JSON files hold no names: the prefix decides them, so test runs and
+        // environments can share a cluster
+        // the template records the embedding model, so an index says which model's
+        // vectors it holds
         String json;
         try (InputStream in = resource(file)) {
             var tree = (ObjectNode) ElasticsearchConnection.documentMapper().readTree(in);
-            ((ObjectNode) tree.path("template").path("mappings").path("_meta"))
-                    .put("embedding_model", model.id());
+            ((ObjectNode) tree.path("template").path("mappings").path("_meta")).put("embedding_model", model.id());
             json = tree.toString();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PutIndexTemplateRequest request = PutIndexTemplateRequest.of(template -> template
-                .withJson(new StringReader(json))
+        PutIndexTemplateRequest request = PutIndexTemplateRequest
+            .of(template -> template.withJson(new StringReader(json))
                 .name(alias)
                 .indexPatterns(alias + "-v*")
                 .composedOf(names.textAnalysisComponent()));
-        return elasticsearch.call("put the " + alias + " template", client -> client.indices().putIndexTemplate(request)).then();
+        return elasticsearch
+            .call("put the " + alias + " template", client -> client.indices().putIndexTemplate(request))
+            .then();
     }
 
-    /** Creates the first index only when the alias points nowhere: after a reindex it points at a newer one. */
+    /**
+     * Creates the first index only when the alias points nowhere: after a reindex it
+     * points at a newer one.
+     */
     private Mono<Void> createBehindAlias(String alias) {
         String index = names.versioned(alias);
-        return elasticsearch.call("look up " + alias, client -> client.indices().existsAlias(exists -> exists.name(alias)))
-                .flatMap(exists -> exists.value() ? Mono.<Void>empty()
-                        : elasticsearch.call("create " + index, client -> client.indices().create(create -> create
-                                        .index(index)
-                                        .aliases(alias, a -> a.isWriteIndex(true))))
-                                .then()
-                                .onErrorResume(IndexSetup::alreadyExists, already -> Mono.empty()));
+        return elasticsearch
+            .call("look up " + alias, client -> client.indices().existsAlias(exists -> exists.name(alias)))
+            .flatMap(
+                    exists -> exists
+                        .value() ? Mono.<Void>empty()
+                                : elasticsearch
+                                    .call("create " + index,
+                                            client -> client.indices()
+                                                .create(create -> create.index(index)
+                                                    .aliases(alias, a -> a.isWriteIndex(true))))
+                                    .then()
+                                    .onErrorResume(IndexSetup::alreadyExists, already -> Mono.empty()));
     }
 
     private static boolean alreadyExists(Throwable error) {
@@ -234,7 +301,8 @@ public final class IndexSetup implements AutoCloseable {
                 throw new IOException("missing classpath resource elasticsearch/" + file);
             }
             return new ByteArrayInputStream(json.readAllBytes());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -246,4 +314,5 @@ public final class IndexSetup implements AutoCloseable {
             running.dispose();
         }
     }
+
 }

@@ -10,33 +10,37 @@ import org.jspecify.annotations.Nullable;
 import java.util.Base64;
 
 /**
- * A board candidate as stored in the candidates index (snake case, see {@code candidates-v1.json}).
- * Built only from {@link CandidateForMatching}, which has no identifying field to copy.
- * {@code skillLevels} holds {@code skill@rank} for every rank up to the one offered, so that one
- * term query asks "has this skill at this level or above"; {@code adjacentCodes} the framework
- * skills next to the ones listed (partial cover). {@code passages} are the profile's pieces (skills,
- * experience, summary sentences) with their vectors, read back by the re-rank to find which gap each
- * covers by meaning, never shown. Build these with {@link BoardDocuments}.
+ * A board candidate as stored in the candidates index (snake case, see
+ * {@code candidates-v1.json}). Built only from {@link CandidateForMatching}, which has no
+ * identifying field to copy. {@code skillLevels} holds {@code skill@rank} for every rank
+ * up to the one offered, so that one term query asks "has this skill at this level or
+ * above"; {@code adjacentCodes} the framework skills next to the ones listed (partial
+ * cover). {@code passages} are the profile's pieces (skills, experience, summary
+ * sentences) with their vectors, read back by the re-rank to find which gap each covers
+ * by meaning, never shown. Build these with {@link BoardDocuments}.
  */
 public record IndexedCandidate(UUID candidateId, String visibility, List<String> skillCodes, List<String> skillLevels,
-                               List<String> adjacentCodes, List<RankedSkill> skills,
-                               List<CandidateForMatching.Experience> experience, int governanceYears, boolean governance,
-                               @Nullable String regionCode, boolean remote, int hoursPerMonth, String availability,
-                               boolean livedExperience, int substance, long version, @Nullable Instant updatedAt, long tiebreak,
-                               Text text, List<Passage> passages, float[] embedding) {
+        List<String> adjacentCodes, List<RankedSkill> skills, List<CandidateForMatching.Experience> experience,
+        int governanceYears, boolean governance, @Nullable String regionCode, boolean remote, int hoursPerMonth,
+        String availability, boolean livedExperience, int substance, long version, @Nullable Instant updatedAt,
+        long tiebreak, Text text, List<Passage> passages, float[] embedding) {
 
     public record Text(String skills, String experience, @Nullable String headline, @Nullable String summary,
-                       String sectors) {
+            String sectors) {
     }
 
     /**
-     * A piece of a profile or a role's gap, embedded on its own. {@code kind} is {@code skill},
-     * {@code experience}, {@code headline}, {@code summary} or {@code sector} (roles: {@code gap});
-     * {@code level} is the skill level 1–4 where one was given, else 0.
+     * A piece of a profile or a role's gap, embedded on its own. {@code kind} is
+     * {@code skill}, {@code experience}, {@code headline}, {@code summary} or
+     * {@code sector} (roles: {@code gap}); {@code level} is the skill level 1–4 where one
+     * was given, else 0.
      */
     public record Passage(String kind, @Nullable String text, int level, @Nullable String v) {
 
-        /** The vector stored compactly: each dimension as a signed byte (×127), base64; about 0.5 kB a passage. */
+        /**
+         * The vector stored compactly: each dimension as a signed byte (×127), base64;
+         * about 0.5 kB a passage.
+         */
         public static Passage of(String kind, @Nullable String text, int level, float @Nullable [] vector) {
             if (vector == null) {
                 return new Passage(kind, text, level, null);

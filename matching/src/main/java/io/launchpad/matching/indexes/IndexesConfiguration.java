@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import io.launchpad.matching.Taxonomy;
 
-/** Wires the Elasticsearch connection and index set-up; imported by {@code MatchingAutoConfiguration}. */
+/**
+ * Wires the Elasticsearch connection and index set-up; imported by
+ * {@code MatchingAutoConfiguration}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class IndexesConfiguration {
 
@@ -18,7 +21,8 @@ public class IndexesConfiguration {
 
     @Bean
     ElasticsearchConnection matchingElasticsearch(MatchingProperties properties) {
-        return new ElasticsearchConnection(properties.elasticsearchUrl(), properties.requestTimeout(), properties.elasticsearch());
+        return new ElasticsearchConnection(properties.elasticsearchUrl(), properties.requestTimeout(),
+                properties.elasticsearch());
     }
 
     @Bean
@@ -27,8 +31,8 @@ public class IndexesConfiguration {
     }
 
     @Bean
-    IndexedDocuments matchingIndexedDocuments(Embeddings matchingEmbeddings, ElasticsearchConnection matchingElasticsearch,
-                                              IndexNames matchingIndexNames) {
+    IndexedDocuments matchingIndexedDocuments(Embeddings matchingEmbeddings,
+            ElasticsearchConnection matchingElasticsearch, IndexNames matchingIndexNames) {
         return new IndexedDocuments(matchingEmbeddings, Taxonomy.housing(),
                 PreviousVectors.in(matchingElasticsearch, matchingIndexNames));
     }
@@ -40,13 +44,17 @@ public class IndexesConfiguration {
 
     @Bean
     IndexSetup matchingIndexSetup(ElasticsearchConnection matchingElasticsearch, IndexNames matchingIndexNames,
-                                  Embeddings matchingEmbeddings) {
+            Embeddings matchingEmbeddings) {
         return new IndexSetup(matchingElasticsearch, matchingIndexNames, matchingEmbeddings.model());
     }
 
-    /** Not at construction: the app must start, and take writes, while Elasticsearch is still down. */
+    /**
+     * Not at construction: the app must start, and take writes, while Elasticsearch is
+     * still down.
+     */
     @Bean
     ApplicationListener<ApplicationReadyEvent> matchingIndexSetupStarter(IndexSetup matchingIndexSetup) {
         return ready -> matchingIndexSetup.startInBackground();
     }
+
 }

@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 import java.util.Map;
 
 /**
- * Vectors already computed, by {@link Embeddings#hash text hash}: what a document's previous version
- * holds in the live index. A text whose hash is known is not run through the model again, so a
- * reindex or an edit re-embeds only text that changed.
+ * Vectors already computed, by {@link Embeddings#hash text hash}: what a document's
+ * previous version holds in the live index. A text whose hash is known is not run through
+ * the model again, so a reindex or an edit re-embeds only text that changed.
  */
 @FunctionalInterface
 public interface KnownVectors {
@@ -20,4 +20,5 @@ public interface KnownVectors {
     static KnownVectors of(Map<String, float[]> byHash) {
         return byHash.isEmpty() ? NONE : byHash::get;
     }
+
 }

@@ -19,32 +19,40 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 /**
- * Runs an int8-quantised sentence-embedding ONNX model ({@link EmbeddingModel}) on batches of texts:
- * the model's pooling (mean over the attention mask, or the [CLS] token) and unit length, as
- * sentence-transformers does. One model run per batch instead of one per text is what makes a full
- * reindex fast on two cores; texts are sorted by length first so a batch pads to similar lengths.
+ * Runs an int8-quantised sentence-embedding ONNX model ({@link EmbeddingModel}) on
+ * batches of texts: the model's pooling (mean over the attention mask, or the [CLS]
+ * token) and unit length, as sentence-transformers does. One model run per batch instead
+ * of one per text is what makes a full reindex fast on two cores; texts are sorted by
+ * length first so a batch pads to similar lengths.
  */
 final class OnnxEncoder {
 
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+
     private final OrtSession session;
+
     private final HuggingFaceTokenizer tokenizer;
+
     private final boolean wantsTokenTypes;
+
     private final int batchSize;
+
     private final EmbeddingModel.Pooling pooling;
 
     /**
-     * @param maxTokens   word pieces read per text; longer texts are cut (the model was trained on 128)
-     * @param batchSize   texts per model run
-     * @param threads     ONNX Runtime threads used inside one model run
+     * @param maxTokens word pieces read per text; longer texts are cut (the model was
+     * trained on 128)
+     * @param batchSize texts per model run
+     * @param threads ONNX Runtime threads used inside one model run
      */
     OnnxEncoder(EmbeddingModel model, int maxTokens, int batchSize, int threads) {
         this.batchSize = batchSize;
         this.pooling = model.pooling();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-             InputStream tokens = resource(model.tokenizer())) {
+                InputStream tokens = resource(model.tokenizer())) {
             options.setIntraOpNumThreads(threads);
-            // the cores are shared with Elasticsearch and request threads: a model thread waiting for its
+            // the cores are shared with Elasticsearch and request threads: a model thread
+            // waiting for its
             // peer must sleep, not spin, or a descheduled peer stalls the whole run
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -54,11 +62,13 @@ final class OnnxEncoder {
             }
             this.session = environment.createSession(weights, options);
             this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
-            this.tokenizer = HuggingFaceTokenizer.newInstance(tokens, Map.of(
-                    "maxLength", Integer.toString(maxTokens), "truncation", "true", "padding", "true"));
-        } catch (IOException e) {
+            this.tokenizer = HuggingFaceTokenizer.newInstance(tokens,
+                    Map.of("maxLength", Integer.toString(maxTokens), "truncation", "true", "padding", "true"));
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Cannot read the embedding model", e);
-        } catch (OrtException e) {
+        }
+        catch (OrtException e) {
             throw new IllegalStateException("Cannot load the embedding model", e);
         }
     }
@@ -66,8 +76,10 @@ final class OnnxEncoder {
     /** One unit vector per text, in the texts' order; no text may be blank. */
     float[][] encode(List<String> texts) {
         float[][] vectors = new float[texts.size()][];
-        Integer[] order = IntStream.range(0, texts.size()).boxed()
-                .sorted(Comparator.comparingInt(i -> texts.get(i).length())).toArray(Integer[]::new);
+        Integer[] order = IntStream.range(0, texts.size())
+            .boxed()
+            .sorted(Comparator.comparingInt(i -> texts.get(i).length()))
+            .toArray(Integer[]::new);
         for (int from = 0; from < order.length; from += batchSize) {
             int to = Math.min(order.length, from + batchSize);
             String[] batch = new String[to - from];
@@ -94,7 +106,7 @@ final class OnnxEncoder {
             System.arraycopy(encodings[row].getAttentionMask(), 0, mask, row * width, width);
             System.arraycopy(encodings[row].getTypeIds(), 0, types, row * width, width);
         }
-        long[] shape = {rows, width};
+        long[] shape = { rows, width };
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
             inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
@@ -108,9 +120,11 @@ final class OnnxEncoder {
                 return pooling == EmbeddingModel.Pooling.CLS ? firstToken(hidden, rows, width, dimensions)
                         : meanPooled(hidden, mask, rows, width, dimensions);
             }
-        } catch (OrtException e) {
+        }
+        catch (OrtException e) {
             throw new IllegalStateException("The embedding model failed", e);
-        } finally {
+        }
+        finally {
             inputs.values().forEach(OnnxTensor::close);
         }
     }
@@ -170,4 +184,5 @@ final class OnnxEncoder {
         }
         return in;
     }
+
 }

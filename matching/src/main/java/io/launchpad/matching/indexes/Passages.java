@@ -10,21 +10,31 @@ import io.launchpad.matching.SupplierDocument;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A profile cut into the passages a requirement can be evidenced by: each capability, each product,
- * each case study (a paragraph), each sentence of the summary. Each is embedded on its own at index
- * time, so matching compares a requirement with the one passage that answers it instead of with the
- * average of a whole profile, and quotes that passage.
+ * A profile cut into the passages a requirement can be evidenced by: each capability,
+ * each product, each case study (a paragraph), each sentence of the summary. Each is
+ * embedded on its own at index time, so matching compares a requirement with the one
+ * passage that answers it instead of with the average of a whole profile, and quotes that
+ * passage.
  */
 public final class Passages {
 
-    /** Enough for a long profile; beyond this a profile repeats itself and each passage costs a model run. */
+    /**
+     * Enough for a long profile; beyond this a profile repeats itself and each passage
+     * costs a model run.
+     */
     static final int MAX_PASSAGES = 32;
-    /** A passage is quoted whole in an explanation: longer ones are cut at a word boundary. */
+
+    /**
+     * A passage is quoted whole in an explanation: longer ones are cut at a word
+     * boundary.
+     */
     static final int MAX_CHARACTERS = 600;
     static final int MIN_SUMMARY_SENTENCE_WORDS = 5;
 
     private static final Pattern LINES = Pattern.compile("\\n+|;|•");
+
     private static final Pattern PARAGRAPHS = Pattern.compile("\\n\\s*\\n|\\n");
+
     private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?])\\s+|\\n+");
 
     /** {@code field} is the profile field it came from, as the API names it. */
@@ -61,4 +71,5 @@ public final class Passages {
         int end = text.lastIndexOf(' ', MAX_CHARACTERS);
         return text.substring(0, end > 0 ? end : MAX_CHARACTERS) + "…";
     }
+
 }

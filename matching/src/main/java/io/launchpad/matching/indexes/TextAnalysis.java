@@ -13,9 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The text analysis component template: {@code elasticsearch/text-analysis.json} with the
- * taxonomy's synonym rules appended to {@code housing_synonyms}. The hand-written rules in the file
- * cover words the taxonomy has no term for (tenant/resident, voids); the taxonomy adds one rule per
- * term, so a new synonym is a data change in one place.
+ * taxonomy's synonym rules appended to {@code housing_synonyms}. The hand-written rules
+ * in the file cover words the taxonomy has no term for (tenant/resident, voids); the
+ * taxonomy adds one rule per term, so a new synonym is a data change in one place.
  */
 public final class TextAnalysis {
 
@@ -40,8 +40,10 @@ public final class TextAnalysis {
             ObjectNode meta = template.withObject("/_meta");
             meta.put("taxonomy_version", taxonomy.version());
             return new ByteArrayInputStream(json.writeValueAsBytes(template));
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

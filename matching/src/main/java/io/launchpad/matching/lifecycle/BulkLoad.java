@@ -19,43 +19,59 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams documents into one physical index through the client's {@link BulkIngester}, which
- * batches them, keeps one request in flight while the next batch is being built, and blocks
- * {@link #add} when Elasticsearch falls behind (the back-pressure a load of 100k documents needs).
- * Logs progress every few seconds. Not thread-safe for {@link #add}: one producer per load.
+ * Streams documents into one physical index through the client's {@link BulkIngester},
+ * which batches them, keeps one request in flight while the next batch is being built,
+ * and blocks {@link #add} when Elasticsearch falls behind (the back-pressure a load of
+ * 100k documents needs). Logs progress every few seconds. Not thread-safe for
+ * {@link #add}: one producer per load.
  *
- * <p>A document Elasticsearch refuses ({@link BulkItemVerdict#REJECTED}) is {@link #rejected() set aside}
- * and the load goes on: one bad record must not cost the whole rebuild. Everything else that fails
- * (a whole request, an overloaded or unavailable item) counts as {@link #failed()}, which fails the load:
- * an index missing documents for want of a healthy cluster must not replace a complete one.
+ * <p>
+ * A document Elasticsearch refuses ({@link BulkItemVerdict#REJECTED}) is
+ * {@link #rejected() set aside} and the load goes on: one bad record must not cost the
+ * whole rebuild. Everything else that fails (a whole request, an overloaded or
+ * unavailable item) counts as {@link #failed()}, which fails the load: an index missing
+ * documents for want of a healthy cluster must not replace a complete one.
  */
 final class BulkLoad implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BulkLoad.class);
-    /** Rejections listed (all are counted), so a load of bad data cannot fill the heap or the report. */
+
+    /**
+     * Rejections listed (all are counted), so a load of bad data cannot fill the heap or
+     * the report.
+     */
     static final int MAX_REJECTIONS_LISTED = 100;
+
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final String what;
+
     private final String index;
+
     private final BulkIngester<Void> ingester;
+
     private final long started = System.nanoTime();
+
     private final AtomicLong sent = new AtomicLong();
+
     private final AtomicLong accepted = new AtomicLong();
+
     private final Map<String, Long> failures = new ConcurrentHashMap<>();
+
     private final AtomicLong rejectedCount = new AtomicLong();
+
     private final Queue<Rejection> rejections = new ConcurrentLinkedQueue<>();
+
     private volatile long lastProgress = System.nanoTime();
 
     BulkLoad(ElasticsearchAsyncClient client, String what, String index, int batchSize) {
         this.what = what;
         this.index = index;
-        this.ingester = BulkIngester.of(builder -> builder
-                .client(client)
-                .maxOperations(batchSize)
-                .maxSize(8L * 1024 * 1024)
-                .maxConcurrentRequests(1)
-                .listener(new Listener()));
+        this.ingester = BulkIngester.of(builder -> builder.client(client)
+            .maxOperations(batchSize)
+            .maxSize(8L * 1024 * 1024)
+            .maxConcurrentRequests(1)
+            .listener(new Listener()));
     }
 
     void add(IndexDocument document) {
@@ -72,10 +88,15 @@ final class BulkLoad implements AutoCloseable {
     @Override
     public void close() {
         ingester.close();
-        log.atInfo().addKeyValue("load", what).addKeyValue("index", index).addKeyValue("documents", accepted.get())
-                .addKeyValue("rejected", rejectedCount()).addKeyValue("failed", failed()).addKeyValue("seconds", round(seconds()))
-                .addKeyValue("documentsPerSecond", round(perSecond()))
-                .log("Bulk load finished");
+        log.atInfo()
+            .addKeyValue("load", what)
+            .addKeyValue("index", index)
+            .addKeyValue("documents", accepted.get())
+            .addKeyValue("rejected", rejectedCount())
+            .addKeyValue("failed", failed())
+            .addKeyValue("seconds", round(seconds()))
+            .addKeyValue("documentsPerSecond", round(perSecond()))
+            .log("Bulk load finished");
     }
 
     long accepted() {
@@ -118,9 +139,13 @@ final class BulkLoad implements AutoCloseable {
             return;
         }
         lastProgress = now;
-        log.atInfo().addKeyValue("load", what).addKeyValue("index", index).addKeyValue("documents", accepted.get())
-                .addKeyValue("failed", failed()).addKeyValue("documentsPerSecond", round(perSecond()))
-                .log("Bulk load progress");
+        log.atInfo()
+            .addKeyValue("load", what)
+            .addKeyValue("index", index)
+            .addKeyValue("documents", accepted.get())
+            .addKeyValue("failed", failed())
+            .addKeyValue("documentsPerSecond", round(perSecond()))
+            .log("Bulk load progress");
     }
 
     private static double round(double value) {
@@ -132,9 +157,12 @@ final class BulkLoad implements AutoCloseable {
         if (rejectedCount.incrementAndGet() <= MAX_REJECTIONS_LISTED) {
             rejections.add(new Rejection(item.index(), item.id(), BulkItemVerdict.describe(item.error())));
         }
-        log.atWarn().addKeyValue("load", what).addKeyValue("index", item.index()).addKeyValue("documentId", item.id())
-                .addKeyValue("errorType", item.error().type())
-                .log("Document rejected by Elasticsearch; left out of the load");
+        log.atWarn()
+            .addKeyValue("load", what)
+            .addKeyValue("index", item.index())
+            .addKeyValue("documentId", item.id())
+            .addKeyValue("errorType", item.error().type())
+            .log("Document rejected by Elasticsearch; left out of the load");
     }
 
     private final class Listener implements BulkListener<Void> {
@@ -158,9 +186,14 @@ final class BulkLoad implements AutoCloseable {
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Void> contexts, Throwable failure) {
             failures.merge("request failed: " + failure, (long) request.operations().size(), Long::sum);
-            log.atWarn().addKeyValue("load", what).addKeyValue("index", index)
-                    .addKeyValue("documents", request.operations().size()).addKeyValue("error", failure.toString())
-                    .log("Bulk request failed");
+            log.atWarn()
+                .addKeyValue("load", what)
+                .addKeyValue("index", index)
+                .addKeyValue("documents", request.operations().size())
+                .addKeyValue("error", failure.toString())
+                .log("Bulk request failed");
         }
+
     }
+
 }

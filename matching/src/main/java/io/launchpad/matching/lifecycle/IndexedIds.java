@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * The id and version of every document behind an alias (or in one physical index), read in pages
- * with {@code search_after} on the id keyword (no scroll context to clean up); only ids and versions
- * travel, so 100k documents are a few MB.
+ * The id and version of every document behind an alias (or in one physical index), read
+ * in pages with {@code search_after} on the id keyword (no scroll context to clean up);
+ * only ids and versions travel, so 100k documents are a few MB.
  */
 final class IndexedIds {
 
@@ -34,27 +34,33 @@ final class IndexedIds {
 
     Mono<Indexed> read(String target, String idField) {
         Indexed indexed = new Indexed(new HashMap<>(), new ArrayList<>());
-        // searches see refreshed documents only: refresh first, or a write of the last second goes unseen
-        return elasticsearch.call("refresh " + target, client -> client.indices().refresh(refresh -> refresh.index(target)))
-                .then(page(target, idField, null)
-                        .expand(response -> response.hits().hits().size() < PAGE ? Mono.empty()
-                                : page(target, idField, response.hits().hits().getLast().sort()))
-                        .doOnNext(response -> response.hits().hits().forEach(hit -> {
-                            indexed.versions().put(hit.id(), hit.version());
-                            if (!indexed.physical().contains(hit.index())) {
-                                indexed.physical().add(hit.index());
-                            }
-                        }))
-                        .then(Mono.just(indexed)));
+        // searches see refreshed documents only: refresh first, or a write of the last
+        // second goes unseen
+        return elasticsearch
+            .call("refresh " + target, client -> client.indices().refresh(refresh -> refresh.index(target)))
+            .then(page(target, idField, null)
+                .expand(response -> response.hits().hits().size() < PAGE ? Mono.empty()
+                        : page(target, idField, response.hits().hits().getLast().sort()))
+                .doOnNext(response -> response.hits().hits().forEach(hit -> {
+                    indexed.versions().put(hit.id(), hit.version());
+                    if (!indexed.physical().contains(hit.index())) {
+                        indexed.physical().add(hit.index());
+                    }
+                }))
+                .then(Mono.just(indexed)));
     }
 
     private Mono<SearchResponse<Void>> page(String target, String idField, @Nullable List<FieldValue> after) {
         SearchRequest request = SearchRequest.of(search -> {
-            search.index(target).size(PAGE).version(true).source(s -> s.fetch(false))
-                    .trackTotalHits(track -> track.enabled(false))
-                    .sort(sort -> sort.field(field -> field.field(idField).order(SortOrder.Asc)));
+            search.index(target)
+                .size(PAGE)
+                .version(true)
+                .source(s -> s.fetch(false))
+                .trackTotalHits(track -> track.enabled(false))
+                .sort(sort -> sort.field(field -> field.field(idField).order(SortOrder.Asc)));
             return after == null ? search : search.searchAfter(after);
         });
         return elasticsearch.call("read ids from " + target, client -> client.search(request, Void.class));
     }
+
 }

@@ -17,13 +17,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Wires the index lifecycle; imported by {@code MatchingAutoConfiguration}. The app provides the
- * {@link SearchableSource}; without one, reindex and the check fail with a clear message.
+ * Wires the index lifecycle; imported by {@code MatchingAutoConfiguration}. The app
+ * provides the {@link SearchableSource}; without one, reindex and the check fail with a
+ * clear message.
  */
 @Configuration(proxyBeanMethods = false)
 public class LifecycleConfiguration {
 
-    /** A bulk request with embeddings can take longer than a search may: the load gets its own, patient connection. */
+    /**
+     * A bulk request with embeddings can take longer than a search may: the load gets its
+     * own, patient connection.
+     */
     private static final Duration BULK_TIMEOUT = Duration.ofMinutes(2);
 
     @Bean(destroyMethod = "close")
@@ -34,29 +38,34 @@ public class LifecycleConfiguration {
     }
 
     @Bean
-    IndexLifecycle matchingIndexLifecycle(LifecycleConnection matchingLifecycleConnection, IndexSetup matchingIndexSetup,
-                                          IndexNames matchingIndexNames, DatabaseClient databaseClient,
-                                          IndexedDocuments matchingIndexedDocuments, BoardDocuments matchingBoardDocuments,
-                                          ParkedOutboxRows matchingParkedOutboxRows, ObjectProvider<SearchableSource> sources) {
+    IndexLifecycle matchingIndexLifecycle(LifecycleConnection matchingLifecycleConnection,
+            IndexSetup matchingIndexSetup, IndexNames matchingIndexNames, DatabaseClient databaseClient,
+            IndexedDocuments matchingIndexedDocuments, BoardDocuments matchingBoardDocuments,
+            ParkedOutboxRows matchingParkedOutboxRows, ObjectProvider<SearchableSource> sources) {
         ElasticsearchConnection elasticsearch = matchingLifecycleConnection.elasticsearch();
-        // one converting rail: each model run already uses every core (ONNX Runtime's own threads), and
-        // two rails would only make them fight; 64 texts make four model batches per conversion
+        // one converting rail: each model run already uses every core (ONNX Runtime's own
+        // threads), and
+        // two rails would only make them fight; 64 texts make four model batches per
+        // conversion
         Reindex.Settings settings = new Reindex.Settings(500, 64, 1, Duration.ofSeconds(2));
         return new IndexLifecycleService(
-                new Reindex(elasticsearch, matchingIndexSetup, matchingIndexNames, databaseClient, matchingIndexedDocuments,
-                        matchingBoardDocuments, settings),
+                new Reindex(elasticsearch, matchingIndexSetup, matchingIndexNames, databaseClient,
+                        matchingIndexedDocuments, matchingBoardDocuments, settings),
                 new ConsistencyCheck(elasticsearch, matchingIndexSetup, matchingIndexNames, matchingParkedOutboxRows),
                 () -> {
                     SearchableSource source = sources.getIfAvailable();
                     if (source == null) {
-                        throw new IllegalStateException("No SearchableSource bean: the app must provide one to reindex or check indexes");
+                        throw new IllegalStateException(
+                                "No SearchableSource bean: the app must provide one to reindex or check indexes");
                     }
                     return source;
-                },
-                new ReindexLock(databaseClient.getConnectionFactory()), new SharedReindexProgress(databaseClient));
+                }, new ReindexLock(databaseClient.getConnectionFactory()), new SharedReindexProgress(databaseClient));
     }
 
-    /** A holder, so the second connection is not an {@code ElasticsearchConnection} bean others could be wired with by type. */
+    /**
+     * A holder, so the second connection is not an {@code ElasticsearchConnection} bean
+     * others could be wired with by type.
+     */
     record LifecycleConnection(ElasticsearchConnection elasticsearch) implements AutoCloseable {
 
         @Override
@@ -64,4 +73,5 @@ public class LifecycleConfiguration {
             elasticsearch.close();
         }
     }
+
 }

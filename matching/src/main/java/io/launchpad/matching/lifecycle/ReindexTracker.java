@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The running reindex's counts, for {@link ReindexProgress}. Written by the load's threads (a counter
- * per alias), read by whoever asks; the rest changes under the object's lock at each step.
+ * The running reindex's counts, for {@link ReindexProgress}. Written by the load's
+ * threads (a counter per alias), read by whoever asks; the rest changes under the
+ * object's lock at each step.
  */
 final class ReindexTracker {
 
@@ -21,10 +22,15 @@ final class ReindexTracker {
     }
 
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
+
     private boolean running;
+
     private @Nullable Instant startedAt;
+
     private @Nullable Instant finishedAt;
+
     private @Nullable ReindexReport report;
+
     private @Nullable String failure;
 
     synchronized void started() {
@@ -75,8 +81,9 @@ final class ReindexTracker {
             return ReindexProgress.none();
         }
         List<ReindexProgress.IndexProgress> indexes = new ArrayList<>();
-        aliases.forEach((alias, counts) -> indexes.add(
-                new ReindexProgress.IndexProgress(alias, counts.done().get(), counts.expected(), counts.finished())));
+        aliases.forEach((alias, counts) -> indexes
+            .add(new ReindexProgress.IndexProgress(alias, counts.done().get(), counts.expected(), counts.finished())));
         return new ReindexProgress(running, startedAt, finishedAt, indexes, report, failure);
     }
+
 }

@@ -5,17 +5,23 @@ import io.launchpad.matching.CandidateForMatching;
 import io.launchpad.matching.ChallengeDocument;
 import io.launchpad.matching.SupplierDocument;
 
-/** What an outbox row describes; the column holds {@link #code()}, the payload is a {@link #payloadType()}. */
+/**
+ * What an outbox row describes; the column holds {@link #code()}, the payload is a
+ * {@link #payloadType()}.
+ */
 enum AggregateType {
 
-    SUPPLIER("supplier", SupplierDocument.class),
-    CHALLENGE("challenge", ChallengeDocument.class),
+    SUPPLIER("supplier", SupplierDocument.class), CHALLENGE("challenge", ChallengeDocument.class),
     CANDIDATE("candidate", CandidateForMatching.class),
-    /** A candidate leaves the index (private, erased, deleted by retention); its row holds no personal data. */
+    /**
+     * A candidate leaves the index (private, erased, deleted by retention); its row holds
+     * no personal data.
+     */
     CANDIDATE_REMOVAL("candidate-removal", CandidateRemoval.class),
     BOARD_ROLE("board-role", BoardRoleForMatching.class);
 
     private final String code;
+
     private final Class<?> payloadType;
 
     AggregateType(String code, Class<?> payloadType) {
@@ -39,4 +45,5 @@ enum AggregateType {
         }
         throw new IllegalArgumentException("unknown aggregate type " + code);
     }
+
 }

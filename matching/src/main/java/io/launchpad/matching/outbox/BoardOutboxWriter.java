@@ -10,10 +10,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Appends board changes to the outbox on the caller's transaction, like {@link OutboxWriter} ({@link OutboxRows}). A
- * removal first deletes the candidate's earlier rows (pending or processed): they hold the profile
- * as it was, and a person who leaves matching or is erased must leave no copy behind. The removal
- * row itself holds only the id and version, and the indexer deletes it once Elasticsearch has applied it.
+ * Appends board changes to the outbox on the caller's transaction, like
+ * {@link OutboxWriter} ({@link OutboxRows}). A removal first deletes the candidate's
+ * earlier rows (pending or processed): they hold the profile as it was, and a person who
+ * leaves matching or is erased must leave no copy behind. The removal row itself holds
+ * only the id and version, and the indexer deletes it once Elasticsearch has applied it.
  */
 final class BoardOutboxWriter implements BoardOutbox {
 
@@ -39,8 +40,13 @@ final class BoardOutboxWriter implements BoardOutbox {
     @Override
     public Mono<Void> candidateDeleted(UUID candidateId, long version) {
         Objects.requireNonNull(candidateId, "candidate id");
-        return rows.database().sql(FORGET).bind("id", candidateId).fetch().rowsUpdated()
-                .then(rows.append(AggregateType.CANDIDATE_REMOVAL, candidateId, version, new CandidateRemoval(candidateId, version)));
+        return rows.database()
+            .sql(FORGET)
+            .bind("id", candidateId)
+            .fetch()
+            .rowsUpdated()
+            .then(rows.append(AggregateType.CANDIDATE_REMOVAL, candidateId, version,
+                    new CandidateRemoval(candidateId, version)));
     }
 
     @Override
@@ -48,4 +54,5 @@ final class BoardOutboxWriter implements BoardOutbox {
         Objects.requireNonNull(role, "role");
         return rows.append(AggregateType.BOARD_ROLE, role.id(), role.version(), role);
     }
+
 }

@@ -7,7 +7,9 @@ import io.launchpad.matching.indexes.ElasticsearchConnection;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
-/** {@link MatchingHealth} from the cluster's own health API and one query over the outbox. */
+/**
+ * {@link MatchingHealth} from the cluster's own health API and one query over the outbox.
+ */
 final class HealthChecks implements MatchingHealth {
 
     private static final String BACKLOG = """
@@ -17,6 +19,7 @@ final class HealthChecks implements MatchingHealth {
             """;
 
     private final ElasticsearchConnection elasticsearch;
+
     private final DatabaseClient database;
 
     HealthChecks(ElasticsearchConnection elasticsearch, DatabaseClient database) {
@@ -27,14 +30,15 @@ final class HealthChecks implements MatchingHealth {
     @Override
     public Mono<String> clusterStatus() {
         return elasticsearch.call("cluster health", client -> client.cluster().health())
-                .map(health -> health.status().jsonValue());
+            .map(health -> health.status().jsonValue());
     }
 
     @Override
     public Mono<OutboxBacklog> outboxBacklog() {
         return database.sql(BACKLOG)
-                .map(row -> new OutboxBacklog(row.get("pending", Long.class),
-                        Duration.ofMillis(row.get("oldest_millis", Long.class))))
-                .one();
+            .map(row -> new OutboxBacklog(row.get("pending", Long.class),
+                    Duration.ofMillis(row.get("oldest_millis", Long.class))))
+            .one();
     }
+
 }

@@ -21,7 +21,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** Wires the outbox writer and its indexer; imported by {@code MatchingAutoConfiguration}. */
+/**
+ * Wires the outbox writer and its indexer; imported by {@code MatchingAutoConfiguration}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class OutboxConfiguration {
 
@@ -40,7 +42,10 @@ public class OutboxConfiguration {
         return new HealthChecks(matchingElasticsearch, databaseClient);
     }
 
-    /** Declared as the class so the indexer can report what it parks; others see {@link ParkedOutboxRows}. */
+    /**
+     * Declared as the class so the indexer can report what it parks; others see
+     * {@link ParkedOutboxRows}.
+     */
     @Bean
     ParkedRows matchingParkedOutboxRows(DatabaseClient databaseClient) {
         return new ParkedRows(databaseClient);
@@ -49,20 +54,23 @@ public class OutboxConfiguration {
     @Bean
     @ConditionalOnBooleanProperty(name = "launchpad.matching.indexer.enabled", matchIfMissing = true)
     OutboxIndexer matchingOutboxIndexer(DatabaseClient databaseClient, ReactiveTransactionManager transactionManager,
-                                        ElasticsearchConnection matchingElasticsearch, IndexSetup matchingIndexSetup,
-                                        IndexNames matchingIndexNames, IndexedDocuments matchingIndexedDocuments,
-                                        BoardDocuments matchingBoardDocuments, ParkedRows matchingParkedOutboxRows,
-                                        MatchingProperties properties) {
-        return new OutboxIndexer(databaseClient, TransactionalOperator.create(transactionManager),
-                new BulkSend(matchingElasticsearch, matchingIndexSetup, matchingIndexNames, matchingIndexedDocuments,
-                        matchingBoardDocuments),
+            ElasticsearchConnection matchingElasticsearch, IndexSetup matchingIndexSetup, IndexNames matchingIndexNames,
+            IndexedDocuments matchingIndexedDocuments, BoardDocuments matchingBoardDocuments,
+            ParkedRows matchingParkedOutboxRows, MatchingProperties properties) {
+        return new OutboxIndexer(
+                databaseClient, TransactionalOperator.create(transactionManager), new BulkSend(matchingElasticsearch,
+                        matchingIndexSetup, matchingIndexNames, matchingIndexedDocuments, matchingBoardDocuments),
                 matchingParkedOutboxRows, properties.indexer());
     }
 
-    /** Draining starts once the app is ready and stops (close) before the connection factory goes. */
+    /**
+     * Draining starts once the app is ready and stops (close) before the connection
+     * factory goes.
+     */
     @Bean
     ApplicationListener<ApplicationReadyEvent> matchingOutboxIndexerStarter(ObjectProvider<OutboxIndexer> indexer,
-                                                                            ConnectionFactory connectionFactory) {
+            ConnectionFactory connectionFactory) {
         return ready -> indexer.ifAvailable(it -> it.start(new OutboxNotifications(connectionFactory).wakeUps()));
     }
+
 }

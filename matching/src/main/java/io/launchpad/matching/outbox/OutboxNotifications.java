@@ -12,9 +12,10 @@ import reactor.core.publisher.Flux;
 import reactor.util.retry.Retry;
 
 /**
- * Wakes the indexer as soon as any instance commits an outbox row ({@code LISTEN}/{@code NOTIFY}),
- * so a change reaches the index in milliseconds rather than at the next poll. Polling stays the
- * guarantee: a lost notification (connection drop, another driver) only costs latency.
+ * Wakes the indexer as soon as any instance commits an outbox row
+ * ({@code LISTEN}/{@code NOTIFY}), so a change reaches the index in milliseconds rather
+ * than at the next poll. Polling stays the guarantee: a lost notification (connection
+ * drop, another driver) only costs latency.
  */
 final class OutboxNotifications {
 
@@ -28,31 +29,41 @@ final class OutboxNotifications {
         this.connectionFactory = connectionFactory;
     }
 
-    /** Never completes; empty forever when the database is not reached through r2dbc-postgresql. */
+    /**
+     * Never completes; empty forever when the database is not reached through
+     * r2dbc-postgresql.
+     */
     Flux<String> wakeUps() {
         ConnectionFactory target = unwrap(connectionFactory);
         if (!(target instanceof PostgresqlConnectionFactory postgres)) {
             log.info("Matching outbox: no PostgreSQL driver underneath, polling only");
             return Flux.never();
         }
-        // its own connection, outside the pool: a listening connection is held for the app's lifetime
-        return Flux.usingWhen(postgres.create(),
-                        connection -> connection.createStatement("LISTEN " + CHANNEL).execute()
-                                .flatMap(PostgresqlResult::getRowsUpdated)
-                                .thenMany(connection.getNotifications())
-                                .map(notification -> CHANNEL),
-                        connection -> connection.close())
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
-                        .doBeforeRetry(signal -> log.atWarn().addKeyValue("error", signal.failure().toString())
-                                .log("Matching outbox LISTEN connection lost; reconnecting")))
-                .repeatWhen(completed -> completed.delayElements(Duration.ofSeconds(1)));
+        // its own connection, outside the pool: a listening connection is held for the
+        // app's lifetime
+        return Flux
+            .usingWhen(postgres.create(),
+                    connection -> connection.createStatement("LISTEN " + CHANNEL)
+                        .execute()
+                        .flatMap(PostgresqlResult::getRowsUpdated)
+                        .thenMany(connection.getNotifications())
+                        .map(notification -> CHANNEL),
+                    connection -> connection.close())
+            .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
+                .maxBackoff(Duration.ofSeconds(30))
+                .doBeforeRetry(signal -> log.atWarn()
+                    .addKeyValue("error", signal.failure().toString())
+                    .log("Matching outbox LISTEN connection lost; reconnecting")))
+            .repeatWhen(completed -> completed.delayElements(Duration.ofSeconds(1)));
     }
 
     private static ConnectionFactory unwrap(ConnectionFactory factory) {
         ConnectionFactory current = factory;
-        while (current instanceof Wrapped<?> wrapped && wrapped.unwrap() instanceof ConnectionFactory inner && inner != current) {
+        while (current instanceof Wrapped<?> wrapped && wrapped.unwrap() instanceof ConnectionFactory inner
+                && inner != current) {
             current = inner;
         }
         return current;
     }
+
 }

@@ -9,7 +9,10 @@ import io.launchpad.matching.SupplierDocument;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
-/** Supplier and challenge changes into the outbox, in the caller's transaction ({@link OutboxRows}). */
+/**
+ * Supplier and challenge changes into the outbox, in the caller's transaction
+ * ({@link OutboxRows}).
+ */
 final class OutboxWriter implements Outbox {
 
     private final OutboxRows rows;
@@ -29,4 +32,5 @@ final class OutboxWriter implements Outbox {
         Objects.requireNonNull(document, "document");
         return rows.append(AggregateType.CHALLENGE, document.id(), document.version(), document);
     }
+
 }

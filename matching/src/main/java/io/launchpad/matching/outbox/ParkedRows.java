@@ -12,7 +12,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import java.util.UUID;
 
-/** {@link ParkedOutboxRows} over the outbox table; the indexer parks rows, this is the operator's side. */
+/**
+ * {@link ParkedOutboxRows} over the outbox table; the indexer parks rows, this is the
+ * operator's side.
+ */
 final class ParkedRows implements ParkedOutboxRows {
 
     private static final Logger log = LoggerFactory.getLogger(ParkedRows.class);
@@ -23,9 +26,13 @@ final class ParkedRows implements ParkedOutboxRows {
             select id, aggregate_type, aggregate_id, aggregate_version, attempts, rejections, last_error, parked_at
             from matching_outbox where %s and id > :after order by id limit :limit
             """.formatted(IS_PARKED);
+
     private static final String COUNT = "select count(*) as parked from matching_outbox where " + IS_PARKED;
-    // as if newly written: due now, no attempt counted, so the first failure waits the first backoff again;
-    // last_error stays as the trace of why it was parked until the next attempt overwrites it
+
+    // as if newly written: due now, no attempt counted, so the first failure waits the
+    // first backoff again;
+    // last_error stays as the trace of why it was parked until the next attempt
+    // overwrites it
     private static final String RETRY = """
             with requeued as (
                 update matching_outbox set parked_at = null, attempts = 0, rejections = 0, next_attempt_at = now()
@@ -34,10 +41,13 @@ final class ParkedRows implements ParkedOutboxRows {
             )
             select id, pg_notify('%s', '') from requeued
             """.formatted(IS_PARKED, OutboxNotifications.CHANNEL);
+
     private static final String DISCARD = "delete from matching_outbox where id = :id and " + IS_PARKED;
 
     private final DatabaseClient database;
+
     private final AtomicLong lastKnownCount = new AtomicLong();
+
     private final AtomicLong parkedSinceStart = new AtomicLong();
 
     ParkedRows(DatabaseClient database) {
@@ -46,35 +56,40 @@ final class ParkedRows implements ParkedOutboxRows {
 
     @Override
     public Flux<ParkedOutboxRow> list(long afterId, int limit) {
-        return database.sql(LIST).bind("after", afterId).bind("limit", limit)
-                .map((row, metadata) -> new ParkedOutboxRow(
-                        row.get("id", Long.class),
-                        row.get("aggregate_type", String.class),
-                        row.get("aggregate_id", UUID.class),
-                        row.get("aggregate_version", Long.class),
-                        row.get("attempts", Integer.class),
-                        row.get("rejections", Integer.class),
-                        row.get("last_error", String.class),
-                        row.get("parked_at", OffsetDateTime.class).toInstant()))
-                .all();
+        return database.sql(LIST)
+            .bind("after", afterId)
+            .bind("limit", limit)
+            .map((row, metadata) -> new ParkedOutboxRow(row.get("id", Long.class),
+                    row.get("aggregate_type", String.class), row.get("aggregate_id", UUID.class),
+                    row.get("aggregate_version", Long.class), row.get("attempts", Integer.class),
+                    row.get("rejections", Integer.class), row.get("last_error", String.class),
+                    row.get("parked_at", OffsetDateTime.class).toInstant()))
+            .all();
     }
 
     @Override
     public Mono<Long> count() {
-        return database.sql(COUNT).map(row -> row.get("parked", Long.class)).one()
-                .doOnNext(lastKnownCount::set);
+        return database.sql(COUNT).map(row -> row.get("parked", Long.class)).one().doOnNext(lastKnownCount::set);
     }
 
     @Override
     public Mono<Boolean> retry(long id) {
-        return database.sql(RETRY).bind("id", id).fetch().all().hasElements()
-                .flatMap(requeued -> afterOperatorAction("re-queued", id, requeued));
+        return database.sql(RETRY)
+            .bind("id", id)
+            .fetch()
+            .all()
+            .hasElements()
+            .flatMap(requeued -> afterOperatorAction("re-queued", id, requeued));
     }
 
     @Override
     public Mono<Boolean> discard(long id) {
-        return database.sql(DISCARD).bind("id", id).fetch().rowsUpdated().map(deleted -> deleted > 0)
-                .flatMap(deleted -> afterOperatorAction("discarded", id, deleted));
+        return database.sql(DISCARD)
+            .bind("id", id)
+            .fetch()
+            .rowsUpdated()
+            .map(deleted -> deleted > 0)
+            .flatMap(deleted -> afterOperatorAction("discarded", id, deleted));
     }
 
     private Mono<Boolean> afterOperatorAction(String action, long id, boolean happened) {
@@ -99,4 +114,5 @@ final class ParkedRows implements ParkedOutboxRows {
     void parked(int rows) {
         parkedSinceStart.addAndGet(rows);
     }
+
 }

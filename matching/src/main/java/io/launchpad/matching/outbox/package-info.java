@@ -1,6 +1,6 @@
 /**
- * The outbox: changes recorded in the caller's transaction, drained into Elasticsearch by the indexer, parked when
- * Elasticsearch keeps rejecting them; and matching's health.
+ * The outbox: changes recorded in the caller's transaction, drained into Elasticsearch by
+ * the indexer, parked when Elasticsearch keeps rejecting them; and matching's health.
  */
 @NullMarked
 package io.launchpad.matching.outbox;

@@ -28,32 +28,41 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Finds and completes candidates in one index. Round one asks for a BM25 list and (hybrid) a kNN
- * list, concurrently, both under the hard filters; the BM25 list does not wait for the query vector.
- * The lists are fused by reciprocal rank and the best {@code pool} kept. Round two fills in what one
- * list could not say about documents found only by the other (a BM25 score, or a cosine), restricted
- * to those ids, so every kept candidate is scored on the same ingredients. Highlighting is the
- * costliest part of a keyword search (synonyms expand the query), so it is asked for last, only for
- * the results shown, with the fast vector highlighter over the term vectors the templates keep.
+ * Finds and completes candidates in one index. Round one asks for a BM25 list and
+ * (hybrid) a kNN list, concurrently, both under the hard filters; the BM25 list does not
+ * wait for the query vector. The lists are fused by reciprocal rank and the best
+ * {@code pool} kept. Round two fills in what one list could not say about documents found
+ * only by the other (a BM25 score, or a cosine), restricted to those ids, so every kept
+ * candidate is scored on the same ingredients. Highlighting is the costliest part of a
+ * keyword search (synonyms expand the query), so it is asked for last, only for the
+ * results shown, with the fast vector highlighter over the term vectors the templates
+ * keep.
  *
  * @param <T> the stored document shape read back from {@code _source}
  */
 final class Candidates<T> {
 
-    /** How deep each list goes: deep enough that fusion has material, shallow enough to stay fast at 100k documents. */
+    /**
+     * How deep each list goes: deep enough that fusion has material, shallow enough to
+     * stay fast at 100k documents.
+     */
     static final int LIST_DEPTH = 50;
     static final int NUM_CANDIDATES = 150;
 
-    /** One kept candidate; {@code bm25} and {@code cosine} are null only when that signal does not apply (BM25 mode). */
+    /**
+     * One kept candidate; {@code bm25} and {@code cosine} are null only when that signal
+     * does not apply (BM25 mode).
+     */
     record Candidate<T>(String id, T document, Double bm25, @Nullable Double cosine) {
     }
 
     /**
-     * What to search: {@code fields} are boosted index fields, {@code highlighted} index field → field
-     * name shown. {@code vector} is empty when there is nothing to compare by meaning.
+     * What to search: {@code fields} are boosted index fields, {@code highlighted} index
+     * field → field name shown. {@code vector} is empty when there is nothing to compare
+     * by meaning.
      */
     record Spec<T>(String index, Class<T> type, List<String> sourceFields, Query filter, String text,
-                   Mono<float[]> vector, List<String> fields, Map<String, String> highlighted) {
+            Mono<float[]> vector, List<String> fields, Map<String, String> highlighted) {
     }
 
     private final ElasticsearchConnection elasticsearch;
@@ -62,32 +71,43 @@ final class Candidates<T> {
         this.elasticsearch = elasticsearch;
     }
 
-    /** The kept candidates and what was worked out for their ids alongside the completing round. */
+    /**
+     * The kept candidates and what was worked out for their ids alongside the completing
+     * round.
+     */
     record Found<T, X>(List<Candidate<T>> candidates, X alongside) {
     }
 
-    /** {@code depth}: how far into the ranking the caller reads; each list goes at least that deep. */
+    /**
+     * {@code depth}: how far into the ranking the caller reads; each list goes at least
+     * that deep.
+     */
     Mono<List<Candidate<T>>> find(Spec<T> spec, RankingMode mode, int pool, int depth) {
         return find(spec, mode, pool, depth, ids -> Mono.just(Boolean.TRUE)).map(Found::candidates);
     }
 
     /**
-     * As {@link #find(Spec, RankingMode, int, int)}, and {@code alongside} (work that needs only the kept
-     * ids: evidence per requirement, completed pilots) runs concurrently with round two instead of after
-     * it, one round trip less per request. It must not complete empty.
+     * As {@link #find(Spec, RankingMode, int, int)}, and {@code alongside} (work that
+     * needs only the kept ids: evidence per requirement, completed pilots) runs
+     * concurrently with round two instead of after it, one round trip less per request.
+     * It must not complete empty.
      */
     <X> Mono<Found<T, X>> find(Spec<T> spec, RankingMode mode, int pool, int depth,
-                               Function<List<String>, Mono<X>> alongside) {
+            Function<List<String>, Mono<X>> alongside) {
         int listDepth = Math.max(LIST_DEPTH, depth);
-        Mono<List<Hit<T>>> keywords = elasticsearch.call("find keyword candidates",
-                        client -> client.search(keywordSearch(spec, spec.filter(), listDepth, null), spec.type()))
-                .map(response -> response.hits().hits());
+        Mono<List<Hit<T>>> keywords = elasticsearch
+            .call("find keyword candidates",
+                    client -> client.search(keywordSearch(spec, spec.filter(), listDepth, null), spec.type()))
+            .map(response -> response.hits().hits());
         Mono<Optional<float[]>> vector = mode == RankingMode.HYBRID
                 ? spec.vector().map(Optional::of).defaultIfEmpty(Optional.empty()).cache()
                 : Mono.just(Optional.empty());
-        Mono<List<Hit<T>>> neighbours = vector.flatMap(known -> known.isEmpty() ? Mono.just(List.<Hit<T>>of())
-                : elasticsearch.call("find semantic candidates",
-                        client -> client.search(knnSearch(spec.index(), spec.sourceFields(), known.get(), spec.filter(), listDepth), spec.type()))
+        Mono<List<Hit<T>>> neighbours = vector
+            .flatMap(known -> known.isEmpty() ? Mono.just(List.<Hit<T>>of())
+                    : elasticsearch
+                        .call("find semantic candidates",
+                                client -> client.search(knnSearch(spec.index(), spec.sourceFields(), known.get(),
+                                        spec.filter(), listDepth), spec.type()))
                         .map(response -> response.hits().hits()));
         return Mono.zip(keywords, neighbours, vector).flatMap(found -> {
             Map<String, Hit<T>> byKeywords = index(found.getT1());
@@ -100,57 +120,72 @@ final class Candidates<T> {
     }
 
     /**
-     * The shown matches, each with its highlighted passages for the spec's words (one request for all);
-     * a match sharing no word with the query has none. {@code name}: the match's name, whose words are
-     * never shown as a reason.
+     * The shown matches, each with its highlighted passages for the spec's words (one
+     * request for all); a match sharing no word with the query has none. {@code name}:
+     * the match's name, whose words are never shown as a reason.
      */
     <M> Mono<List<M>> withHighlights(Spec<T> spec, List<M> matches, Function<M, UUID> id, Function<M, String> name,
-                                     BiFunction<M, List<Highlight>, M> highlighted) {
+            BiFunction<M, List<Highlight>, M> highlighted) {
         return highlights(spec, matches.stream().map(match -> id.apply(match).toString()).toList())
-                .map(found -> withHighlights(found, matches, id, name, highlighted));
+            .map(found -> withHighlights(found, matches, id, name, highlighted));
     }
 
-    /** The matches with highlights already found (by {@link #highlights}, for these or more ids). */
+    /**
+     * The matches with highlights already found (by {@link #highlights}, for these or
+     * more ids).
+     */
     static <M> List<M> withHighlights(Map<String, List<PlainHighlights.Fragment>> found, List<M> matches,
-                                      Function<M, UUID> id, Function<M, String> name,
-                                      BiFunction<M, List<Highlight>, M> highlighted) {
+            Function<M, UUID> id, Function<M, String> name, BiFunction<M, List<Highlight>, M> highlighted) {
         return matches.stream()
-                .map(match -> highlighted.apply(match, PlainHighlights.of(
-                        found.getOrDefault(id.apply(match).toString(), List.of()),
-                        name.apply(match) == null ? List.of() : List.of(name.apply(match)))))
-                .toList();
+            .map(match -> highlighted.apply(match,
+                    PlainHighlights.of(found.getOrDefault(id.apply(match).toString(), List.of()),
+                            name.apply(match) == null ? List.of() : List.of(name.apply(match)))))
+            .toList();
     }
 
-    /** Document id → its highlighted passages for the spec's words, one request for all the ids. */
+    /**
+     * Document id → its highlighted passages for the spec's words, one request for all
+     * the ids.
+     */
     Mono<Map<String, List<PlainHighlights.Fragment>>> highlights(Spec<T> spec, List<String> ids) {
         if (ids.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return elasticsearch.call("highlight matched passages", client -> client.search(
-                        keywordSearch(spec, withIds(spec.filter(), ids), ids.size(), HighlighterType.FastVector), spec.type()))
-                // an index built before term vectors were mapped (schema 1) is highlighted the slower way until a reindex
-                .onErrorResume(ElasticsearchException.class, refused -> elasticsearch.call("highlight matched passages", client -> client.search(
-                        keywordSearch(spec, withIds(spec.filter(), ids), ids.size(), HighlighterType.Unified), spec.type())))
-                .map(response -> {
-                    Map<String, List<PlainHighlights.Fragment>> byId = new HashMap<>();
-                    response.hits().hits().forEach(hit -> byId.put(hit.id(), highlights(hit, spec.highlighted())));
-                    return byId;
-                });
+        return elasticsearch
+            .call("highlight matched passages",
+                    client -> client.search(
+                            keywordSearch(spec, withIds(spec.filter(), ids), ids.size(), HighlighterType.FastVector),
+                            spec.type()))
+            // an index built before term vectors were mapped (schema 1) is highlighted
+            // the slower way until a reindex
+            .onErrorResume(ElasticsearchException.class,
+                    refused -> elasticsearch.call("highlight matched passages",
+                            client -> client.search(keywordSearch(spec, withIds(spec.filter(), ids), ids.size(),
+                                    HighlighterType.Unified), spec.type())))
+            .map(response -> {
+                Map<String, List<PlainHighlights.Fragment>> byId = new HashMap<>();
+                response.hits().hits().forEach(hit -> byId.put(hit.id(), highlights(hit, spec.highlighted())));
+                return byId;
+            });
     }
 
     private Mono<List<Candidate<T>>> complete(Spec<T> spec, Map<String, Hit<T>> byKeywords, Map<String, Hit<T>> byKnn,
-                                              List<String> kept, float @Nullable [] vector) {
+            List<String> kept, float @Nullable [] vector) {
         boolean semantic = vector != null;
         List<String> needKeywords = kept.stream().filter(id -> !byKeywords.containsKey(id)).toList();
         List<String> needCosine = semantic ? kept.stream().filter(id -> !byKnn.containsKey(id)).toList() : List.of();
         Mono<Map<String, Hit<T>>> moreKeywords = needKeywords.isEmpty() ? Mono.just(Map.of())
-                : elasticsearch.call("score semantic candidates by keywords", client -> client.search(
-                        keywordSearch(spec, withIds(spec.filter(), needKeywords), needKeywords.size(), null), spec.type()))
-                        .map(response -> index(response.hits().hits()));
+                : elasticsearch
+                    .call("score semantic candidates by keywords",
+                            client -> client.search(keywordSearch(spec, withIds(spec.filter(), needKeywords),
+                                    needKeywords.size(), null), spec.type()))
+                    .map(response -> index(response.hits().hits()));
         Mono<Map<String, Hit<T>>> moreCosines = vector == null || needCosine.isEmpty() ? Mono.just(Map.of())
-                : elasticsearch.call("score keyword candidates by meaning", client -> client.search(
-                        knnSearch(spec.index(), spec.sourceFields(), vector, withIds(spec.filter(), needCosine), needCosine.size()), spec.type()))
-                        .map(response -> index(response.hits().hits()));
+                : elasticsearch
+                    .call("score keyword candidates by meaning",
+                            client -> client.search(knnSearch(spec.index(), spec.sourceFields(), vector,
+                                    withIds(spec.filter(), needCosine), needCosine.size()), spec.type()))
+                    .map(response -> index(response.hits().hits()));
         List<String> ids = kept;
         return Mono.zip(moreKeywords, moreCosines).map(more -> {
             List<Candidate<T>> candidates = new ArrayList<>(ids.size());
@@ -161,62 +196,73 @@ final class Candidates<T> {
                 if (any == null || any.source() == null) {
                     continue;
                 }
-                // no keyword hit in round two means the document shares no word with the query: BM25 0
+                // no keyword hit in round two means the document shares no word with the
+                // query: BM25 0
                 Double bm25 = keywordHit == null ? 0.0 : keywordHit.score();
-                // Elasticsearch reports cosine similarity as (1 + cos) / 2; no kNN hit means no vector: nothing to agree with
-                Double cosine = !semantic ? null : knnHit == null || knnHit.score() == null ? 0.0 : 2 * knnHit.score() - 1;
+                // Elasticsearch reports cosine similarity as (1 + cos) / 2; no kNN hit
+                // means no vector: nothing to agree with
+                Double cosine = !semantic ? null
+                        : knnHit == null || knnHit.score() == null ? 0.0 : 2 * knnHit.score() - 1;
                 candidates.add(new Candidate<>(id, any.source(), bm25, cosine));
             }
             return candidates;
         });
     }
 
-    /** {@code highlighter} null: no highlighting (the candidate lists); otherwise passages, not sources. */
-    private static SearchRequest keywordSearch(Spec<?> spec, Query filter, int size, @Nullable HighlighterType highlighter) {
-        // cross_fields scores the document as one field with per-field boosts: covering more of the
+    /**
+     * {@code highlighter} null: no highlighting (the candidate lists); otherwise
+     * passages, not sources.
+     */
+    private static SearchRequest keywordSearch(Spec<?> spec, Query filter, int size,
+            @Nullable HighlighterType highlighter) {
+        // cross_fields scores the document as one field with per-field boosts: covering
+        // more of the
         // query's terms anywhere in it ranks higher than repeating one term in one field
         return SearchRequest.of(search -> {
             search.index(spec.index())
-                    .size(size)
-                    .trackTotalHits(track -> track.enabled(false))
-                    .query(query -> query.bool(bool -> bool
-                            .filter(filter)
-                            .must(must -> must.multiMatch(match -> match
-                                    .query(spec.text())
-                                    .type(TextQueryType.CrossFields)
-                                    .operator(Operator.Or)
-                                    .fields(spec.fields())))));
+                .size(size)
+                .trackTotalHits(track -> track.enabled(false))
+                .query(query -> query.bool(bool -> bool.filter(filter)
+                    .must(must -> must.multiMatch(match -> match.query(spec.text())
+                        .type(TextQueryType.CrossFields)
+                        .operator(Operator.Or)
+                        .fields(spec.fields())))));
             if (highlighter == null) {
                 return search.source(source -> source.filter(f -> f.includes(spec.sourceFields())));
             }
-            List<NamedValue<HighlightField>> highlighted = spec.highlighted().keySet().stream()
-                    .map(field -> NamedValue.of(field, HighlightField.of(f -> f)))
-                    .toList();
+            List<NamedValue<HighlightField>> highlighted = spec.highlighted()
+                .keySet()
+                .stream()
+                .map(field -> NamedValue.of(field, HighlightField.of(f -> f)))
+                .toList();
             return search.source(source -> source.fetch(false))
-                    .highlight(h -> h
-                            .type(highlighter)
-                            // html encoder: the marks can then be told from the text, which PlainHighlights unescapes
-                            .encoder(HighlighterEncoder.Html)
-                            .preTags("<mark>")
-                            .postTags("</mark>")
-                            .fragmentSize(160)
-                            .numberOfFragments(3)
-                            .fields(highlighted));
+                .highlight(h -> h.type(highlighter)
+                    // html encoder: the marks can then be told from the text, which
+                    // PlainHighlights unescapes
+                    .encoder(HighlighterEncoder.Html)
+                    .preTags("<mark>")
+                    .postTags("</mark>")
+                    .fragmentSize(160)
+                    .numberOfFragments(3)
+                    .fields(highlighted));
         });
     }
 
-    private static SearchRequest knnSearch(String index, List<String> sourceFields, float[] vector, Query filter, int k) {
+    private static SearchRequest knnSearch(String index, List<String> sourceFields, float[] vector, Query filter,
+            int k) {
         List<Float> values = new ArrayList<>(vector.length);
         for (float value : vector) {
             values.add(value);
         }
-        return SearchRequest.of(search -> search
-                .index(index)
-                .size(k)
-                .trackTotalHits(track -> track.enabled(false))
-                .knn(knn -> knn.field("embedding").queryVector(values).k(k)
-                        .numCandidates(Math.max(NUM_CANDIDATES, k)).filter(filter))
-                .source(source -> source.filter(f -> f.includes(sourceFields))));
+        return SearchRequest.of(search -> search.index(index)
+            .size(k)
+            .trackTotalHits(track -> track.enabled(false))
+            .knn(knn -> knn.field("embedding")
+                .queryVector(values)
+                .k(k)
+                .numCandidates(Math.max(NUM_CANDIDATES, k))
+                .filter(filter))
+            .source(source -> source.filter(f -> f.includes(sourceFields))));
     }
 
     private static Query withIds(Query filter, List<String> ids) {
@@ -233,7 +279,8 @@ final class Candidates<T> {
         List<PlainHighlights.Fragment> highlights = new ArrayList<>();
         Map<String, List<String>> found = hit.highlight() == null ? new HashMap<>() : hit.highlight();
         fields.forEach((indexField, shownField) -> found.getOrDefault(indexField, List.of())
-                .forEach(fragment -> highlights.add(new PlainHighlights.Fragment(shownField, fragment))));
+            .forEach(fragment -> highlights.add(new PlainHighlights.Fragment(shownField, fragment))));
         return highlights;
     }
+
 }

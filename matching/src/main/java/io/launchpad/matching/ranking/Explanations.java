@@ -11,10 +11,11 @@ import io.launchpad.matching.Taxonomy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A match's reasons as sentences a person reads, in the order that matters to an association:
- * the challenge's requirements first (in its own words, with the supplier's passage quoted), then
- * the cautions, then closeness of meaning, categories, regions and accreditations by their labels,
- * then completed pilots. Nothing is said about what is missing on one side only: no data is not a reason.
+ * A match's reasons as sentences a person reads, in the order that matters to an
+ * association: the challenge's requirements first (in its own words, with the supplier's
+ * passage quoted), then the cautions, then closeness of meaning, categories, regions and
+ * accreditations by their labels, then completed pilots. Nothing is said about what is
+ * missing on one side only: no data is not a reason.
  */
 final class Explanations {
 
@@ -26,7 +27,10 @@ final class Explanations {
         this.taxonomy = taxonomy;
     }
 
-    /** {@code heldAccreditations}: the supplier's own codes, to say which one meets a requirement. */
+    /**
+     * {@code heldAccreditations}: the supplier's own codes, to say which one meets a
+     * requirement.
+     */
     List<String> of(MatchReasons reasons, List<String> heldAccreditations) {
         List<String> sentences = new ArrayList<>();
         for (RequirementEvidence evidence : reasons.requirements()) {
@@ -67,9 +71,10 @@ final class Explanations {
         String kind = RequirementEvidence.ESSENTIAL.equals(evidence.importance()) ? "essential" : "nice-to-have";
         String said = "“" + evidence.requirement().strip() + "”";
         return switch (evidence.verdict()) {
-            case RequirementEvidence.EVIDENCED -> "Evidences the " + kind + " requirement " + said + ": “" + quote(evidence.passage()) + "”";
-            case RequirementEvidence.PARTLY_EVIDENCED -> "Partly evidences the " + kind + " requirement " + said + ": “"
-                    + quote(evidence.passage()) + "”";
+            case RequirementEvidence.EVIDENCED ->
+                "Evidences the " + kind + " requirement " + said + ": “" + quote(evidence.passage()) + "”";
+            case RequirementEvidence.PARTLY_EVIDENCED ->
+                "Partly evidences the " + kind + " requirement " + said + ": “" + quote(evidence.passage()) + "”";
             default -> "Says nothing that evidences the " + kind + " requirement " + said + ".";
         };
     }
@@ -80,9 +85,12 @@ final class Explanations {
             return "Holds " + label + ", as required.";
         }
         Set<String> satisfiers = Set.copyOf(taxonomy.satisfiersOf(Taxonomy.ACCREDITATION, required));
-        return held.stream().filter(satisfiers::contains).findFirst()
-                .map(code -> "Holds " + label(Taxonomy.ACCREDITATION, code) + ", which meets the " + label + " requirement.")
-                .orElse("Meets the " + label + " requirement.");
+        return held.stream()
+            .filter(satisfiers::contains)
+            .findFirst()
+            .map(code -> "Holds " + label(Taxonomy.ACCREDITATION, code) + ", which meets the " + label
+                    + " requirement.")
+            .orElse("Meets the " + label + " requirement.");
     }
 
     private String labels(String vocabulary, List<String> codes) {
@@ -110,4 +118,5 @@ final class Explanations {
         int cut = text.lastIndexOf(' ', MAX_QUOTE);
         return text.substring(0, cut > MAX_QUOTE / 2 ? cut : MAX_QUOTE) + "…";
     }
+
 }

@@ -45,53 +45,79 @@ import java.util.Collections;
 import java.util.HashSet;
 
 /**
- * Both directions of matching: suppliers for a challenge and open challenges for a supplier. Hard
- * filters run inside Elasticsearch (on both candidate lists), candidates come from {@link Candidates},
- * and {@link Scoring} turns each into a 0–100 score with its reasons. The final order is by score,
- * then by a stable hash of the id ({@link MatchWindow.MatchPosition}), so equal scores never depend on insertion order.
+ * Both directions of matching: suppliers for a challenge and open challenges for a
+ * supplier. Hard filters run inside Elasticsearch (on both candidate lists), candidates
+ * come from {@link Candidates}, and {@link Scoring} turns each into a 0–100 score with
+ * its reasons. The final order is by score, then by a stable hash of the id
+ * ({@link MatchWindow.MatchPosition}), so equal scores never depend on insertion order.
  */
 final class HybridRanker implements SupplierMatching, ChallengeMatching {
 
     /** Long texts add little beyond their first pages and would only slow the query. */
     static final int MAX_QUERY_CHARACTERS = 8_000;
-    /** Candidates re-ranked per request, at least: the re-rank may reorder within this pool. */
+
+    /**
+     * Candidates re-ranked per request, at least: the re-rank may reorder within this
+     * pool.
+     */
     static final int MIN_POOL = 30;
-    /** Pools up to this size are highlighted whole, alongside round two, instead of the shown page after it. */
+
+    /**
+     * Pools up to this size are highlighted whole, alongside round two, instead of the
+     * shown page after it.
+     */
     static final int HIGHLIGHTED_POOL = 40;
 
-    private static final List<String> SUPPLIER_FIELDS = List.of(
-            "text.capabilities^3", "text.products^2", "text.case_studies^1.5", "text.summary^2", "text.name^1.5");
-    private static final Map<String, String> SUPPLIER_HIGHLIGHTS = ordered(
-            "text.capabilities", "capabilities", "text.products", "products", "text.case_studies", "caseStudies",
-            "text.summary", "summary", "text.name", "name");
+    private static final List<String> SUPPLIER_FIELDS = List.of("text.capabilities^3", "text.products^2",
+            "text.case_studies^1.5", "text.summary^2", "text.name^1.5");
+
+    private static final Map<String, String> SUPPLIER_HIGHLIGHTS = ordered("text.capabilities", "capabilities",
+            "text.products", "products", "text.case_studies", "caseStudies", "text.summary", "summary", "text.name",
+            "name");
+
     private static final List<String> SUPPLIER_SOURCE = List.of("supplier_id", "organisation_id", "published",
-            "size_code", "region_codes", "accreditation_codes", "category_codes", "updated_at", "text.name", "text.summary",
-            // the rest of the text for the profile-quality cap (read back, not re-derived: old indexes work too)
+            "size_code", "region_codes", "accreditation_codes", "category_codes", "updated_at", "text.name",
+            "text.summary",
+            // the rest of the text for the profile-quality cap (read back, not
+            // re-derived: old indexes work too)
             "text.capabilities", "text.products", "text.case_studies");
 
-    private static final List<String> CHALLENGE_FIELDS = List.of(
-            "text.title^3", "text.summary^2", "text.description", "text.categories^2");
-    private static final Map<String, String> CHALLENGE_HIGHLIGHTS = ordered(
-            "text.title", "title", "text.summary", "summary", "text.description", "description");
+    private static final List<String> CHALLENGE_FIELDS = List.of("text.title^3", "text.summary^2", "text.description",
+            "text.categories^2");
+
+    private static final Map<String, String> CHALLENGE_HIGHLIGHTS = ordered("text.title", "title", "text.summary",
+            "summary", "text.description", "description");
+
     private static final List<String> CHALLENGE_SOURCE = List.of("challenge_id", "organisation_id", "status_code",
             "category_codes", "region_codes", "required_accreditation_codes", "closing_date", "updated_at",
             "text.organisation_name", "text.title", "text.summary");
 
     private final IndexSetup indexes;
+
     private final IndexNames names;
+
     private final Embeddings embeddings;
+
     private final QueryVectors vectors;
+
     private final StoredVectors stored;
+
     private final Taxonomy taxonomy;
+
     private final PilotEvidence pilots;
+
     private final Clock clock;
+
     private final Candidates<StoredSupplier> suppliers;
+
     private final Candidates<StoredChallenge> challenges;
+
     private final RequirementEvidenceFinder requirementEvidence;
+
     private final Explanations explanations;
 
     HybridRanker(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, Embeddings embeddings,
-                 Taxonomy taxonomy, PilotEvidence pilots, Clock clock) {
+            Taxonomy taxonomy, PilotEvidence pilots, Clock clock) {
         this.indexes = indexes;
         this.names = names;
         this.embeddings = embeddings;
@@ -110,99 +136,120 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
 
     @Override
     public Mono<List<SupplierMatch>> suppliersFor(ChallengeDocument challenge, MatchWindow window, RankingMode mode,
-                                                  Set<UUID> excludedOrganisations) {
+            Set<UUID> excludedOrganisations) {
         Objects.requireNonNull(challenge, "challenge");
         if (!indexes.settled()) {
             return indexes.ready().then(Mono.defer(() -> suppliersFor(challenge, window, mode, excludedOrganisations)));
         }
         RankingMode ranking = effective(mode, names.suppliers());
-        String text = cut(String.join("\n", Stream.of(
-                        Stream.of(challenge.title()), challenge.essentialRequirements().stream(),
-                        challenge.niceToHaveRequirements().stream(), Stream.of(challenge.summary(), challenge.description()),
-                        challenge.categories().stream().map(code -> taxonomy.labels(Taxonomy.CATEGORY).getOrDefault(code, code)))
-                .flatMap(s -> s).filter(Objects::nonNull).toList()));
+        String text = cut(String.join("\n",
+                Stream
+                    .of(Stream.of(challenge.title()), challenge.essentialRequirements().stream(),
+                            challenge.niceToHaveRequirements().stream(),
+                            Stream.of(challenge.summary(), challenge.description()),
+                            challenge.categories()
+                                .stream()
+                                .map(code -> taxonomy.labels(Taxonomy.CATEGORY).getOrDefault(code, code)))
+                    .flatMap(s -> s)
+                    .filter(Objects::nonNull)
+                    .toList()));
         int size = Math.min(window.size(), SupplierMatching.MAX_LIMIT);
         if (text.isBlank() || size <= 0) {
             return Mono.just(List.of());
         }
         Query filter = supplierFilter(challenge, excludedOrganisations == null ? Set.of() : excludedOrganisations);
         Instant now = clock.instant();
-        // a published challenge and its requirements were embedded when it was indexed; a draft or a fresh
+        // a published challenge and its requirements were embedded when it was indexed; a
+        // draft or a fresh
         // edit is embedded now
         Mono<StoredVectors.Vectors> storedVectors = ranking != RankingMode.HYBRID ? Mono.empty()
                 : stored.of(names.challenges(), challenge.id(), challenge.version())
-                        .onErrorResume(error -> Mono.empty())
-                        .cache();
+                    .onErrorResume(error -> Mono.empty())
+                    .cache();
         Mono<float[]> vector = storedVectors.map(StoredVectors.Vectors::embedding)
-                .switchIfEmpty(queryVector(IndexedDocuments.challengeText(challenge), ranking));
+            .switchIfEmpty(queryVector(IndexedDocuments.challengeText(challenge), ranking));
         Candidates.Spec<StoredSupplier> spec = new Candidates.Spec<>(names.suppliers(), StoredSupplier.class,
                 SUPPLIER_SOURCE, filter, text, vector, SUPPLIER_FIELDS, SUPPLIER_HIGHLIGHTS);
         List<RequirementEvidenceFinder.Requirement> requirements = requirements(challenge);
         int pool = window.pool(MIN_POOL);
-        // a first page's pool is small: highlighting all of it alongside costs less time than a round trip after
+        // a first page's pool is small: highlighting all of it alongside costs less time
+        // than a round trip after
         boolean highlightPool = pool <= HIGHLIGHTED_POOL;
-        // completed pilots, evidence per requirement (and highlights) need only the kept ids: asked while round two runs
-        Function<List<String>, Mono<Tuple3<Map<UUID, Integer>, Map<String, List<RequirementEvidence>>,
-                Map<String, List<PlainHighlights.Fragment>>>>> alongside = ids -> Mono.zip(
-                pilots.completedPilots(ids.stream().map(UUID::fromString).toList()).defaultIfEmpty(Map.of()),
-                // passages carry vectors: requirements are judged by meaning in hybrid mode only
-                ranking != RankingMode.HYBRID ? Mono.just(Map.<String, List<RequirementEvidence>>of())
-                        : storedVectors.map(StoredVectors.Vectors::requirements).defaultIfEmpty(KnownVectors.NONE)
-                                .flatMap(known -> requirementEvidence.find(names.suppliers(), ids, requirements, known)),
-                highlightPool ? suppliers.highlights(spec, ids) : Mono.just(Map.<String, List<PlainHighlights.Fragment>>of()));
-        return indexes.ready()
-                .then(suppliers.find(spec, ranking, pool, window.depth(), alongside))
-                .flatMap(found -> {
-                    List<SupplierMatch> matches = found.candidates().stream()
-                            .map(candidate -> supplierMatch(challenge, candidate, found.alongside().getT1(),
-                                    found.alongside().getT2().getOrDefault(candidate.id(), List.of()),
-                                    !requirements.isEmpty(), ranking, now))
-                            .sorted(Comparator.comparing(SupplierMatch::position, MatchWindow.MatchPosition.ORDER))
-                            .filter(match -> window.admits(match.position()))
-                            .limit(size)
-                            .toList();
-                    return highlightPool
-                            ? Mono.just(Candidates.withHighlights(found.alongside().getT3(), matches,
-                                    SupplierMatch::supplierId, SupplierMatch::name, SupplierMatch::withHighlights))
-                            : suppliers.withHighlights(spec, matches, SupplierMatch::supplierId, SupplierMatch::name,
-                                    SupplierMatch::withHighlights);
-                });
+        // completed pilots, evidence per requirement (and highlights) need only the kept
+        // ids: asked while round two runs
+        Function<List<String>, Mono<Tuple3<Map<UUID, Integer>, Map<String, List<RequirementEvidence>>, Map<String, List<PlainHighlights.Fragment>>>>> alongside = ids -> Mono
+            .zip(pilots.completedPilots(ids.stream().map(UUID::fromString).toList()).defaultIfEmpty(Map.of()),
+                    // passages carry vectors: requirements are judged by meaning in
+                    // hybrid mode only
+                    ranking != RankingMode.HYBRID ? Mono.just(Map.<String, List<RequirementEvidence>>of())
+                            : storedVectors.map(StoredVectors.Vectors::requirements)
+                                .defaultIfEmpty(KnownVectors.NONE)
+                                .flatMap(
+                                        known -> requirementEvidence.find(names.suppliers(), ids, requirements, known)),
+                    highlightPool ? suppliers.highlights(spec, ids)
+                            : Mono.just(Map.<String, List<PlainHighlights.Fragment>>of()));
+        return indexes.ready().then(suppliers.find(spec, ranking, pool, window.depth(), alongside)).flatMap(found -> {
+            List<SupplierMatch> matches = found.candidates()
+                .stream()
+                .map(candidate -> supplierMatch(challenge, candidate, found.alongside().getT1(),
+                        found.alongside().getT2().getOrDefault(candidate.id(), List.of()), !requirements.isEmpty(),
+                        ranking, now))
+                .sorted(Comparator.comparing(SupplierMatch::position, MatchWindow.MatchPosition.ORDER))
+                .filter(match -> window.admits(match.position()))
+                .limit(size)
+                .toList();
+            return highlightPool
+                    ? Mono.just(Candidates.withHighlights(found.alongside().getT3(), matches, SupplierMatch::supplierId,
+                            SupplierMatch::name, SupplierMatch::withHighlights))
+                    : suppliers.withHighlights(spec, matches, SupplierMatch::supplierId, SupplierMatch::name,
+                            SupplierMatch::withHighlights);
+        });
     }
 
     private Query supplierFilter(ChallengeDocument challenge, Set<UUID> excluded) {
-        BoolQuery.Builder bool = new BoolQuery.Builder()
-                .filter(f -> f.term(t -> t.field("published").value(true)));
+        BoolQuery.Builder bool = new BoolQuery.Builder().filter(f -> f.term(t -> t.field("published").value(true)));
         if (!challenge.regions().isEmpty()) {
-            // a supplier working remotely serves every region; one naming no region serves none
-            bool.filter(f -> f.terms(t -> t.field("region_codes").terms(v -> v.value(values(
-                    Stream.concat(challenge.regions().stream(), Stream.of(Taxonomy.REMOTE)).distinct().toList())))));
+            // a supplier working remotely serves every region; one naming no region
+            // serves none
+            bool.filter(f -> f.terms(t -> t.field("region_codes")
+                .terms(v -> v.value(values(Stream.concat(challenge.regions().stream(), Stream.of(Taxonomy.REMOTE))
+                    .distinct()
+                    .toList())))));
         }
-        // each required accreditation is met by holding it or a broader one that satisfies it (taxonomy data)
-        challenge.requiredAccreditations().forEach(code ->
-                bool.filter(f -> f.terms(t -> t.field("accreditation_codes").terms(v -> v.value(values(
-                        taxonomy.satisfiersOf(Taxonomy.ACCREDITATION, code)))))));
+        // each required accreditation is met by holding it or a broader one that
+        // satisfies it (taxonomy data)
+        challenge.requiredAccreditations()
+            .forEach(code -> bool.filter(f -> f.terms(t -> t.field("accreditation_codes")
+                .terms(v -> v.value(values(taxonomy.satisfiersOf(Taxonomy.ACCREDITATION, code)))))));
         Set<UUID> never = new HashSet<>(excluded);
         if (challenge.organisationId() != null) {
             never.add(challenge.organisationId());
         }
         if (!never.isEmpty()) {
-            bool.mustNot(m -> m.terms(t -> t.field("organisation_id").terms(v -> v.value(values(
-                    never.stream().map(UUID::toString).toList())))));
+            bool.mustNot(m -> m.terms(t -> t.field("organisation_id")
+                .terms(v -> v.value(values(never.stream().map(UUID::toString).toList())))));
         }
         return Query.of(q -> q.bool(bool.build()));
     }
 
     /** Essential requirements first, then nice-to-haves, in the challenge's own words. */
     private static List<RequirementEvidenceFinder.Requirement> requirements(ChallengeDocument challenge) {
-        return Stream.concat(
-                challenge.essentialRequirements().stream().filter(text -> text != null && !text.isBlank())
-                        .map(text -> new RequirementEvidenceFinder.Requirement(text.strip(), RequirementEvidence.ESSENTIAL)),
-                challenge.niceToHaveRequirements().stream().filter(text -> text != null && !text.isBlank())
-                        .map(text -> new RequirementEvidenceFinder.Requirement(text.strip(), RequirementEvidence.NICE_TO_HAVE)))
-                .toList();
+        return Stream
+            .concat(challenge.essentialRequirements()
+                .stream()
+                .filter(text -> text != null && !text.isBlank())
+                .map(text -> new RequirementEvidenceFinder.Requirement(text.strip(), RequirementEvidence.ESSENTIAL)),
+                    challenge.niceToHaveRequirements()
+                        .stream()
+                        .filter(text -> text != null && !text.isBlank())
+                        .map(text -> new RequirementEvidenceFinder.Requirement(text.strip(),
+                                RequirementEvidence.NICE_TO_HAVE)))
+            .toList();
     }
 
-    /** Supports averaged, essential requirements counting twice; 0 when none was judged. */
+    /**
+     * Supports averaged, essential requirements counting twice; 0 when none was judged.
+     */
     static double requirementsPart(List<RequirementEvidence> judged) {
         double weighted = 0;
         double weights = 0;
@@ -215,83 +262,91 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
     }
 
     private SupplierMatch supplierMatch(ChallengeDocument challenge, Candidates.Candidate<StoredSupplier> candidate,
-                                        Map<UUID, Integer> evidence, List<RequirementEvidence> judged,
-                                        boolean requirementsStated, RankingMode mode, Instant now) {
+            Map<UUID, Integer> evidence, List<RequirementEvidence> judged, boolean requirementsStated, RankingMode mode,
+            Instant now) {
         StoredSupplier supplier = candidate.document();
         List<String> matched = intersection(challenge.categories(), supplier.categories());
         int completed = evidence.getOrDefault(supplier.supplierId(), 0);
         double semantic = Scoring.semantic(calibrated(candidate.cosine()));
         StoredSupplier.Text text = supplier.textOrEmpty();
         double quality = ProfileQuality.of(text.summary(), text.capabilities(), text.products(), text.caseStudies());
-        MatchReasons.ScoreParts parts = new MatchReasons.ScoreParts(
-                Scoring.round(Scoring.text(candidate.bm25())), Scoring.round(semantic),
-                Scoring.round(Scoring.taxonomy(challenge.categories(), matched)),
+        MatchReasons.ScoreParts parts = new MatchReasons.ScoreParts(Scoring.round(Scoring.text(candidate.bm25())),
+                Scoring.round(semantic), Scoring.round(Scoring.taxonomy(challenge.categories(), matched)),
                 Scoring.round(Scoring.evidence(completed)),
                 Scoring.round(Scoring.profileFreshness(supplier.updatedAt(), now)), Scoring.round(quality),
                 Scoring.round(requirementsPart(judged)));
         Regions regions = Regions.of(challenge.regions(), supplier.regions());
         List<String> cautions = ProfileQuality.littleDetail(quality) ? List.of(MatchReasons.LITTLE_DETAIL) : List.of();
         List<String> accreditationsMet = List.copyOf(taxonomy.met(Taxonomy.ACCREDITATION, supplier.accreditations()));
-        MatchReasons reasons = new MatchReasons(judged, matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
-                regions.met(), regions.missing(), intersection(challenge.requiredAccreditations(), accreditationsMet),
-                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, cautions, List.of());
+        MatchReasons reasons = new MatchReasons(judged, matched, Scoring.round(semantic),
+                Scoring.closeness(semantic, mode), regions.met(), regions.missing(),
+                intersection(challenge.requiredAccreditations(), accreditationsMet),
+                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, cautions,
+                List.of());
         reasons = reasons.withExplanations(explanations.of(reasons, supplier.accreditations()));
-        // a thin or keyword-stuffed profile cannot score above what its substance allows, however many words it shares
+        // a thin or keyword-stuffed profile cannot score above what its substance allows,
+        // however many words it shares
         boolean judgedRequirements = requirementsStated && mode == RankingMode.HYBRID;
         int score = (int) Math.round(Scoring.score(parts, mode, judgedRequirements) * ProfileQuality.factor(quality));
-        return new SupplierMatch(supplier.supplierId(), text.name(), text.summary(), score,
-                List.of(), supplier.regions(), supplier.accreditations(), reasons);
+        return new SupplierMatch(supplier.supplierId(), text.name(), text.summary(), score, List.of(),
+                supplier.regions(), supplier.accreditations(), reasons);
     }
 
     // ---- open challenges for a supplier
 
     @Override
     public Mono<List<ChallengeMatch>> challengesFor(SupplierDocument supplier, MatchWindow window, RankingMode mode,
-                                                    Set<UUID> excludedOrganisations) {
+            Set<UUID> excludedOrganisations) {
         Objects.requireNonNull(supplier, "supplier");
         if (!indexes.settled()) {
             return indexes.ready().then(Mono.defer(() -> challengesFor(supplier, window, mode, excludedOrganisations)));
         }
         RankingMode ranking = effective(mode, names.challenges());
-        // the name is left out of the keywords: it is a brand, not a description of the work
-        String text = cut(String.join("\n", Stream.of(supplier.summary(), supplier.capabilities(), supplier.products(),
-                supplier.caseStudies()).filter(Objects::nonNull).toList()));
+        // the name is left out of the keywords: it is a brand, not a description of the
+        // work
+        String text = cut(String.join("\n",
+                Stream.of(supplier.summary(), supplier.capabilities(), supplier.products(), supplier.caseStudies())
+                    .filter(Objects::nonNull)
+                    .toList()));
         int size = Math.min(window.size(), ChallengeMatching.MAX_LIMIT);
         if (text.isBlank() || size <= 0) {
             return Mono.just(List.of());
         }
         LocalDate today = LocalDate.now(clock);
-        Query filter = challengeFilter(supplier, excludedOrganisations == null ? Set.of() : excludedOrganisations, today);
+        Query filter = challengeFilter(supplier, excludedOrganisations == null ? Set.of() : excludedOrganisations,
+                today);
         String profileText = IndexedDocuments.supplierText(supplier);
         List<String> supplierCategories = supplier.categories();
         Candidates.Spec<StoredChallenge> spec = new Candidates.Spec<>(names.challenges(), StoredChallenge.class,
-                CHALLENGE_SOURCE, filter, text, queryVector(profileText, ranking),
-                CHALLENGE_FIELDS, CHALLENGE_HIGHLIGHTS);
+                CHALLENGE_SOURCE, filter, text, queryVector(profileText, ranking), CHALLENGE_FIELDS,
+                CHALLENGE_HIGHLIGHTS);
         return indexes.ready()
-                .then(challenges.find(spec, ranking, window.pool(MIN_POOL), window.depth()))
-                .flatMap(candidates -> pilots.completedPilots(supplier.id() == null ? List.of() : List.of(supplier.id()))
-                        .defaultIfEmpty(Map.of())
-                        .map(evidence -> candidates.stream()
-                                .map(candidate -> challengeMatch(supplier, supplierCategories, candidate,
-                                        evidence.getOrDefault(supplier.id(), 0), ranking, today))
-                                .sorted(Comparator.comparing(ChallengeMatch::position, MatchWindow.MatchPosition.ORDER))
-                                .filter(match -> window.admits(match.position()))
-                                .limit(size)
-                                .toList()))
-                .flatMap(matches -> challenges.withHighlights(spec, matches, ChallengeMatch::challengeId,
-                        ChallengeMatch::organisationName, ChallengeMatch::withHighlights));
+            .then(challenges.find(spec, ranking, window.pool(MIN_POOL), window.depth()))
+            .flatMap(candidates -> pilots.completedPilots(supplier.id() == null ? List.of() : List.of(supplier.id()))
+                .defaultIfEmpty(Map.of())
+                .map(evidence -> candidates.stream()
+                    .map(candidate -> challengeMatch(supplier, supplierCategories, candidate,
+                            evidence.getOrDefault(supplier.id(), 0), ranking, today))
+                    .sorted(Comparator.comparing(ChallengeMatch::position, MatchWindow.MatchPosition.ORDER))
+                    .filter(match -> window.admits(match.position()))
+                    .limit(size)
+                    .toList()))
+            .flatMap(matches -> challenges.withHighlights(spec, matches, ChallengeMatch::challengeId,
+                    ChallengeMatch::organisationName, ChallengeMatch::withHighlights));
     }
 
     private Query challengeFilter(SupplierDocument supplier, Set<UUID> excluded, LocalDate today) {
         BoolQuery.Builder bool = new BoolQuery.Builder()
-                .filter(f -> f.term(t -> t.field("status_code").value("published")))
-                .filter(f -> f.range(r -> r.date(d -> d.field("closing_date").gte(today.toString()))));
+            .filter(f -> f.term(t -> t.field("status_code").value("published")))
+            .filter(f -> f.range(r -> r.date(d -> d.field("closing_date").gte(today.toString()))));
         if (!supplier.regions().contains(Taxonomy.REMOTE)) {
-            // challenges naming no region are open to everyone; otherwise one of theirs must be served
+            // challenges naming no region are open to everyone; otherwise one of theirs
+            // must be served
             bool.filter(f -> f.bool(any -> {
                 any.should(s -> s.bool(none -> none.mustNot(m -> m.exists(e -> e.field("region_codes")))));
                 if (!supplier.regions().isEmpty()) {
-                    any.should(s -> s.terms(t -> t.field("region_codes").terms(v -> v.value(values(supplier.regions())))));
+                    any.should(
+                            s -> s.terms(t -> t.field("region_codes").terms(v -> v.value(values(supplier.regions())))));
                 }
                 return any.minimumShouldMatch("1");
             }));
@@ -300,53 +355,59 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         List<String> lacking = difference(taxonomy.codes(Taxonomy.ACCREDITATION),
                 List.copyOf(taxonomy.met(Taxonomy.ACCREDITATION, supplier.accreditations())));
         if (!lacking.isEmpty()) {
-            bool.mustNot(m -> m.terms(t -> t.field("required_accreditation_codes").terms(v -> v.value(values(lacking)))));
+            bool.mustNot(
+                    m -> m.terms(t -> t.field("required_accreditation_codes").terms(v -> v.value(values(lacking)))));
         }
         Set<UUID> never = new HashSet<>(excluded);
         if (supplier.organisationId() != null) {
             never.add(supplier.organisationId());
         }
-        bool.mustNot(m -> m.terms(t -> t.field("organisation_id").terms(v -> v.value(values(
-                never.stream().map(UUID::toString).toList())))));
+        bool.mustNot(m -> m.terms(t -> t.field("organisation_id")
+            .terms(v -> v.value(values(never.stream().map(UUID::toString).toList())))));
         return Query.of(q -> q.bool(bool.build()));
     }
 
     private ChallengeMatch challengeMatch(SupplierDocument supplier, List<String> supplierCategories,
-                                          Candidates.Candidate<StoredChallenge> candidate, int completed,
-                                          RankingMode mode, LocalDate today) {
+            Candidates.Candidate<StoredChallenge> candidate, int completed, RankingMode mode, LocalDate today) {
         StoredChallenge challenge = candidate.document();
         List<String> matched = intersection(challenge.categories(), supplierCategories);
         double semantic = Scoring.semantic(calibrated(candidate.cosine()));
-        MatchReasons.ScoreParts parts = new MatchReasons.ScoreParts(
-                Scoring.round(Scoring.text(candidate.bm25())), Scoring.round(semantic),
-                Scoring.round(Scoring.taxonomy(challenge.categories(), matched)),
+        MatchReasons.ScoreParts parts = new MatchReasons.ScoreParts(Scoring.round(Scoring.text(candidate.bm25())),
+                Scoring.round(semantic), Scoring.round(Scoring.taxonomy(challenge.categories(), matched)),
                 Scoring.round(Scoring.evidence(completed)),
                 Scoring.round(Scoring.closingFreshness(challenge.closingDate(), today)), 1.0, 0.0);
         Regions regions = Regions.of(challenge.regions(), supplier.regions());
         List<String> accreditationsMet = List.copyOf(taxonomy.met(Taxonomy.ACCREDITATION, supplier.accreditations()));
-        MatchReasons reasons = new MatchReasons(List.of(), matched, Scoring.round(semantic), Scoring.closeness(semantic, mode),
-                regions.met(), regions.missing(),
+        MatchReasons reasons = new MatchReasons(List.of(), matched, Scoring.round(semantic),
+                Scoring.closeness(semantic, mode), regions.met(), regions.missing(),
                 intersection(challenge.requiredAccreditations(), accreditationsMet),
-                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, List.of(), List.of());
+                difference(challenge.requiredAccreditations(), accreditationsMet), completed, parts, List.of(),
+                List.of());
         reasons = reasons.withExplanations(explanations.of(reasons, supplier.accreditations()));
         StoredChallenge.Text text = challenge.textOrEmpty();
         return new ChallengeMatch(challenge.challengeId(), challenge.organisationId(), text.organisationName(),
-                text.title(), text.summary(), challenge.closingDate(), Scoring.score(parts, mode),
-                List.of(), challenge.categories(), challenge.regions(), reasons);
+                text.title(), text.summary(), challenge.closingDate(), Scoring.score(parts, mode), List.of(),
+                challenge.categories(), challenge.regions(), reasons);
     }
 
     // ---- shared
 
-    /** Empty in BM25 mode or without text; the model runs off the event loop (it is CPU work), only when subscribed. */
-    /** On the default model's cosine scale, which the thresholds speak ({@link EmbeddingModel#calibrated}). */
+    /**
+     * Empty in BM25 mode or without text; the model runs off the event loop (it is CPU
+     * work), only when subscribed.
+     */
+    /**
+     * On the default model's cosine scale, which the thresholds speak
+     * ({@link EmbeddingModel#calibrated}).
+     */
     private @Nullable Double calibrated(@Nullable Double cosine) {
         return cosine == null ? null : embeddings.model().calibrated(cosine);
     }
 
     /**
-     * Hybrid unless asked otherwise, but keywords only over an index that still holds another embedding
-     * model's vectors (the model was changed and no full reindex has run yet): comparing them with this
-     * model's query vector would rank by noise.
+     * Hybrid unless asked otherwise, but keywords only over an index that still holds
+     * another embedding model's vectors (the model was changed and no full reindex has
+     * run yet): comparing them with this model's query vector would rank by noise.
      */
     private RankingMode effective(RankingMode mode, String alias) {
         RankingMode asked = mode == null ? RankingMode.HYBRID : mode;
@@ -376,7 +437,10 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         return wanted.stream().filter(code -> !offered.contains(code)).distinct().toList();
     }
 
-    /** The challenge's regions a supplier serves and does not; serving remote meets them all. */
+    /**
+     * The challenge's regions a supplier serves and does not; serving remote meets them
+     * all.
+     */
     record Regions(List<String> met, List<String> missing) {
 
         static Regions of(List<String> challengeRegions, List<String> supplierRegions) {

@@ -37,9 +37,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Faceted search in one request: the base filters (published, open) in the query, the chosen facet
- * values in {@code post_filter}, and per facet a {@code filter} aggregation holding every other
- * chosen value, so each facet counts as if its own choice were not made yet (multi-select facets).
+ * Faceted search in one request: the base filters (published, open) in the query, the
+ * chosen facet values in {@code post_filter}, and per facet a {@code filter} aggregation
+ * holding every other chosen value, so each facet counts as if its own choice were not
+ * made yet (multi-select facets).
  */
 final class IndexSearch implements Search {
 
@@ -52,27 +53,35 @@ final class IndexSearch implements Search {
             new Facet("region", "region_codes", Taxonomy.REGION),
             new Facet("accreditation", "accreditation_codes", Taxonomy.ACCREDITATION),
             new Facet("size", "size_code", Taxonomy.ORGANISATION_SIZE));
+
     private static final List<Facet> CHALLENGE_FACETS = List.of(
             new Facet("category", "category_codes", Taxonomy.CATEGORY),
             new Facet("region", "region_codes", Taxonomy.REGION));
 
-    private static final List<String> SUPPLIER_FIELDS = List.of(
-            "text.name^3", "text.summary^2", "text.capabilities^2", "text.products^1.5", "text.case_studies");
-    private static final Map<String, String> SUPPLIER_HIGHLIGHTS = Map.of(
-            "text.summary", "summary", "text.capabilities", "capabilities", "text.products", "products",
-            "text.case_studies", "caseStudies");
-    private static final List<String> CHALLENGE_FIELDS = List.of(
-            "text.title^3", "text.summary^2", "text.description", "text.categories^2", "text.organisation_name");
-    private static final Map<String, String> CHALLENGE_HIGHLIGHTS = Map.of(
-            "text.title", "title", "text.summary", "summary", "text.description", "description");
+    private static final List<String> SUPPLIER_FIELDS = List.of("text.name^3", "text.summary^2", "text.capabilities^2",
+            "text.products^1.5", "text.case_studies");
+
+    private static final Map<String, String> SUPPLIER_HIGHLIGHTS = Map.of("text.summary", "summary",
+            "text.capabilities", "capabilities", "text.products", "products", "text.case_studies", "caseStudies");
+
+    private static final List<String> CHALLENGE_FIELDS = List.of("text.title^3", "text.summary^2", "text.description",
+            "text.categories^2", "text.organisation_name");
+
+    private static final Map<String, String> CHALLENGE_HIGHLIGHTS = Map.of("text.title", "title", "text.summary",
+            "summary", "text.description", "description");
 
     private final ElasticsearchConnection elasticsearch;
+
     private final IndexSetup indexes;
+
     private final IndexNames names;
+
     private final Taxonomy taxonomy;
+
     private final Clock clock;
 
-    IndexSearch(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, Taxonomy taxonomy, Clock clock) {
+    IndexSearch(ElasticsearchConnection elasticsearch, IndexSetup indexes, IndexNames names, Taxonomy taxonomy,
+            Clock clock) {
         this.elasticsearch = elasticsearch;
         this.indexes = indexes;
         this.names = names;
@@ -91,9 +100,9 @@ final class IndexSearch implements Search {
         SearchRequest request = request(names.suppliers(), base, query.text(), SUPPLIER_FIELDS, SUPPLIER_HIGHLIGHTS,
                 SUPPLIER_FACETS, chosen, query.limit(), query.offset());
         return indexes.ready()
-                .then(elasticsearch.call("search suppliers", client -> client.search(request, StoredSupplierHit.class)))
-                .map(response -> results(response, SUPPLIER_FACETS, chosen, query.limit(), query.offset(),
-                        hit -> supplierHit(hit)));
+            .then(elasticsearch.call("search suppliers", client -> client.search(request, StoredSupplierHit.class)))
+            .map(response -> results(response, SUPPLIER_FACETS, chosen, query.limit(), query.offset(),
+                    hit -> supplierHit(hit)));
     }
 
     @Override
@@ -102,20 +111,19 @@ final class IndexSearch implements Search {
         chosen.put("category", query.categories());
         chosen.put("region", query.regions());
         LocalDate today = LocalDate.now(clock);
-        Query base = Query.of(q -> q.bool(b -> b
-                .filter(f -> f.term(t -> t.field("status_code").value("published")))
-                .filter(f -> f.range(r -> r.date(d -> d.field("closing_date").gte(today.toString()))))));
+        Query base = Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("status_code").value("published")))
+            .filter(f -> f.range(r -> r.date(d -> d.field("closing_date").gte(today.toString()))))));
         SearchRequest request = request(names.challenges(), base, query.text(), CHALLENGE_FIELDS, CHALLENGE_HIGHLIGHTS,
                 CHALLENGE_FACETS, chosen, query.limit(), query.offset());
         return indexes.ready()
-                .then(elasticsearch.call("search challenges", client -> client.search(request, StoredChallengeHit.class)))
-                .map(response -> results(response, CHALLENGE_FACETS, chosen, query.limit(), query.offset(),
-                        hit -> challengeHit(hit)));
+            .then(elasticsearch.call("search challenges", client -> client.search(request, StoredChallengeHit.class)))
+            .map(response -> results(response, CHALLENGE_FACETS, chosen, query.limit(), query.offset(),
+                    hit -> challengeHit(hit)));
     }
 
     private SearchRequest request(String index, Query base, @Nullable String text, List<String> fields,
-                                  Map<String, String> highlighted, List<Facet> facets, Map<String, List<String>> chosen,
-                                  int limit, int offset) {
+            Map<String, String> highlighted, List<Facet> facets, Map<String, List<String>> chosen, int limit,
+            int offset) {
         int size = Math.max(1, Math.min(limit, MAX_LIMIT));
         int from = Math.max(0, Math.min(offset, MAX_OFFSET));
         String words = text == null ? "" : text.strip();
@@ -123,8 +131,8 @@ final class IndexSearch implements Search {
         Query query = Query.of(q -> q.bool(b -> {
             b.filter(base);
             if (hasText) {
-                b.must(m -> m.multiMatch(mm -> mm.query(words).type(TextQueryType.CrossFields)
-                        .operator(Operator.Or).fields(fields)));
+                b.must(m -> m.multiMatch(
+                        mm -> mm.query(words).type(TextQueryType.CrossFields).operator(Operator.Or).fields(fields)));
             }
             return b;
         }));
@@ -133,45 +141,58 @@ final class IndexSearch implements Search {
             Query others = chosenFilter(facets, chosen, facet.name());
             int buckets = taxonomy.codes(facet.vocabulary()).size();
             aggregations.put(facet.name(), Aggregation.of(a -> a.filter(others)
-                    .aggregations("codes", t -> t.terms(terms -> terms.field(facet.field()).size(buckets)))));
+                .aggregations("codes", t -> t.terms(terms -> terms.field(facet.field()).size(buckets)))));
         }
         return SearchRequest.of(search -> {
-            search.index(index).from(from).size(size).trackTotalHits(t -> t.enabled(true))
-                    .query(query)
-                    .postFilter(chosenFilter(facets, chosen, null))
-                    .aggregations(aggregations)
-                    .source(source -> source.filter(f -> f.excludes("embedding", "text.description", "text.capabilities",
-                            "text.products", "text.case_studies", "text.categories", "version", "tiebreak")));
+            search.index(index)
+                .from(from)
+                .size(size)
+                .trackTotalHits(t -> t.enabled(true))
+                .query(query)
+                .postFilter(chosenFilter(facets, chosen, null))
+                .aggregations(aggregations)
+                .source(source -> source.filter(f -> f.excludes("embedding", "text.description", "text.capabilities",
+                        "text.products", "text.case_studies", "text.categories", "version", "tiebreak")));
             if (hasText) {
                 search.sort(s -> s.score(o -> o.order(SortOrder.Desc)));
-            } else {
+            }
+            else {
                 search.sort(s -> s.field(f -> f.field("updated_at").order(SortOrder.Desc)));
             }
             search.sort(s -> s.field(f -> f.field("tiebreak").order(SortOrder.Asc)));
             if (hasText) {
-                search.highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
-                        .fragmentSize(160).numberOfFragments(2)
-                        .fields(highlighted.keySet().stream().map(field -> NamedValue.of(field, HighlightField.of(f -> f))).toList()));
+                search.highlight(h -> h.encoder(HighlighterEncoder.Html)
+                    .preTags("<mark>")
+                    .postTags("</mark>")
+                    .fragmentSize(160)
+                    .numberOfFragments(2)
+                    .fields(highlighted.keySet()
+                        .stream()
+                        .map(field -> NamedValue.of(field, HighlightField.of(f -> f)))
+                        .toList()));
             }
             return search;
         });
     }
 
-    /** Every chosen facet value as a filter, leaving out {@code except}; values of one facet are alternatives. */
+    /**
+     * Every chosen facet value as a filter, leaving out {@code except}; values of one
+     * facet are alternatives.
+     */
     private static Query chosenFilter(List<Facet> facets, Map<String, List<String>> chosen, @Nullable String except) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         for (Facet facet : facets) {
             List<String> values = chosen.getOrDefault(facet.name(), List.of());
             if (!facet.name().equals(except) && !values.isEmpty()) {
-                bool.filter(f -> f.terms(t -> t.field(facet.field())
-                        .terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
+                bool.filter(f -> f.terms(
+                        t -> t.field(facet.field()).terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
             }
         }
         return Query.of(q -> q.bool(bool.build()));
     }
 
     private <S, T> Results<T> results(SearchResponse<S> response, List<Facet> facets, Map<String, List<String>> chosen,
-                                      int limit, int offset, Function<Hit<S>, T> toItem) {
+            int limit, int offset, Function<Hit<S>, T> toItem) {
         List<T> items = response.hits().hits().stream().filter(hit -> hit.source() != null).map(toItem).toList();
         long total = response.hits().total() == null ? items.size() : response.hits().total().value();
         Map<String, List<FacetCount>> counts = new LinkedHashMap<>();
@@ -187,13 +208,15 @@ final class IndexSearch implements Search {
             }
             List<String> selected = chosen.getOrDefault(facet.name(), List.of());
             List<FacetCount> facetCounts = new ArrayList<>();
-            taxonomy.labels(facet.vocabulary()).forEach((code, label) ->
-                    facetCounts.add(new FacetCount(code, label, byCode.getOrDefault(code, 0L), selected.contains(code))));
+            taxonomy.labels(facet.vocabulary())
+                .forEach((code, label) -> facetCounts
+                    .add(new FacetCount(code, label, byCode.getOrDefault(code, 0L), selected.contains(code))));
             counts.put(facet.name(), facetCounts);
         }
         int from = Math.max(0, Math.min(offset, MAX_OFFSET));
         int next = from + items.size();
-        Integer nextOffset = items.size() == Math.min(limit, MAX_LIMIT) && next < total && next <= MAX_OFFSET ? next : null;
+        Integer nextOffset = items.size() == Math.min(limit, MAX_LIMIT) && next < total && next <= MAX_OFFSET ? next
+                : null;
         return new Results<>(items, total, counts, nextOffset);
     }
 
@@ -201,24 +224,27 @@ final class IndexSearch implements Search {
         StoredSupplierHit s = hit.source();
         StoredSupplierHit.Text text = s.text() == null ? new StoredSupplierHit.Text(null, null) : s.text();
         return new SupplierHit(s.supplierId(), text.name(), text.summary(), orEmpty(s.regionCodes()),
-                orEmpty(s.accreditationCodes()), s.sizeCode(), orEmpty(s.categoryCodes()), highlights(hit, SUPPLIER_HIGHLIGHTS));
+                orEmpty(s.accreditationCodes()), s.sizeCode(), orEmpty(s.categoryCodes()),
+                highlights(hit, SUPPLIER_HIGHLIGHTS));
     }
 
     private static ChallengeHit challengeHit(Hit<StoredChallengeHit> hit) {
         StoredChallengeHit c = hit.source();
         StoredChallengeHit.Text text = c.text() == null ? new StoredChallengeHit.Text(null, null, null) : c.text();
-        return new ChallengeHit(c.challengeId(), c.organisationId(), text.organisationName(), text.title(), text.summary(),
-                orEmpty(c.categoryCodes()), orEmpty(c.regionCodes()), orEmpty(c.requiredAccreditationCodes()),
-                c.closingDate(), highlights(hit, CHALLENGE_HIGHLIGHTS));
+        return new ChallengeHit(c.challengeId(), c.organisationId(), text.organisationName(), text.title(),
+                text.summary(), orEmpty(c.categoryCodes()), orEmpty(c.regionCodes()),
+                orEmpty(c.requiredAccreditationCodes()), c.closingDate(), highlights(hit, CHALLENGE_HIGHLIGHTS));
     }
 
     private static List<Highlight> highlights(Hit<?> hit, Map<String, String> fields) {
         List<PlainHighlights.Fragment> fragments = new ArrayList<>();
         if (hit.highlight() != null) {
-            hit.highlight().forEach((field, found) -> found.forEach(fragment ->
-                    fragments.add(new PlainHighlights.Fragment(fields.getOrDefault(field, field), fragment))));
+            hit.highlight()
+                .forEach((field, found) -> found.forEach(fragment -> fragments
+                    .add(new PlainHighlights.Fragment(fields.getOrDefault(field, field), fragment))));
         }
-        // a person searching for a name wants it marked: only words without a subject are left unmarked
+        // a person searching for a name wants it marked: only words without a subject are
+        // left unmarked
         return PlainHighlights.of(fragments, List.of());
     }
 
@@ -227,17 +253,18 @@ final class IndexSearch implements Search {
     }
 
     record StoredSupplierHit(UUID supplierId, UUID organisationId, Boolean published, String sizeCode,
-                             @Nullable List<String> regionCodes, @Nullable List<String> accreditationCodes,
-                             @Nullable List<String> categoryCodes, Instant updatedAt, @Nullable Text text) {
+            @Nullable List<String> regionCodes, @Nullable List<String> accreditationCodes,
+            @Nullable List<String> categoryCodes, Instant updatedAt, @Nullable Text text) {
         record Text(@Nullable String name, @Nullable String summary) {
         }
     }
 
     record StoredChallengeHit(UUID challengeId, UUID organisationId, String statusCode,
-                              @Nullable List<String> categoryCodes, @Nullable List<String> regionCodes,
-                              @Nullable List<String> requiredAccreditationCodes, LocalDate closingDate,
-                              Instant updatedAt, @Nullable Text text) {
+            @Nullable List<String> categoryCodes, @Nullable List<String> regionCodes,
+            @Nullable List<String> requiredAccreditationCodes, LocalDate closingDate, Instant updatedAt,
+            @Nullable Text text) {
         record Text(@Nullable String organisationName, @Nullable String title, @Nullable String summary) {
         }
     }
+
 }

@@ -17,25 +17,34 @@ import io.launchpad.matching.Highlight;
 import java.util.regex.Matcher;
 
 /**
- * Turns Elasticsearch's highlighted fragments (HTML-escaped, matched words in {@code <mark>}) into
- * what a person can read: plain text in segments, with no mark on a word that carries no subject
- * ("we", "our", "can"), nor on a word of a name (an organisation sharing a word with a challenge
- * says nothing about the work). A fragment left with nothing marked is dropped, and the fragments
- * that share the most distinct words come first.
+ * Turns Elasticsearch's highlighted fragments (HTML-escaped, matched words in
+ * {@code <mark>}) into what a person can read: plain text in segments, with no mark on a
+ * word that carries no subject ("we", "our", "can"), nor on a word of a name (an
+ * organisation sharing a word with a challenge says nothing about the work). A fragment
+ * left with nothing marked is dropped, and the fragments that share the most distinct
+ * words come first.
  */
 final class PlainHighlights {
 
     static final int MAX_SHOWN = 3;
+
     private static final String OPEN = "<mark>";
+
     private static final String CLOSE = "</mark>";
+
     private static final Pattern NOT_A_WORD_CHARACTER = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos);");
+
     private static final Set<String> STOP_WORDS = read("/text/highlight-stopwords-en.txt");
 
     private PlainHighlights() {
     }
 
-    /** {@code fragments}: field shown → fragments, in field order; {@code names}: names whose words are never marked. */
+    /**
+     * {@code fragments}: field shown → fragments, in field order; {@code names}: names
+     * whose words are never marked.
+     */
     static List<Highlight> of(List<Fragment> fragments, Collection<String> names) {
         Set<String> nameWords = new HashSet<>();
         names.forEach(name -> nameWords.addAll(words(name)));
@@ -43,17 +52,19 @@ final class PlainHighlights {
         for (Fragment fragment : fragments) {
             Highlight highlight = plain(fragment.field(), fragment.html(), nameWords);
             Set<String> marked = new HashSet<>();
-            highlight.segments().stream().filter(Highlight.Segment::marked)
-                    .forEach(segment -> marked.addAll(words(segment.text())));
+            highlight.segments()
+                .stream()
+                .filter(Highlight.Segment::marked)
+                .forEach(segment -> marked.addAll(words(segment.text())));
             if (!marked.isEmpty()) {
                 kept.add(new Ranked(highlight, marked.size(), kept.size()));
             }
         }
         return kept.stream()
-                .sorted(Comparator.comparingInt(Ranked::distinctWords).reversed().thenComparingInt(Ranked::order))
-                .limit(MAX_SHOWN)
-                .map(Ranked::highlight)
-                .toList();
+            .sorted(Comparator.comparingInt(Ranked::distinctWords).reversed().thenComparingInt(Ranked::order))
+            .limit(MAX_SHOWN)
+            .map(Ranked::highlight)
+            .toList();
     }
 
     /** One fragment as Elasticsearch returned it. */
@@ -89,7 +100,10 @@ final class PlainHighlights {
         return word.length() > 1 && !STOP_WORDS.contains(word) && !nameWords.contains(word);
     }
 
-    /** Joins a run to the previous one when both are marked or both are not, and marked words a space apart. */
+    /**
+     * Joins a run to the previous one when both are marked or both are not, and marked
+     * words a space apart.
+     */
     private static void add(List<Highlight.Segment> segments, String text, boolean marked) {
         int size = segments.size();
         if (marked && size >= 2 && !segments.getLast().marked() && segments.getLast().text().isBlank()
@@ -97,15 +111,20 @@ final class PlainHighlights {
             String space = segments.removeLast().text();
             Highlight.Segment previous = segments.removeLast();
             segments.add(new Highlight.Segment(previous.text() + space + text, true));
-        } else if (size > 0 && segments.getLast().marked() == marked) {
+        }
+        else if (size > 0 && segments.getLast().marked() == marked) {
             Highlight.Segment last = segments.removeLast();
             segments.add(new Highlight.Segment(last.text() + text, marked));
-        } else {
+        }
+        else {
             segments.add(new Highlight.Segment(text, marked));
         }
     }
 
-    /** Undoes Elasticsearch's HTML encoder: the five named entities and numeric ones ({@code &#x27;}). */
+    /**
+     * Undoes Elasticsearch's HTML encoder: the five named entities and numeric ones
+     * ({@code &#x27;}).
+     */
     static String unescape(String html) {
         return ENTITY.matcher(html).replaceAll(match -> {
             String entity = match.group(1);
@@ -129,7 +148,9 @@ final class PlainHighlights {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return NOT_A_WORD_CHARACTER.splitAsStream(text.toLowerCase(Locale.ROOT)).filter(word -> !word.isEmpty()).toList();
+        return NOT_A_WORD_CHARACTER.splitAsStream(text.toLowerCase(Locale.ROOT))
+            .filter(word -> !word.isEmpty())
+            .toList();
     }
 
     private static Set<String> read(String resource) {
@@ -138,11 +159,15 @@ final class PlainHighlights {
                 throw new IllegalStateException("Missing " + resource);
             }
             Set<String> words = new HashSet<>();
-            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(words::add);
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .forEach(words::add);
             return Set.copyOf(words);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

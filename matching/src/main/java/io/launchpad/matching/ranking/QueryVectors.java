@@ -8,14 +8,16 @@ import io.launchpad.matching.indexes.Embeddings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Query embeddings with a small LRU cache: the same challenge is matched again and again (each page
- * view), and one model run costs more than both Elasticsearch round trips together.
+ * Query embeddings with a small LRU cache: the same challenge is matched again and again
+ * (each page view), and one model run costs more than both Elasticsearch round trips
+ * together.
  */
 public final class QueryVectors {
 
     static final int CAPACITY = 2_000;
 
     private final Embeddings embeddings;
+
     private final Map<String, float[]> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
@@ -37,12 +39,18 @@ public final class QueryVectors {
         return of(text, EmbeddingModel.Side.QUERY);
     }
 
-    /** The hash a query-side vector of {@code text} is stored under ({@link Embeddings#hash}). */
+    /**
+     * The hash a query-side vector of {@code text} is stored under
+     * ({@link Embeddings#hash}).
+     */
     public @Nullable String hash(String text) {
         return embeddings.hash(text, EmbeddingModel.Side.QUERY);
     }
 
-    /** The passage-side vector, as the index would hold it for a profile not indexed yet; null when there is no text. */
+    /**
+     * The passage-side vector, as the index would hold it for a profile not indexed yet;
+     * null when there is no text.
+     */
     public float @Nullable [] passage(String text) {
         return of(text, EmbeddingModel.Side.PASSAGE);
     }
@@ -63,4 +71,5 @@ public final class QueryVectors {
         }
         return vector;
     }
+
 }

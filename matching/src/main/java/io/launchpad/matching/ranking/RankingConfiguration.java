@@ -14,21 +14,24 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the rankers (both directions, one bean) and search; imported by {@code MatchingAutoConfiguration}. */
+/**
+ * Wires the rankers (both directions, one bean) and search; imported by
+ * {@code MatchingAutoConfiguration}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class RankingConfiguration {
 
     @Bean
     HybridRanker matchingRanker(ElasticsearchConnection matchingElasticsearch, IndexSetup matchingIndexSetup,
-                                IndexNames matchingIndexNames, Embeddings matchingEmbeddings,
-                                PilotEvidence pilotEvidence, ObjectProvider<Clock> clock) {
+            IndexNames matchingIndexNames, Embeddings matchingEmbeddings, PilotEvidence pilotEvidence,
+            ObjectProvider<Clock> clock) {
         return new HybridRanker(matchingElasticsearch, matchingIndexSetup, matchingIndexNames, matchingEmbeddings,
                 Taxonomy.housing(), pilotEvidence, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
     Search matchingSearch(ElasticsearchConnection matchingElasticsearch, IndexSetup matchingIndexSetup,
-                          IndexNames matchingIndexNames, ObjectProvider<Clock> clock) {
+            IndexNames matchingIndexNames, ObjectProvider<Clock> clock) {
         return new IndexSearch(matchingElasticsearch, matchingIndexSetup, matchingIndexNames, Taxonomy.housing(),
                 clock.getIfAvailable(Clock::systemUTC));
     }
@@ -39,4 +42,5 @@ public class RankingConfiguration {
     PilotEvidence pilotEvidence() {
         return PilotEvidence.none();
     }
+
 }

@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A challenge as the challenges index returns it (snake case fields, embedding left out). */
+/**
+ * A challenge as the challenges index returns it (snake case fields, embedding left out).
+ */
 record StoredChallenge(UUID challengeId, UUID organisationId, String statusCode, @Nullable List<String> categoryCodes,
-                       @Nullable List<String> regionCodes, @Nullable List<String> requiredAccreditationCodes,
-                       LocalDate closingDate, Instant updatedAt, @Nullable Text text) {
+        @Nullable List<String> regionCodes, @Nullable List<String> requiredAccreditationCodes, LocalDate closingDate,
+        Instant updatedAt, @Nullable Text text) {
 
     record Text(@Nullable String organisationName, @Nullable String title, @Nullable String summary) {
     }

@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A supplier as the suppliers index returns it (snake case fields, embedding left out). */
+/**
+ * A supplier as the suppliers index returns it (snake case fields, embedding left out).
+ */
 record StoredSupplier(UUID supplierId, UUID organisationId, Boolean published, String sizeCode,
-                      @Nullable List<String> regionCodes, @Nullable List<String> accreditationCodes,
-                      @Nullable List<String> categoryCodes, Instant updatedAt, @Nullable Text text) {
+        @Nullable List<String> regionCodes, @Nullable List<String> accreditationCodes,
+        @Nullable List<String> categoryCodes, Instant updatedAt, @Nullable Text text) {
 
-    record Text(@Nullable String name, @Nullable String summary, @Nullable String capabilities, @Nullable String products,
-                @Nullable String caseStudies) {
+    record Text(@Nullable String name, @Nullable String summary, @Nullable String capabilities,
+            @Nullable String products, @Nullable String caseStudies) {
     }
 
     List<String> regions() {

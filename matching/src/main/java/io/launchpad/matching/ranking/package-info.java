@@ -1,6 +1,6 @@
 /**
- * Ranking suppliers for a challenge and challenges for a supplier (BM25 and kNN lists fused, then a transparent re-
- * rank with reasons), and faceted search.
+ * Ranking suppliers for a challenge and challenges for a supplier (BM25 and kNN lists
+ * fused, then a transparent re- rank with reasons), and faceted search.
  */
 @NullMarked
 package io.launchpad.matching.ranking;

@@ -15,21 +15,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * How a (role, candidate) pair is scored, with hand-made vectors instead of the model: how each gap is met
- * (level, adjacency, words), where coverage turns into "partly" and "covered", location, hours and the cap on
- * thin profiles.
+ * How a (role, candidate) pair is scored, with hand-made vectors instead of the model:
+ * how each gap is met (level, adjacency, words), where coverage turns into "partly" and
+ * "covered", location, hours and the cap on thin profiles.
  */
 class BoardScoreTest {
 
-    private static final RankedSkill DATA_GOVERNANCE_PRACTITIONER = new RankedSkill("data-governance", "Data governance",
-            "practitioner", "Practitioner", 4, List.of("information-management"));
+    private static final RankedSkill DATA_GOVERNANCE_PRACTITIONER = new RankedSkill("data-governance",
+            "Data governance", "practitioner", "Practitioner", 4, List.of("information-management"));
+
     private static final float[] GAP_MEANING = axis(0);
+
     private static final float[] ELSEWHERE = axis(1);
 
     @Test
     void aRoleStatingNoGapIsNotScored() {
         assertThat(BoardScore.score(new BoardScore.Role(List.of(), axis(2), BoardRoleForMatching.HYBRID, "london", 8),
-                candidate(List.of(), List.of(), List.of()), 0)).isNull();
+                candidate(List.of(), List.of(), List.of()), 0))
+            .isNull();
     }
 
     @Test
@@ -58,7 +61,8 @@ class BoardScoreTest {
 
     @Test
     void anAdjacentSkillPartlyCoversTheGap() {
-        RankedSkill adjacent = new RankedSkill("information-management", "Information management", "expert", "Expert", 4);
+        RankedSkill adjacent = new RankedSkill("information-management", "Information management", "expert", "Expert",
+                4);
         BoardScore.Scored scored = score(candidate(List.of(adjacent), List.of(), List.of()));
         GapCoverage gap = scored.reasons().gapsPartlyCovered().getFirst();
         assertThat(gap.how()).isEqualTo("adjacent");
@@ -75,15 +79,16 @@ class BoardScoreTest {
         assertThat(gap.evidence()).isEqualTo("Chaired the data protection committee");
         assertThat(covered.reasons().parts().coverage()).isCloseTo(1.0, within(0.01));
 
-        BoardScore.Scored unrelated = score(candidate(List.of(), List.of(),
-                List.of(Passage.of("experience", "Ran a bakery", 0, ELSEWHERE))));
+        BoardScore.Scored unrelated = score(
+                candidate(List.of(), List.of(), List.of(Passage.of("experience", "Ran a bakery", 0, ELSEWHERE))));
         assertThat(unrelated.reasons().gapsMissing()).hasSize(1);
         assertThat(unrelated.reasons().parts().coverage()).isZero();
     }
 
     @Test
     void aSkillListedBelowTheLevelIsJudgedByItsLevelNotByItsNameMatchingTheGap() {
-        // the candidate's own skill passage says the gap's label word for word, and so means it exactly
+        // the candidate's own skill passage says the gap's label word for word, and so
+        // means it exactly
         BoardScore.Scored scored = score(candidate(List.of(skill(1)), List.of(),
                 List.of(Passage.of("skill", "Data governance", 1, GAP_MEANING))));
         assertThat(scored.reasons().gapsMissing()).extracting(GapCoverage::label).containsExactly("Data governance");
@@ -93,13 +98,14 @@ class BoardScoreTest {
     @Test
     void fullCoverageMeaningAndKeywordsWithGovernanceScoreOneHundredAndWithoutItNinety() {
         Passage whole = Passage.of(BoardDocuments.WHOLE, null, 0, axis(2));
-        BoardScore.Role role = new BoardScore.Role(List.of(new BoardScore.Gap(DATA_GOVERNANCE_PRACTITIONER,
-                "Data governance", GAP_MEANING)), axis(2), BoardRoleForMatching.HYBRID, "london", 8);
+        BoardScore.Role role = new BoardScore.Role(
+                List.of(new BoardScore.Gap(DATA_GOVERNANCE_PRACTITIONER, "Data governance", GAP_MEANING)), axis(2),
+                BoardRoleForMatching.HYBRID, "london", 8);
         BoardScore.Candidate governed = new BoardScore.Candidate(List.of(skill(4)), List.of(), List.of(whole), true, 6,
                 "london", false, 8, 40);
         assertThat(BoardScore.score(role, governed, 1.0).score()).isEqualTo(100);
-        BoardScore.Candidate ungoverned = new BoardScore.Candidate(List.of(skill(4)), List.of(), List.of(whole), false, 0,
-                "london", false, 8, 40);
+        BoardScore.Candidate ungoverned = new BoardScore.Candidate(List.of(skill(4)), List.of(), List.of(whole), false,
+                0, "london", false, 8, 40);
         assertThat(BoardScore.score(role, ungoverned, 1.0).score()).isEqualTo(90);
         assertThat(BoardScore.score(role, governed, 7.0).reasons().parts().keywords()).as("clamped").isEqualTo(1.0);
         assertThat(BoardScore.score(role, governed, -1.0).reasons().parts().keywords()).as("clamped").isZero();
@@ -137,8 +143,9 @@ class BoardScoreTest {
         BoardScore.Scored scored = score(fourHours);
         assertThat(scored.reasons().hoursMet()).isFalse();
         assertThat(scored.reasons().parts().time()).isEqualTo(0.5);
-        BoardScore.Role noHoursStated = new BoardScore.Role(List.of(new BoardScore.Gap(DATA_GOVERNANCE_PRACTITIONER,
-                "Data governance", GAP_MEANING)), axis(2), BoardRoleForMatching.HYBRID, "london", 0);
+        BoardScore.Role noHoursStated = new BoardScore.Role(
+                List.of(new BoardScore.Gap(DATA_GOVERNANCE_PRACTITIONER, "Data governance", GAP_MEANING)), axis(2),
+                BoardRoleForMatching.HYBRID, "london", 0);
         assertThat(BoardScore.score(noHoursStated, fourHours, 0).reasons().hoursMet()).isFalse();
         assertThat(BoardScore.score(noHoursStated, fourHours, 0).reasons().parts().time()).isZero();
     }
@@ -146,7 +153,8 @@ class BoardScoreTest {
     @Test
     void aLongSentenceIsQuotedShortened() {
         String sentence = "Led ".repeat(60).strip();
-        BoardScore.Scored scored = score(candidate(List.of(), List.of(), List.of(Passage.of("experience", sentence, 0, GAP_MEANING))));
+        BoardScore.Scored scored = score(
+                candidate(List.of(), List.of(), List.of(Passage.of("experience", sentence, 0, GAP_MEANING))));
         String quoted = scored.reasons().gapsCovered().getFirst().evidence();
         assertThat(quoted).endsWith("\u2026").hasSizeLessThanOrEqualTo(BoardScore.EVIDENCE_CHARACTERS);
     }
@@ -155,7 +163,8 @@ class BoardScoreTest {
     void cosinesAreRescaledBetweenUnrelatedAndSame() {
         assertThat(BoardScore.rescale(BoardScore.UNRELATED, BoardScore.UNRELATED, BoardScore.SAME)).isZero();
         assertThat(BoardScore.rescale(0.0, BoardScore.UNRELATED, BoardScore.SAME)).isZero();
-        assertThat(BoardScore.rescale(BoardScore.SAME, BoardScore.UNRELATED, BoardScore.SAME)).isCloseTo(1.0, within(1e-9));
+        assertThat(BoardScore.rescale(BoardScore.SAME, BoardScore.UNRELATED, BoardScore.SAME)).isCloseTo(1.0,
+                within(1e-9));
         assertThat(BoardScore.rescale(0.41, BoardScore.UNRELATED, BoardScore.SAME)).isCloseTo(0.5, within(1e-9));
     }
 
@@ -164,12 +173,14 @@ class BoardScoreTest {
     }
 
     private static BoardScore.Scored scoreFor(String attendance, BoardScore.Candidate candidate) {
-        BoardScore.Role role = new BoardScore.Role(List.of(new BoardScore.Gap(DATA_GOVERNANCE_PRACTITIONER, "Data governance",
-                GAP_MEANING)), axis(2), attendance, "london", 8);
+        BoardScore.Role role = new BoardScore.Role(
+                List.of(new BoardScore.Gap(DATA_GOVERNANCE_PRACTITIONER, "Data governance", GAP_MEANING)), axis(2),
+                attendance, "london", 8);
         return BoardScore.score(role, candidate, 0);
     }
 
-    private static BoardScore.Candidate candidate(List<RankedSkill> skills, List<String> adjacentCodes, List<Passage> passages) {
+    private static BoardScore.Candidate candidate(List<RankedSkill> skills, List<String> adjacentCodes,
+            List<Passage> passages) {
         return new BoardScore.Candidate(skills, adjacentCodes, passages, true, 3, "london", false, 8, 40);
     }
 
@@ -183,4 +194,5 @@ class BoardScoreTest {
         vector[dimension] = 1;
         return vector;
     }
+
 }

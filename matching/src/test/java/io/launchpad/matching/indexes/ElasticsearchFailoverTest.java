@@ -11,7 +11,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With a cluster's nodes listed, a node that does not answer is stepped over and every call still succeeds. */
+/**
+ * With a cluster's nodes listed, a node that does not answer is stepped over and every
+ * call still succeeds.
+ */
 @Tag("real")
 class ElasticsearchFailoverTest {
 
@@ -21,13 +24,16 @@ class ElasticsearchFailoverTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             deadPort = socket.getLocalPort();
         }
-        try (var connection = new ElasticsearchConnection(List.of(URI.create("http://127.0.0.1:" + deadPort),
-                URI.create(RealComponents.elasticsearchUrl())), Duration.ofSeconds(5))) {
+        try (var connection = new ElasticsearchConnection(
+                List.of(URI.create("http://127.0.0.1:" + deadPort), URI.create(RealComponents.elasticsearchUrl())),
+                Duration.ofSeconds(5))) {
             for (int i = 0; i < 6; i++) {
                 String status = connection.call("cluster health", client -> client.cluster().health())
-                        .map(health -> health.status().jsonValue()).block();
+                    .map(health -> health.status().jsonValue())
+                    .block();
                 assertThat(status).isIn("green", "yellow");
             }
         }
     }
+
 }

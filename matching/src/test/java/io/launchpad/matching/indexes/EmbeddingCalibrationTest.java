@@ -13,10 +13,11 @@ import java.util.Map;
 import org.assertj.core.data.Offset;
 
 /**
- * Each model's calibration anchors ({@link EmbeddingModel#unrelated}, {@link EmbeddingModel#related})
- * are what the housing taxonomy's own words measure: every category's phrases as queries against every
- * other category's phrases as passages (unrelated) and against its own (related). A model whose stated
- * anchors drift from this by more than 0.03 fails here; run it to re-measure after adding a model.
+ * Each model's calibration anchors ({@link EmbeddingModel#unrelated},
+ * {@link EmbeddingModel#related}) are what the housing taxonomy's own words measure:
+ * every category's phrases as queries against every other category's phrases as passages
+ * (unrelated) and against its own (related). A model whose stated anchors drift from this
+ * by more than 0.03 fails here; run it to re-measure after adding a model.
  */
 class EmbeddingCalibrationTest {
 
@@ -48,7 +49,8 @@ class EmbeddingCalibrationTest {
                         if (a == b) {
                             related += cosine;
                             relatedPairs++;
-                        } else {
+                        }
+                        else {
                             unrelated += cosine;
                             unrelatedPairs++;
                         }
@@ -65,10 +67,12 @@ class EmbeddingCalibrationTest {
         for (EmbeddingModel model : EmbeddingModel.KNOWN) {
             Anchors measured = measure(model);
             all.put(model, measured);
-            System.out.printf(Locale.ROOT, "%s: unrelated %.3f, related %.3f%n", model.id(), measured.unrelated(), measured.related());
+            System.out.printf(Locale.ROOT, "%s: unrelated %.3f, related %.3f%n", model.id(), measured.unrelated(),
+                    measured.related());
         }
         all.forEach((model, measured) -> {
-            assertThat(model.unrelated()).as(model.id() + " unrelated").isCloseTo(measured.unrelated(), Offset.offset(0.03));
+            assertThat(model.unrelated()).as(model.id() + " unrelated")
+                .isCloseTo(measured.unrelated(), Offset.offset(0.03));
             assertThat(model.related()).as(model.id() + " related").isCloseTo(measured.related(), Offset.offset(0.03));
         });
     }
@@ -76,9 +80,12 @@ class EmbeddingCalibrationTest {
     @Test
     void calibrationPutsEachModelsAnchorsWhereTheDefaultModelHasThem() {
         for (EmbeddingModel model : EmbeddingModel.KNOWN) {
-            assertThat(model.calibrated(model.unrelated())).isCloseTo(EmbeddingModel.DEFAULT.unrelated(), Offset.offset(1e-9));
-            assertThat(model.calibrated(model.related())).isCloseTo(EmbeddingModel.DEFAULT.related(), Offset.offset(1e-9));
+            assertThat(model.calibrated(model.unrelated())).isCloseTo(EmbeddingModel.DEFAULT.unrelated(),
+                    Offset.offset(1e-9));
+            assertThat(model.calibrated(model.related())).isCloseTo(EmbeddingModel.DEFAULT.related(),
+                    Offset.offset(1e-9));
         }
         assertThat(EmbeddingModel.DEFAULT.calibrated(0.42)).isEqualTo(0.42);
     }
+
 }

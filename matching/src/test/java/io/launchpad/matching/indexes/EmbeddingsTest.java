@@ -21,8 +21,8 @@ class EmbeddingsTest {
         List<String> windows = Embeddings.windows(text);
 
         assertThat(windows).hasSize(Embeddings.MAX_WINDOWS)
-                .allSatisfy(window -> assertThat(window).hasSizeLessThanOrEqualTo(Embeddings.WINDOW_CHARACTERS)
-                        .matches("(condensation|sensors)( (condensation|sensors))*"));
+            .allSatisfy(window -> assertThat(window).hasSizeLessThanOrEqualTo(Embeddings.WINDOW_CHARACTERS)
+                .matches("(condensation|sensors)( (condensation|sensors))*"));
         assertThat(text).startsWith(String.join(" ", windows));
         assertThat(Embeddings.windows("short text")).containsExactly("short text");
         assertThat(Embeddings.windows("  ")).isEmpty();
@@ -50,7 +50,8 @@ class EmbeddingsTest {
         assertThat(vectors.get(0)).hasSize(Embeddings.DIMENSIONS);
         assertThat(vectors.get(1)).isNull();
         assertThat(vectors.get(2)).isNull();
-        // the int8 model quantises activations per batch, so a text's vector moves slightly with its batch
+        // the int8 model quantises activations per batch, so a text's vector moves
+        // slightly with its batch
         assertThat(Embeddings.cosine(vectors.get(0), embeddings.embed("Telecare pendants"))).isGreaterThan(0.99);
         assertThat(embeddings.embed(null)).isNull();
     }
@@ -60,13 +61,14 @@ class EmbeddingsTest {
         for (EmbeddingModel model : EmbeddingModel.KNOWN) {
             Embeddings other = new Embeddings(model);
             float[] query = other.embed("Damp and mould in social housing");
-            List<float[]> passages = other.embedAll(List.of("Humidity sensors that warn landlords before condensation turns into mould",
-                    "Payroll software for small charities"), EmbeddingModel.Side.PASSAGE);
+            List<float[]> passages = other
+                .embedAll(List.of("Humidity sensors that warn landlords before condensation turns into mould",
+                        "Payroll software for small charities"), EmbeddingModel.Side.PASSAGE);
 
             assertThat(query).as(model.id()).hasSize(Embeddings.DIMENSIONS);
             assertThat(Embeddings.cosine(query, query)).as(model.id()).isCloseTo(1.0, Offset.offset(1e-4));
             assertThat(Embeddings.cosine(query, passages.get(0))).as(model.id())
-                    .isGreaterThan(Embeddings.cosine(query, passages.get(1)) + 0.05);
+                .isGreaterThan(Embeddings.cosine(query, passages.get(1)) + 0.05);
         }
     }
 
@@ -76,9 +78,11 @@ class EmbeddingsTest {
         Embeddings bge = new Embeddings(EmbeddingModel.BGE_SMALL_EN_V15);
 
         assertThat(Embeddings.cosine(embeddings.embed(text, EmbeddingModel.Side.QUERY),
-                embeddings.embed(text, EmbeddingModel.Side.PASSAGE))).isGreaterThan(0.99);
-        assertThat(Embeddings.cosine(bge.embed(text, EmbeddingModel.Side.QUERY), bge.embed(text, EmbeddingModel.Side.PASSAGE)))
-                .isLessThan(0.99);
+                embeddings.embed(text, EmbeddingModel.Side.PASSAGE)))
+            .isGreaterThan(0.99);
+        assertThat(Embeddings.cosine(bge.embed(text, EmbeddingModel.Side.QUERY),
+                bge.embed(text, EmbeddingModel.Side.PASSAGE)))
+            .isLessThan(0.99);
     }
 
     @Test
@@ -88,8 +92,8 @@ class EmbeddingsTest {
 
         assertThat(hash).isEqualTo(embeddings.hash(" Telecare pendants ", EmbeddingModel.Side.PASSAGE)).hasSize(22);
         assertThat(hash).isNotEqualTo(embeddings.hash("Telecare pendants", EmbeddingModel.Side.QUERY))
-                .isNotEqualTo(bge.hash("Telecare pendants", EmbeddingModel.Side.PASSAGE))
-                .isNotEqualTo(embeddings.hash("Telecare pendant", EmbeddingModel.Side.PASSAGE));
+            .isNotEqualTo(bge.hash("Telecare pendants", EmbeddingModel.Side.PASSAGE))
+            .isNotEqualTo(embeddings.hash("Telecare pendant", EmbeddingModel.Side.PASSAGE));
         assertThat(embeddings.hash(" ", EmbeddingModel.Side.PASSAGE)).isNull();
     }
 
@@ -110,7 +114,8 @@ class EmbeddingsTest {
 
     @Test
     void anUnknownModelNameIsRefusedWithTheChoices() {
-        assertThatThrownBy(() -> EmbeddingModel.named("gpt"))
-                .hasMessageContaining("launchpad.matching.embedding-model").hasMessageContaining("bge-small-en-v1.5-q");
+        assertThatThrownBy(() -> EmbeddingModel.named("gpt")).hasMessageContaining("launchpad.matching.embedding-model")
+            .hasMessageContaining("bge-small-en-v1.5-q");
     }
+
 }

@@ -16,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Base64;
 
-/** A secured cluster (ECK, compose) is called with basic authentication; the password never shows in a log line. */
+/**
+ * A secured cluster (ECK, compose) is called with basic authentication; the password
+ * never shows in a log line.
+ */
 class SecuredClusterTest {
 
     @Test
@@ -26,7 +29,7 @@ class SecuredClusterTest {
         cluster.createContext("/", exchange -> {
             authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = "{\"cluster_name\":\"c\",\"status\":\"green\",\"timed_out\":false,\"number_of_nodes\":1,\"number_of_data_nodes\":1,\"active_primary_shards\":0,\"active_shards\":0,\"relocating_shards\":0,\"initializing_shards\":0,\"unassigned_shards\":0,\"unassigned_primary_shards\":0,\"delayed_unassigned_shards\":0,\"number_of_pending_tasks\":0,\"number_of_in_flight_fetch\":0,\"task_max_waiting_in_queue_millis\":0,\"active_shards_percent_as_number\":100.0}"
-                    .getBytes(StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
             exchange.sendResponseHeaders(200, body.length);
@@ -35,22 +38,26 @@ class SecuredClusterTest {
         });
         cluster.start();
         var security = new MatchingProperties.Security("launchpad", "s3cret-pw", "");
-        try (var connection = new ElasticsearchConnection(List.of(URI.create("http://127.0.0.1:" + cluster.getAddress().getPort())),
-                Duration.ofSeconds(5), security)) {
+        try (var connection = new ElasticsearchConnection(
+                List.of(URI.create("http://127.0.0.1:" + cluster.getAddress().getPort())), Duration.ofSeconds(5),
+                security)) {
             String status = connection.call("cluster health", client -> client.cluster().health())
-                    .map(health -> health.status().jsonValue()).block();
+                .map(health -> health.status().jsonValue())
+                .block();
             assertThat(status).isEqualTo("green");
-        } finally {
+        }
+        finally {
             cluster.stop(0);
         }
-        assertThat(authorization.get()).isEqualTo("Basic " + Base64.getEncoder()
-                .encodeToString("launchpad:s3cret-pw".getBytes(StandardCharsets.UTF_8)));
+        assertThat(authorization.get()).isEqualTo(
+                "Basic " + Base64.getEncoder().encodeToString("launchpad:s3cret-pw".getBytes(StandardCharsets.UTF_8)));
         assertThat(security.toString()).doesNotContain("s3cret-pw");
     }
 
     @Test
     void aMissingCaCertificateIsNamedAtStart() {
         assertThatThrownBy(() -> ClusterCertificates.trusting(Path.of("/nonexistent/ca.crt")))
-                .hasMessageContaining("/nonexistent/ca.crt");
+            .hasMessageContaining("/nonexistent/ca.crt");
     }
+
 }

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The templates say which schema they build, so an index from an older one can be recognised. */
+/**
+ * The templates say which schema they build, so an index from an older one can be
+ * recognised.
+ */
 class TemplateSchemaTest {
 
     @Test
@@ -14,4 +17,5 @@ class TemplateSchemaTest {
         assertThat(IndexSetup.schemaVersion("candidates-v1.json")).isEqualTo(2);
         assertThat(IndexSetup.schemaVersion("board-roles-v1.json")).isEqualTo(2);
     }
+
 }

@@ -43,23 +43,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Vectors are stored beside the hash of their text, and a write of unchanged text takes the vector
- * from the live index instead of running the model: counted at the model ({@link Embeddings#textsEmbedded}),
- * against the real PostgreSQL (outbox) and Elasticsearch.
+ * Vectors are stored beside the hash of their text, and a write of unchanged text takes
+ * the vector from the live index instead of running the model: counted at the model
+ * ({@link Embeddings#textsEmbedded}), against the real PostgreSQL (outbox) and
+ * Elasticsearch.
  */
 @Tag("real")
 class ReindexReusesVectorsTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private RealComponents.TestDatabase db;
+
     private final List<ConfigurableApplicationContext> apps = new ArrayList<>();
+
     private String prefix;
+
     private final Lists source = new Lists();
 
     static final class Lists implements SearchableSource {
+
         volatile List<SupplierDocument> suppliers = List.of();
+
         volatile List<ChallengeDocument> challenges = List.of();
 
         @Override
@@ -71,6 +78,7 @@ class ReindexReusesVectorsTest {
         public Flux<ChallengeDocument> challenges() {
             return Flux.fromIterable(challenges);
         }
+
     }
 
     @BeforeEach
@@ -87,32 +95,38 @@ class ReindexReusesVectorsTest {
 
     private ConfigurableApplicationContext app(String model) {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(MatchingApp.class)
-                .web(WebApplicationType.NONE)
-                .initializers(context -> ((GenericApplicationContext) context).registerBean(SearchableSource.class, () -> source))
-                .properties("spring.main.banner-mode=off",
-                        "spring.r2dbc.url=" + db.r2dbcUrl(),
-                        "spring.r2dbc.username=" + db.username(),
-                        "spring.r2dbc.password=" + db.password(),
-                        "launchpad.matching.elasticsearch-url=" + RealComponents.elasticsearchUrl(),
-                        "launchpad.matching.index-prefix=" + prefix,
-                        "launchpad.matching.request-timeout=10s",
-                        "launchpad.matching.indexer.poll-interval=100ms",
-                        "launchpad.matching.embedding-model=" + model)
-                .run();
+            .web(WebApplicationType.NONE)
+            .initializers(
+                    context -> ((GenericApplicationContext) context).registerBean(SearchableSource.class, () -> source))
+            .properties("spring.main.banner-mode=off", "spring.r2dbc.url=" + db.r2dbcUrl(),
+                    "spring.r2dbc.username=" + db.username(), "spring.r2dbc.password=" + db.password(),
+                    "launchpad.matching.elasticsearch-url=" + RealComponents.elasticsearchUrl(),
+                    "launchpad.matching.index-prefix=" + prefix, "launchpad.matching.request-timeout=10s",
+                    "launchpad.matching.indexer.poll-interval=100ms", "launchpad.matching.embedding-model=" + model)
+            .run();
         apps.add(app);
         return app;
     }
 
     private static List<SupplierDocument> profiles() {
-        return IntStream.range(0, 40).mapToObj(i -> Documents.supplier("Supplier " + i,
-                "We survey damp homes for landlords in area " + i + ". Our surveyors report within a week.",
-                "Condensation sensors for flats\nMould repairs in bathrooms " + i)).toList();
+        return IntStream.range(0, 40)
+            .mapToObj(i -> Documents.supplier("Supplier " + i,
+                    "We survey damp homes for landlords in area " + i + ". Our surveyors report within a week.",
+                    "Condensation sensors for flats\nMould repairs in bathrooms " + i))
+            .toList();
     }
 
-    /** Distinct texts the model must run for these profiles (one batch): each whole text and each distinct passage. */
+    /**
+     * Distinct texts the model must run for these profiles (one batch): each whole text
+     * and each distinct passage.
+     */
     private static long distinctTexts(List<SupplierDocument> profiles) {
         long wholes = profiles.stream().map(IndexedDocuments::supplierText).distinct().count();
-        long passages = profiles.stream().flatMap(p -> Passages.of(p).stream()).map(Passages.Passage::text).distinct().count();
+        long passages = profiles.stream()
+            .flatMap(p -> Passages.of(p).stream())
+            .map(Passages.Passage::text)
+            .distinct()
+            .count();
         return wholes + passages;
     }
 
@@ -122,14 +136,16 @@ class ReindexReusesVectorsTest {
         Embeddings model = app.getBean(Embeddings.class);
         IndexLifecycle lifecycle = app.getBean(IndexLifecycle.class);
         List<SupplierDocument> profiles = profiles();
-        ChallengeDocument challenge = Documents.challenge("Black mould in bathrooms", "damp homes", "sensors for condensation");
+        ChallengeDocument challenge = Documents.challenge("Black mould in bathrooms", "damp homes",
+                "sensors for condensation");
         source.suppliers = profiles;
         source.challenges = List.of(challenge);
 
         long before = model.textsEmbedded();
         lifecycle.reindex().block(Duration.ofMinutes(5));
         long first = model.textsEmbedded() - before;
-        // 40 profiles fit one batch, whose passages shared by every profile run once; plus the challenge
+        // 40 profiles fit one batch, whose passages shared by every profile run once;
+        // plus the challenge
         assertThat(first).isEqualTo(distinctTexts(profiles) + 1);
 
         JsonNode stored = source(app, profiles.get(3).id());
@@ -142,7 +158,8 @@ class ReindexReusesVectorsTest {
         assertThat(again.path("text_hash").asString()).isEqualTo(stored.path("text_hash").asString()).isNotBlank();
         assertThat(floats(again.path("passages").get(0).path("embedding"))).containsExactly(storedPassage);
 
-        // one capability of one profile rewritten: its whole text and that one passage run, nothing else
+        // one capability of one profile rewritten: its whole text and that one passage
+        // run, nothing else
         List<SupplierDocument> edited = new ArrayList<>(profiles);
         SupplierDocument old = profiles.get(3);
         edited.set(3, Documents.supplier(old.id(), 2, old.name(), old.summary(),
@@ -164,7 +181,7 @@ class ReindexReusesVectorsTest {
         float[] fresh = new Embeddings().embed("Heat pump installation in terraced homes", EmbeddingModel.Side.PASSAGE);
         assertThat(Embeddings.cosine(floats(heatPump.path("embedding")), fresh)).isGreaterThan(0.99);
         assertThat(heatPump.path("text_hash").asString())
-                .isEqualTo(model.hash("Heat pump installation in terraced homes", EmbeddingModel.Side.PASSAGE));
+            .isEqualTo(model.hash("Heat pump installation in terraced homes", EmbeddingModel.Side.PASSAGE));
     }
 
     @Test
@@ -172,13 +189,15 @@ class ReindexReusesVectorsTest {
         ConfigurableApplicationContext app = app(EmbeddingModel.ALL_MINILM_L6_V2.id());
         Embeddings model = app.getBean(Embeddings.class);
         Outbox outbox = app.getBean(Outbox.class);
-        TransactionalOperator transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
+        TransactionalOperator transactions = TransactionalOperator
+            .create(app.getBean(ReactiveTransactionManager.class));
         SupplierDocument first = Documents.supplier(UUID.randomUUID(), 1, "Damp Sense",
                 "We fit humidity sensors in social housing. Each sensor warns the landlord before mould grows.",
                 "Humidity sensors\nCondensation alarms");
         transactions.transactional(outbox.supplierChanged(first)).block();
         await().atMost(Duration.ofSeconds(60)).until(() -> version(app, first.id()) == 1);
-        // previous vectors are read by a search, which sees what was refreshed (within a second)
+        // previous vectors are read by a search, which sees what was refreshed (within a
+        // second)
         post("/" + app.getBean(IndexNames.class).suppliers() + "/_refresh");
 
         SupplierDocument second = Documents.supplier(first.id(), 2, first.name(), first.summary(),
@@ -186,7 +205,8 @@ class ReindexReusesVectorsTest {
         long before = model.textsEmbedded();
         transactions.transactional(outbox.supplierChanged(second)).block();
         await().atMost(Duration.ofSeconds(60)).until(() -> version(app, first.id()) == 2);
-        // the whole text changed and one passage is new; both summary sentences and two capabilities are reused
+        // the whole text changed and one passage is new; both summary sentences and two
+        // capabilities are reused
         assertThat(model.textsEmbedded() - before).isEqualTo(2);
     }
 
@@ -206,14 +226,16 @@ class ReindexReusesVectorsTest {
         assertThat(setup.vectorsComparable(names.suppliers())).as("MiniLM vectors under a bge configuration").isFalse();
         // keywords still answer meanwhile
         assertThat(bge.getBean(SupplierMatching.class)
-                .suppliersFor(Documents.challenge("Mould repairs", "bathrooms", null), 10).block(Duration.ofSeconds(30)))
-                .isNotEmpty();
+            .suppliersFor(Documents.challenge("Mould repairs", "bathrooms", null), 10)
+            .block(Duration.ofSeconds(30))).isNotEmpty();
 
         Embeddings model = bge.getBean(Embeddings.class);
         long before = model.textsEmbedded();
         bge.getBean(IndexLifecycle.class).reindex().block(Duration.ofMinutes(5));
-        // every text runs again: the MiniLM index's hashes name MiniLM vectors (no challenge in the source this time)
-        assertThat(model.textsEmbedded() - before).as("no MiniLM vector reused for bge").isEqualTo(distinctTexts(profiles));
+        // every text runs again: the MiniLM index's hashes name MiniLM vectors (no
+        // challenge in the source this time)
+        assertThat(model.textsEmbedded() - before).as("no MiniLM vector reused for bge")
+            .isEqualTo(distinctTexts(profiles));
         assertThat(setup.vectorsComparable(names.suppliers())).isTrue();
         assertThat(mapping(bge, names.suppliers())).contains("\"embedding_model\":\"bge-small-en-v1.5-q\"");
     }
@@ -247,19 +269,24 @@ class ReindexReusesVectorsTest {
     private static void post(String path) {
         try {
             HTTP.send(HttpRequest.newBuilder(URI.create(RealComponents.elasticsearchUrl() + path))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String get(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(RealComponents.elasticsearchUrl() + path))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(RealComponents.elasticsearchUrl() + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.body();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -15,15 +15,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reindex progress shared through the real PostgreSQL: what one instance writes, another reads; a run
- * recorded as ended is not written over by its own late "running" snapshot; a newer run replaces it;
- * a run whose instance went silent reads as stopped, not running for ever.
+ * Reindex progress shared through the real PostgreSQL: what one instance writes, another
+ * reads; a run recorded as ended is not written over by its own late "running" snapshot;
+ * a newer run replaces it; a run whose instance went silent reads as stopped, not running
+ * for ever.
  */
 @Tag("real")
 class SharedReindexProgressTest {
 
     private RealComponents.TestDatabase db;
+
     private SharedReindexProgress writer;
+
     private SharedReindexProgress reader;
 
     @BeforeEach
@@ -66,7 +69,7 @@ class SharedReindexProgressTest {
         ReindexProgress running = new ReindexProgress(true, started, null, List.of(), null, null);
 
         assertThat(SharedReindexProgress.stoppedIfSilent(running, started.plusSeconds(5), started.plusSeconds(20)))
-                .isEqualTo(running);
+            .isEqualTo(running);
         ReindexProgress silent = SharedReindexProgress.stoppedIfSilent(running, started.plusSeconds(5),
                 started.plusSeconds(5).plus(SharedReindexProgress.SILENT_AFTER).plusSeconds(1));
         assertThat(silent.running()).isFalse();
@@ -74,4 +77,5 @@ class SharedReindexProgressTest {
         ReindexProgress ended = new ReindexProgress(false, started, started.plusSeconds(9), List.of(), null, null);
         assertThat(SharedReindexProgress.stoppedIfSilent(ended, started, started.plusSeconds(3_600))).isEqualTo(ended);
     }
+
 }

@@ -34,19 +34,27 @@ import io.launchpad.matching.indexes.Embeddings;
 import io.launchpad.matching.indexes.IndexedDocuments;
 import java.net.URI;
 
-/** The outbox and its indexer against real PostgreSQL and Elasticsearch, wired by hand. */
+/**
+ * The outbox and its indexer against real PostgreSQL and Elasticsearch, wired by hand.
+ */
 @Tag("real")
 class OutboxIndexerTest {
 
-    private static final MatchingProperties.Indexer SETTINGS = new MatchingProperties.Indexer(
-            true, Duration.ofMillis(100), 20, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofDays(7), 5);
+    private static final MatchingProperties.Indexer SETTINGS = new MatchingProperties.Indexer(true,
+            Duration.ofMillis(100), 20, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofDays(7), 5);
 
     private TestDatabase db;
+
     private DatabaseClient database;
+
     private TransactionalOperator transactions;
+
     private OutboxWriter outbox;
+
     private IndexNames names;
+
     private ElasticsearchConnection elasticsearch;
+
     private IndexSetup indexes;
 
     @BeforeEach
@@ -56,7 +64,8 @@ class OutboxIndexerTest {
         transactions = TransactionalOperator.create(new R2dbcTransactionManager(db.connectionFactory()));
         outbox = new OutboxWriter(database);
         names = new IndexNames(RealComponents.uniqueIndexPrefix());
-        elasticsearch = new ElasticsearchConnection(URI.create(RealComponents.elasticsearchUrl()), Duration.ofSeconds(5));
+        elasticsearch = new ElasticsearchConnection(URI.create(RealComponents.elasticsearchUrl()),
+                Duration.ofSeconds(5));
         indexes = new IndexSetup(elasticsearch, names);
     }
 
@@ -71,8 +80,9 @@ class OutboxIndexerTest {
     }
 
     private OutboxIndexer indexer(MatchingProperties.Indexer settings) {
-        return new OutboxIndexer(database, transactions, new BulkSend(elasticsearch, indexes, names, new IndexedDocuments(new Embeddings(), Taxonomy.housing()),
-                new BoardDocuments(new Embeddings())), new ParkedRows(database), settings);
+        return new OutboxIndexer(database, transactions, new BulkSend(elasticsearch, indexes, names,
+                new IndexedDocuments(new Embeddings(), Taxonomy.housing()), new BoardDocuments(new Embeddings())),
+                new ParkedRows(database), settings);
     }
 
     @Test
@@ -82,14 +92,22 @@ class OutboxIndexerTest {
 
         transactions.transactional(outbox.supplierChanged(kept)).block();
         Mono<Void> failingBusinessWrite = outbox.supplierChanged(rolledBack)
-                .then(Mono.error(new IllegalStateException("business rule broken after the outbox write")));
-        transactions.transactional(failingBusinessWrite).onErrorResume(IllegalStateException.class, e -> Mono.empty()).block();
+            .then(Mono.error(new IllegalStateException("business rule broken after the outbox write")));
+        transactions.transactional(failingBusinessWrite)
+            .onErrorResume(IllegalStateException.class, e -> Mono.empty())
+            .block();
 
         assertThat(aggregateIdsInOutbox()).containsExactly(kept.id());
-        Map<String, Object> row = database.sql("select aggregate_type, aggregate_version, payload ->> 'name' as name, attempts, processed_at from matching_outbox")
-                .fetch().one().block();
-        assertThat(row).containsEntry("aggregate_type", "supplier").containsEntry("aggregate_version", 1L)
-                .containsEntry("name", "Kept Ltd").containsEntry("attempts", 0).containsEntry("processed_at", null);
+        Map<String, Object> row = database.sql(
+                "select aggregate_type, aggregate_version, payload ->> 'name' as name, attempts, processed_at from matching_outbox")
+            .fetch()
+            .one()
+            .block();
+        assertThat(row).containsEntry("aggregate_type", "supplier")
+            .containsEntry("aggregate_version", 1L)
+            .containsEntry("name", "Kept Ltd")
+            .containsEntry("attempts", 0)
+            .containsEntry("processed_at", null);
     }
 
     @Test
@@ -108,8 +126,14 @@ class OutboxIndexerTest {
         assertThat(indexed.index()).isEqualTo(names.suppliers() + "-v1");
         assertThat(indexed.source().text().capabilities()).isEqualTo("condensation monitoring");
         assertThat(indexed.source().published()).isTrue();
-        assertThat(elasticsearch.call("get", client -> client.get(get -> get.index(names.challenges()).id(challenge.id().toString()), Map.class))
-                .block().found()).isTrue();
+        assertThat(
+                elasticsearch
+                    .call("get",
+                            client -> client.get(get -> get.index(names.challenges()).id(challenge.id().toString()),
+                                    Map.class))
+                    .block()
+                    .found())
+            .isTrue();
     }
 
     @Test
@@ -117,7 +141,8 @@ class OutboxIndexerTest {
         UUID id = UUID.randomUUID();
         SupplierDocument newer = Documents.supplier(id, 2, "Newer name", "new", "new");
         SupplierDocument older = Documents.supplier(id, 1, "Older name", "old", "old");
-        // the newer change reaches the outbox first, as it may when two transactions commit out of order
+        // the newer change reaches the outbox first, as it may when two transactions
+        // commit out of order
         transactions.transactional(outbox.supplierChanged(newer)).block();
         transactions.transactional(outbox.supplierChanged(older)).block();
 
@@ -136,9 +161,9 @@ class OutboxIndexerTest {
     void twoIndexersDrainingTogetherIndexEveryRowExactlyOnce() {
         int rows = 300;
         Flux.range(0, rows)
-                .concatMap(i -> transactions.transactional(outbox.supplierChanged(
-                        Documents.supplier("Supplier " + i, "summary " + i, "capabilities " + i))))
-                .blockLast();
+            .concatMap(i -> transactions.transactional(
+                    outbox.supplierChanged(Documents.supplier("Supplier " + i, "summary " + i, "capabilities " + i))))
+            .blockLast();
         indexes.ready().block();
 
         OutboxIndexer first = indexer();
@@ -153,7 +178,8 @@ class OutboxIndexerTest {
     }
 
     private Mono<Void> drainUntilEmpty(OutboxIndexer indexer) {
-        // a drain that claims nothing may only mean the other indexer holds the rest: stop when none is pending
+        // a drain that claims nothing may only mean the other indexer holds the rest:
+        // stop when none is pending
         return indexer.drainOnce().then(pending()).repeat().takeUntil(pending -> pending == 0).then();
     }
 
@@ -161,28 +187,32 @@ class OutboxIndexerTest {
     void whileElasticsearchIsDownWritesSucceedRowsWaitWithBackoffAndNothingIsLost() {
         indexes.ready().block();
         List<SupplierDocument> suppliers = IntStream.range(0, 5)
-                .mapToObj(i -> Documents.supplier("Offline " + i, "written while the index is down", "repairs"))
-                .toList();
-        OutboxIndexer indexer = indexer(new MatchingProperties.Indexer(
-                true, Duration.ofMillis(100), 20, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofDays(7), 5));
+            .mapToObj(i -> Documents.supplier("Offline " + i, "written while the index is down", "repairs"))
+            .toList();
+        OutboxIndexer indexer = indexer(new MatchingProperties.Indexer(true, Duration.ofMillis(100), 20,
+                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofDays(7), 5));
         try {
             RealComponents.stopElasticsearch();
 
-            Flux.fromIterable(suppliers).concatMap(s -> transactions.transactional(outbox.supplierChanged(s))).blockLast();
+            Flux.fromIterable(suppliers)
+                .concatMap(s -> transactions.transactional(outbox.supplierChanged(s)))
+                .blockLast();
             OutboxIndexer.Batch failed = indexer.drainOnce().block();
 
             assertThat(failed.claimed()).isEqualTo(5);
             assertThat(failed.failed()).isEqualTo(5);
             List<Map<String, Object>> waiting = database.sql("""
-                            select attempts, last_error, processed_at, next_attempt_at > now() as postponed
-                            from matching_outbox order by id""")
-                    .fetch().all().collectList().block();
+                    select attempts, last_error, processed_at, next_attempt_at > now() as postponed
+                    from matching_outbox order by id""").fetch().all().collectList().block();
             assertThat(waiting).hasSize(5).allSatisfy(row -> {
-                assertThat(row).containsEntry("attempts", 1).containsEntry("processed_at", null).containsEntry("postponed", true);
+                assertThat(row).containsEntry("attempts", 1)
+                    .containsEntry("processed_at", null)
+                    .containsEntry("postponed", true);
                 assertThat((String) row.get("last_error")).contains("Elasticsearch could not");
             });
             assertThat(indexer.drainOnce().block().claimed()).as("postponed rows are not retried at once").isZero();
-        } finally {
+        }
+        finally {
             RealComponents.restartElasticsearch();
         }
 
@@ -200,8 +230,8 @@ class OutboxIndexerTest {
         indexer().drainUntilIdle().block();
         assertThat(aggregateIdsInOutbox()).as("kept for the default 7 days").hasSize(1);
 
-        OutboxIndexer noRetention = indexer(new MatchingProperties.Indexer(
-                true, Duration.ofMillis(100), 20, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ZERO, 5));
+        OutboxIndexer noRetention = indexer(new MatchingProperties.Indexer(true, Duration.ofMillis(100), 20,
+                Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ZERO, 5));
         transactions.transactional(outbox.supplierChanged(Documents.supplier("Pending", "pending", "pending"))).block();
         noRetention.drainUntilIdle().block();
 
@@ -211,7 +241,10 @@ class OutboxIndexerTest {
 
     private List<UUID> aggregateIdsInOutbox() {
         return database.sql("select aggregate_id from matching_outbox order by id")
-                .map(row -> row.get("aggregate_id", UUID.class)).all().collectList().block();
+            .map(row -> row.get("aggregate_id", UUID.class))
+            .all()
+            .collectList()
+            .block();
     }
 
     private long pendingRows() {
@@ -220,15 +253,23 @@ class OutboxIndexerTest {
 
     private Mono<Long> pending() {
         return database.sql("select count(*) as pending from matching_outbox where processed_at is null")
-                .map(row -> row.get("pending", Long.class)).one();
+            .map(row -> row.get("pending", Long.class))
+            .one();
     }
 
     private GetResponse<IndexedSupplier> getSupplier(UUID id) {
-        return elasticsearch.call("get", client -> client.get(get -> get.index(names.suppliers()).id(id.toString()), IndexedSupplier.class)).block();
+        return elasticsearch
+            .call("get",
+                    client -> client.get(get -> get.index(names.suppliers()).id(id.toString()), IndexedSupplier.class))
+            .block();
     }
 
     private long supplierCount() {
-        elasticsearch.call("refresh", client -> client.indices().refresh(refresh -> refresh.index(names.suppliers()))).block();
-        return elasticsearch.call("count", client -> client.count(count -> count.index(names.suppliers()))).block().count();
+        elasticsearch.call("refresh", client -> client.indices().refresh(refresh -> refresh.index(names.suppliers())))
+            .block();
+        return elasticsearch.call("count", client -> client.count(count -> count.index(names.suppliers())))
+            .block()
+            .count();
     }
+
 }

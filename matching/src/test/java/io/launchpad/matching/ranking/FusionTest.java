@@ -7,18 +7,22 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reciprocal rank fusion: agreement between lists beats one list's favourite, ties keep the order first seen. */
+/**
+ * Reciprocal rank fusion: agreement between lists beats one list's favourite, ties keep
+ * the order first seen.
+ */
 class FusionTest {
 
     @Test
     void aDocumentBothListsFindOutranksOneThatOnlyOneListPutsFirst() {
-        assertThat(Fusion.fuse(List.of(List.of("solo", "both"), List.of("other", "both"))))
-                .containsExactly("both", "solo", "other");
+        assertThat(Fusion.fuse(List.of(List.of("solo", "both"), List.of("other", "both")))).containsExactly("both",
+                "solo", "other");
     }
 
     /**
-     * With K = 60 a document at rank r in both lists scores 2/(60+r), one first in a single list 1/61:
-     * agreement wins down to rank 61, ties at rank 62 (order of first appearance decides) and loses below.
+     * With K = 60 a document at rank r in both lists scores 2/(60+r), one first in a
+     * single list 1/61: agreement wins down to rank 61, ties at rank 62 (order of first
+     * appearance decides) and loses below.
      */
     @Test
     void agreementWinsDownToRank61AndTiesAtRank62() {
@@ -44,7 +48,10 @@ class FusionTest {
         assertThat(Fusion.fuse(List.of(List.of("only")))).containsExactly("only");
     }
 
-    /** "solo" first in the first list only; "both" at {@code rank} (1-based) in two lists, fillers elsewhere. */
+    /**
+     * "solo" first in the first list only; "both" at {@code rank} (1-based) in two lists,
+     * fillers elsewhere.
+     */
     private static List<List<String>> bothAt(int rank) {
         List<String> first = new ArrayList<>(List.of("solo"));
         List<String> second = new ArrayList<>();
@@ -60,4 +67,5 @@ class FusionTest {
         assertThat(second.indexOf("both")).isEqualTo(rank - 1);
         return List.of(first, second);
     }
+
 }

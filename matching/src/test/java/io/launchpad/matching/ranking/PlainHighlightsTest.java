@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Highlights as a person reads them, without a search node: the fragments are Elasticsearch's, as it sends them. */
+/**
+ * Highlights as a person reads them, without a search node: the fragments are
+ * Elasticsearch's, as it sends them.
+ */
 class PlainHighlightsTest {
 
     @Test
@@ -30,17 +33,19 @@ class PlainHighlightsTest {
 
         assertThat(highlight.segments()).containsExactly(new Segment("We can spot ", false), new Segment("damp", true),
                 new Segment(" before Acme ", false), new Segment("mould", true));
-        assertThat(PlainHighlights.plain("summary", "<mark>humidity</mark> <mark>sensors</mark> fitted", Set.of()).segments())
-                .containsExactly(new Segment("humidity sensors", true), new Segment(" fitted", false));
+        assertThat(PlainHighlights.plain("summary", "<mark>humidity</mark> <mark>sensors</mark> fitted", Set.of())
+            .segments()).containsExactly(new Segment("humidity sensors", true), new Segment(" fitted", false));
     }
 
     @Test
     void aFragmentWithNothingLeftToMarkIsDroppedAndTheRicherOnesComeFirst() {
-        List<Highlight> shown = PlainHighlights.of(List.of(
-                new PlainHighlights.Fragment("name", "<mark>Acme</mark> Housing Tech"),
-                new PlainHighlights.Fragment("summary", "<mark>We</mark> are <mark>our</mark> customers' partner"),
-                new PlainHighlights.Fragment("capabilities", "Sensors for <mark>damp</mark>"),
-                new PlainHighlights.Fragment("caseStudies", "<mark>Damp</mark> and <mark>mould</mark> fell by a third")),
+        List<Highlight> shown = PlainHighlights.of(
+                List.of(new PlainHighlights.Fragment("name", "<mark>Acme</mark> Housing Tech"),
+                        new PlainHighlights.Fragment("summary",
+                                "<mark>We</mark> are <mark>our</mark> customers' partner"),
+                        new PlainHighlights.Fragment("capabilities", "Sensors for <mark>damp</mark>"),
+                        new PlainHighlights.Fragment("caseStudies",
+                                "<mark>Damp</mark> and <mark>mould</mark> fell by a third")),
                 List.of("Acme Housing Tech"));
 
         assertThat(shown).extracting(Highlight::field).containsExactly("caseStudies", "capabilities");
@@ -49,6 +54,7 @@ class PlainHighlightsTest {
     @Test
     void anUnclosedMarkHighlightsToTheEndAndAnEntityThatIsNotOneStaysAsWritten() {
         assertThat(PlainHighlights.plain("f", "a &#xFFFFFF; <mark>boiler", Set.of()).segments())
-                .containsExactly(new Segment("a &#xFFFFFF; ", false), new Segment("boiler", true));
+            .containsExactly(new Segment("a &#xFFFFFF; ", false), new Segment("boiler", true));
     }
+
 }

@@ -9,9 +9,13 @@ class ProfileQualityTest {
 
     @Test
     void aTermListIsNotASentence() {
-        assertThat(ProfileQuality.isSentence("Repairs voids damp mould heat pumps retrofit arrears complaints cyber AI.")).isFalse();
-        assertThat(ProfileQuality.isSentence("Payroll pensions invoicing budgeting forecasting audit treasury.")).isFalse();
-        assertThat(ProfileQuality.isSentence("We fit humidity sensors in homes and warn the landlord before mould appears.")).isTrue();
+        assertThat(
+                ProfileQuality.isSentence("Repairs voids damp mould heat pumps retrofit arrears complaints cyber AI."))
+            .isFalse();
+        assertThat(ProfileQuality.isSentence("Payroll pensions invoicing budgeting forecasting audit treasury."))
+            .isFalse();
+        assertThat(ProfileQuality
+            .isSentence("We fit humidity sensors in homes and warn the landlord before mould appears.")).isTrue();
     }
 
     @Test
@@ -26,7 +30,8 @@ class ProfileQualityTest {
 
     @Test
     void aWrittenProfileIsNotCapped() {
-        double written = ProfileQuality.of("We fit humidity sensors in homes and warn the landlord before mould appears. "
+        double written = ProfileQuality.of(
+                "We fit humidity sensors in homes and warn the landlord before mould appears. "
                         + "Residents see the readings on their phones and get advice on ventilation. "
                         + "Our team of twelve has worked with housing associations since 2016.",
                 "Humidity and temperature sensors\nAlerts for repairs teams\nAdvice for residents", "",
@@ -34,4 +39,5 @@ class ProfileQualityTest {
         assertThat(ProfileQuality.littleDetail(written)).isFalse();
         assertThat(ProfileQuality.cap(written)).isEqualTo(100);
     }
+
 }

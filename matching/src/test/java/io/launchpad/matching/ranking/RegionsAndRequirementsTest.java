@@ -9,12 +9,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The supplier ranker's reasons that need no node: regions met and missing, codes shared, requirements averaged. */
+/**
+ * The supplier ranker's reasons that need no node: regions met and missing, codes shared,
+ * requirements averaged.
+ */
 class RegionsAndRequirementsTest {
 
     @Test
     void aSupplierMeetsTheRegionsItServesAndMissesTheRest() {
-        HybridRanker.Regions regions = HybridRanker.Regions.of(List.of("london", "north-west"), List.of("north-west", "wales"));
+        HybridRanker.Regions regions = HybridRanker.Regions.of(List.of("london", "north-west"),
+                List.of("north-west", "wales"));
         assertThat(regions.met()).containsExactly("north-west");
         assertThat(regions.missing()).containsExactly("london");
     }
@@ -26,7 +30,8 @@ class RegionsAndRequirementsTest {
         assertThat(regions.met()).containsExactly("north-west", Taxonomy.REMOTE);
         assertThat(regions.missing()).isEmpty();
         // every region served in person: remote adds nothing
-        assertThat(HybridRanker.Regions.of(List.of("london"), List.of("london", Taxonomy.REMOTE)).met()).containsExactly("london");
+        assertThat(HybridRanker.Regions.of(List.of("london"), List.of("london", Taxonomy.REMOTE)).met())
+            .containsExactly("london");
     }
 
     @Test
@@ -50,14 +55,19 @@ class RegionsAndRequirementsTest {
     @Test
     void essentialRequirementsCountTwiceAndNoneJudgedCountsNothing() {
         assertThat(HybridRanker.requirementsPart(List.of())).isZero();
-        assertThat(HybridRanker.requirementsPart(List.of(judged(RequirementEvidence.ESSENTIAL, 1.0),
-                judged(RequirementEvidence.NICE_TO_HAVE, 0.0)))).isCloseTo(2 / 3.0, within(1e-9));
-        assertThat(HybridRanker.requirementsPart(List.of(judged(RequirementEvidence.ESSENTIAL, 0.0),
-                judged(RequirementEvidence.NICE_TO_HAVE, 1.0)))).isCloseTo(1 / 3.0, within(1e-9));
-        assertThat(HybridRanker.requirementsPart(List.of(judged(RequirementEvidence.NICE_TO_HAVE, 0.4)))).isEqualTo(0.4);
+        assertThat(HybridRanker.requirementsPart(
+                List.of(judged(RequirementEvidence.ESSENTIAL, 1.0), judged(RequirementEvidence.NICE_TO_HAVE, 0.0))))
+            .isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(HybridRanker.requirementsPart(
+                List.of(judged(RequirementEvidence.ESSENTIAL, 0.0), judged(RequirementEvidence.NICE_TO_HAVE, 1.0))))
+            .isCloseTo(1 / 3.0, within(1e-9));
+        assertThat(HybridRanker.requirementsPart(List.of(judged(RequirementEvidence.NICE_TO_HAVE, 0.4))))
+            .isEqualTo(0.4);
     }
 
     private static RequirementEvidence judged(String importance, double support) {
-        return new RequirementEvidence("a requirement", importance, RequirementEvidence.NOT_EVIDENCED, support, null, null);
+        return new RequirementEvidence("a requirement", importance, RequirementEvidence.NOT_EVIDENCED, support, null,
+                null);
     }
+
 }

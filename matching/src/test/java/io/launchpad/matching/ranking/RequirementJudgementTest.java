@@ -10,16 +10,20 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** How one requirement is judged against a profile's closest passages, once Elasticsearch has found them. */
+/**
+ * How one requirement is judged against a profile's closest passages, once Elasticsearch
+ * has found them.
+ */
 class RequirementJudgementTest {
 
-    private static final Requirement DAMP = new Requirement("Damp and mould sensors in homes", RequirementEvidence.ESSENTIAL);
+    private static final Requirement DAMP = new Requirement("Damp and mould sensors in homes",
+            RequirementEvidence.ESSENTIAL);
 
     @Test
     void sharedWordsAreContentWordsComparedByTheirFirstFiveLetters() {
         // damp, mould, senso(rs), homes: "and", "in" are not counted
         assertThat(RequirementEvidenceFinder.wordsShared(DAMP.text(), "We fit SENSORS that catch mould early"))
-                .isEqualTo(0.5);
+            .isEqualTo(0.5);
         assertThat(RequirementEvidenceFinder.wordsShared("remote monitoring", "monitored remotely")).isEqualTo(1.0);
         assertThat(RequirementEvidenceFinder.wordsShared("remote monitoring", "nothing related")).isZero();
     }
@@ -32,13 +36,14 @@ class RequirementJudgementTest {
 
     @Test
     void supportIsMostlyMeaningAndPartlyTheRequirementsOwnWords() {
-        assertThat(RequirementEvidenceFinder.support("remote monitoring", new Found("unrelated text", null, 0.2))).isZero();
+        assertThat(RequirementEvidenceFinder.support("remote monitoring", new Found("unrelated text", null, 0.2)))
+            .isZero();
         assertThat(RequirementEvidenceFinder.support("remote monitoring", new Found("unrelated text", null, 0.6)))
-                .isCloseTo(0.75, within(1e-9));
+            .isCloseTo(0.75, within(1e-9));
         assertThat(RequirementEvidenceFinder.support("remote monitoring", new Found("remote monitoring", null, 0.1)))
-                .isCloseTo(0.25, within(1e-9));
+            .isCloseTo(0.25, within(1e-9));
         assertThat(RequirementEvidenceFinder.support("remote monitoring", new Found("remote monitoring", null, 0.9)))
-                .isCloseTo(1.0, within(1e-9));
+            .isCloseTo(1.0, within(1e-9));
     }
 
     @Test
@@ -54,7 +59,8 @@ class RequirementJudgementTest {
     @Test
     void verdictsChangeAtTheirThresholdsAndOnlyAnAnsweringPassageIsQuoted() {
         // all words shared (0.25) + meaning 0.4 (cosine 0.36) = 0.55: evidenced
-        RequirementEvidence evidenced = RequirementEvidenceFinder.judge(new Requirement("remote monitoring", "essential"),
+        RequirementEvidence evidenced = RequirementEvidenceFinder.judge(
+                new Requirement("remote monitoring", "essential"),
                 List.of(new Found("Remote monitoring of boilers", "capabilities", 0.36)));
         assertThat(evidenced.verdict()).isEqualTo(RequirementEvidence.EVIDENCED);
         assertThat(evidenced.support()).isEqualTo(0.55);
@@ -68,7 +74,8 @@ class RequirementJudgementTest {
         assertThat(partly.support()).isEqualTo(0.3);
         assertThat(partly.passage()).isEqualTo("We look after boilers");
 
-        // just under: not evidenced, and the passage that does not answer it is not quoted
+        // just under: not evidenced, and the passage that does not answer it is not
+        // quoted
         RequirementEvidence not = RequirementEvidenceFinder.judge(new Requirement("remote monitoring", "essential"),
                 List.of(new Found("We look after boilers", "products", 0.355)));
         assertThat(not.verdict()).isEqualTo(RequirementEvidence.NOT_EVIDENCED);
@@ -78,10 +85,11 @@ class RequirementJudgementTest {
 
     @Test
     void theRequirementsOwnWordsDecideBetweenPassagesOfEqualMeaning() {
-        RequirementEvidence evidence = RequirementEvidenceFinder.judge(DAMP, List.of(
-                new Found("We help landlords keep homes healthy", "summary", 0.5),
-                new Found("Our sensors detect damp before mould appears", "products", 0.5)));
+        RequirementEvidence evidence = RequirementEvidenceFinder.judge(DAMP,
+                List.of(new Found("We help landlords keep homes healthy", "summary", 0.5),
+                        new Found("Our sensors detect damp before mould appears", "products", 0.5)));
         assertThat(evidence.passage()).isEqualTo("Our sensors detect damp before mould appears");
         assertThat(evidence.field()).isEqualTo("products");
     }
+
 }

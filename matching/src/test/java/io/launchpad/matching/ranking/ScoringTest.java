@@ -12,10 +12,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The re-rank's curves and weights: where each ingredient starts, saturates and how the score combines them. */
+/**
+ * The re-rank's curves and weights: where each ingredient starts, saturates and how the
+ * score combines them.
+ */
 class ScoringTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
     private static final LocalDate TODAY = LocalDate.parse("2026-06-01");
 
     @Test
@@ -114,7 +118,8 @@ class ScoringTest {
     }
 
     private static ScoreParts parts(double text, double semantic, double taxonomy, double evidence, double freshness,
-                                    double requirements) {
+            double requirements) {
         return new ScoreParts(text, semantic, taxonomy, evidence, freshness, 1.0, requirements);
     }
+
 }

@@ -28,22 +28,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Matching a published challenge reuses the vectors it was indexed with (its own and each requirement's),
- * and only at the same version.
+ * Matching a published challenge reuses the vectors it was indexed with (its own and each
+ * requirement's), and only at the same version.
  */
 @Tag("real")
 class StoredVectorsTest {
 
     private static final String ESSENTIAL = "Sensors that report humidity every hour";
+
     private static final String NICE_TO_HAVE = "A dashboard surveyors can read on a phone";
-    private static final ChallengeDocument CHALLENGE = withRequirements(Documents.challenge("Cut damp and mould reports",
-            "Find homes at risk of condensation before tenants report mould", "Sensors and a dashboard for surveyors",
-            "damp-and-mould"));
+
+    private static final ChallengeDocument CHALLENGE = withRequirements(Documents.challenge(
+            "Cut damp and mould reports", "Find homes at risk of condensation before tenants report mould",
+            "Sensors and a dashboard for surveyors", "damp-and-mould"));
 
     private static RealComponents.TestDatabase db;
+
     private static ConfigurableApplicationContext app;
+
     private static ElasticsearchConnection elasticsearch;
+
     private static StoredVectors stored;
+
     private static String index;
 
     @BeforeAll
@@ -51,13 +57,16 @@ class StoredVectorsTest {
         db = RealComponents.freshDatabase();
         app = MatchingApp.start(db, RealComponents.elasticsearchUrl(), RealComponents.uniqueIndexPrefix());
         index = app.getBean(IndexNames.class).challenges();
-        elasticsearch = new ElasticsearchConnection(URI.create(RealComponents.elasticsearchUrl()), Duration.ofSeconds(10));
+        elasticsearch = new ElasticsearchConnection(URI.create(RealComponents.elasticsearchUrl()),
+                Duration.ofSeconds(10));
         stored = new StoredVectors(elasticsearch);
-        TransactionalOperator transactions = TransactionalOperator.create(app.getBean(ReactiveTransactionManager.class));
+        TransactionalOperator transactions = TransactionalOperator
+            .create(app.getBean(ReactiveTransactionManager.class));
         transactions.transactional(app.getBean(Outbox.class).challengeChanged(CHALLENGE)).block();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions()
-                .until(() -> stored.of(index, CHALLENGE.id(), CHALLENGE.version()).blockOptional().isPresent());
+        await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .ignoreExceptions()
+            .until(() -> stored.of(index, CHALLENGE.id(), CHALLENGE.version()).blockOptional().isPresent());
     }
 
     @AfterAll
@@ -90,11 +99,13 @@ class StoredVectorsTest {
         for (String requirement : List.of(ESSENTIAL, NICE_TO_HAVE)) {
             float[] vector = requirements.vector(embeddings.hash(requirement, EmbeddingModel.Side.QUERY));
             assertThat(vector).as(requirement).hasSize(Embeddings.DIMENSIONS);
-            // embedded in a batch with the other requirement: int8 activations are quantised per batch
+            // embedded in a batch with the other requirement: int8 activations are
+            // quantised per batch
             assertThat(Embeddings.cosine(vector, embeddings.embed(requirement))).as(requirement).isGreaterThan(0.98);
         }
         assertThat(requirements.vector(embeddings.hash(ESSENTIAL, EmbeddingModel.Side.PASSAGE))).isNull();
-        assertThat(requirements.vector(embeddings.hash("Cut damp and mould reports", EmbeddingModel.Side.QUERY))).isNull();
+        assertThat(requirements.vector(embeddings.hash("Cut damp and mould reports", EmbeddingModel.Side.QUERY)))
+            .isNull();
     }
 
     private static ChallengeDocument withRequirements(ChallengeDocument c) {
@@ -109,4 +120,5 @@ class StoredVectorsTest {
         assertThat(stored.of(index, UUID.randomUUID(), 1).blockOptional()).isEmpty();
         assertThat(stored.of(index, null, 1).blockOptional()).isEmpty();
     }
+
 }

@@ -25,7 +25,8 @@ public final class Documents {
 
     public static ChallengeDocument challenge(String title, String summary, String description, String... categories) {
         return new ChallengeDocument(UUID.randomUUID(), UUID.randomUUID(), "Riverside Homes", title, summary,
-                description, List.of(categories), List.of("north-west"), "published", LocalDate.now().plusDays(30),
-                1, Instant.now());
+                description, List.of(categories), List.of("north-west"), "published", LocalDate.now().plusDays(30), 1,
+                Instant.now());
     }
+
 }

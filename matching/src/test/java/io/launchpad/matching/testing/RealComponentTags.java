@@ -18,14 +18,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Tags;
 
 /**
- * The fast layer ({@code ./mvnw -Pfast ... test}) leaves out the tests tagged {@value #REAL}, so the tag
- * is not left to memory: a test class that reaches a real component (the stack starter's PostgreSQL,
- * Elasticsearch or Keycloak, embedded PostgreSQL, GreenMail, a Spring Boot test context), directly or
- * through a test helper such as {@code RealComponents}, {@code MatchingApp} or {@code ApiTestBase}, must
- * carry the tag itself, on a superclass or on an enclosing class (JUnit inherits tags from all three).
+ * The fast layer ({@code ./mvnw -Pfast ... test}) leaves out the tests tagged
+ * {@value #REAL}, so the tag is not left to memory: a test class that reaches a real
+ * component (the stack starter's PostgreSQL, Elasticsearch or Keycloak, embedded
+ * PostgreSQL, GreenMail, a Spring Boot test context), directly or through a test helper
+ * such as {@code RealComponents}, {@code MatchingApp} or {@code ApiTestBase}, must carry
+ * the tag itself, on a superclass or on an enclosing class (JUnit inherits tags from all
+ * three).
  * <p>
- * One rule for both test trees: matching's {@code RealComponentTagTest} (which also proves the rule on
- * fixtures) and the API's, which reaches this class through matching's test jar.
+ * One rule for both test trees: matching's {@code RealComponentTagTest} (which also
+ * proves the rule on fixtures) and the API's, which reaches this class through matching's
+ * test jar.
  */
 public final class RealComponentTags {
 
@@ -34,12 +37,17 @@ public final class RealComponentTags {
     /** Types in these packages are real components or start them. */
     private static final List<String> REAL_PACKAGES = List.of("io.launchpad.infra.stack", "io.zonky.test",
             "com.icegreen.greenmail");
+
     private static final String SPRING_BOOT_TEST = "org.springframework.boot.test.context.SpringBootTest";
+
     private static final Set<String> TEST_METHOD_ANNOTATIONS = Set.of("org.junit.jupiter.api.Test",
             "org.junit.jupiter.params.ParameterizedTest", "org.junit.jupiter.api.RepeatedTest",
             "org.junit.jupiter.api.TestFactory", "org.junit.jupiter.api.TestTemplate");
 
-    /** Test classes (with a test method) that reach a real component, directly or through other imported classes, untagged. */
+    /**
+     * Test classes (with a test method) that reach a real component, directly or through
+     * other imported classes, untagged.
+     */
     public static List<String> untaggedRealTests(List<JavaClass> classes) {
         Set<String> imported = new HashSet<>();
         classes.forEach(type -> imported.add(type.getName()));
@@ -57,10 +65,10 @@ public final class RealComponentTags {
             }
         }
         return classes.stream()
-                .filter(type -> real.contains(type.getName()) && isTestClass(type) && !taggedReal(type))
-                .map(JavaClass::getName)
-                .sorted()
-                .toList();
+            .filter(type -> real.contains(type.getName()) && isTestClass(type) && !taggedReal(type))
+            .map(JavaClass::getName)
+            .sorted()
+            .toList();
     }
 
     private static boolean reachesReal(JavaClass type, Set<String> imported, Set<String> real) {
@@ -83,7 +91,10 @@ public final class RealComponentTags {
     }
 
     private static boolean isTestClass(JavaClass type) {
-        return type.getAllMethods().stream().anyMatch(method -> method.getAnnotations().stream()
+        return type.getAllMethods()
+            .stream()
+            .anyMatch(method -> method.getAnnotations()
+                .stream()
                 .anyMatch(annotation -> TEST_METHOD_ANNOTATIONS.contains(annotation.getRawType().getName())));
     }
 
@@ -91,9 +102,11 @@ public final class RealComponentTags {
         Optional<JavaClass> current = Optional.of(type);
         while (current.isPresent()) {
             JavaClass candidate = current.get();
-            Stream<String> tags = Stream.concat(
-                    candidate.tryGetAnnotationOfType(Tag.class).stream().map(Tag::value),
-                    candidate.tryGetAnnotationOfType(Tags.class).stream().flatMap(all -> Stream.of(all.value())).map(Tag::value));
+            Stream<String> tags = Stream.concat(candidate.tryGetAnnotationOfType(Tag.class).stream().map(Tag::value),
+                    candidate.tryGetAnnotationOfType(Tags.class)
+                        .stream()
+                        .flatMap(all -> Stream.of(all.value()))
+                        .map(Tag::value));
             if (tags.anyMatch(REAL::equals)
                     || candidate.getEnclosingClass().map(RealComponentTags::taggedReal).orElse(false)) {
                 return true;
@@ -104,13 +117,18 @@ public final class RealComponentTags {
     }
 
     /**
-     * Only the names of the types a test uses matter here, so they are not looked up on the class path
-     * (which otherwise takes most of this test's time, resolving Spring and Elasticsearch types).
+     * Only the names of the types a test uses matter here, so they are not looked up on
+     * the class path (which otherwise takes most of this test's time, resolving Spring
+     * and Elasticsearch types).
      */
-    /** The test classes of a test tree, other than the ones {@code excluded} names (a rule's own fixtures). */
+    /**
+     * The test classes of a test tree, other than the ones {@code excluded} names (a
+     * rule's own fixtures).
+     */
     public static List<JavaClass> testClassesIn(String rootPackage, Predicate<String> excluded) {
-        JavaClasses tests = withoutResolvingFromTheClassPath(() -> new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS).importPackages(rootPackage));
+        JavaClasses tests = withoutResolvingFromTheClassPath(
+                () -> new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                    .importPackages(rootPackage));
         return tests.stream().filter(type -> !excluded.test(type.getName())).toList();
     }
 
@@ -120,11 +138,13 @@ public final class RealComponentTags {
         configuration.setResolveMissingDependenciesFromClassPath(false);
         try {
             return importing.get();
-        } finally {
+        }
+        finally {
             configuration.setResolveMissingDependenciesFromClassPath(resolving);
         }
     }
 
     private RealComponentTags() {
     }
+
 }

@@ -14,9 +14,10 @@ import org.flywaydb.core.Flyway;
 import io.r2dbc.pool.ConnectionPool;
 
 /**
- * The real PostgreSQL and Elasticsearch ({@link SharedComponents}: started once per test JVM and shared by every
- * test class). Matching's tests stay apart by using a fresh database ({@link #freshDatabase()}) and their own
- * index prefix ({@link #uniqueIndexPrefix()}).
+ * The real PostgreSQL and Elasticsearch ({@link SharedComponents}: started once per test
+ * JVM and shared by every test class). Matching's tests stay apart by using a fresh
+ * database ({@link #freshDatabase()}) and their own index prefix
+ * ({@link #uniqueIndexPrefix()}).
  */
 public final class RealComponents {
 
@@ -27,7 +28,10 @@ public final class RealComponents {
         return SharedComponents.postgres();
     }
 
-    /** Matching's suites index small documents only, so the node runs on half the usual heap. */
+    /**
+     * Matching's suites index small documents only, so the node runs on half the usual
+     * heap.
+     */
     public static synchronized String elasticsearchUrl() {
         if (System.getProperty("launchpad.es.heap") == null) {
             System.setProperty("launchpad.es.heap", "512m");
@@ -45,20 +49,27 @@ public final class RealComponents {
         SharedComponents.restartElasticsearch();
     }
 
-    /** A new database with the shipped migrations applied (by Flyway, as the API applies them). */
+    /**
+     * A new database with the shipped migrations applied (by Flyway, as the API applies
+     * them).
+     */
     public static TestDatabase freshDatabase() {
         Postgres server = postgres();
         String name = "matching_" + UUID.randomUUID().toString().replace("-", "");
         String adminUrl = "jdbc:postgresql://127.0.0.1:" + server.port() + "/postgres";
         try (Connection connection = DriverManager.getConnection(adminUrl, server.username(), server.password());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("create database " + name);
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);
         }
         String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + server.port() + "/" + name;
-        Flyway.configure().dataSource(jdbcUrl, server.username(), server.password())
-                .locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+            .dataSource(jdbcUrl, server.username(), server.password())
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
         String r2dbcUrl = "r2dbc:postgresql://127.0.0.1:" + server.port() + "/" + name;
         ConnectionFactory pooled = ConnectionFactories.get("r2dbc:pool:postgresql://" + server.username() + ":"
                 + server.password() + "@127.0.0.1:" + server.port() + "/" + name + "?maxSize=10");
@@ -70,11 +81,12 @@ public final class RealComponents {
     }
 
     public record TestDatabase(String name, String jdbcUrl, String r2dbcUrl, String username, String password,
-                               ConnectionFactory connectionFactory) {
+            ConnectionFactory connectionFactory) {
 
         /** Closes the database's connection pool; every suite does this when it stops. */
         public void dispose() {
             ((ConnectionPool) connectionFactory).dispose();
         }
     }
+
 }

@@ -8,14 +8,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * The pages every public service links from its footer: the accessibility statement, the privacy
- * notice and how to contact the team. Anyone may read them, signed in or not. The contact address
- * is configuration ({@code launchpad.contact.email}), so each deployment names its own.
+ * The pages every public service links from its footer: the accessibility statement, the
+ * privacy notice and how to contact the team. Anyone may read them, signed in or not. The
+ * contact address is configuration ({@code launchpad.contact.email}), so each deployment
+ * names its own.
  */
 @Controller
 class AboutPagesController {
 
     private final String contactEmail;
+
     private final String apiBaseUrl;
 
     AboutPagesController(@Value("${launchpad.contact.email:launchpad@example.org}") String contactEmail,
@@ -24,7 +26,10 @@ class AboutPagesController {
         this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1) : apiBaseUrl;
     }
 
-    /** Where to download the open data (issue 14): the API's own addresses, public and without a key. */
+    /**
+     * Where to download the open data (issue 14): the API's own addresses, public and
+     * without a key.
+     */
     @GetMapping("/open-data")
     String openData(Model model) {
         model.addAttribute("api", apiBaseUrl);
@@ -49,4 +54,5 @@ class AboutPagesController {
         model.addAttribute("contactEmail", contactEmail);
         return "about/contact";
     }
+
 }

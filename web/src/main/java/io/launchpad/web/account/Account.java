@@ -18,4 +18,5 @@ public class Account {
     public Mono<Me> me() {
         return api.get(uri -> uri.path("/api/v1/me").build(), Me.class);
     }
+
 }

@@ -12,8 +12,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The signed-in person's realm roles ("association", "candidate", ...) for the navigation, read from
- * the sign-in's authorities (see {@code security.RealmRoles}): no API call per page.
+ * The signed-in person's realm roles ("association", "candidate", ...) for the
+ * navigation, read from the sign-in's authorities (see {@code security.RealmRoles}): no
+ * API call per page.
  */
 @ControllerAdvice
 class SignedInRolesAdvice {
@@ -30,10 +31,12 @@ class SignedInRolesAdvice {
         if (authentication == null) {
             return List.of();
         }
-        return authentication.getAuthorities().stream()
+        return authentication.getAuthorities()
+            .stream()
             .map(GrantedAuthority::getAuthority)
             .filter(authority -> authority != null && authority.startsWith("ROLE_"))
             .map(authority -> authority.substring("ROLE_".length()))
             .toList();
     }
+
 }

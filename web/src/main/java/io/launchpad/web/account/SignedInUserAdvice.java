@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Every page header shows who is signed in. The name comes from the ID token, so the header
- * costs no API call.
+ * Every page header shows who is signed in. The name comes from the ID token, so the
+ * header costs no API call.
  */
 @ControllerAdvice
 class SignedInUserAdvice {
@@ -29,4 +29,5 @@ class SignedInUserAdvice {
         }
         return null;
     }
+
 }

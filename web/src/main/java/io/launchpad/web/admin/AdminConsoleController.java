@@ -25,10 +25,11 @@ import io.launchpad.web.organisation.Register;
 import reactor.core.publisher.Mono;
 
 /**
- * The admin console: organisations waiting for verification (verify, or refuse with a reason their
- * members read), the search indexes' health (the consistency report, and a reindex after a
- * confirmation, with what it did), and the programme figures. The API checks that the person is an
- * admin on every call; these pages only show what it answers.
+ * The admin console: organisations waiting for verification (verify, or refuse with a
+ * reason their members read), the search indexes' health (the consistency report, and a
+ * reindex after a confirmation, with what it did), and the programme figures. The API
+ * checks that the person is an admin on every call; these pages only show what it
+ * answers.
  */
 @Controller
 class AdminConsoleController {
@@ -49,7 +50,10 @@ class AdminConsoleController {
         }
     }
 
-    /** One organisation waiting, with the numbers it gave on public registers for the admin to look up. */
+    /**
+     * One organisation waiting, with the numbers it gave on public registers for the
+     * admin to look up.
+     */
     record Waiting(String id, String name, String type, @Nullable Instant createdAt, long members,
             @Nullable Instant refusedAt, @Nullable String refusalReason, List<Register> registers) {
 
@@ -59,21 +63,25 @@ class AdminConsoleController {
     }
 
     /**
-     * The admin's home (issue 12): how many organisations wait for verification, whether the search
-     * indexes agree with the database, and the programme's headline figures, each beside its page. A
-     * figure the API cannot give just now is left out rather than failing the page.
+     * The admin's home (issue 12): how many organisations wait for verification, whether
+     * the search indexes agree with the database, and the programme's headline figures,
+     * each beside its page. A figure the API cannot give just now is left out rather than
+     * failing the page.
      */
     @GetMapping("/admin")
     Mono<String> console(Model model) {
-        Mono<Optional<Integer>> waiting = api.get(uri -> uri.path("/api/v1/admin/verification-queue").build(), Queue.class)
+        Mono<Optional<Integer>> waiting = api
+            .get(uri -> uri.path("/api/v1/admin/verification-queue").build(), Queue.class)
             .map(queue -> Optional.of(queue.items().size()));
         Mono<Optional<Boolean>> healthy = api.get(uri -> uri.path("/api/v1/admin/index-consistency").build(), Map.class)
             .map(report -> Optional.of(Boolean.TRUE.equals(report.get("consistent"))));
-        @SuppressWarnings("rawtypes") Mono<Optional<Map>> programme = api.get(uri -> uri.path("/api/v1/admin/programme").build(), Map.class)
+        @SuppressWarnings("rawtypes")
+        Mono<Optional<Map>> programme = api.get(uri -> uri.path("/api/v1/admin/programme").build(), Map.class)
             .map(Optional::of);
-        return Mono.zip(waiting.onErrorReturn(ApiProblemException.class, Optional.empty()),
-                healthy.onErrorReturn(ApiProblemException.class, Optional.empty()),
-                programme.onErrorReturn(ApiProblemException.class, Optional.empty()))
+        return Mono
+            .zip(waiting.onErrorReturn(ApiProblemException.class, Optional.empty()),
+                    healthy.onErrorReturn(ApiProblemException.class, Optional.empty()),
+                    programme.onErrorReturn(ApiProblemException.class, Optional.empty()))
             .map(found -> {
                 found.getT1().ifPresent(count -> model.addAttribute("waitingForVerification", count));
                 found.getT2().ifPresent(consistent -> model.addAttribute("indexesConsistent", consistent));
@@ -92,25 +100,33 @@ class AdminConsoleController {
 
     @PostMapping("/admin/verification/{id}/verify")
     Mono<String> verify(@PathVariable String id) {
-        return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/organisations/{id}/verification").build(id), null, Map.class)
+        return api
+            .send(HttpMethod.POST, uri -> uri.path("/api/v1/organisations/{id}/verification").build(id), null,
+                    Map.class)
             .thenReturn("redirect:/admin/verification");
     }
 
-    /** A refusal can be undone (verify later), so it needs a reason rather than a confirmation. */
+    /**
+     * A refusal can be undone (verify later), so it needs a reason rather than a
+     * confirmation.
+     */
     @PostMapping("/admin/verification/{id}/refuse")
     Mono<String> refuse(@PathVariable String id, ServerWebExchange exchange, Model model) {
         return exchange.getFormData().flatMap(form -> {
             String reason = form.getFirst("reason") == null ? "" : form.getFirst("reason");
-            return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/organisations/{id}/verification-refusal").build(id),
-                    Map.of("reason", reason), Map.class)
+            return api
+                .send(HttpMethod.POST, uri -> uri.path("/api/v1/organisations/{id}/verification-refusal").build(id),
+                        Map.of("reason", reason), Map.class)
                 .thenReturn("redirect:/admin/verification")
-                .onErrorResume(ApiProblemException.class, e -> !e.isRefusal() ? Mono.error(e) : queue(model).map(view -> {
-                    model.addAttribute("refusing", id);
-                    model.addAttribute("reason", reason);
-                    model.addAttribute("reasonError", "Enter a reason of up to 500 characters, on one line: the "
-                            + "organisation's members read it.");
-                    return view;
-                }));
+                .onErrorResume(ApiProblemException.class,
+                        e -> !e.isRefusal() ? Mono.error(e) : queue(model).map(view -> {
+                            model.addAttribute("refusing", id);
+                            model.addAttribute("reason", reason);
+                            model.addAttribute("reasonError",
+                                    "Enter a reason of up to 500 characters, on one line: the "
+                                            + "organisation's members read it.");
+                            return view;
+                        }));
         });
     }
 
@@ -126,28 +142,31 @@ class AdminConsoleController {
     Mono<String> reindex(ServerWebExchange exchange, Model model) {
         return exchange.getFormData().flatMap((MultiValueMap<String, String> form) -> {
             if (!Confirmation.given(form)) {
-                return Mono.just(new Confirmation("Rebuild every search index now?",
-                        List.of("Every supplier profile, challenge, candidate and board role is read again and embedded: "
-                                        + "this takes minutes; a page shows how far it has got.",
-                                "Search and matching keep answering from the current indexes until the new ones replace them.",
-                                "Writes made meanwhile are replayed into the new indexes before they replace the old ones."),
-                        "/admin/indexes/reindex", "Yes, rebuild them", "/admin/indexes", Map.of()).show(model));
+                return Mono.just(new Confirmation("Rebuild every search index now?", List.of(
+                        "Every supplier profile, challenge, candidate and board role is read again and embedded: "
+                                + "this takes minutes; a page shows how far it has got.",
+                        "Search and matching keep answering from the current indexes until the new ones replace them.",
+                        "Writes made meanwhile are replayed into the new indexes before they replace the old ones."),
+                        "/admin/indexes/reindex", "Yes, rebuild them", "/admin/indexes", Map.of())
+                    .show(model));
             }
             // the API answers once the rebuild has started; the progress page follows it
             HttpHeaders async = new HttpHeaders();
             async.add("Prefer", "respond-async");
-            return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/admin/reindex").build(), null, async, null, Map.class)
+            return api
+                .send(HttpMethod.POST, uri -> uri.path("/api/v1/admin/reindex").build(), null, async, null, Map.class)
                 .thenReturn("redirect:/admin/indexes/progress");
         });
     }
 
     /**
-     * The rebuild's counts while it runs, reloaded every few seconds by the browser ({@code Refresh}
-     * header, no script; a link turns it off, so nobody is hurried), then what it did and the
-     * consistency report.
+     * The rebuild's counts while it runs, reloaded every few seconds by the browser
+     * ({@code Refresh} header, no script; a link turns it off, so nobody is hurried),
+     * then what it did and the consistency report.
      */
     @GetMapping("/admin/indexes/progress")
-    Mono<String> progress(@RequestParam(required = false) @Nullable String auto, ServerWebExchange exchange, Model model) {
+    Mono<String> progress(@RequestParam(required = false) @Nullable String auto, ServerWebExchange exchange,
+            Model model) {
         return api.get(uri -> uri.path("/api/v1/admin/reindex/progress").build(), Map.class).flatMap(progress -> {
             model.addAttribute("progress", progress);
             boolean running = Boolean.TRUE.equals(progress.get("running"));
@@ -165,4 +184,5 @@ class AdminConsoleController {
             });
         });
     }
+
 }

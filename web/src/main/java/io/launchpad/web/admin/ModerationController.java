@@ -30,10 +30,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Moderation for admins: what is hidden now (with a way to restore each), and a form to hide a
- * challenge, supplier profile, board role or question with a reason its owner will read ("Hidden by
- * Launchpad: ..."). Hiding and restoring each ask first, on the shared confirmation page; hiding can
- * be undone, so the page says so instead of "cannot be undone".
+ * Moderation for admins: what is hidden now (with a way to restore each), and a form to
+ * hide a challenge, supplier profile, board role or question with a reason its owner will
+ * read ("Hidden by Launchpad: ..."). Hiding and restoring each ask first, on the shared
+ * confirmation page; hiding can be undone, so the page says so instead of "cannot be
+ * undone".
  */
 @Controller
 class ModerationController {
@@ -82,8 +83,10 @@ class ModerationController {
     @GetMapping("/admin/moderation")
     Mono<String> hidden(@RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String done, Model model) {
-        return api.get(uri -> uri.path("/api/v1/admin/moderation").queryParamIfPresent("cursor",
-                Optional.ofNullable(cursor)).build(), Holds.class)
+        return api
+            .get(uri -> uri.path("/api/v1/admin/moderation")
+                .queryParamIfPresent("cursor", Optional.ofNullable(cursor))
+                .build(), Holds.class)
             .map(holds -> {
                 model.addAttribute("holds", holds.items());
                 model.addAttribute("nextCursor", holds.nextCursor());
@@ -92,10 +95,13 @@ class ModerationController {
             });
     }
 
-    /** The hide form, filled in when an admin comes from the item's own page ({@code ?kind=challenge&id=...}). */
+    /**
+     * The hide form, filled in when an admin comes from the item's own page
+     * ({@code ?kind=challenge&id=...}).
+     */
     @GetMapping("/admin/moderation/hide")
-    String hideForm(@RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String id,
-            Model model) {
+    String hideForm(@RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String id, Model model) {
         Map<String, String> values = new HashMap<>();
         if (kind != null && KINDS.containsKey(kind)) {
             values.put("kind", kind);
@@ -121,16 +127,17 @@ class ModerationController {
             String reason = FormProblems.text(form, "reason");
             if (!Confirmation.given(form)) {
                 String label = Objects.requireNonNull(KINDS.get(kind), "local(form) refuses a kind it does not know");
-                return Mono.just(new Confirmation("Hide this " + label.toLowerCase(Locale.UK) + "?",
-                        List.of("It disappears from lists, search and matching, and its page is not found for anyone but "
-                                        + "its owner and admins.",
-                                "Its owner sees it with this note: “Hidden by Launchpad: " + reason + "”.",
-                                "You can restore it from the moderation list at any time."),
-                        "/admin/moderation/hide", "Yes, hide it", "/admin/moderation", Confirmation.carried(form))
+                return Mono.just(new Confirmation("Hide this " + label.toLowerCase(Locale.UK) + "?", List.of(
+                        "It disappears from lists, search and matching, and its page is not found for anyone but "
+                                + "its owner and admins.",
+                        "Its owner sees it with this note: “Hidden by Launchpad: " + reason + "”.",
+                        "You can restore it from the moderation list at any time."), "/admin/moderation/hide",
+                        "Yes, hide it", "/admin/moderation", Confirmation.carried(form))
                     .show(reversible(model)));
             }
-            return api.send(HttpMethod.PUT, uri -> uri.path("/api/v1/admin/moderation/{kind}/{id}").build(kind, id),
-                    Map.of("reason", reason), Map.class)
+            return api
+                .send(HttpMethod.PUT, uri -> uri.path("/api/v1/admin/moderation/{kind}/{id}").build(kind, id),
+                        Map.of("reason", reason), Map.class)
                 .thenReturn("redirect:/admin/moderation?done=hidden")
                 .onErrorResume(ApiProblemException.class, e -> {
                     if (e.isNotFound()) {
@@ -153,16 +160,16 @@ class ModerationController {
             }
             if (!Confirmation.given(form)) {
                 String title = FormProblems.text(form, "title");
-                return Mono.just(new Confirmation("Restore " + (title == null ? "this " + KINDS.get(kind).toLowerCase(Locale.UK)
-                        : "‘" + title + "’") + "?",
+                return Mono.just(new Confirmation("Restore "
+                        + (title == null ? "this " + KINDS.get(kind).toLowerCase(Locale.UK) : "‘" + title + "’") + "?",
                         List.of("It is shown again in lists, search and matching, as it was before it was hidden.",
-                                "The note its owner saw is removed.",
-                                "You can hide it again later, with a reason."),
+                                "The note its owner saw is removed.", "You can hide it again later, with a reason."),
                         "/admin/moderation/restore", "Yes, restore it", "/admin/moderation", Confirmation.carried(form))
                     .show(reversible(model)));
             }
-            return api.send(HttpMethod.DELETE, uri -> uri.path("/api/v1/admin/moderation/{kind}/{id}").build(kind, id),
-                    null, Map.class)
+            return api
+                .send(HttpMethod.DELETE, uri -> uri.path("/api/v1/admin/moderation/{kind}/{id}").build(kind, id), null,
+                        Map.class)
                 .thenReturn("redirect:/admin/moderation?done=restored");
         });
     }
@@ -173,7 +180,10 @@ class ModerationController {
         return "admin/moderation-hide";
     }
 
-    /** The confirmation page says the step can be undone rather than "This cannot be undone". */
+    /**
+     * The confirmation page says the step can be undone rather than "This cannot be
+     * undone".
+     */
     private static Model reversible(Model model) {
         model.addAttribute("reversible", true);
         return model;
@@ -192,13 +202,17 @@ class ModerationController {
         String reason = FormProblems.text(form, "reason");
         if (reason == null) {
             problems.add(new ApiProblemException.FieldError("reason", "required", null));
-        } else if (reason.codePointCount(0, reason.length()) > 500) {
+        }
+        else if (reason.codePointCount(0, reason.length()) > 500) {
             problems.add(new ApiProblemException.FieldError("reason", "length", null));
         }
         return problems;
     }
 
-    /** An id, or the address of the item's page ("https://.../challenges/{id}", "/suppliers/{id}/"): its last segment. */
+    /**
+     * An id, or the address of the item's page ("https://.../challenges/{id}",
+     * "/suppliers/{id}/"): its last segment.
+     */
     static @Nullable String idOf(@Nullable String typed) {
         if (typed == null) {
             return null;
@@ -216,4 +230,5 @@ class ModerationController {
         kinds.put("question", "Question and answer");
         return Collections.unmodifiableMap(kinds);
     }
+
 }

@@ -13,12 +13,17 @@ class ApiClientConfiguration {
     @Bean
     LaunchpadApi launchpadApi(WebClient.Builder builder, ApiProperties properties,
             ReactiveOAuth2AuthorizedClientManager authorizedClientManager) {
-        // Relays the signed-in user's own access token (refreshing it when it has expired), so the
-        // API applies that user's permissions; without a signed-in user the call goes out anonymous.
+        // Relays the signed-in user's own access token (refreshing it when it has
+        // expired), so the
+        // API applies that user's permissions; without a signed-in user the call goes out
+        // anonymous.
         var tokenRelay = new ServerOAuth2AuthorizedClientExchangeFilterFunction(authorizedClientManager);
         tokenRelay.setDefaultOAuth2AuthorizedClient(true);
-        WebClient webClient = builder.baseUrl(properties.baseUrl().toString()).filter(tokenRelay)
-                .filter(CorrelationIds.onApiCalls()).build();
+        WebClient webClient = builder.baseUrl(properties.baseUrl().toString())
+            .filter(tokenRelay)
+            .filter(CorrelationIds.onApiCalls())
+            .build();
         return new LaunchpadApi(webClient, properties.timeout());
     }
+
 }

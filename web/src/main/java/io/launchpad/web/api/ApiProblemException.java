@@ -9,10 +9,11 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The API answered with an error (or could not be reached). It extends
- * {@link ResponseStatusException} so that, when a page does not handle it, Boot's error handling
- * renders the matching friendly page: 403 and 404 keep their status (the person is told they may not, or
- * that nothing is there), 401 sends them to sign in ({@code SignInWhenTheApiAsks}), and anything else
- * becomes 502 because the fault lies upstream, not in the browser's request.
+ * {@link ResponseStatusException} so that, when a page does not handle it, Boot's error
+ * handling renders the matching friendly page: 403 and 404 keep their status (the person
+ * is told they may not, or that nothing is there), 401 sends them to sign in
+ * ({@code SignInWhenTheApiAsks}), and anything else becomes 502 because the fault lies
+ * upstream, not in the browser's request.
  */
 public class ApiProblemException extends ResponseStatusException {
 
@@ -31,9 +32,8 @@ public class ApiProblemException extends ResponseStatusException {
 
     ApiProblemException(int apiStatus, @Nullable String title, @Nullable String detail, @Nullable Duration retryAfter,
             @Nullable List<FieldError> fieldErrors, @Nullable Throwable cause) {
-        super(pageStatus(apiStatus),
-                "API answered " + apiStatus + (title == null ? "" : " " + title) + (detail == null ? "" : ": " + detail),
-                cause);
+        super(pageStatus(apiStatus), "API answered " + apiStatus + (title == null ? "" : " " + title)
+                + (detail == null ? "" : ": " + detail), cause);
         this.apiStatus = apiStatus;
         this.retryAfter = retryAfter;
         this.detail = detail;
@@ -59,12 +59,18 @@ public class ApiProblemException extends ResponseStatusException {
         return apiStatus;
     }
 
-    /** The API's own words about what went wrong (its problem {@code detail}), fit to show on a form. */
+    /**
+     * The API's own words about what went wrong (its problem {@code detail}), fit to show
+     * on a form.
+     */
     public @Nullable String detail() {
         return detail;
     }
 
-    /** The request was refused for what it asked (400, 403, 409, 412, 422): the person can correct it. */
+    /**
+     * The request was refused for what it asked (400, 403, 409, 412, 422): the person can
+     * correct it.
+     */
     public boolean isRefusal() {
         return apiStatus >= 400 && apiStatus < 500 && apiStatus != 401 && apiStatus != 404;
     }
@@ -73,7 +79,10 @@ public class ApiProblemException extends ResponseStatusException {
         return apiStatus == 404;
     }
 
-    /** The API did not accept the person's sign-in (none, or it has expired): signing in again helps. */
+    /**
+     * The API did not accept the person's sign-in (none, or it has expired): signing in
+     * again helps.
+     */
     public boolean isUnauthenticated() {
         return apiStatus == 401;
     }
@@ -91,12 +100,19 @@ public class ApiProblemException extends ResponseStatusException {
         return retryAfter;
     }
 
-    /** The fields the API blamed ({@code errors[]} of the problem), so a form can show each beside its field. */
+    /**
+     * The fields the API blamed ({@code errors[]} of the problem), so a form can show
+     * each beside its field.
+     */
     public List<FieldError> fieldErrors() {
         return fieldErrors;
     }
 
-    /** One broken rule: {@code field} is the API's JSON path, such as {@code skills[2].level}. */
+    /**
+     * One broken rule: {@code field} is the API's JSON path, such as
+     * {@code skills[2].level}.
+     */
     public record FieldError(@Nullable String field, @Nullable String rule, @Nullable String message) {
     }
+
 }

@@ -21,9 +21,9 @@ import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads from the Launchpad API as the current user: with their access token when signed in,
- * anonymously otherwise (see {@link ApiClientConfiguration}). Every failure arrives as an
- * {@link ApiProblemException}, so pages deal with one kind of error.
+ * Reads from the Launchpad API as the current user: with their access token when signed
+ * in, anonymously otherwise (see {@link ApiClientConfiguration}). Every failure arrives
+ * as an {@link ApiProblemException}, so pages deal with one kind of error.
  */
 public final class LaunchpadApi {
 
@@ -49,10 +49,11 @@ public final class LaunchpadApi {
     }
 
     /**
-     * Reads a public document for the web itself rather than for the person whose request asks first:
-     * no token goes with it (a copy kept from it serves everyone, so it must not depend on who fetched
-     * it). The whole answer comes back, headers included, for callers that keep it by the API's
-     * {@code Cache-Control} and {@code ETag}; with {@code ifNoneMatch} the API may answer 304, with no body.
+     * Reads a public document for the web itself rather than for the person whose request
+     * asks first: no token goes with it (a copy kept from it serves everyone, so it must
+     * not depend on who fetched it). The whole answer comes back, headers included, for
+     * callers that keep it by the API's {@code Cache-Control} and {@code ETag}; with
+     * {@code ifNoneMatch} the API may answer 304, with no body.
      */
     public <T> Mono<ResponseEntity<T>> getPublic(Function<UriBuilder, URI> uri, @Nullable String ifNoneMatch,
             Class<T> type) {
@@ -70,20 +71,25 @@ public final class LaunchpadApi {
             .timeout(timeout)
             .onErrorMap(e -> e instanceof WebClientRequestException || e instanceof TimeoutException,
                     ApiProblemException::unreachable)
-            // the token relay finds the signed-in user in the Reactor context; without one it sends no token
+            // the token relay finds the signed-in user in the Reactor context; without
+            // one it sends no token
             .contextWrite(ReactiveSecurityContextHolder.clearContext());
     }
 
     /**
-     * Sends a change as the current user (POST, PUT or DELETE), with a JSON body when there is one;
-     * the answer body as the type, or empty for 204. Failures arrive as {@link ApiProblemException}
-     * whose reason carries the API's detail, so a form can show it next to the fields.
+     * Sends a change as the current user (POST, PUT or DELETE), with a JSON body when
+     * there is one; the answer body as the type, or empty for 204. Failures arrive as
+     * {@link ApiProblemException} whose reason carries the API's detail, so a form can
+     * show it next to the fields.
      */
     public <T> Mono<T> send(HttpMethod method, Function<UriBuilder, URI> uri, @Nullable Object body, Class<T> type) {
         return send(method, uri, null, body, type);
     }
 
-    /** As {@link #send(HttpMethod, Function, Object, Class)}, naming the version changed in {@code If-Match}. */
+    /**
+     * As {@link #send(HttpMethod, Function, Object, Class)}, naming the version changed
+     * in {@code If-Match}.
+     */
     public <T> Mono<T> send(HttpMethod method, Function<UriBuilder, URI> uri, @Nullable String ifMatch,
             @Nullable Object body, Class<T> type) {
         return send(method, uri, ifMatch, HttpHeaders.EMPTY, body, type);
@@ -112,7 +118,8 @@ public final class LaunchpadApi {
     private static Mono<ApiProblemException> toProblem(ClientResponse response) {
         int status = response.statusCode().value();
         Duration retryAfter = retryAfter(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER));
-        // the body is a problem document when the API produced it; a proxy may send anything else
+        // the body is a problem document when the API produced it; a proxy may send
+        // anything else
         return response.bodyToMono(Problem.class)
             .onErrorResume(e -> Mono.empty())
             .map(p -> new ApiProblemException(status, p.title(), p.detail(), retryAfter, p.errors(), null))
@@ -130,4 +137,5 @@ public final class LaunchpadApi {
     record Problem(@Nullable String title, @Nullable Integer status, @Nullable String detail,
             @Nullable List<ApiProblemException.FieldError> errors) {
     }
+
 }

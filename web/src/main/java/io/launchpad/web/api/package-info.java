@@ -1,4 +1,7 @@
-/** The client pages read the Launchpad API through, as the current user, and its one kind of failure. */
+/**
+ * The client pages read the Launchpad API through, as the current user, and its one kind
+ * of failure.
+ */
 @NullMarked
 package io.launchpad.web.api;
 

@@ -6,9 +6,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a page may show of a candidate to an association before interview, as types with no place
- * for a name, contact, photo or age: should the API ever send such a field, it is dropped when the
- * JSON is read and cannot reach the page. Also the reasons behind a match, shown to both sides.
+ * What a page may show of a candidate to an association before interview, as types with
+ * no place for a name, contact, photo or age: should the API ever send such a field, it
+ * is dropped when the JSON is read and cannot reach the page. Also the reasons behind a
+ * match, shown to both sides.
  */
 public final class Anonymised {
 
@@ -21,11 +22,14 @@ public final class Anonymised {
     public record Experience(@Nullable String role, @Nullable String sector, @Nullable Integer years) {
     }
 
-    /** Skills, experience and what the candidate said about themselves; nothing that identifies them. */
+    /**
+     * Skills, experience and what the candidate said about themselves; nothing that
+     * identifies them.
+     */
     public record Candidate(@Nullable String headline, List<SkillLevel> skills, List<Experience> experience,
-            @Nullable String governanceExperience, @Nullable Integer governanceYears,
-            @Nullable String livedExperience, @Nullable String availability, @Nullable Integer hoursPerMonth,
-            @Nullable String region, @Nullable Boolean remote) {
+            @Nullable String governanceExperience, @Nullable Integer governanceYears, @Nullable String livedExperience,
+            @Nullable String availability, @Nullable Integer hoursPerMonth, @Nullable String region,
+            @Nullable Boolean remote) {
 
         public Candidate {
             skills = skills == null ? List.of() : List.copyOf(skills);
@@ -33,7 +37,10 @@ public final class Anonymised {
         }
     }
 
-    /** {@code skill} and the levels are null for a gap the board wrote in words; {@code evidence} is the candidate's words then. */
+    /**
+     * {@code skill} and the levels are null for a gap the board wrote in words;
+     * {@code evidence} is the candidate's words then.
+     */
     public record GapCoverage(@Nullable String skill, @Nullable String label, @Nullable String requiredLevel,
             @Nullable String offeredLevel, @Nullable String how, @Nullable String evidence) {
     }
@@ -50,10 +57,15 @@ public final class Anonymised {
         }
     }
 
-    /** The API's verdict on a list of matches: whether its best is a strong match, and if not a sentence saying so. */
+    /**
+     * The API's verdict on a list of matches: whether its best is a strong match, and if
+     * not a sentence saying so.
+     */
     public record Verdict(boolean strongMatch, int bestScore, @Nullable String message) {
 
-        /** The sentence to show above a non-empty list whose best is weak; null otherwise. */
+        /**
+         * The sentence to show above a non-empty list whose best is weak; null otherwise.
+         */
         static @Nullable String noStrongMatch(@Nullable Verdict verdict, List<?> items) {
             return verdict == null || verdict.strongMatch() || items.isEmpty() ? null : verdict.message();
         }
@@ -90,4 +102,5 @@ public final class Anonymised {
             @Nullable Boolean remote, @Nullable Integer hoursPerMonth, @Nullable String remuneration,
             @Nullable LocalDate closingDate, MatchReasons reasons) {
     }
+
 }

@@ -13,9 +13,10 @@ import io.launchpad.web.api.LaunchpadApi;
 import reactor.core.publisher.Mono;
 
 /**
- * The API calls behind the Digital on Board pages (board roles, candidates, applications, data
- * rights), as the signed-in person. JSON arrives as maps, except where a page must not be able to
- * show more than it should (blind reviews and matches: typed records without identifying fields).
+ * The API calls behind the Digital on Board pages (board roles, candidates, applications,
+ * data rights), as the signed-in person. JSON arrives as maps, except where a page must
+ * not be able to show more than it should (blind reviews and matches: typed records
+ * without identifying fields).
  */
 @Component
 public class BoardApi {
@@ -57,19 +58,26 @@ public class BoardApi {
     }
 
     public Mono<Map<String, Object>> post(@Nullable Object body, String path, @Nullable Object... variables) {
-        return api.send(HttpMethod.POST, uri -> uri.path(path).build(variables), body, JSON).map(BoardApi::cast)
+        return api.send(HttpMethod.POST, uri -> uri.path(path).build(variables), body, JSON)
+            .map(BoardApi::cast)
             .defaultIfEmpty(Map.of());
     }
 
-    /** A PUT naming the version the form was filled from (the resource's {@code version}) in {@code If-Match}. */
-    public Mono<Map<String, Object>> put(Object body, @Nullable String version, String path, @Nullable Object... variables) {
+    /**
+     * A PUT naming the version the form was filled from (the resource's {@code version})
+     * in {@code If-Match}.
+     */
+    public Mono<Map<String, Object>> put(Object body, @Nullable String version, String path,
+            @Nullable Object... variables) {
         String ifMatch = version == null ? null : "\"" + version + "\"";
         return api.send(HttpMethod.PUT, uri -> uri.path(path).build(variables), ifMatch, body, JSON)
-            .map(BoardApi::cast).defaultIfEmpty(Map.of());
+            .map(BoardApi::cast)
+            .defaultIfEmpty(Map.of());
     }
 
     public Mono<Map<String, Object>> delete(String path) {
-        return api.send(HttpMethod.DELETE, uri -> uri.path(path).build(), null, JSON).map(BoardApi::cast)
+        return api.send(HttpMethod.DELETE, uri -> uri.path(path).build(), null, JSON)
+            .map(BoardApi::cast)
             .defaultIfEmpty(Map.of());
     }
 
@@ -83,4 +91,5 @@ public class BoardApi {
         Object items = page.get("items");
         return items == null ? List.of() : (List<Map<String, Object>>) items;
     }
+
 }

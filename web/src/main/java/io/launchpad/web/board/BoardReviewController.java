@@ -18,14 +18,15 @@ import io.launchpad.web.forms.FormProblems;
 import reactor.core.publisher.Mono;
 
 /**
- * The association's side of a role: candidates matched to it and the applications, both blind (no
- * name, contact, photo or age) until the association moves an applicant to interview; then the
- * decisions, each with feedback to the candidate.
+ * The association's side of a role: candidates matched to it and the applications, both
+ * blind (no name, contact, photo or age) until the association moves an applicant to
+ * interview; then the decisions, each with feedback to the candidate.
  */
 @Controller
 class BoardReviewController {
 
     private final BoardApi api;
+
     private final Taxonomies taxonomies;
 
     BoardReviewController(BoardApi api, Taxonomies taxonomies) {
@@ -35,8 +36,9 @@ class BoardReviewController {
 
     @GetMapping("/board-roles/{id}/matches")
     Mono<String> matches(@PathVariable String id, Model model) {
-        return Mono.zip(api.get("/api/v1/board-roles/{id}", id),
-                api.get(Anonymised.CandidateMatches.class, "/api/v1/board-roles/{id}/matches", id), api.framework())
+        return Mono
+            .zip(api.get("/api/v1/board-roles/{id}", id),
+                    api.get(Anonymised.CandidateMatches.class, "/api/v1/board-roles/{id}/matches", id), api.framework())
             .map(all -> {
                 model.addAttribute("role", all.getT1());
                 model.addAttribute("matches", all.getT2().items());
@@ -66,12 +68,13 @@ class BoardReviewController {
             Model model) {
         return exchange.getFormData().flatMap(form -> {
             if ("declined".equals(FormProblems.text(form, "status")) && !Confirmation.given(form)) {
-                return api.get("/api/v1/board-roles/{id}", id).map(role -> new Confirmation(
-                        "Decline this application to ‘" + role.get("title") + "’?",
-                        List.of("The candidate is told their application was not successful, with your feedback if you gave any.",
-                                "They cannot apply to this role again."),
-                        "/board-roles/" + id + "/applications/" + applicationId + "/status", "Yes, decline it",
-                        "/board-roles/" + id + "/applications", Confirmation.carried(form)).show(model));
+                return api.get("/api/v1/board-roles/{id}", id)
+                    .map(role -> new Confirmation("Decline this application to ‘" + role.get("title") + "’?", List.of(
+                            "The candidate is told their application was not successful, with your feedback if you gave any.",
+                            "They cannot apply to this role again."),
+                            "/board-roles/" + id + "/applications/" + applicationId + "/status", "Yes, decline it",
+                            "/board-roles/" + id + "/applications", Confirmation.carried(form))
+                        .show(model));
             }
             Map<String, Object> body = new HashMap<>();
             body.put("status", FormProblems.text(form, "status"));
@@ -81,4 +84,5 @@ class BoardReviewController {
                 .onErrorResume(e -> FormProblems.refused(e, model, () -> applications(id, model)));
         });
     }
+
 }

@@ -25,9 +25,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Board roles: an association writes one (skills matrix, the gaps it fills, time, pay, place,
- * closing date, diversity aims), publishes or closes it; a candidate reads an open role and applies
- * with a statement. The API checks every rule; the forms show its answer beside the fields.
+ * Board roles: an association writes one (skills matrix, the gaps it fills, time, pay,
+ * place, closing date, diversity aims), publishes or closes it; a candidate reads an open
+ * role and applies with a statement. The API checks every rule; the forms show its answer
+ * beside the fields.
  */
 @Controller
 class BoardRoleController {
@@ -37,10 +38,15 @@ class BoardRoleController {
     }
 
     private final BoardApi api;
+
     private final Account account;
+
     private final Taxonomies taxonomies;
 
-    /** The application form's one field, in the words beside it ("Why you, why this board"). */
+    /**
+     * The application form's one field, in the words beside it ("Why you, why this
+     * board").
+     */
     static final FormFields APPLICATION_FIELDS = FormFields.of("application")
         .enter("statement", "Your statement", "why you want this role and what you bring to the board")
         .message("statement", "size", "Your statement must be 5,000 characters or fewer");
@@ -55,9 +61,9 @@ class BoardRoleController {
     Mono<String> roles(Model model) {
         return me().flatMap(me -> {
             Mono<List<AssociationRoles>> own = Flux.fromIterable(associations(me.orElse(null)))
-                .concatMap(association -> api.list("/api/v1/board-roles", "organisationId",
-                        association.organisationId())
-                    .map(page -> new AssociationRoles(association, BoardApi.items(page))))
+                .concatMap(
+                        association -> api.list("/api/v1/board-roles", "organisationId", association.organisationId())
+                            .map(page -> new AssociationRoles(association, BoardApi.items(page))))
                 .collectList();
             return Mono.zip(own, api.get("/api/v1/board-roles")).map(all -> {
                 model.addAttribute("ownRoles", all.getT1());
@@ -86,8 +92,9 @@ class BoardRoleController {
         return exchange.getFormData().flatMap(form -> {
             String statement = FormProblems.text(form, "statement");
             model.addAttribute("statement", statement);
-            return api.post(Map.of("statement", statement == null ? "" : statement),
-                    "/api/v1/board-roles/{id}/applications", id)
+            return api
+                .post(Map.of("statement", statement == null ? "" : statement), "/api/v1/board-roles/{id}/applications",
+                        id)
                 .thenReturn("redirect:/candidate/applications")
                 .onErrorResume(e -> FormProblems.refused(e, model, APPLICATION_FIELDS, () -> role(id, model)));
         });
@@ -95,17 +102,20 @@ class BoardRoleController {
 
     @PostMapping("/board-roles/{id}/publish")
     Mono<String> publish(@PathVariable String id, Model model) {
-        return api.post(null, "/api/v1/board-roles/{id}/publish", id).thenReturn("redirect:/board-roles/" + id)
+        return api.post(null, "/api/v1/board-roles/{id}/publish", id)
+            .thenReturn("redirect:/board-roles/" + id)
             .onErrorResume(e -> FormProblems.refused(e, model, () -> role(id, model)));
     }
 
     @PostMapping("/board-roles/{id}/close")
     Mono<String> close(@PathVariable String id, Model model) {
-        return api.post(null, "/api/v1/board-roles/{id}/close", id).thenReturn("redirect:/board-roles/" + id)
+        return api.post(null, "/api/v1/board-roles/{id}/close", id)
+            .thenReturn("redirect:/board-roles/" + id)
             .onErrorResume(e -> FormProblems.refused(e, model, () -> role(id, model)));
     }
 
-    // --- writing a role ----------------------------------------------------------------------
+    // --- writing a role
+    // ----------------------------------------------------------------------
 
     @GetMapping("/board-roles/new")
     Mono<String> newRole(Model model) {
@@ -128,8 +138,7 @@ class BoardRoleController {
 
     @GetMapping("/board-roles/{id}/edit")
     Mono<String> edit(@PathVariable String id, Model model) {
-        return api.get("/api/v1/board-roles/{id}", id)
-            .flatMap(role -> form(model, role, BoardRoleForm.values(role)));
+        return api.get("/api/v1/board-roles/{id}", id).flatMap(role -> form(model, role, BoardRoleForm.values(role)));
     }
 
     @PostMapping("/board-roles/{id}/edit")
@@ -137,12 +146,14 @@ class BoardRoleController {
         return Mono.zip(exchange.getFormData(), api.framework()).flatMap(all -> {
             MultiValueMap<String, String> form = all.getT1();
             boolean publish = "publish".equals(form.getFirst("action"));
-            return api.put(BoardRoleForm.body(form, all.getT2()), FormProblems.text(form, "version"),
-                    "/api/v1/board-roles/{id}", id)
+            return api
+                .put(BoardRoleForm.body(form, all.getT2()), FormProblems.text(form, "version"),
+                        "/api/v1/board-roles/{id}", id)
                 .flatMap(updated -> publish && "draft".equals(updated.get("status")) ? published(updated)
                         : Mono.just(updated))
                 .thenReturn("redirect:/board-roles/" + id)
-                // what was typed stays; the role (and so the version sent next time) is the current one
+                // what was typed stays; the role (and so the version sent next time) is
+                // the current one
                 .onErrorResume(e -> FormProblems.refused(e, model, BoardRoleForm.fields(all.getT2()),
                         FormProblems.notWholeNumbers(form, Map.of("hoursPerMonth", "hoursPerMonth")),
                         () -> api.get("/api/v1/board-roles/{id}", id)
@@ -151,8 +162,9 @@ class BoardRoleController {
     }
 
     /**
-     * Publishes a role just saved. Should publishing be refused, the saved draft stands and its page
-     * says so (with a publish button): sending the form again would create a second role.
+     * Publishes a role just saved. Should publishing be refused, the saved draft stands
+     * and its page says so (with a publish button): sending the form again would create a
+     * second role.
      */
     private Mono<Map<String, Object>> published(Map<String, Object> role) {
         return api.post(null, "/api/v1/board-roles/{id}/publish", role.get("id"))
@@ -172,7 +184,8 @@ class BoardRoleController {
     }
 
     private Mono<Optional<Me>> me() {
-        return account.me().map(Optional::of)
+        return account.me()
+            .map(Optional::of)
             .onErrorResume(ApiProblemException.class, e -> Mono.just(Optional.empty()))
             .defaultIfEmpty(Optional.empty());
     }
@@ -180,8 +193,12 @@ class BoardRoleController {
     static List<Me.Membership> associations(@Nullable Me me) {
         List<Me.Membership> associations = new ArrayList<>();
         if (me != null) {
-            me.memberships().stream().filter(m -> "association".equals(m.organisationType())).forEach(associations::add);
+            me.memberships()
+                .stream()
+                .filter(m -> "association".equals(m.organisationType()))
+                .forEach(associations::add);
         }
         return associations;
     }
+
 }

@@ -12,9 +12,9 @@ import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
 
 /**
- * The board-role form and the API's board-role fields, both ways. The skills matrix and the gaps
- * are one level picker per framework skill ({@code matrix-<skill>}, {@code gap-<skill>}), so the
- * form needs no script to add rows.
+ * The board-role form and the API's board-role fields, both ways. The skills matrix and
+ * the gaps are one level picker per framework skill ({@code matrix-<skill>},
+ * {@code gap-<skill>}), so the form needs no script to add rows.
  */
 final class BoardRoleForm {
 
@@ -42,8 +42,9 @@ final class BoardRoleForm {
     }
 
     /**
-     * The form's fields in the API's names, in the form's order. A level in the matrix or the gaps
-     * ({@code skillGaps[1].level}) is shown with the list it belongs to and links to its first picker.
+     * The form's fields in the API's names, in the form's order. A level in the matrix or
+     * the gaps ({@code skillGaps[1].level}) is shown with the list it belongs to and
+     * links to its first picker.
      */
     static FormFields fields(SkillsFramework framework) {
         String first = framework.skillCodes().isEmpty() ? "skills-heading" : framework.skillCodes().getFirst();
@@ -67,7 +68,8 @@ final class BoardRoleForm {
             .message("skillGaps[].level", "known-level", "Choose a level from the list for each skill this role needs")
             .message("skillsMatrix[].level", "known-level", "Choose a level from the list for each skill the board has")
             .message("closingDate", "not-in-past", "Closing date must be today or in the future")
-            .message("skillGaps", "length", "Choose the level this role needs in at least one skill, and in no more than 20")
+            .message("skillGaps", "length",
+                    "Choose the level this role needs in at least one skill, and in no more than 20")
             .message("skillsMatrix", "length", "Choose the board's level in no more than 40 skills");
     }
 
@@ -89,7 +91,10 @@ final class BoardRoleForm {
         return values;
     }
 
-    /** Skills with a level chosen, in framework order: "{skill, level}" as the API takes them. */
+    /**
+     * Skills with a level chosen, in framework order: "{skill, level}" as the API takes
+     * them.
+     */
     static List<Map<String, String>> levels(MultiValueMap<String, String> form, String prefix,
             SkillsFramework framework) {
         List<Map<String, String>> levels = new ArrayList<>();
@@ -115,4 +120,5 @@ final class BoardRoleForm {
     private static String orEmpty(@Nullable String text) {
         return text == null ? "" : text;
     }
+
 }

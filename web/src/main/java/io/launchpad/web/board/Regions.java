@@ -11,9 +11,9 @@ import io.launchpad.web.challenge.Taxonomies;
 import reactor.core.publisher.Mono;
 
 /**
- * The API's region codes and their labels, in display order: the regions of the taxonomy the challenge
- * pages use, labelled as board pages want them (the code itself when the API does not know it). Public
- * methods because the templates call them.
+ * The API's region codes and their labels, in display order: the regions of the taxonomy
+ * the challenge pages use, labelled as board pages want them (the code itself when the
+ * API does not know it). Public methods because the templates call them.
  */
 public record Regions(Map<String, String> regions) {
 

@@ -5,9 +5,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The capability framework the API publishes ({@code GET /api/v1/skills-framework}): its levels and
- * its skills grouped by role family. Skills and levels are codes; labels are for people. Methods the
- * templates call are public because SpEL only invokes public methods.
+ * The capability framework the API publishes ({@code GET /api/v1/skills-framework}): its
+ * levels and its skills grouped by role family. Skills and levels are codes; labels are
+ * for people. Methods the templates call are public because SpEL only invokes public
+ * methods.
  */
 public record SkillsFramework(@Nullable String name, List<Level> levels, List<RoleFamily> roleFamilies) {
 
@@ -41,7 +42,10 @@ public record SkillsFramework(@Nullable String name, List<Level> levels, List<Ro
     }
 
     public String levelLabel(@Nullable String code) {
-        return levels.stream().filter(level -> level.code().equals(code)).map(Level::label).findFirst()
+        return levels.stream()
+            .filter(level -> level.code().equals(code))
+            .map(Level::label)
+            .findFirst()
             .orElse(String.valueOf(code));
     }
 

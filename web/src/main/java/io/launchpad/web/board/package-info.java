@@ -1,6 +1,6 @@
 /**
- * The Digital on Board pages: board roles, and an association's blind review of matched candidates and
- * applications.
+ * The Digital on Board pages: board roles, and an association's blind review of matched
+ * candidates and applications.
  */
 @NullMarked
 package io.launchpad.web.board;

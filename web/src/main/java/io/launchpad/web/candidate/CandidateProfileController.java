@@ -22,15 +22,18 @@ import io.launchpad.web.forms.FormProblems;
 import reactor.core.publisher.Mono;
 
 /**
- * A candidate writes their profile: who they are (shown only to them, admins, and an association
- * that invites them to interview), their skills in the capability framework's levels, experience,
- * governance and optional lived experience, availability, place, and who may see it.
+ * A candidate writes their profile: who they are (shown only to them, admins, and an
+ * association that invites them to interview), their skills in the capability framework's
+ * levels, experience, governance and optional lived experience, availability, place, and
+ * who may see it.
  */
 @Controller
 class CandidateProfileController {
 
     private final BoardApi api;
+
     private final Account account;
+
     private final Taxonomies taxonomies;
 
     CandidateProfileController(BoardApi api, Account account, Taxonomies taxonomies) {
@@ -42,7 +45,8 @@ class CandidateProfileController {
     @GetMapping("/candidate/profile")
     Mono<String> profile(@RequestParam(required = false) @Nullable String saved, Model model) {
         model.addAttribute("saved", saved != null);
-        return api.get("/api/v1/candidates/me").map(CandidateProfileForm::values)
+        return api.get("/api/v1/candidates/me")
+            .map(CandidateProfileForm::values)
             .onErrorResume(ApiProblemException.class, e -> e.isNotFound() ? newProfile() : Mono.error(e))
             .flatMap(values -> show(model, values));
     }
@@ -63,7 +67,8 @@ class CandidateProfileController {
                             if (id == null || !FormProblems.isConflict(e)) {
                                 return show(model, typed);
                             }
-                            // what was typed stays, with the current version, so saving again is possible
+                            // what was typed stays, with the current version, so saving
+                            // again is possible
                             return api.get("/api/v1/candidates/me").flatMap(current -> {
                                 typed.put("version", String.valueOf(current.get("version")));
                                 return show(model, typed);
@@ -82,7 +87,8 @@ class CandidateProfileController {
             if (me.email() != null) {
                 values.put("email", me.email());
             }
-            // privacy by default (issue 12): nobody sees or matches a new profile until its owner says so
+            // privacy by default (issue 12): nobody sees or matches a new profile until
+            // its owner says so
             values.put("visibility", "private");
             return values;
         });
@@ -99,4 +105,5 @@ class CandidateProfileController {
             return "candidate/profile";
         });
     }
+
 }

@@ -14,16 +14,19 @@ import io.launchpad.web.forms.FormProblems;
 import java.util.LinkedHashMap;
 
 /**
- * The candidate-profile form and the API's candidate fields, both ways. Skills are one level picker
- * per framework skill ({@code skill-<code>}); experience is a few rows of inputs
- * ({@code experience-<n>-role|sector|years}) with blank rows ignored, so no script is needed.
+ * The candidate-profile form and the API's candidate fields, both ways. Skills are one
+ * level picker per framework skill ({@code skill-<code>}); experience is a few rows of
+ * inputs ({@code experience-<n>-role|sector|years}) with blank rows ignored, so no script
+ * is needed.
  */
 final class CandidateProfileForm {
 
     static final List<String> AVAILABILITY = List.of("immediately", "within-3-months", "later");
     static final List<String> VISIBILITY = List.of("private", "matching", "public");
+
     /** The API takes at most 20 roles of experience. */
     static final int MAX_EXPERIENCE = 20;
+
     private static final int BLANK_ROWS = 2;
 
     private CandidateProfileForm() {
@@ -38,8 +41,11 @@ final class CandidateProfileForm {
         body.put("dateOfBirth", FormProblems.text(form, "dateOfBirth"));
         body.put("headline", orEmpty(FormProblems.text(form, "headline")));
         List<Map<String, String>> skills = new ArrayList<>();
-        for (String skill : framework.roleFamilies().stream().flatMap(f -> f.skills().stream())
-            .map(SkillsFramework.Skill::code).toList()) {
+        for (String skill : framework.roleFamilies()
+            .stream()
+            .flatMap(f -> f.skills().stream())
+            .map(SkillsFramework.Skill::code)
+            .toList()) {
             String level = FormProblems.text(form, "skill-" + skill);
             if (level != null) {
                 skills.add(Map.of("skill", skill, "level", level));
@@ -56,14 +62,16 @@ final class CandidateProfileForm {
         body.put("region", FormProblems.text(form, "region"));
         body.put("remote", FormProblems.ticked(form, "remote"));
         body.put("visibility", FormProblems.text(form, "visibility"));
-        // privacy by default (issue 12): the consent is recorded only when its box is ticked
+        // privacy by default (issue 12): the consent is recorded only when its box is
+        // ticked
         body.put("profileConsent", FormProblems.ticked(form, "profileConsent"));
         return body;
     }
 
     /**
-     * The form's fields in the API's names, in the form's order. Experience goes to the API without its
-     * blank rows, so {@code experience[1].years} is the second row with anything typed in it.
+     * The form's fields in the API's names, in the form's order. Experience goes to the
+     * API without its blank rows, so {@code experience[1].years} is the second row with
+     * anything typed in it.
      */
     static FormFields fields(MultiValueMap<String, String> form, SkillsFramework framework) {
         List<Integer> sent = new ArrayList<>();
@@ -75,8 +83,12 @@ final class CandidateProfileForm {
                 }
             }
         }
-        String firstSkill = framework.roleFamilies().stream().flatMap(f -> f.skills().stream())
-            .map(SkillsFramework.Skill::code).findFirst().orElse("skills");
+        String firstSkill = framework.roleFamilies()
+            .stream()
+            .flatMap(f -> f.skills().stream())
+            .map(SkillsFramework.Skill::code)
+            .findFirst()
+            .orElse("skills");
         FormFields fields = FormFields.of("profile")
             .enter("name", "Full name", "your full name")
             .enter("email", "Email", "your email address")
@@ -85,8 +97,9 @@ final class CandidateProfileForm {
             .enter("dateOfBirth", "Date of birth", "your date of birth")
             .enter("headline", "Headline", "a headline")
             .field("skills", "skills", "skill-" + firstSkill, "Skills", "Choose your level in at least one skill")
-            .field("experience", "experience", sent.isEmpty() ? "experience-0-role" : "experience-" + sent.getFirst() + "-role",
-                    "Experience", "Enter your experience");
+            .field("experience", "experience",
+                    sent.isEmpty() ? "experience-0-role" : "experience-" + sent.getFirst() + "-role", "Experience",
+                    "Enter your experience");
         for (int i = 0; i < MAX_EXPERIENCE + BLANK_ROWS; i++) {
             for (String part : List.of("role", "sector", "years")) {
                 fields.place("experience-" + i + "-" + part);
@@ -105,12 +118,12 @@ final class CandidateProfileForm {
             String key = "experience-" + sent.get(index) + "-" + part;
             return switch (part) {
                 case "role" -> new FormFields.Field(key, key, "Role " + row, "Enter the role you held in row " + row);
-                case "sector" -> new FormFields.Field(key, key, "Sector of role " + row, "Enter the sector of role " + row);
+                case "sector" ->
+                    new FormFields.Field(key, key, "Sector of role " + row, "Enter the sector of role " + row);
                 default -> new FormFields.Field(key, key, "Years in role " + row, "Enter the years in role " + row);
             };
         });
-        return fields
-            .enter("governanceExperience", "Governance experience", "your governance experience")
+        return fields.enter("governanceExperience", "Governance experience", "your governance experience")
             .enter("governanceYears", "Years of governance experience", "your years of governance experience")
             .enter("livedExperience", "Lived experience", "your lived experience")
             .field("livedExperienceConsent", "livedExperienceConsent", "livedExperienceConsent",
@@ -124,7 +137,8 @@ final class CandidateProfileForm {
             .message("photoUrl", "pattern", "Enter a web address starting with https://")
             .message("dateOfBirth", "in-past", "Date of birth must be in the past")
             .message("dateOfBirth", "date-range", "Enter a real date of birth")
-            .message("governanceYears", FormProblems.WHOLE_NUMBER, "Years of governance experience must be a whole number, like 4")
+            .message("governanceYears", FormProblems.WHOLE_NUMBER,
+                    "Years of governance experience must be a whole number, like 4")
             .message("hoursPerMonth", FormProblems.WHOLE_NUMBER, "Hours a month must be a whole number, like 8")
             .message("experience[].years", FormProblems.WHOLE_NUMBER, "Years must be a whole number, like 6")
             .message("experience", "length", "List up to 20 roles of experience")
@@ -134,7 +148,9 @@ final class CandidateProfileForm {
                     "Tick the box to agree to Launchpad storing your lived experience, or leave lived experience empty");
     }
 
-    /** Number boxes, form name → API name, for the web's own "not a whole number" check. */
+    /**
+     * Number boxes, form name → API name, for the web's own "not a whole number" check.
+     */
     static Map<String, String> numbers(MultiValueMap<String, String> form) {
         Map<String, String> numbers = new LinkedHashMap<>();
         numbers.put("governanceYears", "governanceYears");
@@ -153,7 +169,10 @@ final class CandidateProfileForm {
         return numbers;
     }
 
-    /** Rows with anything typed in them; a half-filled row goes to the API, which names what is missing. */
+    /**
+     * Rows with anything typed in them; a half-filled row goes to the API, which names
+     * what is missing.
+     */
     static List<Map<String, Object>> experience(MultiValueMap<String, String> form) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < MAX_EXPERIENCE + BLANK_ROWS; i++) {
@@ -171,7 +190,10 @@ final class CandidateProfileForm {
         return rows;
     }
 
-    /** The form's fields filled from the candidate's own profile ({@code GET /api/v1/candidates/me}). */
+    /**
+     * The form's fields filled from the candidate's own profile
+     * ({@code GET /api/v1/candidates/me}).
+     */
     @SuppressWarnings("unchecked")
     static Map<String, String> values(Map<String, Object> profile) {
         Map<String, String> values = new HashMap<>();
@@ -213,7 +235,9 @@ final class CandidateProfileForm {
         return values;
     }
 
-    /** Row numbers to show: every filled row and two blank ones, within the API's limit. */
+    /**
+     * Row numbers to show: every filled row and two blank ones, within the API's limit.
+     */
     static List<Integer> experienceRows(Map<String, String> values) {
         int filled = 0;
         for (int i = 0; i < MAX_EXPERIENCE + BLANK_ROWS; i++) {
@@ -235,4 +259,5 @@ final class CandidateProfileForm {
     private static String orEmpty(@Nullable String text) {
         return text == null ? "" : text;
     }
+
 }

@@ -18,11 +18,15 @@ import io.launchpad.web.forms.FormProblems;
 
 import reactor.core.publisher.Mono;
 
-/** The candidate's roles matched to their profile (with reasons) and their applications (status, feedback). */
+/**
+ * The candidate's roles matched to their profile (with reasons) and their applications
+ * (status, feedback).
+ */
 @Controller
 class CandidateWorkController {
 
     private final BoardApi api;
+
     private final Taxonomies taxonomies;
 
     CandidateWorkController(BoardApi api, Taxonomies taxonomies) {
@@ -34,8 +38,9 @@ class CandidateWorkController {
     Mono<String> matches(Model model) {
         model.addAttribute("regions", Regions.of(taxonomies));
         return api.get("/api/v1/candidates/me")
-            .flatMap(profile -> Mono.zip(api.get(Anonymised.RoleMatches.class, "/api/v1/candidates/{id}/matches",
-                    profile.get("id")), api.framework()))
+            .flatMap(profile -> Mono.zip(
+                    api.get(Anonymised.RoleMatches.class, "/api/v1/candidates/{id}/matches", profile.get("id")),
+                    api.framework()))
             .map(found -> {
                 model.addAttribute("hasProfile", true);
                 model.addAttribute("matches", found.getT1().items());
@@ -67,4 +72,5 @@ class CandidateWorkController {
             .thenReturn("redirect:/candidate/applications")
             .onErrorResume(e -> FormProblems.refused(e, model, () -> applications(model)));
     }
+
 }

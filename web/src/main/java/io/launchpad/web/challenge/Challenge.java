@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A challenge as the API returns it; only the fields the pages show. Methods the templates call
- * are public because SpEL only invokes public methods.
+ * A challenge as the API returns it; only the fields the pages show. Methods the
+ * templates call are public because SpEL only invokes public methods.
  */
 record Challenge(String id, String organisationId, @Nullable String organisationName, String title,
         @Nullable String summary, @Nullable String description, List<String> categories, List<String> regions,
@@ -26,7 +26,10 @@ record Challenge(String id, String organisationId, @Nullable String organisation
         requiredAccreditations = requiredAccreditations == null ? List.of() : List.copyOf(requiredAccreditations);
     }
 
-    /** One of the challenge's requirements in the association's words; essential ones must be evidenced to respond. */
+    /**
+     * One of the challenge's requirements in the association's words; essential ones must
+     * be evidenced to respond.
+     */
     record Requirement(String id, boolean essential, String text) {
     }
 
@@ -47,7 +50,10 @@ record Challenge(String id, String organisationId, @Nullable String organisation
         return requirements.stream().filter(requirement -> !requirement.essential()).toList();
     }
 
-    /** "£10,000 to £50,000", "Up to £50,000", "From £10,000", or null when the association gave none. */
+    /**
+     * "£10,000 to £50,000", "Up to £50,000", "From £10,000", or null when the association
+     * gave none.
+     */
     public @Nullable String budget() {
         if (budgetMinPounds != null && budgetMaxPounds != null) {
             return pounds(budgetMinPounds) + " to " + pounds(budgetMaxPounds);

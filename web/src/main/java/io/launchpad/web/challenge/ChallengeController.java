@@ -45,7 +45,10 @@ class ChallengeController {
         this.organisations = organisations;
     }
 
-    /** The list of open challenges; {@code /} is the landing page and sends old {@code /?q=} links here. */
+    /**
+     * The list of open challenges; {@code /} is the landing page and sends old
+     * {@code /?q=} links here.
+     */
     @GetMapping("/challenges")
     Mono<String> published(@RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String category,
@@ -63,10 +66,10 @@ class ChallengeController {
         model.addAttribute("filter", filter);
         var categoryOptions = taxonomy.categoryOptions(filter.category());
         var regionOptions = taxonomy.regionOptions(filter.region());
-        model.addAttribute("categoryOptions", filter.isSearch()
-                ? Taxonomy.withCounts(categoryOptions, page.counts("category")) : categoryOptions);
-        model.addAttribute("regionOptions", filter.isSearch()
-                ? Taxonomy.withCounts(regionOptions, page.counts("region")) : regionOptions);
+        model.addAttribute("categoryOptions",
+                filter.isSearch() ? Taxonomy.withCounts(categoryOptions, page.counts("category")) : categoryOptions);
+        model.addAttribute("regionOptions",
+                filter.isSearch() ? Taxonomy.withCounts(regionOptions, page.counts("region")) : regionOptions);
         if (page.nextCursor() != null) {
             model.addAttribute("nextPageLink", filter.linkTo(page.nextCursor()));
         }
@@ -76,7 +79,10 @@ class ChallengeController {
         return "challenges";
     }
 
-    /** An unknown challenge surfaces as the API's 404, which Boot renders with {@code error/404.html}. */
+    /**
+     * An unknown challenge surfaces as the API's 404, which Boot renders with
+     * {@code error/404.html}.
+     */
     @GetMapping("/challenges/{id}")
     Mono<String> challenge(@PathVariable String id, @AuthenticationPrincipal @Nullable OidcUser user,
             @RequestParam(name = "matches", required = false) @Nullable String matchesCursor,
@@ -86,8 +92,9 @@ class ChallengeController {
             // one look-up of the person serves both sections
             Mono<Me> me = user == null ? Mono.empty() : signedInPerson().cache();
             MatchesPage page = MatchesPage.of(matchesCursor, from);
-            return Mono.zip(optional(matchesFor(challenge, me, page)), optional(followButtonFor(challenge, me)),
-                    organisations.of(challenge.organisationId()))
+            return Mono
+                .zip(optional(matchesFor(challenge, me, page)), optional(followButtonFor(challenge, me)),
+                        organisations.of(challenge.organisationId()))
                 .map(sections -> {
                     model.addAttribute("challenge", challenge);
                     sections.getT1().ifPresent(section -> model.addAttribute("matches", section));
@@ -109,32 +116,37 @@ class ChallengeController {
         return changeFollowing(id, user, model, following::unfollow);
     }
 
-    /** Back to the challenge when the API agrees; the page again with the API's reason when it refuses. */
+    /**
+     * Back to the challenge when the API agrees; the page again with the API's reason
+     * when it refuses.
+     */
     private Mono<String> changeFollowing(String id, @Nullable OidcUser user, Model model,
             Function<String, Mono<Void>> change) {
         if (user == null) {
             return Mono.just("redirect:/oauth2/authorization/keycloak");
         }
-        return change.apply(id)
-            .thenReturn("redirect:/challenges/" + id)
-            .onErrorResume(ApiProblemException.class, e -> {
-                if (!e.isRefusal()) {
-                    return Mono.error(e);
-                }
-                model.addAttribute("formError", e.detail() == null ? "That was not accepted." : e.detail());
-                return challenge(id, user, null, null, model);
-            });
+        return change.apply(id).thenReturn("redirect:/challenges/" + id).onErrorResume(ApiProblemException.class, e -> {
+            if (!e.isRefusal()) {
+                return Mono.error(e);
+            }
+            model.addAttribute("formError", e.detail() == null ? "That was not accepted." : e.detail());
+            return challenge(id, user, null, null, model);
+        });
     }
 
     private Mono<Me> signedInPerson() {
         return account.me().onErrorResume(ApiProblemException.class, e -> {
-            // without memberships and roles we cannot tell an owner or a supplier from anyone else: show nothing
+            // without memberships and roles we cannot tell an owner or a supplier from
+            // anyone else: show nothing
             log.warn("Could not read the signed-in user's memberships: {}", e.getReason());
             return Mono.empty();
         });
     }
 
-    /** Which page of matches the address asks for; a page number that makes no sense starts again at the first. */
+    /**
+     * Which page of matches the address asks for; a page number that makes no sense
+     * starts again at the first.
+     */
     private record MatchesPage(@Nullable String cursor, int firstRank) {
 
         static MatchesPage of(@Nullable String cursor, @Nullable Integer from) {
@@ -145,34 +157,39 @@ class ChallengeController {
         }
     }
 
-    /** Only members of the owning association see who matched; everyone else gets no section at all. */
+    /**
+     * Only members of the owning association see who matched; everyone else gets no
+     * section at all.
+     */
     private Mono<MatchesSection> matchesFor(Challenge challenge, Mono<Me> me, MatchesPage page) {
-        return me
-            .filter(person -> person.isMemberOf(challenge.organisationId()))
+        return me.filter(person -> person.isMemberOf(challenge.organisationId()))
             .flatMap(person -> challenges.matches(challenge.id(), page.cursor())
                 .map(matches -> MatchesSection.of(challenge.id(), matches, page.firstRank()))
-                // a link kept from another list or an old one: the first page, rather than an error
-                .onErrorResume(ApiProblemException.class, e -> page.cursor() != null && e.apiStatus() == 400
-                    ? challenges.matches(challenge.id(), null).map(matches -> MatchesSection.of(challenge.id(), matches, 1))
-                    : Mono.error(e))
+                // a link kept from another list or an old one: the first page, rather
+                // than an error
+                .onErrorResume(ApiProblemException.class,
+                        e -> page.cursor() != null && e.apiStatus() == 400 ? challenges.matches(challenge.id(), null)
+                            .map(matches -> MatchesSection.of(challenge.id(), matches, 1)) : Mono.error(e))
                 .onErrorResume(ApiProblemException.class, e -> {
                     if (e.isForbidden()) {
-                        return Mono.empty(); // the API has the last word on who may see matches
+                        return Mono.empty(); // the API has the last word on who may see
+                                             // matches
                     }
                     log.warn("Matches for challenge {} unavailable: {}", challenge.id(), e.getReason());
                     return Mono.just(MatchesSection.whenUnavailable());
                 }));
     }
 
-    /** Suppliers follow open challenges; one already followed can be unfollowed whatever its state. */
+    /**
+     * Suppliers follow open challenges; one already followed can be unfollowed whatever
+     * its state.
+     */
     private Mono<FollowButton> followButtonFor(Challenge challenge, Mono<Me> me) {
-        return me
-            .filter(person -> person.roles().contains("supplier"))
-            .flatMap(person -> following.isFollowing(challenge.id())
-                .onErrorResume(ApiProblemException.class, e -> {
-                    log.warn("Whether the user follows challenge {} is unknown: {}", challenge.id(), e.getReason());
-                    return Mono.empty();
-                }))
+        return me.filter(person -> person.roles().contains("supplier"))
+            .flatMap(person -> following.isFollowing(challenge.id()).onErrorResume(ApiProblemException.class, e -> {
+                log.warn("Whether the user follows challenge {} is unknown: {}", challenge.id(), e.getReason());
+                return Mono.empty();
+            }))
             .filter(follows -> follows || "published".equals(challenge.status()))
             .map(FollowButton::new);
     }
@@ -180,4 +197,5 @@ class ChallengeController {
     private static <T> Mono<Optional<T>> optional(Mono<T> section) {
         return section.map(Optional::of).defaultIfEmpty(Optional.empty());
     }
+
 }

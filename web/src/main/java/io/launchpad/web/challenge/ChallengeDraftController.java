@@ -31,11 +31,12 @@ import java.util.function.Function;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * An association writes a challenge (requirements, weightings, dates) and publishes it, edits a
- * draft, or withdraws it or closes it early while it is open (each after a confirmation page). The
- * API checks every rule; the form shows all of its answer at once, beside the fields, with what was
- * typed kept. A publish the API refuses leaves the saved draft, so the form comes back as that draft's
- * edit form: sending it again changes the draft rather than creating a second one.
+ * An association writes a challenge (requirements, weightings, dates) and publishes it,
+ * edits a draft, or withdraws it or closes it early while it is open (each after a
+ * confirmation page). The API checks every rule; the form shows all of its answer at
+ * once, beside the fields, with what was typed kept. A publish the API refuses leaves the
+ * saved draft, so the form comes back as that draft's edit form: sending it again changes
+ * the draft rather than creating a second one.
  */
 @Controller
 class ChallengeDraftController {
@@ -44,15 +45,21 @@ class ChallengeDraftController {
     static final Map<String, String> CRITERION_LABELS = Map.of("technical", "Technical", "social-value", "Social value",
             "price", "Price");
 
-    /** Number boxes, form name → API name: text that is no whole number is said so by the web. */
+    /**
+     * Number boxes, form name → API name: text that is no whole number is said so by the
+     * web.
+     */
     private static final Map<String, String> NUMBERS = numbers();
 
     @SuppressWarnings("rawtypes")
     private static final Class<Map> JSON = Map.class;
 
     private final LaunchpadApi api;
+
     private final Account account;
+
     private final Taxonomies taxonomies;
+
     private final Challenges challenges;
 
     ChallengeDraftController(LaunchpadApi api, Account account, Taxonomies taxonomies, Challenges challenges) {
@@ -72,7 +79,8 @@ class ChallengeDraftController {
         return exchange.getFormData().flatMap(form -> {
             String draftId = FormProblems.text(form, "id");
             if (draftId != null) {
-                // the draft an earlier, refused publish saved: change it, never create another
+                // the draft an earlier, refused publish saved: change it, never create
+                // another
                 return save(draftId, form, model);
             }
             Map<String, Object> body = body(form);
@@ -97,15 +105,17 @@ class ChallengeDraftController {
         return exchange.getFormData().flatMap(form -> save(id, form, model));
     }
 
-    /** Publishing a draft from its page: when the API says what is missing, the draft's form shows it. */
+    /**
+     * Publishing a draft from its page: when the API says what is missing, the draft's
+     * form shows it.
+     */
     @PostMapping("/challenges/{id}/publish")
     Mono<String> publish(@PathVariable String id, Model model) {
         return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/challenges/{id}/publish").build(id), null, Map.class)
             .thenReturn("redirect:/challenges/" + id)
             .onErrorResume(e -> current(id).flatMap(challenge -> {
                 Map<String, String> values = values(challenge);
-                LinkedMultiValueMap<String, String> asForm =
-                        new LinkedMultiValueMap<>();
+                LinkedMultiValueMap<String, String> asForm = new LinkedMultiValueMap<>();
                 asForm.setAll(values);
                 return FormProblems.refused(e, model, fields(asForm), () -> show(model, values));
             }));
@@ -114,52 +124,62 @@ class ChallengeDraftController {
     /** Withdraws a published challenge, after a page that says what that means. */
     @PostMapping("/challenges/{id}/withdraw")
     Mono<String> withdraw(@PathVariable String id, ServerWebExchange exchange, Model model) {
-        return confirmedChange(id, exchange, model, "withdraw", challenge -> new Confirmation(
-                "Withdraw ‘" + challenge.title() + "’?",
-                List.of("Suppliers can no longer read it, ask questions or respond.",
-                        "Responses already sent are never evaluated, and the suppliers who sent them are not paid for them.",
-                        "To run it again you would post a new challenge."),
+        return confirmedChange(id, exchange, model, "withdraw", challenge -> new Confirmation("Withdraw ‘" + challenge
+            .title() + "’?", List.of("Suppliers can no longer read it, ask questions or respond.",
+                    "Responses already sent are never evaluated, and the suppliers who sent them are not paid for them.",
+                    "To run it again you would post a new challenge."),
                 "/challenges/" + id + "/withdraw", "Yes, withdraw it", "/challenges/" + id, Map.of()));
     }
 
-    /** Closes a published challenge before its closing date, after a page that says what that means. */
+    /**
+     * Closes a published challenge before its closing date, after a page that says what
+     * that means.
+     */
     @PostMapping("/challenges/{id}/close")
     Mono<String> close(@PathVariable String id, ServerWebExchange exchange, Model model) {
-        return confirmedChange(id, exchange, model, "close", challenge -> new Confirmation(
-                "Close ‘" + challenge.title() + "’ now?",
-                List.of("It stops taking responses and questions today instead of on its closing date.",
-                        "Responses suppliers have started but not submitted cannot be submitted.",
-                        "Suppliers who follow it, asked a question or started a response are told.",
-                        "You can then evaluate the responses you have and award, or record no award."),
-                "/challenges/" + id + "/close", "Yes, close it now", "/challenges/" + id, Map.of()));
+        return confirmedChange(id, exchange, model, "close",
+                challenge -> new Confirmation("Close ‘" + challenge.title() + "’ now?",
+                        List.of("It stops taking responses and questions today instead of on its closing date.",
+                                "Responses suppliers have started but not submitted cannot be submitted.",
+                                "Suppliers who follow it, asked a question or started a response are told.",
+                                "You can then evaluate the responses you have and award, or record no award."),
+                        "/challenges/" + id + "/close", "Yes, close it now", "/challenges/" + id, Map.of()));
     }
 
-    /** The API's {@code action} on the challenge once the person confirmed; the confirmation page before that. */
+    /**
+     * The API's {@code action} on the challenge once the person confirmed; the
+     * confirmation page before that.
+     */
     private Mono<String> confirmedChange(String id, ServerWebExchange exchange, Model model, String action,
             Function<Challenge, Confirmation> confirmation) {
         return exchange.getFormData().flatMap(form -> {
             if (!Confirmation.given(form)) {
                 return challenges.challenge(id).map(challenge -> confirmation.apply(challenge).show(model));
             }
-            return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/challenges/{id}/" + action).build(id), null, Map.class)
+            return api
+                .send(HttpMethod.POST, uri -> uri.path("/api/v1/challenges/{id}/" + action).build(id), null, Map.class)
                 .thenReturn("redirect:/challenges/" + id);
         });
     }
 
-    /** Saves a draft (If-Match: the version the form was filled from), then publishes it when asked. */
+    /**
+     * Saves a draft (If-Match: the version the form was filled from), then publishes it
+     * when asked.
+     */
     private Mono<String> save(String id, MultiValueMap<String, String> form, Model model) {
         boolean publish = "publish".equals(form.getFirst("action"));
         FormFields fields = fields(form);
         String version = FormProblems.text(form, "version");
         String ifMatch = version == null ? null : "\"" + version + "\"";
         return api.send(HttpMethod.PUT, uri -> uri.path("/api/v1/challenges/{id}").build(id), ifMatch, body(form), JSON)
-            .flatMap(saved -> publish && "draft".equals(saved.get("status")) ? published(cast(saved), form, fields, model)
-                    : Mono.just("redirect:/challenges/" + id))
+            .flatMap(saved -> publish && "draft".equals(saved.get("status"))
+                    ? published(cast(saved), form, fields, model) : Mono.just("redirect:/challenges/" + id))
             .onErrorResume(e -> {
                 if (!(e instanceof ApiProblemException problem) || !problem.isRefusal()) {
                     return Mono.error(e);
                 }
-                // what was typed stays; the version becomes the current one, so saving again is possible
+                // what was typed stays; the version becomes the current one, so saving
+                // again is possible
                 return current(id).flatMap(current -> FormProblems.refused(e, model, fields, local(form), () -> {
                     Map<String, String> values = new HashMap<>(form.toSingleValueMap());
                     values.put("id", id);
@@ -170,7 +190,10 @@ class ChallengeDraftController {
             });
     }
 
-    /** Publishes a saved draft; if that is refused, the form comes back as the draft's, saying it is saved. */
+    /**
+     * Publishes a saved draft; if that is refused, the form comes back as the draft's,
+     * saying it is saved.
+     */
     private Mono<String> published(Map<String, Object> saved, MultiValueMap<String, String> form, FormFields fields,
             Model model) {
         Object id = saved.get("id");
@@ -195,7 +218,10 @@ class ChallengeDraftController {
             Me me = found.getT1();
             Taxonomy taxonomy = found.getT2();
             List<Me.Membership> associations = new ArrayList<>();
-            me.memberships().stream().filter(m -> "association".equals(m.organisationType())).forEach(associations::add);
+            me.memberships()
+                .stream()
+                .filter(m -> "association".equals(m.organisationType()))
+                .forEach(associations::add);
             model.addAttribute("associations", associations);
             model.addAttribute("values", values);
             model.addAttribute("categoryOptions", taxonomy.categoryOptions(values.get("category")));
@@ -211,9 +237,9 @@ class ChallengeDraftController {
     }
 
     /**
-     * The form's fields in the API's names, in the order the form shows them. Weightings are sent
-     * for the criteria with a weight typed, in {@link #CRITERIA} order, so {@code weightings[i]} is
-     * the i-th of those.
+     * The form's fields in the API's names, in the order the form shows them. Weightings
+     * are sent for the criteria with a weight typed, in {@link #CRITERIA} order, so
+     * {@code weightings[i]} is the i-th of those.
      */
     static FormFields fields(MultiValueMap<String, String> form) {
         List<String> typed = CRITERIA.stream().filter(c -> FormProblems.text(form, "weight-" + c) != null).toList();
@@ -243,8 +269,7 @@ class ChallengeDraftController {
             return new FormFields.Field("weight-" + criterion, "weight-" + criterion,
                     CRITERION_LABELS.get(criterion) + " weight", "Enter a weight for " + criterion);
         });
-        return fields
-            .enter("budgetMinPounds", "Lowest budget", "the lowest budget")
+        return fields.enter("budgetMinPounds", "Lowest budget", "the lowest budget")
             .enter("budgetMaxPounds", "Highest budget", "the highest budget")
             .enter("pilotLengthWeeks", "Pilot length", "the pilot length in weeks")
             .enter("questionsCloseOn", "The date questions close", "the date questions close")
@@ -252,11 +277,16 @@ class ChallengeDraftController {
             .message("essentialRequirements", "length", "List up to 20 essential requirements")
             .message("niceToHaveRequirements", "length", "List up to 20 nice-to-have requirements")
             .message("essentialRequirements[]", "length", "Each essential requirement must be 500 characters or fewer")
-            .message("niceToHaveRequirements[]", "length", "Each nice-to-have requirement must be 500 characters or fewer")
-            .message("budgetMinPounds", FormProblems.WHOLE_NUMBER, "Lowest budget must be a whole number of pounds, like 25000")
-            .message("budgetMaxPounds", FormProblems.WHOLE_NUMBER, "Highest budget must be a whole number of pounds, like 50000")
-            .message("budgetMaxPounds", "not-below-minimum", "Highest budget must be the same as or more than the lowest budget")
-            .message("pilotLengthWeeks", FormProblems.WHOLE_NUMBER, "Pilot length must be a whole number of weeks, like 12")
+            .message("niceToHaveRequirements[]", "length",
+                    "Each nice-to-have requirement must be 500 characters or fewer")
+            .message("budgetMinPounds", FormProblems.WHOLE_NUMBER,
+                    "Lowest budget must be a whole number of pounds, like 25000")
+            .message("budgetMaxPounds", FormProblems.WHOLE_NUMBER,
+                    "Highest budget must be a whole number of pounds, like 50000")
+            .message("budgetMaxPounds", "not-below-minimum",
+                    "Highest budget must be the same as or more than the lowest budget")
+            .message("pilotLengthWeeks", FormProblems.WHOLE_NUMBER,
+                    "Pilot length must be a whole number of weeks, like 12")
             .message("weightings[].weight", FormProblems.WHOLE_NUMBER, "Weight must be a whole number, like 40")
             .message("closingDate", "required-to-publish", "Enter a closing date to publish the challenge")
             .message("closingDate", "future", "Closing date must be after today to publish the challenge")
@@ -265,8 +295,9 @@ class ChallengeDraftController {
     }
 
     /**
-     * What the web can tell without asking: number boxes holding words, and weights that do not add up
-     * to 100 (the API says that only once the rest is right, which would take another submit).
+     * What the web can tell without asking: number boxes holding words, and weights that
+     * do not add up to 100 (the API says that only once the rest is right, which would
+     * take another submit).
      */
     static List<ApiProblemException.FieldError> local(MultiValueMap<String, String> form) {
         List<ApiProblemException.FieldError> problems = new ArrayList<>(FormProblems.notWholeNumbers(form, NUMBERS));
@@ -306,10 +337,10 @@ class ChallengeDraftController {
         body.put("title", form.getFirst("title") == null ? "" : form.getFirst("title"));
         body.put("summary", form.getFirst("summary") == null ? "" : form.getFirst("summary"));
         body.put("description", FormProblems.text(form, "description"));
-        body.put("categories", FormProblems.text(form, "category") == null ? List.of()
-                : List.of(FormProblems.text(form, "category")));
-        body.put("regions", FormProblems.text(form, "region") == null ? List.of()
-                : List.of(FormProblems.text(form, "region")));
+        body.put("categories",
+                FormProblems.text(form, "category") == null ? List.of() : List.of(FormProblems.text(form, "category")));
+        body.put("regions",
+                FormProblems.text(form, "region") == null ? List.of() : List.of(FormProblems.text(form, "region")));
         body.put("budgetMinPounds", FormProblems.number(form, "budgetMinPounds"));
         body.put("budgetMaxPounds", FormProblems.number(form, "budgetMaxPounds"));
         body.put("closingDate", FormProblems.text(form, "closingDate"));
@@ -367,7 +398,8 @@ class ChallengeDraftController {
             }
         }
         if (challenge.get("requiredAccreditations") instanceof List<?> accreditations && !accreditations.isEmpty()) {
-            values.put("requiredAccreditations", String.join(",", accreditations.stream().map(String::valueOf).toList()));
+            values.put("requiredAccreditations",
+                    String.join(",", accreditations.stream().map(String::valueOf).toList()));
         }
         return values;
     }
@@ -387,4 +419,5 @@ class ChallengeDraftController {
     private static Map<String, Object> cast(Map<?, ?> map) {
         return (Map<String, Object>) map;
     }
+
 }

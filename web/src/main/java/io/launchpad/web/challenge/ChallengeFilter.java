@@ -11,14 +11,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriBuilder;
 
 /**
- * What the visitor asked for on the home page: keywords ({@code q}), filters, plus where in the list
- * they are. With keywords the list comes from the API's search (ranked, with facet counts and the
- * passages that use the words); without, it is the published list, newest first.
+ * What the visitor asked for on the home page: keywords ({@code q}), filters, plus where
+ * in the list they are. With keywords the list comes from the API's search (ranked, with
+ * facet counts and the passages that use the words); without, it is the published list,
+ * newest first.
  */
-record ChallengeFilter(@Nullable String q, @Nullable String category, @Nullable String region, @Nullable String cursor) {
+record ChallengeFilter(@Nullable String q, @Nullable String category, @Nullable String region,
+        @Nullable String cursor) {
 
     static final int PAGE_SIZE = 20;
-    /** The API takes up to 200 characters of keywords; more is cut rather than refused. */
+
+    /**
+     * The API takes up to 200 characters of keywords; more is cut rather than refused.
+     */
     static final int MAX_KEYWORDS = 200;
 
     ChallengeFilter {
@@ -33,13 +38,17 @@ record ChallengeFilter(@Nullable String q, @Nullable String category, @Nullable 
         return q != null;
     }
 
-    /** The API query. Values go in as URI variables so they are encoded strictly (a cursor may hold '+' or '&'). */
+    /**
+     * The API query. Values go in as URI variables so they are encoded strictly (a cursor
+     * may hold '+' or '&').
+     */
     URI toApiUri(UriBuilder uri) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (isSearch()) {
             uri.path("/api/v1/search/challenges").queryParam("limit", PAGE_SIZE);
             addVariable(uri, values, "q", q);
-        } else {
+        }
+        else {
             uri.path("/api/v1/challenges").queryParam("status", "published").queryParam("limit", PAGE_SIZE);
         }
         addVariable(uri, values, "category", category);

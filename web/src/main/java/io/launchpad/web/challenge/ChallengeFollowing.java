@@ -24,12 +24,17 @@ class ChallengeFollowing {
     }
 
     Mono<Void> follow(String challengeId) {
-        return api.send(HttpMethod.PUT, uri -> uri.path("/api/v1/challenges/{id}/follow").build(challengeId), null,
-                Void.class).then();
+        return api
+            .send(HttpMethod.PUT, uri -> uri.path("/api/v1/challenges/{id}/follow").build(challengeId), null,
+                    Void.class)
+            .then();
     }
 
     Mono<Void> unfollow(String challengeId) {
-        return api.send(HttpMethod.DELETE, uri -> uri.path("/api/v1/challenges/{id}/follow").build(challengeId), null,
-                Void.class).then();
+        return api
+            .send(HttpMethod.DELETE, uri -> uri.path("/api/v1/challenges/{id}/follow").build(challengeId), null,
+                    Void.class)
+            .then();
     }
+
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Suppliers ranked for a challenge, best first, each with the reasons it matched, and the API's
- * verdict on the list (whether its best is a strong match, and if not, a sentence saying so).
+ * Suppliers ranked for a challenge, best first, each with the reasons it matched, and the
+ * API's verdict on the list (whether its best is a strong match, and if not, a sentence
+ * saying so).
  */
 record ChallengeMatches(String challengeId, @Nullable Verdict verdict, List<SupplierMatch> items,
         @Nullable String nextCursor) {
@@ -26,12 +27,18 @@ record ChallengeMatches(String challengeId, @Nullable Verdict verdict, List<Supp
             regions = regions == null ? List.of() : List.copyOf(regions);
         }
 
-        /** The API's reasons in sentences, requirements first; the page shows them as the API words them. */
+        /**
+         * The API's reasons in sentences, requirements first; the page shows them as the
+         * API words them.
+         */
         public List<String> explanations() {
             return reasons == null ? List.of() : reasons.explanations();
         }
 
-        /** Completed pilots the match counted as evidence; each is a case in the pilot library. */
+        /**
+         * Completed pilots the match counted as evidence; each is a case in the pilot
+         * library.
+         */
         public int completedPilots() {
             return reasons == null || reasons.completedPilots() == null ? 0 : reasons.completedPilots();
         }

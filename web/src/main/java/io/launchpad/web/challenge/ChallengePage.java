@@ -10,9 +10,10 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.HashMap;
 
 /**
- * One page of challenges, from the published list or from a keyword search; {@code nextCursor} is
- * opaque and is handed back to the API as is. A search also brings its {@code total} and
- * {@code facets} (how many results each category and region would leave).
+ * One page of challenges, from the published list or from a keyword search;
+ * {@code nextCursor} is opaque and is handed back to the API as is. A search also brings
+ * its {@code total} and {@code facets} (how many results each category and region would
+ * leave).
  */
 record ChallengePage(List<Card> items, @Nullable String nextCursor, @Nullable Long total,
         @Nullable Map<String, List<FacetCount>> facets) {
@@ -21,7 +22,10 @@ record ChallengePage(List<Card> items, @Nullable String nextCursor, @Nullable Lo
         items = items == null ? List.of() : List.copyOf(items);
     }
 
-    /** A challenge as the list shows it; {@code highlights} only for a search (the passages using its words). */
+    /**
+     * A challenge as the list shows it; {@code highlights} only for a search (the
+     * passages using its words).
+     */
     record Card(@JsonAlias("challengeId") String id, @Nullable String organisationName, String title,
             @Nullable String summary, List<String> categories, List<String> regions, @Nullable LocalDate closingDate,
             List<Highlight> highlights) {

@@ -26,7 +26,8 @@ class Challenges {
 
     Mono<Challenge> challenge(String id) {
         return api.get(uri -> uri.path("/api/v1/challenges/{id}").build(id), Challenge.class)
-            // an id the API cannot even parse (ids are UUIDs) names no challenge: same page as an unknown one
+            // an id the API cannot even parse (ids are UUIDs) names no challenge: same
+            // page as an unknown one
             .onErrorMap(e -> e instanceof ApiProblemException problem && problem.apiStatus() == 400,
                     e -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such challenge", e));
     }
@@ -42,4 +43,5 @@ class Challenges {
             return uri.build(challengeId);
         }, ChallengeMatches.class);
     }
+
 }

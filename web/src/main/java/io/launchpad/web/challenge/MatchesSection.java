@@ -17,14 +17,17 @@ record MatchesSection(List<SupplierMatch> items, boolean unavailable, @Nullable 
         ChallengeMatches.Verdict verdict = matches.verdict();
         boolean weak = verdict != null && !verdict.strongMatch() && !matches.items().isEmpty();
         String base = "/challenges/" + challengeId;
-        String next = matches.nextCursor() == null ? null : base + "?matches="
-                + URLEncoder.encode(matches.nextCursor(), StandardCharsets.UTF_8) + "&from=" + (firstRank + matches.items().size())
-                + "#matches";
-        return new MatchesSection(matches.items(), false, weak && verdict != null ? verdict.message() : null, firstRank, next,
-                firstRank > 1 ? base + "#matches" : null);
+        String next = matches.nextCursor() == null ? null
+                : base + "?matches=" + URLEncoder.encode(matches.nextCursor(), StandardCharsets.UTF_8) + "&from="
+                        + (firstRank + matches.items().size()) + "#matches";
+        return new MatchesSection(matches.items(), false, weak && verdict != null ? verdict.message() : null, firstRank,
+                next, firstRank > 1 ? base + "#matches" : null);
     }
 
-    /** Matching is down; the rest of the page is still useful, so say so instead of failing. */
+    /**
+     * Matching is down; the rest of the page is still useful, so say so instead of
+     * failing.
+     */
     static MatchesSection whenUnavailable() {
         return new MatchesSection(List.of(), true, null, 1, null, null);
     }

@@ -25,34 +25,47 @@ import io.launchpad.web.api.LaunchpadApi;
 import reactor.core.publisher.Mono;
 
 /**
- * The taxonomy as the API serves it ({@code GET /api/v1/taxonomy}), held in memory for every page that
- * shows a category, region or accreditation. Nothing is fetched at start-up, so the web starts while the
- * API is down; the first page that needs the taxonomy fetches it.
+ * The taxonomy as the API serves it ({@code GET /api/v1/taxonomy}), held in memory for
+ * every page that shows a category, region or accreditation. Nothing is fetched at
+ * start-up, so the web starts while the API is down; the first page that needs the
+ * taxonomy fetches it.
  * <ul>
- * <li>Requests that arrive while a fetch runs wait for that fetch rather than starting their own.</li>
- * <li>A copy serves for the answer's {@code max-age} (an hour when it names none), then the next request
- * revalidates it with {@code If-None-Match}.</li>
- * <li>When a refresh fails the last good copy goes on serving, and the API is asked again a minute later.</li>
- * <li>With no copy yet, a failure reaches the page as the {@link io.launchpad.web.api.ApiProblemException}
- * every API call fails with (the same error page), and is not kept: the next request asks again.</li>
+ * <li>Requests that arrive while a fetch runs wait for that fetch rather than starting
+ * their own.</li>
+ * <li>A copy serves for the answer's {@code max-age} (an hour when it names none), then
+ * the next request revalidates it with {@code If-None-Match}.</li>
+ * <li>When a refresh fails the last good copy goes on serving, and the API is asked again
+ * a minute later.</li>
+ * <li>With no copy yet, a failure reaches the page as the
+ * {@link io.launchpad.web.api.ApiProblemException} every API call fails with (the same
+ * error page), and is not kept: the next request asks again.</li>
  * </ul>
- * A page that only prints labels may put {@link #current()} in its model as it is: WebFlux resolves it
- * before rendering.
+ * A page that only prints labels may put {@link #current()} in its model as it is:
+ * WebFlux resolves it before rendering.
  */
 @Component
 public class Taxonomies {
 
     private static final Logger log = LoggerFactory.getLogger(Taxonomies.class);
 
-    /** The vocabularies of the API's answer that the web shows (matching's {@code Taxonomy.CATEGORY}, ...). */
+    /**
+     * The vocabularies of the API's answer that the web shows (matching's
+     * {@code Taxonomy.CATEGORY}, ...).
+     */
     static final String CATEGORY = "category";
     static final String REGION = "region";
     static final String ACCREDITATION = "accreditation";
 
-    /** How long a copy serves when the answer names no max-age: what the API promises today. */
+    /**
+     * How long a copy serves when the answer names no max-age: what the API promises
+     * today.
+     */
     static final Duration DEFAULT_MAX_AGE = Duration.ofHours(1);
 
-    /** After a failed refresh: long enough that pages do not each wait for a down API's timeout first. */
+    /**
+     * After a failed refresh: long enough that pages do not each wait for a down API's
+     * timeout first.
+     */
     static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
 
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|,)\\s*max-age\\s*=\\s*\"?(\\d+)",
@@ -62,7 +75,10 @@ public class Taxonomies {
 
     private final Clock clock;
 
-    /** The last copy the API gave, null until the first: what a failed refresh falls back on, and its ETag. */
+    /**
+     * The last copy the API gave, null until the first: what a failed refresh falls back
+     * on, and its ETag.
+     */
     private final AtomicReference<@Nullable Copy> lastGood = new AtomicReference<>();
 
     private final Mono<Copy> copy;
@@ -75,7 +91,8 @@ public class Taxonomies {
     Taxonomies(LaunchpadApi api, Clock clock) {
         this.api = api;
         this.clock = clock;
-        // the operator shares one fetch among the subscribers waiting for it, and keeps no error or empty result
+        // the operator shares one fetch among the subscribers waiting for it, and keeps
+        // no error or empty result
         this.copy = Mono.defer(this::fetch).cacheInvalidateIf(held -> !clock.instant().isBefore(held.freshUntil()));
     }
 
@@ -85,14 +102,17 @@ public class Taxonomies {
 
     private Mono<Copy> fetch() {
         Copy previous = lastGood.get();
-        return api.getPublic(uri -> uri.path("/api/v1/taxonomy").build(), previous == null ? null : previous.etag(),
+        return api
+            .getPublic(uri -> uri.path("/api/v1/taxonomy").build(), previous == null ? null : previous.etag(),
                     Answer.class)
             .map(response -> received(response, previous))
             .doOnNext(lastGood::set)
             .onErrorResume(e -> previous == null ? Mono.error(e) : servedMeanwhile(previous, e));
     }
 
-    /** A failed refresh leaves the last good copy serving, and asks again a little later. */
+    /**
+     * A failed refresh leaves the last good copy serving, and asks again a little later.
+     */
     private Mono<Copy> servedMeanwhile(Copy previous, Throwable failure) {
         log.atWarn()
             .addKeyValue("error", failure.toString())
@@ -109,7 +129,8 @@ public class Taxonomies {
         }
         Answer answer = response.getBody();
         if (answer == null) {
-            throw new IllegalStateException("The API answered " + response.getStatusCode() + " for the taxonomy, with no body");
+            throw new IllegalStateException(
+                    "The API answered " + response.getStatusCode() + " for the taxonomy, with no body");
         }
         return new Copy(answer.taxonomy(), answer.version(), response.getHeaders().getETag(), freshUntil);
     }
@@ -127,14 +148,20 @@ public class Taxonomies {
         }
     }
 
-    /** {@code GET /api/v1/taxonomy}: the fields the web reads of the API's {@code Taxonomy} schema. */
+    /**
+     * {@code GET /api/v1/taxonomy}: the fields the web reads of the API's
+     * {@code Taxonomy} schema.
+     */
     record Answer(@Nullable String version, @Nullable Map<String, List<Term>> vocabularies) {
 
         Taxonomy taxonomy() {
             return new Taxonomy(labels(CATEGORY), labels(REGION), labels(ACCREDITATION));
         }
 
-        /** Code → label in the API's order; a vocabulary missing is a broken answer, not an empty list of choices. */
+        /**
+         * Code → label in the API's order; a vocabulary missing is a broken answer, not
+         * an empty list of choices.
+         */
         private Map<String, String> labels(String vocabulary) {
             List<Term> terms = vocabularies == null ? null : vocabularies.get(vocabulary);
             if (terms == null) {
@@ -148,4 +175,5 @@ public class Taxonomies {
 
     record Term(String code, String label) {
     }
+
 }

@@ -8,14 +8,19 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The API's controlled vocabularies for categories, regions and accreditations: code → label, in display order.
- * The API is their one source: {@link Taxonomies} reads them from {@code GET /api/v1/taxonomy}, so a code or label
- * added there shows here without a release of the web. Methods the templates call are public because SpEL only
- * invokes public methods.
+ * The API's controlled vocabularies for categories, regions and accreditations: code →
+ * label, in display order. The API is their one source: {@link Taxonomies} reads them
+ * from {@code GET /api/v1/taxonomy}, so a code or label added there shows here without a
+ * release of the web. Methods the templates call are public because SpEL only invokes
+ * public methods.
  */
-public record Taxonomy(Map<String, String> categories, Map<String, String> regions, Map<String, String> accreditations) {
+public record Taxonomy(Map<String, String> categories, Map<String, String> regions,
+        Map<String, String> accreditations) {
 
-    /** Copies that keep the given order and cannot be changed: one instance serves every request. */
+    /**
+     * Copies that keep the given order and cannot be changed: one instance serves every
+     * request.
+     */
     public Taxonomy {
         categories = ordered(categories);
         regions = ordered(regions);
@@ -34,7 +39,10 @@ public record Taxonomy(Map<String, String> categories, Map<String, String> regio
         return regions.getOrDefault(code, Labels.topic(code));
     }
 
-    /** Keeps only codes the API knows, so a hand-edited link cannot turn a page into an error. */
+    /**
+     * Keeps only codes the API knows, so a hand-edited link cannot turn a page into an
+     * error.
+     */
     ChallengeFilter known(ChallengeFilter filter) {
         return new ChallengeFilter(filter.q(), categories.containsKey(filter.category()) ? filter.category() : null,
                 regions.containsKey(filter.region()) ? filter.region() : null, filter.cursor());
@@ -48,16 +56,20 @@ public record Taxonomy(Map<String, String> categories, Map<String, String> regio
         return options(regions, selected);
     }
 
-    /** The same options, each label with how many results it would leave (a search's facet counts). */
+    /**
+     * The same options, each label with how many results it would leave (a search's facet
+     * counts).
+     */
     static List<Option> withCounts(List<Option> options, Map<String, Long> counts) {
         return options.stream()
-            .map(option -> new Option(option.value(), option.label() + " (" + counts.getOrDefault(option.value(), 0L) + ")",
-                    option.selected()))
+            .map(option -> new Option(option.value(),
+                    option.label() + " (" + counts.getOrDefault(option.value(), 0L) + ")", option.selected()))
             .toList();
     }
 
     private static Map<String, String> ordered(@Nullable Map<String, String> vocabulary) {
-        return Collections.unmodifiableMap(vocabulary == null ? new LinkedHashMap<>() : new LinkedHashMap<>(vocabulary));
+        return Collections
+            .unmodifiableMap(vocabulary == null ? new LinkedHashMap<>() : new LinkedHashMap<>(vocabulary));
     }
 
     private static List<Option> options(Map<String, String> vocabulary, @Nullable String selected) {

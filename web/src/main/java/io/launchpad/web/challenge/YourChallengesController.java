@@ -17,16 +17,20 @@ import reactor.core.publisher.Mono;
 import java.util.Collections;
 
 /**
- * An association's own challenges by stage, drafts first: a draft whose publishing failed is found
- * here, and each stage says what can be done next. One list per association the person belongs to.
+ * An association's own challenges by stage, drafts first: a draft whose publishing failed
+ * is found here, and each stage says what can be done next. One list per association the
+ * person belongs to.
  */
 @Controller
 class YourChallengesController {
 
-    /** Stages in the order an association works through them, each with what to do next. */
+    /**
+     * Stages in the order an association works through them, each with what to do next.
+     */
     static final Map<String, String> STAGES = stages();
 
     private final LaunchpadApi api;
+
     private final Account account;
 
     YourChallengesController(LaunchpadApi api, Account account) {
@@ -55,15 +59,17 @@ class YourChallengesController {
 
     private Mono<Organisation> stagesOf(Me.Membership membership) {
         return Flux.fromIterable(STAGES.entrySet())
-            .concatMap(stage -> api.get(uri -> uri.path("/api/v1/challenges")
+            .concatMap(stage -> api
+                .get(uri -> uri.path("/api/v1/challenges")
                     .queryParam("status", stage.getKey())
                     .queryParam("organisationId", "{org}")
                     .queryParam("limit", 100)
                     .build(membership.organisationId()), ChallengePage.class)
                 .map(page -> new Stage(stage.getKey(), stage.getValue(), page.items())))
             .collectList()
-            .map(stages -> new Organisation(membership.organisationName() == null ? "Your association"
-                    : membership.organisationName(), stages, stages.stream().mapToInt(s -> s.challenges().size()).sum()));
+            .map(stages -> new Organisation(
+                    membership.organisationName() == null ? "Your association" : membership.organisationName(), stages,
+                    stages.stream().mapToInt(s -> s.challenges().size()).sum()));
     }
 
     private static Map<String, String> stages() {
@@ -76,4 +82,5 @@ class YourChallengesController {
         stages.put("withdrawn", "Withdrawn");
         return Collections.unmodifiableMap(stages);
     }
+
 }

@@ -8,18 +8,18 @@ import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 
 /**
- * A step between a button and an action that cannot be undone (withdraw, close early, award, no
- * award, decline): the page says what will happen and asks again. It works without JavaScript: the
- * action's own form posts without {@code confirmed}, gets this page, and the page posts the same
- * fields again with {@code confirmed=yes}. Everything the person typed travels as hidden fields,
- * so nothing is lost on the way.
+ * A step between a button and an action that cannot be undone (withdraw, close early,
+ * award, no award, decline): the page says what will happen and asks again. It works
+ * without JavaScript: the action's own form posts without {@code confirmed}, gets this
+ * page, and the page posts the same fields again with {@code confirmed=yes}. Everything
+ * the person typed travels as hidden fields, so nothing is lost on the way.
  *
- * @param heading      the question, naming the thing ("Withdraw ‘Cut damp reports’?")
+ * @param heading the question, naming the thing ("Withdraw ‘Cut damp reports’?")
  * @param consequences what will happen, in plain sentences
- * @param action       where the confirmed form posts
- * @param button       the confirming button's words ("Yes, withdraw it")
- * @param cancel       where "No, go back" leads
- * @param fields       the fields to post again
+ * @param action where the confirmed form posts
+ * @param button the confirming button's words ("Yes, withdraw it")
+ * @param cancel where "No, go back" leads
+ * @param fields the fields to post again
  */
 public record Confirmation(String heading, List<String> consequences, String action, String button, String cancel,
         Map<String, String> fields) {
@@ -36,7 +36,10 @@ public record Confirmation(String heading, List<String> consequences, String act
         return "yes".equals(form.getFirst(CONFIRMED));
     }
 
-    /** The form's fields (one value each, the confirmation flag left out), to post again once confirmed. */
+    /**
+     * The form's fields (one value each, the confirmation flag left out), to post again
+     * once confirmed.
+     */
     public static Map<String, String> carried(MultiValueMap<String, String> form) {
         Map<String, String> fields = new LinkedHashMap<>();
         form.forEach((name, values) -> {

@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * One way of writing dates and times on every page (GOV.UK style): "16 January 2027", and where the
- * time matters "16 January 2027 at 2:05pm", in UK time. Templates call it as {@code @dates.day(x)} and
- * {@code @dates.dayAndTime(x)}; it takes what the API sends (an instant, a date, or their ISO text),
- * so a page never shows an ISO string. Public methods: SpEL only calls public ones.
+ * One way of writing dates and times on every page (GOV.UK style): "16 January 2027", and
+ * where the time matters "16 January 2027 at 2:05pm", in UK time. Templates call it as
+ * {@code @dates.day(x)} and {@code @dates.dayAndTime(x)}; it takes what the API sends (an
+ * instant, a date, or their ISO text), so a page never shows an ISO string. Public
+ * methods: SpEL only calls public ones.
  */
 @Component("dates")
 public class Dates {
@@ -37,7 +38,10 @@ public class Dates {
         return date != null ? DAY.format(date) : value == null ? "" : value.toString();
     }
 
-    /** "16 January 2027 at 2:05pm" ("at 12pm", "at 9am" on the hour); a date without a time as {@link #day}. */
+    /**
+     * "16 January 2027 at 2:05pm" ("at 12pm", "at 9am" on the hour); a date without a
+     * time as {@link #day}.
+     */
     public String dayAndTime(@Nullable Object value) {
         ZonedDateTime time = zoned(value);
         if (time == null) {
@@ -74,10 +78,12 @@ public class Dates {
         if (value instanceof CharSequence text && text.toString().contains("T")) {
             try {
                 return OffsetDateTime.parse(text).atZoneSameInstant(UK);
-            } catch (DateTimeParseException e) {
+            }
+            catch (DateTimeParseException e) {
                 try {
                     return LocalDateTime.parse(text).atZone(UK);
-                } catch (DateTimeParseException notATime) {
+                }
+                catch (DateTimeParseException notATime) {
                     return null;
                 }
             }
@@ -95,10 +101,12 @@ public class Dates {
         if (value instanceof CharSequence text) {
             try {
                 return LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
+            }
+            catch (DateTimeParseException e) {
                 return null;
             }
         }
         return null;
     }
+
 }

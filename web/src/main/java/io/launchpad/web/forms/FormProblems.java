@@ -23,39 +23,62 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Reading plain HTML form fields, and showing the API's refusals on the form the GOV.UK Design System
- * way: every problem at once in an error summary at the top ({@code errorSummary}, each linking to its
- * field) and each beside its field ({@code fieldErrors}, keyed by the form's name for it), in plain
- * English. The API names fields by JSON path and rules by code ({@code weightings[0].weight},
- * {@code minimum}); {@link FormFields} says what each is called on the form, and the rule becomes a
- * sentence that says how to put it right. Nothing the API says that reads like code reaches the page.
+ * Reading plain HTML form fields, and showing the API's refusals on the form the GOV.UK
+ * Design System way: every problem at once in an error summary at the top
+ * ({@code errorSummary}, each linking to its field) and each beside its field
+ * ({@code fieldErrors}, keyed by the form's name for it), in plain English. The API names
+ * fields by JSON path and rules by code ({@code weightings[0].weight}, {@code minimum});
+ * {@link FormFields} says what each is called on the form, and the rule becomes a
+ * sentence that says how to put it right. Nothing the API says that reads like code
+ * reaches the page.
  */
 public final class FormProblems {
 
-    /** The rule the web itself applies to a number box holding something that is not a whole number. */
+    /**
+     * The rule the web itself applies to a number box holding something that is not a
+     * whole number.
+     */
     public static final String WHOLE_NUMBER = "whole-number";
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+");
+
     private static final Pattern BETWEEN = Pattern.compile("between (\\d+) and (\\d+)");
-    /** API wording that is no sentence for people: regular expressions, JSON paths, codes, quotes. */
-    private static final Pattern CODE_LIKE = Pattern.compile("[\\^$\\\\{}\\[\\]\"=/]|\\b[a-z]+[A-Z][a-zA-Z]*\\b|\\d{4}-\\d{2}-\\d{2}T");
-    private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
-    /** A detail that starts by naming the field ({@code status: ...}, {@code weightings[0].weight: ...}). */
-    private static final Pattern FIELD_PREFIX = Pattern.compile("^[A-Za-z][A-Za-z0-9_.\\[\\]-]*: ");
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     /**
-     * One problem as people read it. {@code key} is the form's name for the field it is shown beside
-     * (null for the form as a whole), {@code anchor} the id the summary links to.
+     * API wording that is no sentence for people: regular expressions, JSON paths, codes,
+     * quotes.
+     */
+    private static final Pattern CODE_LIKE = Pattern
+        .compile("[\\^$\\\\{}\\[\\]\"=/]|\\b[a-z]+[A-Z][a-zA-Z]*\\b|\\d{4}-\\d{2}-\\d{2}T");
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
+
+    /**
+     * A detail that starts by naming the field ({@code status: ...},
+     * {@code weightings[0].weight: ...}).
+     */
+    private static final Pattern FIELD_PREFIX = Pattern.compile("^[A-Za-z][A-Za-z0-9_.\\[\\]-]*: ");
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    /**
+     * One problem as people read it. {@code key} is the form's name for the field it is
+     * shown beside (null for the form as a whole), {@code anchor} the id the summary
+     * links to.
      */
     public record Problem(@Nullable String key, @Nullable String anchor, String message) {
     }
 
-    /** The API's rule for publishing by an organisation no admin has verified yet (issue 10). */
+    /**
+     * The API's rule for publishing by an organisation no admin has verified yet (issue
+     * 10).
+     */
     static final String UNVERIFIED_RULE = "verified-organisation";
 
-    /** What a refused publish by an unverified organisation says; the page then links to its verification status. */
+    /**
+     * What a refused publish by an unverified organisation says; the page then links to
+     * its verification status.
+     */
     public static final String UNVERIFIED = "Your organisation has not been verified yet, so this cannot be published."
             + " It is kept as a draft: publish it once an admin has verified your organisation.";
 
@@ -66,8 +89,9 @@ public final class FormProblems {
     }
 
     /**
-     * Renders the form again with the API's reasons when it refused the change (4xx a person can
-     * correct); other failures propagate to the error page. Fields are named after the API's own names.
+     * Renders the form again with the API's reasons when it refused the change (4xx a
+     * person can correct); other failures propagate to the error page. Fields are named
+     * after the API's own names.
      */
     public static Mono<String> refused(Throwable error, Model model, Supplier<Mono<String>> view) {
         return refused(error, model, FormFields.guessing("record"), view);
@@ -78,7 +102,10 @@ public final class FormProblems {
         return refused(error, model, fields, List.of(), view);
     }
 
-    /** As above, with problems the web found itself in the form ({@code local}: number boxes, missing answers). */
+    /**
+     * As above, with problems the web found itself in the form ({@code local}: number
+     * boxes, missing answers).
+     */
     public static Mono<String> refused(Throwable error, Model model, FormFields fields,
             List<ApiProblemException.FieldError> local, Supplier<Mono<String>> view) {
         if (error instanceof ApiProblemException problem && problem.isRefusal()) {
@@ -88,7 +115,10 @@ public final class FormProblems {
         return Mono.error(error);
     }
 
-    /** True when the API refused a change because what it was based on has changed since (If-Match). */
+    /**
+     * True when the API refused a change because what it was based on has changed since
+     * (If-Match).
+     */
     public static boolean isConflict(Throwable error) {
         if (!(error instanceof ApiProblemException problem) || !problem.isRefusal()) {
             return false;
@@ -96,16 +126,20 @@ public final class FormProblems {
         return problem.apiStatus() == 412 || problem.fieldErrors().stream().anyMatch(FormProblems::isConflict);
     }
 
-    /** The API's refusal and the web's own findings ({@code local}, which win for their field), as people read them. */
+    /**
+     * The API's refusal and the web's own findings ({@code local}, which win for their
+     * field), as people read them.
+     */
     public static List<Problem> problems(FormFields fields, @Nullable ApiProblemException refusal,
             List<ApiProblemException.FieldError> local) {
         List<Problem> problems = new ArrayList<>();
-        boolean conflict = refusal != null && (refusal.apiStatus() == 412
-                || refusal.fieldErrors().stream().anyMatch(FormProblems::isConflict));
+        boolean conflict = refusal != null
+                && (refusal.apiStatus() == 412 || refusal.fieldErrors().stream().anyMatch(FormProblems::isConflict));
         if (conflict) {
-            problems.add(new Problem(null, null, "Someone changed this " + fields.thing()
-                    + " while you were editing. Your changes are below; check them against the current version"
-                    + " and save again."));
+            problems.add(new Problem(null, null,
+                    "Someone changed this " + fields.thing()
+                            + " while you were editing. Your changes are below; check them against the current version"
+                            + " and save again."));
         }
         List<ApiProblemException.FieldError> errors = new ArrayList<>(local);
         if (refusal != null) {
@@ -115,11 +149,13 @@ public final class FormProblems {
             problems.add(problem(fields, error));
         }
         if (problems.isEmpty() && refusal != null) {
-            String detail = refusal.detail() == null ? null : words(FIELD_PREFIX.matcher(refusal.detail()).replaceFirst(""));
+            String detail = refusal.detail() == null ? null
+                    : words(FIELD_PREFIX.matcher(refusal.detail()).replaceFirst(""));
             problems.add(new Problem(null, null, detail != null && readable(detail) ? sentence(detail)
                     : "That was not accepted. Check your answers and try again."));
         }
-        // one message per field (the first the API gave), the form's order, the form-wide ones first
+        // one message per field (the first the API gave), the form's order, the form-wide
+        // ones first
         Map<String, Problem> byKey = new LinkedHashMap<>();
         List<Problem> unique = new ArrayList<>();
         for (Problem problem : problems) {
@@ -127,7 +163,8 @@ public final class FormProblems {
                 if (unique.stream().noneMatch(p -> p.key() == null && p.message().equals(problem.message()))) {
                     unique.add(problem);
                 }
-            } else if (byKey.putIfAbsent(problem.key(), problem) == null) {
+            }
+            else if (byKey.putIfAbsent(problem.key(), problem) == null) {
                 unique.add(problem);
             }
         }
@@ -169,7 +206,8 @@ public final class FormProblems {
         FormFields.Field field = fields.field(path);
         String own = fields.message(path, error.rule());
         if (field == null && !fields.guesses()) {
-            // not a field of this form: said above it, in the field's own words where the API's read well
+            // not a field of this form: said above it, in the field's own words where the
+            // API's read well
             FormFields.Field named = new FormFields.Field("", "", humanised(topField(path)),
                     "Enter " + humanised(topField(path)).toLowerCase(Locale.UK));
             return new Problem(null, null, own != null ? own : plain(named, error));
@@ -190,10 +228,10 @@ public final class FormProblems {
         return switch (rule) {
             case "required", "required-to-publish", "required-to-submit" -> field.required();
             case "length" -> length(label, message);
-            case "minimum" -> number(message).map(n -> label + " must be " + n + " or more")
-                .orElse(label + " is too small");
-            case "maximum" -> number(message).map(n -> label + " must be " + n + " or less")
-                .orElse(label + " is too large");
+            case "minimum" ->
+                number(message).map(n -> label + " must be " + n + " or more").orElse(label + " is too small");
+            case "maximum" ->
+                number(message).map(n -> label + " must be " + n + " or less").orElse(label + " is too large");
             case "range" -> label + " is outside the range allowed";
             case WHOLE_NUMBER, "type" -> label + " must be a whole number, like 12";
             case "email" -> "Enter an email address in the correct format, like name@example.com";
@@ -206,14 +244,13 @@ public final class FormProblems {
             case "date-range" -> label + " must be a real date";
             case "single-line" -> label + " must be on one line";
             case "not-after-closing" -> label + " must be on or before the closing date";
-            case "sum-100" -> "The weightings must add up to 100"
-                + number(message).map(n -> "; they add up to " + n).orElse("");
+            case "sum-100" ->
+                "The weightings must add up to 100" + number(message).map(n -> "; they add up to " + n).orElse("");
             case "unique", "unique-criteria" -> label + " lists the same thing twice";
             case "consent-required" -> "Tick the box to agree, or leave " + lower + " empty";
             case "immutable" -> label + " cannot be changed";
-            default -> readable(message)
-                ? (startsLikeAPredicate(message) ? label + " " + message : sentence(message))
-                : "Check " + lower;
+            default -> readable(message) ? (startsLikeAPredicate(message) ? label + " " + message : sentence(message))
+                    : "Check " + lower;
         };
     }
 
@@ -241,7 +278,10 @@ public final class FormProblems {
         return message.matches("^(must|is|are|cannot|can|lists|has|should)\\b.*");
     }
 
-    /** Free of code: no regular expression, JSON path, camelCase name, quoted code or ISO date. */
+    /**
+     * Free of code: no regular expression, JSON path, camelCase name, quoted code or ISO
+     * date.
+     */
     static boolean readable(String message) {
         return !message.isBlank() && !CODE_LIKE.matcher(message).find() && !message.contains(": ");
     }
@@ -254,7 +294,8 @@ public final class FormProblems {
             String day;
             try {
                 day = LocalDate.parse(date.group(1)).format(DAY);
-            } catch (DateTimeParseException e) {
+            }
+            catch (DateTimeParseException e) {
                 day = date.group(1);
             }
             date.appendReplacement(out, Matcher.quoteReplacement(day));
@@ -270,7 +311,9 @@ public final class FormProblems {
 
     /** {@code hoursPerMonth} → "Hours per month". */
     static String humanised(String name) {
-        String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").replace('-', ' ').replace('_', ' ')
+        String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2")
+            .replace('-', ' ')
+            .replace('_', ' ')
             .toLowerCase(Locale.UK);
         return spaced.isEmpty() ? "This field" : sentence(spaced);
     }
@@ -294,7 +337,10 @@ public final class FormProblems {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** A whole number as typed ("12", "1,000", "£25,000"); text that is not one goes as -1 (see {@link #notWholeNumbers}). */
+    /**
+     * A whole number as typed ("12", "1,000", "£25,000"); text that is not one goes as -1
+     * (see {@link #notWholeNumbers}).
+     */
     public static @Nullable Integer number(MultiValueMap<String, String> form, String name) {
         String value = text(form, name);
         if (value == null) {
@@ -302,14 +348,16 @@ public final class FormProblems {
         }
         try {
             return Integer.valueOf(value.replace(",", "").replace("£", "").strip());
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             return -1;
         }
     }
 
     /**
-     * The number boxes (form name → API name) holding something that is not a whole number, as problems
-     * the web found itself: they replace the API's "must be 0 or more" for the -1 sent in their place.
+     * The number boxes (form name → API name) holding something that is not a whole
+     * number, as problems the web found itself: they replace the API's "must be 0 or
+     * more" for the -1 sent in their place.
      */
     public static List<ApiProblemException.FieldError> notWholeNumbers(MultiValueMap<String, String> form,
             Map<String, String> apiNameByFormName) {
@@ -323,8 +371,12 @@ public final class FormProblems {
         return errors;
     }
 
-    /** A checkbox: present (with any value) means ticked; browsers send nothing for an unticked one. */
+    /**
+     * A checkbox: present (with any value) means ticked; browsers send nothing for an
+     * unticked one.
+     */
     public static boolean ticked(MultiValueMap<String, String> form, String name) {
         return text(form, name) != null;
     }
+
 }

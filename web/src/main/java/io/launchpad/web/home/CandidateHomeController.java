@@ -17,9 +17,10 @@ import reactor.core.publisher.Mono;
 import java.util.Collections;
 
 /**
- * A digital leader's home: the three board roles that fit their profile best, and their applications
- * by status, those still in play first. Someone with neither a profile nor an application is sent to
- * write their profile, the first thing onboarding asks of a candidate.
+ * A digital leader's home: the three board roles that fit their profile best, and their
+ * applications by status, those still in play first. Someone with neither a profile nor
+ * an application is sent to write their profile, the first thing onboarding asks of a
+ * candidate.
  */
 @Controller
 class CandidateHomeController {
@@ -68,25 +69,28 @@ class CandidateHomeController {
     @GetMapping("/candidate")
     Mono<String> home(Model model) {
         Mono<RolesForYou> roles = api.get(uri -> uri.path("/api/v1/candidates/me").build(), Profile.class)
-            .flatMap(profile -> api.get(uri -> uri.path("/api/v1/candidates/{id}/matches").build(profile.id()),
-                    RoleMatches.class)
+            .flatMap(profile -> api
+                .get(uri -> uri.path("/api/v1/candidates/{id}/matches").build(profile.id()), RoleMatches.class)
                 .map(matches -> new RolesForYou(true, matches.items().stream().limit(ROLES_SHOWN).toList()))
                 // matching unavailable: the profile is there, the list waits
-                .onErrorResume(ApiProblemException.class, e -> e.isUnavailable()
-                        ? Mono.just(new RolesForYou(true, List.of())) : Mono.error(e)))
-            .onErrorResume(ApiProblemException.class, e -> e.isNotFound()
-                    ? Mono.just(new RolesForYou(false, List.of())) : Mono.error(e));
-        Mono<Applications> applications = api.get(uri -> uri.path("/api/v1/me/applications").build(), Applications.class);
+                .onErrorResume(ApiProblemException.class,
+                        e -> e.isUnavailable() ? Mono.just(new RolesForYou(true, List.of())) : Mono.error(e)))
+            .onErrorResume(ApiProblemException.class,
+                    e -> e.isNotFound() ? Mono.just(new RolesForYou(false, List.of())) : Mono.error(e));
+        Mono<Applications> applications = api.get(uri -> uri.path("/api/v1/me/applications").build(),
+                Applications.class);
         return Mono.zip(roles, applications).map(found -> {
             if (!found.getT1().hasProfile() && found.getT2().items().isEmpty()) {
-                // a new digital leader starts with their profile: nothing else here works without it
+                // a new digital leader starts with their profile: nothing else here works
+                // without it
                 return "redirect:/candidate/profile";
             }
             model.addAttribute("hasProfile", found.getT1().hasProfile());
             model.addAttribute("roles", found.getT1().roles());
-            model.addAttribute("groups", STATUSES.entrySet().stream()
-                .map(status -> new Group(status.getKey(), status.getValue(), found.getT2().items().stream()
-                    .filter(a -> status.getKey().equals(a.status())).toList()))
+            model.addAttribute("groups", STATUSES.entrySet()
+                .stream()
+                .map(status -> new Group(status.getKey(), status.getValue(),
+                        found.getT2().items().stream().filter(a -> status.getKey().equals(a.status())).toList()))
                 .filter(group -> !group.applications().isEmpty())
                 .toList());
             return "home/candidate";
@@ -103,4 +107,5 @@ class CandidateHomeController {
         statuses.put("withdrawn", "Withdrawn by you");
         return Collections.unmodifiableMap(statuses);
     }
+
 }

@@ -22,10 +22,11 @@ import io.launchpad.web.api.LaunchpadApi;
 import reactor.core.publisher.Mono;
 
 /**
- * The front door. A visitor reads what Launchpad does for each kind of person, how to join, and the
- * latest open challenges, open board roles and completed pilots; a signed-in person goes straight to
- * their home or to the onboarding step they have not finished. Old links to the challenge list
- * ({@code /?q=damp}) are sent on to {@code /challenges} with their query.
+ * The front door. A visitor reads what Launchpad does for each kind of person, how to
+ * join, and the latest open challenges, open board roles and completed pilots; a
+ * signed-in person goes straight to their home or to the onboarding step they have not
+ * finished. Old links to the challenge list ({@code /?q=damp}) are sent on to
+ * {@code /challenges} with their query.
  */
 @Controller
 class LandingController {
@@ -36,6 +37,7 @@ class LandingController {
     static final int SHOWN = 3;
 
     private final LaunchpadApi api;
+
     private final Account account;
 
     LandingController(LaunchpadApi api, Account account) {
@@ -88,17 +90,17 @@ class LandingController {
     @GetMapping("/")
     Mono<Rendering> front(ServerHttpRequest request, @AuthenticationPrincipal @Nullable OidcUser user, Model model) {
         if (!request.getQueryParams().isEmpty()) {
-            // the query goes on as it came (already encoded): a redirect view would encode it again
+            // the query goes on as it came (already encoded): a redirect view would
+            // encode it again
             return Mono.just(Rendering.redirectTo("/challenges").propagateQuery(true).build());
         }
         if (user != null) {
-            return account.me().map(Homes::next)
-                .onErrorResume(ApiProblemException.class, e -> {
-                    // the API could not say which organisations the person acts for: the role's home still helps
-                    log.warn("Could not read the signed-in person for their home: {}", e.getReason());
-                    return Mono.just(Homes.homeOf(Homes.roles(user)));
-                })
-                .map(home -> Rendering.redirectTo(home).build());
+            return account.me().map(Homes::next).onErrorResume(ApiProblemException.class, e -> {
+                // the API could not say which organisations the person acts for: the
+                // role's home still helps
+                log.warn("Could not read the signed-in person for their home: {}", e.getReason());
+                return Mono.just(Homes.homeOf(Homes.roles(user)));
+            }).map(home -> Rendering.redirectTo(home).build());
         }
         return Mono.zip(challenges(), boardRoles(), pilots()).map(sections -> {
             model.addAttribute("challenges", sections.getT1());
@@ -108,7 +110,10 @@ class LandingController {
         });
     }
 
-    /** The link a visitor follows to create an account: Keycloak's registration page (prompt=create, OIDC). */
+    /**
+     * The link a visitor follows to create an account: Keycloak's registration page
+     * (prompt=create, OIDC).
+     */
     @GetMapping("/create-account")
     String createAccount() {
         return "redirect:/oauth2/authorization/keycloak?prompt=create";
@@ -121,7 +126,8 @@ class LandingController {
     }
 
     private Mono<List<BoardRoleCard>> boardRoles() {
-        // the public list holds open and closed roles, newest first: only open ones are worth showing
+        // the public list holds open and closed roles, newest first: only open ones are
+        // worth showing
         return api.get(uri -> uri.path("/api/v1/board-roles").queryParam("limit", 20).build(), BoardRoles.class)
             .map(page -> page.items().stream().filter(role -> "open".equals(role.status())).limit(SHOWN).toList())
             .onErrorResume(ApiProblemException.class, e -> unavailable("board roles", e));
@@ -133,9 +139,13 @@ class LandingController {
             .onErrorResume(ApiProblemException.class, e -> unavailable("completed pilots", e));
     }
 
-    /** One section the API could not fill is left empty; the page still explains Launchpad and how to join. */
+    /**
+     * One section the API could not fill is left empty; the page still explains Launchpad
+     * and how to join.
+     */
     private static <T> Mono<List<T>> unavailable(String what, ApiProblemException e) {
         log.warn("Landing page without {}: {}", what, e.getReason());
         return Mono.just(List.of());
     }
+
 }

@@ -23,6 +23,7 @@ class ChallengeWork {
     private static final Class<Map> JSON = Map.class;
 
     private final LaunchpadApi api;
+
     private final Account account;
 
     ChallengeWork(LaunchpadApi api, Account account) {
@@ -32,7 +33,8 @@ class ChallengeWork {
 
     /** The signed-in person, or empty for a visitor (or when the API cannot say). */
     Mono<Optional<Me>> me() {
-        return account.me().map(Optional::of)
+        return account.me()
+            .map(Optional::of)
             .onErrorResume(ApiProblemException.class, e -> Mono.just(Optional.empty()))
             .defaultIfEmpty(Optional.empty());
     }
@@ -42,26 +44,32 @@ class ChallengeWork {
     }
 
     Mono<Map<String, Object>> post(@Nullable Object body, String path, @Nullable Object... variables) {
-        return api.send(HttpMethod.POST, uri -> uri.path(path).build(variables), body, JSON).map(ChallengeWork::cast)
+        return api.send(HttpMethod.POST, uri -> uri.path(path).build(variables), body, JSON)
+            .map(ChallengeWork::cast)
             .defaultIfEmpty(Map.of());
     }
 
     Mono<Map<String, Object>> put(Object body, String path, @Nullable Object... variables) {
-        return api.send(HttpMethod.PUT, uri -> uri.path(path).build(variables), body, JSON).map(ChallengeWork::cast)
+        return api.send(HttpMethod.PUT, uri -> uri.path(path).build(variables), body, JSON)
+            .map(ChallengeWork::cast)
             .defaultIfEmpty(Map.of());
     }
 
     Mono<Map<String, Object>> delete(String path, @Nullable Object... variables) {
-        return api.send(HttpMethod.DELETE, uri -> uri.path(path).build(variables), null, JSON).map(ChallengeWork::cast)
+        return api.send(HttpMethod.DELETE, uri -> uri.path(path).build(variables), null, JSON)
+            .map(ChallengeWork::cast)
             .defaultIfEmpty(Map.of());
     }
 
-    /** A PUT naming the version read (the response's {@code version}) as its strong ETag. */
+    /**
+     * A PUT naming the version read (the response's {@code version}) as its strong ETag.
+     */
     Mono<Map<String, Object>> putVersion(Object body, @Nullable String version, String path,
             @Nullable Object... variables) {
         String ifMatch = version == null ? null : "\"" + version + "\"";
         return api.send(HttpMethod.PUT, uri -> uri.path(path).build(variables), ifMatch, body, JSON)
-            .map(ChallengeWork::cast).defaultIfEmpty(Map.of());
+            .map(ChallengeWork::cast)
+            .defaultIfEmpty(Map.of());
     }
 
     static boolean isMember(Optional<Me> me, @Nullable Object organisationId) {
@@ -77,4 +85,5 @@ class ChallengeWork {
     static List<Map<String, Object>> list(@Nullable Object value) {
         return value == null ? List.of() : (List<Map<String, Object>>) value;
     }
+
 }

@@ -22,9 +22,9 @@ import io.launchpad.web.confirm.Confirmation;
 import reactor.core.publisher.Mono;
 
 /**
- * The journey after a challenge is published: clarification questions, a supplier's response,
- * and the association's evaluation and award. Each page shows what the signed-in person may do;
- * the API has the last word on every rule.
+ * The journey after a challenge is published: clarification questions, a supplier's
+ * response, and the association's evaluation and award. Each page shows what the
+ * signed-in person may do; the API has the last word on every rule.
  */
 @Controller
 class ChallengeWorkController {
@@ -35,25 +35,30 @@ class ChallengeWorkController {
         this.work = work;
     }
 
-    /** The ask form's fields in its own words; a closed question window is said above the form. */
+    /**
+     * The ask form's fields in its own words; a closed question window is said above the
+     * form.
+     */
     private static final FormFields QUESTION_FIELDS = FormFields.of("question")
-            .choose("organisationId", "organisationId", "Asking for", "the organisation you are asking for")
-            .enter("question", "Your question", "your question");
+        .choose("organisationId", "organisationId", "Asking for", "the organisation you are asking for")
+        .enter("question", "Your question", "your question");
 
-    // --- questions -------------------------------------------------------------------------
+    // --- questions
+    // -------------------------------------------------------------------------
 
     @GetMapping("/challenges/{id}/questions")
     Mono<String> questions(@PathVariable String id, Model model) {
-        return Mono.zip(work.get("/api/v1/challenges/{id}", id), work.get("/api/v1/challenges/{id}/questions", id),
-                work.me()).map(all -> {
-                    Map<String, Object> challenge = all.getT1();
-                    Optional<Me> me = all.getT3();
-                    model.addAttribute("challenge", challenge);
-                    model.addAttribute("questions", Forms.items(all.getT2()));
-                    model.addAttribute("owner", ChallengeWork.isMember(me, challenge.get("organisationId")));
-                    model.addAttribute("suppliers", Forms.memberships(me.orElse(null), "supplier"));
-                    return "questions";
-                });
+        return Mono
+            .zip(work.get("/api/v1/challenges/{id}", id), work.get("/api/v1/challenges/{id}/questions", id), work.me())
+            .map(all -> {
+                Map<String, Object> challenge = all.getT1();
+                Optional<Me> me = all.getT3();
+                model.addAttribute("challenge", challenge);
+                model.addAttribute("questions", Forms.items(all.getT2()));
+                model.addAttribute("owner", ChallengeWork.isMember(me, challenge.get("organisationId")));
+                model.addAttribute("suppliers", Forms.memberships(me.orElse(null), "supplier"));
+                return "questions";
+            });
     }
 
     @PostMapping("/challenges/{id}/questions")
@@ -82,14 +87,15 @@ class ChallengeWorkController {
                 .onErrorResume(e -> {
                     model.addAttribute("typedAnswers", Map.of(questionId, answer));
                     String key = "answer-" + questionId;
-                    return FormProblems.refused(e, model, FormFields.of("answer")
-                            .field("answer", key, key, "Answer", "Enter an answer"), () -> questions(id, model));
+                    return FormProblems.refused(e, model,
+                            FormFields.of("answer").field("answer", key, key, "Answer", "Enter an answer"),
+                            () -> questions(id, model));
                 });
         });
     }
 
-
-    // --- a supplier's response -------------------------------------------------------------
+    // --- a supplier's response
+    // -------------------------------------------------------------
 
     @GetMapping("/challenges/{id}/respond")
     Mono<String> respondForm(@PathVariable String id, Model model) {
@@ -97,12 +103,14 @@ class ChallengeWorkController {
     }
 
     /**
-     * The response form; {@code typed} (after a refused send) is shown instead of what is saved, so
-     * nothing typed is lost, with the saved draft's id and version so sending again changes that draft.
+     * The response form; {@code typed} (after a refused send) is shown instead of what is
+     * saved, so nothing typed is lost, with the saved draft's id and version so sending
+     * again changes that draft.
      */
     private Mono<String> respondPage(String id, Model model, @Nullable Map<String, String> typed) {
-        return Mono.zip(work.get("/api/v1/challenges/{id}", id), work.me(),
-                work.get("/api/v1/challenges/{id}/responses", id).onErrorReturn(Map.of()))
+        return Mono
+            .zip(work.get("/api/v1/challenges/{id}", id), work.me(),
+                    work.get("/api/v1/challenges/{id}/responses", id).onErrorReturn(Map.of()))
             .map(all -> {
                 model.addAttribute("challenge", all.getT1());
                 model.addAttribute("suppliers", Forms.memberships(all.getT2().orElse(null), "supplier"));
@@ -138,15 +146,15 @@ class ChallengeWorkController {
             if (responseId == null) {
                 body.put("organisationId", Forms.text(form, "organisationId"));
                 saved = work.post(body, "/api/v1/challenges/{id}/responses", id);
-            } else {
+            }
+            else {
                 saved = work.putVersion(body, Forms.text(form, "version"), "/api/v1/responses/{r}", responseId);
             }
-            return saved
-                .flatMap(response -> submit ? work.post(null, "/api/v1/responses/{r}/submit", response.get("id"))
-                        .onErrorResume(e -> {
-                            model.addAttribute("savedAsDraft", true);
-                            return Mono.error(e);
-                        }) : Mono.just(response))
+            return saved.flatMap(response -> submit
+                    ? work.post(null, "/api/v1/responses/{r}/submit", response.get("id")).onErrorResume(e -> {
+                        model.addAttribute("savedAsDraft", true);
+                        return Mono.error(e);
+                    }) : Mono.just(response))
                 .thenReturn("redirect:/challenges/" + id + "/respond")
                 .onErrorResume(e -> FormProblems.refused(e, model, fields,
                         () -> respondPage(id, model, form.toSingleValueMap())));
@@ -155,15 +163,16 @@ class ChallengeWorkController {
 
     @GetMapping("/responses/{id}")
     Mono<String> response(@PathVariable String id, Model model) {
-        return work.get("/api/v1/responses/{id}", id).flatMap(response -> work
-            .get("/api/v1/challenges/{id}", response.get("challengeId")).map(challenge -> {
+        return work.get("/api/v1/responses/{id}", id)
+            .flatMap(response -> work.get("/api/v1/challenges/{id}", response.get("challengeId")).map(challenge -> {
                 model.addAttribute("response", response);
                 model.addAttribute("challenge", challenge);
                 return "response";
             }));
     }
 
-    // --- the association's evaluation and decision ----------------------------------------
+    // --- the association's evaluation and decision
+    // ----------------------------------------
 
     @GetMapping("/challenges/{id}/evaluate")
     Mono<String> evaluate(@PathVariable String id, Model model) {
@@ -211,11 +220,13 @@ class ChallengeWorkController {
                 return Mono.zip(work.get("/api/v1/challenges/{id}", id), work.get("/api/v1/responses/{r}", responseId))
                     .map(found -> new Confirmation(
                             "Award ‘" + found.getT1().get("title") + "’ to " + found.getT2().get("supplierName") + "?",
-                            List.of(found.getT2().get("supplierName") + " is told they won, and a pilot is set up with them.",
+                            List.of(found.getT2().get("supplierName")
+                                    + " is told they won, and a pilot is set up with them.",
                                     "Every other supplier that responded is told they were not successful.",
                                     "The challenge is then closed to any other decision."),
                             "/challenges/" + id + "/award", "Yes, award it", "/challenges/" + id + "/evaluate",
-                            Confirmation.carried(form)).show(model))
+                            Confirmation.carried(form))
+                        .show(model))
                     .onErrorResume(e -> Forms.refused(e, model, evaluate(id, model)));
             }
             return work.post(Map.of("responseId", responseId), "/api/v1/challenges/{id}/award", id)
@@ -229,18 +240,20 @@ class ChallengeWorkController {
         return exchange.getFormData().flatMap(form -> {
             String reason = form.getFirst("reason") == null ? "" : form.getFirst("reason");
             if (!Confirmation.given(form) && !reason.isBlank()) {
-                return work.get("/api/v1/challenges/{id}", id).map(challenge -> new Confirmation(
-                        "Record no award for ‘" + challenge.get("title") + "’?",
-                        List.of("Every supplier that responded is told that nobody was awarded, with your reason:",
-                                "“" + reason.strip() + "”",
-                                "The challenge is then closed to any other decision."),
-                        "/challenges/" + id + "/no-award", "Yes, record no award", "/challenges/" + id + "/evaluate",
-                        Confirmation.carried(form)).show(model));
+                return work.get("/api/v1/challenges/{id}", id)
+                    .map(challenge -> new Confirmation("Record no award for ‘" + challenge.get("title") + "’?",
+                            List.of("Every supplier that responded is told that nobody was awarded, with your reason:",
+                                    "“" + reason.strip() + "”", "The challenge is then closed to any other decision."),
+                            "/challenges/" + id + "/no-award", "Yes, record no award",
+                            "/challenges/" + id + "/evaluate", Confirmation.carried(form))
+                        .show(model));
             }
-            // a blank reason goes straight to the API, which says what is missing beside the field
+            // a blank reason goes straight to the API, which says what is missing beside
+            // the field
             return work.post(Map.of("reason", reason), "/api/v1/challenges/{id}/no-award", id)
                 .thenReturn("redirect:/challenges/" + id)
                 .onErrorResume(e -> Forms.refused(e, model, evaluate(id, model)));
         });
     }
+
 }

@@ -14,7 +14,10 @@ import io.launchpad.web.forms.FormProblems;
 
 import reactor.core.publisher.Mono;
 
-/** Small helpers the journey pages share: reading form fields and showing the API's refusals. */
+/**
+ * Small helpers the journey pages share: reading form fields and showing the API's
+ * refusals.
+ */
 final class Forms {
 
     private Forms() {
@@ -32,7 +35,8 @@ final class Forms {
         }
         try {
             return Integer.valueOf(value.replace(",", "").replace("£", ""));
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             return -1; // the API refuses it with a message naming the field
         }
     }
@@ -61,8 +65,8 @@ final class Forms {
     }
 
     /**
-     * Renders the view again with the API's reason, in plain English ({@link FormProblems}), when it refused
-     * the change; other failures propagate.
+     * Renders the view again with the API's reason, in plain English
+     * ({@link FormProblems}), when it refused the change; other failures propagate.
      */
     static Mono<String> refused(Throwable error, Model model, Mono<String> view) {
         return FormProblems.refused(error, model, () -> view);
@@ -78,4 +82,5 @@ final class Forms {
         Object items = page.get("items");
         return items == null ? List.of() : (List<Map<String, Object>>) items;
     }
+
 }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 class NotificationPageController {
 
     private final ChallengeWork work;
+
     private final Taxonomies taxonomies;
 
     NotificationPageController(ChallengeWork work, Taxonomies taxonomies) {
@@ -32,8 +33,8 @@ class NotificationPageController {
     }
 
     /**
-     * A saved search in words: its query in quotes, then the category and region by their labels,
-     * never the API's codes ("damp-and-mould").
+     * A saved search in words: its query in quotes, then the category and region by their
+     * labels, never the API's codes ("damp-and-mould").
      */
     static String describe(Map<String, Object> search, Taxonomy taxonomy) {
         List<String> parts = new ArrayList<>();
@@ -71,24 +72,29 @@ class NotificationPageController {
 
     @PostMapping("/notifications/preferences")
     Mono<String> preferences(ServerWebExchange exchange, Model model) {
-        return exchange.getFormData().flatMap(form -> work
-            .put(Map.of("alertFrequency", String.valueOf(Forms.text(form, "alertFrequency"))),
-                    "/api/v1/notifications/preferences")
-            .thenReturn("redirect:/notifications")
-            .onErrorResume(e -> Forms.refused(e, model, feed(model))));
+        return exchange.getFormData()
+            .flatMap(form -> work
+                .put(Map.of("alertFrequency", String.valueOf(Forms.text(form, "alertFrequency"))),
+                        "/api/v1/notifications/preferences")
+                .thenReturn("redirect:/notifications")
+                .onErrorResume(e -> Forms.refused(e, model, feed(model))));
     }
 
-    /** Deletes a saved search after a page that says what that means (its alerts stop). */
+    /**
+     * Deletes a saved search after a page that says what that means (its alerts stop).
+     */
     @PostMapping("/notifications/saved-searches/{id}/delete")
     Mono<String> deleteSearch(@PathVariable String id, ServerWebExchange exchange, Model model) {
         return exchange.getFormData().flatMap(form -> {
             if (!Confirmation.given(form)) {
                 String named = Forms.text(form, "name");
-                return Mono.just(new Confirmation(named == null ? "Delete this saved search?" : "Delete the saved search: " + named + "?",
+                return Mono.just(new Confirmation(
+                        named == null ? "Delete this saved search?" : "Delete the saved search: " + named + "?",
                         List.of("You will no longer be told about new challenges that match it.",
                                 "Challenges it found stay where they are; you can save the search again at any time."),
                         "/notifications/saved-searches/" + id + "/delete", "Yes, delete it", "/notifications",
-                        Confirmation.carried(form)).show(model));
+                        Confirmation.carried(form))
+                    .show(model));
             }
             return work.delete("/api/v1/saved-searches/{id}", id).thenReturn("redirect:/notifications");
         });
@@ -100,8 +106,10 @@ class NotificationPageController {
             Map<String, Object> body = new HashMap<>();
             body.put("query", Forms.text(form, "query"));
             body.put("frequency", Forms.text(form, "frequency"));
-            return work.post(body, "/api/v1/saved-searches").thenReturn("redirect:/notifications")
+            return work.post(body, "/api/v1/saved-searches")
+                .thenReturn("redirect:/notifications")
                 .onErrorResume(e -> Forms.refused(e, model, feed(model)));
         });
     }
+
 }

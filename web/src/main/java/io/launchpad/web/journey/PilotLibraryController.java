@@ -21,8 +21,9 @@ import io.launchpad.web.forms.FormProblems;
 import reactor.core.publisher.Mono;
 
 /**
- * The library of what pilots taught (issue 14): completed pilots, searchable by words, category,
- * region and outcome, each a public case page with its measures drawn as small charts. No sign-in.
+ * The library of what pilots taught (issue 14): completed pilots, searchable by words,
+ * category, region and outcome, each a public case page with its measures drawn as small
+ * charts. No sign-in.
  */
 @Controller
 class PilotLibraryController {
@@ -37,13 +38,15 @@ class PilotLibraryController {
         .choose("outcome", "outcome", "Outcome", "an outcome");
 
     /**
-     * One bar of a measure's chart: {@code width} and {@code valueX} are percentages of the chart's width
-     * (labels take the first 30 %, bars at most 55 %, the value follows its bar).
+     * One bar of a measure's chart: {@code width} and {@code valueX} are percentages of
+     * the chart's width (labels take the first 30 %, bars at most 55 %, the value follows
+     * its bar).
      */
     record Bar(String label, String value, String width, String valueX) {
     }
 
     private final LaunchpadApi api;
+
     private final Taxonomies taxonomies;
 
     PilotLibraryController(LaunchpadApi api, Taxonomies taxonomies) {
@@ -52,8 +55,10 @@ class PilotLibraryController {
     }
 
     @GetMapping("/library")
-    Mono<String> library(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String category,
-            @RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String outcome,
+    Mono<String> library(@RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String region,
+            @RequestParam(required = false) @Nullable String outcome,
             @RequestParam(required = false) @Nullable String cursor, Model model) {
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("q", q == null ? "" : q);
@@ -64,26 +69,24 @@ class PilotLibraryController {
         model.addAttribute("taxonomy", taxonomies.current());
         model.addAttribute("cursor", cursor);
         return api.get(uri -> {
-                uri.path("/api/v1/pilot-library").queryParam("limit", 20);
-                filters.forEach((name, value) -> {
-                    if (!value.isBlank()) {
-                        uri.queryParam(name, value);
-                    }
-                });
-                if (cursor != null && !cursor.isBlank()) {
-                    uri.queryParam("cursor", cursor);
+            uri.path("/api/v1/pilot-library").queryParam("limit", 20);
+            filters.forEach((name, value) -> {
+                if (!value.isBlank()) {
+                    uri.queryParam(name, value);
                 }
-                return uri.build();
-            }, JSON)
-            .map(page -> {
-                model.addAttribute("cases", Forms.items(cast(page)));
-                model.addAttribute("nextCursor", page.get("nextCursor"));
-                return "library/list";
-            })
-            .onErrorResume(e -> FormProblems.refused(e, model, FILTERS, () -> {
-                model.addAttribute("cases", List.of());
-                return Mono.just("library/list");
-            }));
+            });
+            if (cursor != null && !cursor.isBlank()) {
+                uri.queryParam("cursor", cursor);
+            }
+            return uri.build();
+        }, JSON).map(page -> {
+            model.addAttribute("cases", Forms.items(cast(page)));
+            model.addAttribute("nextCursor", page.get("nextCursor"));
+            return "library/list";
+        }).onErrorResume(e -> FormProblems.refused(e, model, FILTERS, () -> {
+            model.addAttribute("cases", List.of());
+            return Mono.just("library/list");
+        }));
     }
 
     @GetMapping("/library/{id}")
@@ -97,11 +100,15 @@ class PilotLibraryController {
         });
     }
 
-    /** For each outcome measure, three bars on one scale: where it started, the target, what was achieved. */
+    /**
+     * For each outcome measure, three bars on one scale: where it started, the target,
+     * what was achieved.
+     */
     static List<List<Bar>> charts(List<Map<String, Object>> outcomes) {
         List<List<Bar>> charts = new ArrayList<>();
         for (Map<String, Object> outcome : outcomes) {
-            BigDecimal baseline = Objects.requireNonNull(number(outcome.get("baseline")), "every measure has a baseline");
+            BigDecimal baseline = Objects.requireNonNull(number(outcome.get("baseline")),
+                    "every measure has a baseline");
             BigDecimal target = Objects.requireNonNull(number(outcome.get("target")), "every measure has a target");
             BigDecimal actual = number(outcome.get("actual"));
             BigDecimal longest = baseline.abs().max(target.abs()).max(actual == null ? BigDecimal.ZERO : actual.abs());
@@ -131,4 +138,5 @@ class PilotLibraryController {
     private static Map<String, Object> cast(Map<?, ?> map) {
         return (Map<String, Object>) map;
     }
+
 }

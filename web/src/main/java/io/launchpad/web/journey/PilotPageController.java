@@ -18,7 +18,10 @@ import io.launchpad.web.forms.FormProblems;
 import reactor.core.publisher.Mono;
 import java.math.BigDecimal;
 
-/** Pilots: milestones and their statuses, outcome measures and their actuals, and the final report. */
+/**
+ * Pilots: milestones and their statuses, outcome measures and their actuals, and the
+ * final report.
+ */
 @Controller
 class PilotPageController {
 
@@ -45,30 +48,30 @@ class PilotPageController {
             boolean association = ChallengeWork.isMember(both.getT2(), pilot.get("associationOrganisationId"));
             model.addAttribute("pilot", pilot);
             model.addAttribute("statuses", MILESTONE_STATUSES);
-            // what the person may add: lessons (either party; the verdict is the association's), residents' feedback
+            // what the person may add: lessons (either party; the verdict is the
+            // association's), residents' feedback
             model.addAttribute("association", association);
-            model.addAttribute("party", association
-                    || ChallengeWork.isMember(both.getT2(), pilot.get("supplierOrganisationId")));
+            model.addAttribute("party",
+                    association || ChallengeWork.isMember(both.getT2(), pilot.get("supplierOrganisationId")));
             return "pilot";
         });
     }
 
     /** The lesson form's fields in its own words. */
     private static final FormFields LESSON_FIELDS = FormFields.of("lesson")
-            .enter("lesson", "What you learned", "what you learned")
-            .choose("verdict", "verdict", "Would you do it again", "whether you would do it again");
+        .enter("lesson", "What you learned", "what you learned")
+        .choose("verdict", "verdict", "Would you do it again", "whether you would do it again");
 
     /** The residents' feedback form's fields in its own words. */
     private static final FormFields FEEDBACK_FIELDS = FormFields.of("feedback")
-            .choose("kind", "kind-quote", "What residents gave", "whether this is a quote or a survey result")
-            .enter("text", "What residents said", "what residents said, or the survey statement")
-            .enter("respondents", "Residents who answered", "how many residents answered")
-            .enter("agreePercent", "Share who agreed", "the share of residents who agreed, from 0 to 100")
-            .choose("residentsConsented", "residentsConsented", "Residents' consent",
-                    "that residents agreed to share this")
-            .message("residentsConsented", "must-be-true", "Confirm that the residents agreed to share this")
-            .message("respondents", "required-for-survey", "Enter how many residents answered the survey")
-            .message("agreePercent", "required-for-survey", "Enter the share of residents who agreed, from 0 to 100");
+        .choose("kind", "kind-quote", "What residents gave", "whether this is a quote or a survey result")
+        .enter("text", "What residents said", "what residents said, or the survey statement")
+        .enter("respondents", "Residents who answered", "how many residents answered")
+        .enter("agreePercent", "Share who agreed", "the share of residents who agreed, from 0 to 100")
+        .choose("residentsConsented", "residentsConsented", "Residents' consent", "that residents agreed to share this")
+        .message("residentsConsented", "must-be-true", "Confirm that the residents agreed to share this")
+        .message("respondents", "required-for-survey", "Enter how many residents answered the survey")
+        .message("agreePercent", "required-for-survey", "Enter the share of residents who agreed, from 0 to 100");
 
     @PostMapping("/pilots/{id}/lessons")
     Mono<String> addLesson(@PathVariable String id, ServerWebExchange exchange, Model model) {
@@ -150,24 +153,34 @@ class PilotPageController {
 
     @PostMapping("/pilots/{id}/complete")
     Mono<String> complete(@PathVariable String id, ServerWebExchange exchange, Model model) {
-        return exchange.getFormData().flatMap(form -> change(id, model,
-                work.post(Map.of("finalReport", String.valueOf(Forms.text(form, "finalReport") == null ? ""
-                        : Forms.text(form, "finalReport"))), "/api/v1/pilots/{id}/complete", id)));
+        return exchange.getFormData()
+            .flatMap(
+                    form -> change(id, model,
+                            work.post(
+                                    Map.of("finalReport",
+                                            String.valueOf(Forms.text(form, "finalReport") == null ? ""
+                                                    : Forms.text(form, "finalReport"))),
+                                    "/api/v1/pilots/{id}/complete", id)));
     }
 
     private Mono<String> change(String id, Model model, Mono<Map<String, Object>> call) {
         return call.thenReturn("redirect:/pilots/" + id).onErrorResume(e -> Forms.refused(e, model, pilot(id, model)));
     }
 
-    /** Numbers as typed ("14", "6.5"); anything else goes as text so the API names the field. */
+    /**
+     * Numbers as typed ("14", "6.5"); anything else goes as text so the API names the
+     * field.
+     */
     private static @Nullable Object decimal(@Nullable String value) {
         if (value == null) {
             return null;
         }
         try {
             return new BigDecimal(value.replace(",", ""));
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             return value;
         }
     }
+
 }

@@ -13,11 +13,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import reactor.core.publisher.Mono;
 import io.launchpad.web.format.Labels;
 
-/** Programme figures for admins as bar charts drawn in server-side SVG: no script, no inline style. */
+/**
+ * Programme figures for admins as bar charts drawn in server-side SVG: no script, no
+ * inline style.
+ */
 @Controller
 class ProgrammePageController {
 
-    /** One bar: its label, its value and its length as a share of the chart's width (0–100). */
+    /**
+     * One bar: its label, its value and its length as a share of the chart's width
+     * (0–100).
+     */
     public record Bar(String label, Number value, double length) {
     }
 
@@ -59,9 +65,11 @@ class ProgrammePageController {
     static List<Bar> bars(Map<String, Number> counts) {
         double max = Math.max(1, counts.values().stream().mapToDouble(Number::doubleValue).max().orElse(1));
         List<Bar> bars = new ArrayList<>();
-        // the API keys its counts by code ("no-award", "partly-met"); the chart says them in words
+        // the API keys its counts by code ("no-award", "partly-met"); the chart says them
+        // in words
         Labels labels = new Labels();
         counts.forEach((code, value) -> bars.add(new Bar(labels.status(code), value, 100 * value.doubleValue() / max)));
         return bars;
     }
+
 }

@@ -14,10 +14,11 @@ import io.launchpad.web.forms.FormFields;
 import io.launchpad.web.forms.FormProblems;
 
 /**
- * A supplier's response form and the API's response fields, both ways: evidence per requirement
- * ({@code evidence-<requirement id>}), approach, price and availability. Submitting needs evidence
- * against every essential requirement, an approach and a price; the API says so one rule at a time,
- * so the web checks them all first and says everything at once, without saving anything.
+ * A supplier's response form and the API's response fields, both ways: evidence per
+ * requirement ({@code evidence-<requirement id>}), approach, price and availability.
+ * Submitting needs evidence against every essential requirement, an approach and a price;
+ * the API says so one rule at a time, so the web checks them all first and says
+ * everything at once, without saving anything.
  */
 final class ResponseForm {
 
@@ -33,8 +34,7 @@ final class ResponseForm {
             fields.field("evidence." + id, "evidence-" + id, "evidence-" + id, "Evidence for “" + text + "”",
                     "Enter your evidence for “" + text + "”");
         }
-        return fields
-            .enter("approach", "Approach", "your approach")
+        return fields.enter("approach", "Approach", "your approach")
             .enter("pricePounds", "Price", "a price in pounds")
             .enter("availability", "Availability", "when you could start")
             .message("pricePounds", FormProblems.WHOLE_NUMBER, "Price must be a whole number of pounds, like 25000")
@@ -44,7 +44,10 @@ final class ResponseForm {
             .message("status", "draft", "This response is already submitted, so it cannot be changed");
     }
 
-    /** What the web can tell without saving: words in the price box; on submit, every answer still missing. */
+    /**
+     * What the web can tell without saving: words in the price box; on submit, every
+     * answer still missing.
+     */
     static List<ApiProblemException.FieldError> local(MultiValueMap<String, String> form, Map<String, Object> challenge,
             boolean submit) {
         List<ApiProblemException.FieldError> problems = new ArrayList<>();
@@ -99,4 +102,5 @@ final class ResponseForm {
         }
         return values;
     }
+
 }

@@ -33,10 +33,11 @@ import reactor.core.publisher.Mono;
 import java.util.Collections;
 
 /**
- * After a first sign-in: "What describes you?" (the API grants that realm role in Keycloak, then the
- * web signs in again without asking, so the new token and the menus carry it), then, for association
- * staff and suppliers, registering their organisation or accepting a colleague's invitation, and the
- * organisation's verification status. Candidates go on to their board profile.
+ * After a first sign-in: "What describes you?" (the API grants that realm role in
+ * Keycloak, then the web signs in again without asking, so the new token and the menus
+ * carry it), then, for association staff and suppliers, registering their organisation or
+ * accepting a colleague's invitation, and the organisation's verification status.
+ * Candidates go on to their board profile.
  */
 @Controller
 class OnboardingController {
@@ -44,20 +45,30 @@ class OnboardingController {
     /** The choices, in the order asked, with how they read on the page. */
     static final Map<String, String> ROLES = roles();
 
-    /** Where a fresh sign-in goes; Keycloak answers without a form while its session lasts. */
+    /**
+     * Where a fresh sign-in goes; Keycloak answers without a form while its session
+     * lasts.
+     */
     static final String SIGN_IN_AGAIN = "redirect:/oauth2/authorization/keycloak";
 
-    /** The name, then its numbers on public registers (the API names them {@code identifiers.companyNumber}). */
+    /**
+     * The name, then its numbers on public registers (the API names them
+     * {@code identifiers.companyNumber}).
+     */
     private static final FormFields ORGANISATION_FIELDS = RegisterNumbers.addTo(FormFields.of("organisation")
         .enter("name", "Name", "your organisation’s name")
-        .message("name", "unique", "An organisation with this name is already registered. If it is yours, ask a"
-                + " colleague there to invite you")
-        .message("name", "confusable-name", "This name looks the same as an organisation already registered. If it"
-                + " is yours, ask a colleague there to invite you; otherwise use your full registered name"),
+        .message("name", "unique",
+                "An organisation with this name is already registered. If it is yours, ask a"
+                        + " colleague there to invite you")
+        .message("name", "confusable-name",
+                "This name looks the same as an organisation already registered. If it"
+                        + " is yours, ask a colleague there to invite you; otherwise use your full registered name"),
             "identifiers.");
 
     private final LaunchpadApi api;
+
     private final Account account;
+
     private final OrganisationRegisters organisations;
 
     OnboardingController(LaunchpadApi api, Account account, OrganisationRegisters organisations) {
@@ -83,12 +94,15 @@ class OnboardingController {
     record Verification(@Nullable Boolean verified, @Nullable Instant refusedAt, @Nullable String refusalReason) {
     }
 
-    /** One organisation the person acts for, with what its verification means for them. */
+    /**
+     * One organisation the person acts for, with what its verification means for them.
+     */
     record Status(String id, String name, String type, boolean verified, @Nullable String refusalReason,
             List<Register> registers) {
     }
 
-    // --- step 1: what describes you --------------------------------------------------------------
+    // --- step 1: what describes you
+    // --------------------------------------------------------------
 
     @GetMapping("/onboarding")
     String chooseRole(@AuthenticationPrincipal OAuth2User user, Model model) {
@@ -110,15 +124,17 @@ class OnboardingController {
             model.addAttribute("roles", ROLES);
             model.addAttribute("chosen", role);
             if (role == null || !ROLES.containsKey(role)) {
-                FormProblems.show(model, List.of(new FormProblems.Problem("role", "role-association",
-                        "Choose what describes you")));
+                FormProblems.show(model,
+                        List.of(new FormProblems.Problem("role", "role-association", "Choose what describes you")));
                 return Mono.just("onboarding/role");
             }
-            return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/me/role").build(), Map.of("role", role), Map.class)
+            return api
+                .send(HttpMethod.POST, uri -> uri.path("/api/v1/me/role").build(), Map.of("role", role), Map.class)
                 .thenReturn(SIGN_IN_AGAIN)
                 .onErrorResume(ApiProblemException.class, e -> {
                     if (e.apiStatus() == 409) {
-                        // Keycloak already holds a role for them: the token they have is older than it
+                        // Keycloak already holds a role for them: the token they have is
+                        // older than it
                         model.addAttribute("alreadyChosen", true);
                         return Mono.just("onboarding/role");
                     }
@@ -127,13 +143,15 @@ class OnboardingController {
                                 "Your choice could not be saved just now. Try again in a minute.")));
                         return Mono.just("onboarding/role");
                     }
-                    return FormProblems.refused(e, model, FormFields.of("role")
-                        .choose("role", "role", "role-association", "what describes you"), () -> Mono.just("onboarding/role"));
+                    return FormProblems.refused(e, model,
+                            FormFields.of("role").choose("role", "role", "role-association", "what describes you"),
+                            () -> Mono.just("onboarding/role"));
                 });
         });
     }
 
-    // --- step 2: your organisation ----------------------------------------------------------------
+    // --- step 2: your organisation
+    // ----------------------------------------------------------------
 
     @GetMapping("/onboarding/organisation")
     Mono<String> organisation(@AuthenticationPrincipal OAuth2User user, Model model) {
@@ -141,8 +159,9 @@ class OnboardingController {
         if (type == null) {
             return Mono.just("redirect:/");
         }
-        return account.me().flatMap(me -> actsFor(me, type) ? Mono.just("redirect:/organisations/verification")
-                : showOrganisation(type, null, model));
+        return account.me()
+            .flatMap(me -> actsFor(me, type) ? Mono.just("redirect:/organisations/verification")
+                    : showOrganisation(type, null, model));
     }
 
     @PostMapping("/onboarding/organisation")
@@ -174,8 +193,8 @@ class OnboardingController {
     @PostMapping("/onboarding/invitations/{id}/accept")
     Mono<String> accept(@PathVariable String id, @AuthenticationPrincipal OAuth2User user, Model model) {
         String type = organisationType(user);
-        return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/me/invitations/{id}/acceptance").build(id), null,
-                Map.class)
+        return api
+            .send(HttpMethod.POST, uri -> uri.path("/api/v1/me/invitations/{id}/acceptance").build(id), null, Map.class)
             .thenReturn("redirect:/organisations/verification")
             .onErrorResume(e -> FormProblems.refused(e, model,
                     () -> type == null ? Mono.just("redirect:/") : showOrganisation(type, null, model)));
@@ -183,8 +202,10 @@ class OnboardingController {
 
     private Mono<String> showOrganisation(String type, @Nullable MultiValueMap<String, String> form, Model model) {
         return api.get(uri -> uri.path("/api/v1/me/invitations").build(), Invitations.class)
-            .map(found -> found.items().stream()
-                .filter(invitation -> "pending".equals(invitation.status()) && type.equals(invitation.organisationType()))
+            .map(found -> found.items()
+                .stream()
+                .filter(invitation -> "pending".equals(invitation.status())
+                        && type.equals(invitation.organisationType()))
                 .toList())
             .onErrorResume(ApiProblemException.class, e -> Mono.just(List.of()))
             .map(invitations -> {
@@ -199,29 +220,37 @@ class OnboardingController {
             });
     }
 
-    // --- step 3: verification -----------------------------------------------------------------------
+    // --- step 3: verification
+    // -----------------------------------------------------------------------
 
-    /** Each organisation the person acts for and whether it may publish yet; what a refused publish links to. */
+    /**
+     * Each organisation the person acts for and whether it may publish yet; what a
+     * refused publish links to.
+     */
     @GetMapping("/organisations/verification")
     Mono<String> verification(@AuthenticationPrincipal OAuth2User user, Model model) {
-        return account.me().flatMap(me -> Flux.fromIterable(me.memberships())
-            .concatMap(m -> Mono.zip(api.get(uri -> uri.path("/api/v1/organisations/{id}/verification")
-                            .build(m.organisationId()), Verification.class), organisations.of(m.organisationId()))
-                .map(found -> new Status(m.organisationId(), m.organisationName() == null ? "Your organisation"
-                        : m.organisationName(), "association".equals(m.organisationType()) ? "Housing association"
-                        : "Technology supplier", Boolean.TRUE.equals(found.getT1().verified()),
-                        found.getT1().refusalReason(), found.getT2())))
-            .collectList()
-            .map(statuses -> {
-                model.addAttribute("organisations", statuses);
-                model.addAttribute("canRegister", organisationType(user) != null);
-                model.addAttribute("next", homeOf(me));
-                return "onboarding/verification";
-            }));
+        return account.me()
+            .flatMap(me -> Flux.fromIterable(me.memberships())
+                .concatMap(m -> Mono
+                    .zip(api.get(uri -> uri.path("/api/v1/organisations/{id}/verification").build(m.organisationId()),
+                            Verification.class), organisations.of(m.organisationId()))
+                    .map(found -> new Status(m.organisationId(),
+                            m.organisationName() == null ? "Your organisation" : m.organisationName(),
+                            "association".equals(m.organisationType()) ? "Housing association" : "Technology supplier",
+                            Boolean.TRUE.equals(found.getT1().verified()), found.getT1().refusalReason(),
+                            found.getT2())))
+                .collectList()
+                .map(statuses -> {
+                    model.addAttribute("organisations", statuses);
+                    model.addAttribute("canRegister", organisationType(user) != null);
+                    model.addAttribute("next", homeOf(me));
+                    return "onboarding/verification";
+                }));
     }
 
     private static String homeOf(Me me) {
-        return me.roles().contains("association") ? "/association" : me.roles().contains("supplier") ? "/supplier" : "/";
+        return me.roles().contains("association") ? "/association"
+                : me.roles().contains("supplier") ? "/supplier" : "/";
     }
 
     private static boolean actsFor(Me me, String type) {
@@ -246,7 +275,10 @@ class OnboardingController {
         return roles.contains("admin") || ROLES.keySet().stream().anyMatch(roles::contains);
     }
 
-    /** The kind of organisation this person registers or joins, or null when their role has none. */
+    /**
+     * The kind of organisation this person registers or joins, or null when their role
+     * has none.
+     */
     private static @Nullable String organisationType(@Nullable OAuth2User user) {
         List<String> roles = roles(user);
         return roles.contains("association") ? "association" : roles.contains("supplier") ? "supplier" : null;
@@ -259,4 +291,5 @@ class OnboardingController {
         roles.put("candidate", "I am a digital leader looking for a board role");
         return Collections.unmodifiableMap(roles);
     }
+
 }

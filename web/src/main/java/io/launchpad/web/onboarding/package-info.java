@@ -1,4 +1,7 @@
-/** Onboarding after a first sign-in: choosing a role, then registering or joining an organisation. */
+/**
+ * Onboarding after a first sign-in: choosing a role, then registering or joining an
+ * organisation.
+ */
 @NullMarked
 package io.launchpad.web.onboarding;
 

@@ -12,8 +12,9 @@ import io.launchpad.web.api.LaunchpadApi;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads an organisation (public) for pages that show who they are about: its register numbers are a
- * detail of those pages, so a failure to read them leaves them out rather than failing the page.
+ * Reads an organisation (public) for pages that show who they are about: its register
+ * numbers are a detail of those pages, so a failure to read them leaves them out rather
+ * than failing the page.
  */
 @Component
 public class OrganisationRegisters {
@@ -26,19 +27,23 @@ public class OrganisationRegisters {
         this.api = api;
     }
 
-    /** The organisation, as the API answers (errors propagate: for pages about the organisation itself). */
+    /**
+     * The organisation, as the API answers (errors propagate: for pages about the
+     * organisation itself).
+     */
     public Mono<Organisation> read(String organisationId) {
         return api.get(uri -> uri.path("/api/v1/organisations/{id}").build(organisationId), Organisation.class);
     }
 
-    /** Its numbers on public registers; none when it has none or they cannot be read just now. */
+    /**
+     * Its numbers on public registers; none when it has none or they cannot be read just
+     * now.
+     */
     public Mono<List<Register>> of(String organisationId) {
-        return read(organisationId)
-            .map(Organisation::registers)
-            .onErrorResume(ApiProblemException.class, e -> {
-                log.debug("Register numbers of {} not shown: {}", organisationId, e.getReason());
-                return Mono.just(List.of());
-            })
-            .defaultIfEmpty(List.of());
+        return read(organisationId).map(Organisation::registers).onErrorResume(ApiProblemException.class, e -> {
+            log.debug("Register numbers of {} not shown: {}", organisationId, e.getReason());
+            return Mono.just(List.of());
+        }).defaultIfEmpty(List.of());
     }
+
 }

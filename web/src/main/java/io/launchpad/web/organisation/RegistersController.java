@@ -22,18 +22,22 @@ import io.launchpad.web.forms.FormProblems;
 import reactor.core.publisher.Mono;
 
 /**
- * An organisation's numbers on public registers, for its members (and admins) to read and change
- * ({@code PUT /api/v1/organisations/{id}/identifiers}, {@code If-Match}: the version the form was filled
- * from). A refused number is said beside its box; a change someone else made meanwhile is explained and
- * the form shows what was typed again, ready to save over the current version.
+ * An organisation's numbers on public registers, for its members (and admins) to read and
+ * change ({@code PUT /api/v1/organisations/{id}/identifiers}, {@code If-Match}: the
+ * version the form was filled from). A refused number is said beside its box; a change
+ * someone else made meanwhile is explained and the form shows what was typed again, ready
+ * to save over the current version.
  */
 @Controller
 class RegistersController {
 
-    private static final FormFields FIELDS = RegisterNumbers.addTo(FormFields.of("organisation’s register numbers"), "");
+    private static final FormFields FIELDS = RegisterNumbers.addTo(FormFields.of("organisation’s register numbers"),
+            "");
 
     private final LaunchpadApi api;
+
     private final Account account;
+
     private final OrganisationRegisters organisations;
 
     RegistersController(LaunchpadApi api, Account account, OrganisationRegisters organisations) {
@@ -54,16 +58,21 @@ class RegistersController {
     Mono<String> change(@PathVariable String id, ServerWebExchange exchange, Model model) {
         return exchange.getFormData().flatMap((MultiValueMap<String, String> form) -> {
             String version = FormProblems.text(form, "version");
-            return api.send(HttpMethod.PUT, uri -> uri.path("/api/v1/organisations/{id}/identifiers").build(id),
-                    version == null ? null : "\"" + version + "\"", RegisterNumbers.body(form), Map.class)
+            return api
+                .send(HttpMethod.PUT, uri -> uri.path("/api/v1/organisations/{id}/identifiers").build(id),
+                        version == null ? null : "\"" + version + "\"", RegisterNumbers.body(form), Map.class)
                 .thenReturn("redirect:/organisations/" + id + "/registers?saved=true")
-                // what was typed stays; the version sent next is the current one, so saving again applies it
-                .onErrorResume(e -> FormProblems.refused(e, model, FIELDS,
-                        () -> organisation(id).map(current -> show(current, RegisterNumbers.values(form, null), model))));
+                // what was typed stays; the version sent next is the current one, so
+                // saving again applies it
+                .onErrorResume(e -> FormProblems.refused(e, model, FIELDS, () -> organisation(id)
+                    .map(current -> show(current, RegisterNumbers.values(form, null), model))));
         });
     }
 
-    /** The organisation, for its members and admins only: anyone else is told there is no such page. */
+    /**
+     * The organisation, for its members and admins only: anyone else is told there is no
+     * such page.
+     */
     private Mono<Organisation> organisation(String id) {
         return Mono.zip(organisations.read(id), account.me()).map(found -> {
             if (!found.getT2().isMemberOf(id) && !found.getT2().roles().contains("admin")) {
@@ -79,4 +88,5 @@ class RegistersController {
         model.addAttribute("registerFields", RegisterNumbers.shown(organisation.type(), values));
         return "organisation/registers";
     }
+
 }

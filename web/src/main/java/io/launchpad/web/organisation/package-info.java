@@ -1,4 +1,7 @@
-/** An organisation's numbers on public registers: shown on the pages about it, changed by its members. */
+/**
+ * An organisation's numbers on public registers: shown on the pages about it, changed by
+ * its members.
+ */
 @NullMarked
 package io.launchpad.web.organisation;
 

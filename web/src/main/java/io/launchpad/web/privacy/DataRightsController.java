@@ -29,18 +29,22 @@ import io.launchpad.web.forms.FormProblems;
 import reactor.core.publisher.Mono;
 
 /**
- * A person's rights over their data: download everything the platform holds about them, give or
- * withdraw consent per purpose, erase their account (after a confirmation step), and read the
- * audit log of who viewed or changed their candidate data.
+ * A person's rights over their data: download everything the platform holds about them,
+ * give or withdraw consent per purpose, erase their account (after a confirmation step),
+ * and read the audit log of who viewed or changed their candidate data.
  */
 @Controller
 class DataRightsController {
 
-    /** One purpose with the person's current answer (the latest in the history; none means not given). */
+    /**
+     * One purpose with the person's current answer (the latest in the history; none means
+     * not given).
+     */
     public record Purpose(String code, String wording, boolean granted) {
     }
 
     private final BoardApi api;
+
     private final ObjectProvider<ServerOAuth2AuthorizedClientRepository> authorizedClients;
 
     DataRightsController(BoardApi api, ObjectProvider<ServerOAuth2AuthorizedClientRepository> authorizedClients) {
@@ -49,8 +53,9 @@ class DataRightsController {
     }
 
     /**
-     * Changing a password happens on Keycloak's own page in the site's theme (an application-initiated
-     * action), which asks for the current sign-in again when it is old, and comes back here signed in.
+     * Changing a password happens on Keycloak's own page in the site's theme (an
+     * application-initiated action), which asks for the current sign-in again when it is
+     * old, and comes back here signed in.
      */
     @GetMapping("/account/password")
     String changePassword() {
@@ -78,12 +83,13 @@ class DataRightsController {
     /** The API's export passed on as a file to keep: JSON, never cached on the way. */
     @GetMapping("/account/data/export")
     Mono<ResponseEntity<byte[]>> export() {
-        return api.bytes("/api/v1/me/export").map(document -> ResponseEntity.ok()
-            .contentType(MediaType.APPLICATION_JSON)
-            .header(HttpHeaders.CONTENT_DISPOSITION,
-                    ContentDisposition.attachment().filename("launchpad-export.json").build().toString())
-            .cacheControl(CacheControl.noStore())
-            .body(document));
+        return api.bytes("/api/v1/me/export")
+            .map(document -> ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("launchpad-export.json").build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(document));
     }
 
     @PostMapping("/account/data/consents")
@@ -92,7 +98,8 @@ class DataRightsController {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("purpose", FormProblems.text(form, "purpose"));
             body.put("granted", "true".equals(FormProblems.text(form, "granted")));
-            return api.post(body, "/api/v1/me/consents").thenReturn("redirect:/account/data")
+            return api.post(body, "/api/v1/me/consents")
+                .thenReturn("redirect:/account/data")
                 .onErrorResume(e -> FormProblems.refused(e, model, () -> data(model)));
         });
     }
@@ -103,9 +110,10 @@ class DataRightsController {
     }
 
     /**
-     * Erasure cannot be undone, so it needs the box ticked as well as the button. Once the API has erased
-     * everything (and deleted the Keycloak account, or recorded that it must), the person is signed out of
-     * the web: the session goes, and with it the tokens it held.
+     * Erasure cannot be undone, so it needs the box ticked as well as the button. Once
+     * the API has erased everything (and deleted the Keycloak account, or recorded that
+     * it must), the person is signed out of the web: the session goes, and with it the
+     * tokens it held.
      */
     @PostMapping("/account/erase")
     Mono<String> erase(ServerWebExchange exchange, Model model) {
@@ -121,9 +129,13 @@ class DataRightsController {
         });
     }
 
-    /** Where a person lands after erasure, signed out: what went, and whether the sign-in account went too. */
+    /**
+     * Where a person lands after erasure, signed out: what went, and whether the sign-in
+     * account went too.
+     */
     @GetMapping("/account/erased")
-    String erased(@RequestParam(required = false) @Nullable String signInAccount, @RequestParam(required = false) @Nullable String reference,
+    String erased(@RequestParam(required = false) @Nullable String signInAccount,
+            @RequestParam(required = false) @Nullable String reference,
             @RequestParam(required = false) @Nullable Long removed, Model model) {
         model.addAttribute("signInAccount", "deleted".equals(signInAccount) ? "deleted"
                 : "deletion-pending".equals(signInAccount) ? "deletion-pending" : "kept");
@@ -137,20 +149,23 @@ class DataRightsController {
             .queryParam("signInAccount", String.valueOf(report.getOrDefault("signInAccount", "kept")))
             .queryParam("reference", String.valueOf(report.get("erasureId")))
             .queryParam("removed", String.valueOf(report.getOrDefault("rowsRemoved", 0)))
-            .build().toUriString();
+            .build()
+            .toUriString();
     }
 
-    /** Ends the web session (security context and tokens) and forgets the person's authorised client. */
+    /**
+     * Ends the web session (security context and tokens) and forgets the person's
+     * authorised client.
+     */
     private Mono<Void> signOut(ServerWebExchange exchange) {
         Mono<Void> forgetClient = exchange.getPrincipal()
             .filter(principal -> principal instanceof OAuth2AuthenticationToken)
             .cast(OAuth2AuthenticationToken.class)
             .flatMap(token -> authorizedClients.getIfAvailable() == null ? Mono.<Void>empty()
-                    : authorizedClients.getObject().removeAuthorizedClient(
-                            token.getAuthorizedClientRegistrationId(), token, exchange));
+                    : authorizedClients.getObject()
+                        .removeAuthorizedClient(token.getAuthorizedClientRegistrationId(), token, exchange));
         return forgetClient.then(exchange.getSession().flatMap(WebSession::invalidate));
     }
-
 
     @GetMapping("/account/audit")
     Mono<String> audit(Model model) {
@@ -164,4 +179,5 @@ class DataRightsController {
     private static List<Map<String, Object>> list(@Nullable Object value) {
         return value == null ? List.of() : (List<Map<String, Object>>) value;
     }
+
 }

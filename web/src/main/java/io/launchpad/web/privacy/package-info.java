@@ -1,4 +1,7 @@
-/** A person's data rights: download, consents, erasure, and the audit log of their candidate data. */
+/**
+ * A person's data rights: download, consents, erasure, and the audit log of their
+ * candidate data.
+ */
 @NullMarked
 package io.launchpad.web.privacy;
 

@@ -9,8 +9,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The reactive CSRF token is loaded lazily; resolving it before a view renders lets Thymeleaf's
- * {@code th:action} add the hidden {@code _csrf} field to every POST form (e.g. "Sign out").
+ * The reactive CSRF token is loaded lazily; resolving it before a view renders lets
+ * Thymeleaf's {@code th:action} add the hidden {@code _csrf} field to every POST form
+ * (e.g. "Sign out").
  */
 @ControllerAdvice
 class CsrfTokenAdvice {
@@ -21,7 +22,8 @@ class CsrfTokenAdvice {
         if (token == null) {
             return Mono.empty();
         }
-        return token.doOnSuccess(
-                resolved -> exchange.getAttributes().put(CsrfRequestDataValueProcessor.DEFAULT_CSRF_ATTR_NAME, resolved));
+        return token.doOnSuccess(resolved -> exchange.getAttributes()
+            .put(CsrfRequestDataValueProcessor.DEFAULT_CSRF_ATTR_NAME, resolved));
     }
+
 }

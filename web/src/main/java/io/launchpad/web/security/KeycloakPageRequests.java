@@ -11,13 +11,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * Sign-ins that start on one of Keycloak's own pages, in the site's theme: "Create an account" with
- * {@code prompt=create} (OpenID Connect's "Initiating User Registration", which Keycloak 26 supports;
- * its older {@code /registrations} endpoint is deprecated and carries no state Spring Security could
- * check), and "Change your password" with {@code kc_action=UPDATE_PASSWORD} (Keycloak's
- * application-initiated actions), so people never need Keycloak's own account console. Each is the same
- * authorization request (state, nonce, PKCE), so the code that comes back signs the person in. Only
- * these values pass: the parameters are not a way to send Keycloak anything else.
+ * Sign-ins that start on one of Keycloak's own pages, in the site's theme: "Create an
+ * account" with {@code prompt=create} (OpenID Connect's "Initiating User Registration",
+ * which Keycloak 26 supports; its older {@code /registrations} endpoint is deprecated and
+ * carries no state Spring Security could check), and "Change your password" with
+ * {@code kc_action=UPDATE_PASSWORD} (Keycloak's application-initiated actions), so people
+ * never need Keycloak's own account console. Each is the same authorization request
+ * (state, nonce, PKCE), so the code that comes back signs the person in. Only these
+ * values pass: the parameters are not a way to send Keycloak anything else.
  */
 final class KeycloakPageRequests implements ServerOAuth2AuthorizationRequestResolver {
 
@@ -55,7 +56,10 @@ final class KeycloakPageRequests implements ServerOAuth2AuthorizationRequestReso
         return OAuth2AuthorizationRequest.from(request)
             .additionalParameters(parameters -> parameters.put(name, value))
             .authorizationRequestUri(UriComponentsBuilder.fromUriString(request.getAuthorizationRequestUri())
-                .replaceQueryParam(name, value).build(true).toUriString())
+                .replaceQueryParam(name, value)
+                .build(true)
+                .toUriString())
             .build();
     }
+
 }

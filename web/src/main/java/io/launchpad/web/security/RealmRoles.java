@@ -20,10 +20,11 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import com.nimbusds.jwt.JWTParser;
 
 /**
- * Keycloak puts realm roles in the access token only, not in the ID token. The web reads them at
- * sign-in as {@code ROLE_<role>} authorities to choose which links to offer; it does not verify the
- * token's signature because it received it straight from Keycloak's token endpoint, and because the
- * API, which verifies every token, decides what each person may actually do.
+ * Keycloak puts realm roles in the access token only, not in the ID token. The web reads
+ * them at sign-in as {@code ROLE_<role>} authorities to choose which links to offer; it
+ * does not verify the token's signature because it received it straight from Keycloak's
+ * token endpoint, and because the API, which verifies every token, decides what each
+ * person may actually do.
  */
 @Configuration(proxyBeanMethods = false)
 class RealmRoles {
@@ -35,7 +36,9 @@ class RealmRoles {
             Set<GrantedAuthority> authorities = new LinkedHashSet<>(user.getAuthorities());
             roles(request.getAccessToken().getTokenValue())
                 .forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
-            String nameAttribute = request.getClientRegistration().getProviderDetails().getUserInfoEndpoint()
+            String nameAttribute = request.getClientRegistration()
+                .getProviderDetails()
+                .getUserInfoEndpoint()
                 .getUserNameAttributeName();
             return nameAttribute == null || nameAttribute.isBlank()
                     ? new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo())
@@ -43,10 +46,14 @@ class RealmRoles {
         });
     }
 
-    /** The {@code realm_access.roles} claim of a JWT access token; none when the token is opaque. */
+    /**
+     * The {@code realm_access.roles} claim of a JWT access token; none when the token is
+     * opaque.
+     */
     static List<String> roles(String accessToken) {
         try {
-            Map<String, Object> realmAccess = JWTParser.parse(accessToken).getJWTClaimsSet()
+            Map<String, Object> realmAccess = JWTParser.parse(accessToken)
+                .getJWTClaimsSet()
                 .getJSONObjectClaim("realm_access");
             Object roles = realmAccess == null ? null : realmAccess.get("roles");
             List<String> names = new ArrayList<>();
@@ -54,8 +61,10 @@ class RealmRoles {
                 list.forEach(role -> names.add(String.valueOf(role)));
             }
             return names;
-        } catch (ParseException e) {
+        }
+        catch (ParseException e) {
             return List.of();
         }
     }
+
 }

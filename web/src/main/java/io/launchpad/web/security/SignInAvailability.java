@@ -20,19 +20,23 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Before sending someone to Keycloak to sign in or create an account, asks whether Keycloak answers:
- * when it does not, the person gets a page of ours saying sign-in is unavailable for now and what
- * still works, instead of their browser's "cannot connect" page at Keycloak's address. People
- * already signed in are not affected (their session and tokens go on working, issue 13).
+ * Before sending someone to Keycloak to sign in or create an account, asks whether
+ * Keycloak answers: when it does not, the person gets a page of ours saying sign-in is
+ * unavailable for now and what still works, instead of their browser's "cannot connect"
+ * page at Keycloak's address. People already signed in are not affected (their session
+ * and tokens go on working, issue 13).
  */
 @Component
 class SignInAvailability implements WebFilter, Ordered {
 
     static final String PAGE = "/sign-in-unavailable";
+
     private static final Logger log = LoggerFactory.getLogger(SignInAvailability.class);
+
     private static final Duration PROBE_TIMEOUT = Duration.ofMillis(1500);
 
     private final WebClient http = WebClient.create();
+
     private final URI discovery;
 
     SignInAvailability(@Value("${spring.security.oauth2.client.provider.keycloak.issuer-uri}") String issuer) {
@@ -62,13 +66,18 @@ class SignInAvailability implements WebFilter, Ordered {
     }
 
     private Mono<Boolean> keycloakAnswers() {
-        return http.get().uri(discovery).retrieve().toBodilessEntity()
-                .map(response -> response.getStatusCode().is2xxSuccessful())
-                .timeout(PROBE_TIMEOUT)
-                .onErrorResume(error -> {
-                    log.atWarn().addKeyValue("error", error.toString()).log("Keycloak does not answer; sign-in shown as unavailable");
-                    return Mono.just(false);
-                });
+        return http.get()
+            .uri(discovery)
+            .retrieve()
+            .toBodilessEntity()
+            .map(response -> response.getStatusCode().is2xxSuccessful())
+            .timeout(PROBE_TIMEOUT)
+            .onErrorResume(error -> {
+                log.atWarn()
+                    .addKeyValue("error", error.toString())
+                    .log("Keycloak does not answer; sign-in shown as unavailable");
+                return Mono.just(false);
+            });
     }
 
     @Controller
@@ -80,5 +89,7 @@ class SignInAvailability implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set("Retry-After", "60");
             return "error/sign-in-unavailable";
         }
+
     }
+
 }

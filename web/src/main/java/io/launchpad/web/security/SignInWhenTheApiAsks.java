@@ -15,10 +15,11 @@ import io.launchpad.web.api.ApiProblemException;
 import reactor.core.publisher.Mono;
 
 /**
- * A page the API refused with 401 (nobody signed in, or a sign-in that has expired) sends the person
- * to sign in and, for a page they were reading, back to it afterwards: signing in is what would help,
- * so that is where they go, rather than to an error page. Every other failure passes on to Boot's
- * error pages (403, 404, 502), which run after this handler.
+ * A page the API refused with 401 (nobody signed in, or a sign-in that has expired) sends
+ * the person to sign in and, for a page they were reading, back to it afterwards: signing
+ * in is what would help, so that is where they go, rather than to an error page. Every
+ * other failure passes on to Boot's error pages (403, 404, 502), which run after this
+ * handler.
  */
 @Component
 @Order(-2)
@@ -27,6 +28,7 @@ class SignInWhenTheApiAsks implements WebExceptionHandler {
     static final URI SIGN_IN = URI.create("/oauth2/authorization/keycloak");
 
     private final ServerRequestCache requests = new WebSessionServerRequestCache();
+
     private final ServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
 
     @Override
@@ -37,4 +39,5 @@ class SignInWhenTheApiAsks implements WebExceptionHandler {
         }
         return requests.saveRequest(exchange).then(redirects.sendRedirect(exchange, SIGN_IN));
     }
+
 }

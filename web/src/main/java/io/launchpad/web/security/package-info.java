@@ -1,4 +1,7 @@
-/** Sign-in through Keycloak: realm roles, CSRF tokens, and sending people to sign in when the API asks. */
+/**
+ * Sign-in through Keycloak: realm roles, CSRF tokens, and sending people to sign in when
+ * the API asks.
+ */
 @NullMarked
 package io.launchpad.web.security;
 

@@ -5,7 +5,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-/** {@code GET /api/v1/suppliers/{id}/matches}: open challenges ranked for a supplier's profile, one page. */
+/**
+ * {@code GET /api/v1/suppliers/{id}/matches}: open challenges ranked for a supplier's
+ * profile, one page.
+ */
 record SupplierMatches(@Nullable Verdict verdict, List<ChallengeMatch> items, @Nullable String nextCursor) {
 
     SupplierMatches {

@@ -15,9 +15,10 @@ import io.launchpad.web.api.LaunchpadApi;
 import reactor.core.publisher.Mono;
 
 /**
- * "Challenges for your profile": the open challenges the API ranks for the signed-in person's supplier
- * profile, with the reasons in the API's own sentences, a plain "no strong match" when the best is
- * weak, and further pages. A person without a supplier profile is told how to get one.
+ * "Challenges for your profile": the open challenges the API ranks for the signed-in
+ * person's supplier profile, with the reasons in the API's own sentences, a plain "no
+ * strong match" when the best is weak, and further pages. A person without a supplier
+ * profile is told how to get one.
  */
 @Controller
 class SupplierMatchesController {
@@ -43,8 +44,8 @@ class SupplierMatchesController {
                 model.addAttribute("profile", profile);
                 return page(profile.id(), later ? cursor : null)
                     // a link kept from an old list starts again at the first page
-                    .onErrorResume(ApiProblemException.class, e -> later && e.apiStatus() == 400
-                        ? page(profile.id(), null) : Mono.error(e))
+                    .onErrorResume(ApiProblemException.class,
+                            e -> later && e.apiStatus() == 400 ? page(profile.id(), null) : Mono.error(e))
                     .map(found -> {
                         boolean restarted = later && found.first();
                         int rank = restarted ? 1 : firstRank;
@@ -52,8 +53,10 @@ class SupplierMatchesController {
                         model.addAttribute("firstRank", rank);
                         model.addAttribute("noStrongMatch", found.matches().noStrongMatch());
                         String next = found.matches().nextCursor();
-                        model.addAttribute("nextLink", next == null ? null : "/supplier/matches?cursor="
-                                + URLEncoder.encode(next, StandardCharsets.UTF_8) + "&from=" + (rank + found.matches().items().size()));
+                        model.addAttribute("nextLink",
+                                next == null ? null
+                                        : "/supplier/matches?cursor=" + URLEncoder.encode(next, StandardCharsets.UTF_8)
+                                                + "&from=" + (rank + found.matches().items().size()));
                         model.addAttribute("firstLink", rank > 1 ? "/supplier/matches" : null);
                         return "supplier/matches";
                     });
@@ -72,4 +75,5 @@ class SupplierMatchesController {
             return uri.queryParam("cursor", "{cursor}").build(profileId, cursor);
         }, SupplierMatches.class).map(matches -> new Found(matches, cursor == null));
     }
+
 }

@@ -6,15 +6,19 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-/** A published supplier profile and its completed pilots, as the public supplier page shows them. */
+/**
+ * A published supplier profile and its completed pilots, as the public supplier page
+ * shows them.
+ */
 final class SupplierPage {
 
     private SupplierPage() {
     }
 
-    record Profile(String id, @Nullable String organisationId, String name, @Nullable String summary, @Nullable String capabilities,
-            @Nullable String products, @Nullable String caseStudies, List<String> regions, List<String> accreditations,
-            List<String> categories, @Nullable String status, @Nullable String hiddenReason) {
+    record Profile(String id, @Nullable String organisationId, String name, @Nullable String summary,
+            @Nullable String capabilities, @Nullable String products, @Nullable String caseStudies,
+            List<String> regions, List<String> accreditations, List<String> categories, @Nullable String status,
+            @Nullable String hiddenReason) {
 
         Profile {
             regions = regions == null ? List.of() : List.copyOf(regions);
@@ -42,7 +46,10 @@ final class SupplierPage {
     record Outcome(String measure, @Nullable String unit, @Nullable BigDecimal baseline, @Nullable BigDecimal target,
             @Nullable BigDecimal actual) {
 
-        /** Met when the actual reached the target in the direction the target set from the baseline. */
+        /**
+         * Met when the actual reached the target in the direction the target set from the
+         * baseline.
+         */
         public String verdict() {
             if (actual == null || target == null) {
                 return "Not measured";
@@ -60,4 +67,5 @@ final class SupplierPage {
             return unit == null || unit.isBlank() ? number : number + " " + unit;
         }
     }
+
 }

@@ -28,11 +28,12 @@ import reactor.core.publisher.Mono;
 import java.util.Collections;
 
 /**
- * A supplier writes its profile (everything {@code /api/v1/suppliers} takes: name, summary, what it
- * does, products, case studies, categories, regions, accreditations, size) and publishes it. As on the
- * challenge form, the API checks every rule and the form shows all of its answer at once beside the
- * fields, with what was typed kept; after a conflict the typed values come back with the current
- * version, so saving again is possible. A refused publish keeps the saved draft as the form's.
+ * A supplier writes its profile (everything {@code /api/v1/suppliers} takes: name,
+ * summary, what it does, products, case studies, categories, regions, accreditations,
+ * size) and publishes it. As on the challenge form, the API checks every rule and the
+ * form shows all of its answer at once beside the fields, with what was typed kept; after
+ * a conflict the typed values come back with the current version, so saving again is
+ * possible. A refused publish keeps the saved draft as the form's.
  */
 @Controller
 class SupplierProfileController {
@@ -40,14 +41,18 @@ class SupplierProfileController {
     /** The API's organisation sizes (taxonomy {@code organisation-size}), in order. */
     static final Map<String, String> SIZES = sizes();
 
-    /** The fields chosen from lists; each arrives as repeated form values (checkboxes). */
+    /**
+     * The fields chosen from lists; each arrives as repeated form values (checkboxes).
+     */
     static final List<String> LISTS = List.of("categories", "regions", "accreditations");
 
     @SuppressWarnings("rawtypes")
     private static final Class<Map> JSON = Map.class;
 
     private final LaunchpadApi api;
+
     private final Account account;
+
     private final Taxonomies taxonomies;
 
     SupplierProfileController(LaunchpadApi api, Account account, Taxonomies taxonomies) {
@@ -67,18 +72,22 @@ class SupplierProfileController {
         }
     }
 
-    /** The profile of the person's supplier organisation ({@code id} picks one when they act for several). */
+    /**
+     * The profile of the person's supplier organisation ({@code id} picks one when they
+     * act for several).
+     */
     @GetMapping("/supplier/profile")
     Mono<String> profile(@RequestParam(required = false) @Nullable String id,
             @RequestParam(required = false) @Nullable String saved, Model model) {
         model.addAttribute("saved", saved);
-        return api.get(uri -> uri.path("/api/v1/me/supplier-profiles").build(), MyProfiles.class)
-            .flatMap(mine -> {
-                Map<String, Object> chosen = mine.items().stream()
-                    .filter(profile -> id == null || id.equals(String.valueOf(profile.get("id"))))
-                    .findFirst().orElse(null);
-                return chosen == null ? show(model, Map.of(), Map.of()) : show(model, values(chosen), lists(chosen));
-            });
+        return api.get(uri -> uri.path("/api/v1/me/supplier-profiles").build(), MyProfiles.class).flatMap(mine -> {
+            Map<String, Object> chosen = mine.items()
+                .stream()
+                .filter(profile -> id == null || id.equals(String.valueOf(profile.get("id"))))
+                .findFirst()
+                .orElse(null);
+            return chosen == null ? show(model, Map.of(), Map.of()) : show(model, values(chosen), lists(chosen));
+        });
     }
 
     @PostMapping("/supplier/profile")
@@ -88,17 +97,20 @@ class SupplierProfileController {
             boolean publish = "publish".equals(form.getFirst("action"));
             String version = FormProblems.text(form, "version");
             Mono<Map<String, Object>> saved = id == null
-                    ? api.send(HttpMethod.POST, uri -> uri.path("/api/v1/suppliers").build(), body(form), JSON).map(SupplierProfileController::cast)
-                    : api.send(HttpMethod.PUT, uri -> uri.path("/api/v1/suppliers/{id}").build(id),
-                            version == null ? null : "\"" + version + "\"", body(form), JSON).map(SupplierProfileController::cast);
-            return saved
-                .flatMap(profile -> publish && "draft".equals(profile.get("status")) ? published(profile, form, model)
-                        : Mono.just(redirect(profile, publish ? "published" : "saved")))
+                    ? api.send(HttpMethod.POST, uri -> uri.path("/api/v1/suppliers").build(), body(form), JSON)
+                        .map(SupplierProfileController::cast)
+                    : api
+                        .send(HttpMethod.PUT, uri -> uri.path("/api/v1/suppliers/{id}").build(id),
+                                version == null ? null : "\"" + version + "\"", body(form), JSON)
+                        .map(SupplierProfileController::cast);
+            return saved.flatMap(profile -> publish && "draft".equals(profile.get("status"))
+                    ? published(profile, form, model) : Mono.just(redirect(profile, publish ? "published" : "saved")))
                 .onErrorResume(e -> {
                     if (id == null || !FormProblems.isConflict(e)) {
                         return FormProblems.refused(e, model, FIELDS, () -> show(model, typed(form), chosen(form)));
                     }
-                    // what was typed stays; the version becomes the current one, so saving again is possible
+                    // what was typed stays; the version becomes the current one, so
+                    // saving again is possible
                     return current(id).flatMap(current -> FormProblems.refused(e, model, FIELDS, () -> {
                         Map<String, String> values = typed(form);
                         values.put("version", String.valueOf(current.get("version")));
@@ -109,11 +121,15 @@ class SupplierProfileController {
         });
     }
 
-    /** Publishes a saved draft; if that is refused, the form comes back as the draft's, saying it is saved. */
+    /**
+     * Publishes a saved draft; if that is refused, the form comes back as the draft's,
+     * saying it is saved.
+     */
     private Mono<String> published(Map<String, Object> saved, MultiValueMap<String, String> form, Model model) {
         Object id = saved.get("id");
-        return api.send(HttpMethod.POST, uri -> uri.path("/api/v1/suppliers/{id}/publish").build(id),
-                "\"" + saved.get("version") + "\"", null, JSON)
+        return api
+            .send(HttpMethod.POST, uri -> uri.path("/api/v1/suppliers/{id}/publish").build(id),
+                    "\"" + saved.get("version") + "\"", null, JSON)
             .map(profile -> redirect(cast(profile), "published"))
             .onErrorResume(e -> FormProblems.refused(e, model, FIELDS, () -> {
                 Map<String, String> values = typed(form);
@@ -136,21 +152,27 @@ class SupplierProfileController {
             List<Me.Membership> suppliers = new ArrayList<>();
             me.memberships().stream().filter(m -> "supplier".equals(m.organisationType())).forEach(suppliers::add);
             model.addAttribute("suppliers", suppliers);
-            model.addAttribute("organisationName", me.memberships().stream()
+            model.addAttribute("organisationName", me.memberships()
+                .stream()
                 .filter(m -> m.organisationId().equals(values.get("organisationId")) && m.organisationName() != null)
-                .map(Me.Membership::organisationName).findFirst().orElse("your organisation"));
+                .map(Me.Membership::organisationName)
+                .findFirst()
+                .orElse("your organisation"));
             model.addAttribute("values", values);
             model.addAttribute("categoryOptions", options(taxonomy.categories(), lists.get("categories")));
             model.addAttribute("regionOptions", options(taxonomy.regions(), lists.get("regions")));
             model.addAttribute("accreditationOptions", options(taxonomy.accreditations(), lists.get("accreditations")));
-            model.addAttribute("sizeOptions", options(SIZES, values.get("size") == null ? null : List.of(values.get("size"))));
+            model.addAttribute("sizeOptions",
+                    options(SIZES, values.get("size") == null ? null : List.of(values.get("size"))));
             return "supplier/profile";
         });
     }
 
     private static List<Option> options(Map<String, String> vocabulary, @Nullable List<String> selected) {
-        return vocabulary.entrySet().stream()
-            .map(entry -> new Option(entry.getKey(), entry.getValue(), selected != null && selected.contains(entry.getKey())))
+        return vocabulary.entrySet()
+            .stream()
+            .map(entry -> new Option(entry.getKey(), entry.getValue(),
+                    selected != null && selected.contains(entry.getKey())))
             .toList();
     }
 
@@ -208,7 +230,8 @@ class SupplierProfileController {
     static Map<String, List<String>> lists(Map<String, Object> profile) {
         Map<String, List<String>> lists = new LinkedHashMap<>();
         for (String list : LISTS) {
-            lists.put(list, profile.get(list) instanceof List<?> codes ? codes.stream().map(String::valueOf).toList() : List.of());
+            lists.put(list, profile.get(list) instanceof List<?> codes ? codes.stream().map(String::valueOf).toList()
+                    : List.of());
         }
         return lists;
     }
@@ -243,4 +266,5 @@ class SupplierProfileController {
     private static Map<String, Object> cast(Map<?, ?> map) {
         return (Map<String, Object>) map;
     }
+
 }

@@ -17,9 +17,9 @@ import reactor.core.publisher.Mono;
 import java.util.Collections;
 
 /**
- * A supplier's home: its responses by status (drafts first, so an unsent one is never forgotten),
- * the challenges it follows with their deadlines, and links to the challenges matched to its profile
- * and its pilots.
+ * A supplier's home: its responses by status (drafts first, so an unsent one is never
+ * forgotten), the challenges it follows with their deadlines, and links to the challenges
+ * matched to its profile and its pilots.
  */
 @Controller
 class SupplierWorkController {
@@ -60,14 +60,21 @@ class SupplierWorkController {
 
     @GetMapping("/supplier")
     Mono<String> home(Model model) {
-        return Mono.zip(api.get(uri -> uri.path("/api/v1/me/responses").build(), Responses.class),
-                api.get(uri -> uri.path("/api/v1/me/follows").build(), Follows.class))
+        return Mono
+            .zip(api.get(uri -> uri.path("/api/v1/me/responses").build(), Responses.class),
+                    api.get(uri -> uri.path("/api/v1/me/follows").build(), Follows.class))
             .map(found -> {
-                model.addAttribute("groups", STATUSES.entrySet().stream()
-                    .map(status -> new Group(status.getKey(), status.getValue(), found.getT1().items().stream()
-                        .filter(response -> status.getKey().equals(response.status())).toList()))
-                    .filter(group -> !group.responses().isEmpty())
-                    .toList());
+                model.addAttribute("groups",
+                        STATUSES.entrySet()
+                            .stream()
+                            .map(status -> new Group(status.getKey(), status.getValue(),
+                                    found.getT1()
+                                        .items()
+                                        .stream()
+                                        .filter(response -> status.getKey().equals(response.status()))
+                                        .toList()))
+                            .filter(group -> !group.responses().isEmpty())
+                            .toList());
                 model.addAttribute("follows", found.getT2().items());
                 return "supplier/home";
             });
@@ -82,4 +89,5 @@ class SupplierWorkController {
         statuses.put("unsuccessful", "Not successful");
         return Collections.unmodifiableMap(statuses);
     }
+
 }

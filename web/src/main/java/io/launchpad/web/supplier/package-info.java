@@ -1,4 +1,7 @@
-/** A supplier's pages: its profile and public page, the challenges matched to it, and its work. */
+/**
+ * A supplier's pages: its profile and public page, the challenges matched to it, and its
+ * work.
+ */
 @NullMarked
 package io.launchpad.web.supplier;
 

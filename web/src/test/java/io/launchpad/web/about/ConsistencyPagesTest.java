@@ -27,9 +27,9 @@ import io.launchpad.web.format.Dates;
 import io.launchpad.web.format.Labels;
 
 /**
- * Issue 12, item 10 and its smaller things: one date format, times on notifications, words for codes,
- * a saved search that can be deleted (after asking), and the footer's accessibility, privacy and
- * contact pages, readable without signing in.
+ * Issue 12, item 10 and its smaller things: one date format, times on notifications,
+ * words for codes, a saved search that can be deleted (after asking), and the footer's
+ * accessibility, privacy and contact pages, readable without signing in.
  */
 class ConsistencyPagesTest extends WebPageTest {
 
@@ -54,46 +54,66 @@ class ConsistencyPagesTest extends WebPageTest {
         assertThat(labels.status("partly-met")).isEqualTo("Partly met");
         assertThat(labels.status("published")).isEqualTo("Open");
         assertThat(labels.status("some-new_state")).isEqualTo("Some new state");
-        assertThat(labels.auditResource("/api/v1/applications/a-1 -> declined")).isEqualTo("Your application (now declined)");
+        assertThat(labels.auditResource("/api/v1/applications/a-1 -> declined"))
+            .isEqualTo("Your application (now declined)");
         assertThat(labels.auditResource("/api/v1/something/else")).isEqualTo("Your data");
     }
 
     @Test
     void notificationsShowWhenTheyHappenedAndASavedSearchIsDeletedAfterAsking() {
-        json("/api/v1/notifications", """
-                {"items":[{"id":7,"kind":"challenge-published","title":"New challenge: Damp sensing","link":"/challenges/c-1",
-                           "createdAt":"2027-01-16T14:05:00Z","readAt":null}],"unread":1}""");
+        json("/api/v1/notifications",
+                """
+                        {"items":[{"id":7,"kind":"challenge-published","title":"New challenge: Damp sensing","link":"/challenges/c-1",
+                                   "createdAt":"2027-01-16T14:05:00Z","readAt":null}],"unread":1}""");
         json("/api/v1/saved-searches", """
                 {"items":[{"id":"s-1","query":"damp","frequency":"daily"},
                           {"id":"s-2","category":"damp-and-mould","region":"north-west","frequency":"weekly"}]}""");
-        ApiStub.SERVER.stubFor(delete(urlPathEqualTo("/api/v1/saved-searches/s-1")).willReturn(aResponse().withStatus(204)));
+        ApiStub.SERVER
+            .stubFor(delete(urlPathEqualTo("/api/v1/saved-searches/s-1")).willReturn(aResponse().withStatus(204)));
 
         Document feed = Jsoup.parse(pageAs(signedIn("sam", "Sam", "supplier"), "/notifications"));
         assertThat(feed.select("[data-testid=notification-time]").text()).isEqualTo("16 January 2027 at 2:05pm");
         assertThat(feed.select("[data-testid=saved-search]").get(0).text()).startsWith("\u201cdamp\u201d (daily)");
         // codes are shown as their labels, never as "damp-and-mould"
-        assertThat(feed.select("[data-testid=saved-search]").get(1).text()).startsWith("Damp and mould, North West (weekly)");
+        assertThat(feed.select("[data-testid=saved-search]").get(1).text())
+            .startsWith("Damp and mould, North West (weekly)");
 
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("name", "\u201cdamp\u201d");
-        Document confirm = Jsoup.parse(submitAs(signedIn("sam", "Sam", "supplier"), "/notifications/saved-searches/s-1/delete", form));
-        assertThat(confirm.select("[data-testid=confirm-heading]").text()).isEqualTo("Delete the saved search: \u201cdamp\u201d?");
+        Document confirm = Jsoup
+            .parse(submitAs(signedIn("sam", "Sam", "supplier"), "/notifications/saved-searches/s-1/delete", form));
+        assertThat(confirm.select("[data-testid=confirm-heading]").text())
+            .isEqualTo("Delete the saved search: \u201cdamp\u201d?");
         ApiStub.SERVER.verify(0, deleteRequestedFor(urlPathEqualTo("/api/v1/saved-searches/s-1")));
 
         form.add("confirmed", "yes");
-        web.mutateWith(signedIn("sam", "Sam", "supplier")).mutateWith(csrf()).post().uri("/notifications/saved-searches/s-1/delete")
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange()
-            .expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/notifications");
+        web.mutateWith(signedIn("sam", "Sam", "supplier"))
+            .mutateWith(csrf())
+            .post()
+            .uri("/notifications/saved-searches/s-1/delete")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData(form))
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .valueEquals("Location", "/notifications");
         ApiStub.SERVER.verify(1, deleteRequestedFor(urlPathEqualTo("/api/v1/saved-searches/s-1")));
     }
 
     @Test
     void theFooterLinksToAccessibilityPrivacyAndContactPagesAnyoneCanRead() {
-        for (String path : new String[] {"/accessibility", "/privacy", "/contact"}) {
-            Document page = Jsoup.parse(web.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class)
-                .returnResult().getResponseBody());
-            assertThat(page.select("footer [data-testid^=footer-]").eachAttr("href"))
-                .containsExactly("/library", "/open-data", "/accessibility", "/privacy", "/contact");
+        for (String path : new String[] { "/accessibility", "/privacy", "/contact" }) {
+            Document page = Jsoup.parse(web.get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
+            assertThat(page.select("footer [data-testid^=footer-]").eachAttr("href")).containsExactly("/library",
+                    "/open-data", "/accessibility", "/privacy", "/contact");
             assertThat(page.select("main h1").text()).isNotBlank();
             assertThat(page.select("main a[href^=mailto:]")).isNotEmpty();
         }
@@ -106,4 +126,5 @@ class ConsistencyPagesTest extends WebPageTest {
     private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withHeader("Content-Type", "application/json").withBody(body);
     }
+
 }

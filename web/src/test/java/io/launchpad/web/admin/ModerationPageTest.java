@@ -27,18 +27,23 @@ import io.launchpad.web.ApiStub;
 import io.launchpad.web.WebPageTest;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Issue 12, item 5: admins hide content with a reason (after a confirmation), see what is hidden and restore it. */
+/**
+ * Issue 12, item 5: admins hide content with a reason (after a confirmation), see what is
+ * hidden and restore it.
+ */
 class ModerationPageTest extends WebPageTest {
 
     private static final String ID = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
 
     @Test
     void theListShowsWhatIsHiddenWithReasonAndTimeAndRestoringAsksFirst() {
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/admin/moderation")).willReturn(json("""
-                {"items":[{"kind":"challenge","id":"%s","title":"Cut damp reports","reason":"Claims savings no pilot showed",
-                           "hiddenAt":"2027-01-16T14:05:00Z"},
-                          {"kind":"question","id":"q-1","title":"Will you pay us?","reason":"Spam","hiddenAt":"2027-01-16T09:00:00Z"}],
-                 "nextCursor":null}""".formatted(ID))));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/admin/moderation")).willReturn(
+                json("""
+                        {"items":[{"kind":"challenge","id":"%s","title":"Cut damp reports","reason":"Claims savings no pilot showed",
+                                   "hiddenAt":"2027-01-16T14:05:00Z"},
+                                  {"kind":"question","id":"q-1","title":"Will you pay us?","reason":"Spam","hiddenAt":"2027-01-16T09:00:00Z"}],
+                         "nextCursor":null}"""
+                    .formatted(ID))));
         ApiStub.SERVER.stubFor(delete(urlPathEqualTo("/api/v1/admin/moderation/challenge/" + ID))
             .willReturn(aResponse().withStatus(204)));
 
@@ -47,7 +52,8 @@ class ModerationPageTest extends WebPageTest {
         assertThat(first.text()).contains("Cut damp reports", "Challenge, hidden 16 January 2027 at 2:05pm",
                 "Reason: Claims savings no pilot showed");
         assertThat(first.select("a").attr("href")).isEqualTo("/challenges/" + ID);
-        assertThat(list.select("[data-testid=hidden-item]").get(1).text()).contains("Question and answer, hidden 16 January 2027 at 9am");
+        assertThat(list.select("[data-testid=hidden-item]").get(1).text())
+            .contains("Question and answer, hidden 16 January 2027 at 9am");
 
         MultiValueMap<String, String> restore = new LinkedMultiValueMap<>();
         restore.add("kind", "challenge");
@@ -59,15 +65,17 @@ class ModerationPageTest extends WebPageTest {
         ApiStub.SERVER.verify(0, deleteRequestedFor(urlPathEqualTo("/api/v1/admin/moderation/challenge/" + ID)));
 
         restore.add("confirmed", "yes");
-        post("/admin/moderation/restore", restore).expectStatus().is3xxRedirection()
-            .expectHeader().valueEquals("Location", "/admin/moderation?done=restored");
+        post("/admin/moderation/restore", restore).expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .valueEquals("Location", "/admin/moderation?done=restored");
         ApiStub.SERVER.verify(1, deleteRequestedFor(urlPathEqualTo("/api/v1/admin/moderation/challenge/" + ID)));
     }
 
     @Test
     void hidingSaysEveryMissingAnswerAtOnceThenAsksFirstThenHidesWithTheReason() {
-        ApiStub.SERVER.stubFor(put(urlPathEqualTo("/api/v1/admin/moderation/supplier-profile/" + ID))
-            .willReturn(json("{\"kind\":\"supplier-profile\",\"id\":\"" + ID + "\",\"title\":\"Sly Ltd\",\"reason\":\"Fake\"}")));
+        ApiStub.SERVER.stubFor(put(urlPathEqualTo("/api/v1/admin/moderation/supplier-profile/" + ID)).willReturn(json(
+                "{\"kind\":\"supplier-profile\",\"id\":\"" + ID + "\",\"title\":\"Sly Ltd\",\"reason\":\"Fake\"}")));
 
         Document form = Jsoup.parse(pageAs(admin(), "/admin/moderation/hide?kind=supplier-profile&id=" + ID));
         assertThat(form.select("input[name=kind][checked]").val()).isEqualTo("supplier-profile");
@@ -80,7 +88,8 @@ class ModerationPageTest extends WebPageTest {
         assertThat(refused.title()).startsWith("Error: ");
         assertThat(refused.select("[data-testid=error-summary] li").eachText()).containsExactly("Choose what to hide",
                 "Enter the address or id of what to hide", "Enter a reason: its owner will read it");
-        assertThat(refused.select("[data-testid=error-summary-link]").eachAttr("href")).containsExactly("#kind", "#id", "#reason");
+        assertThat(refused.select("[data-testid=error-summary-link]").eachAttr("href")).containsExactly("#kind", "#id",
+                "#reason");
         assertThat(refused.select("#reason-error").text()).contains("Enter a reason");
 
         MultiValueMap<String, String> typed = new LinkedMultiValueMap<>();
@@ -96,17 +105,20 @@ class ModerationPageTest extends WebPageTest {
         ApiStub.SERVER.verify(0, putRequestedFor(urlPathEqualTo("/api/v1/admin/moderation/supplier-profile/" + ID)));
 
         typed.add("confirmed", "yes");
-        post("/admin/moderation/hide", typed).expectStatus().is3xxRedirection()
-            .expectHeader().valueEquals("Location", "/admin/moderation?done=hidden");
+        post("/admin/moderation/hide", typed).expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .valueEquals("Location", "/admin/moderation?done=hidden");
         ApiStub.SERVER.verify(putRequestedFor(urlPathEqualTo("/api/v1/admin/moderation/supplier-profile/" + ID))
             .withRequestBody(equalToJson("{\"reason\":\"Claims accreditations it does not hold\"}")));
     }
 
     @Test
     void anIdThatNamesNothingIsSaidBesideTheFieldWithTheReasonKept() {
-        ApiStub.SERVER.stubFor(put(urlPathEqualTo("/api/v1/admin/moderation/challenge/" + ID)).willReturn(aResponse()
-            .withStatus(404).withHeader("Content-Type", "application/problem+json")
-            .withBody("{\"title\":\"Not found\",\"status\":404,\"detail\":\"challenge " + ID + "\"}")));
+        ApiStub.SERVER.stubFor(
+                put(urlPathEqualTo("/api/v1/admin/moderation/challenge/" + ID)).willReturn(aResponse().withStatus(404)
+                    .withHeader("Content-Type", "application/problem+json")
+                    .withBody("{\"title\":\"Not found\",\"status\":404,\"detail\":\"challenge " + ID + "\"}")));
         MultiValueMap<String, String> typed = new LinkedMultiValueMap<>();
         typed.add("kind", "challenge");
         typed.add("id", ID);
@@ -122,16 +134,19 @@ class ModerationPageTest extends WebPageTest {
 
     @Test
     void theOwnerReadsWhyAndAnAdminGetsAHideLinkOnThePublicPage() {
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/suppliers/s-1")).willReturn(json("""
-                {"id":"s-1","organisationId":"sup-1","name":"Sly Ltd","summary":"Sensors","regions":[],"accreditations":[],
-                 "categories":[],"status":"published","hiddenReason":"Claims accreditations it does not hold"}""")));
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/suppliers/s-2")).willReturn(json("""
-                {"id":"s-2","organisationId":"sup-2","name":"Fine Ltd","summary":"Sensors","regions":[],"accreditations":[],
-                 "categories":[],"status":"published"}""")));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/suppliers/s-1")).willReturn(
+                json("""
+                        {"id":"s-1","organisationId":"sup-1","name":"Sly Ltd","summary":"Sensors","regions":[],"accreditations":[],
+                         "categories":[],"status":"published","hiddenReason":"Claims accreditations it does not hold"}""")));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/suppliers/s-2")).willReturn(
+                json("""
+                        {"id":"s-2","organisationId":"sup-2","name":"Fine Ltd","summary":"Sensors","regions":[],"accreditations":[],
+                         "categories":[],"status":"published"}""")));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/suppliers/s-1/pilots")).willReturn(json("{\"items\":[]}")));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/suppliers/s-2/pilots")).willReturn(json("{\"items\":[]}")));
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/me")).willReturn(json("""
-                {"subject":"sam","roles":["supplier"],"memberships":[{"organisationId":"sup-1","organisationType":"supplier"}]}""")));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/me")).willReturn(
+                json("""
+                        {"subject":"sam","roles":["supplier"],"memberships":[{"organisationId":"sup-1","organisationType":"supplier"}]}""")));
 
         Document own = Jsoup.parse(pageAs(signedIn("sam", "Sam", "supplier"), "/suppliers/s-1"));
         Document moderated = Jsoup.parse(pageAs(admin(), "/suppliers/s-2"));
@@ -143,10 +158,14 @@ class ModerationPageTest extends WebPageTest {
             .isEqualTo("/admin/moderation/hide?kind=supplier-profile&id=s-2");
     }
 
-    private WebTestClient.ResponseSpec post(String path,
-            MultiValueMap<String, String> form) {
-        return web.mutateWith(admin()).mutateWith(csrf()).post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body(BodyInserters.fromFormData(form)).exchange();
+    private WebTestClient.ResponseSpec post(String path, MultiValueMap<String, String> form) {
+        return web.mutateWith(admin())
+            .mutateWith(csrf())
+            .post()
+            .uri(path)
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData(form))
+            .exchange();
     }
 
     private OidcLoginMutator admin() {
@@ -156,4 +175,5 @@ class ModerationPageTest extends WebPageTest {
     private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withHeader("Content-Type", "application/json").withBody(body);
     }
+
 }

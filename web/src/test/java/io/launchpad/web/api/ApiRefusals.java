@@ -2,7 +2,10 @@ package io.launchpad.web.api;
 
 import java.util.List;
 
-/** Refusals as the API client builds them from a problem+json answer, for tests of what forms make of them. */
+/**
+ * Refusals as the API client builds them from a problem+json answer, for tests of what
+ * forms make of them.
+ */
 public final class ApiRefusals {
 
     private ApiRefusals() {
@@ -11,4 +14,5 @@ public final class ApiRefusals {
     public static ApiProblemException of(int status, String detail, List<ApiProblemException.FieldError> errors) {
         return new ApiProblemException(status, "Refused", detail, null, errors, null);
     }
+
 }

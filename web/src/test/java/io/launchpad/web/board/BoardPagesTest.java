@@ -29,12 +29,16 @@ import io.launchpad.web.ApiStub;
 import io.launchpad.web.WebPageTest;
 
 /**
- * The association's board pages: roles listed and written, matches and applications reviewed blind
- * until interview, decisions sent. The API is a WireMock stub at the web app's edge.
+ * The association's board pages: roles listed and written, matches and applications
+ * reviewed blind until interview, decisions sent. The API is a WireMock stub at the web
+ * app's edge.
  */
 class BoardPagesTest extends WebPageTest {
 
-    /** What identifies the candidate: none of it may reach a blind page, whatever the API sends. */
+    /**
+     * What identifies the candidate: none of it may reach a blind page, whatever the API
+     * sends.
+     */
     static final List<String> IDENTIFYING = List.of("Chidi Eze", "Chidi", "chidi.eze@example.org", "07700 900123",
             "https://photos.example.org/chidi.jpg", "1984-03-07", "cand-secret-id");
 
@@ -46,14 +50,17 @@ class BoardPagesTest extends WebPageTest {
 
     @Test
     void theRolesPageListsTheAssociationsDraftsAndTheOpenRolesAndTheNavigationFitsTheRole() {
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/board-roles")).withQueryParam("organisationId", equalTo("org-1"))
-            .atPriority(1).willReturn(BoardStubs.json("{\"items\":[" + BoardStubs.role("r-draft", "Draft trustee", "draft") + "]}")));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/board-roles"))
+            .withQueryParam("organisationId", equalTo("org-1"))
+            .atPriority(1)
+            .willReturn(BoardStubs.json("{\"items\":[" + BoardStubs.role("r-draft", "Draft trustee", "draft") + "]}")));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/board-roles")).atPriority(5)
             .willReturn(BoardStubs.json("{\"items\":[" + BoardStubs.role("r-1", "Digital trustee", "open") + "]}")));
 
         Document page = Jsoup.parse(page("/board-roles", "association"));
 
-        assertThat(page.select("[data-testid=own-role]").text()).contains("Draft trustee").contains("Draft closes 31 January 2030");
+        assertThat(page.select("[data-testid=own-role]").text()).contains("Draft trustee")
+            .contains("Draft closes 31 January 2030");
         assertThat(page.select("[data-testid=open-role]").text()).contains("Digital trustee").contains("North West");
         assertThat(page.select("[data-testid=nav-board-roles]")).hasSize(1);
         assertThat(page.select("[data-testid=nav-candidate-profile]")).isEmpty();
@@ -70,9 +77,17 @@ class BoardPagesTest extends WebPageTest {
         MultiValueMap<String, String> form = roleForm();
         form.add("action", "publish");
 
-        web.mutateWith(signedIn("association")).mutateWith(csrf()).post().uri("/board-roles/new")
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange()
-            .expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/board-roles/r-9");
+        web.mutateWith(signedIn("association"))
+            .mutateWith(csrf())
+            .post()
+            .uri("/board-roles/new")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData(form))
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .valueEquals("Location", "/board-roles/r-9");
 
         ApiStub.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/v1/board-roles"))
             .withRequestBody(matchingJsonPath("$.organisationId", equalTo("org-1")))
@@ -94,11 +109,13 @@ class BoardPagesTest extends WebPageTest {
     @Test
     void aRoleTheApiRefusesIsShownAgainWithEachMessageBesideItsField() {
         ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/board-roles")).willReturn(aResponse().withStatus(400)
-            .withHeader("Content-Type", "application/problem+json").withBody("""
-                    {"type":"https://launchpad.example/problems/validation-failed","title":"Validation failed",
-                     "status":400,"detail":"closingDate: must be a date in the present or in the future; skillGaps: size must be between 1 and 20",
-                     "errors":[{"field":"closingDate","rule":"not-in-past","message":"must be a date in the present or in the future"},
-                               {"field":"skillGaps","rule":"length","message":"size must be between 1 and 20"}]}""")));
+            .withHeader("Content-Type", "application/problem+json")
+            .withBody(
+                    """
+                            {"type":"https://launchpad.example/problems/validation-failed","title":"Validation failed",
+                             "status":400,"detail":"closingDate: must be a date in the present or in the future; skillGaps: size must be between 1 and 20",
+                             "errors":[{"field":"closingDate","rule":"not-in-past","message":"must be a date in the present or in the future"},
+                                       {"field":"skillGaps","rule":"length","message":"size must be between 1 and 20"}]}""")));
         MultiValueMap<String, String> form = roleForm();
         form.remove("gap-data-governance");
 
@@ -108,7 +125,8 @@ class BoardPagesTest extends WebPageTest {
         assertThat(page.select("[data-testid=error-summary] li").eachText()).containsExactly(
                 "Choose the level this role needs in at least one skill, and in no more than 20",
                 "Closing date must be today or in the future");
-        assertThat(page.select("[data-field=closingDate]").text()).contains("Closing date must be today or in the future");
+        assertThat(page.select("[data-field=closingDate]").text())
+            .contains("Closing date must be today or in the future");
         assertThat(page.select("[data-field=skillGaps]").text()).contains("at least one skill");
         assertThat(page.select("#closingDate").attr("aria-describedby")).isEqualTo("closingDate-error");
         assertThat(page.select("#title").val()).isEqualTo("Digital trustee");
@@ -129,25 +147,34 @@ class BoardPagesTest extends WebPageTest {
         MultiValueMap<String, String> fields = roleForm();
         fields.add("version", "4");
         fields.add("action", "save");
-        web.mutateWith(signedIn("association")).mutateWith(csrf()).post().uri("/board-roles/r-1/edit")
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(fields)).exchange()
-            .expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/board-roles/r-1");
-        ApiStub.SERVER.verify(putRequestedFor(urlPathEqualTo("/api/v1/board-roles/r-1"))
-            .withHeader("If-Match", equalTo("\"4\""))
-            .withRequestBody(matchingJsonPath("$.skillGaps[0].skill", equalTo("data-governance"))));
+        web.mutateWith(signedIn("association"))
+            .mutateWith(csrf())
+            .post()
+            .uri("/board-roles/r-1/edit")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData(fields))
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .valueEquals("Location", "/board-roles/r-1");
+        ApiStub.SERVER
+            .verify(putRequestedFor(urlPathEqualTo("/api/v1/board-roles/r-1")).withHeader("If-Match", equalTo("\"4\""))
+                .withRequestBody(matchingJsonPath("$.skillGaps[0].skill", equalTo("data-governance"))));
     }
 
     @Test
     void theBlindApplicationsPageShowsNoIdentifyingFieldEvenWhenTheApiSendsThem() {
         BoardStubs.json("/api/v1/board-roles/r-1", BoardStubs.role("r-1", "Digital trustee", "open"));
-        // a faulty API: identity and candidate id on an application nobody has moved to interview
+        // a faulty API: identity and candidate id on an application nobody has moved to
+        // interview
         BoardStubs.json("/api/v1/board-roles/r-1/applications", """
                 {"items":[{"id":"a-1","boardRoleId":"r-1","status":"submitted","identityRevealed":false,
                   "statement":"I chaired a digital committee for six years.",
                   "applicant":%s,
                   "candidateId":"cand-secret-id","name":"Chidi Eze","email":"chidi.eze@example.org",
-                  "identity":%s,"createdAt":"2026-11-01T10:00:00Z","version":1}]}"""
-            .formatted(BoardStubs.APPLICANT, BoardStubs.IDENTITY));
+                  "identity":%s,"createdAt":"2026-11-01T10:00:00Z","version":1}]}""".formatted(BoardStubs.APPLICANT,
+                BoardStubs.IDENTITY));
 
         String html = page("/board-roles/r-1/applications", "association");
 
@@ -157,9 +184,10 @@ class BoardPagesTest extends WebPageTest {
         assertThat(page.select("[data-testid=applicant-identity]")).isEmpty();
         assertThat(page.select("[data-testid=application-statement]").text()).contains("digital committee");
         assertThat(page.select("[data-testid=skills]").text()).contains("Data governance: Expert");
-        assertThat(page.select("[data-testid=anonymised-candidate]").text()).contains("Chief digital officer, housing, 6 years");
-        assertThat(page.select("[data-testid^=decide-]").eachAttr("value"))
-            .containsExactly("shortlisted", "interview", "declined");
+        assertThat(page.select("[data-testid=anonymised-candidate]").text())
+            .contains("Chief digital officer, housing, 6 years");
+        assertThat(page.select("[data-testid^=decide-]").eachAttr("value")).containsExactly("shortlisted", "interview",
+                "declined");
     }
 
     @Test
@@ -180,26 +208,29 @@ class BoardPagesTest extends WebPageTest {
     @Test
     void matchedCandidatesAreShownWithScoreAndReasonsButNeverWhoTheyAre() {
         BoardStubs.json("/api/v1/board-roles/r-1", BoardStubs.role("r-1", "Digital trustee", "open"));
-        BoardStubs.json("/api/v1/board-roles/r-1/matches", """
-                {"boardRoleId":"r-1","engine":"skill-gap coverage",
-                 "verdict":{"strongMatch":false,"bestScore":47,"message":"No strong match: the best of these candidates scores 47 out of 100."},
-                 "items":[{"rank":1,"score":87,
-                  "candidate":{"candidateId":"cand-secret-id","name":"Chidi Eze","email":"chidi.eze@example.org",
-                    "identity":%s,"headline":"Digital director",
-                    "skills":[{"skill":"data-governance","level":"expert"}],"experience":[],"governanceYears":3,
-                    "availability":"immediately","hoursPerMonth":10,"region":"north-west","remote":true},
-                  "reasons":{"gapsCovered":[{"skill":"data-governance","label":"Data governance","requiredLevel":"practitioner","offeredLevel":"expert"}],
-                    "gapsPartlyCovered":[],"gapsMissing":[{"skill":"cyber-security","label":"Cyber security","requiredLevel":"working"}],
-                    "governanceYears":3,"location":"same-region","hoursMet":true,
-                    "explanations":["Covers 1 of 2 skill gaps at the level needed"]}}]}""".formatted(BoardStubs.IDENTITY));
+        BoardStubs.json("/api/v1/board-roles/r-1/matches",
+                """
+                        {"boardRoleId":"r-1","engine":"skill-gap coverage",
+                         "verdict":{"strongMatch":false,"bestScore":47,"message":"No strong match: the best of these candidates scores 47 out of 100."},
+                         "items":[{"rank":1,"score":87,
+                          "candidate":{"candidateId":"cand-secret-id","name":"Chidi Eze","email":"chidi.eze@example.org",
+                            "identity":%s,"headline":"Digital director",
+                            "skills":[{"skill":"data-governance","level":"expert"}],"experience":[],"governanceYears":3,
+                            "availability":"immediately","hoursPerMonth":10,"region":"north-west","remote":true},
+                          "reasons":{"gapsCovered":[{"skill":"data-governance","label":"Data governance","requiredLevel":"practitioner","offeredLevel":"expert"}],
+                            "gapsPartlyCovered":[],"gapsMissing":[{"skill":"cyber-security","label":"Cyber security","requiredLevel":"working"}],
+                            "governanceYears":3,"location":"same-region","hoursMet":true,
+                            "explanations":["Covers 1 of 2 skill gaps at the level needed"]}}]}"""
+                    .formatted(BoardStubs.IDENTITY));
 
         String html = page("/board-roles/r-1/matches", "association");
 
         IDENTIFYING.forEach(value -> assertThat(html).as("matches page shows " + value).doesNotContain(value));
         Document page = Jsoup.parse(html);
         assertThat(page.select("[data-testid=match-score]").text()).isEqualTo("87");
-        assertThat(page.select("[data-testid=match-reasons]").text())
-            .contains("Covers 1 of 2 skill gaps").contains("Data governance: Expert").contains("Cyber security (needs Working)");
+        assertThat(page.select("[data-testid=match-reasons]").text()).contains("Covers 1 of 2 skill gaps")
+            .contains("Data governance: Expert")
+            .contains("Cyber security (needs Working)");
         assertThat(page.getElementById("no-strong-match").text())
             .isEqualTo("No strong match: the best of these candidates scores 47 out of 100.");
     }
@@ -208,18 +239,30 @@ class BoardPagesTest extends WebPageTest {
     void aDecisionSendsTheStatusAndFeedbackAndARefusalIsShown() {
         BoardStubs.json("/api/v1/board-roles/r-1", BoardStubs.role("r-1", "Digital trustee", "open"));
         BoardStubs.json("/api/v1/board-roles/r-1/applications", "{\"items\":[]}");
-        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/applications/a-1/status")).willReturn(BoardStubs.json("{}")));
+        ApiStub.SERVER
+            .stubFor(post(urlPathEqualTo("/api/v1/applications/a-1/status")).willReturn(BoardStubs.json("{}")));
         ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/applications/a-2/status")).willReturn(aResponse()
-            .withStatus(422).withHeader("Content-Type", "application/problem+json").withBody("""
-                    {"title":"Unprocessable","status":422,"detail":"status: an application that is submitted cannot become appointed",
-                     "errors":[{"field":"status","rule":"transition","message":"an application that is submitted cannot become appointed"}]}""")));
+            .withStatus(422)
+            .withHeader("Content-Type", "application/problem+json")
+            .withBody(
+                    """
+                            {"title":"Unprocessable","status":422,"detail":"status: an application that is submitted cannot become appointed",
+                             "errors":[{"field":"status","rule":"transition","message":"an application that is submitted cannot become appointed"}]}""")));
 
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("status", "interview");
         form.add("feedback", "We would like to meet you");
-        web.mutateWith(signedIn("association")).mutateWith(csrf()).post().uri("/board-roles/r-1/applications/a-1/status")
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange()
-            .expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/board-roles/r-1/applications");
+        web.mutateWith(signedIn("association"))
+            .mutateWith(csrf())
+            .post()
+            .uri("/board-roles/r-1/applications/a-1/status")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData(form))
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .valueEquals("Location", "/board-roles/r-1/applications");
         ApiStub.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/v1/applications/a-1/status"))
             .withRequestBody(matchingJsonPath("$.status", equalTo("interview")))
             .withRequestBody(matchingJsonPath("$.feedback", equalTo("We would like to meet you"))));
@@ -229,7 +272,8 @@ class BoardPagesTest extends WebPageTest {
         Document page = Jsoup.parse(submit("/board-roles/r-1/applications/a-2/status", refused, "association"));
         assertThat(page.select("[data-testid=form-error]").text()).contains("cannot become appointed");
 
-        // declining asks first, keeping the feedback typed, and calls the API only once confirmed
+        // declining asks first, keeping the feedback typed, and calls the API only once
+        // confirmed
         MultiValueMap<String, String> decline = new LinkedMultiValueMap<>();
         decline.add("status", "declined");
         decline.add("feedback", "Thank you; we chose someone with audit experience");
@@ -252,8 +296,10 @@ class BoardPagesTest extends WebPageTest {
         assertThat(role.select("[data-testid=skills]").first().text()).contains("Data governance: Expert");
 
         ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/board-roles/r-1/applications")).willReturn(aResponse()
-            .withStatus(409).withHeader("Content-Type", "application/problem+json")
-            .withBody("{\"title\":\"Conflict\",\"status\":409,\"detail\":\"You have already applied for this role\"}")));
+            .withStatus(409)
+            .withHeader("Content-Type", "application/problem+json")
+            .withBody(
+                    "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"You have already applied for this role\"}")));
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("statement", "Six years on a housing board");
         Document page = Jsoup.parse(submit("/board-roles/r-1/apply", form, "candidate"));
@@ -271,11 +317,10 @@ class BoardPagesTest extends WebPageTest {
         Document role = Jsoup.parse(page("/board-roles/r-1", "candidate"));
         assertThat(role.select("[data-testid=apply-form]").hasAttr("novalidate")).isTrue();
 
-        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/board-roles/r-1/applications")).willReturn(aResponse()
-            .withStatus(400).withHeader("Content-Type", "application/problem+json")
-            .withBody("""
-                {"title":"Invalid request","status":400,
-                 "errors":[{"field":"statement","rule":"required","message":"must not be blank"}]}""")));
+        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/board-roles/r-1/applications"))
+            .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json").withBody("""
+                    {"title":"Invalid request","status":400,
+                     "errors":[{"field":"statement","rule":"required","message":"must not be blank"}]}""")));
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("statement", "   ");
         Document page = Jsoup.parse(submit("/board-roles/r-1/apply", form, "candidate"));
@@ -317,7 +362,10 @@ class BoardPagesTest extends WebPageTest {
         return form;
     }
 
-    /** A person signed in with one realm role, as the web's sign-in reads it from the access token. */
+    /**
+     * A person signed in with one realm role, as the web's sign-in reads it from the
+     * access token.
+     */
     private OidcLoginMutator signedIn(String role) {
         return signedIn(role + "-user", role + " user", role);
     }

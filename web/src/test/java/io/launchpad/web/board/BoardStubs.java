@@ -8,7 +8,10 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.launchpad.web.ApiStub;
 
-/** API answers in the shapes of the board, candidate and privacy endpoints ({@code docs/openapi.json}). */
+/**
+ * API answers in the shapes of the board, candidate and privacy endpoints
+ * ({@code docs/openapi.json}).
+ */
 public final class BoardStubs {
 
     public static final String ME_ASSOCIATION = """
@@ -44,17 +47,18 @@ public final class BoardStubs {
 
     /** A part of the real framework: enough skills and all four levels. */
     public static void framework() {
-        json("/api/v1/skills-framework", """
-                {"code":"ddat","name":"Government Digital and Data Profession Capability Framework",
-                 "levels":[{"code":"awareness","label":"Awareness","rank":1,"description":"Knows about the skill."},
-                           {"code":"working","label":"Working","rank":2,"description":"Applies it with guidance."},
-                           {"code":"practitioner","label":"Practitioner","rank":3,"description":"Applies it independently."},
-                           {"code":"expert","label":"Expert","rank":4,"description":"Leads others."}],
-                 "roleFamilies":[
-                   {"code":"architecture","label":"Architecture","skills":[{"code":"strategic-thinking","label":"Strategic thinking"}]},
-                   {"code":"data","label":"Data","skills":[{"code":"data-governance","label":"Data governance"},
-                                                          {"code":"data-ethics-and-privacy","label":"Data ethics and privacy"}]},
-                   {"code":"cyber-security","label":"Cyber security","skills":[{"code":"cyber-security","label":"Cyber security"}]}]}""");
+        json("/api/v1/skills-framework",
+                """
+                        {"code":"ddat","name":"Government Digital and Data Profession Capability Framework",
+                         "levels":[{"code":"awareness","label":"Awareness","rank":1,"description":"Knows about the skill."},
+                                   {"code":"working","label":"Working","rank":2,"description":"Applies it with guidance."},
+                                   {"code":"practitioner","label":"Practitioner","rank":3,"description":"Applies it independently."},
+                                   {"code":"expert","label":"Expert","rank":4,"description":"Leads others."}],
+                         "roleFamilies":[
+                           {"code":"architecture","label":"Architecture","skills":[{"code":"strategic-thinking","label":"Strategic thinking"}]},
+                           {"code":"data","label":"Data","skills":[{"code":"data-governance","label":"Data governance"},
+                                                                  {"code":"data-ethics-and-privacy","label":"Data ethics and privacy"}]},
+                           {"code":"cyber-security","label":"Cyber security","skills":[{"code":"cyber-security","label":"Cyber security"}]}]}""");
     }
 
     public static String role(String id, String title, String status) {
@@ -67,4 +71,5 @@ public final class BoardStubs {
                  "createdAt":"2026-11-01T10:00:00Z","updatedAt":"2026-11-01T10:00:00Z","version":4}"""
             .formatted(id, title, status);
     }
+
 }

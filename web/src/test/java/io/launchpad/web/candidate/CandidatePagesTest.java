@@ -27,7 +27,10 @@ import io.launchpad.web.ApiStub;
 import io.launchpad.web.WebPageTest;
 import io.launchpad.web.board.BoardStubs;
 
-/** The candidate's pages: profile written and changed, matched roles with reasons, applications and their outcome. */
+/**
+ * The candidate's pages: profile written and changed, matched roles with reasons,
+ * applications and their outcome.
+ */
 class CandidatePagesTest extends WebPageTest {
 
     static final String PROFILE = """
@@ -52,7 +55,8 @@ class CandidatePagesTest extends WebPageTest {
         Document form = Jsoup.parse(page("/candidate/profile"));
         assertThat(form.select("#name").val()).isEqualTo("Chidi Eze");
         assertThat(form.select("#email").val()).isEqualTo("chidi.eze@example.org");
-        // privacy by default (issue 12): a new profile starts private, and its consent unticked
+        // privacy by default (issue 12): a new profile starts private, and its consent
+        // unticked
         assertThat(form.select("#visibility-private").hasAttr("checked")).isTrue();
         assertThat(form.select("input[name=visibility][checked]")).hasSize(1);
         assertThat(form.select("#profileConsent")).hasSize(1);
@@ -61,11 +65,20 @@ class CandidatePagesTest extends WebPageTest {
         assertThat(form.select("[data-testid=nav-candidate-profile]")).hasSize(1);
         assertThat(form.select("[data-testid=nav-board-roles]")).hasSize(1);
 
-        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/candidates")).willReturn(BoardStubs.json(PROFILE).withStatus(201)));
+        ApiStub.SERVER
+            .stubFor(post(urlPathEqualTo("/api/v1/candidates")).willReturn(BoardStubs.json(PROFILE).withStatus(201)));
         MultiValueMap<String, String> fields = profileForm();
-        web.mutateWith(candidate()).mutateWith(csrf()).post().uri("/candidate/profile")
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(fields)).exchange()
-            .expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/candidate/profile?saved=true");
+        web.mutateWith(candidate())
+            .mutateWith(csrf())
+            .post()
+            .uri("/candidate/profile")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData(fields))
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .valueEquals("Location", "/candidate/profile?saved=true");
 
         ApiStub.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/v1/candidates"))
             .withRequestBody(matchingJsonPath("$.name", equalTo("Chidi Eze")))
@@ -87,7 +100,8 @@ class CandidatePagesTest extends WebPageTest {
         Document form = Jsoup.parse(page("/candidate/profile"));
         assertThat(form.select("#skill-data-governance option[selected]").val()).isEqualTo("expert");
         assertThat(form.select("#experience-0-role").val()).isEqualTo("Chief digital officer");
-        assertThat(form.select("#experience-2-role")).hasSize(1); // two blank rows to add more, no script
+        assertThat(form.select("#experience-2-role")).hasSize(1); // two blank rows to add
+                                                                  // more, no script
         assertThat(form.select("#phone").val()).isEqualTo("07700 900123");
         assertThat(form.select("#remote").hasAttr("checked")).isTrue();
 
@@ -95,20 +109,29 @@ class CandidatePagesTest extends WebPageTest {
         MultiValueMap<String, String> fields = profileForm();
         fields.add("id", "c-1");
         fields.add("version", "3");
-        web.mutateWith(candidate()).mutateWith(csrf()).post().uri("/candidate/profile")
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(fields)).exchange()
-            .expectStatus().is3xxRedirection();
-        ApiStub.SERVER.verify(putRequestedFor(urlPathEqualTo("/api/v1/candidates/c-1")).withHeader("If-Match", equalTo("\"3\"")));
+        web.mutateWith(candidate())
+            .mutateWith(csrf())
+            .post()
+            .uri("/candidate/profile")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData(fields))
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection();
+        ApiStub.SERVER
+            .verify(putRequestedFor(urlPathEqualTo("/api/v1/candidates/c-1")).withHeader("If-Match", equalTo("\"3\"")));
         assertThat(Jsoup.parse(page("/candidate/profile?saved=true")).select("[data-testid=profile-saved]")).hasSize(1);
     }
 
     @Test
     void aProfileTheApiRefusesNamesTheFieldsAndKeepsWhatWasTyped() {
         ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/candidates")).willReturn(aResponse().withStatus(400)
-            .withHeader("Content-Type", "application/problem+json").withBody("""
-                    {"title":"Validation failed","status":400,"detail":"experience[0].sector: must not be blank; livedExperienceConsent: must be given",
-                     "errors":[{"field":"experience[0].sector","rule":"required","message":"must not be blank"},
-                               {"field":"livedExperienceConsent","rule":"required","message":"must be given to store lived experience"}]}""")));
+            .withHeader("Content-Type", "application/problem+json")
+            .withBody(
+                    """
+                            {"title":"Validation failed","status":400,"detail":"experience[0].sector: must not be blank; livedExperienceConsent: must be given",
+                             "errors":[{"field":"experience[0].sector","rule":"required","message":"must not be blank"},
+                                       {"field":"livedExperienceConsent","rule":"required","message":"must be given to store lived experience"}]}""")));
         MultiValueMap<String, String> fields = profileForm();
         fields.set("experience-0-sector", "");
         fields.add("livedExperience", "I grew up on an estate in Salford");
@@ -129,13 +152,14 @@ class CandidatePagesTest extends WebPageTest {
     @Test
     void matchedRolesShowTheirScoreAndWhy() {
         BoardStubs.json("/api/v1/candidates/me", PROFILE);
-        BoardStubs.json("/api/v1/candidates/c-1/matches", """
-                {"candidateId":"c-1","engine":"skill-gap coverage","items":[{"rank":1,"score":91,"boardRoleId":"r-1",
-                  "title":"Digital trustee","organisationId":"org-1","region":"north-west","remote":true,"hoursPerMonth":8,
-                  "remuneration":"voluntary","closingDate":"2030-01-31",
-                  "reasons":{"gapsCovered":[{"skill":"data-governance","label":"Data governance","requiredLevel":"practitioner","offeredLevel":"expert"}],
-                    "gapsPartlyCovered":[],"gapsMissing":[],"governanceYears":4,"location":"same-region","hoursMet":true,
-                    "explanations":["Covers every skill gap at the level needed"]}}]}""");
+        BoardStubs.json("/api/v1/candidates/c-1/matches",
+                """
+                        {"candidateId":"c-1","engine":"skill-gap coverage","items":[{"rank":1,"score":91,"boardRoleId":"r-1",
+                          "title":"Digital trustee","organisationId":"org-1","region":"north-west","remote":true,"hoursPerMonth":8,
+                          "remuneration":"voluntary","closingDate":"2030-01-31",
+                          "reasons":{"gapsCovered":[{"skill":"data-governance","label":"Data governance","requiredLevel":"practitioner","offeredLevel":"expert"}],
+                            "gapsPartlyCovered":[],"gapsMissing":[],"governanceYears":4,"location":"same-region","hoursMet":true,
+                            "explanations":["Covers every skill gap at the level needed"]}}]}""");
 
         Document page = Jsoup.parse(page("/candidate/matches"));
 
@@ -148,7 +172,8 @@ class CandidatePagesTest extends WebPageTest {
     @Test
     void withoutAProfileTheMatchesPageAsksForOne() {
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/candidates/me")).willReturn(aResponse().withStatus(404)
-            .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+            .withHeader("Content-Type", "application/problem+json")
+            .withBody("{\"status\":404}")));
         Document page = Jsoup.parse(page("/candidate/matches"));
         assertThat(page.select("[data-testid=no-profile] a").attr("href")).isEqualTo("/candidate/profile");
     }
@@ -161,13 +186,22 @@ class CandidatePagesTest extends WebPageTest {
                           {"id":"a-2","boardRoleId":"r-2","roleTitle":"Data trustee","status":"submitted",
                            "statement":"Data is my field","version":1}]}""");
         Document page = Jsoup.parse(page("/candidate/applications"));
-        assertThat(page.select("[data-testid=own-application-status]").eachText()).containsExactly("Appointed", "Submitted");
+        assertThat(page.select("[data-testid=own-application-status]").eachText()).containsExactly("Appointed",
+                "Submitted");
         assertThat(page.select("[data-testid=own-application-feedback]").text()).isEqualTo("Welcome to the board");
         assertThat(page.select("[data-testid=withdraw]")).hasSize(1);
 
-        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/applications/a-2/status")).willReturn(BoardStubs.json("{}")));
-        web.mutateWith(candidate()).mutateWith(csrf()).post().uri("/candidate/applications/a-2/withdraw").exchange()
-            .expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/candidate/applications");
+        ApiStub.SERVER
+            .stubFor(post(urlPathEqualTo("/api/v1/applications/a-2/status")).willReturn(BoardStubs.json("{}")));
+        web.mutateWith(candidate())
+            .mutateWith(csrf())
+            .post()
+            .uri("/candidate/applications/a-2/withdraw")
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .valueEquals("Location", "/candidate/applications");
         ApiStub.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/v1/applications/a-2/status"))
             .withRequestBody(matchingJsonPath("$.status", equalTo("withdrawn")))
             .withHeader("If-Match", absent()));
@@ -204,4 +238,5 @@ class CandidatePagesTest extends WebPageTest {
     private String submit(String path, MultiValueMap<String, String> form) {
         return submitAs(candidate(), path, form);
     }
+
 }

@@ -15,11 +15,9 @@ final class ApiJson {
     }
 
     static ResponseDefinitionBuilder problem(int status, String title) {
-        return aResponse().withStatus(status)
-            .withHeader("Content-Type", "application/problem+json")
-            .withBody("""
-                    {"type":"about:blank","title":"%s","status":%d,"detail":"from the stub"}
-                    """.formatted(title, status));
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json").withBody("""
+                {"type":"about:blank","title":"%s","status":%d,"detail":"from the stub"}
+                """.formatted(title, status));
     }
 
     static String challenge(String id, String organisationId, String title) {
@@ -38,6 +36,8 @@ final class ApiJson {
         return """
                 {"subject":"%1$s","username":"%1$s","name":"Ada Owner","email":"ada@example.org","roles":["association"],
                  "memberships":[{"organisationId":"%2$s","organisationName":"Northern Homes","organisationType":"association"}]}
-                """.formatted(subject, organisationId);
+                """
+            .formatted(subject, organisationId);
     }
+
 }

@@ -30,4 +30,5 @@ class ChallengeFilterTest {
     private static String apiUri(ChallengeFilter filter) {
         return filter.toApiUri(new DefaultUriBuilderFactory("http://api").builder()).toString();
     }
+
 }

@@ -43,13 +43,14 @@ class ChallengeListPageTest extends WebPageTest {
         assertThat(first.text()).contains("Northern Homes", "Spot damp before tenants have to report it.",
                 "Damp and mould", "IoT and sensors", "North West", "Yorkshire and The Humber", "31 December 2026");
         assertThat(first.selectFirst("time").attr("datetime")).isEqualTo("2026-12-31");
-        // the opaque cursor goes back to the API unchanged, so it must survive the round trip through the URL
+        // the opaque cursor goes back to the API unchanged, so it must survive the round
+        // trip through the URL
         assertThat(page.getElementById("next-page").attr("href")).isEqualTo("/challenges?cursor=c2%2B%2F%3D");
         assertThat(page.getElementById("first-page")).isNull();
-        ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/challenges"))
-            .withQueryParam("status", equalTo("published"))
-            .withQueryParam("limit", equalTo("20"))
-            .withHeader("Authorization", absent()));
+        ApiStub.SERVER
+            .verify(getRequestedFor(urlPathEqualTo("/api/v1/challenges")).withQueryParam("status", equalTo("published"))
+                .withQueryParam("limit", equalTo("20"))
+                .withHeader("Authorization", absent()));
     }
 
     @Test
@@ -60,11 +61,11 @@ class ChallengeListPageTest extends WebPageTest {
 
         Document page = render("/challenges?category=damp-and-mould&region=north-west&cursor=c%2B2%26x");
 
-        ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/challenges"))
-            .withQueryParam("status", equalTo("published"))
-            .withQueryParam("category", equalTo("damp-and-mould"))
-            .withQueryParam("region", equalTo("north-west"))
-            .withQueryParam("cursor", equalTo("c+2&x")));
+        ApiStub.SERVER
+            .verify(getRequestedFor(urlPathEqualTo("/api/v1/challenges")).withQueryParam("status", equalTo("published"))
+                .withQueryParam("category", equalTo("damp-and-mould"))
+                .withQueryParam("region", equalTo("north-west"))
+                .withQueryParam("cursor", equalTo("c+2&x")));
         assertThat(page.getElementById("next-page").attr("href"))
             .isEqualTo("/challenges?category=damp-and-mould&region=north-west&cursor=page-3");
         assertThat(page.getElementById("first-page").attr("href"))
@@ -75,16 +76,17 @@ class ChallengeListPageTest extends WebPageTest {
 
     @Test
     void keywordsSearchWithFacetCountsAndThePassagesThatUseTheWords() {
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/search/challenges")).willReturn(json("""
-                {"items":[{"challengeId":"ch-1","organisationName":"Northern Homes","title":"Cut damp reports",
-                   "summary":"Spot damp early.","categories":["damp-and-mould"],"regions":["north-west"],
-                   "closingDate":"2026-12-31","highlights":[{"field":"description","text":"sensors for damp & mould",
-                     "segments":[{"text":"sensors for ","marked":false},{"text":"damp","marked":true},
-                                 {"text":" & mould","marked":false}]}]}],
-                 "total":1,"facets":{"category":[{"code":"damp-and-mould","label":"Damp and mould","count":1,"selected":false}],
-                                     "region":[{"code":"north-west","label":"North West","count":1,"selected":true}]},
-                 "nextCursor":"s2"}
-                """)));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/search/challenges")).willReturn(
+                json("""
+                        {"items":[{"challengeId":"ch-1","organisationName":"Northern Homes","title":"Cut damp reports",
+                           "summary":"Spot damp early.","categories":["damp-and-mould"],"regions":["north-west"],
+                           "closingDate":"2026-12-31","highlights":[{"field":"description","text":"sensors for damp & mould",
+                             "segments":[{"text":"sensors for ","marked":false},{"text":"damp","marked":true},
+                                         {"text":" & mould","marked":false}]}]}],
+                         "total":1,"facets":{"category":[{"code":"damp-and-mould","label":"Damp and mould","count":1,"selected":false}],
+                                             "region":[{"code":"north-west","label":"North West","count":1,"selected":true}]},
+                         "nextCursor":"s2"}
+                        """)));
 
         Document page = render("/challenges?q=damp+sensors&region=north-west");
 
@@ -100,7 +102,8 @@ class ChallengeListPageTest extends WebPageTest {
         assertThat(item.select("[data-testid=search-highlight] mark").text()).isEqualTo("damp");
         assertThat(page.select("#category option[value=damp-and-mould]").text()).isEqualTo("Damp and mould (1)");
         assertThat(page.select("#category option[value=repairs-and-maintenance]").text()).endsWith("(0)");
-        assertThat(page.getElementById("next-page").attr("href")).isEqualTo("/challenges?q=damp+sensors&region=north-west&cursor=s2");
+        assertThat(page.getElementById("next-page").attr("href"))
+            .isEqualTo("/challenges?q=damp+sensors&region=north-west&cursor=s2");
     }
 
     @Test
@@ -111,8 +114,7 @@ class ChallengeListPageTest extends WebPageTest {
 
         Document page = render("/challenges?category=no-such-thing&region=north-west");
 
-        ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/challenges"))
-            .withQueryParam("category", absent())
+        ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/challenges")).withQueryParam("category", absent())
             .withQueryParam("region", equalTo("north-west")));
         assertThat(page.select("#category option[selected]")).isEmpty();
         assertThat(page.select("#category option").eachAttr("value")).doesNotContain("no-such-thing");
@@ -156,8 +158,7 @@ class ChallengeListPageTest extends WebPageTest {
                 {"items":[],"nextCursor":null}
                 """);
 
-        Document page = Jsoup.parse(web
-            .mutateWith(signedIn("ada", "Ada Owner"))
+        Document page = Jsoup.parse(web.mutateWith(signedIn("ada", "Ada Owner"))
             .get()
             .uri("/challenges")
             .accept(MediaType.TEXT_HTML)
@@ -175,13 +176,14 @@ class ChallengeListPageTest extends WebPageTest {
         assertThat(signOut.attr("action")).isEqualTo("/logout");
         assertThat(signOut.select("input[type=hidden][name=_csrf]").val()).isNotBlank();
         // the signed-in user's token is relayed to the API, even for public data
-        ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/challenges"))
-            .withHeader("Authorization", equalTo("Bearer " + SignedInUsers.ACCESS_TOKEN)));
+        ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/challenges")).withHeader("Authorization",
+                equalTo("Bearer " + SignedInUsers.ACCESS_TOKEN)));
     }
 
     @Test
     void apiFailureShowsAFriendlyErrorPageWithoutInternals() {
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges")).willReturn(problem(500, "Internal Server Error")));
+        ApiStub.SERVER
+            .stubFor(get(urlPathEqualTo("/api/v1/challenges")).willReturn(problem(500, "Internal Server Error")));
 
         String body = web.get()
             .uri("/challenges")
@@ -214,4 +216,5 @@ class ChallengeListPageTest extends WebPageTest {
             .getResponseBody();
         return Jsoup.parse(body);
     }
+
 }

@@ -61,20 +61,23 @@ class ChallengePageTest extends WebPageTest {
 
     @Test
     void aSupplierReadsEverythingNeededToDecideWhetherToRespond() {
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-9")).willReturn(json(
-            challenge("ch-9", "org-1", "Cut damp reports").replace("\"version\":3}", """
-                "version":3,"requirements":[{"id":"E1","essential":true,"text":"Battery life over two years"},
-                  {"id":"N1","essential":false,"text":"Works with our repairs system"}],
-                 "weightings":[{"criterion":"technical","weight":60},{"criterion":"social-value","weight":10},
-                               {"criterion":"price","weight":30}],
-                 "pilotLengthWeeks":12,"location":"Salford, in tenants' homes","questionsCloseOn":"2026-12-17",
-                 "requiredAccreditations":["cyber-essentials-plus"]}"""))));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-9"))
+            .willReturn(json(challenge("ch-9", "org-1", "Cut damp reports").replace("\"version\":3}", """
+                    "version":3,"requirements":[{"id":"E1","essential":true,"text":"Battery life over two years"},
+                      {"id":"N1","essential":false,"text":"Works with our repairs system"}],
+                     "weightings":[{"criterion":"technical","weight":60},{"criterion":"social-value","weight":10},
+                                   {"criterion":"price","weight":30}],
+                     "pilotLengthWeeks":12,"location":"Salford, in tenants' homes","questionsCloseOn":"2026-12-17",
+                     "requiredAccreditations":["cyber-essentials-plus"]}"""))));
 
         Document page = renderAnonymously("/challenges/ch-9");
 
-        assertThat(page.select("[data-testid=essential-requirements] li").eachText()).containsExactly("Battery life over two years");
-        assertThat(page.select("[data-testid=nice-to-have-requirements] li").eachText()).containsExactly("Works with our repairs system");
-        assertThat(page.select("[data-testid=weightings] li").eachText()).containsExactly("Technical: 60%", "Social value: 10%", "Price: 30%");
+        assertThat(page.select("[data-testid=essential-requirements] li").eachText())
+            .containsExactly("Battery life over two years");
+        assertThat(page.select("[data-testid=nice-to-have-requirements] li").eachText())
+            .containsExactly("Works with our repairs system");
+        assertThat(page.select("[data-testid=weightings] li").eachText()).containsExactly("Technical: 60%",
+                "Social value: 10%", "Price: 30%");
         assertThat(page.select("[data-testid=pilot-length]").text()).isEqualTo("12 weeks");
         assertThat(page.select("[data-testid=location]").text()).isEqualTo("Salford, in tenants' homes");
         assertThat(page.select("[data-testid=questions-close]").text()).isEqualTo("17 December 2026");
@@ -94,23 +97,29 @@ class ChallengePageTest extends WebPageTest {
         Elements items = matches.select("[data-testid=match-item]");
         assertThat(items).hasSize(2);
         assertThat(items.get(0).selectFirst("h3").text()).isEqualTo("Sensible Sensors Ltd");
-        assertThat(items.eachText().getFirst()).contains("Humidity sensors for social homes.", "Works in North West, Remote");
+        assertThat(items.eachText().getFirst()).contains("Humidity sensors for social homes.",
+                "Works in North West, Remote");
         assertThat(matches.select("[data-testid=match-score]").eachText()).containsExactly("87 / 100", "64 / 100");
         Elements highlights = items.get(0).select("[data-testid=match-highlight]");
         assertThat(highlights.eachText()).containsExactly("Capabilities: … early damp sensing …",
                 "Outcome: mould reports fell by a third");
         assertThat(items.get(0).select("mark").eachText()).containsExactly("damp", "mould");
         assertThat(items.get(0).select("[data-testid=match-reason]").eachText()).containsExactly(
-                "Evidences the essential requirement “Spots damp early”: “We spot damp early.”", "Works in North West.");
-        // completed pilots counted as evidence are one click away: the supplier's page lists them, each a library case
-        assertThat(items.get(0).select("[data-testid=match-pilots] a").attr("href")).isEqualTo("/suppliers/sup-1#pilots-heading");
-        assertThat(items.get(0).select("[data-testid=match-pilots]").text()).isEqualTo("Read the 2 pilots it completed through Launchpad");
+                "Evidences the essential requirement “Spots damp early”: “We spot damp early.”",
+                "Works in North West.");
+        // completed pilots counted as evidence are one click away: the supplier's page
+        // lists them, each a library case
+        assertThat(items.get(0).select("[data-testid=match-pilots] a").attr("href"))
+            .isEqualTo("/suppliers/sup-1#pilots-heading");
+        assertThat(items.get(0).select("[data-testid=match-pilots]").text())
+            .isEqualTo("Read the 2 pilots it completed through Launchpad");
         assertThat(items.get(1).select("[data-testid=match-pilots]")).isEmpty();
         assertThat(page.getElementById("no-strong-match")).isNull();
         assertThat(page.getElementById("matches-unavailable")).isNull();
-        // both calls carry the signed-in user's token, so the API applies that user's permissions
-        ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/me"))
-            .withHeader("Authorization", equalTo("Bearer " + SignedInUsers.ACCESS_TOKEN)));
+        // both calls carry the signed-in user's token, so the API applies that user's
+        // permissions
+        ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/me")).withHeader("Authorization",
+                equalTo("Bearer " + SignedInUsers.ACCESS_TOKEN)));
         ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1/matches"))
             .withHeader("Authorization", equalTo("Bearer " + SignedInUsers.ACCESS_TOKEN)));
     }
@@ -118,15 +127,16 @@ class ChallengePageTest extends WebPageTest {
     @Test
     void markupInAHighlightIsShownAsTextAndOnlyMarkTagsSurvive() {
         stubMe("org-1");
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1/matches")).willReturn(json("""
-                {"challengeId":"ch-1","verdict":{"strongMatch":false,"bestScore":30,
-                  "message":"No strong match: the best of these suppliers scores 30 out of 100. <b>Read</b> the reasons."},
-                  "items":[{"supplierId":"sup-1","name":"Sly Ltd","summary":"x","score":30,
-                  "highlights":[{"field":"capabilities","text":"<script>alert(1)</script> damp & <img src=x onerror=alert(2)> <b>bold</b>",
-                    "segments":[{"text":"<script>alert(1)</script> ","marked":false},{"text":"damp","marked":true},
-                                {"text":" & <img src=x onerror=alert(2)> <b>bold</b>","marked":false}]}],
-                  "regions":[],"reasons":{"explanations":["<i>Works</i> in North West."]}}]}
-                """)));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1/matches")).willReturn(
+                json("""
+                        {"challengeId":"ch-1","verdict":{"strongMatch":false,"bestScore":30,
+                          "message":"No strong match: the best of these suppliers scores 30 out of 100. <b>Read</b> the reasons."},
+                          "items":[{"supplierId":"sup-1","name":"Sly Ltd","summary":"x","score":30,
+                          "highlights":[{"field":"capabilities","text":"<script>alert(1)</script> damp & <img src=x onerror=alert(2)> <b>bold</b>",
+                            "segments":[{"text":"<script>alert(1)</script> ","marked":false},{"text":"damp","marked":true},
+                                        {"text":" & <img src=x onerror=alert(2)> <b>bold</b>","marked":false}]}],
+                          "regions":[],"reasons":{"explanations":["<i>Works</i> in North West."]}}]}
+                        """)));
 
         String body = renderBodyAs("ada", "/challenges/ch-1");
         Document page = Jsoup.parse(body);
@@ -138,7 +148,8 @@ class ChallengePageTest extends WebPageTest {
             .isEqualTo("Capabilities: <script>alert(1)</script> damp & <img src=x onerror=alert(2)> <b>bold</b>");
         assertThat(body).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>", "<img", "<i>");
         // a weak list says so, in the API's words, as text
-        assertThat(page.getElementById("no-strong-match").text()).startsWith("No strong match: the best of these suppliers scores 30");
+        assertThat(page.getElementById("no-strong-match").text())
+            .startsWith("No strong match: the best of these suppliers scores 30");
         assertThat(page.select("#no-strong-match b")).isEmpty();
     }
 
@@ -148,12 +159,14 @@ class ChallengePageTest extends WebPageTest {
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1/matches")).atPriority(5)
             .willReturn(json(MATCHES.replace("\"items\":[", "\"nextCursor\":\"Y3Vyc29yLTI\",\"items\":["))));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1/matches")).atPriority(1)
-            .withQueryParam("cursor", equalTo("Y3Vyc29yLTI")).willReturn(json("""
-                {"challengeId":"ch-1","items":[{"supplierId":"sup-3","name":"Third Ltd","summary":null,"score":40,
-                  "highlights":[],"regions":[]}],"nextCursor":null}
-                """)));
+            .withQueryParam("cursor", equalTo("Y3Vyc29yLTI"))
+            .willReturn(json("""
+                    {"challengeId":"ch-1","items":[{"supplierId":"sup-3","name":"Third Ltd","summary":null,"score":40,
+                      "highlights":[],"regions":[]}],"nextCursor":null}
+                    """)));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1/matches")).atPriority(1)
-            .withQueryParam("cursor", equalTo("stale")).willReturn(problem(400, "cursor is not a cursor this API issued")));
+            .withQueryParam("cursor", equalTo("stale"))
+            .willReturn(problem(400, "cursor is not a cursor this API issued")));
 
         Document first = renderAs("ada", "/challenges/ch-1");
         String next = first.selectFirst("[data-testid=matches-next]").attr("href");
@@ -163,10 +176,12 @@ class ChallengePageTest extends WebPageTest {
         assertThat(second.select("[data-testid=match-item] h3").eachText()).containsExactly("Third Ltd");
         assertThat(second.selectFirst("#matches ol").attr("start")).isEqualTo("3");
         assertThat(second.select("[data-testid=matches-next]")).isEmpty();
-        assertThat(second.selectFirst("[data-testid=matches-first]").attr("href")).isEqualTo("/challenges/ch-1#matches");
+        assertThat(second.selectFirst("[data-testid=matches-first]").attr("href"))
+            .isEqualTo("/challenges/ch-1#matches");
 
         Document stale = renderAs("ada", "/challenges/ch-1?matches=stale&from=11");
-        assertThat(stale.select("[data-testid=match-item] h3").eachText()).containsExactly("Sensible Sensors Ltd", "Fix It Fast");
+        assertThat(stale.select("[data-testid=match-item] h3").eachText()).containsExactly("Sensible Sensors Ltd",
+                "Fix It Fast");
         assertThat(stale.getElementById("matches-unavailable")).isNull();
     }
 
@@ -180,24 +195,28 @@ class ChallengePageTest extends WebPageTest {
         Document page = renderAs("ada", "/challenges/ch-1");
         assertThat(page.select("[data-testid=close-early]").text()).isEqualTo("Close early");
 
-        Document confirm = Jsoup.parse(submitAs(signedIn("ada", "Ada"), "/challenges/ch-1/close",
-                new LinkedMultiValueMap<>()));
+        Document confirm = Jsoup
+            .parse(submitAs(signedIn("ada", "Ada"), "/challenges/ch-1/close", new LinkedMultiValueMap<>()));
         assertThat(confirm.select("[data-testid=confirm-heading]").text()).isEqualTo("Close ‘Cut damp reports’ now?");
         assertThat(confirm.select("[data-testid=confirm-consequences] li").eachText())
             .anyMatch(sentence -> sentence.contains("cannot be submitted"));
         assertThat(confirm.select("[data-testid=confirm-button]").text()).isEqualTo("Yes, close it now");
-        ApiStub.SERVER.verify(0, WireMock.postRequestedFor(
-            urlPathEqualTo("/api/v1/challenges/ch-1/close")));
+        ApiStub.SERVER.verify(0, WireMock.postRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1/close")));
 
         var form = new LinkedMultiValueMap<String, String>();
         form.add("confirmed", "yes");
-        web.mutateWith(signedIn("ada", "Ada")).mutateWith(org.springframework.security.test.web.reactive.server
-                .SecurityMockServerConfigurers.csrf()).post().uri("/challenges/ch-1/close")
+        web.mutateWith(signedIn("ada", "Ada"))
+            .mutateWith(org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf())
+            .post()
+            .uri("/challenges/ch-1/close")
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body(BodyInserters.fromFormData(form)).exchange()
-            .expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/challenges/ch-1");
-        ApiStub.SERVER.verify(1, WireMock.postRequestedFor(
-            urlPathEqualTo("/api/v1/challenges/ch-1/close")));
+            .body(BodyInserters.fromFormData(form))
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .valueEquals("Location", "/challenges/ch-1");
+        ApiStub.SERVER.verify(1, WireMock.postRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1/close")));
     }
 
     @Test
@@ -231,16 +250,15 @@ class ChallengePageTest extends WebPageTest {
         Document page = renderAs("ada", "/challenges/ch-1");
 
         assertThat(page.selectFirst("h1").text()).isEqualTo("Cut damp reports");
-        assertThat(page.getElementById("matches-unavailable").text())
-            .contains("Matching is temporarily unavailable");
+        assertThat(page.getElementById("matches-unavailable").text()).contains("Matching is temporarily unavailable");
         assertThat(page.select("[data-testid=match-item]")).isEmpty();
     }
 
     @Test
     void whenTheApiRefusesMatchesTheSectionIsLeftOut() {
         stubMe("org-1");
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1/matches"))
-            .willReturn(problem(403, "Forbidden")));
+        ApiStub.SERVER
+            .stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-1/matches")).willReturn(problem(403, "Forbidden")));
 
         Document page = renderAs("ada", "/challenges/ch-1");
 
@@ -270,8 +288,8 @@ class ChallengePageTest extends WebPageTest {
 
     @Test
     void malformedChallengeIdShowsTheNotFoundPage() {
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/not-a-uuid"))
-            .willReturn(problem(400, "Invalid parameter")));
+        ApiStub.SERVER.stubFor(
+                get(urlPathEqualTo("/api/v1/challenges/not-a-uuid")).willReturn(problem(400, "Invalid parameter")));
 
         web.get()
             .uri("/challenges/not-a-uuid")
@@ -315,4 +333,5 @@ class ChallengePageTest extends WebPageTest {
             .returnResult()
             .getResponseBody();
     }
+
 }

@@ -26,7 +26,10 @@ import io.launchpad.web.ApiStub;
 import io.launchpad.web.SignedInUsers;
 import io.launchpad.web.WebPageTest;
 
-/** A supplier follows and unfollows a challenge with a plain form (no script), and the API keeps the follow. */
+/**
+ * A supplier follows and unfollows a challenge with a plain form (no script), and the API
+ * keeps the follow.
+ */
 class FollowButtonTest extends WebPageTest {
 
     @BeforeEach
@@ -72,33 +75,46 @@ class FollowButtonTest extends WebPageTest {
         assertThat(render().select("[data-testid=follow-form]")).isEmpty();
         ApiStub.SERVER.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1/follow")));
 
-        String anonymous = web.get().uri("/challenges/ch-1").accept(MediaType.TEXT_HTML).exchange()
-            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String anonymous = web.get()
+            .uri("/challenges/ch-1")
+            .accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
         assertThat(Jsoup.parse(anonymous).select("[data-testid=follow-form]")).isEmpty();
     }
 
     @Test
     void followingAndUnfollowingCallTheApiAndReturnToTheChallenge() {
-        ApiStub.SERVER.stubFor(put(urlPathEqualTo("/api/v1/challenges/ch-1/follow"))
-            .willReturn(aResponse().withStatus(204)));
-        ApiStub.SERVER.stubFor(delete(urlPathEqualTo("/api/v1/challenges/ch-1/follow"))
-            .willReturn(aResponse().withStatus(204)));
+        ApiStub.SERVER
+            .stubFor(put(urlPathEqualTo("/api/v1/challenges/ch-1/follow")).willReturn(aResponse().withStatus(204)));
+        ApiStub.SERVER
+            .stubFor(delete(urlPathEqualTo("/api/v1/challenges/ch-1/follow")).willReturn(aResponse().withStatus(204)));
 
-        submit("/challenges/ch-1/follow").expectStatus().is3xxRedirection()
-            .expectHeader().location("/challenges/ch-1");
+        submit("/challenges/ch-1/follow").expectStatus().is3xxRedirection().expectHeader().location("/challenges/ch-1");
         ApiStub.SERVER.verify(1, putRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1/follow"))
             .withHeader("Authorization", equalTo("Bearer " + SignedInUsers.ACCESS_TOKEN)));
 
-        submit("/challenges/ch-1/unfollow").expectStatus().is3xxRedirection()
-            .expectHeader().location("/challenges/ch-1");
+        submit("/challenges/ch-1/unfollow").expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .location("/challenges/ch-1");
         ApiStub.SERVER.verify(1, deleteRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1/follow"))
             .withHeader("Authorization", equalTo("Bearer " + SignedInUsers.ACCESS_TOKEN)));
     }
 
     @Test
     void aFormWithoutItsCsrfTokenIsRejectedAndNothingIsSent() {
-        web.mutateWith(signedIn("sam", "Sam")).post().uri("/challenges/ch-1/follow")
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED).exchange().expectStatus().isForbidden();
+        web.mutateWith(signedIn("sam", "Sam"))
+            .post()
+            .uri("/challenges/ch-1/follow")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .exchange()
+            .expectStatus()
+            .isForbidden();
         ApiStub.SERVER.verify(0, putRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1/follow")));
     }
 
@@ -106,12 +122,15 @@ class FollowButtonTest extends WebPageTest {
     void aRefusalFromTheApiIsExplainedOnTheChallengePage() {
         stubMe("supplier");
         stubFollowing(false);
-        ApiStub.SERVER.stubFor(put(urlPathEqualTo("/api/v1/challenges/ch-1/follow")).willReturn(aResponse()
-            .withStatus(409).withHeader("Content-Type", "application/problem+json").withBody("""
+        ApiStub.SERVER.stubFor(put(urlPathEqualTo("/api/v1/challenges/ch-1/follow"))
+            .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json").withBody("""
                     {"type":"https://launchpad.example/problems/conflict","title":"Conflict","status":409,
                      "detail":"status: only an open challenge can be followed; this one is closed"}""")));
 
-        String html = submit("/challenges/ch-1/follow").expectStatus().isOk().expectBody(String.class).returnResult()
+        String html = submit("/challenges/ch-1/follow").expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
             .getResponseBody();
         Document page = Jsoup.parse(html);
         assertThat(page.select("[data-testid=form-error]").text()).contains("only an open challenge can be followed");
@@ -119,13 +138,24 @@ class FollowButtonTest extends WebPageTest {
     }
 
     private WebTestClient.ResponseSpec submit(String path) {
-        return web.mutateWith(signedIn("sam", "Sam")).mutateWith(csrf()).post().uri(path)
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED).exchange();
+        return web.mutateWith(signedIn("sam", "Sam"))
+            .mutateWith(csrf())
+            .post()
+            .uri(path)
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .exchange();
     }
 
     private Document render() {
-        String html = web.mutateWith(signedIn("sam", "Sam")).get().uri("/challenges/ch-1")
-            .accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+        String html = web.mutateWith(signedIn("sam", "Sam"))
+            .get()
+            .uri("/challenges/ch-1")
+            .accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
             .getResponseBody();
         return Jsoup.parse(html);
     }
@@ -143,4 +173,5 @@ class FollowButtonTest extends WebPageTest {
                 {"challengeId":"ch-1","following":%s,"followedAt":%s}
                 """.formatted(following, following ? "\"2026-11-20T10:00:00Z\"" : "null"))));
     }
+
 }

@@ -14,4 +14,5 @@ class HighlightTest {
         assertThat(new Highlight("regionsServed", "x", List.of()).fieldLabel()).isEqualTo("Regions served");
         assertThat(new Highlight("capabilities", "x", null).fieldLabel()).isEqualTo("Capabilities");
     }
+
 }

@@ -12,4 +12,5 @@ class LabelsTest {
         assertThat(Labels.topic("caseStudies")).isEqualTo("Case studies");
         assertThat(Labels.topic("regions_served")).isEqualTo("Regions served");
     }
+
 }

@@ -41,9 +41,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The taxonomy comes from the API, fetched once and kept. Most tests build a {@link Taxonomies} of their own
- * over the context's API client, so each starts with nothing held and its own clock; the page tests use the
- * context's, whose clock is the context's {@link TestClock}.
+ * The taxonomy comes from the API, fetched once and kept. Most tests build a
+ * {@link Taxonomies} of their own over the context's API client, so each starts with
+ * nothing held and its own clock; the page tests use the context's, whose clock is the
+ * context's {@link TestClock}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TaxonomiesTest extends WebPageTest {
@@ -67,7 +68,10 @@ class TaxonomiesTest extends WebPageTest {
         return new Taxonomies(api, clock);
     }
 
-    /** Whatever a test left the pages holding, the next test's pages get the taxonomy the API really serves. */
+    /**
+     * Whatever a test left the pages holding, the next test's pages get the taxonomy the
+     * API really serves.
+     */
     @AfterEach
     void pagesHoldTheRealTaxonomyAgain() {
         ApiStub.reset();
@@ -91,11 +95,11 @@ class TaxonomiesTest extends WebPageTest {
     @Test
     void oneFetchServesTheRequestsThatArriveWhileItRunsAndThoseAfterIt() {
         // slow enough that all twenty ask while the one fetch is still waiting
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo(TAXONOMY)).willReturn(aResponse()
-            .withHeader("Content-Type", "application/json")
-            .withHeader("Cache-Control", "max-age=3600, public")
-            .withBody(ApiStub.taxonomy().toString())
-            .withFixedDelay(300)));
+        ApiStub.SERVER
+            .stubFor(get(urlPathEqualTo(TAXONOMY)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withHeader("Cache-Control", "max-age=3600, public")
+                .withBody(ApiStub.taxonomy().toString())
+                .withFixedDelay(300)));
         Taxonomies taxonomies = fresh();
 
         List<Taxonomy> concurrent = Flux.range(0, 20).flatMap(i -> taxonomies.current()).collectList().block();
@@ -109,8 +113,8 @@ class TaxonomiesTest extends WebPageTest {
 
     @Test
     void aChangeAtTheApiShowsOnceTheCopyIsOlderThanTheAnswersMaxAge() {
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo(TAXONOMY)).willReturn(json(ApiStub.taxonomy().toString())
-            .withHeader("Cache-Control", "public, max-age=60")));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo(TAXONOMY))
+            .willReturn(json(ApiStub.taxonomy().toString()).withHeader("Cache-Control", "public, max-age=60")));
         Taxonomies taxonomies = fresh();
         taxonomies.current().block();
         ApiStub.stubTaxonomy(relabelled("damp-and-mould", "Damp, mould and condensation"));
@@ -118,7 +122,8 @@ class TaxonomiesTest extends WebPageTest {
         clock.advance(Duration.ofSeconds(59));
         assertThat(taxonomies.current().block().categoryLabel("damp-and-mould")).isEqualTo("Damp and mould");
         clock.advance(Duration.ofSeconds(1));
-        assertThat(taxonomies.current().block().categoryLabel("damp-and-mould")).isEqualTo("Damp, mould and condensation");
+        assertThat(taxonomies.current().block().categoryLabel("damp-and-mould"))
+            .isEqualTo("Damp, mould and condensation");
         ApiStub.SERVER.verify(exactly(2), getRequestedFor(urlPathEqualTo(TAXONOMY)));
     }
 
@@ -141,7 +146,8 @@ class TaxonomiesTest extends WebPageTest {
         Taxonomies taxonomies = fresh();
         Taxonomy first = taxonomies.current().block();
         ApiStub.SERVER.stubFor(get(urlPathEqualTo(TAXONOMY)).withHeader("If-None-Match", equalTo(ETAG))
-            .willReturn(aResponse().withStatus(304).withHeader("ETag", ETAG).withHeader("Cache-Control", "max-age=600")));
+            .willReturn(
+                    aResponse().withStatus(304).withHeader("ETag", ETAG).withHeader("Cache-Control", "max-age=600")));
 
         clock.advance(Duration.ofHours(1));
         Taxonomy revalidated = taxonomies.current().block();
@@ -149,8 +155,10 @@ class TaxonomiesTest extends WebPageTest {
         taxonomies.current().block();
 
         assertThat(revalidated).isSameAs(first);
-        ApiStub.SERVER.verify(exactly(1), getRequestedFor(urlPathEqualTo(TAXONOMY)).withHeader("If-None-Match", absent()));
-        ApiStub.SERVER.verify(exactly(1), getRequestedFor(urlPathEqualTo(TAXONOMY)).withHeader("If-None-Match", equalTo(ETAG)));
+        ApiStub.SERVER.verify(exactly(1),
+                getRequestedFor(urlPathEqualTo(TAXONOMY)).withHeader("If-None-Match", absent()));
+        ApiStub.SERVER.verify(exactly(1),
+                getRequestedFor(urlPathEqualTo(TAXONOMY)).withHeader("If-None-Match", equalTo(ETAG)));
         ApiStub.SERVER.verify(exactly(2), getRequestedFor(urlPathEqualTo(TAXONOMY)));
     }
 
@@ -158,7 +166,8 @@ class TaxonomiesTest extends WebPageTest {
     void whenARefreshFailsTheLastGoodCopyServesAndTheApiIsAskedAgainAMinuteLater(CapturedOutput output) {
         Taxonomies taxonomies = fresh();
         taxonomies.current().block();
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo(TAXONOMY)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        ApiStub.SERVER
+            .stubFor(get(urlPathEqualTo(TAXONOMY)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         clock.advance(Duration.ofHours(1));
         Taxonomy whileDown = taxonomies.current().block();
@@ -167,13 +176,15 @@ class TaxonomiesTest extends WebPageTest {
 
         assertThat(whileDown.categoryLabel("damp-and-mould")).isEqualTo("Damp and mould");
         ApiStub.SERVER.verify(exactly(2), getRequestedFor(urlPathEqualTo(TAXONOMY)));
-        // structured: what failed, which copy serves meanwhile and when the API is asked again, as fields of their own
+        // structured: what failed, which copy serves meanwhile and when the API is asked
+        // again, as fields of their own
         assertThat(output).contains("Could not refresh the taxonomy from the API", "Connection reset by peer",
                 "servedVersion", ApiStub.taxonomy().get("version").asString(), "retryAfterSeconds");
 
         ApiStub.stubTaxonomy(relabelled("damp-and-mould", "Damp, mould and condensation"));
         clock.advance(Duration.ofSeconds(1));
-        assertThat(taxonomies.current().block().categoryLabel("damp-and-mould")).isEqualTo("Damp, mould and condensation");
+        assertThat(taxonomies.current().block().categoryLabel("damp-and-mould"))
+            .isEqualTo("Damp, mould and condensation");
         ApiStub.SERVER.verify(exactly(3), getRequestedFor(urlPathEqualTo(TAXONOMY)));
     }
 
@@ -194,7 +205,8 @@ class TaxonomiesTest extends WebPageTest {
 
     @Test
     void withNoCopyYetAFailureIsTheApiUnavailableAndTheNextRequestAsksAgain() {
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo(TAXONOMY)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        ApiStub.SERVER
+            .stubFor(get(urlPathEqualTo(TAXONOMY)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         Taxonomies taxonomies = fresh();
 
         assertThatThrownBy(() -> taxonomies.current().block()).isInstanceOfSatisfying(ApiProblemException.class, e -> {
@@ -209,7 +221,8 @@ class TaxonomiesTest extends WebPageTest {
     @Test
     void aPageShowsTheLabelsTheApiGivesAndAsksForThemWithoutTheUsersToken() {
         ApiStub.stubTaxonomy(relabelled("damp-and-mould", "Damp, mould and condensation"));
-        pagesClock.advance(Duration.ofHours(2)); // past whatever copy an earlier test left
+        pagesClock.advance(Duration.ofHours(2)); // past whatever copy an earlier test
+                                                 // left
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges")).willReturn(json("""
                 {"items":[%s],"nextCursor":null}
                 """.formatted(challenge("ch-1", "org-1", "Cut damp reports")))));
@@ -217,25 +230,34 @@ class TaxonomiesTest extends WebPageTest {
         Document page = Jsoup.parse(pageAs(signedIn("ada", "Ada Owner"), "/challenges"));
 
         assertThat(page.selectFirst("[data-testid=challenge-item]").text()).contains("Damp, mould and condensation");
-        assertThat(page.select("#category option[value=damp-and-mould]").text()).isEqualTo("Damp, mould and condensation");
+        assertThat(page.select("#category option[value=damp-and-mould]").text())
+            .isEqualTo("Damp, mould and condensation");
         // the page's own call carries the user's token, the taxonomy's does not
-        ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/challenges"))
-            .withHeader("Authorization", equalTo("Bearer " + SignedInUsers.ACCESS_TOKEN)));
-        ApiStub.SERVER.verify(exactly(1), getRequestedFor(urlPathEqualTo(TAXONOMY)).withHeader("Authorization", absent()));
+        ApiStub.SERVER.verify(getRequestedFor(urlPathEqualTo("/api/v1/challenges")).withHeader("Authorization",
+                equalTo("Bearer " + SignedInUsers.ACCESS_TOKEN)));
+        ApiStub.SERVER.verify(exactly(1),
+                getRequestedFor(urlPathEqualTo(TAXONOMY)).withHeader("Authorization", absent()));
         ApiStub.SERVER.verify(exactly(1), getRequestedFor(urlPathEqualTo(TAXONOMY)));
     }
 
     @Test
     void aPageStillShowsWhileTheTaxonomyCannotBeRefreshed() {
         pagesTaxonomies.current().block();
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo(TAXONOMY)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        ApiStub.SERVER
+            .stubFor(get(urlPathEqualTo(TAXONOMY)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         pagesClock.advance(Duration.ofHours(2));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges")).willReturn(json("""
                 {"items":[%s],"nextCursor":null}
                 """.formatted(challenge("ch-1", "org-1", "Cut damp reports")))));
 
-        String body = web.get().uri("/challenges").exchange().expectStatus().isOk().expectBody(String.class)
-            .returnResult().getResponseBody();
+        String body = web.get()
+            .uri("/challenges")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
 
         assertThat(Jsoup.parse(body).selectFirst("[data-testid=challenge-item]").text()).contains("Damp and mould");
         ApiStub.SERVER.verify(exactly(1), getRequestedFor(urlPathEqualTo(TAXONOMY)));
@@ -257,4 +279,5 @@ class TaxonomiesTest extends WebPageTest {
         terms.forEach(term -> labels.put(term.get("code").asString(), term.get("label").asString()));
         return labels;
     }
+
 }

@@ -12,8 +12,9 @@ import org.springframework.http.HttpHeaders;
 
 class TaxonomyTest {
 
-    private final Taxonomy taxonomy = new Taxonomy(ordered("damp-and-mould", "Damp and mould", "iot-and-sensors",
-            "IoT and sensors"), ordered("north-west", "North West"), ordered("cyber-essentials", "Cyber Essentials"));
+    private final Taxonomy taxonomy = new Taxonomy(
+            ordered("damp-and-mould", "Damp and mould", "iot-and-sensors", "IoT and sensors"),
+            ordered("north-west", "North West"), ordered("cyber-essentials", "Cyber Essentials"));
 
     @Test
     void labelsComeFromTheVocabularyWithAReadableFallback() {
@@ -65,4 +66,5 @@ class TaxonomyTest {
         }
         return map;
     }
+
 }

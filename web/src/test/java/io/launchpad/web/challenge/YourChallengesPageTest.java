@@ -23,10 +23,12 @@ class YourChallengesPageTest extends WebPageTest {
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges")).atPriority(5)
             .willReturn(json("{\"items\":[],\"nextCursor\":null}")));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges")).atPriority(1)
-            .withQueryParam("status", equalTo("draft")).withQueryParam("organisationId", equalTo("org-1"))
+            .withQueryParam("status", equalTo("draft"))
+            .withQueryParam("organisationId", equalTo("org-1"))
             .willReturn(json("{\"items\":[" + challenge("ch-d", "org-1", "Half-written brief") + "]}")));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges")).atPriority(1)
-            .withQueryParam("status", equalTo("closed")).withQueryParam("organisationId", equalTo("org-1"))
+            .withQueryParam("status", equalTo("closed"))
+            .withQueryParam("organisationId", equalTo("org-1"))
             .willReturn(json("{\"items\":[" + challenge("ch-c", "org-1", "Cut damp reports") + "]}")));
 
         Document page = Jsoup.parse(pageAs(signedIn("ada", "Ada", "association"), "/challenges/mine"));
@@ -36,8 +38,8 @@ class YourChallengesPageTest extends WebPageTest {
         assertThat(page.select("[data-testid=stage-draft]").text()).isEqualTo("Drafts: not yet published (1)");
         assertThat(page.select("[data-testid=stage-closed]").text()).isEqualTo("Closed: responses to evaluate (1)");
         assertThat(page.select("[data-testid=stage-published]")).isEmpty();
-        assertThat(page.select("[data-testid=my-challenge] a").eachAttr("href"))
-            .containsExactly("/challenges/ch-d", "/challenges/ch-c", "/challenges/ch-c/evaluate");
+        assertThat(page.select("[data-testid=my-challenge] a").eachAttr("href")).containsExactly("/challenges/ch-d",
+                "/challenges/ch-c", "/challenges/ch-c/evaluate");
         assertThat(page.select("[data-testid=nav-your-challenges]")).hasSize(1);
     }
 
@@ -45,4 +47,5 @@ class YourChallengesPageTest extends WebPageTest {
     void signingInIsNeeded() {
         web.get().uri("/challenges/mine").exchange().expectStatus().is3xxRedirection();
     }
+
 }

@@ -37,11 +37,13 @@ class FormProblemsTest {
     @Test
     void aProblemWithTheVersionIsAConflictWithAWayForward() {
         var refusal = ApiRefusals.of(412, "If-Match: the resource was changed since you read it (now \"3\")",
-                List.of(new FieldError("If-Match", "current-version", "the resource was changed since you read it (now \"3\"); fetch it again")));
+                List.of(new FieldError("If-Match", "current-version",
+                        "the resource was changed since you read it (now \"3\"); fetch it again")));
         List<FormProblems.Problem> problems = FormProblems.problems(fields, refusal, List.of());
-        assertThat(problems).extracting(FormProblems.Problem::message).containsExactly(
-                "Someone changed this challenge while you were editing. Your changes are below; check them against"
-                        + " the current version and save again.");
+        assertThat(problems).extracting(FormProblems.Problem::message)
+            .containsExactly(
+                    "Someone changed this challenge while you were editing. Your changes are below; check them against"
+                            + " the current version and save again.");
         assertThat(problems.getFirst().anchor()).isNull();
     }
 
@@ -52,18 +54,18 @@ class FormProblemsTest {
                 new FieldError("budgetMaxPounds", "not-below-minimum", "must not be less than budgetMinPounds (5)")));
         List<FormProblems.Problem> problems = FormProblems.problems(fields, refusal, List.of());
         assertThat(problems).hasSize(2);
-        assertThat(problems).allSatisfy(problem -> assertThat(problem.message())
-            .doesNotContain("^", "$", "[", "budgetMinPounds", "\""));
+        assertThat(problems).allSatisfy(
+                problem -> assertThat(problem.message()).doesNotContain("^", "$", "[", "budgetMinPounds", "\""));
         // neither is a field of this form: both are said above it, linking nowhere
         assertThat(problems).allSatisfy(problem -> assertThat(problem.anchor()).isNull());
     }
 
     @Test
     void theWebsOwnFindingWinsForItsFieldAndEveryFieldIsSaidOnce() {
-        var refusal = ApiRefusals.of(400, "x", List.of(
-                new FieldError("pilotLengthWeeks", "minimum", "must be greater than or equal to 1"),
-                new FieldError("title", "required", "must not be blank"),
-                new FieldError("title", "length", "size must be between 5 and 200")));
+        var refusal = ApiRefusals.of(400, "x",
+                List.of(new FieldError("pilotLengthWeeks", "minimum", "must be greater than or equal to 1"),
+                        new FieldError("title", "required", "must not be blank"),
+                        new FieldError("title", "length", "size must be between 5 and 200")));
         List<FormProblems.Problem> problems = FormProblems.problems(fields, refusal,
                 List.of(new FieldError("pilotLengthWeeks", FormProblems.WHOLE_NUMBER, null)));
         assertThat(problems).extracting(FormProblems.Problem::message)
@@ -72,7 +74,8 @@ class FormProblemsTest {
 
     @Test
     void aDetailWithoutFieldsLosesItsFieldNameAndSaysDatesInWords() {
-        var refusal = ApiRefusals.of(409, "status: the challenge has not closed yet; decide after 2026-12-01", List.of());
+        var refusal = ApiRefusals.of(409, "status: the challenge has not closed yet; decide after 2026-12-01",
+                List.of());
         assertThat(FormProblems.problems(FormFields.guessing("challenge"), refusal, List.of()))
             .extracting(FormProblems.Problem::message)
             .containsExactly("The challenge has not closed yet; decide after 1 December 2026");
@@ -81,4 +84,5 @@ class FormProblemsTest {
     private String message(FieldError error) {
         return FormProblems.problem(fields, error).message();
     }
+
 }

@@ -32,9 +32,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /**
- * Issue 12, item 6: a refused form shows every problem at once, in an error summary whose links lead
- * to the fields, and each problem beside its field in plain English; nothing typed is lost; a
- * conflict is explained with a way forward.
+ * Issue 12, item 6: a refused form shows every problem at once, in an error summary whose
+ * links lead to the fields, and each problem beside its field in plain English; nothing
+ * typed is lost; a conflict is explained with a way forward.
  */
 public class FormsPeopleCanFinishTest extends WebPageTest {
 
@@ -62,13 +62,14 @@ public class FormsPeopleCanFinishTest extends WebPageTest {
 
     @Test
     void aRefusedChallengeShowsEveryProblemAtOnceBesideItsFieldInPlainEnglishAndKeepsWhatWasTyped() {
-        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/challenges")).willReturn(problem(400, """
-                {"title":"Validation failed","status":400,
-                 "detail":"title: size must be between 5 and 200; weightings[0].weight: must be greater than or equal to 1",
-                 "errors":[{"field":"summary","rule":"required","message":"must not be blank"},
-                           {"field":"title","rule":"length","message":"size must be between 5 and 200"},
-                           {"field":"weightings[0].weight","rule":"minimum","message":"must be greater than or equal to 1"},
-                           {"field":"budgetMinPounds","rule":"minimum","message":"must be greater than or equal to 0"}]}""")));
+        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/challenges")).willReturn(problem(400,
+                """
+                        {"title":"Validation failed","status":400,
+                         "detail":"title: size must be between 5 and 200; weightings[0].weight: must be greater than or equal to 1",
+                         "errors":[{"field":"summary","rule":"required","message":"must not be blank"},
+                                   {"field":"title","rule":"length","message":"size must be between 5 and 200"},
+                                   {"field":"weightings[0].weight","rule":"minimum","message":"must be greater than or equal to 1"},
+                                   {"field":"budgetMinPounds","rule":"minimum","message":"must be greater than or equal to 0"}]}""")));
         MultiValueMap<String, String> form = challengeForm();
         form.set("title", "Damp");
         form.set("summary", "");
@@ -80,11 +81,8 @@ public class FormsPeopleCanFinishTest extends WebPageTest {
 
         assertThat(page.title()).startsWith("Error: ");
         List<String> summary = page.select("[data-testid=error-summary] li").eachText();
-        assertThat(summary).containsExactly(
-                "Title must be between 5 and 200 characters",
-                "Enter a summary",
-                "The weightings must add up to 100; they add up to 60",
-                "Technical weight must be 1 or more",
+        assertThat(summary).containsExactly("Title must be between 5 and 200 characters", "Enter a summary",
+                "The weightings must add up to 100; they add up to 60", "Technical weight must be 1 or more",
                 "Lowest budget must be a whole number of pounds, like 25000");
         everySummaryLinkLeadsToItsFieldWithTheSameMessageBesideIt(page);
         assertThat(page.select("#weight-technical-error").text()).contains("Technical weight must be 1 or more");
@@ -128,24 +126,31 @@ public class FormsPeopleCanFinishTest extends WebPageTest {
         form.set("closingDate", "2030-01-31");
         form.add("id", "ch-1");
         form.add("version", "1");
-        web.mutateWith(association()).mutateWith(org.springframework.security.test.web.reactive.server
-                .SecurityMockServerConfigurers.csrf()).post().uri("/challenges/new")
+        web.mutateWith(association())
+            .mutateWith(org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf())
+            .post()
+            .uri("/challenges/new")
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body(BodyInserters.fromFormData(form)).exchange()
-            .expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/challenges/ch-1");
+            .body(BodyInserters.fromFormData(form))
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .valueEquals("Location", "/challenges/ch-1");
         ApiStub.SERVER.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/challenges")));
-        ApiStub.SERVER.verify(putRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1"))
-            .withHeader("If-Match", equalTo("\"1\""))
-            .withRequestBody(matchingJsonPath("$.closingDate", equalTo("2030-01-31"))));
+        ApiStub.SERVER
+            .verify(putRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1")).withHeader("If-Match", equalTo("\"1\""))
+                .withRequestBody(matchingJsonPath("$.closingDate", equalTo("2030-01-31"))));
     }
 
     @Test
     void aConflictSaysSomeoneChangedItKeepsTheChangesAndLetsThemSaveAgain() {
         BoardStubs.json("/api/v1/challenges/ch-1", CHALLENGE.formatted("draft", 7));
-        ApiStub.SERVER.stubFor(put(urlPathEqualTo("/api/v1/challenges/ch-1")).willReturn(problem(412, """
-                {"title":"Precondition failed","status":412,
-                 "detail":"If-Match: the resource was changed since you read it (now \\"7\\"); fetch it again",
-                 "errors":[{"field":"If-Match","rule":"current-version","message":"the resource was changed since you read it (now \\"7\\"); fetch it again"}]}""")));
+        ApiStub.SERVER.stubFor(put(urlPathEqualTo("/api/v1/challenges/ch-1")).willReturn(problem(412,
+                """
+                        {"title":"Precondition failed","status":412,
+                         "detail":"If-Match: the resource was changed since you read it (now \\"7\\"); fetch it again",
+                         "errors":[{"field":"If-Match","rule":"current-version","message":"the resource was changed since you read it (now \\"7\\"); fetch it again"}]}""")));
         MultiValueMap<String, String> form = challengeForm();
         form.set("title", "My better title");
         form.add("id", "ch-1");
@@ -158,7 +163,8 @@ public class FormsPeopleCanFinishTest extends WebPageTest {
                         + " the current version and save again.");
         assertThat(page.text()).doesNotContain("If-Match", "fetch it again");
         assertThat(page.select("#title").val()).isEqualTo("My better title");
-        assertThat(page.select("input[name=version]").val()).as("the version to send next: the current one").isEqualTo("7");
+        assertThat(page.select("input[name=version]").val()).as("the version to send next: the current one")
+            .isEqualTo("7");
     }
 
     @Test
@@ -176,8 +182,7 @@ public class FormsPeopleCanFinishTest extends WebPageTest {
         Document page = Jsoup.parse(submitAs(supplier(), "/challenges/ch-1/respond", form));
 
         assertThat(page.select("[data-testid=error-summary] li").eachText()).containsExactly(
-                "Enter your evidence for “Tenants can read the data”",
-                "Enter your approach",
+                "Enter your evidence for “Tenants can read the data”", "Enter your approach",
                 "Price must be a whole number of pounds, like 25000");
         everySummaryLinkLeadsToItsFieldWithTheSameMessageBesideIt(page);
         plainEnglish(page);
@@ -197,11 +202,12 @@ public class FormsPeopleCanFinishTest extends WebPageTest {
                 {"items":[{"id":"r-1","challengeId":"ch-1","organisationId":"sup-1","status":"draft","version":2,
                            "approach":"Saved approach","pricePounds":12000,"availability":"From March",
                            "evidence":{"E1":"Saved E1","E2":"Saved E2"}}]}""");
-        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/challenges/ch-1/responses")).willReturn(
-                BoardStubs.json("{\"id\":\"r-1\",\"status\":\"draft\",\"version\":2}").withStatus(201)));
-        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/responses/r-1/submit")).willReturn(problem(422, """
-                {"title":"Unprocessable","status":422,"detail":"closingDate: responses were taken until 2026-11-30; the challenge is closed",
-                 "errors":[{"field":"closingDate","rule":"before-closing","message":"responses were taken until 2026-11-30; the challenge is closed"}]}""")));
+        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/challenges/ch-1/responses"))
+            .willReturn(BoardStubs.json("{\"id\":\"r-1\",\"status\":\"draft\",\"version\":2}").withStatus(201)));
+        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/responses/r-1/submit")).willReturn(problem(422,
+                """
+                        {"title":"Unprocessable","status":422,"detail":"closingDate: responses were taken until 2026-11-30; the challenge is closed",
+                         "errors":[{"field":"closingDate","rule":"before-closing","message":"responses were taken until 2026-11-30; the challenge is closed"}]}""")));
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("organisationId", "sup-1");
         form.add("evidence-E1", "Typed E1");
@@ -228,23 +234,26 @@ public class FormsPeopleCanFinishTest extends WebPageTest {
         BoardStubs.json("/api/v1/challenges/ch-1", CHALLENGE.formatted("published", 3));
         BoardStubs.json("/api/v1/challenges/ch-1/questions", """
                 {"challengeId":"ch-1","items":[{"id":"q-1","question":"Which phones?","answer":null,"mine":false}]}""");
-        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/challenges/ch-1/questions")).willReturn(problem(409, """
-                {"title":"Conflict","status":409,"detail":"questionsCloseOn: questions were taken until 2026-11-30; the window is closed",
-                 "errors":[{"field":"questionsCloseOn","rule":"window-open","message":"questions were taken until 2026-11-30; the window is closed"}]}""")));
+        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/challenges/ch-1/questions")).willReturn(problem(409,
+                """
+                        {"title":"Conflict","status":409,"detail":"questionsCloseOn: questions were taken until 2026-11-30; the window is closed",
+                         "errors":[{"field":"questionsCloseOn","rule":"window-open","message":"questions were taken until 2026-11-30; the window is closed"}]}""")));
         MultiValueMap<String, String> ask = new LinkedMultiValueMap<>();
         ask.add("organisationId", "sup-1");
         ask.add("question", "Do the sensors need mains power?");
 
         Document asked = Jsoup.parse(submitAs(supplier(), "/challenges/ch-1/questions", ask));
 
-        assertThat(asked.select("[data-testid=error-summary]").text()).contains("30 November 2026").doesNotContain("2026-11-30");
+        assertThat(asked.select("[data-testid=error-summary]").text()).contains("30 November 2026")
+            .doesNotContain("2026-11-30");
         assertThat(asked.select("#question").text()).isEqualTo("Do the sensors need mains power?");
         assertThat(asked.select("#organisationId option[selected]").val()).isEqualTo("sup-1");
         assertThat(asked.title()).startsWith("Error: ");
 
-        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/challenges/ch-1/questions/q-1/answer")).willReturn(problem(400, """
-                {"title":"Bad Request","status":400,"detail":"answer: size must be between 0 and 5000",
-                 "errors":[{"field":"answer","rule":"Size","message":"size must be between 0 and 5000"}]}""")));
+        ApiStub.SERVER
+            .stubFor(post(urlPathEqualTo("/api/v1/challenges/ch-1/questions/q-1/answer")).willReturn(problem(400, """
+                    {"title":"Bad Request","status":400,"detail":"answer: size must be between 0 and 5000",
+                     "errors":[{"field":"answer","rule":"Size","message":"size must be between 0 and 5000"}]}""")));
         MultiValueMap<String, String> answer = new LinkedMultiValueMap<>();
         answer.add("answer", "Android 12 and later, and iPhones from the 11");
 
@@ -259,11 +268,12 @@ public class FormsPeopleCanFinishTest extends WebPageTest {
     @Test
     void theBoardRoleFormNamesItsFieldsInItsOwnWords() {
         BoardStubs.framework();
-        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/board-roles")).willReturn(problem(400, """
-                {"title":"Validation failed","status":400,"detail":"hoursPerMonth: must be greater than or equal to 1",
-                 "errors":[{"field":"hoursPerMonth","rule":"minimum","message":"must be greater than or equal to 1"},
-                           {"field":"timeCommitment","rule":"required","message":"must not be blank"},
-                           {"field":"skillGaps[0].level","rule":"known-level","message":"must be one of awareness, working"}]}""")));
+        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/board-roles")).willReturn(problem(400,
+                """
+                        {"title":"Validation failed","status":400,"detail":"hoursPerMonth: must be greater than or equal to 1",
+                         "errors":[{"field":"hoursPerMonth","rule":"minimum","message":"must be greater than or equal to 1"},
+                                   {"field":"timeCommitment","rule":"required","message":"must not be blank"},
+                                   {"field":"skillGaps[0].level","rule":"known-level","message":"must be one of awareness, working"}]}""")));
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("organisationId", "org-1");
         form.add("title", "Digital trustee");
@@ -277,15 +287,17 @@ public class FormsPeopleCanFinishTest extends WebPageTest {
         Document page = Jsoup.parse(submitAs(association(), "/board-roles/new", form));
 
         assertThat(page.select("[data-testid=error-summary] li").eachText()).containsExactly(
-                "Choose a level from the list for each skill this role needs",
-                "Enter the time commitment",
+                "Choose a level from the list for each skill this role needs", "Enter the time commitment",
                 "Hours a month must be 1 or more");
         everySummaryLinkLeadsToItsFieldWithTheSameMessageBesideIt(page);
         plainEnglish(page);
         assertThat(page.select("#title").val()).isEqualTo("Digital trustee");
     }
 
-    /** Each summary entry links to an element on the page whose own error message says the same. */
+    /**
+     * Each summary entry links to an element on the page whose own error message says the
+     * same.
+     */
     public static void everySummaryLinkLeadsToItsFieldWithTheSameMessageBesideIt(Document page) {
         assertThat(page.select("[data-testid=error-summary]")).hasSize(1);
         assertThat(page.select("[data-testid=error-summary]").attr("role")).isEqualTo("alert");
@@ -294,17 +306,22 @@ public class FormsPeopleCanFinishTest extends WebPageTest {
             assertThat(id).as("a link in %s", page.select("[data-testid=error-summary]").outerHtml()).isNotBlank();
             Element target = page.getElementById(id);
             assertThat(target).as("the field the summary links to (#%s)", id).isNotNull();
-            // the field, or the group of fields it starts (a fieldset, a list of pickers), shows the same message
-            List<Element> marked = new ArrayList<>(target.parents().stream()
-                .filter(parent -> parent.hasClass("field--error")).toList());
+            // the field, or the group of fields it starts (a fieldset, a list of
+            // pickers), shows the same message
+            List<Element> marked = new ArrayList<>(
+                    target.parents().stream().filter(parent -> parent.hasClass("field--error")).toList());
             assertThat(marked).as("the field #%s is marked as in error", id).isNotEmpty();
-            assertThat(marked).as("the message beside #%s", id).anySatisfy(field -> assertThat(field
-                .select("[data-testid=field-error]").eachText()).anySatisfy(text -> assertThat(text).contains(link.text())));
+            assertThat(marked).as("the message beside #%s", id)
+                .anySatisfy(field -> assertThat(field.select("[data-testid=field-error]").eachText())
+                    .anySatisfy(text -> assertThat(text).contains(link.text())));
             if (page.getElementById(id + "-error") != null && target.is("input:not([type=radio]), textarea, select")) {
-                // a message of the control's own is read out with it (beside its hint, when it has one)
+                // a message of the control's own is read out with it (beside its hint,
+                // when it has one)
                 assertThat(target.attr("aria-describedby").split(" ")).as("#%s names its message", id)
-                    .contains(id + "-error").allSatisfy(described -> assertThat(page.getElementById(described))
-                        .as("#%s describes #%s", described, id).isNotNull());
+                    .contains(id + "-error")
+                    .allSatisfy(described -> assertThat(page.getElementById(described))
+                        .as("#%s describes #%s", described, id)
+                        .isNotNull());
             }
         }
     }
@@ -349,4 +366,5 @@ public class FormsPeopleCanFinishTest extends WebPageTest {
     private OidcLoginMutator supplier() {
         return signedIn("u-1", "Amara Okafor", "supplier");
     }
+
 }

@@ -17,9 +17,9 @@ import io.launchpad.web.WebPageTest;
 import io.launchpad.web.board.BoardStubs;
 
 /**
- * Issue 12: an organisation no admin has verified prepares drafts but cannot publish (the API's 409
- * {@code organisationId}/{@code verified-organisation}); the page says so in plain English and links to
- * the organisation's verification status, and the draft stays.
+ * Issue 12: an organisation no admin has verified prepares drafts but cannot publish (the
+ * API's 409 {@code organisationId}/{@code verified-organisation}); the page says so in
+ * plain English and links to the organisation's verification status, and the draft stays.
  */
 class UnverifiedPublishPagesTest extends WebPageTest {
 
@@ -35,13 +35,15 @@ class UnverifiedPublishPagesTest extends WebPageTest {
         BoardStubs.json("/api/v1/challenges/ch-1", FormsPeopleCanFinishTest.CHALLENGE.formatted("draft", 2));
         ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/challenges/ch-1/publish")).willReturn(conflict()));
 
-        Document page = Jsoup.parse(submitAs(signedIn("u-1", "Amara Okafor", "association"),
-                "/challenges/ch-1/publish", new LinkedMultiValueMap<>()));
+        Document page = Jsoup.parse(submitAs(signedIn("u-1", "Amara Okafor", "association"), "/challenges/ch-1/publish",
+                new LinkedMultiValueMap<>()));
 
         assertThat(page.select("[data-testid=error-summary]").text())
             .contains("Your organisation has not been verified yet, so this cannot be published")
-            .doesNotContain("organisationId").doesNotContain("verified-organisation");
-        assertThat(page.select("[data-testid=verification-link]").attr("href")).isEqualTo("/organisations/verification");
+            .doesNotContain("organisationId")
+            .doesNotContain("verified-organisation");
+        assertThat(page.select("[data-testid=verification-link]").attr("href"))
+            .isEqualTo("/organisations/verification");
         assertThat(page.select("#title").val()).as("the draft is kept in the form").isEqualTo("Cut damp reports");
     }
 
@@ -55,13 +57,17 @@ class UnverifiedPublishPagesTest extends WebPageTest {
         Document page = Jsoup.parse(submitAs(signedIn("association-user", "Amara Okafor", "association"),
                 "/board-roles/r-9/publish", new LinkedMultiValueMap<>()));
 
-        // the board role page shows refusals in the error summary, as the challenge form does
+        // the board role page shows refusals in the error summary, as the challenge form
+        // does
         assertThat(page.select("[data-testid=error-summary]").text())
-            .contains("Your organisation has not been verified yet").doesNotContain("organisationId");
-        assertThat(page.select("[data-testid=verification-link]").attr("href")).isEqualTo("/organisations/verification");
+            .contains("Your organisation has not been verified yet")
+            .doesNotContain("organisationId");
+        assertThat(page.select("[data-testid=verification-link]").attr("href"))
+            .isEqualTo("/organisations/verification");
     }
 
     private static ResponseDefinitionBuilder conflict() {
         return aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json").withBody(REFUSAL);
     }
+
 }

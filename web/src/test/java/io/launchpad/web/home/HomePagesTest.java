@@ -22,13 +22,15 @@ class HomePagesTest extends WebPageTest {
 
     @Test
     void anAssociationSeesDraftsQuestionsResponsesMilestonesAndApplicationsWaiting() {
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/me")).willReturn(json("""
-                {"subject":"ada","roles":["association"],"memberships":[
-                  {"organisationId":"org-1","organisationName":"Northern Homes","organisationType":"association"}]}""")));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/me")).willReturn(
+                json("""
+                        {"subject":"ada","roles":["association"],"memberships":[
+                          {"organisationId":"org-1","organisationName":"Northern Homes","organisationType":"association"}]}""")));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/organisations/org-1/verification"))
             .willReturn(json("{\"organisationId\":\"org-1\",\"verified\":false}")));
         challenges("draft", "{\"id\":\"ch-d\",\"title\":\"Draft idea\"}");
-        challenges("published", "{\"id\":\"ch-p\",\"title\":\"Cut damp reports\"},{\"id\":\"ch-q\",\"title\":\"Quiet one\"}");
+        challenges("published",
+                "{\"id\":\"ch-p\",\"title\":\"Cut damp reports\"},{\"id\":\"ch-q\",\"title\":\"Quiet one\"}");
         challenges("closed", "{\"id\":\"ch-c\",\"title\":\"Repairs by phone\"}");
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-p/questions")).willReturn(json("""
                 {"items":[{"id":"q1","status":"awaiting-answer"},{"id":"q2","status":"awaiting-answer"},
@@ -37,10 +39,11 @@ class HomePagesTest extends WebPageTest {
             .willReturn(json("{\"items\":[{\"id\":\"q4\",\"status\":\"answered\"}]}")));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/challenges/ch-c/responses")).willReturn(json("""
                 {"items":[{"id":"r1","status":"submitted"},{"id":"r2","status":"draft"}]}""")));
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/board-roles")).withQueryParam("organisationId", equalTo("org-1"))
-            .willReturn(json("""
-                {"items":[{"id":"br-d","title":"Finance trustee","status":"draft"},
-                          {"id":"br-o","title":"Digital trustee","status":"open"}]}""")));
+        ApiStub.SERVER
+            .stubFor(get(urlPathEqualTo("/api/v1/board-roles")).withQueryParam("organisationId", equalTo("org-1"))
+                .willReturn(json("""
+                        {"items":[{"id":"br-d","title":"Finance trustee","status":"draft"},
+                                  {"id":"br-o","title":"Digital trustee","status":"open"}]}""")));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/board-roles/br-o/applications")).willReturn(json("""
                 {"items":[{"id":"a1","status":"submitted"},{"id":"a2","status":"declined"}]}""")));
         LocalDate today = LocalDate.now();
@@ -51,7 +54,7 @@ class HomePagesTest extends WebPageTest {
                                 {"id":"m3","title":"Kick-off","dueOn":"%s","status":"done"}]},
                  {"id":"p2","title":"Someone else's","status":"active","associationOrganisationId":"org-9",
                   "milestones":[{"id":"m4","title":"Theirs","dueOn":"%s","status":"planned"}]}]}"""
-                .formatted(today.minusDays(2), today.plusDays(60), today.minusDays(10), today))));
+            .formatted(today.minusDays(2), today.plusDays(60), today.minusDays(10), today))));
 
         Document page = Jsoup.parse(pageAs(signedIn("ada", "Ada", "association"), "/association"));
 
@@ -59,14 +62,17 @@ class HomePagesTest extends WebPageTest {
         assertThat(page.select("[data-testid=count-draft]").text()).isEqualTo("1");
         assertThat(page.select("[data-testid=count-published]").text()).isEqualTo("2");
         assertThat(page.select("[data-testid=draft] a").attr("href")).isEqualTo("/challenges/ch-d/edit");
-        assertThat(page.select("[data-testid=question-waiting]").eachText()).containsExactly("Cut damp reports: 2 questions");
-        assertThat(page.select("[data-testid=response-waiting]").eachText()).containsExactly("Repairs by phone: 1 response");
+        assertThat(page.select("[data-testid=question-waiting]").eachText())
+            .containsExactly("Cut damp reports: 2 questions");
+        assertThat(page.select("[data-testid=response-waiting]").eachText())
+            .containsExactly("Repairs by phone: 1 response");
         assertThat(page.select("[data-testid=response-waiting] a").attr("href")).isEqualTo("/challenges/ch-c/evaluate");
         assertThat(page.select("[data-testid=draft-roles]").text()).isEqualTo("Finance trustee");
         assertThat(page.select("[data-testid=application-waiting]").eachText())
             .containsExactly("Digital trustee: 1 new application");
         assertThat(page.select("[data-testid=milestone-due]").eachText())
-            .as("own pilots only, not done, within two weeks").hasSize(1)
+            .as("own pilots only, not done, within two weeks")
+            .hasSize(1)
             .allMatch(text -> text.startsWith("Damp sensors: Install, overdue since"));
     }
 
@@ -74,8 +80,14 @@ class HomePagesTest extends WebPageTest {
     void anAssociationMemberWithoutAnAssociationIsSentToRegisterOne() {
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/me"))
             .willReturn(json("{\"subject\":\"ada\",\"roles\":[\"association\"],\"memberships\":[]}")));
-        web.mutateWith(signedIn("ada", "Ada", "association")).get().uri("/association").exchange()
-            .expectStatus().is3xxRedirection().expectHeader().location("/onboarding/organisation");
+        web.mutateWith(signedIn("ada", "Ada", "association"))
+            .get()
+            .uri("/association")
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .location("/onboarding/organisation");
     }
 
     @Test
@@ -92,10 +104,10 @@ class HomePagesTest extends WebPageTest {
 
         Document page = Jsoup.parse(pageAs(signedIn("chidi", "Chidi", "candidate"), "/candidate"));
 
-        assertThat(page.select("[data-testid=role-for-you]").eachText())
-            .containsExactly("Digital trustee (81 / 100)", "Data lead (64 / 100)", "Chair (60 / 100)");
-        assertThat(page.select("[data-testid=your-applications] h3").eachText())
-            .containsExactly("Shortlisted (1)", "Not taken forward (1)");
+        assertThat(page.select("[data-testid=role-for-you]").eachText()).containsExactly("Digital trustee (81 / 100)",
+                "Data lead (64 / 100)", "Chair (60 / 100)");
+        assertThat(page.select("[data-testid=your-applications] h3").eachText()).containsExactly("Shortlisted (1)",
+                "Not taken forward (1)");
     }
 
     @Test
@@ -103,8 +115,14 @@ class HomePagesTest extends WebPageTest {
         stubNoProfile();
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/me/applications")).willReturn(json("{\"items\":[]}")));
 
-        web.mutateWith(signedIn("chidi", "Chidi", "candidate")).get().uri("/candidate").exchange()
-            .expectStatus().is3xxRedirection().expectHeader().location("/candidate/profile");
+        web.mutateWith(signedIn("chidi", "Chidi", "candidate"))
+            .get()
+            .uri("/candidate")
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .location("/candidate/profile");
     }
 
     @Test
@@ -116,7 +134,8 @@ class HomePagesTest extends WebPageTest {
         Document page = Jsoup.parse(pageAs(signedIn("chidi", "Chidi", "candidate"), "/candidate"));
 
         assertThat(page.select("[data-testid=write-profile] a").attr("href")).isEqualTo("/candidate/profile");
-        assertThat(page.select("[data-testid=your-applications] h3").eachText()).containsExactly("Withdrawn by you (1)");
+        assertThat(page.select("[data-testid=your-applications] h3").eachText())
+            .containsExactly("Withdrawn by you (1)");
     }
 
     private static void stubNoProfile() {
@@ -146,8 +165,10 @@ class HomePagesTest extends WebPageTest {
 
     @Test
     void theAdminHomeStillRendersWhenAFigureIsUnavailable() {
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/admin/verification-queue")).willReturn(json("{\"items\":[]}")));
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/admin/index-consistency")).willReturn(aResponse().withStatus(503)));
+        ApiStub.SERVER
+            .stubFor(get(urlPathEqualTo("/api/v1/admin/verification-queue")).willReturn(json("{\"items\":[]}")));
+        ApiStub.SERVER
+            .stubFor(get(urlPathEqualTo("/api/v1/admin/index-consistency")).willReturn(aResponse().withStatus(503)));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/admin/programme")).willReturn(aResponse().withStatus(503)));
 
         Document page = Jsoup.parse(pageAs(signedIn("ari", "Ari", "admin"), "/admin"));
@@ -165,4 +186,5 @@ class HomePagesTest extends WebPageTest {
     private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withHeader("Content-Type", "application/json").withBody(body);
     }
+
 }

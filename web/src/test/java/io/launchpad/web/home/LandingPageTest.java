@@ -36,24 +36,32 @@ class LandingPageTest extends WebPageTest {
                 {"items":[{"id":"p-1","title":"Damp sensors in 200 homes","status":"completed","outcome":"partly-met",
                            "completedAt":"2026-11-30T10:00:00Z"}]}""")));
 
-        Document page = Jsoup.parse(web.get().uri("/").exchange().expectStatus().isOk().expectBody(String.class)
-            .returnResult().getResponseBody());
+        Document page = Jsoup.parse(web.get()
+            .uri("/")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody());
 
-        assertThat(page.select("[data-testid=audiences] h3").eachText())
-            .containsExactly("Housing associations", "Technology suppliers", "Digital leaders");
+        assertThat(page.select("[data-testid=audiences] h3").eachText()).containsExactly("Housing associations",
+                "Technology suppliers", "Digital leaders");
         assertThat(page.select("[data-testid=create-account]").attr("href")).isEqualTo("/create-account");
         assertThat(page.select("header [data-testid=header-create-account]").attr("href"))
-            .as("every signed-out page offers a way in, not only the landing page").isEqualTo("/create-account");
-        assertThat(page.select("[data-testid=latest-challenge] a").eachAttr("href")).containsExactly("/challenges/ch-1");
+            .as("every signed-out page offers a way in, not only the landing page")
+            .isEqualTo("/create-account");
+        assertThat(page.select("[data-testid=latest-challenge] a").eachAttr("href"))
+            .containsExactly("/challenges/ch-1");
         assertThat(page.select("[data-testid=latest-challenge]").text()).contains("Closes 31 December 2026");
-        assertThat(page.select("[data-testid=open-board-role]").eachText())
-            .as("closed roles are not offered").hasSize(1).allMatch(text -> text.startsWith("Digital trustee"));
-        assertThat(page.select("[data-testid=pilot-result]").text())
-            .as("the outcome in words, never the code").isEqualTo("Some outcome measures met their targets");
+        assertThat(page.select("[data-testid=open-board-role]").eachText()).as("closed roles are not offered")
+            .hasSize(1)
+            .allMatch(text -> text.startsWith("Digital trustee"));
+        assertThat(page.select("[data-testid=pilot-result]").text()).as("the outcome in words, never the code")
+            .isEqualTo("Some outcome measures met their targets");
         assertThat(page.select("[data-testid=all-challenges]").attr("href")).isEqualTo("/challenges");
-        ApiStub.SERVER.verify(WireMock.getRequestedFor(
-                urlPathEqualTo("/api/v1/challenges")).withQueryParam("limit",
-                WireMock.equalTo("3")));
+        ApiStub.SERVER.verify(WireMock.getRequestedFor(urlPathEqualTo("/api/v1/challenges"))
+            .withQueryParam("limit", WireMock.equalTo("3")));
     }
 
     @Test
@@ -62,8 +70,14 @@ class LandingPageTest extends WebPageTest {
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/board-roles")).willReturn(aResponse().withStatus(500)));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/pilots/completed")).willReturn(aResponse().withStatus(404)));
 
-        Document page = Jsoup.parse(web.get().uri("/").exchange().expectStatus().isOk().expectBody(String.class)
-            .returnResult().getResponseBody());
+        Document page = Jsoup.parse(web.get()
+            .uri("/")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody());
 
         assertThat(page.select("[data-testid=create-account]")).hasSize(1);
         assertThat(page.select("[data-testid=no-latest-challenges]")).hasSize(1);
@@ -73,46 +87,88 @@ class LandingPageTest extends WebPageTest {
 
     @Test
     void oldChallengeListLinksAreSentOnWithTheirQuery() {
-        web.get().uri(URI.create("/?q=damp+sensors&cursor=c%2B2")).exchange()
-            .expectStatus().is3xxRedirection()
-            .expectHeader().location("/challenges?q=damp+sensors&cursor=c%2B2");
+        web.get()
+            .uri(URI.create("/?q=damp+sensors&cursor=c%2B2"))
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .location("/challenges?q=damp+sensors&cursor=c%2B2");
     }
 
     @Test
     void createAnAccountIsASignInThatStartsOnKeycloaksRegistrationPage() {
-        web.get().uri("/create-account").exchange().expectStatus().is3xxRedirection()
-            .expectHeader().location("/oauth2/authorization/keycloak?prompt=create");
+        web.get()
+            .uri("/create-account")
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .location("/oauth2/authorization/keycloak?prompt=create");
 
-        URI location = web.get().uri("/oauth2/authorization/keycloak?prompt=create").exchange()
-            .expectStatus().isFound().expectBody().returnResult().getResponseHeaders().getLocation();
+        URI location = web.get()
+            .uri("/oauth2/authorization/keycloak?prompt=create")
+            .exchange()
+            .expectStatus()
+            .isFound()
+            .expectBody()
+            .returnResult()
+            .getResponseHeaders()
+            .getLocation();
         MultiValueMap<String, String> query = UriComponentsBuilder.fromUri(location).build().getQueryParams();
         assertThat(location.toString()).startsWith(ApiStub.issuer() + "/protocol/openid-connect/auth?");
         assertThat(query.getFirst("prompt")).isEqualTo("create");
         assertThat(query.getFirst("code_challenge_method")).as("still PKCE").isEqualTo("S256");
         assertThat(query.getFirst("state")).isNotBlank();
 
-        URI plain = web.get().uri("/oauth2/authorization/keycloak?prompt=login").exchange()
-            .expectStatus().isFound().expectBody().returnResult().getResponseHeaders().getLocation();
-        assertThat(UriComponentsBuilder.fromUri(plain).build().getQueryParams())
-            .as("no other prompt is passed on").doesNotContainKey("prompt");
+        URI plain = web.get()
+            .uri("/oauth2/authorization/keycloak?prompt=login")
+            .exchange()
+            .expectStatus()
+            .isFound()
+            .expectBody()
+            .returnResult()
+            .getResponseHeaders()
+            .getLocation();
+        assertThat(UriComponentsBuilder.fromUri(plain).build().getQueryParams()).as("no other prompt is passed on")
+            .doesNotContainKey("prompt");
     }
 
     @Test
     void changeYourPasswordIsKeycloaksOwnThemedPageAsAnApplicationInitiatedAction() {
-        web.mutateWith(signedIn("sam", "Sam", "supplier")).get().uri("/account/password").exchange()
-            .expectStatus().is3xxRedirection()
-            .expectHeader().location("/oauth2/authorization/keycloak?kc_action=UPDATE_PASSWORD");
+        web.mutateWith(signedIn("sam", "Sam", "supplier"))
+            .get()
+            .uri("/account/password")
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .location("/oauth2/authorization/keycloak?kc_action=UPDATE_PASSWORD");
 
-        URI location = web.get().uri("/oauth2/authorization/keycloak?kc_action=UPDATE_PASSWORD").exchange()
-            .expectStatus().isFound().expectBody().returnResult().getResponseHeaders().getLocation();
+        URI location = web.get()
+            .uri("/oauth2/authorization/keycloak?kc_action=UPDATE_PASSWORD")
+            .exchange()
+            .expectStatus()
+            .isFound()
+            .expectBody()
+            .returnResult()
+            .getResponseHeaders()
+            .getLocation();
         MultiValueMap<String, String> query = UriComponentsBuilder.fromUri(location).build().getQueryParams();
         assertThat(query.getFirst("kc_action")).isEqualTo("UPDATE_PASSWORD");
         assertThat(query.getFirst("code_challenge_method")).as("still PKCE").isEqualTo("S256");
 
-        URI other = web.get().uri("/oauth2/authorization/keycloak?kc_action=delete_account").exchange()
-            .expectStatus().isFound().expectBody().returnResult().getResponseHeaders().getLocation();
-        assertThat(UriComponentsBuilder.fromUri(other).build().getQueryParams())
-            .as("no other action is passed on").doesNotContainKey("kc_action");
+        URI other = web.get()
+            .uri("/oauth2/authorization/keycloak?kc_action=delete_account")
+            .exchange()
+            .expectStatus()
+            .isFound()
+            .expectBody()
+            .returnResult()
+            .getResponseHeaders()
+            .getLocation();
+        assertThat(UriComponentsBuilder.fromUri(other).build().getQueryParams()).as("no other action is passed on")
+            .doesNotContainKey("kc_action");
     }
 
     @Test
@@ -144,8 +200,7 @@ class LandingPageTest extends WebPageTest {
         expectRedirect(signedIn("ari", "Ari", "admin"), "/admin");
     }
 
-    private void expectRedirect(SecurityMockServerConfigurers.OidcLoginMutator user,
-            String home) {
+    private void expectRedirect(SecurityMockServerConfigurers.OidcLoginMutator user, String home) {
         web.mutateWith(user).get().uri("/").exchange().expectStatus().is3xxRedirection().expectHeader().location(home);
     }
 
@@ -156,4 +211,5 @@ class LandingPageTest extends WebPageTest {
     private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withHeader("Content-Type", "application/json").withBody(body);
     }
+
 }

@@ -20,7 +20,10 @@ import io.launchpad.web.ApiStub;
 import io.launchpad.web.WebPageTest;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-/** The journey pages render the API's answers without script, and show the API's refusals on the form. */
+/**
+ * The journey pages render the API's answers without script, and show the API's refusals
+ * on the form.
+ */
 class JourneyPagesTest extends WebPageTest {
 
     @Test
@@ -34,14 +37,16 @@ class JourneyPagesTest extends WebPageTest {
         Document page = page("/admin/programme");
         var stages = page.select("[data-testid=chart-stages] rect");
         assertThat(stages).hasSize(6);
-        assertThat(stages.get(1).attr("width")).isEqualTo("45.0%"); // published, the largest
+        assertThat(stages.get(1).attr("width")).isEqualTo("45.0%"); // published, the
+                                                                    // largest
         assertThat(stages.get(0).attr("width")).isEqualTo("11.25%");
         assertThat(page.select("[data-testid=chart-stages] svg").attr("aria-label")).isEqualTo("Challenges by stage");
         assertThat(page.select("[data-testid=time-to-award]").text()).contains("12.5");
         assertThat(page.select("script, [style]")).isEmpty();
         // codes are said in words, in the chart and in its table
         assertThat(page.select("[data-testid=chart-stages] table th").eachText())
-            .contains("Open", "Closed without an award").doesNotContain("published", "no-award");
+            .contains("Open", "Closed without an award")
+            .doesNotContain("published", "no-award");
         assertThat(page.select("main").text()).doesNotContain("partly-met", "no-award");
     }
 
@@ -53,36 +58,54 @@ class JourneyPagesTest extends WebPageTest {
         json("/api/v1/challenges/ch-1/responses", """
                 {"challengeId":"ch-1","items":[{"id":"r-1","supplierName":"Sensors Ltd","status":"submitted",
                  "evaluation":{"weightedTotal":0.0,"rank":1}}]}""");
-        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/challenges/ch-1/award")).willReturn(aResponse()
-                .withStatus(409).withHeader("Content-Type", "application/problem+json").withBody("""
-                        {"type":"https://launchpad.example/problems/conflict","title":"Conflict","status":409,
-                         "detail":"status: the challenge has not closed yet; decide after 2026-12-01"}""")));
+        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/challenges/ch-1/award"))
+            .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json").withBody("""
+                    {"type":"https://launchpad.example/problems/conflict","title":"Conflict","status":409,
+                     "detail":"status: the challenge has not closed yet; decide after 2026-12-01"}""")));
 
         json("/api/v1/responses/r-1", """
                 {"id":"r-1","challengeId":"ch-1","supplierName":"Sensors Ltd","status":"submitted"}""");
 
-        // the award button asks first, and nothing reaches the API until the person says yes
-        Document confirm = Jsoup.parse(web.mutateWith(signedIn("amara", "Amara")).mutateWith(csrf())
-                .post().uri("/challenges/ch-1/award").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("responseId", "r-1")).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
-        assertThat(confirm.select("[data-testid=confirm-heading]").text()).isEqualTo("Award ‘Damp sensing’ to Sensors Ltd?");
+        // the award button asks first, and nothing reaches the API until the person says
+        // yes
+        Document confirm = Jsoup.parse(web.mutateWith(signedIn("amara", "Amara"))
+            .mutateWith(csrf())
+            .post()
+            .uri("/challenges/ch-1/award")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData("responseId", "r-1"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody());
+        assertThat(confirm.select("[data-testid=confirm-heading]").text())
+            .isEqualTo("Award ‘Damp sensing’ to Sensors Ltd?");
         assertThat(confirm.select("[data-testid=confirm-consequences] li").eachText())
-                .anyMatch(sentence -> sentence.contains("not successful"));
+            .anyMatch(sentence -> sentence.contains("not successful"));
         assertThat(confirm.select("[data-testid=confirm-form] input[name=responseId]").val()).isEqualTo("r-1");
         assertThat(confirm.select("[data-testid=confirm-form] input[name=confirmed]").val()).isEqualTo("yes");
         assertThat(confirm.select("[data-testid=confirm-cancel]").attr("href")).isEqualTo("/challenges/ch-1/evaluate");
         ApiStub.SERVER.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1/award")));
 
-        String html = web.mutateWith(signedIn("amara", "Amara")).mutateWith(csrf())
-                .post().uri("/challenges/ch-1/award").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("responseId", "r-1").with("confirmed", "yes")).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String html = web.mutateWith(signedIn("amara", "Amara"))
+            .mutateWith(csrf())
+            .post()
+            .uri("/challenges/ch-1/award")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData("responseId", "r-1").with("confirmed", "yes"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
         Document page = Jsoup.parse(html);
         assertThat(page.select("[data-testid=form-error]").text()).contains("has not closed yet");
         assertThat(page.select("[data-testid=response-item]")).hasSize(1);
         ApiStub.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-1/award"))
-                .withRequestBody(equalTo("{\"responseId\":\"r-1\"}")));
+            .withRequestBody(equalTo("{\"responseId\":\"r-1\"}")));
     }
 
     @Test
@@ -105,14 +128,15 @@ class JourneyPagesTest extends WebPageTest {
         assertThat(item.select("[data-testid=response-price]").text()).isEqualTo("£30,000");
         assertThat(item.select("[data-testid=response-availability]").text()).isEqualTo("From March");
         assertThat(item.select("[data-testid=evidence-requirement]").eachText())
-                .containsExactly("Essential Battery life over two years", "Nice to have Works with our repairs system");
-        assertThat(item.select("[data-testid=evidence-given]").eachText())
-                .containsExactly("Five-year lithium cells", "No evidence given");
+            .containsExactly("Essential Battery life over two years", "Nice to have Works with our repairs system");
+        assertThat(item.select("[data-testid=evidence-given]").eachText()).containsExactly("Five-year lithium cells",
+                "No evidence given");
         assertThat(item.text()).doesNotContain("E1", "N1");
         assertThat(item.select("label[for^=score-]").eachText()).as("criteria in words, not codes")
-                .containsExactly("Technical (60%)", "Social value (40%)");
+            .containsExactly("Technical (60%)", "Social value (40%)");
         assertThat(item.selectFirst("[data-testid=evaluate-evidence]").hasAttr("open"))
-                .as("the evidence is shown, not folded away, while evaluating").isTrue();
+            .as("the evidence is shown, not folded away, while evaluating")
+            .isTrue();
     }
 
     @Test
@@ -128,18 +152,26 @@ class JourneyPagesTest extends WebPageTest {
 
         Element saved = page("/challenges/ch-3/evaluate").selectFirst("[data-testid=response-item]");
         assertThat(saved.select("select[name=score-technical] option[selected]").val())
-                .as("the reader's own score, not the mean of 6.5").isEqualTo("8");
+            .as("the reader's own score, not the mean of 6.5")
+            .isEqualTo("8");
         assertThat(saved.select("select[name=score-social-value] option[selected]").text()).isEqualTo("Not scored");
 
         ApiStub.SERVER.stubFor(WireMock.put(urlPathEqualTo("/api/v1/responses/r-3/scores"))
-                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
-                        .withBody("""
-                                {"type":"https://launchpad.example/problems/conflict","title":"Conflict","status":409,
-                                 "detail":"the challenge was decided while you were scoring"}""")));
-        Document refused = Jsoup.parse(web.mutateWith(signedIn("amara", "Amara")).mutateWith(csrf())
-                .post().uri("/challenges/ch-3/responses/r-3/scores").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("score-technical", "3").with("score-social-value", "9")).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+            .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json").withBody("""
+                    {"type":"https://launchpad.example/problems/conflict","title":"Conflict","status":409,
+                     "detail":"the challenge was decided while you were scoring"}""")));
+        Document refused = Jsoup.parse(web.mutateWith(signedIn("amara", "Amara"))
+            .mutateWith(csrf())
+            .post()
+            .uri("/challenges/ch-3/responses/r-3/scores")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData("score-technical", "3").with("score-social-value", "9"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody());
         Element item = refused.selectFirst("[data-testid=response-item]");
         assertThat(item.select("select[name=score-technical] option[selected]").val()).isEqualTo("3");
         assertThat(item.select("select[name=score-social-value] option[selected]").val()).isEqualTo("9");
@@ -170,6 +202,7 @@ class JourneyPagesTest extends WebPageTest {
 
     private static void json(String path, String body) {
         ApiStub.SERVER.stubFor(get(urlPathEqualTo(path))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
+            .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
     }
+
 }

@@ -14,9 +14,10 @@ import io.launchpad.web.ApiStub;
 import io.launchpad.web.WebPageTest;
 
 /**
- * The supplier's response page (issue 12's supplier journey): a draft is a form to finish; a sent
- * response cannot change, so it reads back as sent (price, approach, evidence beside each requirement)
- * instead of as a form with fields to type into and no way to save them.
+ * The supplier's response page (issue 12's supplier journey): a draft is a form to
+ * finish; a sent response cannot change, so it reads back as sent (price, approach,
+ * evidence beside each requirement) instead of as a form with fields to type into and no
+ * way to save them.
  */
 class RespondPageTest extends WebPageTest {
 
@@ -34,9 +35,10 @@ class RespondPageTest extends WebPageTest {
 
     @BeforeEach
     void stubApi() {
-        json("/api/v1/me", """
-                {"subject":"u-1","username":"sam","name":"Sam Okoye","email":"sam@example.org","roles":["supplier"],
-                 "memberships":[{"organisationId":"sup-1","organisationName":"Hygrometrics","organisationType":"supplier"}]}""");
+        json("/api/v1/me",
+                """
+                        {"subject":"u-1","username":"sam","name":"Sam Okoye","email":"sam@example.org","roles":["supplier"],
+                         "memberships":[{"organisationId":"sup-1","organisationName":"Hygrometrics","organisationType":"supplier"}]}""");
         json("/api/v1/challenges/ch-1", CHALLENGE);
     }
 
@@ -51,8 +53,8 @@ class RespondPageTest extends WebPageTest {
         assertThat(page.select("main textarea, main input, main select, main button")).isEmpty();
         assertThat(page.select("[data-testid=response-price]").text()).isEqualTo("£38,500");
         assertThat(page.select("[data-testid=response-approach]").text()).isEqualTo("Fit in a week");
-        assertThat(page.select("[data-testid=evidence-given]").eachText())
-                .containsExactly("LoRaWAN, no broadband", "No evidence given");
+        assertThat(page.select("[data-testid=evidence-given]").eachText()).containsExactly("LoRaWAN, no broadband",
+                "No evidence given");
         assertThat(page.select("[data-testid=view-response]").attr("href")).isEqualTo("/responses/r-1");
         assertThat(page.text()).doesNotContain("Only people acting for a supplier");
     }
@@ -71,6 +73,7 @@ class RespondPageTest extends WebPageTest {
 
     private static void json(String path, String body) {
         ApiStub.SERVER.stubFor(get(urlPathEqualTo(path))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
+            .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
     }
+
 }

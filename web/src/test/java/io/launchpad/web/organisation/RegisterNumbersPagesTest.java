@@ -30,9 +30,10 @@ import io.launchpad.web.ApiStub;
 import io.launchpad.web.WebPageTest;
 
 /**
- * Issue 14, item 3 on the web: an organisation gives its numbers on public registers when it registers
- * and later on a page of its own; refusals are said beside each box, all at once, keeping what was
- * typed; public pages and the admin's queue show the numbers, the queue with links to look them up.
+ * Issue 14, item 3 on the web: an organisation gives its numbers on public registers when
+ * it registers and later on a page of its own; refusals are said beside each box, all at
+ * once, keeping what was typed; public pages and the admin's queue show the numbers, the
+ * queue with links to look them up.
  */
 class RegisterNumbersPagesTest extends WebPageTest {
 
@@ -47,7 +48,8 @@ class RegisterNumbersPagesTest extends WebPageTest {
             {"subject":"ada","roles":["association"],
              "memberships":[{"organisationId":"org-1","organisationName":"Northern Homes","organisationType":"association"}]}""";
 
-    // --- registering --------------------------------------------------------------------------------
+    // --- registering
+    // --------------------------------------------------------------------------------
 
     @Test
     void anAssociationIsAskedForEveryRegisterASupplierNotForTheSocialHousingOnes() {
@@ -60,7 +62,8 @@ class RegisterNumbersPagesTest extends WebPageTest {
         Element company = association.getElementById("companyNumber");
         assertThat(association.select("label[for=companyNumber]").text()).isEqualTo("Companies House number");
         assertThat(company.attr("aria-describedby")).isEqualTo("companyNumber-hint");
-        assertThat(association.getElementById("companyNumber-hint").text()).contains("8 digits, or 2 letters and 6 digits");
+        assertThat(association.getElementById("companyNumber-hint").text())
+            .contains("8 digits, or 2 letters and 6 digits");
         assertThat(association.select("[data-testid=register-fields] legend").text()).contains("optional");
 
         noMemberships("supplier");
@@ -81,9 +84,17 @@ class RegisterNumbersPagesTest extends WebPageTest {
         form.add("socialHousingEngland", "L4426");
         form.add("charityNumber", "");
 
-        web.mutateWith(signedIn("ada", "Ada", "association")).mutateWith(csrf()).post().uri("/onboarding/organisation")
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange()
-            .expectStatus().is3xxRedirection().expectHeader().location("/organisations/verification");
+        web.mutateWith(signedIn("ada", "Ada", "association"))
+            .mutateWith(csrf())
+            .post()
+            .uri("/onboarding/organisation")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData(form))
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .location("/organisations/verification");
 
         ApiStub.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/v1/organisations"))
             .withRequestBody(matchingJsonPath("$.name", equalTo("Northern Homes")))
@@ -97,11 +108,12 @@ class RegisterNumbersPagesTest extends WebPageTest {
     @Test
     void numbersTheApiRefusesAreEachSaidBesideTheirBoxAllAtOnceKeepingEverythingTyped() {
         noMemberships("association");
-        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/organisations")).willReturn(problem(422, """
-                {"type":"https://launchpad.example/problems/invalid-identifier","title":"Invalid register number","status":422,
-                 "detail":"identifiers.companyNumber: must be 8 digits, or 2 letters and 6 digits, as Companies House shows it",
-                 "errors":[{"field":"identifiers.companyNumber","rule":"format","message":"must be 8 digits, or 2 letters and 6 digits, as Companies House shows it"},
-                           {"field":"identifiers.socialHousingEngland","rule":"format","message":"must be the Regulator of Social Housing's registration number, such as L4426 or 4810"}]}""")));
+        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/organisations")).willReturn(problem(422,
+                """
+                        {"type":"https://launchpad.example/problems/invalid-identifier","title":"Invalid register number","status":422,
+                         "detail":"identifiers.companyNumber: must be 8 digits, or 2 letters and 6 digits, as Companies House shows it",
+                         "errors":[{"field":"identifiers.companyNumber","rule":"format","message":"must be 8 digits, or 2 letters and 6 digits, as Companies House shows it"},
+                                   {"field":"identifiers.socialHousingEngland","rule":"format","message":"must be the Regulator of Social Housing's registration number, such as L4426 or 4810"}]}""")));
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("name", "Northern Homes");
         form.add("companyNumber", "123");
@@ -114,8 +126,8 @@ class RegisterNumbersPagesTest extends WebPageTest {
         assertThat(page.select("[data-testid=error-summary-link]").eachText()).containsExactly(
                 "Enter the Companies House number as 8 digits, or 2 letters and 6 digits, like 01234567 or SC123456",
                 "Enter the Regulator of Social Housing number as 4 digits, sometimes after 1 or 2 letters, like L4426");
-        assertThat(page.select("[data-testid=error-summary-link]").eachAttr("href"))
-            .containsExactly("#companyNumber", "#socialHousingEngland");
+        assertThat(page.select("[data-testid=error-summary-link]").eachAttr("href")).containsExactly("#companyNumber",
+                "#socialHousingEngland");
         everySummaryLinkLeadsToItsFieldWithTheSameMessageBesideIt(page);
         plainEnglish(page);
         assertThat(page.text()).doesNotContain("identifiers.", "companyNumber");
@@ -126,10 +138,12 @@ class RegisterNumbersPagesTest extends WebPageTest {
         assertThat(page.getElementById("companyNumber").val()).isEqualTo("123");
         assertThat(page.getElementById("charityNumber").val()).isEqualTo("1012345");
         assertThat(page.getElementById("socialHousingEngland").val()).isEqualTo("LH 44 26 X");
-        assertThat(page.select(".field--error input").eachAttr("name")).containsExactly("companyNumber", "socialHousingEngland");
+        assertThat(page.select(".field--error input").eachAttr("name")).containsExactly("companyNumber",
+                "socialHousingEngland");
     }
 
-    // --- the organisation's own page ------------------------------------------------------------------
+    // --- the organisation's own page
+    // ------------------------------------------------------------------
 
     @Test
     void membersSeeTheirNumbersAndChangeThemNamingTheVersionTheyRead() {
@@ -152,9 +166,17 @@ class RegisterNumbersPagesTest extends WebPageTest {
         form.add("companyNumber", "01234567");
         form.add("charityNumber", "1012345");
         form.add("socialHousingEngland", "");
-        web.mutateWith(signedIn("ada", "Ada", "association")).mutateWith(csrf()).post().uri("/organisations/org-1/registers")
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange()
-            .expectStatus().is3xxRedirection().expectHeader().location("/organisations/org-1/registers?saved=true");
+        web.mutateWith(signedIn("ada", "Ada", "association"))
+            .mutateWith(csrf())
+            .post()
+            .uri("/organisations/org-1/registers")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData(form))
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .location("/organisations/org-1/registers?saved=true");
 
         ApiStub.SERVER.verify(putRequestedFor(urlPathEqualTo("/api/v1/organisations/org-1/identifiers"))
             .withHeader("If-Match", equalTo("\"3\""))
@@ -162,29 +184,33 @@ class RegisterNumbersPagesTest extends WebPageTest {
             .withRequestBody(matchingJsonPath("$.charityNumber", equalTo("1012345")))
             .withRequestBody(notContaining("\"socialHousingEngland\":\"")));
 
-        Document saved = Jsoup.parse(pageAs(signedIn("ada", "Ada", "association"), "/organisations/org-1/registers?saved=true"));
+        Document saved = Jsoup
+            .parse(pageAs(signedIn("ada", "Ada", "association"), "/organisations/org-1/registers?saved=true"));
         assertThat(saved.select("[data-testid=registers-saved]").text()).contains("Register numbers saved");
     }
 
     @Test
     void twoRefusedNumbersOnTheOrganisationsPageAreBothSaidBesideTheirBoxes() {
         stubMember();
-        ApiStub.SERVER.stubFor(put(urlPathEqualTo("/api/v1/organisations/org-1/identifiers")).willReturn(problem(422, """
-                {"type":"https://launchpad.example/problems/invalid-identifier","title":"Invalid register number","status":422,
-                 "errors":[{"field":"companyNumber","rule":"format","message":"must be 8 digits, or 2 letters and 6 digits, as Companies House shows it"},
-                           {"field":"charityNumber","rule":"format","message":"must be 6 or 7 digits (England and Wales), SC and 6 digits (Scotland) or NIC and 6 digits (Northern Ireland)"}]}""")));
+        ApiStub.SERVER.stubFor(put(urlPathEqualTo("/api/v1/organisations/org-1/identifiers")).willReturn(problem(422,
+                """
+                        {"type":"https://launchpad.example/problems/invalid-identifier","title":"Invalid register number","status":422,
+                         "errors":[{"field":"companyNumber","rule":"format","message":"must be 8 digits, or 2 letters and 6 digits, as Companies House shows it"},
+                                   {"field":"charityNumber","rule":"format","message":"must be 6 or 7 digits (England and Wales), SC and 6 digits (Scotland) or NIC and 6 digits (Northern Ireland)"}]}""")));
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("version", "3");
         form.add("companyNumber", "ABC");
         form.add("charityNumber", "12");
         form.add("mutualsNumber", "31367R");
 
-        Document page = Jsoup.parse(submitAs(signedIn("ada", "Ada", "association"), "/organisations/org-1/registers", form));
+        Document page = Jsoup
+            .parse(submitAs(signedIn("ada", "Ada", "association"), "/organisations/org-1/registers", form));
 
         assertThat(page.title()).startsWith("Error:");
-        assertThat(page.select("[data-testid=error-summary-link]").eachAttr("href"))
-            .containsExactly("#companyNumber", "#charityNumber");
-        assertThat(page.getElementById("charityNumber-error").text()).contains("Enter the charity number as 6 or 7 digits");
+        assertThat(page.select("[data-testid=error-summary-link]").eachAttr("href")).containsExactly("#companyNumber",
+                "#charityNumber");
+        assertThat(page.getElementById("charityNumber-error").text())
+            .contains("Enter the charity number as 6 or 7 digits");
         everySummaryLinkLeadsToItsFieldWithTheSameMessageBesideIt(page);
         plainEnglish(page);
         assertThat(page.getElementById("companyNumber").val()).isEqualTo("ABC");
@@ -196,24 +222,28 @@ class RegisterNumbersPagesTest extends WebPageTest {
     @Test
     void aChangeSomeoneElseMadeMeanwhileIsExplainedAndSavingAgainAppliesTheirsOverIt() {
         stubMember(); // the current version is 3
-        ApiStub.SERVER.stubFor(put(urlPathEqualTo("/api/v1/organisations/org-1/identifiers")).willReturn(problem(412, """
-                {"title":"Precondition failed","status":412,
-                 "detail":"If-Match: the resource was changed since you read it (now \\"3\\"); fetch it again",
-                 "errors":[{"field":"If-Match","rule":"current-version","message":"the resource was changed since you read it (now \\"3\\"); fetch it again"}]}""")));
+        ApiStub.SERVER.stubFor(put(urlPathEqualTo("/api/v1/organisations/org-1/identifiers")).willReturn(problem(412,
+                """
+                        {"title":"Precondition failed","status":412,
+                         "detail":"If-Match: the resource was changed since you read it (now \\"3\\"); fetch it again",
+                         "errors":[{"field":"If-Match","rule":"current-version","message":"the resource was changed since you read it (now \\"3\\"); fetch it again"}]}""")));
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("version", "2");
         form.add("companyNumber", "SC123456");
 
-        Document page = Jsoup.parse(submitAs(signedIn("ada", "Ada", "association"), "/organisations/org-1/registers", form));
+        Document page = Jsoup
+            .parse(submitAs(signedIn("ada", "Ada", "association"), "/organisations/org-1/registers", form));
 
         assertThat(page.select("[data-testid=error-summary]").text()).contains("Someone changed this organisation’s"
                 + " register numbers while you were editing. Your changes are below; check them against the current"
                 + " version and save again.");
         assertThat(page.text()).doesNotContain("If-Match", "fetch it again");
         assertThat(page.select("[data-testid=current-registers] [data-testid=register]").eachText())
-            .as("the current numbers, to check against").contains("Companies House: 01234567");
+            .as("the current numbers, to check against")
+            .contains("Companies House: 01234567");
         assertThat(page.getElementById("companyNumber").val()).isEqualTo("SC123456");
-        assertThat(page.select("input[name=version]").val()).as("the version to send next: the current one").isEqualTo("3");
+        assertThat(page.select("input[name=version]").val()).as("the version to send next: the current one")
+            .isEqualTo("3");
     }
 
     @Test
@@ -223,8 +253,12 @@ class RegisterNumbersPagesTest extends WebPageTest {
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/me")).willReturn(json("""
                 {"subject":"eve","roles":["association"],"memberships":[]}""")));
 
-        web.mutateWith(signedIn("eve", "Eve", "association")).get().uri("/organisations/org-1/registers")
-            .exchange().expectStatus().isNotFound();
+        web.mutateWith(signedIn("eve", "Eve", "association"))
+            .get()
+            .uri("/organisations/org-1/registers")
+            .exchange()
+            .expectStatus()
+            .isNotFound();
     }
 
     @Test
@@ -237,11 +271,14 @@ class RegisterNumbersPagesTest extends WebPageTest {
 
         assertThat(page.select("[data-testid=organisation-status] [data-testid=register]").eachText())
             .containsExactly("Companies House: 01234567", "Regulator of Social Housing: L4426");
-        assertThat(page.select("[data-testid=change-registers]").attr("href")).isEqualTo("/organisations/org-1/registers");
-        assertThat(page.select("[data-testid=change-registers]").text()).isEqualTo("Change register numbers of Northern Homes");
+        assertThat(page.select("[data-testid=change-registers]").attr("href"))
+            .isEqualTo("/organisations/org-1/registers");
+        assertThat(page.select("[data-testid=change-registers]").text())
+            .isEqualTo("Change register numbers of Northern Homes");
     }
 
-    // --- where others see them ---------------------------------------------------------------------------
+    // --- where others see them
+    // ---------------------------------------------------------------------------
 
     @Test
     void aSuppliersPublicPageSaysWhichRegistersItIsOn() {
@@ -255,11 +292,18 @@ class RegisterNumbersPagesTest extends WebPageTest {
                  "registers":[{"scheme":"GB-COH","id":"SC123456","register":"Companies House"},
                               {"scheme":"GB-SC","id":"SC012345","register":"Scottish Charity Regulator"}]}""")));
 
-        Document page = Jsoup.parse(web.get().uri("/suppliers/sp-1").accept(MediaType.TEXT_HTML).exchange()
-            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        Document page = Jsoup.parse(web.get()
+            .uri("/suppliers/sp-1")
+            .accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody());
 
-        assertThat(page.select("[data-testid=register]").eachText())
-            .containsExactly("Companies House: SC123456", "Scottish Charity Regulator: SC012345");
+        assertThat(page.select("[data-testid=register]").eachText()).containsExactly("Companies House: SC123456",
+                "Scottish Charity Regulator: SC012345");
     }
 
     @Test
@@ -271,8 +315,15 @@ class RegisterNumbersPagesTest extends WebPageTest {
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/organisations/org-9"))
             .willReturn(problem(503, "{\"title\":\"Unavailable\",\"status\":503}")));
 
-        Document page = Jsoup.parse(web.get().uri("/suppliers/sp-1").accept(MediaType.TEXT_HTML).exchange()
-            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        Document page = Jsoup.parse(web.get()
+            .uri("/suppliers/sp-1")
+            .accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody());
 
         assertThat(page.select("h1").text()).isEqualTo("Sensible Sensors");
         assertThat(page.select("[data-testid=registers]")).isEmpty();
@@ -287,8 +338,15 @@ class RegisterNumbersPagesTest extends WebPageTest {
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/organisations/org-1"))
             .willReturn(json(ORGANISATION.formatted("association", 3))));
 
-        Document page = Jsoup.parse(web.get().uri("/challenges/ch-1").accept(MediaType.TEXT_HTML).exchange()
-            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        Document page = Jsoup.parse(web.get()
+            .uri("/challenges/ch-1")
+            .accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody());
 
         assertThat(page.select("#challenge [data-testid=register]").eachText())
             .containsExactly("Companies House: 01234567", "Regulator of Social Housing: L4426");
@@ -296,14 +354,15 @@ class RegisterNumbersPagesTest extends WebPageTest {
 
     @Test
     void theAdminsQueueShowsEachOrganisationsNumbersLinkedToTheirRegistersWhereTheyHaveAnAddress() {
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/admin/verification-queue")).willReturn(json("""
-                {"items":[{"id":"org-1","name":"Northern Homes","type":"association","createdAt":"2026-12-02T10:00:00Z",
-                           "members":1,"refusedAt":null,"refusalReason":null,
-                           "registers":[{"scheme":"GB-COH","id":"01234567","register":"Companies House"},
-                                        {"scheme":"GB-CHC","id":"1012345","register":"Charity Commission for England and Wales"},
-                                        {"scheme":"GB-SHPE","id":"L4426","register":"Regulator of Social Housing"}]},
-                          {"id":"org-2","name":"Sly Ltd","type":"supplier","createdAt":"2026-12-01T10:00:00Z","members":2,
-                           "refusedAt":null,"refusalReason":null,"registers":[]}]}""")));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/admin/verification-queue")).willReturn(
+                json("""
+                        {"items":[{"id":"org-1","name":"Northern Homes","type":"association","createdAt":"2026-12-02T10:00:00Z",
+                                   "members":1,"refusedAt":null,"refusalReason":null,
+                                   "registers":[{"scheme":"GB-COH","id":"01234567","register":"Companies House"},
+                                                {"scheme":"GB-CHC","id":"1012345","register":"Charity Commission for England and Wales"},
+                                                {"scheme":"GB-SHPE","id":"L4426","register":"Regulator of Social Housing"}]},
+                                  {"id":"org-2","name":"Sly Ltd","type":"supplier","createdAt":"2026-12-01T10:00:00Z","members":2,
+                                   "refusedAt":null,"refusalReason":null,"registers":[]}]}""")));
 
         Document queue = Jsoup.parse(pageAs(signedIn("root", "Root", "admin"), "/admin/verification"));
 
@@ -337,4 +396,5 @@ class RegisterNumbersPagesTest extends WebPageTest {
     private static ResponseDefinitionBuilder problem(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json").withBody(body);
     }
+
 }

@@ -58,7 +58,8 @@ class SignInAndOutTest extends WebPageTest {
         URI location = web.mutateWith(signedIn("ada", "Ada Owner"))
             .mutateWith(csrf())
             .post()
-            .uri("http://127.0.0.1:8081/logout") // {baseUrl} in the return address comes from the request
+            .uri("http://127.0.0.1:8081/logout") // {baseUrl} in the return address comes
+                                                 // from the request
             .exchange()
             .expectStatus()
             .isFound()
@@ -75,12 +76,7 @@ class SignInAndOutTest extends WebPageTest {
 
     @Test
     void signOutWithoutTheCsrfTokenIsRefused() {
-        web.mutateWith(signedIn("ada", "Ada Owner"))
-            .post()
-            .uri("/logout")
-            .exchange()
-            .expectStatus()
-            .isForbidden();
+        web.mutateWith(signedIn("ada", "Ada Owner")).post().uri("/logout").exchange().expectStatus().isForbidden();
     }
 
     @Test
@@ -102,4 +98,5 @@ class SignInAndOutTest extends WebPageTest {
     private static String decode(String value) {
         return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
+
 }

@@ -42,4 +42,5 @@ class SupplierHomePageTest extends WebPageTest {
     private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withHeader("Content-Type", "application/json").withBody(body);
     }
+
 }

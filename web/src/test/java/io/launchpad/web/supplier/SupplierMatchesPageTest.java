@@ -23,17 +23,21 @@ class SupplierMatchesPageTest extends WebPageTest {
     @Test
     void aSupplierSeesChallengesForItsProfileWithReasonsAndPagesOn() {
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/me/supplier-profiles")).willReturn(json(MINE)));
-        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/suppliers/sp-1/matches")).atPriority(5).willReturn(json("""
-                {"supplierId":"sp-1","verdict":{"strongMatch":false,"bestScore":41,
-                   "message":"No strong match: the best of these challenges scores 41 out of 100. Read the reasons before contacting any of them."},
-                 "items":[{"challengeId":"ch-1","organisationName":"Northern Homes","title":"Cut damp reports",
-                   "closingDate":"2026-12-31","score":41,
-                   "reasons":{"explanations":["Categories in common: Damp and mould.","Works in North West."]}}],
-                 "nextCursor":"bTE"}""")));
+        ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/suppliers/sp-1/matches")).atPriority(5)
+            .willReturn(
+                    json("""
+                            {"supplierId":"sp-1","verdict":{"strongMatch":false,"bestScore":41,
+                               "message":"No strong match: the best of these challenges scores 41 out of 100. Read the reasons before contacting any of them."},
+                             "items":[{"challengeId":"ch-1","organisationName":"Northern Homes","title":"Cut damp reports",
+                               "closingDate":"2026-12-31","score":41,
+                               "reasons":{"explanations":["Categories in common: Damp and mould.","Works in North West."]}}],
+                             "nextCursor":"bTE"}""")));
         ApiStub.SERVER.stubFor(get(urlPathEqualTo("/api/v1/suppliers/sp-1/matches")).atPriority(1)
-            .withQueryParam("cursor", equalTo("bTE")).willReturn(json("""
-                {"supplierId":"sp-1","items":[{"challengeId":"ch-2","organisationName":"River Homes","title":"Repairs",
-                   "closingDate":"2027-01-15","score":30,"reasons":{"explanations":[]}}],"nextCursor":null}""")));
+            .withQueryParam("cursor", equalTo("bTE"))
+            .willReturn(
+                    json("""
+                            {"supplierId":"sp-1","items":[{"challengeId":"ch-2","organisationName":"River Homes","title":"Repairs",
+                               "closingDate":"2027-01-15","score":30,"reasons":{"explanations":[]}}],"nextCursor":null}""")));
 
         Document page = Jsoup.parse(pageAs(signedIn("sam", "Sam", "supplier"), "/supplier/matches"));
 
@@ -67,4 +71,5 @@ class SupplierMatchesPageTest extends WebPageTest {
     private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withHeader("Content-Type", "application/json").withBody(body);
     }
+
 }

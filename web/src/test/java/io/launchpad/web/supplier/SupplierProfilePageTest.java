@@ -32,8 +32,9 @@ import io.launchpad.web.WebPageTest;
 import io.launchpad.web.forms.FormProblems;
 
 /**
- * Issue 12, item 3: a supplier writes, edits and publishes its profile on the web; refusals come back
- * beside the fields, all at once, with what was typed kept, and a conflict says what to do.
+ * Issue 12, item 3: a supplier writes, edits and publishes its profile on the web;
+ * refusals come back beside the fields, all at once, with what was typed kept, and a
+ * conflict says what to do.
  */
 class SupplierProfilePageTest extends WebPageTest {
 
@@ -61,7 +62,8 @@ class SupplierProfilePageTest extends WebPageTest {
         assertThat(page.select("h1").text()).isEqualTo("Create your supplier profile");
         assertThat(page.select("#organisationId option").eachText()).containsExactly("Sensors Ltd");
         assertThat(page.select("input[name=regions]")).hasSize(13);
-        assertThat(page.select("input[name=size]").eachAttr("value")).containsExactly("micro", "small", "medium", "large");
+        assertThat(page.select("input[name=size]").eachAttr("value")).containsExactly("micro", "small", "medium",
+                "large");
         assertThat(page.select("[data-testid=publish-profile]")).hasSize(1);
     }
 
@@ -75,7 +77,8 @@ class SupplierProfilePageTest extends WebPageTest {
         assertThat(page.select("input[name=version]").val()).isEqualTo("3");
         assertThat(page.select("#name").val()).isEqualTo("Sensors Ltd");
         assertThat(page.select("#caseStudies").text()).isEqualTo("Riverside: 200 homes.");
-        assertThat(page.select("input[name=regions][checked]").eachAttr("value")).containsExactly("north-west", "london");
+        assertThat(page.select("input[name=regions][checked]").eachAttr("value")).containsExactly("north-west",
+                "london");
         assertThat(page.select("input[name=categories][checked]").eachAttr("value")).containsExactly("damp-and-mould");
         assertThat(page.select("input[name=size][checked]").val()).isEqualTo("small");
         assertThat(page.select("[data-testid=profile-organisation]").text()).isEqualTo("For Sensors Ltd");
@@ -98,7 +101,8 @@ class SupplierProfilePageTest extends WebPageTest {
 
         assertThat(page.title()).startsWith("Error: ");
         assertThat(page.select("[data-testid=error-summary] li").eachText()).containsExactly(
-                "Name must be between 2 and 200 characters", "Enter a summary of what you offer", "Choose up to 5 categories");
+                "Name must be between 2 and 200 characters", "Enter a summary of what you offer",
+                "Choose up to 5 categories");
         everySummaryLinkLeadsToAFieldShowingTheSameMessage(page);
         assertThat(page.select("#name").val()).isEqualTo("S");
         assertThat(page.select("#capabilities").text()).isEqualTo("We fit damp sensors in social homes.");
@@ -120,9 +124,11 @@ class SupplierProfilePageTest extends WebPageTest {
 
         Document page = Jsoup.parse(submitAs(supplier(), "/supplier/profile", form));
 
-        ApiStub.SERVER.verify(putRequestedFor(urlPathEqualTo("/api/v1/suppliers/p-1")).withHeader("If-Match", equalTo("\"3\"")));
+        ApiStub.SERVER
+            .verify(putRequestedFor(urlPathEqualTo("/api/v1/suppliers/p-1")).withHeader("If-Match", equalTo("\"3\"")));
         assertThat(page.select("[data-testid=error-summary]").text())
-            .contains("Someone changed this profile while you were editing").contains("save again");
+            .contains("Someone changed this profile while you were editing")
+            .contains("save again");
         assertThat(page.select("input[name=version]").val()).isEqualTo("5");
         assertThat(page.select("#name").val()).isEqualTo("Sensors Limited");
         assertThat(page.text()).doesNotContain("If-Match");
@@ -137,25 +143,34 @@ class SupplierProfilePageTest extends WebPageTest {
         MultiValueMap<String, String> form = form();
         form.set("action", "publish");
 
-        web.mutateWith(supplier()).mutateWith(csrf()).post().uri("/supplier/profile")
-            .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form)).exchange()
-            .expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/supplier/profile?id=p-1&saved=published");
+        web.mutateWith(supplier())
+            .mutateWith(csrf())
+            .post()
+            .uri("/supplier/profile")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData(form))
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectHeader()
+            .valueEquals("Location", "/supplier/profile?id=p-1&saved=published");
 
         ApiStub.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/v1/suppliers"))
             .withRequestBody(matchingJsonPath("$.organisationId", equalTo("sup-1")))
             .withRequestBody(matchingJsonPath("$.regions[0]", equalTo("north-west")))
             .withRequestBody(matchingJsonPath("$.size", equalTo("micro"))));
-        ApiStub.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/v1/suppliers/p-1/publish"))
-            .withHeader("If-Match", equalTo("\"1\"")));
+        ApiStub.SERVER.verify(postRequestedFor(urlPathEqualTo("/api/v1/suppliers/p-1/publish")).withHeader("If-Match",
+                equalTo("\"1\"")));
     }
 
     @Test
     void aPublishRefusedForAnUnverifiedOrganisationKeepsTheDraftAndSaysWhy() {
         ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/suppliers"))
             .willReturn(json(PROFILE.formatted("draft", 1)).withStatus(201)));
-        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/suppliers/p-1/publish")).willReturn(problem(409, """
-                {"title":"Conflict","status":409,"detail":"organisationId: the organisation must be verified",
-                 "errors":[{"field":"organisationId","rule":"verified-organisation","message":"must be verified"}]}""")));
+        ApiStub.SERVER.stubFor(post(urlPathEqualTo("/api/v1/suppliers/p-1/publish")).willReturn(problem(409,
+                """
+                        {"title":"Conflict","status":409,"detail":"organisationId: the organisation must be verified",
+                         "errors":[{"field":"organisationId","rule":"verified-organisation","message":"must be verified"}]}""")));
         MultiValueMap<String, String> form = form();
         form.set("action", "publish");
 
@@ -168,7 +183,8 @@ class SupplierProfilePageTest extends WebPageTest {
             // the same words as every other refused publish (FormProblems.UNVERIFIED)
             .containsExactly(FormProblems.UNVERIFIED);
         // about the organisation, not a field: the way forward is the verification status
-        assertThat(page.select("[data-testid=verification-link]").attr("href")).isEqualTo("/organisations/verification");
+        assertThat(page.select("[data-testid=verification-link]").attr("href"))
+            .isEqualTo("/organisations/verification");
     }
 
     @Test
@@ -188,8 +204,14 @@ class SupplierProfilePageTest extends WebPageTest {
         assertThat(Jsoup.parse(pageAs(signedIn("ann", "Ann", "association"), "/suppliers/p-1"))
             .select("[data-testid=edit-profile-link]")).isEmpty();
         assertThat(someoneElses.select("h1").text()).isEqualTo("Sensors Ltd");
-        Document anonymous = Jsoup.parse(web.get().uri("/suppliers/p-1").exchange().expectStatus().isOk()
-            .expectBody(String.class).returnResult().getResponseBody());
+        Document anonymous = Jsoup.parse(web.get()
+            .uri("/suppliers/p-1")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody());
         assertThat(anonymous.select("[data-testid=edit-profile-link]")).isEmpty();
     }
 
@@ -200,7 +222,8 @@ class SupplierProfilePageTest extends WebPageTest {
             assertThat(target).as("the field %s", link.attr("href")).isNotNull();
             assertThat(target.parents().stream().filter(parent -> parent.hasClass("field--error")))
                 .as("the field %s is marked with its message", link.attr("href"))
-                .anySatisfy(field -> assertThat(field.select("[data-testid=field-error]").text()).contains(link.text()));
+                .anySatisfy(
+                        field -> assertThat(field.select("[data-testid=field-error]").text()).contains(link.text()));
         }
     }
 
@@ -231,4 +254,5 @@ class SupplierProfilePageTest extends WebPageTest {
     private static ResponseDefinitionBuilder problem(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json").withBody(body);
     }
+
 }

@@ -9,12 +9,15 @@ import org.elasticsearch.index.analysis.AbstractTokenFilterFactory;
 import org.elasticsearch.index.analysis.NormalizingTokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
 
-/** {@code "type": "asciifolding"} with {@code preserve_original}; usable in normalizers. */
+/**
+ * {@code "type": "asciifolding"} with {@code preserve_original}; usable in normalizers.
+ */
 final class AsciiFoldingTokenFilterFactory extends AbstractTokenFilterFactory implements NormalizingTokenFilterFactory {
 
     private final boolean preserveOriginal;
 
-    AsciiFoldingTokenFilterFactory(IndexSettings indexSettings, Environment environment, String name, Settings settings) {
+    AsciiFoldingTokenFilterFactory(IndexSettings indexSettings, Environment environment, String name,
+            Settings settings) {
         super(name);
         this.preserveOriginal = settings.getAsBoolean("preserve_original", false);
     }
@@ -31,8 +34,9 @@ final class AsciiFoldingTokenFilterFactory extends AbstractTokenFilterFactory im
     }
 
     /**
-     * Synonym rules are parsed one token per position, so a preserved original stacked on the folded token
-     * would be rejected; the folded form alone is what the rules must match.
+     * Synonym rules are parsed one token per position, so a preserved original stacked on
+     * the folded token would be rejected; the folded form alone is what the rules must
+     * match.
      */
     @Override
     public TokenFilterFactory getSynonymFilter() {
@@ -46,4 +50,5 @@ final class AsciiFoldingTokenFilterFactory extends AbstractTokenFilterFactory im
             }
         };
     }
+
 }

@@ -11,16 +11,20 @@ import org.elasticsearch.index.analysis.TokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenizerFactory;
 
 /**
- * The part of an analyzer that comes before a synonym filter, for parsing the rules. Each filter contributes
- * its synonym-parsing form ({@link TokenFilterFactory#getSynonymFilter()}), which drops what would stack tokens.
+ * The part of an analyzer that comes before a synonym filter, for parsing the rules. Each
+ * filter contributes its synonym-parsing form
+ * ({@link TokenFilterFactory#getSynonymFilter()}), which drops what would stack tokens.
  */
 final class ChainAnalyzer extends Analyzer {
 
     private final TokenizerFactory tokenizer;
+
     private final List<CharFilterFactory> charFilters;
+
     private final List<TokenFilterFactory> tokenFilters;
 
-    ChainAnalyzer(TokenizerFactory tokenizer, List<CharFilterFactory> charFilters, List<TokenFilterFactory> previousTokenFilters) {
+    ChainAnalyzer(TokenizerFactory tokenizer, List<CharFilterFactory> charFilters,
+            List<TokenFilterFactory> previousTokenFilters) {
         this.tokenizer = tokenizer;
         this.charFilters = List.copyOf(charFilters);
         this.tokenFilters = previousTokenFilters.stream().map(TokenFilterFactory::getSynonymFilter).toList();
@@ -44,4 +48,5 @@ final class ChainAnalyzer extends Analyzer {
         }
         return new TokenStreamComponents(source, stream);
     }
+
 }

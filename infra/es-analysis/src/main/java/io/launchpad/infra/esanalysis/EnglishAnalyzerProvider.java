@@ -8,7 +8,10 @@ import org.elasticsearch.index.IndexSettings;
 import org.elasticsearch.index.analysis.AbstractIndexAnalyzerProvider;
 import org.elasticsearch.index.analysis.Analysis;
 
-/** {@code "type": "english"} with its {@code stopwords} (default {@code _english_}) and {@code stem_exclusion}. */
+/**
+ * {@code "type": "english"} with its {@code stopwords} (default {@code _english_}) and
+ * {@code stem_exclusion}.
+ */
 final class EnglishAnalyzerProvider extends AbstractIndexAnalyzerProvider<EnglishAnalyzer> {
 
     private final EnglishAnalyzer analyzer;
@@ -24,4 +27,5 @@ final class EnglishAnalyzerProvider extends AbstractIndexAnalyzerProvider<Englis
     public EnglishAnalyzer get() {
         return analyzer;
     }
+
 }

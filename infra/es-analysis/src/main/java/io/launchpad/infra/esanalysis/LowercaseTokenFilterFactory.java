@@ -14,8 +14,8 @@ import org.elasticsearch.index.analysis.AbstractTokenFilterFactory;
 import org.elasticsearch.index.analysis.NormalizingTokenFilterFactory;
 
 /**
- * {@code "type": "lowercase"} with {@code language} (greek, irish, turkish). The core node only has the
- * pre-configured {@code lowercase}, which cannot take settings.
+ * {@code "type": "lowercase"} with {@code language} (greek, irish, turkish). The core
+ * node only has the pre-configured {@code lowercase}, which cannot take settings.
  */
 final class LowercaseTokenFilterFactory extends AbstractTokenFilterFactory implements NormalizingTokenFilterFactory {
 
@@ -38,4 +38,5 @@ final class LowercaseTokenFilterFactory extends AbstractTokenFilterFactory imple
     public TokenStream create(TokenStream tokenStream) {
         return lowercase.apply(tokenStream);
     }
+
 }

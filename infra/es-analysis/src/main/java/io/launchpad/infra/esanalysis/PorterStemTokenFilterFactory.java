@@ -15,4 +15,5 @@ final class PorterStemTokenFilterFactory extends AbstractTokenFilterFactory {
     public TokenStream create(TokenStream tokenStream) {
         return new PorterStemFilter(tokenStream);
     }
+
 }

@@ -17,20 +17,17 @@ import org.elasticsearch.index.analysis.AbstractTokenFilterFactory;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
- * {@code "type": "stemmer"} with {@code language} (or its alias {@code name}), English by default. Only the
- * English stemmers: Launchpad's content is English, and an unsupported language fails loudly rather than
- * silently indexing unstemmed text.
+ * {@code "type": "stemmer"} with {@code language} (or its alias {@code name}), English by
+ * default. Only the English stemmers: Launchpad's content is English, and an unsupported
+ * language fails loudly rather than silently indexing unstemmed text.
  */
 final class StemmerTokenFilterFactory extends AbstractTokenFilterFactory {
 
-    private static final Map<String, UnaryOperator<TokenStream>> STEMMERS = new TreeMap<>(Map.of(
-            "english", PorterStemFilter::new,
-            "porter", PorterStemFilter::new,
-            "porter2", input -> new SnowballFilter(input, new EnglishStemmer()),
-            "light_english", KStemFilter::new,
-            "kstem", KStemFilter::new,
-            "minimal_english", EnglishMinimalStemFilter::new,
-            "possessive_english", EnglishPossessiveFilter::new));
+    private static final Map<String, UnaryOperator<TokenStream>> STEMMERS = new TreeMap<>(
+            Map.of("english", PorterStemFilter::new, "porter", PorterStemFilter::new, "porter2",
+                    input -> new SnowballFilter(input, new EnglishStemmer()), "light_english", KStemFilter::new,
+                    "kstem", KStemFilter::new, "minimal_english", EnglishMinimalStemFilter::new, "possessive_english",
+                    EnglishPossessiveFilter::new));
 
     private final UnaryOperator<TokenStream> stemmer;
 
@@ -49,4 +46,5 @@ final class StemmerTokenFilterFactory extends AbstractTokenFilterFactory {
     public TokenStream create(TokenStream tokenStream) {
         return stemmer.apply(tokenStream);
     }
+
 }

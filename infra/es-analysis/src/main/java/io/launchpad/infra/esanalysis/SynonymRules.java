@@ -18,22 +18,29 @@ final class SynonymRules {
     }
 
     /**
-     * Solr format only ({@code "damp, mould => condensation"}): it is the format Launchpad's taxonomy writes, and
-     * a second parser would be a second copy of the lenient handling below that nothing exercises.
+     * Solr format only ({@code "damp, mould => condensation"}): it is the format
+     * Launchpad's taxonomy writes, and a second parser would be a second copy of the
+     * lenient handling below that nothing exercises.
      */
     static SynonymMap parse(String filterName, String rules, boolean expand, boolean lenient, Analyzer chain) {
         try (chain) {
             Solr parser = new Solr(expand, chain, lenient);
             parser.parse(new StringReader(rules));
             return parser.build();
-        } catch (ParseException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("failed to build synonyms for filter [" + filterName + "]: " + reasons(e), e);
-        } catch (IOException e) {
+        }
+        catch (ParseException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "failed to build synonyms for filter [" + filterName + "]: " + reasons(e), e);
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("failed to build synonyms for filter [" + filterName + "]", e);
         }
     }
 
-    /** Lucene's parser wraps the useful part ("term: x was completely eliminated by analyzer") in its cause. */
+    /**
+     * Lucene's parser wraps the useful part ("term: x was completely eliminated by
+     * analyzer") in its cause.
+     */
     private static String reasons(Throwable failure) {
         StringBuilder reasons = new StringBuilder(String.valueOf(failure.getMessage()));
         for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
@@ -43,13 +50,16 @@ final class SynonymRules {
     }
 
     /**
-     * Lenient means a rule whose words the chain removes or stacks (a stop word, say) is dropped instead of
-     * failing the index; an empty term marks it, and {@link #keep} then skips the whole mapping.
+     * Lenient means a rule whose words the chain removes or stacks (a stop word, say) is
+     * dropped instead of failing the index; an empty term marks it, and {@link #keep}
+     * then skips the whole mapping.
      */
-    private static CharsRef analyzeLeniently(String text, CharsRefBuilder reuse, boolean lenient, Analyze strict) throws IOException {
+    private static CharsRef analyzeLeniently(String text, CharsRefBuilder reuse, boolean lenient, Analyze strict)
+            throws IOException {
         try {
             return strict.analyze(text, reuse);
-        } catch (IllegalArgumentException rejected) {
+        }
+        catch (IllegalArgumentException rejected) {
             if (!lenient) {
                 throw rejected;
             }
@@ -64,10 +74,13 @@ final class SynonymRules {
 
     @FunctionalInterface
     private interface Analyze {
+
         CharsRef analyze(String text, CharsRefBuilder reuse) throws IOException;
+
     }
 
     private static final class Solr extends SolrSynonymParser {
+
         private final boolean lenient;
 
         Solr(boolean expand, Analyzer analyzer, boolean lenient) {
@@ -86,5 +99,7 @@ final class SynonymRules {
                 super.add(input, output, includeOrig);
             }
         }
+
     }
+
 }

@@ -18,29 +18,43 @@ import org.elasticsearch.index.analysis.TokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenizerFactory;
 
 /**
- * {@code "type": "synonym"} and {@code "type": "synonym_graph"}: rules inline ({@code synonyms}) or from a file
- * under the config folder ({@code synonyms_path}), in Solr format (the only one Launchpad writes; {@code format: wordnet}
- * is refused by name rather than parsed by a second, untested copy), with
- * {@code expand}, {@code lenient} and {@code updateable}.
+ * {@code "type": "synonym"} and {@code "type": "synonym_graph"}: rules inline
+ * ({@code synonyms}) or from a file under the config folder ({@code synonyms_path}), in
+ * Solr format (the only one Launchpad writes; {@code format: wordnet} is refused by name
+ * rather than parsed by a second, untested copy), with {@code expand}, {@code lenient}
+ * and {@code updateable}.
  *
- * <p>The rules are parsed through the tokenizer, char filters and token filters that come before this filter
- * in each analyzer, as a production cluster does: with a stemmer or asciifolding ahead of the synonyms, a rule
- * written "mould" must match the token "mould" has become, so a parser with a fixed analyzer would silently
- * miss. That is why this factory only works once the analyzer chain hands it its predecessors.
+ * <p>
+ * The rules are parsed through the tokenizer, char filters and token filters that come
+ * before this filter in each analyzer, as a production cluster does: with a stemmer or
+ * asciifolding ahead of the synonyms, a rule written "mould" must match the token "mould"
+ * has become, so a parser with a fixed analyzer would silently miss. That is why this
+ * factory only works once the analyzer chain hands it its predecessors.
  */
 final class SynonymTokenFilterFactory extends AbstractTokenFilterFactory {
 
     enum Kind {
-        /** {@code synonym}: flattened for indexing, where positions cannot form a graph. */
+
+        /**
+         * {@code synonym}: flattened for indexing, where positions cannot form a graph.
+         */
         FLAT,
-        /** {@code synonym_graph}: the token graph query parsers turn into correct multi-word phrase queries. */
+        /**
+         * {@code synonym_graph}: the token graph query parsers turn into correct
+         * multi-word phrase queries.
+         */
         GRAPH
+
     }
 
     private final Kind kind;
+
     private final String rules;
+
     private final boolean expand;
+
     private final boolean lenient;
+
     private final AnalysisMode analysisMode;
 
     SynonymTokenFilterFactory(Environment environment, String name, Settings settings, Kind kind) {
@@ -52,7 +66,8 @@ final class SynonymTokenFilterFactory extends AbstractTokenFilterFactory {
         }
         List<String> lines = Analysis.getWordList(environment, settings, "synonyms");
         if (lines == null) {
-            throw new IllegalArgumentException("synonym filter [" + name + "] requires either synonyms or synonyms_path");
+            throw new IllegalArgumentException(
+                    "synonym filter [" + name + "] requires either synonyms or synonyms_path");
         }
         this.rules = String.join("\n", lines);
         String format = settings.get("format", "solr");
@@ -79,7 +94,10 @@ final class SynonymTokenFilterFactory extends AbstractTokenFilterFactory {
         return new ChainedSynonymFilterFactory(name(), kind, synonyms, analysisMode);
     }
 
-    /** A later synonym filter parses its rules without this one's rewrites, as production does. */
+    /**
+     * A later synonym filter parses its rules without this one's rewrites, as production
+     * does.
+     */
     @Override
     public TokenFilterFactory getSynonymFilter() {
         return IDENTITY_FILTER;
@@ -93,7 +111,9 @@ final class SynonymTokenFilterFactory extends AbstractTokenFilterFactory {
     private static final class ChainedSynonymFilterFactory extends AbstractTokenFilterFactory {
 
         private final Kind kind;
+
         private final SynonymMap synonyms;
+
         private final AnalysisMode analysisMode;
 
         ChainedSynonymFilterFactory(String name, Kind kind, SynonymMap synonyms, AnalysisMode analysisMode) {
@@ -105,7 +125,8 @@ final class SynonymTokenFilterFactory extends AbstractTokenFilterFactory {
 
         @Override
         public TokenStream create(TokenStream tokenStream) {
-            // no rule survived (all skipped as lenient): Lucene's filter refuses an empty map
+            // no rule survived (all skipped as lenient): Lucene's filter refuses an empty
+            // map
             if (synonyms.fst == null) {
                 return tokenStream;
             }
@@ -122,5 +143,7 @@ final class SynonymTokenFilterFactory extends AbstractTokenFilterFactory {
         public AnalysisMode getAnalysisMode() {
             return analysisMode;
         }
+
     }
+
 }

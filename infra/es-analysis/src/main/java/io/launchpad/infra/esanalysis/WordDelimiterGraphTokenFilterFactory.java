@@ -23,22 +23,28 @@ import org.elasticsearch.index.analysis.Analysis;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
 
 /**
- * {@code "type": "word_delimiter_graph"} with the boolean options Elasticsearch documents and
- * {@code protected_words}/{@code protected_words_path}.
+ * {@code "type": "word_delimiter_graph"} with the boolean options Elasticsearch documents
+ * and {@code protected_words}/{@code protected_words_path}.
  */
 final class WordDelimiterGraphTokenFilterFactory extends AbstractTokenFilterFactory {
 
     static final int DEFAULT_FLAGS = GENERATE_WORD_PARTS | GENERATE_NUMBER_PARTS | SPLIT_ON_CASE_CHANGE
             | SPLIT_ON_NUMERICS | STEM_ENGLISH_POSSESSIVE;
 
-    /** What makes tokens stack on one position, which synonym rules cannot be parsed through. */
+    /**
+     * What makes tokens stack on one position, which synonym rules cannot be parsed
+     * through.
+     */
     private static final int STACKING_FLAGS = CATENATE_WORDS | CATENATE_NUMBERS | CATENATE_ALL | PRESERVE_ORIGINAL;
 
     private final int flags;
+
     private final boolean adjustOffsets;
+
     private final CharArraySet protectedWords;
 
-    WordDelimiterGraphTokenFilterFactory(IndexSettings indexSettings, Environment environment, String name, Settings settings) {
+    WordDelimiterGraphTokenFilterFactory(IndexSettings indexSettings, Environment environment, String name,
+            Settings settings) {
         this(name,
                 flag(settings, "generate_word_parts", true, GENERATE_WORD_PARTS)
                         | flag(settings, "generate_number_parts", true, GENERATE_NUMBER_PARTS)
@@ -54,7 +60,8 @@ final class WordDelimiterGraphTokenFilterFactory extends AbstractTokenFilterFact
                 Analysis.getWordSet(environment, settings, "protected_words"));
     }
 
-    private WordDelimiterGraphTokenFilterFactory(String name, int flags, boolean adjustOffsets, CharArraySet protectedWords) {
+    private WordDelimiterGraphTokenFilterFactory(String name, int flags, boolean adjustOffsets,
+            CharArraySet protectedWords) {
         super(name);
         this.flags = flags;
         this.adjustOffsets = adjustOffsets;
@@ -71,7 +78,10 @@ final class WordDelimiterGraphTokenFilterFactory extends AbstractTokenFilterFact
                 flags, protectedWords);
     }
 
-    /** Splits synonym rules the way indexed text is split, without the stacked tokens the parser rejects. */
+    /**
+     * Splits synonym rules the way indexed text is split, without the stacked tokens the
+     * parser rejects.
+     */
     @Override
     public TokenFilterFactory getSynonymFilter() {
         if ((flags & STACKING_FLAGS) == 0) {
@@ -79,4 +89,5 @@ final class WordDelimiterGraphTokenFilterFactory extends AbstractTokenFilterFact
         }
         return new WordDelimiterGraphTokenFilterFactory(name(), flags & ~STACKING_FLAGS, adjustOffsets, protectedWords);
     }
+
 }

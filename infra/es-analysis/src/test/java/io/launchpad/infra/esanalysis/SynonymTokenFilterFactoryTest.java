@@ -26,14 +26,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The synonym filter built the way a node builds it (chain first, then tokens), without a node: the cases the
- * end-to-end test in infra/stack does not reach.
+ * The synonym filter built the way a node builds it (chain first, then tokens), without a
+ * node: the cases the end-to-end test in infra/stack does not reach.
  */
 class SynonymTokenFilterFactoryTest {
 
     private static final TokenizerFactory STANDARD = TokenizerFactory.newFactory("standard", StandardTokenizer::new);
-    private static final TokenFilterFactory LOWERCASE = new LowercaseTokenFilterFactory(null, null, "lowercase", Settings.EMPTY);
-    private static final TokenFilterFactory STEMMER = new StemmerTokenFilterFactory(null, null, "stemmer", Settings.EMPTY);
+
+    private static final TokenFilterFactory LOWERCASE = new LowercaseTokenFilterFactory(null, null, "lowercase",
+            Settings.EMPTY);
+
+    private static final TokenFilterFactory STEMMER = new StemmerTokenFilterFactory(null, null, "stemmer",
+            Settings.EMPTY);
+
     private static final TokenFilterFactory STOP = new AbstractTokenFilterFactory("stop") {
         @Override
         public TokenStream create(TokenStream tokenStream) {
@@ -54,7 +59,8 @@ class SynonymTokenFilterFactoryTest {
 
     @Test
     void explicitMappingsReplaceTheInput() throws IOException {
-        TokenFilterFactory synonyms = chained(Settings.builder().putList("synonyms", "iot => sensor").build(), LOWERCASE);
+        TokenFilterFactory synonyms = chained(Settings.builder().putList("synonyms", "iot => sensor").build(),
+                LOWERCASE);
 
         assertThat(analyze("IoT", LOWERCASE, synonyms)).containsExactly("sensor");
     }
@@ -74,9 +80,8 @@ class SynonymTokenFilterFactoryTest {
     @Test
     void aRuleTheChainEliminatesFailsUnlessLenient() throws IOException {
         Settings strict = Settings.builder().putList("synonyms", "the, a", "damp, mould").build();
-        assertThatThrownBy(() -> chained(strict, LOWERCASE, STOP))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("completely eliminated");
+        assertThatThrownBy(() -> chained(strict, LOWERCASE, STOP)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("completely eliminated");
 
         Settings lenient = Settings.builder().put(strict).put("lenient", true).build();
         TokenFilterFactory synonyms = chained(lenient, LOWERCASE, STOP);
@@ -87,7 +92,8 @@ class SynonymTokenFilterFactoryTest {
     void rulesComeFromAFileUnderTheConfigFolder() throws IOException {
         Files.createDirectories(home.resolve("config/analysis"));
         Files.writeString(home.resolve("config/analysis/housing.txt"), "# housing terms\nvoid, empty home\n");
-        TokenFilterFactory synonyms = chained(Settings.builder().put("synonyms_path", "analysis/housing.txt").build(), LOWERCASE);
+        TokenFilterFactory synonyms = chained(Settings.builder().put("synonyms_path", "analysis/housing.txt").build(),
+                LOWERCASE);
 
         assertThat(analyze("voids", LOWERCASE, STEMMER, synonyms)).contains("void");
         assertThat(analyze("void", LOWERCASE, synonyms)).contains("void", "empty", "home");
@@ -97,15 +103,18 @@ class SynonymTokenFilterFactoryTest {
     void withoutRulesTheFilterIsRejected() {
         assertThatThrownBy(() -> new SynonymTokenFilterFactory(environment(), "synonyms", Settings.EMPTY,
                 SynonymTokenFilterFactory.Kind.GRAPH))
-                .hasMessageContaining("requires either synonyms or synonyms_path");
+            .hasMessageContaining("requires either synonyms or synonyms_path");
     }
 
     @Test
     void onlyTheSolrFormatIsAccepted() {
-        Settings wordnet = Settings.builder().putList("synonyms", "s(100000001,1,'mould',n,1,0).").put("format", "wordnet").build();
+        Settings wordnet = Settings.builder()
+            .putList("synonyms", "s(100000001,1,'mould',n,1,0).")
+            .put("format", "wordnet")
+            .build();
         assertThatThrownBy(() -> new SynonymTokenFilterFactory(environment(), "synonyms", wordnet,
                 SynonymTokenFilterFactory.Kind.GRAPH))
-                .hasMessageContaining("format [wordnet] is not supported");
+            .hasMessageContaining("format [wordnet] is not supported");
     }
 
     private TokenFilterFactory chained(Settings settings, TokenFilterFactory... before) {
@@ -137,4 +146,5 @@ class SynonymTokenFilterFactoryTest {
         }
         return tokens;
     }
+
 }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The node's home folder: {@code config/}, {@code data/}, {@code logs/}, {@code plugins/}, {@code modules/}.
- * Data survives restarts; modules and config are rewritten from the distribution on every start so a rebuilt
- * distribution always wins.
+ * The node's home folder: {@code config/}, {@code data/}, {@code logs/},
+ * {@code plugins/}, {@code modules/}. Data survives restarts; modules and config are
+ * rewritten from the distribution on every start so a rebuilt distribution always wins.
  */
 record NodeHome(Path root) {
 
@@ -78,10 +78,12 @@ record NodeHome(Path root) {
         try {
             if (Files.isDirectory(from)) {
                 Files.createDirectories(to);
-            } else {
+            }
+            else {
                 Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -8,11 +8,13 @@ import java.util.OptionalLong;
 /**
  * What the launcher is told on its command line:
  * {@code --home DIR --http-port N --transport-port N [--parent-pid PID] [-Ename=value ...]}.
- * Each option may also come as a system property ({@code launchpad.es.home}, {@code launchpad.es.http-port},
- * {@code launchpad.es.transport-port}, {@code launchpad.es.parent-pid}); the command line wins.
- * {@code -E} adds or overrides an Elasticsearch setting, as with Elasticsearch's own launcher.
+ * Each option may also come as a system property ({@code launchpad.es.home},
+ * {@code launchpad.es.http-port}, {@code launchpad.es.transport-port},
+ * {@code launchpad.es.parent-pid}); the command line wins. {@code -E} adds or overrides
+ * an Elasticsearch setting, as with Elasticsearch's own launcher.
  */
-record NodeOptions(Path home, int httpPort, int transportPort, OptionalLong parentPid, Map<String, String> extraSettings) {
+record NodeOptions(Path home, int httpPort, int transportPort, OptionalLong parentPid,
+        Map<String, String> extraSettings) {
 
     static NodeOptions parse(String... args) {
         Map<String, String> named = new LinkedHashMap<>();
@@ -26,9 +28,11 @@ record NodeOptions(Path home, int httpPort, int transportPort, OptionalLong pare
                     throw new IllegalArgumentException("expected -Ename=value, got " + arg);
                 }
                 extra.put(setting.substring(0, equals), setting.substring(equals + 1));
-            } else if (arg.startsWith("--") && i + 1 < args.length) {
+            }
+            else if (arg.startsWith("--") && i + 1 < args.length) {
                 named.put(arg.substring(2), args[++i]);
-            } else {
+            }
+            else {
                 throw new IllegalArgumentException("unexpected argument " + arg + "; usage: " + usage());
             }
         }
@@ -41,7 +45,8 @@ record NodeOptions(Path home, int httpPort, int transportPort, OptionalLong pare
         }
         return new NodeOptions(Path.of(home).toAbsolutePath().normalize(), Integer.parseInt(httpPort),
                 Integer.parseInt(transportPort),
-                parentPid == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(parentPid)), Map.copyOf(extra));
+                parentPid == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(parentPid)),
+                Map.copyOf(extra));
     }
 
     private static String option(Map<String, String> named, String name) {

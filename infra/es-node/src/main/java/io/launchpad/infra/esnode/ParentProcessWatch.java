@@ -3,9 +3,9 @@ package io.launchpad.infra.esnode;
 import java.util.Optional;
 
 /**
- * Ends this JVM when the process that started it ends, however that happens (a test run killed with -9, an
- * IDE stop button), so no node is ever left holding ports and memory. System.exit runs the shutdown hook that
- * closes the node cleanly.
+ * Ends this JVM when the process that started it ends, however that happens (a test run
+ * killed with -9, an IDE stop button), so no node is ever left holding ports and memory.
+ * System.exit runs the shutdown hook that closes the node cleanly.
  */
 final class ParentProcessWatch {
 
@@ -23,4 +23,5 @@ final class ParentProcessWatch {
             System.exit(0);
         });
     }
+
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.UncheckedIOException;
 
 /**
- * Keycloak must not outlive whoever started it (a killed test run or run command), and a second start on the
- * same folder must reuse the database rather than import a new realm.
+ * Keycloak must not outlive whoever started it (a killed test run or run command), and a
+ * second start on the same folder must reuse the database rather than import a new realm.
  */
 class KeycloakServerRestartTest {
 
@@ -47,9 +47,11 @@ class KeycloakServerRestartTest {
             owner.destroyForcibly().waitFor();
 
             assertThat(firstJava.onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).get())
-                    .as("Keycloak exits once its owner is gone").isNotNull();
+                .as("Keycloak exits once its owner is gone")
+                .isNotNull();
             assertThat(firstJava.isAlive()).isFalse();
-        } finally {
+        }
+        finally {
             owner.destroyForcibly();
         }
 
@@ -62,13 +64,16 @@ class KeycloakServerRestartTest {
             assertThat(signingKeyId(repeat)).as("realm keys kept in the database").isEqualTo(firstKeyId);
             assertThat(Files.readString(repeat.logFile())).doesNotContain("Realm 'launchpad' imported");
             assertThat(claims(repeat.passwordGrantToken("amara.okafor", PASSWORD)).get("iss"))
-                    .isEqualTo(repeat.issuerUri());
-            HttpResponse<String> signIn = authorize(repeat, "launchpad-web", extraWebBaseUrl + "/login/oauth2/code/keycloak",
+                .isEqualTo(repeat.issuerUri());
+            HttpResponse<String> signIn = authorize(repeat, "launchpad-web",
+                    extraWebBaseUrl + "/login/oauth2/code/keycloak",
                     "&code_challenge=" + S256_CHALLENGE + "&code_challenge_method=S256");
             assertThat(signIn.statusCode()).as("redirect URI added to the existing realm").isEqualTo(200);
-            // issue 12: the existing realm keeps sign-up on the Launchpad theme, linking to this run's web address
-            assertThat(signIn.body()).contains("id=\"kc-register\"").contains("id=\"kc-forgot-password\"")
-                    .contains("<a class=\"brand\" href=\"" + extraWebBaseUrl + "/\">");
+            // issue 12: the existing realm keeps sign-up on the Launchpad theme, linking
+            // to this run's web address
+            assertThat(signIn.body()).contains("id=\"kc-register\"")
+                .contains("id=\"kc-forgot-password\"")
+                .contains("<a class=\"brand\" href=\"" + extraWebBaseUrl + "/\">");
         }
         assertThat(builtFiles()).as("the shared distribution is left as built").isEqualTo(distributionBefore);
     }
@@ -82,7 +87,8 @@ class KeycloakServerRestartTest {
 
     private static Map<String, Object> claimsOfHeader(String jwt) {
         String[] parts = jwt.split("\\.");
-        // the header is JSON like the payload: reuse the payload decoder on a token with the parts swapped
+        // the header is JSON like the payload: reuse the payload decoder on a token with
+        // the parts swapped
         return claims(parts[1] + "." + parts[0] + "." + parts[2]);
     }
 
@@ -91,10 +97,12 @@ class KeycloakServerRestartTest {
             return files.collect(Collectors.toMap(file -> file, file -> {
                 try {
                     return Files.getLastModifiedTime(file);
-                } catch (IOException e) {
+                }
+                catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }));
         }
     }
+
 }

@@ -33,6 +33,7 @@ import java.net.http.HttpRequest;
 class KeycloakServerTest {
 
     private static final String WEB_CALLBACK = "/login/oauth2/code/keycloak";
+
     private static final String EXTRA_WEB_BASE_URL = "http://127.0.0.1:" + FreePorts.pick();
 
     @TempDir
@@ -73,8 +74,7 @@ class KeycloakServerTest {
             "sofia.marin,  sofia.marin@sensorly.example,           Sofia Marin,     supplier,    7b3f1c52-0d7e-4a8e-9a41-1a2b3c4d5e03",
             "tom.reid,     tom.reid@fixflow.example,               Tom Reid,        supplier,    7b3f1c52-0d7e-4a8e-9a41-1a2b3c4d5e04",
             "chidi.eze,    chidi.eze@example.org,                  Chidi Eze,       candidate,   7b3f1c52-0d7e-4a8e-9a41-1a2b3c4d5e05",
-            "admin,        admin@launchpad.example,                Launchpad Admin, admin,       7b3f1c52-0d7e-4a8e-9a41-1a2b3c4d5e06",
-    })
+            "admin,        admin@launchpad.example,                Launchpad Admin, admin,       7b3f1c52-0d7e-4a8e-9a41-1a2b3c4d5e06", })
     void everyDemoUserSignsInWithTheirRoleProfileAndFixedId(String username, String email, String name, String role,
             String id) {
         Map<String, Object> claims = claims(keycloak.passwordGrantToken(username, PASSWORD));
@@ -88,28 +88,30 @@ class KeycloakServerTest {
         assertThat(strings(claims.get("aud"))).contains("launchpad-api");
     }
 
-    /** Keycloak 26.7 answers a wrong password with 400 invalid_grant, as RFC 6749 section 5.2 says. */
+    /**
+     * Keycloak 26.7 answers a wrong password with 400 invalid_grant, as RFC 6749 section
+     * 5.2 says.
+     */
     @Test
     void wrongPasswordGetsNoToken() {
-        HttpResponse<String> response = postForm(keycloak.issuerUri() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "launchpad-test",
-                "username", "ben.hughes", "password", "not-the-password"));
+        HttpResponse<String> response = postForm(keycloak.issuerUri() + "/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "launchpad-test", "username", "ben.hughes", "password",
+                        "not-the-password"));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response.body()))
-                .containsEntry("error", "invalid_grant")
-                .containsEntry("error_description", "Invalid user credentials")
-                .doesNotContainKey("access_token");
+        assertThat(json(response.body())).containsEntry("error", "invalid_grant")
+            .containsEntry("error_description", "Invalid user credentials")
+            .doesNotContainKey("access_token");
         assertThatThrownBy(() -> keycloak.passwordGrantToken("ben.hughes", "still-wrong"))
-                .hasMessageContaining("HTTP 400")
-                .hasMessageContaining("invalid_grant");
+            .hasMessageContaining("HTTP 400")
+            .hasMessageContaining("invalid_grant");
     }
 
     @Test
     void wrongClientSecretIsUnauthorized() {
-        HttpResponse<String> response = postForm(keycloak.issuerUri() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "client_credentials", "client_id", "launchpad-services",
-                "client_secret", "not-the-secret"));
+        HttpResponse<String> response = postForm(keycloak.issuerUri() + "/protocol/openid-connect/token",
+                Map.of("grant_type", "client_credentials", "client_id", "launchpad-services", "client_secret",
+                        "not-the-secret"));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(json(response.body())).containsEntry("error", "unauthorized_client");
@@ -117,15 +119,18 @@ class KeycloakServerTest {
 
     @Test
     void onlyTheTestClientAllowsThePasswordGrant() {
-        HttpResponse<String> response = postForm(keycloak.issuerUri() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "launchpad-web",
-                "username", "amara.okafor", "password", PASSWORD));
+        HttpResponse<String> response = postForm(keycloak.issuerUri() + "/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "launchpad-web", "username", "amara.okafor", "password",
+                        PASSWORD));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response.body())).containsEntry("error", "unauthorized_client");
     }
 
-    /** Issue 12: what the API does when a person erases their data, with the client and secret it is given. */
+    /**
+     * Issue 12: what the API does when a person erases their data, with the client and
+     * secret it is given.
+     */
     @Test
     void theAccountAdminClientDeletesASignInAccountAndNothingMore() throws Exception {
         String secret = KeycloakServer.accountAdminClientSecret(dataDir);
@@ -136,36 +141,40 @@ class KeycloakServerTest {
         HttpClient http = HttpClient.newHttpClient();
 
         var created = http.send(HttpRequest.newBuilder(URI.create(users))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"erase-me\",\"enabled\":true}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"erase-me\",\"enabled\":true}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
 
         var deleted = http.send(HttpRequest.newBuilder(URI.create(location))
-                .header("Authorization", "Bearer " + token).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + token)
+            .DELETE()
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
-        var gone = http.send(HttpRequest.newBuilder(URI.create(location))
-                .header("Authorization", "Bearer " + token).GET().build(),
+        var gone = http.send(
+                HttpRequest.newBuilder(URI.create(location)).header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(gone.statusCode()).isEqualTo(404);
 
         // users only: the realm's clients (and their secrets) are out of its reach
-        var clients = http.send(HttpRequest.newBuilder(URI.create(
-                keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/clients"))
-                .header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        var clients = http.send(HttpRequest
+            .newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/clients"))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(clients.statusCode()).isEqualTo(403);
         assertThatThrownBy(() -> keycloak.clientCredentialsToken(KeycloakServer.ACCOUNT_ADMIN_CLIENT,
-                "${LAUNCHPAD_ACCOUNT_ADMIN_SECRET}")).hasMessageContaining("HTTP 401");
+                "${LAUNCHPAD_ACCOUNT_ADMIN_SECRET}"))
+            .hasMessageContaining("HTTP 401");
     }
 
     /**
-     * Issue 12: onboarding gives a self-registered person their first realm role with the same client, through
-     * the calls the API makes (the user's available realm roles, then a realm role mapping), and with
-     * manage-users alone: reading realm roles by name needs view-realm, which it must not have.
+     * Issue 12: onboarding gives a self-registered person their first realm role with the
+     * same client, through the calls the API makes (the user's available realm roles,
+     * then a realm role mapping), and with manage-users alone: reading realm roles by
+     * name needs view-realm, which it must not have.
      */
     @Test
     void theAccountAdminClientMapsAFirstRealmRoleWithManageUsersAlone() throws Exception {
@@ -174,56 +183,62 @@ class KeycloakServerTest {
         String realm = keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM;
         HttpClient http = HttpClient.newHttpClient();
         var created = http.send(HttpRequest.newBuilder(URI.create(realm + "/users"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"new-supplier\",\"enabled\":true}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"new-supplier\",\"enabled\":true}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String user = created.headers().firstValue("Location").orElseThrow();
 
-        var available = http.send(HttpRequest.newBuilder(URI.create(
-                user + "/role-mappings/realm/available")).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        var available = http.send(HttpRequest.newBuilder(URI.create(user + "/role-mappings/realm/available"))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(available.statusCode()).as(available.body()).isEqualTo(200);
-        String supplier = available.body().replaceAll("\\s", "")
-                .replaceAll("(?s).*(\\{[^{}]*\"name\":\"supplier\"[^{}]*}).*", "$1");
+        String supplier = available.body()
+            .replaceAll("\\s", "")
+            .replaceAll("(?s).*(\\{[^{}]*\"name\":\"supplier\"[^{}]*}).*", "$1");
         assertThat(supplier).as(available.body()).startsWith("{").contains("\"id\":");
 
         var mapped = http.send(HttpRequest.newBuilder(URI.create(user + "/role-mappings/realm"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("[" + supplier + "]")).build(),
-                HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("[" + supplier + "]"))
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(204);
         var held = http.send(HttpRequest.newBuilder(URI.create(user + "/role-mappings/realm"))
-                .header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(held.statusCode()).isEqualTo(200);
         assertThat(held.body()).contains("\"name\":\"supplier\"");
 
         var byName = http.send(HttpRequest.newBuilder(URI.create(realm + "/roles/supplier"))
-                .header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(byName.statusCode()).as("reading realm roles needs view-realm, which this client lacks")
-                .isEqualTo(403);
-        http.send(HttpRequest.newBuilder(URI.create(user))
-                .header("Authorization", "Bearer " + token).DELETE().build(),
+            .isEqualTo(403);
+        http.send(HttpRequest.newBuilder(URI.create(user)).header("Authorization", "Bearer " + token).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void servicesClientGetsAPartnerTokenWithTheSecretFromTheEnvironmentNeverAdmin() {
         String secret = keycloak.servicesClientSecret();
-        assertThat(secret).hasSizeGreaterThanOrEqualTo(40).isNotEqualTo("launchpad-services-dev-secret")
-                .doesNotContain("${");
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(40)
+            .isNotEqualTo("launchpad-services-dev-secret")
+            .doesNotContain("${");
         Map<String, Object> claims = claims(keycloak.clientCredentialsToken("launchpad-services", secret));
 
-        assertThat(realmRoles(claims)).contains("partner").doesNotContain("admin", "association", "supplier", "candidate");
+        assertThat(realmRoles(claims)).contains("partner")
+            .doesNotContain("admin", "association", "supplier", "candidate");
         assertThat(strings(claims.get("aud"))).contains("launchpad-api");
         assertThat(claims.get("azp")).isEqualTo("launchpad-services");
         // the old committed dev secret and the unresolved placeholder are refused
         for (String guess : List.of("launchpad-services-dev-secret", "${LAUNCHPAD_SERVICES_SECRET}")) {
             assertThatThrownBy(() -> keycloak.clientCredentialsToken("launchpad-services", guess))
-                    .hasMessageContaining("HTTP 401");
+                .hasMessageContaining("HTTP 401");
         }
     }
 
@@ -243,10 +258,11 @@ class KeycloakServerTest {
 
         HttpResponse<String> withoutChallenge = authorize(keycloak, "launchpad-web", redirectUri, "");
         assertThat(withoutChallenge.statusCode()).isEqualTo(302);
-        assertThat(withoutChallenge.headers().firstValue("Location")).get().asString()
-                .startsWith(redirectUri)
-                .contains("error=invalid_request")
-                .contains("code_challenge");
+        assertThat(withoutChallenge.headers().firstValue("Location")).get()
+            .asString()
+            .startsWith(redirectUri)
+            .contains("error=invalid_request")
+            .contains("code_challenge");
 
         HttpResponse<String> plainChallenge = authorize(keycloak, "launchpad-web", redirectUri,
                 "&code_challenge=" + S256_CHALLENGE + "&code_challenge_method=plain");
@@ -276,9 +292,11 @@ class KeycloakServerTest {
         String pkce = "&code_challenge=" + S256_CHALLENGE + "&code_challenge_method=S256";
 
         HttpResponse<String> app = authorize(keycloak, "launchpad-mobile", "io.launchpad.app:/oauth2redirect", pkce);
-        HttpResponse<String> web = authorize(keycloak, "launchpad-mobile", "http://127.0.0.1:8081" + WEB_CALLBACK, pkce);
+        HttpResponse<String> web = authorize(keycloak, "launchpad-mobile", "http://127.0.0.1:8081" + WEB_CALLBACK,
+                pkce);
 
         assertThat(app.statusCode()).isEqualTo(200);
         assertThat(web.statusCode()).isEqualTo(400);
     }
+
 }

@@ -17,22 +17,29 @@ import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Plain HTTP and JWT helpers for the Keycloak tests, so they see exactly what a client would. */
+/**
+ * Plain HTTP and JWT helpers for the Keycloak tests, so they see exactly what a client
+ * would.
+ */
 final class KeycloakTestSupport {
 
     static final String PASSWORD = "launchpad";
     static final String S256_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final HttpClient HTTP = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
 
     private KeycloakTestSupport() {
     }
 
-    /** The claims of a JWT, read without verifying its signature (the tests ask the issuer directly). */
+    /**
+     * The claims of a JWT, read without verifying its signature (the tests ask the issuer
+     * directly).
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> claims(String jwt) {
         String[] parts = jwt.split("\\.");
@@ -66,13 +73,14 @@ final class KeycloakTestSupport {
     }
 
     static HttpResponse<String> postForm(String uri, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
-                .collect(Collectors.joining("&"));
+        String body = form.entrySet()
+            .stream()
+            .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+            .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(uri))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
     }
 
     /** The start of an authorization code flow, as a browser would send it. */
@@ -88,11 +96,14 @@ final class KeycloakTestSupport {
     /** Resident memory of a process, from {@code /proc/<pid>/status}. */
     static long rssMegabytes(long pid) {
         try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
-                    .findFirst().orElseThrow();
-        } catch (IOException e) {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status"))
+                .stream()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
+                .findFirst()
+                .orElseThrow();
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -100,11 +111,14 @@ final class KeycloakTestSupport {
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -14,8 +14,10 @@ public final class LaunchpadMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        // ./mvnw -Prun -Dlaunchpad.cluster=true: three Elasticsearch nodes, two API instances behind HAProxy
-        LaunchpadStack stack = LaunchpadStack.start(LaunchpadStack.Options.dev().cluster(Boolean.getBoolean("launchpad.cluster")));
+        // ./mvnw -Prun -Dlaunchpad.cluster=true: three Elasticsearch nodes, two API
+        // instances behind HAProxy
+        LaunchpadStack stack = LaunchpadStack
+            .start(LaunchpadStack.Options.dev().cluster(Boolean.getBoolean("launchpad.cluster")));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // GreenMail keeps mail in memory: show what was sent before it goes
@@ -27,4 +29,5 @@ public final class LaunchpadMain {
         System.out.println(Banner.of(stack));
         stopped.await();
     }
+
 }

@@ -33,16 +33,19 @@ import jakarta.mail.Address;
 import java.util.Comparator;
 
 /**
- * A read-only web page listing every email the stack's GreenMail received (sign-up and password emails
- * from Keycloak, notifications from the API), so someone trying the product can follow "confirm your
- * email" without a real mailbox. Bound to 127.0.0.1 only; it has no forms and changes nothing.
+ * A read-only web page listing every email the stack's GreenMail received (sign-up and
+ * password emails from Keycloak, notifications from the API), so someone trying the
+ * product can follow "confirm your email" without a real mailbox. Bound to 127.0.0.1
+ * only; it has no forms and changes nothing.
  */
 public final class DevMailbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DevMailbox.class);
+
     private static final Pattern MESSAGE = Pattern.compile("/messages/(\\d{1,9})(/html)?");
 
     private final HttpServer server;
+
     private final MailServer mail;
 
     private DevMailbox(HttpServer server, MailServer mail) {
@@ -53,8 +56,8 @@ public final class DevMailbox implements AutoCloseable {
     /** Port 0 picks a free one. */
     public static DevMailbox start(MailServer mail, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    FreePorts.orFree(port)), 0);
+            HttpServer server = HttpServer
+                .create(new InetSocketAddress(InetAddress.getLoopbackAddress(), FreePorts.orFree(port)), 0);
             DevMailbox mailbox = new DevMailbox(server, mail);
             server.createContext("/", mailbox::handle);
             server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
@@ -65,7 +68,8 @@ public final class DevMailbox implements AutoCloseable {
             server.start();
             log.info("Dev mailbox ready at {}", mailbox.baseUrl());
             return mailbox;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Cannot start the dev mailbox on port " + port, e);
         }
     }
@@ -93,13 +97,17 @@ public final class DevMailbox implements AutoCloseable {
                     : Optional.empty();
             if (found.isEmpty()) {
                 send(exchange, 404, "text/plain", "No such email", null);
-            } else if (message.group(2) != null) {
-                // the email's own HTML, as it was sent: only ever as a sandboxed document (see BODY_POLICY)
+            }
+            else if (message.group(2) != null) {
+                // the email's own HTML, as it was sent: only ever as a sandboxed document
+                // (see BODY_POLICY)
                 send(exchange, 200, "text/html", found.get().html(), MailboxPages.BODY_POLICY);
-            } else {
+            }
+            else {
                 send(exchange, 200, "text/html", MailboxPages.message(found.get()), MailboxPages.PAGE_POLICY);
             }
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("Dev mailbox could not answer {}: {}", exchange.getRequestURI(), e.toString());
         }
     }
@@ -125,14 +133,15 @@ public final class DevMailbox implements AutoCloseable {
     }
 
     /**
-     * Every message received so far, in the order received; the id is its place in that order. GreenMail
-     * lists messages mailbox by mailbox, so a new email to one person used to shift the ids of another's;
-     * sorted by the time received (a stable sort), an earlier email keeps its id when later ones arrive.
+     * Every message received so far, in the order received; the id is its place in that
+     * order. GreenMail lists messages mailbox by mailbox, so a new email to one person
+     * used to shift the ids of another's; sorted by the time received (a stable sort), an
+     * earlier email keeps its id when later ones arrive.
      */
     List<MailboxPages.Mail> mails() {
         MimeMessage[] messages = mail.messages().clone();
-        Arrays.sort(messages, Comparator.comparing(DevMailbox::receivedAt,
-                Comparator.nullsLast(Comparator.naturalOrder())));
+        Arrays.sort(messages,
+                Comparator.comparing(DevMailbox::receivedAt, Comparator.nullsLast(Comparator.naturalOrder())));
         List<MailboxPages.Mail> mails = new ArrayList<>(messages.length);
         for (int i = 0; i < messages.length; i++) {
             mails.add(read(i + 1, messages[i]));
@@ -144,7 +153,8 @@ public final class DevMailbox implements AutoCloseable {
         try {
             return message.getReceivedDate() != null ? message.getReceivedDate().toInstant()
                     : message.getSentDate() != null ? message.getSentDate().toInstant() : null;
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             return null;
         }
     }
@@ -153,23 +163,30 @@ public final class DevMailbox implements AutoCloseable {
         try {
             Instant received = message.getReceivedDate() != null ? message.getReceivedDate().toInstant()
                     : message.getSentDate() != null ? message.getSentDate().toInstant() : null;
-            String[] parts = {"", ""};
+            String[] parts = { "", "" };
             collectParts(message, parts);
             return new MailboxPages.Mail(id, received, addresses(message.getFrom()),
                     addresses(message.getRecipients(Message.RecipientType.TO)),
                     message.getSubject() == null ? "" : message.getSubject(), parts[0], parts[1]);
-        } catch (MessagingException | IOException e) {
+        }
+        catch (MessagingException | IOException e) {
             return new MailboxPages.Mail(id, null, "", "", "(unreadable: " + e.getMessage() + ")", "", "");
         }
     }
 
-    /** The first text/plain part into parts[0] and the first text/html part into parts[1], however nested. */
+    /**
+     * The first text/plain part into parts[0] and the first text/html part into parts[1],
+     * however nested.
+     */
     private static void collectParts(Part part, String[] parts) throws MessagingException, IOException {
-        if (part.isMimeType("text/plain") && parts[0].isEmpty() && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+        if (part.isMimeType("text/plain") && parts[0].isEmpty()
+                && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
             parts[0] = text(part);
-        } else if (part.isMimeType("text/html") && parts[1].isEmpty()) {
+        }
+        else if (part.isMimeType("text/html") && parts[1].isEmpty()) {
             parts[1] = text(part);
-        } else if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+        }
+        else if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart child = multipart.getBodyPart(i);
                 collectParts(child, parts);
@@ -192,12 +209,14 @@ public final class DevMailbox implements AutoCloseable {
             return "";
         }
         return Arrays.stream(addresses)
-                .map(address -> address instanceof InternetAddress internet ? internet.toUnicodeString() : address.toString())
-                .collect(Collectors.joining(", "));
+            .map(address -> address instanceof InternetAddress internet ? internet.toUnicodeString()
+                    : address.toString())
+            .collect(Collectors.joining(", "));
     }
 
     @Override
     public void close() {
         server.stop(0);
     }
+
 }

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Free loopback ports for components started by tests, so parallel runs never collide. */
+/**
+ * Free loopback ports for components started by tests, so parallel runs never collide.
+ */
 public final class FreePorts {
 
     private FreePorts() {
@@ -15,7 +17,8 @@ public final class FreePorts {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("no free port", e);
         }
     }
@@ -24,4 +27,5 @@ public final class FreePorts {
     public static int orFree(int port) {
         return port > 0 ? port : pick();
     }
+
 }

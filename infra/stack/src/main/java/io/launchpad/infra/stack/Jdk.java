@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Finds a Java 21+ runtime for the processes we fork (the Elasticsearch node needs 21+ bytecode
- * support; the machines here default to Java 17).
+ * Finds a Java 21+ runtime for the processes we fork (the Elasticsearch node needs 21+
+ * bytecode support; the machines here default to Java 17).
  */
 public final class Jdk {
 
@@ -19,17 +19,18 @@ public final class Jdk {
     private Jdk() {
     }
 
-    /** The {@code java} executable of a 21+ runtime, preferring the one running this JVM. */
+    /**
+     * The {@code java} executable of a 21+ runtime, preferring the one running this JVM.
+     */
     public static Path java21OrNewer() {
         return home21OrNewer().resolve("bin/java");
     }
 
     /** The home folder of that runtime, as {@code JAVA_HOME} names it. */
     static Path home21OrNewer() {
-        return findHome()
-                .orElseThrow(() -> new IllegalStateException(
-                        "No Java 21+ runtime found (checked this JVM, JAVA_HOME and /usr/lib/jvm). "
-                                + "Install a JDK 21+ or set JAVA_HOME to one."));
+        return findHome().orElseThrow(() -> new IllegalStateException(
+                "No Java 21+ runtime found (checked this JVM, JAVA_HOME and /usr/lib/jvm). "
+                        + "Install a JDK 21+ or set JAVA_HOME to one."));
     }
 
     static Optional<Path> findHome() {
@@ -38,13 +39,14 @@ public final class Jdk {
         Optional.ofNullable(System.getenv("JAVA_HOME")).map(Path::of).ifPresent(candidates::add);
         try (Stream<Path> jvms = Files.list(Path.of("/usr/lib/jvm"))) {
             jvms.sorted().forEach(candidates::add);
-        } catch (IOException | RuntimeException notThere) {
+        }
+        catch (IOException | RuntimeException notThere) {
             // no system JVM folder: only this JVM and JAVA_HOME count
         }
         return candidates.stream()
-                .filter(home -> Files.isExecutable(home.resolve("bin/java")))
-                .filter(home -> majorVersion(home) >= MINIMUM)
-                .findFirst();
+            .filter(home -> Files.isExecutable(home.resolve("bin/java")))
+            .filter(home -> majorVersion(home) >= MINIMUM)
+            .findFirst();
     }
 
     private static int majorVersion(Path home) {
@@ -54,14 +56,18 @@ public final class Jdk {
         }
         Path release = home.resolve("release");
         try {
-            return Files.readAllLines(release).stream()
-                    .filter(line -> line.startsWith("JAVA_VERSION="))
-                    .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", ""))
-                    .map(version -> version.startsWith("1.") ? version.substring(2) : version)
-                    .map(version -> Integer.parseInt(version.split("[.+-]")[0]))
-                    .findFirst().orElse(0);
-        } catch (IOException | NumberFormatException unreadable) {
+            return Files.readAllLines(release)
+                .stream()
+                .filter(line -> line.startsWith("JAVA_VERSION="))
+                .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", ""))
+                .map(version -> version.startsWith("1.") ? version.substring(2) : version)
+                .map(version -> Integer.parseInt(version.split("[.+-]")[0]))
+                .findFirst()
+                .orElse(0);
+        }
+        catch (IOException | NumberFormatException unreadable) {
             return 0;
         }
     }
+
 }

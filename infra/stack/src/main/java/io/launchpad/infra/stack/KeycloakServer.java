@@ -36,63 +36,110 @@ import org.slf4j.LoggerFactory;
  * A real Keycloak with the {@code launchpad} realm, forked from the distribution that
  * {@code infra/keycloak} unpacks and pre-builds.
  *
- * <p>{@code dataDir} becomes the Keycloak home of this instance: its own {@code data/} (the dev-file
- * H2 database, reused by the next start with the same folder), log and copy of the small build
- * output, with symbolic links to the shared, read-only jars. Several instances (tests, the run
- * command) can therefore run from one distribution without writing into it.
+ * <p>
+ * {@code dataDir} becomes the Keycloak home of this instance: its own {@code data/} (the
+ * dev-file H2 database, reused by the next start with the same folder), log and copy of
+ * the small build output, with symbolic links to the shared, read-only jars. Several
+ * instances (tests, the run command) can therefore run from one distribution without
+ * writing into it.
  *
- * <p>Keycloak runs in {@code start --optimized} mode: the distribution was built once at Maven build
- * time, which makes a fresh start about as fast as {@code start-dev} restarts and a repeat start
- * twice as fast (measured on 2 cores; see {@code infra/keycloak/build-keycloak.sh}).
+ * <p>
+ * Keycloak runs in {@code start --optimized} mode: the distribution was built once at
+ * Maven build time, which makes a fresh start about as fast as {@code start-dev} restarts
+ * and a repeat start twice as fast (measured on 2 cores; see
+ * {@code infra/keycloak/build-keycloak.sh}).
  */
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "launchpad";
+
     public static final String TEST_CLIENT = "launchpad-test";
-    /** The confidential client for partner systems; its secret is never in the realm file. */
+
+    /**
+     * The confidential client for partner systems; its secret is never in the realm file.
+     */
     public static final String SERVICES_CLIENT = "launchpad-services";
-    /** The variable the realm file's {@code ${LAUNCHPAD_SERVICES_SECRET}} placeholder is resolved from. */
+
+    /**
+     * The variable the realm file's {@code ${LAUNCHPAD_SERVICES_SECRET}} placeholder is
+     * resolved from.
+     */
     public static final String SERVICES_SECRET_VARIABLE = "LAUNCHPAD_SERVICES_SECRET";
+
     private static final String SERVICES_SECRET_FILE = "launchpad-services.secret";
-    /** The confidential client the API deletes sign-in accounts with (issue 12): realm-management manage-users only. */
+
+    /**
+     * The confidential client the API deletes sign-in accounts with (issue 12):
+     * realm-management manage-users only.
+     */
     public static final String ACCOUNT_ADMIN_CLIENT = "launchpad-account-admin";
-    /** The variable the realm file's {@code ${LAUNCHPAD_ACCOUNT_ADMIN_SECRET}} placeholder is resolved from. */
+
+    /**
+     * The variable the realm file's {@code ${LAUNCHPAD_ACCOUNT_ADMIN_SECRET}} placeholder
+     * is resolved from.
+     */
     public static final String ACCOUNT_ADMIN_SECRET_VARIABLE = "LAUNCHPAD_ACCOUNT_ADMIN_SECRET";
+
     private static final String ACCOUNT_ADMIN_SECRET_FILE = "launchpad-account-admin.secret";
-    /** The realm's login theme ({@code infra/keycloak/theme/launchpad}), copied into the distribution by its build. */
+
+    /**
+     * The realm's login theme ({@code infra/keycloak/theme/launchpad}), copied into the
+     * distribution by its build.
+     */
     public static final String LOGIN_THEME = "launchpad";
+
     /** The SMTP port the realm file falls back to, the run command's GreenMail. */
     public static final int DEFAULT_SMTP_PORT = 3025;
+
     private static final String DEFAULT_WEB_URL = "http://127.0.0.1:8081";
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakServer.class);
 
-    // a first start imports the realm; on a busy shared machine that alone has taken over three minutes
+    // a first start imports the realm; on a busy shared machine that alone has taken over
+    // three minutes
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
     private static final String HEAP = "-Xms64m -Xmx512m";
+
     private static final String REALM_FILE = "launchpad-realm.json";
+
     private static final int LOG_TAIL_LINES = 60;
 
     /** The realm file's last dev redirect URI; extra ones are inserted after it. */
     private static final String WEB_REDIRECT_ANCHOR = "\"http://localhost:8081/*\"";
 
-    /** Dev-only master-realm admin: lets a repeat start register redirect URIs through the admin API. */
+    /**
+     * Dev-only master-realm admin: lets a repeat start register redirect URIs through the
+     * admin API.
+     */
     private static final String BOOTSTRAP_ADMIN = "admin";
+
     private static final String BOOTSTRAP_ADMIN_PASSWORD = "admin";
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
     private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
     private static final Pattern REDIRECT_URIS = Pattern.compile("\"redirectUris\"\\s*:\\s*\\[([^\\]]*)]");
+
     private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final Process watchdog;
+
     private final ProcessHandle java;
+
     private final int port;
+
     private final Path logFile;
+
     private final HttpClient http;
+
     private final String servicesClientSecret;
+
     private final Thread shutdownHook = new Thread(this::stopProcesses, "keycloak-shutdown");
+
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private KeycloakServer(Process watchdog, ProcessHandle java, int port, Path logFile, HttpClient http,
@@ -108,29 +155,31 @@ public final class KeycloakServer implements AutoCloseable {
 
     /**
      * Starts Keycloak and returns once the realm answers.
-     *
-     * @param dataDir Keycloak's home for this instance; a second start with the same folder reuses its database
+     * @param dataDir Keycloak's home for this instance; a second start with the same
+     * folder reuses its database
      * @param port the HTTP port, or 0 for a free one
-     * @param extraWebRedirectBaseUrls base URLs such as {@code http://127.0.0.1:34567} where a web front end
-     *     runs besides the dev one on port 8081; {@code launchpad-web} accepts redirects below each of them
+     * @param extraWebRedirectBaseUrls base URLs such as {@code http://127.0.0.1:34567}
+     * where a web front end runs besides the dev one on port 8081; {@code launchpad-web}
+     * accepts redirects below each of them
      */
     public static KeycloakServer start(Path dataDir, int port, List<String> extraWebRedirectBaseUrls) {
         return start(dataDir, port, extraWebRedirectBaseUrls, DEFAULT_SMTP_PORT, ProcessHandle.current().pid());
     }
 
     /**
-     * As {@link #start(Path, int, List)}, with the realm's emails (verify your address, reset your password)
-     * sent to the SMTP server on 127.0.0.1:{@code smtpPort}. The first extra web base URL, when there is
-     * one, is where the sign-in pages' "Launchpad" header and "Go to Launchpad" links lead.
+     * As {@link #start(Path, int, List)}, with the realm's emails (verify your address,
+     * reset your password) sent to the SMTP server on 127.0.0.1:{@code smtpPort}. The
+     * first extra web base URL, when there is one, is where the sign-in pages'
+     * "Launchpad" header and "Go to Launchpad" links lead.
      */
     public static KeycloakServer start(Path dataDir, int port, List<String> extraWebRedirectBaseUrls, int smtpPort) {
         return start(dataDir, port, extraWebRedirectBaseUrls, smtpPort, ProcessHandle.current().pid());
     }
 
     /**
-     * As {@link #start(Path, int, List)}, with Keycloak stopping once process {@code ownerPid} is gone: shutdown
-     * hooks do not run when a JVM is killed with SIGKILL, and an orphaned Keycloak would hold its port and half a
-     * gigabyte.
+     * As {@link #start(Path, int, List)}, with Keycloak stopping once process
+     * {@code ownerPid} is gone: shutdown hooks do not run when a JVM is killed with
+     * SIGKILL, and an orphaned Keycloak would hold its port and half a gigabyte.
      */
     static KeycloakServer start(Path dataDir, int port, List<String> extraWebRedirectBaseUrls, long ownerPid) {
         return start(dataDir, port, extraWebRedirectBaseUrls, DEFAULT_SMTP_PORT, ownerPid);
@@ -140,7 +189,9 @@ public final class KeycloakServer implements AutoCloseable {
             long ownerPid) {
         String webUrl = extraWebRedirectBaseUrls.isEmpty() ? DEFAULT_WEB_URL
                 : extraWebRedirectBaseUrls.getFirst().replaceAll("/+$", "");
-        List<String> extraRedirectUris = extraWebRedirectBaseUrls.stream().map(KeycloakServer::redirectUriBelow).toList();
+        List<String> extraRedirectUris = extraWebRedirectBaseUrls.stream()
+            .map(KeycloakServer::redirectUriBelow)
+            .toList();
         Path home = dataDir.toAbsolutePath().normalize();
         Path distribution = distribution();
         int httpPort = FreePorts.orFree(port);
@@ -152,26 +203,28 @@ public final class KeycloakServer implements AutoCloseable {
             String servicesSecret = servicesClientSecret(home, System.getenv(SERVICES_SECRET_VARIABLE));
             String accountAdminSecret = accountAdminClientSecret(home);
             Path logFile = rotateLog(home);
-            log.info("Starting Keycloak ({} start) on port {} with home {}; log in {}",
-                    firstStart ? "first" : "repeat", httpPort, home, logFile);
+            log.info("Starting Keycloak ({} start) on port {} with home {}; log in {}", firstStart ? "first" : "repeat",
+                    httpPort, home, logFile);
 
-            Process watchdog = fork(home, httpPort, logFile, ownerPid, servicesSecret, accountAdminSecret,
-                    smtpPort, webUrl);
+            Process watchdog = fork(home, httpPort, logFile, ownerPid, servicesSecret, accountAdminSecret, smtpPort,
+                    webUrl);
             HttpClient http = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(2))
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .build();
+                .connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
             ProcessHandle java;
             try {
                 java = awaitReady(watchdog, httpPort, http, logFile, started);
-            } catch (RuntimeException notReady) {
+            }
+            catch (RuntimeException notReady) {
                 stopProcessTree(watchdog);
                 throw notReady;
             }
             KeycloakServer server = new KeycloakServer(watchdog, java, httpPort, logFile, http, servicesSecret);
             if (!firstStart) {
-                // the realm file is imported only into a new database; an existing realm is updated in place
+                // the realm file is imported only into a new database; an existing realm
+                // is updated in place
                 try {
                     if (!extraRedirectUris.isEmpty()) {
                         server.addWebRedirectUris(extraRedirectUris);
@@ -179,37 +232,44 @@ public final class KeycloakServer implements AutoCloseable {
                     server.confineServicesClient(servicesSecret);
                     server.keepAccountAdminSecret(accountAdminSecret);
                     server.openSelfService(smtpPort, webUrl);
-                } catch (RuntimeException e) {
+                }
+                catch (RuntimeException e) {
                     server.stop();
                     throw e;
                 }
             }
-            log.info("Keycloak ready at {} in {} s (pid {}, {} start)", server.baseUrl(),
-                    seconds(started), java.pid(), firstStart ? "first" : "repeat");
+            log.info("Keycloak ready at {} in {} s (pid {}, {} start)", server.baseUrl(), seconds(started), java.pid(),
+                    firstStart ? "first" : "repeat");
             return server;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare Keycloak in " + home, e);
         }
     }
 
-    /** The {@code launchpad-services} client secret this Keycloak was given (for whatever acts as that client). */
+    /**
+     * The {@code launchpad-services} client secret this Keycloak was given (for whatever
+     * acts as that client).
+     */
     public String servicesClientSecret() {
         return servicesClientSecret;
     }
 
     /**
-     * The services client's secret: from {@code LAUNCHPAD_SERVICES_SECRET} when set, otherwise one
-     * generated for this state folder on its first start and kept there (owner-only), so a repeat
-     * start keeps working with the same secret and no two state folders share one.
+     * The services client's secret: from {@code LAUNCHPAD_SERVICES_SECRET} when set,
+     * otherwise one generated for this state folder on its first start and kept there
+     * (owner-only), so a repeat start keeps working with the same secret and no two state
+     * folders share one.
      */
     static String servicesClientSecret(Path home, String fromEnvironment) throws IOException {
         return clientSecret(home, SERVICES_SECRET_FILE, fromEnvironment);
     }
 
     /**
-     * The account-admin client's secret for the Keycloak whose state folder is {@code dataDir}: from
-     * {@code LAUNCHPAD_ACCOUNT_ADMIN_SECRET} when set, otherwise generated once and kept there, like the
-     * services client's. The stack hands the same value to the API before Keycloak is up.
+     * The account-admin client's secret for the Keycloak whose state folder is
+     * {@code dataDir}: from {@code LAUNCHPAD_ACCOUNT_ADMIN_SECRET} when set, otherwise
+     * generated once and kept there, like the services client's. The stack hands the same
+     * value to the API before Keycloak is up.
      */
     public static String accountAdminClientSecret(Path dataDir) throws IOException {
         return clientSecret(dataDir.toAbsolutePath().normalize(), ACCOUNT_ADMIN_SECRET_FILE,
@@ -235,7 +295,8 @@ public final class KeycloakServer implements AutoCloseable {
         Files.writeString(file, secret);
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
+        }
+        catch (UnsupportedOperationException notPosix) {
             log.debug("{} keeps its default permissions (no POSIX file system)", file);
         }
         return secret;
@@ -262,29 +323,31 @@ public final class KeycloakServer implements AutoCloseable {
         return logFile;
     }
 
-    /** An access token for a realm user, through the test-only password-grant client. For tests. */
+    /**
+     * An access token for a realm user, through the test-only password-grant client. For
+     * tests.
+     */
     public String passwordGrantToken(String username, String password) {
-        return accessToken(REALM, Map.of(
-                "grant_type", "password",
-                "client_id", TEST_CLIENT,
-                "username", username,
-                "password", password,
-                "scope", "openid"));
+        return accessToken(REALM, Map.of("grant_type", "password", "client_id", TEST_CLIENT, "username", username,
+                "password", password, "scope", "openid"));
     }
 
-    /** An access token for a confidential client's service account (e.g. {@code launchpad-services}). */
+    /**
+     * An access token for a confidential client's service account (e.g.
+     * {@code launchpad-services}).
+     */
     public String clientCredentialsToken(String clientId, String clientSecret) {
-        return accessToken(REALM, Map.of(
-                "grant_type", "client_credentials",
-                "client_id", clientId,
-                "client_secret", clientSecret));
+        return accessToken(REALM,
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret));
     }
 
     public void stop() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to: it stops Keycloak too, and only one of us does the work
+        }
+        catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops Keycloak too, and only one of us
+            // does the work
         }
         stopProcesses();
     }
@@ -302,38 +365,51 @@ public final class KeycloakServer implements AutoCloseable {
         java.destroy();
         try {
             java.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception notInTime) {
+        }
+        catch (Exception notInTime) {
             java.destroyForcibly();
         }
-        // the watchdog notices Keycloak is gone within a second; destroying it only covers a hung shell
+        // the watchdog notices Keycloak is gone within a second; destroying it only
+        // covers a hung shell
         try {
             if (!watchdog.waitFor(5, TimeUnit.SECONDS)) {
                 watchdog.destroyForcibly();
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             watchdog.destroyForcibly();
             Thread.currentThread().interrupt();
         }
         log.info("Keycloak on port {} stopped in {} s", port, seconds(started));
     }
 
-    // --- home and realm ------------------------------------------------------------------------
+    // --- home and realm
+    // ------------------------------------------------------------------------
 
-    /** The distribution folder the last {@code infra/keycloak} build unpacked and pre-built. */
+    /**
+     * The distribution folder the last {@code infra/keycloak} build unpacked and
+     * pre-built.
+     */
     static Path distribution() {
         Path pointer = ProjectPaths.built("infra/keycloak/target/keycloak-home");
         try {
             String folder = Files.readString(pointer).strip();
-            ProjectPaths.built("infra/keycloak/target/" + folder + "/bin/kc.sh"); // there, or it says to build it
+            ProjectPaths.built("infra/keycloak/target/" + folder + "/bin/kc.sh"); // there,
+                                                                                  // or it
+                                                                                  // says
+                                                                                  // to
+                                                                                  // build
+                                                                                  // it
             return ProjectPaths.built("infra/keycloak/target/" + folder);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Copies what Keycloak may rewrite (launcher, build output) and links the rest, refreshing both on
-     * every start so a rebuilt distribution is picked up.
+     * Copies what Keycloak may rewrite (launcher, build output) and links the rest,
+     * refreshing both on every start so a rebuilt distribution is picked up.
      */
     private static void prepareHome(Path distribution, Path home) throws IOException {
         Files.createDirectories(home.resolve("bin"));
@@ -364,7 +440,10 @@ public final class KeycloakServer implements AutoCloseable {
         Files.writeString(home.resolve("data/import/" + REALM_FILE), withWebRedirectUris(realm, extraRedirectUris));
     }
 
-    /** The realm JSON with more {@code launchpad-web} redirect URIs; the file itself stays valid JSON. */
+    /**
+     * The realm JSON with more {@code launchpad-web} redirect URIs; the file itself stays
+     * valid JSON.
+     */
     static String withWebRedirectUris(String realmJson, List<String> extraRedirectUris) {
         int first = realmJson.indexOf(WEB_REDIRECT_ANCHOR);
         if (first < 0 || first != realmJson.lastIndexOf(WEB_REDIRECT_ANCHOR)) {
@@ -384,7 +463,8 @@ public final class KeycloakServer implements AutoCloseable {
         return baseUrl.replaceAll("/+$", "") + "/*";
     }
 
-    // --- process ---------------------------------------------------------------------------------
+    // --- process
+    // ---------------------------------------------------------------------------------
 
     private static Path rotateLog(Path home) throws IOException {
         Path logFile = home.resolve("keycloak.log");
@@ -396,22 +476,16 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static Process fork(Path home, int port, Path logFile, long ownerPid, String servicesSecret,
             String accountAdminSecret, int smtpPort, String webUrl) throws IOException {
-        List<String> command = new ArrayList<>(ParentWatchdog.command(ownerPid,
-                home.resolve("bin/kc.sh").toString(),
-                "start", "--optimized",
-                "--cache=local",
-                "--http-enabled=true",
-                "--http-host=127.0.0.1",
-                "--http-port=" + port,
-                // a fixed issuer: otherwise it follows each request's Host and token validation fails
-                "--hostname=http://127.0.0.1:" + port,
-                "--log-console-color=false",
-                "--import-realm"));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        List<String> command = new ArrayList<>(
+                ParentWatchdog.command(ownerPid, home.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                        "--cache=local", "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
+                        // a fixed issuer: otherwise it follows each request's Host and
+                        // token validation fails
+                        "--hostname=http://127.0.0.1:" + port, "--log-console-color=false", "--import-realm"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(logFile.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         Map<String, String> env = builder.environment();
         // Keycloak reads KC_* and kc.sh JAVA_OPTS* from the environment: only ours count
         env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("JAVA_OPTS") || name.equals("JAVA"));
@@ -419,11 +493,14 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("JAVA_OPTS_KC_HEAP", HEAP);
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", BOOTSTRAP_ADMIN);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_ADMIN_PASSWORD);
-        // resolves the realm file's ${LAUNCHPAD_SERVICES_SECRET} when the realm is imported
+        // resolves the realm file's ${LAUNCHPAD_SERVICES_SECRET} when the realm is
+        // imported
         env.put(SERVICES_SECRET_VARIABLE, servicesSecret);
-        // and ${LAUNCHPAD_ACCOUNT_ADMIN_SECRET}, the API's client for deleting erased people's accounts
+        // and ${LAUNCHPAD_ACCOUNT_ADMIN_SECRET}, the API's client for deleting erased
+        // people's accounts
         env.put(ACCOUNT_ADMIN_SECRET_VARIABLE, accountAdminSecret);
-        // and the realm's SMTP server (sign-up and password emails) and the web address its pages link to
+        // and the realm's SMTP server (sign-up and password emails) and the web address
+        // its pages link to
         env.put("LAUNCHPAD_SMTP_HOST", "127.0.0.1");
         env.put("LAUNCHPAD_SMTP_PORT", Integer.toString(smtpPort));
         env.put("LAUNCHPAD_WEB_URL", webUrl);
@@ -431,7 +508,8 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private static ProcessHandle awaitReady(Process watchdog, int port, HttpClient http, Path logFile, long started) {
-        URI discovery = URI.create("http://127.0.0.1:" + port + "/realms/" + REALM + "/.well-known/openid-configuration");
+        URI discovery = URI
+            .create("http://127.0.0.1:" + port + "/realms/" + REALM + "/.well-known/openid-configuration");
         long deadline = started + READY_TIMEOUT.toNanos();
         long nextProgress = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         Optional<ProcessHandle> java = Optional.empty();
@@ -457,17 +535,19 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static Optional<ProcessHandle> keycloakJava(Process watchdog) {
         return watchdog.descendants()
-                .filter(process -> process.info().command().map(cmd -> cmd.endsWith("/java")).orElse(false))
-                .findFirst();
+            .filter(process -> process.info().command().map(cmd -> cmd.endsWith("/java")).orElse(false))
+            .findFirst();
     }
 
     private static boolean answers(HttpClient http, URI uri) {
         try {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException notYet) {
+        }
+        catch (IOException notYet) {
             return false;
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
         }
@@ -486,18 +566,20 @@ public final class KeycloakServer implements AutoCloseable {
         try {
             List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
+        }
+        catch (IOException | UncheckedIOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
         }
     }
 
-    // --- HTTP ------------------------------------------------------------------------------------
+    // --- HTTP
+    // ------------------------------------------------------------------------------------
 
     private String accessToken(String realm, Map<String, String> form) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                        URI.create(baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formEncoded(form))));
+        HttpResponse<String> response = send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/" + realm + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(formEncoded(form))));
         Matcher token = ACCESS_TOKEN.matcher(response.body());
         if (response.statusCode() != 200 || !token.find()) {
             throw new IllegalStateException("Token request (" + form.get("grant_type") + ", " + form.get("client_id")
@@ -507,66 +589,76 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * A realm imported before issue 10 gave the services client the shared dev secret and the admin
-     * role: on a repeat start the client gets this folder's secret and its service account the
-     * partner role instead of admin (both idempotent).
+     * A realm imported before issue 10 gave the services client the shared dev secret and
+     * the admin role: on a repeat start the client gets this folder's secret and its
+     * service account the partner role instead of admin (both idempotent).
      */
     private void confineServicesClient(String secret) {
         String adminToken = adminToken();
         String realm = baseUrl() + "/admin/realms/" + REALM;
         String found = expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/clients?clientId=" + SERVICES_CLIENT))
-                .header("Authorization", "Bearer " + adminToken).GET())).body();
+            .header("Authorization", "Bearer " + adminToken)
+            .GET())).body();
         Matcher clientId = FIRST_ID.matcher(found);
         if (!clientId.find()) {
             throw new IllegalStateException(SERVICES_CLIENT + " not found in realm " + REALM + ": " + found);
         }
         expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/clients/" + clientId.group(1)))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"secret\": \""
-                        + secret.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"))));
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers
+                .ofString("{\"secret\": \"" + secret.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"))));
         HttpResponse<String> partner = send(HttpRequest.newBuilder(URI.create(realm + "/roles/partner"))
-                .header("Authorization", "Bearer " + adminToken).GET());
+            .header("Authorization", "Bearer " + adminToken)
+            .GET());
         if (partner.statusCode() == 404) {
             expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/roles"))
-                    .header("Authorization", "Bearer " + adminToken)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"partner\", \"description\": "
-                            + "\"A partner system: reads what is published, never people's data, never admin\"}"))));
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"partner\", \"description\": "
+                        + "\"A partner system: reads what is published, never people's data, never admin\"}"))));
             partner = send(HttpRequest.newBuilder(URI.create(realm + "/roles/partner"))
-                    .header("Authorization", "Bearer " + adminToken).GET());
+                .header("Authorization", "Bearer " + adminToken)
+                .GET());
         }
         String partnerRole = expectOk(partner).body();
         String adminRole = expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/roles/admin"))
-                .header("Authorization", "Bearer " + adminToken).GET())).body();
-        String user = expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/clients/" + clientId.group(1)
-                        + "/service-account-user"))
-                .header("Authorization", "Bearer " + adminToken).GET())).body();
+            .header("Authorization", "Bearer " + adminToken)
+            .GET())).body();
+        String user = expectOk(send(
+                HttpRequest.newBuilder(URI.create(realm + "/clients/" + clientId.group(1) + "/service-account-user"))
+                    .header("Authorization", "Bearer " + adminToken)
+                    .GET()))
+            .body();
         Matcher userId = FIRST_ID.matcher(user);
         if (!userId.find()) {
             throw new IllegalStateException("No service account for " + SERVICES_CLIENT + ": " + user);
         }
         String mappings = realm + "/users/" + userId.group(1) + "/role-mappings/realm";
         expectOk(send(HttpRequest.newBuilder(URI.create(mappings))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .method("DELETE", HttpRequest.BodyPublishers.ofString("[" + adminRole + "]"))));
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .method("DELETE", HttpRequest.BodyPublishers.ofString("[" + adminRole + "]"))));
         expectOk(send(HttpRequest.newBuilder(URI.create(mappings))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("[" + partnerRole + "]"))));
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("[" + partnerRole + "]"))));
     }
 
     /**
-     * A realm imported before issue 12 has no account-admin client: erasures then record the Keycloak
-     * deletion as pending (the API retries it) until the state folder is recreated. Where the client
-     * exists, it is given this state folder's secret, as the services client is.
+     * A realm imported before issue 12 has no account-admin client: erasures then record
+     * the Keycloak deletion as pending (the API retries it) until the state folder is
+     * recreated. Where the client exists, it is given this state folder's secret, as the
+     * services client is.
      */
     private void keepAccountAdminSecret(String secret) {
         String adminToken = adminToken();
         String realm = baseUrl() + "/admin/realms/" + REALM;
-        String found = expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/clients?clientId=" + ACCOUNT_ADMIN_CLIENT))
-                .header("Authorization", "Bearer " + adminToken).GET())).body();
+        String found = expectOk(
+                send(HttpRequest.newBuilder(URI.create(realm + "/clients?clientId=" + ACCOUNT_ADMIN_CLIENT))
+                    .header("Authorization", "Bearer " + adminToken)
+                    .GET()))
+            .body();
         Matcher clientId = FIRST_ID.matcher(found);
         if (!clientId.find()) {
             log.warn("Realm {} has no {} client (imported before it existed): erased people's sign-in accounts stay"
@@ -574,60 +666,60 @@ public final class KeycloakServer implements AutoCloseable {
             return;
         }
         expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/clients/" + clientId.group(1)))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"secret\": \""
-                        + secret.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"))));
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers
+                .ofString("{\"secret\": \"" + secret.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"))));
     }
 
     /**
-     * A realm imported before issue 12 was closed to sign-up: on a repeat start it gets the realm file's
-     * self-service settings (registration with email verification, password reset, the Launchpad login
-     * theme, the password policy) and, every time, this run's SMTP port and web address (idempotent).
+     * A realm imported before issue 12 was closed to sign-up: on a repeat start it gets
+     * the realm file's self-service settings (registration with email verification,
+     * password reset, the Launchpad login theme, the password policy) and, every time,
+     * this run's SMTP port and web address (idempotent).
      */
     private void openSelfService(int smtpPort, String webUrl) {
         String adminToken = adminToken();
         String realm = baseUrl() + "/admin/realms/" + REALM;
         expectOk(send(HttpRequest.newBuilder(URI.create(realm))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("""
-                        {"registrationAllowed": true, "resetPasswordAllowed": true, "verifyEmail": true,
-                         "loginTheme": "%s", "emailTheme": "%s", "passwordPolicy": "length(8) and notUsername and notEmail",
-                         "smtpServer": {"host": "127.0.0.1", "port": "%d", "from": "launchpad@launchpad.example",
-                                        "fromDisplayName": "Launchpad", "auth": "false", "ssl": "false",
-                                        "starttls": "false"}}""".formatted(LOGIN_THEME, LOGIN_THEME, smtpPort)))));
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("""
+                    {"registrationAllowed": true, "resetPasswordAllowed": true, "verifyEmail": true,
+                     "loginTheme": "%s", "emailTheme": "%s", "passwordPolicy": "length(8) and notUsername and notEmail",
+                     "smtpServer": {"host": "127.0.0.1", "port": "%d", "from": "launchpad@launchpad.example",
+                                    "fromDisplayName": "Launchpad", "auth": "false", "ssl": "false",
+                                    "starttls": "false"}}""".formatted(LOGIN_THEME, LOGIN_THEME, smtpPort)))));
         String found = expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/clients?clientId=launchpad-web"))
-                .header("Authorization", "Bearer " + adminToken).GET())).body();
+            .header("Authorization", "Bearer " + adminToken)
+            .GET())).body();
         Matcher clientId = FIRST_ID.matcher(found);
         if (!clientId.find()) {
             throw new IllegalStateException("launchpad-web not found in realm " + REALM + ": " + found);
         }
         expectOk(send(HttpRequest.newBuilder(URI.create(realm + "/clients/" + clientId.group(1)))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"baseUrl\": \""
-                        + webUrl.replace("\\", "\\\\").replace("\"", "\\\"") + "/\"}"))));
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers
+                .ofString("{\"baseUrl\": \"" + webUrl.replace("\\", "\\\\").replace("\"", "\\\"") + "/\"}"))));
     }
 
     private String adminToken() {
-        return accessToken("master", Map.of(
-                "grant_type", "password",
-                "client_id", "admin-cli",
-                "username", BOOTSTRAP_ADMIN,
-                "password", BOOTSTRAP_ADMIN_PASSWORD));
+        return accessToken("master", Map.of("grant_type", "password", "client_id", "admin-cli", "username",
+                BOOTSTRAP_ADMIN, "password", BOOTSTRAP_ADMIN_PASSWORD));
     }
 
-    /** Adds redirect URIs to {@code launchpad-web} through the admin API (kept when already there). */
+    /**
+     * Adds redirect URIs to {@code launchpad-web} through the admin API (kept when
+     * already there).
+     */
     private void addWebRedirectUris(List<String> redirectUris) {
-        String adminToken = accessToken("master", Map.of(
-                "grant_type", "password",
-                "client_id", "admin-cli",
-                "username", BOOTSTRAP_ADMIN,
-                "password", BOOTSTRAP_ADMIN_PASSWORD));
+        String adminToken = accessToken("master", Map.of("grant_type", "password", "client_id", "admin-cli", "username",
+                BOOTSTRAP_ADMIN, "password", BOOTSTRAP_ADMIN_PASSWORD));
         String clients = baseUrl() + "/admin/realms/" + REALM + "/clients";
         String found = expectOk(send(HttpRequest.newBuilder(URI.create(clients + "?clientId=launchpad-web"))
-                .header("Authorization", "Bearer " + adminToken).GET())).body();
+            .header("Authorization", "Bearer " + adminToken)
+            .GET())).body();
         Matcher id = FIRST_ID.matcher(found);
         Matcher current = REDIRECT_URIS.matcher(found);
         if (!id.find() || !current.find()) {
@@ -638,21 +730,24 @@ public final class KeycloakServer implements AutoCloseable {
         if (!merged.addAll(redirectUris)) {
             return;
         }
-        String body = merged.stream().map(uri -> "\"" + uri + "\"")
-                .collect(Collectors.joining(", ", "{\"redirectUris\": [", "]}"));
+        String body = merged.stream()
+            .map(uri -> "\"" + uri + "\"")
+            .collect(Collectors.joining(", ", "{\"redirectUris\": [", "]}"));
         expectOk(send(HttpRequest.newBuilder(URI.create(clients + "/" + id.group(1)))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body))));
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body))));
         log.info("Registered web redirect URIs {} on launchpad-web", redirectUris);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("Keycloak at " + baseUrl() + " did not answer", e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);
         }
@@ -667,10 +762,11 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private static String formEncoded(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return form.entrySet()
+            .stream()
+            .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
     }
 
     private static String seconds(long startedNanos) {
@@ -680,9 +776,11 @@ public final class KeycloakServer implements AutoCloseable {
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
         }
     }
+
 }

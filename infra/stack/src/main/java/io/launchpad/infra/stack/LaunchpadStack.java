@@ -20,9 +20,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 
 /**
- * The whole product on this machine: PostgreSQL, an Elasticsearch node and Keycloak, then the API
- * and the web front end from their packaged jars, wired to each other. The run command starts it
- * with fixed ports and kept state; system tests with free ports and clean state.
+ * The whole product on this machine: PostgreSQL, an Elasticsearch node and Keycloak, then
+ * the API and the web front end from their packaged jars, wired to each other. The run
+ * command starts it with fixed ports and kept state; system tests with free ports and
+ * clean state.
  */
 public final class LaunchpadStack implements AutoCloseable {
 
@@ -31,7 +32,10 @@ public final class LaunchpadStack implements AutoCloseable {
             int apiPort, int webPort, int smtpPort, int mailboxPort, boolean demoData, External external,
             boolean cluster, Map<String, String> apiSettings) {
 
-        /** The run command: fixed ports, kept state, demo data, and external components where configured. */
+        /**
+         * The run command: fixed ports, kept state, demo data, and external components
+         * where configured.
+         */
         public static Options dev() {
             return new Options(ProjectPaths.localState(), false, 5433, 9200, 8180, 8080, 8081, 3025, 8025, true,
                     External.fromEnvironment(System.getenv()), false, Map.of());
@@ -42,8 +46,9 @@ public final class LaunchpadStack implements AutoCloseable {
         }
 
         /**
-         * Cluster mode: a 3-node Elasticsearch cluster (every shard with a replica) and two API instances
-         * behind HAProxy on the API port, instead of one of each. Its state lives apart from single mode's.
+         * Cluster mode: a 3-node Elasticsearch cluster (every shard with a replica) and
+         * two API instances behind HAProxy on the API port, instead of one of each. Its
+         * state lives apart from single mode's.
          */
         public Options cluster(boolean on) {
             return new Options(on && !cluster ? stateDir.resolve("cluster") : stateDir, clean, postgresPort,
@@ -51,16 +56,20 @@ public final class LaunchpadStack implements AutoCloseable {
                     apiSettings);
         }
 
-        /** Extra environment for the API instances (a test's own limits, say); it wins over the stack's. */
+        /**
+         * Extra environment for the API instances (a test's own limits, say); it wins
+         * over the stack's.
+         */
         public Options apiSettings(Map<String, String> settings) {
-            return new Options(stateDir, clean, postgresPort, elasticsearchPort, keycloakPort, apiPort, webPort, smtpPort,
-                    mailboxPort, demoData, external, cluster, Map.copyOf(settings));
+            return new Options(stateDir, clean, postgresPort, elasticsearchPort, keycloakPort, apiPort, webPort,
+                    smtpPort, mailboxPort, demoData, external, cluster, Map.copyOf(settings));
         }
     }
 
     /**
-     * Components that already run elsewhere (a managed PostgreSQL, an Elasticsearch cluster, a
-     * Keycloak): each one named here is used instead of starting the embedded one.
+     * Components that already run elsewhere (a managed PostgreSQL, an Elasticsearch
+     * cluster, a Keycloak): each one named here is used instead of starting the embedded
+     * one.
      */
     public record External(@Nullable String jdbcUrl, @Nullable String r2dbcUrl, @Nullable String databaseUser,
             @Nullable String databasePassword, @Nullable String elasticsearchUrl, @Nullable String keycloakIssuerUri) {
@@ -71,7 +80,8 @@ public final class LaunchpadStack implements AutoCloseable {
             String jdbc = env.get("LAUNCHPAD_DB_JDBC_URL");
             String r2dbc = env.get("LAUNCHPAD_DB_R2DBC_URL");
             if ((jdbc == null) != (r2dbc == null)) {
-                throw new IllegalStateException("Set both LAUNCHPAD_DB_JDBC_URL and LAUNCHPAD_DB_R2DBC_URL, or neither");
+                throw new IllegalStateException(
+                        "Set both LAUNCHPAD_DB_JDBC_URL and LAUNCHPAD_DB_R2DBC_URL, or neither");
             }
             return new External(jdbc, r2dbc, env.getOrDefault("LAUNCHPAD_DB_USER", "postgres"),
                     env.getOrDefault("LAUNCHPAD_DB_PASSWORD", ""), env.get("ELASTICSEARCH_URL"),
@@ -94,22 +104,33 @@ public final class LaunchpadStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LaunchpadStack.class);
 
     private final @Nullable Postgres postgres;
+
     private final @Nullable ElasticsearchServer elasticsearch;
+
     private final @Nullable KeycloakServer keycloak;
+
     private final @Nullable ElasticsearchCluster elasticsearchCluster;
+
     private final List<SpringBootProcess> apis;
+
     private final @Nullable LoadBalancer balancer;
+
     private final SpringBootProcess api;
+
     private final SpringBootProcess web;
+
     private final MailServer mail;
+
     private final DevMailbox mailbox;
+
     private final Map<String, String> componentUrls;
+
     private final long startMillis;
 
     private LaunchpadStack(@Nullable Postgres postgres, @Nullable ElasticsearchServer elasticsearch,
             @Nullable ElasticsearchCluster elasticsearchCluster, @Nullable KeycloakServer keycloak,
-            List<SpringBootProcess> apis, @Nullable LoadBalancer balancer, SpringBootProcess web,
-            MailServer mail, DevMailbox mailbox, Map<String, String> componentUrls, long startMillis) {
+            List<SpringBootProcess> apis, @Nullable LoadBalancer balancer, SpringBootProcess web, MailServer mail,
+            DevMailbox mailbox, Map<String, String> componentUrls, long startMillis) {
         this.postgres = postgres;
         this.elasticsearch = elasticsearch;
         this.elasticsearchCluster = elasticsearchCluster;
@@ -139,27 +160,29 @@ public final class LaunchpadStack implements AutoCloseable {
         List<AutoCloseable> startedSoFar = new ArrayList<>();
         try {
             Files.createDirectories(logs);
-            // erasure deletes the person's Keycloak account through this client (issue 12); its secret is
-            // settled before either side starts, so Keycloak imports and the API sends the same one
+            // erasure deletes the person's Keycloak account through this client (issue
+            // 12); its secret is
+            // settled before either side starts, so Keycloak imports and the API sends
+            // the same one
             String accountAdminSecret = external.keycloak() ? null
                     : KeycloakServer.accountAdminClientSecret(state.resolve("keycloak"));
-            // Keycloak sends sign-up and password emails here too, so the mail server starts before it (in ms)
+            // Keycloak sends sign-up and password emails here too, so the mail server
+            // starts before it (in ms)
             MailServer mail = MailServer.start(options.smtpPort());
             startedSoFar.add(mail);
             DevMailbox mailbox = DevMailbox.start(mail, options.mailboxPort());
             startedSoFar.add(mailbox);
-            // Keycloak is the slowest to start: it goes first and in parallel with the rest
+            // Keycloak is the slowest to start: it goes first and in parallel with the
+            // rest
             CompletableFuture<KeycloakServer> keycloak = external.keycloak() ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(() -> KeycloakServer.start(state.resolve("keycloak"),
                             options.keycloakPort(), List.of(webUrl, "http://localhost:" + webPort), mail.smtpPort()));
             CompletableFuture<ElasticsearchServer> elasticsearch = external.elasticsearch() || options.cluster()
-                    ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.supplyAsync(() -> ElasticsearchServer.start(
-                            clean(state.resolve("elasticsearch"), options.clean()), options.elasticsearchPort()));
+                    ? CompletableFuture.completedFuture(null) : CompletableFuture.supplyAsync(() -> ElasticsearchServer
+                        .start(clean(state.resolve("elasticsearch"), options.clean()), options.elasticsearchPort()));
             CompletableFuture<ElasticsearchCluster> cluster = external.elasticsearch() || !options.cluster()
-                    ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.supplyAsync(() -> ElasticsearchCluster.start(
-                            clean(state.resolve("elasticsearch"), options.clean()), 3, options.elasticsearchPort()));
+                    ? CompletableFuture.completedFuture(null) : CompletableFuture.supplyAsync(() -> ElasticsearchCluster
+                        .start(clean(state.resolve("elasticsearch"), options.clean()), 3, options.elasticsearchPort()));
             Postgres postgres = external.database() ? null
                     : Postgres.start(state.resolve("postgres"), options.postgresPort(), options.clean());
             startedSoFar.add(postgres);
@@ -169,46 +192,56 @@ public final class LaunchpadStack implements AutoCloseable {
             if (esCluster == null) {
                 startedSoFar.add(es);
             }
-            // with a known Keycloak address the API can start before Keycloak is up: it fetches keys lazily
+            // with a known Keycloak address the API can start before Keycloak is up: it
+            // fetches keys lazily
             KeycloakServer kc = external.keycloak() || options.keycloakPort() > 0 ? null : keycloak.join();
-            String issuer = external.keycloak() ? configured(external.keycloakIssuerUri())
-                    : kc != null ? kc.issuerUri()
+            String issuer = external.keycloak() ? configured(external.keycloakIssuerUri()) : kc != null ? kc.issuerUri()
                     : "http://127.0.0.1:" + options.keycloakPort() + "/realms/" + KeycloakServer.REALM;
-            String elasticsearchUrl = esCluster != null ? esCluster.httpUrls() : es != null ? es.httpUrl() : configured(external.elasticsearchUrl());
+            String elasticsearchUrl = esCluster != null ? esCluster.httpUrls()
+                    : es != null ? es.httpUrl() : configured(external.elasticsearchUrl());
             String jdbcUrl = postgres != null ? postgres.jdbcUrl() : configured(external.jdbcUrl());
 
             List<SpringBootProcess> apis = new ArrayList<>();
             for (int i = 0; i < apiPorts.size(); i++) {
                 int port = apiPorts.get(i);
-                // demo data from the first instance only: two loading at once would race each other
+                // demo data from the first instance only: two loading at once would race
+                // each other
                 boolean demoData = options.demoData() && i == 0;
                 String name = apiPorts.size() == 1 ? "marketplace-api" : "marketplace-api-" + (i + 1);
                 Map<String, String> environment = new HashMap<>(Map.ofEntries(
                         Map.entry("SPRING_MAIL_HOST", "127.0.0.1"),
                         Map.entry("SPRING_MAIL_PORT", Integer.toString(mail.smtpPort())),
                         Map.entry("API_PORT", Integer.toString(port)),
-                        // the API refuses to start without production secrets unless told it runs embedded
+                        // the API refuses to start without production secrets unless told
+                        // it runs embedded
                         Map.entry("SPRING_PROFILES_ACTIVE", "embedded"),
-                        Map.entry("LAUNCHPAD_DB_R2DBC_URL", postgres != null ? postgres.r2dbcUrl() : configured(external.r2dbcUrl())),
+                        Map.entry("LAUNCHPAD_DB_R2DBC_URL",
+                                postgres != null ? postgres.r2dbcUrl() : configured(external.r2dbcUrl())),
                         Map.entry("LAUNCHPAD_DB_JDBC_URL", jdbcUrl),
-                        Map.entry("LAUNCHPAD_DB_USER", postgres != null ? postgres.username() : configured(external.databaseUser())),
-                        Map.entry("LAUNCHPAD_DB_PASSWORD", postgres != null ? postgres.password() : configured(external.databasePassword())),
+                        Map.entry("LAUNCHPAD_DB_USER",
+                                postgres != null ? postgres.username() : configured(external.databaseUser())),
+                        Map.entry("LAUNCHPAD_DB_PASSWORD",
+                                postgres != null ? postgres.password() : configured(external.databasePassword())),
                         Map.entry("KEYCLOAK_ISSUER_URI", issuer),
                         Map.entry("KEYCLOAK_BASE_URL", issuer.substring(0, issuer.indexOf("/realms/"))),
-                        Map.entry("KEYCLOAK_ACCOUNT_ADMIN_SECRET", accountAdminSecret == null
-                                ? System.getenv().getOrDefault("KEYCLOAK_ACCOUNT_ADMIN_SECRET", "") : accountAdminSecret),
+                        Map.entry("KEYCLOAK_ACCOUNT_ADMIN_SECRET",
+                                accountAdminSecret == null
+                                        ? System.getenv().getOrDefault("KEYCLOAK_ACCOUNT_ADMIN_SECRET", "")
+                                        : accountAdminSecret),
                         Map.entry("ELASTICSEARCH_URL", elasticsearchUrl),
                         Map.entry("LAUNCHPAD_DEMO_DATA", Boolean.toString(demoData)),
-                        // emailed links (notifications, unsubscribe) must lead to this stack's web and API ports
+                        // emailed links (notifications, unsubscribe) must lead to this
+                        // stack's web and API ports
                         Map.entry("LAUNCHPAD_WEB_BASE_URL", webUrl),
                         Map.entry("LAUNCHPAD_API_BASE_URL", "http://127.0.0.1:" + apiPort)));
                 environment.putAll(options.apiSettings());
-                SpringBootProcess instance = SpringBootProcess.start(name, apiJar, environment,
-                        port, logs.resolve(name + ".log"), "384m");
+                SpringBootProcess instance = SpringBootProcess.start(name, apiJar, environment, port,
+                        logs.resolve(name + ".log"), "384m");
                 apis.add(instance);
                 startedSoFar.add(instance);
             }
-            LoadBalancer balancer = options.cluster() ? LoadBalancer.start(state.resolve("haproxy"), apiPort, apiPorts) : null;
+            LoadBalancer balancer = options.cluster() ? LoadBalancer.start(state.resolve("haproxy"), apiPort, apiPorts)
+                    : null;
             startedSoFar.add(balancer);
             String apiUrl = balancer != null ? balancer.baseUrl() : apis.getFirst().baseUrl();
             if (kc == null) {
@@ -216,16 +249,14 @@ public final class LaunchpadStack implements AutoCloseable {
             }
             startedSoFar.add(kc);
             // the web app reads Keycloak's discovery document at start-up
-            SpringBootProcess web = SpringBootProcess.start("web", webJar, Map.of(
-                    "WEB_PORT", Integer.toString(webPort),
-                    "KEYCLOAK_ISSUER_URI", issuer,
-                    "LAUNCHPAD_API_BASE_URL", apiUrl),
-                    webPort, logs.resolve("web.log"), "256m");
+            SpringBootProcess web = SpringBootProcess.start("web", webJar, Map.of("WEB_PORT", Integer.toString(webPort),
+                    "KEYCLOAK_ISSUER_URI", issuer, "LAUNCHPAD_API_BASE_URL", apiUrl), webPort, logs.resolve("web.log"),
+                    "256m");
             startedSoFar.add(web);
             Map<String, String> urls = new LinkedHashMap<>();
             urls.put("Keycloak", issuer.substring(0, issuer.indexOf("/realms/")) + (kc == null ? " (external)" : ""));
-            urls.put("Elasticsearch", elasticsearchUrl + (es == null ? " (external)"
-                    : esCluster != null ? " (3-node cluster, 1 replica)" : ""));
+            urls.put("Elasticsearch", elasticsearchUrl
+                    + (es == null ? " (external)" : esCluster != null ? " (3-node cluster, 1 replica)" : ""));
             if (balancer != null) {
                 urls.put("API instances", String.join(", ", apis.stream().map(SpringBootProcess::baseUrl).toList())
                         + " (behind HAProxy at " + balancer.baseUrl() + ")");
@@ -233,18 +264,23 @@ public final class LaunchpadStack implements AutoCloseable {
             urls.put("PostgreSQL", jdbcUrl + (postgres == null ? " (external)" : ""));
             urls.put("Mail (SMTP)", "127.0.0.1:" + mail.smtpPort() + " (GreenMail; messages listed on Ctrl-C)");
             urls.put("Mailbox", mailbox.baseUrl() + "  (every email sent, readable in a browser)");
-            return new LaunchpadStack(postgres, es, esCluster, kc, List.copyOf(apis), balancer, web, mail, mailbox, urls,
-                    System.currentTimeMillis() - started);
-        } catch (IOException e) {
+            return new LaunchpadStack(postgres, es, esCluster, kc, List.copyOf(apis), balancer, web, mail, mailbox,
+                    urls, System.currentTimeMillis() - started);
+        }
+        catch (IOException e) {
             closeAll(startedSoFar);
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             closeAll(startedSoFar);
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
-    /** A component this stack did not start is external, so its setting is there ({@link External#fromEnvironment}). */
+    /**
+     * A component this stack did not start is external, so its setting is there
+     * ({@link External#fromEnvironment}).
+     */
     private static String configured(@Nullable String setting) {
         return Objects.requireNonNull(setting, "a component that was not started here has no external setting");
     }
@@ -253,7 +289,8 @@ public final class LaunchpadStack implements AutoCloseable {
         if (clean && Files.exists(dir)) {
             try (var files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
@@ -267,7 +304,8 @@ public final class LaunchpadStack implements AutoCloseable {
             }
             try {
                 started.get(i).close();
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 log.warn("could not stop a component: {}", e.toString());
             }
         }
@@ -285,7 +323,10 @@ public final class LaunchpadStack implements AutoCloseable {
         return keycloak;
     }
 
-    /** The (first) API instance; callers of the API use {@link #apiUrl()}, which is the load balancer in cluster mode. */
+    /**
+     * The (first) API instance; callers of the API use {@link #apiUrl()}, which is the
+     * load balancer in cluster mode.
+     */
     public SpringBootProcess api() {
         return api;
     }
@@ -295,7 +336,10 @@ public final class LaunchpadStack implements AutoCloseable {
         return apis;
     }
 
-    /** Where the API answers: the load balancer in cluster mode, the one instance otherwise. */
+    /**
+     * Where the API answers: the load balancer in cluster mode, the one instance
+     * otherwise.
+     */
     public String apiUrl() {
         return balancer != null ? balancer.baseUrl() : api.baseUrl();
     }
@@ -309,7 +353,9 @@ public final class LaunchpadStack implements AutoCloseable {
         return web;
     }
 
-    /** Keycloak, Elasticsearch and PostgreSQL addresses, marked where they are external. */
+    /**
+     * Keycloak, Elasticsearch and PostgreSQL addresses, marked where they are external.
+     */
     public Map<String, String> componentUrls() {
         return componentUrls;
     }
@@ -318,7 +364,10 @@ public final class LaunchpadStack implements AutoCloseable {
         return mail;
     }
 
-    /** The read-only web page of every email sent (sign-up, password reset, notifications). */
+    /**
+     * The read-only web page of every email sent (sign-up, password reset,
+     * notifications).
+     */
     public DevMailbox mailbox() {
         return mailbox;
     }
@@ -334,8 +383,10 @@ public final class LaunchpadStack implements AutoCloseable {
             rss.put("postgresql", postgres.residentKib() / 1024);
         }
         if (elasticsearchCluster != null) {
-            elasticsearchCluster.nodes().forEach(node -> rss.put("elasticsearch :" + node.httpPort(), Rss.kib(node.pid()) / 1024));
-        } else if (elasticsearch != null) {
+            elasticsearchCluster.nodes()
+                .forEach(node -> rss.put("elasticsearch :" + node.httpPort(), Rss.kib(node.pid()) / 1024));
+        }
+        else if (elasticsearch != null) {
             rss.put("elasticsearch", Rss.kib(elasticsearch.pid()) / 1024);
         }
         if (keycloak != null) {
@@ -356,4 +407,5 @@ public final class LaunchpadStack implements AutoCloseable {
         all.add(web);
         closeAll(all);
     }
+
 }

@@ -10,14 +10,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A real SMTP server (GreenMail) in this JVM, so notification emails are sent and can be read back
- * in development and in system tests without reaching the outside world.
+ * A real SMTP server (GreenMail) in this JVM, so notification emails are sent and can be
+ * read back in development and in system tests without reaching the outside world.
  */
 public final class MailServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MailServer.class);
 
     private final GreenMail greenMail;
+
     private final int port;
 
     private MailServer(GreenMail greenMail, int port) {
@@ -38,7 +39,9 @@ public final class MailServer implements AutoCloseable {
         return port;
     }
 
-    /** Every message delivered so far, in the order received (the dev mailbox reads them). */
+    /**
+     * Every message delivered so far, in the order received (the dev mailbox reads them).
+     */
     public MimeMessage[] messages() {
         return greenMail.getReceivedMessages();
     }
@@ -48,7 +51,8 @@ public final class MailServer implements AutoCloseable {
         return Arrays.stream(greenMail.getReceivedMessages()).map(message -> {
             try {
                 return Arrays.toString(message.getAllRecipients()) + " " + message.getSubject();
-            } catch (MessagingException e) {
+            }
+            catch (MessagingException e) {
                 return "(unreadable message)";
             }
         }).toList();
@@ -58,4 +62,5 @@ public final class MailServer implements AutoCloseable {
     public void close() {
         greenMail.stop();
     }
+
 }

@@ -13,28 +13,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The dev mailbox's HTML, kept apart from the HTTP server so its escaping is tested in a millisecond.
- * Everything taken from an email (addresses, subject, bodies, links) is text to these pages: it is
- * escaped, an HTML body is only ever shown inside a sandboxed frame, and only http(s) links are made
- * clickable.
+ * The dev mailbox's HTML, kept apart from the HTTP server so its escaping is tested in a
+ * millisecond. Everything taken from an email (addresses, subject, bodies, links) is text
+ * to these pages: it is escaped, an HTML body is only ever shown inside a sandboxed
+ * frame, and only http(s) links are made clickable.
  */
 final class MailboxPages {
 
-    /** One received email, as the pages show it. {@code text} and {@code html} are empty when the part is missing. */
+    /**
+     * One received email, as the pages show it. {@code text} and {@code html} are empty
+     * when the part is missing.
+     */
     record Mail(int id, @Nullable Instant received, String from, String to, String subject, String text, String html) {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm:ss", Locale.UK)
-            .withZone(ZoneId.systemDefault());
+        .withZone(ZoneId.systemDefault());
+
     private static final Pattern URL = Pattern.compile("https?://[^\\s\"'<>()\\[\\]]+");
-    private static final Pattern HREF = Pattern.compile("href\\s*=\\s*(\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern HREF = Pattern.compile("href\\s*=\\s*(\"([^\"]*)\"|'([^']*)')",
+            Pattern.CASE_INSENSITIVE);
 
     /** The page's own rules: no script at all, frames only from the mailbox itself. */
     static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     /**
-     * An email's HTML body, even when opened on its own: a sandboxed, script-free document that loads
-     * nothing from anywhere (no tracking images), whose links may only navigate the top window on a click.
+     * An email's HTML body, even when opened on its own: a sandboxed, script-free
+     * document that loads nothing from anywhere (no tracking images), whose links may
+     * only navigate the top window on a click.
      */
     static final String BODY_POLICY = "sandbox allow-top-navigation-by-user-activation; default-src 'none'; "
             + "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
@@ -59,19 +67,25 @@ final class MailboxPages {
 
     static String list(List<Mail> newestFirst) {
         StringBuilder html = page("Dev mailbox", "Dev mailbox");
-        html.append("<p>Every email the run's mail server (GreenMail) received, newest first. Nothing here left this machine.</p>\n");
+        html.append(
+                "<p>Every email the run's mail server (GreenMail) received, newest first. Nothing here left this machine.</p>\n");
         if (newestFirst.isEmpty()) {
             html.append("<p data-testid=\"mailbox-empty\">No emails yet.</p>\n");
-        } else {
+        }
+        else {
             html.append("<table data-testid=\"mailbox\"><caption class=\"visually-hidden\">Emails received</caption>\n")
-                    .append("<thead><tr><th scope=\"col\">Received</th><th scope=\"col\">To</th>")
-                    .append("<th scope=\"col\">Subject</th></tr></thead>\n<tbody>\n");
+                .append("<thead><tr><th scope=\"col\">Received</th><th scope=\"col\">To</th>")
+                .append("<th scope=\"col\">Subject</th></tr></thead>\n<tbody>\n");
             for (Mail mail : newestFirst) {
                 html.append("<tr data-testid=\"mailbox-item\"><td data-label=\"Received\">")
-                        .append(escape(time(mail.received()))).append("</td><td data-label=\"To\">")
-                        .append(escape(mail.to())).append("</td><td data-label=\"Subject\"><a href=\"/messages/")
-                        .append(mail.id()).append("\">")
-                        .append(escape(mail.subject().isBlank() ? "(no subject)" : mail.subject())).append("</a></td></tr>\n");
+                    .append(escape(time(mail.received())))
+                    .append("</td><td data-label=\"To\">")
+                    .append(escape(mail.to()))
+                    .append("</td><td data-label=\"Subject\"><a href=\"/messages/")
+                    .append(mail.id())
+                    .append("\">")
+                    .append(escape(mail.subject().isBlank() ? "(no subject)" : mail.subject()))
+                    .append("</a></td></tr>\n");
             }
             html.append("</tbody></table>\n");
         }
@@ -82,31 +96,45 @@ final class MailboxPages {
         String subject = mail.subject().isBlank() ? "(no subject)" : mail.subject();
         StringBuilder html = page(subject + " – Dev mailbox", subject);
         html.append("<p><a href=\"/\">All emails</a></p>\n<dl>")
-                .append("<dt>Received</dt><dd>").append(escape(time(mail.received()))).append("</dd>")
-                .append("<dt>From</dt><dd>").append(escape(mail.from())).append("</dd>")
-                .append("<dt>To</dt><dd data-testid=\"mail-to\">").append(escape(mail.to())).append("</dd></dl>\n");
+            .append("<dt>Received</dt><dd>")
+            .append(escape(time(mail.received())))
+            .append("</dd>")
+            .append("<dt>From</dt><dd>")
+            .append(escape(mail.from()))
+            .append("</dd>")
+            .append("<dt>To</dt><dd data-testid=\"mail-to\">")
+            .append(escape(mail.to()))
+            .append("</dd></dl>\n");
         List<String> links = links(mail);
         if (!links.isEmpty()) {
             html.append("<h2>Links in this email</h2>\n<ul class=\"links\" data-testid=\"mail-links\">\n");
             for (String link : links) {
-                html.append("<li><a href=\"").append(escape(link)).append("\" rel=\"noreferrer\">").append(escape(link))
-                        .append("</a></li>\n");
+                html.append("<li><a href=\"")
+                    .append(escape(link))
+                    .append("\" rel=\"noreferrer\">")
+                    .append(escape(link))
+                    .append("</a></li>\n");
             }
             html.append("</ul>\n");
         }
         if (!mail.html().isBlank()) {
             html.append("<h2>HTML part</h2>\n<iframe sandbox=\"allow-top-navigation-by-user-activation\" ")
-                    .append("referrerpolicy=\"no-referrer\" title=\"The email's HTML part\" src=\"/messages/")
-                    .append(mail.id()).append("/html\" data-testid=\"mail-html\"></iframe>\n");
+                .append("referrerpolicy=\"no-referrer\" title=\"The email's HTML part\" src=\"/messages/")
+                .append(mail.id())
+                .append("/html\" data-testid=\"mail-html\"></iframe>\n");
         }
         if (!mail.text().isBlank()) {
-            html.append("<h2>Plain-text part</h2>\n<pre data-testid=\"mail-text\">").append(linkified(mail.text()))
-                    .append("</pre>\n");
+            html.append("<h2>Plain-text part</h2>\n<pre data-testid=\"mail-text\">")
+                .append(linkified(mail.text()))
+                .append("</pre>\n");
         }
         return end(html);
     }
 
-    /** The http(s) links of both parts, in order, each once: from the HTML's hrefs, then from the text. */
+    /**
+     * The http(s) links of both parts, in order, each once: from the HTML's hrefs, then
+     * from the text.
+     */
     static List<String> links(Mail mail) {
         Set<String> links = new LinkedHashSet<>();
         Matcher href = HREF.matcher(mail.html());
@@ -131,14 +159,20 @@ final class MailboxPages {
         while (url.find()) {
             String link = text.substring(url.start(), urlEnd(text, url));
             out.append(escape(text.substring(last, url.start())))
-                    .append("<a href=\"").append(escape(link)).append("\" rel=\"noreferrer\">")
-                    .append(escape(link)).append("</a>");
+                .append("<a href=\"")
+                .append(escape(link))
+                .append("\" rel=\"noreferrer\">")
+                .append(escape(link))
+                .append("</a>");
             last = url.start() + link.length();
         }
         return out.append(escape(text.substring(last))).toString();
     }
 
-    /** Where a URL found in prose ends: a full stop or comma after it belongs to the sentence. */
+    /**
+     * Where a URL found in prose ends: a full stop or comma after it belongs to the
+     * sentence.
+     */
     private static int urlEnd(String text, Matcher url) {
         int end = url.end();
         while (end > url.start() && ".,;:!?".indexOf(text.charAt(end - 1)) >= 0) {
@@ -164,8 +198,12 @@ final class MailboxPages {
     }
 
     private static String unescapeAttribute(String value) {
-        return value.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&#61;", "=").replace("&amp;", "&");
+        return value.replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&#61;", "=")
+            .replace("&amp;", "&");
     }
 
     private static String time(@Nullable Instant received) {
@@ -174,14 +212,19 @@ final class MailboxPages {
 
     private static StringBuilder page(String title, String heading) {
         return new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-                .append(escape(title)).append("</title>\n<style>").append(STYLE)
-                .append(".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}")
-                .append("</style>\n</head>\n<body>\n<header><a href=\"/\">Launchpad dev mailbox</a></header>\n")
-                .append("<main>\n<h1>").append(escape(heading)).append("</h1>\n");
+            .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+            .append(escape(title))
+            .append("</title>\n<style>")
+            .append(STYLE)
+            .append(".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}")
+            .append("</style>\n</head>\n<body>\n<header><a href=\"/\">Launchpad dev mailbox</a></header>\n")
+            .append("<main>\n<h1>")
+            .append(escape(heading))
+            .append("</h1>\n");
     }
 
     private static String end(StringBuilder html) {
         return html.append("</main>\n</body>\n</html>\n").toString();
     }
+
 }

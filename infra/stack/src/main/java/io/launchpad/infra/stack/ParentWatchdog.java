@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Wraps a command in a shell that ends it when this JVM ends. Shutdown hooks do not run when a
- * test JVM or the run command is killed hard, and a leftover server would hold its port.
+ * Wraps a command in a shell that ends it when this JVM ends. Shutdown hooks do not run
+ * when a test JVM or the run command is killed hard, and a leftover server would hold its
+ * port.
  */
 final class ParentWatchdog {
 
@@ -28,8 +29,10 @@ final class ParentWatchdog {
 
     /** Ends the command when process {@code ownerPid} ends. */
     static List<String> command(long ownerPid, String... command) {
-        List<String> wrapped = new ArrayList<>(List.of("sh", "-c", SCRIPT, "launchpad-watchdog", Long.toString(ownerPid)));
+        List<String> wrapped = new ArrayList<>(
+                List.of("sh", "-c", SCRIPT, "launchpad-watchdog", Long.toString(ownerPid)));
         wrapped.addAll(List.of(command));
         return wrapped;
     }
+
 }

@@ -14,19 +14,23 @@ import java.sql.Statement;
 import java.util.Comparator;
 
 /**
- * A real PostgreSQL server from zonky's embedded binaries. With a data directory it keeps its data
- * between runs (the run command); without one it starts clean (tests).
+ * A real PostgreSQL server from zonky's embedded binaries. With a data directory it keeps
+ * its data between runs (the run command); without one it starts clean (tests).
  */
 public final class Postgres implements AutoCloseable {
 
     public static final String DATABASE = "launchpad";
+
     public static final String USER = "postgres";
+
     public static final String PASSWORD = "postgres";
 
     private static final Logger log = LoggerFactory.getLogger(Postgres.class);
 
     private final EmbeddedPostgres server;
+
     private final Path dataDir;
+
     private final boolean temporary;
 
     private Postgres(EmbeddedPostgres server, Path dataDir, boolean temporary) {
@@ -39,12 +43,16 @@ public final class Postgres implements AutoCloseable {
     public static Postgres startClean() {
         try {
             return start(Files.createTempDirectory("launchpad-pg"), 0, true, true);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Starts on {@code dataDir}, reusing what it holds unless {@code clean}; port 0 picks a free one. */
+    /**
+     * Starts on {@code dataDir}, reusing what it holds unless {@code clean}; port 0 picks
+     * a free one.
+     */
     public static Postgres start(Path dataDir, int port, boolean clean) {
         return start(dataDir, port, clean, false);
     }
@@ -52,45 +60,54 @@ public final class Postgres implements AutoCloseable {
     private static Postgres start(Path dataDir, int port, boolean clean, boolean temporary) {
         long started = System.nanoTime();
         try {
-            // cleaned here, never by zonky: it would delete the data on every stop, and a restart must keep it
+            // cleaned here, never by zonky: it would delete the data on every stop, and a
+            // restart must keep it
             if (clean) {
                 delete(dataDir);
             }
             Files.createDirectories(dataDir);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setPort(FreePorts.orFree(port))
-                    .setServerConfig("max_connections", "200")
-                    .start();
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(FreePorts.orFree(port))
+                .setServerConfig("max_connections", "200")
+                .start();
             Postgres postgres = new Postgres(server, dataDir, temporary);
             postgres.createDatabaseIfMissing();
             log.info("PostgreSQL ready at {} in {} ms", postgres.jdbcUrl(), (System.nanoTime() - started) / 1_000_000);
             return postgres;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDir, e);
         }
     }
 
     private void createDatabaseIfMissing() {
         try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             var exists = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
             if (!exists.next()) {
                 statement.execute("create database " + DATABASE);
             }
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + DATABASE, e);
         }
     }
 
-    /** Resident memory of the postmaster and all its backends (pg_ctl detaches them from this JVM). */
+    /**
+     * Resident memory of the postmaster and all its backends (pg_ctl detaches them from
+     * this JVM).
+     */
     public long residentKib() {
         try {
             long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().trim());
-            return ProcessHandle.of(postmaster).map(handle -> Rss.kib(postmaster)
-                    + handle.descendants().mapToLong(child -> Rss.kib(child.pid())).sum()).orElse(0L);
-        } catch (IOException | RuntimeException notRunning) {
+            return ProcessHandle.of(postmaster)
+                .map(handle -> Rss.kib(postmaster)
+                        + handle.descendants().mapToLong(child -> Rss.kib(child.pid())).sum())
+                .orElse(0L);
+        }
+        catch (IOException | RuntimeException notRunning) {
             return 0;
         }
     }
@@ -119,18 +136,25 @@ public final class Postgres implements AutoCloseable {
         return PASSWORD;
     }
 
-    /** Stops the server and starts it again on the same data and port (a restart, as an operator's would be). */
+    /**
+     * Stops the server and starts it again on the same data and port (a restart, as an
+     * operator's would be).
+     */
     public Postgres restart() {
         int port = port();
         stop();
         return start(dataDir, port, false, temporary);
     }
 
-    /** Stops the server; its data stays (a temporary one from {@link #startClean()} is deleted by {@link #close()}). */
+    /**
+     * Stops the server; its data stays (a temporary one from {@link #startClean()} is
+     * deleted by {@link #close()}).
+     */
     public void stop() {
         try {
             server.close();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             log.warn("PostgreSQL did not stop cleanly: {}", e.toString());
         }
     }
@@ -141,7 +165,8 @@ public final class Postgres implements AutoCloseable {
         if (temporary) {
             try {
                 delete(dataDir);
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 log.warn("could not delete {}: {}", dataDir, e.toString());
             }
         }
@@ -155,4 +180,5 @@ public final class Postgres implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
+
 }

@@ -12,13 +12,17 @@ public final class Rss {
 
     public static long kib(long pid) {
         try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .map(line -> line.replaceAll("[^0-9]", ""))
-                    .mapToLong(Long::parseLong)
-                    .findFirst().orElse(0);
-        } catch (IOException | RuntimeException gone) {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status"))
+                .stream()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> line.replaceAll("[^0-9]", ""))
+                .mapToLong(Long::parseLong)
+                .findFirst()
+                .orElse(0);
+        }
+        catch (IOException | RuntimeException gone) {
             return 0;
         }
     }
+
 }

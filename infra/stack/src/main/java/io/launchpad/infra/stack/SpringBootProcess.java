@@ -18,17 +18,21 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One of our Spring Boot services (API, web) run from its packaged jar in its own JVM, as in
- * production, so the run command and the system tests exercise the real artefacts.
+ * One of our Spring Boot services (API, web) run from its packaged jar in its own JVM, as
+ * in production, so the run command and the system tests exercise the real artefacts.
  */
 public final class SpringBootProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SpringBootProcess.class);
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final String name;
+
     private final Process process;
+
     private final int port;
+
     private final Path logFile;
 
     private SpringBootProcess(String name, Process process, int port, Path logFile) {
@@ -38,19 +42,20 @@ public final class SpringBootProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** Starts {@code jar} with {@code env} and waits until {@code /actuator/health} answers 200. */
+    /**
+     * Starts {@code jar} with {@code env} and waits until {@code /actuator/health}
+     * answers 200.
+     */
     public static SpringBootProcess start(String name, Path jar, Map<String, String> env, int port, Path logFile,
             String heap) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(logFile.getParent());
-            List<String> command = new ArrayList<>(ParentWatchdog.command(
-                    Jdk.java21OrNewer().toString(), "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC",
-                    "-jar", jar.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            List<String> command = new ArrayList<>(ParentWatchdog.command(Jdk.java21OrNewer().toString(), "-Xms64m",
+                    "-Xmx" + heap, "-XX:+UseSerialGC", "-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logFile.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             builder.environment().putAll(env);
             Process process = builder.start();
             SpringBootProcess app = new SpringBootProcess(name, process, port, logFile);
@@ -58,7 +63,8 @@ public final class SpringBootProcess implements AutoCloseable {
             app.awaitHealthy(started);
             log.info("{} ready at {} in {} s", name, app.baseUrl(), seconds(started));
             return app;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(name + " did not start", e);
         }
     }
@@ -66,7 +72,8 @@ public final class SpringBootProcess implements AutoCloseable {
     private void awaitHealthy(long started) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                .timeout(Duration.ofSeconds(5)).build();
+            .timeout(Duration.ofSeconds(5))
+            .build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         long nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
@@ -78,9 +85,11 @@ public final class SpringBootProcess implements AutoCloseable {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
-            } catch (IOException notYet) {
+            }
+            catch (IOException notYet) {
                 // still starting
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
@@ -105,8 +114,11 @@ public final class SpringBootProcess implements AutoCloseable {
 
     /** The service's own JVM (below the watchdog shell). */
     public long pid() {
-        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
-                .findFirst().map(ProcessHandle::pid).orElse(process.pid());
+        return process.descendants()
+            .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+            .findFirst()
+            .map(ProcessHandle::pid)
+            .orElse(process.pid());
     }
 
     public Path logFile() {
@@ -124,7 +136,8 @@ public final class SpringBootProcess implements AutoCloseable {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -141,8 +154,10 @@ public final class SpringBootProcess implements AutoCloseable {
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
+
 }

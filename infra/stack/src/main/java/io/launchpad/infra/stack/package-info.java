@@ -1,6 +1,6 @@
 /**
- * Starts the real components (PostgreSQL, Elasticsearch, Keycloak, mail) and the packaged services on this machine,
- * for the run command and the tests.
+ * Starts the real components (PostgreSQL, Elasticsearch, Keycloak, mail) and the packaged
+ * services on this machine, for the run command and the tests.
  */
 @NullMarked
 package io.launchpad.infra.stack;

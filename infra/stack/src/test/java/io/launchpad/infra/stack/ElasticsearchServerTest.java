@@ -22,8 +22,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One real node for the whole class: proves the analysis an index template relies on (Launchpad's plugin
- * standing in for analysis-common) and that data survives a restart. Prints start time and memory.
+ * One real node for the whole class: proves the analysis an index template relies on
+ * (Launchpad's plugin standing in for analysis-common) and that data survives a restart.
+ * Prints start time and memory.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ElasticsearchServerTest {
@@ -31,9 +32,10 @@ class ElasticsearchServerTest {
     private static final String INDEX = "challenges";
 
     /*
-     * Index analyzers stay synonym-free and the search analyzers expand, the way production templates do it.
-     * "stemmed_first" puts the stemmer BEFORE the synonyms: the rules only match if they are parsed through
-     * that stemmer ("condensation" must become "condens"), which is what chain-aware synonyms do.
+     * Index analyzers stay synonym-free and the search analyzers expand, the way
+     * production templates do it. "stemmed_first" puts the stemmer BEFORE the synonyms:
+     * the rules only match if they are parsed through that stemmer ("condensation" must
+     * become "condens"), which is what chain-aware synonyms do.
      */
     private static final String INDEX_DEFINITION = """
             {
@@ -95,6 +97,7 @@ class ElasticsearchServerTest {
     static Path home;
 
     private static ElasticsearchServer server;
+
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -108,8 +111,8 @@ class ElasticsearchServerTest {
         DOCUMENTS.forEach(bulk::append);
         assertThat(send("POST", "/" + INDEX + "/_bulk?refresh=true", bulk.toString())).contains("\"errors\":false");
 
-        System.out.printf("Elasticsearch started in %.1f s (pid %d), RSS after indexing %d MB%n",
-                startSeconds, server.pid(), residentMegabytes(server.pid()));
+        System.out.printf("Elasticsearch started in %.1f s (pid %d), RSS after indexing %d MB%n", startSeconds,
+                server.pid(), residentMegabytes(server.pid()));
     }
 
     @AfterAll
@@ -124,7 +127,8 @@ class ElasticsearchServerTest {
     void answersOnLoopbackWithTheUrlItReports() throws Exception {
         assertThat(server.httpUrl()).isEqualTo("http://127.0.0.1:" + server.httpPort());
         assertThat(send("GET", "/_cluster/health", null)).containsPattern("\"status\":\"(green|yellow)\"");
-        assertThat(Files.readString(home.resolve("logs/elasticsearch.log"))).contains("loaded module [launchpad-analysis]");
+        assertThat(Files.readString(home.resolve("logs/elasticsearch.log")))
+            .contains("loaded module [launchpad-analysis]");
     }
 
     @Test
@@ -157,15 +161,16 @@ class ElasticsearchServerTest {
     void synonymRulesAreParsedThroughAStemmerBeforeThem() throws Exception {
         assertThat(search("stemmed_first", "damp")).containsExactly("condensation");
         assertThat(search("stemmed_first", "sensors")).containsExactly("sensors");
-        // the rule word "condensation" only matches the indexed token once stemmed like it
+        // the rule word "condensation" only matches the indexed token once stemmed like
+        // it
         assertThat(tokens("stemmed_first_search", "mould")).contains("condens").doesNotContain("condensation");
     }
 
     @Test
     @Order(7)
     void englishAnalyzerTakesSettings() throws Exception {
-        assertThat(tokens("english_keep_organisation", "The organisations and organisation"))
-                .containsExactly("organis", "organisation");
+        assertThat(tokens("english_keep_organisation", "The organisations and organisation")).containsExactly("organis",
+                "organisation");
     }
 
     @Test
@@ -175,7 +180,8 @@ class ElasticsearchServerTest {
         long oldPid = server.pid();
         long started = System.nanoTime();
         server = server.restart();
-        System.out.printf("Elasticsearch restarted in %.1f s (pid %d)%n", (System.nanoTime() - started) / 1e9, server.pid());
+        System.out.printf("Elasticsearch restarted in %.1f s (pid %d)%n", (System.nanoTime() - started) / 1e9,
+                server.pid());
 
         assertThat(ProcessHandle.of(oldPid).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(server.httpPort()).isEqualTo(port);
@@ -212,8 +218,10 @@ class ElasticsearchServerTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.httpUrl() + path));
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        else {
+            request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
@@ -221,9 +229,12 @@ class ElasticsearchServerTest {
     }
 
     static long residentMegabytes(long pid) throws IOException {
-        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                .filter(line -> line.startsWith("VmRSS:"))
-                .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
-                .findFirst().orElseThrow();
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status"))
+            .stream()
+            .filter(line -> line.startsWith("VmRSS:"))
+            .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
+            .findFirst()
+            .orElseThrow();
     }
+
 }

@@ -19,9 +19,8 @@ class LaunchpadStackExternalTest {
 
     @Test
     void eachConfiguredComponentReplacesItsEmbeddedOne() {
-        LaunchpadStack.External external = LaunchpadStack.External.fromEnvironment(Map.of(
-                "ELASTICSEARCH_URL", "https://search.internal:9200",
-                "KEYCLOAK_ISSUER_URI", "https://id.example.org/realms/launchpad"));
+        LaunchpadStack.External external = LaunchpadStack.External.fromEnvironment(Map.of("ELASTICSEARCH_URL",
+                "https://search.internal:9200", "KEYCLOAK_ISSUER_URI", "https://id.example.org/realms/launchpad"));
         assertThat(external.elasticsearch()).isTrue();
         assertThat(external.keycloak()).isTrue();
         assertThat(external.database()).isFalse();
@@ -29,14 +28,14 @@ class LaunchpadStackExternalTest {
 
     @Test
     void aDatabaseNeedsBothItsJdbcAndR2dbcAddresses() {
-        assertThatThrownBy(() -> LaunchpadStack.External.fromEnvironment(Map.of(
-                "LAUNCHPAD_DB_JDBC_URL", "jdbc:postgresql://db:5432/launchpad")))
-                .hasMessageContaining("LAUNCHPAD_DB_R2DBC_URL");
-        LaunchpadStack.External both = LaunchpadStack.External.fromEnvironment(Map.of(
-                "LAUNCHPAD_DB_JDBC_URL", "jdbc:postgresql://db:5432/launchpad",
-                "LAUNCHPAD_DB_R2DBC_URL", "r2dbc:postgresql://db:5432/launchpad",
-                "LAUNCHPAD_DB_USER", "launchpad"));
+        assertThatThrownBy(() -> LaunchpadStack.External
+            .fromEnvironment(Map.of("LAUNCHPAD_DB_JDBC_URL", "jdbc:postgresql://db:5432/launchpad")))
+            .hasMessageContaining("LAUNCHPAD_DB_R2DBC_URL");
+        LaunchpadStack.External both = LaunchpadStack.External.fromEnvironment(
+                Map.of("LAUNCHPAD_DB_JDBC_URL", "jdbc:postgresql://db:5432/launchpad", "LAUNCHPAD_DB_R2DBC_URL",
+                        "r2dbc:postgresql://db:5432/launchpad", "LAUNCHPAD_DB_USER", "launchpad"));
         assertThat(both.database()).isTrue();
         assertThat(both.databaseUser()).isEqualTo("launchpad");
     }
+
 }

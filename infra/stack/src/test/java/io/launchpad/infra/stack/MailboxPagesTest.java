@@ -7,7 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The dev mailbox shows whatever arrives: nothing in an email may run or inject markup in its pages. */
+/**
+ * The dev mailbox shows whatever arrives: nothing in an email may run or inject markup in
+ * its pages.
+ */
 class MailboxPagesTest {
 
     private static final MailboxPages.Mail HOSTILE = new MailboxPages.Mail(7, Instant.parse("2026-12-03T10:15:30Z"),
@@ -23,36 +26,42 @@ class MailboxPagesTest {
     void listEscapesSubjectsAndAddressesAndLinksEachMessage() {
         String page = MailboxPages.list(List.of(HOSTILE));
 
-        assertThat(page).doesNotContain("<script>").doesNotContain("<img")
-                .contains("Confirm &lt;script&gt;alert(&#39;subject&#39;)&lt;/script&gt; &amp; go")
-                .contains("&lt;img src=x onerror=alert(1)&gt;")
-                .contains("<a href=\"/messages/7\">");
+        assertThat(page).doesNotContain("<script>")
+            .doesNotContain("<img")
+            .contains("Confirm &lt;script&gt;alert(&#39;subject&#39;)&lt;/script&gt; &amp; go")
+            .contains("&lt;img src=x onerror=alert(1)&gt;")
+            .contains("<a href=\"/messages/7\">");
     }
 
     @Test
     void messageShowsTextEscapedHtmlOnlyInASandboxedFrameAndOnlyHttpLinks() {
         String page = MailboxPages.message(HOSTILE);
 
-        assertThat(page).doesNotContain("<script>").doesNotContain("onclick").doesNotContain("<b>")
-                .contains("Hello &lt;b&gt;Eve&lt;/b&gt;")
-                // the HTML part is never inlined: a frame with no script permission loads it
-                .contains("<iframe sandbox=\"allow-top-navigation-by-user-activation\"")
-                .contains("src=\"/messages/7/html\"")
-                .doesNotContain("href=\"javascript:")
-                // the sentence's full stop is not part of the link; the HTML's &amp; is decoded once, then escaped
-                .contains("<a href=\"https://kc.example/verify?key=a&amp;tab=b\" rel=\"noreferrer\">");
+        assertThat(page).doesNotContain("<script>")
+            .doesNotContain("onclick")
+            .doesNotContain("<b>")
+            .contains("Hello &lt;b&gt;Eve&lt;/b&gt;")
+            // the HTML part is never inlined: a frame with no script permission loads it
+            .contains("<iframe sandbox=\"allow-top-navigation-by-user-activation\"")
+            .contains("src=\"/messages/7/html\"")
+            .doesNotContain("href=\"javascript:")
+            // the sentence's full stop is not part of the link; the HTML's &amp; is
+            // decoded once, then escaped
+            .contains("<a href=\"https://kc.example/verify?key=a&amp;tab=b\" rel=\"noreferrer\">");
         assertThat(MailboxPages.links(HOSTILE)).containsExactly("https://kc.example/verify?key=a&tab=b");
     }
 
     @Test
     void policiesForbidScriptOnThePagesAndSandboxTheEmailsOwnHtml() {
         assertThat(MailboxPages.PAGE_POLICY).contains("default-src 'none'").doesNotContain("script-src");
-        assertThat(MailboxPages.BODY_POLICY).startsWith("sandbox").doesNotContain("allow-scripts")
-                .contains("default-src 'none'");
+        assertThat(MailboxPages.BODY_POLICY).startsWith("sandbox")
+            .doesNotContain("allow-scripts")
+            .contains("default-src 'none'");
     }
 
     @Test
     void anEmptyMailboxSaysSo() {
         assertThat(MailboxPages.list(List.of())).contains("No emails yet.");
     }
+
 }

@@ -9,8 +9,9 @@ class ProjectPathsTest {
     @Test
     void executableJarIsNamedWithTheVersionTheBuildWroteIn() {
         // a module that was never built: the message names the exact jar looked for
-        assertThatThrownBy(() -> ProjectPaths.executableJar("no-such-module"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageMatching("(?s).*no-such-module/target/no-such-module-\\d+\\.\\d+\\.\\d+[^@/]*-exec\\.jar is missing.*");
+        assertThatThrownBy(() -> ProjectPaths.executableJar("no-such-module")).isInstanceOf(IllegalStateException.class)
+            .hasMessageMatching(
+                    "(?s).*no-such-module/target/no-such-module-\\d+\\.\\d+\\.\\d+[^@/]*-exec\\.jar is missing.*");
     }
+
 }
