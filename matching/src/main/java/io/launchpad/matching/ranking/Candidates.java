@@ -34,9 +34,10 @@ import reactor.core.publisher.Mono;
  * {@code pool} kept. Round two fills in what one list could not say about documents found
  * only by the other (a BM25 score, or a cosine), restricted to those ids, so every kept
  * candidate is scored on the same ingredients. Highlighting is the costliest part of a
- * keyword search (synonyms expand the query), so it is asked for last, only for the
- * results shown, with the fast vector highlighter over the term vectors the templates
- * keep.
+ * keyword search (synonyms expand the query), so it is asked for only for the results
+ * shown, with the fast vector highlighter over the term vectors the templates keep: after
+ * the page is known, or, for a first page's small pool, by the round-two search that
+ * fills in the missing BM25 scores, so one keyword search does both.
  *
  * @param <T> the stored document shape read back from {@code _source}
  */
@@ -75,7 +76,8 @@ final class Candidates<T> {
      * The kept candidates and what was worked out for their ids alongside the completing
      * round.
      */
-    record Found<T, X>(List<Candidate<T>> candidates, X alongside) {
+    record Found<T, X>(List<Candidate<T>> candidates, X alongside,
+            Map<String, List<PlainHighlights.Fragment>> highlights) {
     }
 
     /**
@@ -83,16 +85,18 @@ final class Candidates<T> {
      * that deep.
      */
     Mono<List<Candidate<T>>> find(Spec<T> spec, RankingMode mode, int pool, int depth) {
-        return find(spec, mode, pool, depth, ids -> Mono.just(Boolean.TRUE)).map(Found::candidates);
+        return find(spec, mode, pool, depth, false, ids -> Mono.just(Boolean.TRUE)).map(Found::candidates);
     }
 
     /**
      * As {@link #find(Spec, RankingMode, int, int)}, and {@code alongside} (work that
      * needs only the kept ids: evidence per requirement, completed pilots) runs
      * concurrently with round two instead of after it, one round trip less per request.
-     * It must not complete empty.
+     * It must not complete empty. {@code highlightKept}: every kept candidate is
+     * highlighted in round two, by the same search that fills in the BM25 scores the
+     * semantic list lacked (one keyword search instead of two).
      */
-    <X> Mono<Found<T, X>> find(Spec<T> spec, RankingMode mode, int pool, int depth,
+    <X> Mono<Found<T, X>> find(Spec<T> spec, RankingMode mode, int pool, int depth, boolean highlightKept,
             Function<List<String>, Mono<X>> alongside) {
         int listDepth = Math.max(LIST_DEPTH, depth);
         Mono<List<Hit<T>>> keywords = elasticsearch
@@ -114,8 +118,9 @@ final class Candidates<T> {
             Map<String, Hit<T>> byKnn = index(found.getT2());
             List<String> kept = Fusion.fuse(List.of(List.copyOf(byKeywords.keySet()), List.copyOf(byKnn.keySet())));
             kept = kept.subList(0, Math.min(pool, kept.size()));
-            return Mono.zip(complete(spec, byKeywords, byKnn, kept, found.getT3().orElse(null)), alongside.apply(kept),
-                    Found::new);
+            return Mono.zip(complete(spec, byKeywords, byKnn, kept, found.getT3().orElse(null), highlightKept),
+                    alongside.apply(kept),
+                    (completed, worked) -> new Found<>(completed.candidates(), worked, completed.highlights()));
         });
     }
 
@@ -148,8 +153,19 @@ final class Candidates<T> {
      * the ids.
      */
     Mono<Map<String, List<PlainHighlights.Fragment>>> highlights(Spec<T> spec, List<String> ids) {
+        return highlighted(spec, ids).map(Highlighted::highlights);
+    }
+
+    /**
+     * The ids that share a word with the query, each with its BM25 score (as a hit
+     * without source) and its highlighted passages.
+     */
+    record Highlighted<T>(Map<String, Hit<T>> hits, Map<String, List<PlainHighlights.Fragment>> highlights) {
+    }
+
+    private Mono<Highlighted<T>> highlighted(Spec<T> spec, List<String> ids) {
         if (ids.isEmpty()) {
-            return Mono.just(Map.of());
+            return Mono.just(new Highlighted<>(Map.of(), Map.of()));
         }
         return elasticsearch
             .call("highlight matched passages",
@@ -165,21 +181,26 @@ final class Candidates<T> {
             .map(response -> {
                 Map<String, List<PlainHighlights.Fragment>> byId = new HashMap<>();
                 response.hits().hits().forEach(hit -> byId.put(hit.id(), highlights(hit, spec.highlighted())));
-                return byId;
+                return new Highlighted<>(index(response.hits().hits()), byId);
             });
     }
 
-    private Mono<List<Candidate<T>>> complete(Spec<T> spec, Map<String, Hit<T>> byKeywords, Map<String, Hit<T>> byKnn,
-            List<String> kept, float @Nullable [] vector) {
+    /** Round two's answer: the kept candidates, and their highlights when asked for. */
+    private record Completed<T>(List<Candidate<T>> candidates, Map<String, List<PlainHighlights.Fragment>> highlights) {
+    }
+
+    private Mono<Completed<T>> complete(Spec<T> spec, Map<String, Hit<T>> byKeywords, Map<String, Hit<T>> byKnn,
+            List<String> kept, float @Nullable [] vector, boolean highlightKept) {
         boolean semantic = vector != null;
         List<String> needKeywords = kept.stream().filter(id -> !byKeywords.containsKey(id)).toList();
         List<String> needCosine = semantic ? kept.stream().filter(id -> !byKnn.containsKey(id)).toList() : List.of();
-        Mono<Map<String, Hit<T>>> moreKeywords = needKeywords.isEmpty() ? Mono.just(Map.of())
-                : elasticsearch
-                    .call("score semantic candidates by keywords",
-                            client -> client.search(keywordSearch(spec, withIds(spec.filter(), needKeywords),
-                                    needKeywords.size(), null), spec.type()))
-                    .map(response -> index(response.hits().hits()));
+        Mono<Highlighted<T>> moreKeywords = highlightKept ? highlighted(spec, kept)
+                : needKeywords.isEmpty() ? Mono.just(new Highlighted<>(Map.of(), Map.of()))
+                        : elasticsearch
+                            .call("score semantic candidates by keywords",
+                                    client -> client.search(keywordSearch(spec, withIds(spec.filter(), needKeywords),
+                                            needKeywords.size(), null), spec.type()))
+                            .map(response -> new Highlighted<>(index(response.hits().hits()), Map.of()));
         Mono<Map<String, Hit<T>>> moreCosines = vector == null || needCosine.isEmpty() ? Mono.just(Map.of())
                 : elasticsearch
                     .call("score keyword candidates by meaning",
@@ -190,10 +211,13 @@ final class Candidates<T> {
         return Mono.zip(moreKeywords, moreCosines).map(more -> {
             List<Candidate<T>> candidates = new ArrayList<>(ids.size());
             for (String id : ids) {
-                Hit<T> keywordHit = byKeywords.getOrDefault(id, more.getT1().get(id));
+                Hit<T> keywordHit = byKeywords.getOrDefault(id, more.getT1().hits().get(id));
                 Hit<T> knnHit = byKnn.getOrDefault(id, more.getT2().get(id));
-                Hit<T> any = keywordHit != null ? keywordHit : knnHit;
-                if (any == null || any.source() == null) {
+                // the highlighting search reads no source: the document comes from a list
+                // that found it
+                T document = byKeywords.containsKey(id) ? byKeywords.get(id).source()
+                        : knnHit != null ? knnHit.source() : keywordHit != null ? keywordHit.source() : null;
+                if (document == null) {
                     continue;
                 }
                 // no keyword hit in round two means the document shares no word with the
@@ -203,9 +227,9 @@ final class Candidates<T> {
                 // means no vector: nothing to agree with
                 Double cosine = !semantic ? null
                         : knnHit == null || knnHit.score() == null ? 0.0 : 2 * knnHit.score() - 1;
-                candidates.add(new Candidate<>(id, any.source(), bm25, cosine));
+                candidates.add(new Candidate<>(id, document, bm25, cosine));
             }
-            return candidates;
+            return new Completed<>(candidates, more.getT1().highlights());
         });
     }
 

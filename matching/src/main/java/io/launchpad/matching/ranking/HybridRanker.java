@@ -40,7 +40,7 @@ import io.launchpad.matching.indexes.KnownVectors;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.function.Tuple3;
+import reactor.util.function.Tuple2;
 import java.util.Collections;
 import java.util.HashSet;
 
@@ -175,35 +175,35 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         // a first page's pool is small: highlighting all of it alongside costs less time
         // than a round trip after
         boolean highlightPool = pool <= HIGHLIGHTED_POOL;
-        // completed pilots, evidence per requirement (and highlights) need only the kept
+        // completed pilots and evidence per requirement need only the kept
         // ids: asked while round two runs
-        Function<List<String>, Mono<Tuple3<Map<UUID, Integer>, Map<String, List<RequirementEvidence>>, Map<String, List<PlainHighlights.Fragment>>>>> alongside = ids -> Mono
+        Function<List<String>, Mono<Tuple2<Map<UUID, Integer>, Map<String, List<RequirementEvidence>>>>> alongside = ids -> Mono
             .zip(pilots.completedPilots(ids.stream().map(UUID::fromString).toList()).defaultIfEmpty(Map.of()),
                     // passages carry vectors: requirements are judged by meaning in
                     // hybrid mode only
-                    ranking != RankingMode.HYBRID ? Mono.just(Map.<String, List<RequirementEvidence>>of())
-                            : storedVectors.map(StoredVectors.Vectors::requirements)
-                                .defaultIfEmpty(KnownVectors.NONE)
-                                .flatMap(
-                                        known -> requirementEvidence.find(names.suppliers(), ids, requirements, known)),
-                    highlightPool ? suppliers.highlights(spec, ids)
-                            : Mono.just(Map.<String, List<PlainHighlights.Fragment>>of()));
-        return indexes.ready().then(suppliers.find(spec, ranking, pool, window.depth(), alongside)).flatMap(found -> {
-            List<SupplierMatch> matches = found.candidates()
-                .stream()
-                .map(candidate -> supplierMatch(challenge, candidate, found.alongside().getT1(),
-                        found.alongside().getT2().getOrDefault(candidate.id(), List.of()), !requirements.isEmpty(),
-                        ranking, now))
-                .sorted(Comparator.comparing(SupplierMatch::position, MatchWindow.MatchPosition.ORDER))
-                .filter(match -> window.admits(match.position()))
-                .limit(size)
-                .toList();
-            return highlightPool
-                    ? Mono.just(Candidates.withHighlights(found.alongside().getT3(), matches, SupplierMatch::supplierId,
-                            SupplierMatch::name, SupplierMatch::withHighlights))
-                    : suppliers.withHighlights(spec, matches, SupplierMatch::supplierId, SupplierMatch::name,
-                            SupplierMatch::withHighlights);
-        });
+                    ranking != RankingMode.HYBRID ? Mono.just(Map
+                        .<String, List<RequirementEvidence>>of()) : storedVectors
+                            .map(StoredVectors.Vectors::requirements)
+                            .defaultIfEmpty(KnownVectors.NONE)
+                            .flatMap(known -> requirementEvidence.find(names.suppliers(), ids, requirements, known)));
+        return indexes.ready()
+            .then(suppliers.find(spec, ranking, pool, window.depth(), highlightPool, alongside))
+            .flatMap(found -> {
+                List<SupplierMatch> matches = found.candidates()
+                    .stream()
+                    .map(candidate -> supplierMatch(challenge, candidate, found.alongside().getT1(),
+                            found.alongside().getT2().getOrDefault(candidate.id(), List.of()), !requirements.isEmpty(),
+                            ranking, now))
+                    .sorted(Comparator.comparing(SupplierMatch::position, MatchWindow.MatchPosition.ORDER))
+                    .filter(match -> window.admits(match.position()))
+                    .limit(size)
+                    .toList();
+                return highlightPool
+                        ? Mono.just(Candidates.withHighlights(found.highlights(), matches, SupplierMatch::supplierId,
+                                SupplierMatch::name, SupplierMatch::withHighlights))
+                        : suppliers.withHighlights(spec, matches, SupplierMatch::supplierId, SupplierMatch::name,
+                                SupplierMatch::withHighlights);
+            });
     }
 
     private Query supplierFilter(ChallengeDocument challenge, Set<UUID> excluded) {

@@ -1,6 +1,7 @@
 package io.launchpad.matching.ranking;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,11 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.core.SearchRequest;
-import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
-import co.elastic.clients.json.JsonData;
 import io.launchpad.matching.RequirementEvidence;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.KnownVectors;
@@ -25,12 +22,11 @@ import reactor.core.scheduler.Schedulers;
 import java.util.regex.MatchResult;
 
 /**
- * For each requirement of a challenge, each candidate's best passage: one nested kNN
- * search per requirement (all sent as one multi-search) over the passages embedded at
- * index time (no profile is embedded at query time), restricted to the candidates,
- * returning the closest passages as inner hits. The best of those is chosen by meaning
- * and by the requirement's own words, and judged evidenced, partly evidenced or not
- * evidenced.
+ * For each requirement of a challenge, each candidate's best passage: the candidates'
+ * passages, embedded at index time (no profile is embedded at query time), are read in
+ * one search and compared with each requirement by cosine; the closest few are then
+ * weighed by meaning and by the requirement's own words, and judged evidenced, partly
+ * evidenced or not evidenced.
  */
 final class RequirementEvidenceFinder {
 
@@ -102,69 +98,84 @@ final class RequirementEvidenceFinder {
     }
 
     /**
-     * Per requirement vector, candidate id → its closest passages (text, field, cosine):
-     * one nested kNN search per requirement, all in one multi-search, so a challenge with
-     * eight requirements costs one round trip. An index built before passages were stored
-     * (or without any) gives no evidence, not an error.
+     * Per requirement vector, candidate id → its closest passages (text, field, cosine).
+     * The candidates' passages and their vectors are read once, in one search by id, and
+     * compared with every requirement here: a page of candidates holds a few hundred
+     * passages, and a nested kNN search per requirement cost each request several fetch
+     * phases. An index built before passages were stored (or without any) gives no
+     * evidence, not an error.
      */
     private Mono<List<Map<String, List<Found>>>> closestPassages(String index, List<String> ids,
             List<float[]> requirementVectors) {
-        List<RequestItem> searches = requirementVectors.stream()
-            .map(vector -> RequestItem.of(item -> item.header(header -> header.index(index)).body(search(ids, vector))))
-            .toList();
         List<Map<String, List<Found>>> nothing = requirementVectors.stream()
             .map(vector -> Map.<String, List<Found>>of())
             .toList();
         return elasticsearch
-            .call("find evidence per requirement", client -> client.msearch(m -> m.searches(searches), Void.class))
-            .map(response -> response.responses()
-                .stream()
-                .map(item -> item.isResult() ? passages(item.result().hits().hits()) : Map.<String, List<Found>>of())
+            .call("read candidates' passages",
+                    client -> client.search(
+                            search -> search.index(index)
+                                .size(ids.size())
+                                .trackTotalHits(track -> track.enabled(false))
+                                .query(query -> query.ids(i -> i.values(ids)))
+                                // dense_vector values are kept out of _source by default:
+                                // ask for them back
+                                .source(source -> source.filter(filter -> filter
+                                    .includes("passages.text", "passages.field", "passages.embedding")
+                                    .excludeVectors(false))),
+                            StoredPassages.class))
+            .map(response -> requirementVectors.stream()
+                .map(requirement -> closest(response.hits().hits(), requirement))
                 .toList())
             .onErrorResume(ElasticsearchException.class, refused -> Mono.just(nothing));
     }
 
-    private static SearchRequest search(List<String> ids, float[] vector) {
-        List<Float> values = new ArrayList<>(vector.length);
-        for (float value : vector) {
-            values.add(value);
-        }
-        return SearchRequest.of(search -> search.size(ids.size())
-            .trackTotalHits(track -> track.enabled(false))
-            .source(source -> source.fetch(false))
-            .knn(knn -> knn.field("passages.embedding")
-                .queryVector(values)
-                .k(ids.size())
-                .numCandidates(Math.max(Candidates.NUM_CANDIDATES, ids.size()))
-                .filter(f -> f.ids(i -> i.values(ids)))
-                .innerHits(inner -> inner.size(PASSAGES_PER_CANDIDATE)
-                    .source(source -> source.filter(f -> f.includes("passages.text", "passages.field"))))));
-    }
-
-    private Map<String, List<Found>> passages(List<Hit<Void>> hits) {
+    /**
+     * Each candidate's {@link #PASSAGES_PER_CANDIDATE} passages closest to one
+     * requirement.
+     */
+    private Map<String, List<Found>> closest(List<Hit<StoredPassages>> hits, float[] requirement) {
         Map<String, List<Found>> byId = new HashMap<>();
-        for (Hit<Void> hit : hits) {
-            InnerHitsResult inner = hit.innerHits().get("passages");
-            if (inner == null) {
+        for (Hit<StoredPassages> hit : hits) {
+            StoredPassages stored = hit.source();
+            if (stored == null || stored.passages() == null) {
                 continue;
             }
             List<Found> found = new ArrayList<>();
-            for (Hit<JsonData> passage : inner.hits().hits()) {
-                Map<?, ?> source = passage.source() == null ? Map.of() : passage.source().to(Map.class);
-                if (source.get("passages") instanceof Map<?, ?> nested) {
-                    source = nested;
+            for (StoredPassage passage : stored.passages()) {
+                if (passage.text() == null || passage.embedding() == null
+                        || passage.embedding().size() != requirement.length) {
+                    continue;
                 }
-                Object text = source.get("text");
-                Object field = source.get("field");
-                // Elasticsearch reports cosine similarity as (1 + cos) / 2
-                double cosine = passage.score() == null ? 0 : vectors.model().calibrated(2 * passage.score() - 1);
-                if (text != null) {
-                    found.add(new Found(text.toString(), field == null ? null : field.toString(), cosine));
-                }
+                double cosine = cosine(requirement, passage.embedding());
+                found.add(new Found(passage.text(), passage.field(), vectors.model().calibrated(cosine)));
             }
-            byId.put(hit.id(), found);
+            found.sort(Comparator.comparingDouble(Found::cosine).reversed());
+            byId.put(hit.id(), List.copyOf(found.subList(0, Math.min(PASSAGES_PER_CANDIDATE, found.size()))));
         }
         return byId;
+    }
+
+    /**
+     * As Elasticsearch's {@code cosine} similarity: normalised here, whatever was stored.
+     */
+    static double cosine(float[] a, List<Float> b) {
+        double dot = 0;
+        double normA = 0;
+        double normB = 0;
+        for (int d = 0; d < a.length; d++) {
+            float other = b.get(d);
+            dot += a[d] * other;
+            normA += a[d] * a[d];
+            normB += other * other;
+        }
+        return normA == 0 || normB == 0 ? 0 : dot / Math.sqrt(normA * normB);
+    }
+
+    /** What is read back of a candidate: its passages, each with its vector. */
+    record StoredPassages(@Nullable List<StoredPassage> passages) {
+    }
+
+    record StoredPassage(@Nullable String text, @Nullable String field, @Nullable List<Float> embedding) {
     }
 
     record Found(String text, @Nullable String field, double cosine) {
