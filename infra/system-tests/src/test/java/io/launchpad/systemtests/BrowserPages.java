@@ -51,9 +51,7 @@ final class BrowserPages {
     Page signIn(String username) {
         // axe runs its script through the DevTools protocol; the pages themselves forbid
         // script (CSP)
-        Page page = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true).setAcceptDownloads(true))
-            .newPage();
-        page.setDefaultNavigationTimeout(90_000);
+        Page page = context(new Browser.NewContextOptions().setBypassCSP(true).setAcceptDownloads(true)).newPage();
         page.navigate(stack.web().baseUrl() + "/");
         page.getByTestId("sign-in").click();
         page.waitForURL(url -> url.startsWith(stack.keycloak().baseUrl()));
@@ -69,10 +67,20 @@ final class BrowserPages {
      * Keycloak's CSP.
      */
     Page newVisitor() {
-        Page page = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true).setViewportSize(1280, 800))
-            .newPage();
-        page.setDefaultNavigationTimeout(90_000);
-        return page;
+        return context(new Browser.NewContextOptions().setBypassCSP(true).setViewportSize(1280, 800)).newPage();
+    }
+
+    /**
+     * A context whose every page (the mailbox tab too) allows 90 s for an action and for
+     * a navigation: on two shared cores, while the whole product and a browser run, the
+     * first sign-in or token exchange of a run has taken longer than Playwright's 30 s
+     * default (a click waits for the navigation it starts).
+     */
+    private BrowserContext context(Browser.NewContextOptions options) {
+        BrowserContext context = browser.newContext(options);
+        context.setDefaultTimeout(90_000);
+        context.setDefaultNavigationTimeout(90_000);
+        return context;
     }
 
     /**
