@@ -2,6 +2,7 @@ package io.launchpad.systemtests;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitUntilState;
 import io.launchpad.infra.stack.LaunchpadStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,9 @@ import java.util.regex.Pattern;
  * Keycloak's account console).
  */
 class SignUpJourneyBrowserTest {
+
+    private static final Page.WaitForURLOptions ARRIVED = new Page.WaitForURLOptions()
+        .setWaitUntil(WaitUntilState.COMMIT);
 
     private static final String PASSWORD = "harbour-lights-42";
 
@@ -127,7 +131,11 @@ class SignUpJourneyBrowserTest {
         page.locator("#password-new").fill(PASSWORD);
         page.locator("#password-confirm").fill(PASSWORD);
         page.locator("#kc-update-password").click();
-        page.waitForURL(url -> url.startsWith(stack.web().baseUrl()));
+        // arriving is enough, as in BrowserPages.signUp: the page's load event has been
+        // seen
+        // to stall here (its stylesheet request never reached the web, whose event loops
+        // were idle)
+        page.waitForURL(url -> url.startsWith(stack.web().baseUrl()), ARRIVED);
         assertThat(page.getByTestId("signed-in-user")).containsText("Ada");
         page.context().close();
 
@@ -173,7 +181,7 @@ class SignUpJourneyBrowserTest {
         assertThat(later.getByTestId("error-summary")).isVisible();
         later.locator("#password").fill(NEW_PASSWORD);
         later.locator("#kc-login").click();
-        later.waitForURL(url -> url.startsWith(stack.web().baseUrl()));
+        later.waitForURL(url -> url.startsWith(stack.web().baseUrl()), ARRIVED);
         assertThat(later.getByTestId("signed-in-user")).containsText("Ada");
 
         // 7. a signed-in person changes their password on Keycloak's themed page, not its
