@@ -213,10 +213,11 @@ final class Candidates<T> {
             for (String id : ids) {
                 Hit<T> keywordHit = byKeywords.getOrDefault(id, more.getT1().hits().get(id));
                 Hit<T> knnHit = byKnn.getOrDefault(id, more.getT2().get(id));
-                // the highlighting search reads no source: the document comes from a list
-                // that found it
-                T document = byKeywords.containsKey(id) ? byKeywords.get(id).source()
-                        : knnHit != null ? knnHit.source() : keywordHit != null ? keywordHit.source() : null;
+                // every kept id came from one of the two lists, which read the source
+                // (the
+                // round-two searches may not)
+                Hit<T> listed = byKeywords.getOrDefault(id, byKnn.get(id));
+                T document = listed == null ? null : listed.source();
                 if (document == null) {
                     continue;
                 }
