@@ -21,8 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An installation upgraded from schema 1 still serves its supplier index built without
- * term vectors until someone reindexes: matches keep their highlights (by the slower
- * highlighter), never an error.
+ * term vectors until someone reindexes: matches keep their highlights, never an error
+ * (highlights are marked in the application, from the text, not from the index).
  */
 @Tag("real")
 class HighlightOnOlderIndexTest {

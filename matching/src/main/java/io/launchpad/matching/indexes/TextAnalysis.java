@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.launchpad.matching.Taxonomy;
 import tools.jackson.databind.JsonNode;
@@ -24,26 +26,46 @@ public final class TextAnalysis {
     private TextAnalysis() {
     }
 
+    /**
+     * Every synonym rule the query-time analyzer applies (Solr format): the file's, then
+     * the taxonomy's. Match highlighting builds its own analyzer from these.
+     */
+    public static List<String> synonymRules(Taxonomy taxonomy) {
+        List<String> rules = new ArrayList<>();
+        rulesIn(read(JsonMapper.builder().build())).forEach(rule -> rules.add(rule.asString()));
+        rules.addAll(taxonomy.synonymRules());
+        return List.copyOf(rules);
+    }
+
     /** The component template body with the given taxonomy's rules in it. */
     public static InputStream template(Taxonomy taxonomy) {
         JsonMapper json = JsonMapper.builder().build();
+        ObjectNode template = read(json);
+        ArrayNode rules = rulesIn(template);
+        taxonomy.synonymRules().forEach(rules::add);
+        ObjectNode meta = template.withObject("/_meta");
+        meta.put("taxonomy_version", taxonomy.version());
+        return new ByteArrayInputStream(json.writeValueAsBytes(template));
+    }
+
+    private static ObjectNode read(JsonMapper json) {
         try (InputStream file = TextAnalysis.class.getResourceAsStream(FILE)) {
             if (file == null) {
                 throw new IOException("missing classpath resource " + FILE);
             }
-            ObjectNode template = (ObjectNode) json.readTree(file);
-            JsonNode synonyms = template.at("/template/settings/analysis/filter/housing_synonyms/synonyms");
-            if (!(synonyms instanceof ArrayNode rules)) {
-                throw new IllegalStateException(FILE + " has no housing_synonyms filter with a synonyms list");
-            }
-            taxonomy.synonymRules().forEach(rules::add);
-            ObjectNode meta = template.withObject("/_meta");
-            meta.put("taxonomy_version", taxonomy.version());
-            return new ByteArrayInputStream(json.writeValueAsBytes(template));
+            return (ObjectNode) json.readTree(file);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static ArrayNode rulesIn(ObjectNode template) {
+        JsonNode synonyms = template.at("/template/settings/analysis/filter/housing_synonyms/synonyms");
+        if (!(synonyms instanceof ArrayNode rules)) {
+            throw new IllegalStateException(FILE + " has no housing_synonyms filter with a synonyms list");
+        }
+        return rules;
     }
 
 }

@@ -14,13 +14,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.HighlightField;
-import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
-import co.elastic.clients.elasticsearch.core.search.HighlighterType;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.util.NamedValue;
 import io.launchpad.matching.Highlight;
 import io.launchpad.matching.RankingMode;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
@@ -33,11 +27,8 @@ import reactor.core.publisher.Mono;
  * wait for the query vector. The lists are fused by reciprocal rank and the best
  * {@code pool} kept. Round two fills in what one list could not say about documents found
  * only by the other (a BM25 score, or a cosine), restricted to those ids, so every kept
- * candidate is scored on the same ingredients. Highlighting is the costliest part of a
- * keyword search (synonyms expand the query), so it is asked for only for the results
- * shown, with the fast vector highlighter over the term vectors the templates keep: after
- * the page is known, or, for a first page's small pool, by the round-two search that
- * fills in the missing BM25 scores, so one keyword search does both.
+ * candidate is scored on the same ingredients. The shown matches are highlighted here, by
+ * {@link QueryHighlighter}, from the text the lists already read.
  *
  * @param <T> the stored document shape read back from {@code _source}
  */
@@ -58,26 +49,28 @@ final class Candidates<T> {
     }
 
     /**
-     * What to search: {@code fields} are boosted index fields, {@code highlighted} index
-     * field → field name shown. {@code vector} is empty when there is nothing to compare
-     * by meaning.
+     * What to search: {@code fields} are boosted index fields; {@code shown} gives a
+     * document's text by field name shown, in the order highlights prefer them.
+     * {@code vector} is empty when there is nothing to compare by meaning.
      */
     record Spec<T>(String index, Class<T> type, List<String> sourceFields, Query filter, String text,
-            Mono<float[]> vector, List<String> fields, Map<String, String> highlighted) {
+            Mono<float[]> vector, List<String> fields, Function<T, Map<String, @Nullable String>> shown) {
     }
 
     private final ElasticsearchConnection elasticsearch;
 
-    Candidates(ElasticsearchConnection elasticsearch) {
+    private final QueryHighlighter highlighter;
+
+    Candidates(ElasticsearchConnection elasticsearch, QueryHighlighter highlighter) {
         this.elasticsearch = elasticsearch;
+        this.highlighter = highlighter;
     }
 
     /**
      * The kept candidates and what was worked out for their ids alongside the completing
      * round.
      */
-    record Found<T, X>(List<Candidate<T>> candidates, X alongside,
-            Map<String, List<PlainHighlights.Fragment>> highlights) {
+    record Found<T, X>(List<Candidate<T>> candidates, X alongside) {
     }
 
     /**
@@ -85,23 +78,21 @@ final class Candidates<T> {
      * that deep.
      */
     Mono<List<Candidate<T>>> find(Spec<T> spec, RankingMode mode, int pool, int depth) {
-        return find(spec, mode, pool, depth, false, ids -> Mono.just(Boolean.TRUE)).map(Found::candidates);
+        return find(spec, mode, pool, depth, ids -> Mono.just(Boolean.TRUE)).map(Found::candidates);
     }
 
     /**
      * As {@link #find(Spec, RankingMode, int, int)}, and {@code alongside} (work that
      * needs only the kept ids: evidence per requirement, completed pilots) runs
      * concurrently with round two instead of after it, one round trip less per request.
-     * It must not complete empty. {@code highlightKept}: every kept candidate is
-     * highlighted in round two, by the same search that fills in the BM25 scores the
-     * semantic list lacked (one keyword search instead of two).
+     * It must not complete empty.
      */
-    <X> Mono<Found<T, X>> find(Spec<T> spec, RankingMode mode, int pool, int depth, boolean highlightKept,
+    <X> Mono<Found<T, X>> find(Spec<T> spec, RankingMode mode, int pool, int depth,
             Function<List<String>, Mono<X>> alongside) {
         int listDepth = Math.max(LIST_DEPTH, depth);
         Mono<List<Hit<T>>> keywords = elasticsearch
             .call("find keyword candidates",
-                    client -> client.search(keywordSearch(spec, spec.filter(), listDepth, null), spec.type()))
+                    client -> client.search(keywordSearch(spec, spec.filter(), listDepth, true), spec.type()))
             .map(response -> response.hits().hits());
         Mono<Optional<float[]>> vector = mode == RankingMode.HYBRID
                 ? spec.vector().map(Optional::of).defaultIfEmpty(Optional.empty()).cache()
@@ -118,89 +109,45 @@ final class Candidates<T> {
             Map<String, Hit<T>> byKnn = index(found.getT2());
             List<String> kept = Fusion.fuse(List.of(List.copyOf(byKeywords.keySet()), List.copyOf(byKnn.keySet())));
             kept = kept.subList(0, Math.min(pool, kept.size()));
-            return Mono.zip(complete(spec, byKeywords, byKnn, kept, found.getT3().orElse(null), highlightKept),
-                    alongside.apply(kept),
-                    (completed, worked) -> new Found<>(completed.candidates(), worked, completed.highlights()));
+            return Mono.zip(complete(spec, byKeywords, byKnn, kept, found.getT3().orElse(null)), alongside.apply(kept),
+                    Found::new);
         });
     }
 
     /**
-     * The shown matches, each with its highlighted passages for the spec's words (one
-     * request for all); a match sharing no word with the query has none. {@code name}:
-     * the match's name, whose words are never shown as a reason.
+     * The shown matches, each with its highlighted passages for the spec's words, from
+     * the documents the candidates carry; a match sharing no word with the query has
+     * none. {@code name}: the match's name, whose words are never shown as a reason.
      */
-    <M> Mono<List<M>> withHighlights(Spec<T> spec, List<M> matches, Function<M, UUID> id, Function<M, String> name,
-            BiFunction<M, List<Highlight>, M> highlighted) {
-        return highlights(spec, matches.stream().map(match -> id.apply(match).toString()).toList())
-            .map(found -> withHighlights(found, matches, id, name, highlighted));
-    }
-
-    /**
-     * The matches with highlights already found (by {@link #highlights}, for these or
-     * more ids).
-     */
-    static <M> List<M> withHighlights(Map<String, List<PlainHighlights.Fragment>> found, List<M> matches,
-            Function<M, UUID> id, Function<M, String> name, BiFunction<M, List<Highlight>, M> highlighted) {
-        return matches.stream()
-            .map(match -> highlighted.apply(match,
-                    PlainHighlights.of(found.getOrDefault(id.apply(match).toString(), List.of()),
-                            name.apply(match) == null ? List.of() : List.of(name.apply(match)))))
-            .toList();
-    }
-
-    /**
-     * Document id → its highlighted passages for the spec's words, one request for all
-     * the ids.
-     */
-    Mono<Map<String, List<PlainHighlights.Fragment>>> highlights(Spec<T> spec, List<String> ids) {
-        return highlighted(spec, ids).map(Highlighted::highlights);
-    }
-
-    /**
-     * The ids that share a word with the query, each with its BM25 score (as a hit
-     * without source) and its highlighted passages.
-     */
-    record Highlighted<T>(Map<String, Hit<T>> hits, Map<String, List<PlainHighlights.Fragment>> highlights) {
-    }
-
-    private Mono<Highlighted<T>> highlighted(Spec<T> spec, List<String> ids) {
-        if (ids.isEmpty()) {
-            return Mono.just(new Highlighted<>(Map.of(), Map.of()));
+    <M> List<M> withHighlights(Spec<T> spec, List<Candidate<T>> candidates, List<M> matches, Function<M, UUID> id,
+            Function<M, @Nullable String> name, BiFunction<M, List<Highlight>, M> highlighted) {
+        if (matches.isEmpty()) {
+            return matches;
         }
-        return elasticsearch
-            .call("highlight matched passages",
-                    client -> client.search(
-                            keywordSearch(spec, withIds(spec.filter(), ids), ids.size(), HighlighterType.FastVector),
-                            spec.type()))
-            // an index built before term vectors were mapped (schema 1) is highlighted
-            // the slower way until a reindex
-            .onErrorResume(ElasticsearchException.class,
-                    refused -> elasticsearch.call("highlight matched passages",
-                            client -> client.search(keywordSearch(spec, withIds(spec.filter(), ids), ids.size(),
-                                    HighlighterType.Unified), spec.type())))
-            .map(response -> {
-                Map<String, List<PlainHighlights.Fragment>> byId = new HashMap<>();
-                response.hits().hits().forEach(hit -> byId.put(hit.id(), highlights(hit, spec.highlighted())));
-                return new Highlighted<>(index(response.hits().hits()), byId);
-            });
+        Map<String, T> documents = new HashMap<>();
+        candidates.forEach(candidate -> documents.put(candidate.id(), candidate.document()));
+        QueryHighlighter.Words words = highlighter.words(spec.text());
+        return matches.stream().map(match -> {
+            T document = documents.get(id.apply(match).toString());
+            List<PlainHighlights.Fragment> fragments = document == null ? List.of()
+                    : highlighter.fragments(words, spec.shown().apply(document));
+            String shownName = name.apply(match);
+            return highlighted.apply(match,
+                    PlainHighlights.of(fragments, shownName == null ? List.of() : List.of(shownName)));
+        }).toList();
     }
 
-    /** Round two's answer: the kept candidates, and their highlights when asked for. */
-    private record Completed<T>(List<Candidate<T>> candidates, Map<String, List<PlainHighlights.Fragment>> highlights) {
-    }
-
-    private Mono<Completed<T>> complete(Spec<T> spec, Map<String, Hit<T>> byKeywords, Map<String, Hit<T>> byKnn,
-            List<String> kept, float @Nullable [] vector, boolean highlightKept) {
+    private Mono<List<Candidate<T>>> complete(Spec<T> spec, Map<String, Hit<T>> byKeywords, Map<String, Hit<T>> byKnn,
+            List<String> kept, float @Nullable [] vector) {
         boolean semantic = vector != null;
         List<String> needKeywords = kept.stream().filter(id -> !byKeywords.containsKey(id)).toList();
         List<String> needCosine = semantic ? kept.stream().filter(id -> !byKnn.containsKey(id)).toList() : List.of();
-        Mono<Highlighted<T>> moreKeywords = highlightKept ? highlighted(spec, kept)
-                : needKeywords.isEmpty() ? Mono.just(new Highlighted<>(Map.of(), Map.of()))
-                        : elasticsearch
-                            .call("score semantic candidates by keywords",
-                                    client -> client.search(keywordSearch(spec, withIds(spec.filter(), needKeywords),
-                                            needKeywords.size(), null), spec.type()))
-                            .map(response -> new Highlighted<>(index(response.hits().hits()), Map.of()));
+        Mono<Map<String, Hit<T>>> moreKeywords = needKeywords.isEmpty() ? Mono.just(Map.of())
+                : elasticsearch
+                    .call("score semantic candidates by keywords",
+                            client -> client.search(keywordSearch(spec, withIds(spec.filter(), needKeywords),
+                                    needKeywords.size(), false), spec.type()))
+                    .map(response -> index(response.hits().hits()));
         Mono<Map<String, Hit<T>>> moreCosines = vector == null || needCosine.isEmpty() ? Mono.just(Map.of())
                 : elasticsearch
                     .call("score keyword candidates by meaning",
@@ -211,7 +158,7 @@ final class Candidates<T> {
         return Mono.zip(moreKeywords, moreCosines).map(more -> {
             List<Candidate<T>> candidates = new ArrayList<>(ids.size());
             for (String id : ids) {
-                Hit<T> keywordHit = byKeywords.getOrDefault(id, more.getT1().hits().get(id));
+                Hit<T> keywordHit = byKeywords.getOrDefault(id, more.getT1().get(id));
                 Hit<T> knnHit = byKnn.getOrDefault(id, more.getT2().get(id));
                 // every kept id came from one of the two lists, which read the source
                 // (the
@@ -230,47 +177,28 @@ final class Candidates<T> {
                         : knnHit == null || knnHit.score() == null ? 0.0 : 2 * knnHit.score() - 1;
                 candidates.add(new Candidate<>(id, document, bm25, cosine));
             }
-            return new Completed<>(candidates, more.getT1().highlights());
+            return candidates;
         });
     }
 
     /**
-     * {@code highlighter} null: no highlighting (the candidate lists); otherwise
-     * passages, not sources.
+     * {@code sourced}: the list reads the documents; the round-two search by ids needs
+     * only the scores.
      */
-    private static SearchRequest keywordSearch(Spec<?> spec, Query filter, int size,
-            @Nullable HighlighterType highlighter) {
+    private static SearchRequest keywordSearch(Spec<?> spec, Query filter, int size, boolean sourced) {
         // cross_fields scores the document as one field with per-field boosts: covering
-        // more of the
-        // query's terms anywhere in it ranks higher than repeating one term in one field
-        return SearchRequest.of(search -> {
-            search.index(spec.index())
-                .size(size)
-                .trackTotalHits(track -> track.enabled(false))
-                .query(query -> query.bool(bool -> bool.filter(filter)
-                    .must(must -> must.multiMatch(match -> match.query(spec.text())
-                        .type(TextQueryType.CrossFields)
-                        .operator(Operator.Or)
-                        .fields(spec.fields())))));
-            if (highlighter == null) {
-                return search.source(source -> source.filter(f -> f.includes(spec.sourceFields())));
-            }
-            List<NamedValue<HighlightField>> highlighted = spec.highlighted()
-                .keySet()
-                .stream()
-                .map(field -> NamedValue.of(field, HighlightField.of(f -> f)))
-                .toList();
-            return search.source(source -> source.fetch(false))
-                .highlight(h -> h.type(highlighter)
-                    // html encoder: the marks can then be told from the text, which
-                    // PlainHighlights unescapes
-                    .encoder(HighlighterEncoder.Html)
-                    .preTags("<mark>")
-                    .postTags("</mark>")
-                    .fragmentSize(160)
-                    .numberOfFragments(3)
-                    .fields(highlighted));
-        });
+        // more of the query's terms anywhere in it ranks higher than repeating one term
+        // in
+        // one field
+        return SearchRequest.of(search -> search.index(spec.index())
+            .size(size)
+            .trackTotalHits(track -> track.enabled(false))
+            .query(query -> query.bool(bool -> bool.filter(filter)
+                .must(must -> must.multiMatch(match -> match.query(spec.text())
+                    .type(TextQueryType.CrossFields)
+                    .operator(Operator.Or)
+                    .fields(spec.fields())))))
+            .source(source -> sourced ? source.filter(f -> f.includes(spec.sourceFields())) : source.fetch(false)));
     }
 
     private static SearchRequest knnSearch(String index, List<String> sourceFields, float[] vector, Query filter,
@@ -298,14 +226,6 @@ final class Candidates<T> {
         Map<String, Hit<T>> byId = new LinkedHashMap<>();
         hits.forEach(hit -> byId.put(hit.id(), hit));
         return byId;
-    }
-
-    private static List<PlainHighlights.Fragment> highlights(Hit<?> hit, Map<String, String> fields) {
-        List<PlainHighlights.Fragment> highlights = new ArrayList<>();
-        Map<String, List<String>> found = hit.highlight() == null ? new HashMap<>() : hit.highlight();
-        fields.forEach((indexField, shownField) -> found.getOrDefault(indexField, List.of())
-            .forEach(fragment -> highlights.add(new PlainHighlights.Fragment(shownField, fragment))));
-        return highlights;
     }
 
 }

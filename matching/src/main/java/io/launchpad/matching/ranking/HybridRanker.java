@@ -37,6 +37,7 @@ import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexSetup;
 import io.launchpad.matching.indexes.IndexedDocuments;
 import io.launchpad.matching.indexes.KnownVectors;
+import io.launchpad.matching.indexes.TextAnalysis;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -62,18 +63,15 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
      */
     static final int MIN_POOL = 30;
 
-    /**
-     * Pools up to this size are highlighted whole, alongside round two, instead of the
-     * shown page after it.
-     */
-    static final int HIGHLIGHTED_POOL = 40;
-
     private static final List<String> SUPPLIER_FIELDS = List.of("text.capabilities^3", "text.products^2",
             "text.case_studies^1.5", "text.summary^2", "text.name^1.5");
 
-    private static final Map<String, String> SUPPLIER_HIGHLIGHTS = ordered("text.capabilities", "capabilities",
-            "text.products", "products", "text.case_studies", "caseStudies", "text.summary", "summary", "text.name",
-            "name");
+    /** A supplier's text by field shown, in the order highlights prefer them. */
+    private static final Function<StoredSupplier, Map<String, @Nullable String>> SUPPLIER_SHOWN = supplier -> {
+        StoredSupplier.Text text = supplier.textOrEmpty();
+        return ordered("capabilities", text.capabilities(), "products", text.products(), "caseStudies",
+                text.caseStudies(), "summary", text.summary(), "name", text.name());
+    };
 
     private static final List<String> SUPPLIER_SOURCE = List.of("supplier_id", "organisation_id", "published",
             "size_code", "region_codes", "accreditation_codes", "category_codes", "updated_at", "text.name",
@@ -85,12 +83,14 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
     private static final List<String> CHALLENGE_FIELDS = List.of("text.title^3", "text.summary^2", "text.description",
             "text.categories^2");
 
-    private static final Map<String, String> CHALLENGE_HIGHLIGHTS = ordered("text.title", "title", "text.summary",
-            "summary", "text.description", "description");
+    private static final Function<StoredChallenge, Map<String, @Nullable String>> CHALLENGE_SHOWN = challenge -> {
+        StoredChallenge.Text text = challenge.textOrEmpty();
+        return ordered("title", text.title(), "summary", text.summary(), "description", text.description());
+    };
 
     private static final List<String> CHALLENGE_SOURCE = List.of("challenge_id", "organisation_id", "status_code",
             "category_codes", "region_codes", "required_accreditation_codes", "closing_date", "updated_at",
-            "text.organisation_name", "text.title", "text.summary");
+            "text.organisation_name", "text.title", "text.summary", "text.description");
 
     private final IndexSetup indexes;
 
@@ -126,8 +126,10 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         this.taxonomy = taxonomy;
         this.pilots = pilots;
         this.clock = clock;
-        this.suppliers = new Candidates<>(elasticsearch);
-        this.challenges = new Candidates<>(elasticsearch);
+        // built as the index template is: same rules, same taxonomy
+        QueryHighlighter highlighter = new QueryHighlighter(TextAnalysis.synonymRules(Taxonomy.housing()));
+        this.suppliers = new Candidates<>(elasticsearch, highlighter);
+        this.challenges = new Candidates<>(elasticsearch, highlighter);
         this.requirementEvidence = new RequirementEvidenceFinder(elasticsearch, vectors);
         this.explanations = new Explanations(taxonomy);
     }
@@ -169,12 +171,9 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         Mono<float[]> vector = storedVectors.map(StoredVectors.Vectors::embedding)
             .switchIfEmpty(queryVector(IndexedDocuments.challengeText(challenge), ranking));
         Candidates.Spec<StoredSupplier> spec = new Candidates.Spec<>(names.suppliers(), StoredSupplier.class,
-                SUPPLIER_SOURCE, filter, text, vector, SUPPLIER_FIELDS, SUPPLIER_HIGHLIGHTS);
+                SUPPLIER_SOURCE, filter, text, vector, SUPPLIER_FIELDS, SUPPLIER_SHOWN);
         List<RequirementEvidenceFinder.Requirement> requirements = requirements(challenge);
         int pool = window.pool(MIN_POOL);
-        // a first page's pool is small: highlighting all of it alongside costs less time
-        // than a round trip after
-        boolean highlightPool = pool <= HIGHLIGHTED_POOL;
         // completed pilots and evidence per requirement need only the kept
         // ids: asked while round two runs
         Function<List<String>, Mono<Tuple2<Map<UUID, Integer>, Map<String, List<RequirementEvidence>>>>> alongside = ids -> Mono
@@ -186,24 +185,19 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                             .map(StoredVectors.Vectors::requirements)
                             .defaultIfEmpty(KnownVectors.NONE)
                             .flatMap(known -> requirementEvidence.find(names.suppliers(), ids, requirements, known)));
-        return indexes.ready()
-            .then(suppliers.find(spec, ranking, pool, window.depth(), highlightPool, alongside))
-            .flatMap(found -> {
-                List<SupplierMatch> matches = found.candidates()
-                    .stream()
-                    .map(candidate -> supplierMatch(challenge, candidate, found.alongside().getT1(),
-                            found.alongside().getT2().getOrDefault(candidate.id(), List.of()), !requirements.isEmpty(),
-                            ranking, now))
-                    .sorted(Comparator.comparing(SupplierMatch::position, MatchWindow.MatchPosition.ORDER))
-                    .filter(match -> window.admits(match.position()))
-                    .limit(size)
-                    .toList();
-                return highlightPool
-                        ? Mono.just(Candidates.withHighlights(found.highlights(), matches, SupplierMatch::supplierId,
-                                SupplierMatch::name, SupplierMatch::withHighlights))
-                        : suppliers.withHighlights(spec, matches, SupplierMatch::supplierId, SupplierMatch::name,
-                                SupplierMatch::withHighlights);
-            });
+        return indexes.ready().then(suppliers.find(spec, ranking, pool, window.depth(), alongside)).map(found -> {
+            List<SupplierMatch> matches = found.candidates()
+                .stream()
+                .map(candidate -> supplierMatch(challenge, candidate, found.alongside().getT1(),
+                        found.alongside().getT2().getOrDefault(candidate.id(), List.of()), !requirements.isEmpty(),
+                        ranking, now))
+                .sorted(Comparator.comparing(SupplierMatch::position, MatchWindow.MatchPosition.ORDER))
+                .filter(match -> window.admits(match.position()))
+                .limit(size)
+                .toList();
+            return suppliers.withHighlights(spec, found.candidates(), matches, SupplierMatch::supplierId,
+                    SupplierMatch::name, SupplierMatch::withHighlights);
+        });
     }
 
     private Query supplierFilter(ChallengeDocument challenge, Set<UUID> excluded) {
@@ -318,21 +312,20 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         String profileText = IndexedDocuments.supplierText(supplier);
         List<String> supplierCategories = supplier.categories();
         Candidates.Spec<StoredChallenge> spec = new Candidates.Spec<>(names.challenges(), StoredChallenge.class,
-                CHALLENGE_SOURCE, filter, text, queryVector(profileText, ranking), CHALLENGE_FIELDS,
-                CHALLENGE_HIGHLIGHTS);
+                CHALLENGE_SOURCE, filter, text, queryVector(profileText, ranking), CHALLENGE_FIELDS, CHALLENGE_SHOWN);
         return indexes.ready()
             .then(challenges.find(spec, ranking, window.pool(MIN_POOL), window.depth()))
-            .flatMap(candidates -> pilots.completedPilots(supplier.id() == null ? List.of() : List.of(supplier.id()))
-                .defaultIfEmpty(Map.of())
-                .map(evidence -> candidates.stream()
-                    .map(candidate -> challengeMatch(supplier, supplierCategories, candidate,
-                            evidence.getOrDefault(supplier.id(), 0), ranking, today))
-                    .sorted(Comparator.comparing(ChallengeMatch::position, MatchWindow.MatchPosition.ORDER))
-                    .filter(match -> window.admits(match.position()))
-                    .limit(size)
-                    .toList()))
-            .flatMap(matches -> challenges.withHighlights(spec, matches, ChallengeMatch::challengeId,
-                    ChallengeMatch::organisationName, ChallengeMatch::withHighlights));
+            .flatMap(
+                    candidates -> pilots.completedPilots(supplier.id() == null ? List.of() : List.of(supplier.id()))
+                        .defaultIfEmpty(Map.of())
+                        .map(evidence -> challenges.withHighlights(spec, candidates, candidates.stream()
+                            .map(candidate -> challengeMatch(supplier, supplierCategories, candidate,
+                                    evidence.getOrDefault(supplier.id(), 0), ranking, today))
+                            .sorted(Comparator.comparing(ChallengeMatch::position, MatchWindow.MatchPosition.ORDER))
+                            .filter(match -> window.admits(match.position()))
+                            .limit(size)
+                            .toList(), ChallengeMatch::challengeId, ChallengeMatch::organisationName,
+                                ChallengeMatch::withHighlights)));
     }
 
     private Query challengeFilter(SupplierDocument supplier, Set<UUID> excluded, LocalDate today) {
@@ -456,10 +449,10 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
         }
     }
 
-    private static Map<String, String> ordered(String... keysAndValues) {
-        Map<String, String> map = new LinkedHashMap<>();
+    private static Map<String, @Nullable String> ordered(@Nullable String... keysAndValues) {
+        Map<String, @Nullable String> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put(keysAndValues[i], keysAndValues[i + 1]);
+            map.put(Objects.requireNonNull(keysAndValues[i], "a field name"), keysAndValues[i + 1]);
         }
         return Collections.unmodifiableMap(map);
     }

@@ -14,7 +14,8 @@ record StoredChallenge(UUID challengeId, UUID organisationId, String statusCode,
         @Nullable List<String> regionCodes, @Nullable List<String> requiredAccreditationCodes, LocalDate closingDate,
         Instant updatedAt, @Nullable Text text) {
 
-    record Text(@Nullable String organisationName, @Nullable String title, @Nullable String summary) {
+    record Text(@Nullable String organisationName, @Nullable String title, @Nullable String summary,
+            @Nullable String description) {
     }
 
     List<String> categories() {
@@ -30,6 +31,6 @@ record StoredChallenge(UUID challengeId, UUID organisationId, String statusCode,
     }
 
     Text textOrEmpty() {
-        return text == null ? new Text(null, null, null) : text;
+        return text == null ? new Text(null, null, null, null) : text;
     }
 }
