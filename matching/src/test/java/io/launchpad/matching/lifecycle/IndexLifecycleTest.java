@@ -32,6 +32,8 @@ import io.launchpad.matching.indexes.IndexedDocuments;
 import io.launchpad.matching.testing.BoardDocumentsForTests;
 import io.launchpad.matching.testing.Documents;
 import io.launchpad.matching.testing.MatchingApp;
+import io.launchpad.matching.testing.OlderIndexes;
+import io.launchpad.matching.indexes.IndexSetup;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -258,6 +260,33 @@ class IndexLifecycleTest {
         assertThat(consistency.differences()).isEmpty();
         assertThat(consistency.consistent()).isTrue();
         assertThat(consistency.indexes().getFirst().inIndex()).isEqualTo(402);
+    }
+
+    @Test
+    void aRebuiltIndexIsMergedIntoOneSegmentBeforeItServes() throws Exception {
+        String index = names.suppliers() + "-merge-check";
+        assertThat(OlderIndexes.send("PUT", "/" + index, "{\"settings\":{\"refresh_interval\":\"-1\"}}").statusCode())
+            .isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            // each refresh writes the documents so far as a segment of its own
+            OlderIndexes.send("PUT", "/" + index + "/_doc/" + i, "{\"n\":" + i + "}");
+            OlderIndexes.send("POST", "/" + index + "/_refresh", null);
+        }
+        assertThat(segments(index)).isEqualTo(3);
+
+        Reindex reindex = new Reindex(elasticsearch, app.getBean(IndexSetup.class), names,
+                app.getBean(DatabaseClient.class), app.getBean(IndexedDocuments.class),
+                app.getBean(BoardDocuments.class), new Reindex.Settings(500, 64, 1, Duration.ofSeconds(2)));
+        reindex.merge(names.suppliers(), index).block(Duration.ofMinutes(1));
+
+        assertThat(segments(index)).isEqualTo(1);
+        // a merge that cannot run (no such index) leaves the reindex going
+        reindex.merge(names.suppliers(), index + "-missing").block(Duration.ofMinutes(1));
+    }
+
+    private static int segments(String index) throws Exception {
+        String listed = OlderIndexes.send("GET", "/_cat/segments/" + index + "?h=segment", null).body();
+        return (int) listed.lines().filter(line -> !line.isBlank()).count();
     }
 
     @Test
