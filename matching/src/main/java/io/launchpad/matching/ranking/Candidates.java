@@ -24,10 +24,10 @@ import reactor.core.publisher.Mono;
 /**
  * Finds and completes candidates in one index. Round one asks for a BM25 list and
  * (hybrid) a kNN list, concurrently, both under the hard filters; the BM25 list does not
- * wait for the query vector, and the kNN hits' BM25 scores are asked for while it runs.
- * The lists are fused by reciprocal rank and the best {@code pool} kept. Round two fills
- * in the cosines of kept documents only the BM25 list found, so every kept candidate is
- * scored on the same ingredients. The shown matches are highlighted here, by
+ * wait for the query vector. The lists are fused by reciprocal rank and the best
+ * {@code pool} kept. Round two fills in what one list could not say about documents found
+ * only by the other (a BM25 score, or a cosine), restricted to those ids, so every kept
+ * candidate is scored on the same ingredients. The shown matches are highlighted here, by
  * {@link QueryHighlighter}, from the text the lists already read.
  *
  * @param <T> the stored document shape read back from {@code _source}
@@ -97,51 +97,21 @@ final class Candidates<T> {
         Mono<Optional<float[]>> vector = mode == RankingMode.HYBRID
                 ? spec.vector().map(Optional::of).defaultIfEmpty(Optional.empty()).cache()
                 : Mono.just(Optional.empty());
-        Mono<Neighbours<T>> neighbours = vector
-            .flatMap(known -> known.isEmpty() ? Mono.just(Neighbours.<T>none())
+        Mono<List<Hit<T>>> neighbours = vector
+            .flatMap(known -> known.isEmpty() ? Mono.just(List.<Hit<T>>of())
                     : elasticsearch
                         .call("find semantic candidates",
                                 client -> client.search(knnSearch(spec.index(), spec.sourceFields(), known.get(),
                                         spec.filter(), listDepth), spec.type()))
-                        .flatMap(response -> withKeywordScores(spec, index(response.hits().hits()))));
+                        .map(response -> response.hits().hits()));
         return Mono.zip(keywords, neighbours, vector).flatMap(found -> {
             Map<String, Hit<T>> byKeywords = index(found.getT1());
-            Neighbours<T> byKnn = found.getT2();
-            List<String> kept = Fusion
-                .fuse(List.of(List.copyOf(byKeywords.keySet()), List.copyOf(byKnn.hits().keySet())));
+            Map<String, Hit<T>> byKnn = index(found.getT2());
+            List<String> kept = Fusion.fuse(List.of(List.copyOf(byKeywords.keySet()), List.copyOf(byKnn.keySet())));
             kept = kept.subList(0, Math.min(pool, kept.size()));
             return Mono.zip(complete(spec, byKeywords, byKnn, kept, found.getT3().orElse(null)), alongside.apply(kept),
                     Found::new);
         });
-    }
-
-    /**
-     * The kNN list by id, and the BM25 score of each of its documents that shares a word
-     * with the query (no entry: BM25 0).
-     */
-    private record Neighbours<T>(Map<String, Hit<T>> hits, Map<String, Hit<T>> keywordScores) {
-
-        static <T> Neighbours<T> none() {
-            return new Neighbours<>(Map.of(), Map.of());
-        }
-    }
-
-    /**
-     * Candidates found only by meaning need their BM25 score too. It is asked for every
-     * kNN hit as soon as the kNN list is back, while the slower BM25 list is still
-     * running, rather than for the ones missing from it after both: the scoring search
-     * then stays off the request's critical path.
-     */
-    private Mono<Neighbours<T>> withKeywordScores(Spec<T> spec, Map<String, Hit<T>> hits) {
-        if (hits.isEmpty()) {
-            return Mono.just(Neighbours.none());
-        }
-        List<String> ids = List.copyOf(hits.keySet());
-        return elasticsearch
-            .call("score semantic candidates by keywords",
-                    client -> client.search(keywordSearch(spec, withIds(spec.filter(), ids), ids.size(), false),
-                            spec.type()))
-            .map(response -> new Neighbours<>(hits, index(response.hits().hits())));
     }
 
     /**
@@ -167,11 +137,17 @@ final class Candidates<T> {
         }).toList();
     }
 
-    private Mono<List<Candidate<T>>> complete(Spec<T> spec, Map<String, Hit<T>> byKeywords, Neighbours<T> neighbours,
+    private Mono<List<Candidate<T>>> complete(Spec<T> spec, Map<String, Hit<T>> byKeywords, Map<String, Hit<T>> byKnn,
             List<String> kept, float @Nullable [] vector) {
         boolean semantic = vector != null;
-        Map<String, Hit<T>> byKnn = neighbours.hits();
+        List<String> needKeywords = kept.stream().filter(id -> !byKeywords.containsKey(id)).toList();
         List<String> needCosine = semantic ? kept.stream().filter(id -> !byKnn.containsKey(id)).toList() : List.of();
+        Mono<Map<String, Hit<T>>> moreKeywords = needKeywords.isEmpty() ? Mono.just(Map.of())
+                : elasticsearch
+                    .call("score semantic candidates by keywords",
+                            client -> client.search(keywordSearch(spec, withIds(spec.filter(), needKeywords),
+                                    needKeywords.size(), false), spec.type()))
+                    .map(response -> index(response.hits().hits()));
         Mono<Map<String, Hit<T>>> moreCosines = vector == null || needCosine.isEmpty() ? Mono.just(Map.of())
                 : elasticsearch
                     .call("score keyword candidates by meaning",
@@ -179,19 +155,21 @@ final class Candidates<T> {
                                     withIds(spec.filter(), needCosine), needCosine.size()), spec.type()))
                     .map(response -> index(response.hits().hits()));
         List<String> ids = kept;
-        return moreCosines.map(more -> {
+        return Mono.zip(moreKeywords, moreCosines).map(more -> {
             List<Candidate<T>> candidates = new ArrayList<>(ids.size());
             for (String id : ids) {
-                Hit<T> keywordHit = byKeywords.getOrDefault(id, neighbours.keywordScores().get(id));
-                Hit<T> knnHit = byKnn.getOrDefault(id, more.get(id));
+                Hit<T> keywordHit = byKeywords.getOrDefault(id, more.getT1().get(id));
+                Hit<T> knnHit = byKnn.getOrDefault(id, more.getT2().get(id));
                 // every kept id came from one of the two lists, which read the source
-                // (the scoring searches by ids do not)
+                // (the
+                // round-two searches may not)
                 Hit<T> listed = byKeywords.getOrDefault(id, byKnn.get(id));
                 T document = listed == null ? null : listed.source();
                 if (document == null) {
                     continue;
                 }
-                // no keyword hit means the document shares no word with the query: BM25 0
+                // no keyword hit in round two means the document shares no word with the
+                // query: BM25 0
                 Double bm25 = keywordHit == null ? 0.0 : keywordHit.score();
                 // Elasticsearch reports cosine similarity as (1 + cos) / 2; no kNN hit
                 // means no vector: nothing to agree with
@@ -210,7 +188,8 @@ final class Candidates<T> {
     private static SearchRequest keywordSearch(Spec<?> spec, Query filter, int size, boolean sourced) {
         // cross_fields scores the document as one field with per-field boosts: covering
         // more of the query's terms anywhere in it ranks higher than repeating one term
-        // in one field
+        // in
+        // one field
         return SearchRequest.of(search -> search.index(spec.index())
             .size(size)
             .trackTotalHits(track -> track.enabled(false))

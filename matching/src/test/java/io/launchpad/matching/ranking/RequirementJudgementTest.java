@@ -95,11 +95,12 @@ class RequirementJudgementTest {
     @Test
     void passagesAreComparedByCosineWhateverTheirStoredLength() {
         float[] requirement = { 3, 4 };
-        assertThat(RequirementEvidenceFinder.cosine(requirement, List.of(6f, 8f))).isCloseTo(1.0, within(1e-9));
-        assertThat(RequirementEvidenceFinder.cosine(requirement, List.of(-4f, 3f))).isCloseTo(0.0, within(1e-9));
-        assertThat(RequirementEvidenceFinder.cosine(requirement, List.of(-3f, -4f))).isCloseTo(-1.0, within(1e-9));
+        assertThat(RequirementEvidenceFinder.cosine(requirement, new float[] { 6f, 8f })).isCloseTo(1.0, within(1e-9));
+        assertThat(RequirementEvidenceFinder.cosine(requirement, new float[] { -4f, 3f })).isCloseTo(0.0, within(1e-9));
+        assertThat(RequirementEvidenceFinder.cosine(requirement, new float[] { -3f, -4f })).isCloseTo(-1.0,
+                within(1e-9));
         // a zero vector agrees with nothing, and does not divide by zero
-        assertThat(RequirementEvidenceFinder.cosine(requirement, List.of(0f, 0f))).isZero();
+        assertThat(RequirementEvidenceFinder.cosine(requirement, new float[] { 0f, 0f })).isZero();
     }
 
 }
