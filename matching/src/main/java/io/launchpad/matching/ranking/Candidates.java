@@ -161,8 +161,7 @@ final class Candidates<T> {
                 Hit<T> keywordHit = byKeywords.getOrDefault(id, more.getT1().get(id));
                 Hit<T> knnHit = byKnn.getOrDefault(id, more.getT2().get(id));
                 // every kept id came from one of the two lists, which read the source
-                // (the
-                // round-two searches may not)
+                // (the round-two keyword search does not)
                 Hit<T> listed = byKeywords.getOrDefault(id, byKnn.get(id));
                 T document = listed == null ? null : listed.source();
                 if (document == null) {
@@ -186,10 +185,9 @@ final class Candidates<T> {
      * only the scores.
      */
     private static SearchRequest keywordSearch(Spec<?> spec, Query filter, int size, boolean sourced) {
-        // cross_fields scores the document as one field with per-field boosts: covering
-        // more of the query's terms anywhere in it ranks higher than repeating one term
-        // in
-        // one field
+        // cross_fields scores the document as one field with per-field boosts:
+        // covering more of the query's terms anywhere in it ranks higher than
+        // repeating one term in one field
         return SearchRequest.of(search -> search.index(spec.index())
             .size(size)
             .trackTotalHits(track -> track.enabled(false))
