@@ -17,12 +17,12 @@ import io.launchpad.matching.Highlight;
 import java.util.regex.Matcher;
 
 /**
- * Turns Elasticsearch's highlighted fragments (HTML-escaped, matched words in
- * {@code <mark>}) into what a person can read: plain text in segments, with no mark on a
- * word that carries no subject ("we", "our", "can"), nor on a word of a name (an
- * organisation sharing a word with a challenge says nothing about the work). A fragment
- * left with nothing marked is dropped, and the fragments that share the most distinct
- * words come first.
+ * Turns highlighted fragments (HTML-escaped, matched words in {@code <mark>}, from
+ * Elasticsearch's highlighter in search or {@link QueryHighlighter} in matching) into
+ * what a person can read: plain text in segments, with no mark on a word that carries no
+ * subject ("we", "our", "can"), nor on a word of a name (an organisation sharing a word
+ * with a challenge says nothing about the work). A fragment left with nothing marked is
+ * dropped, and the fragments that share the most distinct words come first.
  */
 final class PlainHighlights {
 
