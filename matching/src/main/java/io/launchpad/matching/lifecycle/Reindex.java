@@ -304,8 +304,8 @@ final class Reindex {
     /**
      * Merges the loaded index into one segment per shard before anything writes to it: a
      * keyword query pays for building its terms once per segment, and a bulk load leaves
-     * a dozen (at 100,000 suppliers, merging took about 35 s and cut match latency by
-     * about a sixth; docs/decisions.md). It runs as a task, polled, because it outlasts a
+     * a dozen (at 100,000 suppliers, merging took 40 to 63 s and cut match latency p50 by
+     * about a tenth; docs/decisions.md). It runs as a task, polled, because it outlasts a
      * request timeout; a merge that fails leaves a correct index that is only slower, so
      * the reindex goes on.
      */

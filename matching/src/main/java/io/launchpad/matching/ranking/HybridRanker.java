@@ -315,17 +315,19 @@ final class HybridRanker implements SupplierMatching, ChallengeMatching {
                 CHALLENGE_SOURCE, filter, text, queryVector(profileText, ranking), CHALLENGE_FIELDS, CHALLENGE_SHOWN);
         return indexes.ready()
             .then(challenges.find(spec, ranking, window.pool(MIN_POOL), window.depth()))
-            .flatMap(
-                    candidates -> pilots.completedPilots(supplier.id() == null ? List.of() : List.of(supplier.id()))
-                        .defaultIfEmpty(Map.of())
-                        .map(evidence -> challenges.withHighlights(spec, candidates, candidates.stream()
-                            .map(candidate -> challengeMatch(supplier, supplierCategories, candidate,
-                                    evidence.getOrDefault(supplier.id(), 0), ranking, today))
-                            .sorted(Comparator.comparing(ChallengeMatch::position, MatchWindow.MatchPosition.ORDER))
-                            .filter(match -> window.admits(match.position()))
-                            .limit(size)
-                            .toList(), ChallengeMatch::challengeId, ChallengeMatch::organisationName,
-                                ChallengeMatch::withHighlights)));
+            .flatMap(candidates -> pilots.completedPilots(supplier.id() == null ? List.of() : List.of(supplier.id()))
+                .defaultIfEmpty(Map.of())
+                .map(evidence -> {
+                    List<ChallengeMatch> matches = candidates.stream()
+                        .map(candidate -> challengeMatch(supplier, supplierCategories, candidate,
+                                evidence.getOrDefault(supplier.id(), 0), ranking, today))
+                        .sorted(Comparator.comparing(ChallengeMatch::position, MatchWindow.MatchPosition.ORDER))
+                        .filter(match -> window.admits(match.position()))
+                        .limit(size)
+                        .toList();
+                    return challenges.withHighlights(spec, candidates, matches, ChallengeMatch::challengeId,
+                            ChallengeMatch::organisationName, ChallengeMatch::withHighlights);
+                }));
     }
 
     private Query challengeFilter(SupplierDocument supplier, Set<UUID> excluded, LocalDate today) {
