@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.launchpad.matching.indexes.IndexNames;
+import io.launchpad.matching.indexes.IndexedSupplier;
 import io.launchpad.matching.testing.Documents;
 import io.launchpad.matching.testing.MatchingApp;
 import io.launchpad.matching.testing.OlderIndexes;
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,7 +31,9 @@ import static org.awaitility.Awaitility.await;
  * Schema 5 searches passage vectors flat, and Elasticsearch cannot turn a graph-indexed
  * vector field into a flat one in place. An installation whose supplier index was built
  * from schema 4 must still start (the field it already has is left alone), index new
- * profiles and judge requirements on it until a reindex.
+ * profiles and judge requirements on it until a reindex. Schema 6 adds each passage's
+ * compact vector ({@code passages.v}), which the start adds in place; a document written
+ * before it, with dense vectors only, is still judged.
  */
 @Tag("real")
 class UpgradeFromSchemaFourTest {
@@ -40,6 +47,10 @@ class UpgradeFromSchemaFourTest {
     private static ConfigurableApplicationContext app;
 
     private static String older;
+
+    private static final SupplierDocument ARREARS = Documents.supplier("Ledger Lookout",
+            "Rent arrears forecasting for housing income teams. We warned officers about 900 tenancies in Leeds.",
+            "Arrears risk scores for every tenancy\nWeekly lists of tenants to call first");
 
     @BeforeAll
     static void restartOnASchemaFourIndex() throws Exception {
@@ -66,6 +77,24 @@ class UpgradeFromSchemaFourTest {
         TransactionalOperator transactions = TransactionalOperator
             .create(app.getBean(ReactiveTransactionManager.class));
         transactions.transactional(app.getBean(Outbox.class).supplierChanged(DAMP)).block();
+        writtenBeforeCompactVectors(app.getBean(IndexNames.class).suppliers(), ARREARS);
+    }
+
+    /**
+     * Indexes {@code supplier} as schema 5 wrote it: passages with their dense vectors
+     * and no compact ones.
+     */
+    private static void writtenBeforeCompactVectors(String alias, SupplierDocument supplier) throws Exception {
+        JsonMapper mapper = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+        ObjectNode document = mapper.valueToTree(IndexedSupplier.from(supplier));
+        assertThat(document.path("passages")).isNotEmpty();
+        document.path("passages").forEach(passage -> ((ObjectNode) passage).remove("v"));
+        assertThat(OlderIndexes
+            .send("PUT", "/" + alias + "/_doc/" + supplier.id() + "?refresh=true", mapper.writeValueAsString(document))
+            .statusCode()).isEqualTo(201);
     }
 
     @AfterAll
@@ -80,24 +109,45 @@ class UpgradeFromSchemaFourTest {
 
     @Test
     void theOlderIndexKeepsItsGraphAndStillEvidencesRequirements() throws Exception {
-        SupplierMatching matching = app.getBean(SupplierMatching.class);
-        ChallengeDocument challenge = new ChallengeDocument(UUID.randomUUID(), UUID.randomUUID(), "Riverside Homes",
-                "Find damp homes early", "Tenants report mould too late", null, List.of(), List.of(), "published",
-                LocalDate.now().plusDays(30), 1, Instant.now(), List.of(), List.of("Sensors that measure humidity"),
-                List.of());
-
-        await().atMost(Duration.ofSeconds(60))
-            .pollInterval(Duration.ofMillis(300))
-            .ignoreExceptions()
-            .until(() -> matching.suppliersFor(challenge, 10).block().size() == 1);
-        SupplierMatch match = matching.suppliersFor(challenge, 10).block().getFirst();
+        SupplierMatch match = onlyMatchFor("Find damp homes early", "Sensors that measure humidity", DAMP);
 
         assertThat(match.reasons().requirements()).singleElement().satisfies(evidence -> {
             assertThat(evidence.verdict()).isNotEqualTo(RequirementEvidence.NOT_EVIDENCED);
             assertThat(evidence.passage()).containsIgnoringCase("humidity");
         });
-        assertThat(OlderIndexes.send("GET", "/" + older + "/_mapping", null).body())
-            .contains("\"index_options\":{\"type\":\"bbq_hnsw\"");
+        String mapping = OlderIndexes.send("GET", "/" + older + "/_mapping", null).body();
+        assertThat(mapping).contains("\"index_options\":{\"type\":\"bbq_hnsw\"");
+        // added in place, so the profile just indexed (with compact vectors) was accepted
+        assertThat(mapping).contains("\"v\":{\"type\":\"binary\"}");
+    }
+
+    @Test
+    void aProfileWrittenWithoutCompactVectorsIsJudgedByItsDenseOnes() throws Exception {
+        SupplierMatch match = onlyMatchFor("Collect rent before arrears grow", "Forecasts of rent arrears risk",
+                ARREARS);
+
+        assertThat(match.reasons().requirements()).singleElement().satisfies(evidence -> {
+            assertThat(evidence.verdict()).isNotEqualTo(RequirementEvidence.NOT_EVIDENCED);
+            assertThat(evidence.passage()).containsIgnoringCase("arrears");
+        });
+    }
+
+    /** The match for {@code supplier} of a challenge with one essential requirement. */
+    private static SupplierMatch onlyMatchFor(String title, String requirement, SupplierDocument supplier) {
+        SupplierMatching matching = app.getBean(SupplierMatching.class);
+        ChallengeDocument challenge = new ChallengeDocument(UUID.randomUUID(), UUID.randomUUID(), "Riverside Homes",
+                title, "Tenants tell us too late", null, List.of(), List.of(), "published",
+                LocalDate.now().plusDays(30), 1, Instant.now(), List.of(), List.of(requirement), List.of());
+        await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(300))
+            .ignoreExceptions()
+            .until(() -> matching.suppliersFor(challenge, 10).block().size() == 2);
+        return matching.suppliersFor(challenge, 10)
+            .block()
+            .stream()
+            .filter(match -> match.supplierId().equals(supplier.id()))
+            .findFirst()
+            .orElseThrow();
     }
 
 }

@@ -239,18 +239,23 @@ public final class Embeddings {
     }
 
     /**
-     * Cosine similarity of two unit vectors (their dot product); 0 when either is
-     * missing.
+     * Cosine similarity, as Elasticsearch's {@code cosine}: normalised here, so a vector
+     * read back rounded ({@link CompactVector}) or stored by an older build compares as a
+     * unit vector would; 0 when either is missing or zero.
      */
     public static double cosine(float @Nullable [] a, float @Nullable [] b) {
         if (a == null || b == null || a.length != b.length) {
             return 0;
         }
         double dot = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
+        double normA = 0;
+        double normB = 0;
+        for (int d = 0; d < a.length; d++) {
+            dot += a[d] * b[d];
+            normA += a[d] * a[d];
+            normB += b[d] * b[d];
         }
-        return dot;
+        return normA == 0 || normB == 0 ? 0 : dot / Math.sqrt(normA * normB);
     }
 
 }

@@ -19,6 +19,8 @@ import io.launchpad.matching.Taxonomy;
 import java.io.StringReader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -126,6 +128,7 @@ public final class IndexSetup implements AutoCloseable {
             .then(createBehindAlias(names.suppliers()))
             .then(createBehindAlias(names.challenges()))
             .then(addField(names.suppliers(), "suppliers-v1.json", "passages"))
+            .then(addNestedField(names.suppliers(), "suppliers-v1.json", "passages", "v"))
             .then(addField(names.suppliers(), "suppliers-v1.json", "text_hash"))
             .then(addField(names.challenges(), "challenges-v1.json", "text_hash"))
             .then(addField(names.challenges(), "challenges-v1.json", "requirements"))
@@ -200,22 +203,49 @@ public final class IndexSetup implements AutoCloseable {
                         : putField(alias, file, field));
     }
 
+    /**
+     * As {@link #addField}, for a field inside a nested object the live index already has
+     * (schema 6's compact passage vectors).
+     */
+    private Mono<Void> addNestedField(String alias, String file, String object, String field) {
+        return elasticsearch
+            .call("read the " + alias + " mapping", client -> client.indices().getMapping(get -> get.index(alias)))
+            .flatMap(mappings -> mappings.mappings().values().stream().allMatch(mapping -> {
+                Property nested = mapping.mappings().properties().get(object);
+                // no such object: addField puts it whole, with this field
+                return nested == null || !nested.isNested() || nested.nested().properties().containsKey(field);
+            }) ? Mono.<Void>empty() : putField(alias, file, object, field));
+    }
+
     private Mono<Void> putField(String alias, String file, String field) {
+        return putField(alias, file, field, null);
+    }
+
+    /**
+     * Puts the template's definition of {@code field}, or of only its {@code inner} field
+     * when one is named.
+     */
+    private Mono<Void> putField(String alias, String file, String field, @Nullable String inner) {
         String properties;
         try (InputStream json = resource(file)) {
-            var definition = ElasticsearchConnection.documentMapper()
+            var definition = (ObjectNode) ElasticsearchConnection.documentMapper()
                 .readTree(json)
                 .path("template")
                 .path("mappings")
                 .path("properties")
                 .path(field);
+            if (inner != null) {
+                JsonNode only = definition.path("properties").path(inner);
+                definition.putObject("properties").set(inner, only);
+            }
             properties = "{\"properties\":{\"" + field + "\":" + definition + "}}";
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String added = inner == null ? field : field + "." + inner;
         return elasticsearch
-            .call("add " + field + " to " + alias,
+            .call("add " + added + " to " + alias,
                     client -> client.indices()
                         .putMapping(put -> put.index(alias).withJson(new StringReader(properties))))
             .then();

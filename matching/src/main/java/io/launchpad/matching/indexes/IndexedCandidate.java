@@ -7,7 +7,6 @@ import java.util.UUID;
 import io.launchpad.matching.CandidateForMatching;
 import io.launchpad.matching.RankedSkill;
 import org.jspecify.annotations.Nullable;
-import java.util.Base64;
 
 /**
  * A board candidate as stored in the candidates index (snake case, see
@@ -37,38 +36,14 @@ public record IndexedCandidate(UUID candidateId, String visibility, List<String>
      */
     public record Passage(String kind, @Nullable String text, int level, @Nullable String v) {
 
-        /**
-         * The vector stored compactly: each dimension as a signed byte (×127), base64;
-         * about 0.5 kB a passage.
-         */
+        /** The vector stored as a {@link CompactVector}. */
         public static Passage of(String kind, @Nullable String text, int level, float @Nullable [] vector) {
-            if (vector == null) {
-                return new Passage(kind, text, level, null);
-            }
-            byte[] bytes = new byte[vector.length];
-            for (int d = 0; d < vector.length; d++) {
-                bytes[d] = (byte) Math.max(-127, Math.min(127, Math.round(vector[d] * 127)));
-            }
-            return new Passage(kind, text, level, Base64.getEncoder().encodeToString(bytes));
+            return new Passage(kind, text, level, CompactVector.pack(vector));
         }
 
         /** The vector back, as a unit vector (null when none is stored). */
         public float @Nullable [] vector() {
-            if (v == null) {
-                return null;
-            }
-            byte[] bytes = Base64.getDecoder().decode(v);
-            float[] vector = new float[bytes.length];
-            double norm = 0;
-            for (int d = 0; d < bytes.length; d++) {
-                vector[d] = bytes[d];
-                norm += vector[d] * vector[d];
-            }
-            float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-            for (int d = 0; d < vector.length; d++) {
-                vector[d] *= scale;
-            }
-            return vector;
+            return CompactVector.unpack(v);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.launchpad.matching.indexes;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.launchpad.matching.SupplierDocument;
@@ -28,9 +29,14 @@ public record IndexedSupplier(UUID supplierId, UUID organisationId, boolean publ
 
     /**
      * One passage of the profile ({@link Passages}) with its own embedding, stored
-     * nested.
+     * nested; {@code v} is the same vector as a {@link CompactVector}, which is what the
+     * ranking reads back.
      */
-    public record Passage(String field, String text, float[] embedding, String textHash) {
+    public record Passage(String field, String text, float[] embedding, String textHash, String v) {
+
+        public Passage(String field, String text, float[] embedding, String textHash) {
+            this(field, text, embedding, textHash, Objects.requireNonNull(CompactVector.pack(embedding)));
+        }
     }
 
     /**

@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.launchpad.matching.RequirementEvidence;
+import io.launchpad.matching.indexes.CompactVector;
 import io.launchpad.matching.indexes.ElasticsearchConnection;
+import io.launchpad.matching.indexes.Embeddings;
 import io.launchpad.matching.indexes.KnownVectors;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -102,73 +104,101 @@ final class RequirementEvidenceFinder {
      * The candidates' passages and their vectors are read once, in one search by id, and
      * compared with every requirement here: a page of candidates holds a few hundred
      * passages, and a nested kNN search per requirement cost each request several fetch
-     * phases. An index built before passages were stored (or without any) gives no
-     * evidence, not an error.
+     * phases. The vectors are read as {@link CompactVector}s; a document written before
+     * they were stored has its dense vectors read instead. An index built before passages
+     * were stored (or without any) gives no evidence, not an error.
      */
     private Mono<List<Map<String, List<Found>>>> closestPassages(String index, List<String> ids,
             List<float[]> requirementVectors) {
         List<Map<String, List<Found>>> nothing = requirementVectors.stream()
             .map(vector -> Map.<String, List<Found>>of())
             .toList();
+        return passages(index, ids, false).flatMap(hits -> {
+            List<String> older = hits.stream()
+                .filter(RequirementEvidenceFinder::withoutCompactVectors)
+                .map(Hit::id)
+                .toList();
+            return older.isEmpty() ? Mono.just(hits) : passages(index, older, true).map(dense -> {
+                List<Hit<StoredPassages>> all = new ArrayList<>(
+                        hits.stream().filter(hit -> !older.contains(hit.id())).toList());
+                all.addAll(dense);
+                return all;
+            });
+        }).map(hits -> {
+            Map<String, List<Decoded>> decoded = decoded(hits);
+            return requirementVectors.stream().map(requirement -> closest(decoded, requirement)).toList();
+        }).onErrorResume(ElasticsearchException.class, refused -> Mono.just(nothing));
+    }
+
+    /**
+     * {@code dense}: read Elasticsearch's own vectors, which it keeps out of
+     * {@code _source} unless asked.
+     */
+    private Mono<List<Hit<StoredPassages>>> passages(String index, List<String> ids, boolean dense) {
         return elasticsearch
-            .call("read candidates' passages",
+            .call(dense ? "read candidates' passage vectors" : "read candidates' passages",
                     client -> client.search(
                             search -> search.index(index)
                                 .size(ids.size())
                                 .trackTotalHits(track -> track.enabled(false))
                                 .query(query -> query.ids(i -> i.values(ids)))
-                                // dense_vector values are kept out of _source by default:
-                                // ask for them back
-                                .source(source -> source.filter(filter -> filter
-                                    .includes("passages.text", "passages.field", "passages.embedding")
-                                    .excludeVectors(false))),
+                                .source(source -> source.filter(filter -> dense
+                                        ? filter.includes("passages.text", "passages.field", "passages.embedding")
+                                            .excludeVectors(false)
+                                        : filter.includes("passages.text", "passages.field", "passages.v"))),
                             StoredPassages.class))
-            .map(response -> requirementVectors.stream()
-                .map(requirement -> closest(response.hits().hits(), requirement))
-                .toList())
-            .onErrorResume(ElasticsearchException.class, refused -> Mono.just(nothing));
+            .map(response -> response.hits().hits());
+    }
+
+    private static boolean withoutCompactVectors(Hit<StoredPassages> hit) {
+        StoredPassages stored = hit.source();
+        return stored != null && stored.passages() != null
+                && stored.passages().stream().anyMatch(passage -> passage.text() != null && passage.v() == null);
+    }
+
+    /**
+     * Candidate id → its passages with their vectors, decoded once for all requirements.
+     */
+    private static Map<String, List<Decoded>> decoded(List<Hit<StoredPassages>> hits) {
+        Map<String, List<Decoded>> byId = new HashMap<>();
+        for (Hit<StoredPassages> hit : hits) {
+            StoredPassages stored = hit.source();
+            if (stored == null || stored.passages() == null) {
+                continue;
+            }
+            List<Decoded> passages = new ArrayList<>(stored.passages().size());
+            for (StoredPassage passage : stored.passages()) {
+                float[] vector = passage.vector();
+                if (passage.text() != null && vector != null) {
+                    passages.add(new Decoded(passage.text(), passage.field(), vector));
+                }
+            }
+            byId.put(hit.id(), passages);
+        }
+        return byId;
+    }
+
+    private record Decoded(String text, @Nullable String field, float[] vector) {
     }
 
     /**
      * Each candidate's {@link #PASSAGES_PER_CANDIDATE} passages closest to one
      * requirement.
      */
-    private Map<String, List<Found>> closest(List<Hit<StoredPassages>> hits, float[] requirement) {
+    private Map<String, List<Found>> closest(Map<String, List<Decoded>> candidates, float[] requirement) {
         Map<String, List<Found>> byId = new HashMap<>();
-        for (Hit<StoredPassages> hit : hits) {
-            StoredPassages stored = hit.source();
-            if (stored == null || stored.passages() == null) {
-                continue;
-            }
+        candidates.forEach((id, passages) -> {
             List<Found> found = new ArrayList<>();
-            for (StoredPassage passage : stored.passages()) {
-                if (passage.text() == null || passage.embedding() == null
-                        || passage.embedding().length != requirement.length) {
-                    continue;
+            for (Decoded passage : passages) {
+                if (passage.vector().length == requirement.length) {
+                    double cosine = Embeddings.cosine(requirement, passage.vector());
+                    found.add(new Found(passage.text(), passage.field(), vectors.model().calibrated(cosine)));
                 }
-                double cosine = cosine(requirement, passage.embedding());
-                found.add(new Found(passage.text(), passage.field(), vectors.model().calibrated(cosine)));
             }
             found.sort(Comparator.comparingDouble(Found::cosine).reversed());
-            byId.put(hit.id(), List.copyOf(found.subList(0, Math.min(PASSAGES_PER_CANDIDATE, found.size()))));
-        }
+            byId.put(id, List.copyOf(found.subList(0, Math.min(PASSAGES_PER_CANDIDATE, found.size()))));
+        });
         return byId;
-    }
-
-    /**
-     * As Elasticsearch's {@code cosine} similarity: normalised here, whatever was stored.
-     */
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double normA = 0;
-        double normB = 0;
-        for (int d = 0; d < a.length; d++) {
-            float other = b[d];
-            dot += a[d] * other;
-            normA += a[d] * a[d];
-            normB += other * other;
-        }
-        return normA == 0 || normB == 0 ? 0 : dot / Math.sqrt(normA * normB);
     }
 
     /** What is read back of a candidate: its passages, each with its vector. */
@@ -176,10 +206,15 @@ final class RequirementEvidenceFinder {
     }
 
     /**
-     * The vector as a primitive array, as {@link #cosine} reads it (boxed lists measured
-     * no slower at 100k; the array is simply what the arithmetic wants).
+     * A passage with its vector: compact ({@code v}), or Elasticsearch's own
+     * ({@code embedding}) for a document written before compact vectors were stored.
      */
-    record StoredPassage(@Nullable String text, @Nullable String field, float @Nullable [] embedding) {
+    record StoredPassage(@Nullable String text, @Nullable String field, @Nullable String v,
+            float @Nullable [] embedding) {
+
+        float @Nullable [] vector() {
+            return embedding != null ? embedding : CompactVector.unpack(v);
+        }
     }
 
     record Found(String text, @Nullable String field, double cosine) {

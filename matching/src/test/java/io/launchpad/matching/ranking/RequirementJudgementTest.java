@@ -92,15 +92,4 @@ class RequirementJudgementTest {
         assertThat(evidence.field()).isEqualTo("products");
     }
 
-    @Test
-    void passagesAreComparedByCosineWhateverTheirStoredLength() {
-        float[] requirement = { 3, 4 };
-        assertThat(RequirementEvidenceFinder.cosine(requirement, new float[] { 6f, 8f })).isCloseTo(1.0, within(1e-9));
-        assertThat(RequirementEvidenceFinder.cosine(requirement, new float[] { -4f, 3f })).isCloseTo(0.0, within(1e-9));
-        assertThat(RequirementEvidenceFinder.cosine(requirement, new float[] { -3f, -4f })).isCloseTo(-1.0,
-                within(1e-9));
-        // a zero vector agrees with nothing, and does not divide by zero
-        assertThat(RequirementEvidenceFinder.cosine(requirement, new float[] { 0f, 0f })).isZero();
-    }
-
 }
