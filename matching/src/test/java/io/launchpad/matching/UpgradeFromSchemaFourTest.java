@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.launchpad.matching.indexes.ElasticsearchConnection;
 import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.indexes.IndexedSupplier;
 import io.launchpad.matching.testing.Documents;
@@ -19,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -85,10 +84,7 @@ class UpgradeFromSchemaFourTest {
      * and no compact ones.
      */
     private static void writtenBeforeCompactVectors(String alias, SupplierDocument supplier) throws Exception {
-        JsonMapper mapper = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
+        JsonMapper mapper = ElasticsearchConnection.documentMapper();
         ObjectNode document = mapper.valueToTree(IndexedSupplier.from(supplier));
         assertThat(document.path("passages")).isNotEmpty();
         document.path("passages").forEach(passage -> ((ObjectNode) passage).remove("v"));

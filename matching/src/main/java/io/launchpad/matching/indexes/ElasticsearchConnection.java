@@ -88,7 +88,7 @@ public final class ElasticsearchConnection implements AutoCloseable {
      * Index documents are snake case records with ISO-8601 dates, matching the templates'
      * field names.
      */
-    static JsonMapper documentMapper() {
+    public static JsonMapper documentMapper() {
         return JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)

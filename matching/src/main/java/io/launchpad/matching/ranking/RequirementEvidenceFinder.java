@@ -114,11 +114,11 @@ final class RequirementEvidenceFinder {
             .map(vector -> Map.<String, List<Found>>of())
             .toList();
         return passages(index, ids, false).flatMap(hits -> {
-            List<String> older = hits.stream()
+            Set<String> older = hits.stream()
                 .filter(RequirementEvidenceFinder::withoutCompactVectors)
                 .map(Hit::id)
-                .toList();
-            return older.isEmpty() ? Mono.just(hits) : passages(index, older, true).map(dense -> {
+                .collect(Collectors.toSet());
+            return older.isEmpty() ? Mono.just(hits) : passages(index, List.copyOf(older), true).map(dense -> {
                 List<Hit<StoredPassages>> all = new ArrayList<>(
                         hits.stream().filter(hit -> !older.contains(hit.id())).toList());
                 all.addAll(dense);
