@@ -20,8 +20,8 @@ import java.util.Collections;
 /**
  * The housing taxonomy as versioned data ({@code taxonomy/housing-taxonomy-v1.json}): the
  * codes challenges and profiles are tagged with, their labels, and the alternative labels
- * and synonyms that the search analyser expands ("mould" finds "condensation"). One file
- * is the single source: the API validates codes against it, the index set-up generates
+ * and synonyms that the text analyser expands ("mould" finds "condensation"). One file is
+ * the single source: the API validates codes against it, the index set-up generates
  * synonym rules from it, and the rankers infer a profile's categories from it.
  *
  * @param version changes whenever a code is added or a meaning changes; clients cache by
@@ -172,9 +172,9 @@ public record Taxonomy(String version, String description, Map<String, List<Term
 
     /**
      * Equivalence rules in Solr syntax ({@code "mould, mold, condensation"}), one per
-     * term with at least two usable phrases, for the search-time synonym filter. Phrases
-     * holding punctuation are left out rather than escaped: a broken rule would stop the
-     * index template from loading.
+     * term with at least two usable phrases, for the synonym filter. Phrases holding
+     * punctuation are left out rather than escaped: a broken rule would stop the index
+     * template from loading.
      */
     public List<String> synonymRules() {
         List<String> rules = new ArrayList<>();

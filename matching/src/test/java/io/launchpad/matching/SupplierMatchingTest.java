@@ -1,12 +1,15 @@
 package io.launchpad.matching;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.launchpad.matching.indexes.IndexNames;
 import io.launchpad.matching.testing.Documents;
 import io.launchpad.matching.testing.MatchingApp;
+import io.launchpad.matching.testing.OlderIndexes;
 import io.launchpad.matching.testing.RealComponents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -138,6 +142,41 @@ class SupplierMatchingTest {
 
         assertThat(DAMP_SENSING.toString().toLowerCase()).doesNotContain("mould");
         assertThat(damp.highlights()).anySatisfy(h -> assertThat(marked(h)).anyMatch("condensation"::equalsIgnoreCase));
+    }
+
+    @Test
+    void keywordsAloneFindASupplierThatUsesASynonym() {
+        var challenge = Documents.challenge("Black mould in bathrooms", null, null);
+
+        List<SupplierMatch> keywords = matching.suppliersFor(challenge, 10, RankingMode.BM25).block();
+
+        assertThat(keywords).extracting(SupplierMatch::supplierId).contains(DAMP_SENSING.id());
+    }
+
+    /**
+     * Synonyms are expanded in the indexed text, not in the query: a query of a whole
+     * challenge with synonym clauses cost several times a plain one at 100,000 suppliers
+     * (docs/decisions.md).
+     */
+    @Test
+    void synonymsAreExpandedWhenTextIsIndexedNotWhenAQueryIsAnalysed() throws Exception {
+        String alias = app.getBean(IndexNames.class).suppliers();
+
+        assertThat(tokens(alias, "housing_text", "mould")).contains("condens", "damp");
+        assertThat(tokens(alias, "housing_text_search", "mould")).containsExactly("mould");
+    }
+
+    private static List<String> tokens(String index, String analyzer, String text) throws Exception {
+        var response = OlderIndexes.send("POST", "/" + index + "/_analyze",
+                "{\"analyzer\":\"" + analyzer + "\",\"text\":\"" + text + "\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        var found = new ArrayList<String>();
+        JsonMapper.builder()
+            .build()
+            .readTree(response.body())
+            .path("tokens")
+            .forEach(t -> found.add(t.path("token").asString()));
+        return found;
     }
 
     @Test

@@ -27,8 +27,8 @@ public final class TextAnalysis {
     }
 
     /**
-     * Every synonym rule the query-time analyzer applies (Solr format): the file's, then
-     * the taxonomy's. Match highlighting builds its own analyzer from these.
+     * Every synonym rule the text analyzer applies (Solr format): the file's, then the
+     * taxonomy's. Match highlighting builds its own analyzer from these.
      */
     public static List<String> synonymRules(Taxonomy taxonomy) {
         List<String> rules = new ArrayList<>();

@@ -38,10 +38,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Marks a keyword query's words in a match's text, in this process. The analyzers are
- * Lucene's, built as the index template builds them ({@code housing_text} for the text,
- * {@code housing_text_search} with the synonym rules for the query), so a word is marked
- * exactly when the keyword query can match it: stems ("repairs" for "repair"), synonyms
- * ("condensation" for "mould"), and multi-word synonyms only as whole phrases. Asking
+ * Lucene's, built as the index template builds them (standard tokenizer, lowercase,
+ * folding, stop words, stemmer), so a word is marked when the keyword query can match it:
+ * stems ("repairs" for "repair"), synonyms ("condensation" for "mould"), and multi-word
+ * synonyms only as whole phrases. The index expands synonyms in the text; here the query
+ * is expanded instead, which marks the same words and keeps multi-word synonyms whole
+ * (the index's flattened ones can also match a single word of a phrase). Asking
  * Elasticsearch to highlight cost more than the keyword search itself at 100,000
  * suppliers, for text the ranker had already read (docs/decisions.md).
  *
@@ -329,8 +331,8 @@ final class QueryHighlighter {
     }
 
     /**
-     * The index template's chain: standard tokenizer, lowercase, ASCII folding, (query
-     * side) synonyms, English stop words, Porter stemmer.
+     * The index template's chain: standard tokenizer, lowercase, ASCII folding, synonyms
+     * (here on the query side), English stop words, Porter stemmer.
      */
     private static Analyzer analyzer(@Nullable SynonymMap synonyms) {
         return new Analyzer() {

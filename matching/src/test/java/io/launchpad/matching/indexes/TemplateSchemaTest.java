@@ -12,10 +12,10 @@ class TemplateSchemaTest {
 
     @Test
     void everyTemplateStatesItsSchemaVersion() {
-        assertThat(IndexSetup.schemaVersion("suppliers-v1.json")).isEqualTo(6);
-        assertThat(IndexSetup.schemaVersion("challenges-v1.json")).isEqualTo(4);
-        assertThat(IndexSetup.schemaVersion("candidates-v1.json")).isEqualTo(2);
-        assertThat(IndexSetup.schemaVersion("board-roles-v1.json")).isEqualTo(2);
+        assertThat(IndexSetup.schemaVersion("suppliers-v1.json")).isEqualTo(7);
+        assertThat(IndexSetup.schemaVersion("challenges-v1.json")).isEqualTo(5);
+        assertThat(IndexSetup.schemaVersion("candidates-v1.json")).isEqualTo(3);
+        assertThat(IndexSetup.schemaVersion("board-roles-v1.json")).isEqualTo(3);
     }
 
 }
