@@ -110,10 +110,11 @@ class HybridMatchingTest {
 
     @Test
     void hybridFindsAParaphraseThatBm25Misses() {
-        // no word of it, nor of the synonyms the index adds to the profile ("heating costs",
+        // no word of it, nor of the synonyms the index adds to the profile ("heating
+        // costs",
         // "warm homes" for retrofit), is in the profile
-        var paraphrase = challenge("Tenants cannot afford gas and electricity, and their flats are freezing", null, List.of(), List.of(), List.of(),
-                LocalDate.now().plusDays(10));
+        var paraphrase = challenge("Tenants cannot afford gas and electricity, and their flats are freezing", null,
+                List.of(), List.of(), List.of(), LocalDate.now().plusDays(10));
 
         List<SupplierMatch> bm25 = suppliers.suppliersFor(paraphrase, 10, RankingMode.BM25).block();
         List<SupplierMatch> hybrid = suppliers.suppliersFor(paraphrase, 10, RankingMode.HYBRID).block();

@@ -145,8 +145,8 @@ public final class IndexSetup implements AutoCloseable {
     /**
      * An index created from an older template keeps its mapping (Elasticsearch cannot
      * change it in place): it still answers, but without what the newer schema adds
-     * (vectors, index-time synonyms) until a full reindex rebuilds it from the current template.
-     * Says so, once per start.
+     * (vectors, index-time synonyms) until a full reindex rebuilds it from the current
+     * template. Says so, once per start.
      */
     private Mono<Void> warnWhenOlder(String alias, String file) {
         long wanted = schemaVersion(file);
