@@ -3,23 +3,27 @@ package io.launchpad.matching.indexes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.cluster.PutComponentTemplateRequest;
+import co.elastic.clients.elasticsearch.indices.GetMappingResponse;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+import io.launchpad.matching.Taxonomy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
-import io.launchpad.matching.Taxonomy;
-import java.io.StringReader;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import co.elastic.clients.elasticsearch._types.mapping.Property;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -127,19 +131,67 @@ public final class IndexSetup implements AutoCloseable {
             .then(putIndexTemplate(names.challenges(), "challenges-v1.json"))
             .then(createBehindAlias(names.suppliers()))
             .then(createBehindAlias(names.challenges()))
-            .then(addField(names.suppliers(), "suppliers-v1.json", "passages"))
-            .then(addNestedField(names.suppliers(), "suppliers-v1.json", "passages", "v"))
-            .then(addField(names.suppliers(), "suppliers-v1.json", "text_hash"))
-            .then(addField(names.challenges(), "challenges-v1.json", "text_hash"))
-            .then(addField(names.challenges(), "challenges-v1.json", "requirements"))
             .then(putIndexTemplate(names.candidates(), "candidates-v1.json"))
             .then(putIndexTemplate(names.boardRoles(), "board-roles-v1.json"))
             .then(createBehindAlias(names.candidates()))
             .then(createBehindAlias(names.boardRoles()))
-            .then(warnWhenOlder(names.suppliers(), "suppliers-v1.json"))
-            .then(warnWhenOlder(names.challenges(), "challenges-v1.json"))
-            .then(warnWhenOlder(names.candidates(), "candidates-v1.json"))
-            .then(warnWhenOlder(names.boardRoles(), "board-roles-v1.json"));
+            .then(bringUpToDate(names.suppliers(), "suppliers-v1.json",
+                    List.of(new Field("passages"), new Field("passages", "v"), new Field("text_hash"))))
+            .then(bringUpToDate(names.challenges(), "challenges-v1.json",
+                    List.of(new Field("text_hash"), new Field("requirements"))))
+            .then(bringUpToDate(names.candidates(), "candidates-v1.json", List.of()))
+            .then(bringUpToDate(names.boardRoles(), "board-roles-v1.json", List.of()));
+    }
+
+    /**
+     * A field a newer template brought: {@code inner}, when named, is a field inside the
+     * nested object {@code name}.
+     */
+    private record Field(String name, @Nullable String inner) {
+
+        Field(String name) {
+            this(name, null);
+        }
+
+        /**
+         * Whether {@code mapping} lacks it. An object the index lacks whole is put whole,
+         * inner fields with it, so an inner field counts as present then.
+         */
+        boolean missingFrom(TypeMapping mapping) {
+            Property object = mapping.properties().get(name);
+            if (inner == null) {
+                return object == null;
+            }
+            return object != null && object.isNested() && !object.nested().properties().containsKey(inner);
+        }
+
+    }
+
+    /**
+     * Reads the live index's mapping once: adds the fields it lacks, then says when it
+     * was built from an older template.
+     *
+     * <p>
+     * Adding a field is the one mapping change Elasticsearch makes in place: the outbox
+     * keeps writing documents that carry it while the index awaits its full reindex,
+     * instead of having them refused by the strict mapping. A field the index already has
+     * is left as it is: its definition may differ from the template's in ways
+     * Elasticsearch cannot change in place (schema 5's flat passage vectors over schema
+     * 4's graph), and the index still answers with it until a reindex.
+     */
+    private Mono<Void> bringUpToDate(String alias, String file, List<Field> fields) {
+        return elasticsearch
+            .call("read the " + alias + " mapping", client -> client.indices().getMapping(get -> get.index(alias)))
+            .flatMap(mappings -> {
+                warnWhenOlder(alias, file, mappings);
+                return Flux.fromIterable(fields)
+                    .filter(field -> mappings.mappings()
+                        .values()
+                        .stream()
+                        .anyMatch(index -> field.missingFrom(index.mappings())))
+                    .concatMap(field -> putField(alias, file, field))
+                    .then();
+            });
     }
 
     /**
@@ -148,84 +200,46 @@ public final class IndexSetup implements AutoCloseable {
      * (vectors, index-time synonyms) until a full reindex rebuilds it from the current
      * template. Says so, once per start.
      */
-    private Mono<Void> warnWhenOlder(String alias, String file) {
+    private void warnWhenOlder(String alias, String file, GetMappingResponse mappings) {
         long wanted = schemaVersion(file);
-        return elasticsearch
-            .call("read the " + alias + " mapping", client -> client.indices().getMapping(get -> get.index(alias)))
-            .doOnNext(mappings -> mappings.mappings().forEach((index, mapping) -> {
-                var meta = mapping.mappings().meta();
-                long live = meta == null || meta.get("schema_version") == null ? 0
-                        : meta.get("schema_version").to(Long.class);
-                // indexes from before models were recorded were all built with the
-                // default model
-                String built = meta == null || meta.get("embedding_model") == null ? EmbeddingModel.DEFAULT.id()
-                        : meta.get("embedding_model").to(String.class);
-                if (!built.equals(model.id())) {
-                    otherModel.add(alias);
-                    log.atError()
-                        .addKeyValue("alias", alias)
-                        .addKeyValue("index", index)
-                        .addKeyValue("indexModel", built)
-                        .addKeyValue("configuredModel", model.id())
-                        .log("Index holds another embedding model's vectors: matching uses keywords only there until a full reindex (POST /api/v1/admin/reindex) rebuilds it");
-                }
-                else {
-                    otherModel.remove(alias);
-                }
-                if (live < wanted) {
-                    log.atWarn()
-                        .addKeyValue("alias", alias)
-                        .addKeyValue("index", index)
-                        .addKeyValue("schemaVersion", live)
-                        .addKeyValue("templateSchemaVersion", wanted)
-                        .log("Index was built from an older template; run a full reindex (POST /api/v1/admin/reindex) to rebuild it");
-                }
-            }))
-            .then();
+        mappings.mappings().forEach((index, mapping) -> {
+            var meta = mapping.mappings().meta();
+            long live = meta == null || meta.get("schema_version") == null ? 0
+                    : meta.get("schema_version").to(Long.class);
+            // indexes from before models were recorded were all built with the
+            // default model
+            String built = meta == null || meta.get("embedding_model") == null ? EmbeddingModel.DEFAULT.id()
+                    : meta.get("embedding_model").to(String.class);
+            if (!built.equals(model.id())) {
+                otherModel.add(alias);
+                log.atError()
+                    .addKeyValue("alias", alias)
+                    .addKeyValue("index", index)
+                    .addKeyValue("indexModel", built)
+                    .addKeyValue("configuredModel", model.id())
+                    .log("Index holds another embedding model's vectors: matching uses keywords only there until a full reindex (POST /api/v1/admin/reindex) rebuilds it");
+            }
+            else {
+                otherModel.remove(alias);
+            }
+            if (live < wanted) {
+                log.atWarn()
+                    .addKeyValue("alias", alias)
+                    .addKeyValue("index", index)
+                    .addKeyValue("schemaVersion", live)
+                    .addKeyValue("templateSchemaVersion", wanted)
+                    .log("Index was built from an older template; run a full reindex (POST /api/v1/admin/reindex) to rebuild it");
+            }
+        });
     }
 
     /**
-     * Adds a field a newer template brought to the live index (adding a field is the one
-     * mapping change Elasticsearch makes in place): the outbox keeps writing documents
-     * that carry it while the index awaits its full reindex, instead of having them
-     * refused by the strict mapping. A field the index already has is left as it is: its
-     * definition may differ from the template's in ways Elasticsearch cannot change in
-     * place (schema 5's flat passage vectors over schema 4's graph), and the index still
-     * answers with it until a reindex.
+     * Puts the template's definition of {@code field}, or of only its inner field when
+     * one is named.
      */
-    private Mono<Void> addField(String alias, String file, String field) {
-        return elasticsearch
-            .call("read the " + alias + " mapping", client -> client.indices().getMapping(get -> get.index(alias)))
-            .flatMap(mappings -> mappings.mappings()
-                .values()
-                .stream()
-                .allMatch(mapping -> mapping.mappings().properties().containsKey(field)) ? Mono.<Void>empty()
-                        : putField(alias, file, field));
-    }
-
-    /**
-     * As {@link #addField}, for a field inside a nested object the live index already has
-     * (schema 6's compact passage vectors).
-     */
-    private Mono<Void> addNestedField(String alias, String file, String object, String field) {
-        return elasticsearch
-            .call("read the " + alias + " mapping", client -> client.indices().getMapping(get -> get.index(alias)))
-            .flatMap(mappings -> mappings.mappings().values().stream().allMatch(mapping -> {
-                Property nested = mapping.mappings().properties().get(object);
-                // no such object: addField puts it whole, with this field
-                return nested == null || !nested.isNested() || nested.nested().properties().containsKey(field);
-            }) ? Mono.<Void>empty() : putField(alias, file, object, field));
-    }
-
-    private Mono<Void> putField(String alias, String file, String field) {
-        return putField(alias, file, field, null);
-    }
-
-    /**
-     * Puts the template's definition of {@code field}, or of only its {@code inner} field
-     * when one is named.
-     */
-    private Mono<Void> putField(String alias, String file, String field, @Nullable String inner) {
+    private Mono<Void> putField(String alias, String file, Field wanted) {
+        String field = wanted.name();
+        String inner = wanted.inner();
         String properties;
         try (InputStream json = resource(file)) {
             var definition = (ObjectNode) ElasticsearchConnection.documentMapper()
