@@ -140,7 +140,9 @@ class ApiFuzzTest extends ApiTestBase {
             String key = operation.key();
             FuzzWorld.Fixture fixture = world.fixtures.get(key);
             Wire base = bases.get(key);
+            long settling = System.nanoTime();
             settle(world);
+            timing.merge("settle", System.nanoTime() - settling, Long::sum);
             Map<String, String> before = snapshot.take();
             String previousKey = null;
             String previousRequest = null;
