@@ -23,9 +23,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.util.TreeSet;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +65,10 @@ class ClusterModeTest {
         postgresDataDir = state.resolve("cluster").resolve("postgres");
         cluster = LaunchpadStack.start(LaunchpadStack.Options.test(state)
             .cluster(true)
-            .apiSettings(Map.of("LAUNCHPAD_RATELIMITS_ENABLED", "false")));
+            .apiSettings(Map.of("LAUNCHPAD_RATELIMITS_ENABLED", "false",
+                    // both instances drain the notification tables often, so a double
+                    // send would show within seconds
+                    "LAUNCHPAD_NOTIFICATIONS_MAILINTERVAL", "PT1S", "LAUNCHPAD_NOTIFICATIONS_FANOUTINTERVAL", "PT1S")));
         System.out.printf("cluster started in %d ms; RSS MiB %s%n", cluster.startMillis(), cluster.residentMemoryMiB());
         association = ApiClient.signedIn(cluster, "amara.okafor");
         ApiClient supplier = ApiClient.signedIn(cluster, "sofia.marin");
@@ -125,7 +130,7 @@ class ClusterModeTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void anApiInstanceKilledDuringLoadIsRoutedAroundAndEveryAcknowledgedWriteIsStoredOnce() {
         Load load = new Load("api-instance-killed");
         load.runFor(Duration.ofSeconds(5));
@@ -139,8 +144,13 @@ class ClusterModeTest {
         assertThat(status(victim.baseUrl() + "/actuator/health/readiness")).isEqualTo(-1);
     }
 
+    /**
+     * Before
+     * {@link #anApiInstanceKilledDuringLoadIsRoutedAroundAndEveryAcknowledgedWriteIsStoredOnce}:
+     * both must run.
+     */
     @Test
-    @Order(4)
+    @Order(3)
     void twoInstancesDrainingOneNotificationTableTellEachPersonOnceAndEmailOnce() {
         ApiClient supplier = ApiClient.signedIn(cluster, "sofia.marin");
         int questions = 5;
@@ -150,13 +160,23 @@ class ClusterModeTest {
             assertThat(asked.status()).as(String.valueOf(asked.body())).isEqualTo(201);
         }
         String emailSubject = "asked a question about Spot damp early in the cluster";
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline && emails(emailSubject) < questions) {
-            sleep(500);
-        }
-        // both instances run the fan-out and the mailer every few seconds: give a
-        // duplicate time to appear
-        sleep(12_000);
+        assertThat(cluster.apis()).allSatisfy(
+                instance -> assertThat(status(instance.baseUrl() + "/actuator/health/readiness")).isEqualTo(200));
+        await().alias(questions + " emails '" + emailSubject + "'")
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(250))
+            .until(() -> emails(emailSubject) >= questions);
+        // a duplicate would come from a run of either instance's fan-out or mailer that
+        // was under way meanwhile: each instance must finish two more runs of both, the
+        // second begun after every email was in
+        Map<String, Long> runs = jobRuns();
+        await().alias("two more runs of each instance's fan-out and mailer after " + runs)
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(250))
+            .until(() -> {
+                Map<String, Long> now = jobRuns();
+                return runs.entrySet().stream().allMatch(job -> now.get(job.getKey()) >= job.getValue() + 2);
+            });
         long feed = 0;
         for (JsonNode item : association.get("/api/v1/notifications").body().get("items")) {
             if ("question-asked".equals(item.get("kind").asText())
@@ -168,6 +188,26 @@ class ClusterModeTest {
                 feed, emails(emailSubject));
         assertThat(feed).isEqualTo(questions);
         assertThat(emails(emailSubject)).isEqualTo(questions);
+    }
+
+    /**
+     * Finished runs of the notification fan-out and the mailer, per API instance, from
+     * Spring's observation of each {@code @Scheduled} method.
+     */
+    private static Map<String, Long> jobRuns() {
+        Map<String, Long> runs = new TreeMap<>();
+        for (SpringBootProcess instance : cluster.apis()) {
+            String metrics = text(instance.baseUrl() + "/actuator/prometheus");
+            for (String job : List.of("NotificationFanOut", "NotificationMailer")) {
+                long count = metrics.lines()
+                    .filter(line -> line.startsWith("tasks_scheduled_execution_seconds_count{")
+                            && line.contains("code_namespace=\"io.launchpad.api.notification." + job + "\""))
+                    .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum();
+                runs.put(instance.baseUrl() + " " + job, count);
+            }
+        }
+        return runs;
     }
 
     private static long emails(String subjectPart) {
@@ -361,6 +401,22 @@ class ClusterModeTest {
                     HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(90)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return JsonMapper.builder().build().readTree(response.body());
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(String url) {
+        try {
+            return HTTP
+                .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         }
         catch (IOException e) {
             throw new IllegalStateException(e);
