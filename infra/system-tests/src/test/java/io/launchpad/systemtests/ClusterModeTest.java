@@ -197,7 +197,7 @@ class ClusterModeTest {
     private static Map<String, Long> jobRuns() {
         Map<String, Long> runs = new TreeMap<>();
         for (SpringBootProcess instance : cluster.apis()) {
-            String metrics = text(instance.baseUrl() + "/actuator/prometheus");
+            String metrics = text(instance.baseUrl() + "/actuator/prometheus", Duration.ofSeconds(10));
             for (String job : List.of("NotificationFanOut", "NotificationMailer")) {
                 long count = metrics.lines()
                     .filter(line -> line.startsWith("tasks_scheduled_execution_seconds_count{")
@@ -396,25 +396,13 @@ class ClusterModeTest {
     }
 
     private static JsonNode json(String url) {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(90)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return JsonMapper.builder().build().readTree(response.body());
-        }
-        catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return JsonMapper.builder().build().readTree(text(url, Duration.ofSeconds(90)));
     }
 
-    private static String text(String url) {
+    private static String text(String url, Duration timeout) {
         try {
             return HTTP
-                .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                .send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
         }
