@@ -69,8 +69,14 @@ final class TableSnapshot {
     /** Per background table, the query of its rows' text without the jobs' columns. */
     private final Map<String, String> contentQueries;
 
-    /** Per background table: its last xmin fingerprint, and its content's then. */
-    private final Map<String, String[]> lastContent = new LinkedHashMap<>();
+    /**
+     * Per background table: its content's fingerprint, read when its xmin one was
+     * {@code xmin}.
+     */
+    private final Map<String, Content> lastContent = new LinkedHashMap<>();
+
+    private record Content(String xmin, String content) {
+    }
 
     final List<String> tables;
 
@@ -115,17 +121,17 @@ final class TableSnapshot {
         Map<String, String> state = read(query);
         List<String> moved = new ArrayList<>();
         contentQueries.forEach((table, content) -> {
-            String[] last = lastContent.get(table);
-            if (last == null || !last[0].equals(state.get(table))) {
+            Content last = lastContent.get(table);
+            if (last == null || !last.xmin().equals(state.get(table))) {
                 moved.add(content);
             }
         });
         if (!moved.isEmpty()) {
             read(String.join("\nunion all\n", moved)).forEach((table, content) -> {
-                lastContent.put(table, new String[] { state.get(table), content });
+                lastContent.put(table, new Content(state.get(table), content));
             });
         }
-        contentQueries.keySet().forEach(table -> state.put(table, lastContent.get(table)[1]));
+        contentQueries.keySet().forEach(table -> state.put(table, lastContent.get(table).content()));
         return state;
     }
 
