@@ -23,12 +23,14 @@ import java.util.List;
  * @param embeddingModel the sentence-embedding model (an {@code EmbeddingModel} id) whose
  * jar is on the class path; changing it takes a full reindex before meaning counts again
  * (indexes record it)
+ * @param reindexGrace how long a reindex leaves the indexes it replaced before deleting
+ * them, so searches already running on them finish
  */
 @ConfigurationProperties("launchpad.matching")
 public record MatchingProperties(@DefaultValue("http://127.0.0.1:9200") List<URI> elasticsearchUrl,
         @DefaultValue("launchpad") String indexPrefix, @DefaultValue("5s") Duration requestTimeout,
         @DefaultValue Indexer indexer, @DefaultValue Security elasticsearch,
-        @DefaultValue("all-minilm-l6-v2-q") String embeddingModel) {
+        @DefaultValue("all-minilm-l6-v2-q") String embeddingModel, @DefaultValue("2s") Duration reindexGrace) {
 
     /**
      * @param username basic authentication user; blank for a cluster without security

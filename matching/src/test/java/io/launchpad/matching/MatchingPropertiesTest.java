@@ -21,6 +21,7 @@ class MatchingPropertiesTest {
         assertThat(properties.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(properties.indexer()).isEqualTo(new MatchingProperties.Indexer(true, Duration.ofMillis(500), 100,
                 Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofDays(7), 5));
+        assertThat(properties.reindexGrace()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
@@ -28,7 +29,8 @@ class MatchingPropertiesTest {
         MatchingProperties properties = bind(Map.of("launchpad.matching.elasticsearch-url",
                 "http://search-1.internal:9200,http://search-2.internal:9200", "launchpad.matching.indexer.enabled",
                 "false", "launchpad.matching.indexer.poll-interval", "2s", "launchpad.matching.indexer.batch-size", "7",
-                "launchpad.matching.indexer.max-backoff", "1m", "launchpad.matching.indexer.max-attempts", "3"));
+                "launchpad.matching.indexer.max-backoff", "1m", "launchpad.matching.indexer.max-attempts", "3",
+                "launchpad.matching.reindex-grace", "100ms"));
 
         // a cluster's nodes, comma separated, as ELASTICSEARCH_URL may list them
         assertThat(properties.elasticsearchUrl()).containsExactly(URI.create("http://search-1.internal:9200"),
@@ -39,6 +41,7 @@ class MatchingPropertiesTest {
         assertThat(properties.indexer().batchSize()).isEqualTo(7);
         assertThat(properties.indexer().maxBackoff()).isEqualTo(Duration.ofMinutes(1));
         assertThat(properties.indexer().maxAttempts()).isEqualTo(3);
+        assertThat(properties.reindexGrace()).isEqualTo(Duration.ofMillis(100));
     }
 
     private static MatchingProperties bind(Map<String, String> values) {

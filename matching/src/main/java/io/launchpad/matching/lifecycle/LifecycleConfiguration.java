@@ -41,13 +41,14 @@ public class LifecycleConfiguration {
     IndexLifecycle matchingIndexLifecycle(LifecycleConnection matchingLifecycleConnection,
             IndexSetup matchingIndexSetup, IndexNames matchingIndexNames, DatabaseClient databaseClient,
             IndexedDocuments matchingIndexedDocuments, BoardDocuments matchingBoardDocuments,
-            ParkedOutboxRows matchingParkedOutboxRows, ObjectProvider<SearchableSource> sources) {
+            ParkedOutboxRows matchingParkedOutboxRows, ObjectProvider<SearchableSource> sources,
+            MatchingProperties properties) {
         ElasticsearchConnection elasticsearch = matchingLifecycleConnection.elasticsearch();
         // one converting rail: each model run already uses every core (ONNX Runtime's own
         // threads), and
         // two rails would only make them fight; 64 texts make four model batches per
         // conversion
-        Reindex.Settings settings = new Reindex.Settings(500, 64, 1, Duration.ofSeconds(2));
+        Reindex.Settings settings = new Reindex.Settings(500, 64, 1, properties.reindexGrace());
         return new IndexLifecycleService(
                 new Reindex(elasticsearch, matchingIndexSetup, matchingIndexNames, databaseClient,
                         matchingIndexedDocuments, matchingBoardDocuments, settings),

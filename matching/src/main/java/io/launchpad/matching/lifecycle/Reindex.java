@@ -90,7 +90,14 @@ final class Reindex {
     private static final Logger log = LoggerFactory.getLogger(Reindex.class);
     static final Duration REPLAY_MARGIN = Duration.ofMinutes(5);
 
+    /**
+     * A merge of a small index ends within milliseconds and one of 100,000 profiles takes
+     * a minute: the task is asked again after 20 ms, then twice as long each time up to
+     * this.
+     */
     private static final Duration MERGE_POLL = Duration.ofMillis(500);
+
+    private static final Duration FIRST_MERGE_POLL = Duration.ofMillis(20);
 
     private static final DateTimeFormatter GENERATION = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS")
         .withZone(ZoneOffset.UTC);
@@ -335,9 +342,14 @@ final class Reindex {
         return Mono
             .defer(() -> elasticsearch.call("read task " + task, client -> client.tasks().get(get -> get.taskId(task))))
             .filter(response -> response.completed())
-            .repeatWhenEmpty(Integer.MAX_VALUE, polls -> polls.delayElements(MERGE_POLL))
+            .repeatWhenEmpty(Integer.MAX_VALUE, polls -> polls.concatMap(poll -> Mono.delay(mergePoll(poll))))
             .flatMap(response -> response.error() == null ? Mono.empty() : Mono
                 .error(new IllegalStateException("The merge task " + task + " failed: " + response.error().reason())));
+    }
+
+    static Duration mergePoll(long poll) {
+        long millis = FIRST_MERGE_POLL.toMillis() << Math.min(poll, 10);
+        return Duration.ofMillis(Math.min(millis, MERGE_POLL.toMillis()));
     }
 
     /** One _aliases request: Elasticsearch applies its actions atomically. */

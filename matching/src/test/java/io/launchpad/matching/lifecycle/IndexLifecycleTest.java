@@ -39,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -128,9 +129,14 @@ class IndexLifecycleTest {
     }
 
     @BeforeEach
-    void start() {
+    void start(TestInfo test) {
         db = RealComponents.freshDatabase();
         source = new ListSource();
+        // the old indexes' grace matters only to the test that queries across the swap;
+        // the others need not wait for it
+        String grace = test.getTestMethod()
+            .map(method -> method.getName().equals("reindexSwapsAliasesWhileQueriesRunAndKeepsWritesMadeDuringIt"))
+            .orElse(false) ? "2s" : "100ms";
         String prefix = RealComponents.uniqueIndexPrefix();
         app = new SpringApplicationBuilder(MatchingApp.class).web(WebApplicationType.NONE)
             .initializers(
@@ -141,7 +147,8 @@ class IndexLifecycleTest {
                     "launchpad.matching.index-prefix=" + prefix,
                     // queries must not fail because of the swap; on a shared 2-core
                     // machine the embedding load slows them
-                    "launchpad.matching.request-timeout=10s", "launchpad.matching.indexer.poll-interval=100ms")
+                    "launchpad.matching.request-timeout=10s", "launchpad.matching.indexer.poll-interval=100ms",
+                    "launchpad.matching.reindex-grace=" + grace)
             .run();
         names = new IndexNames(prefix);
         elasticsearch = app.getBean(ElasticsearchConnection.class);

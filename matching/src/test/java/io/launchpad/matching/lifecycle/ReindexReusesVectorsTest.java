@@ -102,7 +102,8 @@ class ReindexReusesVectorsTest {
                     "spring.r2dbc.username=" + db.username(), "spring.r2dbc.password=" + db.password(),
                     "launchpad.matching.elasticsearch-url=" + RealComponents.elasticsearchUrl(),
                     "launchpad.matching.index-prefix=" + prefix, "launchpad.matching.request-timeout=10s",
-                    "launchpad.matching.indexer.poll-interval=100ms", "launchpad.matching.embedding-model=" + model)
+                    "launchpad.matching.indexer.poll-interval=100ms", "launchpad.matching.embedding-model=" + model,
+                    "launchpad.matching.reindex-grace=100ms")
             .run();
         apps.add(app);
         return app;

@@ -62,7 +62,7 @@ class ReindexWithRejectedDocumentsTest {
                     "spring.r2dbc.username=" + db.username(), "spring.r2dbc.password=" + db.password(),
                     "launchpad.matching.elasticsearch-url=" + RealComponents.elasticsearchUrl(),
                     "launchpad.matching.index-prefix=" + prefix, "launchpad.matching.request-timeout=10s",
-                    "launchpad.matching.indexer.enabled=false")
+                    "launchpad.matching.indexer.enabled=false", "launchpad.matching.reindex-grace=100ms")
             .run();
         names = new IndexNames(prefix);
     }
