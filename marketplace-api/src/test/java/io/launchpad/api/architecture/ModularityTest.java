@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Module boundaries, as rules that fail on a new coupling (docs/decisions.md, "Module
  * boundaries"; the map they keep is {@code docs/modules.md}). Only rules the compiler and
  * Maven do not already enforce belong here: matching cannot see the API and the API
- * cannot see the web app or infra anyway, since neither is on the other's classpath.
+ * cannot see the web app or infra anyway, since neither is on the other's classpath (save
+ * {@code infra/correlation}, the correlation-id filter both apps use).
  */
 class ModularityTest {
 

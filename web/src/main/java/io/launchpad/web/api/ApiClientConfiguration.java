@@ -1,6 +1,6 @@
 package io.launchpad.web.api;
 
-import io.launchpad.web.observability.CorrelationIds;
+import io.launchpad.infra.correlation.CorrelationIdFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
@@ -21,7 +21,7 @@ class ApiClientConfiguration {
         tokenRelay.setDefaultOAuth2AuthorizedClient(true);
         WebClient webClient = builder.baseUrl(properties.baseUrl().toString())
             .filter(tokenRelay)
-            .filter(CorrelationIds.onApiCalls())
+            .filter(CorrelationIdFilter.onApiCalls())
             .build();
         return new LaunchpadApi(webClient, properties.timeout());
     }

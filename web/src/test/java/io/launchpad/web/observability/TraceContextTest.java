@@ -15,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.launchpad.infra.correlation.CorrelationIdFilter;
 import io.launchpad.web.ApiStub;
 import io.launchpad.web.WebPageTest;
 import java.time.Duration;
@@ -36,16 +37,16 @@ class TraceContextTest extends WebPageTest {
 
         web.get()
             .uri("/challenges/ch-trace")
-            .header(CorrelationIds.HEADER, correlationId)
+            .header(CorrelationIdFilter.HEADER, correlationId)
             .exchange()
             .expectStatus()
             .isNotFound()
             .expectHeader()
-            .valueEquals(CorrelationIds.HEADER, correlationId);
+            .valueEquals(CorrelationIdFilter.HEADER, correlationId);
 
         LoggedRequest call = ApiStub.SERVER.findAll(getRequestedFor(urlPathEqualTo("/api/v1/challenges/ch-trace")))
             .getFirst();
-        assertThat(call.getHeader(CorrelationIds.HEADER)).isEqualTo(correlationId);
+        assertThat(call.getHeader(CorrelationIdFilter.HEADER)).isEqualTo(correlationId);
         String traceparent = call.getHeader("traceparent");
         assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         String traceId = traceparent.split("-")[1];
@@ -61,7 +62,7 @@ class TraceContextTest extends WebPageTest {
         assertThat(output.getOut()
             .lines()
             .filter(line -> line.contains("/challenges/ch-trace") && line.contains(correlationId)))
-            .anySatisfy(line -> assertThat(line).contains(traceId));
+            .anySatisfy(line -> assertThat(line).contains(traceId).contains("io.launchpad.web.access"));
     }
 
     @Test
