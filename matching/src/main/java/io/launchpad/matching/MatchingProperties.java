@@ -32,6 +32,12 @@ public record MatchingProperties(@DefaultValue("http://127.0.0.1:9200") List<URI
         @DefaultValue Indexer indexer, @DefaultValue Security elasticsearch,
         @DefaultValue("all-minilm-l6-v2-q") String embeddingModel, @DefaultValue("2s") Duration reindexGrace) {
 
+    public MatchingProperties {
+        if (reindexGrace.isNegative()) {
+            throw new IllegalArgumentException("launchpad.matching.reindex-grace must not be negative");
+        }
+    }
+
     /**
      * @param username basic authentication user; blank for a cluster without security
      * @param password its password

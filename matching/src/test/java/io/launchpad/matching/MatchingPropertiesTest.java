@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MatchingPropertiesTest {
 
@@ -42,6 +43,12 @@ class MatchingPropertiesTest {
         assertThat(properties.indexer().maxBackoff()).isEqualTo(Duration.ofMinutes(1));
         assertThat(properties.indexer().maxAttempts()).isEqualTo(3);
         assertThat(properties.reindexGrace()).isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void aNegativeGraceIsRefusedAtStart() {
+        assertThatThrownBy(() -> bind(Map.of("launchpad.matching.reindex-grace", "-1s")))
+            .hasRootCauseMessage("launchpad.matching.reindex-grace must not be negative");
     }
 
     private static MatchingProperties bind(Map<String, String> values) {
